@@ -1,0 +1,74 @@
+"""Entry point of `ara`. Errors from the library become one clean message and an exit code here,
+and nowhere else; set ARA_RAISE_ERRORS=1 to see the traceback instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from arakit import __version__
+from arakit.cli import init, show, stats, validate
+from arakit.cli import fmt as fmt_cmd
+
+HELP = """Make, check and read Agent-Native Research Artifacts (Ara).
+
+Example:
+
+    ara init my-study            # a skeleton to fill in
+    ara validate my-study        # Seal Level 1: what is missing or broken
+    ara show my-study --depth 2  # read it layer by layer
+"""
+
+app = typer.Typer(
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"arakit {__version__} (Ara protocol 1.0)")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Make, check and read Agent-Native Research Artifacts (Ara)."""
+
+
+app.command("init")(init.init_cmd)
+app.command("validate")(validate.validate_cmd)
+app.command("show")(show.show_cmd)
+app.command("stats")(stats.stats_cmd)
+app.command("fmt")(fmt_cmd.fmt_cmd)
+
+
+def run() -> None:
+    """Console-script entry: run the app, turning arakit errors into messages and exit codes."""
+    from arakit.errors import AraError
+
+    try:
+        app()
+    except AraError as e:
+        if os.environ.get("ARA_RAISE_ERRORS"):
+            raise
+        from arakit.cli.output import print_error
+
+        print_error(e)
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,37 @@
+"""`ara stats PATH`."""
+
+from __future__ import annotations
+
+import typer
+
+
+def stats_cmd(
+    path: str = typer.Argument(..., help="Artifact folder."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Count entities per kind and files per layer."""
+    from arakit.cli.output import console, print_json
+    from arakit.codec import read_artifact
+    from arakit.query.stats import stats
+
+    data = stats(read_artifact(path))
+    if json_out:
+        print_json(data)
+        return
+    from rich.table import Table
+
+    t = Table(title=f"{path}: entities", show_edge=False)
+    t.add_column("kind")
+    t.add_column("count", justify="right")
+    for k, v in data["entities"].items():
+        t.add_row(k.replace("_", " "), str(v))
+    for k, v in data["trace"].items():
+        t.add_row(f"  trace {k}", str(v))
+    lt = Table(title="layers", show_edge=False)
+    for col in ("layer", "files", "bytes"):
+        lt.add_column(col, justify="left" if col == "layer" else "right")
+    for k, v in sorted(data["layers"].items()):
+        lt.add_row(k, str(v["files"]), f"{v['bytes']:,}")
+    out = console()
+    out.print(t)
+    out.print(lt)

@@ -1,0 +1,106 @@
+"""evidence/ ⇄ EvidenceIndex and EvidenceFile: header lines, exact tables, other text."""
+
+from __future__ import annotations
+
+from arakit.codec.logic import _title
+from arakit.codec.markdown import Block, field_of, meta_of, parse, table_text
+from arakit.model.base import MdField, SourcePos
+from arakit.model.evidence import EvidenceFile, EvidenceIndex
+
+
+def read_evidence_file(text: str, file: str) -> EvidenceFile:
+    """One evidence file: `**Source**:`-style lines, every table, and the remaining text."""
+    doc = parse(text, file)
+    title, blocks = _title(doc, doc.blocks)
+    ev = EvidenceFile(path=file, title=title, pos=SourcePos(file=file, line=1))
+    attrs = {name.lower(): attr for name, attr in EvidenceFile.META}
+    leftover: list[Block] = []
+    for b in blocks:
+        if b.kind == "table" and b.table is not None:
+            b.table.pos = SourcePos(file=file, line=doc.lineno(b.start))
+            ev.tables.append(b.table)
+            continue
+        pairs = (
+            _meta_lines(doc.lines[b.start : b.end], doc.lineno(b.start))
+            if b.kind == "text"
+            else None
+        )
+        if pairs is None and b.kind == "item":
+            raw = field_of(doc, b)
+            pairs = [(raw.name, raw.value, raw.line)] if raw else None
+        if not pairs:
+            leftover.append(b)
+            continue
+        for name, value, line in pairs:
+            attr = attrs.get(name.lower())
+            if attr and getattr(ev, attr) is None:
+                setattr(ev, attr, value)
+            else:
+                ev.extra_fields.append(
+                    MdField(name=name, value=value, pos=SourcePos(file=file, line=line))
+                )
+    ev.notes = doc.join(leftover)
+    return ev
+
+
+def _meta_lines(lines: list[str], first_line: int) -> list[tuple[str, str, int]] | None:
+    """A paragraph made only of `**Name**: value` lines (values may wrap onto later lines)."""
+    out: list[tuple[str, str, int]] = []
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = meta_of(line.strip())
+        if m:
+            out.append((m[0], m[1], first_line + k))
+        elif out:
+            name, value, ln = out[-1]
+            out[-1] = (name, f"{value}\n{line.strip()}", ln)
+        else:
+            return None
+    return out or None
+
+
+def write_evidence_file(ev: EvidenceFile) -> str:
+    """Canonical evidence file."""
+    out = [f"# {ev.title}"] if ev.title else []
+    meta = [
+        f"**{name}**: {getattr(ev, attr)}"
+        for name, attr in EvidenceFile.META
+        if getattr(ev, attr) is not None
+    ]
+    meta += [f"**{f.name}**: {f.value}" for f in ev.extra_fields]
+    if meta:
+        out.append("\n".join(meta))
+    out += [table_text(t) for t in ev.tables]
+    if ev.notes:
+        out.append(ev.notes)
+    return "\n\n".join(out) + "\n"
+
+
+def read_evidence_index(text: str, file: str = "evidence/README.md") -> EvidenceIndex:
+    """evidence/README.md: title, text, the index table, the rest."""
+    doc = parse(text, file)
+    title, blocks = _title(doc, doc.blocks)
+    idx = EvidenceIndex(title=title, pos=SourcePos(file=file, line=1))
+    pre: list[Block] = []
+    post: list[Block] = []
+    for b in blocks:
+        if b.kind == "table" and idx.table is None and b.table is not None:
+            b.table.pos = SourcePos(file=file, line=doc.lineno(b.start))
+            idx.table = b.table
+        else:
+            (post if idx.table is not None else pre).append(b)
+    idx.preamble, idx.notes = doc.join(pre), doc.join(post)
+    return idx
+
+
+def write_evidence_index(idx: EvidenceIndex) -> str:
+    """Canonical evidence/README.md."""
+    out = [f"# {idx.title}"] if idx.title else []
+    if idx.preamble:
+        out.append(idx.preamble)
+    if idx.table is not None:
+        out.append(table_text(idx.table))
+    if idx.notes:
+        out.append(idx.notes)
+    return "\n\n".join(out) + "\n"

@@ -1,0 +1,183 @@
+"""trace/exploration_tree.yaml and staging/observations.yaml ⇄ Trace and Staging."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from arakit.codec import yamlio
+from arakit.errors import ParseError
+from arakit.model.base import SourcePos
+from arakit.model.ids import normalize_id
+from arakit.model.staging import StagedObservation, Staging
+from arakit.model.trace import NODE_KEYS, Trace, TraceNode
+
+_LIST_KEYS = ("source_refs", "evidence", "alternatives")
+_ID_LIST_KEYS = ("also_depends_on",)
+_MAX_DEPTH = 150
+
+
+def _line(obj: Any, default: int | None = None) -> int | None:
+    return getattr(obj, "line", default)
+
+
+def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
+    """Parse the exploration tree. Shapes that are not a tree are refused with their line."""
+    data = yamlio.load(text, file)
+    if data is None:
+        return Trace(pos=SourcePos(file=file, line=1))
+    if isinstance(data, list):  # a bare list of nodes, as some tools write it
+        data = yamlio.Located(tree=data)
+    if not isinstance(data, dict):
+        raise ParseError(
+            "expected a mapping with a `tree:` list of nodes",
+            file=file,
+            line=1,
+            hint="start the file with `tree:` and list nodes under it",
+        )
+    tree = data.get("tree")
+    extra = {str(k): v for k, v in data.items() if k != "tree"}
+    nodes = _node_list(tree, file, _line(data, 1), 0) if tree is not None else []
+    return Trace(tree=nodes, extra=extra, pos=SourcePos(file=file, line=1))
+
+
+def _node_list(items: Any, file: str, line: int | None, depth: int) -> list[TraceNode]:
+    if not isinstance(items, list):
+        raise ParseError(
+            f"expected a list of nodes, got {type(items).__name__}",
+            file=file,
+            line=_line(items, line),
+            hint="write each node as `- id: N01` under the key",
+        )
+    if depth > _MAX_DEPTH:
+        raise ParseError(f"trace nested deeper than {_MAX_DEPTH} levels", file=file, line=line)
+    return [_node(item, file, _line(items, line), depth) for item in items]
+
+
+def _node(d: Any, file: str, line: int | None, depth: int) -> TraceNode:
+    if not isinstance(d, dict):
+        raise ParseError(
+            f"expected a node mapping (id, type, title, ...), got {d!r:.60}",
+            file=file,
+            line=_line(d, line),
+            hint="each list item must be `- id: N..`",
+        )
+    line = _line(d, line)
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for k, v in d.items():
+        key = str(k)
+        if key == "children":
+            values["children"] = _node_list(v, file, line, depth + 1) if v is not None else []
+        elif key in _ID_LIST_KEYS and isinstance(v, (list, str)):
+            items = v if isinstance(v, list) else [v]
+            if all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in items):
+                values[key] = [normalize_id(str(x)) for x in items]
+            else:
+                extra[key] = v
+        elif key in _LIST_KEYS and v is not None:
+            values[key] = list(v) if isinstance(v, list) else [v]
+        elif key in NODE_KEYS:
+            if v is None:
+                extra[key] = v if key != "id" else None
+            elif isinstance(v, (dict, list)):
+                extra[key] = v  # a structured value where text was expected: kept untouched
+            else:
+                values["from_" if key == "from" else key] = (
+                    str(v) if not isinstance(v, bool) else str(v).lower()
+                )
+        else:
+            extra[key] = v
+    node_id = values.pop("id", "")
+    return TraceNode(
+        id=normalize_id(node_id) if node_id else "",
+        **values,
+        extra=extra,
+        pos=SourcePos(file=file, line=line),
+    )
+
+
+def node_dict(n: TraceNode) -> dict[str, Any]:
+    """A node as a plain mapping in canonical key order (children last)."""
+    out: dict[str, Any] = {}
+    for key in NODE_KEYS:
+        if key == "children":
+            continue
+        v = n.get(key) if key not in n.extra else None
+        if key == "id":
+            v = n.id
+        if v is not None:
+            out[key] = v
+    for k, v in n.extra.items():
+        out[k] = v
+    if n.children:
+        out["children"] = [node_dict(c) for c in n.children]
+    return out
+
+
+def write_trace(trace: Trace) -> str:
+    """Canonical exploration_tree.yaml."""
+    data: dict[str, Any] = {"tree": [node_dict(n) for n in trace.tree]}
+    data.update(trace.extra)
+    return yamlio.dump(data)
+
+
+# -- staging ----------------------------------------------------------------------------------
+
+
+def read_staging(text: str, file: str = "staging/observations.yaml") -> Staging:
+    """Parse staged observations."""
+    data = yamlio.load(text, file)
+    if data is None:
+        return Staging(pos=SourcePos(file=file, line=1))
+    if not isinstance(data, dict) or not isinstance(data.get("observations", []), list):
+        raise ParseError(
+            "expected `observations:` followed by a list",
+            file=file,
+            line=_line(data, 1),
+            hint="see ARA-FORMAT.md, staging/observations.yaml",
+        )
+    obs = []
+    for item in data.get("observations") or []:
+        if not isinstance(item, dict):
+            raise ParseError(
+                f"expected an observation mapping, got {item!r:.60}",
+                file=file,
+                line=_line(data.get("observations"), 1),
+            )
+        values: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for k, v in item.items():
+            key = str(k)
+            field = StagedObservation.model_fields.get(key)
+            if key in ("pos", "extra") or field is None:
+                extra[key] = v
+            elif key in ("promoted", "stale"):
+                (values.__setitem__(key, v) if isinstance(v, bool) else extra.__setitem__(key, v))
+            elif key == "bound_to":
+                vs = v if isinstance(v, list) else [v]
+                if all(isinstance(x, str) for x in vs):
+                    values[key] = vs
+                else:
+                    extra[key] = v
+            elif v is None or isinstance(v, (dict, list)):
+                extra[key] = v
+            else:
+                values[key] = str(v)
+        values.setdefault("id", "")
+        obs.append(
+            StagedObservation(**values, extra=extra, pos=SourcePos(file=file, line=_line(item, 1)))
+        )
+    extra_top = {str(k): v for k, v in data.items() if k != "observations"}
+    return Staging(observations=obs, extra=extra_top, pos=SourcePos(file=file, line=1))
+
+
+def write_staging(staging: Staging) -> str:
+    """Canonical staging/observations.yaml."""
+    items = []
+    for o in staging.observations:
+        d = {k: v for k, v in o.model_dump(exclude={"extra"}).items() if v is not None}
+        d.update(o.extra)
+        items.append(d)
+    data: dict[str, Any] = {"observations": items}
+    data.update(staging.extra)
+    return yamlio.dump(data)

@@ -1,0 +1,226 @@
+"""YAML in (with line numbers, via the C parser when present) and canonical YAML out."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from typing import Any
+
+from arakit.errors import ParseError
+
+
+class Located(dict):  # type: ignore[type-arg]
+    """A YAML mapping that remembers its 1-based line."""
+
+    line: int = 0
+
+
+class LocatedList(list):  # type: ignore[type-arg]
+    """A YAML sequence that remembers its 1-based line."""
+
+    line: int = 0
+
+
+@lru_cache(maxsize=1)
+def _yaml():  # type: ignore[no-untyped-def]
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe")
+
+
+_INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$|^0o[0-7_]+$|^0x[0-9a-fA-F_]+$")
+_DEPTH_LIMIT = 200
+
+
+def load(text: str, file: str, line_offset: int = 0) -> Any:
+    """Parse YAML text; mappings and lists carry `.line`. Errors name line and column."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        node = _yaml().compose(text)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        col = mark.column + 1 if mark else None
+        what = " ".join(filter(None, [e.context, e.problem])) or "malformed YAML"
+        raise ParseError(
+            f"malformed YAML: {what}",
+            file=file,
+            line=line,
+            column=col,
+            hint="check indentation and quoting on that line",
+        ) from None
+    except (YAMLError, ValueError, TypeError, RecursionError) as e:
+        raise ParseError(
+            f"malformed YAML: {e}", file=file, line=None, hint="check the file's YAML syntax"
+        ) from None
+    if node is None:
+        return None
+    return _build(node, file, line_offset, 0, {})
+
+
+def _build(node: Any, file: str, off: int, depth: int, seen: dict[int, Any]) -> Any:
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    if depth > _DEPTH_LIMIT:
+        raise ParseError(
+            f"YAML nested deeper than {_DEPTH_LIMIT} levels",
+            file=file,
+            line=node.start_mark.line + 1 + off,
+            hint="flatten the structure",
+        )
+    if id(node) in seen:  # an alias: share the value, as YAML means
+        return seen[id(node)]
+    line = node.start_mark.line + 1 + off
+    if isinstance(node, MappingNode):
+        out = Located()
+        out.line = line
+        seen[id(node)] = out
+        for knode, vnode in node.value:
+            key = _build(knode, file, off, depth + 1, seen)
+            if knode.tag == "tag:yaml.org,2002:merge" or (
+                key == "<<" and isinstance(vnode, MappingNode)
+            ):
+                merged = _build(vnode, file, off, depth + 1, seen)
+                if isinstance(merged, dict):
+                    for k, v in merged.items():
+                        out.setdefault(k, v)
+                continue
+            if isinstance(key, (dict, list)):
+                key = json.dumps(key, default=str)
+            out[key] = _build(vnode, file, off, depth + 1, seen)
+        return out
+    if isinstance(node, SequenceNode):
+        lst = LocatedList()
+        lst.line = line
+        seen[id(node)] = lst
+        lst.extend(_build(v, file, off, depth + 1, seen) for v in node.value)
+        return lst
+    return _scalar(node)
+
+
+def _scalar(node: Any) -> Any:
+    tag, v = node.tag, node.value
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return v.lower() in ("true", "yes", "on")
+    if tag.endswith(":int"):
+        s = v.replace("_", "")
+        try:
+            return int(s, 0) if _INT_RE.match(v) and not re.match(r"^[-+]?0\d", s) else int(s)
+        except ValueError:
+            return v
+    if tag.endswith(":float"):
+        low = v.lower()
+        if low in (".inf", "+.inf"):
+            return math.inf
+        if low == "-.inf":
+            return -math.inf
+        if low == ".nan":
+            return math.nan
+        try:
+            return float(v.replace("_", ""))
+        except ValueError:
+            return v
+    return v  # strings, timestamps (kept as written), binary, unknown tags
+
+
+# -- writing ----------------------------------------------------------------------------------
+_PLAIN_RE = re.compile(r"^[A-Za-z_][\w .,()/+'=<>%~$?!;*&^\"@-]*$")
+_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+_RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}
+
+
+def scalar(v: Any, flow: bool = False) -> str:
+    """One scalar in canonical YAML: plain when unambiguous, else double-quoted."""
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if math.isnan(v):
+            return ".nan"
+        if math.isinf(v):
+            return ".inf" if v > 0 else "-.inf"
+        return repr(v)
+    s = str(v)
+    if (
+        _PLAIN_RE.match(s)
+        and s == s.strip()
+        and s.lower() not in _RESERVED
+        and ": " not in s
+        and " #" not in s
+        and not s.endswith(":")
+        and not (flow and _FLOW_UNSAFE.search(s))
+    ):
+        return s
+    return json.dumps(s, ensure_ascii=not s.replace("\n", "").isprintable())
+
+
+def _block_literal(s: str, ind: str) -> str | None:
+    """A `|`/`|-` block for multi-line text, or None when the text cannot round-trip in one."""
+    if "\n" not in s or s.startswith((" ", "\n")) or s.endswith("\n\n"):
+        return None
+    if any(ln != ln.rstrip() or not ln.isprintable() for ln in s.split("\n")):
+        return None
+    head = "|" if s.endswith("\n") else "|-"
+    body = s[:-1] if s.endswith("\n") else s
+    return head + "\n" + "\n".join((ind + ln) if ln else "" for ln in body.split("\n"))
+
+
+def dump(data: Any) -> str:
+    """Canonical YAML: key order as given, block style, flow lists of scalars, `- ` at indent."""
+    lines: list[str] = []
+    _emit(data, 0, lines)
+    return "\n".join(lines) + "\n"
+
+
+def _is_scalar(v: Any) -> bool:
+    return not isinstance(v, (dict, list))
+
+
+def _emit(v: Any, level: int, out: list[str]) -> None:
+    ind = "  " * level
+    if isinstance(v, dict):
+        for k, val in v.items():
+            key = scalar(k)
+            if _is_scalar(val):
+                lit = _block_literal(val, ind + "  ") if isinstance(val, str) else None
+                out.append(f"{ind}{key}: {lit or scalar(val)}")
+            elif (
+                isinstance(val, list)
+                and (not val or all(_is_scalar(x) for x in val))
+                and len(flow := f"{ind}{key}: [{', '.join(scalar(x, True) for x in val)}]") <= 100
+            ):
+                out.append(flow)
+            elif (
+                isinstance(val, dict)
+                and (not val or all(_is_scalar(x) for x in val.values()))
+                and len(val) <= 3
+            ):
+                inner = ", ".join(f"{scalar(a, True)}: {scalar(b, True)}" for a, b in val.items())
+                out.append(f"{ind}{key}: {{{inner}}}")
+            else:
+                out.append(f"{ind}{key}:")
+                _emit(val, level + 1, out)
+    elif isinstance(v, list):
+        for item in v:
+            if isinstance(item, dict) and item:
+                sub: list[str] = []
+                _emit(item, level + 1, sub)
+                first = sub[0]
+                sub[0] = ind + "- " + first[len(ind) + 2 :]
+                out.extend(sub)
+            elif _is_scalar(item):
+                out.append(f"{ind}- {scalar(item)}")
+            else:
+                out.append(f"{ind}- {json.dumps(item, ensure_ascii=False, default=str)}")
+    else:
+        out.append(ind + scalar(v))

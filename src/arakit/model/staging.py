@@ -1,0 +1,40 @@
+"""staging/observations.yaml: interpretations waiting for a closure signal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from arakit.model.base import AraModel
+
+POTENTIAL_TYPES = ("claim", "heuristic", "concept", "constraint", "architecture", "unknown")
+CLOSURE_SIGNALS = (
+    "topic-abandonment",
+    "verbal-affirmation",
+    "empirical-resolution",
+    "artifact-commitment",
+)
+
+
+class StagedObservation(AraModel):
+    """An observation the Live Research Manager holds until it settles."""
+
+    id: str
+    content: str = ""
+    potential_type: str | None = None
+    provenance: str | None = None
+    bound_to: list[str] | None = None
+    created: str | None = None
+    promoted: bool | None = None
+    promoted_to: str | None = None
+    crystallized_via: str | None = None
+    stale: bool | None = None
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+
+class Staging(AraModel):
+    """The whole of staging/observations.yaml."""
+
+    observations: list[StagedObservation] = Field(default_factory=list)
+    extra: dict[str, Any] = Field(default_factory=dict)

@@ -1,0 +1,97 @@
+"""trace/exploration_tree.yaml: the research DAG (questions, experiments, decisions, dead ends, pivots)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import Field
+
+from arakit.model.base import AraModel
+
+NODE_TYPES = ("question", "experiment", "decision", "dead_end", "pivot")
+SUPPORT_LEVELS = ("explicit", "inferred")
+# Fields each node type must carry (ARA-FORMAT.md, trace/exploration_tree.yaml).
+REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "question": ("description",),
+    "experiment": ("result",),
+    "decision": ("choice", "alternatives"),
+    "dead_end": ("hypothesis", "failure_mode", "lesson"),
+    "pivot": ("from", "to", "trigger"),
+}
+# Known keys in canonical order. `from` is a Python keyword, hence the attribute `from_`.
+NODE_KEYS = (
+    "id",
+    "type",
+    "title",
+    "support_level",
+    "source_refs",
+    "provenance",
+    "timestamp",
+    "status",
+    "description",
+    "result",
+    "evidence",
+    "choice",
+    "alternatives",
+    "hypothesis",
+    "failure_mode",
+    "lesson",
+    "from",
+    "to",
+    "trigger",
+    "also_depends_on",
+    "children",
+)
+
+
+class TraceNode(AraModel):
+    """One node of the exploration DAG; unknown keys are kept in `extra`."""
+
+    id: str
+    type: str | None = None
+    title: str | None = None
+    support_level: str | None = None
+    source_refs: list[Any] | None = None
+    provenance: str | None = None
+    timestamp: str | None = None
+    status: str | None = None
+    description: str | None = None
+    result: str | None = None
+    evidence: list[Any] | None = None
+    choice: str | None = None
+    alternatives: list[Any] | None = None
+    hypothesis: str | None = None
+    failure_mode: str | None = None
+    lesson: str | None = None
+    from_: str | None = None
+    to: str | None = None
+    trigger: str | None = None
+    also_depends_on: list[str] | None = None
+    children: list[TraceNode] = Field(default_factory=list)
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+    def get(self, key: str) -> Any:
+        """A field by its YAML key (`from` included)."""
+        if key == "from":
+            return self.from_
+        if key in self.extra:
+            return self.extra[key]
+        return getattr(self, key, None)
+
+    def walk(self) -> Iterator[TraceNode]:
+        """This node and every descendant, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class Trace(AraModel):
+    """The exploration tree; top-level keys besides `tree` are kept in `extra`."""
+
+    tree: list[TraceNode] = Field(default_factory=list)
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+    def nodes(self) -> list[TraceNode]:
+        """Every node, depth first, in file order."""
+        return [n for root in self.tree for n in root.walk()]

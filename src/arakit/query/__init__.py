@@ -1,0 +1,1 @@
+"""Ways to read an artifact piece by piece: progressive disclosure and statistics."""

@@ -1,0 +1,178 @@
+"""evidence/, src/reproduce.yaml and staging/: tables, sources, derivations, index, run plans."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from arakit.model.ids import ID_RE, id_range, normalize_id
+from arakit.model.staging import CLOSURE_SIGNALS, POTENTIAL_TYPES
+
+if TYPE_CHECKING:
+    from arakit.seal.level1 import Checker
+
+EXTRACTION_TYPES = ("raw_table", "derived_subset", "figure_reading", "raw_figure", "derived_table")
+_OBJECT_RE = re.compile(r"(table|figure|fig)[ _-]?(\d+[a-z]?)", re.IGNORECASE)
+_DERIVED_RE = re.compile(r"(^|[/_])(derived|subset)_", re.IGNORECASE)
+
+
+def _line(e: Any) -> int | None:
+    return e.pos.line if getattr(e, "pos", None) else None
+
+
+def check_files(c: Checker) -> None:
+    idx = c.art.evidence.index
+    listed = {r.get("file", "").strip("` ").removeprefix("./") for r in (idx.rows() if idx else [])}
+    for ev in c.art.evidence.files:
+        f = ev.path
+        if not ev.tables:
+            c.report("L1-EVID-001", f, None, f"{f} has no Markdown table")
+        if not ev.source:
+            c.report("L1-EVID-002", f, None, f"{f} has no `**Source**:` line")
+        else:
+            m = _OBJECT_RE.search(f.rsplit("/", 1)[-1])
+            if m:
+                kind = "table" if m.group(1).lower() == "table" else "figure"
+                num = m.group(2).lower()
+                cited = {
+                    (("table" if k.lower() == "table" else "figure"), n.lower())
+                    for k, n in _OBJECT_RE.findall(ev.source)
+                }
+                if (kind, num) not in cited:
+                    c.report(
+                        "L1-EVID-003",
+                        f,
+                        None,
+                        f"file name says {kind} {num} but Source is {ev.source!r}",
+                    )
+        derived_name = bool(_DERIVED_RE.search(f.rsplit("/", 1)[-1]))
+        etype = (ev.extraction_type or "").strip().lower()
+        if derived_name and (etype != "derived_subset" or not ev.derived_from):
+            c.report(
+                "L1-EVID-004",
+                f,
+                None,
+                f"{f} is named as derived but lacks Extraction type derived_subset or Derived from",
+            )
+        if not etype or etype not in EXTRACTION_TYPES:
+            c.report("L1-EVID-005", f, None, f"{f} Extraction type is {ev.extraction_type!r}")
+        if ev.derived_from:
+            src = ev.derived_from.strip().strip("`[]")
+            if not any(c.exists(p) for p in (src, "evidence/" + src)):
+                c.report("L1-REF-008", f, None, f"Derived from names {src}, which does not exist")
+        if "figure" in f.lower() and not ev.axes:
+            c.report("L1-EVID-007", f, None, f"{f} reads a figure but has no Axes")
+        if idx is not None and ev.name not in listed and f not in listed:
+            c.report("L1-EVID-006", f, None, f"{ev.name} is not listed in evidence/README.md")
+
+
+def check_index(c: Checker) -> None:
+    idx = c.art.evidence.index
+    if idx is None:
+        return
+    rf = "evidence/README.md"
+    if idx.table is None:
+        c.report("L1-EVID-008", rf, None, "evidence/README.md has no table of files")
+        return
+    claims = c.art.ids("C")
+    line0 = _line(idx.table)
+    for k, row in enumerate(idx.rows()):
+        line = line0 + 2 + k if line0 else None
+        name = row.get("file", "").strip("` ").removeprefix("./")
+        if name and not (c.exists("evidence/" + name) or c.exists(name)):
+            c.report("L1-REF-009", rf, line, f"index row names {name}, which does not exist")
+        for m in ID_RE.finditer(row.get("claims", "")):
+            ref = normalize_id(m.group(0))
+            if ref.startswith("C") and ref not in claims:
+                c.report(
+                    "L1-REF-014",
+                    rf,
+                    line,
+                    f"index row for {name} cites {ref}, which does not "
+                    f"exist; claims are {id_range(claims)}",
+                )
+
+
+def check_reproduce(c: Checker) -> None:
+    plan = c.art.reproduce
+    if plan is None:
+        return
+    rf = "src/reproduce.yaml"
+    for run in plan.runs:
+        if not run.id or not run.command:
+            c.report(
+                "L1-FIELD-001", rf, _line(run), f"run {run.id or '?'} needs an id and a command"
+            )
+        if run.experiment and run.experiment not in c.art.ids("E"):
+            c.report(
+                "L1-REF-013",
+                rf,
+                _line(run),
+                f"{run.id} runs {run.experiment}, which does not exist",
+            )
+        for e in run.expect:
+            if e.claim and e.claim not in c.art.ids("C"):
+                c.report(
+                    "L1-REF-013",
+                    rf,
+                    _line(e),
+                    f"{run.id} expectation {e.metric!r} cites {e.claim}, which does not exist",
+                )
+            if not e.evidence:
+                continue
+            ev = c.art.evidence.file(e.evidence) or c.art.evidence.file("evidence/" + e.evidence)
+            if ev is None:
+                c.report(
+                    "L1-REF-013",
+                    rf,
+                    _line(e),
+                    f"{run.id} expectation {e.metric!r} names "
+                    f"evidence {e.evidence}, which does not exist",
+                )
+            elif (
+                e.row is not None
+                and e.column is not None
+                and not any(t.cell(e.row, e.column) is not None for t in ev.tables)
+            ):
+                c.report(
+                    "L1-REF-013",
+                    rf,
+                    _line(e),
+                    f"{run.id} expectation {e.metric!r}: "
+                    f"{e.evidence} has no cell at row {e.row!r}, column {e.column!r}",
+                )
+
+
+def check_staging(c: Checker) -> None:
+    st = c.art.staging
+    if st is None:
+        return
+    sf = "staging/observations.yaml"
+    nodes = set(c.art.ids("N"))
+    seen: set[str] = set()
+    for o in st.observations:
+        if not o.id:
+            c.report("L1-STAGE-001", sf, _line(o), "a staged observation has no id")
+        elif o.id in seen:
+            c.report("L1-ID-001", sf, _line(o), f"staged observation {o.id} is used twice")
+        seen.add(o.id)
+        for attr, allowed in (
+            ("potential_type", POTENTIAL_TYPES),
+            ("crystallized_via", CLOSURE_SIGNALS),
+        ):
+            v = getattr(o, attr)
+            if v is not None and v not in allowed:
+                c.report(
+                    "L1-STAGE-001",
+                    sf,
+                    _line(o),
+                    f"{o.id} {attr} is {v!r}; allowed: " + ", ".join(allowed),
+                )
+        for n in o.bound_to or []:
+            if normalize_id(n) not in nodes:
+                c.report(
+                    "L1-REF-016", sf, _line(o), f"{o.id} is bound to {n}, which does not exist"
+                )
+
+
+CHECKS = (check_files, check_index, check_reproduce, check_staging)
