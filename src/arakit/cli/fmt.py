@@ -30,3 +30,7 @@ def fmt_cmd(
                 typer.echo(f"reformatted {path}/{rel}")
     if check and dirty:
         raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("fmt")(fmt_cmd)

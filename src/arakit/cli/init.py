@@ -18,3 +18,7 @@ def init_cmd(
     written = init_artifact(path, title=title, force=force)
     typer.echo(f"created {len(written)} files in {path}")
     typer.echo(f"next: fill them in, then run `ara validate {path}` to see what is missing")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init_cmd)

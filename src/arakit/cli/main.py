@@ -10,8 +10,10 @@ import sys
 import typer
 
 from arakit import __version__
-from arakit.cli import init, show, stats, validate
-from arakit.cli import fmt as fmt_cmd
+import importlib
+import pkgutil
+
+import arakit.cli
 
 HELP = """Make, check and read Agent-Native Research Artifacts (Ara).
 
@@ -46,11 +48,21 @@ def main(
     """Make, check and read Agent-Native Research Artifacts (Ara)."""
 
 
-app.command("init")(init.init_cmd)
-app.command("validate")(validate.validate_cmd)
-app.command("show")(show.show_cmd)
-app.command("stats")(stats.stats_cmd)
-app.command("fmt")(fmt_cmd.fmt_cmd)
+# Every module of arakit.cli that defines `register(app)` adds its commands. Command modules
+# import only typer at module level; the library is imported inside each command.
+ORDER = ("init", "validate", "show", "stats", "fmt")
+
+
+def _register_all() -> None:
+    names = [m.name for m in pkgutil.iter_modules(arakit.cli.__path__)]
+    for name in sorted(names, key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n)):
+        module = importlib.import_module(f"arakit.cli.{name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(app)
+
+
+_register_all()
 
 
 def run() -> None:

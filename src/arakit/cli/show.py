@@ -34,3 +34,7 @@ def show_cmd(
     text = show(art, key, depth)
     sys.stdout.write(text)
     sys.stderr.write(f"~{estimate_tokens(text)} tokens\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("show")(show_cmd)

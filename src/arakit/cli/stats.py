@@ -35,3 +35,7 @@ def stats_cmd(
     out = console()
     out.print(t)
     out.print(lt)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("stats")(stats_cmd)

@@ -108,3 +108,7 @@ def _human(result, quiet: bool) -> None:  # type: ignore[no-untyped-def]
         out.print(
             f"{passed} of {len(result.reports) + len(result.unreadable)} artifacts pass Level 1"
         )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate_cmd)
