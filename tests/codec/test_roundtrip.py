@@ -214,3 +214,16 @@ def test_every_entity_records_file_and_line(minimal):
     assert str(art.get("N05").pos) == "trace/exploration_tree.yaml:30"
     assert str(art.problem.gaps[0].pos) == "logic/problem.md:13"
     assert art.experiments[0].setup.model == "linear regression"
+
+
+def test_layer_index_and_evidence_index_accept_links_and_backticks(minimal):
+    from arakit.seal.level1 import validate
+
+    paper = FILES["PAPER.md"].replace(
+        "| logic/claims.md | claims |", "| [claims](logic/claims.md) | claims |"
+    ).replace("| src/environment.md |", "| `src/environment.md` |")
+    index = FILES["evidence/README.md"].replace(
+        "| tables/table1_epochs.md |", "| [Table 1](./tables/table1_epochs.md) |"
+    )
+    root = minimal({"PAPER.md": paper, "evidence/README.md": index})
+    assert validate(root).findings == []

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import Field
 
 from arakit.model.base import AraModel, Section
-from arakit.model.table import Table
+from arakit.model.table import Table, cell_path
 
 FRONT_MATTER_KEYS = (
     "title",
@@ -43,9 +43,7 @@ class LayerTable(AraModel):
 
     def files(self) -> list[str]:
         """The file paths the table lists (first column, backticks stripped)."""
-        return [
-            row[0].strip().strip("`").strip() for row in self.table.rows if row and row[0].strip()
-        ]
+        return [cell_path(row[0]) for row in self.table.rows if row and row[0].strip()]
 
 
 class Paper(AraModel):

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import Field
 
 from arakit.model.base import AraModel
+
+
+_LINK_RE = re.compile(r"^\[[^\]]*\]\(([^)\s]+)[^)]*\)$")
+
+
+def cell_path(cell: str) -> str:
+    """The path a table cell names: plain, in backticks, or as a Markdown link `[x](path)`."""
+    text = cell.strip()
+    m = _LINK_RE.match(text)
+    if m:
+        text = m.group(1)
+    return text.strip("`").strip().removeprefix("./")
 
 
 class Table(AraModel):

@@ -7,6 +7,7 @@ from typing import Any
 
 from arakit.errors import UsageError
 from arakit.model.artifact import Artifact
+from arakit.model.table import cell_path
 
 
 def estimate_tokens(text: str) -> int:
@@ -97,7 +98,7 @@ def layers(art: Artifact) -> str:
     if art.evidence.files:
         out.append("## Evidence")
         rows = {
-            r.get("file", ""): r for r in (art.evidence.index.rows() if art.evidence.index else [])
+            cell_path(r.get("file", "")): r for r in (art.evidence.index.rows() if art.evidence.index else [])
         }
         for ev in art.evidence.files:
             claims = rows.get(ev.name, {}).get("claims", "")

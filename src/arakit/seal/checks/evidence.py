@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from arakit.model.ids import ID_RE, id_range, normalize_id
 from arakit.model.staging import CLOSURE_SIGNALS, POTENTIAL_TYPES
+from arakit.model.table import cell_path
 
 if TYPE_CHECKING:
     from arakit.seal.level1 import Checker
@@ -22,7 +23,7 @@ def _line(e: Any) -> int | None:
 
 def check_files(c: Checker) -> None:
     idx = c.art.evidence.index
-    listed = {r.get("file", "").strip("` ").removeprefix("./") for r in (idx.rows() if idx else [])}
+    listed = {cell_path(r.get("file", "")) for r in (idx.rows() if idx else [])}
     for ev in c.art.evidence.files:
         f = ev.path
         if not ev.tables:
@@ -78,7 +79,7 @@ def check_index(c: Checker) -> None:
     line0 = _line(idx.table)
     for k, row in enumerate(idx.rows()):
         line = line0 + 2 + k if line0 else None
-        name = row.get("file", "").strip("` ").removeprefix("./")
+        name = cell_path(row.get("file", ""))
         if name and not (c.exists("evidence/" + name) or c.exists(name)):
             c.report("L1-REF-009", rf, line, f"index row names {name}, which does not exist")
         for m in ID_RE.finditer(row.get("claims", "")):
