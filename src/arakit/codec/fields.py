@@ -93,7 +93,7 @@ def read_entity(cls: type[E], doc: MdDoc, blocks: list[Block], pos: SourcePos, *
 
 
 def _convert(
-    kind: str, attr: str, value: str, verbatim: dict[str, str], cls: type, file: str, line: int
+    kind: str, attr: str, value: str, verbatim: dict[str, str], cls: type[FieldEntity], file: str, line: int
 ) -> Any:
     if kind == "refs":
         ids, pure = parse_refs(value)
@@ -103,8 +103,8 @@ def _convert(
         ids, pure = parse_steps(value)
     elif kind == "nested":
         sub = parse(value, file=file, offset=line)
-        annotation = getattr(cls, "model_fields")[attr].annotation  # e.g. Setup | None
-        nested_cls = next(a for a in annotation.__args__ if a is not type(None))
+        annotation = cls.model_fields[attr].annotation  # e.g. Setup | None
+        nested_cls = next(a for a in annotation.__args__ if a is not type(None))  # type: ignore[union-attr]
         return read_entity(nested_cls, sub, sub.blocks, SourcePos(file=file, line=line))
     else:
         return value
