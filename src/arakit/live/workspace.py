@@ -1,0 +1,183 @@
+"""The live files of one artifact, loaded once per processing pass and written back atomically.
+
+`find_artifact` says where the artifact is; `Workspace` holds the exploration tree, the staging
+file, the manager's reasoning log and the live state (the last event processed), adds nodes
+with the next free N ID, and writes only the files it changed.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from arakit.codec import yamlio
+from arakit.codec.fs import atomic_write
+from arakit.codec.trace import read_staging, read_trace, write_staging, write_trace
+from arakit.errors import UsageError
+from arakit.model.ids import next_id, normalize_id
+from arakit.model.staging import StagedObservation, Staging
+from arakit.model.trace import Trace, TraceNode
+
+TRACE = "trace/exploration_tree.yaml"
+STAGING = "staging/observations.yaml"
+PM_LOG = "trace/pm_reasoning_log.yaml"
+STATE = ".ara-cache/live-state.json"
+LOCK = ".ara-cache/live.lock"
+PENDING = "[pending]"
+
+
+def find_artifact(explicit: str | Path | None = None, start: str | Path | None = None) -> Path:
+    """The artifact folder: `explicit`, else $ARA_ARTIFACT, else the nearest folder upward
+    from `start` (default: the working directory) that holds PAPER.md or trace/."""
+    if explicit:
+        p = Path(explicit)
+        if not p.is_dir():
+            raise UsageError(f"{p}: no such artifact folder", hint="create it with `ara init`")
+        return p
+    env = os.environ.get("ARA_ARTIFACT")
+    if env:
+        return find_artifact(env)
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "PAPER.md").is_file() or (folder / "trace").is_dir():
+            return folder
+    raise UsageError(
+        f"no artifact found in {here} or above (looked for PAPER.md or trace/)",
+        hint="pass --artifact PATH, set ARA_ARTIFACT, or run `ara init` here",
+    )
+
+
+@contextmanager
+def processing_lock(root: Path) -> Iterator[None]:
+    """Exclusive lock for one processing pass (the tree and staging are read-modify-written)."""
+    path = root / LOCK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def event_ref(seq: int) -> str:
+    """The source_refs entry that ties a node or observation to its journal event."""
+    return f"trace/events.jsonl#{seq}"
+
+
+class Workspace:
+    """Trace, staging, reasoning log and state of an artifact, edited in memory."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.trace: Trace = self._load(TRACE, read_trace, Trace())
+        self.staging: Staging = self._load(STAGING, read_staging, Staging())
+        log = self._load(PM_LOG, lambda t, f: yamlio.load(t, f), None)
+        self.pm_turns: list[Any] = list(log.get("turns") or []) if isinstance(log, dict) else []
+        self._pm_len = len(self.pm_turns)
+        state_path = root / STATE
+        self.state: dict[str, Any] = (
+            json.loads(state_path.read_text()) if state_path.exists() else {}
+        )
+        self.state.setdefault("last_seq", 0)
+        self.state.setdefault("recent", [])  # [(seq, text)] of the last events, for closure
+        self.state.setdefault("left_branches", {})
+        self._dirty: set[str] = set()
+        self._seen_refs = {
+            r for n in self.trace.nodes() for r in (n.source_refs or []) if isinstance(r, str)
+        }
+        self.nodes_added: list[str] = []
+
+    def _load(self, rel: str, reader: Any, default: Any) -> Any:
+        p = self.root / rel
+        if not p.exists():
+            return default
+        from arakit.codec.fs import read_text
+
+        return reader(read_text(self.root, rel), rel)
+
+    # -- trace ----------------------------------------------------------------------------
+    def node(self, node_id: str) -> TraceNode | None:
+        """The node with this ID, or None."""
+        want = normalize_id(node_id)
+        return next((n for n in self.trace.nodes() if n.id == want), None)
+
+    def has_event_node(self, seq: int) -> bool:
+        """True when a node already records this event (processing is idempotent)."""
+        return event_ref(seq) in self._seen_refs
+
+    def add_node(self, node: TraceNode, parent: str | None = None) -> TraceNode:
+        """Give the node the next free N ID and attach it under `parent` (or at the root)."""
+        node.id = next_id("N", [n.id for n in self.trace.nodes()])
+        holder = self.node(parent) if parent else None
+        if holder is not None and holder.type != "dead_end":
+            holder.children.append(node)
+        else:
+            self.trace.tree.append(node)
+        self._seen_refs.update(r for r in node.source_refs or [] if isinstance(r, str))
+        self.nodes_added.append(node.id)
+        self._dirty.add(TRACE)
+        return node
+
+    def current_question(self) -> str | None:
+        """The latest question node: new journey nodes hang under it."""
+        qs = [n.id for n in self.trace.nodes() if n.type == "question"]
+        return qs[-1] if qs else None
+
+    def touch_trace(self) -> None:
+        """Mark the tree changed (after editing a node in place)."""
+        self._dirty.add(TRACE)
+
+    # -- staging --------------------------------------------------------------------------
+    def observation(self, obs_id: str) -> StagedObservation | None:
+        """The staged observation with this ID, or None."""
+        want = normalize_id(obs_id)
+        return next((o for o in self.staging.observations if normalize_id(o.id) == want), None)
+
+    def add_observation(self, obs: StagedObservation) -> StagedObservation:
+        """Stage an observation with the next free O ID (global: problem.md's O IDs count)."""
+        used = [o.id for o in self.staging.observations] + self._problem_o_ids()
+        obs.id = next_id("O", used)
+        self.staging.observations.append(obs)
+        self._dirty.add(STAGING)
+        return obs
+
+    def touch_staging(self) -> None:
+        """Mark staging changed (after editing an observation in place)."""
+        self._dirty.add(STAGING)
+
+    def _problem_o_ids(self) -> list[str]:
+        p = self.root / "logic/problem.md"
+        if not p.exists():
+            return []
+        import re
+
+        return re.findall(r"^###\s+(O\d+)\b", p.read_text(errors="replace"), flags=re.M)
+
+    # -- reasoning log --------------------------------------------------------------------
+    def reason(self, turn: dict[str, Any]) -> None:
+        """Add one turn of the manager's reasoning (what it decided and why)."""
+        self.pm_turns.append(turn)
+
+    # -- saving ---------------------------------------------------------------------------
+    def save(self) -> list[str]:
+        """Write every changed file atomically; returns the paths written."""
+        written = []
+        if TRACE in self._dirty:
+            atomic_write(self.root / TRACE, write_trace(self.trace))
+            written.append(TRACE)
+        if STAGING in self._dirty:
+            atomic_write(self.root / STAGING, write_staging(self.staging))
+            written.append(STAGING)
+        if len(self.pm_turns) != self._pm_len:
+            atomic_write(self.root / PM_LOG, yamlio.dump({"turns": self.pm_turns}))
+            written.append(PM_LOG)
+        atomic_write(self.root / STATE, json.dumps(self.state, indent=1, sort_keys=True))
+        self._dirty.clear()
+        self._pm_len = len(self.pm_turns)
+        return written
