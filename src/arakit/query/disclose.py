@@ -34,11 +34,11 @@ def manifest(art: Artifact) -> str:
         lines.append("Keywords: " + ", ".join(p.keywords))
     if p.abstract:
         lines.append("")
-        lines.append(_clip(p.abstract, 420))
+        lines.append(_clip(p.abstract, 240))
     if p.claims_summary:
         lines.append("")
         lines.append("Claims:")
-        lines += [f"- {_clip(c, 140)}" for c in p.claims_summary[:6]]
+        lines += [f"- {_clip(c, 100)}" for c in p.claims_summary[:4]]
     counts = [
         (len(art.claims or []), "claims"),
         (len(art.experiments or []), "experiments"),
