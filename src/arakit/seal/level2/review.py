@@ -1,0 +1,174 @@
+"""review(): Seal Level 2 on one artifact, with the rules judge or a language model per dimension."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from arakit.codec import read_artifact
+from arakit.codec.fs import atomic_write
+from arakit.model import Artifact
+from arakit.seal.level2.context import Context
+from arakit.seal.level2.report import (
+    DIMENSIONS,
+    SEVERITY_ORDER,
+    DimensionId,
+    DimensionScore,
+    L2Finding,
+    Level2Report,
+    grade_for,
+    score_from_findings,
+)
+
+REPORT_FILE = "level2_report.json"
+RULES_JUDGE = "rules"
+# Progressive disclosure: the order a reviewer (or an agent) reads the layers in.
+READ_ORDER_PREFIXES = (
+    "PAPER.md",
+    "logic/problem.md",
+    "logic/claims.md",
+    "logic/experiments.md",
+    "evidence/README.md",
+    "evidence/",
+    "trace/exploration_tree.yaml",
+    "logic/concepts.md",
+    "logic/related_work.md",
+    "logic/solution/",
+    "src/configs/",
+    "src/environment.md",
+)
+
+
+def review(
+    artifact_or_path: Artifact | str | Path,
+    *,
+    judge: str = RULES_JUDGE,
+    use_cache: bool = True,
+    write: bool = False,
+) -> Level2Report:
+    """Review an artifact's argument on six dimensions and grade it (ARA-FORMAT.md, Level 2).
+
+    `judge="rules"` (default) needs no model. Any other value is an `llm` model name: each
+    dimension is asked of that model; a dimension whose answer stays invalid after one retry,
+    or whose model call fails, falls back to the rules with a warning in the report. An unknown
+    model raises LLMError. `write=True` also writes level2_report.json atomically at the root.
+    """
+    started = time.perf_counter()
+    if isinstance(artifact_or_path, Artifact):
+        art = artifact_or_path
+    else:
+        art = read_artifact(Path(artifact_or_path))
+    read_ms = (time.perf_counter() - started) * 1000
+    ctx = Context(art)
+    timings: dict[str, float] = {"read": round(read_ms, 2)}
+    warnings: list[str] = [f"{p}" for p in art.problems]
+
+    rule_findings, rule_notes = run_rules(ctx, timings)
+    dims: list[DimensionScore] = []
+    findings: list[L2Finding] = []
+    if judge == RULES_JUDGE:
+        for dim in DIMENSIONS:
+            dims.append(rules_score(dim, rule_findings[dim], rule_notes[dim]))
+            findings.extend(rule_findings[dim])
+    else:
+        from arakit.seal.level2.model_judge import judge_dimensions
+
+        model_dims, model_findings, model_warnings = judge_dimensions(
+            ctx, judge, rule_findings, rule_notes, use_cache=use_cache, timings=timings
+        )
+        dims, findings = model_dims, model_findings
+        warnings.extend(model_warnings)
+
+    findings.sort(key=lambda f: (f.dimension, SEVERITY_ORDER[f.severity], f.file, f.line or 0))
+    findings = [f.model_copy(update={"id": f"F{i:02d}"}) for i, f in enumerate(findings, 1)]
+    grade, mean = grade_for([d.score for d in dims])
+    timings["total"] = round((time.perf_counter() - started) * 1000, 2)
+    report = Level2Report(
+        artifact=art.root or (art.paper.title if art.paper and art.paper.title else "artifact"),
+        judge=judge,
+        grade=grade,
+        mean_score=round(mean, 2),
+        dimensions=dims,
+        findings=findings,
+        read_order=read_order(art),
+        warnings=warnings,
+        timings_ms=timings,
+    )
+    if write:
+        if not art.root:
+            from arakit.errors import UsageError
+
+            raise UsageError("cannot write level2_report.json: the artifact has no folder")
+        write_report(report, Path(art.root))
+    return report
+
+
+def write_report(report: Level2Report, root: Path) -> Path:
+    """Write the report as JSON to <root>/level2_report.json atomically; return the path."""
+    path = root / REPORT_FILE
+    atomic_write(path, json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    return path
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of level2_report.json."""
+    return Level2Report.model_json_schema()
+
+
+def run_rules(
+    ctx: Context, timings: dict[str, float] | None = None
+) -> tuple[dict[str, list[L2Finding]], dict[str, list[str]]]:
+    """Every rule check, grouped by dimension: (findings, strengths noted by the checks)."""
+    from arakit.seal.level2.checks import CHECKS
+
+    findings: dict[str, list[L2Finding]] = {d: [] for d in DIMENSIONS}
+    notes: dict[str, list[str]] = {d: [] for d in DIMENSIONS}
+    for dim, checks in CHECKS.items():
+        t0 = time.perf_counter()
+        for check in checks:
+            for f in check(ctx):
+                findings[f.dimension].append(f)
+        notes[dim].extend(ctx.strengths.get(dim, []))
+        if timings is not None:
+            timings[f"rules.{dim}"] = round((time.perf_counter() - t0) * 1000, 2)
+    return findings, notes
+
+
+def rules_score(dim: str, findings: list[L2Finding], strengths: list[str]) -> DimensionScore:
+    """A dimension's score and reasons from the rule findings alone."""
+    weaknesses = _unique(f"{f.message}" for f in findings if f.severity != "suggestion")
+    suggestions = _unique(f.fix for f in findings if f.fix)
+    d: DimensionId = dim  # type: ignore[assignment]
+    return DimensionScore(
+        dimension=d,
+        name=DIMENSIONS[dim],
+        score=score_from_findings(findings),
+        judge=RULES_JUDGE,
+        strengths=strengths,
+        weaknesses=weaknesses[:8]
+        + ([f"… and {len(weaknesses) - 8} more"] if len(weaknesses) > 8 else []),
+        suggestions=suggestions[:5],
+    )
+
+
+def read_order(art: Artifact) -> list[str]:
+    """The artifact's files in progressive-disclosure order (only files that exist)."""
+    out: list[str] = []
+    for prefix in READ_ORDER_PREFIXES:
+        for f in art.files:
+            if f not in out and (f == prefix or (prefix.endswith("/") and f.startswith(prefix))):
+                out.append(f)
+    return out
+
+
+def _unique(items: Any) -> list[str]:
+    seen: dict[str, None] = {}
+    for i in items:
+        seen.setdefault(i, None)
+    return list(seen)
+
+
+Check = Callable[[Context], Any]
