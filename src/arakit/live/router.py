@@ -33,6 +33,7 @@ EXPERIMENT_LIKE = re.compile(
     r"^(python\d?(\.\d+)?|torchrun|accelerate|deepspeed|sbatch|srun|make|pytest|bash|sh|julia|"
     r"Rscript|cargo|go|node|\./\S+)$"
 )
+_REQUEST = re.compile(r"^\s*(can|could|would|will) you\b|^\s*please\b", re.I)
 
 
 @dataclass
@@ -173,8 +174,9 @@ def _commit(ws: Workspace, event: dict[str, Any]) -> Routed:
             return Routed("recorded", f"branch switch {old} → {new}")
         return Routed("recorded", "checkout without a branch change")
     if action == "merge":
+        merged = set(p.get("merged_branches") or [])
         for b in list(branches):
-            if b in str(p.get("subject") or ""):
+            if b in merged or f"'{b}'" in str(p.get("subject") or ""):
                 branches.pop(b)
         return Routed("recorded", "merge")
     reverted = p.get("reverts")
@@ -224,6 +226,11 @@ def _note(ws: Workspace, event: dict[str, Any], model: str | None) -> Routed:
 
         note_type, warning = label_with_model(model, text)
         reason = warning or f"model {model} says {note_type}"
+    if p.get("origin") and not given:
+        if note_type == "unknown":
+            return Routed("skipped", "skip rule: ingested conversation with no research content")
+        if _REQUEST.match(text):
+            return Routed("skipped", "skip rule: a request to the agent, not a research note")
     bind = [b for b in p.get("bind") or [] if str(b).upper().startswith("N")]
     cites = _ids([text, *(p.get("bind") or [])], "O") + _ids([text], "C")
     parent = ws.current_question()
