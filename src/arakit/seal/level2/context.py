@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from arakit.model import Artifact
 from arakit.seal.level2.report import DimensionId, L2Finding, Severity
 from arakit.seal.level2.rules import RULES
+
+T = TypeVar("T")
 
 
 class Context:
@@ -17,6 +20,13 @@ class Context:
         self.art = art
         self._lines: dict[str, list[str]] = {}
         self.strengths: dict[str, list[str]] = {}
+        self._memo: dict[Any, Any] = {}
+
+    def memo(self, key: Any, make: Callable[[], T]) -> T:
+        """A value computed once per review (labels of a table, numbers of a file, ...)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def strength(self, dim: str, text: str) -> None:
         """Note something a dimension does well (shown in the report's strengths)."""
@@ -34,17 +44,28 @@ class Context:
             self._lines[rel] = text.splitlines()
         return self._lines[rel]
 
-    def locate(self, pos: Any, needle: str = "") -> tuple[str, int | None]:
-        """(file, line) of `needle` at or after an entity's position, else the entity's line."""
+    def locate(self, pos: Any, needle: str = "", anchor: str = "") -> tuple[str, int | None]:
+        """(file, line) of `needle` at or after an entity's position (and after the line holding
+        `anchor`, e.g. the start of the field quoted), else the entity's own line."""
         if pos is None:
             return "", None
         line = pos.line
-        if needle and line:
-            probe = needle.strip()[:40]
-            for i, text in enumerate(self.lines(pos.file)[line - 1 :], start=line):
-                if probe and probe in text:
+        if not line:
+            return pos.file, line
+        lines = self.lines(pos.file)
+        start = line
+        probe = (anchor.strip().splitlines() or [""])[0][:40]
+        if probe:
+            for i, text in enumerate(lines[line - 1 :], start=line):
+                if probe in text:
+                    start = i
+                    break
+        probe = needle.strip()[:40]
+        if probe:
+            for i, text in enumerate(lines[start - 1 :], start=start):
+                if probe in text:
                     return pos.file, i
-        return pos.file, line
+        return pos.file, start
 
     def find(
         self,
@@ -55,12 +76,13 @@ class Context:
         pos: Any = None,
         quote: str = "",
         needle: str = "",
+        anchor: str = "",
         severity: Severity | None = None,
         fix: str | None = None,
     ) -> L2Finding:
         """A finding for rule `code`, located at the line where `needle` (or `quote`) appears."""
         rule = RULES[code]
-        file, line = self.locate(pos, needle or quote)
+        file, line = self.locate(pos, needle or quote, anchor)
         dim: DimensionId = rule.dimension  # type: ignore[assignment]
         return L2Finding(
             id="",

@@ -1,1 +1,245 @@
-"""placeholder"""
+"""D1 numeric fidelity: a number quoted next to a reference to evidence must be in that evidence,
+and in the row or column the sentence names.
+
+"Next to" means the same clause (sentence or `;`-separated part). A clause that names no
+evidence inherits the entity's own references: a trace node's `source_refs`, a claim's
+Evidence basis. Differences between two cells of the cited table count as found (gains and
+gaps are quoted that way).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from arakit.model import EvidenceFile
+from arakit.seal.level2.checks import register
+from arakit.seal.level2.context import Context
+from arakit.seal.level2.evidence_refs import Label, Ref, cell_numbers, find_refs, labels_of
+from arakit.seal.level2.quotes import Num, closest, numbers, worth_checking
+from arakit.seal.level2.report import L2Finding
+from arakit.seal.level2.text import segments
+
+CLAIM_FIELDS = ("statement", "evidence_basis", "interpretation")
+OBS_FIELDS = ("statement", "evidence", "implication")
+NODE_FIELDS = ("result", "description", "failure_mode", "lesson", "trigger", "choice", "hypothesis")
+_BLOCK = re.compile(
+    r"\b(?:to|than|vs|versus|against|from|over|compared|below|above|while|whereas|and|or|but|"
+    r"of|between)\b|[),;]|\d",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(r"^\s*(?:±\s*[\d.]+)?\s*(?:%|pp|nats?|points?|ms|s)?\s*\($", re.IGNORECASE)
+_APPROX = re.compile(  # approximations and thresholds are not quotes of a cell
+    r"(?:about|around|approximately|roughly|nearly|almost|under|over|below|above|least|most|"
+    r"up to|less than|more than|fewer than|within|~|≈|<|>|≤|≥)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Quoted:
+    """One text to check: whose it is, where, and the references it inherits."""
+
+    entity: str
+    pos: Any
+    field: str
+    text: str
+    inherited: list[Ref]
+
+
+@register("D1")
+def check_numbers(ctx: Context) -> Iterator[L2Finding]:
+    """Every checked number is in the cited file, and in the named row/column when one is named."""
+    checked = 0
+    for q in _texts(ctx):
+        for seg in segments(q.text):
+            for finding in _check_segment(ctx, q, seg):
+                if finding is None:
+                    checked += 1
+                else:
+                    yield finding
+    if checked:
+        ctx.strength("D1", f"{checked} quoted numbers match the evidence cells they cite")
+
+
+def _texts(ctx: Context) -> Iterator[Quoted]:
+    art = ctx.art
+    for c in art.claims or []:
+        basis = find_refs(art, c.evidence_basis or "")
+        for f in CLAIM_FIELDS:
+            yield Quoted(c.id, c.pos, f, getattr(c, f) or "", basis)
+    for o in art.problem.observations if art.problem else []:
+        for f in OBS_FIELDS:
+            yield Quoted(o.id, o.pos, f, getattr(o, f) or "", find_refs(art, o.evidence or ""))
+    for n in art.trace.nodes() if art.trace else []:
+        src = [r for s in n.source_refs or [] for r in find_refs(art, str(s))]
+        for f in NODE_FIELDS:
+            value = n.get(f)
+            if isinstance(value, str) and value:
+                yield Quoted(n.id, n.pos, f, value, src)
+
+
+def _check_segment(ctx: Context, q: Quoted, seg: str) -> Iterator[L2Finding | None]:
+    refs = find_refs(ctx.art, seg)
+    for r in refs:
+        if not r.files and re.match(r"(?i)tab|fig", r.text):
+            yield ctx.find(
+                "L2-D1-003",
+                f"{q.entity} cites {r.text} in its {q.field}, but no evidence file transcribes "
+                f"{r.text} (no Source names it and no file is called so)",
+                entities=[q.entity],
+                pos=q.pos,
+                quote=seg,
+                needle=r.text,
+            )
+    explicit = [f for r in refs for f in r.files]
+    files = _unique_files(explicit + [f for r in q.inherited for f in r.files])
+    if not files:
+        return
+    masked = seg
+    for r in refs:
+        masked = _mask(masked, r.start, r.end)
+    masked = re.sub(r"\b(?:RW|[CEHNOGA])\d+\b", lambda m: " " * len(m.group(0)), masked)
+    spans = _label_spans(ctx, masked, files)
+    for start, end, _ in spans:
+        masked = _mask(masked, start, end)
+    cited = " and ".join(dict.fromkeys(r.text for r in refs)) or ", ".join(
+        dict.fromkeys(r.text for r in q.inherited)
+    )
+    for num in numbers(masked):
+        if not worth_checking(num, masked) or _APPROX.search(
+            masked[max(0, num.start - 16) : num.start]
+        ):
+            continue  # counts, years, compound words; approximate quotes ("about 1e-11")
+        label = _paired_label(seg, num, spans)
+        measured = (
+            num.decimals > 0 or num.sci or masked[num.end : num.end + 2].strip().startswith("%")
+        )
+        near_ref = any(abs(r.start - num.end) <= 60 or abs(num.start - r.end) <= 60 for r in refs)
+        if not measured and label is None and not near_ref:
+            continue  # a bare integer far from any reference: a setting more often than a result
+        yield _check_number(ctx, q, seg, num, files, label, cited)
+
+
+def _check_number(
+    ctx: Context,
+    q: Quoted,
+    seg: str,
+    num: Num,
+    files: list[EvidenceFile],
+    labels: list[Label] | None,
+    cited: str,
+) -> L2Finding | None:
+    pool = [v for f in files for v in ctx.memo(("cells", f.path), partial(cell_numbers, f))]
+    if not any(num.matches(v) for v in pool) and not _derived(num, pool):
+        near = closest(num.value, [_fmt(v) for v in pool])
+        names = ", ".join(f.path for f in files)
+        measured = num.decimals > 0 or num.sci or "%" in seg[num.end : num.end + 2]
+        return ctx.find(
+            "L2-D1-001",
+            f"{q.entity} quotes {num.text} in its {q.field} citing {cited}, but no cell of "
+            f"{names} holds {num.text}" + (f" (nearest: {near})" if near else ""),
+            entities=[q.entity],
+            pos=q.pos,
+            quote=seg,
+            needle=num.text,
+            anchor=_anchor(q, seg),
+            severity=None if measured else "minor",  # bare integers: often settings, not results
+        )
+    if not labels:
+        return None
+    for lab in labels:
+        cells = _cells(lab)
+        values = [n.value for c in cells for n in numbers(c)]
+        if any(num.matches(v) for v in values) or _derived(num, values, [v for v in pool]):
+            return None
+    lab = labels[0]
+    cells = _cells(lab)
+    holds = closest(num.value, cells[1:] if lab.kind == "row" else cells) or "no number"
+    table = cited or lab.file.path
+    file, line = ctx.locate(q.pos, num.text, _anchor(q, seg))
+    return ctx.find(
+        "L2-D1-002",
+        f"{file}:{line}, {q.entity} says {lab.text} = {num.text} citing {table}; "
+        f"{lab.file.path}'s {lab.text} {lab.kind} holds {holds}",
+        entities=[q.entity],
+        pos=q.pos,
+        quote=seg,
+        needle=num.text,
+        anchor=_anchor(q, seg),
+    )
+
+
+def _anchor(q: Quoted, seg: str) -> str:
+    """Text that sits on the line where the quoted clause starts (field text, then clause)."""
+    first = seg.strip().splitlines()[0] if seg.strip() else ""
+    return first[:40]
+
+
+def _label_spans(
+    ctx: Context, text: str, files: list[EvidenceFile]
+) -> list[tuple[int, int, list[Label]]]:
+    """Non-overlapping label mentions (longest first); one span may match labels of many files."""
+    taken: list[tuple[int, int, list[Label]]] = []
+    for f in files:
+        for lab in ctx.memo(("labels", f.path), partial(labels_of, f)):
+            for m in lab.pattern.finditer(text):
+                s, e = m.span()
+                same = next((t for t in taken if t[0] == s and t[1] == e), None)
+                if same is not None:
+                    same[2].append(lab)
+                elif not any(s < te and ts < e for ts, te, _ in taken):
+                    taken.append((s, e, [lab]))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def _paired_label(
+    seg: str, num: Num, spans: list[tuple[int, int, list[Label]]]
+) -> list[Label] | None:
+    """The label a number is quoted for: `(label)` right after it, else the label just before."""
+    after = next((sp for sp in spans if sp[0] >= num.end), None)
+    if (
+        after
+        and _AFTER.match(seg[num.end : after[0]])
+        and seg[after[1] :].lstrip()[:1] in (")", ",")
+    ):
+        return after[2]
+    before = next((sp for sp in reversed(spans) if sp[1] <= num.start), None)
+    if before:
+        gap = seg[before[1] : num.start]
+        if len(gap) <= 40 and len(gap.split()) <= 4 and not _BLOCK.search(gap):
+            return before[2]
+    return None
+
+
+def _cells(lab: Label) -> list[str]:
+    table = lab.file.tables[lab.table]
+    if lab.kind == "row":
+        return list(table.rows[lab.index])
+    return [r[lab.index] for r in table.rows if lab.index < len(r)]
+
+
+def _derived(num: Num, values: list[float], others: list[float] | None = None) -> bool:
+    """True when num is the difference of two numbers (one from values, one from others)."""
+    if num.sci:
+        return False
+    pool = others if others is not None else values
+    return any(num.matches(a - b) for a in values for b in pool if a != b)
+
+
+def _unique_files(files: list[EvidenceFile]) -> list[EvidenceFile]:
+    seen: dict[str, EvidenceFile] = {}
+    for f in files:
+        seen.setdefault(f.path, f)
+    return list(seen.values())
+
+
+def _mask(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _fmt(v: float) -> str:
+    return f"{v:g}"

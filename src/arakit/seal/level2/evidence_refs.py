@@ -1,0 +1,128 @@
+"""Which evidence file a phrase such as "Table 2", "Fig. 4" or "table2_ablations.md" names,
+and the row and column labels each evidence table offers for row-aware matching."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from arakit.model import Artifact, EvidenceFile
+from arakit.seal.level2.quotes import numbers
+
+REF = re.compile(
+    r"\b(?P<kind>tables?|tab\.|figures?|figs?\.)\s*(?P<num>\d+)\b"
+    r"|(?P<path>(?:evidence/)?(?:[\w.\-]+/)*[\w.\-]+\.(?:md|csv|json))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference found in text: its span, its words, and the evidence files it names."""
+
+    start: int
+    end: int
+    text: str
+    files: tuple[EvidenceFile, ...]
+
+
+@dataclass
+class Label:
+    """A row (first cell) or column (header) label of one table in one evidence file."""
+
+    text: str
+    kind: str  # "row" or "column"
+    file: EvidenceFile
+    table: int
+    index: int
+    pattern: re.Pattern[str] = field(repr=False, default=re.compile(""))
+
+
+def resolve(art: Artifact, kind: str, num: str) -> tuple[EvidenceFile, ...]:
+    """Evidence files transcribing Table/Figure `num`: by their Source, else by file name."""
+    word = "table" if kind.lower().startswith("tab") else "figure"
+    cites = re.compile(rf"\b{word[:3]}\w*\.?\s*{num}\b", re.IGNORECASE)
+    by_source = [f for f in art.evidence.files if f.source and cites.search(f.source)]
+    if by_source:
+        return tuple(by_source)
+    name = re.compile(rf"(?:^|/){word}{num}(?:[_.\-]|$)", re.IGNORECASE)
+    return tuple(f for f in art.evidence.files if name.search(f.path))
+
+
+def find_refs(art: Artifact, text: str) -> list[Ref]:
+    """Every evidence reference in text, resolved (files may be empty when nothing matches)."""
+    out: list[Ref] = []
+    for m in REF.finditer(text):
+        if m.group("path"):
+            f = art.evidence.file(m.group("path"))
+            if f is None and "/" not in m.group("path"):
+                f = next((e for e in art.evidence.files if e.path.endswith("/" + m.group(0))), None)
+            if f is not None:
+                out.append(Ref(m.start(), m.end(), m.group(0), (f,)))
+            continue
+        out.append(
+            Ref(m.start(), m.end(), m.group(0), resolve(art, m.group("kind"), m.group("num")))
+        )
+    return out
+
+
+def labels_of(f: EvidenceFile) -> list[Label]:
+    """Row labels (first cells) and column labels (headers) usable in prose, longest first."""
+    out: list[Label] = []
+    for t_i, table in enumerate(f.tables):
+        for c_i, head in enumerate(table.header[1:], start=1):
+            for variant in _variants(head):
+                out.append(Label(variant, "column", f, t_i, c_i))
+        first = table.header[0] if table.header else ""
+        for r_i, row in enumerate(table.rows):
+            if not row:
+                continue
+            cell = row[0].strip()
+            if _is_number(cell):
+                if first and not _is_number(first):
+                    out.append(Label(f"{first} = {cell}", "row", f, t_i, r_i))
+                continue
+            for variant in _variants(cell):
+                out.append(Label(variant, "row", f, t_i, r_i))
+    for lab in out:
+        lab.pattern = _label_pattern(lab.text)
+    out.sort(key=lambda lab: -len(lab.text))
+    return out
+
+
+def cell_numbers(f: EvidenceFile) -> list[float]:
+    """Every number written anywhere in the file: cells, caption, source, notes."""
+    parts = [f.title, f.source or "", f.caption or "", f.axes or "", f.notes]
+    for t in f.tables:
+        parts.extend(t.header)
+        parts.extend(c for row in t.rows for c in row)
+    return [n.value for n in numbers("\n".join(parts))]
+
+
+def _variants(text: str) -> list[str]:
+    text = " ".join(text.split())
+    out = [text] if len(text) >= 3 and not _is_number(text) else []
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip()
+    if bare != text and len(bare) >= 3 and not _is_number(bare):
+        out.append(bare)
+    return out
+
+
+def _is_number(text: str) -> bool:
+    ns = numbers(text)
+    return len(ns) == 1 and ns[0].text.strip() == text.strip().rstrip("%")
+
+
+def _label_pattern(label: str) -> re.Pattern[str]:
+    norm = re.sub(r"\s*=\s*", "=", " ".join(label.split()))
+    parts: list[str] = []
+    for ch in norm:
+        if ch == "=":
+            parts.append(r"\s*=\s*")
+        elif ch == " ":
+            parts.append(r"\s+")
+        elif ch == "-":
+            parts.append(r"[-−–]")
+        else:
+            parts.append(re.escape(ch))
+    return re.compile(r"(?<![\w.])" + "".join(parts) + r"(?![\w]|\.\d)", re.IGNORECASE)

@@ -1,0 +1,96 @@
+"""D1 numeric fidelity: numbers quoted next to evidence references must match the cells."""
+
+from __future__ import annotations
+
+from arakit.seal.level2 import review
+from tests.seal.level2.helpers import claims_with, with_table2
+
+
+def d1(report, code: str, entity: str = "N08"):  # type: ignore[no-untyped-def]
+    """Findings of one rule about one entity (the minimal fixture has a minor slip of its own)."""
+    return [f for f in report.findings if f.code == code and entity in f.entities]
+
+
+def test_row_named_number_that_belongs_to_another_row_is_reported_with_both_values_and_line(
+    minimal,
+) -> None:
+    root = minimal(with_table2("dropout-0.5 = 71.3 on the test set, best of all rates."))
+    report = review(root)
+    [f] = d1(report, "L2-D1-002")
+    assert f.severity == "major" and f.dimension == "D1"
+    assert f.entities == ["N08"]
+    assert f.file == "trace/exploration_tree.yaml"
+    line = (root / f.file).read_text().splitlines()[f.line - 1]
+    assert "71.3" in line
+    assert "N08 says dropout-0.5 = 71.3 citing Table 2" in f.message
+    assert "dropout-0.5 row holds 73.1 ± 0.6" in f.message
+    assert f"trace/exploration_tree.yaml:{f.line}" in f.message
+
+
+def test_number_in_the_named_row_passes(minimal) -> None:
+    report = review(minimal(with_table2("dropout-0.5 = 73.1 on the test set, best of all rates.")))
+    assert not d1(report, "L2-D1-002") and not d1(report, "L2-D1-001")
+    assert any("quoted numbers match" in s for s in report.dimension("D1").strengths)
+
+
+def test_label_in_brackets_after_the_number_selects_the_row(minimal) -> None:
+    bad = review(minimal(with_table2("Accuracy rose to 71.3 ± 0.6% (dropout-0.5).")))
+    good = review(minimal(with_table2("Accuracy rose to 73.1 ± 0.6% (dropout-0.5).")))
+    assert [f.code for f in d1(bad, "L2-D1-002")] == ["L2-D1-002"]
+    assert not d1(good, "L2-D1-002")
+
+
+def test_number_found_in_no_cell_of_the_cited_table_is_reported_with_the_nearest(minimal) -> None:
+    report = review(minimal(with_table2("The best rate reached 74.8% test accuracy.")))
+    [f] = d1(report, "L2-D1-001")
+    assert "N08 quotes 74.8" in f.message and "Table 2" in f.message
+    assert "nearest: 73.1" in f.message
+
+
+def test_claim_evidence_basis_with_a_changed_decimal_is_major(minimal) -> None:
+    changes = with_table2("dropout-0.5 = 73.1.")
+    changes["logic/claims.md"] = claims_with(evidence_basis="Table 2 shows 72.1% at best.")
+    [f] = d1(review(minimal(changes)), "L2-D1-001", "C01")
+    assert f.entities == ["C01"] and f.file == "logic/claims.md" and f.severity == "major"
+    assert "72.1" in f.quote
+
+
+def test_changed_bare_integer_is_only_minor_since_integers_are_often_settings(minimal) -> None:
+    root = minimal(
+        {"logic/claims.md": claims_with(evidence_basis="Table 1 shows 41 epochs versus 36.")}
+    )
+    found = d1(review(root), "L2-D1-001", "C01")
+    assert [f.severity for f in found] == ["minor"]
+    assert "36" in found[0].message
+
+
+def test_difference_of_two_cells_counts_as_found(minimal) -> None:
+    report = review(minimal(with_table2("dropout-0.5 beats dropout-0.0 by 2.9 pp (Table 2).")))
+    assert not d1(report, "L2-D1-001") and not d1(report, "L2-D1-002")
+
+
+def test_approximate_quote_is_not_checked(minimal) -> None:
+    report = review(minimal(with_table2("All rates landed at about 75% test accuracy.")))
+    assert not d1(report, "L2-D1-001")
+
+
+def test_reference_to_a_table_with_no_evidence_file_is_a_minor_finding(minimal) -> None:
+    report = review(minimal(with_table2("Table 7 lists the timings of every run.")))
+    [f] = d1(report, "L2-D1-003")
+    assert f.severity == "minor" and "Table 7" in f.message
+
+
+def test_examples_have_no_numeric_slips(tree) -> None:
+    from tests.conftest import EXAMPLES
+
+    for name in ("dropout-mlp", "polyfit-ridge"):
+        report = review(EXAMPLES / name)
+        assert not [f for f in report.findings if f.code in ("L2-D1-001", "L2-D1-002")], name
+
+
+def test_minimal_fixture_slip_is_found_table1_has_no_period_rows(minimal) -> None:
+    # C02 cites "Table 1 rows for periods 10, 20 and 40"; Table 1 holds two schedules only.
+    found = d1(review(minimal()), "L2-D1-001", "C02")
+    assert {f.severity for f in found} == {"minor"}
+    assert {f.message.split(" quotes ")[1].split()[0] for f in found} >= {"10", "20"}
+    assert all(f.line == 22 and "Table 1" in f.message for f in found)
