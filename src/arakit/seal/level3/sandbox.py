@@ -121,35 +121,38 @@ def outdir_for(kind: SandboxKind, job: Job) -> str:
 def run(job: Job, limits: Limits, kind: SandboxKind = "bwrap") -> Outcome:
     """Execute `job` under `limits`; never raises for a failing command, only for a missing tool."""
     job.log_dir.mkdir(parents=True, exist_ok=True)
-    if kind == "bwrap":
-        argv, env, cwd = _bwrap_argv(job), {"PATH": "/usr/bin:/bin"}, None
-    elif kind == "process":
-        argv, env, cwd = ["/bin/sh", "-c", job.command], _process_env(job), str(job.workdir)
-    else:
-        raise AraError(f"unknown sandbox {kind!r}; expected bwrap or process")
-    argv = _with_limits(argv, limits)
-    out_path, err_path = job.log_dir / "stdout.log", job.log_dir / "stderr.log"
-    start = time.monotonic()
-    timed_out = False
-    with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        proc = subprocess.Popen(
-            argv,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=err,
-            cwd=cwd,
-            env=env,
-            start_new_session=True,
-            close_fds=True,
-        )
-        try:
-            rc = proc.wait(timeout=limits.timeout_s)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            _kill_group(proc.pid)
-            rc = proc.wait()
-        finally:
-            _kill_group(proc.pid)  # stragglers left in the group after a normal exit
+    info_r, info_w = os.pipe()  # bwrap reports the host PID of the sandbox's init here
+    try:
+        if kind == "bwrap":
+            argv, env, cwd = _bwrap_argv(job, info_w), {"PATH": "/usr/bin:/bin"}, None
+        elif kind == "process":
+            argv, env, cwd = ["/bin/sh", "-c", job.command], _process_env(job), str(job.workdir)
+        else:
+            raise AraError(f"unknown sandbox {kind!r}; expected bwrap or process")
+        argv = _with_limits(argv, limits)
+        out_path, err_path = job.log_dir / "stdout.log", job.log_dir / "stderr.log"
+        start = time.monotonic()
+        with open(out_path, "wb") as out, open(err_path, "wb") as err:
+            proc = subprocess.Popen(
+                argv,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                cwd=cwd,
+                env=env,
+                start_new_session=True,
+                close_fds=True,
+                pass_fds=(info_w,) if kind == "bwrap" else (),
+            )
+            os.close(info_w)
+            info_w = -1
+            timed_out = _wait(proc, limits.timeout_s)
+            rc = proc.returncode
+        _await_sandbox_exit(_read_info(info_r))
+    finally:
+        os.close(info_r)
+        if info_w >= 0:
+            os.close(info_w)
     duration = time.monotonic() - start
     sig = None
     if rc < 0:
@@ -164,6 +167,49 @@ def run(job: Job, limits: Limits, kind: SandboxKind = "bwrap") -> Outcome:
         stdout=out_path,
         stderr=err_path,
     )
+
+
+def _wait(proc: subprocess.Popen[bytes], timeout_s: float) -> bool:
+    """Wait for the run; on timeout kill its whole process group. True when it timed out."""
+    timed_out = False
+    try:
+        proc.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        _kill_group(proc.pid)
+        proc.wait()
+    finally:
+        _kill_group(proc.pid)  # stragglers left in the group after a normal exit
+    return timed_out
+
+
+def _read_info(fd: int) -> int | None:
+    import json
+
+    os.set_blocking(fd, False)
+    try:
+        data = os.read(fd, 65536)
+        obj, _ = json.JSONDecoder().raw_decode(data.decode().strip())
+        return int(obj["child-pid"])
+    except (OSError, ValueError, KeyError, IndexError):
+        return None
+
+
+def _await_sandbox_exit(init_pid: int | None, limit_s: float = 10.0) -> None:
+    """Return once the sandbox's PID namespace is gone: its init exits only after every
+    process in it has been killed, so no process of the run outlives the call."""
+    if init_pid is None:
+        return
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{init_pid}/stat", "rb") as fh:
+                state = fh.read().rsplit(b")", 1)[1].split()[0]
+        except OSError:
+            return
+        if state in (b"Z", b"X"):
+            return
+        time.sleep(0.01)  # never signal it ourselves: the PID may already be reused
 
 
 def _kill_group(pgid: int) -> None:
@@ -220,7 +266,7 @@ def _process_env(job: Job) -> dict[str, str]:
     return env
 
 
-def _bwrap_argv(job: Job) -> list[str]:
+def _bwrap_argv(job: Job, info_fd: int | None = None) -> list[str]:
     bwrap = bwrap_path()
     if bwrap is None:
         raise SandboxUnavailableError(
@@ -239,6 +285,8 @@ def _bwrap_argv(job: Job) -> list[str]:
     else:
         ns = ["--unshare-all"]
     a = [bwrap, *ns, "--die-with-parent", "--new-session", "--ro-bind", "/usr", "/usr"]
+    if info_fd is not None:
+        a += ["--info-fd", str(info_fd)]
     for d in ("/etc", "/ara", "/home"):  # parents bwrap would otherwise make with the umask
         a += ["--perms", "0755", "--dir", d]
     for top in ("bin", "sbin", "lib", "lib64", "lib32", "libx32"):
