@@ -24,15 +24,48 @@ NOTE_TYPES = (
 JOURNEY_TYPES = ("question", "decision", "dead-end", "pivot")
 
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("dead-end", re.compile(r"\b(dead[ -]?end|doesn'?t work|did ?n[o']t work|gave up|abandon)", re.I)),
+    (
+        "dead-end",
+        re.compile(r"\b(dead[ -]?end|doesn'?t work|did ?n[o']t work|gave up|abandon)", re.I),
+    ),
     ("pivot", re.compile(r"\b(pivot(ing)?|switch(ing)? (to|from)|instead of .* we now)\b", re.I)),
-    ("decision", re.compile(r"\b(decided|decision|we('ll| will) (use|go with)|chose|choosing|settle on)\b", re.I)),
-    ("question", re.compile(r"(\?\s*$|^(why|how|what|does|do|is|are|can|could|should|which)\b)", re.I)),
-    ("heuristic", re.compile(r"\b(trick|tip|rule of thumb|always (set|use)|never (set|use)|helps to)\b", re.I)),
+    (
+        "decision",
+        re.compile(
+            r"\b(decided|decision|we('ll| will) (use|go with)|chose|choosing|settle on)\b", re.I
+        ),
+    ),
+    (
+        "question",
+        re.compile(r"(\?\s*$|^(why|how|what|does|do|is|are|can|could|should|which)\b)", re.I),
+    ),
+    (
+        "heuristic",
+        re.compile(
+            r"\b(trick|tip|rule of thumb|always (set|use)|never (set|use)|helps to)\b", re.I
+        ),
+    ),
     ("concept", re.compile(r"\b(is defined as|we call|we define|refers to|stands for)\b", re.I)),
-    ("constraint", re.compile(r"\b(only works (when|if|for)|requires at least|limited to|breaks (when|if)|out of memory|limitation)\b", re.I)),
-    ("architecture", re.compile(r"\b(component|module|pipeline|encoder|decoder|layer stack|architecture)\b", re.I)),
-    ("claim", re.compile(r"\b(improv\w*|outperform\w*|reduc\w*|increas\w*|faster|slower|better|worse|hypothes\w*|I think|we think|seems|suggests|causes?|leads? to)\b", re.I)),
+    (
+        "constraint",
+        re.compile(
+            r"\b(only works (when|if|for)|requires at least|limited to|breaks (when|if)|out of memory|limitation)\b",
+            re.I,
+        ),
+    ),
+    (
+        "architecture",
+        re.compile(
+            r"\b(component|module|pipeline|encoder|decoder|layer stack|architecture)\b", re.I
+        ),
+    ),
+    (
+        "claim",
+        re.compile(
+            r"\b(improv\w*|outperform\w*|reduc\w*|increas\w*|faster|slower|better|worse|hypothes\w*|I think|we think|seems|suggests|causes?|leads? to)\b",
+            re.I,
+        ),
+    ),
 )
 
 _AFFIRM = re.compile(
@@ -46,11 +79,70 @@ _NEGATIONS = re.compile(
     re.I,
 )
 _STOP = frozenset(
-    "about above after again also because been before being between both could does doing "
-    "down during each from further have having here into itself just more most much must "
-    "only other over same should some such than that their them then there these they this "
-    "those through under until very what when where which while with would your think seems "
-    "really maybe".split()
+    [
+        "about",
+        "above",
+        "after",
+        "again",
+        "also",
+        "because",
+        "been",
+        "before",
+        "being",
+        "between",
+        "both",
+        "could",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "from",
+        "further",
+        "have",
+        "having",
+        "here",
+        "into",
+        "itself",
+        "just",
+        "more",
+        "most",
+        "much",
+        "must",
+        "only",
+        "other",
+        "over",
+        "same",
+        "should",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "under",
+        "until",
+        "very",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "with",
+        "would",
+        "your",
+        "think",
+        "seems",
+        "really",
+        "maybe",
+    ]
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{2,}")
 

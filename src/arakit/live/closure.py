@@ -29,7 +29,9 @@ from arakit.model.staging import StagedObservation
 from arakit.model.trace import TraceNode
 
 STALE_SESSION_DAYS = 3
-_EXPECT = re.compile(r"^\s*([A-Za-z_][\w./-]*)\s*(>=|<=|==|!=|>|<)\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*$")
+_EXPECT = re.compile(
+    r"^\s*([A-Za-z_][\w./-]*)\s*(>=|<=|==|!=|>|<)\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*$"
+)
 _OPS = {
     ">=": lambda a, b: a >= b,
     "<=": lambda a, b: a <= b,
@@ -148,9 +150,7 @@ class Closure:
             ref = normalize_id(str(ref))
             if code != 0:
                 out.append(
-                    _decision(
-                        ref, "empirical-resolution", "rejected", f"run failed (exit {code})"
-                    )
+                    _decision(ref, "empirical-resolution", "rejected", f"run failed (exit {code})")
                 )
                 continue
             target = ("supported" if holds else "refuted") if expect else "testing"
@@ -158,7 +158,9 @@ class Closure:
                 changes = self.logic.move_claim(ref, target, self._stamp())
                 for ch in changes:
                     self.book.add(
-                        self.sid, "logic_changes", {**ch, "via": "empirical-resolution", "event": self.seq}
+                        self.sid,
+                        "logic_changes",
+                        {**ch, "via": "empirical-resolution", "event": self.seq},
                     )
                 outcome = "fired" if changes else "rejected"
                 out.append(_decision(ref, "empirical-resolution", outcome, f"→ {target}: {why}"))

@@ -76,7 +76,9 @@ def _term(text: str) -> str:
     m = re.search(r"(?:we call|we define)\s+([\w\- ]{2,40}?)\s+(?:as|the|a|an)\b", text, re.I)
     if m:
         return m.group(1).strip().capitalize()
-    m = re.match(r"\s*([\w\- ]{2,40}?)\s+(?:is defined as|refers to|stands for|means)\b", text, re.I)
+    m = re.match(
+        r"\s*([\w\- ]{2,40}?)\s+(?:is defined as|refers to|stands for|means)\b", text, re.I
+    )
     if m:
         return m.group(1).strip().capitalize()
     return short_title(text, 4)

@@ -20,7 +20,7 @@ _MOVE = re.compile(r"moving from (\S+) to (\S+)")
 
 def _head(cwd: str) -> dict[str, Any]:
     out = git(["log", "-1", "--format=%H%x00%P%x00%s%x00%b", "HEAD"], cwd) or ""
-    parts = (out.split("\x00") + ["", "", "", ""])[:4]
+    parts = [*out.split("\x00"), "", "", ""][:4]
     return {
         "commit": parts[0],
         "parents": parts[1].split(),
@@ -57,7 +57,9 @@ def describe(hook: str, args: list[str], stdin_text: str, cwd: str) -> dict[str,
             "from_commit": args[0],
             "to_commit": args[1],
             "from_branch": moved.group(1) if moved else None,
-            "to_branch": moved.group(2) if moved else git(["rev-parse", "--abbrev-ref", "HEAD"], cwd),
+            "to_branch": moved.group(2)
+            if moved
+            else git(["rev-parse", "--abbrev-ref", "HEAD"], cwd),
         }
     if hook == "post-rewrite":
         pairs = [ln.split()[:2] for ln in stdin_text.splitlines() if len(ln.split()) >= 2]

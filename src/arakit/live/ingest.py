@@ -79,9 +79,13 @@ def assertions(text: str, limit: int = 3) -> list[str]:
     out = []
     for sent in re.split(r"(?<=[.!])\s+|\n+", text):
         s = sent.strip(" -*#>`")
-        if 20 <= len(s) <= 400 and not s.endswith("?") and not _PLAN.match(s):
-            if _ASSERTION.search(s):
-                out.append(s)
+        if (
+            20 <= len(s) <= 400
+            and not s.endswith("?")
+            and not _PLAN.match(s)
+            and _ASSERTION.search(s)
+        ):
+            out.append(s)
         if len(out) >= limit:
             break
     return out
@@ -92,7 +96,9 @@ def _text_of(content: Any) -> str:
         return content
     if isinstance(content, list):
         return "\n".join(
-            str(c.get("text", "")) for c in content if isinstance(c, dict) and c.get("type") == "text"
+            str(c.get("text", ""))
+            for c in content
+            if isinstance(c, dict) and c.get("type") == "text"
         )
     return ""
 
@@ -120,7 +126,7 @@ def _records(text: str, rel: str) -> list[tuple[int, dict[str, Any]]]:
             continue
         try:
             rec = json.loads(line)
-        except ValueError as e:
+        except json.JSONDecodeError as e:
             raise ParseError(
                 f"line is not JSON ({e.msg}); expected one JSON object per line",
                 file=rel,
@@ -158,7 +164,7 @@ def parse_transcript(text: str, rel: str) -> tuple[str, list[Item]]:
                     results.append(c)
         for tc in msg.get("tool_calls") or []:
             if isinstance(tc, dict):
-                fn = tc.get("function") if isinstance(tc.get("function"), dict) else tc
+                fn: dict[str, Any] = tc["function"] if isinstance(tc.get("function"), dict) else tc
                 calls.append((tc.get("id"), fn.get("name"), fn.get("arguments", fn.get("input"))))
         words = _text_of(content).strip()
         if role == "user" and words and not results and not words.startswith("<"):
@@ -174,9 +180,14 @@ def parse_transcript(text: str, rel: str) -> tuple[str, list[Item]]:
                 if call_id:
                     pending[str(call_id)] = item
         for res in results:
-            item = pending.pop(str(res.get("tool_use_id")), None)
-            if item is not None:
-                out = _text_of(res.get("content")) if not isinstance(res.get("content"), str) else res["content"]
+            done = pending.pop(str(res.get("tool_use_id")), None)
+            if done is not None:
+                item = done
+                out = (
+                    _text_of(res.get("content"))
+                    if not isinstance(res.get("content"), str)
+                    else res["content"]
+                )
                 item.payload["exit_code"] = 1 if res.get("is_error") else 0
                 item.payload["tail"] = str(out)[-1000:]
                 if res.get("is_error"):
@@ -220,7 +231,9 @@ def parse_history(text: str) -> tuple[str, list[Item]]:
 
 
 def _hist(origin: str, cmd: str, stamp: int | None) -> Item:
-    return Item("command", {"command": cmd.rstrip("\\").strip(), "origin": origin}, "user", _iso(stamp))
+    return Item(
+        "command", {"command": cmd.rstrip("\\").strip(), "origin": origin}, "user", _iso(stamp)
+    )
 
 
 def _key(item: Item, seen: dict[str, int]) -> str:
@@ -238,7 +251,9 @@ def ingest(root: Path, path: str | Path) -> IngestReport:
 
     src = Path(path)
     if not src.is_file():
-        raise UsageError(f"{src}: no such file", hint="give a transcript (.jsonl) or a history file")
+        raise UsageError(
+            f"{src}: no such file", hint="give a transcript (.jsonl) or a history file"
+        )
     text = decode(src.read_bytes(), str(src))
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if first.lstrip().startswith("{"):
@@ -255,7 +270,11 @@ def ingest(root: Path, path: str | Path) -> IngestReport:
             rep.duplicates += 1
             continue
         journal.append(
-            item.kind, item.payload, source=f"ingest {src.name}", provenance=item.provenance, ts=item.ts
+            item.kind,
+            item.payload,
+            source=f"ingest {src.name}",
+            provenance=item.provenance,
+            ts=item.ts,
         )
         rep.added += 1
     if rep.added:

@@ -202,7 +202,7 @@ class Journal:
         for n, raw in self.lines():
             try:
                 ev = json.loads(raw)
-            except ValueError as e:
+            except json.JSONDecodeError as e:
                 raise JournalError(
                     f"line is not JSON ({e.msg})",
                     file=JOURNAL,
@@ -217,7 +217,8 @@ class Journal:
         """Check every line's JSON, seq, prev and hash; report the first broken line."""
         rep = VerifyReport()
         if self.quarantine.exists():
-            rep.quarantined = sum(1 for _ in open(self.quarantine, "rb"))
+            with open(self.quarantine, "rb") as q:
+                rep.quarantined = sum(1 for _ in q)
         if not self.path.exists():
             return rep
         prev_hash = ""
@@ -245,7 +246,7 @@ class Journal:
 def _check_line(raw: bytes, prev_hash: str, expect_seq: int) -> str | None:
     try:
         ev = json.loads(raw)
-    except ValueError as e:
+    except json.JSONDecodeError as e:
         return f"not JSON ({e.msg})"
     if not isinstance(ev, dict):
         return "not a JSON object"

@@ -24,9 +24,58 @@ from arakit.model.trace import TraceNode
 
 # Commands that look around rather than try something: never a node.
 TRIVIAL = frozenset(
-    "ls ll la cd pwd cat less more head tail echo clear history which type man git grep rg find "
-    "vim vi nano emacs code open top htop nvidia-smi ps kill du df env export source exit "
-    "ara pip conda mkdir rm cp mv touch chmod tree wc diff sort".split()
+    [
+        "ls",
+        "ll",
+        "la",
+        "cd",
+        "pwd",
+        "cat",
+        "less",
+        "more",
+        "head",
+        "tail",
+        "echo",
+        "clear",
+        "history",
+        "which",
+        "type",
+        "man",
+        "git",
+        "grep",
+        "rg",
+        "find",
+        "vim",
+        "vi",
+        "nano",
+        "emacs",
+        "code",
+        "open",
+        "top",
+        "htop",
+        "nvidia-smi",
+        "ps",
+        "kill",
+        "du",
+        "df",
+        "env",
+        "export",
+        "source",
+        "exit",
+        "ara",
+        "pip",
+        "conda",
+        "mkdir",
+        "rm",
+        "cp",
+        "mv",
+        "touch",
+        "chmod",
+        "tree",
+        "wc",
+        "diff",
+        "sort",
+    ]
 )
 # Commands that run something worth recording even when the outcome was not captured.
 EXPERIMENT_LIKE = re.compile(
@@ -241,7 +290,9 @@ def _note(ws: Workspace, event: dict[str, Any], model: str | None) -> Routed:
             ws.add_node(node)
         elif note_type == "decision":
             alts = [str(a) for a in p.get("alts") or []] or [PENDING]
-            node = _node(event, "decision", title, choice=p.get("choice") or text, alternatives=alts)
+            node = _node(
+                event, "decision", title, choice=p.get("choice") or text, alternatives=alts
+            )
             ws.add_node(node, parent)
         elif note_type == "dead-end":
             node = _node(

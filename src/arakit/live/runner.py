@@ -245,7 +245,9 @@ def run_command(
         "output_bytes": sink.total,
     }
     if signum:
-        payload["signal"] = signal.Signals(signum).name if signum in signal.valid_signals() else signum
+        payload["signal"] = (
+            signal.Signals(signum).name if signum in signal.valid_signals() else signum
+        )
     if sink.truncated:
         payload["log_truncated"] = {"cap_bytes": limit, "kept_bytes": sink.logged}
     if code != 0:

@@ -64,7 +64,9 @@ def briefing(root: str | Path) -> dict[str, Any]:
     ]
     rep = Journal(root).verify()
     contradictions = [
-        {"id": n.id, "title": n.title} for n in nodes if n.type == "decision" and n.status == "unresolved"
+        {"id": n.id, "title": n.title}
+        for n in nodes
+        if n.type == "decision" and n.status == "unresolved"
     ]
     return {
         "open_questions": questions,
