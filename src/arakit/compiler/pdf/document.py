@@ -1,0 +1,139 @@
+"""The document model a PDF is read into: text with positions, sections, tables, references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    """One line of text as laid out: page (1-based), box, font size, bold, column."""
+
+    text: str
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool = False
+    column: str = "full"  # left | right | full
+
+
+@dataclass
+class Paragraph:
+    """Running text of one section, de-hyphenated, with the page it starts on."""
+
+    text: str
+    page: int
+    section: str  # the section number, e.g. "4.1", or "" before the first section
+
+
+@dataclass
+class DocSection:
+    """A numbered (or named) section: number, title, level, page, whether it is an appendix."""
+
+    number: str
+    title: str
+    level: int
+    page: int
+    appendix: bool = False
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """How the section is cited: `§4.1` (`§A` for appendices, the title when unnumbered)."""
+        return f"§{self.number}" if self.number else self.title
+
+    @property
+    def text(self) -> str:
+        """All paragraphs of the section joined."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class DocTable:
+    """A numbered table: label, caption, header row, rows with exact cell text, page."""
+
+    number: str
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+    page: int
+    section: str = ""
+
+    @property
+    def label(self) -> str:
+        """`Table 2`."""
+        return f"Table {self.number}"
+
+
+@dataclass
+class DocFigure:
+    """A numbered figure: label, caption, page."""
+
+    number: str
+    caption: str
+    page: int
+    section: str = ""
+
+    @property
+    def label(self) -> str:
+        """`Figure 3`."""
+        return f"Figure {self.number}"
+
+
+@dataclass
+class Equation:
+    """A display equation as text, with its number when it has one."""
+
+    text: str
+    page: int
+    section: str
+    number: str = ""
+
+
+@dataclass
+class Reference:
+    """One entry of the reference list."""
+
+    key: str  # "1" for [1]; "" for unnumbered styles
+    text: str
+    authors: list[str] = field(default_factory=list)
+    year: str = ""
+    title: str = ""
+    doi: str = ""
+    arxiv: str = ""
+
+    @property
+    def short(self) -> str:
+        """`Lovelace et al., 2016` (the heading of a related-work entry)."""
+        if not self.authors:
+            return self.title[:60] or f"Reference {self.key}"
+        surname = self.authors[0].split(",")[0].split()[-1] if self.authors[0] else "?"
+        tail = " et al." if len(self.authors) > 1 else ""
+        return f"{surname}{tail}, {self.year or 'n.d.'}"
+
+
+@dataclass
+class Document:
+    """Everything read from one PDF."""
+
+    path: str
+    pages: int
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    abstract: str = ""
+    sections: list[DocSection] = field(default_factory=list)
+    tables: list[DocTable] = field(default_factory=list)
+    figures: list[DocFigure] = field(default_factory=list)
+    equations: list[Equation] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+    def section(self, number: str) -> DocSection | None:
+        """A section by its number (`4.1`)."""
+        return next((s for s in self.sections if s.number == number), None)
+
+    def paragraphs(self) -> list[Paragraph]:
+        """Every paragraph, in reading order."""
+        return [p for s in self.sections for p in s.paragraphs]

@@ -1,0 +1,1 @@
+"""Reading a code repository: parameters, environment, core modules and history."""
