@@ -47,3 +47,17 @@ def events(artifact: Path) -> list[dict[str, Any]]:
     """Every journal line, parsed."""
     path = artifact / "trace" / "events.jsonl"
     return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def load_yaml(path: Path) -> Any:
+    """A YAML file through arakit's own reader."""
+    from arakit.codec import yamlio
+
+    return yamlio.load(path.read_text(), str(path))
+
+
+def tree(artifact: Path) -> list[Any]:
+    """Every node of the exploration tree, depth first."""
+    from arakit.codec.trace import read_trace
+
+    return read_trace((artifact / "trace/exploration_tree.yaml").read_text()).nodes()
