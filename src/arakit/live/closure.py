@@ -134,6 +134,8 @@ class Closure:
                         _decision(obs.id, "verbal-affirmation", "rejected", "already promoted")
                     )
                 else:
+                    if (obs.potential_type or "unknown") == "unknown":
+                        obs.potential_type = "claim"  # what a researcher affirms is a claim
                     out.append(self._promote(obs, "verbal-affirmation", "hypothesis"))
         return out
 
@@ -173,7 +175,8 @@ class Closure:
             elif expect and not holds:
                 out.append(self._refute(obs, routed, why))
             else:
-                out.append(self._promote(obs, "empirical-resolution", target))
+                proof = [normalize_id(str(p["exp"]))] if p.get("exp") else None
+                out.append(self._promote(obs, "empirical-resolution", target, proof))
         return out
 
     def _refute(self, obs: StagedObservation, routed: Routed, why: str) -> dict[str, Any]:
