@@ -1,1 +1,153 @@
-"""placeholder"""
+"""D5 exploration integrity: vague dead ends, decisions without real alternatives, claims that
+advocate what the trace rejected, a tree with no negative result."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from arakit.seal.level2.checks import register
+from arakit.seal.level2.context import Context
+from arakit.seal.level2.entities import claim_text, is_none
+from arakit.seal.level2.report import L2Finding
+from arakit.seal.level2.text import content_words, has_quantity, overlap
+
+CONDITION_OR_MECHANISM = re.compile(
+    r"\b(?:when|if|unless|under|only|because|since|due to|caused|so that|therefore|thus|"
+    r"which|whereas|while|as soon as|after|before|until|exceed\w*|diverg\w*|overfit\w*|"
+    r"underfit\w*|collaps\w*|saturat\w*|plateau\w*|oscillat\w*|explod\w*|vanish\w*|leak\w*)\b",
+    re.IGNORECASE,
+)
+GENERIC = re.compile(
+    r"^\s*(?:it )?(?:did ?n[o']t work|does ?n[o']t work|failed|no luck|learned a lot|"
+    r"be careful|try (?:harder|again|something else)|more work (?:is )?needed|"
+    r"not useful|bad idea|it was bad|does not help|didn't help)\.?\s*$",
+    re.IGNORECASE,
+)
+CRITICAL = re.compile(
+    r"\b(?:not|no|fails?|loses?|lose|worse|instead of|rather than|unlike|cannot|breaks?)\b",
+    re.IGNORECASE,
+)
+ADVOCATE = 0.6  # share of a dead end's hypothesis terms a claim repeats to count as advocating
+
+
+def _vague(text: str | None) -> bool:
+    t = (text or "").strip()
+    if not t or GENERIC.match(t):
+        return True
+    return not has_quantity(t) and not CONDITION_OR_MECHANISM.search(t) and len(t.split()) < 12
+
+
+@register("D5")
+def check_dead_ends(ctx: Context) -> Iterator[L2Finding]:
+    """Dead ends say what failed with a quantity, condition or mechanism, and a real lesson."""
+    concrete = 0
+    for n in ctx.art.trace.nodes() if ctx.art.trace else []:
+        if n.type != "dead_end":
+            continue
+        vague = [
+            k
+            for k in ("failure_mode", "lesson")
+            if (_vague(n.get(k)) if k == "failure_mode" else _vague_lesson(n.get(k)))
+        ]
+        if vague:
+            field = vague[0]
+            yield ctx.find(
+                "L2-D5-001",
+                f"dead end {n.id} ({n.title!r}) has a vague {' and '.join(vague)}: no quantity, "
+                "condition or mechanism says what failed",
+                entities=[n.id],
+                pos=n.pos,
+                quote=str(n.get(field) or ""),
+                needle=f"{field}:",
+            )
+        else:
+            concrete += 1
+    if concrete:
+        ctx.strength("D5", f"{concrete} dead ends record a concrete failure and lesson")
+
+
+def _vague_lesson(text: str | None) -> bool:
+    t = (text or "").strip()
+    return not t or bool(GENERIC.match(t)) or len(content_words(t)) < 2
+
+
+@register("D5")
+def check_decisions(ctx: Context) -> Iterator[L2Finding]:
+    """Decisions list at least two real alternatives besides the choice."""
+    for n in ctx.art.trace.nodes() if ctx.art.trace else []:
+        if n.type != "decision":
+            continue
+        choice = " ".join(str(n.choice or "").lower().split())
+        real = [
+            a
+            for a in n.alternatives or []
+            if not is_none(a) and " ".join(str(a).lower().split()) != choice
+        ]
+        if len(real) < 2:
+            yield ctx.find(
+                "L2-D5-002",
+                f"decision {n.id} ({n.title!r}) lists {len(real)} real alternative(s) besides "
+                "its choice: a choice without rivals is not a decision",
+                entities=[n.id],
+                pos=n.pos,
+                quote=f"choice: {n.choice}; alternatives: {n.alternatives}",
+                needle="alternatives",
+            )
+
+
+@register("D5")
+def check_advocated_dead_ends(ctx: Context) -> Iterator[L2Finding]:
+    """No supported claim repeats the hypothesis of a dead end or the 'from' of a pivot."""
+    art = ctx.art
+    if not art.trace:
+        return
+    rejected: list[tuple[str, str, str, str]] = []  # (node id, kind, rejected text, replacement)
+    for n in art.trace.nodes():
+        if n.type == "dead_end" and n.hypothesis:
+            rejected.append((n.id, "dead end", n.hypothesis, ""))
+        elif n.type == "pivot" and n.from_:
+            rejected.append((n.id, "pivot", n.from_, n.to or ""))
+    for c in art.claims or []:
+        if (c.status or "").lower() in ("refuted", "withdrawn"):
+            continue
+        statement = claim_text(c)
+        if CRITICAL.search(statement):
+            continue  # the claim argues against something: not advocacy
+        c_words = content_words(statement)
+        for nid, kind, text, replacement in rejected:
+            r_words = content_words(text)
+            share = overlap(r_words, c_words)
+            if len(r_words) < 3 or share < ADVOCATE:
+                continue
+            if replacement and overlap(content_words(replacement), c_words) >= 0.5:
+                continue  # the claim is about the replacement, comparing it with the old way
+            yield ctx.find(
+                "L2-D5-003",
+                f"{c.id} advocates what {kind} {nid} rejected ({share:.0%} of {text!r} is "
+                "repeated in the claim)",
+                entities=[c.id, nid],
+                pos=c.pos,
+                quote=c.statement or c.title,
+            )
+
+
+@register("D5")
+def check_negatives(ctx: Context) -> Iterator[L2Finding]:
+    """The tree records at least one negative result (a dead end or a pivot)."""
+    art = ctx.art
+    if not art.trace:
+        return
+    nodes = art.trace.nodes()
+    negatives = [n for n in nodes if n.type in ("dead_end", "pivot")]
+    if nodes and not negatives:
+        from arakit.model import SourcePos
+
+        yield ctx.find(
+            "L2-D5-004",
+            f"the exploration tree has {len(nodes)} nodes and not one dead end or pivot: "
+            "a record with no failures is a story, not a trace",
+            pos=SourcePos(file="trace/exploration_tree.yaml", line=1),
+        )
+    elif negatives:
+        ctx.strength("D5", f"{len(negatives)} dead ends and pivots are recorded")

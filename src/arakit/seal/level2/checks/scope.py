@@ -1,1 +1,143 @@
-"""placeholder"""
+"""D3 scope calibration: universal words over narrow evidence, mismatched hedging, unused
+evidence, unstated assumptions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from arakit.seal.level2.checks import register
+from arakit.seal.level2.context import Context
+from arakit.seal.level2.entities import datasets, testing_experiments
+from arakit.seal.level2.evidence_refs import find_refs
+from arakit.seal.level2.report import L2Finding
+
+_KINDS = r"(?:models?|datasets?|tasks?|domains?|settings?|architectures?|networks?|problems?|benchmarks?|conditions?|scales?|sizes?|languages?|inputs?)"
+UNIVERSAL = re.compile(
+    rf"\b(?:always|never|universally|in all cases|in every case|regardless of|without exception|"
+    rf"state[- ]of[- ]the[- ]art on (?:every|all)|for (?:any|all|every) {_KINDS}|"
+    rf"(?:all|any|every) {_KINDS}|guarantee[sd]?|in general)\b",
+    re.IGNORECASE,
+)
+CERTAIN = re.compile(
+    r"\b(?:proves?|proven|definitively|conclusively|establishes|certainly|undeniabl\w*|"
+    r"unquestionabl\w*|beyond doubt)\b",
+    re.IGNORECASE,
+)
+HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|seems?|appears? to)\b", re.IGNORECASE)
+ASSUMING = re.compile(r"\b(?:assum\w+|presum\w+|provided that)\b", re.IGNORECASE)
+NARROW = 3  # fewer distinct datasets/conditions than this is narrow evidence for "all"
+
+
+@register("D3")
+def check_universal(ctx: Context) -> Iterator[L2Finding]:
+    """Universal quantifiers need broad evidence: at least three datasets or conditions."""
+    for c in ctx.art.claims or []:
+        m = UNIVERSAL.search(c.statement or "")
+        if not m:
+            continue
+        exps = testing_experiments(ctx.art, c)
+        ds = datasets(exps)
+        if len(ds) < NARROW:
+            yield ctx.find(
+                "L2-D3-001",
+                f"{c.id} says {m.group(0)!r} but rests on {len(exps)} experiment(s) over "
+                f"{len(ds)} dataset(s) or condition(s)"
+                + (f" ({', '.join(sorted(ds))})" if ds else ""),
+                entities=[c.id],
+                pos=c.pos,
+                quote=c.statement or "",
+                needle=m.group(0),
+            )
+
+
+@register("D3")
+def check_hedging(ctx: Context) -> Iterator[L2Finding]:
+    """Certainty needs repeated support; a supported claim should not hedge without a reason."""
+    for c in ctx.art.claims or []:
+        statement = c.statement or ""
+        exps = testing_experiments(ctx.art, c)
+        if (m := CERTAIN.search(statement)) and len(exps) < 2:
+            yield ctx.find(
+                "L2-D3-002",
+                f"{c.id} says {m.group(0)!r} on the strength of {len(exps)} experiment(s)",
+                entities=[c.id],
+                pos=c.pos,
+                quote=statement,
+                needle=m.group(0),
+            )
+        elif (m := HEDGE.search(statement)) and (c.status or "").lower() == "supported":
+            yield ctx.find(
+                "L2-D3-002",
+                f"{c.id} is marked supported yet hedges ({m.group(0)!r}): either the evidence "
+                "settles it or the status should be testing",
+                entities=[c.id],
+                pos=c.pos,
+                quote=statement,
+                needle=m.group(0),
+            )
+
+
+@register("D3")
+def check_unused_evidence(ctx: Context) -> Iterator[L2Finding]:
+    """Every evidence file is used by some claim (index Claims column or a claim's text)."""
+    art = ctx.art
+    used: set[str] = set()
+    for c in art.claims or []:
+        for field in (c.statement, c.evidence_basis, c.interpretation):
+            for r in find_refs(art, field or ""):
+                used.update(f.path for f in r.files)
+    index = art.evidence.index
+    for row in index.rows() if index else []:
+        claims = row.get("claims", "")
+        if re.search(r"\bC\d+\b", claims):
+            f = art.evidence.file(row.get("file", ""))
+            if f is not None:
+                used.add(f.path)
+    for f in art.evidence.files:
+        if f.path in used:
+            continue
+        if f.derived_from and any(u.endswith(f.derived_from.strip()) for u in used):
+            continue
+        yield ctx.find(
+            "L2-D3-003",
+            f"{f.path} is kept as evidence but no claim cites it: an unreported result or a "
+            "claim left unmade",
+            pos=_file_pos(f.path),
+            quote=f.caption or f.title,
+        )
+
+
+@register("D3")
+def check_assumptions(ctx: Context) -> Iterator[L2Finding]:
+    """Assumptions the claims lean on are listed in logic/problem.md."""
+    art = ctx.art
+    stated = art.problem.assumptions if art.problem else []
+    if stated:
+        ctx.strength("D3", f"{len(stated)} assumptions are stated")
+        return
+    for c in art.claims or []:
+        for field in (c.statement, c.interpretation, c.evidence_basis):
+            if field and (m := ASSUMING.search(field)):
+                yield ctx.find(
+                    "L2-D3-004",
+                    f"{c.id} relies on an assumption ({m.group(0)!r}) but logic/problem.md lists "
+                    "no assumptions",
+                    entities=[c.id],
+                    pos=c.pos,
+                    quote=field,
+                    needle=m.group(0),
+                )
+                return
+    if art.claims:
+        yield ctx.find(
+            "L2-D3-004",
+            "logic/problem.md states no assumptions: the scope of every claim is left implicit",
+            pos=_file_pos("logic/problem.md"),
+        )
+
+
+def _file_pos(path: str):  # type: ignore[no-untyped-def]
+    from arakit.model import SourcePos
+
+    return SourcePos(file=path, line=1)

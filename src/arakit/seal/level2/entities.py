@@ -1,0 +1,69 @@
+"""Plain-text views of entities that several rules compare."""
+
+from __future__ import annotations
+
+import re
+
+from arakit.model import Artifact, Claim, Experiment
+
+NONE_VALUES = frozenset({"", "none", "n/a", "na", "-", "tbd", "todo", "null", "nothing"})
+COMPARATIVE = re.compile(
+    r"\b(?:than|outperform\w*|better|worse|faster|slower|improv\w*|beat\w*|exceed\w*|versus|vs\.?|"
+    r"compared|relative to|gain over|superior|inferior)\b",
+    re.IGNORECASE,
+)
+
+
+def is_none(value: object) -> bool:
+    """True for a missing value or a written 'none', 'n/a', 'TBD'."""
+    if value is None:
+        return True
+    if isinstance(value, list):
+        return all(is_none(v) for v in value)
+    return str(value).strip().strip(".").lower() in NONE_VALUES
+
+
+def claim_text(c: Claim) -> str:
+    """The title and statement of a claim."""
+    return f"{c.title}. {c.statement or ''}"
+
+
+def experiment_text(e: Experiment) -> str:
+    """Everything an experiment says about what it does."""
+    s = e.setup
+    setup = " ".join(x or "" for x in (s.model, s.dataset, s.hardware, s.system)) if s else ""
+    parts = [e.title, setup, " ".join(e.procedure or []), e.metrics or "", e.baselines or ""]
+    return " ".join([*parts, e.expected_outcome or ""])
+
+
+def proof_experiments(art: Artifact, c: Claim) -> list[Experiment]:
+    """The experiments a claim cites in Proof that exist."""
+    out = []
+    for eid in c.proof or []:
+        e = art.get(eid)
+        if isinstance(e, Experiment):
+            out.append(e)
+    return out
+
+
+def testing_experiments(art: Artifact, c: Claim) -> list[Experiment]:
+    """Experiments in the claim's Proof, plus those whose Verifies names the claim."""
+    out = proof_experiments(art, c)
+    for e in art.experiments or []:
+        if c.id in (e.verifies or []) and e not in out:
+            out.append(e)
+    return out
+
+
+def datasets(exps: list[Experiment]) -> set[str]:
+    """Distinct dataset or condition names across experiments (split at commas, 'and', ';')."""
+    out: set[str] = set()
+    for e in exps:
+        d = e.setup.dataset if e.setup else None
+        if is_none(d):
+            continue
+        for part in re.split(r"[;,]|\band\b|\+", d or ""):
+            part = re.sub(r"\s+", " ", part.strip().lower())
+            if len(part) >= 2:
+                out.add(part)
+    return out
