@@ -29,6 +29,7 @@ class SeedRun(_Wire):
     log_dir: str = ""
     metrics: dict[str, float] = Field(default_factory=dict)
     output_problems: list[str] = Field(default_factory=list)
+    same_as: str | None = None  # an identical execution of another run whose result this shares
 
     def describe(self) -> str:
         """`R01 seed 2: exit 1: <last stderr line>`: why this execution did not succeed."""

@@ -81,8 +81,27 @@ def reproduce(
             on_done(result)
         return result
 
+    # Runs that repeat the same command, seed, outputs and timeout (one script that writes
+    # every experiment's metrics) execute once; the others share that execution's result.
+    first: dict[tuple[Any, ...], int] = {}
+    unique: list[tuple[Run, Any]] = []
+    index: list[int] = []
+    for run, seed in tasks:
+        key = (run.command, repr(seed), repr(run.outputs), timeout_s or run.timeout_s)
+        if key not in first:
+            first[key] = len(unique)
+            unique.append((run, seed))
+        index.append(first[key])
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(one, tasks))
+        executed = list(pool.map(one, unique))
+    results = []
+    for (run, _), i in zip(tasks, index, strict=True):
+        done = executed[i]
+        if done.run == run.id:
+            results.append(done)
+        else:
+            same = f"{done.run}" + ("" if done.seed is None else f" seed {done.seed}")
+            results.append(done.model_copy(update={"run": run.id, "same_as": same}))
 
     expectations = []
     for run in selected:

@@ -1,0 +1,163 @@
+"""`ara reproduce PATH`: Seal Level 3, re-run the plan in a sandbox and compare with evidence."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+import typer
+
+
+class Sandbox(StrEnum):
+    bwrap = "bwrap"
+    process = "process"
+
+
+def reproduce_cmd(
+    path: str = typer.Argument(..., help="Artifact folder with src/reproduce.yaml."),
+    run: list[str] = typer.Option(None, "--run", "-r", help="Only this run (repeatable)."),
+    seeds: str = typer.Option(None, "--seeds", help="Seeds for every run, e.g. 0,1,2."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Executions in parallel."),
+    sandbox: Sandbox = typer.Option(
+        Sandbox.bwrap, "--sandbox", help="bwrap (isolated) or process (weaker: no isolation)."
+    ),
+    timeout: float = typer.Option(None, "--timeout", help="Seconds per execution (overrides)."),
+    report: str = typer.Option(
+        None, "--report", help="Where to write level3_report.json (default: in the artifact)."
+    ),
+    work_dir: str = typer.Option(
+        None, "--work-dir", help="Keep working copies and logs here (default: a temp folder)."
+    ),
+    wheelhouse: str = typer.Option(
+        None, "--wheelhouse", help="Local folder of wheels for the run's requirements."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Re-run the claims' code in isolation and compare with evidence/ (Seal Level 3).
+
+    Exit 0 only when every expectation reproduced; 1 otherwise.
+    """
+    from pathlib import Path
+
+    from arakit.cli.output import print_json
+    from arakit.seal.level3 import reproduce, write_report
+
+    with _progress(json_out) as on_done:
+        rep = reproduce(
+            path,
+            runs=run or None,
+            seeds=_seeds(seeds),
+            jobs=jobs,
+            sandbox=sandbox.value,  # type: ignore[arg-type]
+            timeout_s=timeout,
+            work_dir=work_dir,
+            wheelhouse=wheelhouse,
+            on_done=on_done,
+        )
+    dest = write_report(rep, report or Path(path) / "level3_report.json")
+    if json_out:
+        print_json(rep.model_dump(mode="json"))
+    else:
+        print_report(rep, dest)
+    raise typer.Exit(0 if rep.passed else 1)
+
+
+def _seeds(text: str | None) -> list[Any] | None:
+    if not text:
+        return None
+    out: list[Any] = []
+    for part in text.split(","):
+        part = part.strip()
+        if part:
+            out.append(int(part) if part.lstrip("-").isdigit() else part)
+    return out
+
+
+class _progress:
+    """A progress line on stderr while executions finish (nothing with --json)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.done = 0
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if self.quiet:
+            return None
+        from arakit.cli.output import console
+
+        self.err = console(stderr=True)
+        return self.tick
+
+    def tick(self, run: Any) -> None:
+        self.done += 1
+        colour = "green" if run.status == "ok" else "red"
+        seed = "" if run.seed is None else f" seed {run.seed}"
+        self.err.print(
+            f"[dim]{self.done:>3}[/] {run.run}{seed}: [{colour}]{run.status}[/] "
+            f"[dim]({run.duration_s:.2f} s)[/]"
+        )
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+VERDICT_STYLE = {
+    "reproduced": "green",
+    "not_reproduced": "red",
+    "failed_to_run": "red",
+    "not_checkable": "yellow",
+}
+
+
+def print_report(rep: Any, dest: Any) -> None:
+    """The human table: one row per expectation, then claims and a verdict line."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from arakit.cli.output import console
+
+    out = console()
+    t = Table(show_edge=False, pad_edge=False)
+    for col in ("run", "metric", "expected", "measured", "verdict"):
+        right = col in ("expected", "measured")
+        t.add_column(col, justify="right" if right else "left", overflow="fold")
+    for e in rep.expectations:
+        style = VERDICT_STYLE[e.verdict]
+        measured = "" if e.measured is None else f"{e.measured:.4g}"
+        if e.spread:
+            measured += f" ± {e.spread.std:.2g}"
+        t.add_row(
+            e.run,
+            escape(e.metric),
+            escape(e.expected_text or ""),
+            measured,
+            f"[{style}]{e.verdict.replace('_', ' ')}[/]",
+        )
+    out.print(t)
+    out.print("[dim]measured: mean ± standard deviation over the run's seeds[/]")
+    for e in rep.expectations:
+        if e.verdict != "reproduced":
+            out.print(f"  {e.run} {escape(e.metric)}: {escape(e.reason)}")
+    if rep.claims:
+        out.print(
+            "claims: "
+            + ", ".join(
+                f"{c.claim} [{VERDICT_STYLE[c.verdict]}]{c.verdict.replace('_', ' ')}[/]"
+                for c in rep.claims
+            )
+        )
+    if rep.isolation == "weak":
+        out.print(f"[yellow]warning[/]: {escape(rep.isolation_note)}")
+    c = rep.counts
+    verdict = "[green]reproduced[/]" if rep.passed else "[red]not reproduced[/]"
+    out.print(
+        f"{escape(rep.artifact)}: {verdict}: {c['reproduced']} of {len(rep.expectations)} "
+        f"expectations, {sum(r.same_as is None for r in rep.runs)} executions in the "
+        f"{rep.sandbox} sandbox "
+        f"({rep.duration_s:.1f} s)"
+    )
+    out.print(f"[dim]report: {escape(str(dest))}; logs: {escape(rep.work_dir)}[/]")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("reproduce")(reproduce_cmd)
