@@ -1,0 +1,99 @@
+"""What a run gets: a working copy without the answers, and an offline dependency venv."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from arakit.seal.level3 import reproduce
+from arakit.seal.level3.deps import DependencyError, ensure_venv, requirements
+from arakit.seal.level3.workcopy import make_working_copy
+from tests.seal.level3.conftest import needs_bwrap, tiny_files
+
+
+def test_working_copy_withholds_evidence_trace_reports_vcs_and_symlinks(tree, tmp_path) -> None:
+    files = tiny_files()
+    files.update(
+        {
+            "level3_report.json": "{}",
+            "seal.json": "{}",
+            "staging/observations.yaml": "observations: []\n",
+            ".git/HEAD": "ref: refs/heads/main\n",
+        }
+    )
+    root = tree(files)
+    os.symlink(root / "evidence" / "tables" / "table1_tiny.md", root / "src" / "answer.md")
+    os.symlink("/etc", root / "src" / "etc")
+    left_out = make_working_copy(root, tmp_path / "copy")
+    copied = sorted(
+        str(p.relative_to(tmp_path / "copy")) for p in (tmp_path / "copy").rglob("*") if p.is_file()
+    )
+    assert copied == ["PAPER.md", "logic/claims.md", "src/execution/train.py", "src/reproduce.yaml"]
+    assert left_out == [
+        ".git/", "evidence/", "level3_report.json", "seal.json", "src/answer.md", "src/etc",
+        "staging/", "trace/",
+    ]  # fmt: skip
+
+
+def test_requirements_come_from_requirements_txt_or_a_fenced_block(tree) -> None:
+    a = tree({"src/requirements.txt": "# deps\nnumpy>=1.26  # arrays\n\nscipy\n"})
+    assert requirements(a) == ["numpy>=1.26", "scipy"]
+    env = "# Environment\n\n```requirements\ntorch==2.3\n```\n\n```\nnot this\n```\n"
+    assert requirements(tree({"src/environment.md": env})) == ["torch==2.3"]
+    assert requirements(tree({"src/environment.md": "- **Dependencies**: none\n"})) == []
+
+
+def make_wheel(folder: Path, value: float) -> Path:
+    """A real, minimal pure-Python wheel built by hand (no network, no build backend)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    dist = "arakit_l3_probe-1.0.dist-info"
+    files = {
+        "arakit_l3_probe/__init__.py": f"VALUE = {value}\n",
+        f"{dist}/METADATA": "Metadata-Version: 2.1\nName: arakit-l3-probe\nVersion: 1.0\n",
+        f"{dist}/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\n"
+        "Tag: py3-none-any\n",
+    }
+    record = []
+    for name, text in files.items():
+        digest = base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b"=")
+        record.append(f"{name},sha256={digest.decode()},{len(text.encode())}")
+    files[f"{dist}/RECORD"] = "\n".join([*record, f"{dist}/RECORD,,"]) + "\n"
+    whl = folder / "arakit_l3_probe-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(whl, "w") as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+    return whl
+
+
+@pytest.mark.sandbox
+@needs_bwrap
+def test_requirements_install_offline_from_a_wheelhouse_and_are_importable_in_the_sandbox(
+    tree, tmp_path: Path
+) -> None:
+    wheels = tmp_path / "wheels"
+    make_wheel(wheels, 0.51)
+    files = tiny_files()
+    files["src/requirements.txt"] = "arakit-l3-probe==1.0\n"
+    files["src/execution/train.py"] = (
+        "import json, sys, arakit_l3_probe\n"
+        "out = sys.argv[sys.argv.index('--out') + 1]\n"
+        "json.dump({'score': arakit_l3_probe.VALUE, 'nested': {'loss': 1.25}}, open(out, 'w'))\n"
+    )
+    rep = reproduce(tree(files), seeds=[0], wheelhouse=wheels, work_dir=tmp_path / "w")
+    assert rep.passed, rep.expectations[0].reason
+    venv = ensure_venv(["arakit-l3-probe==1.0"], wheels)  # the same, cached
+    complete = venv / ".ara-complete"
+    stamp = complete.stat().st_mtime_ns
+    assert ensure_venv(["arakit-l3-probe==1.0"], wheels) == venv
+    assert complete.stat().st_mtime_ns == stamp
+
+
+def test_a_requirement_that_is_nowhere_local_is_a_clear_error_not_a_download() -> None:
+    with pytest.raises(DependencyError, match="could not install") as e:
+        ensure_venv(["arakit-surely-not-installed-anywhere==9.9"])
+    assert e.value.hint is not None and "--wheelhouse" in e.value.hint
