@@ -60,3 +60,17 @@ def claims_with(**fields: str) -> str:
         end = head.index("\n", start)
         head = head[:start] + f"- **{label}**: {value}" + head[end:]
     return head + "## C02" + rest
+
+
+def edit(path: str, old: str, new: str) -> dict[str, str | None]:
+    """Changes for `minimal(...)`: one exact replacement in one file of the minimal artifact."""
+    from tests.fixtures.minimal import FILES
+
+    text = FILES[path]
+    assert old in text, f"{old!r} not in {path}"
+    return {path: text.replace(old, new, 1)}
+
+
+def codes(report, entity: str | None = None) -> list[str]:  # type: ignore[no-untyped-def]
+    """The rule codes in a report, optionally only those about one entity."""
+    return [f.code for f in report.findings if entity is None or entity in f.entities]

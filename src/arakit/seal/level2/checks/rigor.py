@@ -10,7 +10,6 @@ from arakit.seal.level2.checks import register
 from arakit.seal.level2.context import Context
 from arakit.seal.level2.entities import (
     COMPARATIVE,
-    claim_text,
     experiment_text,
     is_none,
     testing_experiments,
@@ -104,7 +103,7 @@ def check_metric_fit(ctx: Context) -> Iterator[L2Finding]:
         metrics = " ".join((e.metrics or "") for e in exps).lower()
         if not exps or not metrics.strip():
             continue
-        said = claim_text(c).lower()
+        said = (c.statement or c.title).lower()
         asserted = {f: s for f in FAMILIES if (s := _mentions(said, FAMILIES[f]))}
         measured = {f for f in FAMILIES if _mentions(metrics, FAMILIES[f])}
         if asserted and not set(asserted) & measured:
