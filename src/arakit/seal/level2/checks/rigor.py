@@ -32,7 +32,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "time",
         "latency",
         "epoch",
-        "step",
+        "steps",
         "iteration",
         "throughput",
         "second",
