@@ -151,3 +151,16 @@ def test_ara_seal_with_a_bad_level_is_a_clean_usage_error(minimal) -> None:
     assert r.returncode == 2
     assert r.stderr.startswith("error: --level '7'")
     assert "Traceback" not in r.stderr
+
+
+@needs_bwrap
+def test_the_polyfit_example_seals_at_every_level(tmp_path: Path) -> None:
+    from tests.conftest import EXAMPLES
+
+    out = tmp_path / "seal.json"
+    result = runner.invoke(app, ["seal", str(EXAMPLES / "polyfit-ridge"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert [lv["status"] for lv in data["levels"]] == ["passed", "passed", "passed"]
+    assert data["levels"][2]["details"]["counts"]["reproduced"] == 12
+    assert not (EXAMPLES / "polyfit-ridge" / "seal.json").exists()

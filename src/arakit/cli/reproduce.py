@@ -22,6 +22,7 @@ def reproduce_cmd(
         Sandbox.bwrap, "--sandbox", help="bwrap (isolated) or process (weaker: no isolation)."
     ),
     timeout: float = typer.Option(None, "--timeout", help="Seconds per execution (overrides)."),
+    memory_gb: float = typer.Option(8.0, "--memory-gb", help="Address-space limit per process."),
     report: str = typer.Option(
         None, "--report", help="Where to write level3_report.json (default: in the artifact)."
     ),
@@ -40,7 +41,7 @@ def reproduce_cmd(
     from pathlib import Path
 
     from arakit.cli.output import print_json
-    from arakit.seal.level3 import reproduce, write_report
+    from arakit.seal.level3 import Limits, reproduce, write_report
 
     with _progress(json_out) as on_done:
         rep = reproduce(
@@ -50,6 +51,7 @@ def reproduce_cmd(
             jobs=jobs,
             sandbox=sandbox.value,  # type: ignore[arg-type]
             timeout_s=timeout,
+            limits=Limits(memory_bytes=int(memory_gb * 2**30)),
             work_dir=work_dir,
             wheelhouse=wheelhouse,
             on_done=on_done,

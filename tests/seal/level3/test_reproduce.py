@@ -159,3 +159,14 @@ def test_malformed_plan_is_an_error_with_its_line(tiny, tmp_path: Path) -> None:
 def test_unknown_run_id_is_a_usage_error_listing_the_runs(tiny, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"no run R09 .* runs are R01"):
         reproduce(tiny(), runs=["R9"], work_dir=tmp_path / "w")
+
+
+def test_a_plan_without_outputs_reads_the_last_json_line_of_stdout(tiny, tmp_path) -> None:
+    code = "import json\nprint('training...')\nprint(json.dumps({'score': 0.51}))\nprint('done')\n"
+    plan = tiny_plan_with_command("python src/execution/train.py").replace(
+        "    outputs: metrics.json\n", ""
+    )
+    art = tiny(extra={"src/execution/train.py": code, "src/reproduce.yaml": plan})
+    rep = reproduce(art, work_dir=tmp_path / "w")
+    assert rep.runs[0].metrics == {"score": 0.51}
+    assert rep.passed

@@ -53,6 +53,26 @@ def read_outputs(names: list[str], bases: list[Path]) -> tuple[dict[str, float],
     return metrics, problems
 
 
+def stdout_metrics(path: Path, max_bytes: int = 65536) -> dict[str, float]:
+    """Metrics from the last stdout line that is a JSON object (for plans without `outputs`)."""
+    with open(path, "rb") as fh:
+        fh.seek(0, 2)
+        fh.seek(max(0, fh.tell() - max_bytes))
+        lines = fh.read().decode("utf-8", errors="replace").splitlines()
+    for line in reversed(lines):
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                data = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(data, dict):
+                out: dict[str, float] = {}
+                _flatten(data, "", out)
+                return out
+    return {}
+
+
 def _read_untrusted(base: Path, p: Path) -> tuple[Any, str | None]:
     real = Path(os.path.realpath(p))
     if not real.is_relative_to(os.path.realpath(base)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -19,7 +20,7 @@ from arakit.model.artifact import Artifact
 from arakit.model.ids import normalize_id
 from arakit.model.run import Run
 from arakit.seal.level3 import sandbox as sb
-from arakit.seal.level3.compare import claim_verdicts, judge, read_outputs
+from arakit.seal.level3.compare import claim_verdicts, judge, read_outputs, stdout_metrics
 from arakit.seal.level3.deps import ensure_venv, requirements
 from arakit.seal.level3.report import Level3Report, SeedRun, Status
 from arakit.seal.level3.workcopy import WITHHELD, make_working_copy
@@ -33,6 +34,7 @@ _NOTES = {
     "environment, but the code can read the filesystem (including evidence/ by absolute "
     "path) and use the network; use --sandbox bwrap for a real seal",
 }
+_ROOT_NOTE = "; run as root, so the process-count limit is not enforced by the kernel"
 
 
 def reproduce(
@@ -112,7 +114,8 @@ def reproduce(
         tool_version=__version__,
         sandbox=sandbox,
         isolation="strong" if sandbox == "bwrap" else "weak",
-        isolation_note=_NOTES[sandbox],
+        isolation_note=_NOTES[sandbox]
+        + (_ROOT_NOTE if sandbox == "process" and os.geteuid() == 0 else ""),
         withheld=sorted(w for w in WITHHELD if (root / w).exists()),
         limits={
             "memory_bytes": base_limits.memory_bytes,
@@ -217,7 +220,10 @@ def _execute(
     job.env["ARA_OUTDIR"] = sb.outdir_for(kind, job)
     outcome = sb.run(job, limits, kind)
     names = [run.outputs] if isinstance(run.outputs, str) else list(run.outputs or [])
-    metrics, problems = read_outputs(names, [job.outdir, job.workdir])
+    if names:
+        metrics, problems = read_outputs(names, [job.outdir, job.workdir])
+    else:  # no declared output: the last line of stdout that is a JSON object
+        metrics, problems = stdout_metrics(outcome.stdout), []
     status: Status = "timed_out" if outcome.timed_out else ("ok" if outcome.ok else "failed")
     if status == "ok" and names and not metrics:
         status = "failed"
