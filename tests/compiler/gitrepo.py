@@ -101,7 +101,9 @@ def _git(path: Path, *args: str, when: int = 0) -> str:
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_CONFIG_NOSYSTEM": "1",
     }
-    res = subprocess.run(["git", "-C", str(path), *args], capture_output=True, text=True, env=env, check=True)
+    res = subprocess.run(
+        ["git", "-C", str(path), *args], capture_output=True, text=True, env=env, check=True
+    )
     return res.stdout.strip()
 
 
@@ -129,7 +131,11 @@ def make_repo(path: Path) -> PlantedRepo:
             "requirements.txt": "torch==2.1.0\nnumpy>=1.24\n",
         },
     )
-    commit("config", "Add training config", {"config.yaml": CONFIG.format(dropout="0.1"), "settings.py": SETTINGS})
+    commit(
+        "config",
+        "Add training config",
+        {"config.yaml": CONFIG.format(dropout="0.1"), "settings.py": SETTINGS},
+    )
     commit("lr", "Raise learning rate to 0.1", {"train.py": TRAIN.format(lr="0.1")})
     commit("cosine", "Try cosine schedule with restarts", {"schedule.py": SCHEDULE})
     _git(path, "revert", "--no-edit", "HEAD", when=next(day))
@@ -138,5 +144,9 @@ def make_repo(path: Path) -> PlantedRepo:
     commit("no_norm", "Remove normalization layers", {"model.py": MODEL.format(norm="False")})
     _git(path, "checkout", "--quiet", "main")
     commit("dropout", "Set dropout to 0.3", {"config.yaml": CONFIG.format(dropout="0.3")})
-    commit("docker", "Add Dockerfile and pin environment", {"Dockerfile": DOCKERFILE, "pyproject.toml": PYPROJECT})
+    commit(
+        "docker",
+        "Add Dockerfile and pin environment",
+        {"Dockerfile": DOCKERFILE, "pyproject.toml": PYPROJECT},
+    )
     return repo

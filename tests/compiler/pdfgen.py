@@ -33,74 +33,132 @@ ABSTRACT = (
 # figure (n, caption) | equation (text, n)
 BODY: list[tuple[str, object]] = [
     ("heading", ("1", "Introduction")),
-    ("para", "Training deep residual networks [1] with large learning rates is fragile. We "
-     "observe that 3 of 10 runs of a standard ResNet-50 diverge in the first 5 epochs when "
-     "the learning rate exceeds 0.2, and the surviving runs lose 0.8 points of accuracy."),
-    ("para", "However, existing warmup schedules [2] treat all layers alike and fail to "
-     "prevent early instability in very deep networks, because the variance of the residual "
-     "branches grows with depth."),
-    ("para", "Our key insight is that the residual branches, not the learning rate, should be "
-     "warmed up: a network whose branches start closed behaves like a shallow one."),
-    ("para", "We propose Residual Warmup Networks, which gate every residual branch with a "
-     "scalar that opens during training. We show that RWN-50 improves top-1 accuracy over "
-     "ResNet-50 on ImageNet. We demonstrate that gating removes the early loss spikes "
-     "without any change to the optimizer, which makes the method \ufb01t into existing "
-     "training pipelines at no extra cost."),
+    (
+        "para",
+        "Training deep residual networks [1] with large learning rates is fragile. We "
+        "observe that 3 of 10 runs of a standard ResNet-50 diverge in the first 5 epochs when "
+        "the learning rate exceeds 0.2, and the surviving runs lose 0.8 points of accuracy.",
+    ),
+    (
+        "para",
+        "However, existing warmup schedules [2] treat all layers alike and fail to "
+        "prevent early instability in very deep networks, because the variance of the residual "
+        "branches grows with depth.",
+    ),
+    (
+        "para",
+        "Our key insight is that the residual branches, not the learning rate, should be "
+        "warmed up: a network whose branches start closed behaves like a shallow one.",
+    ),
+    (
+        "para",
+        "We propose Residual Warmup Networks, which gate every residual branch with a "
+        "scalar that opens during training. We show that RWN-50 improves top-1 accuracy over "
+        "ResNet-50 on ImageNet. We demonstrate that gating removes the early loss spikes "
+        "without any change to the optimizer, which makes the method \ufb01t into existing "
+        "training pipelines at no extra cost.",
+    ),
     ("heading", ("2", "Related Work")),
-    ("para", "We build on deep residual learning [1] and keep its bottleneck blocks. Goyal "
-     "et al. [2] introduced the gradual learning rate warmup that we compare against as a "
-     "baseline. Unlike batch normalization [3], our gates do not depend on batch statistics. "
-     "DenseNet [4] is a further baseline in our comparison. Cosine schedules with warm "
-     "restarts [5] are complementary to our method."),
+    (
+        "para",
+        "We build on deep residual learning [1] and keep its bottleneck blocks. Goyal "
+        "et al. [2] introduced the gradual learning rate warmup that we compare against as a "
+        "baseline. Unlike batch normalization [3], our gates do not depend on batch statistics. "
+        "DenseNet [4] is a further baseline in our comparison. Cosine schedules with warm "
+        "restarts [5] are complementary to our method.",
+    ),
     ("heading", ("3", "Method")),
     ("heading", ("3.1", "Gated residual blocks")),
-    ("para", "A gated residual block is defined as a residual block whose branch output is "
-     "multiplied by a scalar gate g before the addition:"),
+    (
+        "para",
+        "A gated residual block is defined as a residual block whose branch output is "
+        "multiplied by a scalar gate g before the addition:",
+    ),
     ("equation", ("y = x + g · F(x, W)", "1")),
-    ("para", "We define the warmup ratio as the fraction of training during which the gates "
-     "are held below one. The gate schedule refers to the function that maps the training "
-     "step to the value of g. We call the depth at which a closed network behaves like a "
-     "plain one the effective depth. Label smoothing (LS) replaces the one-hot target by a "
-     "mixture with the uniform distribution."),
-    ("para", "In practice we found it crucial to initialise every gate at zero; initialising "
-     "at one recovers the unstable baseline. The gates add a negligible number of "
-     "parameters and an e\ufb03cient fused kernel keeps the overhead below 1%."),
+    (
+        "para",
+        "We define the warmup ratio as the fraction of training during which the gates "
+        "are held below one. The gate schedule refers to the function that maps the training "
+        "step to the value of g. We call the depth at which a closed network behaves like a "
+        "plain one the effective depth. Label smoothing (LS) replaces the one-hot target by a "
+        "mixture with the uniform distribution.",
+    ),
+    (
+        "para",
+        "In practice we found it crucial to initialise every gate at zero; initialising "
+        "at one recovers the unstable baseline. The gates add a negligible number of "
+        "parameters and an e\ufb03cient fused kernel keeps the overhead below 1%.",
+    ),
     ("heading", ("3.2", "Architecture")),
-    ("para", "The network consists of a convolutional stem, four stages of gated bottleneck "
-     "blocks and a linear classifier. Each stage halves the spatial resolution and doubles "
-     "the number of channels; the gates are shared within a block."),
+    (
+        "para",
+        "The network consists of a convolutional stem, four stages of gated bottleneck "
+        "blocks and a linear classifier. Each stage halves the spatial resolution and doubles "
+        "the number of channels; the gates are shared within a block.",
+    ),
     ("figure", ("1", "Architecture of a gated residual block with its scalar gate.")),
     ("heading", ("4", "Experiments")),
     ("heading", ("4.1", "Setup")),
-    ("para", "All models are trained on ImageNet with SGD using a learning rate of 0.1, a "
-     "batch size of 256, momentum 0.9 and a weight decay of 1e-4 for 90 epochs on 8 NVIDIA "
-     "V100 GPUs. We use a dropout rate of 0.2 before the classifier. The regularization "
-     "settings follow the original implementation of the baselines wherever possible."),
+    (
+        "para",
+        "All models are trained on ImageNet with SGD using a learning rate of 0.1, a "
+        "batch size of 256, momentum 0.9 and a weight decay of 1e-4 for 90 epochs on 8 NVIDIA "
+        "V100 GPUs. We use a dropout rate of 0.2 before the classifier. The regularization "
+        "settings follow the original implementation of the baselines wherever possible.",
+    ),
     ("heading", ("4.2", "Main results")),
-    ("para", "Table 1 compares RWN-50 with ResNet-50 and DenseNet-121 trained with the same "
-     "budget. RWN-50 improves top-1 accuracy by 1.1 points at a comparable parameter count."),
-    ("table", ("1", "Top-1 and top-5 accuracy on the ImageNet validation set.",
-               [["Method", "Params (M)", "Top-1 (%)", "Top-5 (%)"],
+    (
+        "para",
+        "Table 1 compares RWN-50 with ResNet-50 and DenseNet-121 trained with the same "
+        "budget. RWN-50 improves top-1 accuracy by 1.1 points at a comparable parameter count.",
+    ),
+    (
+        "table",
+        (
+            "1",
+            "Top-1 and top-5 accuracy on the ImageNet validation set.",
+            [
+                ["Method", "Params (M)", "Top-1 (%)", "Top-5 (%)"],
                 ["ResNet-50", "25.6", "75.3", "92.2"],
                 ["DenseNet-121", "8.0", "74.9", "92.2"],
-                ["RWN-50 (ours)", "25.9", "76.4", "93.1"]])),
+                ["RWN-50 (ours)", "25.9", "76.4", "93.1"],
+            ],
+        ),
+    ),
     ("figure", ("2", "Training loss of RWN-50 and ResNet-50 during the first 10 epochs.")),
     ("heading", ("4.3", "Ablation study")),
-    ("para", "Table 2 removes one component at a time. Removing the gate warmup degrades "
-     "top-1 accuracy by 1.3 points. Increasing the batch size to 1024 does not improve "
-     "accuracy. Training without residual connections fails to converge."),
-    ("table", ("2", "Ablation of RWN-50 on ImageNet.",
-               [["Variant", "Top-1 (%)", "Δ"],
+    (
+        "para",
+        "Table 2 removes one component at a time. Removing the gate warmup degrades "
+        "top-1 accuracy by 1.3 points. Increasing the batch size to 1024 does not improve "
+        "accuracy. Training without residual connections fails to converge.",
+    ),
+    (
+        "table",
+        (
+            "2",
+            "Ablation of RWN-50 on ImageNet.",
+            [
+                ["Variant", "Top-1 (%)", "Δ"],
                 ["Full model", "76.4", "–"],
                 ["w/o gate warmup", "75.1", "−1.3"],
                 ["batch size 1024", "76.3", "−0.1"],
-                ["w/o residual", "diverged", "n/a"]])),
+                ["w/o residual", "diverged", "n/a"],
+            ],
+        ),
+    ),
     ("heading", ("5", "Limitations")),
-    ("para", "Our experiments cover image classification only; the method is limited to "
-     "architectures with residual branches and we did not evaluate it on language models."),
+    (
+        "para",
+        "Our experiments cover image classification only; the method is limited to "
+        "architectures with residual branches and we did not evaluate it on language models.",
+    ),
     ("heading", ("6", "Conclusion")),
-    ("para", "Gating residual branches during warmup stabilises the first epochs of training "
-     "and improves accuracy at no extra cost."),
+    (
+        "para",
+        "Gating residual branches during warmup stabilises the first epochs of training "
+        "and improves accuracy at no extra cost.",
+    ),
 ]
 REFERENCES = [
     "He, K., Zhang, X., Ren, S., and Sun, J. 2016. Deep residual learning for image "
@@ -116,14 +174,25 @@ REFERENCES = [
 ]
 APPENDIX: list[tuple[str, object]] = [
     ("heading", ("A", "Additional training details")),
-    ("para", "We apply label smoothing of 0.1 and a warmup of 5 epochs during which the gates "
-     "open linearly. The learning rate follows the step schedule in Table 3."),
-    ("table", ("3", "Learning rate schedule used for all models.",
-               [["Epochs", "Learning rate"],
+    (
+        "para",
+        "We apply label smoothing of 0.1 and a warmup of 5 epochs during which the gates "
+        "open linearly. The learning rate follows the step schedule in Table 3.",
+    ),
+    (
+        "table",
+        (
+            "3",
+            "Learning rate schedule used for all models.",
+            [
+                ["Epochs", "Learning rate"],
                 ["0–5", "linear warmup"],
                 ["5–30", "0.1"],
                 ["30–60", "0.01"],
-                ["60–90", "0.001"]])),
+                ["60–90", "0.001"],
+            ],
+        ),
+    ),
 ]
 FILLER = (
     "Across {k} further runs with different seeds the gated network remained stable, and "

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from arakit.compiler.pdf.document import Document
-from arakit.compiler.text import role, sentences
+from arakit.compiler.text import section_roles, sentences
 
 VALUE = r"[-+−]?(?:\d+(?:\.\d+)?(?:[eE][-−+]?\d+)?|\.\d+)(?:\s*×\s*10[-−]?\d+)?"
 _UNITS = (
@@ -41,7 +41,9 @@ _VALUE_FIRST = (
     ("num_layers", re.compile(rf"(?P<value>{VALUE})\s+(?:transformer\s+)?layers\b")),
     ("num_heads", re.compile(rf"(?P<value>{VALUE})\s+(?:attention\s+)?heads\b")),
 )
-_FILLER = r"(?:\s+(?:of|to|=|:|is|was|were|set|at|equal|value|rate|parameter|we|use|used|a|an|the|with))*"
+_FILLER = (
+    r"(?:\s+(?:of|to|=|:|is|was|were|set|at|equal|value|rate|parameter|we|use|used|a|an|the|with))*"
+)
 _NAME_RE = {
     name: re.compile(
         r"(?<![\w-])(?P<name>"
@@ -72,7 +74,9 @@ NEGATIVE_CUES = (
     "no gain",
 )
 _CITE_NUM_RE = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
-_CITE_AY_RE = re.compile(r"\(([A-Z][\w'-]+)(?: et al\.| and [A-Z][\w'-]+)?,? ((?:19|20)\d{2})[a-z]?\)")
+_CITE_AY_RE = re.compile(
+    r"\(([A-Z][\w'-]+)(?: et al\.| and [A-Z][\w'-]+)?,? ((?:19|20)\d{2})[a-z]?\)"
+)
 _TABLE_REF_RE = re.compile(r"\b(Table|Figure|Fig\.)\s+(\d+)")
 
 
@@ -87,7 +91,9 @@ class Where:
 
     @property
     def label(self) -> str:
-        """`p. 3, §4.1`."""
+        """`p. 3, §4.1` (notes, which have no pages, say `notes`)."""
+        if self.page <= 0:
+            return f"notes, {self.section}" if self.section else "notes"
         return f"p. {self.page}, §{self.section}" if self.section else f"p. {self.page}"
 
 
@@ -150,13 +156,16 @@ def extract_atoms(doc: Document) -> Atoms:
     atoms = Atoms()
     surnames = {(r.short.split(",")[0].split()[0], r.year): r.key for r in doc.references}
     blocks = [(doc.abstract, 1, "", "abstract")] if doc.abstract else []
+    roles = section_roles(doc.sections)
     for s in doc.sections:
-        r = role(s.title, s.appendix)
+        r = roles[id(s)]
         if r == "references":
             continue
         blocks += [(p.text, p.page, s.number, r) for p in s.paragraphs]
     for text, page, section, r in blocks:
-        objects = [f"{'Table' if k == 'Table' else 'Figure'} {n}" for k, n in _TABLE_REF_RE.findall(text)]
+        objects = [
+            f"{'Table' if k == 'Table' else 'Figure'} {n}" for k, n in _TABLE_REF_RE.findall(text)
+        ]
         for sent in sentences(text):
             where = Where(page, section, sent, r)
             low = sent.lower()
@@ -184,7 +193,9 @@ def hyperparameters_in(sentence: str, where: Where, negative: bool = False) -> l
             canon = name
             if name == "warmup":
                 canon = "warmup_epochs" if unit.startswith("epoch") else "warmup_steps"
-            out.append(Hyperparameter(canon, m.group("name"), m.group("value"), unit, where, negative))
+            out.append(
+                Hyperparameter(canon, m.group("name"), m.group("value"), unit, where, negative)
+            )
             taken.append(m.span())
     for name, rx in _VALUE_FIRST:
         for m in rx.finditer(sentence):

@@ -1,9 +1,9 @@
 """Errors of the compiler, below the package tree in arakit.errors.
 
-    UsageError
-    └── InputError        an input the compiler cannot take (unknown kind, missing, remote URL)
-    AraError
-    └── SourceError       an input of a known kind that cannot be read (broken PDF, bad bundle)
+UsageError
+└── InputError        an input the compiler cannot take (unknown kind, missing, remote URL)
+AraError
+└── SourceError       an input of a known kind that cannot be read (broken PDF, bad bundle)
 """
 
 from __future__ import annotations

@@ -11,7 +11,16 @@ from arakit.compiler.repo.params import CodeParam
 
 VERDICTS = ("match", "mismatch", "paper-only", "code-only")
 # which code statement wins when one name is set in several places
-_PRIORITY = {"argparse": 0, "click": 0, "yaml": 1, "json": 1, "toml": 1, "pydantic": 2, "dataclass": 2, "constant": 3}
+_PRIORITY = {
+    "argparse": 0,
+    "click": 0,
+    "yaml": 1,
+    "json": 1,
+    "toml": 1,
+    "pydantic": 2,
+    "dataclass": 2,
+    "constant": 3,
+}
 
 
 @dataclass
@@ -67,9 +76,14 @@ def reconcile(atoms: Atoms, params: list[CodeParam]) -> list[Verdict]:
             v.verdict = "match" if same_value(h.value, cp.value) else "mismatch"
             rest = [c for c in code[key] if c is not cp]
             if rest:
-                v.note = "also set in code: " + "; ".join(f"{c.value} at {c.location}" for c in rest)
+                v.note = "also set in code: " + "; ".join(
+                    f"{c.value} at {c.location}" for c in rest
+                )
         if others:
-            also = "; ".join(f"{x.value} at {x.where.label}" + (" (negative result)" if x.negative else "") for x in others)
+            also = "; ".join(
+                f"{x.value} at {x.where.label}" + (" (negative result)" if x.negative else "")
+                for x in others
+            )
             v.note = f"{v.note}; " if v.note else ""
             v.note += f"also in the paper: {also}"
         out.append(v)
@@ -77,7 +91,11 @@ def reconcile(atoms: Atoms, params: list[CodeParam]) -> list[Verdict]:
         if key in paper_keys:
             continue
         cp = _primary(cps)
-        out.append(Verdict(key, "code-only", code_value=cp.value, code_where=cp.location, code_name=cp.name))
+        out.append(
+            Verdict(
+                key, "code-only", code_value=cp.value, code_where=cp.location, code_name=cp.name
+            )
+        )
     order = {v: i for i, v in enumerate(VERDICTS)}
     out.sort(key=lambda v: (order[v.verdict], v.key))
     return out

@@ -57,3 +57,17 @@ def clip(text: str, limit: int = 240) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def section_roles(sections: list) -> dict[int, str]:  # type: ignore[type-arg]
+    """Role of each section (by id); a subsection without a role of its own takes its parent's."""
+    by_number: dict[str, str] = {}
+    out: dict[int, str] = {}
+    for sec in sections:
+        r = role(sec.title, sec.appendix)
+        if r in ("other", "appendix") and "." in sec.number:
+            r = by_number.get(sec.number.rsplit(".", 1)[0], r)
+        if sec.number:
+            by_number[sec.number] = r
+        out[id(sec)] = r
+    return out

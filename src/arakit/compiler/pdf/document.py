@@ -129,6 +129,8 @@ class Document:
     figures: list[DocFigure] = field(default_factory=list)
     equations: list[Equation] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    running: list[str] = field(default_factory=list)  # running header and footer of page 1
+    metadata: dict[str, str] = field(default_factory=dict)  # the PDF's info dictionary
 
     def section(self, number: str) -> DocSection | None:
         """A section by its number (`4.1`)."""

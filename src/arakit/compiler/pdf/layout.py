@@ -49,6 +49,8 @@ class Layout:
     tables: list[RawTable] = field(default_factory=list)
     pages: int = 0
     page_width: float = 0.0
+    running: list[str] = field(default_factory=list)  # running header/footer texts removed
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 def open_pdf(path: Path) -> Any:
@@ -86,8 +88,11 @@ def read_layout(path: Path, table_pages: bool = True) -> Layout:
         ]
         per_page.append(lines)
     running = _running_lines(per_page, heights)
+    out.metadata = {k: str(v) for k, v in (doc.metadata or {}).items() if v}
     for pno, lines in enumerate(per_page, start=1):
         kept = [ln for ln in lines if _key(ln, heights[pno - 1]) not in running]
+        if pno == 1:
+            out.running = [ln.text for ln in lines if _key(ln, heights[0]) in running]
         out.lines.extend(_reading_order(kept, out.page_width))
     doc.close()
     return out
@@ -112,7 +117,9 @@ def _lines(page: Any, pno: int) -> list[Line]:
             x0, y0, x1, y1 = ln["bbox"]
             bold = all("bold" in s.get("font", "").lower() or s.get("flags", 0) & 16 for s in spans)
             size = max(s.get("size", 0.0) for s in spans)
-            column = "full" if x0 < mid - 8 and x1 > mid + 8 else ("left" if x1 <= mid + 8 else "right")
+            column = (
+                "full" if x0 < mid - 8 and x1 > mid + 8 else ("left" if x1 <= mid + 8 else "right")
+            )
             lines.append(Line(text, pno, x0, y0, x1, y1, round(size, 1), bool(bold), column))
     return lines
 
@@ -142,7 +149,8 @@ def _cell_text(words: list[Any], box: tuple[float, float, float, float]) -> str:
     inside = [
         w
         for w in words
-        if box[0] - 1 <= (w[0] + w[2]) / 2 <= box[2] + 1 and box[1] - 1 <= (w[1] + w[3]) / 2 <= box[3] + 1
+        if box[0] - 1 <= (w[0] + w[2]) / 2 <= box[2] + 1
+        and box[1] - 1 <= (w[1] + w[3]) / 2 <= box[3] + 1
     ]
     inside.sort(key=lambda w: (round(w[3]), w[0]))
     return clean(" ".join(w[4] for w in inside))

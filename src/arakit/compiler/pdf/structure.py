@@ -36,7 +36,7 @@ def read_document(path: str | Path) -> Document:
 
 def build_document(layout: Layout, path: str) -> Document:
     """Assemble the Document from lines in reading order."""
-    doc = Document(path=path, pages=layout.pages)
+    doc = Document(path=path, pages=layout.pages, running=layout.running, metadata=layout.metadata)
     lines = layout.lines
     if not lines:
         return doc
@@ -216,7 +216,9 @@ def dehyphenate(parts: list[str]) -> str:
 def _attach_tables(doc: Document, raws: list[RawTable], lines: list[Line]) -> None:
     """Give each captioned table the ruled table nearest its caption on the same page."""
     captions = {
-        (m.group(2), ln.page): ln for ln in lines if (m := _CAPTION_RE.match(ln.text)) and m.group(1) == "Table"
+        (m.group(2), ln.page): ln
+        for ln in lines
+        if (m := _CAPTION_RE.match(ln.text)) and m.group(1) == "Table"
     }
     free = list(raws)
     for t in doc.tables:

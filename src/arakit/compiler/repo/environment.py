@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from arakit.compiler.repo.params import CodeParam, seed_calls
 from arakit.compiler.repo.source import RepoFiles
 
-_REQ_RE = re.compile(r"^\s*([A-Za-z0-9_.\-\[\]]+)\s*((?:[<>=!~]=?|===)\s*[^;#\s]+(?:\s*,\s*[<>=!~]=?\s*[^;#\s,]+)*)?")
+_REQ_RE = re.compile(
+    r"^\s*([A-Za-z0-9_.\-\[\]]+)\s*((?:[<>=!~]=?|===)\s*[^;#\s]+(?:\s*,\s*[<>=!~]=?\s*[^;#\s,]+)*)?"
+)
 
 
 @dataclass

@@ -14,7 +14,9 @@ _ENTRY_NAMES = ("train.py", "main.py", "run.py", "eval.py", "evaluate.py", "cli.
 
 def _is_test(rel: str) -> bool:
     parts = rel.split("/")
-    return any(p in ("tests", "test", "testing") for p in parts[:-1]) or parts[-1].startswith("test_")
+    return any(p in ("tests", "test", "testing") for p in parts[:-1]) or parts[-1].startswith(
+        "test_"
+    )
 
 
 def entry_points(repo: RepoFiles, texts: dict[str, str]) -> list[str]:
@@ -23,7 +25,7 @@ def entry_points(repo: RepoFiles, texts: dict[str, str]) -> list[str]:
     for rel, text in texts.items():
         if _is_test(rel):
             continue
-        if "__name__" in text and "__main__" in text or rel.rsplit("/", 1)[-1] in _ENTRY_NAMES:
+        if ("__name__" in text and "__main__" in text) or rel.rsplit("/", 1)[-1] in _ENTRY_NAMES:
             out.append(rel)
     return sorted(out)
 
@@ -49,7 +51,9 @@ def reached_modules(repo: RepoFiles) -> list[str]:
 
     With no entry point, the largest non-test Python files are taken instead.
     """
-    texts = {rel: t for rel in repo.files if rel.endswith(".py") and (t := repo.read(rel)) is not None}
+    texts = {
+        rel: t for rel in repo.files if rel.endswith(".py") and (t := repo.read(rel)) is not None
+    }
     queue = entry_points(repo, texts)
     seen: list[str] = []
     size = 0

@@ -77,7 +77,16 @@ class History:
 
 def _log(repo: Path, *rev: str) -> list[Commit]:
     fmt = "%x1e%H%x1f%P%x1f%aI%x1f%s%x1f%b%x1f"
-    out = git(repo, "log", "--reverse", "--date-order", f"--format={fmt}", "--name-only", f"-n{MAX_COMMITS}", *rev)
+    out = git(
+        repo,
+        "log",
+        "--reverse",
+        "--date-order",
+        f"--format={fmt}",
+        "--name-only",
+        f"-n{MAX_COMMITS}",
+        *rev,
+    )
     commits = []
     for rec in out.split("\x1e"):
         if not rec.strip():
@@ -117,7 +126,9 @@ def read_history(
     for c in hist.commits:
         c.mainline = True
     merged = set(git(repo, "rev-list", "HEAD").split())
-    refs = git(repo, "for-each-ref", "--format=%(refname:short) %(objectname)", "refs/heads").splitlines()
+    refs = git(
+        repo, "for-each-ref", "--format=%(refname:short) %(objectname)", "refs/heads"
+    ).splitlines()
     for line in refs:
         name, _, tip = line.partition(" ")
         if not tip or tip in merged:
@@ -136,7 +147,17 @@ def _value_changes(
 ) -> list[ValueChange]:
     changes: list[ValueChange] = []
     for path in tracked:
-        shas = git(repo, "log", "--first-parent", "--reverse", "--format=%H%x1f%aI", "HEAD", "--", path, check=False)
+        shas = git(
+            repo,
+            "log",
+            "--first-parent",
+            "--reverse",
+            "--format=%H%x1f%aI",
+            "HEAD",
+            "--",
+            path,
+            check=False,
+        )
         series: dict[str, ValueChange] = {}
         for line in shas.splitlines()[:MAX_COMMITS]:
             sha, _, date = line.partition("\x1f")

@@ -127,7 +127,11 @@ def _option(source: str, rel: str, call: ast.Call, kind: str) -> list[CodeParam]
     if value is None:
         return []
     helptext = kw.get("help")
-    hs = helptext.value if isinstance(helptext, ast.Constant) and isinstance(helptext.value, str) else ""
+    hs = (
+        helptext.value
+        if isinstance(helptext, ast.Constant) and isinstance(helptext.value, str)
+        else ""
+    )
     return [CodeParam(name, value, rel, kw["default"].lineno, kind, hs)]
 
 
@@ -199,7 +203,9 @@ def toml_params(text: str, rel: str) -> list[CodeParam]:
         if m and m.group(2) and not m.group(2).startswith(("[", "{", '"""', "'''")):
             path = f"{table}.{m.group(1)}" if table else m.group(1)
             value = m.group(2)
-            out.append(CodeParam(path, value.strip("'\"") if _quoted(value) else value, rel, n, "toml"))
+            out.append(
+                CodeParam(path, value.strip("'\"") if _quoted(value) else value, rel, n, "toml")
+            )
     return out
 
 

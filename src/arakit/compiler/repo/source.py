@@ -78,7 +78,9 @@ def repo_folder(spec: str) -> Iterator[Path]:
         yield path
         return
     if not path.exists():
-        raise InputError(f"{spec}: no such repository", hint="give a folder, a .bundle or a file:// URL")
+        raise InputError(
+            f"{spec}: no such repository", hint="give a folder, a .bundle or a file:// URL"
+        )
     tmp = Path(tempfile.mkdtemp(prefix="ara-compile-"))
     try:
         dest = tmp / "repo"
@@ -94,9 +96,15 @@ def repo_folder(spec: str) -> Iterator[Path]:
         except subprocess.CalledProcessError as e:
             raise SourceError(spec, f"not a git repository or bundle: {e.stderr.strip()}") from None
         # a clone only makes the default branch local: make every fetched branch local too
-        for line in git(dest, "for-each-ref", "--format=%(refname:short)", "refs/remotes/origin").splitlines():
+        for line in git(
+            dest, "for-each-ref", "--format=%(refname:short)", "refs/remotes/origin"
+        ).splitlines():
             name = line.removeprefix("origin/")
-            if name and name != "HEAD" and not git(dest, "rev-parse", "--verify", "--quiet", name, check=False):
+            if (
+                name
+                and name != "HEAD"
+                and not git(dest, "rev-parse", "--verify", "--quiet", name, check=False)
+            ):
                 git(dest, "branch", "--quiet", name, line, check=False)
         yield dest
     finally:
@@ -104,7 +112,9 @@ def repo_folder(spec: str) -> Iterator[Path]:
 
 
 def _is_bare(path: Path) -> bool:
-    return (path / "HEAD").is_file() and (path / "objects").is_dir() and not (path / ".git").exists()
+    return (
+        (path / "HEAD").is_file() and (path / "objects").is_dir() and not (path / ".git").exists()
+    )
 
 
 @dataclass

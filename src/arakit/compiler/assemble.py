@@ -1,0 +1,109 @@
+"""Putting the stages' output together into one Artifact with a Layer Index."""
+
+from __future__ import annotations
+
+import re
+
+from arakit import ARA_VERSION, __version__
+from arakit.codec import render_artifact
+from arakit.compiler.mapping.context import NOT_SPECIFIED
+from arakit.compiler.pdf.document import Document
+from arakit.model import Artifact, LayerTable, Paper, Table
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d{2})\b")
+_VENUE = re.compile(
+    r"(Conference|Proceedings|Workshop|Journal|Transactions|Symposium|arXiv|Preprint)", re.I
+)
+DESCRIPTIONS = {
+    "PAPER.md": "root manifest",
+    "logic/problem.md": "observations, gaps, key insight, assumptions",
+    "logic/claims.md": "falsifiable claims",
+    "logic/concepts.md": "defined terms",
+    "logic/experiments.md": "experiment plans",
+    "logic/related_work.md": "typed citations",
+    "logic/solution/architecture.md": "components",
+    "logic/solution/algorithm.md": "equations and procedure",
+    "logic/solution/constraints.md": "limitations",
+    "logic/solution/heuristics.md": "implementation tricks",
+    "src/environment.md": "software, hardware, seeds",
+    "src/reconciliation.md": "paper vs code, parameter by parameter",
+    "trace/exploration_tree.yaml": "research DAG",
+    "evidence/README.md": "index of evidence files",
+}
+
+
+def year_and_venue(doc: Document | None, commit_dates: list[str]) -> tuple[str, str, str]:
+    """(year, venue, where the year came from): running header, first page, PDF metadata, git."""
+    venue = ""
+    if doc is not None:
+        for text in doc.running:
+            if _VENUE.search(text):
+                venue = text.rstrip(".")
+                break
+        first = " ".join(doc.running + [doc.title, " ".join(doc.authors)])
+        m = _YEAR.search(first)
+        if m:
+            return m.group(1), venue, "the paper's first page"
+        created = doc.metadata.get("creationDate", "")
+        m = re.match(r"D:(\d{4})", created)
+        if m:
+            return m.group(1), venue, "the PDF's creation date"
+    if commit_dates:
+        return commit_dates[-1][:4], venue, "the last commit's date"
+    return "", venue, ""
+
+
+def paper_front(
+    doc: Document | None, title: str, claims: list[str], keywords: list[str], year: str, venue: str
+) -> Paper:
+    """PAPER.md front matter and overview (the Layer Index is added by `index_layers`)."""
+    abstract = doc.abstract if doc and doc.abstract else NOT_SPECIFIED
+    first = re.split(r"(?<=[.!?])\s+", abstract)[:2]
+    ml = doc is not None and re.search(
+        r"\b(training|trained|neural|accuracy|model|learning)\b", abstract, re.I
+    )
+    return Paper(
+        title=title,
+        authors=(doc.authors if doc and doc.authors else [NOT_SPECIFIED]),
+        year=int(year) if year.isdigit() else year,
+        venue=venue or NOT_SPECIFIED,
+        ara_version=ARA_VERSION,
+        domain="machine learning" if ml else NOT_SPECIFIED,
+        keywords=keywords or [NOT_SPECIFIED],
+        claims_summary=claims or [NOT_SPECIFIED],
+        abstract=abstract,
+        created_with=f"arakit {__version__} (ara compile, rules)",
+        heading=title,
+        overview=" ".join(first)
+        + "\n\nCompiled by `ara compile` from the sources listed in the front matter; every "
+        "generated entity is `ai-suggested` and says where in the sources it came from.",
+    )
+
+
+def index_layers(art: Artifact) -> None:
+    """A Layer Index that lists every file the artifact will hold, layer by layer."""
+    assert art.paper is not None
+    art.paper.layer_index = [LayerTable(name="logic", table=Table(header=["File", "Description"]))]
+    files = sorted(set(render_artifact(art)) | set(art.attachments) | {"PAPER.md"})
+    layers: dict[str, list[list[str]]] = {"logic": [], "src": [], "trace": [], "evidence": []}
+    for f in files:
+        top = f.split("/", 1)[0]
+        if top in layers:
+            layers[top].append([f"`{f}`", DESCRIPTIONS.get(f, _describe(f))])
+    art.paper.layer_index = [
+        LayerTable(name=name, table=Table(header=["File", "Description"], rows=rows))
+        for name, rows in layers.items()
+        if rows
+    ]
+
+
+def _describe(f: str) -> str:
+    if f.startswith("src/execution/"):
+        return "code copied from the repository (" + f.removeprefix("src/execution/") + ")"
+    if f.startswith("src/configs/"):
+        return "parameters with exact values and sources"
+    if f.startswith("evidence/tables/"):
+        return "raw table transcription"
+    if f.startswith("evidence/logs/"):
+        return "experiment log"
+    return ""

@@ -1,0 +1,110 @@
+"""logic/claims.md from contribution sentences. A statement keeps the paper's words (never
+stronger); Evidence basis names the tables; Interpretation is kept apart."""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE, PaperContext, find, title_of
+from arakit.compiler.mapping.experiments import Planned
+from arakit.model import Claim
+from arakit.model.base import MdField
+
+_RESULT = (
+    r"\b(we (show|demonstrate|find|prove|establish) that|our (method|approach|model) "
+    r"(improves|outperforms|reduces|achieves)|(improves|outperforms|reduces|removes|achieves|reaches)\b)"
+)
+_LEAD = re.compile(
+    r"^(?:We (?:also )?(?:show|demonstrate|find|prove|establish|observe) that\s+)", re.I
+)
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "on",
+    "in",
+    "and",
+    "to",
+    "with",
+    "that",
+    "we",
+    "our",
+    "by",
+    "at",
+    "for",
+    "is",
+    "are",
+    "without",
+    "any",
+}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z0-9-]+", text.lower()) if w not in _STOP}
+
+
+def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
+    """Claims from result sentences of the abstract, introduction and conclusion."""
+    pool = ctx.sentences("abstract", "introduction", "conclusion")
+    chosen = find(_RESULT, pool)
+    if not chosen:
+        chosen = find(r"\bwe (propose|introduce|present)\b", pool)
+    seen: set[str] = set()
+    claims: list[Claim] = []
+    for s in chosen:
+        statement = _LEAD.sub("", s.text).strip()
+        statement = statement[0].upper() + statement[1:] if statement else s.text
+        key = " ".join(sorted(_words(statement)))
+        if key in seen:
+            continue
+        seen.add(key)
+        cid = f"C{len(claims) + 1:02d}"
+        proof = _proof(statement, planned)
+        tables = [p for p in planned if p.experiment.id in proof]
+        basis = (
+            "; ".join(
+                f"{p.obj.label} (p. {p.obj.page}) reports {p.obj.caption.rstrip('.')}"
+                + (f", transcribed in {p.evidence}" if p.evidence else "")
+                for p in tables
+            )
+            or NOT_SPECIFIED
+        )
+        claims.append(
+            Claim(
+                id=cid,
+                title=title_of(statement),
+                statement=statement,
+                status="supported" if any(p.evidence for p in tables) else "untested",
+                falsification_criteria=(
+                    f"A re-run of {', '.join(proof)} whose results do not show what the statement "
+                    "asserts (same setup, same metrics)"
+                ),
+                proof=proof,
+                evidence_basis=basis,
+                interpretation=(
+                    "The paper's authors report this result; the compiler did not re-run it "
+                    "(status as reported in the source)"
+                ),
+                tags=sorted(_words(statement))[:5],
+                provenance=PROVENANCE,
+                last_revised=f"{ctx.today} (ara compile)",
+                extra_fields=[MdField(name="Source", value=ctx.where_label(s.where))],
+            )
+        )
+        if len(claims) >= 8:
+            break
+    for p in planned:
+        p.experiment.verifies = [c.id for c in claims if p.experiment.id in (c.proof or [])]
+    return claims
+
+
+def _proof(statement: str, planned: list[Planned]) -> list[str]:
+    want = _words(statement)
+    scored = []
+    for p in planned:
+        rows = " ".join(r[0] for r in getattr(p.obj, "rows", []) if r)
+        words = _words(f"{p.obj.caption} {rows} {' '.join(getattr(p.obj, 'header', []))}")
+        scored.append((len(want & words), p.experiment.id))
+    best = [eid for score, eid in scored if score and score == max(s for s, _ in scored)]
+    return best[:2] or ([planned[0].experiment.id] if planned else [])

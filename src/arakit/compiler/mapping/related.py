@@ -1,0 +1,59 @@
+"""logic/related_work.md: every cited reference, typed from the sentences that cite it."""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.mapping.context import NOT_SPECIFIED, PaperContext
+from arakit.model import RelatedWork
+
+# (type, cue) in order of precedence: a reference used as a baseline anywhere is a baseline
+TYPE_RULES: tuple[tuple[str, str], ...] = (
+    ("baseline", r"\bbaselines?\b|\bcompare[ds]? (?:against|with|to)\b|\boutperform"),
+    (
+        "extends",
+        r"\bwe extend\b|\bextends?\b|\bgenerali[sz]e|\bbuild upon\b|\bimprove[sd]? (?:on|upon)\b",
+    ),
+    (
+        "imports",
+        r"\bwe (?:use|adopt|follow|build on|employ|keep|reuse)\b|\bbased on\b|\bfollowing\b",
+    ),
+    ("refutes", r"\bunlike\b|\bin contrast\b|\bcontrary to\b|\bfails? to\b|\bsuffers?\b"),
+    ("bounds", r"\bbound|\bcomplementary\b|\borthogonal\b|\blimit"),
+)
+
+
+def map_related(ctx: PaperContext) -> list[RelatedWork]:
+    """One entry per cited reference; uncited ones are listed by the caller."""
+    cites: dict[str, list[tuple[str, str]]] = {}
+    for c in ctx.atoms.citations:
+        for k in c.keys:
+            cites.setdefault(k, []).append((c.where.sentence, ctx.where_label(c.where)))
+    out = []
+    for ref in ctx.doc.references:
+        uses = cites.get(ref.key)
+        if not uses:
+            continue
+        rtype, cue = "imports", ""
+        sentence, where = uses[0]
+        for name, rx in TYPE_RULES:
+            hit = next(((m, s, w) for s, w in uses if (m := re.search(rx, s, re.IGNORECASE))), None)
+            if hit:
+                rtype, cue, sentence, where = name, hit[0].group(0), hit[1], hit[2]
+                break
+        doi = ref.doi or (f"arXiv:{ref.arxiv}" if ref.arxiv else NOT_SPECIFIED)
+        how = f"the cue '{cue}'" if cue else "no cue; imports is the default"
+        out.append(
+            RelatedWork(
+                id=f"RW{len(out) + 1:02d}",
+                title=ref.short,
+                doi=doi,
+                type=rtype,
+                delta=f'Cited in {where}: "{sentence}" (type from {how})',
+                adopted_elements=sentence if rtype in ("imports", "extends") else NOT_SPECIFIED,
+                extra_fields=ctx.source_fields(
+                    f"{ctx.source_name} reference [{ref.key}]: {ref.title}"
+                ),
+            )
+        )
+    return out

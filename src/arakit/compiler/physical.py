@@ -1,0 +1,123 @@
+"""src/: configs (one section per parameter, exact values with file:line), environment.md,
+reconciliation.md, and the core modules copied into src/execution/."""
+
+from __future__ import annotations
+
+from arakit.codec.markdown import table_text
+from arakit.compiler.atoms import Atoms
+from arakit.compiler.ground import Grounding
+from arakit.compiler.mapping.context import NOT_SPECIFIED
+from arakit.compiler.reconcile import Verdict
+from arakit.model import ConfigFile, ConfigParam, MarkdownDoc, Table
+
+MODEL_KEYS = {"hidden_size", "num_layers", "num_heads", "depth", "width", "dropout", "gate_init"}
+
+
+def config_files(verdicts: list[Verdict], g: Grounding | None, paper: str) -> list[ConfigFile]:
+    """training.md and model.md from the reconciled parameters."""
+    history = {ch.key: ch for ch in (g.history.changes if g and g.history else [])}
+    training, model = [], []
+    for v in verdicts:
+        code_kind = ""
+        if g is not None and v.code_where:
+            cp = next((p for p in g.params if p.location == v.code_where), None)
+            code_kind = cp.kind if cp else ""
+        value = v.code_value or v.paper_value
+        src = []
+        if v.code_where:
+            src.append(f"{v.code_where} ({code_kind} `{v.code_name}`)")
+        if v.paper_where:
+            src.append(f"{paper} {v.paper_where}")
+        rationale = v.paper_sentence or NOT_SPECIFIED
+        if v.verdict == "mismatch":
+            rationale = f"MISMATCH: the paper states {v.paper_value}, the code sets {v.code_value}. {rationale}"
+        ch = history.get(v.key)
+        search = (
+            "earlier values in git history: "
+            + ", ".join(f"{val} ({sha[:7]})" for val, sha, _ in ch.values[:-1])
+            if ch
+            else NOT_SPECIFIED
+        )
+        param = ConfigParam(
+            name=v.key,
+            value=value,
+            rationale=rationale,
+            search_range=search,
+            sensitivity=NOT_SPECIFIED,
+            source="; ".join(src),
+        )
+        (model if v.key in MODEL_KEYS or "model" in v.code_name.lower() else training).append(param)
+    out = [
+        ConfigFile(
+            path="src/configs/training.md",
+            title="Training configuration",
+            preamble="Values copied exactly from the code (or from the paper when the code is silent); "
+            "see src/reconciliation.md for where they disagree.",
+            params=training,
+        )
+    ]
+    if model:
+        out.append(
+            ConfigFile(path="src/configs/model.md", title="Model configuration", params=model)
+        )
+    return out
+
+
+def _bullets(items: list[tuple[str, str]]) -> str:
+    return "\n".join(f"- {a} ({b})" for a, b in items) if items else f"- {NOT_SPECIFIED}"
+
+
+def environment_doc(g: Grounding | None, atoms: Atoms | None, hardware: str) -> MarkdownDoc:
+    """environment.md: Python, dependencies, container, hardware and seeds, each with its source."""
+    env = g.environment if g else None
+    seeds = []
+    if g is not None:
+        consts = {p.name: p for p in g.params if p.kind == "constant"}
+        for s in env.seeds if env else []:
+            c = consts.get(s.value)
+            text = f"`{s.name}({s.value})`" + (
+                f" with {s.value} = {c.value} ({c.location})" if c else ""
+            )
+            seeds.append((text, s.location))
+    parts = [
+        "## Python",
+        _bullets(env.python if env else []),
+        "## Dependencies",
+        _bullets(env.dependencies if env else []),
+        "## Container",
+        _bullets(env.images if env else []),
+        "## Hardware",
+        _bullets(([(hardware, "paper")] if hardware else []) + (env.hardware if env else [])),
+        "## Seeds",
+        _bullets(seeds),
+    ]
+    return MarkdownDoc(path="src/environment.md", title="Environment", text="\n\n".join(parts))
+
+
+def reconciliation_text(verdicts: list[Verdict], paper: str, repo: str) -> str:
+    """src/reconciliation.md: counts per verdict and one row per parameter."""
+    counts = {
+        k: sum(v.verdict == k for v in verdicts)
+        for k in ("match", "mismatch", "paper-only", "code-only")
+    }
+    table = Table(
+        header=[
+            "Parameter",
+            "Verdict",
+            "Paper value",
+            "Paper location",
+            "Code value",
+            "Code location",
+            "Note",
+        ],
+        rows=[
+            [v.key, v.verdict, v.paper_value, v.paper_where, v.code_value, v.code_where, v.note]
+            for v in verdicts
+        ],
+    )
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+    return (
+        f"# Code–paper reconciliation\n\nPaper: {paper}. Code: {repo}. {summary}.\n\n"
+        "Values are compared as numbers where both are numbers (`1e-4` equals `0.0001`); "
+        "each side is quoted exactly as written.\n\n" + table_text(table) + "\n"
+    )
