@@ -155,24 +155,45 @@ def classify_note(text: str) -> str:
     return "unknown"
 
 
+# Words too common in research notes to tie an event to one topic.
+_GENERIC = frozenset(
+    ["improv", "increas", "reduc", "better", "worse", "faster", "slower", "accura", "loss", "model", "train", "data", "result", "small", "large", "run", "python", "test", "experim", "epoch", "perform", "method", "approach", "value", "number", "set", "use", "used", "work", "help"]
+)
+_SUFFIX = re.compile(r"(ations?|ings?|ed|es|s|ly|ment|ness)$")
+
+
+def stem(word: str) -> str:
+    """A crude stem: lower case, common suffixes cut, at most six letters (`smoothing` →
+    `smooth`), so a note and a command line (`--smooth 0.1`) meet on the same term."""
+    w = word.lower()
+    if len(w) > 4:
+        w = _SUFFIX.sub("", w) or w
+    return w[:6]
+
+
 def key_terms(text: str) -> set[str]:
-    """Content words of a text (lower case, 4+ letters or with digits, stopwords removed)."""
+    """Stemmed content words of a text (4+ letters or with digits, stopwords removed)."""
     out = set()
     for w in _WORD.findall(text):
         lw = w.lower()
         if lw in _STOP:
             continue
         if len(lw) >= 4 or any(ch.isdigit() for ch in lw):
-            out.add(lw)
+            out.add(stem(lw))
     return out
 
 
 def shares_topic(terms: set[str], text: str) -> bool:
-    """True when the text mentions enough of the key terms (two, or all when fewer than two)."""
-    if not terms:
-        return False
-    found = terms & key_terms(text)
-    return len(found) >= min(2, len(terms))
+    """True when the text mentions one of the distinctive (non-generic) key terms."""
+    return bool((terms - _GENERIC) & key_terms(text))
+
+
+def same_subject(a: str, b: str) -> bool:
+    """True when two statements are about the same thing: at least two shared terms, and at
+    least half of the shorter one's distinctive terms."""
+    ta, tb = key_terms(a) - _GENERIC, key_terms(b) - _GENERIC
+    shared = ta & tb
+    return len(shared) >= 2 and len(shared) * 2 >= min(len(ta), len(tb))
 
 
 def is_affirmation(text: str) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from arakit.live.classify import is_negated, key_terms, shares_topic
+from arakit.live.classify import is_negated, key_terms, same_subject, shares_topic
 from arakit.live.crystallize import Logic, short_title
 from arakit.live.router import Routed, event_text
 from arakit.live.sessions import SessionBook
@@ -255,15 +255,15 @@ class Closure:
         return out
 
     def _contradictions(self, new: StagedObservation) -> list[dict[str, Any]]:
-        terms, neg = key_terms(new.content), is_negated(new.content)
+        neg = is_negated(new.content)
         rivals: list[tuple[str, str]] = []
         for o in self.ws.staging.observations:
-            if o is not new and shares_topic(terms, o.content) and is_negated(o.content) != neg:
+            if o is not new and same_subject(new.content, o.content) and is_negated(o.content) != neg:
                 rivals.append((o.id, o.content))
         if self.logic_has_claims():
             for c in self.logic.claims():
                 text = c.statement or c.title
-                if shares_topic(terms, text) and is_negated(text) != neg:
+                if same_subject(new.content, text) and is_negated(text) != neg:
                     rivals.append((c.id, text))
         out = []
         for rid, rtext in rivals:

@@ -142,6 +142,16 @@ def _node(event: dict[str, Any], type_: str, title: str, **fields: Any) -> Trace
     )
 
 
+def _tail_metrics(tail: str) -> dict[str, Any]:
+    """Metrics in an output tail that no scanner saw (an ingested tool result)."""
+    from arakit.live.metrics import OutputScanner
+
+    scanner = OutputScanner()
+    scanner.feed(tail.encode())
+    scanner.close()
+    return scanner.metrics
+
+
 def _metrics_summary(metrics: dict[str, Any], limit: int = 8) -> str:
     items = list(metrics.items())[:limit]
     return ", ".join(f"{k}={v}" for k, v in items)
@@ -189,7 +199,7 @@ def _command(ws: Workspace, event: dict[str, Any]) -> Routed:
         ws.add_node(node, parent)
         return Routed("node", "command with unknown outcome", node=node)
     if code == 0:
-        metrics = p.get("metrics") or {}
+        metrics = p.get("metrics") or _tail_metrics(str(p.get("tail") or ""))
         result = _metrics_summary(metrics) if metrics else "exit 0"
         if p.get("tail_line") and not metrics:
             result += f"; last output: {p['tail_line']}"
