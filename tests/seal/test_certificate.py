@@ -54,8 +54,8 @@ def test_keep_going_runs_every_level_and_level_3_can_pass_alone(tiny) -> None:
 
 
 @needs_bwrap
-def test_level_3_that_does_not_reproduce_fails_the_seal(tiny) -> None:
-    cert = seal(tiny(score="0.9000"), [3])
+def test_level_3_that_does_not_reproduce_fails_the_seal(tiny, tmp_path: Path) -> None:
+    cert = seal(tiny(score="0.9000"), [3], level3={"work_dir": tmp_path / "w"})
     assert cert.levels[0].status == "failed"
     assert cert.levels[0].details["claims"]["C01"] == "not_reproduced"
 

@@ -158,7 +158,8 @@ def print_report(rep: Any, dest: Any) -> None:
         f"{rep.sandbox} sandbox "
         f"({rep.duration_s:.1f} s)"
     )
-    out.print(f"[dim]report: {escape(str(dest))}; logs: {escape(rep.work_dir)}[/]")
+    logs = f"; logs: {escape(rep.work_dir)}" if rep.work_dir_kept else ""
+    out.print(f"[dim]report: {escape(str(dest))}{logs}[/]")
 
 
 def register(app: typer.Typer) -> None:

@@ -41,7 +41,8 @@ def test_reproduced_artifact_prints_the_table_writes_the_report_and_exits_0(tiny
 
 def test_not_reproduced_exits_1_and_shows_both_numbers(tiny, tmp_path: Path) -> None:
     out = tmp_path / "r.json"
-    result = runner.invoke(app, ["reproduce", str(tiny(score="0.6100")), "--report", str(out)])
+    args = ["--report", str(out), "--work-dir", str(tmp_path / "w")]
+    result = runner.invoke(app, ["reproduce", str(tiny(score="0.6100")), *args])
     assert result.exit_code == 1
     assert "measured 0.51 vs expected 0.6100" in result.output
     assert "not reproduced" in result.output

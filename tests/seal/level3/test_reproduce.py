@@ -170,3 +170,16 @@ def test_a_plan_without_outputs_reads_the_last_json_line_of_stdout(tiny, tmp_pat
     rep = reproduce(art, work_dir=tmp_path / "w")
     assert rep.runs[0].metrics == {"score": 0.51}
     assert rep.passed
+
+
+def test_temporary_work_dir_is_removed_after_success_and_kept_after_failure(tiny) -> None:
+    import shutil
+
+    ok = reproduce(tiny(), seeds=[1])
+    assert ok.passed and not ok.work_dir_kept and not Path(ok.work_dir).exists()
+    bad = reproduce(tiny(score="0.9"), seeds=[1])
+    try:
+        assert bad.work_dir_kept
+        assert (Path(bad.runs[0].log_dir) / "stdout.log").exists()
+    finally:
+        shutil.rmtree(bad.work_dir)

@@ -102,6 +102,7 @@ class Level3Report(_Wire):
     withheld: list[str] = Field(default_factory=list)
     limits: dict[str, float | int] = Field(default_factory=dict)
     work_dir: str = ""
+    work_dir_kept: bool = True  # False: a temporary work dir removed after a full success
     runs: list[SeedRun] = Field(default_factory=list)
     expectations: list[ExpectationResult] = Field(default_factory=list)
     claims: list[ClaimResult] = Field(default_factory=list)

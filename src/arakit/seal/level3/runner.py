@@ -53,9 +53,9 @@ def reproduce(
     """Re-run the artifact's reproduction plan in isolation and compare with its evidence.
 
     `runs` selects run IDs, `seeds` replaces every run's seeds, `timeout_s` overrides each
-    run's own `timeout_s`. Working copies and logs stay under `work_dir` (a new temporary
-    folder by default) for inspection. Raises ArtifactError when the plan is missing or
-    unreadable and SandboxUnavailableError when the sandbox cannot run here.
+    run's own `timeout_s`. Working copies and logs stay under `work_dir`; without one they
+    go to a temporary folder that is removed when everything reproduced and kept otherwise.
+    Raises ArtifactError when the plan is missing or unreadable and SandboxUnavailableError when the sandbox cannot run here.
     """
     start = time.monotonic()
     art = _load(target)
@@ -66,6 +66,7 @@ def reproduce(
         raise UsageError(f"--jobs must be at least 1, got {jobs}")
     if sandbox == "bwrap" and sb.bwrap_path() is None:
         sb._bwrap_argv(sb.Job("", root, root, root))  # raises SandboxUnavailableError
+    temporary = work_dir is None
     base = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ara-reproduce-"))
     base.mkdir(parents=True, exist_ok=True)
     venv = ensure_venv(requirements(root), Path(wheelhouse) if wheelhouse else None)
@@ -109,7 +110,7 @@ def reproduce(
     for run in selected:
         mine = [r for r in results if r.run == run.id]
         expectations += [judge(art, run.id, e, mine) for e in run.expect]
-    return Level3Report(
+    report = Level3Report(
         artifact=str(root),
         tool_version=__version__,
         sandbox=sandbox,
@@ -129,6 +130,10 @@ def reproduce(
         claims=claim_verdicts(expectations),
         duration_s=round(time.monotonic() - start, 3),
     )
+    if temporary and report.passed:  # nothing to inspect: leave no trace in /tmp
+        shutil.rmtree(base, ignore_errors=True)
+        report.work_dir_kept = False
+    return report
 
 
 def write_report(report: Level3Report, path: str | Path) -> Path:
