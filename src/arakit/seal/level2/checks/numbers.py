@@ -121,7 +121,7 @@ def _check_segment(ctx: Context, q: Quoted, seg: str) -> Iterator[L2Finding | No
         near_ref = any(abs(r.start - num.end) <= 60 or abs(num.start - r.end) <= 60 for r in refs)
         if not measured and label is None and not near_ref:
             continue  # a bare integer far from any reference: a setting more often than a result
-        yield _check_number(ctx, q, seg, num, files, label, cited)
+        yield _check_number(ctx, q, seg, num, files, label, cited, refs + q.inherited)
 
 
 def _check_number(
@@ -132,9 +132,11 @@ def _check_number(
     files: list[EvidenceFile],
     labels: list[Label] | None,
     cited: str,
+    refs: list[Ref],
 ) -> L2Finding | None:
     pool = [v for f in files for v in ctx.memo(("cells", f.path), partial(cell_numbers, f))]
-    if not any(num.matches(v) for v in pool) and not _derived(num, pool):
+    diffs = [d for f in files for d in ctx.memo(("diffs", f.path), partial(cell_diffs, f))]
+    if not any(num.matches(v) for v in pool) and not _derived(num, diffs):
         near = closest(num.value, [_fmt(v) for v in pool])
         names = ", ".join(f.path for f in files)
         measured = num.decimals > 0 or num.sci or "%" in seg[num.end : num.end + 2]
@@ -151,20 +153,29 @@ def _check_number(
         )
     if not labels:
         return None
+    labelled = {lab.file.path for lab in labels}
+    for f in files:
+        if f.path not in labelled and any(
+            num.matches(v) for v in ctx.memo(("cells", f.path), partial(cell_numbers, f))
+        ):
+            return None  # found in a cited table that names its rows differently: no verdict
     for lab in labels:
         cells = _cells(lab)
         values = [n.value for c in cells for n in numbers(c)]
-        if any(num.matches(v) for v in values) or _derived(num, values, [v for v in pool]):
+        gains = cell_diffs(lab.file, lab.index, lab.table) if lab.kind == "row" else diffs
+        if any(num.matches(v) for v in values) or _derived(num, gains):
             return None
     lab = labels[0]
     cells = _cells(lab)
     holds = closest(num.value, cells[1:] if lab.kind == "row" else cells) or "no number"
-    table = cited or lab.file.path
-    file, line = ctx.locate(q.pos, num.text, _anchor(q, seg))
+    name = next(
+        (r.text for r in refs if lab.file in r.files and re.match(r"(?i)tab|fig", r.text)),
+        lab.file.path,
+    )
     return ctx.find(
         "L2-D1-002",
-        f"{file}:{line}, {q.entity} says {lab.text} = {num.text} citing {table}; "
-        f"{lab.file.path}'s {lab.text} {lab.kind} holds {holds}",
+        f"{q.entity} says {lab.text} = {num.text} citing {name}; {name}'s {lab.text} "
+        f"{lab.kind} holds {holds} ({lab.file.path})",
         entities=[q.entity],
         pos=q.pos,
         quote=seg,
@@ -222,12 +233,36 @@ def _cells(lab: Label) -> list[str]:
     return [r[lab.index] for r in table.rows if lab.index < len(r)]
 
 
-def _derived(num: Num, values: list[float], others: list[float] | None = None) -> bool:
-    """True when num is the difference of two numbers (one from values, one from others)."""
-    if num.sci:
-        return False
-    pool = others if others is not None else values
-    return any(num.matches(a - b) for a in values for b in pool if a != b)
+def _derived(num: Num, diffs: list[float]) -> bool:
+    """True when num is one of the given differences of two cells."""
+    return not num.sci and any(num.matches(d) for d in diffs)
+
+
+def cell_diffs(f: EvidenceFile, row: int | None = None, table: int | None = None) -> list[float]:
+    """Differences between two cells of the same column, or of the same row (gains, gaps).
+
+    With `row`, only differences that involve a cell of that row of that table.
+    """
+    out: list[float] = []
+    for t_i, t in enumerate(f.tables):
+        if table is not None and t_i != table:
+            continue
+        grid = [[_first(c) for c in r[1:]] for r in t.rows]
+        for r_i, cells in enumerate(grid):
+            if row is not None and r_i != row:
+                continue
+            out += [a - b for a in cells for b in cells if a is not None and b is not None]
+            for c_i, a in enumerate(cells):
+                if a is None:
+                    continue
+                column = [g[c_i] for g in grid if c_i < len(g) and g[c_i] is not None]
+                out += [a - b for b in column if b is not None and b != a]
+    return [d for d in out if d != 0]
+
+
+def _first(cell: str) -> float | None:
+    ns = numbers(cell)
+    return ns[0].value if ns else None
 
 
 def _unique_files(files: list[EvidenceFile]) -> list[EvidenceFile]:
