@@ -40,7 +40,7 @@ def year_and_venue(doc: Document | None, commit_dates: list[str]) -> tuple[str, 
             if _VENUE.search(text):
                 venue = text.rstrip(".")
                 break
-        first = " ".join(doc.running + [doc.title, " ".join(doc.authors)])
+        first = " ".join([*doc.running, doc.title, " ".join(doc.authors)])
         m = _YEAR.search(first)
         if m:
             return m.group(1), venue, "the paper's first page"

@@ -148,7 +148,8 @@ class Atoms:
         """The value the paper states as its setting: the first mention outside negative results."""
         found = [h for h in self.hyperparameters if h.name == name]
         primary = [h for h in found if not h.negative]
-        return (primary or found or [None])[0]
+        pick = primary or found
+        return pick[0] if pick else None
 
 
 def extract_atoms(doc: Document) -> Atoms:

@@ -16,7 +16,8 @@ MODEL_KEYS = {"hidden_size", "num_layers", "num_heads", "depth", "width", "dropo
 def config_files(verdicts: list[Verdict], g: Grounding | None, paper: str) -> list[ConfigFile]:
     """training.md and model.md from the reconciled parameters."""
     history = {ch.key: ch for ch in (g.history.changes if g and g.history else [])}
-    training, model = [], []
+    training: list[ConfigParam] = []
+    model: list[ConfigParam] = []
     for v in verdicts:
         code_kind = ""
         if g is not None and v.code_where:

@@ -245,3 +245,17 @@ def _check(
             ],
         },
     }
+
+
+def reconcile_paths(pdf: str | Path, repo: str) -> list[Verdict]:
+    """`ara reconcile PDF REPO`: the paper's hyperparameters against the code's, no artifact."""
+    inputs = classify([str(pdf), repo])
+    if not inputs.pdfs or inputs.repo is None:
+        raise InputError(
+            "reconcile needs one PDF and one repository",
+            hint="ara reconcile paper.pdf path/to/repo",
+        )
+    atoms = extract_atoms(_read_pdf(inputs.pdfs[0]))
+    with repo_folder(inputs.repo) as folder:
+        g = ground_repo(folder, with_history=False)
+    return reconcile(atoms, g.params)

@@ -39,9 +39,9 @@ class PaperContext:
             out: list[Sentence] = []
             for s in sentences(self.doc.abstract):
                 out.append(Sentence(s, Where(1, "", s, "abstract")))
-            roles = section_roles(self.doc.sections)
+            known = section_roles(self.doc.sections)
             for sec in self.doc.sections:
-                r = roles[id(sec)]
+                r = known[id(sec)]
                 if r == "references":
                     continue
                 for p in sec.paragraphs:

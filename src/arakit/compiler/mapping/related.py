@@ -29,7 +29,7 @@ def map_related(ctx: PaperContext) -> list[RelatedWork]:
     for c in ctx.atoms.citations:
         for k in c.keys:
             cites.setdefault(k, []).append((c.where.sentence, ctx.where_label(c.where)))
-    out = []
+    out: list[RelatedWork] = []
     for ref in ctx.doc.references:
         uses = cites.get(ref.key)
         if not uses:

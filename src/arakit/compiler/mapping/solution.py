@@ -75,7 +75,7 @@ def solution_docs(ctx: PaperContext) -> list[MarkdownDoc]:
 def map_heuristics(ctx: PaperContext, code: dict[str, str]) -> list[Heuristic]:
     """Implementation tricks the paper states; Code ref points at the copied file that best
     matches the trick's words (`code` maps artifact paths to their text)."""
-    out = []
+    out: list[Heuristic] = []
     for s in find(_TRICK, ctx.sentences("method", "setup", "appendix", "results", "ablation")):
         sens = "high" if _HIGH.search(s.text) else "low" if _LOW.search(s.text) else None
         out.append(

@@ -57,6 +57,8 @@ def open_pdf(path: Path) -> Any:
     """Open a PDF with PyMuPDF; a file that is not a readable PDF is a SourceError."""
     import pymupdf
 
+    if hasattr(pymupdf, "no_recommend_layout"):
+        pymupdf.no_recommend_layout()  # it would print an advertisement on stdout
     try:
         doc = pymupdf.open(str(path), filetype="pdf")
     except Exception as e:  # PyMuPDF raises its own and plain RuntimeErrors
@@ -128,7 +130,10 @@ def _tables(page: Any, pno: int) -> list[RawTable]:
     """Ruled tables: PyMuPDF finds the grid; each cell's text is the words inside its box,
     in reading order, so that cell text is exactly what is printed."""
     try:
-        tabs = page.find_tables(strategy="lines")
+        try:  # PyMuPDF 2 would consult its neural layout model first: the compiler runs without one
+            tabs = page.find_tables(strategy="lines", use_layout=False)
+        except TypeError:
+            tabs = page.find_tables(strategy="lines")
     except Exception:  # a page whose drawings PyMuPDF cannot analyse has no ruled tables
         return []
     if not tabs.tables:

@@ -76,13 +76,13 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
                 value = _literal(source, node.value)
                 if value is not None:
                     out.append(CodeParam(target.id, value, rel, node.lineno, "constant"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            out += _argparse(source, rel, node)
-        elif isinstance(node, ast.ClassDef):
-            out += _class_fields(source, rel, node)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            for dec in node.decorator_list:
+    for sub in ast.walk(tree):
+        if isinstance(sub, ast.Call):
+            out += _argparse(source, rel, sub)
+        elif isinstance(sub, ast.ClassDef):
+            out += _class_fields(source, rel, sub)
+        elif isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef):
+            for dec in sub.decorator_list:
                 if isinstance(dec, ast.Call) and _attr(dec.func) == "option":
                     out += _option(source, rel, dec, "click")
     return out
