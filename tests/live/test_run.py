@@ -46,7 +46,7 @@ def test_metrics_are_found_and_progress_and_ansi_noise_ignored(tmp_path: Path) -
     assert p["metrics"] == {"epoch": 3, "loss": 0.25, "acc": 0.91, "eval.f1": 0.8, "val_acc": 87.5}
     assert p["exit_code"] == 3 and p["pty"] is False
     assert p["argv"][1:] == ["-c", NOISY]
-    assert p["tail"].endswith("no newline at the end")
+    assert "no newline at the end" in p["tail"]  # stdout and stderr interleave in the tail
 
 
 def test_a_success_becomes_an_experiment_node_with_its_metrics(tmp_path: Path) -> None:
@@ -165,3 +165,16 @@ def test_no_artifact_is_a_clean_error_before_anything_runs(tmp_path: Path) -> No
     r = ara(["run", "--", "sh", "-c", "touch ran"], tmp_path, env=env)
     assert r.returncode == 2 and b"no artifact found" in r.stderr and b"Traceback" not in r.stderr
     assert not (tmp_path / "ran").exists()
+
+
+def test_lines_split_across_chunks_and_streams_are_parsed_whole() -> None:
+    from arakit.live.metrics import OutputScanner
+
+    s = OutputScanner()
+    s.feed(b"train_lo", 1)
+    s.feed(b"Traceback (most recent call last):\n", 2)
+    s.feed(b"ss=0.125\n", 1)
+    s.feed(b"KeyError: 'lr'\n", 2)
+    s.close()
+    assert s.metrics == {"train_loss": 0.125}
+    assert s.last_exception == "KeyError: 'lr'"

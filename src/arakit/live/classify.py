@@ -157,7 +157,38 @@ def classify_note(text: str) -> str:
 
 # Words too common in research notes to tie an event to one topic.
 _GENERIC = frozenset(
-    ["improv", "increas", "reduc", "better", "worse", "faster", "slower", "accura", "loss", "model", "train", "data", "result", "small", "large", "run", "python", "test", "experim", "epoch", "perform", "method", "approach", "value", "number", "set", "use", "used", "work", "help"]
+    [
+        "improv",
+        "increas",
+        "reduc",
+        "better",
+        "worse",
+        "faster",
+        "slower",
+        "accura",
+        "loss",
+        "model",
+        "train",
+        "data",
+        "result",
+        "small",
+        "large",
+        "run",
+        "python",
+        "test",
+        "experim",
+        "epoch",
+        "perform",
+        "method",
+        "approach",
+        "value",
+        "number",
+        "set",
+        "use",
+        "used",
+        "work",
+        "help",
+    ]
 )
 _SUFFIX = re.compile(r"(ations?|ings?|ed|es|s|ly|ment|ness)$")
 

@@ -258,7 +258,11 @@ class Closure:
         neg = is_negated(new.content)
         rivals: list[tuple[str, str]] = []
         for o in self.ws.staging.observations:
-            if o is not new and same_subject(new.content, o.content) and is_negated(o.content) != neg:
+            if (
+                o is not new
+                and same_subject(new.content, o.content)
+                and is_negated(o.content) != neg
+            ):
                 rivals.append((o.id, o.content))
         if self.logic_has_claims():
             for c in self.logic.claims():

@@ -64,24 +64,26 @@ class OutputScanner:
 
     def __init__(self) -> None:
         self.metrics: dict[str, Any] = {}
-        self._partial = b""
+        self._partial: dict[int, bytes] = {}
         self.last_exception: str | None = None
         self.last_error_line: str | None = None
         self.last_line: str | None = None
 
-    def feed(self, data: bytes) -> None:
-        """Scan a chunk of output; a line cut across chunks is joined first."""
-        buf = self._partial + data
+    def feed(self, data: bytes, stream: int = 1) -> None:
+        """Scan a chunk of one stream's output; a line cut across chunks is joined first
+        (each stream keeps its own unfinished line, so stdout and stderr never mix)."""
+        buf = self._partial.get(stream, b"") + data
         parts = re.split(rb"\r\n|\r|\n", buf)
-        self._partial = parts.pop()[-MAX_LINE:]
+        self._partial[stream] = parts.pop()[-MAX_LINE:]
         for raw in parts:
             self._line(raw[:MAX_LINE])
 
     def close(self) -> None:
         """Scan whatever is left after the last newline."""
-        if self._partial:
-            self._line(self._partial)
-            self._partial = b""
+        for rest in self._partial.values():
+            if rest:
+                self._line(rest)
+        self._partial = {}
 
     def _line(self, raw: bytes) -> None:
         text = _ANSI.sub(b"", raw).decode("utf-8", "replace").rstrip()

@@ -49,7 +49,7 @@ class OutputSink:
         self.scanner = OutputScanner()
         self._lock = threading.Lock()
 
-    def write(self, data: bytes) -> None:
+    def write(self, data: bytes, stream: int = 1) -> None:
         """Take one chunk of output (thread-safe: stdout and stderr readers share the sink)."""
         with self._lock:
             self.total += len(data)
@@ -61,7 +61,7 @@ class OutputSink:
                 self.truncated = True
             self.tail += data
             del self.tail[:-TAIL_BYTES]
-            self.scanner.feed(data)
+            self.scanner.feed(data, stream)
 
 
 @dataclass
@@ -94,7 +94,7 @@ def _pump(src: int, dst: int, sink: OutputSink) -> None:
         if not data:
             break
         _write_all(dst, data)
-        sink.write(data)
+        sink.write(data, dst)
 
 
 def _ignore_interrupts() -> None:
@@ -214,12 +214,12 @@ def run_command(
             except FileNotFoundError:
                 msg = f"ara run: {argv[0]}: command not found\n".encode()
                 _write_all(2, msg)
-                sink.write(msg)
+                sink.write(msg, 2)
                 code = 127
             except PermissionError:
                 msg = f"ara run: {argv[0]}: permission denied\n".encode()
                 _write_all(2, msg)
-                sink.write(msg)
+                sink.write(msg, 2)
                 code = 126
         finally:
             signal.signal(signal.SIGINT, old_int)

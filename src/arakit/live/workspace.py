@@ -27,6 +27,7 @@ TRACE = "trace/exploration_tree.yaml"
 STAGING = "staging/observations.yaml"
 PM_LOG = "trace/pm_reasoning_log.yaml"
 STATE = ".ara-cache/live-state.json"
+SNAPSHOT = ".ara-cache/live-snapshot.json"
 LOCK = ".ara-cache/live.lock"
 PENDING = "[pending]"
 
@@ -75,11 +76,14 @@ class Workspace:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.trace: Trace = self._load(TRACE, read_trace, Trace())
-        self.staging: Staging = self._load(STAGING, read_staging, Staging())
-        log = self._load(PM_LOG, lambda t, f: yamlio.load(t, f), None)
-        self.pm_turns: list[Any] = list(log.get("turns") or []) if isinstance(log, dict) else []
-        self._pm_len = len(self.pm_turns)
+        snap_path = root / SNAPSHOT
+        try:
+            self._snap: dict[str, Any] = json.loads(snap_path.read_text())
+        except (OSError, ValueError):
+            self._snap = {}
+        self.trace: Trace = self._cached(TRACE, Trace, read_trace)
+        self.staging: Staging = self._cached(STAGING, Staging, read_staging)
+        self.pm_turns: list[Any] = []  # turns added in this pass; the log is append-only
         state_path = root / STATE
         self.state: dict[str, Any] = (
             json.loads(state_path.read_text()) if state_path.exists() else {}
@@ -93,13 +97,24 @@ class Workspace:
         }
         self.nodes_added: list[str] = []
 
-    def _load(self, rel: str, reader: Any, default: Any) -> Any:
+    def _cached(self, rel: str, model: Any, reader: Any) -> Any:
+        """The file's model; from the JSON snapshot of our last write when the file is
+        unchanged since (same size and mtime), else parsed from the YAML."""
         p = self.root / rel
-        if not p.exists():
-            return default
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            return model()
+        snap = self._snap.get(rel)
+        if snap and snap.get("stamp") == [st.st_mtime_ns, st.st_size]:
+            return model.model_validate(snap["data"])
         from arakit.codec.fs import read_text
 
         return reader(read_text(self.root, rel), rel)
+
+    def _snapshot(self, rel: str, obj: Any) -> None:
+        st = (self.root / rel).stat()
+        self._snap[rel] = {"stamp": [st.st_mtime_ns, st.st_size], "data": obj.model_dump()}
 
     # -- trace ----------------------------------------------------------------------------
     def node(self, node_id: str) -> TraceNode | None:
@@ -170,14 +185,35 @@ class Workspace:
         written = []
         if TRACE in self._dirty:
             atomic_write(self.root / TRACE, write_trace(self.trace))
+            self._snapshot(TRACE, self.trace)
             written.append(TRACE)
         if STAGING in self._dirty:
             atomic_write(self.root / STAGING, write_staging(self.staging))
+            self._snapshot(STAGING, self.staging)
             written.append(STAGING)
-        if len(self.pm_turns) != self._pm_len:
-            atomic_write(self.root / PM_LOG, yamlio.dump({"turns": self.pm_turns}))
+        if self.pm_turns:
+            self._append_pm_log()
             written.append(PM_LOG)
         atomic_write(self.root / STATE, json.dumps(self.state, indent=1, sort_keys=True))
+        atomic_write(self.root / SNAPSHOT, json.dumps(self._snap))
         self._dirty.clear()
-        self._pm_len = len(self.pm_turns)
         return written
+
+    def _append_pm_log(self) -> None:
+        """Add this pass's turns at the end of the `turns:` list without re-reading the log."""
+        path = self.root / PM_LOG
+        block = yamlio.dump({"turns": self.pm_turns})
+        try:
+            old = path.read_text()
+        except FileNotFoundError:
+            old = ""
+        if old.startswith("turns:\n") and old.endswith("\n"):
+            text = old + block.split("\n", 1)[1]
+        elif old.strip() in ("", "turns: []"):
+            text = block
+        else:  # a log written by someone else: parse it once and rewrite it canonically
+            data = yamlio.load(old, PM_LOG)
+            turns = list(data.get("turns") or []) if isinstance(data, dict) else []
+            text = yamlio.dump({"turns": turns + self.pm_turns})
+        atomic_write(path, text)
+        self.pm_turns = []
