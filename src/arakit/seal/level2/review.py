@@ -48,6 +48,7 @@ def review(
     judge: str = RULES_JUDGE,
     use_cache: bool = True,
     write: bool = False,
+    model_dimensions: tuple[str, ...] | None = None,
 ) -> Level2Report:
     """Review an artifact's argument on six dimensions and grade it (ARA-FORMAT.md, Level 2).
 
@@ -55,6 +56,7 @@ def review(
     dimension is asked of that model; a dimension whose answer stays invalid after one retry,
     or whose model call fails, falls back to the rules with a warning in the report. An unknown
     model raises LLMError. `write=True` also writes level2_report.json atomically at the root.
+    `model_dimensions` limits the model to some dimensions (e.g. ("D2",)); the rest use rules.
     """
     started = time.perf_counter()
     if isinstance(artifact_or_path, Artifact):
@@ -77,7 +79,13 @@ def review(
         from arakit.seal.level2.model_judge import judge_dimensions
 
         model_dims, model_findings, model_warnings = judge_dimensions(
-            ctx, judge, rule_findings, rule_notes, use_cache=use_cache, timings=timings
+            ctx,
+            judge,
+            rule_findings,
+            rule_notes,
+            use_cache=use_cache,
+            timings=timings,
+            only=model_dimensions,
         )
         dims, findings = model_dims, model_findings
         warnings.extend(model_warnings)
