@@ -64,8 +64,8 @@ def reproduce(
     selected = _select(plan, runs)
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, got {jobs}")
-    if sandbox == "bwrap" and sb.bwrap_path() is None:
-        sb._bwrap_argv(sb.Job("", root, root, root))  # raises SandboxUnavailableError
+    if sandbox == "bwrap":
+        sb.require_bwrap()
     temporary = work_dir is None
     base = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ara-reproduce-"))
     base.mkdir(parents=True, exist_ok=True)

@@ -266,13 +266,19 @@ def _process_env(job: Job) -> dict[str, str]:
     return env
 
 
-def _bwrap_argv(job: Job, info_fd: int | None = None) -> list[str]:
+def require_bwrap() -> str:
+    """The bwrap executable; SandboxUnavailableError with what to install when it is missing."""
     bwrap = bwrap_path()
     if bwrap is None:
         raise SandboxUnavailableError(
             "bubblewrap (bwrap) is not installed, so runs cannot be isolated",
             hint="install the `bubblewrap` package, or pass --sandbox process (weaker isolation)",
         )
+    return bwrap
+
+
+def _bwrap_argv(job: Job, info_fd: int | None = None) -> list[str]:
+    bwrap = require_bwrap()
     root = os.geteuid() == 0
     if root:
         # Real root without a user namespace: uid 0 would be exempt from RLIMIT_NPROC, so the
