@@ -337,7 +337,11 @@ class Writer:
         assert self.page is not None
         box = pymupdf.Rect(self.x() + 20, self.y, self.x() + COL_W - 20, self.y + 70)
         self.page.draw_rect(box, color=(0.3, 0.3, 0.6), width=0.8)
-        self.page.draw_line(box.bl + (10, -10), box.tr + (-10, 10), color=(0.8, 0.1, 0.1))
+        start, end = (
+            pymupdf.Point(box.x0 + 10, box.y1 - 10),
+            pymupdf.Point(box.x1 - 10, box.y0 + 10),
+        )
+        self.page.draw_line(start, end, color=(0.8, 0.1, 0.1))
         self.y += 74
         self.caption(f"Figure {number}", caption)
 
@@ -354,7 +358,16 @@ class Writer:
             self.equation(*payload)  # type: ignore[misc]
 
 
-def make_paper(path: Path, min_pages: int = 0) -> Path:
+@dataclass
+class PaperFile:
+    """The PDF written and the words the typesetter broke with a hyphen at a line end."""
+
+    path: Path
+    pages: int
+    hyphenated: list[str]
+
+
+def make_paper(path: Path, min_pages: int = 0) -> PaperFile:
     """Write the planted paper to `path`; filler discussion is added until `min_pages`."""
     w = Writer()
     w.y = 60
@@ -379,6 +392,7 @@ def make_paper(path: Path, min_pages: int = 0) -> Path:
     for kind, payload in APPENDIX:
         w.block(kind, payload)
     path.parent.mkdir(parents=True, exist_ok=True)
+    pages = w.doc.page_count
     w.doc.save(str(path))
     w.doc.close()
-    return path
+    return PaperFile(path, pages, sorted(set(w.hyphenated)))

@@ -45,12 +45,17 @@ def _bar():  # type: ignore[no-untyped-def]
 
     @contextmanager
     def run():  # type: ignore[no-untyped-def]
+        err = console(stderr=True)
+        if not err.is_terminal:  # no bar in pipes and logs: nothing but the report is printed
+            bar = Progress(disable=True)
+            yield bar, bar.add_task("compile", total=len(STAGES))
+            return
         with Progress(
             TextColumn("compiling"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("stages"),
-            console=console(stderr=True),
+            console=err,
             transient=True,
         ) as bar:
             yield bar, bar.add_task("compile", total=len(STAGES))

@@ -221,7 +221,7 @@ def _check(
             "heuristics": len(art.heuristics or []),
             "observations": len(art.problem.observations) if art.problem else 0,
             "gaps": len(art.problem.gaps) if art.problem else 0,
-            "missing": [] if doc else ["no PDF or notes: logic/ has nothing to map"],
+            "missing": _logic_missing(art, doc),
         },
         "src": {
             "parameters": len(report.reconciliation),
@@ -259,3 +259,16 @@ def reconcile_paths(pdf: str | Path, repo: str) -> list[Verdict]:
     with repo_folder(inputs.repo) as folder:
         g = ground_repo(folder, with_history=False)
     return reconcile(atoms, g.params)
+
+
+def _logic_missing(art: Artifact, doc: Document | None) -> list[str]:
+    if doc is None:
+        return ["no PDF or notes: logic/ has nothing to map"]
+    out = []
+    if not art.claims:
+        out.append("no contribution sentence (we show / we demonstrate / improves ...) was found")
+    if len(art.experiments or []) < 3:
+        out.append("fewer than three numbered tables or result figures to plan experiments from")
+    if len(art.concepts or []) < 5:
+        out.append("fewer than five definitions (is defined as, refers to, acronyms)")
+    return out
