@@ -178,3 +178,36 @@ def test_lines_split_across_chunks_and_streams_are_parsed_whole() -> None:
     s.close()
     assert s.metrics == {"train_loss": 0.125}
     assert s.last_exception == "KeyError: 'lr'"
+
+
+def test_by_default_the_run_is_processed_in_the_background(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from tests.live.helpers import tree
+
+    monkeypatch.delenv("ARA_LIVE_SYNC")
+    art = tmp_path / "a"
+    (art / "trace").mkdir(parents=True)
+    r = ara(["run", "-a", str(art), "--", "python3", "-c", "print('acc=0.5')"], tmp_path)
+    assert r.returncode == 0 and events(art)[0]["payload"]["metrics"] == {"acc": 0.5}
+    deadline = time.monotonic() + 30
+    while not (art / "trace/exploration_tree.yaml").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [n.type for n in tree(art)] == ["experiment"]
+
+
+def test_status_processes_pending_events_before_it_reports(tmp_path: Path) -> None:
+    import json
+
+    from arakit.live.journal import Journal
+
+    art = tmp_path / "a"
+    (art / "trace").mkdir(parents=True)
+    Journal(art).append("command", {"argv": ["python", "x.py"], "exit_code": 2,
+                                    "error_signature": "KeyError: 'lr'"}, source="test")
+    r = ara(["status", "-a", str(art), "--json"], tmp_path)
+    brief = json.loads(r.stdout)
+    assert brief["recent_dead_ends"][0]["failure_mode"] == "KeyError: 'lr'"
+    assert brief["journal"]["processed"] == 1 and brief["journal"]["ok"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
-ARTIFACT_HELP = "Artifact folder (default: $ARA_ARTIFACT, else nearest folder up with PAPER.md or trace/)."
+ARTIFACT_HELP = (
+    "Artifact folder (default: $ARA_ARTIFACT, else nearest folder up with PAPER.md or trace/)."
+)
 
 
 def run_cmd(
@@ -30,7 +32,7 @@ def run_cmd(
     import sys
 
     from arakit.live.capture import run_and_record
-    from arakit.live.workspace import find_artifact
+    from arakit.live.locate import find_artifact
 
     root = find_artifact(artifact)
     done = run_and_record(

@@ -9,7 +9,8 @@ from typing import Any
 from arakit.errors import UsageError
 from arakit.live.classify import NOTE_TYPES
 from arakit.live.manager import ProcessResult, record
-from arakit.model.ids import is_id, normalize_id
+
+# The model package loads pydantic; `ara run` imports it only when it needs an ID checked.
 
 
 @dataclass
@@ -23,6 +24,8 @@ class Captured:
 
 
 def _ids(values: list[str], prefixes: tuple[str, ...], option: str) -> list[str]:
+    from arakit.model.ids import is_id, normalize_id
+
     out = []
     for v in values:
         for tok in str(v).replace(",", " ").split():
@@ -45,17 +48,20 @@ def run_and_record(
     expect: list[str] | None = None,
     use_pty: bool | None = None,
 ) -> Captured:
-    """Run the command (streams passed through) and record it. A failure to record never
-    changes the command's exit code; it is returned in `error`."""
+    """Run the command (streams passed through) and journal it; the journal is processed in
+    the background (see `process_soon`). A failure to record never changes the command's exit
+    code; it is returned in `error`."""
+    from arakit.live.journal import Journal
+    from arakit.live.manager import process_soon
     from arakit.live.runner import run_command
 
     if not argv:
         raise UsageError("no command given", hint="write `ara run -- python train.py`")
-    binds = _ids(bind or [], ("O", "C"), "--bind")
+    binds = _ids(bind, ("O", "C"), "--bind") if bind else []
     result = run_command(argv, root, use_pty=use_pty)
     payload = dict(result.payload)
     if exp:
-        payload["exp"] = normalize_id(exp)
+        payload["exp"] = _ids([exp], ("E",), "--exp")[0]
     if tags:
         payload["tags"] = list(tags)
     if binds:
@@ -63,10 +69,11 @@ def run_and_record(
     if expect:
         payload["expect"] = list(expect)
     try:
-        event, processed = record(root, "command", payload, source="ara run")
+        event = Journal(root).append("command", payload, source="ara run")
+        process_soon(root)
     except Exception as e:  # the user's command already ran: report, keep its exit code
         return Captured(result.exit_code, None, None, f"{type(e).__name__}: {e}")
-    return Captured(result.exit_code, event, processed)
+    return Captured(result.exit_code, event, None)
 
 
 def add_note(

@@ -1,7 +1,9 @@
 """The Live Research Manager's processing pass: journal events → trace, staging, logic.
 
 `record(root, kind, payload, ...)` appends one event and processes it; `process(root)` applies
-every event not yet processed. A pass holds the processing lock, so concurrent captures never
+every event not yet processed; `process_soon(root)` starts a detached process that does it, so
+that `ara run` returns as soon as its event is in the journal (set ARA_LIVE_SYNC=1 to process
+in the foreground instead). Commands that show state (`ara status`) process first. A pass holds the processing lock, so concurrent captures never
 overwrite each other's nodes, and is idempotent: an event already in the tree is skipped.
 """
 
@@ -92,6 +94,49 @@ def process(root: str | Path, *, k: int | None = None, model: str | None = None)
     return res
 
 
+ERRORS = ".ara-cache/live-errors.log"
+
+
+def sync_wanted() -> bool:
+    """True when $ARA_LIVE_SYNC asks for processing in the foreground."""
+    return os.environ.get("ARA_LIVE_SYNC", "") not in ("", "0")
+
+
+def process_soon(root: str | Path) -> None:
+    """Process the journal now (ARA_LIVE_SYNC=1) or in a detached background process."""
+    import sys
+
+    if sync_wanted():
+        process(root)
+        return
+    devnull = os.open(os.devnull, os.O_RDWR)
+    try:
+        os.posix_spawn(
+            sys.executable,
+            [sys.executable, "-m", "arakit.live.manager", str(Path(root).resolve())],
+            dict(os.environ),
+            file_actions=[(os.POSIX_SPAWN_DUP2, devnull, fd) for fd in (0, 1, 2)],
+            setsid=True,
+        )
+    finally:
+        os.close(devnull)
+
+
+def _background(root: str) -> int:
+    """Entry of the detached processor; failures go to .ara-cache/live-errors.log."""
+    try:
+        process(root)
+    except Exception as e:
+        from arakit.live.journal import now_iso
+
+        path = Path(root) / ERRORS
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a") as fh:
+            fh.write(f"{now_iso()} {type(e).__name__}: {e}\n")
+        return 1
+    return 0
+
+
 def record(
     root: str | Path,
     kind: str,
@@ -107,3 +152,9 @@ def record(
     event = Journal(root).append(kind, payload, source=source, provenance=provenance, ts=ts)
     result = process(root, model=model) if apply else ProcessResult()
     return event, result
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_background(sys.argv[1]))

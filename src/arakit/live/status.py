@@ -28,7 +28,10 @@ def briefing(root: str | Path) -> dict[str, Any]:
     claims by status and journal health, as one JSON-ready mapping."""
     from arakit.live.crystallize import Logic
 
+    from arakit.live.manager import process
+
     root = Path(root)
+    process(root)  # a briefing shows every event, including runs still being processed
     ws = Workspace(root)
     nodes = ws.trace.nodes()
     questions = [

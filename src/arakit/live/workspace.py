@@ -18,7 +18,7 @@ from typing import Any
 from arakit.codec import yamlio
 from arakit.codec.fs import atomic_write
 from arakit.codec.trace import read_staging, read_trace, write_staging, write_trace
-from arakit.errors import UsageError
+from arakit.live.locate import find_artifact
 from arakit.model.ids import next_id, normalize_id
 from arakit.model.staging import StagedObservation, Staging
 from arakit.model.trace import Trace, TraceNode
@@ -31,26 +31,7 @@ SNAPSHOT = ".ara-cache/live-snapshot.json"
 LOCK = ".ara-cache/live.lock"
 PENDING = "[pending]"
 
-
-def find_artifact(explicit: str | Path | None = None, start: str | Path | None = None) -> Path:
-    """The artifact folder: `explicit`, else $ARA_ARTIFACT, else the nearest folder upward
-    from `start` (default: the working directory) that holds PAPER.md or trace/."""
-    if explicit:
-        p = Path(explicit)
-        if not p.is_dir():
-            raise UsageError(f"{p}: no such artifact folder", hint="create it with `ara init`")
-        return p
-    env = os.environ.get("ARA_ARTIFACT")
-    if env:
-        return find_artifact(env)
-    here = Path(start or os.getcwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "PAPER.md").is_file() or (folder / "trace").is_dir():
-            return folder
-    raise UsageError(
-        f"no artifact found in {here} or above (looked for PAPER.md or trace/)",
-        hint="pass --artifact PATH, set ARA_ARTIFACT, or run `ara init` here",
-    )
+__all__ = ["PENDING", "Workspace", "event_ref", "find_artifact", "processing_lock"]
 
 
 @contextmanager
