@@ -1,13 +1,15 @@
-"""`--model NAME`: a language model drafts claims through `arakit.llm.ask_json`, checked
-against a schema; on any failure the rule-based draft stays and a warning says why."""
+"""`--model NAME`: a language model drafts claims and concepts through `arakit.llm.ask_json`,
+each answer checked against a schema and against the paper (every quoted sentence must be
+in it, verbatim); on any failure the rule-based draft stays and a warning says why."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from arakit.compiler.mapping.context import PROVENANCE, PaperContext
+from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE, PaperContext
 from arakit.errors import UsageError
-from arakit.model import Artifact
+from arakit.model import Artifact, Concept
+from arakit.model.base import MdField
 
 
 class ClaimDraft(BaseModel):
@@ -24,14 +26,27 @@ class ClaimDrafts(BaseModel):
     claims: list[ClaimDraft] = Field(min_length=1, max_length=8)
 
 
+class ConceptDraft(BaseModel):
+    """One defined term and the sentence that defines it."""
+
+    term: str = Field(max_length=80)
+    definition_sentence: str
+
+
+class ConceptDrafts(BaseModel):
+    """The model's answer for logic/concepts.md."""
+
+    concepts: list[ConceptDraft] = Field(min_length=1, max_length=20)
+
+
 SYSTEM = (
-    "You turn a research paper into falsifiable claims. Never state more than the paper. "
-    "Quote the sentence each claim rests on exactly as it appears in the text you were given."
+    "You turn a research paper into structured records. Never state more than the paper. "
+    "Quote every source sentence exactly as it appears in the text you were given."
 )
 
 
 def refine_with_model(art: Artifact, ctx: PaperContext, model: str, warnings: list[str]) -> None:
-    """Replace rule-drafted claim statements by the model's, where its quotes are verbatim."""
+    """Replace rule drafts by the model's where its quotes are verbatim sentences of the paper."""
     try:
         from arakit.llm import LLMError, ask_json
     except ImportError:
@@ -39,22 +54,62 @@ def refine_with_model(art: Artifact, ctx: PaperContext, model: str, warnings: li
             f"--model {model}: this installation has no arakit.llm, the door to language models",
             hint="run without --model (rules) or install arakit with its llm component",
         ) from None
-    text = "\n".join(s.text for s in ctx.sentences("abstract", "introduction", "conclusion"))[:8000]
-    prompt = f"Paper text:\n{text}\n\nReturn the paper's main claims as JSON."
-    try:
-        answer = ask_json(model, prompt, ClaimDrafts, system=SYSTEM)
-    except LLMError as e:
-        warnings.append(f"model {model} failed ({e}); claims come from the rules")
-        return
     sentences = {s.text: s for s in ctx.sentences()}
-    kept = 0
-    for claim, draft in zip(art.claims or [], answer.claims, strict=False):
-        src = sentences.get(draft.source_sentence.strip())
-        if src is None:
-            continue  # a quote that is not in the paper is not trusted
-        claim.title, claim.statement, claim.provenance = draft.title, draft.statement, PROVENANCE
-        kept += 1
-    if kept == 0:
-        warnings.append(
-            f"model {model} quoted no sentence of the paper exactly; claims come from the rules"
+    text = "\n".join(s.text for s in ctx.sentences("abstract", "introduction", "conclusion"))[:8000]
+    try:
+        claims = ask_json(
+            model,
+            f"Paper text:\n{text}\n\nList the paper's main claims.",
+            ClaimDrafts,
+            system=SYSTEM,
+        )
+    except LLMError as e:
+        warnings.append(f"model {model} failed on claims ({e}); claims come from the rules")
+    else:
+        kept = 0
+        for claim, draft in zip(art.claims or [], claims.claims, strict=False):
+            src = sentences.get(draft.source_sentence.strip())
+            if src is None:
+                continue  # a quote that is not in the paper is not trusted
+            claim.title, claim.statement, claim.provenance = (
+                draft.title,
+                draft.statement,
+                PROVENANCE,
+            )
+            claim.extra_fields = [
+                MdField(name="Source", value=f"{ctx.where_label(src.where)} (drafted by {model})")
+            ]
+            kept += 1
+        if kept == 0:
+            warnings.append(
+                f"model {model} quoted no sentence of the paper exactly; claims come from the rules"
+            )
+    body = "\n".join(s.text for s in ctx.sentences("method", "setup", "introduction"))[:8000]
+    try:
+        concepts = ask_json(
+            model,
+            f"Paper text:\n{body}\n\nList the terms the paper defines.",
+            ConceptDrafts,
+            system=SYSTEM,
+        )
+    except LLMError as e:
+        warnings.append(f"model {model} failed on concepts ({e}); concepts come from the rules")
+        return
+    have = {c.term.lower() for c in art.concepts or []}
+    for d in concepts.concepts:
+        src = sentences.get(d.definition_sentence.strip())
+        if src is None or d.term.lower() in have or d.term.lower() not in src.text.lower():
+            continue
+        have.add(d.term.lower())
+        (art.concepts or []).append(
+            Concept(
+                term=d.term,
+                notation=NOT_SPECIFIED,
+                definition=src.text,
+                boundary_conditions=NOT_SPECIFIED,
+                related_concepts=NOT_SPECIFIED,
+                extra_fields=ctx.source_fields(
+                    f"{ctx.where_label(src.where)} (drafted by {model})"
+                ),
+            )
         )

@@ -99,9 +99,11 @@ def compile_sources(
     def lap(stage: str) -> None:
         nonlocal clock
         now = time.perf_counter()
+        first = stage not in report.seconds
         report.seconds[stage] = report.seconds.get(stage, 0.0) + now - clock
         clock = now
-        step(stage)
+        if first:
+            step(stage)
 
     doc: Document | None = None
     if inputs.pdfs:
@@ -135,6 +137,7 @@ def compile_sources(
             }
     else:
         code, configs = {}, {}
+    lap("ground")
     planned = map_logic(art, ctx, tables, code, model=model, warnings=report.warnings)
     lap("map")
 
