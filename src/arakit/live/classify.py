@@ -244,7 +244,7 @@ def label_with_model(model: str, text: str) -> tuple[str, str | None]:
 
         from pydantic import BaseModel
 
-        from arakit.llm import LLMError, ask_json  # type: ignore[attr-defined]
+        from arakit.llm import LLMError, ask_json
     except ImportError as e:
         return "unknown", f"model labelling unavailable: {e}"
 
