@@ -37,7 +37,9 @@ def timed(cmd: list[str], cwd: Path, runs: int, warmup: int, env: dict[str, str]
     out = []
     for k in range(warmup + runs):
         t = time.perf_counter()
-        done = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        done = subprocess.run(
+            cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+        )
         ms = (time.perf_counter() - t) * 1000
         if done.returncode != 0:
             sys.exit(f"error: {cmd} exited {done.returncode}: {done.stderr.decode()[-400:]}")
@@ -54,8 +56,15 @@ def seed(art: Path, nodes: int) -> None:
     (art / "trace").mkdir(parents=True)
     j = Journal(art)
     for i in range(nodes):
-        j.append("command", {"argv": ["python", "train.py", str(i)], "exit_code": 0,
-                             "metrics": {"loss": 1 / (i + 1)}}, source="seed")
+        j.append(
+            "command",
+            {
+                "argv": ["python", "train.py", str(i)],
+                "exit_code": 0,
+                "metrics": {"loss": 1 / (i + 1)},
+            },
+            source="seed",
+        )
     process(art)
 
 
@@ -63,8 +72,9 @@ def passthrough_ok(ara: Path, cwd: Path, env: dict[str, str]) -> bool:
     """True when 8 MiB of every byte value reach stdout unchanged through `ara run`."""
     code = "import sys\nsys.stdout.buffer.write(bytes(range(256)) * 32768)"
     bare = subprocess.run([sys.executable, "-c", code], capture_output=True).stdout
-    wrapped = subprocess.run([str(ara), "run", "--", sys.executable, "-c", code], cwd=cwd,
-                             capture_output=True, env=env).stdout
+    wrapped = subprocess.run(
+        [str(ara), "run", "--", sys.executable, "-c", code], cwd=cwd, capture_output=True, env=env
+    ).stdout
     return bare == wrapped and len(bare) == 8 * 1024 * 1024
 
 
@@ -105,16 +115,26 @@ def main() -> None:
         same = passthrough_ok(ara, art, env)
     overhead = statistics.median(wrapped) - statistics.median(bare)
     print(f"bare `true`          median {statistics.median(bare):7.1f} ms")
-    print(f"`ara run -- true`    median {statistics.median(wrapped):7.1f} ms  "
-          f"(p90 {sorted(wrapped)[int(0.9 * (len(wrapped) - 1))]:.1f} ms, "
-          f"tree of {args.seed_nodes} nodes, {args.runs} runs)")
-    print(f"python -c pass       median {statistics.median(python):7.1f} ms  (interpreter start-up alone)")
-    print(f"`ara --help`         median {statistics.median(helpt):7.1f} ms  (start-up floor of any command)")
-    print(f"overhead             median {overhead:7.1f} ms  target {TARGET_MS:.0f} ms  "
-          f"ratio {overhead / TARGET_MS:.2f}x")
+    print(
+        f"`ara run -- true`    median {statistics.median(wrapped):7.1f} ms  "
+        f"(p90 {sorted(wrapped)[int(0.9 * (len(wrapped) - 1))]:.1f} ms, "
+        f"tree of {args.seed_nodes} nodes, {args.runs} runs)"
+    )
+    print(
+        f"python -c pass       median {statistics.median(python):7.1f} ms  (interpreter start-up alone)"
+    )
+    print(
+        f"`ara --help`         median {statistics.median(helpt):7.1f} ms  (start-up floor of any command)"
+    )
+    print(
+        f"overhead             median {overhead:7.1f} ms  target {TARGET_MS:.0f} ms  "
+        f"ratio {overhead / TARGET_MS:.2f}x"
+    )
     lib = statistics.median(ip_lib) - statistics.median(ip_bare)
-    print(f"library path only    median {lib:7.1f} ms  target {TARGET_MS:.0f} ms  "
-          f"ratio {lib / TARGET_MS:.2f}x  (run_and_record minus subprocess.run, in-process)")
+    print(
+        f"library path only    median {lib:7.1f} ms  target {TARGET_MS:.0f} ms  "
+        f"ratio {lib / TARGET_MS:.2f}x  (run_and_record minus subprocess.run, in-process)"
+    )
     print(f"load average         {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     print(f"8 MiB binary output passed through byte for byte: {'yes' if same else 'NO'}")
     if not same:

@@ -12,8 +12,16 @@ from arakit.live.locate import find_artifact
 from tests.live.helpers import ara, git_repo
 
 COMMANDS = (
-    ["run"], ["note"], ["ingest"], ["status"], ["journal"], ["journal", "verify"],
-    ["journal", "recover"], ["hooks"], ["hooks", "install"], ["hooks", "uninstall"],
+    ["run"],
+    ["note"],
+    ["ingest"],
+    ["status"],
+    ["journal"],
+    ["journal", "verify"],
+    ["journal", "recover"],
+    ["hooks"],
+    ["hooks", "install"],
+    ["hooks", "uninstall"],
 )
 
 

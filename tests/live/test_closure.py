@@ -30,7 +30,9 @@ def _staging(root: Path) -> dict[str, Any]:
 
 
 def _pm(root: Path) -> list[dict[str, Any]]:
-    return [s for t in load_yaml(root / "trace/pm_reasoning_log.yaml")["turns"] for s in t["signals"]]
+    return [
+        s for t in load_yaml(root / "trace/pm_reasoning_log.yaml")["turns"] for s in t["signals"]
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -63,14 +65,23 @@ def test_an_event_on_the_same_topic_keeps_the_observation_open(tmp_path: Path) -
     _run(root, "gamma")
     assert _staging(root)["O1"]["promoted"] is False
     rejected = [s for s in _pm(root) if s["outcome"] == "rejected"]
-    assert {"subject": "O1", "signal": "topic-abandonment", "outcome": "rejected",
-            "reason": "this event touches it"} in rejected
+    assert {
+        "subject": "O1",
+        "signal": "topic-abandonment",
+        "outcome": "rejected",
+        "reason": "this event touches it",
+    } in rejected
 
 
 def test_affirm_crystallizes_and_carries_the_provenance_over(tmp_path: Path) -> None:
     root = _art(tmp_path)
-    record(root, "transcript", {"text": "Mixed precision halves memory use"}, source="t",
-           provenance="ai-suggested")
+    record(
+        root,
+        "transcript",
+        {"text": "Mixed precision halves memory use"},
+        source="t",
+        provenance="ai-suggested",
+    )
     add_note(root, "", affirm=["O1"])
     o = _staging(root)["O1"]
     assert o["crystallized_via"] == "verbal-affirmation" and o["promoted_to"] == "C01"
@@ -99,7 +110,9 @@ def test_a_passing_bound_run_supports_and_a_failing_one_refutes(tmp_path: Path) 
     assert c.status == "supported" and c.proof == ["E02"]
     assert st["O2"]["crystallized_via"] == "empirical-resolution"
     dead = next(n for n in tree(root) if n.id == st["O2"]["promoted_to"])
-    assert dead.type == "dead_end" and dead.hypothesis == "Dropout improves accuracy on the small set"
+    assert (
+        dead.type == "dead_end" and dead.hypothesis == "Dropout improves accuracy on the small set"
+    )
     assert dead.failure_mode == "expected acc>=0.9, measured acc=0.71"
     assert len(read_artifact(root).claims or []) == 1
 
@@ -109,15 +122,24 @@ def test_a_crashed_bound_run_settles_nothing_and_says_why(tmp_path: Path) -> Non
     add_note(root, "Batch size 512 converges", note_type="claim")
     _run(root, "bs512", code=1, bind=["O1"], expect=["acc>=0.9"])
     assert _staging(root)["O1"]["promoted"] is False
-    assert {"subject": "O1", "signal": "empirical-resolution", "outcome": "rejected",
-            "reason": "run failed (exit 1)"} in _pm(root)
+    assert {
+        "subject": "O1",
+        "signal": "empirical-resolution",
+        "outcome": "rejected",
+        "reason": "run failed (exit 1)",
+    } in _pm(root)
 
 
 def test_a_decision_citing_an_observation_commits_it(tmp_path: Path) -> None:
     root = _art(tmp_path)
     add_note(root, "Always set the seed of the data loader too", note_type="heuristic")
-    add_note(root, "Build the pipeline on O1", note_type="decision", choice="seeded loader",
-             alts=["unseeded loader"])
+    add_note(
+        root,
+        "Build the pipeline on O1",
+        note_type="decision",
+        choice="seeded loader",
+        alts=["unseeded loader"],
+    )
     st = _staging(root)
     assert st["O1"]["crystallized_via"] == "artifact-commitment"
     h = read_artifact(root).get(st["O1"]["promoted_to"])
@@ -129,8 +151,11 @@ def test_a_contradiction_is_flagged_on_both_sides_with_an_unresolved_decision(
     tmp_path: Path, minimal: Callable[..., Path]
 ) -> None:
     root = minimal()
-    add_note(root, "Cosine warm restarts do not reach loss 0.1 in fewer epochs than step decay",
-             note_type="claim")
+    add_note(
+        root,
+        "Cosine warm restarts do not reach loss 0.1 in fewer epochs than step decay",
+        note_type="claim",
+    )
     st = _staging(root)
     assert list(st) == ["O2"]  # O IDs are global: logic/problem.md already holds O1
     assert st["O2"]["contradicts"] == ["C01"]
@@ -145,17 +170,31 @@ def test_a_contradiction_is_flagged_on_both_sides_with_an_unresolved_decision(
 
 def test_an_observation_idle_for_three_session_days_is_stale(tmp_path: Path) -> None:
     root = _art(tmp_path)
-    record(root, "note", {"text": "Tokenizer choice changes perplexity", "type": "unknown"},
-           source="t", ts="2026-01-01T10:00:00Z")
+    record(
+        root,
+        "note",
+        {"text": "Tokenizer choice changes perplexity", "type": "unknown"},
+        source="t",
+        ts="2026-01-01T10:00:00Z",
+    )
     for day in ("02", "03"):
-        record(root, "command", {"argv": ["ls"], "exit_code": 0}, source="t",
-               ts=f"2026-01-{day}T10:00:00Z")
+        record(
+            root,
+            "command",
+            {"argv": ["ls"], "exit_code": 0},
+            source="t",
+            ts=f"2026-01-{day}T10:00:00Z",
+        )
     assert not _staging(root)["O1"].get("stale")
     record(root, "command", {"argv": ["ls"], "exit_code": 0}, source="t", ts="2026-01-04T10:00:00Z")
     o = _staging(root)["O1"]
     assert o["stale"] is True and o["promoted"] is False
     assert sorted(p.stem for p in (root / "trace/sessions").glob("*.yaml")) == [
-        "2026-01-01_001", "2026-01-02_001", "2026-01-03_001", "2026-01-04_001"]
+        "2026-01-01_001",
+        "2026-01-02_001",
+        "2026-01-03_001",
+        "2026-01-04_001",
+    ]
 
 
 def test_an_unknown_note_is_not_crystallized_by_abandonment(tmp_path: Path) -> None:
@@ -165,8 +204,10 @@ def test_an_unknown_note_is_not_crystallized_by_abandonment(tmp_path: Path) -> N
         _run(root, t)
     assert _staging(root)["O1"]["potential_type"] == "unknown"
     assert _staging(root)["O1"]["promoted"] is False
-    assert any(s["subject"] == "O1" and s["outcome"] == "rejected" and "unknown" in s["reason"]
-               for s in _pm(root))
+    assert any(
+        s["subject"] == "O1" and s["outcome"] == "rejected" and "unknown" in s["reason"]
+        for s in _pm(root)
+    )
 
 
 def test_a_bound_run_moves_an_existing_claim_through_the_state_machine(
@@ -174,8 +215,13 @@ def test_a_bound_run_moves_an_existing_claim_through_the_state_machine(
 ) -> None:
     from tests.fixtures.minimal import FILES
 
-    root = minimal({"logic/claims.md": FILES["logic/claims.md"].replace(
-        "- **Status**: supported", "- **Status**: hypothesis", 1)})
+    root = minimal(
+        {
+            "logic/claims.md": FILES["logic/claims.md"].replace(
+                "- **Status**: supported", "- **Status**: hypothesis", 1
+            )
+        }
+    )
     _run(root, "check", metrics={"loss": 0.09}, bind=["C01"], expect=["loss<=0.1"])
     assert read_artifact(root).get("C01").status == "supported"
     rec = load_yaml(next((root / "trace/sessions").glob("*.yaml")))
@@ -198,10 +244,17 @@ def test_status_moves_follow_the_format_state_machine() -> None:
 
 def test_concepts_and_constraints_crystallize_into_their_files(tmp_path: Path) -> None:
     root = _art(tmp_path)
-    add_note(root, "Effective depth is defined as the number of residual blocks on the longest path",
-             note_type="concept", affirm=None)
-    add_note(root, "The method only works when the batch holds at least 64 samples",
-             note_type="constraint")
+    add_note(
+        root,
+        "Effective depth is defined as the number of residual blocks on the longest path",
+        note_type="concept",
+        affirm=None,
+    )
+    add_note(
+        root,
+        "The method only works when the batch holds at least 64 samples",
+        note_type="constraint",
+    )
     add_note(root, "", affirm=["O1", "O2"])
     art = read_artifact(root)
     assert art.concept("Effective depth") is not None

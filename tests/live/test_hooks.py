@@ -124,7 +124,9 @@ def test_the_hook_returns_before_the_recorder_finishes(tmp_path: Path) -> None:
     install(repo, art, python=str(slow))
     env = {k: v for k, v in os.environ.items() if k != "ARA_HOOK_SYNC"}
     start = time.monotonic()
-    subprocess.run(["git", "commit", "-q", "--allow-empty", "-m", "bg"], cwd=repo, env=env, check=True)
+    subprocess.run(
+        ["git", "commit", "-q", "--allow-empty", "-m", "bg"], cwd=repo, env=env, check=True
+    )
     assert time.monotonic() - start < 2.5
     deadline = time.monotonic() + 20
     while not (art / "trace/events.jsonl").exists() and time.monotonic() < deadline:

@@ -13,23 +13,59 @@ from tests.live.helpers import ara, events, load_yaml, tree
 
 CLAUDE = [
     {"type": "summary", "summary": "tuning"},
-    {"type": "user", "timestamp": "2026-03-02T09:00:00Z", "uuid": "u1",
-     "message": {"role": "user", "content": "We decided to keep AdamW for every run."}},
-    {"type": "assistant", "timestamp": "2026-03-02T09:00:10Z",
-     "message": {"role": "assistant", "content": [
-         {"type": "text", "text": "Let me check. The profile shows that the data loader causes "
-                                  "most of the stall. Should I look further?"},
-         {"type": "tool_use", "id": "t1", "name": "Bash",
-          "input": {"command": "python train.py --workers 8"}},
-         {"type": "tool_use", "id": "t2", "name": "Read", "input": {"file_path": "a.py"}}]}},
-    {"type": "user", "timestamp": "2026-03-02T09:01:00Z",
-     "message": {"role": "user", "content": [
-         {"type": "tool_result", "tool_use_id": "t1", "is_error": True,
-          "content": "Traceback (most recent call last):\nRuntimeError: DataLoader worker died"}]}},
-    {"type": "user", "timestamp": "2026-03-02T09:02:00Z", "isMeta": True,
-     "message": {"role": "user", "content": "<command-name>/clear</command-name>"}},
-    {"type": "user", "timestamp": "2026-03-02T09:03:00Z",
-     "message": {"role": "user", "content": "ok thanks"}},
+    {
+        "type": "user",
+        "timestamp": "2026-03-02T09:00:00Z",
+        "uuid": "u1",
+        "message": {"role": "user", "content": "We decided to keep AdamW for every run."},
+    },
+    {
+        "type": "assistant",
+        "timestamp": "2026-03-02T09:00:10Z",
+        "message": {
+            "role": "assistant",
+            "content": [
+                {
+                    "type": "text",
+                    "text": "Let me check. The profile shows that the data loader causes "
+                    "most of the stall. Should I look further?",
+                },
+                {
+                    "type": "tool_use",
+                    "id": "t1",
+                    "name": "Bash",
+                    "input": {"command": "python train.py --workers 8"},
+                },
+                {"type": "tool_use", "id": "t2", "name": "Read", "input": {"file_path": "a.py"}},
+            ],
+        },
+    },
+    {
+        "type": "user",
+        "timestamp": "2026-03-02T09:01:00Z",
+        "message": {
+            "role": "user",
+            "content": [
+                {
+                    "type": "tool_result",
+                    "tool_use_id": "t1",
+                    "is_error": True,
+                    "content": "Traceback (most recent call last):\nRuntimeError: DataLoader worker died",
+                }
+            ],
+        },
+    },
+    {
+        "type": "user",
+        "timestamp": "2026-03-02T09:02:00Z",
+        "isMeta": True,
+        "message": {"role": "user", "content": "<command-name>/clear</command-name>"},
+    },
+    {
+        "type": "user",
+        "timestamp": "2026-03-02T09:03:00Z",
+        "message": {"role": "user", "content": "ok thanks"},
+    },
 ]
 
 
@@ -61,7 +97,10 @@ def test_a_claude_code_session_becomes_commands_notes_and_staged_assertions(
     assert cmd["error_signature"] == "RuntimeError: DataLoader worker died"
     assert events(art)[2]["ts"] == "2026-03-02T09:00:10.000000Z"
     nodes = tree(art)
-    assert [(n.type, n.provenance) for n in nodes] == [("decision", "user"), ("dead_end", "ai-executed")]
+    assert [(n.type, n.provenance) for n in nodes] == [
+        ("decision", "user"),
+        ("dead_end", "ai-executed"),
+    ]
     obs = load_yaml(art / "staging/observations.yaml")["observations"]
     assert obs[0]["content"] == "The profile shows that the data loader causes most of the stall."
     assert obs[0]["provenance"] == "ai-suggested" and len(obs) == 1
@@ -93,9 +132,19 @@ def test_a_generic_jsonl_with_openai_style_tool_calls(tmp_path: Path) -> None:
     art = _art(tmp_path)
     rows = [
         {"role": "user", "content": "Is the speedup real?", "timestamp": 1767225600},
-        {"role": "assistant", "content": "Running it now.", "tool_calls": [
-            {"id": "c1", "function": {"name": "shell",
-                                      "arguments": json.dumps({"command": "pytest -q"})}}]},
+        {
+            "role": "assistant",
+            "content": "Running it now.",
+            "tool_calls": [
+                {
+                    "id": "c1",
+                    "function": {
+                        "name": "shell",
+                        "arguments": json.dumps({"command": "pytest -q"}),
+                    },
+                }
+            ],
+        },
         {"role": "assistant", "content": "The kernel is 2.3x faster than the baseline."},
     ]
     rep = ingest(art, _jsonl(tmp_path / "g.jsonl", rows))

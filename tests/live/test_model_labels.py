@@ -29,8 +29,14 @@ def test_a_note_routed_with_a_model_says_so_in_the_reasoning_log(tmp_path: Path)
         assert tree(tmp_path)[0].type in ("question", "decision", "dead_end", "pivot")
     else:
         (obs,) = load_yaml(tmp_path / "staging/observations.yaml")["observations"]
-        assert obs["potential_type"] in ("claim", "heuristic", "concept", "constraint",
-                                         "architecture", "unknown")
+        assert obs["potential_type"] in (
+            "claim",
+            "heuristic",
+            "concept",
+            "constraint",
+            "architecture",
+            "unknown",
+        )
 
 
 def test_without_a_model_the_rules_decide(tmp_path: Path) -> None:

@@ -52,7 +52,9 @@ def test_metrics_are_found_and_progress_and_ansi_noise_ignored(tmp_path: Path) -
 def test_a_success_becomes_an_experiment_node_with_its_metrics(tmp_path: Path) -> None:
     art = tmp_path / "a"
     (art / "trace").mkdir(parents=True)
-    r = ara(["run", "-a", str(art), "--exp", "E1", "--", "python3", "-c", "print('acc=0.93')"], tmp_path)
+    r = ara(
+        ["run", "-a", str(art), "--exp", "E1", "--", "python3", "-c", "print('acc=0.93')"], tmp_path
+    )
     assert r.returncode == 0 and r.stdout == b"acc=0.93\n"
     tree = load_yaml(art / "trace/exploration_tree.yaml")["tree"]
     node = tree[0]
@@ -205,8 +207,11 @@ def test_status_processes_pending_events_before_it_reports(tmp_path: Path) -> No
 
     art = tmp_path / "a"
     (art / "trace").mkdir(parents=True)
-    Journal(art).append("command", {"argv": ["python", "x.py"], "exit_code": 2,
-                                    "error_signature": "KeyError: 'lr'"}, source="test")
+    Journal(art).append(
+        "command",
+        {"argv": ["python", "x.py"], "exit_code": 2, "error_signature": "KeyError: 'lr'"},
+        source="test",
+    )
     r = ara(["status", "-a", str(art), "--json"], tmp_path)
     brief = json.loads(r.stdout)
     assert brief["recent_dead_ends"][0]["failure_mode"] == "KeyError: 'lr'"

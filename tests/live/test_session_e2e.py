@@ -64,23 +64,55 @@ def test_a_scripted_session_grows_the_artifact_node_by_node(tmp_path: Path) -> N
     ara("note", "--type", "claim", "Dropout 0.3 improves accuracy on the small set")  # 11: O2
     # 12: six events after leaving wild-idea, the branch is abandoned: N06
     ara("note", "--affirm", "O1", "label smoothing holds up on both seeds")
-    r = ara("run", "--bind", "O2", "--expect", "acc>=0.9", "--", sys.executable, "train.py",
-            "--dropout", "0.3")  # 13: N07, refutes O2 → N08
+    r = ara(
+        "run",
+        "--bind",
+        "O2",
+        "--expect",
+        "acc>=0.9",
+        "--",
+        sys.executable,
+        "train.py",
+        "--dropout",
+        "0.3",
+    )  # 13: N07, refutes O2 → N08
     assert r.returncode == 0
     now = datetime.now(UTC)
     stamp = [(now + timedelta(seconds=i)).strftime("%Y-%m-%dT%H:%M:%SZ") for i in range(3)]
     transcript = tmp_path / "agent.jsonl"
     rows = [
-        {"type": "user", "timestamp": stamp[0],
-         "message": {"role": "user", "content": "We decided to drop the cyclic schedule."}},
-        {"type": "assistant", "timestamp": stamp[1],
-         "message": {"role": "assistant", "content": [
-             {"type": "text", "text": "The loss curve shows that warmup reduces early spikes."},
-             {"type": "tool_use", "id": "t1", "name": "Bash",
-              "input": {"command": "python train.py --smooth 0.1"}}]}},
-        {"type": "user", "timestamp": stamp[2],
-         "message": {"role": "user", "content": [
-             {"type": "tool_result", "tool_use_id": "t1", "content": "acc=0.90"}]}},
+        {
+            "type": "user",
+            "timestamp": stamp[0],
+            "message": {"role": "user", "content": "We decided to drop the cyclic schedule."},
+        },
+        {
+            "type": "assistant",
+            "timestamp": stamp[1],
+            "message": {
+                "role": "assistant",
+                "content": [
+                    {
+                        "type": "text",
+                        "text": "The loss curve shows that warmup reduces early spikes.",
+                    },
+                    {
+                        "type": "tool_use",
+                        "id": "t1",
+                        "name": "Bash",
+                        "input": {"command": "python train.py --smooth 0.1"},
+                    },
+                ],
+            },
+        },
+        {
+            "type": "user",
+            "timestamp": stamp[2],
+            "message": {
+                "role": "user",
+                "content": [{"type": "tool_result", "tool_use_id": "t1", "content": "acc=0.90"}],
+            },
+        },
     ]
     transcript.write_text("".join(json.dumps(x) + "\n" for x in rows))
     assert ara("ingest", str(transcript)).returncode == 0
@@ -122,7 +154,9 @@ def test_a_scripted_session_grows_the_artifact_node_by_node(tmp_path: Path) -> N
     assert nodes["N10"].result == "acc=0.9"
     # -- staging -----------------------------------------------------------------------------
     obs = {o["id"]: o for o in load_yaml(art / "staging/observations.yaml")["observations"]}
-    assert obs["O1"]["promoted_to"] == "C01" and obs["O1"]["crystallized_via"] == "verbal-affirmation"
+    assert (
+        obs["O1"]["promoted_to"] == "C01" and obs["O1"]["crystallized_via"] == "verbal-affirmation"
+    )
     assert obs["O2"]["promoted_to"] == "N08"
     assert obs["O2"]["crystallized_via"] == "empirical-resolution"
     assert obs["O3"]["content"] == "The loss curve shows that warmup reduces early spikes."
@@ -143,17 +177,25 @@ def test_a_scripted_session_grows_the_artifact_node_by_node(tmp_path: Path) -> N
     # -- the reasoning log keeps what was rejected too ---------------------------------------
     turns = load_yaml(art / "trace/pm_reasoning_log.yaml")["turns"]
     assert len(turns) == 16
-    fired = [(s["subject"], s["signal"]) for t in turns for s in t["signals"] if s["outcome"] == "fired"]
+    fired = [
+        (s["subject"], s["signal"]) for t in turns for s in t["signals"] if s["outcome"] == "fired"
+    ]
     assert fired == [
         ("wild-idea", "branch-abandonment"),
         ("O1", "verbal-affirmation"),
         ("O2", "empirical-resolution"),
     ]
-    rejected = {(s["subject"], s["signal"]) for t in turns for s in t["signals"] if s["outcome"] == "rejected"}
+    rejected = {
+        (s["subject"], s["signal"])
+        for t in turns
+        for s in t["signals"]
+        if s["outcome"] == "rejected"
+    }
     assert ("O1", "topic-abandonment") in rejected  # the smoothing runs kept O1 open
     # -- Level 1 on the trace and the staging file -------------------------------------------
     findings = [
-        f for f in validate(art).findings
+        f
+        for f in validate(art).findings
         if f.file in ("trace/exploration_tree.yaml", "staging/observations.yaml")
     ]
     assert findings == []

@@ -27,7 +27,9 @@ def ingest_cmd(
         f"{path} ({rep.format}): {rep.found} items, {rep.added} new, {rep.duplicates} already recorded"
     )
     if rep.nodes or rep.observations:
-        typer.echo(f"  nodes {', '.join(rep.nodes) or '-'}; staged {', '.join(rep.observations) or '-'}")
+        typer.echo(
+            f"  nodes {', '.join(rep.nodes) or '-'}; staged {', '.join(rep.observations) or '-'}"
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -33,11 +33,24 @@ def note_cmd(
 
     root = find_artifact(artifact)
     event, res = add_note(
-        root, text, note_type=note_type, choice=choice, alts=alt, bind=bind, affirm=affirm, model=model
+        root,
+        text,
+        note_type=note_type,
+        choice=choice,
+        alts=alt,
+        bind=bind,
+        affirm=affirm,
+        model=model,
     )
     if json_out:
-        print_json({"event": event, "nodes": res.nodes, "observations": res.observations,
-                    "decisions": res.decisions})
+        print_json(
+            {
+                "event": event,
+                "nodes": res.nodes,
+                "observations": res.observations,
+                "decisions": res.decisions,
+            }
+        )
         return
     made = res.nodes + res.observations
     fired = [f"{d['subject']} {d['reason']}" for d in res.decisions if d["outcome"] == "fired"]
