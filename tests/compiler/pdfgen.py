@@ -331,6 +331,23 @@ class Writer:
             self.page.draw_line((x, top), (x, top + len(rows) * row_h), width=0.5)
         self.y = top + len(rows) * row_h + 6
 
+    def booktabs(self, number: str, caption: str, rows: list[list[str]]) -> None:
+        """A table ruled the LaTeX booktabs way: top, middle and bottom rules, no verticals."""
+        row_h = 13.0
+        self.need(row_h * len(rows) + 40)
+        self.y += 8
+        self.caption(f"Table {number}", caption)
+        self.y += 6
+        assert self.page is not None
+        x0, top = self.x(), self.y
+        edges = [x0 + COL_W * f for f in (0.0, 0.45, 0.72)]
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                self.text(edges[c] + 2.5, top + r * row_h + 9.5, cell, 7, bold=(r == 0))
+        for y, width in ((top, 1.0), (top + row_h, 0.5), (top + len(rows) * row_h, 1.0)):
+            self.page.draw_line((x0, y), (x0 + COL_W, y), width=width)
+        self.y = top + len(rows) * row_h + 6
+
     def figure(self, number: str, caption: str) -> None:
         self.need(110)
         self.y += 8

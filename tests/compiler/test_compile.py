@@ -107,6 +107,20 @@ def test_trace_keeps_revert_and_abandoned_branch_as_inferred_dead_ends(
     assert parent.source_refs == [repo.shas["cosine"]]
 
 
+def test_the_commit_after_a_revert_is_recorded_as_an_inferred_pivot(
+    compiled: Compiled, repo: PlantedRepo
+) -> None:
+    pivots = [n for n in read_artifact(compiled[0]).trace.nodes() if n.type == "pivot"]
+    assert len(pivots) == 1
+    p = pivots[0]
+    assert (p.from_, p.to, p.support_level) == (
+        "Try cosine schedule with restarts",
+        "Set dropout to 0.3",
+        "inferred",
+    )
+    assert p.source_refs == [repo.shas["cosine"], repo.shas["revert"], repo.shas["dropout"]]
+
+
 def test_trace_turns_config_value_changes_into_decisions(
     compiled: Compiled, repo: PlantedRepo
 ) -> None:
@@ -225,3 +239,15 @@ def test_notes_and_logs_join_the_artifact(
     ev = art.evidence.file("logs/metrics.md")
     assert ev is not None and ev.tables[0].rows == [["1", "2.31"], ["2", "1.87"]]
     assert any(v.key == "temperature" and v.paper_value == "2.0" for v in report.reconciliation)
+
+
+REAL_PDFS = sorted(Path("/usr/share/doc").glob("**/*.pdf"))[:3]
+
+
+@pytest.mark.skipif(not REAL_PDFS, reason="no PDF ships with this machine's packages")
+@pytest.mark.parametrize("pdf", REAL_PDFS, ids=lambda p: p.name)
+def test_real_pdfs_on_this_machine_compile_without_crashing(pdf: Path, tmp_path: Path) -> None:
+    report = compile_sources([str(pdf)], tmp_path / "out")
+    art = read_artifact(tmp_path / "out", strict=True)  # everything written reads back
+    assert art.paper is not None and art.paper.title
+    assert report.coverage["src"]["missing"]  # no repository: said, not hidden

@@ -140,3 +140,35 @@ def test_twelve_page_paper_keeps_every_table_exact(tmp_path: Path) -> None:
     planted = _planted_tables()
     assert {t.number: [t.header, *t.rows] for t in doc.tables} == planted
     assert doc.section("4.4") is not None and doc.section("A") is not None
+
+
+def test_a_booktabs_table_without_vertical_rules_keeps_exact_cells(tmp_path: Path) -> None:
+    rows = [
+        ["Model", "BLEU", "Time (h)"],
+        ["Transformer", "27.3", "12.5"],
+        ["RNN + attention", "24.9", "30.0"],
+    ]
+    w = pdfgen.Writer()
+    w.full_width("Attention Is Enough Here", 16, bold=True, center=True)
+    w.heading("1", "Results")
+    w.paragraph("Table 1 compares the models on the test set.")
+    w.booktabs("1", "Translation quality on the test set.", rows)
+    w.doc.save(str(tmp_path / "booktabs.pdf"))
+    doc = read_document(tmp_path / "booktabs.pdf")
+    assert doc.title == "Attention Is Enough Here"
+    assert [[t.header, *t.rows] for t in doc.tables] == [rows]
+    assert doc.tables[0].caption == "Translation quality on the test set."
+
+
+def test_a_pdf_without_abstract_or_title_still_yields_its_sections(tmp_path: Path) -> None:
+    w = pdfgen.Writer()
+    w.heading("1", "Results")
+    w.paragraph("We show that the method works on every input we tried.")
+    w.doc.save(str(tmp_path / "bare.pdf"))
+    doc = read_document(tmp_path / "bare.pdf")
+    assert doc.title == ""
+    assert [(s.number, s.title) for s in doc.sections] == [("1", "Results")]
+    assert (
+        doc.sections[0].paragraphs[0].text
+        == "We show that the method works on every input we tried."
+    )

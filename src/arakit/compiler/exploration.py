@@ -141,6 +141,7 @@ def _history_nodes(h: History, ids: _Ids) -> list[TraceNode]:
                     lesson=NOT_SPECIFIED,
                 )
             )
+    _pivots(h, by_sha, ids)
     for b in h.abandoned:
         parent = by_sha.get(b.fork_point or "")
         node = TraceNode(
@@ -173,3 +174,27 @@ def _history_nodes(h: History, ids: _Ids) -> list[TraceNode]:
             )
         )
     return out
+
+
+def _pivots(h: History, by_sha: dict[str, TraceNode], ids: _Ids) -> None:
+    """After a revert, the next main-line commit is where the work turned: a pivot node."""
+    line = h.commits
+    for k, c in enumerate(line):
+        undone = h.commit(c.reverts) if c.reverts else None
+        after = next((n for n in line[k + 1 :] if not n.reverts), None)
+        if undone is None or after is None or undone.sha not in by_sha:
+            continue
+        by_sha[undone.sha].children.append(
+            TraceNode(
+                id=ids.next(),
+                type="pivot",
+                title=clip(f"From '{undone.subject}' to '{after.subject}'", 100),
+                support_level="inferred",
+                source_refs=[undone.sha, c.sha, after.sha],
+                provenance=PROVENANCE,
+                timestamp=after.date[:16],
+                from_=undone.subject,
+                to=after.subject,
+                trigger=f"{c.short} reverted {undone.short}; {after.short} is the next change on {h.branch}",
+            )
+        )

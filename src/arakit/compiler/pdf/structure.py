@@ -40,7 +40,10 @@ def build_document(layout: Layout, path: str) -> Document:
     lines = layout.lines
     if not lines:
         return doc
-    body = Counter(ln.size for ln in lines).most_common(1)[0][0]
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[ln.size] += len(ln.text)  # the body size is the size most characters are set in
+    body = sizes.most_common(1)[0][0]
     i = _front(doc, lines, body)
     _body(doc, lines[i:], body)
     _attach_tables(doc, layout.tables, lines)
@@ -52,11 +55,14 @@ def _front(doc: Document, lines: list[Line], body: float) -> int:
     first = [ln for ln in lines if ln.page == 1]
     top = max(ln.size for ln in first)
     title_idx = [k for k, ln in enumerate(lines) if ln.page == 1 and ln.size == top]
-    doc.title = " ".join(lines[k].text for k in title_idx) if top > body else ""
+    is_heading = any(_heading(lines[k], body, False) for k in title_idx)
+    doc.title = " ".join(lines[k].text for k in title_idx) if top > body and not is_heading else ""
     k = (title_idx[-1] + 1) if doc.title else 0
     start = k
     while k < len(lines) and not _is_abstract(lines[k]) and not _heading(lines[k], body, False):
         k += 1
+    if k == len(lines):  # neither an abstract nor a heading: everything after the title is body
+        return start
     author_lines = [ln.text for ln in lines[start:k]]
     if author_lines:
         doc.authors = _split_authors(author_lines[0])
