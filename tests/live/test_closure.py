@@ -260,3 +260,23 @@ def test_concepts_and_constraints_crystallize_into_their_files(tmp_path: Path) -
     assert art.concept("Effective depth") is not None
     constraints = (root / "logic/solution/constraints.md").read_text()
     assert "only works when the batch holds at least 64 samples" in constraints
+
+
+def test_a_lost_state_file_does_not_duplicate_nodes_or_observations(tmp_path: Path) -> None:
+    from arakit.live.manager import process
+
+    root = _art(tmp_path)
+    add_note(root, "Why is epoch 2 slow?")
+    add_note(root, "Prefetching hides the input latency", note_type="heuristic")
+    _run(root, "alpha")
+    tree_before = (root / "trace/exploration_tree.yaml").read_text()
+    staging_before = (root / "staging/observations.yaml").read_text()
+    (root / ".ara-cache/live-state.json").write_text("{ damaged")
+    assert process(root).events == 0
+    (root / ".ara-cache/live-state.json").unlink()
+    (root / ".ara-cache/live-snapshot.json").unlink()
+    for rec in (root / "trace/sessions").glob("*.yaml"):
+        rec.unlink()
+    process(root)  # every event again: nothing may appear twice
+    assert (root / "trace/exploration_tree.yaml").read_text() == tree_before
+    assert (root / "staging/observations.yaml").read_text() == staging_before

@@ -202,9 +202,9 @@ class Journal:
         for n, raw in self.lines():
             try:
                 ev = json.loads(raw)
-            except json.JSONDecodeError as e:
+            except ValueError as e:  # JSONDecodeError, or bytes that are not UTF-8
                 raise JournalError(
-                    f"line is not JSON ({e.msg})",
+                    f"line is not JSON ({getattr(e, 'msg', e)})",
                     file=JOURNAL,
                     line=n,
                     hint="run `ara journal verify` to see where the chain breaks",
@@ -246,8 +246,8 @@ class Journal:
 def _check_line(raw: bytes, prev_hash: str, expect_seq: int) -> str | None:
     try:
         ev = json.loads(raw)
-    except json.JSONDecodeError as e:
-        return f"not JSON ({e.msg})"
+    except ValueError as e:  # JSONDecodeError, or bytes that are not UTF-8
+        return f"not JSON ({getattr(e, 'msg', e)})"
     if not isinstance(ev, dict):
         return "not a JSON object"
     if ev.get("seq") != expect_seq:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,10 +66,10 @@ class Workspace:
         self.trace: Trace = self._cached(TRACE, Trace, read_trace)
         self.staging: Staging = self._cached(STAGING, Staging, read_staging)
         self.pm_turns: list[Any] = []  # turns added in this pass; the log is append-only
-        state_path = root / STATE
-        self.state: dict[str, Any] = (
-            json.loads(state_path.read_text()) if state_path.exists() else {}
-        )
+        try:
+            self.state: dict[str, Any] = json.loads((root / STATE).read_text())
+        except (OSError, ValueError):  # missing or damaged: rebuilt from the session records
+            self.state = {"last_seq": self._processed_by_sessions()}
         self.state.setdefault("last_seq", 0)
         self.state.setdefault("recent", [])  # [(seq, text)] of the last events, for closure
         self.state.setdefault("left_branches", {})
@@ -77,6 +78,15 @@ class Workspace:
             r for n in self.trace.nodes() for r in (n.source_refs or []) if isinstance(r, str)
         }
         self.nodes_added: list[str] = []
+
+    def _processed_by_sessions(self) -> int:
+        """The last event any session record covers: every processed event extends one."""
+        last = 0
+        for path in (self.root / "trace/sessions").glob("*.yaml"):
+            m = re.search(r"^events:\s*\{first:\s*\d+,\s*last:\s*(\d+)\}", path.read_text(), re.M)
+            if m:
+                last = max(last, int(m.group(1)))
+        return last
 
     def _cached(self, rel: str, model: Any, reader: Any) -> Any:
         """The file's model; from the JSON snapshot of our last write when the file is
@@ -104,8 +114,10 @@ class Workspace:
         return next((n for n in self.trace.nodes() if n.id == want), None)
 
     def has_event_node(self, seq: int) -> bool:
-        """True when a node already records this event (processing is idempotent)."""
-        return event_ref(seq) in self._seen_refs
+        """True when a node or an observation already records this event (idempotence)."""
+        if event_ref(seq) in self._seen_refs:
+            return True
+        return any(o.extra.get("source_event") == seq for o in self.staging.observations)
 
     def add_node(self, node: TraceNode, parent: str | None = None) -> TraceNode:
         """Give the node the next free N ID and attach it under `parent` (or at the root)."""
@@ -138,6 +150,8 @@ class Workspace:
     def add_observation(self, obs: StagedObservation) -> StagedObservation:
         """Stage an observation with the next free O ID (global: problem.md's O IDs count)."""
         used = [o.id for o in self.staging.observations] + self._problem_o_ids()
+        if "source_event" in obs.extra:
+            self._seen_refs.add(event_ref(int(obs.extra["source_event"])))
         obs.id = next_id("O", used)
         self.staging.observations.append(obs)
         self._dirty.add(STAGING)
