@@ -251,3 +251,28 @@ def test_real_pdfs_on_this_machine_compile_without_crashing(pdf: Path, tmp_path:
     art = read_artifact(tmp_path / "out", strict=True)  # everything written reads back
     assert art.paper is not None and art.paper.title
     assert report.coverage["src"]["missing"]  # no repository: said, not hidden
+
+
+def test_claim_views_are_derived_subsets_naming_their_raw_table(compiled: Compiled) -> None:
+    art = read_artifact(compiled[0])
+    views = [f for f in art.evidence.files if "derived_" in f.path]
+    assert views
+    for v in views:
+        assert v.extraction_type == "derived_subset"
+        raw = art.evidence.file(v.derived_from)
+        assert raw is not None and raw.extraction_type == "raw_table"
+        assert all(row in raw.tables[0].rows for row in v.tables[0].rows)
+    c01 = next(v for v in views if "derived_c01_" in v.path)
+    assert [r[0] for r in c01.tables[0].rows] == ["ResNet-50", "RWN-50 (ours)"]
+
+
+def test_a_file_url_repository_and_a_csv_log_are_taken(
+    paper: PaperFile, repo: PlantedRepo, tmp_path: Path
+) -> None:
+    log = tmp_path / "curve.csv"
+    log.write_text("epoch,top1\n1,12.5\n90,76.4\n")
+    report = compile_sources([str(paper.path), f"file://{repo.path}", str(log)], tmp_path / "out")
+    assert report.passed
+    art = read_artifact(tmp_path / "out")
+    assert art.evidence.file("logs/curve.md").tables[0].rows == [["1", "12.5"], ["90", "76.4"]]
+    assert any(n.type == "dead_end" and "exp/no-norm" in n.title for n in art.trace.nodes())

@@ -8,9 +8,10 @@ import io
 import json
 from pathlib import Path
 
+from arakit.compiler.mapping.experiments import Planned
 from arakit.compiler.pdf.document import Document
 from arakit.compiler.text import slug
-from arakit.model import EvidenceFile, EvidenceIndex, Table
+from arakit.model import Claim, EvidenceFile, EvidenceIndex, Table
 
 MAX_LOG_ROWS = 200
 
@@ -103,3 +104,39 @@ def evidence_index(
         table=Table(header=["File", "Source", "Claims", "Description"], rows=rows),
         notes=notes,
     )
+
+
+def claim_views(
+    claims: list[Claim], planned: list[Planned], raw: dict[str, EvidenceFile]
+) -> list[EvidenceFile]:
+    """For each claim, the rows of its proof tables that the claim names (a derived subset
+    that says which raw file it came from); claims naming no row get no view."""
+    out = []
+    for c in claims:
+        text = (c.statement or "").lower()
+        for p in planned:
+            ev = raw.get(p.obj.label)
+            if ev is None or p.experiment.id not in (c.proof or []):
+                continue
+            table = ev.tables[0]
+            rows = [r for r in table.rows if r and _named(r[0], text)]
+            if not rows or len(rows) == len(table.rows):
+                continue
+            number = p.obj.number
+            out.append(
+                EvidenceFile(
+                    path=f"evidence/tables/derived_{c.id.lower()}_table{number}_rows.md",
+                    title=f"{c.id}: the rows of Table {number} the claim names",
+                    source=f"Table {number} (subset for {c.id})",
+                    caption=f"Rows of Table {number} named in {c.id}: {', '.join(r[0] for r in rows)}",
+                    extraction_type="derived_subset",
+                    derived_from=ev.name,
+                    tables=[Table(header=list(table.header), rows=[list(r) for r in rows])],
+                )
+            )
+    return out
+
+
+def _named(label: str, text: str) -> bool:
+    head = label.split(" (")[0].strip().lower()
+    return len(head) >= 3 and head in text

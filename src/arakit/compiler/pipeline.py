@@ -13,7 +13,7 @@ from arakit.codec import write_artifact
 from arakit.compiler.assemble import index_layers, paper_front, year_and_venue
 from arakit.compiler.atoms import Atoms, extract_atoms
 from arakit.compiler.errors import InputError
-from arakit.compiler.evidence import evidence_index, log_file, table_files
+from arakit.compiler.evidence import claim_views, evidence_index, log_file, table_files
 from arakit.compiler.exploration import build_trace
 from arakit.compiler.ground import Grounding, ground_repo
 from arakit.compiler.inputs import classify
@@ -168,7 +168,10 @@ def compile_sources(
     for p in planned:
         if p.evidence:
             claims_for[p.evidence] = list(p.experiment.verifies or [])
-    files = list(tables.values()) + [log_file(p) for p in inputs.logs]
+    views = claim_views(art.claims or [], planned, tables)
+    for v in views:
+        claims_for[v.path] = [v.title.split(":")[0]]
+    files = [*tables.values(), *views, *(log_file(p) for p in inputs.logs)]
     art.evidence = Evidence(index=evidence_index(files, claims_for, doc, paper_name), files=files)
     lap("trace")
 
