@@ -56,14 +56,22 @@ def testing_experiments(art: Artifact, c: Claim) -> list[Experiment]:
 
 
 def datasets(exps: list[Experiment]) -> set[str]:
-    """Distinct dataset or condition names across experiments (split at commas, 'and', ';')."""
+    """Distinct datasets or conditions across experiments.
+
+    A Dataset field counts as several only when it is a list of short names ("CIFAR-10, SVHN
+    and MNIST"; parts of at most four words); a long description with commas counts as one.
+    """
     out: set[str] = set()
     for e in exps:
         d = e.setup.dataset if e.setup else None
         if is_none(d):
             continue
-        for part in re.split(r"[;,]|\band\b|\+", d or ""):
-            part = re.sub(r"\s+", " ", part.strip().lower())
-            if len(part) >= 2:
-                out.add(part)
+        text = " ".join((d or "").lower().split())
+        if re.match(r"^(?:as|same as)\b", text):
+            continue  # "As E01": the same data set as another experiment
+        parts = [p.strip() for p in re.split(r";|,(?!\d{3})|\band\b|\+", text) if p.strip()]
+        if len(parts) > 1 and all(len(p.split()) <= 4 for p in parts):
+            out.update(parts)
+        else:
+            out.add(text)
     return out

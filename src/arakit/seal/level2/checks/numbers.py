@@ -121,7 +121,8 @@ def _check_segment(ctx: Context, q: Quoted, seg: str) -> Iterator[L2Finding | No
         near_ref = any(abs(r.start - num.end) <= 60 or abs(num.start - r.end) <= 60 for r in refs)
         if not measured and label is None and not near_ref:
             continue  # a bare integer far from any reference: a setting more often than a result
-        yield _check_number(ctx, q, seg, num, files, label, cited, refs + q.inherited)
+        scope = _unique_files(explicit) or files  # an in-clause reference outranks inherited ones
+        yield _check_number(ctx, q, seg, num, files, label, cited, refs + q.inherited, scope)
 
 
 def _check_number(
@@ -133,6 +134,7 @@ def _check_number(
     labels: list[Label] | None,
     cited: str,
     refs: list[Ref],
+    scope: list[EvidenceFile],
 ) -> L2Finding | None:
     pool = [v for f in files for v in ctx.memo(("cells", f.path), partial(cell_numbers, f))]
     diffs = [d for f in files for d in ctx.memo(("diffs", f.path), partial(cell_diffs, f))]
@@ -154,7 +156,7 @@ def _check_number(
     if not labels:
         return None
     labelled = {lab.file.path for lab in labels}
-    for f in files:
+    for f in scope:
         if f.path not in labelled and any(
             num.matches(v) for v in ctx.memo(("cells", f.path), partial(cell_numbers, f))
         ):
@@ -251,13 +253,21 @@ def cell_diffs(f: EvidenceFile, row: int | None = None, table: int | None = None
         for r_i, cells in enumerate(grid):
             if row is not None and r_i != row:
                 continue
-            out += [a - b for a in cells for b in cells if a is not None and b is not None]
+            present = [a for a in cells if a is not None]
+            out += [a - b for a in present for b in present if _comparable(a, b)]
             for c_i, a in enumerate(cells):
-                if a is None:
-                    continue
-                column = [g[c_i] for g in grid if c_i < len(g) and g[c_i] is not None]
-                out += [a - b for b in column if b is not None and b != a]
+                column = [g[c_i] for g in grid if c_i < len(g)]
+                out += [
+                    a - b for b in column if a is not None and b is not None and _comparable(a, b)
+                ]
     return [d for d in out if d != 0]
+
+
+def _comparable(a: float | None, b: float | None) -> bool:
+    """Both present and of similar size: a gain is not 'x minus almost nothing'."""
+    if a is None or b is None or a == b:
+        return False
+    return min(abs(a), abs(b)) >= 1e-3 * max(abs(a), abs(b))
 
 
 def _first(cell: str) -> float | None:

@@ -19,7 +19,7 @@ from arakit.seal.level2.report import L2Finding
 
 VARIANCE = re.compile(
     r"±|\+/-|\b(?:std|s\.d\.|sd|standard (?:deviation|error)|stderr|sem|confidence interval|ci|"
-    r"variance|seeds?|runs|repeats?|repetitions?|trials|folds?|bootstrap\w*|p\s*[<=]|p-value)\b",
+    r"variance|seeds|runs|repeats?|repetitions?|trials|folds?|bootstrap\w*|p\s*[<=]|p-value)\b",
     re.IGNORECASE,
 )
 QUANTITATIVE = re.compile(r"\d|%", re.IGNORECASE)
