@@ -83,3 +83,15 @@ def test_model_dimensions_limits_the_model_to_the_dimensions_named(minimal, scri
 def test_unknown_model_is_an_error_not_a_silent_fallback(minimal) -> None:
     with pytest.raises(LLMError, match="unknown model"):
         review(minimal(), judge="no-such-model")
+
+
+def test_ara_review_with_model_prints_which_judge_scored_each_dimension(minimal, scripted) -> None:
+    from typer.testing import CliRunner
+
+    from arakit.cli.main import app
+
+    scripted.reply(GOOD, "no json", "still none", GOOD, GOOD, GOOD, GOOD)
+    result = CliRunner().invoke(app, ["review", str(minimal()), "--model", "scripted-remote"])
+    assert "scripted-remote" in result.output
+    assert "rules (fallback)" in result.output  # D2 fell back
+    assert "warning: D2 falsifiability" in result.output
