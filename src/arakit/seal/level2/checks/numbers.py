@@ -106,9 +106,7 @@ def _check_segment(ctx: Context, q: Quoted, seg: str) -> Iterator[L2Finding | No
     spans = _label_spans(ctx, masked, files)
     for start, end, _ in spans:
         masked = _mask(masked, start, end)
-    cited = " and ".join(dict.fromkeys(r.text for r in refs)) or ", ".join(
-        dict.fromkeys(r.text for r in q.inherited)
-    )
+    cited = ", ".join(_name(f, refs + q.inherited) for f in files)
     for num in numbers(masked):
         if not worth_checking(num, masked) or _APPROX.search(
             masked[max(0, num.start - 16) : num.start]
@@ -139,13 +137,12 @@ def _check_number(
     pool = [v for f in files for v in ctx.memo(("cells", f.path), partial(cell_numbers, f))]
     diffs = [d for f in files for d in ctx.memo(("diffs", f.path), partial(cell_diffs, f))]
     if not any(num.matches(v) for v in pool) and not _derived(num, diffs):
-        near = closest(num.value, [_fmt(v) for v in pool])
-        names = ", ".join(f.path for f in files)
+        nearest = _nearest(ctx, num, files, refs)
         measured = num.decimals > 0 or num.sci or "%" in seg[num.end : num.end + 2]
         return ctx.find(
             "L2-D1-001",
-            f"{q.entity} quotes {num.text} in its {q.field} citing {cited}, but no cell of "
-            f"{names} holds {num.text}" + (f" (nearest: {near})" if near else ""),
+            f"{q.entity} quotes {num.text} in its {q.field}, but no cell of the evidence it "
+            f"cites ({cited}) holds {num.text}" + (f"; nearest: {nearest}" if nearest else ""),
             entities=[q.entity],
             pos=q.pos,
             quote=seg,
@@ -170,10 +167,7 @@ def _check_number(
     lab = labels[0]
     cells = _cells(lab)
     holds = closest(num.value, cells[1:] if lab.kind == "row" else cells) or "no number"
-    name = next(
-        (r.text for r in refs if lab.file in r.files and re.match(r"(?i)tab|fig", r.text)),
-        lab.file.path,
-    )
+    name = _name(lab.file, refs)
     return ctx.find(
         "L2-D1-002",
         f"{q.entity} says {lab.text} = {num.text} citing {name}; {name}'s {lab.text} "
@@ -184,6 +178,25 @@ def _check_number(
         needle=num.text,
         anchor=_anchor(q, seg),
     )
+
+
+def _name(f: EvidenceFile, refs: list[Ref]) -> str:
+    """How the text calls a file: "Table 2" when it cites it so, else its path."""
+    return next((r.text for r in refs if f in r.files and re.match(r"(?i)tab|fig", r.text)), f.name)
+
+
+def _nearest(ctx: Context, num: Num, files: list[EvidenceFile], refs: list[Ref]) -> str:
+    """The cited cell value closest to num (a digit transposition first), and its file."""
+    digits = sorted(re.sub(r"\D", "", num.text))
+    best: tuple[float, str] | None = None
+    for f in files:
+        for v in ctx.memo(("cells", f.path), partial(cell_numbers, f)):
+            text = f"{abs(v):.{num.decimals}f}"
+            swapped = sorted(re.sub(r"\D", "", text)) == digits
+            d = abs(abs(v) - abs(num.value)) - (1e9 if swapped else 0)
+            if best is None or d < best[0]:
+                best = (d, f"{_fmt(v)} in {_name(f, refs)}")
+    return best[1] if best else ""
 
 
 def _anchor(q: Quoted, seg: str) -> str:
