@@ -95,6 +95,9 @@ def test_citations_keep_the_citing_sentence(atoms) -> None:  # type: ignore[no-u
 def test_numbers_keep_their_units_and_context(atoms) -> None:  # type: ignore[no-untyped-def]
     pairs = {(n.value, n.unit) for n in atoms.numbers}
     assert ("76.4", "%") in pairs and ("1.1", "points") in pairs and ("90", "epochs") in pairs
+    assert not any(
+        n.where.sentence.startswith("Table 2 removes") and n.value == "2" for n in atoms.numbers
+    )
     hit = next(n for n in atoms.numbers if n.value == "76.4")
     assert "RWN-50 reaches 76.4% top-1 accuracy" in hit.where.sentence
 

@@ -77,6 +77,17 @@ _CITE_NUM_RE = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
 _CITE_AY_RE = re.compile(
     r"\(([A-Z][\w'-]+)(?: et al\.| and [A-Z][\w'-]+)?,? ((?:19|20)\d{2})[a-z]?\)"
 )
+_LABEL_WORDS = (
+    "Table ",
+    "Figure ",
+    "Fig. ",
+    "Section ",
+    "Sec. ",
+    "Eq. ",
+    "Equation ",
+    "§",
+    "Appendix ",
+)
 _TABLE_REF_RE = re.compile(r"\b(Table|Figure|Fig\.)\s+(\d+)")
 
 
@@ -177,6 +188,7 @@ def extract_atoms(doc: Document) -> Atoms:
             atoms.numbers += [
                 NumberAtom(m.group("value"), m.group("unit") or "", where)
                 for m in _NUMBER_RE.finditer(sent)
+                if not sent[: m.start()].endswith(_LABEL_WORDS)  # "Table 2" is a name, not a value
             ]
             keys = _citations(sent, surnames)
             if keys:

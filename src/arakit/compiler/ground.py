@@ -18,6 +18,7 @@ from arakit.compiler.repo.params import (
 )
 from arakit.compiler.repo.source import RepoFiles, list_files
 
+MAX_TRACKED = 30
 _NOT_CONFIG = {
     "pyproject.toml",
     "environment.yml",
@@ -84,8 +85,8 @@ def ground_repo(root: Path, with_history: bool = True) -> Grounding:
             continue
         found = params_of(text, rel)
         g.params += found
-        if found:
-            tracked.append(rel)
+        if any(p.known for p in found) and len(tracked) < MAX_TRACKED:
+            tracked.append(rel)  # followed through history: bounded, since each costs git calls
         if is_config(rel):
             g.config_files.append(rel)
     g.environment = read_environment(repo)

@@ -11,6 +11,7 @@ from arakit.compiler.repo.params import CodeParam
 from arakit.compiler.repo.source import git
 
 MAX_COMMITS = 400
+MAX_VERSIONS = 100  # versions of one config file read when following its values
 _REVERT_RE = re.compile(r"This reverts commit ([0-9a-f]{7,40})")
 
 
@@ -159,7 +160,7 @@ def _value_changes(
             check=False,
         )
         series: dict[str, ValueChange] = {}
-        for line in shas.splitlines()[:MAX_COMMITS]:
+        for line in shas.splitlines()[-MAX_VERSIONS:]:
             sha, _, date = line.partition("\x1f")
             text = git(repo, "show", f"{sha}:{path}", check=False)
             if not text:
