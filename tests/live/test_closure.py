@@ -280,3 +280,16 @@ def test_a_lost_state_file_does_not_duplicate_nodes_or_observations(tmp_path: Pa
     process(root)  # every event again: nothing may appear twice
     assert (root / "trace/exploration_tree.yaml").read_text() == tree_before
     assert (root / "staging/observations.yaml").read_text() == staging_before
+
+
+def test_the_researcher_fills_a_pending_lesson_and_the_session_keeps_the_before(
+    tmp_path: Path,
+) -> None:
+    root = _art(tmp_path)
+    _run(root, "big-batch", code=1, error_signature="RuntimeError: CUDA out of memory")
+    add_note(root, "Batch 512 needs two GPUs; use gradient accumulation", lesson_for="N1")
+    (node,) = tree(root)
+    assert node.lesson == "Batch 512 needs two GPUs; use gradient accumulation"
+    rec = load_yaml(next((root / "trace/sessions").glob("*.yaml")))
+    (change,) = rec["trace_changes"]
+    assert change["id"] == "N01" and change["before"] == "[pending]" and change["event"] == 2

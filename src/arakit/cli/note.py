@@ -20,6 +20,9 @@ def note_cmd(
     alt: list[str] = typer.Option([], "--alt", help="Decision: an alternative (repeatable)."),
     bind: list[str] = typer.Option([], "--bind", help="Trace node or observation it is about."),
     affirm: list[str] = typer.Option([], "--affirm", help="Observation you now affirm (O3)."),
+    lesson: str = typer.Option(
+        None, "--lesson", help="Dead end (N04) whose lesson TEXT is, in place of the pending one."
+    ),
     model: str = typer.Option(
         None, "--model", help="Language model to label notes the rules leave unknown."
     ),
@@ -40,6 +43,7 @@ def note_cmd(
         alts=alt,
         bind=bind,
         affirm=affirm,
+        lesson_for=lesson,
         model=model,
     )
     if json_out:

@@ -85,6 +85,7 @@ def add_note(
     alts: list[str] | None = None,
     bind: list[str] | None = None,
     affirm: list[str] | None = None,
+    lesson_for: str | None = None,
     model: str | None = None,
 ) -> tuple[dict[str, Any], ProcessResult]:
     """Record what the researcher says (provenance user) and route it."""
@@ -107,4 +108,10 @@ def add_note(
         payload["bind"] = _ids(bind, ("N", "O"), "--bind")
     if affirm:
         payload["affirm"] = _ids(affirm, ("O",), "--affirm")
+    if lesson_for:
+        if not text.strip():
+            raise UsageError(
+                "--lesson needs the lesson as TEXT", hint='ara note --lesson N04 "..."'
+            )
+        payload["lesson_for"] = _ids([lesson_for], ("N",), "--lesson")[0]
     return record(root, "note", payload, source="ara note", model=model)

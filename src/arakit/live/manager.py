@@ -66,6 +66,8 @@ def process(root: str | Path, *, k: int | None = None, model: str | None = None)
             added = ws.nodes_added[before:]
             for nid in added:
                 book.add(sid, "nodes_added", nid)
+            for change in routed.changes:
+                book.add(sid, "trace_changes", {**change, "event": int(ev["seq"])})
             if routed.observation is not None:
                 book.add(sid, "observations_added", routed.observation.id)
                 res.observations.append(routed.observation.id)

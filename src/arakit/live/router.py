@@ -95,6 +95,7 @@ class Routed:
     observation: StagedObservation | None = None
     affirm: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
 
 
 def event_text(event: dict[str, Any]) -> str:
@@ -270,6 +271,8 @@ def _note(ws: Workspace, event: dict[str, Any], model: str | None) -> Routed:
 
     p = event.get("payload") or {}
     text = str(p.get("text") or "").strip()
+    if p.get("lesson_for"):
+        return _lesson(ws, str(p["lesson_for"]), text)
     given = p.get("type")
     affirm = _ids(p.get("affirm"), "O")
     if not given and is_affirmation(text):
@@ -338,6 +341,16 @@ def _note(ws: Workspace, event: dict[str, Any], model: str | None) -> Routed:
     obs.extra["source_event"] = int(event["seq"])
     ws.add_observation(obs)
     return Routed("staged", reason, observation=obs, affirm=affirm, cites=cites)
+
+
+def _lesson(ws: Workspace, node_id: str, text: str) -> Routed:
+    node = ws.node(node_id)
+    if node is None or node.type != "dead_end":
+        return Routed("skipped", f"{node_id} is not a dead_end of the trace; no lesson set")
+    change = {"id": node.id, "field": "lesson", "before": node.lesson, "after": text}
+    node.lesson = text
+    ws.touch_trace()
+    return Routed("recorded", f"lesson of {node.id} set by the researcher", changes=[change])
 
 
 def _last_node(ws: Workspace) -> list[str]:
