@@ -88,12 +88,20 @@ def read_entity(cls: type[E], doc: MdDoc, blocks: list[Block], pos: SourcePos, *
                 MdField(name=raw.name, value=raw.value, pos=SourcePos(file=pos.file, line=raw.line))
             )
             continue
-        values[found.attr] = _convert(found.kind, found.attr, raw.value, verbatim, cls, pos.file, raw.line)
+        values[found.attr] = _convert(
+            found.kind, found.attr, raw.value, verbatim, cls, pos.file, raw.line
+        )
     return cls(**values, extra_fields=extra, notes=doc.join(leftover), verbatim=verbatim, pos=pos)
 
 
 def _convert(
-    kind: str, attr: str, value: str, verbatim: dict[str, str], cls: type[FieldEntity], file: str, line: int
+    kind: str,
+    attr: str,
+    value: str,
+    verbatim: dict[str, str],
+    cls: type[FieldEntity],
+    file: str,
+    line: int,
 ) -> Any:
     if kind == "refs":
         ids, pure = parse_refs(value)

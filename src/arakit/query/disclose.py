@@ -98,7 +98,8 @@ def layers(art: Artifact) -> str:
     if art.evidence.files:
         out.append("## Evidence")
         rows = {
-            cell_path(r.get("file", "")): r for r in (art.evidence.index.rows() if art.evidence.index else [])
+            cell_path(r.get("file", "")): r
+            for r in (art.evidence.index.rows() if art.evidence.index else [])
         }
         for ev in art.evidence.files:
             claims = rows.get(ev.name, {}).get("claims", "")
