@@ -71,7 +71,6 @@ class Workspace:
         except (OSError, ValueError):  # missing or damaged: rebuilt from the session records
             self.state = {"last_seq": self._processed_by_sessions()}
         self.state.setdefault("last_seq", 0)
-        self.state.setdefault("recent", [])  # [(seq, text)] of the last events, for closure
         self.state.setdefault("left_branches", {})
         self._dirty: set[str] = set()
         self._seen_refs = {
