@@ -99,3 +99,14 @@ def test_number_found_in_a_cited_table_with_other_row_names_gets_no_row_verdict(
     # 41 is Table 1's cosine-restarts cell; Table 2 has a "dropout-0.5" row but Table 1 does not
     text = "dropout-0.5 = 41.0 epochs to target (Table 1, Table 2)."
     assert not d1(review(minimal(with_table2(text))), "L2-D1-002")
+
+
+def test_number_from_the_right_row_but_another_column_is_reported_with_the_cell(minimal) -> None:
+    report = review(minimal(with_table2("dropout-0.5 = 86.5% test acc, the best rate.")))
+    [f] = d1(report, "L2-D1-002")
+    assert "Table 2's dropout-0.5 row, test acc column holds 73.1 ± 0.6" in f.message
+
+
+def test_number_in_the_named_row_and_column_passes(minimal) -> None:
+    report = review(minimal(with_table2("dropout-0.5 = 86.5% train acc, the best rate.")))
+    assert not d1(report, "L2-D1-002") and not d1(report, "L2-D1-001")

@@ -32,6 +32,7 @@ _BLOCK = re.compile(
     re.IGNORECASE,
 )
 _AFTER = re.compile(r"^\s*(?:±\s*[\d.]+)?\s*(?:%|pp|nats?|points?|ms|s)?\s*\($", re.IGNORECASE)
+_UNIT_ONLY = re.compile(r"^\s*(?:±\s*[\d.]+)?\s*(?:%|pp)?\s*$")
 _APPROX = re.compile(  # approximations and thresholds are not quotes of a cell
     r"(?:about|around|approximately|roughly|nearly|almost|under|over|below|above|least|most|"
     r"up to|less than|more than|fewer than|within|~|≈|<|>|≤|≥)\s*$",
@@ -113,6 +114,7 @@ def _check_segment(ctx: Context, q: Quoted, seg: str) -> Iterator[L2Finding | No
         ):
             continue  # counts, years, compound words; approximate quotes ("about 1e-11")
         label = _paired_label(seg, num, spans)
+        column = _column_after(seg, num, spans)
         measured = (
             num.decimals > 0 or num.sci or masked[num.end : num.end + 2].strip().startswith("%")
         )
@@ -120,7 +122,9 @@ def _check_segment(ctx: Context, q: Quoted, seg: str) -> Iterator[L2Finding | No
         if not measured and label is None and not near_ref:
             continue  # a bare integer far from any reference: a setting more often than a result
         scope = _unique_files(explicit) or files  # an in-clause reference outranks inherited ones
-        yield _check_number(ctx, q, seg, num, files, label, cited, refs + q.inherited, scope)
+        yield _check_number(
+            ctx, q, seg, num, files, label, cited, refs + q.inherited, scope, column
+        )
 
 
 def _check_number(
@@ -133,6 +137,7 @@ def _check_number(
     cited: str,
     refs: list[Ref],
     scope: list[EvidenceFile],
+    column: list[Label] | None = None,
 ) -> L2Finding | None:
     pool = [v for f in files for v in ctx.memo(("cells", f.path), partial(cell_numbers, f))]
     diffs = [d for f in files for d in ctx.memo(("diffs", f.path), partial(cell_diffs, f))]
@@ -158,6 +163,20 @@ def _check_number(
             num.matches(v) for v in ctx.memo(("cells", f.path), partial(cell_numbers, f))
         ):
             return None  # found in a cited table that names its rows differently: no verdict
+    cell = _cell_check(num, labels, column or [])
+    if cell is not None:
+        row, col, text = cell
+        return ctx.find(
+            "L2-D1-002",
+            f"{q.entity} says {row.text} {col.text} = {num.text} citing {_name(row.file, refs)}; "
+            f"{_name(row.file, refs)}'s {row.text} row, {col.text} column holds {text} "
+            f"({row.file.path})",
+            entities=[q.entity],
+            pos=q.pos,
+            quote=seg,
+            needle=num.text,
+            anchor=_anchor(q, seg),
+        )
     for lab in labels:
         cells = _cells(lab)
         values = [n.value for c in cells for n in numbers(c)]
@@ -238,6 +257,34 @@ def _paired_label(
         gap = seg[before[1] : num.start]
         if len(gap) <= 40 and len(gap.split()) <= 4 and not _BLOCK.search(gap):
             return before[2]
+    return None
+
+
+def _column_after(
+    seg: str, num: Num, spans: list[tuple[int, int, list[Label]]]
+) -> list[Label] | None:
+    """Column labels written right after a number ("71.3% test acc")."""
+    after = next((sp for sp in spans if sp[0] >= num.end), None)
+    if after and _UNIT_ONLY.match(seg[num.end : after[0]]):
+        cols = [lab for lab in after[2] if lab.kind == "column"]
+        return cols or None
+    return None
+
+
+def _cell_check(
+    num: Num, rows: list[Label], columns: list[Label]
+) -> tuple[Label, Label, str] | None:
+    """(row, column, cell text) when a named row and column meet in a cell that differs."""
+    for row in rows:
+        for col in columns:
+            if row.kind != "row" or (col.file.path, col.table) != (row.file.path, row.table):
+                continue
+            cells = row.file.tables[row.table].rows[row.index]
+            if col.index >= len(cells):
+                continue
+            if any(num.matches(n.value) for n in numbers(cells[col.index])):
+                return None
+            return row, col, cells[col.index].strip()
     return None
 
 
