@@ -45,3 +45,13 @@ def test_written_report_is_valid_against_the_exported_schema(minimal) -> None:
     assert data["judge"] == "rules"
     assert data["read_order"][0] == "PAPER.md"
     assert not list(root.glob(f".{REPORT_FILE}*.tmp"))
+
+
+def test_report_that_cannot_be_written_is_a_clean_error(minimal) -> None:
+    from arakit.errors import AraError
+
+    root = minimal()
+    (root / REPORT_FILE).mkdir()  # a folder in the way: the rename fails, even for root
+    with pytest.raises(AraError, match=r"cannot write .*level2_report\.json"):
+        review(root, write=True)
+    assert not list(root.glob(f".{REPORT_FILE}*.tmp"))

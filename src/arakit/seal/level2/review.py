@@ -117,7 +117,15 @@ def review(
 def write_report(report: Level2Report, root: Path) -> Path:
     """Write the report as JSON to <root>/level2_report.json atomically; return the path."""
     path = root / REPORT_FILE
-    atomic_write(path, json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    try:
+        atomic_write(path, json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    except OSError as e:
+        from arakit.errors import AraError
+
+        raise AraError(
+            f"cannot write {path}: {e.strerror or e}",
+            hint="make the folder writable, or use --no-write / --json",
+        ) from None
     return path
 
 
