@@ -64,3 +64,16 @@ def test_unknown_model_is_a_clean_error_naming_the_model(minimal) -> None:
 def test_review_help_exits_zero() -> None:
     result = ara("review", "--help")
     assert result.exit_code == 0 and "--model" in result.output
+
+
+def test_summary_of_an_artifact_with_many_findings_still_fits_one_screen(minimal) -> None:
+    from tests.fixtures.minimal import FILES
+
+    no_baselines = FILES["logic/experiments.md"].replace("step decay\n", "none\n")
+    no_setup = no_baselines.replace("  - **Hardware**: 1 CPU core\n", "")
+    changes = with_table2("dropout-0.5 = 71.3, dropout-0.0 = 73.1, dropout-0.8 = 70.2 and 99.9%.")
+    changes["logic/experiments.md"] = no_setup
+    result = ara("review", str(minimal(changes)), "--no-write")
+    lines = result.output.splitlines()
+    assert "more findings in the JSON report" in result.output
+    assert len(lines) <= 25

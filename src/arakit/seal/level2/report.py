@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 Severity = Literal["critical", "major", "minor", "suggestion"]
 Grade = Literal["Strong Accept", "Accept", "Weak Accept", "Weak Reject", "Reject"]
@@ -75,6 +75,7 @@ class Level2Report(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def passed(self) -> bool:
         """Level 2 passes at Weak Accept or better."""

@@ -131,7 +131,7 @@ def write_report(report: Level2Report, root: Path) -> Path:
 
 def report_schema() -> dict[str, Any]:
     """The JSON Schema of level2_report.json."""
-    return Level2Report.model_json_schema()
+    return Level2Report.model_json_schema(mode="serialization")
 
 
 def run_rules(
