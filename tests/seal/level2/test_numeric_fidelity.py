@@ -77,6 +77,7 @@ def test_reference_to_a_table_with_no_evidence_file_is_a_minor_finding(minimal) 
     report = review(minimal(with_table2("Table 7 lists the timings of every run.")))
     [f] = d1(report, "L2-D1-003")
     assert f.severity == "minor" and "Table 7" in f.message
+    assert not d1(review(minimal(with_table2("Table 2 lists the rates."))), "L2-D1-003")
 
 
 def test_examples_have_no_numeric_slips(tree) -> None:
