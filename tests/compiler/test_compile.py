@@ -276,3 +276,16 @@ def test_a_file_url_repository_and_a_csv_log_are_taken(
     art = read_artifact(tmp_path / "out")
     assert art.evidence.file("logs/curve.md").tables[0].rows == [["1", "12.5"], ["90", "76.4"]]
     assert any(n.type == "dead_end" and "exp/no-norm" in n.title for n in art.trace.nodes())
+
+
+def test_a_damaged_pdf_that_mupdf_repairs_is_reported_in_the_warnings(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    data = bytearray(paper.path.read_bytes())
+    data[347] = 1  # breaks an object reference of the page tree
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(bytes(data))
+    report = compile_sources([str(damaged)], tmp_path / "out")
+    assert any(
+        w.startswith(f"{damaged}: the PDF is damaged and was repaired") for w in report.warnings
+    )

@@ -108,6 +108,10 @@ def compile_sources(
     doc: Document | None = None
     if inputs.pdfs:
         doc = _read_pdf(inputs.pdfs[0])
+        if doc.damage:
+            report.warnings.append(
+                f"{inputs.pdfs[0]}: the PDF is damaged and was repaired while reading: {doc.damage[0]}"
+            )
         for extra in inputs.pdfs[1:]:
             _read_pdf(extra)  # read so that a broken file is reported
             report.warnings.append(

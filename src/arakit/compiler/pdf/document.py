@@ -131,6 +131,7 @@ class Document:
     references: list[Reference] = field(default_factory=list)
     running: list[str] = field(default_factory=list)  # running header and footer of page 1
     metadata: dict[str, str] = field(default_factory=dict)  # the PDF's info dictionary
+    damage: list[str] = field(default_factory=list)  # repairs MuPDF made while reading
 
     def section(self, number: str) -> DocSection | None:
         """A section by its number (`4.1`)."""

@@ -50,6 +50,7 @@ class Layout:
     pages: int = 0
     page_width: float = 0.0
     running: list[str] = field(default_factory=list)  # running header/footer texts removed
+    damage: list[str] = field(default_factory=list)  # what MuPDF had to repair
     metadata: dict[str, str] = field(default_factory=dict)
 
 
@@ -59,6 +60,8 @@ def open_pdf(path: Path) -> Any:
 
     if hasattr(pymupdf, "no_recommend_layout"):
         pymupdf.no_recommend_layout()  # it would print an advertisement on stdout
+    pymupdf.TOOLS.mupdf_display_errors(False)  # damage is reported once, in the compile report
+    pymupdf.TOOLS.mupdf_warnings(reset=True)
     try:
         doc = pymupdf.open(str(path), filetype="pdf")
     except Exception as e:  # PyMuPDF raises its own and plain RuntimeErrors
@@ -97,6 +100,9 @@ def read_layout(path: Path, table_pages: bool = True) -> Layout:
             out.running = [ln.text for ln in lines if _key(ln, heights[0]) in running]
         out.lines.extend(_reading_order(kept, out.page_width))
     doc.close()
+    import pymupdf
+
+    out.damage = [w for w in pymupdf.TOOLS.mupdf_warnings(reset=True).splitlines() if w.strip()][:5]
     return out
 
 

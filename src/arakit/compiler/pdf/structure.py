@@ -36,7 +36,13 @@ def read_document(path: str | Path) -> Document:
 
 def build_document(layout: Layout, path: str) -> Document:
     """Assemble the Document from lines in reading order."""
-    doc = Document(path=path, pages=layout.pages, running=layout.running, metadata=layout.metadata)
+    doc = Document(
+        path=path,
+        pages=layout.pages,
+        running=layout.running,
+        metadata=layout.metadata,
+        damage=layout.damage,
+    )
     lines = layout.lines
     if not lines:
         return doc
@@ -52,9 +58,10 @@ def build_document(layout: Layout, path: str) -> Document:
 
 def _front(doc: Document, lines: list[Line], body: float) -> int:
     """Title, authors and abstract from the first page; returns where the body starts."""
-    first = [ln for ln in lines if ln.page == 1]
+    page = lines[0].page  # the first page with text (page 1 may be a cover image or damaged)
+    first = [ln for ln in lines if ln.page == page]
     top = max(ln.size for ln in first)
-    title_idx = [k for k, ln in enumerate(lines) if ln.page == 1 and ln.size == top]
+    title_idx = [k for k, ln in enumerate(lines) if ln.page == page and ln.size == top]
     is_heading = any(_heading(lines[k], body, False) for k in title_idx)
     doc.title = " ".join(lines[k].text for k in title_idx) if top > body and not is_heading else ""
     k = (title_idx[-1] + 1) if doc.title else 0
