@@ -80,6 +80,21 @@ def test_model_claims_that_quote_the_paper_replace_the_rule_draft(
         ),
         json.dumps(
             {
+                "observations": [
+                    {
+                        "statement": "Plain ResNets are fragile at high learning rates.",
+                        "source_sentence": "Training deep residual networks [1] with large learning rates is fragile.",
+                    }
+                ],
+                "gaps": [],
+                "key_insight": {
+                    "statement": "Warm up branches.",
+                    "source_sentence": "Invented sentence.",
+                },
+            }
+        ),
+        json.dumps(
+            {
                 "concepts": [
                     {
                         "term": "convolutional stem",
@@ -90,11 +105,18 @@ def test_model_claims_that_quote_the_paper_replace_the_rule_draft(
         ),
     ]
     report = _compile(paper, repo, tmp_path / "out")
+    assert scripted.replies == []
     assert report.passed and report.warnings == []
     art = read_artifact(tmp_path / "out")
     assert art.claims[0].statement == "RWN-50 beats ResNet-50 on ImageNet top-1."
     assert "drafted by scripted-compiler" in art.claims[0].field_value("Source")
     assert art.concept("convolutional stem") is not None
+    assert (
+        art.problem.observations[0].statement == "Plain ResNets are fragile at high learning rates."
+    )
+    assert art.problem.key_insight.insight.startswith(
+        "Our key insight is"
+    )  # its quote was invented
     assert "Paper text:" in scripted.prompts[0]
 
 
@@ -113,6 +135,7 @@ def test_invented_quotes_are_not_trusted(
                 ]
             }
         ),
+        json.dumps({"observations": [], "gaps": []}),
         json.dumps(
             {
                 "concepts": [
@@ -123,8 +146,10 @@ def test_invented_quotes_are_not_trusted(
     ]
     report = _compile(paper, repo, tmp_path / "out")
     art = read_artifact(tmp_path / "out")
+    assert scripted.replies == []  # every answer was asked for and read
     assert all("solves" not in c.statement for c in art.claims)
     assert art.concept("magic") is None
+    assert [w for w in report.warnings if "failed" in w] == []
     assert any("quoted no sentence" in w for w in report.warnings)
 
 
@@ -135,6 +160,7 @@ def test_a_model_that_is_down_falls_back_to_the_rules_with_a_warning(
     assert report.passed
     assert [w.split(" (")[0] for w in report.warnings] == [
         "model scripted-compiler failed on claims",
+        "model scripted-compiler failed on the problem",
         "model scripted-compiler failed on concepts",
     ]
     assert read_artifact(tmp_path / "out").claims[0].provenance == "ai-suggested"

@@ -39,6 +39,21 @@ class ConceptDrafts(BaseModel):
     concepts: list[ConceptDraft] = Field(min_length=1, max_length=20)
 
 
+class Quoted(BaseModel):
+    """A statement and the paper sentence it rests on."""
+
+    statement: str
+    source_sentence: str
+
+
+class ProblemDraft(BaseModel):
+    """The model's answer for logic/problem.md."""
+
+    observations: list[Quoted] = Field(max_length=6)
+    gaps: list[Quoted] = Field(max_length=4)
+    key_insight: Quoted | None = None
+
+
 SYSTEM = (
     "You turn a research paper into structured records. Never state more than the paper. "
     "Quote every source sentence exactly as it appears in the text you were given."
@@ -84,6 +99,7 @@ def refine_with_model(art: Artifact, ctx: PaperContext, model: str, warnings: li
             warnings.append(
                 f"model {model} quoted no sentence of the paper exactly; claims come from the rules"
             )
+    _problem(art, ctx, model, text, sentences, warnings, ask_json, LLMError)
     body = "\n".join(s.text for s in ctx.sentences("method", "setup", "introduction"))[:8000]
     try:
         concepts = ask_json(
@@ -113,3 +129,29 @@ def refine_with_model(art: Artifact, ctx: PaperContext, model: str, warnings: li
                 ),
             )
         )
+
+
+def _problem(art, ctx, model, text, sentences, warnings, ask_json, llm_error) -> None:  # type: ignore[no-untyped-def]
+    """Observations, gaps and the key insight, each kept only with a verbatim source sentence."""
+    prompt = f"Paper text:\n{text}\n\nList observations, gaps in prior work, and the key insight."
+    try:
+        draft = ask_json(model, prompt, ProblemDraft, system=SYSTEM)
+    except llm_error as e:
+        warnings.append(
+            f"model {model} failed on the problem ({e}); the problem comes from the rules"
+        )
+        return
+    p = art.problem
+    if p is None:
+        return
+    pairs = [*zip(p.observations, draft.observations, strict=False), *zip(p.gaps, draft.gaps, strict=False)]
+    for entity, quoted in pairs:
+        src = sentences.get(quoted.source_sentence.strip())
+        if src is not None:
+            entity.statement = quoted.statement
+            entity.extra_fields = ctx.source_fields(
+                f"{ctx.where_label(src.where)} (drafted by {model})"
+            )
+    ki = draft.key_insight
+    if ki is not None and p.key_insight is not None and sentences.get(ki.source_sentence.strip()):
+        p.key_insight.insight = ki.statement
