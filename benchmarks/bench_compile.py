@@ -10,6 +10,10 @@
    written artifact is part of every run. Reports median and max wall clock, per stage.
 3. Runs the same once more as a fresh `ara compile` process (imports included).
 
+4. With `--compare-pdfplumber` (needs `pip install pdfplumber`, not a dependency): the
+   tables of the same PDF read by arakit's PyMuPDF reader and by pdfplumber's
+   `extract_tables()`, timed, and each compared cell for cell with what was planted.
+
 Target: a 12-page paper plus a small repo under 5 s. The figure is printed as a ratio.
 """
 
@@ -43,6 +47,9 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=12)
     ap.add_argument(
         "--profile", action="store_true", help="print the 15 costliest calls of one run"
+    )
+    ap.add_argument(
+        "--compare-pdfplumber", action="store_true", help="time and score pdfplumber's tables"
     )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-compile-") as tmp:
@@ -92,12 +99,52 @@ def main() -> None:
         print(
             f"target {TARGET_S:.0f} s: in-process median is {med / TARGET_S:.2f}x the target, fresh process {cold / TARGET_S:.2f}x"
         )
+        if args.compare_pdfplumber:
+            compare_pdfplumber(paper.path)
         if args.profile:
             prof = cProfile.Profile()
             prof.enable()
             compile_sources([str(paper.path), str(repo.path)], base / "profiled")
             prof.disable()
             pstats.Stats(prof).sort_stats("cumulative").print_stats(15)
+
+
+def _planted() -> list[list[list[str]]]:
+    from tests.compiler import pdfgen
+
+    return [p[2] for k, p in pdfgen.BODY + pdfgen.APPENDIX if k == "table"]  # type: ignore[index]
+
+
+def compare_pdfplumber(pdf: Path) -> None:
+    """Tables read by both libraries: seconds and how many planted tables come out exact."""
+    import pdfplumber
+
+    from arakit.compiler.pdf import read_document
+
+    planted = _planted()
+    t0 = time.perf_counter()
+    doc = read_document(pdf)
+    ours = [[t.header, *t.rows] for t in doc.tables]
+    t_ours = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    theirs: list[list[list[str]]] = []
+    with pdfplumber.open(str(pdf)) as p:
+        for page in p.pages:
+            for tab in page.extract_tables():
+                theirs.append([[c or "" for c in row] for row in tab])
+    t_theirs = time.perf_counter() - t0
+    exact_ours = sum(t in ours for t in planted)
+    exact_theirs = sum(t in theirs for t in planted)
+    print(
+        f"arakit (PyMuPDF): whole document model {t_ours:.2f} s, {exact_ours}/{len(planted)} planted tables exact"
+    )
+    print(
+        f"pdfplumber: tables only {t_theirs:.2f} s, {exact_theirs}/{len(planted)} planted tables exact"
+    )
+    for t in planted:
+        if t not in theirs:
+            near = next((x for x in theirs if x and x[0] and x[0][0] == t[0][0]), None)
+            print(f"  pdfplumber differs on the table headed {t[0]}: {near}")
 
 
 if __name__ == "__main__":

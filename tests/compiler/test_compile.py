@@ -289,3 +289,34 @@ def test_a_damaged_pdf_that_mupdf_repairs_is_reported_in_the_warnings(
     assert any(
         w.startswith(f"{damaged}: the PDF is damaged and was repaired") for w in report.warnings
     )
+
+
+def test_code_without_history_still_compiles_and_says_the_trace_is_paper_only(
+    paper: PaperFile, repo: PlantedRepo, tmp_path: Path
+) -> None:
+    import shutil
+
+    plain = tmp_path / "code"
+    shutil.copytree(repo.path, plain, ignore=shutil.ignore_patterns(".git"))
+    report = compile_sources([str(paper.path), str(plain)], tmp_path / "out")
+    assert report.passed
+    assert report.coverage["trace"]["missing"] == [
+        "no git history: the trace holds only what the paper states"
+    ]
+    assert {v.key: v.verdict for v in report.reconciliation}["batch_size"] == "mismatch"
+
+
+def test_a_subfolder_of_a_repository_follows_its_config_history(tmp_path: Path) -> None:
+    from tests.compiler.gitrepo import _git
+
+    root = tmp_path / "mono"
+    (root / "exp").mkdir(parents=True)
+    _git(root, "init", "--quiet", "--initial-branch=main")
+    for day, lr in ((1, "0.5"), (2, "0.25")):
+        (root / "exp" / "cfg.yaml").write_text(f"lr: {lr}\n")
+        _git(root, "add", "exp/cfg.yaml")
+        _git(root, "commit", "--quiet", "-m", f"lr {lr}", when=day)
+    from arakit.compiler.ground import ground_repo
+
+    g = ground_repo(root / "exp")
+    assert [[v for v, _, _ in c.values] for c in g.history.changes] == [["0.5", "0.25"]]

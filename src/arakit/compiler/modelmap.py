@@ -144,7 +144,10 @@ def _problem(art, ctx, model, text, sentences, warnings, ask_json, llm_error) ->
     p = art.problem
     if p is None:
         return
-    pairs = [*zip(p.observations, draft.observations, strict=False), *zip(p.gaps, draft.gaps, strict=False)]
+    pairs = [
+        *zip(p.observations, draft.observations, strict=False),
+        *zip(p.gaps, draft.gaps, strict=False),
+    ]
     for entity, quoted in pairs:
         src = sentences.get(quoted.source_sentence.strip())
         if src is not None:

@@ -162,7 +162,9 @@ def _value_changes(
         series: dict[str, ValueChange] = {}
         for line in shas.splitlines()[-MAX_VERSIONS:]:
             sha, _, date = line.partition("\x1f")
-            text = git(repo, "show", f"{sha}:{path}", check=False)
+            text = git(
+                repo, "show", f"{sha}:./{path}", check=False
+            )  # ./ : relative to repo, which may be a subfolder
             if not text:
                 continue
             for p in params_of(text, path):
