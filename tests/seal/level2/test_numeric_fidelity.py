@@ -111,3 +111,10 @@ def test_number_from_the_right_row_but_another_column_is_reported_with_the_cell(
 def test_number_in_the_named_row_and_column_passes(minimal) -> None:
     report = review(minimal(with_table2("dropout-0.5 = 86.5% train acc, the best rate.")))
     assert not d1(report, "L2-D1-002") and not d1(report, "L2-D1-001")
+
+
+def test_number_quoted_at_a_row_label_is_checked_against_that_row(minimal) -> None:
+    bad = review(minimal(with_table2("Accuracy peaked (71.3 at dropout-0.5).")))
+    good = review(minimal(with_table2("Accuracy peaked (73.1 at dropout-0.5).")))
+    assert [f.code for f in d1(bad, "L2-D1-002")] == ["L2-D1-002"]
+    assert not d1(good, "L2-D1-002")

@@ -32,6 +32,7 @@ _BLOCK = re.compile(
     re.IGNORECASE,
 )
 _AFTER = re.compile(r"^\s*(?:±\s*[\d.]+)?\s*(?:%|pp|nats?|points?|ms|s)?\s*\($", re.IGNORECASE)
+_AT = re.compile(r"^\s*(?:±\s*[\d.]+)?\s*(?:%|pp)?\s+at\s+$", re.IGNORECASE)
 _UNIT_ONLY = re.compile(r"^\s*(?:±\s*[\d.]+)?\s*(?:%|pp)?\s*$")
 _APPROX = re.compile(  # approximations and thresholds are not quotes of a cell
     r"(?:about|around|approximately|roughly|nearly|almost|under|over|below|above|least|most|"
@@ -107,7 +108,7 @@ def _check_segment(ctx: Context, q: Quoted, seg: str) -> Iterator[L2Finding | No
     spans = _label_spans(ctx, masked, files)
     for start, end, _ in spans:
         masked = _mask(masked, start, end)
-    cited = ", ".join(_name(f, refs + q.inherited) for f in files)
+    cited = ", ".join(dict.fromkeys(_name(f, refs + q.inherited) for f in files))
     for num in numbers(masked):
         if not worth_checking(num, masked) or _APPROX.search(
             masked[max(0, num.start - 16) : num.start]
@@ -252,6 +253,12 @@ def _paired_label(
         and seg[after[1] :].lstrip()[:1] in (")", ",")
     ):
         return after[2]
+    if (
+        after
+        and _AT.match(seg[num.end : after[0]])
+        and (seg[after[1] :].lstrip()[:1] in (")", ",", ";", ".", ""))
+    ):
+        return after[2]  # "0.5073 at ln lambda = -25"
     before = next((sp for sp in reversed(spans) if sp[1] <= num.start), None)
     if before:
         gap = seg[before[1] : num.start]
