@@ -65,10 +65,38 @@ def _register_all() -> None:
 _register_all()
 
 
+def _command_name(info: object) -> str:
+    name = getattr(info, "name", None)
+    if name:
+        return str(name)
+    callback = getattr(info, "callback", None) or getattr(
+        getattr(info, "typer_instance", None), "info", None
+    )
+    return getattr(callback, "__name__", "").replace("_", "-")
+
+
+def only(name: str) -> bool:
+    """Keep just the command (or group) called `name`; False when there is no such command.
+
+    Typer turns every registered command into a click command (with a pydantic adapter per
+    parameter) before it dispatches; doing that for one command instead of all of them keeps
+    `ara run` and `ara validate` fast to start. Help and unknown names keep the full list.
+    """
+    commands = [c for c in app.registered_commands if _command_name(c) == name]
+    groups = [g for g in app.registered_groups if _command_name(g) == name]
+    if not commands and not groups:
+        return False
+    app.registered_commands[:] = commands
+    app.registered_groups[:] = groups
+    return True
+
+
 def run() -> None:
     """Console-script entry: run the app, turning arakit errors into messages and exit codes."""
     from arakit.errors import AraError
 
+    if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
+        only(sys.argv[1])
     try:
         app()
     except AraError as e:

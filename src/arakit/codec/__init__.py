@@ -45,7 +45,7 @@ DEFAULT_TITLES = {
 
 def _keep_meta(art: Artifact, rel: str, meta: DocMeta) -> None:
     """Remember title/preamble/sections only when they differ from what the writer emits anyway."""
-    if meta != DocMeta(title=DEFAULT_TITLES.get(rel, "")):
+    if meta.title != DEFAULT_TITLES.get(rel, "") or meta.preamble or meta.extra_sections:
         art.doc_meta[rel] = meta
 
 
@@ -201,7 +201,7 @@ def read_artifact(
             f"{root}: the folder is empty",
             hint=f"run `ara init {root}` to create a skeleton to fill in",
         )
-    art = Artifact(root=str(root), files=files)
+    art = Artifact.model_construct(root=str(root), files=files)
     art.problems.extend(escapes)
     if strict and escapes:
         raise escapes[0]

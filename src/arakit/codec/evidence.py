@@ -12,12 +12,14 @@ def read_evidence_file(text: str, file: str) -> EvidenceFile:
     """One evidence file: `**Source**:`-style lines, every table, and the remaining text."""
     doc = parse(text, file)
     title, blocks = _title(doc, doc.blocks)
-    ev = EvidenceFile(path=file, title=title, pos=SourcePos(file=file, line=1))
+    ev = EvidenceFile.model_construct(
+        path=file, title=title, pos=SourcePos.model_construct(file=file, line=1)
+    )
     attrs = {name.lower(): attr for name, attr in EvidenceFile.META}
     leftover: list[Block] = []
     for b in blocks:
         if b.kind == "table" and b.table is not None:
-            b.table.pos = SourcePos(file=file, line=doc.lineno(b.start))
+            b.table.pos = SourcePos.model_construct(file=file, line=doc.lineno(b.start))
             ev.tables.append(b.table)
             continue
         pairs = (
@@ -37,7 +39,9 @@ def read_evidence_file(text: str, file: str) -> EvidenceFile:
                 setattr(ev, attr, value)
             else:
                 ev.extra_fields.append(
-                    MdField(name=name, value=value, pos=SourcePos(file=file, line=line))
+                    MdField.model_construct(
+                        name=name, value=value, pos=SourcePos.model_construct(file=file, line=line)
+                    )
                 )
     ev.notes = doc.join(leftover)
     return ev
@@ -81,12 +85,14 @@ def read_evidence_index(text: str, file: str = "evidence/README.md") -> Evidence
     """evidence/README.md: title, text, the index table, the rest."""
     doc = parse(text, file)
     title, blocks = _title(doc, doc.blocks)
-    idx = EvidenceIndex(title=title, pos=SourcePos(file=file, line=1))
+    idx = EvidenceIndex.model_construct(
+        title=title, pos=SourcePos.model_construct(file=file, line=1)
+    )
     pre: list[Block] = []
     post: list[Block] = []
     for b in blocks:
         if b.kind == "table" and idx.table is None and b.table is not None:
-            b.table.pos = SourcePos(file=file, line=doc.lineno(b.start))
+            b.table.pos = SourcePos.model_construct(file=file, line=doc.lineno(b.start))
             idx.table = b.table
         else:
             (post if idx.table is not None else pre).append(b)

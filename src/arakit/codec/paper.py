@@ -37,7 +37,9 @@ def read_paper(text: str, file: str = "PAPER.md") -> Paper:
                 values[key] = _coerce(key, v)
             else:
                 extra[key] = v
-    paper = Paper(**values, extra=extra, pos=SourcePos(file=file, line=1))
+    paper = Paper.model_construct(
+        **values, extra=extra, pos=SourcePos.model_construct(file=file, line=1)
+    )
     doc = parse(body, file, offset)
     before, ps = parts(doc, 2)
     heading, pre = _title(doc, before)
@@ -57,10 +59,10 @@ def read_paper(text: str, file: str = "PAPER.md") -> Paper:
                     name = b.text
                 elif b.kind == "table" and b.table is not None:
                     paper.layer_index.append(
-                        LayerTable(
+                        LayerTable.model_construct(
                             name=name,
                             table=b.table,
-                            pos=SourcePos(file=file, line=doc.lineno(b.start)),
+                            pos=SourcePos.model_construct(file=file, line=doc.lineno(b.start)),
                         )
                     )
                     name = ""

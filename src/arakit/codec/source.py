@@ -20,8 +20,11 @@ def read_config(text: str, file: str) -> ConfigFile:
     doc = parse(text, file)
     before, ps = parts(doc, 2)
     title, pre = _title(doc, before)
-    cfg = ConfigFile(
-        path=file, title=title, preamble=doc.join(pre), pos=SourcePos(file=file, line=1)
+    cfg = ConfigFile.model_construct(
+        path=file,
+        title=title,
+        preamble=doc.join(pre),
+        pos=SourcePos.model_construct(file=file, line=1),
     )
     for p in ps:
         assert p.heading is not None
@@ -33,7 +36,7 @@ def read_config(text: str, file: str) -> ConfigFile:
                 ConfigParam,
                 doc,
                 p.blocks,
-                SourcePos(file=file, line=doc.lineno(p.heading.start)),
+                SourcePos.model_construct(file=file, line=doc.lineno(p.heading.start)),
                 name=p.heading.text,
             )
         )
@@ -59,7 +62,7 @@ def read_reproduce(text: str, file: str = "src/reproduce.yaml") -> ReproducePlan
     """Parse the reproduction plan; wrong shapes are refused with the line they are on."""
     data = yamlio.load(text, file)
     if data is None:
-        return ReproducePlan(pos=SourcePos(file=file, line=1))
+        return ReproducePlan.model_construct(pos=SourcePos.model_construct(file=file, line=1))
     if not isinstance(data, dict) or not isinstance(data.get("runs", []), list):
         raise ParseError(
             "expected `runs:` followed by a list of runs",
@@ -69,7 +72,9 @@ def read_reproduce(text: str, file: str = "src/reproduce.yaml") -> ReproducePlan
         )
     runs = [_run(r, file) for r in data.get("runs") or []]
     extra = {str(k): v for k, v in data.items() if k != "runs"}
-    return ReproducePlan(runs=runs, extra=extra, pos=SourcePos(file=file, line=1))
+    return ReproducePlan.model_construct(
+        runs=runs, extra=extra, pos=SourcePos.model_construct(file=file, line=1)
+    )
 
 
 def _need_map(v: Any, what: str, file: str, line: Any) -> dict[Any, Any]:
@@ -104,7 +109,9 @@ def _run(d: Any, file: str) -> Run:
         else:
             extra[key] = v
     values.setdefault("id", "")
-    return Run(**values, extra=extra, pos=SourcePos(file=file, line=line))
+    return Run.model_construct(
+        **values, extra=extra, pos=SourcePos.model_construct(file=file, line=line)
+    )
 
 
 def _expect(d: Any, file: str, line: Any) -> Expectation:
@@ -120,7 +127,7 @@ def _expect(d: Any, file: str, line: Any) -> Expectation:
             and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in v.values())
         ):
             tol = {str(a): float(b) for a, b in v.items()}
-            values[key] = Tolerance(abs=tol.get("abs"), rel=tol.get("rel"))
+            values[key] = Tolerance.model_construct(abs=tol.get("abs"), rel=tol.get("rel"))
         elif (
             key in ("metric", "claim", "evidence", "row", "column")
             and isinstance(v, (str, int, float))
@@ -130,8 +137,10 @@ def _expect(d: Any, file: str, line: Any) -> Expectation:
         else:
             extra[key] = v
     values.setdefault("metric", "")
-    return Expectation(
-        **values, extra=extra, pos=SourcePos(file=file, line=getattr(d, "line", line))
+    return Expectation.model_construct(
+        **values,
+        extra=extra,
+        pos=SourcePos.model_construct(file=file, line=getattr(d, "line", line)),
     )
 
 
