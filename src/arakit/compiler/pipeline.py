@@ -163,7 +163,7 @@ def compile_sources(
     art.environment = environment_doc(g, atoms, hardware or "")
     if g is not None or doc is not None:
         art.attachments["src/reconciliation.md"] = reconciliation_text(
-            verdicts, paper_name or "none", inputs.repo or "none"
+            verdicts, paper_name or "none", Path(inputs.repo).name if inputs.repo else "none"
         )
     lap("ground")
 
