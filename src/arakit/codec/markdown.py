@@ -80,6 +80,24 @@ class MdDoc:
 
 def parse(text: str, file: str = "", offset: int = 0) -> MdDoc:
     """Blocks of a Markdown text (line endings already normalised to `\\n`)."""
+    from arakit.codec.scan import scan
+
+    lines = text.split("\n")
+    fast = scan(text)
+    if fast is not None:
+        return MdDoc(
+            lines=lines,
+            blocks=[
+                Block(kind, s, e, level=lv, text=t, table=tb) for kind, s, e, lv, t, tb in fast
+            ],
+            offset=offset,
+            file=file,
+        )
+    return parse_reference(text, file, offset)
+
+
+def parse_reference(text: str, file: str = "", offset: int = 0) -> MdDoc:
+    """Blocks as markdown-it-py sees them: the reference the fast scanner is tested against."""
     lines = text.split("\n")
     tokens = _parser().parse(text)
     blocks: list[Block] = []
