@@ -219,9 +219,11 @@ def test_every_entity_records_file_and_line(minimal):
 def test_layer_index_and_evidence_index_accept_links_and_backticks(minimal):
     from arakit.seal.level1 import validate
 
-    paper = FILES["PAPER.md"].replace(
-        "| logic/claims.md | claims |", "| [claims](logic/claims.md) | claims |"
-    ).replace("| src/environment.md |", "| `src/environment.md` |")
+    paper = (
+        FILES["PAPER.md"]
+        .replace("| logic/claims.md | claims |", "| [claims](logic/claims.md) | claims |")
+        .replace("| src/environment.md |", "| `src/environment.md` |")
+    )
     index = FILES["evidence/README.md"].replace(
         "| tables/table1_epochs.md |", "| [Table 1](./tables/table1_epochs.md) |"
     )

@@ -158,12 +158,14 @@ def _read_evidence_file(art: Artifact, text: str, rel: str) -> None:
     art.evidence.files.append(read_evidence_file(text, rel))
 
 
-def read_file_into(art: Artifact, root: Path, rel: str, limits: Limits = DEFAULT_LIMITS) -> None:
+def read_file_into(
+    art: Artifact, root: Path, rel: str, limits: Limits = DEFAULT_LIMITS, *, checked: bool = False
+) -> None:
     """Read one file of the artifact into the model; raises an ArtifactError on bad input."""
     reader = reader_for(rel)
     if reader is None:
         return
-    text = read_text(root, rel, limits)
+    text = read_text(root, rel, limits, checked=checked)
     try:
         reader(art, text, rel)
     except ValidationError as e:  # a value of the wrong shape that the readers let through
@@ -201,13 +203,13 @@ def read_artifact(
             f"{root}: the folder is empty",
             hint=f"run `ara init {root}` to create a skeleton to fill in",
         )
-    art = Artifact.model_construct(root=str(root), files=files)
+    art = Artifact.build(root=str(root), files=files)
     art.problems.extend(escapes)
     if strict and escapes:
         raise escapes[0]
     for rel in files:
         try:
-            read_file_into(art, root, rel, limits)
+            read_file_into(art, root, rel, limits, checked=True)
         except ArtifactError as e:
             if strict:
                 raise

@@ -12,14 +12,12 @@ def read_evidence_file(text: str, file: str) -> EvidenceFile:
     """One evidence file: `**Source**:`-style lines, every table, and the remaining text."""
     doc = parse(text, file)
     title, blocks = _title(doc, doc.blocks)
-    ev = EvidenceFile.model_construct(
-        path=file, title=title, pos=SourcePos.model_construct(file=file, line=1)
-    )
+    ev = EvidenceFile.build(path=file, title=title, pos=SourcePos.build(file=file, line=1))
     attrs = {name.lower(): attr for name, attr in EvidenceFile.META}
     leftover: list[Block] = []
     for b in blocks:
         if b.kind == "table" and b.table is not None:
-            b.table.pos = SourcePos.model_construct(file=file, line=doc.lineno(b.start))
+            b.table.pos = SourcePos.build(file=file, line=doc.lineno(b.start))
             ev.tables.append(b.table)
             continue
         pairs = (
@@ -39,9 +37,7 @@ def read_evidence_file(text: str, file: str) -> EvidenceFile:
                 setattr(ev, attr, value)
             else:
                 ev.extra_fields.append(
-                    MdField.model_construct(
-                        name=name, value=value, pos=SourcePos.model_construct(file=file, line=line)
-                    )
+                    MdField.build(name=name, value=value, pos=SourcePos.build(file=file, line=line))
                 )
     ev.notes = doc.join(leftover)
     return ev
@@ -85,14 +81,12 @@ def read_evidence_index(text: str, file: str = "evidence/README.md") -> Evidence
     """evidence/README.md: title, text, the index table, the rest."""
     doc = parse(text, file)
     title, blocks = _title(doc, doc.blocks)
-    idx = EvidenceIndex.model_construct(
-        title=title, pos=SourcePos.model_construct(file=file, line=1)
-    )
+    idx = EvidenceIndex.build(title=title, pos=SourcePos.build(file=file, line=1))
     pre: list[Block] = []
     post: list[Block] = []
     for b in blocks:
         if b.kind == "table" and idx.table is None and b.table is not None:
-            b.table.pos = SourcePos.model_construct(file=file, line=doc.lineno(b.start))
+            b.table.pos = SourcePos.build(file=file, line=doc.lineno(b.start))
             idx.table = b.table
         else:
             (post if idx.table is not None else pre).append(b)

@@ -85,17 +85,17 @@ def read_entity(cls: type[E], doc: MdDoc, blocks: list[Block], pos: SourcePos, *
         found = specs.get(raw.name.lower())
         if found is None or found.attr in values:
             extra.append(
-                MdField.model_construct(
+                MdField.build(
                     name=raw.name,
                     value=raw.value,
-                    pos=SourcePos.model_construct(file=pos.file, line=raw.line),
+                    pos=SourcePos.build(file=pos.file, line=raw.line),
                 )
             )
             continue
         values[found.attr] = _convert(
             found.kind, found.attr, raw.value, verbatim, cls, pos.file, raw.line
         )
-    return cls.model_construct(
+    return cls.build(
         **values, extra_fields=extra, notes=doc.join(leftover), verbatim=verbatim, pos=pos
     )
 
@@ -119,9 +119,7 @@ def _convert(
         sub = parse(value, file=file, offset=line)
         annotation = cls.model_fields[attr].annotation  # e.g. Setup | None
         nested_cls = next(a for a in annotation.__args__ if a is not type(None))  # type: ignore[union-attr]
-        return read_entity(
-            nested_cls, sub, sub.blocks, SourcePos.model_construct(file=file, line=line)
-        )
+        return read_entity(nested_cls, sub, sub.blocks, SourcePos.build(file=file, line=line))
     else:
         return value
     if not pure:
@@ -143,7 +141,7 @@ def read_entities(
         m = ENTITY_HEADING_RE.match(p.heading.text)
         pre = re.match(r"RW|[A-Z]", m.group("id")).group(0) if m else ""  # type: ignore[union-attr]
         if m and pre == prefix:
-            pos = SourcePos.model_construct(file=doc.file, line=doc.lineno(p.heading.start))
+            pos = SourcePos.build(file=doc.file, line=doc.lineno(p.heading.start))
             out.append(
                 read_entity(
                     cls,

@@ -30,11 +30,11 @@ def _title(doc: MdDoc, before: list[Block]) -> tuple[str, list[Block]]:
 def section_of(doc: MdDoc, p: Part) -> Section:
     """An unknown part, kept as written."""
     assert p.heading is not None
-    return Section.model_construct(
+    return Section.build(
         heading=p.heading.text,
         level=p.heading.level,
         body=doc.join(p.blocks),
-        pos=SourcePos.model_construct(file=doc.file, line=doc.lineno(p.heading.start)),
+        pos=SourcePos.build(file=doc.file, line=doc.lineno(p.heading.start)),
     )
 
 
@@ -113,7 +113,7 @@ def read_concepts(text: str, file: str) -> tuple[list[Concept], DocMeta]:
             Concept,
             doc,
             p.blocks,
-            SourcePos.model_construct(file=file, line=doc.lineno(p.heading.start)),
+            SourcePos.build(file=file, line=doc.lineno(p.heading.start)),
             term=p.heading.text,
         )
         for p in ps
@@ -142,15 +142,15 @@ def read_problem(text: str, file: str) -> Problem:
     doc = parse(text, file)
     before, ps = parts(doc, 6)
     title, pre = _title(doc, before)
-    prob = Problem.model_construct(
+    prob = Problem.build(
         title=title or "Problem",
         preamble=doc.join(pre),
-        pos=SourcePos.model_construct(file=file, line=1),
+        pos=SourcePos.build(file=file, line=1),
     )
     for p in ps:
         assert p.heading is not None
         head = p.heading.text
-        pos = SourcePos.model_construct(file=file, line=doc.lineno(p.heading.start))
+        pos = SourcePos.build(file=file, line=doc.lineno(p.heading.start))
         m = ENTITY_HEADING_RE.match(head)
         key = head.strip().lower().rstrip(":")
         if m and m.group("id")[0] == "O" and m.group("id")[1:].isdigit():
@@ -192,10 +192,10 @@ def _assumptions(doc: MdDoc, p: Part, prob: Problem) -> None:
         if cont:
             text = f"{text}\n{dedent(cont)}"
         prob.assumptions.append(
-            Assumption.model_construct(
+            Assumption.build(
                 id=normalize_id(m.group(1)),
                 text=text,
-                pos=SourcePos.model_construct(file=doc.file, line=doc.lineno(b.start)),
+                pos=SourcePos.build(file=doc.file, line=doc.lineno(b.start)),
             )
         )
     prob.assumptions_notes = doc.join(other)
@@ -240,15 +240,13 @@ def read_prose(text: str, file: str) -> MarkdownDoc:
     body = text.strip("\n")
     first, _, rest = body.partition("\n")
     if first.startswith("# "):
-        return MarkdownDoc.model_construct(
+        return MarkdownDoc.build(
             path=file,
             title=first[2:].strip(),
             text=rest.strip("\n"),
-            pos=SourcePos.model_construct(file=file, line=1),
+            pos=SourcePos.build(file=file, line=1),
         )
-    return MarkdownDoc.model_construct(
-        path=file, text=body, pos=SourcePos.model_construct(file=file, line=1)
-    )
+    return MarkdownDoc.build(path=file, text=body, pos=SourcePos.build(file=file, line=1))
 
 
 def write_prose(doc: MarkdownDoc) -> str:

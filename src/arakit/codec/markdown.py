@@ -163,7 +163,7 @@ def _table(tokens, i: int) -> Table:  # type: ignore[no-untyped-def]
         j += 1
     if not any(align):
         align = []  # no alignment marks: the canonical `---` row
-    return Table.model_construct(header=header, align=align, rows=rows)
+    return Table.build(header=header, align=align, rows=rows)
 
 
 # -- front matter -----------------------------------------------------------------------------

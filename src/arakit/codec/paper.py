@@ -37,9 +37,7 @@ def read_paper(text: str, file: str = "PAPER.md") -> Paper:
                 values[key] = _coerce(key, v)
             else:
                 extra[key] = v
-    paper = Paper.model_construct(
-        **values, extra=extra, pos=SourcePos.model_construct(file=file, line=1)
-    )
+    paper = Paper.build(**values, extra=extra, pos=SourcePos.build(file=file, line=1))
     doc = parse(body, file, offset)
     before, ps = parts(doc, 2)
     heading, pre = _title(doc, before)
@@ -59,10 +57,10 @@ def read_paper(text: str, file: str = "PAPER.md") -> Paper:
                     name = b.text
                 elif b.kind == "table" and b.table is not None:
                     paper.layer_index.append(
-                        LayerTable.model_construct(
+                        LayerTable.build(
                             name=name,
                             table=b.table,
-                            pos=SourcePos.model_construct(file=file, line=doc.lineno(b.start)),
+                            pos=SourcePos.build(file=file, line=doc.lineno(b.start)),
                         )
                     )
                     name = ""

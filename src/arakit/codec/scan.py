@@ -93,6 +93,8 @@ def _delimiter(line: str) -> list[str] | None:
 
 def _table_start(lines: list[str], i: int) -> list[str] | None:
     """Alignments when lines[i] starts a table (header + delimiter), else None."""
+    if "|" not in lines[i] or i + 1 >= len(lines) or "-" not in lines[i + 1]:
+        return None
     if i + 1 >= len(lines) or _indent(lines[i + 1]) >= 4 or _indent(lines[i]) >= 4:
         return None
     aligns = _delimiter(lines[i + 1])
@@ -355,4 +357,4 @@ def _table(lines: list[str], i: int, j: int, aligns: list[str]) -> Table:
     for k in range(i + 2, j):
         cells = _split_row(lines[k].strip(_TRIM))
         rows.append([(cells[c].strip(_TRIM) if c < len(cells) else "") for c in range(count)])
-    return Table.model_construct(header=header, align=aligns if any(aligns) else [], rows=rows)
+    return Table.build(header=header, align=aligns if any(aligns) else [], rows=rows)

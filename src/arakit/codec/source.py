@@ -20,11 +20,11 @@ def read_config(text: str, file: str) -> ConfigFile:
     doc = parse(text, file)
     before, ps = parts(doc, 2)
     title, pre = _title(doc, before)
-    cfg = ConfigFile.model_construct(
+    cfg = ConfigFile.build(
         path=file,
         title=title,
         preamble=doc.join(pre),
-        pos=SourcePos.model_construct(file=file, line=1),
+        pos=SourcePos.build(file=file, line=1),
     )
     for p in ps:
         assert p.heading is not None
@@ -36,7 +36,7 @@ def read_config(text: str, file: str) -> ConfigFile:
                 ConfigParam,
                 doc,
                 p.blocks,
-                SourcePos.model_construct(file=file, line=doc.lineno(p.heading.start)),
+                SourcePos.build(file=file, line=doc.lineno(p.heading.start)),
                 name=p.heading.text,
             )
         )
@@ -62,7 +62,7 @@ def read_reproduce(text: str, file: str = "src/reproduce.yaml") -> ReproducePlan
     """Parse the reproduction plan; wrong shapes are refused with the line they are on."""
     data = yamlio.load(text, file)
     if data is None:
-        return ReproducePlan.model_construct(pos=SourcePos.model_construct(file=file, line=1))
+        return ReproducePlan.build(pos=SourcePos.build(file=file, line=1))
     if not isinstance(data, dict) or not isinstance(data.get("runs", []), list):
         raise ParseError(
             "expected `runs:` followed by a list of runs",
@@ -72,9 +72,7 @@ def read_reproduce(text: str, file: str = "src/reproduce.yaml") -> ReproducePlan
         )
     runs = [_run(r, file) for r in data.get("runs") or []]
     extra = {str(k): v for k, v in data.items() if k != "runs"}
-    return ReproducePlan.model_construct(
-        runs=runs, extra=extra, pos=SourcePos.model_construct(file=file, line=1)
-    )
+    return ReproducePlan.build(runs=runs, extra=extra, pos=SourcePos.build(file=file, line=1))
 
 
 def _need_map(v: Any, what: str, file: str, line: Any) -> dict[Any, Any]:
@@ -109,9 +107,7 @@ def _run(d: Any, file: str) -> Run:
         else:
             extra[key] = v
     values.setdefault("id", "")
-    return Run.model_construct(
-        **values, extra=extra, pos=SourcePos.model_construct(file=file, line=line)
-    )
+    return Run.build(**values, extra=extra, pos=SourcePos.build(file=file, line=line))
 
 
 def _expect(d: Any, file: str, line: Any) -> Expectation:
@@ -127,7 +123,7 @@ def _expect(d: Any, file: str, line: Any) -> Expectation:
             and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in v.values())
         ):
             tol = {str(a): float(b) for a, b in v.items()}
-            values[key] = Tolerance.model_construct(abs=tol.get("abs"), rel=tol.get("rel"))
+            values[key] = Tolerance.build(abs=tol.get("abs"), rel=tol.get("rel"))
         elif (
             key in ("metric", "claim", "evidence", "row", "column")
             and isinstance(v, (str, int, float))
@@ -137,10 +133,10 @@ def _expect(d: Any, file: str, line: Any) -> Expectation:
         else:
             extra[key] = v
     values.setdefault("metric", "")
-    return Expectation.model_construct(
+    return Expectation.build(
         **values,
         extra=extra,
-        pos=SourcePos.model_construct(file=file, line=getattr(d, "line", line)),
+        pos=SourcePos.build(file=file, line=getattr(d, "line", line)),
     )
 
 

@@ -24,7 +24,7 @@ def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
     """Parse the exploration tree. Shapes that are not a tree are refused with their line."""
     data = yamlio.load(text, file)
     if data is None:
-        return Trace.model_construct(pos=SourcePos.model_construct(file=file, line=1))
+        return Trace.build(pos=SourcePos.build(file=file, line=1))
     if isinstance(data, list):  # a bare list of nodes, as some tools write it
         data = yamlio.Located(tree=data)
     if not isinstance(data, dict):
@@ -37,9 +37,7 @@ def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
     tree = data.get("tree")
     extra = {str(k): v for k, v in data.items() if k != "tree"}
     nodes = _node_list(tree, file, _line(data, 1), 0) if tree is not None else []
-    return Trace.model_construct(
-        tree=nodes, extra=extra, pos=SourcePos.model_construct(file=file, line=1)
-    )
+    return Trace.build(tree=nodes, extra=extra, pos=SourcePos.build(file=file, line=1))
 
 
 def _node_list(items: Any, file: str, line: int | None, depth: int) -> list[TraceNode]:
@@ -90,11 +88,11 @@ def _node(d: Any, file: str, line: int | None, depth: int) -> TraceNode:
         else:
             extra[key] = v
     node_id = values.pop("id", "")
-    return TraceNode.model_construct(
+    return TraceNode.build(
         id=normalize_id(node_id) if node_id else "",
         **values,
         extra=extra,
-        pos=SourcePos.model_construct(file=file, line=line),
+        pos=SourcePos.build(file=file, line=line),
     )
 
 
@@ -130,7 +128,7 @@ def read_staging(text: str, file: str = "staging/observations.yaml") -> Staging:
     """Parse staged observations."""
     data = yamlio.load(text, file)
     if data is None:
-        return Staging.model_construct(pos=SourcePos.model_construct(file=file, line=1))
+        return Staging.build(pos=SourcePos.build(file=file, line=1))
     if not isinstance(data, dict) or not isinstance(data.get("observations", []), list):
         raise ParseError(
             "expected `observations:` followed by a list",
@@ -167,14 +165,12 @@ def read_staging(text: str, file: str = "staging/observations.yaml") -> Staging:
                 values[key] = str(v)
         values.setdefault("id", "")
         obs.append(
-            StagedObservation.model_construct(
-                **values, extra=extra, pos=SourcePos.model_construct(file=file, line=_line(item, 1))
+            StagedObservation.build(
+                **values, extra=extra, pos=SourcePos.build(file=file, line=_line(item, 1))
             )
         )
     extra_top = {str(k): v for k, v in data.items() if k != "observations"}
-    return Staging.model_construct(
-        observations=obs, extra=extra_top, pos=SourcePos.model_construct(file=file, line=1)
-    )
+    return Staging.build(observations=obs, extra=extra_top, pos=SourcePos.build(file=file, line=1))
 
 
 def write_staging(staging: Staging) -> str:

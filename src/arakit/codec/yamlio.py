@@ -23,11 +23,27 @@ class LocatedList(list):  # type: ignore[type-arg]
     line: int = 0
 
 
+PLAIN = "tag:arakit:plain"
+
+
 @lru_cache(maxsize=1)
 def _yaml():  # type: ignore[no-untyped-def]
     from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import VersionedResolver
 
-    return YAML(typ="safe")
+    class PlainResolver(VersionedResolver):  # type: ignore[misc]
+        """Leaves untagged plain scalars for `_plain` to type: ruamel's versioned resolver
+        costs more than the whole C parse of a trace file."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            if kind is ScalarNode:
+                return PLAIN if implicit[0] else "tag:yaml.org,2002:str"
+            return "tag:yaml.org,2002:seq" if kind is SequenceNode else "tag:yaml.org,2002:map"
+
+    yaml = YAML(typ="safe")
+    yaml.Resolver = PlainResolver
+    return yaml
 
 
 _INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$|^0o[0-7_]+$|^0x[0-9a-fA-F_]+$")
@@ -80,7 +96,7 @@ def _build(node: Any, file: str, off: int, depth: int, seen: dict[int, Any]) -> 
         seen[id(node)] = out
         for knode, vnode in node.value:
             key = _build(knode, file, off, depth + 1, seen)
-            if knode.tag == "tag:yaml.org,2002:merge" or (
+            if _tag(knode) == "tag:yaml.org,2002:merge" or (
                 key == "<<" and isinstance(vnode, MappingNode)
             ):
                 merged = _build(vnode, file, off, depth + 1, seen)
@@ -101,8 +117,50 @@ def _build(node: Any, file: str, off: int, depth: int, seen: dict[int, Any]) -> 
     return _scalar(node)
 
 
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_PLAIN_INT_RE = re.compile(r"^[-+]?[0-9][0-9_]*$|^0o[0-7_]+$|^0x[0-9a-fA-F_]+$")
+_PLAIN_FLOAT_RE = re.compile(
+    r"^[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$"
+    r"|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$"
+)
+
+
+def _plain(v: str) -> Any:
+    """Type an untagged plain scalar by the YAML 1.2 core schema (timestamps stay text)."""
+    if v in _NULLS:
+        return None
+    if v in _TRUE:
+        return True
+    if v in _FALSE:
+        return False
+    c = v[0]
+    if not (c.isdigit() or c in "+-."):
+        return v
+    if _PLAIN_INT_RE.match(v):
+        return _scalar_as(":int", v)
+    if _PLAIN_FLOAT_RE.match(v):
+        return _scalar_as(":float", v)
+    return v
+
+
+def _tag(node: Any) -> str:
+    """A node's tag without ruamel's per-node URI decoding (the slowest part of a load)."""
+    ct = node.ctag
+    if ct.handle is None and "%" not in ct.suffix:
+        return str(ct.suffix)
+    return str(node.tag)
+
+
 def _scalar(node: Any) -> Any:
-    tag, v = node.tag, node.value
+    tag = _tag(node)
+    if tag == PLAIN:
+        return _plain(node.value)
+    return _scalar_as(tag, node.value)
+
+
+def _scalar_as(tag: str, v: str) -> Any:
     if tag.endswith(":null"):
         return None
     if tag.endswith(":bool"):

@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field
+
+# Per class: (field name, default, default factory), computed once.
+_DEFAULTS: dict[type, list[tuple[str, Any, Callable[[], Any] | None]]] = {}
+
+
+def build(cls: type[BaseModel], values: dict[str, Any]) -> Any:
+    """An instance from values that are already of the declared types, without validation.
+
+    The codec's readers produce typed values themselves; validating them again, or letting
+    pydantic resolve every default through `model_construct`, would double the cost of
+    reading an artifact.
+    """
+    spec = _DEFAULTS.get(cls)
+    if spec is None:
+        spec = _DEFAULTS[cls] = [
+            (name, f.default, f.default_factory)  # type: ignore[misc]
+            for name, f in cls.model_fields.items()
+        ]
+    data = {}
+    for name, default, factory in spec:
+        if name in values:
+            data[name] = values[name]
+        elif factory is not None:
+            data[name] = factory()
+        else:
+            data[name] = default
+    return cls.model_construct(_fields_set=set(values), **data)
 
 
 class SourcePos(BaseModel):
@@ -18,6 +46,11 @@ class SourcePos(BaseModel):
     def __str__(self) -> str:
         return f"{self.file}:{self.line}" if self.line else self.file
 
+    @classmethod
+    def build(cls, file: str, line: int | None = None) -> SourcePos:
+        """A position without validation (readers call this for every entity)."""
+        return cls.model_construct(_fields_set={"file", "line"}, file=file, line=line)
+
 
 class AraModel(BaseModel):
     """Base of all entities. Equality ignores source positions, so a round trip compares equal."""
@@ -25,6 +58,11 @@ class AraModel(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
     pos: SourcePos | None = Field(default=None, exclude=True, repr=False)
+
+    @classmethod
+    def build(cls, **values: Any) -> Self:
+        """Construct from already-typed values, skipping validation (see `build`)."""
+        return build(cls, values)  # type: ignore[no-any-return]
 
     def __eq__(self, other: object) -> bool:
         if type(self) is not type(other):
