@@ -320,3 +320,17 @@ def test_a_subfolder_of_a_repository_follows_its_config_history(tmp_path: Path) 
 
     g = ground_repo(root / "exp")
     assert [[v for v, _, _ in c.values] for c in g.history.changes] == [["0.5", "0.25"]]
+
+
+def test_compiled_falsification_criteria_are_measurable_and_in_scope():
+    from arakit.compiler.mapping.claims import falsification
+
+    with_numbers = falsification(
+        "RWN-50 reaches 76.4% top-1 accuracy, 1.1 points above ResNet-50.", ["E01"]
+    )
+    assert "top-1 accuracy differs from the reported 76.4%" in with_numbers
+    assert "reported 1.1 points" in with_numbers and "reported -50" not in with_numbers
+    assert "no better than its baseline" in with_numbers
+    plain = falsification("Gating stabilises training of deep residual networks.", ["E02"])
+    assert plain.startswith("Re-running E02 with the same setup")
+    assert "Gating, stabilises, training, deep, residual" in plain and "spread" in plain

@@ -76,10 +76,7 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
                 title=title_of(statement),
                 statement=statement,
                 status="supported" if any(p.evidence for p in tables) else "untested",
-                falsification_criteria=(
-                    f"A re-run of {', '.join(proof)} whose results do not show what the statement "
-                    "asserts (same setup, same metrics)"
-                ),
+                falsification_criteria=falsification(statement, proof),
                 proof=proof,
                 evidence_basis=basis,
                 interpretation=(
@@ -97,6 +94,45 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
     for p in planned:
         p.experiment.verifies = [c.id for c in claims if p.experiment.id in (c.proof or [])]
     return claims
+
+
+_QUANTITY = re.compile(
+    r"(?<![\w.\u2212-])(?P<num>[-+\u2212]?\d+(?:\.\d+)?)(?![\w-]*[A-Za-z]\w*-)\s*(?P<unit>%|points?\b|pp\b|x\b|\u00d7)?"
+    r"(?P<what>(?:\s+(?!and\b|than\b|over\b|above\b|below\b|on\b|in\b|at\b|with\b)[A-Za-z][\w-]*){0,3})"
+)
+_COMPARATIVE = re.compile(
+    r"\b(?:improves?|outperforms?|above|better|higher|lower|faster|reduces?|removes?|beats?)\b",
+    re.I,
+)
+
+
+def falsification(statement: str, proof: list[str]) -> str:
+    """A measurable criterion built from the statement's own quantities, never a bare negation.
+
+    Numbers the statement quotes become thresholds ("top-1 accuracy outside 76.4% by more
+    than the run-to-run spread"); a comparison becomes "no better than the baseline"; a
+    statement without numbers is tied to its key terms and the run-to-run spread.
+    """
+    runs = ", ".join(proof) if proof else "the experiment behind it"
+    seen: dict[str, None] = {}
+    for w in re.findall(r"[A-Za-z][\w-]+", statement):
+        if w.lower() not in _STOP and len(w) > 2:
+            seen.setdefault(w, None)
+    terms = ", ".join(list(seen)[:5]) or "the quantity it describes"
+    parts = []
+    for m in list(_QUANTITY.finditer(statement))[:2]:
+        what = m.group("what").strip() or "the reported quantity"
+        unit = m.group("unit") or ""
+        value = f"{m.group('num')}{'' if unit in ('', '%', 'x', chr(0xD7)) else ' '}{unit}"
+        parts.append(f"{what} differs from the reported {value} by more than the run-to-run spread")
+    if _COMPARATIVE.search(statement):
+        parts.append(
+            f"the method is no better than its baseline in the statement's terms ({terms}), "
+            "beyond that spread"
+        )
+    if not parts:
+        parts.append(f"the measured effect ({terms}) is within the run-to-run spread")
+    return f"Re-running {runs} with the same setup and metrics finds that " + "; or ".join(parts)
 
 
 def _proof(statement: str, planned: list[Planned]) -> list[str]:
