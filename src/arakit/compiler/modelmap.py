@@ -4,6 +4,9 @@ in it, verbatim); on any failure the rule-based draft stays and a warning says w
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE, PaperContext
@@ -60,6 +63,31 @@ SYSTEM = (
 )
 
 
+_TOO_LONG = re.compile(r"context window|exceed|too long|too many tokens|maximum context", re.I)
+EXCERPT = 500  # characters: what fits beside the instructions in a 512-token local model
+
+
+def ask_fitting(
+    ask_json: Any,
+    llm_error: type[Exception],
+    model: str,
+    text: str,
+    question: str,
+    schema: type[BaseModel],
+) -> Any:
+    """Ask about the paper text; when the model's context window is too small for it, ask once
+    more with the text's first sentences (up to EXCERPT characters)."""
+    try:
+        return ask_json(model, f"Paper text:\n{text}\n\n{question}", schema, system=SYSTEM)
+    except llm_error as e:
+        if not _TOO_LONG.search(str(e)) or len(text) <= EXCERPT:
+            raise
+    cut = text[:EXCERPT]
+    end = max(cut.rfind(". "), cut.rfind("\n"))
+    excerpt = cut[: end + 1] if end > 0 else cut
+    return ask_json(model, f"Paper text:\n{excerpt}\n\n{question}", schema, system=SYSTEM)
+
+
 def refine_with_model(art: Artifact, ctx: PaperContext, model: str, warnings: list[str]) -> None:
     """Replace rule drafts by the model's where its quotes are verbatim sentences of the paper."""
     try:
@@ -72,11 +100,8 @@ def refine_with_model(art: Artifact, ctx: PaperContext, model: str, warnings: li
     sentences = {s.text: s for s in ctx.sentences()}
     text = "\n".join(s.text for s in ctx.sentences("abstract", "introduction", "conclusion"))[:8000]
     try:
-        claims = ask_json(
-            model,
-            f"Paper text:\n{text}\n\nList the paper's main claims.",
-            ClaimDrafts,
-            system=SYSTEM,
+        claims = ask_fitting(
+            ask_json, LLMError, model, text, "List the paper's main claims.", ClaimDrafts
         )
     except LLMError as e:
         warnings.append(f"model {model} failed on claims ({e}); claims come from the rules")
@@ -102,11 +127,8 @@ def refine_with_model(art: Artifact, ctx: PaperContext, model: str, warnings: li
     _problem(art, ctx, model, text, sentences, warnings, ask_json, LLMError)
     body = "\n".join(s.text for s in ctx.sentences("method", "setup", "introduction"))[:8000]
     try:
-        concepts = ask_json(
-            model,
-            f"Paper text:\n{body}\n\nList the terms the paper defines.",
-            ConceptDrafts,
-            system=SYSTEM,
+        concepts = ask_fitting(
+            ask_json, LLMError, model, body, "List the terms the paper defines.", ConceptDrafts
         )
     except LLMError as e:
         warnings.append(f"model {model} failed on concepts ({e}); concepts come from the rules")
@@ -133,9 +155,9 @@ def refine_with_model(art: Artifact, ctx: PaperContext, model: str, warnings: li
 
 def _problem(art, ctx, model, text, sentences, warnings, ask_json, llm_error) -> None:  # type: ignore[no-untyped-def]
     """Observations, gaps and the key insight, each kept only with a verbatim source sentence."""
-    prompt = f"Paper text:\n{text}\n\nList observations, gaps in prior work, and the key insight."
+    question = "List observations, gaps in prior work, and the key insight."
     try:
-        draft = ask_json(model, prompt, ProblemDraft, system=SYSTEM)
+        draft = ask_fitting(ask_json, llm_error, model, text, question, ProblemDraft)
     except llm_error as e:
         warnings.append(
             f"model {model} failed on the problem ({e}); the problem comes from the rules"
