@@ -52,9 +52,10 @@ def read_paper(text: str, file: str = "PAPER.md") -> Paper:
             paper.layer_index = []
             notes = []
             name = ""
-            for b in p.blocks:
-                if b.kind == "heading":
-                    name = b.text
+            for k, b in enumerate(p.blocks):
+                nxt = p.blocks[k + 1] if k + 1 < len(p.blocks) else None
+                if b.kind == "heading" and nxt is not None and nxt.kind == "table":
+                    name = b.text  # the layer a table lists
                 elif b.kind == "table" and b.table is not None:
                     paper.layer_index.append(
                         LayerTable.build(

@@ -8,6 +8,14 @@ from typing import ClassVar
 from arakit.model.base import FieldEntity, FieldSpec, spec
 
 _PATH_RE = re.compile(r"/?[\w.-]+(?:/[\w.-]+)*/?")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+
+
+def _link_path(m: re.Match[str]) -> str:
+    """A Markdown link `[`src/x.py`](../x.py)` names the path in its text when the text is a
+    path (the target is then relative to the citing file), else in its target."""
+    text = m.group(1).strip().strip("`").strip()
+    return text if _PATH_RE.fullmatch(text) else m.group(2)
 
 
 class Heuristic(FieldEntity):
@@ -33,10 +41,16 @@ class Heuristic(FieldEntity):
         """Paths named by Code ref (`[src/execution/x.py:12]` → `src/execution/x.py`)."""
         if not self.code_ref:
             return []
-        out = []
-        for part in re.split(r"[,;\s]+", self.code_ref.strip().strip("[]")):
+        out: list[str] = []
+        ref = _LINK_RE.sub(lambda m: " " + _link_path(m) + " ", self.code_ref)
+        for part in re.split(r"[,;\s]+", ref.strip().strip("[]")):
             part = part.strip("[]()`'\"")
             part = re.sub(r":\d+(-\d+)?$", "", part)  # drop a :line suffix
-            if part and _PATH_RE.fullmatch(part) and ("/" in part or "." in part.strip(".")):
+            if (
+                part
+                and part not in out
+                and _PATH_RE.fullmatch(part)
+                and ("/" in part or "." in part.strip("."))
+            ):
                 out.append(part)
         return out

@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import Field
 
 from arakit.model.base import AraModel, Section
 from arakit.model.table import Table, cell_path
+
+_HEADING_RE = re.compile(r"^#{1,6}\s+(.*)$")
+_ITEM_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
+_MD_LINK_RE = re.compile(r"^\[[^\]]*\]\(([^)\s]+)[^)]*\)")
+_CODE_RE = re.compile(r"`([^`\s]+)`")
+_FILEISH_RE = re.compile(r"[\w.-]+(?:/[\w.-]+)*/?")
+
+
+def _first_path(text: str) -> str | None:
+    """The path a list item or heading of a Layer Index names: a leading Markdown link's
+    target, else its first `code` span, when that looks like a file or folder path."""
+    text = text.strip()
+    m = _MD_LINK_RE.match(text)
+    cand = m.group(1) if m else None
+    if cand is None:
+        c = _CODE_RE.search(text)
+        cand = c.group(1) if c else None
+    if cand is None:
+        return None
+    cand = cand.removeprefix("./").removeprefix("/")
+    if _FILEISH_RE.fullmatch(cand) and ("/" in cand or "." in cand.strip(".")):
+        return cand
+    return None
+
 
 FRONT_MATTER_KEYS = (
     "title",
@@ -72,3 +97,34 @@ class Paper(AraModel):
     def indexed_files(self) -> list[str]:
         """Every file listed in the Layer Index."""
         return [f for lt in self.layer_index or [] for f in lt.files()]
+
+    def listed_in_notes(self) -> list[str]:
+        """Paths a Layer Index written as a (nested) list names, as other tools write it:
+        `- [claims.md](logic/claims.md) — ...` or `- `logic/`` with `  - `claims.md`` under it.
+        Each path is given as written and joined to the folders of the items above it."""
+        out: list[str] = []
+        stack: list[tuple[int, str]] = []  # (indent, folder) of enclosing folder items
+        for line in self.layer_index_notes.splitlines():
+            h = _HEADING_RE.match(line)
+            if h:
+                stack = []
+                path = _first_path(h.group(1))
+                if path and path.endswith("/"):
+                    stack = [(-1, path)]
+                continue
+            m = _ITEM_RE.match(line)
+            if not m:
+                continue
+            depth = len(m.group(1).expandtabs(4))
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            path = _first_path(m.group(2))
+            if not path:
+                continue
+            out.append(path.rstrip("/"))
+            prefix = "".join(f for _, f in stack)
+            if prefix and not path.startswith(prefix.split("/")[0] + "/"):
+                out.append((prefix + path).rstrip("/"))
+            if path.endswith("/"):
+                stack.append((depth, path if not stack else path.removeprefix(stack[-1][1])))
+        return out

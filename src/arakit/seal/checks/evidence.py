@@ -5,14 +5,25 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from arakit.codec.markdown import parse
+from arakit.model.evidence import EvidenceIndex
 from arakit.model.ids import ID_RE, id_range, normalize_id
 from arakit.model.staging import CLOSURE_SIGNALS, POTENTIAL_TYPES
-from arakit.model.table import cell_path
+from arakit.model.table import Table, cell_path
 
 if TYPE_CHECKING:
     from arakit.seal.level1 import Checker
 
-EXTRACTION_TYPES = ("raw_table", "derived_subset", "figure_reading", "raw_figure", "derived_table")
+EXTRACTION_TYPES = (
+    "raw_table",
+    "derived_subset",
+    "figure_reading",
+    "raw_figure",
+    "derived_table",
+    # spellings other Ara tools write for a figure reading
+    "figure_data",
+    "figure_summary",
+)
 _OBJECT_RE = re.compile(r"(table|figure|fig)[ _-]?(\d+[a-z]?)", re.IGNORECASE)
 _DERIVED_RE = re.compile(r"(^|[/_])(derived|subset)_", re.IGNORECASE)
 
@@ -21,9 +32,34 @@ def _line(e: Any) -> int | None:
     return e.pos.line if getattr(e, "pos", None) else None
 
 
+def _extraction_type(value: str | None) -> str:
+    """`raw_table`, also when annotated: `figure_data (key points, read off the plot)`."""
+    words = re.split(r"[\s(;,]+", (value or "").strip().strip("`").lower(), maxsplit=1)
+    return words[0].strip("`") if words else ""
+
+
+def _more_index_tables(idx: EvidenceIndex) -> list[Table]:
+    """Further tables of evidence/README.md that list files, after the first one (other tools
+    split the index into `## Tables` and `## Figures`, each with its own table)."""
+    tables: list[Table] = []
+    for text in (idx.preamble, idx.notes):
+        if "|" in text:
+            tables += [b.table for b in parse(text).blocks if b.kind == "table" and b.table]
+    return [t for t in tables if t.column("file") is not None]
+
+
+def _rows(table: Table) -> list[dict[str, str]]:
+    keys = [h.strip().lower() for h in table.header]
+    return [dict(zip(keys, (c.strip() for c in row), strict=False)) for row in table.rows]
+
+
 def check_files(c: Checker) -> None:
     idx = c.art.evidence.index
-    listed = {cell_path(r.get("file", "")) for r in (idx.rows() if idx else [])}
+    listed = {
+        cell_path(r.get("file", ""))
+        for t in ([idx.table, *_more_index_tables(idx)] if idx and idx.table else [])
+        for r in _rows(t)
+    }
     for ev in c.art.evidence.files:
         f = ev.path
         if not ev.tables:
@@ -47,7 +83,7 @@ def check_files(c: Checker) -> None:
                         f"file name says {kind} {num} but Source is {ev.source!r}",
                     )
         derived_name = bool(_DERIVED_RE.search(f.rsplit("/", 1)[-1]))
-        etype = (ev.extraction_type or "").strip().lower()
+        etype = _extraction_type(ev.extraction_type)
         if derived_name and (etype != "derived_subset" or not ev.derived_from):
             c.report(
                 "L1-EVID-004",
@@ -77,8 +113,9 @@ def check_index(c: Checker) -> None:
         return
     claims = c.art.ids("C")
     line0 = _line(idx.table)
-    for k, row in enumerate(idx.rows()):
-        line = line0 + 2 + k if line0 else None
+    rows = [(line0 + 2 + k if line0 else None, r) for k, r in enumerate(idx.rows())]
+    rows += [(None, r) for t in _more_index_tables(idx) for r in _rows(t)]
+    for line, row in rows:
         name = cell_path(row.get("file", ""))
         if name and not (c.exists("evidence/" + name) or c.exists(name)):
             c.report("L1-REF-009", rf, line, f"index row names {name}, which does not exist")

@@ -53,7 +53,7 @@ def check_paper(c: Checker) -> None:
             v = getattr(p, key)
             if v is None or v == "" or v == []:
                 c.report("L1-PAPER-002", PAPER, 1, f"front matter key `{key}` is missing or empty")
-        if p.ara_version and not str(p.ara_version).startswith("1."):
+        if p.ara_version and str(p.ara_version).strip().split(".")[0] != "1":
             c.report(
                 "L1-PAPER-003",
                 PAPER,
@@ -86,6 +86,7 @@ def check_paper(c: Checker) -> None:
                     line + 2 + k if line else None,
                     f"Layer Index lists {f}, which does not exist",
                 )
+    listed.update(p.listed_in_notes())  # an index written as a list, not as tables
     for rel in MANDATORY[1:]:
         if rel not in listed and rel in c.files:
             c.report("L1-PAPER-006", PAPER, None, f"mandatory file {rel} is not in the Layer Index")

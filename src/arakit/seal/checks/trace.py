@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from arakit.model.ids import id_range, normalize_id
@@ -19,6 +20,24 @@ def _line(n: TraceNode) -> int | None:
 
 def _empty(v: object) -> bool:
     return v is None or (isinstance(v, str) and not v.strip()) or v == []
+
+
+_CLAIM_RE = re.compile(r"C\d{1,4}")
+_FILE_RE = re.compile(r"[\w.-]+(/[\w.-]+)+|[\w-][\w.-]*\.[A-Za-z][A-Za-z0-9]{1,4}")
+
+
+def _evidence_ref(item: object) -> tuple[str, str] | None:
+    """What a trace node's evidence entry points at: ("claim", "C01"), ("file", path), or None
+    for a locator in the paper ("Table 1", "§4", "Appendix G") or a sentence of prose, which
+    other tools write there too and which cites nothing this artifact could resolve."""
+    if not isinstance(item, str) or not item.split():
+        return None
+    first = item.split()[0].strip("`'\"[](),;:")
+    if _CLAIM_RE.fullmatch(first):
+        return ("claim", first)
+    if _FILE_RE.fullmatch(first) and not first.replace(".", "").isdigit():
+        return ("file", first)
+    return None
 
 
 def check_nodes(c: Checker) -> None:
@@ -62,8 +81,12 @@ def check_nodes(c: Checker) -> None:
             )
         if n.support_level == "explicit" and _empty(n.source_refs):
             c.report("L1-TRACE-005", TF, _line(n), f"{name} is explicit but has no source_refs")
-        for ref in n.evidence or []:
-            if isinstance(ref, str) and ref.startswith("C") and ref[1:].isdigit():
+        for item in n.evidence or []:
+            target = _evidence_ref(item)
+            if target is None:
+                continue
+            kind, ref = target
+            if kind == "claim":
                 if normalize_id(ref) not in claims:
                     c.report(
                         "L1-REF-006",
@@ -72,7 +95,7 @@ def check_nodes(c: Checker) -> None:
                         f"{name} evidence cites {ref}, which does "
                         f"not exist; claims are {id_range(claims)}",
                     )
-            elif isinstance(ref, str) and not (c.exists(ref) or c.exists("evidence/" + ref)):
+            elif not (c.exists(ref) or c.exists("evidence/" + ref)):
                 c.report(
                     "L1-REF-006",
                     TF,
