@@ -220,7 +220,16 @@ def _item_end(lines: list[str], i: int, width: int) -> int:
                 and delim_inside
                 and _table_start([ln[width:] for ln in lines[j : j + 2]], 0)
             ):
+                if nested and open_para and not blank:
+                    # whether it opens a table or continues the nested item's paragraph
+                    # depends on the inner column, as below
+                    raise Unsupported("table after a nested list item")
                 in_table, open_para = True, False
+            elif in_table and (
+                _ITEM_RE.match(inner.lstrip(" ")) or _ATX_RE.match(inner) or _HR_RE.match(inner)
+            ):
+                # a block that ends the table; what follows it depends on markdown-it
+                raise Unsupported("block right after a table inside a list item")
             elif not in_table:
                 sub = inner.lstrip(" ")
                 if _ATX_RE.match(inner) or _HR_RE.match(inner):
