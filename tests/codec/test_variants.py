@@ -42,3 +42,21 @@ def test_layer_index_heading_before_a_table_still_names_that_table():
     assert paper.layer_index and paper.layer_index[0].name == "logic"
     assert paper.indexed_files() == ["logic/claims.md"]
     assert write_paper(paper) == text
+
+
+def test_comment_block_opening_a_yaml_file_survives_a_round_trip():
+    from arakit.codec.trace import read_staging, read_trace, write_staging, write_trace
+
+    tree = (
+        "# Exploration tree for a toy study\n# types: question | experiment\n\n"
+        "tree:\n  - id: N01\n    type: question\n    title: Why?\n    description: Because.\n"
+    )
+    trace = read_trace(tree)
+    out = write_trace(trace)
+    assert out.startswith("# Exploration tree for a toy study\n# types: question | experiment\n\n")
+    assert read_trace(out) == trace and trace.header
+    staged = "# waiting for a closure signal\nobservations:\n  - id: O1\n    content: c\n"
+    st = read_staging(staged)
+    assert write_staging(st).startswith("# waiting for a closure signal\n\nobservations:")
+    assert read_staging(write_staging(st)) == st
+    assert read_trace("tree: []\n# trailing note\n").header == ""

@@ -20,11 +20,27 @@ def _line(obj: Any, default: int | None = None) -> int | None:
     return getattr(obj, "line", default)
 
 
+def _header(text: str) -> str:
+    """The comment block a YAML file opens with (other tools describe the file there)."""
+    if not text.lstrip("\ufeff").startswith("#"):
+        return ""
+    lines = []
+    for line in text.lstrip("\ufeff").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        lines.append(line.rstrip())
+    return "\n".join(lines).strip("\n")
+
+
+def _with_header(header: str, body: str) -> str:
+    return header + "\n\n" + body if header else body
+
+
 def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
     """Parse the exploration tree. Shapes that are not a tree are refused with their line."""
     data = yamlio.load(text, file)
     if data is None:
-        return Trace.build(pos=SourcePos.build(file=file, line=1))
+        return Trace.build(header=_header(text), pos=SourcePos.build(file=file, line=1))
     if isinstance(data, list):  # a bare list of nodes, as some tools write it
         data = yamlio.Located(tree=data)
     if not isinstance(data, dict):
@@ -37,7 +53,9 @@ def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
     tree = data.get("tree")
     extra = {str(k): v for k, v in data.items() if k != "tree"}
     nodes = _node_list(tree, file, _line(data, 1), 0) if tree is not None else []
-    return Trace.build(tree=nodes, extra=extra, pos=SourcePos.build(file=file, line=1))
+    return Trace.build(
+        tree=nodes, extra=extra, header=_header(text), pos=SourcePos.build(file=file, line=1)
+    )
 
 
 def _node_list(items: Any, file: str, line: int | None, depth: int) -> list[TraceNode]:
@@ -118,7 +136,7 @@ def write_trace(trace: Trace) -> str:
     """Canonical exploration_tree.yaml."""
     data: dict[str, Any] = {"tree": [node_dict(n) for n in trace.tree]}
     data.update(trace.extra)
-    return yamlio.dump(data)
+    return _with_header(trace.header, yamlio.dump(data))
 
 
 # -- staging ----------------------------------------------------------------------------------
@@ -128,7 +146,7 @@ def read_staging(text: str, file: str = "staging/observations.yaml") -> Staging:
     """Parse staged observations."""
     data = yamlio.load(text, file)
     if data is None:
-        return Staging.build(pos=SourcePos.build(file=file, line=1))
+        return Staging.build(header=_header(text), pos=SourcePos.build(file=file, line=1))
     if not isinstance(data, dict) or not isinstance(data.get("observations", []), list):
         raise ParseError(
             "expected `observations:` followed by a list",
@@ -170,7 +188,12 @@ def read_staging(text: str, file: str = "staging/observations.yaml") -> Staging:
             )
         )
     extra_top = {str(k): v for k, v in data.items() if k != "observations"}
-    return Staging.build(observations=obs, extra=extra_top, pos=SourcePos.build(file=file, line=1))
+    return Staging.build(
+        observations=obs,
+        extra=extra_top,
+        header=_header(text),
+        pos=SourcePos.build(file=file, line=1),
+    )
 
 
 def write_staging(staging: Staging) -> str:
@@ -182,4 +205,4 @@ def write_staging(staging: Staging) -> str:
         items.append(d)
     data: dict[str, Any] = {"observations": items}
     data.update(staging.extra)
-    return yamlio.dump(data)
+    return _with_header(staging.header, yamlio.dump(data))

@@ -38,3 +38,4 @@ class Staging(AraModel):
 
     observations: list[StagedObservation] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
+    header: str = ""  # the `#` comment lines the file opens with, kept as written

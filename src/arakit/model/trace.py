@@ -91,6 +91,7 @@ class Trace(AraModel):
 
     tree: list[TraceNode] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
+    header: str = ""  # the `#` comment lines the file opens with, kept as written
 
     def nodes(self) -> list[TraceNode]:
         """Every node, depth first, in file order."""
