@@ -157,3 +157,17 @@ def test_trace_evidence_naming_a_missing_claim_or_file_is_still_reported(minimal
     found = validate(minimal({TR: tree})).findings
     assert [f.code for f in found] == ["L1-REF-006", "L1-REF-006"]
     assert "C09" in found[0].message and "tables/gone.md" in found[1].message
+
+
+def test_readme_of_an_evidence_subfolder_is_not_read_as_a_table_file(minimal, tmp_path):
+    files = {
+        "evidence/runs/r1/README.md": "# Run r1\n\nCommand and seed of this run.\n",
+        "evidence/runs/r1/summary.json": '{"loss": 0.09}\n',
+    }
+    root = minimal(files)
+    assert codes(root) == []
+    out = tmp_path / "out"
+    write_artifact(read_artifact(root), out)
+    assert (out / "evidence/runs/r1/README.md").read_text(encoding="utf-8") == files[
+        "evidence/runs/r1/README.md"
+    ]

@@ -135,8 +135,8 @@ def reader_for(rel: str) -> Callable[[Artifact, str, str], None] | None:
             return _read_solution
         if rel.startswith("src/configs/") and rel.count("/") == 2:
             return _read_config
-        if rel.startswith("evidence/"):
-            return _read_evidence_file
+        if rel.startswith("evidence/") and rel.rsplit("/", 1)[-1].lower() != "readme.md":
+            return _read_evidence_file  # a README.md deeper down describes its folder (runs, logs)
     return None
 
 
