@@ -139,7 +139,7 @@ def test_code_ref_as_a_markdown_link_with_the_path_as_its_text(minimal):
 def test_trace_evidence_may_hold_paper_locators_and_prose(minimal):
     tree = (
         FILES[TR]
-        .replace("evidence: [C01]", 'evidence: [C01, "Table 1", "§4", "Appendix A.3"]')
+        .replace("evidence: [C01]", 'evidence: [C01, N01, "Table 1", "§4", "Appendix A.3"]')
         .replace(
             "            choice: cosine restarts\n",
             "            choice: cosine restarts\n"
@@ -152,11 +152,12 @@ def test_trace_evidence_may_hold_paper_locators_and_prose(minimal):
 
 def test_trace_evidence_naming_a_missing_claim_or_file_is_still_reported(minimal):
     tree = FILES[TR].replace(
-        "evidence: [C01]", 'evidence: [C09 (main result), "tables/gone.md rows 1-2"]'
+        "evidence: [C01]", 'evidence: [C09 (main result), N42, "tables/gone.md rows 1-2"]'
     )
     found = validate(minimal({TR: tree})).findings
-    assert [f.code for f in found] == ["L1-REF-006", "L1-REF-006"]
-    assert "C09" in found[0].message and "tables/gone.md" in found[1].message
+    assert [f.code for f in found] == ["L1-REF-006"] * 3
+    assert "C09" in found[0].message and "N42" in found[1].message
+    assert "tables/gone.md" in found[2].message
 
 
 def test_readme_of_an_evidence_subfolder_is_not_read_as_a_table_file(minimal, tmp_path):

@@ -23,18 +23,22 @@ def _empty(v: object) -> bool:
 
 
 _CLAIM_RE = re.compile(r"C\d{1,4}")
+_NODE_RE = re.compile(r"N\d{1,4}")
 _FILE_RE = re.compile(r"[\w.-]+(/[\w.-]+)+|[\w-][\w.-]*\.[A-Za-z][A-Za-z0-9]{1,4}")
 
 
 def _evidence_ref(item: object) -> tuple[str, str] | None:
-    """What a trace node's evidence entry points at: ("claim", "C01"), ("file", path), or None
-    for a locator in the paper ("Table 1", "§4", "Appendix G") or a sentence of prose, which
-    other tools write there too and which cites nothing this artifact could resolve."""
+    """What a trace node's evidence entry points at: ("claim", "C01"), ("node", "N13"),
+    ("file", path), or None for a locator in the paper ("Table 1", "§4", "Appendix G") or a
+    sentence of prose, which other tools write there too and which cites nothing this artifact
+    could resolve."""
     if not isinstance(item, str) or not item.split():
         return None
     first = item.split()[0].strip("`'\"[](),;:")
     if _CLAIM_RE.fullmatch(first):
         return ("claim", first)
+    if _NODE_RE.fullmatch(first):
+        return ("node", first)
     if _FILE_RE.fullmatch(first) and not first.replace(".", "").isdigit():
         return ("file", first)
     return None
@@ -94,6 +98,15 @@ def check_nodes(c: Checker) -> None:
                         _line(n),
                         f"{name} evidence cites {ref}, which does "
                         f"not exist; claims are {id_range(claims)}",
+                    )
+            elif kind == "node":
+                if normalize_id(ref) not in node_ids:
+                    c.report(
+                        "L1-REF-006",
+                        TF,
+                        _line(n),
+                        f"{name} evidence cites node {ref}, which does "
+                        f"not exist; nodes are {id_range(node_ids)}",
                     )
             elif not (c.exists(ref) or c.exists("evidence/" + ref)):
                 c.report(
