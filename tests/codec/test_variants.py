@@ -60,3 +60,17 @@ def test_comment_block_opening_a_yaml_file_survives_a_round_trip():
     assert write_staging(st).startswith("# waiting for a closure signal\n\nobservations:")
     assert read_staging(write_staging(st)) == st
     assert read_trace("tree: []\n# trailing note\n").header == ""
+
+
+def test_emphasised_entity_ids_and_a_nodes_list_are_read(tree):
+    from arakit.codec import read_artifact
+
+    root = tree(
+        {
+            "logic/claims.md": "# Claims\n\n## **C1**: Bold ID\n\n- **Statement**: s\n\n## `C2`: Code ID\n\n- **Statement**: t\n",
+            "trace/exploration_tree.yaml": "nodes:\n  - id: N1\n    type: question\n    description: d\n",
+        }
+    )
+    art = read_artifact(root, strict=True)
+    assert [(c.id, c.title) for c in art.claims] == [("C01", "Bold ID"), ("C02", "Code ID")]
+    assert [n.id for n in art.trace.nodes()] == ["N01"] and art.trace.extra == {}

@@ -14,6 +14,12 @@ E = TypeVar("E", bound=FieldEntity)
 _EMPTY = {"", "none", "n/a", "na", "-", "—", "[]", "null", "nil"}
 _ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]|[-*+])\s+(.*)$")
 ENTITY_HEADING_RE = re.compile(r"^(?P<id>RW\d{1,4}|[A-Z]\d{1,4})\b\s*(?:[:.—–-]\s*)?(?P<title>.*)$")
+_EMPHASIS_RE = re.compile(r"^([*_`]+)(RW\d{1,4}|[A-Z]\d{1,4})([:.]?)\1")
+
+
+def match_entity_heading(text: str) -> re.Match[str] | None:
+    """`C01: title`, also when the ID is emphasised as other tools write it (`**C01**: title`)."""
+    return ENTITY_HEADING_RE.match(_EMPHASIS_RE.sub(r"\2\3", text.strip()))
 
 
 def parse_refs(value: str) -> tuple[list[str], bool]:
@@ -138,7 +144,7 @@ def read_entities(
     rest: list[Part] = []
     for p in part_list:
         assert p.heading is not None
-        m = ENTITY_HEADING_RE.match(p.heading.text)
+        m = match_entity_heading(p.heading.text)
         pre = re.match(r"RW|[A-Z]", m.group("id")).group(0) if m else ""  # type: ignore[union-attr]
         if m and pre == prefix:
             pos = SourcePos.build(file=doc.file, line=doc.lineno(p.heading.start))

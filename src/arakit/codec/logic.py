@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-from arakit.codec.fields import ENTITY_HEADING_RE, read_entities, read_entity, write_fields
+from arakit.codec.fields import match_entity_heading, read_entities, read_entity, write_fields
 from arakit.codec.markdown import Block, MdDoc, Part, dedent, parse, parts
 from arakit.model.artifact import DocMeta
 from arakit.model.base import FieldEntity, Section, SourcePos
@@ -41,7 +41,7 @@ def section_of(doc: MdDoc, p: Part) -> Section:
 def _entity_level(doc: MdDoc, prefix: str, default: int = 2) -> int:
     for b in doc.blocks:
         if b.kind == "heading" and b.level > 1:
-            m = ENTITY_HEADING_RE.match(b.text)
+            m = match_entity_heading(b.text)
             if m and re.match(r"RW|[A-Z]", m.group("id")).group(0) == prefix:  # type: ignore[union-attr]
                 return b.level
     return default
@@ -151,7 +151,7 @@ def read_problem(text: str, file: str) -> Problem:
         assert p.heading is not None
         head = p.heading.text
         pos = SourcePos.build(file=file, line=doc.lineno(p.heading.start))
-        m = ENTITY_HEADING_RE.match(head)
+        m = match_entity_heading(head)
         key = head.strip().lower().rstrip(":")
         if m and m.group("id")[0] == "O" and m.group("id")[1:].isdigit():
             prob.observations.append(_entity(Observation, doc, p, pos, m))

@@ -50,8 +50,11 @@ def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
             line=1,
             hint="start the file with `tree:` and list nodes under it",
         )
-    tree = data.get("tree")
-    extra = {str(k): v for k, v in data.items() if k != "tree"}
+    key = "tree"
+    if "tree" not in data and isinstance(data.get("nodes"), list):
+        key = "nodes"  # some tools name the list `nodes:`; written back as `tree:`
+    tree = data.get(key)
+    extra = {str(k): v for k, v in data.items() if k != key}
     nodes = _node_list(tree, file, _line(data, 1), 0) if tree is not None else []
     return Trace.build(
         tree=nodes, extra=extra, header=_header(text), pos=SourcePos.build(file=file, line=1)
