@@ -74,3 +74,51 @@ def test_emphasised_entity_ids_and_a_nodes_list_are_read(tree):
     art = read_artifact(root, strict=True)
     assert [(c.id, c.title) for c in art.claims] == [("C01", "Bold ID"), ("C02", "Code ID")]
     assert [n.id for n in art.trace.nodes()] == ["N01"] and art.trace.extra == {}
+
+
+TRACE_WITH_COMMENTS = """# header kept by the reader
+tree:
+  # the first question we asked
+  - id: N01
+    type: question  # asked on day one
+    title: "Why # this?"  # a hash inside quotes is not a comment
+    description: |
+      # inside a block scalar this is text, not a comment
+      second line
+    support_level: inferred
+    children:  # what followed
+      - id: N02
+        # why this node exists
+        type: dead_end
+        hypothesis: h
+        failure_mode: f
+        lesson: l
+"""
+
+
+def test_comments_in_the_trace_survive_a_rewrite(tree, tmp_path):
+    from arakit.codec import read_artifact, write_artifact
+
+    art = read_artifact(tree({"trace/exploration_tree.yaml": TRACE_WITH_COMMENTS}), strict=True)
+    n1, n2 = art.trace.nodes()
+    assert n1.title == "Why # this?"
+    assert n1.description.startswith("# inside a block scalar")
+    assert n1.comments == {
+        "^id": "# the first question we asked",
+        "type": "# asked on day one",
+        "title": "# a hash inside quotes is not a comment",
+        "children": "# what followed",
+    }
+    assert n2.comments == {"^type": "# why this node exists"}
+    write_artifact(art, tmp_path / "out")
+    text = (tmp_path / "out/trace/exploration_tree.yaml").read_text()
+    for line in (
+        "  # the first question we asked\n  - id: N01",
+        "type: question  # asked on day one",
+        "        # why this node exists\n        type: dead_end",
+    ):
+        assert line in text
+    again = read_artifact(tmp_path / "out", strict=True)
+    assert again == art
+    write_artifact(again, tmp_path / "out2")
+    assert (tmp_path / "out2/trace/exploration_tree.yaml").read_text() == text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from arakit.codec import yamlio
@@ -32,6 +33,78 @@ def _header(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
+_KEY_LINE = re.compile(r"^(?P<ind> *)(?P<dash>- +)?(?P<key>[A-Za-z_][\w-]*) *:(?P<rest>.*)$")
+_BLOCK_INDICATOR = re.compile(r"^ *[|>][-+0-9]* *(#.*)?$")
+
+
+def _eol_comment(rest: str) -> str:
+    """The comment ending a `key: value` line, if the value before it is complete."""
+    pos = rest.find(" #")
+    while pos != -1:
+        value = rest[:pos].strip()
+        if _complete(value):
+            return rest[pos:].strip()
+        pos = rest.find(" #", pos + 1)
+    return "#" + rest.strip()[1:] if rest.strip().startswith("#") else ""
+
+
+def _complete(value: str) -> bool:
+    if not value or value[0] not in "\"'[{":
+        return True  # a plain scalar ends at " #"
+    pairs = {'"': '"', "'": "'", "[": "]", "{": "}"}
+    return len(value) > 1 and value.endswith(pairs[value[0]])
+
+
+def _comments(text: str) -> tuple[dict[int, str], dict[int, str]]:
+    """End-of-line comments by line, and the comment lines above a line, by that line.
+
+    Lines inside block scalars are content, not comments; the file's header block is kept
+    separately (`_header`)."""
+    eol: dict[int, str] = {}
+    above: dict[int, str] = {}
+    pending: list[str] = []
+    block_col: int | None = None
+    lines = text.split("\n")
+    start = len(_header(text).split("\n")) if _header(text) else 0
+    for no, line in enumerate(lines[start:], start + 1):
+        if block_col is not None:
+            if not line.strip() or len(line) - len(line.lstrip(" ")) > block_col:
+                continue
+            block_col = None
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("#"):
+            pending.append(line.strip())
+            continue
+        if pending:
+            above[no], pending = "\n".join(pending), []
+        m = _KEY_LINE.match(line)
+        if m:
+            rest = m.group("rest")
+            if _BLOCK_INDICATOR.match(rest):
+                block_col = len(m.group("ind")) + len(m.group("dash") or "")
+            comment = _eol_comment(rest)
+            if comment:
+                eol[no] = comment
+    return eol, above
+
+
+def _attach_comments(nodes: list[TraceNode], raw: list[Any], text: str) -> None:
+    """Give each node the comments written on or above its keys' lines."""
+    eol, above = _comments(text)
+    if not eol and not above:
+        return
+    for node, d in zip(nodes, raw, strict=False):
+        lines = getattr(d, "key_lines", {})
+        for key, line in lines.items():
+            if line in eol:
+                node.comments[str(key)] = eol[line]
+            if line in above:
+                node.comments[f"^{key}"] = above[line]
+        if isinstance(d, dict) and isinstance(d.get("children"), list):
+            _attach_comments(node.children, d["children"], text)
+
+
 def _with_header(header: str, body: str) -> str:
     return header + "\n\n" + body if header else body
 
@@ -56,6 +129,8 @@ def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
     tree = data.get(key)
     extra = {str(k): v for k, v in data.items() if k != key}
     nodes = _node_list(tree, file, _line(data, 1), 0) if tree is not None else []
+    if "#" in text and isinstance(tree, list):
+        _attach_comments(nodes, tree, text)
     return Trace.build(
         tree=nodes, extra=extra, header=_header(text), pos=SourcePos.build(file=file, line=1)
     )
@@ -118,8 +193,9 @@ def _node(d: Any, file: str, line: int | None, depth: int) -> TraceNode:
 
 
 def node_dict(n: TraceNode) -> dict[str, Any]:
-    """A node as a plain mapping in canonical key order (children last)."""
-    out: dict[str, Any] = {}
+    """A node as a mapping in canonical key order (children last), carrying its comments."""
+    out: dict[str, Any] = yamlio.Commented()
+    out.comments = n.comments  # type: ignore[attr-defined]
     for key in NODE_KEYS:
         if key == "children":
             continue

@@ -12,9 +12,17 @@ from arakit.errors import ParseError
 
 
 class Located(dict):  # type: ignore[type-arg]
-    """A YAML mapping that remembers its 1-based line."""
+    """A YAML mapping that remembers its 1-based line, and the line of each key."""
 
     line: int = 0
+    key_lines: dict[Any, int]
+
+
+class Commented(dict):  # type: ignore[type-arg]
+    """A mapping to emit with comments: `comments[key]` ends the key's line, and
+    `comments["^" + key]` holds whole comment lines written above the key."""
+
+    comments: dict[str, str]
 
 
 class LocatedList(list):  # type: ignore[type-arg]
@@ -93,9 +101,12 @@ def _build(node: Any, file: str, off: int, depth: int, seen: dict[int, Any]) -> 
     if isinstance(node, MappingNode):
         out = Located()
         out.line = line
+        out.key_lines = {}
         seen[id(node)] = out
         for knode, vnode in node.value:
             key = _build(knode, file, off, depth + 1, seen)
+            if not isinstance(key, (dict, list)):
+                out.key_lines[key] = knode.start_mark.line + 1 + off
             if _tag(knode) == "tag:yaml.org,2002:merge" or (
                 key == "<<" and isinstance(vnode, MappingNode)
             ):
@@ -247,8 +258,13 @@ def _is_scalar(v: Any) -> bool:
 def _emit(v: Any, level: int, out: list[str]) -> None:
     ind = "  " * level
     if isinstance(v, dict):
+        notes: dict[str, str] = getattr(v, "comments", None) or {}
         for k, val in v.items():
             key = scalar(k)
+            above, eol = notes.get(f"^{k}"), notes.get(str(k))
+            if above:
+                out.extend(ind + c for c in above.split("\n"))
+            start = len(out)
             if _is_scalar(val):
                 lit = _block_literal(val, ind + "  ") if isinstance(val, str) else None
                 out.append(f"{ind}{key}: {lit or scalar(val)}")
@@ -268,13 +284,19 @@ def _emit(v: Any, level: int, out: list[str]) -> None:
             else:
                 out.append(f"{ind}{key}:")
                 _emit(val, level + 1, out)
+            if eol:
+                first, _, rest = out[start].partition("\n")
+                out[start] = f"{first}  {eol}" + (f"\n{rest}" if rest else "")
     elif isinstance(v, list):
         for item in v:
             if isinstance(item, dict) and item:
                 sub: list[str] = []
                 _emit(item, level + 1, sub)
-                first = sub[0]
-                sub[0] = ind + "- " + first[len(ind) + 2 :]
+                k = 0
+                while sub[k].lstrip().startswith("#"):  # comments above the item's first key
+                    sub[k] = ind + sub[k].lstrip()
+                    k += 1
+                sub[k] = ind + "- " + sub[k][len(ind) + 2 :]
                 out.extend(sub)
             elif _is_scalar(item):
                 out.append(f"{ind}- {scalar(item)}")

@@ -70,6 +70,8 @@ class TraceNode(AraModel):
     also_depends_on: list[str] | None = None
     children: list[TraceNode] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
+    # comments written in the file: key -> end-of-line comment, "^key" -> lines above the key
+    comments: dict[str, str] = Field(default_factory=dict)
 
     def get(self, key: str) -> Any:
         """A field by its YAML key (`from` included)."""
