@@ -53,6 +53,24 @@ def test_no_artifact_anywhere_is_a_usage_error_with_a_hint(tmp_path: Path) -> No
     assert "--artifact" in (err.value.hint or "")
 
 
+def test_the_one_artifact_in_a_sub_folder_is_found_from_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / "ara").mkdir()
+    (tmp_path / "ara" / "PAPER.md").write_text("---\ntitle: t\n---\n")
+    (tmp_path / ".git" / "x").mkdir(parents=True)
+    (tmp_path / ".git" / "x" / "PAPER.md").write_text("not an artifact\n")
+    assert find_artifact(start=tmp_path) == (tmp_path / "ara").resolve()
+
+
+def test_several_artifacts_below_must_be_chosen_between(tmp_path: Path) -> None:
+    for name in ("one", "two/deep"):
+        (tmp_path / name).mkdir(parents=True)
+        (tmp_path / name / "PAPER.md").write_text("---\ntitle: t\n---\n")
+    with pytest.raises(UsageError) as err:
+        find_artifact(start=tmp_path)
+    assert "one" in err.value.message and "two/deep" in err.value.message
+    assert "--artifact" in (err.value.hint or "")
+
+
 def test_note_prints_what_it_became(tmp_path: Path) -> None:
     (tmp_path / "trace").mkdir()
     r = ara(["note", "-a", str(tmp_path), "Why does the loss plateau at epoch 3?"], tmp_path)

@@ -13,7 +13,9 @@ from arakit.errors import UsageError
 
 def find_artifact(explicit: str | Path | None = None, start: str | Path | None = None) -> Path:
     """The artifact folder: `explicit`, else $ARA_ARTIFACT, else the nearest folder upward
-    from `start` (default: the working directory) that holds PAPER.md or trace/."""
+    from `start` (default: the working directory) that holds PAPER.md or trace/, else the
+    one artifact (PAPER.md) in a sub-folder up to two levels down, as in a repository that
+    keeps its artifact in `ara/`."""
     if explicit:
         p = Path(explicit)
         if not p.is_dir():
@@ -26,7 +28,23 @@ def find_artifact(explicit: str | Path | None = None, start: str | Path | None =
     for folder in (here, *here.parents):
         if (folder / "PAPER.md").is_file() or (folder / "trace").is_dir():
             return folder
+    below = sorted(
+        {
+            p.parent
+            for pattern in ("*/PAPER.md", "*/*/PAPER.md")
+            for p in here.glob(pattern)
+            if not any(part.startswith(".") for part in p.relative_to(here).parts)
+        }
+    )
+    if len(below) == 1:
+        return below[0]
+    if below:
+        names = ", ".join(str(p.relative_to(here)) for p in below[:5])
+        raise UsageError(
+            f"several artifacts below {here}: {names}",
+            hint="pass --artifact PATH (or set ARA_ARTIFACT) to choose one",
+        )
     raise UsageError(
-        f"no artifact found in {here} or above (looked for PAPER.md or trace/)",
+        f"no artifact found in {here}, above it, or in its sub-folders (looked for PAPER.md or trace/)",
         hint="pass --artifact PATH, set ARA_ARTIFACT, or run `ara init` here",
     )
