@@ -122,3 +122,21 @@ def test_comments_in_the_trace_survive_a_rewrite(tree, tmp_path):
     assert again == art
     write_artifact(again, tmp_path / "out2")
     assert (tmp_path / "out2/trace/exploration_tree.yaml").read_text() == text
+
+
+def test_comments_in_staging_survive_a_rewrite(tree, tmp_path):
+    from arakit.codec import read_artifact, write_artifact
+
+    text = (
+        "observations:\n  # from Tuesday's run\n  - id: O1\n    content: warmup helps  # check again\n"
+        "    potential_type: claim\n"
+    )
+    art = read_artifact(tree({"staging/observations.yaml": text}), strict=True)
+    (o,) = art.staging.observations
+    assert o.comments == {"^id": "# from Tuesday's run", "content": "# check again"}
+    write_artifact(art, tmp_path / "out")
+    assert read_artifact(tmp_path / "out", strict=True) == art
+    written = (tmp_path / "out/staging/observations.yaml").read_text()
+    assert (
+        "  # from Tuesday's run\n  - id: O1" in written and "warmup helps  # check again" in written
+    )

@@ -89,8 +89,8 @@ def _comments(text: str) -> tuple[dict[int, str], dict[int, str]]:
     return eol, above
 
 
-def _attach_comments(nodes: list[TraceNode], raw: list[Any], text: str) -> None:
-    """Give each node the comments written on or above its keys' lines."""
+def _attach_comments(nodes: list[Any], raw: list[Any], text: str) -> None:
+    """Give each node (or staged observation) the comments written on or above its keys."""
     eol, above = _comments(text)
     if not eol and not above:
         return
@@ -101,7 +101,11 @@ def _attach_comments(nodes: list[TraceNode], raw: list[Any], text: str) -> None:
                 node.comments[str(key)] = eol[line]
             if line in above:
                 node.comments[f"^{key}"] = above[line]
-        if isinstance(d, dict) and isinstance(d.get("children"), list):
+        if (
+            isinstance(d, dict)
+            and isinstance(d.get("children"), list)
+            and hasattr(node, "children")
+        ):
             _attach_comments(node.children, d["children"], text)
 
 
@@ -246,7 +250,7 @@ def read_staging(text: str, file: str = "staging/observations.yaml") -> Staging:
         for k, v in item.items():
             key = str(k)
             field = StagedObservation.model_fields.get(key)
-            if key in ("pos", "extra") or field is None:
+            if key in ("pos", "extra", "comments") or field is None:
                 extra[key] = v
             elif key in ("promoted", "stale"):
                 (values.__setitem__(key, v) if isinstance(v, bool) else extra.__setitem__(key, v))
@@ -266,6 +270,8 @@ def read_staging(text: str, file: str = "staging/observations.yaml") -> Staging:
                 **values, extra=extra, pos=SourcePos.build(file=file, line=_line(item, 1))
             )
         )
+    if "#" in text:
+        _attach_comments(obs, data.get("observations") or [], text)
     extra_top = {str(k): v for k, v in data.items() if k != "observations"}
     return Staging.build(
         observations=obs,
@@ -279,8 +285,11 @@ def write_staging(staging: Staging) -> str:
     """Canonical staging/observations.yaml."""
     items = []
     for o in staging.observations:
-        d = {k: v for k, v in o.model_dump(exclude={"extra"}).items() if v is not None}
+        d = yamlio.Commented(
+            (k, v) for k, v in o.model_dump(exclude={"extra", "comments"}).items() if v is not None
+        )
         d.update(o.extra)
+        d.comments = o.comments
         items.append(d)
     data: dict[str, Any] = {"observations": items}
     data.update(staging.extra)

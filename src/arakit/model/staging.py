@@ -31,6 +31,8 @@ class StagedObservation(AraModel):
     crystallized_via: str | None = None
     stale: bool | None = None
     extra: dict[str, Any] = Field(default_factory=dict)
+    # comments written in the file: key -> end-of-line comment, "^key" -> lines above the key
+    comments: dict[str, str] = Field(default_factory=dict)
 
 
 class Staging(AraModel):
