@@ -85,3 +85,20 @@ def test_notes_of_any_bytes_end_in_sections_or_a_clean_error(
         assert "n.md" in str(e) and "UTF-8" in str(e)
     else:
         assert all(p.text for s in sections for p in s.paragraphs)
+
+
+def test_a_pdf_with_a_damaged_page_tree_is_a_clean_error(
+    pdf_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # found by the property test above in CI: one byte in the page tree makes MuPDF fail
+    # only when the page is loaded, after the file opened fine
+    data = bytearray(pdf_path.read_bytes())
+    data[150 % len(data)] = 1
+    path = tmp_path_factory.mktemp("damaged") / "m.pdf"
+    path.write_bytes(bytes(data))
+    try:
+        doc = read_document(path)
+    except SourceError as e:
+        assert "m.pdf" in str(e)
+    else:
+        assert doc.pages >= 1

@@ -78,8 +78,26 @@ def open_pdf(path: Path) -> Any:
 
 
 def read_layout(path: Path, table_pages: bool = True) -> Layout:
-    """Read every page of the PDF into ordered lines and ruled tables."""
+    """Read every page of the PDF into ordered lines and ruled tables.
+
+    A page that MuPDF cannot load or read (a damaged page tree or content stream) makes the
+    whole file a SourceError naming the page, rather than a traceback."""
+    import pymupdf
+
     doc = open_pdf(path)
+    try:
+        return _read_pages(doc, path, table_pages)
+    except (RuntimeError, pymupdf.mupdf.FzErrorBase) as e:
+        raise SourceError(
+            str(path),
+            f"the PDF is damaged and a page cannot be read ({e})",
+            hint="give an undamaged copy of the paper (re-download or re-export it)",
+        ) from None
+    finally:
+        doc.close()
+
+
+def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
     out = Layout(pages=doc.page_count)
     per_page: list[list[Line]] = []
     heights: list[float] = []
@@ -99,7 +117,6 @@ def read_layout(path: Path, table_pages: bool = True) -> Layout:
         if pno == 1:
             out.running = [ln.text for ln in lines if _key(ln, heights[0]) in running]
         out.lines.extend(_reading_order(kept, out.page_width))
-    doc.close()
     import pymupdf
 
     out.damage = [w for w in pymupdf.TOOLS.mupdf_warnings(reset=True).splitlines() if w.strip()][:5]
