@@ -118,3 +118,24 @@ def test_number_quoted_at_a_row_label_is_checked_against_that_row(minimal) -> No
     good = review(minimal(with_table2("Accuracy peaked (73.1 at dropout-0.5).")))
     assert [f.code for f in d1(bad, "L2-D1-002")] == ["L2-D1-002"]
     assert not d1(good, "L2-D1-002")
+
+
+def test_number_attributed_to_an_appendix_in_the_same_clause_is_not_checked_against_the_table(
+    minimal,
+) -> None:
+    changes = with_table2("dropout-0.5 = 73.1.")
+    changes["logic/claims.md"] = claims_with(
+        evidence_basis="Table 2 shows 73.1% for dropout-0.5 and Appendix B reports 40.7% on the pilot task."
+    )
+    assert not d1(review(minimal(changes)), "L2-D1-001", "C01")
+
+
+def test_number_next_to_the_table_in_a_clause_that_also_names_an_appendix_is_still_checked(
+    minimal,
+) -> None:
+    changes = with_table2("dropout-0.5 = 73.1.")
+    changes["logic/claims.md"] = claims_with(
+        evidence_basis="Appendix B describes the setup; Table 2 shows 72.1% at best, as in §4.2."
+    )
+    [f] = d1(review(minimal(changes)), "L2-D1-001", "C01")
+    assert "72.1" in f.quote

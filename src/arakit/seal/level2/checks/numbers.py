@@ -41,6 +41,19 @@ _APPROX = re.compile(  # approximations and thresholds are not quotes of a cell
 )
 
 
+# Sources that no evidence file transcribes: a number nearer to one of these than to any
+# evidence reference in its clause belongs to it, and cannot be checked against a table.
+_OTHER_SOURCE = re.compile(
+    r"\b(?:appendix|app\.)\s*[A-Z0-9](?:[\w.]*\w)?|§\s*\d+(?:\.\d+)*"
+    r"|\bsec(?:tion|\.)\s*\d+(?:\.\d+)*|\beq(?:uation|\.)\s*\(?\d+\)?",
+    re.IGNORECASE,
+)
+
+
+def _distance(num: Num, start: int, end: int) -> int:
+    return max(start - num.end, num.start - end, 0)
+
+
 @dataclass
 class Quoted:
     """One text to check: whose it is, where, and the references it inherits."""
@@ -104,6 +117,10 @@ def _check_segment(ctx: Context, q: Quoted, seg: str) -> Iterator[L2Finding | No
     masked = seg
     for r in refs:
         masked = _mask(masked, r.start, r.end)
+    others = [(m.start(), m.end()) for m in _OTHER_SOURCE.finditer(seg)]
+    for start, end in others:
+        masked = _mask(masked, start, end)
+    file_refs = [r for r in refs if r.files]
     masked = re.sub(r"\b(?:RW|[CEHNOGA])\d+\b", lambda m: " " * len(m.group(0)), masked)
     spans = _label_spans(ctx, masked, files)
     for start, end, _ in spans:
@@ -114,6 +131,10 @@ def _check_segment(ctx: Context, q: Quoted, seg: str) -> Iterator[L2Finding | No
             masked[max(0, num.start - 16) : num.start]
         ):
             continue  # counts, years, compound words; approximate quotes ("about 1e-11")
+        if others and min(_distance(num, s, e) for s, e in others) < min(
+            (_distance(num, r.start, r.end) for r in file_refs), default=len(seg) + 1
+        ):
+            continue  # the number is attributed to an appendix or section, not to a table
         label = _paired_label(seg, num, spans)
         column = _column_after(seg, num, spans)
         measured = (
