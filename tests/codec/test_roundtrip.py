@@ -229,3 +229,9 @@ def test_layer_index_and_evidence_index_accept_links_and_backticks(minimal):
     )
     root = minimal({"PAPER.md": paper, "evidence/README.md": index})
     assert validate(root).findings == []
+
+
+def test_environment_fields_are_a_view_over_its_text(minimal):
+    env = read_artifact(minimal(), strict=True).environment
+    assert env.title == "Environment"
+    assert env.fields() == {"python": "3.11", "seeds": "0, 1, 2"}

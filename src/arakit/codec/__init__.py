@@ -7,8 +7,10 @@ Every file is read on its own: a broken file becomes an error in `Artifact.probl
 
 from __future__ import annotations
 
+import importlib
 import shutil
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -49,7 +51,7 @@ def _keep_meta(art: Artifact, rel: str, meta: DocMeta) -> None:
         art.doc_meta[rel] = meta
 
 
-def _entity_reader(attr: str, cls_name: str, prefix: str) -> Callable[[Artifact, str, str], None]:
+def _entity_reader(attr: str, cls_name: str, prefix: str) -> Reader:
     def read(art: Artifact, text: str, rel: str) -> None:
         from arakit import model
         from arakit.codec.logic import read_entity_doc
@@ -61,72 +63,57 @@ def _entity_reader(attr: str, cls_name: str, prefix: str) -> Callable[[Artifact,
     return read
 
 
-def _read_concepts(art: Artifact, text: str, rel: str) -> None:
-    from arakit.codec.logic import read_concepts
-
-    art.concepts, meta = read_concepts(text, rel)
-    _keep_meta(art, rel, meta)
+Reader = Callable[[Artifact, str, str], None]
 
 
-def _read_problem(art: Artifact, text: str, rel: str) -> None:
-    from arakit.codec.logic import read_problem
+def _into(module: str, func: str, store: Callable[[Artifact, Any, str], None]) -> Reader:
+    """A reader that parses with arakit.codec.<module>.<func>, imported only when a file of
+    that kind is met, and stores the result with `store(artifact, value, path)`."""
 
-    art.problem = read_problem(text, rel)
+    def read(art: Artifact, text: str, rel: str) -> None:
+        parse = getattr(importlib.import_module(f"arakit.codec.{module}"), func)
+        store(art, parse(text, rel), rel)
 
-
-def _read_paper(art: Artifact, text: str, rel: str) -> None:
-    from arakit.codec.paper import read_paper
-
-    art.paper = read_paper(text, rel)
-
-
-def _read_trace(art: Artifact, text: str, rel: str) -> None:
-    from arakit.codec.trace import read_trace
-
-    art.trace = read_trace(text, rel)
+    return read
 
 
-def _read_staging(art: Artifact, text: str, rel: str) -> None:
-    from arakit.codec.trace import read_staging
-
-    art.staging = read_staging(text, rel)
+def _set(attr: str) -> Callable[[Artifact, Any, str], None]:
+    return lambda art, value, _rel: setattr(art, attr, value)
 
 
-def _read_reproduce(art: Artifact, text: str, rel: str) -> None:
-    from arakit.codec.source import read_reproduce
+def _set_with_meta(attr: str) -> Callable[[Artifact, Any, str], None]:
+    def store(art: Artifact, value: Any, rel: str) -> None:
+        items, meta = value
+        setattr(art, attr, items)
+        _keep_meta(art, rel, meta)
 
-    art.reproduce = read_reproduce(text, rel)
-
-
-def _read_environment(art: Artifact, text: str, rel: str) -> None:
-    from arakit.codec.logic import read_prose
-
-    art.environment = read_prose(text, rel)
+    return store
 
 
-def _read_evidence_index(art: Artifact, text: str, rel: str) -> None:
-    from arakit.codec.evidence import read_evidence_index
-
-    art.evidence.index = read_evidence_index(text, rel)
-
-
-FIXED_READERS: dict[str, Callable[[Artifact, str, str], None]] = {
-    "PAPER.md": _read_paper,
-    PROBLEM: _read_problem,
+FIXED_READERS: dict[str, Reader] = {
+    "PAPER.md": _into("paper", "read_paper", _set("paper")),
+    PROBLEM: _into("logic", "read_problem", _set("problem")),
     CLAIMS: _entity_reader("claims", "Claim", "C"),
     EXPERIMENTS: _entity_reader("experiments", "Experiment", "E"),
     RELATED: _entity_reader("related_work", "RelatedWork", "RW"),
     HEURISTICS: _entity_reader("heuristics", "Heuristic", "H"),
-    CONCEPTS: _read_concepts,
-    TRACE: _read_trace,
-    STAGING: _read_staging,
-    REPRODUCE: _read_reproduce,
-    ENVIRONMENT: _read_environment,
-    EVIDENCE_INDEX: _read_evidence_index,
+    CONCEPTS: _into("logic", "read_concepts", _set_with_meta("concepts")),
+    TRACE: _into("trace", "read_trace", _set("trace")),
+    STAGING: _into("trace", "read_staging", _set("staging")),
+    REPRODUCE: _into("source", "read_reproduce", _set("reproduce")),
+    ENVIRONMENT: _into("logic", "read_prose", _set("environment")),
+    EVIDENCE_INDEX: _into(
+        "evidence", "read_evidence_index", lambda art, v, _rel: setattr(art.evidence, "index", v)
+    ),
 }
+_read_solution = _into("logic", "read_prose", lambda art, v, _rel: art.solution_docs.append(v))
+_read_config = _into("source", "read_config", lambda art, v, _rel: art.configs.append(v))
+_read_evidence_file = _into(
+    "evidence", "read_evidence_file", lambda art, v, _rel: art.evidence.files.append(v)
+)
 
 
-def reader_for(rel: str) -> Callable[[Artifact, str, str], None] | None:
+def reader_for(rel: str) -> Reader | None:
     """The reader for a path relative to the artifact root, or None if the file is opaque."""
     if rel in FIXED_READERS:
         return FIXED_READERS[rel]
@@ -138,24 +125,6 @@ def reader_for(rel: str) -> Callable[[Artifact, str, str], None] | None:
         if rel.startswith("evidence/") and rel.rsplit("/", 1)[-1].lower() != "readme.md":
             return _read_evidence_file  # a README.md deeper down describes its folder (runs, logs)
     return None
-
-
-def _read_solution(art: Artifact, text: str, rel: str) -> None:
-    from arakit.codec.logic import read_prose
-
-    art.solution_docs.append(read_prose(text, rel))
-
-
-def _read_config(art: Artifact, text: str, rel: str) -> None:
-    from arakit.codec.source import read_config
-
-    art.configs.append(read_config(text, rel))
-
-
-def _read_evidence_file(art: Artifact, text: str, rel: str) -> None:
-    from arakit.codec.evidence import read_evidence_file
-
-    art.evidence.files.append(read_evidence_file(text, rel))
 
 
 def read_file_into(

@@ -65,7 +65,8 @@ def _comments(text: str) -> tuple[dict[int, str], dict[int, str]]:
     pending: list[str] = []
     block_col: int | None = None
     lines = text.split("\n")
-    start = len(_header(text).split("\n")) if _header(text) else 0
+    header = _header(text)
+    start = len(header.split("\n")) if header else 0
     for no, line in enumerate(lines[start:], start + 1):
         if block_col is not None:
             if not line.strip() or len(line) - len(line.lstrip(" ")) > block_col:

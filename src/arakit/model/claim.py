@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
 
 from arakit.model.base import FieldEntity, FieldSpec, spec
 
@@ -56,5 +55,3 @@ class Claim(FieldEntity):
     tags: list[str] | None = None
     provenance: str | None = None
     last_revised: str | None = None
-    # extension point for tools that attach structured data; never required
-    labels: dict[str, str] = Field(default_factory=dict)

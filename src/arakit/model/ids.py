@@ -9,18 +9,6 @@ PADDED = frozenset({"C", "E", "H", "RW", "N", "R"})
 ID_RE = re.compile(r"\b(RW|[A-Z])(\d{1,4})\b")
 _FULL_RE = re.compile(r"^(RW|[A-Z])(\d{1,4})$")
 
-KIND_NAMES = {
-    "C": "claim",
-    "E": "experiment",
-    "H": "heuristic",
-    "RW": "related work entry",
-    "N": "trace node",
-    "O": "observation",
-    "G": "gap",
-    "A": "assumption",
-    "R": "reproduction run",
-}
-
 
 def normalize_id(token: str) -> str:
     """Canonical spelling of an ID (`c1` stays as is; `C1` → `C01`, `O01` → `O1`)."""
