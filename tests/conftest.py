@@ -61,3 +61,14 @@ def minimal(tree: Callable[..., Path]) -> Callable[..., Path]:
         return tree(files)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def real_corpus() -> Path:
+    """The real-world corpus (papers/ and artifacts/ by others); skips where it is absent."""
+    from benchmarks.realworld.corpus import CorpusMissing, corpus_dir
+
+    try:
+        return corpus_dir()
+    except CorpusMissing as exc:
+        pytest.skip(str(exc))
