@@ -8,12 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from arakit.compiler.atoms import Where, hyperparameters_in
+from arakit.compiler.atoms import Where
 from arakit.compiler.errors import SourceError
 from arakit.compiler.notes import read_notes
 from arakit.compiler.pdf import read_document
 from arakit.compiler.pdf.references import parse_reference, split_entries
 from arakit.compiler.repo.params import json_params, python_params, toml_params, yaml_params
+from arakit.compiler.settings import hyperparameters_in
 from arakit.compiler.text import sentences
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=400)

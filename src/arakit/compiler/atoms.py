@@ -1,5 +1,5 @@
-"""Knowledge atoms: numbers with units, hyperparameter mentions, citations with their
-sentences, and negative results, each with the page and section it came from."""
+"""Knowledge atoms: numbers with units, citations with their sentences, and negative results,
+each with the page and section it came from. Stated settings live in compiler/settings/."""
 
 from __future__ import annotations
 
@@ -17,42 +17,6 @@ _UNITS = (
 _NUMBER_RE = re.compile(
     rf"(?<![\w\-.\[/])(?P<value>{VALUE})(?:\s?(?P<unit>{_UNITS}))?(?![\w\]])(?!\.\d)"
 )
-# canonical name → phrases that name it in prose
-HYPERPARAMETERS: dict[str, tuple[str, ...]] = {
-    "learning_rate": ("learning rate", "initial learning rate", "base learning rate", "lr"),
-    "batch_size": ("batch size", "mini-batch size", "minibatch size"),
-    "weight_decay": ("weight decay", "l2 penalty"),
-    "momentum": ("momentum",),
-    "dropout": ("dropout rate", "dropout probability", "dropout"),
-    "label_smoothing": ("label smoothing",),
-    "gradient_clipping": ("gradient clipping", "gradient norm clipping", "max gradient norm"),
-    "temperature": ("temperature",),
-    "hidden_size": ("hidden size", "hidden dimension", "embedding dimension", "model dimension"),
-    "seed": ("random seed", "seed"),
-    "warmup": ("warmup", "warm-up", "linear warmup"),
-    "beta1": ("β1", "beta1"),
-    "beta2": ("β2", "beta2"),
-    "epsilon": ("epsilon", "ε"),
-}
-# value-first mentions: "for 90 epochs", "500 warmup steps", "12 layers"
-_VALUE_FIRST = (
-    ("epochs", re.compile(rf"(?:for|over)\s+(?P<value>{VALUE})\s+(?:training\s+)?epochs\b")),
-    ("warmup_steps", re.compile(rf"(?P<value>{VALUE})\s+warm-?up\s+steps\b")),
-    ("num_layers", re.compile(rf"(?P<value>{VALUE})\s+(?:transformer\s+)?layers\b")),
-    ("num_heads", re.compile(rf"(?P<value>{VALUE})\s+(?:attention\s+)?heads\b")),
-)
-_FILLER = (
-    r"(?:\s+(?:of|to|=|:|is|was|were|set|at|equal|value|rate|parameter|we|use|used|a|an|the|with))*"
-)
-_NAME_RE = {
-    name: re.compile(
-        r"(?<![\w-])(?P<name>"
-        + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-        + rf")\b{_FILLER}\s*[=:]?\s*(?P<value>{VALUE})(?:\s?(?P<unit>epochs?|steps?|iterations?|%))?(?![\w.]\d)",
-        re.IGNORECASE,
-    )
-    for name, phrases in HYPERPARAMETERS.items()
-}
 NEGATIVE_CUES = (
     "does not improve",
     "do not improve",
@@ -118,18 +82,6 @@ class NumberAtom:
 
 
 @dataclass
-class Hyperparameter:
-    """`learning rate of 0.1`: canonical name, the words used, exact value, unit, place."""
-
-    name: str
-    mention: str
-    value: str
-    unit: str
-    where: Where
-    negative: bool = False  # stated in a negative result or an ablation, not as the setting
-
-
-@dataclass
 class Citation:
     """One citing sentence and the reference keys it cites."""
 
@@ -151,22 +103,12 @@ class Atoms:
     """Every atom of one document."""
 
     numbers: list[NumberAtom] = field(default_factory=list)
-    hyperparameters: list[Hyperparameter] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     negatives: list[NegativeResult] = field(default_factory=list)
 
-    def setting(self, name: str) -> Hyperparameter | None:
-        """The value the paper states as its setting: the first mention outside negative results."""
-        found = [h for h in self.hyperparameters if h.name == name]
-        primary = [h for h in found if not h.negative]
-        pick = primary or found
-        return pick[0] if pick else None
 
-
-def extract_atoms(doc: Document) -> Atoms:
-    """Read every paragraph (and the abstract) of the document into atoms."""
-    atoms = Atoms()
-    surnames = {(r.short.split(",")[0].split()[0], r.year): r.key for r in doc.references}
+def text_blocks(doc: Document) -> list[tuple[str, int, str, str]]:
+    """The abstract and every paragraph outside the references: (text, page, section, role)."""
     blocks = [(doc.abstract, 1, "", "abstract")] if doc.abstract else []
     roles = section_roles(doc.sections)
     for s in doc.sections:
@@ -174,7 +116,14 @@ def extract_atoms(doc: Document) -> Atoms:
         if r == "references":
             continue
         blocks += [(p.text, p.page, s.number, r) for p in s.paragraphs]
-    for text, page, section, r in blocks:
+    return blocks
+
+
+def extract_atoms(doc: Document) -> Atoms:
+    """Read every paragraph (and the abstract) of the document into atoms."""
+    atoms = Atoms()
+    surnames = {(r.short.split(",")[0].split()[0], r.year): r.key for r in doc.references}
+    for text, page, section, r in text_blocks(doc):
         objects = [
             f"{'Table' if k == 'Table' else 'Figure'} {n}" for k, n in _TABLE_REF_RE.findall(text)
         ]
@@ -184,7 +133,6 @@ def extract_atoms(doc: Document) -> Atoms:
             cue = next((c for c in NEGATIVE_CUES if c in low), None)
             if cue:
                 atoms.negatives.append(NegativeResult(cue, where, sorted(set(objects))))
-            atoms.hyperparameters += hyperparameters_in(sent, where, negative=cue is not None)
             atoms.numbers += [
                 NumberAtom(m.group("value"), m.group("unit") or "", where)
                 for m in _NUMBER_RE.finditer(sent)
@@ -194,30 +142,6 @@ def extract_atoms(doc: Document) -> Atoms:
             if keys:
                 atoms.citations.append(Citation(keys, where))
     return atoms
-
-
-def hyperparameters_in(sentence: str, where: Where, negative: bool = False) -> list[Hyperparameter]:
-    """Hyperparameter mentions in one sentence; each value is copied exactly as printed."""
-    out: list[Hyperparameter] = []
-    taken: list[tuple[int, int]] = []
-    for name, rx in _NAME_RE.items():
-        for m in rx.finditer(sentence):
-            unit = (m.group("unit") or "").lower()
-            canon = name
-            if name == "warmup":
-                canon = "warmup_epochs" if unit.startswith("epoch") else "warmup_steps"
-            out.append(
-                Hyperparameter(canon, m.group("name"), m.group("value"), unit, where, negative)
-            )
-            taken.append(m.span())
-    for name, rx in _VALUE_FIRST:
-        for m in rx.finditer(sentence):
-            if any(a <= m.start("value") < b for a, b in taken):
-                continue
-            unit = "epochs" if name == "epochs" else ""
-            out.append(Hyperparameter(name, m.group(0), m.group("value"), unit, where, negative))
-    out.sort(key=lambda h: sentence.find(h.mention))
-    return out
 
 
 def _citations(sentence: str, surnames: dict[tuple[str, str], str]) -> list[str]:
@@ -234,15 +158,3 @@ def _citations(sentence: str, surnames: dict[tuple[str, str], str]) -> list[str]
         if key is not None:
             keys.append(key)
     return list(dict.fromkeys(keys))
-
-
-def normalize_value(value: str) -> float | None:
-    """A printed value as a number for comparison (`1e-4`, `0.0001`, `1 × 10−4`), or None."""
-    v = value.strip().replace("−", "-").replace(" ", "").rstrip("%")
-    m = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)×10(-?\d+)", v)
-    if m:
-        return float(m.group(1)) * 10 ** int(m.group(2))
-    try:
-        return float(v)
-    except ValueError:
-        return None

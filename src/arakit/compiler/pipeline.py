@@ -23,6 +23,7 @@ from arakit.compiler.notes import notes_document, read_notes
 from arakit.compiler.pdf.document import Document
 from arakit.compiler.physical import config_files, environment_doc, reconciliation_text
 from arakit.compiler.reconcile import Verdict, reconcile
+from arakit.compiler.settings import paper_settings
 from arakit.compiler.repo.source import repo_folder
 from arakit.model import Artifact, Evidence
 
@@ -147,7 +148,7 @@ def compile_sources(
 
     art.attachments.update(code)
     art.attachments.update(configs)
-    verdicts = reconcile(atoms, g.params if g else [])
+    verdicts = reconcile(paper_settings(doc) if doc else [], g.params if g else [])
     report.reconciliation = verdicts
     art.configs = config_files(verdicts, g, paper_name or "the paper")
     hardware = next(
@@ -265,10 +266,10 @@ def reconcile_paths(pdf: str | Path, repo: str) -> list[Verdict]:
             "reconcile needs one PDF and one repository",
             hint="ara reconcile paper.pdf path/to/repo",
         )
-    atoms = extract_atoms(_read_pdf(inputs.pdfs[0]))
+    settings = paper_settings(_read_pdf(inputs.pdfs[0]))
     with repo_folder(inputs.repo) as folder:
         g = ground_repo(folder, with_history=False)
-    return reconcile(atoms, g.params)
+    return reconcile(settings, g.params)
 
 
 def _logic_missing(art: Artifact, doc: Document | None) -> list[str]:
