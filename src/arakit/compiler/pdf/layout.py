@@ -1,5 +1,5 @@
 """From PDF pages to lines in reading order: two columns, running headers and footers
-removed, ligatures expanded; ruled tables read cell by cell with PyMuPDF."""
+removed, ligatures expanded; the tables found on each page (see `tables/`) kept apart."""
 
 from __future__ import annotations
 
@@ -10,35 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from arakit.compiler.errors import SourceError
+from arakit.compiler.pdf.chars import clean
 from arakit.compiler.pdf.document import Line
+from arakit.compiler.pdf.tables import RawTable, page_tables
 
-LIGATURES = {
-    "\ufb00": "ff",
-    "\ufb01": "fi",
-    "\ufb02": "fl",
-    "\ufb03": "ffi",
-    "\ufb04": "ffl",
-    "\ufb05": "st",
-    "\ufb06": "st",
-}
-_LIG_RE = re.compile("[" + "".join(LIGATURES) + "]")
 _DIGITS_RE = re.compile(r"\d+")
 MARGIN = 0.07  # share of the page height where running headers and footers live
-
-
-def clean(text: str) -> str:
-    """Expand ligatures and normalise spaces; nothing else about the text changes."""
-    text = _LIG_RE.sub(lambda m: LIGATURES[m.group(0)], text)
-    return text.replace("\u00a0", " ").replace("\u00ad", "").strip()
-
-
-@dataclass
-class RawTable:
-    """A ruled table found on a page: its box and the exact cell text, row by row."""
-
-    page: int
-    bbox: tuple[float, float, float, float]
-    cells: list[list[str]]
 
 
 @dataclass
@@ -104,11 +81,9 @@ def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
     for pno, page in enumerate(doc, start=1):
         out.page_width = max(out.page_width, page.rect.width)
         heights.append(page.rect.height)
-        page_tables = _tables(page, pno) if table_pages and _mentions_table(page) else []
-        out.tables.extend(page_tables)
-        lines = [
-            ln for ln in _lines(page, pno) if not any(_inside(ln, t.bbox) for t in page_tables)
-        ]
+        found = page_tables(page, pno) if table_pages else []
+        out.tables.extend(found)
+        lines = [ln for ln in _lines(page, pno) if not any(_inside(ln, t.bbox) for t in found)]
         per_page.append(lines)
     running = _running_lines(per_page, heights)
     out.metadata = {k: str(v) for k, v in (doc.metadata or {}).items() if v}
@@ -121,10 +96,6 @@ def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
 
     out.damage = [w for w in pymupdf.TOOLS.mupdf_warnings(reset=True).splitlines() if w.strip()][:5]
     return out
-
-
-def _mentions_table(page: Any) -> bool:
-    return "Table" in page.get_text("text")
 
 
 def _lines(page: Any, pno: int) -> list[Line]:
@@ -147,105 +118,6 @@ def _lines(page: Any, pno: int) -> list[Line]:
             )
             lines.append(Line(text, pno, x0, y0, x1, y1, round(size, 1), bool(bold), column))
     return lines
-
-
-def _tables(page: Any, pno: int) -> list[RawTable]:
-    """Ruled tables: PyMuPDF finds the grid; each cell's text is the words inside its box,
-    in reading order, so that cell text is exactly what is printed."""
-    try:
-        try:  # PyMuPDF 2 would consult its neural layout model first: the compiler runs without one
-            tabs = page.find_tables(strategy="lines", use_layout=False)
-        except TypeError:
-            tabs = page.find_tables(strategy="lines")
-    except Exception:  # a page whose drawings PyMuPDF cannot analyse has no ruled tables
-        return []
-    words = page.get_text("words")  # x0, y0, x1, y1, word, block, line, word_no
-    if not tabs.tables:
-        return _rule_tables(page, pno, words)
-    found = []
-    for t in tabs.tables:
-        cells: list[list[str]] = []
-        for row in t.rows:
-            cells.append([_cell_text(words, box) if box else "" for box in row.cells])
-        cells = [r for r in cells if any(c for c in r)]
-        if len(cells) >= 2 and max(len(r) for r in cells) >= 2:
-            found.append(RawTable(pno, tuple(t.bbox), cells))
-    return found
-
-
-def _rule_tables(page: Any, pno: int, words: list[Any]) -> list[RawTable]:
-    """Tables ruled only by horizontal lines (booktabs): rows by baseline, columns by the
-    x positions of the row with the most cells."""
-    try:
-        try:
-            tabs = page.find_tables(
-                vertical_strategy="text", horizontal_strategy="lines", use_layout=False
-            )
-        except TypeError:
-            tabs = page.find_tables(vertical_strategy="text", horizontal_strategy="lines")
-    except Exception:  # nothing PyMuPDF can analyse on this page
-        return []
-    rules = [
-        d["rect"] for d in page.get_drawings() if d["rect"].height < 2 and d["rect"].width > 30
-    ]
-    found = []
-    for t in tabs.tables:
-        x0, y0, x1, y1 = t.bbox
-        near = [r for r in rules if y0 - 2 <= r.y0 <= y1 + 2]
-        if len(near) < 2:
-            continue
-        x0, x1 = min([x0, *(r.x0 for r in near)]), max([x1, *(r.x1 for r in near)])
-        inside = [
-            w
-            for w in words
-            if w[0] >= x0 - 1 and w[2] <= x1 + 1 and y0 - 1 <= (w[1] + w[3]) / 2 <= y1 + 1
-        ]
-        grid = _grid(inside)
-        if len(grid) >= 2 and max(len(r) for r in grid) >= 2:
-            found.append(RawTable(pno, (x0, y0, x1, y1), grid))
-    return found
-
-
-def _grid(words: list[Any]) -> list[list[str]]:
-    rows: list[list[Any]] = []
-    for w in sorted(words, key=lambda w: (w[3], w[0])):
-        if rows and abs(rows[-1][0][3] - w[3]) < 2:
-            rows[-1].append(w)
-        else:
-            rows.append([w])
-    cells_by_row: list[list[tuple[float, str]]] = []
-    for row in rows:
-        row.sort(key=lambda w: w[0])
-        cells: list[tuple[float, str]] = []
-        last_x1 = None
-        for w in row:
-            gap_limit = max(4.0, 0.5 * (w[3] - w[1]))
-            if last_x1 is not None and w[0] - last_x1 < gap_limit:
-                cells[-1] = (cells[-1][0], f"{cells[-1][1]} {w[4]}")
-            else:
-                cells.append((w[0], w[4]))
-            last_x1 = w[2]
-        cells_by_row.append(cells)
-    anchors = [x for x, _ in max(cells_by_row, key=len)]
-    grid = []
-    for cells in cells_by_row:
-        out = [""] * len(anchors)
-        for x, text in cells:
-            col = max((i for i, a in enumerate(anchors) if a <= x + 2), default=0)
-            out[col] = clean(f"{out[col]} {text}")
-        grid.append(out)
-    return grid
-
-
-def _cell_text(words: list[Any], box: tuple[float, float, float, float]) -> str:
-    inside = [
-        w
-        for w in words
-        if box[0] - 1 <= (w[0] + w[2]) / 2 <= box[2] + 1
-        and box[1] - 1 <= (w[1] + w[3]) / 2 <= box[3] + 1
-    ]
-    inside.sort(key=lambda w: (round(w[3]), w[0]))
-    return clean(" ".join(w[4] for w in inside))
 
 
 def _inside(ln: Line, box: tuple[float, float, float, float]) -> bool:

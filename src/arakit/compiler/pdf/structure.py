@@ -16,7 +16,8 @@ from arakit.compiler.pdf.document import (
     Line,
     Paragraph,
 )
-from arakit.compiler.pdf.layout import Layout, RawTable, read_layout
+from arakit.compiler.pdf.layout import Layout, read_layout
+from arakit.compiler.pdf.tables import RawTable
 from arakit.compiler.pdf.references import parse_reference, split_entries
 
 _NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-Z].{1,120})$")
