@@ -1,0 +1,44 @@
+"""`ara search QUERY [PATH...] [--kind K] [--max-tokens N] [--json]`."""
+
+from __future__ import annotations
+
+import typer
+
+
+def search_cmd(
+    query: str = typer.Argument(..., help="Words, a parameter name, a value or an ID."),
+    paths: list[str] = typer.Argument(None, help="Artifact folders (default: the current one)."),
+    kind: list[str] = typer.Option(
+        None,
+        "--kind",
+        "-k",
+        help="Only passages of this kind (claim, trace, dead_end, param, source ...).",
+    ),
+    max_tokens: int = typer.Option(
+        1500, "--max-tokens", "-t", min=1, help="Token budget for the answer."
+    ),
+    index: str = typer.Option(None, "--index", help="Index file (default: in the cache folder)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the hits as JSON."),
+) -> None:
+    """Search artifacts: ranked passages with their references, within a token budget."""
+    import sys
+
+    from arakit.cli.output import print_json
+    from arakit.query.index import Index, find_artifacts
+    from arakit.query.search import render, search
+
+    roots = find_artifacts(paths or ["."])
+    with Index(index) as idx:
+        idx.refresh(roots)
+        result = search(
+            idx, query, artifacts=idx.artifact_ids(roots), kinds=kind or None, max_tokens=max_tokens
+        )
+    if json_out:
+        print_json(result.model_dump())
+        return
+    sys.stdout.write(render(result) or "no match\n")
+    sys.stderr.write(f"~{result.tokens} tokens, {len(result.hits)} hits\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search")(search_cmd)

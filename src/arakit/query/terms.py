@@ -1,0 +1,229 @@
+"""Search terms: words, identifiers, numbers and IDs, each in a form SQLite FTS5 can match exactly.
+
+FTS5's word tokenizer cuts `num_iter` into `num`/`iter` only if `_` is a separator and `1e-3`
+into `1e` and `3`, so neither an identifier nor a value can be found as written. The index
+therefore stores, next to the text, a column of *terms* made here: identifiers whole and
+split into their parts (`CTS_fit_soft` → `cts_fit_soft cts fit soft`, `batchSize` → `batch
+size`), numbers in one canonical spelling (`1e-3`, `0.001` and `1.0E-03` all become
+`n_0p001`), entity IDs padded (`C5` → `id_c05`) and commit hashes by their 7-character prefix.
+A query goes through the same function, so a value, a parameter name or an ID written in
+any of its spellings finds the rows that hold it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# An identifier (dotted names kept together), a number (thousands commas, decimals,
+# exponent), or a run of hex digits long enough to be a commit hash.
+_TOKEN_RE = re.compile(
+    r"(?P<hex>\b[0-9a-f]{7,40}\b)"
+    r"|(?P<num>(?<![\w.])(?=\.?\d)(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w]))"
+    r"|(?P<ident>[A-Za-z_][A-Za-z0-9_]*(?:[.-][A-Za-z_][A-Za-z0-9_]*)*)"
+)
+_CAMEL_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_ID_RE = re.compile(r"^(RW|[CEHNOGAR])(\d{1,4})$", re.IGNORECASE)
+_HAS_DIGIT = re.compile(r"\d")
+_FTS_SAFE = re.compile(r"[^0-9a-z_]")
+
+# Words that carry no meaning in a question; the rest are weighed by how rare they are.
+STOP_WORDS = frozenset(
+    re.split(
+        r"\s+",
+        """a an and are as at be been by can could did do does for from had has have how i if in
+    into is it its of on or our so such than that the their them then there these they this
+    those to was we were what when where which while who whom why will with would you your
+    used use uses using value values set paper code repository""",
+    )
+)
+
+# Abbreviations that code uses for words that prose uses. A query naming either side also
+# searches for the other; the list holds names common across scientific code bases.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "lr": ("learning rate",),
+    "bs": ("batch size",),
+    "batch_size": ("batch size",),
+    "num_iter": ("iterations", "number of iterations"),
+    "n_iter": ("iterations",),
+    "niter": ("iterations",),
+    "max_iter": ("iterations", "maximum iterations"),
+    "iters": ("iterations",),
+    "epochs": ("epochs",),
+    "n_epochs": ("epochs",),
+    "num_epochs": ("epochs",),
+    "seq_len": ("sequence length",),
+    "wd": ("weight decay",),
+    "n_layers": ("layers",),
+    "num_layers": ("layers",),
+    "n_heads": ("heads",),
+    "num_heads": ("heads",),
+    "d_model": ("model dimension", "embedding dimension"),
+    "d_ff": ("feed forward dimension",),
+    "hidden_size": ("hidden units", "hidden size"),
+    "n_hidden": ("hidden units",),
+    "n_feat": ("hidden units", "features"),
+    "dim": ("dimension",),
+    "ts": ("sampling time",),
+    "temp": ("temperature",),
+    "optim": ("optimizer", "optimiser"),
+    "seed": ("random seed", "random state"),
+    "random_state": ("random seed",),
+    "ckpt": ("checkpoint",),
+    "eps": ("epsilon",),
+    "std": ("standard deviation",),
+    "lam": ("lambda", "regularization"),
+}
+# phrase (as word tuple) -> abbreviations naming it
+_PHRASES: dict[tuple[str, ...], set[str]] = {}
+for _abbr, _phrases in ABBREVIATIONS.items():
+    for _p in _phrases:
+        _PHRASES.setdefault(tuple(_p.split()), set()).add(_abbr)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing a query asks for: its alternatives (any of them matches) and whether it is
+    exact (a number, identifier, ID or hash, matched as written) or a plain word."""
+
+    text: str
+    alternatives: tuple[str, ...]
+    exact: bool
+
+
+def number_token(text: str) -> str | None:
+    """`n_<value>` for a number in any spelling (`1e-3`, `0.001`, `10,000`), or None."""
+    raw = text.replace(",", "")
+    if not raw or raw == ".":
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    if value.is_integer() and abs(value) < 1e15:
+        canon = str(int(value))
+    else:
+        canon = repr(value)
+    return "n_" + canon.replace(".", "p").replace("-", "m").replace("+", "")
+
+
+def id_token(text: str) -> str | None:
+    """`id_c05` for an entity ID written `C5`, `C05` or `c005`, or None."""
+    m = _ID_RE.match(text)
+    if not m:
+        return None
+    return f"id_{m.group(1).lower()}{int(m.group(2)):02d}"
+
+
+def split_identifier(name: str) -> list[str]:
+    """The words of an identifier: `CTS_fit_soft` → cts, fit, soft; `batchSize` → batch, size."""
+    out: list[str] = []
+    for piece in re.split(r"[_.\-/]+", name):
+        out += [w.lower() for w in _CAMEL_RE.findall(piece)]
+    return [w for w in out if w]
+
+
+def _safe(token: str) -> str:
+    return _FTS_SAFE.sub("", token.lower())
+
+
+def index_terms(text: str) -> str:
+    """The terms column for a passage: every exact form the text contains, space separated."""
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def add(tok: str) -> None:
+        if tok and tok not in seen:
+            seen.add(tok)
+            out.append(tok)
+
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        tok = m.group(0)
+        if kind == "hex":
+            if _HAS_DIGIT.search(tok):
+                add("h_" + tok[:7])
+            else:
+                add(_safe(tok))
+        elif kind == "num":
+            num = number_token(tok)
+            if num:
+                add(num)
+        else:
+            ident = id_token(tok)
+            if ident:
+                add(ident)
+            for part in re.split(r"[.\-]", tok):
+                if "_" in part or any(c.isupper() for c in part[1:]):
+                    add(_safe(part))
+                    for w in split_identifier(part):
+                        add(w)
+    return " ".join(out)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text)]
+
+
+def query_terms(query: str) -> list[Term]:
+    """What a query asks for, in order: exact terms (numbers, identifiers, IDs, hashes) and
+    meaningful words, each with the alternatives that also count as a match."""
+    terms: list[Term] = []
+    seen: set[str] = set()
+
+    def add(text: str, alts: list[str], exact: bool) -> None:
+        alts = [a for a in dict.fromkeys(alts) if a]
+        if not alts or alts[0] in seen:
+            return
+        seen.add(alts[0])
+        terms.append(Term(text, tuple(alts), exact))
+
+    words: list[str] = []
+    for m in _TOKEN_RE.finditer(query):
+        kind, tok = m.lastgroup, m.group(0)
+        if kind == "hex" and _HAS_DIGIT.search(tok):
+            add(tok, ["h_" + tok[:7]], True)
+        elif kind == "num":
+            num = number_token(tok)
+            if num:
+                add(tok, [num], True)
+        elif kind == "ident" or kind == "hex":
+            ident = id_token(tok)
+            if ident:
+                add(tok, [ident], True)
+                continue
+            for part in re.split(r"[.\-]", tok):
+                if not part:
+                    continue
+                low = part.lower()
+                if "_" in part or any(c.isupper() for c in part[1:]):
+                    add(part, [_safe(part)], True)
+                    for w in split_identifier(part):
+                        if w not in STOP_WORDS and len(w) > 1:
+                            add(w, [w, *_abbr_words(w)], False)
+                    continue
+                if low in STOP_WORDS or len(low) < 2:
+                    continue
+                words.append(low)
+                alts = [low, *ABBREVIATIONS.get(low, ())]
+                add(part, [a for a in alts if " " not in a] + _abbr_words(low), False)
+    # a phrase such as "learning rate" also finds the abbreviation `lr`
+    plain = _words(query)
+    for n in (3, 2, 1):
+        for i in range(len(plain) - n + 1):
+            phrase = tuple(plain[i : i + n])
+            for abbr in sorted(_PHRASES.get(phrase, ())):
+                add(" ".join(phrase), [abbr], True)
+    return terms
+
+
+def _abbr_words(word: str) -> list[str]:
+    """The words an abbreviation stands for (`lr` → learning, rate)."""
+    return [w for phrase in ABBREVIATIONS.get(word, ()) for w in phrase.split()]
+
+
+def tokens_of(text: str) -> set[str]:
+    """Lower-case words plus exact terms of a text, for checking which query terms it holds."""
+    return set(_words(text)) | set(index_terms(text).split())

@@ -1,0 +1,91 @@
+"""Search: ranked passages with references, exact values and names, never over the budget."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from arakit.errors import UsageError
+from arakit.query.disclose import estimate_tokens
+from arakit.query.index import Index
+from arakit.query.search import render, search
+
+CODE = '''"""Train the model."""
+import torch
+
+lr = 2e-5  # learning rate
+num_iter = 50000
+seq_len = 64
+
+
+def fit(model):
+    opt = torch.optim.Adam(model.parameters(), lr=lr)
+    for step in range(num_iter):
+        opt.step()
+'''
+
+
+@pytest.fixture
+def idx(minimal, tmp_path):
+    art = minimal({"src/execution/fit_soft.py": CODE})
+    with Index(tmp_path / "i.sqlite") as index:
+        index.refresh([art])
+        yield index
+
+
+def _refs(result):
+    return [h.ref for h in result.hits]
+
+
+def test_a_value_is_found_in_another_spelling(idx):
+    result = search(idx, "0.00002")
+    assert result.hits and result.hits[0].file == "src/execution/fit_soft.py"
+    assert "lr = 2e-5" in result.hits[0].text
+
+
+def test_a_natural_language_question_finds_the_abbreviated_parameter(idx):
+    result = search(idx, "What learning rate does the soft fit script use?")
+    assert result.hits[0].file == "src/execution/fit_soft.py"
+    assert "2e-5" in result.hits[0].text
+
+
+def test_a_parameter_name_is_matched_exactly(idx):
+    result = search(idx, "seq_len")
+    assert "seq_len = 64" in result.hits[0].text
+
+
+def test_an_id_finds_its_entity_first(idx):
+    assert _refs(search(idx, "N5"))[0] == "N05"
+
+
+def test_kind_limits_the_passages(idx):
+    result = search(idx, "restart", kinds=["dead_end"])
+    assert _refs(result) == ["N05"]
+    assert all(h.kind == "claim" for h in search(idx, "restarts", kinds=["claim"]).hits)
+
+
+def test_a_table_cell_is_found_with_its_headers(idx):
+    hit = search(idx, "epochs for cosine restarts", kinds=["table_row"]).hits[0]
+    assert hit.ref == "evidence/tables/table1_epochs.md#r2"
+    assert "Epochs = 41" in hit.text
+
+
+def test_an_empty_query_is_a_usage_error(idx):
+    with pytest.raises(UsageError):
+        search(idx, "the of ?")
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    budget=st.integers(min_value=1, max_value=400),
+    words=st.sampled_from(
+        ["restart", "learning rate", "epochs plateau", "lr 2e-5 num_iter", "N05 C01 table"]
+    ),
+)
+def test_the_answer_never_exceeds_the_token_budget(idx, budget, words):
+    result = search(idx, words, max_tokens=budget)
+    assert estimate_tokens(render(result)) <= budget
+    assert result.tokens <= budget

@@ -1,0 +1,38 @@
+"""Terms: a value, an identifier or an ID is found in any of its spellings."""
+
+from __future__ import annotations
+
+from arakit.query.terms import index_terms, number_token, query_terms, split_identifier
+
+
+def test_a_number_has_one_token_whatever_its_spelling():
+    assert number_token("1e-3") == number_token("0.001") == number_token("1.0E-03")
+    assert number_token("10,000") == number_token("10000") == number_token("1e4")
+    assert number_token("2e-5") != number_token("1e-5")
+
+
+def test_identifiers_are_kept_whole_and_split_into_words():
+    terms = index_terms("num_iter = 40000; batchSize; CTS_fit_soft.py").split()
+    for tok in ("num_iter", "num", "iter", "batchsize", "batch", "size", "cts_fit_soft"):
+        assert tok in terms
+    assert split_identifier("RLC_SS_fit_1step") == ["rlc", "ss", "fit", "1", "step"]
+
+
+def test_ids_and_commit_hashes_are_normalised():
+    terms = index_terms("see C5 and N109, reverted in 3cba4972ab3b1975").split()
+    assert {"id_c05", "id_n109", "h_3cba497"} <= set(terms)
+    q = {a for t in query_terms("C05 3cba497") for a in t.alternatives}
+    assert {"id_c05", "h_3cba497"} <= q
+
+
+def test_a_phrase_in_a_question_also_asks_for_its_code_abbreviation():
+    alts = {a for t in query_terms("What learning rate was used?") for a in t.alternatives}
+    assert "lr" in alts
+    assert "what" not in alts  # stop words carry nothing
+    alts = {a for t in query_terms("lr of the soft fit") for a in t.alternatives}
+    assert {"lr", "learning", "rate"} <= alts
+
+
+def test_words_that_look_like_hex_are_words():
+    terms = query_terms("the decade facade")
+    assert [t.alternatives[0] for t in terms] == ["decade", "facade"]
