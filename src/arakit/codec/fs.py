@@ -7,7 +7,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from arakit.errors import EncodingError, PathEscapeError, SizeLimitError
+from arakit.codec.guard import read_regular, symlink_problem
+from arakit.errors import ArtifactError, EncodingError, PathEscapeError, SizeLimitError
 
 # Folders that are never part of an artifact's content.
 SKIP_DIRS = frozenset({".git", "__pycache__", ".ara-cache", ".pytest_cache", ".hypothesis"})
@@ -25,10 +26,10 @@ DEFAULT_LIMITS = Limits()
 
 
 def inside(root: Path, path: Path) -> bool:
-    """True when `path`, with symlinks resolved, stays inside `root`."""
+    """True when `path`, with symlinks resolved, stays inside `root` (False for a loop)."""
     try:
         path.resolve().relative_to(root.resolve())
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return False
     return True
 
@@ -39,12 +40,11 @@ def resolve_ref(root: Path, ref: str) -> Path | None:
     return candidate if inside(root, candidate) else None
 
 
-def inventory(
-    root: Path, limits: Limits = DEFAULT_LIMITS
-) -> tuple[list[str], list[PathEscapeError]]:
-    """Every file under root (POSIX relative paths, sorted) and the symlinks that escape it."""
+def inventory(root: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[list[str], list[ArtifactError]]:
+    """Every file under root (POSIX relative paths, sorted) and the symlinks that escape it
+    or loop."""
     files: list[str] = []
-    escapes: list[PathEscapeError] = []
+    escapes: list[ArtifactError] = []
     root_resolved = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
@@ -52,26 +52,13 @@ def inventory(
         for name in list(dirnames):
             p = here / name
             if p.is_symlink() and not inside(root_resolved, p):
-                rel = p.relative_to(root).as_posix()
-                escapes.append(
-                    PathEscapeError(
-                        f"symlink {rel} points outside the artifact folder (to {os.readlink(p)})",
-                        file=rel,
-                        hint="replace the symlink with a copy of the files it points to",
-                    )
-                )
+                escapes.append(symlink_problem(p, p.relative_to(root).as_posix()))
                 dirnames.remove(name)
         for name in sorted(filenames):
             p = here / name
             rel = p.relative_to(root).as_posix()
             if p.is_symlink() and not inside(root_resolved, p):
-                escapes.append(
-                    PathEscapeError(
-                        f"symlink {rel} points outside the artifact folder (to {os.readlink(p)})",
-                        file=rel,
-                        hint="replace the symlink with a copy of the file it points to",
-                    )
-                )
+                escapes.append(symlink_problem(p, rel))
                 continue
             files.append(rel)
             if len(files) > limits.max_files:
@@ -98,15 +85,7 @@ def read_text(
             file=rel,
             hint="keep every file of the artifact inside its folder",
         )
-    size = path.stat().st_size
-    if size > limits.max_text_file_bytes:
-        raise SizeLimitError(
-            f"file is {size:,} bytes, over the {limits.max_text_file_bytes:,}-byte limit "
-            "for text files (max_text_file_bytes)",
-            file=rel,
-            hint="split the file, or move raw data out of the artifact and summarise it",
-        )
-    data = path.read_bytes()
+    data = read_regular(path, rel, limits.max_text_file_bytes)
     return decode(data, rel)
 
 

@@ -62,6 +62,9 @@ def load(text: str, file: str, line_offset: int = 0) -> Any:
     """Parse YAML text; mappings and lists carry `.line`. Errors name line and column."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from arakit.codec.guard import check_yaml_aliases, check_yaml_nesting
+
+    check_yaml_nesting(text, file, line_offset)
     try:
         node = _yaml().compose(text)
     except MarkedYAMLError as e:
@@ -82,6 +85,8 @@ def load(text: str, file: str, line_offset: int = 0) -> Any:
         ) from None
     if node is None:
         return None
+    if "*" in text:  # aliases: refuse a document that would expand without bound
+        check_yaml_aliases(node, file, line_offset)
     return _build(node, file, line_offset, 0, {})
 
 
