@@ -7,18 +7,27 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from arakit import gitsafe
+
 GIT_TIMEOUT_S = 5.0
 
 
-def git(args: list[str], cwd: str | Path, *, timeout: float = GIT_TIMEOUT_S) -> str | None:
-    """Output of a git command (stripped), or None when git is missing or the command fails."""
+def git(
+    args: list[str], cwd: str | Path, *, timeout: float = GIT_TIMEOUT_S, hooks_path: bool = False
+) -> str | None:
+    """Output of a git command (stripped), or None when git is missing or the command fails.
+
+    Nothing the repository's configuration names is run (see arakit.gitsafe); `hooks_path`
+    keeps its core.hooksPath visible, for asking where its hooks live."""
     try:
         done = subprocess.run(
-            ["git", *args],
+            gitsafe.argv(args, cwd, hooks_path=hooks_path),
             cwd=cwd,
             capture_output=True,
             timeout=timeout,
             check=False,
+            env=gitsafe.env(),
+            stdin=subprocess.DEVNULL,
         )
     except (OSError, subprocess.SubprocessError):
         return None
@@ -46,11 +55,13 @@ def tree_state(cwd: str | Path, exclude: list[Path] | None = None) -> dict[str, 
     if status:
         try:
             diff = subprocess.run(
-                ["git", "diff", "HEAD", "--no-color", "--no-ext-diff", *specs],
+                gitsafe.argv(["diff", "HEAD", "--no-color", *specs], cwd),
                 cwd=cwd,
                 capture_output=True,
                 timeout=GIT_TIMEOUT_S,
                 check=False,
+                env=gitsafe.env(),
+                stdin=subprocess.DEVNULL,
             ).stdout
         except (OSError, subprocess.SubprocessError):
             diff = b""

@@ -72,7 +72,7 @@ class HookReport:
 
 def hooks_dir(repo: str | Path) -> Path:
     """The repository's hooks folder (honours core.hooksPath)."""
-    out = git(["rev-parse", "--path-format=absolute", "--git-path", "hooks"], repo)
+    out = git(["rev-parse", "--path-format=absolute", "--git-path", "hooks"], repo, hooks_path=True)
     if out is None:
         raise UsageError(f"{repo}: not inside a git repository", hint="run `git init` first")
     return Path(out)

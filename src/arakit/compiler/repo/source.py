@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from arakit import gitsafe
 from arakit.compiler.errors import InputError, SourceError
 
 SKIP_DIRS = {
@@ -38,12 +39,13 @@ def git(repo: Path, *args: str, check: bool = True) -> str:
     """Run git in `repo` and return its standard output; failures become SourceError."""
     try:
         res = subprocess.run(
-            ["git", "-C", str(repo), *args],
+            gitsafe.argv(["-C", str(repo), *args]),  # nothing in the repo's config runs
             capture_output=True,
             text=True,
             encoding="utf-8",
             errors="replace",
-            env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
+            env=gitsafe.env({"LC_ALL": "C"}),
+            stdin=subprocess.DEVNULL,
             timeout=120,
         )
     except FileNotFoundError:
@@ -86,12 +88,13 @@ def repo_folder(spec: str) -> Iterator[Path]:
         dest = tmp / "repo"
         try:
             subprocess.run(
-                ["git", "clone", "--quiet", "--no-local", str(path), str(dest)],
+                gitsafe.argv(["clone", "--quiet", "--no-local", str(path), str(dest)], tmp),
                 capture_output=True,
                 text=True,
                 check=True,
                 timeout=300,
-                env={**os.environ, "GIT_TERMINAL_PROMPT": "0"},
+                env=gitsafe.env(),
+                stdin=subprocess.DEVNULL,
             )
         except subprocess.CalledProcessError as e:
             raise SourceError(spec, f"not a git repository or bundle: {e.stderr.strip()}") from None
