@@ -1,0 +1,186 @@
+"""Paper front matter, claims and clean text: what `ara compile` writes against the truth
+read off the rendered pages (``truth/papers/<pair>/front.yaml``).
+
+Per paper: title exact, authors exact (every author, in order), claims recall (a truth claim
+is found when one written claim's Statement holds at least 60% of its content words),
+duplicate claims (two written claims whose content words overlap by 80% or more of the
+smaller), control characters written into any text file, Level 1 on the compile without
+and with the paper's repository, and seconds for the compile without a repository.
+
+Title and authors compare after whitespace normalisation and case folding: small capitals
+and all-capital titles carry no case on the rendered page.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from benchmarks.realworld import corpus
+from benchmarks.realworld.compiled import compiled
+
+NOT_SPECIFIED = "not specified"
+RECALL_SHARE = 0.6
+DUPLICATE_SHARE = 0.8
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "and",
+        "or",
+        "to",
+        "with",
+        "that",
+        "we",
+        "our",
+        "by",
+        "at",
+        "for",
+        "is",
+        "are",
+        "be",
+        "as",
+        "this",
+        "these",
+        "it",
+        "its",
+        "from",
+        "using",
+        "use",
+        "than",
+        "which",
+        "both",
+        "can",
+        "will",
+    ]
+)
+
+
+def norm(text: str) -> str:
+    """Whitespace collapsed, case folded, NFC: the comparison form of a title or a name."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def words(text: str) -> set[str]:
+    """Content words of a sentence, lower case."""
+    return {w for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", text.lower()) if w not in _STOP}
+
+
+def found(truth: str, statements: list[str]) -> bool:
+    """True when one statement holds at least RECALL_SHARE of the truth claim's words."""
+    want = words(truth)
+    return bool(want) and any(len(want & words(s)) >= RECALL_SHARE * len(want) for s in statements)
+
+
+def duplicates(statements: list[str]) -> int:
+    """Pairs of statements that say the same thing (overlap of the smaller word set)."""
+    sets = [words(s) for s in statements]
+    n = 0
+    for i, a in enumerate(sets):
+        for b in sets[i + 1 :]:
+            small = min(len(a), len(b))
+            if small and len(a & b) >= DUPLICATE_SHARE * small:
+                n += 1
+    return n
+
+
+def control_chars(folder: Path) -> int:
+    """Control characters (other than tab and newline) in every text file of the artifact."""
+    total = 0
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix in (".md", ".yaml", ".yml", ".json", ".jsonl"):
+            text = path.read_bytes().decode("utf-8", "replace")
+            total += sum(
+                1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\r"
+            )
+            total += text.count("\ufffd")
+    return total
+
+
+def written(folder: Path) -> tuple[str, list[str], list[str]]:
+    """Title, authors and claim statements as the artifact holds them."""
+    from arakit.codec import read_artifact
+
+    art = read_artifact(folder)
+    paper = art.paper
+    title = (paper.title or "") if paper else ""
+    authors = [a for a in (paper.authors or []) if NOT_SPECIFIED not in a.lower()] if paper else []
+    claims = [c.statement or "" for c in art.claims or []]
+    return title, authors, claims
+
+
+def _truth(pair: Path) -> dict[str, Any] | None:
+    path = corpus.TRUTH / "papers" / pair.name / "front.yaml"
+    if not path.is_file():
+        return None
+    data: dict[str, Any] = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def run() -> dict[str, float]:
+    """Score every corpus paper that has a front.yaml; print one line per paper."""
+    titles = authors_ok = truth_claims = recalled = dups = controls = passes = compiles = 0
+    seconds: list[float] = []
+    papers = 0
+    for pair in corpus.papers():
+        truth = _truth(pair)
+        if truth is None:
+            print(f"{pair.name:<20} no truth file, skipped")
+            continue
+        papers += 1
+        bare = compiled(pair, with_repo=False)
+        full = compiled(pair, with_repo=True)
+        seconds.append(bare.seconds)
+        title, authors, claims = written(bare.artifact)
+        t_ok = norm(title) == norm(truth["title"])
+        a_ok = [norm(a) for a in authors] == [norm(a) for a in truth.get("authors") or []]
+        want = [c["text"] for c in truth.get("claims") or []]
+        hit = sum(found(c, claims) for c in want)
+        dup = duplicates(claims)
+        ctl = control_chars(bare.artifact) + control_chars(full.artifact)
+        l1 = [c.report.level1_errors == 0 for c in (bare, full)]
+        titles += t_ok
+        authors_ok += a_ok
+        truth_claims += len(want)
+        recalled += hit
+        dups += dup
+        controls += ctl
+        passes += sum(l1)
+        compiles += 2
+        print(
+            f"{pair.name:<20} title {'ok' if t_ok else 'WRONG':<5} "
+            f"authors {'ok' if a_ok else 'WRONG':<5} claims {hit}/{len(want)} "
+            f"(written {len(claims)}, dup {dup}) ctl {ctl} "
+            f"L1 pdf {'pass' if l1[0] else 'FAIL'} repo {'pass' if l1[1] else 'FAIL'} "
+            f"{bare.seconds:.2f}s"
+        )
+        if not t_ok:
+            print(f"{'':<20}   title written: {title!r}")
+        if not a_ok:
+            print(f"{'':<20}   authors written: {authors!r}")
+        for c in (bare, full):
+            errors = sorted({f["code"] for f in c.report.findings if f["severity"] == "error"})
+            if errors:
+                print(
+                    f"{'':<20}   L1 {'repo' if c.with_repo else 'pdf'} errors: {', '.join(errors)}"
+                )
+    return {
+        "papers": float(papers),
+        "title_exact": float(titles),
+        "authors_exact": float(authors_ok),
+        "claims_recall": round(recalled / truth_claims, 3) if truth_claims else 0.0,
+        "duplicate_claims": float(dups),
+        "control_chars": float(controls),
+        "level1_passes": float(passes),
+        "level1_compiles": float(compiles),
+        "median_seconds": round(statistics.median(seconds), 2) if seconds else 0.0,
+    }
