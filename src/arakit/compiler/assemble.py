@@ -10,10 +10,6 @@ from arakit.compiler.mapping.context import NOT_SPECIFIED
 from arakit.compiler.pdf.document import Document
 from arakit.model import Artifact, LayerTable, Paper, Table
 
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d{2})\b")
-_VENUE = re.compile(
-    r"(Conference|Proceedings|Workshop|Journal|Transactions|Symposium|arXiv|Preprint)", re.I
-)
 DESCRIPTIONS = {
     "PAPER.md": "root manifest",
     "logic/problem.md": "observations, gaps, key insight, assumptions",
@@ -33,17 +29,14 @@ DESCRIPTIONS = {
 
 
 def year_and_venue(doc: Document | None, commit_dates: list[str]) -> tuple[str, str, str]:
-    """(year, venue, where the year came from): running header, first page, PDF metadata, git."""
+    """(year, venue, where the year came from): what the paper's pages say (citation box,
+    venue or status line, running head, arXiv stamp, printed date), then the PDF's
+    metadata, then git. The venue is what the page says; a draft says it is a draft."""
     venue = ""
     if doc is not None:
-        for text in doc.running:
-            if _VENUE.search(text):
-                venue = text.rstrip(".")
-                break
-        first = " ".join([*doc.running, doc.title, " ".join(doc.authors)])
-        m = _YEAR.search(first)
-        if m:
-            return m.group(1), venue, "the paper's first page"
+        venue = doc.venue or doc.status
+        if doc.year:
+            return doc.year, venue, "the paper's first page"
         created = doc.metadata.get("creationDate", "")
         m = re.match(r"D:(\d{4})", created)
         if m:
@@ -62,17 +55,25 @@ def paper_front(
     ml = doc is not None and re.search(
         r"\b(training|trained|neural|accuracy|model|learning)\b", abstract, re.I
     )
+    extra: dict[str, object] = {}
+    if doc is not None and doc.affiliations:
+        extra["affiliations"] = list(doc.affiliations)  # extension: as printed, in order
+    doi = doc.doi if doc else ""
+    if doc is not None and not doi and doc.arxiv:
+        doi = "10.48550/arXiv." + re.sub(r"v\d+$", "", doc.arxiv)  # arXiv's DOI for every paper
     return Paper(
         title=title,
         authors=(doc.authors if doc and doc.authors else [NOT_SPECIFIED]),
         year=int(year) if year.isdigit() else year,
         venue=venue or NOT_SPECIFIED,
+        doi=doi or None,
         ara_version=ARA_VERSION,
         domain="machine learning" if ml else NOT_SPECIFIED,
-        keywords=keywords or [NOT_SPECIFIED],
+        keywords=(doc.keywords if doc and doc.keywords else keywords) or [NOT_SPECIFIED],
         claims_summary=claims or [NOT_SPECIFIED],
         abstract=abstract,
         created_with=f"arakit {__version__} (ara compile, rules)",
+        extra=extra,
         heading=title,
         overview=" ".join(first)
         + "\n\nCompiled by `ara compile` from the sources listed in the front matter; every "

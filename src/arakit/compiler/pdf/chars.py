@@ -1,8 +1,16 @@
-"""Characters as printed, made plain: ligature glyphs expanded, no-break and soft hyphens."""
+"""Text as a reader sees it, from the glyph codes a PDF carries.
+
+TeX's math-extension fonts (cmex, LM Math Extension) have no Unicode map: their big
+delimiters and operators come out as control codes. Symbol-font bracket pieces come out in
+the Private Use Area. Accents typeset over a letter come out as a spacing accent before
+it, ligatures as one glyph. This module turns all of these back into Unicode text, and
+drops what is left of control characters, so no control byte reaches a written file.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 LIGATURES = {
     "\ufb00": "ff",
@@ -12,11 +20,85 @@ LIGATURES = {
     "\ufb04": "ffl",
     "\ufb05": "st",
     "\ufb06": "st",
+    "\uf001": "fi",  # Mac Roman fonts put the fi and fl ligatures in the Private Use Area
+    "\uf002": "fl",
 }
+# The OMX encoding of cmex10 below 0x20: delimiters at growing sizes. A PDF that gives these
+# glyphs no Unicode passes their codes through, which are control characters.
+OMX: dict[int, str] = dict(enumerate("()[]⌊⌋⌈⌉{}⟨⟩|‖/\\()()[]⌊⌋⌈⌉{}⟨⟩/\\"))
+# Adobe Symbol's Private Use Area pieces of tall brackets, braces and integrals.
+SYMBOL_PUA = dict(
+    zip(
+        range(0xF8E5, 0xF8FF),
+        "√⏐⎯®©™⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪⌠⎞⎟⎠⎤⎥⎦⎫⎬⎭",
+        strict=True,
+    )
+)
+# Spacing accents that TeX sets before the letter they sit on, and their combining forms.
+_ACCENTS = {
+    "\u00b4": "\u0301",  # ´ acute
+    "\u02dd": "\u030b",  # ˝ double acute
+    "\u00a8": "\u0308",  # ¨ diaeresis
+    "\u02c6": "\u0302",  # ˆ circumflex
+    "\u02dc": "\u0303",  # ˜ tilde
+    "\u02c7": "\u030c",  # ˇ caron
+    "\u02d8": "\u0306",  # ˘ breve
+    "\u02da": "\u030a",  # ˚ ring
+    "\u00b8": "\u0327",  # ¸ cedilla
+    "\u02d9": "\u0307",  # ˙ dot above
+    "\u00af": "\u0304",  # ¯ macron
+}
+_ACCENT_BEFORE = re.compile(
+    "([\u00b4\u02dd\u00a8\u02c6\u02dc\u02c7\u02d8\u02da\u02d9\u00af])([A-Za-zıȷ])"
+    "|(\u00b8)([CcSsTtGgKkLlNnRr])"
+)
+_DOTLESS = {"ı": "i", "ȷ": "j"}
+# a grave accent is the ASCII backquote in TeX's text fonts: only inside a word is it one
+_GRAVE_BEFORE = re.compile("(?<=[A-Za-z])`([aeiouAEIOU])")
 _LIG_RE = re.compile("[" + "".join(LIGATURES) + "]")
+_PUA_RE = re.compile("[\uf8e5-\uf8fe]")
+
+
+def math_extension(font: str) -> bool:
+    """True for TeX's math-extension fonts (cmex, LM Math Extension), whose codes are OMX."""
+    low = font.lower()
+    return "cmex" in low or "mathextension" in low or "lmex" in low
+
+
+def span_text(text: str, font: str) -> str:
+    """The text of one span: control codes of math-extension fonts (glyphs the PDF gives no
+    Unicode for) become the OMX symbols they draw. Printable characters are left alone:
+    they came through a Unicode map and mean what they say."""
+    if math_extension(font):
+        return "".join(OMX.get(ord(ch), ch) if ord(ch) < 0x20 else ch for ch in text)
+    return text
+
+
+def _compose(m: re.Match[str]) -> str:
+    accent, letter = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    base = _DOTLESS.get(letter, letter)
+    return unicodedata.normalize("NFC", base + _ACCENTS[accent])
+
+
+def _compose_grave(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", m.group(1) + "\u0300")
 
 
 def clean(text: str) -> str:
-    """Expand ligatures and normalise spaces; nothing else about the text changes."""
+    """Ligatures expanded, accents joined to their letter, bracket pieces as Unicode,
+    control characters removed, spaces normalised; nothing else about the text changes."""
+    return clean_span(text).strip()
+
+
+def clean_span(text: str) -> str:
+    """`clean` without trimming the ends (spans are joined into lines afterwards)."""
     text = _LIG_RE.sub(lambda m: LIGATURES[m.group(0)], text)
-    return text.replace("\u00a0", " ").replace("\u00ad", "").strip()
+    text = _PUA_RE.sub(lambda m: SYMBOL_PUA[ord(m.group(0))], text)
+    text = _ACCENT_BEFORE.sub(_compose, text)
+    text = _GRAVE_BEFORE.sub(_compose_grave, text)
+    return printable(text).replace("\u00a0", " ").replace("\u00ad", "")
+
+
+def printable(text: str) -> str:
+    """Text with every control character but tab and newline removed (for any written file)."""
+    return "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch) != "Cc")

@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Line:
-    """One line of text as laid out: page (1-based), box, font size, bold, column."""
+    """One line of text as laid out: page (1-based), box, font size, bold, column.
+
+    `sup` holds the character ranges of `text` set as superscripts (footnote and
+    affiliation marks, exponents); `base` is the baseline of the line's main text; `font`
+    the font most of its characters are set in."""
 
     text: str
     page: int
@@ -18,6 +22,20 @@ class Line:
     size: float
     bold: bool = False
     column: str = "full"  # left | right | full
+    sup: list[tuple[int, int]] = field(default_factory=list)
+    base: float = 0.0
+    font: str = ""
+
+    def plain(self) -> str:
+        """The text without its superscripts (marks such as `Forgione¹` or `dynamics.²`)."""
+        if not self.sup:
+            return self.text
+        out, last = [], 0
+        for a, b in self.sup:
+            out.append(self.text[last:a])
+            last = b
+        out.append(self.text[last:])
+        return " ".join("".join(out).split())
 
 
 @dataclass
@@ -123,6 +141,14 @@ class Document:
     pages: int
     title: str = ""
     authors: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    venue: str = ""  # as the page says: a journal, proceedings, "Submitted to ApJ"
+    year: str = ""  # the year the page gives (citation box, venue line, stamp, date)
+    status: str = ""  # a draft or preprint line ("Draft version May 22, 2018")
+    arxiv: str = ""  # the arXiv identifier of the margin stamp, when there is one
+    doi: str = ""
+    keywords: list[str] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)  # first-page lines set aside as furniture
     abstract: str = ""
     sections: list[DocSection] = field(default_factory=list)
     tables: list[DocTable] = field(default_factory=list)

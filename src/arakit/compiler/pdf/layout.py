@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from arakit.compiler.errors import SourceError
-from arakit.compiler.pdf.chars import clean
+from arakit.compiler.pdf.chars import clean_span, span_text
 from arakit.compiler.pdf.document import Line
 from arakit.compiler.pdf.tables import RawTable, page_tables
 
 _DIGITS_RE = re.compile(r"\d+")
-MARGIN = 0.07  # share of the page height where running headers and footers live
+MARGIN = 0.09  # share of the page height where running headers and footers live
 
 
 @dataclass
@@ -27,6 +27,10 @@ class Layout:
     pages: int = 0
     page_width: float = 0.0
     running: list[str] = field(default_factory=list)  # running header/footer texts removed
+    stamps: list[Line] = field(
+        default_factory=list
+    )  # text set at an angle (margin stamps, watermarks)
+    margins: list[Line] = field(default_factory=list)  # text outside the text block (sidebars)
     damage: list[str] = field(default_factory=list)  # what MuPDF had to repair
     metadata: dict[str, str] = field(default_factory=dict)
 
@@ -83,7 +87,11 @@ def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
         heights.append(page.rect.height)
         found = page_tables(page, pno) if table_pages else []
         out.tables.extend(found)
-        lines = [ln for ln in _lines(page, pno) if not any(_inside(ln, t.bbox) for t in found)]
+        upright, slanted = _lines(page, pno)
+        out.stamps.extend(slanted)
+        lines = [ln for ln in upright if not any(_inside(ln, t.bbox) for t in found)]
+        lines, outside = _split_margins(_drop_line_numbers(lines), page.rect)
+        out.margins.extend(outside)
         per_page.append(lines)
     running = _running_lines(per_page, heights)
     out.metadata = {k: str(v) for k, v in (doc.metadata or {}).items() if v}
@@ -98,26 +106,90 @@ def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
     return out
 
 
-def _lines(page: Any, pno: int) -> list[Line]:
+def _lines(page: Any, pno: int) -> tuple[list[Line], list[Line]]:
+    """(horizontal lines, lines set at an angle): margin stamps such as arXiv's and
+    watermarks such as DRAFT run at an angle and are never body text."""
     mid = page.rect.width / 2
     lines: list[Line] = []
+    slanted: list[Line] = []
     data = page.get_text("dict")
     for block in data.get("blocks", []):
         for ln in block.get("lines", []):
-            spans = [s for s in ln.get("spans", []) if s.get("text", "").strip()]
-            if not spans:
+            line = _line(ln, pno, mid)
+            if line is None:
                 continue
-            text = clean("".join(s["text"] for s in ln["spans"]))
-            if not text:
-                continue
-            x0, y0, x1, y1 = ln["bbox"]
-            bold = all("bold" in s.get("font", "").lower() or s.get("flags", 0) & 16 for s in spans)
-            size = max(s.get("size", 0.0) for s in spans)
-            column = (
-                "full" if x0 < mid - 8 and x1 > mid + 8 else ("left" if x1 <= mid + 8 else "right")
-            )
-            lines.append(Line(text, pno, x0, y0, x1, y1, round(size, 1), bool(bold), column))
-    return lines
+            dx, dy = ln.get("dir", (1.0, 0.0))
+            (lines if abs(dy) < 0.05 and dx > 0 else slanted).append(line)
+    return lines, slanted
+
+
+def _line(ln: dict[str, Any], pno: int, mid: float) -> Line | None:
+    """One PyMuPDF line: span text cleaned, superscript ranges kept, baseline and font."""
+    spans = [s for s in ln.get("spans", []) if s.get("text", "")]
+    inked = [s for s in spans if s["text"].strip()]
+    if not inked:
+        return None
+    top = max(s.get("size", 0.0) for s in inked)
+    full = [s for s in inked if s.get("size", 0.0) >= 0.9 * top]
+    base = max(full, key=lambda s: len(s["text"].strip())).get("origin", (0.0, 0.0))[1]
+    main = [s for s in inked if not _is_sup(s, top, base)] or inked
+    parts: list[str] = []
+    sup: list[tuple[int, int]] = []
+    length = 0
+    for s in spans:
+        piece = clean_span(span_text(s["text"], s.get("font", "")))
+        if s in inked and _is_sup(s, top, base) and piece.strip():
+            sup.append((length, length + len(piece)))
+        parts.append(piece)
+        length += len(piece)
+    raw = "".join(parts)
+    text = raw.strip()
+    if not text:
+        return None
+    lead = len(raw) - len(raw.lstrip())
+    sup = [(max(a - lead, 0), min(b - lead, len(text))) for a, b in sup if b - lead > 0]
+    x0, y0, x1, y1 = ln["bbox"]
+    bold = all("bold" in s.get("font", "").lower() or s.get("flags", 0) & 16 for s in main)
+    size = max(s.get("size", 0.0) for s in main)
+    column = "full" if x0 < mid - 8 and x1 > mid + 8 else ("left" if x1 <= mid + 8 else "right")
+    font = max(main, key=lambda s: len(s["text"])).get("font", "")
+    return Line(
+        text, pno, x0, y0, x1, y1, round(size, 1), bool(bold), column, sup, round(base, 1), font
+    )
+
+
+def _is_sup(span: dict[str, Any], top: float, base: float) -> bool:
+    """A span set smaller than the line's main text and raised above its baseline."""
+    size = span.get("size", 0.0)
+    return size < 0.9 * top and span.get("origin", (0.0, base))[1] < base - 0.12 * top
+
+
+def _split_margins(lines: list[Line], rect: Any) -> tuple[list[Line], list[Line]]:
+    """(lines in the text block, lines beside it): the text block spans from the leftmost
+    to the rightmost wide line between the running head and foot; a journal's sidebar or
+    a note in the margin lies wholly outside it and is page furniture."""
+    top, bottom = rect.height * MARGIN, rect.height * (1 - MARGIN)
+    wide = [
+        ln for ln in lines if ln.x1 - ln.x0 > 0.3 * rect.width and ln.y0 > top and ln.y1 < bottom
+    ]
+    if len(wide) < 3:
+        return lines, []
+    left, right = min(ln.x0 for ln in wide) - 2, max(ln.x1 for ln in wide) + 2
+    inside = [ln for ln in lines if ln.x1 > left and ln.x0 < right]
+    outside = [ln for ln in lines if not (ln.x1 > left and ln.x0 < right)]
+    return inside, outside
+
+
+def _drop_line_numbers(lines: list[Line]) -> list[Line]:
+    """Review and preprint styles number every line in the margin: a column of short
+    numerals in small type is page furniture, not text."""
+    numerals = [ln for ln in lines if ln.text.isdigit() and len(ln.text) <= 4]
+    if len(numerals) < 5:
+        return lines
+    by_x: Counter[int] = Counter(round(ln.x1 / 4) for ln in numerals)
+    columns = {x for x, n in by_x.items() if n >= 5}
+    drop = {id(ln) for ln in numerals if round(ln.x1 / 4) in columns}
+    return [ln for ln in lines if id(ln) not in drop]
 
 
 def _inside(ln: Line, box: tuple[float, float, float, float]) -> bool:
@@ -174,17 +246,26 @@ def _merge_baselines(lines: list[Line]) -> list[Line]:
     for ln in lines:
         prev = out[-1] if out else None
         if prev and abs(prev.y1 - ln.y1) < 1.5 and ln.x0 >= prev.x1:
-            out[-1] = Line(
-                f"{prev.text} {ln.text}",
-                prev.page,
-                prev.x0,
-                min(prev.y0, ln.y0),
-                ln.x1,
-                max(prev.y1, ln.y1),
-                max(prev.size, ln.size),
-                prev.bold and ln.bold,
-                prev.column,
-            )
+            out[-1] = join_lines(prev, ln)
         else:
             out.append(ln)
     return out
+
+
+def join_lines(left: Line, right: Line) -> Line:
+    """Two pieces printed on one baseline, left to right, as one line (superscripts kept)."""
+    offset = len(left.text) + 1
+    return Line(
+        f"{left.text} {right.text}",
+        left.page,
+        left.x0,
+        min(left.y0, right.y0),
+        right.x1,
+        max(left.y1, right.y1),
+        max(left.size, right.size),
+        left.bold and right.bold,
+        left.column,
+        [*left.sup, *((a + offset, b + offset) for a, b in right.sup)],
+        left.base,
+        left.font if len(left.text) >= len(right.text) else right.font,
+    )

@@ -16,6 +16,8 @@ from arakit.compiler.pdf.document import (
     Line,
     Paragraph,
 )
+from arakit.compiler.pdf.front import is_abstract, read_front
+from arakit.compiler.pdf.furniture import CITE_BOX, bibtex_fields, furniture
 from arakit.compiler.pdf.layout import Layout, read_layout
 from arakit.compiler.pdf.tables import RawTable
 from arakit.compiler.pdf.references import parse_reference, split_entries
@@ -51,47 +53,80 @@ def build_document(layout: Layout, path: str) -> Document:
     for ln in lines:
         sizes[ln.size] += len(ln.text)  # the body size is the size most characters are set in
     body = sizes.most_common(1)[0][0]
-    i = _front(doc, lines, body)
-    _body(doc, lines[i:], body)
+    rest = _front(doc, lines, body, [*layout.margins, *layout.stamps], layout.running)
+    _body(doc, rest, body)
     _attach_tables(doc, layout.tables, lines)
     return doc
 
 
-def _front(doc: Document, lines: list[Line], body: float) -> int:
-    """Title, authors and abstract from the first page; returns where the body starts."""
-    page = lines[0].page  # the first page with text (page 1 may be a cover image or damaged)
-    first = [ln for ln in lines if ln.page == page]
-    top = max(ln.size for ln in first)
-    title_idx = [k for k, ln in enumerate(lines) if ln.page == page and ln.size == top]
-    is_heading = any(_heading(lines[k], body, False) for k in title_idx)
-    doc.title = " ".join(lines[k].text for k in title_idx) if top > body and not is_heading else ""
-    k = (title_idx[-1] + 1) if doc.title else 0
-    start = k
-    while k < len(lines) and not _is_abstract(lines[k]) and not _heading(lines[k], body, False):
-        k += 1
-    if k == len(lines):  # neither an abstract nor a heading: everything after the title is body
-        return start
-    author_lines = [ln.text for ln in lines[start:k]]
-    if author_lines:
-        doc.authors = _split_authors(author_lines[0])
-    if k < len(lines) and _is_abstract(lines[k]):
-        text = re.sub(r"^abstract[.:—-]?\s*", "", lines[k].text, flags=re.IGNORECASE)
+def _front(
+    doc: Document, lines: list[Line], body: float, extra: list[Line], running: list[str]
+) -> list[Line]:
+    """Title, authors, affiliations, venue, year and abstract from the first page with
+    text (page 1 may be a cover image or damaged); returns the lines of the body."""
+    page = lines[0].page
+    on_page = [k for k, ln in enumerate(lines) if ln.page == page]
+    end = next(
+        (k for k in on_page if is_abstract(lines[k]) or _heading(lines[k], body, False)),
+        on_page[-1] + 1,
+    )
+    front, used = read_front(lines, body, end, extra, running)
+    doc.title, doc.authors, doc.affiliations = front.title, front.authors, front.affiliations
+    doc.venue, doc.year, doc.status = front.venue, front.year, front.status
+    doc.arxiv, doc.doi = front.arxiv, front.doi
+    doc.furniture = [f.text for f in front.furniture]
+    k = end
+    if k < len(lines) and is_abstract(lines[k]):
+        text = re.sub(r"^(?:a\s?bstract|summary)[.:—–-]?\s*", "", lines[k].text, flags=re.I)
         parts = [text] if text else []
         k += 1
         while k < len(lines) and not _heading(lines[k], body, False):
+            if _front_furniture(lines[k]) or furniture(lines[k].text):
+                break
             parts.append(lines[k].text)
             k += 1
         doc.abstract = dehyphenate(parts)
+    while k < len(lines) and lines[k].page == page and (kw := furniture(lines[k].text)):
+        if kw.kind == "keywords":
+            doc.keywords = _keywords(lines, k, body)
+        elif kw.kind == "citebox":
+            k = _cite_box(doc, lines, k, body)
+            continue
+        doc.furniture.append(kw.text)
+        k += 1
+    head = [ln for j, ln in enumerate(lines[:end]) if j not in used and j in set(on_page)]
+    return [*head, *lines[k:]] if not doc.abstract and end == on_page[-1] + 1 else lines[k:]
+
+
+def _cite_box(doc: Document, lines: list[Line], k: int, body: float) -> int:
+    """A box asking readers to cite the paper (with BibTeX): its venue and year are the
+    paper's own; the box is furniture up to the next heading. Returns where it ends."""
+    start = k
+    while k < len(lines) and not _heading(lines[k], body, False) and not is_abstract(lines[k]):
+        k += 1
+    fields = bibtex_fields(" ".join(ln.text for ln in lines[start:k]))
+    doc.venue = fields.get("journal") or fields.get("booktitle") or doc.venue
+    doc.year = fields.get("year") or doc.year
+    doc.doi = doc.doi or fields.get("doi", "")
+    doc.furniture.append(lines[start].text)
     return k
 
 
-def _is_abstract(ln: Line) -> bool:
-    return ln.text.lower().startswith("abstract")
+def _front_furniture(ln: Line) -> bool:
+    return bool(CITE_BOX.match(ln.text))
 
 
-def _split_authors(text: str) -> list[str]:
-    text = re.sub(r"[\d*†‡§]+(?=,|$|\s)", "", text)
-    return [a.strip() for a in re.split(r",\s*|\s+and\s+", text) if a.strip()]
+def _keywords(lines: list[Line], k: int, body: float) -> list[str]:
+    text = re.sub(
+        r"^(?:keywords?|key words|index terms)\s*[:.—–-]?\s*", "", lines[k].text, flags=re.I
+    )
+    j = k + 1
+    while j < len(lines) and lines[j].page == lines[k].page and not _heading(lines[j], body, False):
+        if abs(lines[j].y0 - lines[j - 1].y1) > lines[j].size or furniture(lines[j].text):
+            break
+        text += " " + lines[j].text
+        j += 1
+    return [w.strip(" .") for w in re.split(r"\s*[,;·—]\s*|\s+-\s+", text) if w.strip(" .")]
 
 
 def _heading(ln: Line, body: float, in_appendix: bool) -> tuple[str, str] | None:

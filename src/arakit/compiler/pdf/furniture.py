@@ -1,0 +1,120 @@
+"""Page furniture: the lines a template, a journal or a preprint server prints around a
+paper — never its title, authors or text.
+
+Each rule names what kind of furniture a line is, so the front matter can still read what
+it says (a venue, a year, a draft status, an arXiv identifier) without taking it for the
+title or an author. The rules follow how papers are made (LaTeX class options, journal
+templates, arXiv's stamp), not any one paper.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|{_MONTH}\s+(?:19|20)\d\d)"
+YEAR_RE = re.compile(r"\b((?:19[5-9]|20\d)\d)\b")
+ARXIV_STAMP = re.compile(
+    r"arXiv:\s*(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?P<v>v\d+)?"
+    r"(?:\s*\[(?P<cat>[\w.\-]+)\])?(?:\s+(?P<date>\d{1,2}\s+\w{3}\s+\d{4}))?",
+    re.IGNORECASE,
+)
+CITE_BOX = re.compile(
+    r"^(?:to cite this (?:work|article|paper|preprint)|please cite (?:this|our|the)|"
+    r"cite (?:this|as)\b|citation:\s*$|using the plain bibtex style)",
+    re.IGNORECASE,
+)
+# (kind, pattern) in order; the first that matches names the line
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rx, re.IGNORECASE))
+    for kind, rx in (
+        ("arxiv", r"^arXiv:\s*\d{4}\.\d{4,5}|^arXiv:\s*[a-z\-]+/\d{7}"),
+        ("keywords", r"^(?:keywords?|key words|index terms)\b"),
+        (
+            "typeset",
+            r"^(?:\S+\s+)?typeset using\b|\btypeset\b.*\b(?:latex|tex)\b|"
+            r"\blatex\b.*\b(?:style|class|template)\b|^with modifications by\b|"
+            r"^template\b|^generated (?:by|with)\b|^compiled (?:on|with)\b",
+        ),
+        (
+            "status",
+            r"^(?:draft(?: version)?\b|preprint\b|this is a preprint|under review\b|"
+            r"(?:paper |manuscript )?(?:submitted|accepted|published|to appear|in press)\b|"
+            r"\(?received\b.*\b(?:accepted|revised)\b|work in progress\b|"
+            r"published as a (?:conference|workshop) paper\b|camera[- ]ready\b|"
+            r"preliminary (?:version|work)\b|do not distribute\b|anonymous authors?\b|"
+            r"paper under double-blind review\b)",
+        ),
+        (
+            "venue",
+            r"^(?:proceedings of|in proceedings|proc\. of)\b|"
+            r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:conference|workshop|symposium) on\b|"
+            r"^findings of\b|^journal of\b.*\b(?:\d{4}|vol|\(\d)|^(?:ieee|acm)\b.*\b(?:transactions|journal|letters)\b|"
+            r"\bvol(?:ume)?\.?\s*\d+.*\b(?:no|issue|pp|pages)\b",
+        ),
+        (
+            "rights",
+            r"^©|^\(c\)\s|\bcopyright\b|\ball rights reserved\b|\blicen[cs]ed? under\b|"
+            r"^creative commons\b|\bcc[- ]by\b|^permission to make digital",
+        ),
+        (
+            "contact",
+            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|^correspond(?:ing|ence)\b|^e-?mail\b|"
+            r"^\W*equal contribution\b|^\W*these authors contributed equally\b|"
+            r"^\W*work (?:done|performed) (?:while|during|at)\b|^https?://\S+$|^orcid\b",
+        ),
+        (
+            "sidebar",
+            r"^(?:doi|editors?|reviewers?|submitted|published|licen[cs]e|software|"
+            r"review|repository|archive|handling editor|communicated by)\s*(?::.{0,60})?$",
+        ),
+        (
+            "date",
+            rf"^(?:\w+,\s+)?{DATE}\.?$|^\d{{4}}-\d{{2}}-\d{{2}}$|^(?:version|v)\s*\d+(?:\.\d+)*$",
+        ),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A furniture line: what kind it is and its text."""
+
+    kind: str
+    text: str
+
+
+def furniture(text: str) -> Furniture | None:
+    """The kind of furniture `text` is, or None when it may be content."""
+    t = " ".join(text.split())
+    if not t:
+        return None
+    if CITE_BOX.match(t):
+        return Furniture("citebox", t)
+    for kind, rx in _RULES:
+        if rx.search(t):
+            return Furniture(kind, t)
+    return None
+
+
+def bibtex_fields(text: str) -> dict[str, str]:
+    """`journal`, `booktitle`, `year`, `doi` ... from BibTeX an author printed for citing."""
+    flat = " ".join(text.split())
+    out: dict[str, str] = {}
+    for m in re.finditer(r"\b([a-z]+)\s*=\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\"[^\"]*\"|\d+)", flat):
+        key, value = m.group(1).lower(), m.group(2).strip('{}"')
+        out.setdefault(key, re.sub(r"[{}]", "", value).strip())
+    return out
+
+
+def venue_from_status(text: str) -> str:
+    """What a status or venue line says about where the paper stands, as printed."""
+    t = " ".join(text.split()).rstrip(".")
+    m = re.match(r"^published as a (?:conference|workshop) paper at (.+)$", t, re.IGNORECASE)
+    if m:
+        return m.group(1)
+    return t

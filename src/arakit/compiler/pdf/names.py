@@ -1,0 +1,104 @@
+"""Person names and institutions in a paper's author block.
+
+A person's name is two to six words, each capitalised (or set in small capitals, where the
+text carries no case), allowing initials, hyphenated and accented names and the particles
+that many surnames carry (de, van, von, da, ...). An institution names itself with words
+such as University, Institute, Department, Laboratory, or carries an address or an e-mail.
+"""
+
+from __future__ import annotations
+
+import re
+
+PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "la",
+        "le",
+        "van",
+        "von",
+        "ter",
+        "ten",
+        "zu",
+        "bin",
+        "al",
+        "el",
+        "y",
+        "e",
+    ]
+)
+_INSTITUTION = re.compile(
+    r"\b(?:universit\w*|univ\.|institut\w*|instituto|department|dept\.?|d[ée]partement|"
+    r"laborator\w*|labs?\b|school|college|faculty|facult[ée]|cent(?:er|re)|academy|academia|"
+    r"hospital|clinic|inc\.?|ltd\.?|llc|gmbh|s\.?a\.?s?\b|corp(?:oration)?\.?|company|"
+    r"research|foundation|polytechnic|politecnico|polytechnique|ecole|école|escuela|"
+    r"hochschule|technische|observatory|agency|ministry|council|consortium|"
+    r"google|deepmind|microsoft|openai|meta|facebook|amazon|nvidia|ibm|apple|baidu|"
+    r"alibaba|tencent|huawei|samsung|intel|adobe|salesforce|startup|team)\b",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(
+    r"\b(?:street|st\.|road|avenue|via|str\.|campus|usa|u\.s\.a\.|uk|china|germany|france|"
+    r"italy|switzerland|japan|canada|spain|india|korea|netherlands|australia|israel|"
+    r"singapore|sweden|denmark|norway|finland|austria|belgium|brazil|portugal|poland)\b",
+    re.IGNORECASE,
+)
+_POSTCODE = re.compile(r"\b[A-Z]{0,2}-?\d{4,6}\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|;\s*|\s+and\s+|\s*&\s*|\s+·\s+|\s+•\s+)\s*")
+_MARKS = "*†‡§¶‖#∗⋆★☆♠♣♥♦✉⁰¹²³⁴⁵⁶⁷⁸⁹0123456789,;:. "
+
+
+def affiliation_like(text: str) -> bool:
+    """True when the text names an institution or an address rather than people."""
+    return institution_like(text) or bool(
+        _PLACE.search(text) or _POSTCODE.search(text) or _EMAIL.search(text)
+    )
+
+
+def institution_like(text: str) -> bool:
+    """True when the text names an institution (not only a place)."""
+    return bool(_INSTITUTION.search(text))
+
+
+def names_in(cell: str, small_caps: bool = False) -> list[str]:
+    """The person names in one cell of an author row, marks and separators removed."""
+    text = re.sub(r"\([^)]*\)", " ", cell)  # "(equal contribution)", "(AAS ...)"
+    out = []
+    for piece in _SPLIT.split(text):
+        name = " ".join(piece.strip(_MARKS).split())
+        name = re.sub(r"^and\s+", "", name)
+        if is_name(name, small_caps):
+            out.append(name)
+    return out
+
+
+def is_name(text: str, small_caps: bool = False) -> bool:
+    """Two to six words that can make a person's name (or a named group such as
+    "lightkurve contributors", when set in small capitals)."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or affiliation_like(text):
+        return False
+    if any(not re.search(r"[A-Za-zÀ-ÿ]", w) for w in words):
+        return False
+    if small_caps:
+        return all(re.fullmatch(r"[\w'’.\-]+", w) for w in words)
+    capital = [w for w in words if w.lower() not in PARTICLES]
+    if len(capital) < 2 and not (len(words) >= 2 and capital):
+        return False
+    return all(_capitalised(w) for w in capital) and words[-1].lower() not in PARTICLES
+
+
+def _capitalised(word: str) -> bool:
+    """`Marco`, `Foreman-Mackey`, `O’Neil`, `J.`, `J.-P.`, `Élodie`: a capitalised word."""
+    return word[:1].isupper() and all(ch.isalpha() or ch in "'’.-" for ch in word)

@@ -1,0 +1,120 @@
+"""Front matter from the layout of the first page, with page furniture recognised as such:
+each test prints a first page the way a real template does and reads it back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from arakit.compiler.pdf import read_document
+from tests.compiler.pdffront import Author, FrontPage, make_front
+
+TITLE = ["Sparse Estimators for Noisy", "Dynamical Systems"]
+FULL_TITLE = "Sparse Estimators for Noisy Dynamical Systems"
+THREE = [[Author("Marco Rossi", "1"), Author("Ana de la Cruz", "2"), Author("Li Wei", "1,2")]]
+AFFILIATIONS = [
+    ("1", "Department of Computer Science, University of Lugano, Switzerland"),
+    ("2", "Institute for Robotics, 08034 Barcelona, Spain"),
+]
+
+
+def _read(tmp_path: Path, **kw: object):  # type: ignore[no-untyped-def]
+    fp = FrontPage(title=TITLE, authors=kw.pop("authors", THREE), **kw)  # type: ignore[arg-type]
+    return read_document(make_front(tmp_path / "paper.pdf", fp))
+
+
+def test_every_author_of_a_row_is_read_without_marks_or_and(tmp_path: Path) -> None:
+    doc = _read(tmp_path, affiliations=AFFILIATIONS)
+    assert doc.title == FULL_TITLE
+    assert doc.authors == ["Marco Rossi", "Ana de la Cruz", "Li Wei"]
+
+
+def test_affiliations_lose_their_marks_and_keep_their_order(tmp_path: Path) -> None:
+    doc = _read(tmp_path, affiliations=AFFILIATIONS)
+    assert doc.affiliations == [text for _mark, text in AFFILIATIONS]
+
+
+def test_an_arxiv_margin_stamp_is_furniture_that_gives_identifier_and_year(tmp_path: Path) -> None:
+    doc = _read(tmp_path, stamp="arXiv:2301.04567v2  [cs.LG]  14 Feb 2023", title_size=15.0)
+    assert doc.title == FULL_TITLE  # the stamp is set larger than the title, at 90 degrees
+    assert doc.arxiv == "2301.04567v2"
+    assert doc.year == "2023"
+    assert not any("arXiv" in p.text for p in doc.paragraphs())
+
+
+@pytest.mark.parametrize(
+    ("head", "venue", "year"),
+    [
+        (["Draft version November 9, 2016", "Typeset using LaTeX twocolumn style"], "", "2016"),
+        (["Published as a conference paper at ICLR 2024"], "ICLR 2024", "2024"),
+        (["Preprint. Under review."], "", ""),
+        (["Submitted to The Astrophysical Journal"], "Submitted to The Astrophysical Journal", ""),
+        (
+            ["Proceedings of the 40th International Conference on Machine Learning, 2023."],
+            "Proceedings of the 40th International Conference on Machine Learning, 2023",
+            "2023",
+        ),
+    ],
+)
+def test_status_and_venue_lines_above_the_title_are_not_the_title(
+    tmp_path: Path, head: list[str], venue: str, year: str
+) -> None:
+    doc = _read(tmp_path, head=head)
+    assert doc.title == FULL_TITLE
+    assert doc.authors == ["Marco Rossi", "Ana de la Cruz", "Li Wei"]
+    assert doc.venue == venue
+    assert doc.year == year
+    assert all(line in doc.furniture for line in head)
+
+
+def test_a_draft_watermark_and_line_numbers_are_neither_title_nor_text(tmp_path: Path) -> None:
+    doc = _read(tmp_path, watermark="DRAFT", line_numbers=True)
+    assert doc.title == FULL_TITLE
+    assert "DRAFT" not in " ".join(p.text for p in doc.paragraphs())
+    assert not any(w.isdigit() for w in doc.abstract.split())
+
+
+def test_a_journal_sidebar_is_furniture(tmp_path: Path) -> None:
+    sidebar = ["DOI: 10.21105/joss.01234", "Software", "Editor: Open Journals", "License"]
+    doc = _read(tmp_path, sidebar=sidebar, affiliations=AFFILIATIONS)
+    assert doc.authors == ["Marco Rossi", "Ana de la Cruz", "Li Wei"]
+    text = doc.abstract + " ".join(p.text for p in doc.paragraphs())
+    assert "Open Journals" not in text
+
+
+def test_a_citation_box_gives_venue_and_year_and_is_not_text(tmp_path: Path) -> None:
+    box = [
+        "To cite this work, please use the following bibtex entry:",
+        "@article{rossi2021sparse,",
+        "  title={Sparse Estimators for Noisy Dynamical Systems},",
+        "  journal={European Journal of Control},",
+        "  year={2021}",
+        "}",
+    ]
+    doc = _read(tmp_path, cite_box=box, date="August 31, 2022")
+    assert doc.venue == "European Journal of Control"
+    assert doc.year == "2021"  # the citation names the venue's year, not the printed date
+    assert "bibtex" not in doc.abstract + " ".join(p.text for p in doc.paragraphs())
+
+
+def test_authors_side_by_side_with_their_affiliations_are_each_read(tmp_path: Path) -> None:
+    grid = [
+        ("Ada Lovelace", "University of London"),
+        ("Alan Turing", "Princeton University"),
+        ("Grace Hopper", "Yale University"),
+    ]
+    doc = _read(tmp_path, authors=[], grid=grid)
+    assert doc.authors == ["Ada Lovelace", "Alan Turing", "Grace Hopper"]
+    assert doc.affiliations == ["University of London", "Princeton University", "Yale University"]
+
+
+def test_a_page_without_authors_has_none(tmp_path: Path) -> None:
+    doc = _read(tmp_path, authors=[])
+    assert doc.title == FULL_TITLE
+    assert doc.authors == []
+
+
+def test_a_placeholder_after_the_names_is_not_an_author(tmp_path: Path) -> None:
+    doc = _read(tmp_path, authors=[[Author("Daniel Foreman", "1"), Author("friends")]])
+    assert doc.authors == ["Daniel Foreman"]
