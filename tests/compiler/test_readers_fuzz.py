@@ -14,7 +14,7 @@ from arakit.compiler.notes import read_notes
 from arakit.compiler.pdf import read_document
 from arakit.compiler.pdf.references import parse_reference, split_entries
 from arakit.compiler.repo.params import json_params, python_params, toml_params, yaml_params
-from arakit.compiler.settings import hyperparameters_in
+from arakit.compiler.settings import settings_in
 from arakit.compiler.text import sentences
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=400)
@@ -32,8 +32,8 @@ def test_config_readers_never_crash(text: str) -> None:
 @given(TEXT)
 def test_sentence_and_atom_readers_never_crash(text: str) -> None:
     for s in sentences(text):
-        for h in hyperparameters_in(s, Where(1, "", s)):
-            assert h.value in s
+        for h in settings_in(s, Where(1, "", s)):
+            assert h.value in s and (h.number is not None or h.numbers)
 
 
 @settings(max_examples=150, deadline=None)

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from arakit.compiler.repo.params import CodeParam
-from arakit.compiler.settings import Hyperparameter, normalize_value, stated
+from arakit.compiler.settings import PaperSetting, normalize_value, stated
 
 VERDICTS = ("match", "mismatch", "paper-only", "code-only")
 # which code statement wins when one name is set in several places
@@ -54,7 +54,7 @@ def _primary(params: list[CodeParam]) -> CodeParam:
     return sorted(params, key=lambda p: (_PRIORITY.get(p.kind, 9), p.file, p.line))[0]
 
 
-def reconcile(settings: list[Hyperparameter], params: list[CodeParam]) -> list[Verdict]:
+def reconcile(settings: list[PaperSetting], params: list[CodeParam]) -> list[Verdict]:
     """Compare the paper's stated settings with the code's values, one verdict per name."""
     code: dict[str, list[CodeParam]] = {}
     for p in params:
@@ -63,13 +63,13 @@ def reconcile(settings: list[Hyperparameter], params: list[CodeParam]) -> list[V
         if p.kind == "constant" and not p.known:
             continue
         code.setdefault(p.key, []).append(p)
-    paper_keys = list(dict.fromkeys(h.name for h in settings))
+    paper_keys = list(dict.fromkeys(h.key for h in settings))
     out: list[Verdict] = []
     for key in paper_keys:
         h = stated(settings, key)
         assert h is not None
         v = Verdict(key, "paper-only", h.value, h.where.label, h.where.sentence)
-        others = [x for x in settings if x.name == key and x is not h]
+        others = [x for x in settings if x.key == key and x is not h]
         if key in code:
             cp = _primary(code[key])
             v.code_value, v.code_where, v.code_name = cp.value, cp.location, cp.name

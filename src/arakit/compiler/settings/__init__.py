@@ -1,31 +1,56 @@
 """Every setting a paper states (the paper side of reconciliation): in prose, in
-hyperparameter tables and in appendices, each with its page and section."""
+hyperparameter tables and in appendices, each with its page and section, the name and
+value as printed, the value as a number, the unit, and a normalised key shared with
+the code side."""
 
 from __future__ import annotations
 
 from arakit.compiler.atoms import NEGATIVE_CUES, Where, text_blocks
 from arakit.compiler.pdf.document import Document
-from arakit.compiler.settings.numbers import normalize_value
-from arakit.compiler.settings.prose import Hyperparameter, hyperparameters_in
+from arakit.compiler.settings.glossary import glossary
+from arakit.compiler.settings.model import PaperSetting
+from arakit.compiler.settings.numbers import normalize_value, parse_number
+from arakit.compiler.settings.prose import Reader
+from arakit.compiler.settings.tables import table_settings
 from arakit.compiler.text import sentences
 
-__all__ = ["Hyperparameter", "hyperparameters_in", "normalize_value", "paper_settings"]
+__all__ = [
+    "PaperSetting",
+    "normalize_value",
+    "paper_settings",
+    "parse_number",
+    "settings_in",
+    "stated",
+]
 
 
-def paper_settings(doc: Document) -> list[Hyperparameter]:
-    """Every setting stated in the document's abstract and sections, in reading order."""
-    out: list[Hyperparameter] = []
-    for text, page, section, r in text_blocks(doc):
-        for sent in sentences(text):
+def settings_in(sentence: str, where: Where, negative: bool = False) -> list[PaperSetting]:
+    """Settings stated in one sentence, with symbols read through the sentence's own
+    definitions only (use `paper_settings` to read a whole document)."""
+    return Reader(glossary([sentence])).read(sentence, where, 0, negative)
+
+
+def paper_settings(doc: Document) -> list[PaperSetting]:
+    """Every setting stated in the document's abstract, sections, appendices and
+    hyperparameter tables, in reading order (tables after the text of their page)."""
+    blocks = text_blocks(doc)
+    split = [(sentences(text), page, section, role) for text, page, section, role in blocks]
+    reader = Reader(glossary([s for sents, *_ in split for s in sents]))
+    out: list[PaperSetting] = []
+    for group, (sents, page, section, role) in enumerate(split, start=1):
+        for sent in sents:
             low = sent.lower()
             negative = any(c in low for c in NEGATIVE_CUES)
-            out += hyperparameters_in(sent, Where(page, section, sent, r), negative=negative)
+            out += reader.read(sent, Where(page, section, sent, role), group, negative)
+    first_table_group = len(split) + 1
+    for n, table in enumerate(doc.tables):
+        out += table_settings(table, reader, first_table_group + n)
     return out
 
 
-def stated(settings: list[Hyperparameter], name: str) -> Hyperparameter | None:
-    """The value the paper states as its setting: the first mention outside negative results."""
-    found = [h for h in settings if h.name == name]
-    primary = [h for h in found if not h.negative]
+def stated(settings: list[PaperSetting], key: str) -> PaperSetting | None:
+    """The value the paper states for a key: the first mention outside negative results."""
+    found = [s for s in settings if s.key == key]
+    primary = [s for s in found if not s.negative]
     pick = primary or found
     return pick[0] if pick else None

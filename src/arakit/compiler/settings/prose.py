@@ -1,81 +1,285 @@
-"""Settings stated in running text: `learning rate of 0.1`, `for 90 epochs`."""
+"""Settings stated in running text, in the ways papers state them:
+
+- `name = value [unit]`: `λ = 10−4`, `learning rate λ = 10−4`, `Ts,min = 1 ms`, `K=4`;
+- a phrase and its value: `learning rate of 1e-5`, `weight decay 0.01`, `bandwidth 150 kHz`,
+  `the learning rate of Adam is fixed to 1 · 10−3`, `the weight α is always set to 0.5`;
+- value first: `for 90 epochs`, `n = 40000 iterations`, `a hidden layer with 64 units`,
+  `five trials`, `a 2,048-token budget`, `4-layer`;
+- `A and B are set to x and y, respectively`; `standard deviation 10 V and 1 A, respectively`;
+- ranges: `in the range [5, 300]`, `∈ [10−16, 1]`.
+
+Each setting keeps the name and value as printed; the key comes from the vocabulary
+(names.py), the paper's own symbol definitions (glossary.py), a counting noun after the
+value, or the symbol itself."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from arakit.compiler.atoms import VALUE, Where
-
-# canonical name → phrases that name it in prose
-HYPERPARAMETERS: dict[str, tuple[str, ...]] = {
-    "learning_rate": ("learning rate", "initial learning rate", "base learning rate", "lr"),
-    "batch_size": ("batch size", "mini-batch size", "minibatch size"),
-    "weight_decay": ("weight decay", "l2 penalty"),
-    "momentum": ("momentum",),
-    "dropout": ("dropout rate", "dropout probability", "dropout"),
-    "label_smoothing": ("label smoothing",),
-    "gradient_clipping": ("gradient clipping", "gradient norm clipping", "max gradient norm"),
-    "temperature": ("temperature",),
-    "hidden_size": ("hidden size", "hidden dimension", "embedding dimension", "model dimension"),
-    "seed": ("random seed", "seed"),
-    "warmup": ("warmup", "warm-up", "linear warmup"),
-    "beta1": ("β1", "beta1"),
-    "beta2": ("β2", "beta2"),
-    "epsilon": ("epsilon", "ε"),
-}
-# value-first mentions: "for 90 epochs", "500 warmup steps", "12 layers"
-_VALUE_FIRST = (
-    ("epochs", re.compile(rf"(?:for|over)\s+(?P<value>{VALUE})\s+(?:training\s+)?epochs\b")),
-    ("warmup_steps", re.compile(rf"(?P<value>{VALUE})\s+warm-?up\s+steps\b")),
-    ("num_layers", re.compile(rf"(?P<value>{VALUE})\s+(?:transformer\s+)?layers\b")),
-    ("num_heads", re.compile(rf"(?P<value>{VALUE})\s+(?:attention\s+)?heads\b")),
-)
-_FILLER = (
-    r"(?:\s+(?:of|to|=|:|is|was|were|set|at|equal|value|rate|parameter|we|use|used|a|an|the|with))*"
-)
-_NAME_RE = {
-    name: re.compile(
-        r"(?<![\w-])(?P<name>"
-        + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-        + rf")\b{_FILLER}\s*[=:]?\s*(?P<value>{VALUE})(?:\s?(?P<unit>epochs?|steps?|iterations?|%))?(?![\w.]\d)",
-        re.IGNORECASE,
-    )
-    for name, phrases in HYPERPARAMETERS.items()
-}
+from arakit.compiler.atoms import Where
+from arakit.compiler.settings import patterns as P
+from arakit.compiler.settings.glossary import SYMBOL
+from arakit.compiler.settings.model import PaperSetting
+from arakit.compiler.settings.names import phrase_key, snake
+from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
 
 
-@dataclass
-class Hyperparameter:
-    """`learning rate of 0.1`: canonical name, the words used, exact value, unit, place."""
+class Reader:
+    """Reads settings from sentences, resolving symbols through the paper's glossary."""
 
-    name: str
-    mention: str
-    value: str
-    unit: str
-    where: Where
-    negative: bool = False  # stated in a negative result or an ablation, not as the setting
+    def __init__(self, symbols: dict[str, str]) -> None:
+        self.symbols = symbols
 
+    def key(self, name: str, lead: str = "", noun: str = "") -> tuple[str, str]:
+        """(key, meaning) for a printed name: the vocabulary first, then the glossary, then
+        a counting noun after the value, then the symbol itself."""
+        for text in (f"{lead} {name}".strip(), name):
+            k = phrase_key(text)
+            if k:
+                return k, ""
+        base = re.sub(r"\s?\(.*\)$", "", name).strip()
+        meaning = self.symbols.get(base, "")
+        if meaning and (k := phrase_key(meaning)):
+            return k, meaning
+        if noun and (k := phrase_key(noun)):
+            return k, meaning
+        return snake(base) or snake(name), meaning
 
-def hyperparameters_in(sentence: str, where: Where, negative: bool = False) -> list[Hyperparameter]:
-    """Hyperparameter mentions in one sentence; each value is copied exactly as printed."""
-    out: list[Hyperparameter] = []
-    taken: list[tuple[int, int]] = []
-    for name, rx in _NAME_RE.items():
-        for m in rx.finditer(sentence):
-            unit = (m.group("unit") or "").lower()
-            canon = name
-            if name == "warmup":
-                canon = "warmup_epochs" if unit.startswith("epoch") else "warmup_steps"
-            out.append(
-                Hyperparameter(canon, m.group("name"), m.group("value"), unit, where, negative)
+    def read(self, sentence: str, where: Where, group: int, negative: bool) -> list[PaperSetting]:
+        """Every setting stated in one sentence, in the order they appear."""
+        found: list[tuple[int, PaperSetting]] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(a: int, b: int) -> bool:
+            return not any(x < b and a < y for x, y in taken)
+
+        def add(
+            pos: int,
+            span: tuple[int, int],
+            name: str,
+            value: str,
+            unit: str = "",
+            key: str = "",
+            meaning: str = "",
+            numbers: tuple[float, ...] = (),
+        ) -> None:
+            if not key:
+                key, meaning = self.key(name)
+            number = parse_number(value) if not numbers else None
+            if number is None and not numbers:
+                return
+            found.append(
+                (
+                    pos,
+                    PaperSetting(
+                        key,
+                        name.strip(),
+                        value.strip(),
+                        number,
+                        unit or "",
+                        where,
+                        numbers,
+                        negative=negative,
+                        group=group,
+                        meaning=meaning,
+                    ),
+                )
             )
-            taken.append(m.span())
-    for name, rx in _VALUE_FIRST:
-        for m in rx.finditer(sentence):
-            if any(a <= m.start("value") < b for a, b in taken):
+            taken.append(span)
+
+        self._respectively(sentence, add)
+        for m in P.LR_TO_RE.finditer(sentence):
+            if free(m.start("value"), m.end("value")):
+                add(m.start("value"), m.span("value"), m.group("name"), m.group("value"))
+        for m in P.EVERY_RE.finditer(sentence):
+            if free(*m.span()):
+                name = f"{m.group('verb')} every {m.group('noun')}"
+                add(
+                    m.start(),
+                    m.span(),
+                    name,
+                    m.group("value"),
+                    m.group("noun"),
+                    snake(f"{m.group('verb')} every"),
+                )
+        init = (
+            "init_std"
+            if re.search(r"initiali[sz]|\binit\b", sentence, re.IGNORECASE)
+            else "normal_std"
+        )
+        for m in P.NORMAL_INIT_RE.finditer(sentence):
+            if free(*m.span()):
+                add(m.start(), m.span(), "N(0, σ)", m.group("value"), "", init)
+        for m in P.PAREN_PERCENT_RE.finditer(sentence):
+            if free(*m.span()):
+                self._percent(sentence, m, add)
+        for m in P.PERCENT_FIRST_RE.finditer(sentence):
+            if free(*m.span()):
+                self._percent(sentence, m, add)
+        for m in P.PHRASE_VALUE_RE.finditer(sentence):
+            clause = P.clause_before(sentence, m.start("value"))
+            if free(*m.span()) and not P.about_hardware(clause) and not P.reports_a_result(clause):
+                before = sentence[: m.start()].split()
+                qualifier = before[-1] if before else ""
+                key, meaning = self.key(m.group("name"), qualifier)
+                noun = P.unit_noun(sentence[m.end() :])
+                if key == "warmup_steps" and noun.startswith("epoch"):
+                    key = "warmup_epochs"  # `a warmup of 5 epochs`
+                unit = m.group("unit") or (
+                    noun if noun in ("steps", "epochs", "iterations") else ""
+                )
+                add(m.start(), m.span(), m.group("name"), m.group("value"), unit, key, meaning)
+        for m in P.RANGE_RE.finditer(sentence):
+            if free(*m.span()) and m.group("open") + m.group("close") in ("[]", "()"):
+                self._range(sentence, m, add)
+        for m in P.ASSIGN_RE.finditer(sentence):
+            if free(*m.span()):
+                self._assign(sentence, m, add)
+        for m in P.SET_TO_RE.finditer(sentence):
+            if free(m.start("value"), m.end("value")):
+                name = P.lead(m.group("name") + " ", 4)
+                if name and not P.names_a_result(name):
+                    add(
+                        m.start("value"),
+                        m.span("value"),
+                        name,
+                        m.group("value"),
+                        m.group("unit") or "",
+                    )
+        for m in P.SHARE_RE.finditer(sentence):
+            if free(*m.span()):
+                name = f"{m.group('noun')} of {m.group('what')}"
+                add(m.start(), m.span(), name, m.group("value"), "%")
+        for m in P.VALUE_FIRST_RE.finditer(sentence):
+            if free(m.start(), m.end("noun")):
+                self._value_first(sentence, m, add)
+        for m in P.QUANTITY_RE.finditer(sentence):
+            if free(m.start("value"), m.end("value")):
+                self._quantity(sentence, m, add)
+        for m in P.UNITLESS_RE.finditer(sentence):
+            if free(m.start("value"), m.end("value")):
+                self._quantity(sentence, m, add)
+        found.sort(key=lambda x: x[0])
+        return [s for _, s in found]
+
+    def _respectively(self, sentence: str, add) -> None:  # type: ignore[no-untyped-def]
+        for m in P.RESPECTIVELY_RE.finditer(sentence):
+            names = [n for n in re.split(r",\s*|\s+and\s+", m.group("names")) if n.strip()]
+            vals = re.findall(rf"({NUMBER})(?:\s?({P.UNIT}))?", m.group("values"))
+            if len(names) != len(vals) or len(names) < 2 or any(map(P.names_a_result, names)):
                 continue
-            unit = "epochs" if name == "epochs" else ""
-            out.append(Hyperparameter(name, m.group(0), m.group("value"), unit, where, negative))
-    out.sort(key=lambda h: sentence.find(h.mention))
-    return out
+            for raw, (v, u) in zip(names, vals, strict=True):
+                name = P.lead(raw + " ", 4)
+                if name and not P.names_a_result(name):
+                    add(m.start(), m.span(), name, v, u)
+
+    def _percent(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
+        phrase = P.lead(m.group("phrase") + " ", 5).strip(" -–")
+        clause = P.clause_before(sentence, m.start())
+        if not phrase or P.names_a_result(phrase) or P.reports_a_result(clause):
+            return
+        if not P.SETTING_PERCENT_NOUNS.search(phrase):
+            return
+        add(m.start(), m.span(), phrase, m.group("value"), "%")
+
+    def _range(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
+        parts = re.split(r"[;:]|,\s|\.\s", sentence[: m.start()])
+        clause = parts[-1]
+        if len(parts) > 1 and re.search(r":\s*(?:\w+\s*){0,2}$", sentence[: m.start()]):
+            clause = parts[-2]  # `Data cell values: uniform in [−30, 30]`: named before the colon
+        verb = re.search(
+            r"\s(?:is|are|was|were|taking|takes|restricted|bounded|limited|chosen|lies|lie)\b",
+            clause,
+        )
+        subject = P.lead(clause[: verb.start()] + " ", 6) if verb else P.lead(clause, 4)
+        member = (
+            re.search(rf"({SYMBOL})\s*$", sentence[: m.start()])
+            if m.group(0).startswith("∈")
+            else None
+        )
+        if member:
+            subject = member.group(1)
+        last = subject.split()[-1] if subject else ""
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if not subject or P.names_a_result(subject) or a is None or b is None:
+            return
+        is_symbol = re.fullmatch(SYMBOL, last) and last.lower() not in P.LEAD_STOP and len(last) < 6
+        key, meaning = self.key(last, subject) if is_symbol else self.key(subject)
+        text = sentence[m.start("open") : m.end("close")]
+        add(m.start(), m.span(), subject, text, m.group("unit") or "", key, meaning, (a, b))
+
+    def _assign(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
+        name, value = m.group("name"), m.group("value")
+        if name in P.INDEX_NAMES and value in ("0", "1"):
+            return  # an index running from 0 or 1
+        lead = P.lead_after_preposition(sentence[: m.start()])
+        raw = sentence[: m.start()].split()
+        near = "" if raw and raw[-1].lower() in P.PREPOSITIONS else " ".join(lead.split()[-2:])
+        if P.names_a_result(f"{near} {name}") or P.about_hardware(f"{near} {name}"):
+            return
+        after = sentence[m.end() :].split()
+        if after and after[0].strip(".,;:)").lower() in P.CASE_WORDS:
+            return  # `the n = 8 case`: a label, not a setting
+        noun = P.unit_noun(sentence[m.end() :])
+        key, meaning = self.key(name, lead, noun)
+        printed = f"{lead} {name}".strip() if phrase_key(lead) else name
+        unit = m.group("unit") or (noun if noun in ("steps", "epochs", "iterations") else "")
+        add(m.start(), m.span(), printed, value, unit, key, meaning)
+
+    def _value_first(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
+        before = sentence[: m.start()]
+        value, noun, adj = m.group("value"), m.group("noun"), m.group("adj").strip()
+        if not before.strip() and adj[:1].isupper():
+            return  # `4 Training neural models`: a heading run into the text
+        if re.search(rf"{NUMBER}\s+(?:of|out\s+of)\s*$", before):
+            return  # `3 of 10 runs diverge`: a count of outcomes
+        bad = P.VALUE_FIRST_BAD_BEFORE.search(before) or not P.VALUE_FIRST_GOOD_BEFORE.search(
+            before
+        )
+        if bad and before.strip():
+            return
+        if m.group("hyphen") == "-" and (value.lower() in WORDS or noun.startswith("step")):
+            return  # `one-step prediction`, `64-step simulation`: a kind of method
+        if value.lower() in WORDS and noun not in P.WORD_NOUNS:
+            return
+        clause = P.clause_before(sentence, m.start())
+        if P.names_a_result(adj) or P.reports_a_result(clause) or P.about_hardware(clause):
+            return
+        if set(adj.lower().split()) & P.LEAD_STOP:
+            return  # `3 and numerical examples`: the words between are not one noun phrase
+        name = f"{adj} {noun}".strip() + (m.group("tail") or "")
+        if m.group("hyphen") == "-" and m.group("next") and not m.group("tail"):
+            name = f"{name} {m.group('next').strip()}"  # `2,048-token budget`
+        key = self._noun_key(name, noun, P.lead(before, 6))
+        unit = noun if noun in ("steps", "epochs", "iterations") else ""
+        values = [value]
+        lst = P.LIST_BEFORE_RE.search(before)
+        if lst:
+            values = re.findall(NUMBER, lst.group("values")) + values
+        for v in values:
+            add(m.start(), (m.start(), m.end("noun")), name, v, unit, key)
+
+    def _quantity(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
+        phrase = P.lead(m.group("phrase") + " ", 3)
+        clause = P.clause_before(sentence, m.start("value"))
+        if not phrase or phrase[0].isdigit() or P.looks_like_symbol(phrase):
+            return  # `3 Ω` after a bare symbol without `=` is not a statement
+        if P.names_a_result(phrase) or P.reports_a_result(clause) or P.about_hardware(clause):
+            return
+        if m.groupdict().get("unit") in P.HARDWARE_UNITS:
+            return
+        if m.groupdict().get("unit") == "%" and not P.SETTING_PERCENT_NOUNS.search(phrase):
+            return  # a percentage is a setting only when it names a share or a probability
+        unit = m.groupdict().get("unit") or ""
+        add(m.start("value"), m.span("value"), phrase, m.group("value"), unit)
+        for v, u in P.MORE_RE.findall(m.groupdict().get("more") or ""):
+            add(m.start("more"), m.span("more"), phrase, v, u)
+
+    def _noun_key(self, name: str, noun: str, context: str) -> str:
+        if noun in ("units", "nodes", "neurons"):
+            if re.search(r"\binput\b", name.lower()):
+                return "input_size"
+            if re.search(r"\boutput\b", name.lower()):
+                return "output_size"
+            return "hidden_size"
+        return phrase_key(name) or phrase_key(f"{context} {name}") or snake(noun)

@@ -1,0 +1,249 @@
+"""The ways papers state settings, as patterns, and the words that tell a setting from a
+result, a hardware description or a piece of math."""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.settings.glossary import SYMBOL
+from arakit.compiler.settings.names import CONCEPTS, words
+from arakit.compiler.settings.numbers import NUMBER, WORDS
+
+# units a value may carry; symbolic ones may touch the next word (`3 Ωand` in PDF text)
+_ALPHA_UNITS = (
+    r"[kMGTmµμnp]?(?:Hz|s|F|H|V|A|W|m|g|B)|rad(?:/s)?|deg|dB|N(?:/m/s)?|kg|m/s2?|"
+    r"min|hours?|days?|seconds?|sec|GB|MB|TB|kB"
+)
+UNIT = rf"(?:%|°|[kMµμ]?Ω|(?:{_ALPHA_UNITS})(?:/m/s|/s2?|/s)?(?![a-zA-Z]))"
+VALUE = rf"(?P<value>{NUMBER})(?:\s?(?P<unit>{UNIT}))?"
+# the value ends here: not an expression (`= 1 − P`), an index list (`= 0, . . .`) or a label
+END = (
+    r"(?![\w.]\d|\s*[+*/×^(\[]|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
+    r"|\s+[^\s,;.]*[−+=^_∑∫]|\s+\d+[\[(]|[^.;]{0,24}(?:\.\s\.\s\.|…|\.\.\.))"
+)
+
+ASSIGN_RE = re.compile(
+    rf"(?<![\w=<>≤≥])(?P<name>{SYMBOL})\s*(?:=|≡|:=)\s*"
+    rf"(?:[^\s=,;]{{1,12}}\s*=\s*)?{VALUE}{END}"
+)
+SET_TO_RE = re.compile(
+    rf"(?P<name>[^\W\d][\w\-.]*(?:\s+[^\W\d][\w\-.]*){{0,3}})(?:\s+(?:in|of)\s+\([^()]{{1,8}}\))?"
+    rf"\s+(?:is|was|are|were)\s+"
+    rf"(?:always\s+|then\s+|also\s+|here\s+)?(?:set|fixed|chosen|kept)\s+(?:to|at|as|equal\s+to)\s+"
+    rf"{VALUE}{END}"
+)
+_PHRASE_FILLER = (
+    r"(?:\s+(?:of|to|=|:|is|was|were|are|be|been|set|at|equal|fixed|value|we|use|used|using|"
+    r"a|an|the|with|by|norm|chosen|initial|constant|always|adam|adamw|sgd|optimizer|over|for))*"
+)
+# phrases that only count things are read value first (`40000 iterations`), not here
+_COUNT_PHRASES = set(
+    words(
+        """
+runs batch depth heads seeds steps width layers points tokens trials repeats samples
+updates examples restarts iterations replicates vocabulary repetitions environments
+"""
+    )
+) | {"data points"}
+_PHRASES = sorted(
+    (p for c in CONCEPTS for p in c.phrases if p not in _COUNT_PHRASES), key=len, reverse=True
+)
+PHRASE_VALUE_RE = re.compile(
+    r"(?<![\w-])(?P<name>"
+    + "|".join(re.escape(p) for p in _PHRASES)
+    + r")(?![\w-])"
+    + _PHRASE_FILLER
+    + rf"\s*[=:]?\s*{VALUE}{END}",
+    re.IGNORECASE,
+)
+COUNT_NOUNS = tuple(
+    words(
+        """
+iterations iteration steps epochs epoch examples example samples points units nodes neurons
+heads head layers layer repetitions trials runs seeds environments tokens token subsequences
+rollouts generations completions restarts replicates repeats prompts
+"""
+    )
+)
+NOUN_RE = "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
+_WORDNUM = "|".join(WORDS)
+WORD_NOUNS = set(
+    words(
+        """
+trials runs seeds repetitions repeats replicates restarts layers heads epochs environments
+units nodes neurons samples rollouts generations completions iterations steps
+"""
+    )
+)
+VALUE_FIRST_RE = re.compile(
+    rf"(?<![\w.,\-=/])(?P<value>{NUMBER}|(?i:{_WORDNUM}))(?P<hyphen>-|\s+)"
+    rf"(?P<adj>(?:[a-zA-Z][\w\-]*\s+){{0,2}}?)(?P<noun>{NOUN_RE})\b(?P<tail>\s+per\s+\w+)?"
+    r"(?P<next>\s+[a-z]+)?"
+)
+SHARE_RE = re.compile(
+    rf"(?P<value>{NUMBER})\s?%\s+(?P<noun>portion|fraction|split|share|subset|part)\s+of\s+"
+    r"(?:the\s+)?(?P<what>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})",
+    re.IGNORECASE,
+)
+LIST_BEFORE_RE = re.compile(rf"(?P<values>(?:{NUMBER}\s*,\s*)*{NUMBER}\s*,?\s*and\s*)$")
+RANGE_RE = re.compile(
+    rf"(?:range|interval|between|within|∈|uniform(?:ly)?\s+(?:in|on|from|over))\s*(?:of\s*)?(?P<open>[\[(])\s*(?P<a>{NUMBER})\s*[,;]?\s*"
+    rf"(?P<b>{NUMBER})\s*(?P<close>[\])])(?:\s?(?P<unit>{UNIT}))?"
+)
+RESPECTIVELY_RE = re.compile(
+    rf"(?P<names>[^.;:]{{3,120}}?)\s+(?:are|were|is|was)\s+(?:set\s+to|fixed\s+to|chosen\s+as|equal\s+to|)\s*"
+    rf"(?P<values>(?:{NUMBER}(?:\s?{UNIT})?\s*,\s*)*{NUMBER}(?:\s?{UNIT})?\s*,?\s+and\s+{NUMBER}(?:\s?{UNIT})?)"
+    r"\s*,?\s*respectively"
+)
+QUANTITY_RE = re.compile(
+    rf"(?P<phrase>(?:[a-zA-Z][\w\-]*\s+){{0,2}}[a-zA-Z][\w\-]*)\s+(?:of\s+|equal\s+to\s+|is\s+|=\s*)?"
+    rf"(?P<value>{NUMBER})\s?(?P<unit>{UNIT}){END}"
+    rf"(?P<more>(?:\s*,\s*{NUMBER}\s?{UNIT})*\s*,?\s+and\s+{NUMBER}\s?{UNIT}\s*,?\s*respectively)?"
+)
+# unitless quantities named by their head noun: `standard deviation 10−4`, `a factor 5`
+UNITLESS_RE = re.compile(
+    r"(?P<phrase>(?:[a-zA-Z][\w\-]*\s+){0,2}(?:standard\s+deviation|std|variance|probability|"
+    r"ratio|factor|coefficient|threshold|tolerance|penalty|margin|scale|decay|order|degree|"
+    r"fraction|weight|constant|budget|horizon|capacity|patience))"
+    rf"\s+(?:of\s+|equal\s+to\s+|is\s+|=\s*|set\s+to\s+)?(?P<value>{NUMBER}){END}(?!\s?{UNIT})"
+)
+# `Random single-step pairs (60%)`, `15% negate programs`, `15% probability of halt`
+PAREN_PERCENT_RE = re.compile(
+    rf"(?P<phrase>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){{0,3}})\s*\(\s*(?P<value>{NUMBER})\s?%\s*\)"
+)
+PERCENT_FIRST_RE = re.compile(
+    rf"(?<![\w.,])(?P<value>{NUMBER})\s?%\s+(?P<phrase>(?:probability|chance)\s+of\s+\w+(?:\s+\w+)?|"
+    r"(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
+)
+SETTING_PERCENT_NOUNS = re.compile(
+    r"\b(?:portion|fraction|split|share|subset|probability|chance|dropout|ratio|rate|mask\w*|"
+    r"sparsity|programs?|pairs?|traces?|examples?|samples?|data|tokens?|masking|noise|warm-?up|"
+    r"of\s+the\s+(?:training|data|dataset|steps|budget))\b",
+    re.IGNORECASE,
+)
+# `regenerated every 2,000 steps`, `evaluated every 500 iterations`
+EVERY_RE = re.compile(
+    rf"(?P<verb>[a-z][\w\-]*)\s+every\s+(?P<value>{NUMBER})\s+(?P<noun>steps|iterations|epochs|updates|batches|episodes)\b"
+)
+# `the learning rate follows a linear warmup over 1,000 steps to 3×10−4`
+LR_TO_RE = re.compile(
+    rf"(?P<name>learning rate|lr)\b[^.;]{{0,80}}?warm-?up[^.;]{{0,60}}?\bto\s+{VALUE}{END}",
+    re.IGNORECASE,
+)
+# `initialized from N(0, 0.02)`: the standard deviation of a normal initialisation
+NORMAL_INIT_RE = re.compile(rf"N\s?\(\s?0\s?,\s?(?P<value>{NUMBER})\s?\)")
+MORE_RE = re.compile(rf"({NUMBER})\s?({UNIT})")
+
+# nouns that name a measured outcome, never a setting
+RESULT_NOUNS = set(
+    words(
+        """
+r2 r² fit rmse mse mae nrmse accuracy acc error errors loss score index auc f1 precision
+recall perplexity bleu rouge reward return logit improvement speedup gain performance
+runtime run-time throughput latency cost reduction snr correlation
+empirical mean median average
+"""
+    )
+)
+RESULT_PHRASES = re.compile(
+    r"\b(?:run[- ]?time|time required|wall[- ]clock time|total time|takes?|took|requires?|"
+    r"required|achiev\w*|reach\w*|obtain\w*|yield\w*|drops?|improv\w*|outperform\w*|"
+    r"scor\w*|totall?ing|in total|converg\w*)\b",
+    re.IGNORECASE,
+)
+HARDWARE_UNITS = {"GHz", "MHz", "GB", "MB", "TB", "kB"}
+HARDWARE = re.compile(
+    r"\b(?:GPUs?|CPUs?|TPUs?|RAM|processors?|cores?|threads?|Intel|AMD|NVIDIA|Nvidia|"
+    r"EPYC|Xeon|GHz|GB|TB|MB|laptops?|workstations?|servers?)\b"
+)
+VALUE_FIRST_BAD_BEFORE = re.compile(
+    r"(?:(?<![\w.])(?:after|within|at|by|until|than|up\s+to|every|from|to|only|first|last|final|remaining|"
+    r"about|approximately|around|nearly|almost|roughly|least|most|over\s+the|x|step|"
+    r"the|these|those|all|of\s+the|both|sections?|tables?|figures?|fig\.|eqs?\.|equations?|"
+    r"algorithms?|appendix|chapter|phase|stage|case|line|lines|pages?|ref\.|tier|round|step)|×)\s*$",
+    re.IGNORECASE,
+)
+VALUE_FIRST_GOOD_BEFORE = re.compile(
+    r"(?:(?<![\w.])(?:for|over|with|on|of|contain|contains|containing|consists\s+of|using|use|uses|used|"
+    r"train|trained|training|run|runs|ran|generate|generates|generated|sample|sampled|draw|"
+    r"drew|take|took|k\s*=|a|an|and|is|are|was|were|has|have|had|into|across|in|"
+    r"set\s+to|repeat|repeated|average|averaged|employ|employs|employing)|[,(:;])\s*$",
+    re.IGNORECASE,
+)
+LEAD_STOP = set(
+    words(
+        """
+approximately about around roughly nearly almost under ~ ≈
+a an as at be by in is it of on to we and are for has its one our set the use was also
+e.g. each have i.e. over that then thus were when with these using where which while
+having finally whereas contains containing respectively both all only
+"""
+    )
+)
+INDEX_NAMES = set(words("i j k t h s l n"))
+# a value that labels a case rather than sets something: `the n = 8 case`
+CASE_WORDS = set(words("case cases example examples instance instances regime setting variant"))
+PREPOSITIONS = set(words("for with of over at on in to by from under as"))
+
+
+def looks_like_symbol(token: str) -> bool:
+    """`R`, `Ts`, `λ`, `L0`, `qy11`: one short token that is not a plain lower-case word."""
+    if " " in token.strip():
+        return False
+    t = token.strip()
+    return len(t) <= 2 or not (t.isalpha() and t.isascii() and t.islower())
+
+
+def lead(before: str, n: int = 5) -> str:
+    """The descriptive words just before a name, within its clause: `learning rate` in
+    `with learning rate λ = 10−4`."""
+    clause = re.split(r"[;:()\[\]]|,\s|\.\s", before)[-1]
+    toks = clause.split()[-n:]
+    while toks and toks[0].lower() in LEAD_STOP:
+        toks = toks[1:]
+    while toks and toks[-1].lower() in LEAD_STOP:
+        toks = toks[:-1]
+    return " ".join(toks)
+
+
+def lead_after_preposition(before: str, n: int = 5) -> str:
+    """Like `lead`, but only the words after the last preposition: `learning rate` in
+    `over n = 40000 iterations with learning rate λ`, nothing in `… iterations with λ`."""
+    toks = re.split(r"[;:()\[\]]|,\s|\.\s", before)[-1].split()
+    cut = max((i for i, t in enumerate(toks) if t.lower() in PREPOSITIONS), default=-1)
+    return lead(" ".join(toks[cut + 1 :]) + " ", n)
+
+
+def clause_before(sentence: str, pos: int) -> str:
+    """The clause that ends at `pos` (from the last `;`, `:` or sentence break)."""
+    return re.split(r"[;:]|\.\s", sentence[:pos])[-1]
+
+
+def unit_noun(after: str) -> str:
+    """A counting noun right after a value, with its `per …` tail: `iterations` in
+    `n = 40000 iterations`, `samples per prompt` in `K = 4 samples per prompt`."""
+    m = re.match(
+        rf"\s+(?:(?:training|gradient|descent|linear|hidden|random|fresh|total)\s+)*"
+        rf"((?:{NOUN_RE})\b(?:\s+per\s+[a-z]+)?)",
+        after,
+    )
+    return m.group(1) if m else ""
+
+
+def names_a_result(name: str) -> bool:
+    """True when a name (with the words just before it) names a measured outcome."""
+    low = name.lower()
+    toks = {w.strip(".,()") for w in low.split()} | set(
+        re.findall(r"(?<![\w-])[a-z0-9²]+(?![\w-])", low)
+    )
+    return bool(toks & RESULT_NOUNS) or bool(re.search(r"\brun\s*-?\s*time\b", low))
+
+
+def reports_a_result(clause: str) -> bool:
+    """True when a clause reports an outcome (`the time required ... is 114 seconds`)."""
+    return bool(RESULT_PHRASES.search(clause))
+
+
+def about_hardware(clause: str) -> bool:
+    """True when a clause describes the machine the work ran on."""
+    return bool(HARDWARE.search(clause))

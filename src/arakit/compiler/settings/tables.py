@@ -1,0 +1,127 @@
+"""Settings in hyperparameter tables, read from the document's tables (the table
+extractor decides the cells; this module decides what they mean).
+
+Two shapes: a name per row (`Hyperparameter | Value`, `Factor | Values`, or one column
+per model or run), and a configuration per row (`Name | dmodel | nheads | …` with one row
+per model). Tables with a result column (accuracy, loss, FIT, R2, …) are results, not
+settings, and are skipped."""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.atoms import Where
+from arakit.compiler.pdf.document import DocTable
+from arakit.compiler.settings.model import PaperSetting
+from arakit.compiler.settings.names import code_key, phrase_key, snake
+from arakit.compiler.settings.numbers import NUMBER, UNIT_SCALE, parse_number
+from arakit.compiler.settings.prose import Reader
+
+_SETTINGS_CAPTION = re.compile(
+    r"hyper-?parameters?|parameters?|settings?|configurations?|set-?up|training details|"
+    r"implementation details|factors?|default values",
+    re.IGNORECASE,
+)
+_GENERIC_HEADER = re.compile(
+    r"^(?:values?|settings?|defaults?|default values?|levels?|choices?|range|options?|"
+    r"hyper-?parameters?|parameters?|factors?|name|names|description)$",
+    re.IGNORECASE,
+)
+_RESULT_HEADER = re.compile(
+    r"\b(?:acc(?:uracy)?|loss|error|fit|r2|r²|rmse|mse|mae|f1|auc|bleu|score|perplexity|"
+    r"reward|return|run-?time|time \(s\)|results?)\b",
+    re.IGNORECASE,
+)
+_CODE_PAREN_RE = re.compile(r"\(([a-z][a-z0-9_ .\-]{1,30})\)\s*$")
+_UNIT_PAREN_RE = re.compile(r"\(([^()]{1,6})\)")
+
+
+def _cell_values(cell: str) -> tuple[str, tuple[float, ...]]:
+    """(printed value, its numbers): `300, 1800, 3600` → three numbers; `1e-4` → one."""
+    text = " ".join(cell.split())
+    nums = [parse_number(n) for n in re.findall(NUMBER, text)]
+    return text, tuple(n for n in nums if n is not None)
+
+
+def _name_key(name: str, reader: Reader) -> tuple[str, str]:
+    """Key of a row or column name; a code name printed in parentheses wins."""
+    m = _CODE_PAREN_RE.search(name)
+    if m and m.group(1).strip().lower() not in _units():
+        return code_key(snake(m.group(1))), ""
+    base = re.sub(r"\s*\([^()]*\)", "", name).strip()
+    return reader.key(base or name)
+
+
+def _units() -> set[str]:
+    return {u for u in UNIT_SCALE} | {"s", "sec", "%"}
+
+
+def _unit_of(name: str) -> str:
+    for m in _UNIT_PAREN_RE.finditer(name):
+        if m.group(1).strip().lower() in _units():
+            return m.group(1).strip()
+    return ""
+
+
+def is_settings_table(table: DocTable) -> bool:
+    """A table whose caption or header says it holds settings and that reports no result."""
+    header = " ".join(table.header)
+    if any(_RESULT_HEADER.search(h) for h in table.header):
+        return False
+    return bool(_SETTINGS_CAPTION.search(table.caption) or _SETTINGS_CAPTION.search(header))
+
+
+def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSetting]:
+    """The settings a hyperparameter table states, one per name (and column) with values."""
+    if not is_settings_table(table) or not table.rows:
+        return []
+    where = Where(table.page, table.section, f"{table.label}: {table.caption}", "setup")
+    header = [" ".join(h.split()) for h in table.header]
+    rows = [[" ".join(c.split()) for c in r] for r in table.rows if any(c.strip() for c in r)]
+    by_row = (
+        not header
+        or all(_GENERIC_HEADER.match(h) or not h for h in header[1:])
+        or (sum(phrase_key(r[0]) is not None for r in rows if r) * 2 >= len(rows))
+    )
+    out: list[PaperSetting] = []
+
+    def add(name: str, cell: str, context: str) -> None:
+        text, nums = _cell_values(cell)
+        if not text or text in ("-", "–", "—"):
+            return
+        key, meaning = _name_key(name, reader)
+        number = nums[0] if len(nums) == 1 and parse_number(text) is not None else None
+        s = PaperSetting(
+            key,
+            name,
+            text,
+            number,
+            _unit_of(name),
+            where,
+            nums if number is None else (),
+            source="table",
+            group=group,
+            meaning=meaning,
+        )
+        if context:
+            s.extra["column"] = context
+        out.append(s)
+
+    if by_row:
+        for r in rows:
+            if len(r) < 2 or not r[0]:
+                continue
+            for col, cell in enumerate(r[1:], start=1):
+                context = (
+                    header[col]
+                    if col < len(header) and not _GENERIC_HEADER.match(header[col] or "x")
+                    else ""
+                )
+                add(r[0], cell, context)
+    else:
+        for r in rows:
+            label = r[0] if r else ""
+            for col, cell in enumerate(r[1:], start=1):
+                if col < len(header) and header[col]:
+                    add(header[col], cell, label)
+    return out

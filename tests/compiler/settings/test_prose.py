@@ -1,0 +1,123 @@
+"""Settings stated in sentences: each way papers state them, and what is not a setting."""
+
+from __future__ import annotations
+
+import pytest
+
+from arakit.compiler.atoms import Where
+from arakit.compiler.settings import settings_in
+from arakit.compiler.settings.glossary import glossary
+from arakit.compiler.settings.prose import Reader
+
+
+def _read(sentence: str) -> list[tuple[str, str, float | None]]:
+    return [(s.key, s.value, s.number) for s in settings_in(sentence, Where(3, "4.1", sentence))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "value"),
+    [
+        ("We fine-tune with a learning rate of 1e-5 for all tasks.", "learning_rate", "1e-5"),
+        ("The batch size 256 fits on one node.", "batch_size", "256"),
+        ("A weight decay of 1e-4 is applied.", "weight_decay", "1e-4"),
+        ("We set the dropout rate to 0.3.", "dropout", "0.3"),
+        ("Models are trained for 300 epochs.", "epochs", "300"),
+        ("We use 4000 warmup steps.", "warmup_steps", "4000"),
+        ("Gradient clipping at 1.0 keeps updates bounded.", "gradient_clipping", "1.0"),
+        ("We draw K=4 samples per prompt.", "samples_per_prompt", "4"),
+        ("Each prompt gets K = 4 samples per prompt during training.", "samples_per_prompt", "4"),
+        ("We use κ = 0.81 in all experiments.", "kappa", "0.81"),
+        ("Results are averaged over five trials.", "repetitions", "five"),
+        ("The policy runs in 4 environments in parallel.", "num_envs", "4"),
+        ("Responses are cut at a 2,048-token budget.", "max_tokens", "2,048"),
+        ("The learning rate of Adam is fixed to 1 · 10−3.", "learning_rate", "1 · 10−3"),
+        ("We use AdamW with β1 = 0.9 and weight decay 0.01.", "beta1", "0.9"),
+        ("The weight α is always set to 0.5.", "weight_alpha", "0.5"),
+        ("Inputs are sampled at a constant frequency of 51200 Hz.", "constant_frequency", "51200"),
+    ],
+)
+def test_each_way_of_stating_a_setting_is_read_with_the_printed_value(
+    sentence: str, key: str, value: str
+) -> None:
+    assert (key, value) in [(k, v) for k, v, _ in _read(sentence)]
+
+
+def test_a_symbol_takes_the_meaning_the_paper_defined_it_with() -> None:
+    algo = "Inputs: number of iterations n; batch size q; length of subsequences m; learning rate λ > 0."
+    run = "We fit the model over n = 40000 iterations with λ = 10−4 and q = 62 subsequences of m = 64."
+    reader = Reader(glossary([algo, run]))
+    got = {s.key: s.number for s in reader.read(run, Where(13, "5.3", run), 1, False)}
+    assert got == {"iterations": 40000, "learning_rate": 1e-4, "batch_size": 62, "seq_len": 64}
+
+
+def test_respectively_pairs_each_name_with_its_value() -> None:
+    got = _read(
+        "The regularization constant α and the learning rate λ are set to 100 and 10−3, respectively."
+    )
+    assert [(k, n) for k, _, n in got] == [
+        ("regularization_constant_alpha", 100),
+        ("learning_rate", 1e-3),
+    ]
+
+
+def test_one_name_with_two_values_respectively_gives_two_settings() -> None:
+    got = _read(
+        "The observations are corrupted by noise with standard deviation 10 V and 1 A, respectively."
+    )
+    assert [(v, n) for _, v, n in got] == [("10", 10), ("1", 1)]
+
+
+def test_a_range_keeps_both_ends() -> None:
+    s = settings_in(
+        "The prediction horizon Np is an integer parameter in the range [5, 300].", Where(1, "", "")
+    )
+    assert [(x.name, x.key, x.numbers) for x in s] == [
+        ("prediction horizon Np", "np", (5.0, 300.0))
+    ]
+
+
+def test_a_chain_of_equalities_names_the_first_symbol() -> None:
+    assert ("fmax", "10", 10) in _read(
+        "MPC uses fixed constraints Fmax = −Fmin = 10 N on the input."
+    )
+
+
+def test_a_unit_is_kept_and_glued_symbols_still_end_the_value() -> None:
+    s = settings_in("The circuit parameters R = 3 Ωand C = 270 nF are fixed.", Where(1, "", ""))
+    assert [(x.name, x.number, x.unit) for x in s] == [("R", 3, "Ω"), ("C", 270, "nF")]
+
+
+def test_a_qualified_name_is_a_different_setting() -> None:
+    assert _read("The validation batch size is 64.")[0][0] == "validation_batch_size"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The model R2 index in open-loop simulation is above 0.99 for vC.",
+        "RWN-50 reaches an accuracy of 76.4% on ImageNet.",
+        "The time required to train the network is 114 seconds.",
+        "The total runtime of the algorithm is 192 seconds.",
+        "All computations run on an Intel i5-7300U 2.60 GHz processor and 32 GB of RAM.",
+        "For k = 0, 1, . . . , N − 1 the state is updated.",
+        "Then q · k = −s(i − t)2 + const for every position.",
+        "This yields the same performance as 64-step simulation error minimization.",
+        "The model hits 100% at step 50K and keeps it.",
+        "Details are given in Section 3 and numerical examples in Section 4.",
+        "The n = 8 case runs correctly.",
+        "We compare against one-step prediction error minimization.",
+    ],
+)
+def test_results_hardware_math_and_labels_are_not_settings(sentence: str) -> None:
+    assert _read(sentence) == []
+
+
+def test_a_value_in_a_negative_result_is_marked_negative() -> None:
+    from arakit.compiler.settings import paper_settings
+    from arakit.compiler.pdf.document import DocSection, Document, Paragraph
+
+    text = "A batch size of 1024 does not improve accuracy. We use a batch size of 256."
+    doc = Document(path="p.pdf", pages=1)
+    doc.sections = [DocSection("4", "Experiments", 1, 1, paragraphs=[Paragraph(text, 1, "4")])]
+    found = [(s.number, s.negative) for s in paper_settings(doc) if s.key == "batch_size"]
+    assert found == [(1024, True), (256, False)]

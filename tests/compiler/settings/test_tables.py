@@ -1,0 +1,77 @@
+"""Settings in hyperparameter tables, read from the document's tables."""
+
+from __future__ import annotations
+
+from arakit.compiler.pdf.document import DocTable
+from arakit.compiler.settings.prose import Reader
+from arakit.compiler.settings.tables import is_settings_table, table_settings
+
+
+def _read(table: DocTable) -> list[tuple[str, str, object]]:
+    return [(s.key, s.value, s.values) for s in table_settings(table, Reader({}), 1)]
+
+
+def test_a_name_per_row_table_gives_one_setting_per_row_with_every_level() -> None:
+    table = DocTable(
+        "1",
+        "WH circuit: Parameter configuration of the experiments.",
+        ["Factor", "Values"],
+        [
+            ["Training time (s) (max time)", "300, 1800, 3600"],
+            ["Size b of training (mini)batch (batch size)", "32, 128, 512, 1032"],
+            ["Estimation seq. length me (seq est len)", "10, 20, 40, 80"],
+        ],
+        5,
+    )
+    assert _read(table) == [
+        ("max_time", "300, 1800, 3600", (300.0, 1800.0, 3600.0)),
+        ("batch_size", "32, 128, 512, 1032", (32.0, 128.0, 512.0, 1032.0)),
+        ("seq_est_len", "10, 20, 40, 80", (10.0, 20.0, 40.0, 80.0)),
+    ]
+    assert table_settings(table, Reader({}), 1)[0].unit == "s"
+
+
+def test_a_hyperparameter_table_with_one_column_per_model_keeps_the_column() -> None:
+    table = DocTable(
+        "4",
+        "Hyperparameters used for fine-tuning.",
+        ["Hyperparameter", "Base", "Large"],
+        [["Learning rate", "1e-4", "5e-5"], ["Batch size", "32", "16"]],
+        12,
+    )
+    got = [(s.key, s.number, s.extra.get("column")) for s in table_settings(table, Reader({}), 1)]
+    assert got == [
+        ("learning_rate", 1e-4, "Base"),
+        ("learning_rate", 5e-5, "Large"),
+        ("batch_size", 32, "Base"),
+        ("batch_size", 16, "Large"),
+    ]
+
+
+def test_a_configuration_per_row_table_names_each_value_by_its_column() -> None:
+    table = DocTable(
+        "3",
+        "Model configurations.",
+        ["Name", "dmodel", "nheads", "nlayers"],
+        [["Base", "128", "8", "6"], ["Wide", "256", "8", "6"]],
+        6,
+    )
+    got = [(s.key, s.number, s.extra.get("column")) for s in table_settings(table, Reader({}), 1)]
+    assert got[:3] == [
+        ("d_model", 128, "Base"),
+        ("num_heads", 8, "Base"),
+        ("num_layers", 6, "Base"),
+    ]
+    assert len(got) == 6
+
+
+def test_a_table_that_reports_results_is_not_a_settings_table() -> None:
+    table = DocTable(
+        "2",
+        "Top-5 configurations.",
+        ["est type", "batch size", "seq fit len", "FIT"],
+        [["LSTM", "128", "80", "98.96 %"]],
+        6,
+    )
+    assert not is_settings_table(table)
+    assert _read(table) == []
