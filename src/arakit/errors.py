@@ -7,7 +7,8 @@
         ├── ParseError             malformed YAML, front matter, Markdown structure
         ├── EncodingError          binary or non-UTF-8 content
         ├── SizeLimitError         a file or a folder over a stated limit
-        └── PathEscapeError        a symlink or `..` that leaves the artifact folder
+        ├── PathEscapeError        a symlink or `..` that leaves the artifact folder
+        └── WriteRefusedError      a writer would change more than it meant to: nothing written
 
 Context (file, line, column, the rule broken) is attached once, where the error is raised,
 so that every layer above can print it without re-deriving it.
@@ -96,3 +97,10 @@ class PathEscapeError(ArtifactError):
     """A symlink or relative path points outside the artifact folder."""
 
     code = "L1-READ-005"
+
+
+class WriteRefusedError(ArtifactError):
+    """A write was refused because re-reading the result showed it would change or drop more
+    than the edit meant to (the file is left as it was)."""
+
+    code = "L1-WRITE-001"

@@ -235,7 +235,51 @@ def scalar(v: Any, flow: bool = False) -> str:
         and not (flow and _FLOW_UNSAFE.search(s))
     ):
         return s
-    return json.dumps(s, ensure_ascii=not s.replace("\n", "").isprintable())
+    return quoted(s)
+
+
+def _yaml_printable(c: str) -> bool:
+    o = ord(c)
+    return (
+        0x20 <= o <= 0x7E
+        or (0xA0 <= o <= 0xD7FF and o not in (0x2028, 0x2029))
+        or 0xE000 <= o <= 0xFFFD
+        or 0x10000 <= o <= 0x10FFFF
+    )
+
+
+def flow(v: Any) -> str:
+    """A value in flow style on one line (`[a, b]`, `{k: v}`), nested as deep as it goes."""
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{scalar(k, True)}: {flow(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(flow(x) for x in v) + "]"
+    if isinstance(v, str) and "\n" in v:
+        return quoted(v)
+    return scalar(v, True)
+
+
+def quoted(s: str) -> str:
+    """A double-quoted YAML scalar; characters YAML cannot hold raw are escaped (`\\x7f`,
+    `\\U0002ebe1`): JSON's surrogate-pair escapes are not valid YAML."""
+    out = ['"']
+    for c in s:
+        if c in '"\\':
+            out.append("\\" + c)
+        elif c == "\n":
+            out.append("\\n")
+        elif c == "\t":
+            out.append("\\t")
+        elif _yaml_printable(c):
+            out.append(c)
+        elif ord(c) <= 0xFF:
+            out.append(f"\\x{ord(c):02x}")
+        elif ord(c) <= 0xFFFF:
+            out.append(f"\\u{ord(c):04x}")
+        else:
+            out.append(f"\\U{ord(c):08x}")
+    out.append('"')
+    return "".join(out)
 
 
 def _block_literal(s: str, ind: str) -> str | None:
@@ -276,9 +320,10 @@ def _emit(v: Any, level: int, out: list[str]) -> None:
             elif (
                 isinstance(val, list)
                 and (not val or all(_is_scalar(x) for x in val))
-                and len(flow := f"{ind}{key}: [{', '.join(scalar(x, True) for x in val)}]") <= 100
+                and len(one_line := f"{ind}{key}: [{', '.join(scalar(x, True) for x in val)}]")
+                <= 100
             ):
-                out.append(flow)
+                out.append(one_line)
             elif (
                 isinstance(val, dict)
                 and (not val or all(_is_scalar(x) for x in val.values()))
@@ -306,6 +351,6 @@ def _emit(v: Any, level: int, out: list[str]) -> None:
             elif _is_scalar(item):
                 out.append(f"{ind}- {scalar(item)}")
             else:
-                out.append(f"{ind}- {json.dumps(item, ensure_ascii=False, default=str)}")
+                out.append(f"{ind}- {flow(item)}")
     else:
         out.append(ind + scalar(v))
