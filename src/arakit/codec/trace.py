@@ -115,12 +115,20 @@ def _with_header(header: str, body: str) -> str:
 
 
 def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
-    """Parse the exploration tree. Shapes that are not a tree are refused with their line."""
+    """Parse the exploration tree in any of its forms (`tree:`, `nodes:`, a bare list, a single
+    `root:` node, an `ara-2.0` streams document). Shapes that are none of these are refused
+    with their line; every node remembers where it sits in the file (`src_path`)."""
     data = yamlio.load(text, file)
+    header = _header(text)
     if data is None:
-        return Trace.build(header=_header(text), pos=SourcePos.build(file=file, line=1))
+        return Trace.build(header=header, pos=SourcePos.build(file=file, line=1))
     if isinstance(data, list):  # a bare list of nodes, as some tools write it
-        data = yamlio.Located(tree=data)
+        nodes = _node_list(data, file, 1, 0, ())
+        if "#" in text:
+            _attach_comments(nodes, data, text)
+        return Trace.build(
+            tree=nodes, header=header, form="list", pos=SourcePos.build(file=file, line=1)
+        )
     if not isinstance(data, dict):
         raise ParseError(
             "expected a mapping with a `tree:` list of nodes",
@@ -128,20 +136,115 @@ def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
             line=1,
             hint="start the file with `tree:` and list nodes under it",
         )
-    key = "tree"
+    if "tree" in data and "root" in data:
+        raise ParseError(
+            "the file has both `tree:` and `root:`; readers disagree on which one is the trace",
+            file=file,
+            line=data.key_lines.get("root", 1) if isinstance(data, yamlio.Located) else 1,
+            hint="keep one: move the `root:` node into the `tree:` list (ara check --fix does)",
+        )
+    form, key = "tree", "tree"
     if "tree" not in data and isinstance(data.get("nodes"), list):
-        key = "nodes"  # some tools name the list `nodes:`; written back as `tree:`
+        form = key = "nodes"  # some tools name the list `nodes:`
+    elif "tree" not in data and isinstance(data.get("root"), dict):
+        form = key = "root"  # one root node (upstream's visualizer and ara-cli accept it)
+    elif "tree" not in data and (streams := _stream_keys(data)):
+        return _read_streams(data, streams, text, file, header)
     tree = data.get(key)
     extra = {str(k): v for k, v in data.items() if k != key}
-    nodes = _node_list(tree, file, _line(data, 1), 0) if tree is not None else []
-    if "#" in text and isinstance(tree, list):
-        _attach_comments(nodes, tree, text)
+    if form == "root":
+        nodes = [_node(tree, file, _line(data, 1), 0, (key,))]
+        raw_list: list[Any] = [tree]
+    else:
+        nodes = _node_list(tree, file, _line(data, 1), 0, (key,)) if tree is not None else []
+        raw_list = tree if isinstance(tree, list) else []
+    if "#" in text and raw_list:
+        _attach_comments(nodes, raw_list, text)
     return Trace.build(
-        tree=nodes, extra=extra, header=_header(text), pos=SourcePos.build(file=file, line=1)
+        tree=nodes, extra=extra, header=header, form=form, pos=SourcePos.build(file=file, line=1)
     )
 
 
-def _node_list(items: Any, file: str, line: int | None, depth: int) -> list[TraceNode]:
+def _stream_keys(data: dict[Any, Any]) -> list[str]:
+    """Top-level keys of an `ara-2.0` document that hold node lists (`official_stream:` ...)."""
+    return [
+        str(k)
+        for k, v in data.items()
+        if str(k).endswith("stream")
+        and isinstance(v, list)
+        and v
+        and all(isinstance(x, dict) and "id" in x for x in v)
+    ]
+
+
+def _read_streams(
+    data: dict[Any, Any], streams: list[str], text: str, file: str, header: str
+) -> Trace:
+    """An `ara-2.0` streams document: every stream item is a node; `children: [O02]` names
+    children by ID. A node listed under several parents hangs under the first and records
+    the others in `also_depends_on`; a node no one lists is a root."""
+    flat: list[TraceNode] = []
+    kids: dict[int, list[str]] = {}
+    for key in streams:
+        for i, item in enumerate(data[key]):
+            child_ids = item.get("children")
+            shell = {k: v for k, v in item.items() if k != "children"}
+            if isinstance(item, yamlio.Located):
+                shell = yamlio.Located(shell)
+                shell.line, shell.key_lines = item.line, item.key_lines
+            node = _node(shell, file, _line(item, 1), 0, (key, i))
+            if isinstance(child_ids, list) and all(isinstance(c, (str, int)) for c in child_ids):
+                kids[id(node)] = [normalize_id(str(c)) for c in child_ids]
+                node.extra["children"] = child_ids  # kept as written: an ID list
+            elif child_ids is not None:
+                node.extra["children"] = child_ids
+            flat.append(node)
+        if "#" in text:
+            _attach_comments(flat[-len(data[key]) :], data[key], text)
+    by_id = {n.id: n for n in reversed(flat)}  # the first node of an ID wins
+    placed: set[int] = set()
+    for n in flat:
+        for cid in kids.get(id(n), []):
+            child = by_id.get(cid)
+            if child is None or child is n:
+                continue
+            if id(child) in placed or _is_ancestor(child, n, kids, by_id):
+                child.also_depends_on = [*(child.also_depends_on or []), n.id]
+                continue
+            placed.add(id(child))
+            n.children.append(child)
+    roots = [n for n in flat if id(n) not in placed]
+    extra = {str(k): v for k, v in data.items() if str(k) not in streams}
+    return Trace.build(
+        tree=roots,
+        extra=extra,
+        header=header,
+        form="streams",
+        streams=streams,
+        pos=SourcePos.build(file=file, line=1),
+    )
+
+
+def _is_ancestor(
+    node: TraceNode, of: TraceNode, kids: dict[int, list[str]], by_id: dict[str, TraceNode]
+) -> bool:
+    """True when `node` reaches `of` through children lists (nesting it would make a cycle)."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if cur is of:
+            return True
+        if id(cur) in seen:
+            continue
+        seen.add(id(cur))
+        stack.extend(by_id[c] for c in kids.get(id(cur), []) if c in by_id)
+    return False
+
+
+def _node_list(
+    items: Any, file: str, line: int | None, depth: int, path: tuple[Any, ...]
+) -> list[TraceNode]:
     if not isinstance(items, list):
         raise ParseError(
             f"expected a list of nodes, got {type(items).__name__}",
@@ -151,10 +254,12 @@ def _node_list(items: Any, file: str, line: int | None, depth: int) -> list[Trac
         )
     if depth > _MAX_DEPTH:
         raise ParseError(f"trace nested deeper than {_MAX_DEPTH} levels", file=file, line=line)
-    return [_node(item, file, _line(items, line), depth) for item in items]
+    return [
+        _node(item, file, _line(items, line), depth, (*path, i)) for i, item in enumerate(items)
+    ]
 
 
-def _node(d: Any, file: str, line: int | None, depth: int) -> TraceNode:
+def _node(d: Any, file: str, line: int | None, depth: int, path: tuple[Any, ...]) -> TraceNode:
     if not isinstance(d, dict):
         raise ParseError(
             f"expected a node mapping (id, type, title, ...), got {d!r:.60}",
@@ -168,7 +273,9 @@ def _node(d: Any, file: str, line: int | None, depth: int) -> TraceNode:
     for k, v in d.items():
         key = str(k)
         if key == "children":
-            values["children"] = _node_list(v, file, line, depth + 1) if v is not None else []
+            values["children"] = (
+                _node_list(v, file, line, depth + 1, (*path, "children")) if v is not None else []
+            )
         elif key in _ID_LIST_KEYS and isinstance(v, (list, str)):
             items = v if isinstance(v, list) else [v]
             if all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in items):
@@ -193,6 +300,7 @@ def _node(d: Any, file: str, line: int | None, depth: int) -> TraceNode:
         id=normalize_id(node_id) if node_id else "",
         **values,
         extra=extra,
+        src_path=path,
         pos=SourcePos.build(file=file, line=line),
     )
 

@@ -10,6 +10,9 @@ from pydantic import Field
 from arakit.model.base import AraModel
 
 NODE_TYPES = ("question", "experiment", "decision", "dead_end", "pivot")
+# Types other writers use that the format does not define: read and kept (upstream's own
+# resnet example has an `insight`; the-ara-of-ara has `observation` nodes).
+OTHER_NODE_TYPES = ("insight", "observation")
 SUPPORT_LEVELS = ("explicit", "inferred")
 # Fields each node type must carry (ARA-FORMAT.md, trace/exploration_tree.yaml).
 REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
@@ -19,6 +22,22 @@ REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
     "dead_end": ("hypothesis", "failure_mode", "lesson"),
     "pivot": ("from", "to", "trigger"),
 }
+# Other spellings of a field, as other writers use them. Equivalent for every reader: upstream's
+# own live example and ara-cli write pivots as prior_direction/new_direction/reason; ara-cli
+# reads `reason` on a dead end as why it failed. The file keeps the spelling it was written in.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "from": ("prior_direction",),
+    "to": ("new_direction",),
+    "trigger": ("reason",),
+    "failure_mode": ("why_failed", "reason"),
+    "result": ("outcome",),
+    "description": ("question",),
+    "title": ("name",),
+}
+# The forms a trace file can take (`Trace.form`): `tree:` list (the format), `nodes:` list,
+# a bare list, a single `root:` node, or an `ara-2.0` document of `*_stream` lists whose
+# items name their children by ID.
+TRACE_FORMS = ("tree", "nodes", "list", "root", "streams")
 # Known keys in canonical order. `from` is a Python keyword, hence the attribute `from_`.
 NODE_KEYS = (
     "id",
@@ -72,6 +91,9 @@ class TraceNode(AraModel):
     extra: dict[str, Any] = Field(default_factory=dict)
     # comments written in the file: key -> end-of-line comment, "^key" -> lines above the key
     comments: dict[str, str] = Field(default_factory=dict)
+    # where the node's mapping sits in the file's data (keys and list indexes); writers use
+    # it to edit that mapping in place. Not part of the node's value.
+    src_path: tuple[Any, ...] | None = Field(default=None, exclude=True, repr=False)
 
     def get(self, key: str) -> Any:
         """A field by its YAML key (`from` included)."""
@@ -80,6 +102,21 @@ class TraceNode(AraModel):
         if key in self.extra:
             return self.extra[key]
         return getattr(self, key, None)
+
+    def field(self, key: str) -> Any:
+        """A field by its format name, or by another writer's spelling of it (ALIASES):
+        `field("from")` reads `prior_direction` when `from` is absent."""
+        v = self.get(key)
+        if v is None or v == "" or v == []:
+            for alias in ALIASES.get(key, ()):
+                if alias == "reason" and key == "failure_mode" and self.type != "dead_end":
+                    continue
+                if alias == "reason" and key == "trigger" and self.type == "dead_end":
+                    continue
+                alt = self.get(alias)
+                if alt is not None and alt != "":
+                    return alt
+        return v
 
     def walk(self) -> Iterator[TraceNode]:
         """This node and every descendant, depth first."""
@@ -94,6 +131,8 @@ class Trace(AraModel):
     tree: list[TraceNode] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
     header: str = ""  # the `#` comment lines the file opens with, kept as written
+    form: str = "tree"  # how the file lists its nodes (TRACE_FORMS)
+    streams: list[str] = Field(default_factory=list)  # form "streams": the stream keys read
 
     def nodes(self) -> list[TraceNode]:
         """Every node, depth first, in file order."""
