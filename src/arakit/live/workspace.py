@@ -16,9 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from arakit.codec import yamlio
 from arakit.codec.fs import atomic_write
-from arakit.codec.trace import read_staging, read_trace, write_staging, write_trace
+from arakit.codec.textfile import TextFile
+from arakit.codec.trace import read_staging, read_trace
+from arakit.codec.trace_update import update_staging_text, update_trace_text
 from arakit.live.locate import find_artifact
 from arakit.model.ids import next_id, normalize_id
 from arakit.model.staging import StagedObservation, Staging
@@ -65,6 +66,9 @@ class Workspace:
             self._snap = {}
         self.trace: Trace = self._cached(TRACE, Trace, read_trace)
         self.staging: Staging = self._cached(STAGING, Staging, read_staging)
+        # the models as read: saving writes only what differs from them, into the files' text
+        self._trace_read = self.trace.model_copy(deep=True)
+        self._staging_read = self.staging.model_copy(deep=True)
         self.pm_turns: list[Any] = []  # turns added in this pass; the log is append-only
         try:
             self.state: dict[str, Any] = json.loads((root / STATE).read_text())
@@ -118,11 +122,22 @@ class Workspace:
             return True
         return any(o.extra.get("source_event") == seq for o in self.staging.observations)
 
+    def flat(self) -> bool:
+        """True when the tree keeps its nodes side by side at the top and links them with
+        `also_depends_on` (as several live recorders do) instead of nesting children."""
+        top = len(self.trace.tree)
+        nested = len(self.trace.nodes()) - top
+        return top >= 3 and nested * 4 < top
+
     def add_node(self, node: TraceNode, parent: str | None = None) -> TraceNode:
-        """Give the node the next free N ID and attach it under `parent` (or at the root)."""
+        """Give the node the next free N ID and attach it under `parent` (or at the root).
+        In a flat tree it joins the top level and names its parent in `also_depends_on`."""
         node.id = next_id("N", [n.id for n in self.trace.nodes()])
         holder = self.node(parent) if parent else None
-        if holder is not None and holder.type != "dead_end":
+        if holder is not None and self.flat():
+            node.also_depends_on = [*(node.also_depends_on or []), holder.id]
+            self.trace.tree.append(node)
+        elif holder is not None and holder.type != "dead_end":
             holder.children.append(node)
         else:
             self.trace.tree.append(node)
@@ -175,39 +190,39 @@ class Workspace:
 
     # -- saving ---------------------------------------------------------------------------
     def save(self) -> list[str]:
-        """Write every changed file atomically; returns the paths written."""
+        """Write what changed into each file, in place and in the file's own shape
+        (atomically); returns the paths written. A file the edit cannot be made in is left
+        as it is and the WriteRefusedError says why."""
+        from arakit.live.reasoning_log import append_turns
+
         written = []
         if TRACE in self._dirty:
-            atomic_write(self.root / TRACE, write_trace(self.trace))
+            self._edit(
+                TRACE, lambda text: update_trace_text(text, TRACE, self._trace_read, self.trace)
+            )
             self._snapshot(TRACE, self.trace)
+            self._trace_read = self.trace.model_copy(deep=True)
             written.append(TRACE)
         if STAGING in self._dirty:
-            atomic_write(self.root / STAGING, write_staging(self.staging))
+            self._edit(
+                STAGING,
+                lambda text: update_staging_text(text, STAGING, self._staging_read, self.staging),
+            )
             self._snapshot(STAGING, self.staging)
+            self._staging_read = self.staging.model_copy(deep=True)
             written.append(STAGING)
         if self.pm_turns:
-            self._append_pm_log()
+            append_turns(self.root, self.pm_turns)
+            self.pm_turns = []
             written.append(PM_LOG)
         atomic_write(self.root / STATE, json.dumps(self.state, indent=1, sort_keys=True))
         atomic_write(self.root / SNAPSHOT, json.dumps(self._snap))
         self._dirty.clear()
         return written
 
-    def _append_pm_log(self) -> None:
-        """Add this pass's turns at the end of the `turns:` list without re-reading the log."""
-        path = self.root / PM_LOG
-        block = yamlio.dump({"turns": self.pm_turns})
-        try:
-            old = path.read_text()
-        except FileNotFoundError:
-            old = ""
-        if old.startswith("turns:\n") and old.endswith("\n"):
-            text = old + block.split("\n", 1)[1]
-        elif old.strip() in ("", "turns: []"):
-            text = block
-        else:  # a log written by someone else: parse it once and rewrite it canonically
-            data = yamlio.load(old, PM_LOG)
-            turns = list(data.get("turns") or []) if isinstance(data, dict) else []
-            text = yamlio.dump({"turns": turns + self.pm_turns})
-        atomic_write(path, text)
-        self.pm_turns = []
+    def _edit(self, rel: str, change: Any) -> None:
+        current = TextFile.read(self.root / rel, rel)
+        if current is None:
+            atomic_write(self.root / rel, change(None))
+        else:
+            current.write(change(current.text))
