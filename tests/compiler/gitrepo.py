@@ -2,7 +2,8 @@
 
 History on main: initial script (learning rate 0.05) → training config (dropout 0.1) →
 learning rate raised to 0.1 → cosine schedule tried → that commit reverted → dropout set to
-0.3 → Dockerfile. A branch `exp/no-norm` forks after the revert and is never merged.
+0.3 → Dockerfile. A branch `exp/no-norm` forks after the revert and is never merged; main goes on four months
+later (dropout, Dockerfile), so the branch is abandoned rather than open.
 Planted paper–code mismatches: batch size (paper 256, code 128), dropout (paper 0.2, code 0.3).
 """
 
@@ -11,7 +12,9 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 TRAIN = '''"""Train a gated residual network."""
 import argparse
@@ -89,7 +92,7 @@ class PlantedRepo:
 
 
 def _git(path: Path, *args: str, when: int = 0) -> str:
-    date = f"2026-01-{1 + when:02d}T10:00:00+00:00"
+    date = (datetime(2026, 1, 1, 10, tzinfo=timezone.utc) + timedelta(days=when)).isoformat()
     env = {
         **os.environ,
         "GIT_AUTHOR_NAME": "Ada",
@@ -112,7 +115,8 @@ def make_repo(path: Path) -> PlantedRepo:
     path.mkdir(parents=True, exist_ok=True)
     repo = PlantedRepo(path)
     _git(path, "init", "--quiet", "--initial-branch=main")
-    day = iter(range(1, 30))
+    # main goes on for months after the branch: exp/no-norm is abandoned, not open
+    day = iter([1, 2, 3, 4, 5, 6, 7, 130, 131])
 
     def commit(key: str, message: str, files: dict[str, str]) -> None:
         for rel, text in files.items():
@@ -149,4 +153,47 @@ def make_repo(path: Path) -> PlantedRepo:
         "Add Dockerfile and pin environment",
         {"Dockerfile": DOCKERFILE, "pyproject.toml": PYPROJECT},
     )
+    return repo
+
+
+def git_repo(path: Path, steps: list[dict[str, Any]], head: str = "main") -> PlantedRepo:
+    """A repository built from `steps`, in order; returns it with the hash of each keyed step.
+
+    A step may switch branch (`on`: created from the current commit when new), write or
+    delete files (`files`: path -> text, None deletes), move files (`move`: old -> new),
+    then commit (`msg`, on day `day` after 2026-01-01) and record the hash under `key`;
+    or `revert` a keyed commit, `merge` a branch (--no-ff), `tag` the current commit, or
+    point `ref` (a full ref name such as refs/pull/1/head) at it. `head` is checked out last.
+    """
+    path.mkdir(parents=True, exist_ok=True)
+    repo = PlantedRepo(path)
+    _git(path, "init", "--quiet", f"--initial-branch={head}")
+    for n, step in enumerate(steps):
+        when = int(step.get("day", n))
+        if "on" in step:
+            exists = _git(path, "branch", "--list", step["on"])
+            _git(path, "checkout", "--quiet", *(() if exists else ("-b",)), step["on"])
+        for old, new in step.get("move", {}).items():
+            (path / new).parent.mkdir(parents=True, exist_ok=True)
+            _git(path, "mv", old, new)
+        for rel, text in step.get("files", {}).items():
+            if text is None:
+                _git(path, "rm", "--quiet", rel)
+                continue
+            (path / rel).parent.mkdir(parents=True, exist_ok=True)
+            (path / rel).write_text(text, encoding="utf-8")
+            _git(path, "add", rel)
+        if "msg" in step:
+            _git(path, "commit", "--quiet", "--allow-empty", "-m", step["msg"], when=when)
+        if "revert" in step:
+            _git(path, "revert", "--no-edit", repo.shas[step["revert"]], when=when)
+        if "merge" in step:
+            _git(path, "merge", "--quiet", "--no-ff", "-m", f"Merge {step['merge']}", step["merge"], when=when)
+        if "tag" in step:
+            _git(path, "tag", step["tag"])
+        if "ref" in step:
+            _git(path, "update-ref", step["ref"], "HEAD")
+        if "key" in step:
+            repo.shas[step["key"]] = _git(path, "rev-parse", "HEAD")
+    _git(path, "checkout", "--quiet", head)
     return repo

@@ -107,18 +107,19 @@ def test_trace_keeps_revert_and_abandoned_branch_as_inferred_dead_ends(
     assert parent.source_refs == [repo.shas["cosine"]]
 
 
-def test_the_commit_after_a_revert_is_recorded_as_an_inferred_pivot(
+def test_trace_opens_the_history_with_a_summary_that_counts_every_ref_and_commit(
     compiled: Compiled, repo: PlantedRepo
 ) -> None:
-    pivots = [n for n in read_artifact(compiled[0]).trace.nodes() if n.type == "pivot"]
-    assert len(pivots) == 1
-    p = pivots[0]
-    assert (p.from_, p.to, p.support_level) == (
-        "Try cosine schedule with restarts",
-        "Set dropout to 0.3",
-        "inferred",
-    )
-    assert p.source_refs == [repo.shas["cosine"], repo.shas["revert"], repo.shas["dropout"]]
+    nodes = read_artifact(compiled[0]).trace.nodes()
+    summary = next(n for n in nodes if (n.title or "").startswith("Version history:"))
+    counts = summary.extra["history"]
+    assert (counts["commits_read"], counts["commits_main"], counts["refs_read"]) == (8, 7, 2)
+    assert {r["ref"]: r["status"] for r in counts["refs"]} == {
+        "main": "head",
+        "exp/no-norm": "stale",
+    }
+    assert counts["commit_nodes"] + counts["commits_folded"] == counts["commits_main"]
+    assert "exp/no-norm 6 (stale, 1 own)" in summary.result
 
 
 def test_trace_turns_config_value_changes_into_decisions(

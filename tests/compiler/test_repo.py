@@ -93,8 +93,10 @@ def test_core_modules_are_those_the_entry_point_imports(grounded) -> None:  # ty
 def test_history_finds_the_revert_and_the_abandoned_branch(grounded, repo: PlantedRepo) -> None:  # type: ignore[no-untyped-def]
     h = grounded.history
     assert h.branch == "main"
-    revert = h.commit(repo.shas["revert"])
-    assert revert is not None and revert.reverts == repo.shas["cosine"]
+    reverts = [f for f in h.findings if f.pattern == "revert"]
+    assert [(f.commits, f.files) for f in reverts] == [
+        ([repo.shas["cosine"], repo.shas["revert"]], ["schedule.py"])
+    ]
     assert [(b.name, [c.sha for c in b.commits]) for b in h.abandoned] == [
         ("exp/no-norm", [repo.shas["no_norm"]])
     ]

@@ -1,18 +1,16 @@
-"""Stage 4, the exploration graph: commits as experiment nodes, reverts and unmerged
-branches as dead ends, config values that changed as decisions; from the paper, ablations
-and negative results. Reconstructed nodes say `support_level: inferred`."""
+"""Stage 4, the exploration graph: from the paper, tables, ablations and negative results;
+from the version history (history_trace.py), dead ends, pivots and decisions on every ref.
+Reconstructed nodes say `support_level: inferred`."""
 
 from __future__ import annotations
 
 from arakit.compiler.atoms import Atoms
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE
 from arakit.compiler.pdf.document import Document
-from arakit.compiler.repo.history import Commit, History
+from arakit.compiler.history_trace import history_nodes
+from arakit.compiler.repo.history import History
 from arakit.compiler.text import clip, role
 from arakit.model import Trace, TraceNode
-
-MAX_COMMIT_NODES = 120
-
 
 class _Ids:
     def __init__(self) -> None:
@@ -42,7 +40,7 @@ def build_trace(
     if doc is not None and atoms is not None:
         root.children += _paper_nodes(doc, atoms, ids, paper)
     if history is not None:
-        root.children += _history_nodes(history, ids)
+        root.children += history_nodes(history, ids.next)
     return Trace(tree=[root])
 
 
@@ -97,104 +95,3 @@ def _paper_nodes(doc: Document, atoms: Atoms, ids: _Ids, paper: str) -> list[Tra
             )
         )
     return out
-
-
-def _commit_node(c: Commit, ids: _Ids) -> TraceNode:
-    return TraceNode(
-        id=ids.next(),
-        type="experiment",
-        title=clip(c.subject, 100) or c.short,
-        support_level="explicit",
-        source_refs=[c.sha],
-        timestamp=c.date[:16],
-        result=clip(c.body, 300)
-        if c.body
-        else f"{NOT_SPECIFIED} (the commit message states no result)",
-        extra={"files": c.files[:20]} if c.files else {},
-    )
-
-
-def _history_nodes(h: History, ids: _Ids) -> list[TraceNode]:
-    out: list[TraceNode] = []
-    by_sha: dict[str, TraceNode] = {}
-    reverted = {c.reverts: c for c in h.commits if c.reverts}
-    for c in h.commits[-MAX_COMMIT_NODES:]:
-        if c.reverts:
-            continue  # shown as the dead end of the commit it undid
-        node = _commit_node(c, ids)
-        by_sha[c.sha] = node
-        out.append(node)
-        undo = next((r for sha, r in reverted.items() if sha and c.sha.startswith(sha)), None)
-        if undo is not None:
-            node.children.append(
-                TraceNode(
-                    id=ids.next(),
-                    type="dead_end",
-                    title=clip(f"Reverted: {c.subject}", 100),
-                    support_level="inferred",
-                    source_refs=[c.sha, undo.sha],
-                    provenance=PROVENANCE,
-                    timestamp=undo.date[:16],
-                    hypothesis=f"The change in {c.short} ({c.subject}) was worth keeping",
-                    failure_mode=f"Reverted by {undo.short} ({undo.subject}); "
-                    + (clip(undo.body, 200) if undo.body else "the history does not say why"),
-                    lesson=NOT_SPECIFIED,
-                )
-            )
-    _pivots(h, by_sha, ids)
-    for b in h.abandoned:
-        parent = by_sha.get(b.fork_point or "")
-        node = TraceNode(
-            id=ids.next(),
-            type="dead_end",
-            title=clip(f"Abandoned branch {b.name}", 100),
-            support_level="inferred",
-            source_refs=[c.sha for c in b.commits][:20] or [b.tip],
-            provenance=PROVENANCE,
-            timestamp=b.commits[-1].date[:16] if b.commits else None,
-            hypothesis="; ".join(c.subject for c in b.commits)[:300] or b.name,
-            failure_mode=f"Branch {b.name} ({len(b.commits)} commits) was never merged into {h.branch}; "
-            "the history does not say why",
-            lesson=NOT_SPECIFIED,
-        )
-        (parent.children if parent is not None else out).append(node)
-    for ch in h.changes:
-        final, sha, date = ch.values[-1]
-        out.append(
-            TraceNode(
-                id=ids.next(),
-                type="decision",
-                title=clip(f"{ch.name} in {ch.file} settled at {final}", 100),
-                support_level="inferred",
-                source_refs=[v[1] for v in ch.values],
-                provenance=PROVENANCE,
-                timestamp=date[:16],
-                choice=f"{ch.name} = {final} (since {sha[:7]})",
-                alternatives=[f"{ch.name} = {v} ({s[:7]})" for v, s, _ in ch.values[:-1]],
-            )
-        )
-    return out
-
-
-def _pivots(h: History, by_sha: dict[str, TraceNode], ids: _Ids) -> None:
-    """After a revert, the next main-line commit is where the work turned: a pivot node."""
-    line = h.commits
-    for k, c in enumerate(line):
-        undone = h.commit(c.reverts) if c.reverts else None
-        after = next((n for n in line[k + 1 :] if not n.reverts), None)
-        if undone is None or after is None or undone.sha not in by_sha:
-            continue
-        by_sha[undone.sha].children.append(
-            TraceNode(
-                id=ids.next(),
-                type="pivot",
-                title=clip(f"From '{undone.subject}' to '{after.subject}'", 100),
-                support_level="inferred",
-                source_refs=[undone.sha, c.sha, after.sha],
-                provenance=PROVENANCE,
-                timestamp=after.date[:16],
-                from_=undone.subject,
-                to=after.subject,
-                trigger=f"{c.short} reverted {undone.short}; {after.short} is the next change on {h.branch}",
-            )
-        )

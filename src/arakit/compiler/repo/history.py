@@ -1,49 +1,40 @@
-"""The repository's history: commits, reverts, unmerged branches and config values over time."""
+"""The repository's history from every ref: what each ref holds, which branches never
+reached the main line, the dead ends and pivots the main line shows, README notes that
+state a failure, and config values over time."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
+from arakit.compiler.repo.gitlog import Commit, Ref, ancestors, read_commits, read_refs
 from arakit.compiler.repo.params import CodeParam
+from arakit.compiler.repo.patterns import Finding, PatternFinder
 from arakit.compiler.repo.source import git
 
-MAX_COMMITS = 400
 MAX_VERSIONS = 100  # versions of one config file read when following its values
-_REVERT_RE = re.compile(r"This reverts commit ([0-9a-f]{7,40})")
-
-
-@dataclass
-class Commit:
-    """One commit: hash, parents, author date, subject, body and touched files."""
-
-    sha: str
-    parents: list[str]
-    date: str
-    subject: str
-    body: str = ""
-    files: list[str] = field(default_factory=list)
-    mainline: bool = True
-
-    @property
-    def short(self) -> str:
-        """The first 7 characters of the hash."""
-        return self.sha[:7]
-
-    @property
-    def reverts(self) -> str | None:
-        """The hash this commit reverts, when it is a revert."""
-        m = _REVERT_RE.search(self.body)
-        if m:
-            return m.group(1)
-        return None
+MAX_BLOBS = 400  # file contents read to describe deleted and retired scripts
+MAX_BLOB_CHARS = 200_000
+STALE_DAYS = 90  # a branch the main line outlived by this long is abandoned, not open
+LANDED = 0.7  # share of a branch's final files found on the main line to call it merged
+PUBLISHED_EXT = (".pdf", ".html", ".htm", ".png", ".jpg", ".jpeg", ".svg", ".eps", ".ps")
+_NOTE_RE = (
+    r"([Dd]id ?n[o']?t|[Dd]oes ?n[o']?t|[Cc]ould ?n[o']?t|[Ww]as ?n[o']?t able to|[Ff]ailed to|"
+    r"[Nn]o improvement|[Ww]e also tried|[Uu]nfortunately|[Aa]bandoned)"
+)
+_NOTE_TAIL = re.compile(
+    r"\b(?:obtain|reproduce|work|converge|improve|help|match|get|able|failed|tried|"
+    r"unfortunately|abandoned|improvement)\b",
+    re.I,
+)
 
 
 @dataclass
 class Branch:
-    """A branch whose tip was never merged into the main line, with its own commits."""
+    """A ref whose own commits never reached the main line and went stale."""
 
     name: str
     tip: str
@@ -63,56 +54,41 @@ class ValueChange:
 
 @dataclass
 class History:
-    """Everything read from git."""
+    """Everything read from git: refs, main-line commits, findings and value changes."""
 
     head: str
     branch: str
-    commits: list[Commit] = field(default_factory=list)
-    abandoned: list[Branch] = field(default_factory=list)
+    commits: list[Commit] = field(default_factory=list)  # reachable from HEAD, oldest first
+    all_commits: dict[str, Commit] = field(default_factory=dict)
+    refs: list[Ref] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     changes: list[ValueChange] = field(default_factory=list)
+    truncated: bool = False
+    prefix: str = ""  # the folder read, relative to the repository's root
+    blobs_unread: int = 0  # scripts not described because MAX_BLOBS was reached
 
     def commit(self, sha: str) -> Commit | None:
         """A commit by full or abbreviated hash."""
-        return next((c for c in self.commits if c.sha.startswith(sha)), None)
+        if sha in self.all_commits:
+            return self.all_commits[sha]
+        return next((c for c in self.all_commits.values() if c.sha.startswith(sha)), None)
 
-
-def _log(repo: Path, *rev: str) -> list[Commit]:
-    fmt = "%x1e%H%x1f%P%x1f%aI%x1f%s%x1f%b%x1f"
-    out = git(
-        repo,
-        "log",
-        "--reverse",
-        "--date-order",
-        f"--format={fmt}",
-        "--name-only",
-        f"-n{MAX_COMMITS}",
-        *rev,
-    )
-    commits = []
-    for rec in out.split("\x1e"):
-        if not rec.strip():
-            continue
-        parts = rec.split("\x1f")
-        if len(parts) < 6:
-            continue
-        sha, parents, date, subject, body, files = parts[:6]
-        commits.append(
-            Commit(
-                sha=sha,
-                parents=parents.split(),
-                date=date,
-                subject=subject,
-                body=body.strip(),
-                files=[f for f in files.strip().splitlines() if f.strip()],
-            )
-        )
-    return commits
+    @property
+    def abandoned(self) -> list[Branch]:
+        """Branches (and pull requests, tags) whose work never landed and went stale."""
+        out = []
+        for r in self.refs:
+            if r.status == "stale":
+                commits = [self.all_commits[s] for s in r.own if s in self.all_commits]
+                first = commits[0].parents[0] if commits and commits[0].parents else None
+                out.append(Branch(name=r.label, tip=r.tip, commits=commits, fork_point=first))
+        return out
 
 
 def read_history(
     repo: Path, params_of: Callable[[str, str], list[CodeParam]], tracked: list[str]
 ) -> History | None:
-    """Walk the history of `repo`; None when it is not a git repository or has no commits.
+    """Walk every ref of `repo`; None when it is not a git repository or has no commits.
 
     `params_of(text, path)` extracts parameters from one version of a file; `tracked` lists
     the config files whose values are followed through time.
@@ -123,28 +99,221 @@ def read_history(
     if not head:
         return None
     branch = git(repo, "rev-parse", "--abbrev-ref", "HEAD", check=False).strip() or "HEAD"
-    hist = History(head=head, branch=branch, commits=_log(repo, "--first-parent", "HEAD"))
-    for c in hist.commits:
-        c.mainline = True
-    merged = set(git(repo, "rev-list", "HEAD").split())
-    refs = git(
-        repo, "for-each-ref", "--format=%(refname:short) %(objectname)", "refs/heads"
-    ).splitlines()
-    for line in refs:
-        name, _, tip = line.partition(" ")
-        if not tip or tip in merged:
-            continue
-        own = _log(repo, f"HEAD..{name}")
-        for c in own:
-            c.mainline = False
-        base = git(repo, "merge-base", "HEAD", name, check=False).strip() or None
-        hist.abandoned.append(Branch(name=name, tip=tip, commits=own, fork_point=base))
-    hist.changes = _value_changes(repo, hist, params_of, tracked)
+    prefix = git(repo, "rev-parse", "--show-prefix", check=False).strip()
+    commits, truncated = read_commits(repo)
+    parents = {c.sha: c.parents for c in commits}
+    main = ancestors([head], parents)
+    hist = History(head=head, branch=branch, truncated=truncated, prefix=prefix)
+    hist.all_commits = {c.sha: c for c in commits}
+    for c in commits:
+        c.mainline = c.sha in main
+    hist.commits = [c for c in commits if c.mainline]
+    hist.refs = _classify_refs(read_refs(repo), hist, parents, main)
+    reader = _BlobReader(repo)
+    first_parent = _first_parent(head, parents)
+    hist.findings = PatternFinder(hist.commits, reader, prefix, first_parent).run()
+    hist.findings += _notes(repo, hist)
+    hist.findings += _ref_findings(hist)
+    hist.findings.sort(key=lambda f: f.date)
+    hist.blobs_unread = reader.skipped
+    hist.changes = _value_changes(repo, params_of, tracked)
     return hist
 
 
+def _first_parent(head: str, parents: dict[str, list[str]]) -> set[str]:
+    line: set[str] = set()
+    sha: str | None = head
+    while sha and sha in parents and sha not in line:
+        line.add(sha)
+        sha = parents[sha][0] if parents[sha] else None
+    return line
+
+
+class _BlobReader:
+    """File contents by blob id, bounded in count and size."""
+
+    def __init__(self, repo: Path) -> None:
+        self.repo = repo
+        self.read = 0
+        self.skipped = 0
+
+    def __call__(self, blob: str, path: str) -> str | None:
+        if self.read >= MAX_BLOBS:
+            self.skipped += 1
+            return None
+        self.read += 1
+        size = git(self.repo, "cat-file", "-s", blob, check=False).strip()
+        if not size.isdigit() or int(size) > MAX_BLOB_CHARS * 4:
+            return None
+        text = git(self.repo, "cat-file", "blob", blob, check=False)
+        return None if "\0" in text[:4096] else text[:MAX_BLOB_CHARS]
+
+
+def _days(a: str, b: str) -> float:
+    try:
+        return (datetime.fromisoformat(b) - datetime.fromisoformat(a)).total_seconds() / 86400
+    except ValueError:
+        return 0.0
+
+
+def _classify_refs(
+    refs: list[Ref], hist: History, parents: dict[str, list[str]], main: set[str]
+) -> list[Ref]:
+    """One entry per distinct (name, tip), with its status against the main line."""
+    seen: dict[tuple[str, str], Ref] = {}
+    for r in sorted(refs, key=lambda r: ("branch", "remote", "pull", "tag", "other").index(r.kind)):
+        key = (r.label.split("/", 1)[-1] if r.kind == "remote" else r.label, r.tip)
+        if key not in seen and r.tip in parents:
+            seen[key] = r
+    kept = list(seen.values())
+    reach: dict[str, set[str]] = {}
+    main_blobs = {ch.new_blob for c in hist.commits for ch in c.changes}
+    newest_main = max((c.date for c in hist.commits), default="")
+    for r in kept:
+        if r.tip not in reach:
+            reach[r.tip] = ancestors([r.tip], parents)
+        r.reach = len(reach[r.tip])
+        own = reach[r.tip] - main
+        r.own = [c.sha for c in hist.all_commits.values() if c.sha in own]
+        r.last_date = max((hist.all_commits[s].date for s in r.own), default="")
+    pending = [r for r in kept if r.own]
+    for r in kept:
+        if r.tip == hist.head:
+            r.status = "head"
+        elif not r.own:
+            r.status = "merged"
+    for r in pending:
+        host = next(
+            (o for o in pending if o is not r and o.tip != r.tip and r.tip in reach[o.tip]), None
+        )
+        r.landed = _landed(r, hist, main_blobs)
+        if r.landed is not None and r.landed >= LANDED:
+            r.status = "landed"
+        elif host is not None:
+            r.status, r.note = "within", host.label
+        elif _published(r, hist):
+            r.status = "publishing"
+        elif _days(r.last_date, newest_main) < STALE_DAYS:
+            r.status = "open"
+        else:
+            r.status = "stale"
+    return kept
+
+
+def _landed(r: Ref, hist: History, main_blobs: set[str]) -> float | None:
+    final: dict[str, str] = {}
+    for sha in r.own:
+        for ch in hist.all_commits[sha].changes:
+            if ch.status == "D":
+                final.pop(ch.path, None)
+            else:
+                final[ch.path] = ch.new_blob
+    if not final:
+        return None
+    return sum(b in main_blobs for b in final.values()) / len(final)
+
+
+def _published(r: Ref, hist: History) -> bool:
+    paths = [ch.path for s in r.own for ch in hist.all_commits[s].changes if ch.status != "D"]
+    return bool(paths) and all(p.lower().endswith(PUBLISHED_EXT) for p in paths)
+
+
+def _ref_findings(hist: History) -> list[Finding]:
+    out: list[Finding] = []
+    for r in hist.refs:
+        if r.status not in ("stale", "open"):
+            continue
+        commits = [hist.all_commits[s] for s in r.own]
+        subjects = "; ".join(c.subject for c in commits[-8:])
+        landed = (
+            f"; {round((r.landed or 0) * 100)}% of its final files are on {hist.branch}"
+            if r.landed is not None
+            else ""
+        )
+        stale = r.status == "stale"
+        out.append(
+            Finding(
+                kind="dead_end" if stale else "experiment",
+                pattern="branch",
+                title=f"{'Abandoned' if stale else 'Open'} {_ref_noun(r)} {r.label}",
+                commits=[c.sha for c in commits][-20:],
+                files=sorted({ch.path for c in commits for ch in c.changes})[:30],
+                what=subjects[:400],
+                why=f"{_ref_noun(r)} {r.label} ({len(commits)} commits, last {r.last_date[:10]}) "
+                f"was never merged into {hist.branch}{landed}"
+                + (f"; {hist.branch} moved on for {STALE_DAYS}+ days after it" if stale else ""),
+                date=r.last_date,
+                ref=r.label,
+            )
+        )
+    return out
+
+
+def _ref_noun(r: Ref) -> str:
+    return {"pull": "pull request", "tag": "tag"}.get(r.kind, "branch")
+
+
+def _notes(repo: Path, hist: History) -> list[Finding]:
+    """README and notes lines, added on the main line, that say something failed."""
+    out = git(
+        repo,
+        "log",
+        "-G",
+        _NOTE_RE,
+        "-p",
+        "-U0",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--format=%x1e%H",
+        "HEAD",
+        "--",
+        "*.md",
+        "*.rst",
+        "*.txt",
+        "*.markdown",
+        check=False,
+    )
+    found: list[Finding] = []
+    seen: set[str] = set()
+    for rec in reversed(out.split("\x1e")[1:]):  # oldest first: a note copied later is one note
+        lines = rec.splitlines()
+        sha = lines[0].strip()
+        c = hist.all_commits.get(sha)
+        if c is None:
+            continue
+        path = ""
+        for line in lines[1:]:
+            if line.startswith("+++ b/"):
+                path = line[6:]
+            elif (
+                line.startswith("+")
+                and not line.startswith("+++")
+                and re.search(_NOTE_RE, line)
+                and _NOTE_TAIL.search(line)
+            ):
+                text = line[1:].strip()[:300]
+                if text in seen:
+                    continue
+                seen.add(text)
+                found.append(
+                    Finding(
+                        kind="dead_end",
+                        pattern="note",
+                        title=text[:100],
+                        commits=[c.sha],
+                        files=[path],
+                        what=text,
+                        why=f"{path} states it (added in {c.short}, {c.subject})",
+                        lesson=text,
+                        date=c.date,
+                    )
+                )
+    return found
+
+
 def _value_changes(
-    repo: Path, hist: History, params_of: Callable[[str, str], list[CodeParam]], tracked: list[str]
+    repo: Path, params_of: Callable[[str, str], list[CodeParam]], tracked: list[str]
 ) -> list[ValueChange]:
     changes: list[ValueChange] = []
     for path in tracked:

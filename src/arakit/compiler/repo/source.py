@@ -98,6 +98,10 @@ def repo_folder(spec: str) -> Iterator[Path]:
             )
         except subprocess.CalledProcessError as e:
             raise SourceError(spec, f"not a git repository or bundle: {e.stderr.strip()}") from None
+        # a clone brings only the source's branches and tags: pull-request refs, remote
+        # branches kept in a bundle and any other ref hold history too, so fetch them all
+        # under their own names (HEAD's branch is rewritten to the commit it already has)
+        git(dest, "fetch", "--quiet", "--update-head-ok", str(path), "+refs/*:refs/*")
         # a clone only makes the default branch local: make every fetched branch local too
         for line in git(
             dest, "for-each-ref", "--format=%(refname:short)", "refs/remotes/origin"

@@ -1,0 +1,183 @@
+"""Reading git itself: every commit on every ref with its file changes, and the refs.
+
+One `git log --all --raw -z` call gives each commit with the blob ids before and after every
+change, which is enough to tell a deletion from a move, an undo from an edit, and whether a
+branch's content ever reached the main line, without reading any file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from arakit.compiler.repo.source import git
+
+MAX_COMMITS = 50_000  # commits read from all refs; beyond this the read says it stopped
+NULL_BLOB = "0" * 40
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file change in a commit: status A, M, D, R (rename), C (copy) or T (type)."""
+
+    status: str
+    path: str  # the path after the change (the deleted path for D)
+    old_path: str | None  # the path before a rename or copy
+    old_blob: str
+    new_blob: str
+
+
+@dataclass
+class Commit:
+    """One commit: hash, parents, author date, subject, body and file changes."""
+
+    sha: str
+    parents: list[str]
+    date: str
+    subject: str
+    body: str = ""
+    changes: list[Change] = field(default_factory=list)
+    mainline: bool = True  # reachable from HEAD
+
+    @property
+    def short(self) -> str:
+        """The first 7 characters of the hash."""
+        return self.sha[:7]
+
+    @property
+    def files(self) -> list[str]:
+        """Paths this commit touched (new paths for renames)."""
+        return [c.path for c in self.changes]
+
+    @property
+    def message(self) -> str:
+        """Subject and body together."""
+        return f"{self.subject}\n{self.body}".strip()
+
+
+@dataclass
+class Ref:
+    """A ref as the repository names it, with the commits it reaches."""
+
+    name: str  # refs/... in full
+    label: str  # short display name: main, origin/master-pdf, pull/3/head, v0.1
+    kind: str  # branch | remote | tag | pull | other
+    tip: str
+    reach: int = 0  # commits reachable from the tip
+    own: list[str] = field(default_factory=list)  # reachable from the tip, not from HEAD
+    status: str = ""  # head | merged | landed | open | stale | publishing | within
+    landed: float | None = None  # share of the ref's final files present on the main line
+    last_date: str = ""
+    note: str = ""
+
+
+def read_commits(repo: Path) -> tuple[list[Commit], bool]:
+    """Every commit on every ref, oldest first (parents before children), and whether the
+    read stopped at MAX_COMMITS."""
+    fmt = "%x1e%H%x1f%P%x1f%aI%x1f%s%x1f%b%x1f"
+    out = git(
+        repo,
+        "log",
+        "--all",
+        "--topo-order",
+        "--reverse",
+        "--raw",
+        "--no-abbrev",
+        "-M",
+        "-z",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        f"--format={fmt}",
+        f"-n{MAX_COMMITS + 1}",
+        check=False,
+    )
+    commits = [c for c in (_parse_record(rec) for rec in out.split("\x1e")) if c is not None]
+    # --reverse applies after -n: a truncated read holds the newest commits, oldest first
+    return commits[-MAX_COMMITS:], len(commits) > MAX_COMMITS
+
+
+def _parse_record(rec: str) -> Commit | None:
+    parts = rec.split("\x1f")
+    if len(parts) < 6:
+        return None
+    sha, parents, date, subject, body = (p.strip("\0\n") for p in parts[:5])
+    if len(sha) != 40:
+        return None
+    commit = Commit(sha=sha, parents=parents.split(), date=date, subject=subject, body=body.strip())
+    tokens = [t for t in parts[5].split("\0")]
+    i = 0
+    while i < len(tokens):
+        meta = tokens[i].lstrip("\n")
+        i += 1
+        if not meta.startswith(":"):
+            continue
+        fields = meta[1:].split()
+        if len(fields) < 5:
+            continue
+        status = fields[4][:1]
+        if status in ("R", "C"):
+            if i + 1 >= len(tokens):
+                break
+            old, new = tokens[i], tokens[i + 1]
+            i += 2
+        else:
+            if i >= len(tokens):
+                break
+            old, new = None, tokens[i]
+            i += 1
+        commit.changes.append(Change(status, new, old, fields[2], fields[3]))
+    return commit
+
+
+_KINDS = {"heads": "branch", "remotes": "remote", "tags": "tag", "pull": "pull"}
+_KINDS["merge-requests"] = "pull"
+_SKIP_REFS = ("refs/stash", "refs/notes/", "refs/original/", "refs/replace/")
+
+
+def read_refs(repo: Path) -> list[Ref]:
+    """Every ref that names a commit (annotated tags peeled); stash, notes and symbolic refs
+    such as origin/HEAD left out. Refs kept under a namespace (refs/source/heads/x) are
+    named by the part after it."""
+    out = git(
+        repo,
+        "for-each-ref",
+        "--format=%(refname)%1f%(objectname)%1f%(*objectname)%1f%(symref)",
+        check=False,
+    )
+    refs: list[Ref] = []
+    for line in out.splitlines():
+        name, obj, peeled, symref = (line.split("\x1f") + ["", "", "", ""])[:4]
+        if not name.startswith("refs/") or symref or name.startswith(_SKIP_REFS):
+            continue
+        kind, label = _kind_and_label(name)
+        if label.endswith("/HEAD") or label == "HEAD":
+            continue  # a copy of the ref it points to
+        refs.append(Ref(name=name, label=label, kind=kind, tip=peeled or obj))
+    return refs
+
+
+def _kind_and_label(name: str) -> tuple[str, str]:
+    parts = name.split("/")[1:]
+    for i, part in enumerate(parts[:3]):
+        if part in _KINDS:
+            rest = "/".join(parts[i + 1 :])
+            kind = _KINDS[part]
+            if kind == "pull":
+                return kind, f"{part}/{rest}" if part == "pull" else f"mr/{rest}"
+            return kind, rest
+    return "other", "/".join(parts)
+
+
+def ancestors(tips: Iterable[str], parents: dict[str, list[str]]) -> set[str]:
+    """Every commit reachable from `tips` among the commits read."""
+    seen: set[str] = set()
+    stack = [t for t in tips if t in parents]
+    while stack:
+        sha = stack.pop()
+        if sha in seen:
+            continue
+        seen.add(sha)
+        stack.extend(p for p in parents.get(sha, ()) if p in parents and p not in seen)
+    return seen
