@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +92,7 @@ class PlantedRepo:
 
 
 def _git(path: Path, *args: str, when: int = 0) -> str:
-    date = (datetime(2026, 1, 1, 10, tzinfo=timezone.utc) + timedelta(days=when)).isoformat()
+    date = (datetime(2026, 1, 1, 10, tzinfo=UTC) + timedelta(days=when)).isoformat()
     env = {
         **os.environ,
         "GIT_AUTHOR_NAME": "Ada",
@@ -161,8 +161,9 @@ def git_repo(path: Path, steps: list[dict[str, Any]], head: str = "main") -> Pla
 
     A step may switch branch (`on`: created from the current commit when new), write or
     delete files (`files`: path -> text, None deletes), move files (`move`: old -> new),
+    `revert` a keyed commit (with `msg` as its message when given, git's own otherwise),
     then commit (`msg`, on day `day` after 2026-01-01) and record the hash under `key`;
-    or `revert` a keyed commit, `merge` a branch (--no-ff), `tag` the current commit, or
+    or `merge` a branch (--no-ff), `tag` the current commit, or
     point `ref` (a full ref name such as refs/pull/1/head) at it. `head` is checked out last.
     """
     path.mkdir(parents=True, exist_ok=True)
@@ -183,12 +184,26 @@ def git_repo(path: Path, steps: list[dict[str, Any]], head: str = "main") -> Pla
             (path / rel).parent.mkdir(parents=True, exist_ok=True)
             (path / rel).write_text(text, encoding="utf-8")
             _git(path, "add", rel)
-        if "msg" in step:
-            _git(path, "commit", "--quiet", "--allow-empty", "-m", step["msg"], when=when)
         if "revert" in step:
-            _git(path, "revert", "--no-edit", repo.shas[step["revert"]], when=when)
+            _git(path, "revert", "--no-commit", repo.shas[step["revert"]], when=when)
+            if "msg" not in step:
+                _git(path, "commit", "--quiet", "--no-edit", when=when)
+        if "msg" in step:
+            msg = str(step["msg"])
+            for k, sha in repo.shas.items():  # "{key}" in a message names an earlier commit
+                msg = msg.replace("{" + k + "}", sha)
+            _git(path, "commit", "--quiet", "--allow-empty", "-m", msg, when=when)
         if "merge" in step:
-            _git(path, "merge", "--quiet", "--no-ff", "-m", f"Merge {step['merge']}", step["merge"], when=when)
+            _git(
+                path,
+                "merge",
+                "--quiet",
+                "--no-ff",
+                "-m",
+                f"Merge {step['merge']}",
+                step["merge"],
+                when=when,
+            )
         if "tag" in step:
             _git(path, "tag", step["tag"])
         if "ref" in step:

@@ -12,6 +12,7 @@ from arakit.compiler.repo.history import History
 from arakit.compiler.text import clip, role
 from arakit.model import Trace, TraceNode
 
+
 class _Ids:
     def __init__(self) -> None:
         self.n = 0

@@ -19,7 +19,13 @@ from arakit.model import TraceNode
 MAX_COMMIT_NODES = 60  # most recent first-parent commits shown as experiment nodes
 MAX_FINDING_NODES = 150
 MAX_REFS_LISTED = 40
-STATED = ("message", "note", "pivot")  # patterns where the history says it in words
+STATED = (
+    "message",
+    "note",
+    "pivot",
+    "replaced",
+    "disabled",
+)  # patterns where the history says it in words
 NO_LESSON = f"{NOT_SPECIFIED} (the history states no lesson)"
 
 

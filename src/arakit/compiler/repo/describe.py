@@ -75,9 +75,33 @@ def _looks_like_code(body: str) -> bool:
 _DEF_RE = re.compile(r"^(?:class|def)\s+([A-Za-z_]\w*)")
 _IMPORT_RE = re.compile(r"^\s*(?:import|from)\s+([A-Za-z_][\w]*)")
 _COMMON = {
-    "os", "sys", "re", "time", "math", "json", "numpy", "np", "pandas", "matplotlib", "pickle",
-    "argparse", "typing", "collections", "itertools", "functools", "copy", "random", "pathlib",
-    "__future__", "warnings", "logging", "dataclasses", "abc", "glob", "shutil", "datetime",
+    "os",
+    "sys",
+    "re",
+    "time",
+    "math",
+    "json",
+    "numpy",
+    "np",
+    "pandas",
+    "matplotlib",
+    "pickle",
+    "argparse",
+    "typing",
+    "collections",
+    "itertools",
+    "functools",
+    "copy",
+    "random",
+    "pathlib",
+    "__future__",
+    "warnings",
+    "logging",
+    "dataclasses",
+    "abc",
+    "glob",
+    "shutil",
+    "datetime",
 }
 
 

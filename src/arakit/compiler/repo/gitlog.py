@@ -53,7 +53,7 @@ class Commit:
     @property
     def message(self) -> str:
         """Subject and body together."""
-        return f"{self.subject}\n{self.body}".strip()
+        return f"{self.subject}\n\n{self.body}".strip()
 
 
 @dataclass
@@ -106,7 +106,7 @@ def _parse_record(rec: str) -> Commit | None:
     if len(sha) != 40:
         return None
     commit = Commit(sha=sha, parents=parents.split(), date=date, subject=subject, body=body.strip())
-    tokens = [t for t in parts[5].split("\0")]
+    tokens = parts[5].split("\0")
     i = 0
     while i < len(tokens):
         meta = tokens[i].lstrip("\n")
@@ -148,7 +148,7 @@ def read_refs(repo: Path) -> list[Ref]:
     )
     refs: list[Ref] = []
     for line in out.splitlines():
-        name, obj, peeled, symref = (line.split("\x1f") + ["", "", "", ""])[:4]
+        name, obj, peeled, symref = [*line.split("\x1f"), "", "", ""][:4]
         if not name.startswith("refs/") or symref or name.startswith(_SKIP_REFS):
             continue
         kind, label = _kind_and_label(name)

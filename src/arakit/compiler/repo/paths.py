@@ -1,0 +1,106 @@
+"""What a path in a repository is: a script, a unit test, a scratch copy, a results file,
+or a file retired into an old/-style folder."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+CODE_EXT = (
+    ".py", ".ipynb", ".pyx", ".pxd", ".m", ".r", ".jl", ".sh", ".bash", ".pbs", ".slurm",
+    ".sbatch", ".c", ".cc", ".cpp", ".cxx", ".h", ".hpp", ".cu", ".f90", ".f", ".js", ".ts",
+    ".java", ".scala", ".go", ".rs", ".lua", ".pl", ".rb", ".stan", ".do", ".sas",
+)  # fmt: skip
+RESULT_EXT = (".csv", ".json", ".tsv", ".txt", ".npz", ".npy", ".pkl", ".h5", ".mat", ".parquet")
+RETIRE_DIRS = {
+    "old", "olds", "deprecated", "attic", "archive", "archived", "legacy", "unused",
+    "obsolete", "graveyard", "abandoned", "discarded", "retired", "trash", "dead",
+}  # fmt: skip
+PARK_DIRS = {"tmp", "backup", "backups", "bak"}  # retired only when files are moved into them
+RESULT_DIRS = {"results", "result", "outputs", "output", "out", "logs", "runs", "metrics"}
+GENERIC_NAMES = {
+    "main", "utils", "util", "__init__", "setup", "config", "configs", "train", "test", "model",
+    "models", "run", "data", "dataset", "datasets", "helpers", "common", "plot", "plots", "eval",
+    "evaluate", "loader", "index", "app", "cli", "script", "demo", "example", "readme",
+}  # fmt: skip
+
+
+def is_code(path: str) -> bool:
+    """True for scripts and source files (what a deleted approach is made of)."""
+    return path.lower().endswith(CODE_EXT)
+
+
+def is_test(path: str) -> bool:
+    """Unit tests and fixtures: removed with what they test, not an approach of their own."""
+    p = PurePosixPath(path)
+    name = p.name.lower()
+    return (
+        name.startswith("test_")
+        or PurePosixPath(name).stem in ("test", "tests")
+        or name == "conftest.py"
+        or any(part.lower() in ("tests", "__tests__", "testing") for part in p.parts[:-1])
+    )
+
+
+def is_scratch(path: str) -> bool:
+    """Scratch and backup copies: their deletion abandons nothing."""
+    name = PurePosixPath(path).name.lower()
+    return bool(re.search(r"scratch|(?:^|[_.-])(?:tmp|temp|bkp|backup|copy)(?:[_.-]|$)", name))
+
+
+def retire_dir(path: str, moved: bool) -> str | None:
+    """The old/-style folder in `path` (as written), or None."""
+    for part in PurePosixPath(path).parts[:-1]:
+        low = part.lower()
+        stem = re.sub(r"^(?:old|obsolete|deprecated)[_-]|[_-](?:old|obsolete|deprecated)$", "", low)
+        if low in RETIRE_DIRS or stem != low or (moved and low in PARK_DIRS):
+            return part
+    return None
+
+
+def name_tokens(path: str) -> set[str]:
+    """The words of a file name (snake, kebab and camel case split)."""
+    stem = PurePosixPath(path).stem
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", stem)
+    return {t for t in re.split(r"[\W_]+", spaced.lower()) if t}
+
+
+def rewritten(path: str, added: list[str]) -> bool:
+    """A file added in the same commit and folder with nearly the same name words: the
+    deleted file was rewritten under a new name, not dropped."""
+    mine = name_tokens(path)
+    folder = PurePosixPath(path).parent
+    for other in added:
+        if PurePosixPath(other).parent != folder:
+            continue
+        theirs = name_tokens(other)
+        if mine and len(mine & theirs) / len(mine | theirs) >= 0.75:
+            return True
+    return False
+
+
+def hidden(path: str) -> bool:
+    """Inside a dot-folder (editor and notebook checkpoints)."""
+    return any(part.startswith(".") for part in PurePosixPath(path).parts)
+
+
+def is_result(path: str) -> bool:
+    """A results file: data in a results-like folder, or named like results."""
+    p = PurePosixPath(path.lower())
+    if not p.name.endswith(RESULT_EXT):
+        return False
+    return any(part in RESULT_DIRS for part in p.parts[:-1]) or bool(
+        re.search(r"result|summary|metrics|scores", p.name)
+    )
+
+
+def group_top(path: str) -> str:
+    """Deletions are grouped by their first two folders: one finding per area removed."""
+    parts = PurePosixPath(path).parts[:-1]
+    return "/".join(parts[:2]) if parts else "."
+
+
+def group_dir(path: str) -> str:
+    """The folder holding `path`."""
+    parts = PurePosixPath(path).parts
+    return "/".join(parts[:-1]) if len(parts) > 1 else "."
