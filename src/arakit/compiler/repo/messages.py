@@ -58,33 +58,28 @@ def message_lines(text: str) -> list[str]:
     return out
 
 
-def sentence_with(text: str, rx: re.Pattern[str]) -> str:
+def line_with_all(text: str, *patterns: re.Pattern[str]) -> str:
+    """The first message line every pattern matches (fix and typo lines aside), or ""."""
     for line in message_lines(text):
         line = line.strip(" -*\t")
-        if rx.search(line) and not _FIX_RE.match(line):
+        if all(rx.search(line) for rx in patterns) and not _FIX_RE.match(line):
             return line[:240]
     return ""
+
+
+def sentence_with(text: str, rx: re.Pattern[str]) -> str:
+    """The first message line `rx` matches (fix and typo lines aside), or ""."""
+    return line_with_all(text, rx)
 
 
 def failure_sentence(text: str) -> str:
     """The line of `text` that says an approach failed, or ""."""
-    strong = sentence_with(text, _FAIL_RE)
-    if strong:
-        return strong
-    for line in message_lines(text):
-        line = line.strip(" -*\t")
-        if _WEAK_FAIL_RE.search(line) and _CONCLUDES_RE.search(line) and not _FIX_RE.match(line):
-            return line[:240]
-    return ""
+    return line_with_all(text, _FAIL_RE) or line_with_all(text, _WEAK_FAIL_RE, _CONCLUDES_RE)
 
 
 def reasoned_replacement(text: str) -> str:
     """A line saying one thing replaced another and why ("X instead of Y; avoids Z"), or ""."""
-    for line in message_lines(text):
-        line = line.strip(" -*\t")
-        if REPLACE_RE.search(line) and REASON_RE.search(line) and not _FIX_RE.match(line):
-            return line[:240]
-    return ""
+    return line_with_all(text, REPLACE_RE, REASON_RE)
 
 
 def lesson(message: str) -> str:

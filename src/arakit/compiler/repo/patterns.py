@@ -133,19 +133,14 @@ class PatternFinder:
             undone = self._exact_undo_target(c) or self._previous_toucher(c)
         if undone is None or undone.sha == c.sha:
             return
-        self.claimed.update((c.sha, undone.sha))
-        self.findings.append(
-            Finding(
-                kind="dead_end",
-                pattern="revert",
-                title=f"Reverted: {undone.subject}",
-                commits=[undone.sha, c.sha],
-                files=[ch.path for ch in undone.changes][:20],
-                what=f"{undone.short} {undone.subject}",
-                why=f"undone by {c.short} ({c.subject})",
-                lesson=msg.lesson(c.message),
-                date=c.date,
-            )
+        files = [ch.path for ch in undone.changes][:20]
+        self._undone(
+            c,
+            undone,
+            "revert",
+            f"Reverted: {undone.subject}",
+            files,
+            f"undone by {c.short} ({c.subject})",
         )
 
     def _exact_undo_target(self, c: Commit) -> Commit | None:
@@ -178,17 +173,26 @@ class PatternFinder:
             for ch in c.changes
             if any(x.path == ch.path and x.old_blob == ch.new_blob for x in target.changes)
         ]
+        why = (
+            f"{c.short} ({c.subject}) sets {', '.join(files[:3])} back to the content "
+            f"before {target.short}"
+        )
+        self._undone(c, target, "undo", f"Undone: {target.subject}", files, why)
+
+    def _undone(
+        self, c: Commit, target: Commit, pattern: str, title: str, files: list[str], why: str
+    ) -> None:
+        """Record that `c` took back `target`: a dead end citing both commits."""
         self.claimed.update((c.sha, target.sha))
         self.findings.append(
             Finding(
                 kind="dead_end",
-                pattern="undo",
-                title=f"Undone: {target.subject}",
+                pattern=pattern,
+                title=title,
                 commits=[target.sha, c.sha],
                 files=files,
                 what=f"{target.short} {target.subject}",
-                why=f"{c.short} ({c.subject}) sets {', '.join(files[:3])} back to the content "
-                f"before {target.short}",
+                why=why,
                 lesson=msg.lesson(c.message),
                 date=c.date,
             )
@@ -344,37 +348,20 @@ class PatternFinder:
     def _message(self, c: Commit) -> None:
         """A commit whose message says that something failed, or that the work pivoted."""
         pivot = msg.sentence_with(c.message, msg.PIVOT_RE)
-        if pivot:
+        reasoned = "" if pivot else msg.reasoned_replacement(c.message)
+        if pivot or reasoned:
             prev = self._previous_toucher(c)
+            before = f"{prev.short} {prev.subject}" if prev else "the approach before this commit"
             self.findings.append(
                 Finding(
                     kind="pivot",
-                    pattern="pivot",
-                    title=c.subject[:100],
+                    pattern="pivot" if pivot else "replaced",
+                    title=(c.subject if pivot else reasoned)[:100],
                     commits=[*([prev.sha] if prev else []), c.sha],
                     files=c.files[:20],
-                    what=f"{prev.short} {prev.subject}"
-                    if prev
-                    else "the approach before this commit",
-                    why=pivot,
-                    lesson=pivot,
-                    date=c.date,
-                )
-            )
-            return
-        reasoned = msg.reasoned_replacement(c.message)
-        if reasoned:
-            prev = self._previous_toucher(c)
-            self.findings.append(
-                Finding(
-                    kind="pivot",
-                    pattern="replaced",
-                    title=reasoned[:100],
-                    commits=[*([prev.sha] if prev else []), c.sha],
-                    files=c.files[:20],
-                    what=f"the approach {c.short} replaced ({reasoned})",
-                    why=f"{c.short} ({c.subject}) replaces it: {reasoned}",
-                    lesson=reasoned,
+                    what=before if pivot else f"what {c.short} replaced ({reasoned})",
+                    why=pivot or f"{c.short} ({c.subject}) replaces it: {reasoned}",
+                    lesson=pivot or reasoned,
                     date=c.date,
                 )
             )
