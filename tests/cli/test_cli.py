@@ -118,7 +118,7 @@ def test_validate_json_is_a_document_with_findings(minimal):
     (art,) = doc["artifacts"]
     assert art["passed"] is False and art["errors"] >= 1
     f = art["findings"][0]
-    assert set(f) == {"code", "severity", "file", "line", "message", "hint"}
+    assert set(f) == {"code", "severity", "file", "line", "message", "hint", "entity", "doc"}
     assert doc["summary"]["artifacts"] == 1
 
 
@@ -177,7 +177,7 @@ def test_init_creates_a_skeleton_whose_findings_are_exactly_what_is_missing(tmp_
     dest = tmp_path / "study"
     result = ara("init", str(dest), "--title", "My study")
     assert result.exit_code == 0
-    doc = json.loads(ara("validate", "--json", str(dest)).output)
+    doc = json.loads(ara("validate", "--json", "--profile", "strict", str(dest)).output)
     found = sorted((f["code"], f["message"]) for f in doc["artifacts"][0]["findings"])
     assert found == sorted(
         [
@@ -191,6 +191,11 @@ def test_init_creates_a_skeleton_whose_findings_are_exactly_what_is_missing(tmp_
             ("L1-COUNT-001", "0 concepts defined; the format asks for at least 5"),
             ("L1-COUNT-002", "0 experiments planned; the format asks for at least 3"),
             ("L1-COUNT-008", "no `## C01: title` claims found"),
+            (
+                "L1-COUNT-010",
+                "nothing to judge: no experiment (neither in logic/experiments.md nor as a "
+                "trace experiment node) and no evidence file",
+            ),
             ("L1-COUNT-003", "0 trace nodes; the format asks for at least 8"),
             ("L1-COUNT-004", "no dead_end node: record at least one failure"),
             ("L1-COUNT-005", "no decision node: record at least one choice"),

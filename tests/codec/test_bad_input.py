@@ -100,7 +100,7 @@ def test_code_ref_outside_the_artifact_is_an_error(minimal):
     h = FILES["logic/solution/heuristics.md"].replace(
         "[src/execution/train.py]", "[../../etc/passwd]"
     )
-    report = validate(minimal({"logic/solution/heuristics.md": h}))
+    report = validate(minimal({"logic/solution/heuristics.md": h}), profile="strict")
     assert [f.code for f in report.findings] == ["L1-REF-005"]
 
 

@@ -1,5 +1,7 @@
-"""Every Level 1 rule: one artifact that trips it (with the file and line it names) and one that
-does not (the minimal artifact, which has zero findings)."""
+"""Every Level 1 rule under the strict profile: one artifact that trips it (with the file and
+line it names) and one that does not (the minimal artifact, which has zero findings).
+
+The upstream profile, the default, is tested in test_level1_upstream.py."""
 
 from __future__ import annotations
 
@@ -112,6 +114,18 @@ CASES: list[tuple[str, dict, str, int | None]] = [
     ("L1-COUNT-007", {T1: None}, "evidence", None),
     ("L1-COUNT-008", {CL: "# Claims\n"}, CL, None),
     (
+        "L1-COUNT-010",
+        {
+            EX: "# Experiments\n",
+            T1: None,
+            EI: "# Evidence\n\n| File | Source | Claims | Description |\n|---|---|---|---|\n",
+            TR: "tree:\n  - id: N01\n    type: question\n    title: q\n"
+            "    support_level: inferred\n    description: d\n",
+        },
+        TR,
+        None,
+    ),
+    (
         "L1-COUNT-009",
         {PR: FILES[PR].split("## Gaps")[0] + "## Key Insight\n\n- **Insight**: x\n"},
         PR,
@@ -195,6 +209,7 @@ CASES: list[tuple[str, dict, str, int | None]] = [
         2,
     ),
     ("L1-TRACE-006", sub(TR, "id: N07\n", "name: N07\n"), TR, 46),
+    ("L1-TRACE-009", sub(TR, "from:", "prior_direction:"), TR, 37),
     (
         "L1-TRACE-007",
         sub(
@@ -271,14 +286,15 @@ def test_every_rule_has_a_case():
     assert {c[0] for c in CASES} == set(RULES)
 
 
-def test_minimal_artifact_has_no_findings(minimal):
-    report = validate(minimal())
+@pytest.mark.parametrize("profile", ["strict", "upstream"])
+def test_minimal_artifact_has_no_findings(minimal, profile):
+    report = validate(minimal(), profile=profile)
     assert report.findings == []
     assert report.passed
 
 
 def test_minimal_artifact_with_reproduce_and_staging_has_no_findings(minimal):
-    assert validate(minimal({RP: REPRODUCE, ST: STAGING})).findings == []
+    assert validate(minimal({RP: REPRODUCE, ST: STAGING}), profile="strict").findings == []
 
 
 def test_derived_file_done_right_has_no_findings(minimal):
@@ -286,7 +302,7 @@ def test_derived_file_done_right_has_no_findings(minimal):
         "evidence/tables/derived_fast.md": DERIVED,
         EI: FILES[EI] + "| tables/derived_fast.md | Table 1 | C01 | subset |\n",
     }
-    assert validate(minimal(files)).findings == []
+    assert validate(minimal(files), profile="strict").findings == []
 
 
 @pytest.mark.parametrize(
@@ -296,7 +312,7 @@ def test_rule_is_reported_where_the_problem_is(minimal, code, changes, file, lin
     base = {}
     if code == "L1-REF-013":
         base = {}
-    report = validate(minimal({**base, **changes}))
+    report = validate(minimal({**base, **changes}), profile="strict")
     hits = [f for f in report.findings if f.code == code]
     assert hits, f"{code} not reported; got {[(f.code, f.message) for f in report.findings]}"
     f = hits[0]
@@ -304,13 +320,14 @@ def test_rule_is_reported_where_the_problem_is(minimal, code, changes, file, lin
     assert f.line == line, f.message
     assert f.severity == RULES[code].severity
     assert f.message and f.hint
+    assert f.doc.startswith("docs/format.md#")
 
 
 def test_read_size_limit_is_reported_as_a_finding(minimal):
     from arakit.codec import read_artifact
 
     art = read_artifact(minimal(), limits=Limits(max_text_file_bytes=800))
-    report = validate(art)
+    report = validate(art, profile="strict")
     assert any(f.code == "L1-READ-004" and f.file == CO for f in report.findings)
 
 
@@ -331,6 +348,6 @@ def test_symlink_escape_is_reported_by_validate(minimal, tmp_path):
 
 
 def test_messages_quote_the_value_and_the_existing_ids(minimal):
-    report = validate(minimal(sub(CL, "- **Proof**: [E01]", "- **Proof**: [E09]")))
+    report = validate(minimal(sub(CL, "- **Proof**: [E01]", "- **Proof**: [E09]")), "strict")
     (f,) = report.findings
     assert f.message == "C01 Proof cites E09, which does not exist; existing: E01, E02, E03"

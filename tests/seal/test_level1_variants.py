@@ -18,7 +18,7 @@ P, HE, TR, EI = (
 
 
 def codes(root) -> list[str]:
-    return [f.code for f in validate(root).findings]
+    return [f.code for f in validate(root, profile="strict").findings]
 
 
 def _list_index(paper: str, nested: bool) -> str:
@@ -62,7 +62,7 @@ def test_layer_index_list_missing_a_mandatory_file_is_still_reported(minimal):
     paper = _list_index(FILES[P], nested=False).replace(
         "- [claims.md](logic/claims.md) — claims\n", ""
     )
-    found = validate(minimal({P: paper})).findings
+    found = validate(minimal({P: paper}), profile="strict").findings
     assert [f.message for f in found if f.code == "L1-PAPER-006"] == [
         "mandatory file logic/claims.md is not in the Layer Index"
     ]
@@ -115,7 +115,9 @@ def test_evidence_index_split_into_several_tables(minimal):
 def test_evidence_index_second_table_naming_a_missing_file_is_reported(minimal):
     fig = FIGURE.format(etype="figure_summary")
     index = SPLIT_INDEX.replace("figures/figure2_loss.md)", "figures/figure9_gone.md)")
-    found = validate(minimal({EI: index, "evidence/figures/figure2_loss.md": fig})).findings
+    found = validate(
+        minimal({EI: index, "evidence/figures/figure2_loss.md": fig}), profile="strict"
+    ).findings
     assert sorted(f.code for f in found) == ["L1-EVID-006", "L1-REF-009"]
 
 
@@ -130,7 +132,7 @@ def test_code_ref_as_a_markdown_link_with_the_path_as_its_text(minimal):
     heur = FILES[HE].replace("[src/execution/train.py]", ref)
     assert codes(minimal({HE: heur})) == []
     gone = heur.replace("`src/execution/train.py`", "`src/execution/gone.py`")
-    found = validate(minimal({HE: gone})).findings
+    found = validate(minimal({HE: gone}), profile="strict").findings
     assert [(f.code, f.message) for f in found] == [
         ("L1-REF-004", "H01 Code ref src/execution/gone.py does not exist")
     ]
@@ -154,7 +156,7 @@ def test_trace_evidence_naming_a_missing_claim_or_file_is_still_reported(minimal
     tree = FILES[TR].replace(
         "evidence: [C01]", 'evidence: [C09 (main result), N42, "tables/gone.md rows 1-2"]'
     )
-    found = validate(minimal({TR: tree})).findings
+    found = validate(minimal({TR: tree}), profile="strict").findings
     assert [f.code for f in found] == ["L1-REF-006"] * 3
     assert "C09" in found[0].message and "N42" in found[1].message
     assert "tables/gone.md" in found[2].message

@@ -17,6 +17,9 @@ def seal_cmd(
     jobs: int = typer.Option(1, "--jobs", "-j", help="Level 3 executions in parallel."),
     out: str = typer.Option(None, "--out", "-o", help="Where to write seal.json."),
     json_out: bool = typer.Option(False, "--json", help="Print the certificate as JSON."),
+    profile: str = typer.Option(
+        "upstream", "--profile", help="Level 1 rules: upstream (default) or strict."
+    ),
 ) -> None:
     """Seal an artifact: Level 1 structure, 2 argument, 3 reproduction; writes seal.json.
 
@@ -26,6 +29,7 @@ def seal_cmd(
     from arakit.cli.output import print_json
     from arakit.errors import UsageError
     from arakit.seal.certificate import parse_levels, seal, write_certificate
+    from arakit.seal.profile import check_profile
 
     if sandbox not in ("bwrap", "process"):
         raise UsageError(f"--sandbox {sandbox!r}: expected bwrap or process")
@@ -36,6 +40,7 @@ def seal_cmd(
         keep_going=keep_going,
         level3={"sandbox": sandbox, "jobs": jobs},
         on_level=printer,
+        profile=check_profile(profile),
     )
     dest = write_certificate(cert, out)
     if json_out:

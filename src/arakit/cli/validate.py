@@ -21,14 +21,26 @@ def validate_cmd(
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="human, json or sarif."),
     warnings_as_errors: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary."),
+    profile: str = typer.Option(
+        "upstream",
+        "--profile",
+        "-p",
+        help="upstream (default): the rules the artifact's writers follow; strict: this "
+        "format's own (every file, counts as quotas).",
+    ),
 ) -> None:
     """Check structure (Seal Level 1). Exit 0: no errors; 1: errors; 2: unreadable input."""
     from arakit.cli.output import print_json
     from arakit.seal.batch import validate_many
+    from arakit.seal.profile import check_profile
 
     if json_out:
         fmt = Format.json
-    result = validate_many(paths, progress=_progress if fmt is Format.human else None)
+    result = validate_many(
+        paths,
+        progress=_progress if fmt is Format.human else None,
+        profile=check_profile(profile),
+    )
     if fmt is Format.json:
         print_json(result.to_json())
     elif fmt is Format.sarif:
@@ -78,12 +90,13 @@ def _human(result, quiet: bool) -> None:  # type: ignore[no-untyped-def]
                     f"{escape(f.message)}"
                 )
                 if f.hint:
-                    out.print(f"    [dim]hint: {escape(f.hint)}[/]")
+                    more = f" ({f.doc})" if f.doc else ""
+                    out.print(f"    [dim]hint: {escape(f.hint)}{escape(more)}[/]")
         if len(result.reports) == 1 and not result.unreadable:
             verdict = "[green]passes Level 1[/]" if rep.passed else "[red]fails Level 1[/]"
             out.print(
                 f"{escape(rep.artifact)}: {verdict}: {rep.errors} errors, "
-                f"{rep.warnings} warnings ({rep.duration_ms:.1f} ms)"
+                f"{rep.warnings} warnings ({rep.profile} profile, {rep.duration_ms:.1f} ms)"
             )
     for _path, err in result.unreadable:
         out.print(f"[red]error[/]: {escape(str(err))}")

@@ -205,7 +205,7 @@ def _check(
 ) -> None:
     from arakit.seal.level1 import validate
 
-    rep = validate(dest)
+    rep = validate(dest, profile="strict")  # arakit's own output meets its own format
     report.level1_errors = sum(f.severity == "error" for f in rep.findings)
     report.level1_warnings = sum(f.severity == "warning" for f in rep.findings)
     report.findings = [

@@ -32,7 +32,12 @@ class BatchResult:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "tool": {"name": "arakit", "version": __version__, "level": 1},
+            "tool": {
+                "name": "arakit",
+                "version": __version__,
+                "level": 1,
+                "profile": self.reports[0].profile if self.reports else None,
+            },
             "artifacts": [
                 {**r.summary(), "findings": [f.model_dump() for f in r.findings]}
                 for r in self.reports
@@ -64,8 +69,13 @@ def expand(paths: list[str]) -> list[str]:
     return out
 
 
-def validate_many(paths: list[str], progress: Callable[[int], Any] | None = None) -> BatchResult:
-    """Validate every artifact; a progress bar appears only if the work takes over a second."""
+def validate_many(
+    paths: list[str],
+    progress: Callable[[int], Any] | None = None,
+    profile: str = "upstream",
+) -> BatchResult:
+    """Validate every artifact under a profile (seal/profile.py); a progress bar appears only
+    if the work takes over a second."""
     from arakit.seal.level1 import validate
 
     targets = expand(paths)
@@ -84,7 +94,7 @@ def validate_many(paths: list[str], progress: Callable[[int], Any] | None = None
                 bar.start()
                 task = bar.add_task("validate", total=len(targets), completed=k)
             try:
-                result.reports.append(validate(path))
+                result.reports.append(validate(path, profile=profile))
             except NotAnArtifactError as e:
                 result.unreadable.append((path, e))
             except AraError as e:  # a limit hit while listing the folder

@@ -88,10 +88,12 @@ def seal(
     keep_going: bool = False,
     level3: dict[str, Any] | None = None,
     on_level: Callable[[LevelVerdict], None] | None = None,
+    profile: str = "upstream",
 ) -> SealCertificate:
     """Run the requested levels in order; stop after the first that fails unless `keep_going`.
 
     `level3` passes keyword options to `arakit.seal.level3.reproduce` (sandbox, jobs, ...).
+    `profile` is the Level 1 profile ("upstream" or "strict", seal/profile.py).
     Levels after a stop are recorded as `not_run`. Level 2 counts as passed at Weak Accept
     or better; if its module is not installed it is `not_available` (not passed).
     """
@@ -118,7 +120,8 @@ def seal(
             )
         else:
             start = time.perf_counter()
-            verdict = _RUNNERS[lvl](art, level3 or {})
+            opts = {"profile": profile} if lvl == 1 else level3 or {}
+            verdict = _RUNNERS[lvl](art, opts)
             verdict.duration_s = round(time.perf_counter() - start, 3)
             stopped = verdict.status != "passed" and not keep_going
         cert.levels.append(verdict)
@@ -166,16 +169,17 @@ def _hash_file(h: Any, path: Path) -> None:
             h.update(chunk)
 
 
-def _level1(art: Any, _: dict[str, Any]) -> LevelVerdict:
+def _level1(art: Any, opts: dict[str, Any]) -> LevelVerdict:
     from arakit.seal.level1 import validate
 
-    rep = validate(art)
+    rep = validate(art, profile=opts.get("profile", "upstream"))
     return LevelVerdict(
         level=1,
         name=LEVEL_NAMES[1],
         status="passed" if rep.passed else "failed",
         summary=f"{rep.errors} errors, {rep.warnings} warnings",
         details={
+            "profile": rep.profile,
             "errors": rep.errors,
             "warnings": rep.warnings,
             "codes": sorted({f.code for f in rep.findings if f.severity == "error"}),

@@ -20,6 +20,8 @@ class Finding(BaseModel):
     line: int | None = None
     message: str
     hint: str = ""
+    entity: str | None = Field(default=None, description="the ID the finding is about, if any")
+    doc: str = Field(default="", description="docs/format.md#anchor explaining the rule")
 
     @property
     def location(self) -> str:
@@ -30,6 +32,8 @@ class Level1Report(BaseModel):
     """The result of Seal Level 1 on one artifact."""
 
     artifact: str
+    profile: str = "upstream"
+    live: bool = False
     findings: list[Finding] = Field(default_factory=list)
     duration_ms: float = 0.0
 
@@ -49,6 +53,7 @@ class Level1Report(BaseModel):
         """Counts for tables and JSON."""
         return {
             "artifact": self.artifact,
+            "profile": self.profile,
             "passed": self.passed,
             "errors": self.errors,
             "warnings": self.warnings,

@@ -31,7 +31,10 @@ def to_sarif(reports: list[Level1Report]) -> dict[str, Any]:
             "id": code,
             "name": RULES[code].summary.title().replace(" ", "").replace("/", "")[:60],
             "shortDescription": {"text": RULES[code].summary},
-            "help": {"text": RULES[code].hint},
+            "help": {
+                "text": RULES[code].hint
+                + (f" (see {RULES[code].anchor()})" if RULES[code].doc else "")
+            },
             "defaultConfiguration": {"level": RULES[code].severity},
         }
         for code in codes

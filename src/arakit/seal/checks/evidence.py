@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,25 @@ def _extraction_type(value: str | None) -> str:
     """`raw_table`, also when annotated: `figure_data (key points, read off the plot)`."""
     words = re.split(r"[\s(;,]+", (value or "").strip().strip("`").lower(), maxsplit=1)
     return words[0].strip("`") if words else ""
+
+
+_LINK_RE = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
+_CODE_RE = re.compile(r"`([^`]+)`")
+
+
+def _derived_path(value: str) -> str:
+    """The path a `Derived from` value names: a link's target, a `code` span, else the first
+    word (`tables/table3.md (rows 2-4)` → `tables/table3.md`)."""
+    value = value.strip()
+    m = _LINK_RE.search(value) or _CODE_RE.search(value)
+    text = m.group(1) if m else (value.split() or [""])[0]
+    return text.strip().strip("`[]()'\",;").removeprefix("./")
+
+
+def _mentioned(idx: EvidenceIndex, name: str) -> bool:
+    """True when the index text names the file (its path below evidence/ or its base name)."""
+    text = f"{idx.preamble}\n{idx.notes}"
+    return name in text or name.rsplit("/", 1)[-1] in text
 
 
 def _more_index_tables(idx: EvidenceIndex) -> list[Table]:
@@ -94,12 +114,18 @@ def check_files(c: Checker) -> None:
         if not etype or etype not in EXTRACTION_TYPES:
             c.report("L1-EVID-005", f, None, f"{f} Extraction type is {ev.extraction_type!r}")
         if ev.derived_from:
-            src = ev.derived_from.strip().strip("`[]")
-            if not any(c.exists(p) for p in (src, "evidence/" + src)):
+            src = _derived_path(ev.derived_from)
+            folder = f.rsplit("/", 1)[0]
+            here = posixpath.normpath(f"{folder}/{src}") if src else ""
+            checked = src and (c.strict or src.lower().endswith(".md"))
+            if checked and not any(c.exists(p) for p in (src, "evidence/" + src, here)):
+                # upstream: a source-repo file (a CSV, a notes file) or prose is not checked
                 c.report("L1-REF-008", f, None, f"Derived from names {src}, which does not exist")
         if "figure" in f.lower() and not ev.axes:
             c.report("L1-EVID-007", f, None, f"{f} reads a figure but has no Axes")
         if idx is not None and ev.name not in listed and f not in listed:
+            if c.upstream and _mentioned(idx, ev.name):
+                continue  # listed in a bullet list or prose, as other writers index
             c.report("L1-EVID-006", f, None, f"{ev.name} is not listed in evidence/README.md")
 
 
@@ -109,6 +135,9 @@ def check_index(c: Checker) -> None:
         return
     rf = "evidence/README.md"
     if idx.table is None:
+        files = c.art.evidence.files
+        if c.upstream and all(_mentioned(idx, ev.name) for ev in files):
+            return  # nothing to index, or every file named in a list: an index all the same
         c.report("L1-EVID-008", rf, None, "evidence/README.md has no table of files")
         return
     claims = c.art.ids("C")
