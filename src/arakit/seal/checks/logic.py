@@ -406,49 +406,31 @@ def check_refs(c: Checker) -> None:
             )
     has_execution = any(f.startswith("src/execution/") for f in c.files)
     for h in a.heuristics or []:
-        if c.upstream:
-            # upstream resolves only `src/...` paths, and only when src/execution/ exists:
-            # other Code refs point into the working repository the artifact sits in
-            if has_execution:
-                for path in h.code_paths():
-                    if path.startswith("src/") and not c.exists(path):
-                        c.report(
-                            "L1-REF-004",
-                            "logic/solution/heuristics.md",
-                            _line(h),
-                            f"{h.id} Code ref {path} does not exist",
-                            entity=h.id,
-                        )
+        _check_code_ref(c, h, has_execution)
+
+
+def _check_code_ref(c: Checker, h: Any, has_execution: bool) -> None:
+    """Code ref paths exist in the artifact. Upstream resolves only `src/...` paths, and only
+    when src/execution/ exists: other Code refs point into the working repository."""
+    hf = "logic/solution/heuristics.md"
+    paths = h.code_paths()
+    if c.strict and h.code_ref and h.code_ref.strip().lower() not in ("none", "n/a") and not paths:
+        c.report("L1-REF-004", hf, _line(h), f"{h.id} Code ref {h.code_ref!r} names no file path")
+    for path in paths:
+        if c.upstream and not (has_execution and path.startswith("src/")):
             continue
-        if h.code_ref and h.code_ref.strip().lower() not in ("none", "n/a") and not h.code_paths():
-            c.report(
-                "L1-REF-004",
-                "logic/solution/heuristics.md",
-                _line(h),
-                f"{h.id} Code ref {h.code_ref!r} names no file path",
-                entity=h.id,
-            )
-        for path in h.code_paths():
-            if (
-                (c.root is not None and resolve_ref(c.root, path) is None)
-                or path.startswith("/")
-                or ".." in path.split("/")
-            ):
-                c.report(
-                    "L1-REF-005",
-                    "logic/solution/heuristics.md",
-                    _line(h),
-                    f"{h.id} Code ref {path} points outside the artifact",
-                    entity=h.id,
-                )
-            elif not c.exists(path):
-                c.report(
-                    "L1-REF-004",
-                    "logic/solution/heuristics.md",
-                    _line(h),
-                    f"{h.id} Code ref {path} does not exist",
-                    entity=h.id,
-                )
+        outside = (
+            (c.root is not None and resolve_ref(c.root, path) is None)
+            or path.startswith("/")
+            or ".." in path.split("/")
+        )
+        if outside:
+            msg, code = f"{h.id} Code ref {path} points outside the artifact", "L1-REF-005"
+        elif not c.exists(path):
+            msg, code = f"{h.id} Code ref {path} does not exist", "L1-REF-004"
+        else:
+            continue
+        c.report(code, hf, _line(h), msg, entity=h.id)
 
 
 CHECKS = (check_fields, check_values, check_ids, check_refs)
