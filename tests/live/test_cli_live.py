@@ -9,7 +9,7 @@ import pytest
 
 from arakit.errors import UsageError
 from arakit.live.locate import find_artifact
-from tests.live.helpers import ara, git_repo
+from tests.live.helpers import ara, events, git_repo
 
 COMMANDS = (
     ["run"],
@@ -86,11 +86,14 @@ def test_a_bad_note_type_is_a_clean_error(tmp_path: Path) -> None:
     assert r.returncode == 2 and b"is not a note type" in r.stderr and b"Traceback" not in r.stderr
 
 
-def test_a_bad_bind_is_refused_before_the_command_runs(tmp_path: Path) -> None:
+def test_a_bad_bind_never_stops_the_command_and_is_left_out_of_the_record(tmp_path) -> None:
     (tmp_path / "trace").mkdir()
-    r = ara(["run", "-a", str(tmp_path), "--bind", "X9", "--", "sh", "-c", "touch ran"], tmp_path)
-    assert r.returncode == 2 and b"--bind 'X9'" in r.stderr
-    assert not (tmp_path / "ran").exists()
+    cmd = ["sh", "-c", "touch ran; exit 4"]
+    r = ara(["run", "-a", str(tmp_path), "--bind", "X9", "--bind", "O2", "--", *cmd], tmp_path)
+    assert r.returncode == 4 and (tmp_path / "ran").exists()
+    assert r.stderr == b"ara run: --bind 'X9' is not an ID of kind O/C, left out of the record\n"
+    payload = events(tmp_path)[-1]["payload"]
+    assert payload["exit_code"] == 4 and payload["bind"] == ["O2"]
 
 
 def test_journal_verify_names_the_first_broken_line_and_exits_1(tmp_path: Path) -> None:

@@ -154,3 +154,46 @@ def test_unknown_event_kind_is_refused_with_the_allowed_kinds(tmp_path: Path) ->
 
     with pytest.raises(JournalError, match="kinds are command, commit"):
         Journal(tmp_path).append("gossip", {}, source="t")
+
+
+def test_a_broken_last_line_is_stepped_over_and_recover_leaves_a_whole_chain(
+    tmp_path: Path,
+) -> None:
+    j = _three(tmp_path)
+    path = tmp_path / JOURNAL
+    with open(path, "ab") as fh:
+        fh.write(b">>>>>>> other-branch\n" + b"[" * 100_000 + b"\n")  # a marker, a JSON bomb
+    assert [e["seq"] for e in j.events()] == [1, 2, 3]
+    assert [n for n, _ in j.skipped] == [4, 5]
+    ev = j.append("note", {"text": "after the marker"}, source="test")
+    assert ev["seq"] == 4  # chained from the last real event
+    rep = j.verify()
+    assert not rep.ok and rep.broken_line == 4 and "recover" in (rep.reason or "")
+    rec = j.recover()
+    assert rec.broken_lines == [4, 5] and rec.quarantined_to == QUARANTINE
+    rep = j.verify()
+    assert rep.ok and rep.events == 4
+    q = [json.loads(x) for x in (tmp_path / QUARANTINE).read_text().splitlines()]
+    assert q[0]["bytes"] == ">>>>>>> other-branch" and q[0]["line"] == 4
+    assert q[0]["sha256"] == hashlib.sha256(b">>>>>>> other-branch").hexdigest()
+
+
+def test_an_append_waiting_while_recover_replaces_the_file_lands_in_the_new_file(
+    tmp_path: Path,
+) -> None:
+    j = _three(tmp_path)
+    with open(tmp_path / JOURNAL, "ab") as fh:
+        fh.write(b"not an event\n")
+    code = (
+        "import sys\nfrom arakit.live.journal import Journal\nj = Journal(sys.argv[1])\n"
+        "for i in range(200):\n    j.append('note', {'i': i}, source='w')\n"
+    )
+    writer = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)])
+    for _ in range(20):
+        j.recover()
+        with open(tmp_path / JOURNAL, "ab") as fh:
+            fh.write(b"not an event\n")
+    assert writer.wait() == 0
+    j.recover()
+    rep = j.verify()
+    assert rep.ok and rep.events == 203

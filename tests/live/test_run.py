@@ -162,13 +162,6 @@ def test_on_a_terminal_the_command_gets_a_terminal_too(tmp_path: Path) -> None:
     assert p["pty"] is True and p["metrics"] == {"acc": 0.5}
 
 
-def test_no_artifact_is_a_clean_error_before_anything_runs(tmp_path: Path) -> None:
-    env = {"ARA_ARTIFACT": ""}
-    r = ara(["run", "--", "sh", "-c", "touch ran"], tmp_path, env=env)
-    assert r.returncode == 2 and b"no artifact found" in r.stderr and b"Traceback" not in r.stderr
-    assert not (tmp_path / "ran").exists()
-
-
 def test_lines_split_across_chunks_and_streams_are_parsed_whole() -> None:
     from arakit.live.metrics import OutputScanner
 

@@ -81,10 +81,9 @@ def _fast_run(opts: dict[str, object]) -> int:
     from arakit.errors import AraError
 
     try:
-        from arakit.live.capture import run_and_record
-        from arakit.live.locate import find_artifact
+        from arakit.live.capture import locate, run_and_record
 
-        root = find_artifact(opts["artifact"])  # type: ignore[arg-type]
+        root, why = locate(opts["artifact"])  # type: ignore[arg-type]
         done = run_and_record(
             list(opts["command"]),  # type: ignore[call-overload]
             root,
@@ -93,6 +92,7 @@ def _fast_run(opts: dict[str, object]) -> int:
             bind=opts["bind"],  # type: ignore[arg-type]
             expect=opts["expect"],  # type: ignore[arg-type]
             use_pty=opts["use_pty"],  # type: ignore[arg-type]
+            no_root_reason=why,
         )
     except AraError as e:
         if os.environ.get("ARA_RAISE_ERRORS"):
@@ -102,5 +102,5 @@ def _fast_run(opts: dict[str, object]) -> int:
         print_error(e)
         return e.exit_code
     if done.error:
-        sys.stderr.write(f"ara run: the run was not recorded: {done.error}\n")
+        sys.stderr.write(f"ara run: {done.error}\n")
     return int(done.exit_code)

@@ -1,4 +1,4 @@
-"""`ara journal verify|recover`: check the hash chain of trace/events.jsonl."""
+"""`ara journal verify|recover`: check the hash chain of trace/events.jsonl and its anchors."""
 
 from __future__ import annotations
 
@@ -20,12 +20,17 @@ def verify_cmd(
     from arakit.live.workspace import find_artifact
 
     rep = Journal(find_artifact(artifact)).verify()
+    anchored = [a["where"] for a in rep.anchors if a["ok"]]
     if json_out:
         print_json(rep.as_dict())
     elif rep.ok:
-        typer.echo(f"{JOURNAL}: {rep.events} events, chain intact")
+        where = f"; matches {len(anchored)} anchor(s): {', '.join(anchored)}" if anchored else ""
+        typer.echo(f"{JOURNAL}: {rep.events} events, chain intact{where}")
+        if not anchored:
+            typer.echo("no anchor found: the chain shows order, not that history is unedited")
     else:
-        typer.echo(f"{JOURNAL}:{rep.broken_line}: {rep.reason}", err=True)
+        line = f":{rep.broken_line}" if rep.broken_line else ""
+        typer.echo(f"{JOURNAL}{line}: {rep.reason}", err=True)
         typer.echo(f"{rep.events} events verified before it", err=True)
     if rep.quarantined and not json_out:
         typer.echo(f"{rep.quarantined} torn line(s) kept in trace/events.quarantine.jsonl")
@@ -37,15 +42,26 @@ def verify_cmd(
 def recover_cmd(
     artifact: str = typer.Option(None, "--artifact", "-a", help=ARTIFACT_HELP),
 ) -> None:
-    """Move a torn last line (from a crash mid-append) to the quarantine file."""
-    from arakit.live.journal import Journal
+    """Move a torn last line and lines that are not events to the quarantine file, and
+    record runs that were kept outside the artifact when it could not be written."""
+    from arakit.live import spool
+    from arakit.live.journal import QUARANTINE, Journal
     from arakit.live.workspace import find_artifact
 
-    rec = Journal(find_artifact(artifact)).recover()
+    root = find_artifact(artifact)
+    rec = Journal(root).recover()
     if rec.torn_bytes:
-        typer.echo(f"moved a torn line of {rec.torn_bytes} bytes to {rec.quarantined_to}")
-    else:
-        typer.echo("no torn line")
+        typer.echo(f"moved a torn line of {rec.torn_bytes} bytes to {QUARANTINE}")
+    if rec.broken_lines:
+        lines = ", ".join(map(str, rec.broken_lines))
+        typer.echo(
+            f"moved {len(rec.broken_lines)} line(s) that are not events ({lines}) to {QUARANTINE}"
+        )
+    late = spool.replay(root)
+    if late:
+        typer.echo(f"recorded {late} run(s) kept outside the artifact")
+    if not (rec.torn_bytes or rec.broken_lines or late):
+        typer.echo("nothing to recover")
 
 
 def register(app: typer.Typer) -> None:

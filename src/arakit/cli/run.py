@@ -27,19 +27,27 @@ def run_cmd(
     """Run a command exactly as you would, and record it in the artifact's trace.
 
     Output passes through unchanged and the exit code is the command's. A success becomes an
-    experiment node, a failure a dead_end node with its error signature.
+    experiment node, a failure a dead_end node with its error signature. Nothing about the
+    artifact stops the command: without one (or when it cannot be written) the command runs
+    and one line on stderr says why it was not recorded.
     """
     import sys
 
-    from arakit.live.capture import run_and_record
-    from arakit.live.locate import find_artifact
+    from arakit.live.capture import locate, run_and_record
 
-    root = find_artifact(artifact)
+    root, why = locate(artifact)
     done = run_and_record(
-        list(command), root, exp=exp, tags=tag, bind=bind, expect=expect, use_pty=pty
+        list(command),
+        root,
+        exp=exp,
+        tags=tag,
+        bind=bind,
+        expect=expect,
+        use_pty=pty,
+        no_root_reason=why,
     )
     if done.error:
-        sys.stderr.write(f"ara run: the run was not recorded: {done.error}\n")
+        sys.stderr.write(f"ara run: {done.error}\n")
     raise typer.Exit(done.exit_code)
 
 

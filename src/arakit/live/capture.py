@@ -15,7 +15,8 @@ from arakit.live.manager import ProcessResult, record
 
 @dataclass
 class Captured:
-    """A run's exit code, the event recorded (None if recording failed) and why it failed."""
+    """A run's exit code, the event recorded (None if it was not) and the one line to say on
+    stderr about recording (None when all went well)."""
 
     exit_code: int
     event: dict[str, Any] | None
@@ -38,42 +39,120 @@ def _ids(values: list[str], prefixes: tuple[str, ...], option: str) -> list[str]
     return out
 
 
+def locate(explicit: str | Path | None) -> tuple[Path | None, str | None]:
+    """The artifact to record into, or None and why there is none (never raises: a run
+    without an artifact still runs)."""
+    from arakit.live.locate import find_artifact
+
+    try:
+        return find_artifact(explicit), None
+    except UsageError as e:
+        return None, e.message
+
+
 def run_and_record(
     argv: list[str],
-    root: Path,
+    root: Path | None,
     *,
     exp: str | None = None,
     tags: list[str] | None = None,
     bind: list[str] | None = None,
     expect: list[str] | None = None,
     use_pty: bool | None = None,
+    no_root_reason: str | None = None,
 ) -> Captured:
     """Run the command (streams passed through) and journal it; the journal is processed in
-    the background (see `process_soon`). A failure to record never changes the command's exit
-    code; it is returned in `error`."""
-    from arakit.live.journal import Journal
-    from arakit.live.manager import process_soon
+    the background (see `process_soon`).
+
+    Nothing stops the command or changes its exit code. Without an artifact (`root` None)
+    it runs unrecorded and `error` says why. An event the journal cannot take (read-only
+    artifact, disk full, a broken journal) goes to the spool outside the artifact and is
+    recorded by the next run that can write (`arakit.live.spool`). An option that is not a
+    valid ID is left out of the record, not in the way of the run."""
     from arakit.live.runner import run_command
 
     if not argv:
         raise UsageError("no command given", hint="write `ara run -- python train.py`")
-    binds = _ids(bind, ("O", "C"), "--bind") if bind else []
+    notes: list[str] = []
+    extra: dict[str, Any] = {}
+    if root is not None:
+        for key, values, prefixes, option in (
+            ("exp", [exp] if exp else [], ("E",), "--exp"),
+            ("bind", bind or [], ("O", "C"), "--bind"),
+        ):
+            ids = []
+            for tok in (t for v in values for t in str(v).replace(",", " ").split()):
+                try:
+                    ids += _ids([tok], prefixes, option)
+                except UsageError as e:
+                    notes.append(f"{e.message}, left out of the record")
+            if ids:
+                extra[key] = ids[0] if key == "exp" else ids
     result = run_command(argv, root, use_pty=use_pty)
+    if root is None:
+        why = no_root_reason or "no artifact"
+        return Captured(result.exit_code, None, None, f"the run was not recorded: {why}")
     payload = dict(result.payload)
-    if exp:
-        payload["exp"] = _ids([exp], ("E",), "--exp")[0]
+    payload.update(extra)
     if tags:
         payload["tags"] = list(tags)
-    if binds:
-        payload["bind"] = binds
     if expect:
         payload["expect"] = list(expect)
+    if payload.get("log_error"):
+        notes.append(f"the output log was not kept: {payload['log_error']}")
+    event, problem = _record(root, payload)
+    if event is not None:
+        notes += [m for m in (problem, _process(root, event)) if m]
+    elif problem:
+        notes.append(problem)
+    return Captured(result.exit_code, event, None, "; ".join(notes) or None)
+
+
+def _record(root: Path, payload: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
+    """Append the run (after any spooled ones); on failure spool it. (event, what went wrong)."""
+    from arakit.live import spool
+    from arakit.live.journal import Journal, now_iso
+
+    late = ""
     try:
-        event = Journal(root).append("command", payload, source="ara run")
+        if spool.pending(root):
+            n = spool.replay(root)
+            late = f"; {n} earlier run(s) kept outside the artifact were recorded now" if n else ""
+        return Journal(root).append("command", payload, source="ara run"), (late[2:] or None)
+    except Exception as e:  # whatever it is, the run must not be lost
+        reason = _why(e)
+    event = {"kind": "command", "source": "ara run", "provenance": "user", "ts": now_iso()}
+    try:
+        where = spool.keep(root, {**event, "payload": payload}, reason)
+    except OSError as e:
+        return None, f"the run was not recorded: {reason}; it could not be kept either ({_why(e)})"
+    return None, (
+        f"the run was not recorded: {reason}; kept in {where} and recorded by the next "
+        "`ara run` that can write the artifact"
+    )
+
+
+def _process(root: Path, event: dict[str, Any]) -> str | None:
+    from arakit.live.manager import process_soon
+
+    try:
         process_soon(root)
-    except Exception as e:  # the user's command already ran: report, keep its exit code
-        return Captured(result.exit_code, None, None, f"{type(e).__name__}: {e}")
-    return Captured(result.exit_code, event, None)
+    except Exception as e:  # recorded is recorded; the tree can catch up
+        return (
+            f"recorded as event {event.get('seq')}, but the trace was not updated: {_why(e)} "
+            "(`ara status` retries)"
+        )
+    return None
+
+
+def _why(e: BaseException) -> str:
+    from arakit.errors import ArtifactError
+
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror + (f": {e.filename}" if e.filename else "")
+    if isinstance(e, ArtifactError):
+        return str(e)
+    return str(e) or type(e).__name__
 
 
 def add_note(

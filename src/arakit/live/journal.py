@@ -8,7 +8,15 @@ released, so concurrent writers (several `ara run`, a git hook) never interleave
 
 A last line without its newline is a torn write (power loss, kill -9 mid-append). The next
 append, or `recover()`, moves it to `trace/events.quarantine.jsonl` and cuts the journal back to
-the last whole line: nothing before it is lost.
+the last whole line: nothing before it is lost. A whole line that is not an event (a merge
+conflict marker, an editor's slip) never stops the journal: readers skip it (and say so),
+appends chain from the last real event, and `recover()` moves it to the quarantine file.
+
+The chain proves the file is whole only against something outside it: every append records
+the head (seq, hash) in an anchor outside the artifact, the processing pass in the
+repository's git refs, and `ara seal` in seal.json (see `arakit.live.anchor`); `verify()`
+checks the chain against each anchor it finds, so an edited event with every later hash
+recomputed, or a cut-off end, is caught.
 """
 
 from __future__ import annotations
@@ -55,10 +63,11 @@ def now_iso() -> str:
 
 @dataclass
 class Recovery:
-    """What `recover()` found: the torn bytes moved aside, if any."""
+    """What `recover()` found: the torn bytes and broken lines moved aside, if any."""
 
     torn_bytes: int = 0
     quarantined_to: str | None = None
+    broken_lines: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -72,6 +81,7 @@ class VerifyReport:
     torn_tail: bool = False
     quarantined: int = 0
     problems: list[str] = field(default_factory=list)
+    anchors: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """A plain mapping for `--json`."""
@@ -82,6 +92,7 @@ class VerifyReport:
             "reason": self.reason,
             "torn_tail": self.torn_tail,
             "quarantined_lines": self.quarantined,
+            "anchors": self.anchors,
         }
 
 
@@ -92,6 +103,7 @@ class Journal:
         self.root = Path(root)
         self.path = self.root / JOURNAL
         self.quarantine = self.root / QUARANTINE
+        self.skipped: list[tuple[int, str]] = []  # (line, why) of lines `events()` passed over
 
     # -- writing --------------------------------------------------------------------------
     def append(
@@ -117,23 +129,10 @@ class Journal:
                 file=JOURNAL,
             )
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+        fd = self._open_locked(os.O_RDWR | os.O_CREAT | os.O_APPEND)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
             self._cut_torn_tail(fd)
-            last = _last_line(fd)
-            prev_seq = 0
-            prev_hash = ""
-            if last is not None:
-                prev_hash = hashlib.sha256(last).hexdigest()
-                try:
-                    prev_seq = int(json.loads(last)["seq"])
-                except (ValueError, KeyError, TypeError):
-                    raise JournalError(
-                        "the last line is not an event; cannot continue the chain",
-                        file=JOURNAL,
-                        hint="run `ara journal verify` to find the damage",
-                    ) from None
+            prev_seq, prev_hash = _last_event(fd)
             event: dict[str, Any] = {
                 "seq": prev_seq + 1,
                 "ts": ts or now_iso(),
@@ -150,20 +149,69 @@ class Journal:
                 os.ftruncate(fd, os.fstat(fd).st_size - written)
                 raise JournalError("short write to the journal (disk full?)", file=JOURNAL)
             os.fsync(fd)
+            from arakit.live.anchor import record_local
+
+            record_local(self.root, event["seq"], event["hash"])
             return event
         finally:
             os.close(fd)  # closing releases the flock
 
+    def _open_locked(self, flags: int) -> int:
+        """The journal opened and exclusively locked; reopened when `recover()` replaced the
+        file while this caller waited, so that no append lands in an unlinked file."""
+        while True:
+            fd = os.open(self.path, flags, 0o644)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                if os.fstat(fd).st_ino == os.stat(self.path).st_ino:
+                    return fd
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+
     def recover(self) -> Recovery:
-        """Quarantine a torn last line, if there is one, under the lock."""
+        """Under the lock: quarantine a torn last line, and every whole line that is not an
+        event (the journal is rewritten without them, atomically; events are untouched)."""
         if not self.path.exists():
             return Recovery()
-        fd = os.open(self.path, os.O_RDWR | os.O_APPEND)
+        fd = self._open_locked(os.O_RDWR | os.O_APPEND)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            return self._cut_torn_tail(fd)
+            rec = self._cut_torn_tail(fd)
+            rec.broken_lines = self._quarantine_broken_lines(fd)
+            if rec.broken_lines:
+                rec.quarantined_to = QUARANTINE
+            return rec
         finally:
             os.close(fd)
+
+    def _quarantine_broken_lines(self, fd: int) -> list[int]:
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            fh.seek(0)
+            lines = fh.read().split(b"\n")[:-1]
+        broken = [n for n, raw in enumerate(lines, start=1) if _parse(raw) is None]
+        if not broken:
+            return []
+        offset = 0
+        records = []
+        for n, raw in enumerate(lines, start=1):
+            if n in broken:
+                records.append(_quarantine_record(raw, offset, line=n))
+            offset += len(raw) + 1
+        self._to_quarantine(records)
+        kept = b"".join(raw + b"\n" for n, raw in enumerate(lines, start=1) if n not in broken)
+        tmp = self.path.with_name(f".{self.path.name}.recover")
+        with open(tmp, "wb") as out:
+            out.write(kept)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, self.path)  # appenders waiting on the old file reopen (_open_locked)
+        return broken
+
+    def _to_quarantine(self, records: list[bytes]) -> None:
+        with open(self.quarantine, "ab") as q:
+            q.write(b"".join(r + b"\n" for r in records))
+            q.flush()
+            os.fsync(q.fileno())
 
     def _cut_torn_tail(self, fd: int) -> Recovery:
         size = os.fstat(fd).st_size
@@ -171,17 +219,7 @@ class Journal:
             return Recovery()
         start = _last_newline_before(fd, size) + 1
         torn = os.pread(fd, size - start, start)
-        record = canonical(
-            {
-                "quarantined": now_iso(),
-                "offset": start,
-                "bytes": torn.decode("utf-8", "backslashreplace"),
-            }
-        )
-        with open(self.quarantine, "ab") as q:
-            q.write(record + b"\n")
-            q.flush()
-            os.fsync(q.fileno())
+        self._to_quarantine([_quarantine_record(torn, start)])
         os.ftruncate(fd, start)
         os.fsync(fd)
         return Recovery(torn_bytes=len(torn), quarantined_to=QUARANTINE)
@@ -197,19 +235,16 @@ class Journal:
                     yield n, raw[:-1]
 
     def events(self, after_seq: int = 0) -> list[dict[str, Any]]:
-        """Every whole event with seq > after_seq; a line that is not JSON is an error."""
+        """Every whole event with seq > after_seq. A line that is not an event is passed
+        over and listed in `self.skipped` (`ara journal recover` moves it aside)."""
         out = []
+        self.skipped = []
         for n, raw in self.lines():
-            try:
-                ev = json.loads(raw)
-            except ValueError as e:  # JSONDecodeError, or bytes that are not UTF-8
-                raise JournalError(
-                    f"line is not JSON ({getattr(e, 'msg', e)})",
-                    file=JOURNAL,
-                    line=n,
-                    hint="run `ara journal verify` to see where the chain breaks",
-                ) from None
-            if isinstance(ev, dict) and int(ev.get("seq", 0)) > after_seq:
+            ev = _parse(raw)
+            if ev is None:
+                self.skipped.append((n, "not a JSON event"))
+                continue
+            if ev["seq"] > after_seq:
                 out.append(ev)
         return out
 
@@ -221,16 +256,25 @@ class Journal:
                 rep.quarantined = sum(1 for _ in q)
         if not self.path.exists():
             return rep
+        from arakit.live.anchor import check_anchors
+
         prev_hash = ""
         expect_seq = 1
+        hashes: dict[int, tuple[int, str]] = {}
         for n, raw in self.lines():
-            reason = _check_line(raw, prev_hash, expect_seq)
+            ev = _parse(raw)
+            reason = _check_line(ev, raw, prev_hash, expect_seq)
             if reason is not None:
                 rep.ok, rep.broken_line, rep.reason = False, n, reason
                 return rep
             rep.events += 1
             expect_seq += 1
             prev_hash = hashlib.sha256(raw).hexdigest()
+            hashes[rep.events] = (n, str(ev["hash"]))  # type: ignore[index]
+        problem = check_anchors(self.root, hashes, rep.anchors)
+        if problem is not None:
+            rep.ok, (rep.broken_line, rep.reason) = False, problem
+            return rep
         size = self.path.stat().st_size
         if size:
             with open(self.path, "rb") as fh:
@@ -243,13 +287,36 @@ class Journal:
         return rep
 
 
-def _check_line(raw: bytes, prev_hash: str, expect_seq: int) -> str | None:
+def _parse(raw: bytes) -> dict[str, Any] | None:
+    """The event on a line, or None when the line is not one (not JSON, no integer seq)."""
     try:
         ev = json.loads(raw)
-    except ValueError as e:  # JSONDecodeError, or bytes that are not UTF-8
-        return f"not JSON ({getattr(e, 'msg', e)})"
-    if not isinstance(ev, dict):
-        return "not a JSON object"
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested to crash
+        return None
+    if not isinstance(ev, dict) or type(ev.get("seq")) is not int:
+        return None
+    return ev
+
+
+def _quarantine_record(raw: bytes, offset: int, line: int | None = None) -> bytes:
+    rec: dict[str, Any] = {"quarantined": now_iso(), "offset": offset}
+    if line is not None:
+        rec["line"] = line
+    rec["sha256"] = hashlib.sha256(raw).hexdigest()
+    rec["bytes"] = raw.decode("utf-8", "backslashreplace")
+    return canonical(rec)
+
+
+def _check_line(
+    ev: dict[str, Any] | None, raw: bytes, prev_hash: str, expect_seq: int
+) -> str | None:
+    if ev is None:
+        try:
+            json.loads(raw)
+            what = "a JSON value, but not an event"
+        except (ValueError, RecursionError) as e:
+            what = f"not JSON ({getattr(e, 'msg', e)})"
+        return f"{what}; `ara journal recover` moves such lines aside"
     if ev.get("seq") != expect_seq:
         return f"seq is {ev.get('seq')!r}, expected {expect_seq}"
     if ev.get("prev") != prev_hash:
@@ -272,10 +339,21 @@ def _last_newline_before(fd: int, end: int) -> int:
     return -1
 
 
-def _last_line(fd: int) -> bytes | None:
-    """The last whole line (without newline) of a file that ends in a newline, or None."""
-    size = os.fstat(fd).st_size
-    if size == 0:
-        return None
-    start = _last_newline_before(fd, size - 1) + 1
-    return os.pread(fd, size - 1 - start, start)
+def _last_event(fd: int, max_lines: int = 10_000) -> tuple[int, str]:
+    """(seq, SHA-256 of its line) of the last line that is an event, in a file that ends in a
+    newline; (0, "") when there is none. Lines that are not events are stepped over."""
+    end = os.fstat(fd).st_size - 1
+    for _ in range(max_lines):
+        if end < 0:
+            return 0, ""
+        start = _last_newline_before(fd, end) + 1
+        raw = os.pread(fd, end - start, start)
+        ev = _parse(raw)
+        if ev is not None:
+            return ev["seq"], hashlib.sha256(raw).hexdigest()
+        end = start - 1
+    raise JournalError(
+        f"none of the last {max_lines} lines is an event; cannot continue the chain",
+        file=JOURNAL,
+        hint="run `ara journal recover` to move the broken lines aside",
+    )

@@ -48,3 +48,17 @@ def find_artifact(explicit: str | Path | None = None, start: str | Path | None =
         f"no artifact found in {here}, above it, or in its sub-folders (looked for PAPER.md or trace/)",
         hint="pass --artifact PATH, set ARA_ARTIFACT, or run `ara init` here",
     )
+
+
+def outside_path(root: str | Path, kind: str, suffix: str) -> Path:
+    """A file arakit keeps about the artifact at `root` outside of it, where a read-only or
+    full artifact, or an editor of its files, does not reach:
+    $XDG_STATE_HOME/arakit/<kind>/<key><suffix> (default ~/.local/state), keyed by the
+    artifact's real path."""
+    import hashlib
+
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "state"
+    )
+    key = hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:24]
+    return Path(base) / "arakit" / kind / f"{key}{suffix}"

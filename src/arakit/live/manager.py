@@ -93,6 +93,9 @@ def process(root: str | Path, *, k: int | None = None, model: str | None = None)
         closure.mark_stale()
         res.nodes = list(ws.nodes_added)
         res.written = logic.save() + book.save() + ws.save()
+    from arakit.live.anchor import record_git
+
+    record_git(root)  # the journal's head, where an editor of the file alone cannot reach
     return res
 
 

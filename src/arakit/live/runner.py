@@ -38,7 +38,12 @@ def log_cap() -> int:
 
 
 class OutputSink:
-    """Where a copy of the output goes: a capped gzip log, a tail, the metric scanner."""
+    """Where a copy of the output goes: a capped gzip log, a tail, the metric scanner.
+
+    It never raises: the copy is ours, the output is the user's. A log that cannot be
+    written (disk full, file system gone read-only) is closed and the reason kept in
+    `log_error`; the tail and the metrics are still taken from memory.
+    """
 
     def __init__(self, log: BinaryIO | None, cap: int) -> None:
         self.log, self.cap = log, cap
@@ -47,6 +52,7 @@ class OutputSink:
         self.truncated = False
         self.tail = bytearray()
         self.scanner = OutputScanner()
+        self.log_error: str | None = None
         self._lock = threading.Lock()
 
     def write(self, data: bytes, stream: int = 1) -> None:
@@ -55,13 +61,50 @@ class OutputSink:
             self.total += len(data)
             if self.log is not None and self.logged < self.cap:
                 part = data[: self.cap - self.logged]
-                self.log.write(part)
-                self.logged += len(part)
+                try:
+                    self.log.write(part)
+                    self.logged += len(part)
+                except (OSError, ValueError) as e:
+                    self._drop_log(e)
             if self.total > self.logged:
                 self.truncated = True
             self.tail += data
             del self.tail[:-TAIL_BYTES]
-            self.scanner.feed(data, stream)
+            try:
+                self.scanner.feed(data, stream)
+            except Exception:  # a scanner bug must not stop the output
+                pass
+
+    def close(self) -> None:
+        """Finish the log (the gzip trailer is a write too, and may fail the same way)."""
+        with self._lock:
+            if self.log is not None:
+                try:
+                    self.log.close()
+                except (OSError, ValueError) as e:
+                    self._drop_log(e)
+                self.log = None
+
+    def _drop_log(self, e: BaseException) -> None:
+        self.log_error = self.log_error or _reason(e)
+        log, self.log = self.log, None
+        try:
+            if log is not None:
+                log.close()
+        except (OSError, ValueError):
+            fileobj = getattr(log, "fileobj", None)
+            try:
+                if fileobj is not None:
+                    fileobj.close()
+            except OSError:
+                pass
+
+
+def _reason(e: BaseException) -> str:
+    """`No space left on device` for an OSError, else the exception's text."""
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror + (f": {e.filename}" if e.filename else "")
+    return str(e) or type(e).__name__
 
 
 @dataclass
@@ -74,14 +117,22 @@ class RunResult:
 
 
 def _write_all(fd: int, data: bytes) -> None:
+    """Write everything to fd; never raises. A reader gone (`| head`) or a full disk under a
+    redirected stdout drops the bytes, as they would be lost without `ara run` too, and the
+    child keeps being drained."""
     view = memoryview(data)
     while view:
         try:
             n = os.write(fd, view)
-        except BrokenPipeError:
-            return  # the reader went away (`| head`): keep draining the child
         except InterruptedError:
             continue
+        except BlockingIOError:  # a terminal or pipe left non-blocking by someone else
+            import select
+
+            select.select([], [fd], [], 1.0)
+            continue
+        except OSError:
+            return
         view = view[n:]
 
 
@@ -89,6 +140,8 @@ def _pump(src: int, dst: int, sink: OutputSink) -> None:
     while True:
         try:
             data = os.read(src, 65536)
+        except InterruptedError:
+            continue
         except OSError:
             break
         if not data:
@@ -164,7 +217,10 @@ def _run_pty(argv: list[str], sink: OutputSink) -> int:
                     _write_all(1, data)
                     sink.write(data)
             if 0 in ready:
-                data = os.read(0, 4096)
+                try:
+                    data = os.read(0, 4096)
+                except OSError:
+                    data = b""
                 if data:
                     _write_all(master, data)
                 else:
@@ -180,54 +236,85 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def _open_log(root: Path, rel: str) -> tuple[BinaryIO | None, str | None]:
+    """The gzip log at root/rel, or None and why (read-only artifact, `trace` a file, disk
+    full): the command runs either way."""
+    try:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        return gzip.open(root / rel, "wb", compresslevel=3), None  # type: ignore[return-value]
+    except OSError as e:
+        return None, _reason(e)
+
+
+def _start(argv: list[str], sink: OutputSink, use_pty: bool) -> int:
+    """Run the command; the exit code a shell would give when it cannot be started."""
+    try:
+        return _run_pty(argv, sink) if use_pty else _run_piped(argv, sink)
+    except OSError as e:
+        missing = isinstance(e, FileNotFoundError)
+        what = "command not found" if missing else (e.strerror or str(e)).lower()
+        msg = f"ara run: {argv[0]}: {what}\n".encode()
+        _write_all(2, msg)
+        sink.write(msg, 2)
+        return 127 if missing else 126
+
+
 def run_command(
     argv: list[str],
-    root: Path,
+    root: Path | None,
     *,
     use_pty: bool | None = None,
     cap: int | None = None,
 ) -> RunResult:
     """Run argv with the user's streams passed through; returns the exit code and the event
-    payload to record (argv, cwd, start, end, duration, exit code, git, tail, metrics, log)."""
+    payload to record (argv, cwd, start, end, duration, exit code, git, tail, metrics, log).
+
+    Nothing about the artifact can stop the command or change its exit code: without an
+    artifact (`root` None) nothing is logged; a log that cannot be written is left out and
+    the reason is in the payload (`log_error`)."""
     from arakit.live.gitinfo import tree_state
 
     if use_pty is None:
         use_pty = sys.stdin.isatty() and sys.stdout.isatty()
     cwd = os.getcwd()
     git_state: dict[str, Any] = {}
-    excl = [root / "trace", root / "staging", root / ".ara-cache", root / "logic"]
-    probe = threading.Thread(
-        target=lambda: git_state.update(tree_state(cwd, excl) or {}), daemon=True
-    )
-    probe.start()
+    probe = None
+    if root is not None:
+        excl = [root / "trace", root / "staging", root / ".ara-cache", root / "logic"]
+        probe = threading.Thread(
+            target=lambda: git_state.update(tree_state(cwd, excl) or {}), daemon=True
+        )
+        probe.start()
     start_wall, start = _stamp(), time.monotonic()
-    log_rel = f"{LOGS}/{start_wall[:19].replace(':', '').replace('-', '')}_{os.getpid()}.log.gz"
-    (root / LOGS).mkdir(parents=True, exist_ok=True)
+    log_rel: str | None = None
+    log, log_error = None, None
+    if root is not None:
+        log_rel = f"{LOGS}/{start_wall[:19].replace(':', '').replace('-', '')}_{os.getpid()}.log.gz"
+        log, log_error = _open_log(root, log_rel)
     limit = log_cap() if cap is None else cap
     signum: int | None = None
-    with gzip.open(root / log_rel, "wb", compresslevel=3) as log:
-        sink = OutputSink(log, limit)  # type: ignore[arg-type]
-        old_int = signal.getsignal(signal.SIGINT)
-        try:
-            try:
-                code = _run_pty(argv, sink) if use_pty else _run_piped(argv, sink)
-            except FileNotFoundError:
-                msg = f"ara run: {argv[0]}: command not found\n".encode()
-                _write_all(2, msg)
-                sink.write(msg, 2)
-                code = 127
-            except PermissionError:
-                msg = f"ara run: {argv[0]}: permission denied\n".encode()
-                _write_all(2, msg)
-                sink.write(msg, 2)
-                code = 126
-        finally:
-            signal.signal(signal.SIGINT, old_int)
+    sink = OutputSink(log, limit)
+    old_int = signal.getsignal(signal.SIGINT)
+    try:
+        code = _start(argv, sink, bool(use_pty))
+    finally:
+        signal.signal(signal.SIGINT, old_int)
+        sink.close()
+    if sink.log_error and root is not None and log_rel is not None:
+        log_error = sink.log_error
+        try:  # a cut gzip is no log; on a full disk its space is better given back
+            os.unlink(root / log_rel)
+        except OSError:
+            pass
     duration = time.monotonic() - start
     if code < 0:
         signum, code = -code, 128 - code
-    sink.scanner.close()
-    probe.join(timeout=10)
+    try:
+        sink.scanner.close()
+    except Exception:  # the metrics are a bonus, the exit code is not
+        pass
+    if probe is not None:
+        probe.join(timeout=10)
     tail = bytes(sink.tail).decode("utf-8", "replace")
     payload: dict[str, Any] = {
         "argv": list(argv),
@@ -241,14 +328,16 @@ def run_command(
         "tail": tail,
         "tail_line": sink.scanner.last_line,
         "metrics": sink.scanner.metrics,
-        "log": log_rel,
+        "log": None if log_error else log_rel,
         "output_bytes": sink.total,
     }
+    if log_error:
+        payload["log_error"] = log_error
     if signum:
         payload["signal"] = (
             signal.Signals(signum).name if signum in signal.valid_signals() else signum
         )
-    if sink.truncated:
+    if sink.truncated and not log_error:
         payload["log_truncated"] = {"cap_bytes": limit, "kept_bytes": sink.logged}
     if code != 0:
         payload["error_signature"] = error_signature(sink.scanner, code, signum)

@@ -57,6 +57,7 @@ class SealCertificate(BaseModel):
     requested: list[int]
     keep_going: bool = False
     levels: list[LevelVerdict] = Field(default_factory=list)
+    journal: dict[str, Any] | None = None  # the journal's head {seq, hash}: an anchor
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -102,12 +103,16 @@ def seal(
     root = Path(path)
     art = read_artifact(root)  # raises NotAnArtifactError for a missing or empty folder
     wanted = levels or [1, 2, 3]
+    from arakit.live.anchor import head
+
+    journal_head = head(root)
     cert = SealCertificate(
         artifact=str(root),
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         content_sha256=content_hash(root),
         requested=wanted,
         keep_going=keep_going,
+        journal={"seq": journal_head[0], "hash": journal_head[1]} if journal_head else None,
     )
     stopped = False
     for lvl in wanted:
