@@ -13,9 +13,10 @@ import json
 import os
 import pty
 import select
-import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -90,23 +91,22 @@ def test_a_read_only_artifact_runs_the_command_and_records_it_when_writable_agai
     assert [e["payload"]["exit_code"] for e in events(art)] == [0, 7]
 
 
-def loud_run(art: Path, cwd: Path, n: int, code: int, **kw) -> subprocess.CompletedProcess:  # type: ignore[no-untyped-def, type-arg]
-    return ara(
-        ["run", "-a", str(art), "--", sys.executable, "-c", LOUD.format(n=n, code=code)],
-        cwd,
-        timeout=120,
-        **kw,
-    )
+@contextmanager
+def artifact_on_a_small_disk(tmp_path: Path, size: int, leave: int) -> Iterator[Path]:
+    """An artifact on a tmpfs of `size` bytes filled until `leave` bytes are free."""
+    with tmpfs(tmp_path / "disk", size) as disk:
+        art = disk / "a"
+        (art / "trace").mkdir(parents=True)
+        fill(disk, leave=leave)
+        yield art
 
 
 def test_a_disk_that_fills_while_the_command_prints_never_hangs_or_cuts_the_output(
     tmp_path: Path,
 ) -> None:
-    with tmpfs(tmp_path / "disk", 2 << 20) as disk:
-        art = disk / "a"
-        (art / "trace").mkdir(parents=True)
-        fill(disk, leave=256 << 10)
-        r = loud_run(art, tmp_path, n=16 << 20, code=4)  # random bytes: the gzip log fills it
+    with artifact_on_a_small_disk(tmp_path, 2 << 20, leave=256 << 10) as art:
+        loud = LOUD.format(n=16 << 20, code=4)  # random bytes: the gzip log fills the disk
+        r = ara(["run", "-a", str(art), "--", sys.executable, "-c", loud], tmp_path, timeout=120)
         assert r.returncode == 4 and len(r.stdout) == 16 << 20
         assert r.stderr.startswith(b"done\n") and b"Traceback" not in r.stderr
         [line] = ara_lines(r.stderr)
@@ -119,25 +119,19 @@ def test_a_disk_that_fills_while_the_command_prints_never_hangs_or_cuts_the_outp
 def test_a_full_disk_with_little_output_keeps_the_exit_code_and_spools_the_run(
     tmp_path: Path,
 ) -> None:
-    with tmpfs(tmp_path / "disk", 1 << 20) as disk:
-        art = disk / "a"
-        (art / "trace").mkdir(parents=True)
-        fill(disk)
+    with artifact_on_a_small_disk(tmp_path, 1 << 20, leave=0) as art:
         r = ara(["run", "-a", str(art), "--", "sh", "-c", "echo small; exit 9"], tmp_path)
         assert r.returncode == 9 and r.stdout == b"small\n" and b"Traceback" not in r.stderr
         [line] = ara_lines(r.stderr)
         assert b"No space left on device" in line and b"kept in" in line
-        (disk / ".filler").unlink()
+        (art.parent / ".filler").unlink()
         r = ara(["run", "-a", str(art), "--", "true"], tmp_path)
         assert r.returncode == 0
         assert [e["payload"]["exit_code"] for e in events(art)] == [9, 0]
 
 
 def test_on_a_terminal_a_full_disk_neither_kills_the_command_nor_hangs(tmp_path: Path) -> None:
-    with tmpfs(tmp_path / "disk", 2 << 20) as disk:
-        art = disk / "a"
-        (art / "trace").mkdir(parents=True)
-        fill(disk, leave=128 << 10)
+    with artifact_on_a_small_disk(tmp_path, 2 << 20, leave=128 << 10) as art:
         marker = tmp_path / "finished"
         code = (
             "import os, sys\nfor _ in range(64):\n    sys.stdout.buffer.write(os.urandom(1 << 16)"
