@@ -7,7 +7,7 @@ from pathlib import Path
 
 from arakit.compiler.errors import SourceError
 from arakit.compiler.pdf.document import DocSection, Document, Paragraph
-from arakit.compiler.pdf.structure import dehyphenate
+from arakit.compiler.pdf.paragraphs import dehyphenate
 
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 

@@ -4,8 +4,42 @@ from __future__ import annotations
 
 import re
 
-_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])")
-_ABBREV = ("et al.", "e.g.", "i.e.", "Fig.", "Eq.", "vs.", "cf.", "Sec.", "resp.", "approx.")
+_SPLIT_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘]?[A-Z(\[])")
+# a sentence may open with a lower-case name ("lightkurve is ..."): split there too when the
+# word before the full stop is a plain word, not an abbreviation
+# an enumerated item ("2. Round 2 ...", "(3) Curriculum ...") after a sentence starts anew
+_ITEM_SPLIT_RE = re.compile(
+    r"(?<=[.!?;:])\s+(?=(?:\d{1,2}[.)]|\(\d{1,2}\))\s+[A-Z])|(?<=\S)\s+(?=[•◦▪‣]\s)"
+)
+# a list's first item may follow its lead-in without punctuation ("Key Findings 1. Round 1")
+_FIRST_ITEM_RE = re.compile(r"(?<=[A-Za-z])\s+(?=1[.)]\s+[A-Z])")
+_SECOND_ITEM_RE = re.compile(r"[.!?;:]\s+2[.)]\s+[A-Z]")
+_ITEM_RE = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|[•◦▪‣])$")
+_LOWER_SPLIT_RE = re.compile(r"(?<=[a-z]{4}[.!?])\s+(?=[a-z][\w-]*\s)")
+_ABBREV = (
+    "et al.",
+    "e.g.",
+    "i.e.",
+    "Fig.",
+    "Figs.",
+    "Eq.",
+    "Eqs.",
+    "vs.",
+    "cf.",
+    "Sec.",
+    "Sect.",
+    "resp.",
+    "approx.",
+    "Ref.",
+    "Refs.",
+    "No.",
+    "Tab.",
+    "w.r.t.",
+    "viz.",
+    "Dr.",
+    "Prof.",
+)
+_NO_LOWER_SPLIT = ("approx.", "resp.", "etc.", "viz.", "incl.", "ibid.", "cont.", "min.", "max.")
 
 ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("related", ("related work", "background", "prior work", "literature")),
@@ -15,25 +49,41 @@ ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("method", ("method", "approach", "model", "architecture", "algorithm", "framework", "design")),
     ("limitations", ("limitation", "discussion", "threats", "broader impact")),
     ("conclusion", ("conclusion", "summary", "future work")),
-    ("introduction", ("introduction", "motivation", "overview")),
+    ("introduction", ("introduction", "motivation", "statement of need")),
     ("references", ("references", "bibliography")),
 )
 
 
 def sentences(text: str) -> list[str]:
-    """Split running text into sentences, keeping abbreviations like `et al.` inside."""
+    """Split running text into sentences, keeping abbreviations like `et al.` inside; a
+    sentence may begin with a lower-case name after a full stop that ends a plain word."""
     out: list[str] = []
-    for part in _SPLIT_RE.split(text.strip()):
-        if out and out[-1].endswith(_ABBREV):
-            out[-1] = f"{out[-1]} {part}"
-        elif part:
-            out.append(part)
+    text = text.strip()
+    items = _ITEM_SPLIT_RE.split(text)
+    if _SECOND_ITEM_RE.search(text):
+        items = [piece for item in items for piece in _FIRST_ITEM_RE.split(item)]
+    for item in items:
+        first = True
+        for chunk in _SPLIT_RE.split(item):
+            for part in _LOWER_SPLIT_RE.split(chunk):
+                glued = out and (out[-1].endswith(_ABBREV) or _no_lower_split(out[-1], part))
+                if not first and (glued or _ITEM_RE.match(out[-1])):
+                    out[-1] = f"{out[-1]} {part}"
+                elif part:
+                    out.append(part)
+                first = False
     return out
+
+
+def _no_lower_split(before: str, part: str) -> bool:
+    return part[:1].islower() and before.endswith(_NO_LOWER_SPLIT)
 
 
 def role(title: str, appendix: bool = False) -> str:
     """The role of a section from its title (introduction, method, setup, results, ...)."""
     low = title.lower()
+    if low.strip(" .:") == "overview":
+        return "introduction"
     for name, words in ROLES:
         if any(w in low for w in words):
             return name

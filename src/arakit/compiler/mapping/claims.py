@@ -5,60 +5,24 @@ from __future__ import annotations
 
 import re
 
-from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE, PaperContext, find, title_of
+from arakit.compiler.mapping.claim_sentences import (
+    STOP_WORDS,
+    claim_sentences,
+    statement_of,
+    words,
+)
+from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE, PaperContext, title_of
 from arakit.compiler.mapping.experiments import Planned
 from arakit.model import Claim
 from arakit.model.base import MdField
 
-_RESULT = (
-    r"\b(we (show|demonstrate|find|prove|establish) that|our (method|approach|model) "
-    r"(improves|outperforms|reduces|achieves)|(improves|outperforms|reduces|removes|achieves|reaches)\b)"
-)
-_LEAD = re.compile(
-    r"^(?:We (?:also )?(?:show|demonstrate|find|prove|establish|observe) that\s+)", re.I
-)
-_STOP = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "on",
-    "in",
-    "and",
-    "to",
-    "with",
-    "that",
-    "we",
-    "our",
-    "by",
-    "at",
-    "for",
-    "is",
-    "are",
-    "without",
-    "any",
-}
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z0-9-]+", text.lower()) if w not in _STOP}
-
 
 def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
-    """Claims from result sentences of the abstract, introduction and conclusion."""
-    pool = ctx.sentences("abstract", "introduction", "conclusion")
-    chosen = find(_RESULT, pool)
-    if not chosen:
-        chosen = find(r"\bwe (propose|introduce|present)\b", pool)
-    seen: set[str] = set()
+    """Claims from the abstract, the introduction's contributions and the conclusion, each
+    in the paper's own words (see claim_sentences)."""
     claims: list[Claim] = []
-    for s in chosen:
-        statement = _LEAD.sub("", s.text).strip()
-        statement = statement[0].upper() + statement[1:] if statement else s.text
-        key = " ".join(sorted(_words(statement)))
-        if key in seen:
-            continue
-        seen.add(key)
+    for s in claim_sentences(ctx):
+        statement = statement_of(s.text)
         cid = f"C{len(claims) + 1:02d}"
         proof = _proof(statement, planned)
         tables = [p for p in planned if p.experiment.id in proof]
@@ -83,14 +47,12 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
                     "The paper's authors report this result; the compiler did not re-run it "
                     "(status as reported in the source)"
                 ),
-                tags=sorted(_words(statement))[:5],
+                tags=sorted(words(statement))[:5],
                 provenance=PROVENANCE,
                 last_revised=f"{ctx.today} (ara compile)",
                 extra_fields=[MdField(name="Source", value=ctx.where_label(s.where))],
             )
         )
-        if len(claims) >= 8:
-            break
     for p in planned:
         p.experiment.verifies = [c.id for c in claims if p.experiment.id in (c.proof or [])]
     return claims
@@ -116,7 +78,7 @@ def falsification(statement: str, proof: list[str]) -> str:
     runs = ", ".join(proof) if proof else "the experiment behind it"
     seen: dict[str, None] = {}
     for w in re.findall(r"[A-Za-z][\w-]+", statement):
-        if w.lower() not in _STOP and len(w) > 2:
+        if w.lower() not in STOP_WORDS and len(w) > 2:
             seen.setdefault(w, None)
     terms = ", ".join(list(seen)[:5]) or "the quantity it describes"
     parts = []
@@ -136,11 +98,11 @@ def falsification(statement: str, proof: list[str]) -> str:
 
 
 def _proof(statement: str, planned: list[Planned]) -> list[str]:
-    want = _words(statement)
+    want = words(statement)
     scored = []
     for p in planned:
         rows = " ".join(r[0] for r in getattr(p.obj, "rows", []) if r)
-        words = _words(f"{p.obj.caption} {rows} {' '.join(getattr(p.obj, 'header', []))}")
-        scored.append((len(want & words), p.experiment.id))
+        have = words(f"{p.obj.caption} {rows} {' '.join(getattr(p.obj, 'header', []))}")
+        scored.append((len(want & have), p.experiment.id))
     best = [eid for score, eid in scored if score and score == max(s for s, _ in scored)]
     return best[:2] or ([planned[0].experiment.id] if planned else [])

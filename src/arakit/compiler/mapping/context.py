@@ -21,6 +21,8 @@ class Sentence:
 
     text: str
     where: Where
+    paragraph: int = 0  # index of its paragraph within the section (the abstract is one)
+    heading: str = ""  # the title of its section
 
 
 @dataclass
@@ -38,15 +40,15 @@ class PaperContext:
         if self._sentences is None:
             out: list[Sentence] = []
             for s in sentences(self.doc.abstract):
-                out.append(Sentence(s, Where(1, "", s, "abstract")))
+                out.append(Sentence(s, Where(1, "", s, "abstract"), 0, "Abstract"))
             known = section_roles(self.doc.sections)
             for sec in self.doc.sections:
                 r = known[id(sec)]
                 if r == "references":
                     continue
-                for p in sec.paragraphs:
+                for k, p in enumerate(sec.paragraphs):
                     for s in sentences(p.text):
-                        out.append(Sentence(s, Where(p.page, sec.number, s, r)))
+                        out.append(Sentence(s, Where(p.page, sec.number, s, r), k, sec.title))
             self._sentences = out
         if not roles:
             return list(self._sentences)

@@ -155,6 +155,7 @@ class Document:
     figures: list[DocFigure] = field(default_factory=list)
     equations: list[Equation] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)  # text of footnotes, set apart
     running: list[str] = field(default_factory=list)  # running header and footer of page 1
     metadata: dict[str, str] = field(default_factory=dict)  # the PDF's info dictionary
     damage: list[str] = field(default_factory=list)  # repairs MuPDF made while reading

@@ -90,7 +90,7 @@ def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
         upright, slanted = _lines(page, pno)
         out.stamps.extend(slanted)
         lines = [ln for ln in upright if not any(_inside(ln, t.bbox) for t in found)]
-        lines, outside = _split_margins(_drop_line_numbers(lines), page.rect)
+        lines, outside = _split_margins(lines, page.rect)
         out.margins.extend(outside)
         per_page.append(lines)
     running = _running_lines(per_page, heights)
@@ -120,7 +120,32 @@ def _lines(page: Any, pno: int) -> tuple[list[Line], list[Line]]:
                 continue
             dx, dy = ln.get("dir", (1.0, 0.0))
             (lines if abs(dy) < 0.05 and dx > 0 else slanted).append(line)
-    return lines, slanted
+    return _join_baselines(_drop_line_numbers(lines), mid), slanted
+
+
+def _join_baselines(lines: list[Line], mid: float) -> list[Line]:
+    """Pieces PyMuPDF read as separate lines although printed on one baseline next to each
+    other — a section number and its title, a symbol and the word after it — become one
+    line. A short piece (a number) may stand a little further off than running words."""
+    out: list[Line] = []
+    for ln in sorted(lines, key=lambda ln: (round(ln.base or ln.y1), ln.x0)):
+        prev = out[-1] if out else None
+        if prev is not None and abs((prev.base or prev.y1) - (ln.base or ln.y1)) < 1.0:
+            gap = ln.x0 - prev.x1
+            after_stop = prev.text.endswith((".", ";", ":", ",", ")"))
+            factor = 1.6 if len(prev.text) <= 8 else (1.0 if after_stop else 0.6)
+            reach = factor * max(prev.size, ln.size)
+            if -1.0 <= gap <= reach:
+                joined = join_lines(prev, ln)
+                joined.column = _column(joined.x0, joined.x1, mid)
+                out[-1] = joined
+                continue
+        out.append(ln)
+    return out
+
+
+def _column(x0: float, x1: float, mid: float) -> str:
+    return "full" if x0 < mid - 8 and x1 > mid + 8 else ("left" if x1 <= mid + 8 else "right")
 
 
 def _line(ln: dict[str, Any], pno: int, mid: float) -> Line | None:
@@ -136,12 +161,18 @@ def _line(ln: dict[str, Any], pno: int, mid: float) -> Line | None:
     parts: list[str] = []
     sup: list[tuple[int, int]] = []
     length = 0
+    prev_x1: float | None = None
     for s in spans:
         piece = clean_span(span_text(s["text"], s.get("font", "")))
+        gap = s["bbox"][0] - prev_x1 if prev_x1 is not None else 0.0
+        if parts and gap > 0.22 * top and not parts[-1][-1:].isspace() and not piece[:1].isspace():
+            parts.append(" ")  # words set apart by position only, no space glyph between them
+            length += 1
         if s in inked and _is_sup(s, top, base) and piece.strip():
             sup.append((length, length + len(piece)))
         parts.append(piece)
         length += len(piece)
+        prev_x1 = s["bbox"][2]
     raw = "".join(parts)
     text = raw.strip()
     if not text:
@@ -151,7 +182,7 @@ def _line(ln: dict[str, Any], pno: int, mid: float) -> Line | None:
     x0, y0, x1, y1 = ln["bbox"]
     bold = all("bold" in s.get("font", "").lower() or s.get("flags", 0) & 16 for s in main)
     size = max(s.get("size", 0.0) for s in main)
-    column = "full" if x0 < mid - 8 and x1 > mid + 8 else ("left" if x1 <= mid + 8 else "right")
+    column = _column(x0, x1, mid)
     font = max(main, key=lambda s: len(s["text"])).get("font", "")
     return Line(
         text, pno, x0, y0, x1, y1, round(size, 1), bool(bold), column, sup, round(base, 1), font
@@ -197,8 +228,15 @@ def _inside(ln: Line, box: tuple[float, float, float, float]) -> bool:
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
 
 
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s+of\s+\d{1,4})?$", re.I)
+
+
 def _key(ln: Line, height: float) -> str | None:
-    """A running line's identity: its text with digits masked, and which margin it sits in."""
+    """A running line's identity: its text with digits masked, and which margin it sits in.
+    A page number anywhere in the top or bottom fifth is keyed by its height on the page,
+    so that numbers printed inside the text block's foot are found too."""
+    if _PAGE_NUMBER.match(ln.text) and (ln.y0 > 0.8 * height or ln.y1 < 0.15 * height):
+        return f"page-number:{round(ln.y0 / 12)}"
     if ln.y1 < height * MARGIN:
         zone = "top"
     elif ln.y0 > height * (1 - MARGIN):

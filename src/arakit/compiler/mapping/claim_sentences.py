@@ -1,0 +1,241 @@
+"""Which sentences of a paper are its claims.
+
+Papers state their claims in three places: the abstract, the contribution list of the
+introduction, and the conclusion (with its summary of findings). A claim sentence says
+what the authors did or found ("we present", "we show that", "we have demonstrated"),
+or what the thing they introduce does ("lightkurve is designed to ...", "the trained
+model achieves 100% ..."). Background about others' work, questions, plans and future
+work are not claims. Near-duplicates (the abstract's sentence repeated in the
+conclusion) are kept once, in the abstract's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.mapping.context import PaperContext, Sentence
+
+_FIRST_PERSON = re.compile(
+    r"\b(?:we|our|this (?:paper|work|article|study|note|report)|the present (?:paper|work)|"
+    r"here,? we|in this (?:paper|work|article))\b",
+    re.I,
+)
+_CONTRIBUTION = re.compile(
+    r"\b(?:present(?:s|ed)?|propose[sd]?|introduce[sd]?|develop(?:s|ed)?|show(?:s|n|ed)?|"
+    r"demonstrate[sd]?|find|found|establish(?:es|ed)?|prove[sd]?|report(?:s|ed)?|"
+    r"identif(?:y|ies|ied)|provide[sd]?|derive[sd]?|achiev(?:e|es|ed|ing)|reach(?:es|ed)?|"
+    r"outperform(?:s|ed)?|improve[sd]?|reduce[sd]?|enable[sd]?|allow(?:s|ed)?|obtain(?:s|ed)?|"
+    r"tackle[sd]?|design(?:s|ed)?|construct(?:s|ed)?|implement(?:s|ed)?|offer(?:s|ed)?|"
+    r"focus(?:es|ed)? on|hand-code|train(?:s|ed)?|learn(?:s|ed)?|execute[sd]?|"
+    r"generali[sz]e[sd]?|recover(?:s|ed)?|support(?:s|ed)?|facilitate[sd]?|"
+    r"is the first|are the first|(?:is|are) designed|(?:is|are) (?:open[- ]source|capable|able)|"
+    r"establish|bridg(?:e|es|ing)|perform(?:s|ed)? (?:better|best|well|comparably))\b",
+    re.I,
+)
+# the paper's own thing as the subject: "our method", "the proposed framework", "the
+# trained model", "all results" (a clause may open the sentence: "On a 32-cell system, ...")
+_OWN_SUBJECT = re.compile(
+    r"(?:^|,\s+)(?:(?:our|the (?:proposed|presented|trained|resulting|developed|constructed|"
+    r"hand-coded|learned|new|two)|both|all(?: (?:our|the))?)\s+)(?:\w+[- ])?(?:method|approach|"
+    r"model|models|framework|algorithm|algorithms|system|library|package|tool|technique|"
+    r"results?|rounds?|experiments?|estimator|architecture|procedure|analysis|case studies|"
+    r"methodolog(?:y|ies)|strategies|implementation|code|software)\b(?!\s+(?:of|for|in)\s+"
+    r"(?:the\s+)?(?:previous|prior|existing|other))",
+    re.I,
+)
+# "is demonstrated", "has been proposed", "are shown to be": results stated in the passive
+_PASSIVE_RESULT = re.compile(
+    r"\b(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:demonstrated|shown|validated|"
+    r"verified|confirmed|established|proved|proven)\s+(?:to|that|by|through|via|on|"
+    r"(?:in|with) (?:\w+ )?(?:experiments?|case stud\w+|benchmarks?|simulations?))\b",
+    re.I,
+)
+_SHOWS_THAT = re.compile(
+    r"\b(?:show|shows|showed|demonstrate|demonstrates|establish|establishes|confirm|confirms|"
+    r"reveal|reveals|indicate|indicates|suggest|suggests)\s+that\b",
+    re.I,
+)
+_BACKGROUND = re.compile(
+    r"^(?:in recent years|recently|nowadays|traditionally|historically|previous|prior|existing|"
+    r"many|several|most|some|other|related|classical|standard|conventional)\b",
+    re.I,
+)
+_STRONG = re.compile(
+    r"\b(?:(?:is|are) the (?:first|only)|differs?|unlike|outperform\w*|state[- ]of[- ]the[- ]art|"
+    r"novel|complements?)\b",
+    re.I,
+)
+_CITATION = re.compile(
+    r"\[\d+(?:[,–-]\s*\d+)*\]|\([A-Z][^()]*?(?:et al\.|&| and )?[^()]*?\d{4}[a-z]?\)|"
+    r"\b[A-Z][a-z]+ (?:et al\.|and [A-Z][a-z]+) \(\d{4}\)"
+)
+_ITEM = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\([ivx]{1,4}\)|[•◦▪‣∙·*–-])\s+")
+_NOT_A_CLAIM = re.compile(
+    r"\b(?:future (?:work|research)|will be devoted|we (?:will|plan|intend|hope)|intends? to|"
+    r"(?:do|does) not intend|"
+    r"remains? (?:open|unclear)|is left for|we leave|acknowledg|is organi[sz]ed as follows|"
+    r"the rest of (?:this|the) paper|section \d+ (?:describes|presents|introduces)|"
+    r"in section \d|are (?:described|presented|discussed|introduced) in section|"
+    r"thank|funded by|supported by|grant)\b",
+    re.I,
+)
+_LEAD = re.compile(
+    r"^(?:(?:in (?:this|the present) (?:paper|work|article),?\s*)|(?:here,?\s*))?"
+    r"(?:we (?:also |further |then |finally )?(?:show|demonstrate|find|prove|establish|observe|"
+    r"argue) that\s+)",
+    re.I,
+)
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "and",
+        "or",
+        "to",
+        "with",
+        "that",
+        "we",
+        "our",
+        "by",
+        "at",
+        "for",
+        "is",
+        "are",
+        "be",
+        "as",
+        "this",
+        "these",
+        "it",
+        "its",
+        "from",
+        "using",
+        "use",
+        "than",
+        "which",
+        "both",
+        "can",
+        "will",
+        "has",
+        "have",
+        "been",
+        "was",
+        "were",
+    ]
+)
+
+
+DUPLICATE = 0.7  # share of the smaller word set two claims hold in common to say the same
+
+
+def words(text: str) -> set[str]:
+    """Content words of a sentence, lower case (for comparing sentences)."""
+    return {w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower()) if w not in STOP_WORDS}
+
+
+def same(a: set[str], b: set[str], share: float = 0.8) -> bool:
+    """True when the smaller word set lies mostly inside the larger one."""
+    small = min(len(a), len(b))
+    return small > 0 and len(a & b) >= share * small
+
+
+def introduced_names(ctx: PaperContext) -> list[str]:
+    """What the paper introduces by name: `we present lightkurve`, `We introduce MultiVae`,
+    and the name a title gives before its colon (`MultiVae: A Python package ...`)."""
+    names: list[str] = []
+    head = ctx.doc.title.split(":")[0].strip()
+    if head and len(head.split()) <= 3 and head != ctx.doc.title:
+        names.append(head)
+    for s in ctx.sentences("abstract", "introduction"):
+        m = re.search(
+            r"\bwe (?:present|introduce|propose|describe|release)\s+(?:the\s+)?"
+            r"(?P<name>[A-Za-z][\w+.-]*[A-Za-z0-9+])(?=[\s,.;:(])",
+            s.text,
+        )
+        name = m.group("name") if m else ""
+        if name and (name != name.lower() or name in ctx.doc.title):
+            names.append(name)
+        if m or re.search(r"\bwe (?:present|introduce|propose)\b", s.text, re.I):
+            names += re.findall(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)\)", s.text)  # (ABC)
+    return [n for n in dict.fromkeys(names) if n.lower() not in ("a", "an", "two", "three", "new")]
+
+
+def is_claim(s: Sentence, names: list[str], after_claim: bool = False) -> bool:
+    """True when the sentence states what the paper did, found or offers (see the module
+    docstring); `after_claim` says the sentence before it was a claim ("It ..." follows)."""
+    text = _ITEM.sub("", s.text.strip())
+    if len(text) < 30 or text.endswith("?") or _NOT_A_CLAIM.search(text):
+        return False
+    if not text[:1].isupper() and not any(text.startswith(n) for n in names):
+        return False
+    cited = _CITATION.search(text)
+    first_person = bool(_FIRST_PERSON.search(text))
+    if cited and cited.start() < 0.4 * len(text) and not first_person:
+        return False  # about the work it cites
+    opening = text[: max(60, len(text) // 3)]
+    about_names = any(
+        re.search(rf"(?<![\w-]){re.escape(n)}(?:-[\w.]+)?(?![\w])", opening) for n in names
+    )
+    role = s.where.role
+    if role not in ("abstract", "introduction", "conclusion"):
+        return about_names and bool(_STRONG.search(text))  # "X is the first library to ..."
+    summary = _ITEM.match(s.text.strip()) or s.paragraph == 0
+    if (
+        role == "conclusion"
+        and summary
+        and not re.search(r"\b(?:panels?|figure|fig\.)", text, re.I)
+    ):
+        return True  # the conclusion's summary and its list of findings
+    if _BACKGROUND.match(text) and not first_person:
+        return False
+    if first_person and (_CONTRIBUTION.search(text) or _SHOWS_THAT.search(text)):
+        return not (
+            cited and cited.start() < 0.4 * len(text) and not re.search(r"\bwe\b", text, re.I)
+        )
+    if _SHOWS_THAT.search(text) or _PASSIVE_RESULT.search(text):
+        return True
+    follows = after_claim and re.match(r"^(?:It|They|These|This)\b", text) is not None
+    return about_names or _OWN_SUBJECT.search(text[:80]) is not None or follows
+
+
+# how many claims each place may give: the abstract and the conclusion state the claims;
+# the introduction repeats them at length; other sections only add "X is the first ..."
+_CAPS = ((("abstract",), 8), (("introduction",), 5), (("conclusion",), 8), (("method", "other"), 3))
+
+
+def claim_sentences(ctx: PaperContext) -> list[Sentence]:
+    """The paper's claim sentences: abstract first, then the introduction's contributions,
+    then the conclusion, then what other sections say the introduced thing is first at;
+    near-duplicates kept once."""
+    names = introduced_names(ctx)
+    chosen: list[Sentence] = []
+    seen: list[set[str]] = []
+    for roles, cap in _CAPS:
+        previous = False
+        taken = 0
+        for s in ctx.sentences(*roles):
+            if "future" in s.heading.lower() or taken >= cap:
+                continue
+            ok = is_claim(s, names, previous)
+            previous = ok
+            if not ok:
+                continue
+            key = words(statement_of(s.text))
+            if any(same(key, k, DUPLICATE) for k in seen):
+                continue
+            seen.append(key)
+            chosen.append(s)
+            taken += 1
+    return chosen
+
+
+def statement_of(sentence: str) -> str:
+    """The claim in the paper's words; a list mark or a leading "we show that" removed."""
+    text = _ITEM.sub("", sentence.strip())
+    rest = _LEAD.sub("", text).strip()
+    if rest == text or not rest:
+        return text
+    return rest[0].upper() + rest[1:]

@@ -1,0 +1,89 @@
+"""The opening of a paper: front matter (see front.py), then the abstract, the keywords and
+a citation box, up to where the body begins."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from arakit.compiler.pdf.document import Document, Line
+from arakit.compiler.pdf.front import is_abstract, read_front
+from arakit.compiler.pdf.furniture import CITE_BOX, bibtex_fields, furniture
+from arakit.compiler.pdf.headings import Headings
+from arakit.compiler.pdf.paragraphs import dehyphenate, reading_text
+
+
+def read_opening(
+    doc: Document,
+    lines: list[Line],
+    headings: Headings,
+    extra: list[Line],
+    running: list[str],
+    vocab: Counter[str],
+) -> list[Line]:
+    """Title, authors, affiliations, venue, year, abstract and keywords from the first page
+    with text (page 1 may be a cover image or damaged); returns the lines of the body."""
+    page = lines[0].page
+    on_page = [k for k, ln in enumerate(lines) if ln.page == page]
+    end = next(
+        (k for k in on_page if is_abstract(lines[k]) or headings.strict(lines[k])),
+        on_page[-1] + 1,
+    )
+    front, used = read_front(lines, headings.body, end, extra, running)
+    doc.title, doc.authors, doc.affiliations = front.title, front.authors, front.affiliations
+    doc.venue, doc.year, doc.status = front.venue, front.year, front.status
+    doc.arxiv, doc.doi = front.arxiv, front.doi
+    doc.furniture = [f.text for f in front.furniture]
+    k = end
+    if k < len(lines) and is_abstract(lines[k]):
+        text = re.sub(
+            r"^(?:a\s?bstract|summary)[.:—–-]?\s*", "", reading_text(lines[k]), flags=re.I
+        )
+        parts = [text] if text else []
+        k += 1
+        while k < len(lines) and not headings(lines[k], False, ""):
+            if CITE_BOX.match(lines[k].text) or furniture(lines[k].text):
+                break
+            parts.append(reading_text(lines[k]))
+            k += 1
+        doc.abstract = dehyphenate(parts, vocab)
+    while k < len(lines) and lines[k].page == page and (kw := furniture(lines[k].text)):
+        if kw.kind == "keywords":
+            doc.keywords, k = _keywords(lines, k, headings)
+            continue
+        if kw.kind == "citebox":
+            k = _cite_box(doc, lines, k, headings)
+            continue
+        doc.furniture.append(kw.text)
+        k += 1
+    head = [ln for j, ln in enumerate(lines[:end]) if j not in used and j in set(on_page)]
+    return [*head, *lines[k:]] if not doc.abstract and end == on_page[-1] + 1 else lines[k:]
+
+
+def _cite_box(doc: Document, lines: list[Line], k: int, headings: Headings) -> int:
+    """A box asking readers to cite the paper (with BibTeX): its venue and year are the
+    paper's own; the box is furniture up to the next heading. Returns where it ends."""
+    start = k
+    while k < len(lines) and not headings.strict(lines[k]) and not is_abstract(lines[k]):
+        k += 1
+    fields = bibtex_fields(" ".join(ln.text for ln in lines[start:k]))
+    doc.venue = fields.get("journal") or fields.get("booktitle") or doc.venue
+    doc.year = fields.get("year") or doc.year
+    doc.doi = doc.doi or fields.get("doi", "")
+    doc.furniture.append(lines[start].text)
+    return k
+
+
+def _keywords(lines: list[Line], k: int, headings: Headings) -> tuple[list[str], int]:
+    """The keywords the paper lists, and where the lines after them begin."""
+    text = re.sub(
+        r"^(?:keywords?|key words|index terms)\s*[:.—–-]?\s*", "", lines[k].text, flags=re.I
+    )
+    j = k + 1
+    while j < len(lines) and lines[j].page == lines[k].page and not headings.strict(lines[j]):
+        if abs(lines[j].y0 - lines[j - 1].y1) > lines[j].size or furniture(lines[j].text):
+            break
+        text += " " + lines[j].text
+        j += 1
+    words = [w.strip(" .") for w in re.split(r"\s*[,;·—]\s*|\s+-\s+", text) if w.strip(" .")]
+    return words, j

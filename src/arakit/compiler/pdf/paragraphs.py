@@ -1,0 +1,85 @@
+"""Running text from laid-out lines: footnote marks dropped, footnotes set apart, words
+broken at a line end joined back — keeping the hyphen of compounds the paper writes with
+one ("state-space"), dropping the one the typesetter added ("identifi-cation").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from arakit.compiler.pdf.document import Line
+
+_WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*")
+_MARK_RE = re.compile(r"^(?:\d{1,2}(?:,\d{1,2})*|[*†‡§¶‖#∗⋆]+|[a-e])$")
+
+
+def vocabulary(lines: list[Line]) -> Counter[str]:
+    """Lower-case words as printed inside lines (never across a line end), hyphens kept."""
+    words: Counter[str] = Counter()
+    for ln in lines:
+        words.update(w.lower() for w in _WORD_RE.findall(ln.text.rstrip("-")))
+    return words
+
+
+def reading_text(ln: Line) -> str:
+    """The line as read aloud: superscript footnote marks after a word or punctuation
+    (`dynamics.¹`, `Forgione¹`) dropped; exponents (`10⁻⁵`, `x²`, `J^cl`) kept."""
+    if not ln.sup:
+        return ln.text
+    out, last = [], 0
+    for a, b in ln.sup:
+        mark = ln.text[a:b].strip()
+        before = ln.text[:a].rstrip()
+        word = re.search(r"[A-Za-zÀ-ÿ]+$", before)
+        after_text = before.endswith((".", ",", ";", ":", ")", "”", "’", "'"))
+        after_word = word is not None and len(word.group(0)) >= 3
+        if _MARK_RE.match(mark) and (after_text or after_word):
+            out.append(ln.text[last:a])
+            last = b
+    out.append(ln.text[last:])
+    return "".join(out)
+
+
+def footnote_start(ln: Line, body: float) -> bool:
+    """A footnote's first line: set smaller than the body and opening with a raised mark."""
+    return ln.size < body - 0.5 and any(a == 0 for a, _ in ln.sup)
+
+
+def breaks(prev: Line, ln: Line) -> bool:
+    """A new paragraph: a column or page change after a full stop, or a wide vertical gap."""
+    if ln.page != prev.page or ln.column != prev.column:
+        return prev.text.rstrip().endswith((".", ":")) and ln.x0 > prev.x0 + 4
+    gap = ln.y0 - prev.y1
+    return gap > 0.6 * prev.size or (gap >= 0 and ln.x0 > prev.x0 + 6)
+
+
+def dehyphenate(parts: list[str], vocab: Counter[str] | None = None) -> str:
+    """Join lines; a word broken with a hyphen at a line end is joined back together. With
+    the document's `vocab`, a compound the paper also writes with a hyphen keeps it."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if len(out) > 1 and out.endswith("-") and out[-2].isalpha() and p[:1].islower():
+            left = re.search(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*-$", out)
+            right = re.match(r"[A-Za-zÀ-ÿ]+", p)
+            if (
+                vocab is not None
+                and left is not None
+                and right is not None
+                and _compound(left.group(0), right.group(0), vocab)
+            ):
+                out = out + p
+            else:
+                out = out[:-1] + p
+        else:
+            out = f"{out} {p}" if out else p
+    return out
+
+
+def _compound(left: str, right: str, vocab: Counter[str]) -> bool:
+    hyphened = f"{left}{right}".lower()  # left keeps its trailing hyphen
+    joined = f"{left[:-1]}{right}".lower()
+    return vocab[hyphened] > 0 and vocab[joined] == 0

@@ -1,0 +1,100 @@
+"""Claims are the sentences where a paper says what it did or found: the abstract, the
+contribution list, the conclusion and its findings — complete, distinct, in its words."""
+
+from __future__ import annotations
+
+from arakit.compiler.atoms import extract_atoms
+from arakit.compiler.mapping.claim_sentences import claim_sentences, statement_of
+from arakit.compiler.mapping.context import PaperContext
+from arakit.compiler.pdf.document import DocSection, Document, Paragraph
+from arakit.compiler.text import sentences
+
+
+def _doc(abstract: str, sections: list[tuple[str, str, list[str]]], title: str = "") -> Document:
+    doc = Document(path="p.pdf", pages=3, title=title or "A Study", abstract=abstract)
+    for number, name, paras in sections:
+        sec = DocSection(number=number, title=name, level=1, page=2)
+        sec.paragraphs = [Paragraph(p, 2, number) for p in paras]
+        doc.sections.append(sec)
+    return doc
+
+
+def _claims(doc: Document) -> list[str]:
+    ctx = PaperContext(doc, extract_atoms(doc), "p.pdf")
+    return [statement_of(s.text) for s in claim_sentences(ctx)]
+
+
+def test_background_and_cited_work_are_not_claims() -> None:
+    doc = _doc(
+        "In recent years, deep learning has advanced at a tremendous pace. Smith et al. (2019) "
+        "propose a recurrent estimator. We propose a sparse estimator that halves the error.",
+        [("1", "Introduction", ["Several methods have been proposed [3]. We are grateful."])],
+    )
+    assert _claims(doc) == ["We propose a sparse estimator that halves the error."]
+
+
+def test_the_thing_the_paper_introduces_is_a_claim_subject_even_in_lower_case() -> None:
+    doc = _doc(
+        "To this end, we present lightcurve, an open source package for photometry in Python. "
+        "lightcurve is designed to read data from three missions. Using lightcurve, it is "
+        "simple to correct the light curves of any target.",
+        [("2", "Package", ["lightcurve is the first package to fit all three missions."])],
+        title="lightcurve: a package",
+    )
+    got = _claims(doc)
+    assert got[1] == "lightcurve is designed to read data from three missions."
+    assert got[2].startswith("Using lightcurve, it is simple")
+    assert got[3] == "lightcurve is the first package to fit all three missions."
+
+
+def test_the_conclusions_summary_and_list_of_findings_are_claims_but_not_future_work() -> None:
+    doc = _doc(
+        "We present an estimator.",
+        [
+            (
+                "6",
+                "Conclusion",
+                [
+                    "We have presented an automated method to calibrate MPC parameters. "
+                    "Real-time constraints are explicitly taken into account in the design.",
+                    "Future research will be devoted to other plants.",
+                    "Summary of Key Findings 1. Curriculum learning enables stable convergence. "
+                    "2. The logit transform reveals saturation invisible in raw accuracy.",
+                ],
+            )
+        ],
+    )
+    got = _claims(doc)
+    assert "Real-time constraints are explicitly taken into account in the design." in got
+    assert "Curriculum learning enables stable convergence." in got
+    assert "The logit transform reveals saturation invisible in raw accuracy." in got
+    assert not any("Future" in c for c in got)
+
+
+def test_a_claim_repeated_in_other_words_is_kept_once_in_the_abstracts_wording() -> None:
+    doc = _doc(
+        "We show that gating removes the early loss spikes of residual networks.",
+        [
+            (
+                "1",
+                "Introduction",
+                ["We demonstrate that gating removes early loss spikes in deep residual networks."],
+            )
+        ],
+    )
+    assert _claims(doc) == ["Gating removes the early loss spikes of residual networks."]
+
+
+def test_sentences_split_before_a_lower_case_name_and_list_items_but_not_abbreviations() -> None:
+    text = (
+        "We use e.g. the Adam optimizer, as in Smith et al. for training. It is open source. "
+        "lightcurve reads data. Findings 1. Width matters. 2. Depth does not."
+    )
+    assert sentences(text) == [
+        "We use e.g. the Adam optimizer, as in Smith et al. for training.",
+        "It is open source.",
+        "lightcurve reads data.",
+        "Findings",
+        "1. Width matters.",
+        "2. Depth does not.",
+    ]
