@@ -113,3 +113,34 @@ def test_live_commands_on_every_corpus_artifact_only_add(real_corpus: Path, tmp_
         add_note(root, "We decided to try the smaller model because it is faster")
         assert ara(["run", "--artifact", str(root), "--", "true"], cwd=root).returncode == 0
         assert_only_added(before, root)
+
+
+def test_a_crystallized_claim_is_appended_and_nothing_else_moves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARA_LIVE_WINDOW", "2")
+    root = make_tree(tmp_path / "a", RESEARCH_MANAGER)
+    before = _texts(root)
+    add_note(root, "Sparse probes need no retraining across tabular domains", note_type="claim")
+    add_note(root, "Which optimiser do the baselines use?", note_type="question")
+    add_note(root, "Where do the seeds come from?", note_type="question")
+    after = assert_only_added(before, root)
+    assert after["logic/claims.md"].startswith(RESEARCH_MANAGER["logic/claims.md"])
+    claim = read_artifact(root).get("C03")
+    assert claim is not None and claim.statement.startswith("Sparse probes need no retraining")
+    assert read_artifact(root).get("C01").taste is not None  # the neighbours still read whole
+
+
+def test_a_claim_status_move_rewrites_only_that_field(tmp_path: Path) -> None:
+    from arakit.live.crystallize import Logic
+
+    root = make_tree(tmp_path / "a", RESEARCH_MANAGER)
+    logic = Logic(root)
+    assert logic.move_claim("C02", "testing", "2026-02-10")
+    logic.save()
+    text = (root / "logic/claims.md").read_text()
+    old = RESEARCH_MANAGER["logic/claims.md"]
+    assert text == old.replace("- **Status**: hypothesis", "- **Status**: testing").replace(
+        "- **Provenance**: ai-suggested\n",
+        "- **Provenance**: ai-suggested\n- **Last revised**: 2026-02-10\n",
+    )

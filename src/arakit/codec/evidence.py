@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 from arakit.codec.logic import _title
-from arakit.codec.markdown import Block, field_of, meta_of, parse, table_text
+from arakit.codec.markdown import (
+    Block,
+    field_of,
+    front_matter_of,
+    meta_lines,
+    parse,
+    table_text,
+    with_front_matter,
+)
 from arakit.model.base import MdField, SourcePos
 from arakit.model.evidence import EvidenceFile, EvidenceIndex
 
 
 def read_evidence_file(text: str, file: str) -> EvidenceFile:
     """One evidence file: `**Source**:`-style lines, every table, and the remaining text."""
-    doc = parse(text, file)
+    fm, body, offset = front_matter_of(text, file)
+    doc = parse(body, file, offset)
     title, blocks = _title(doc, doc.blocks)
-    ev = EvidenceFile.build(path=file, title=title, pos=SourcePos.build(file=file, line=1))
+    ev = EvidenceFile.build(
+        path=file, title=title, front_matter=fm, pos=SourcePos.build(file=file, line=1)
+    )
     attrs = {name.lower(): attr for name, attr in EvidenceFile.META}
     leftover: list[Block] = []
+    order: list[str] = []  # the kind of each block: meta, table or other
     for b in blocks:
         if b.kind == "table" and b.table is not None:
             b.table.pos = SourcePos.build(file=file, line=doc.lineno(b.start))
             ev.tables.append(b.table)
+            order.append("table")
             continue
         pairs = (
-            _meta_lines(doc.lines[b.start : b.end], doc.lineno(b.start))
+            meta_lines(doc.lines[b.start : b.end], doc.lineno(b.start))
             if b.kind == "text"
             else None
         )
@@ -30,7 +43,9 @@ def read_evidence_file(text: str, file: str) -> EvidenceFile:
             pairs = [(raw.name, raw.value, raw.line)] if raw else None
         if not pairs:
             leftover.append(b)
+            order.append("other")
             continue
+        order.append("meta")
         for name, value, line in pairs:
             attr = attrs.get(name.lower())
             if attr and getattr(ev, attr) is None:
@@ -40,29 +55,19 @@ def read_evidence_file(text: str, file: str) -> EvidenceFile:
                     MdField.build(name=name, value=value, pos=SourcePos.build(file=file, line=line))
                 )
     ev.notes = doc.join(leftover)
+    ranks = [{"meta": 0, "table": 1, "other": 2}[k] for k in order]
+    if ranks != sorted(ranks):  # prose between tables: keep the order as written
+        ev.body = doc.join(blocks)
     return ev
-
-
-def _meta_lines(lines: list[str], first_line: int) -> list[tuple[str, str, int]] | None:
-    """A paragraph made only of `**Name**: value` lines (values may wrap onto later lines)."""
-    out: list[tuple[str, str, int]] = []
-    for k, line in enumerate(lines):
-        if not line.strip():
-            continue
-        m = meta_of(line.strip())
-        if m:
-            out.append((m[0], m[1], first_line + k))
-        elif out:
-            name, value, ln = out[-1]
-            out[-1] = (name, f"{value}\n{line.strip()}", ln)
-        else:
-            return None
-    return out or None
 
 
 def write_evidence_file(ev: EvidenceFile) -> str:
     """Canonical evidence file."""
     out = [f"# {ev.title}"] if ev.title else []
+    if ev.body is not None:
+        if ev.body:
+            out.append(ev.body)
+        return with_front_matter(ev.front_matter, "\n\n".join(out) + "\n")
     meta = [
         f"**{name}**: {getattr(ev, attr)}"
         for name, attr in EvidenceFile.META
@@ -74,14 +79,15 @@ def write_evidence_file(ev: EvidenceFile) -> str:
     out += [table_text(t) for t in ev.tables]
     if ev.notes:
         out.append(ev.notes)
-    return "\n\n".join(out) + "\n"
+    return with_front_matter(ev.front_matter, "\n\n".join(out) + "\n")
 
 
 def read_evidence_index(text: str, file: str = "evidence/README.md") -> EvidenceIndex:
     """evidence/README.md: title, text, the index table, the rest."""
-    doc = parse(text, file)
+    fm, body, offset = front_matter_of(text, file)
+    doc = parse(body, file, offset)
     title, blocks = _title(doc, doc.blocks)
-    idx = EvidenceIndex.build(title=title, pos=SourcePos.build(file=file, line=1))
+    idx = EvidenceIndex.build(title=title, front_matter=fm, pos=SourcePos.build(file=file, line=1))
     pre: list[Block] = []
     post: list[Block] = []
     for b in blocks:
@@ -103,4 +109,4 @@ def write_evidence_index(idx: EvidenceIndex) -> str:
         out.append(table_text(idx.table))
     if idx.notes:
         out.append(idx.notes)
-    return "\n\n".join(out) + "\n"
+    return with_front_matter(idx.front_matter, "\n\n".join(out) + "\n")

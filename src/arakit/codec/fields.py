@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 from typing import Any, TypeVar
 
-from arakit.codec.markdown import Block, MdDoc, Part, dedent, field_of, indent, parse
-from arakit.model.base import FieldEntity, MdField, SourcePos
+from arakit.codec.markdown import (
+    Block,
+    MdDoc,
+    Part,
+    RawField,
+    dedent,
+    field_of,
+    indent,
+    meta_lines,
+    parse,
+)
+from arakit.model.base import FieldEntity, FieldSpec, MdField, SourcePos
 from arakit.model.ids import ID_RE, normalize_id
 
 E = TypeVar("E", bound=FieldEntity)
@@ -82,28 +92,51 @@ def read_entity(cls: type[E], doc: MdDoc, blocks: list[Block], pos: SourcePos, *
     values: dict[str, Any] = dict(known)
     extra: list[MdField] = []
     verbatim: dict[str, str] = {}
+    labels: dict[str, str] = {}
     leftover: list[Block] = []
     for b in blocks:
-        raw = field_of(doc, b) if b.kind == "item" else None
-        if raw is None:
+        raws = _fields_of(doc, b)
+        if raws is None:
             leftover.append(b)
             continue
-        found = specs.get(raw.name.lower())
-        if found is None or found.attr in values:
-            extra.append(
-                MdField.build(
-                    name=raw.name,
-                    value=raw.value,
-                    pos=SourcePos.build(file=pos.file, line=raw.line),
+        for raw in raws:
+            label = f"{raw.name} {raw.qualifier}" if raw.qualifier else raw.name
+            found = specs.get(raw.name.lower())
+            if found is None or found.attr in values:
+                extra.append(
+                    MdField.build(
+                        name=label,
+                        value=raw.value,
+                        pos=SourcePos.build(file=pos.file, line=raw.line),
+                    )
                 )
+                continue
+            if label != found.label:
+                labels[found.attr] = label
+            values[found.attr] = _convert(
+                found.kind, found.attr, raw.value, verbatim, cls, pos.file, raw.line
             )
-            continue
-        values[found.attr] = _convert(
-            found.kind, found.attr, raw.value, verbatim, cls, pos.file, raw.line
-        )
     return cls.build(
-        **values, extra_fields=extra, notes=doc.join(leftover), verbatim=verbatim, pos=pos
+        **values,
+        extra_fields=extra,
+        notes=doc.join(leftover),
+        verbatim=verbatim,
+        labels=labels,
+        pos=pos,
     )
+
+
+def _fields_of(doc: MdDoc, b: Block) -> list[RawField] | None:
+    """The fields a block holds: one `- **Name**: value` item, or a paragraph made only of
+    `**Name**: value` lines (as the research manager writes experiments)."""
+    if b.kind == "item":
+        raw = field_of(doc, b)
+        return [raw] if raw else None
+    if b.kind == "text":
+        pairs = meta_lines(doc.lines[b.start : b.end], doc.lineno(b.start))
+        if pairs:
+            return [RawField(name=n, value=v, line=ln) for n, v, ln in pairs]
+    return None
 
 
 def _convert(
@@ -174,26 +207,40 @@ def field_line(label: str, value: str) -> str:
     return f"- **{label}**: {first}".rstrip()
 
 
+def canonical_label(label: str, written: str | None) -> str:
+    """The format's label for a field, keeping a qualifier the author wrote after the name
+    (`Taste (optional)`), so that rewriting a field never drops the author's words."""
+    if written and written.endswith(")") and "(" in written:
+        return f"{label} {written[written.rindex('(') :]}"
+    return label
+
+
+def field_text(entity: FieldEntity, s: FieldSpec) -> str | None:
+    """The written value of one known field (None when the entity does not have it)."""
+    v = getattr(entity, s.attr)
+    if v is None:
+        return None
+    if s.attr in entity.verbatim:
+        return entity.verbatim[s.attr]
+    if s.kind == "refs":
+        return "[" + ", ".join(v) + "]" if v else "none"
+    if s.kind == "list":
+        return ", ".join(v)
+    if s.kind == "steps":
+        return "\n".join(f"{i}. {indent(step, '   ').lstrip()}" for i, step in enumerate(v, 1))
+    if s.kind == "nested":
+        return write_fields(v)
+    return str(v)
+
+
 def write_fields(entity: FieldEntity) -> str:
     """The field list of an entity in canonical order, then its unknown fields, then its notes."""
     lines: list[str] = []
     for s in entity.FIELDS:
-        v = getattr(entity, s.attr)
-        if v is None:
+        text = field_text(entity, s)
+        if text is None:
             continue
-        if s.attr in entity.verbatim:
-            text = entity.verbatim[s.attr]
-        elif s.kind == "refs":
-            text = "[" + ", ".join(v) + "]" if v else "none"
-        elif s.kind == "list":
-            text = ", ".join(v)
-        elif s.kind == "steps":
-            text = "\n".join(f"{i}. {indent(step, '   ').lstrip()}" for i, step in enumerate(v, 1))
-        elif s.kind == "nested":
-            text = write_fields(v)
-        else:
-            text = str(v)
-        lines.append(field_line(s.label, text))
+        lines.append(field_line(canonical_label(s.label, entity.labels.get(s.attr)), text))
     lines += [field_line(f.name, f.value) for f in entity.extra_fields]
     body = "\n".join(lines)
     if entity.notes:

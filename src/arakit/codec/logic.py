@@ -6,7 +6,16 @@ import re
 from typing import TypeVar
 
 from arakit.codec.fields import match_entity_heading, read_entities, read_entity, write_fields
-from arakit.codec.markdown import Block, MdDoc, Part, dedent, parse, parts
+from arakit.codec.markdown import (
+    Block,
+    MdDoc,
+    Part,
+    dedent,
+    front_matter_of,
+    parse,
+    parts,
+    with_front_matter,
+)
 from arakit.model.artifact import DocMeta
 from arakit.model.base import FieldEntity, Section, SourcePos
 from arakit.model.concept import Concept
@@ -49,7 +58,8 @@ def _entity_level(doc: MdDoc, prefix: str, default: int = 2) -> int:
 
 def read_entity_doc(text: str, file: str, cls: type[E], prefix: str) -> tuple[list[E], DocMeta]:
     """An entity file (claims, experiments, heuristics, related work): entities and the rest."""
-    doc = parse(text, file)
+    fm, body, offset = front_matter_of(text, file)
+    doc = parse(body, file, offset)
     before, ps = parts(doc, _entity_level(doc, prefix))
     title, pre = _title(doc, before)
     # headings above entity level (e.g. `## Claims` over `### C01`) stay as sections
@@ -58,6 +68,7 @@ def read_entity_doc(text: str, file: str, cls: type[E], prefix: str) -> tuple[li
         title=title,
         preamble=doc.join(pre),
         extra_sections=[section_of(doc, p) for p in rest if p.blocks or not _is_container(p)],
+        front_matter=fm,
     )
     return entities, meta
 
@@ -89,7 +100,7 @@ def write_entity_doc(entities: list[E], meta: DocMeta, default_title: str, level
         if body:
             out.append(body)
     out += _sections(meta.extra_sections)
-    return "\n\n".join(out) + "\n"
+    return with_front_matter(meta.front_matter, "\n\n".join(out) + "\n")
 
 
 def _sections(sections: list[Section]) -> list[str]:
@@ -104,7 +115,8 @@ def _sections(sections: list[Section]) -> list[str]:
 # -- concepts ---------------------------------------------------------------------------------
 def read_concepts(text: str, file: str) -> tuple[list[Concept], DocMeta]:
     """logic/concepts.md: every `## Term` section is a concept."""
-    doc = parse(text, file)
+    fm, body, offset = front_matter_of(text, file)
+    doc = parse(body, file, offset)
     levels = sorted({b.level for b in doc.blocks if b.kind == "heading" and b.level > 1})
     before, ps = parts(doc, levels[0] if levels else 2)
     title, pre = _title(doc, before)
@@ -119,7 +131,7 @@ def read_concepts(text: str, file: str) -> tuple[list[Concept], DocMeta]:
         for p in ps
         if p.heading
     ]
-    return concepts, DocMeta(title=title, preamble=doc.join(pre))
+    return concepts, DocMeta(title=title, preamble=doc.join(pre), front_matter=fm)
 
 
 def write_concepts(concepts: list[Concept], meta: DocMeta) -> str:
@@ -133,18 +145,20 @@ def write_concepts(concepts: list[Concept], meta: DocMeta) -> str:
         if body:
             out.append(body)
     out += _sections(meta.extra_sections)
-    return "\n\n".join(out) + "\n"
+    return with_front_matter(meta.front_matter, "\n\n".join(out) + "\n")
 
 
 # -- problem ----------------------------------------------------------------------------------
 def read_problem(text: str, file: str) -> Problem:
     """logic/problem.md: observations, gaps, key insight, assumptions, and anything else."""
-    doc = parse(text, file)
+    fm, body, offset = front_matter_of(text, file)
+    doc = parse(body, file, offset)
     before, ps = parts(doc, 6)
     title, pre = _title(doc, before)
     prob = Problem.build(
         title=title or "Problem",
         preamble=doc.join(pre),
+        front_matter=fm,
         pos=SourcePos.build(file=file, line=1),
     )
     for p in ps:
@@ -231,22 +245,26 @@ def write_problem(prob: Problem) -> str:
         if prob.assumptions_notes:
             out.append(prob.assumptions_notes)
     out += _sections(prob.extra_sections)
-    return "\n\n".join(out) + "\n"
+    return with_front_matter(prob.front_matter, "\n\n".join(out) + "\n")
 
 
 # -- prose files ------------------------------------------------------------------------------
 def read_prose(text: str, file: str) -> MarkdownDoc:
     """A prose file: the `#` title on its first line (if any) and the rest unchanged."""
-    body = text.strip("\n")
+    fm, body, _ = front_matter_of(text, file)
+    body = body.strip("\n")
     first, _, rest = body.partition("\n")
     if first.startswith("# "):
         return MarkdownDoc.build(
             path=file,
             title=first[2:].strip(),
             text=rest.strip("\n"),
+            front_matter=fm,
             pos=SourcePos.build(file=file, line=1),
         )
-    return MarkdownDoc.build(path=file, text=body, pos=SourcePos.build(file=file, line=1))
+    return MarkdownDoc.build(
+        path=file, text=body, front_matter=fm, pos=SourcePos.build(file=file, line=1)
+    )
 
 
 def write_prose(doc: MarkdownDoc) -> str:
@@ -256,4 +274,4 @@ def write_prose(doc: MarkdownDoc) -> str:
         out.append(f"# {doc.title}")
     if doc.text:
         out.append(doc.text.rstrip())
-    return "\n\n".join(out) + "\n"
+    return with_front_matter(doc.front_matter, "\n\n".join(out) + "\n")

@@ -133,7 +133,29 @@ def parse_reference(text: str, file: str = "", offset: int = 0) -> MdDoc:
         else:
             blocks.append(Block("text", start, end))
         i += 1
-    return MdDoc(lines=lines, blocks=blocks, offset=offset, file=file)
+    return MdDoc(lines=lines, blocks=_fill_gaps(blocks, lines), offset=offset, file=file)
+
+
+def _fill_gaps(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """Every non-blank line belongs to a block: markdown-it keeps link reference definitions
+    (`[ref]: https://...`) out of its tokens, and a reader that lost them would lose text."""
+    out: list[Block] = []
+    pos = 0
+    for b in [*blocks, Block("end", len(lines), len(lines))]:
+        k = pos
+        while k < b.start:
+            if lines[k].strip():
+                j = k
+                while j < b.start and lines[j].strip():
+                    j += 1
+                out.append(Block("text", k, j))
+                k = j
+            else:
+                k += 1
+        if b.kind != "end":
+            out.append(b)
+            pos = max(pos, b.end)
+    return out
 
 
 def _table(tokens, i: int) -> Table:  # type: ignore[no-untyped-def]
@@ -183,6 +205,34 @@ def split_front_matter(text: str, file: str) -> tuple[str | None, str, int]:
     )
 
 
+def front_matter_of(text: str, file: str) -> tuple[str | None, str, int]:
+    """Like `split_front_matter`, for files where front matter is optional and rare (logic/,
+    evidence/): a block that is not closed, or does not hold a YAML mapping, is not front
+    matter but part of the text."""
+    try:
+        fm, body, offset = split_front_matter(text, file)
+    except ParseError:
+        return None, text, 0
+    if fm is None:
+        return None, text, 0
+    from arakit.codec import yamlio
+
+    try:
+        data = yamlio.load(fm, file, line_offset=1)
+    except ParseError:
+        return None, text, 0
+    if not isinstance(data, dict):
+        return None, text, 0
+    return fm, body, offset
+
+
+def with_front_matter(front_matter: str | None, text: str) -> str:
+    """A written file: its front matter block (when it had one) above the text."""
+    if front_matter is None:
+        return text
+    return f"---\n{front_matter}---\n\n{text}" if text.strip() else f"---\n{front_matter}---\n"
+
+
 # -- fields -----------------------------------------------------------------------------------
 _FIELD_RE = re.compile(
     r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+\*\*(?P<name>[^*\n]+?)\*\*\s*(?P<rest>.*)$"
@@ -192,11 +242,32 @@ _META_RE = re.compile(r"^\*\*(?P<name>[^*\n]+?)\*\*\s*(?P<rest>.*)$")
 
 @dataclass
 class RawField:
-    """A field as written: name, value text (continuation lines dedented), 1-based line."""
+    """A field as written: name, value text (continuation lines dedented), 1-based line, and
+    a qualifier written after the name (`**Taste** (optional):` → "(optional)")."""
 
     name: str
     value: str
     line: int
+    qualifier: str = ""
+
+
+_QUALIFIER_RE = re.compile(r"^\s*(\([^()\n]{1,60}\))\s*:")
+
+
+def split_label(name: str, rest: str) -> tuple[str, str, str] | None:
+    """(name, qualifier, value) of `**Name**: v`, `**Name:** v`, `**Name.** v` or
+    `**Name** (qualifier): v`; None when the bold text is not a field label."""
+    name = name.strip()
+    if name.endswith(":") or (
+        name.endswith(".") and not name.endswith("..") and name[:1].isupper() and len(name) > 2
+    ):
+        return name[:-1].strip(), "", rest.strip()
+    if rest.startswith(":"):
+        return name, "", rest[1:].strip()
+    q = _QUALIFIER_RE.match(rest)
+    if q:
+        return name, q.group(1), rest[q.end() :].strip()
+    return None
 
 
 def field_of(doc: MdDoc, block: Block) -> RawField | None:
@@ -204,21 +275,17 @@ def field_of(doc: MdDoc, block: Block) -> RawField | None:
     m = _FIELD_RE.match(doc.lines[block.start])
     if not m:
         return None
-    name, rest = m.group("name").strip(), m.group("rest")
-    if name.endswith(":"):
-        name = name[:-1].strip()
-    elif rest.startswith(":"):
-        rest = rest[1:]
-    else:
+    label = split_label(m.group("name"), m.group("rest"))
+    if label is None:
         return None
+    name, qualifier, value = label
     cont = doc.lines[block.start + 1 : block.end]
     while cont and not cont[-1].strip():
         cont.pop()
-    value = rest.strip()
     if cont:
         body = dedent(cont)
         value = f"{value}\n{body}" if value else body.lstrip("\n")
-    return RawField(name=name, value=value, line=doc.lineno(block.start))
+    return RawField(name=name, value=value, line=doc.lineno(block.start), qualifier=qualifier)
 
 
 def meta_of(line: str) -> tuple[str, str] | None:
@@ -226,12 +293,28 @@ def meta_of(line: str) -> tuple[str, str] | None:
     m = _META_RE.match(line)
     if not m:
         return None
-    name, rest = m.group("name").strip(), m.group("rest")
-    if name.endswith(":"):
-        return name[:-1].strip(), rest.strip()
-    if rest.startswith(":"):
-        return name, rest[1:].strip()
-    return None
+    label = split_label(m.group("name"), m.group("rest"))
+    if label is None or label[1]:
+        return None
+    return label[0], label[2]
+
+
+def meta_lines(lines: list[str], first_line: int) -> list[tuple[str, str, int]] | None:
+    """A paragraph made only of `**Name**: value` lines (values may wrap onto later lines),
+    as (name, value, line); None when any line before the first field is something else."""
+    out: list[tuple[str, str, int]] = []
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = meta_of(line.strip())
+        if m:
+            out.append((m[0], m[1], first_line + k))
+        elif out:
+            name, value, ln = out[-1]
+            out[-1] = (name, f"{value}\n{line.strip()}", ln)
+        else:
+            return None
+    return out or None
 
 
 def dedent(lines: list[str]) -> str:

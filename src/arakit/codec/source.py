@@ -7,7 +7,7 @@ from typing import Any
 from arakit.codec import yamlio
 from arakit.codec.fields import read_entity, write_fields
 from arakit.codec.logic import _sections, _title, section_of
-from arakit.codec.markdown import parse, parts
+from arakit.codec.markdown import front_matter_of, parse, parts, with_front_matter
 from arakit.errors import ParseError
 from arakit.model.base import SourcePos
 from arakit.model.config import ConfigFile, ConfigParam
@@ -17,13 +17,15 @@ from arakit.model.run import Expectation, ReproducePlan, Run, Tolerance
 
 def read_config(text: str, file: str) -> ConfigFile:
     """src/configs/*.md: every `## Parameter` section is a parameter."""
-    doc = parse(text, file)
+    fm, body, offset = front_matter_of(text, file)
+    doc = parse(body, file, offset)
     before, ps = parts(doc, 2)
     title, pre = _title(doc, before)
     cfg = ConfigFile.build(
         path=file,
         title=title,
         preamble=doc.join(pre),
+        front_matter=fm,
         pos=SourcePos.build(file=file, line=1),
     )
     for p in ps:
@@ -54,7 +56,7 @@ def write_config(cfg: ConfigFile) -> str:
         if body:
             out.append(body)
     out += _sections(cfg.extra_sections)
-    return "\n\n".join(out) + "\n"
+    return with_front_matter(cfg.front_matter, "\n\n".join(out) + "\n")
 
 
 # -- reproduce.yaml ---------------------------------------------------------------------------

@@ -339,6 +339,9 @@ def read_staging(text: str, file: str = "staging/observations.yaml") -> Staging:
     data = yamlio.load(text, file)
     if data is None:
         return Staging.build(header=_header(text), pos=SourcePos.build(file=file, line=1))
+    form = "observations"
+    if isinstance(data, list):  # a bare list of observations (the first Live PM wrote this)
+        data, form = yamlio.Located(observations=data), "list"
     if not isinstance(data, dict) or not isinstance(data.get("observations", []), list):
         raise ParseError(
             "expected `observations:` followed by a list",
@@ -385,6 +388,7 @@ def read_staging(text: str, file: str = "staging/observations.yaml") -> Staging:
     return Staging.build(
         observations=obs,
         extra=extra_top,
+        form=form,
         header=_header(text),
         pos=SourcePos.build(file=file, line=1),
     )

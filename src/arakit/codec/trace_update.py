@@ -149,11 +149,14 @@ def update_staging_text(text: str | None, file: str, before: Staging, after: Sta
         return write_staging(after)
     data = yamlio.load(text, file)
     new_data = copy.deepcopy(data)
-    if not isinstance(new_data, dict):
-        new_data = {"observations": []}
-    items = new_data.get("observations")
-    if not isinstance(items, list):
-        items = new_data["observations"] = []
+    if isinstance(new_data, list):  # a bare list of observations
+        items = new_data
+    else:
+        if not isinstance(new_data, dict):
+            new_data = {"observations": []}
+        found = new_data.get("observations")
+        items = found if isinstance(found, list) else []
+        new_data["observations"] = items
     raw_by_key = _keyed_raw(items)
     old = _keyed(before.observations)
     siblings_use_timestamp = any(

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from arakit.codec.fields import write_fields
 from arakit.codec.fs import atomic_write
 from arakit.model.base import MdField
 from arakit.model.claim import Claim
@@ -90,7 +91,9 @@ class Logic:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._art: Any = None
+        self._read: Any = None  # the artifact as read: saving writes only what differs
         self._dirty: set[str] = set()
+        self._appends: dict[str, list[str]] = {}  # prose sections to add at a file's end
 
     @property
     def art(self) -> Any:
@@ -98,6 +101,7 @@ class Logic:
             from arakit.codec import read_artifact
 
             self._art = read_artifact(self.root)
+            self._read = self._art.model_copy(deep=True)
         return self._art
 
     def claim_ids(self) -> list[str]:
@@ -171,6 +175,7 @@ class Logic:
                 f"- **Staged as**: {obs.id}\n"
             )
             doc.text = (doc.text.rstrip("\n") + "\n\n" + section).lstrip("\n")
+            self._appends.setdefault(rel, []).append(section)
             self._dirty.add(rel)
             return rel, {"file": rel, "id": title, "before": None, "after": {"text": section}}
         return None
@@ -226,16 +231,64 @@ class Logic:
         }
 
     def save(self) -> list[str]:
-        """Write the files that changed; returns their paths."""
+        """Write the files that changed, each edited in place (only the entries and fields
+        that changed are rewritten); returns their paths."""
         if not self._dirty:
             return []
-        from arakit.codec import render_artifact
+        from arakit.codec.textfile import TextFile
 
-        texts = render_artifact(self.art)
         out = []
         for rel in sorted(self._dirty):
-            if rel in texts:
-                atomic_write(self.root / rel, texts[rel])
-                out.append(rel)
+            current = TextFile.read(self.root / rel, rel)
+            if current is None or not current.text.strip():
+                text = self._new_file(rel)
+                if text is None:
+                    continue
+                atomic_write(self.root / rel, text)
+            else:
+                current.write(self._edited(rel, current.text))
+            out.append(rel)
         self._dirty.clear()
+        self._appends.clear()
+        self._read = self.art.model_copy(deep=True)
         return out
+
+    def _new_file(self, rel: str) -> str | None:
+        from arakit.codec import render_artifact
+
+        return render_artifact(self.art).get(rel)
+
+    def _edited(self, rel: str, text: str) -> str:
+        from arakit.codec import md_update
+        from arakit.codec.logic import read_concepts, read_entity_doc
+
+        if rel in self._appends:
+            for section in self._appends[rel]:
+                text = md_update.append_text(text, section)
+            return text
+        if rel == CONCEPTS:
+            return md_update.update_entity_text(
+                text,
+                rel,
+                lambda t: read_concepts(t, rel)[0],
+                lambda c: c.term.strip().lower(),
+                lambda p: p.heading.text.strip().lower() if p.heading else None,
+                list(self._read.concepts or []),
+                list(self.art.concepts or []),
+                lambda c: f"## {c.term}\n\n" + write_fields(c),
+            )
+        kinds: dict[str, tuple[type[Any], str, str]] = {
+            CLAIMS: (Claim, "C", "claims"),
+            HEURISTICS: (Heuristic, "H", "heuristics"),
+        }
+        cls, prefix, attr = kinds[rel]
+        return md_update.update_entity_text(
+            text,
+            rel,
+            lambda t: read_entity_doc(t, rel, cls, prefix)[0],
+            lambda e: e.id,
+            md_update.entity_finder(prefix),
+            list(getattr(self._read, attr) or []),
+            list(getattr(self.art, attr) or []),
+            md_update.render_entity,
+        )

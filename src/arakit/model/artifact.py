@@ -29,6 +29,7 @@ class DocMeta(AraModel):
     title: str = ""
     preamble: str = ""
     extra_sections: list[Section] = Field(default_factory=list)
+    front_matter: str | None = None  # a YAML block above the text, kept as written
 
 
 class Artifact(AraModel):

@@ -116,6 +116,9 @@ class FieldEntity(AraModel):
     extra_fields: list[MdField] = Field(default_factory=list)
     notes: str = ""
     verbatim: dict[str, str] = Field(default_factory=dict)
+    # the label a known field was written with, when it is not the format's own
+    # (`Falsification` for Falsification criteria, `Taste (optional)`): attr -> label
+    labels: dict[str, str] = Field(default_factory=dict, exclude=True, repr=False)
 
     def field_value(self, label: str) -> Any:
         """The value of a field by its format label (case-insensitive), known or extra."""

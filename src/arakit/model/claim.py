@@ -25,6 +25,8 @@ class Claim(FieldEntity):
 
     FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
         spec("Statement", "statement", "text", "Claim"),
+        spec("Conditions", "conditions", "text", "Condition", "Scope"),
+        spec("Sources", "sources", "text", "Source"),
         spec("Status", "status"),
         spec(
             "Falsification criteria",
@@ -41,11 +43,14 @@ class Claim(FieldEntity):
         spec("Tags", "tags", "list", "Keywords"),
         spec("Provenance", "provenance"),
         spec("Last revised", "last_revised", "text", "Last updated"),
+        spec("Taste", "taste"),
     )
 
     id: str
     title: str = ""
     statement: str | None = None
+    conditions: str | None = None
+    sources: str | None = None
     status: str | None = None
     falsification_criteria: str | None = None
     proof: list[str] | None = None
@@ -55,3 +60,4 @@ class Claim(FieldEntity):
     tags: list[str] | None = None
     provenance: str | None = None
     last_revised: str | None = None
+    taste: str | None = None

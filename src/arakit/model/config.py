@@ -36,3 +36,4 @@ class ConfigFile(AraModel):
     preamble: str = ""
     params: list[ConfigParam] = Field(default_factory=list)
     extra_sections: list[Section] = Field(default_factory=list)
+    front_matter: str | None = None  # a YAML block above the text, kept as written

@@ -15,6 +15,7 @@ class MarkdownDoc(AraModel):
     path: str
     title: str = ""
     text: str = ""
+    front_matter: str | None = None  # a YAML block above the text, kept as written
 
     def fields(self) -> dict[str, str]:
         """Every `- **Name**: value` bullet in the text, by lower-case name (a read-only view)."""

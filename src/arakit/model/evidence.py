@@ -31,6 +31,10 @@ class EvidenceFile(AraModel):
     extra_fields: list[MdField] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     notes: str = ""
+    # the text after the header lines, as written, when tables and prose interleave (a table
+    # under its own heading): the canonical writer keeps that order instead of tables first
+    body: str | None = None
+    front_matter: str | None = None  # a YAML block above the text, kept as written
 
     @property
     def name(self) -> str:
@@ -45,6 +49,7 @@ class EvidenceIndex(AraModel):
     preamble: str = ""
     table: Table | None = None
     notes: str = ""
+    front_matter: str | None = None  # a YAML block above the text, kept as written
 
     def rows(self) -> list[dict[str, str]]:
         """Each row as {lower-case header: cell}."""

@@ -27,7 +27,10 @@ class Experiment(FieldEntity):
     """What an experiment verifies and how; exact numbers live in evidence/, not here."""
 
     FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        spec("Verifies", "verifies", "refs", "Verified claims", "Claims"),
+        spec("Verifies", "verifies", "refs", "Verified claims", "Claims", "Tests"),
+        spec("Status", "status"),
+        spec("Evidence", "evidence", "text", "Evidence output"),
+        spec("Run", "run", "text", "Runs"),
         spec("Setup", "setup", "nested"),
         spec("Procedure", "procedure", "steps", "Steps"),
         spec("Metrics", "metrics", "text", "Metric"),
@@ -38,6 +41,7 @@ class Experiment(FieldEntity):
             "Expected results",
             "Expected result",
             "Expected outcomes",
+            "Prediction",
         ),
         spec("Baselines", "baselines", "text", "Baseline"),
         spec("Dependencies", "dependencies", "refs", "Depends on"),
@@ -46,6 +50,9 @@ class Experiment(FieldEntity):
     id: str
     title: str = ""
     verifies: list[str] | None = None
+    status: str | None = None
+    evidence: str | None = None
+    run: str | None = None
     setup: Setup | None = None
     procedure: list[str] | None = None
     metrics: str | None = None

@@ -23,19 +23,29 @@ class Heuristic(FieldEntity):
 
     FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
         spec("Rationale", "rationale"),
+        spec("Sources", "sources"),
+        spec("Status", "status"),
+        spec("Provenance", "provenance"),
         spec("Sensitivity", "sensitivity"),
         spec("Bounds", "bounds"),
         spec("Code ref", "code_ref", "text", "Code reference", "Code"),
         spec("Source", "source"),
+        spec("Last revised", "last_revised", "text", "Last updated"),
+        spec("Taste", "taste"),
     )
 
     id: str
     title: str = ""
     rationale: str | None = None
+    sources: str | None = None
+    status: str | None = None
+    provenance: str | None = None
     sensitivity: str | None = None
     bounds: str | None = None
     code_ref: str | None = None
     source: str | None = None
+    last_revised: str | None = None
+    taste: str | None = None
 
     def code_paths(self) -> list[str]:
         """Paths named by Code ref (`[src/execution/x.py:12]` → `src/execution/x.py`)."""

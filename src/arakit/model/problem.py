@@ -75,3 +75,4 @@ class Problem(AraModel):
     assumptions: list[Assumption] = Field(default_factory=list)
     assumptions_notes: str = ""
     extra_sections: list[Section] = Field(default_factory=list)
+    front_matter: str | None = None  # a YAML block above the text, kept as written

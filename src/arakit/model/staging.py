@@ -41,3 +41,4 @@ class Staging(AraModel):
     observations: list[StagedObservation] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
     header: str = ""  # the `#` comment lines the file opens with, kept as written
+    form: str = "observations"  # `observations:` list, or "list": a bare list (Live PM v0.1)
