@@ -27,6 +27,21 @@ def lost_words(before: str, after: str) -> Counter[str]:
     return words(before) - words(after)
 
 
+def require_kept(before: str, after: str, file: str, allowed: Counter[str] | None = None) -> None:
+    """Raise WriteRefusedError when `after` lost words of `before` beyond `allowed` (the words
+    of the values a writer meant to change)."""
+    lost = words(before) - words(after) - (allowed or Counter())
+    if lost:
+        from arakit.errors import WriteRefusedError
+
+        raise WriteRefusedError(
+            f"the write would drop text of the file: {describe_loss(lost)}; "
+            "the file was left unchanged",
+            file=file,
+            hint="edit the file by hand; the words listed are what would be lost",
+        )
+
+
 def describe_loss(lost: Counter[str], limit: int = 8) -> str:
     """A short human description of lost words: `12 words, e.g. "footnote", "see"`."""
     total = sum(lost.values())

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from arakit.codec.content import describe_loss, words
+from arakit.codec.content import require_kept, words
 from arakit.codec.fields import field_line, field_text, match_entity_heading, write_fields
 from arakit.codec.markdown import MdDoc, Part, field_of, front_matter_of, meta_lines, parse, parts
 from arakit.errors import WriteRefusedError
@@ -223,14 +223,7 @@ def _check(
     allowed: Counter[str] = Counter()
     for ed in edits:
         allowed += words(ed.old)
-    lost = words(before) - words(after) - allowed
-    if lost:
-        raise WriteRefusedError(
-            f"an edit would drop text of the file: {describe_loss(lost)}; "
-            "the file was left unchanged",
-            file=file,
-            hint="edit the file by hand",
-        )
+    require_kept(before, after, file, allowed)
 
 
 def _comparable(e: FieldEntity) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from arakit.codec import yamlio
-from arakit.codec.content import describe_loss, words
+from arakit.codec.content import require_kept, words
 from arakit.errors import WriteRefusedError
 
 __all__ = ["edit_yaml", "same_data"]
@@ -98,14 +98,7 @@ def _verified(before: str, after: str, file: str, want: Any, splices: list[_Spli
     allowed: Counter[str] = Counter()
     for s in splices:
         allowed += _node_words(before, s.old)
-    lost = words(before) - words(after) - allowed
-    if lost:
-        raise WriteRefusedError(
-            f"an edit would drop text of the file: {describe_loss(lost)}; "
-            "the file was left unchanged",
-            file=file,
-            hint="edit the file by hand, or report the shape that could not be edited",
-        )
+    require_kept(before, after, file, allowed)
     return after
 
 
