@@ -301,7 +301,7 @@ def test_a_refactor_that_deletes_a_whole_model_is_not_dropped_silently(tmp_path:
     [f] = _read(tmp_path).findings
     assert (f.pattern, f.title, f.commits) == (
         "deleted",
-        "2 scripts deleted from src/lib",
+        "2 scripts deleted from src/lib/models/gmc",
         [repo.shas["gmc"], repo.shas["fmt"]],
     )
     assert "model.py: The GMC model." in f.what

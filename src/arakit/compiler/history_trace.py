@@ -155,6 +155,7 @@ def _counts(
         "refs_read": len(h.refs),
         "refs": refs,
         "read_stopped_early": h.truncated,
+        "problem": h.problem,
         "findings": dict(Counter(f"{f.kind}:{f.pattern}" for f in h.findings)),
         "finding_nodes": len(findings),
         "findings_folded": len(folded),
@@ -186,4 +187,6 @@ def _summary_text(h: History, counts: dict[str, Any], folded: list[Finding]) -> 
         text += f"; {len(folded)} findings beyond {MAX_FINDING_NODES} counted here only"
     if h.truncated:
         text += "; the read stopped at the newest commits (limit reached)"
+    if h.problem:
+        text += f"; {h.problem}"
     return text + "."

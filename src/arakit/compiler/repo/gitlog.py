@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from arakit.compiler.errors import SourceError
 from arakit.compiler.repo.source import git
 
 MAX_COMMITS = 50_000  # commits read from all refs; beyond this the read says it stopped
@@ -72,30 +73,23 @@ class Ref:
     note: str = ""
 
 
-def read_commits(repo: Path) -> tuple[list[Commit], bool]:
-    """Every commit on every ref, oldest first (parents before children), and whether the
-    read stopped at MAX_COMMITS."""
+def read_commits(repo: Path) -> tuple[list[Commit], bool, str]:
+    """Every commit on every ref, oldest first (parents before children), whether the read
+    stopped at MAX_COMMITS, and what went wrong when file changes could not be read (a
+    repository with missing objects still gives its commits, without their changes)."""
     fmt = "%x1e%H%x1f%P%x1f%aI%x1f%s%x1f%b%x1f"
-    out = git(
-        repo,
-        "log",
-        "--all",
-        "--topo-order",
-        "--reverse",
-        "--raw",
-        "--no-abbrev",
-        "-M",
-        "-z",
-        "--no-color",
-        "--no-ext-diff",
-        "--no-textconv",
-        f"--format={fmt}",
-        f"-n{MAX_COMMITS + 1}",
-        check=False,
-    )
+    base = ["log", "--all", "--topo-order", "--reverse", "--no-color", f"--format={fmt}"]
+    limit = f"-n{MAX_COMMITS + 1}"
+    problem = ""
+    try:
+        raw = ["--raw", "--no-abbrev", "-M", "-z", "--no-ext-diff", "--no-textconv"]
+        out = git(repo, *base, *raw, limit)
+    except SourceError as e:
+        problem = f"file changes not read ({e.reason})"
+        out = git(repo, *base, limit, check=False)
     commits = [c for c in (_parse_record(rec) for rec in out.split("\x1e")) if c is not None]
     # --reverse applies after -n: a truncated read holds the newest commits, oldest first
-    return commits[-MAX_COMMITS:], len(commits) > MAX_COMMITS
+    return commits[-MAX_COMMITS:], len(commits) > MAX_COMMITS, problem
 
 
 def _parse_record(rec: str) -> Commit | None:

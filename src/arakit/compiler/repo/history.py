@@ -66,6 +66,7 @@ class History:
     truncated: bool = False
     prefix: str = ""  # the folder read, relative to the repository's root
     blobs_unread: int = 0  # scripts not described because MAX_BLOBS was reached
+    problem: str = ""  # what could not be read, said in the trace's history summary
 
     def commit(self, sha: str) -> Commit | None:
         """A commit by full or abbreviated hash."""
@@ -100,10 +101,10 @@ def read_history(
         return None
     branch = git(repo, "rev-parse", "--abbrev-ref", "HEAD", check=False).strip() or "HEAD"
     prefix = git(repo, "rev-parse", "--show-prefix", check=False).strip()
-    commits, truncated = read_commits(repo)
+    commits, truncated, problem = read_commits(repo)
     parents = {c.sha: c.parents for c in commits}
     main = ancestors([head], parents)
-    hist = History(head=head, branch=branch, truncated=truncated, prefix=prefix)
+    hist = History(head=head, branch=branch, truncated=truncated, prefix=prefix, problem=problem)
     hist.all_commits = {c.sha: c for c in commits}
     for c in commits:
         c.mainline = c.sha in main

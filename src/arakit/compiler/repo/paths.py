@@ -94,10 +94,19 @@ def is_result(path: str) -> bool:
     )
 
 
-def group_top(path: str) -> str:
-    """Deletions are grouped by their first two folders: one finding per area removed."""
-    parts = PurePosixPath(path).parts[:-1]
-    return "/".join(parts[:2]) if parts else "."
+def common_folder(files: list[str]) -> str:
+    """The deepest folder holding every file, or the first folders of each when they share
+    none ("a, b and c"), or "." for files at the root."""
+    parts = [PurePosixPath(f).parts[:-1] for f in files]
+    common: list[str] = []
+    for level in zip(*parts, strict=False):
+        if len(set(level)) != 1:
+            break
+        common.append(level[0])
+    if common or all(not p for p in parts):
+        return "/".join(common) or "."
+    tops = sorted({p[0] if p else "." for p in parts})
+    return ", ".join(tops[:-1][:4]) + f" and {tops[-1]}" if len(tops) > 1 else tops[0]
 
 
 def group_dir(path: str) -> str:

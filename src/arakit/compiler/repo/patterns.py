@@ -144,21 +144,20 @@ class PatternFinder:
         )
 
     def _exact_undo_target(self, c: Commit) -> Commit | None:
-        """The commit whose change to a file this commit reverses exactly, if any."""
+        """The commit whose every change to code this commit reverses exactly, if any: a
+        toggle of one setting among other edits, or a data file regenerated, is not an undo."""
         if c.sha not in self.first_parent:
             return None
+        back = {(ch.path, ch.new_blob, ch.old_blob) for ch in c.changes if ch.status == "M"}
         for ch in c.changes:
-            if ch.status != "M":
+            if ch.status != "M" or not paths.is_code(ch.path):
                 continue
-            writer = self.produced.get((ch.path, ch.old_blob))
-            w = self.by_sha.get(writer or "")
-            if (
-                w
-                and w.sha in self.first_parent
-                and any(
-                    x.path == ch.path and x.old_blob == ch.new_blob and x.new_blob == ch.old_blob
-                    for x in w.changes
-                )
+            w = self.by_sha.get(self.produced.get((ch.path, ch.old_blob)) or "")
+            if w is None or w.sha == c.sha or w.sha not in self.first_parent:
+                continue
+            code = [x for x in w.changes if paths.is_code(x.path)]
+            if code and all(
+                x.status == "M" and (x.path, x.old_blob, x.new_blob) in back for x in code
             ):
                 return w
         return None
@@ -206,7 +205,7 @@ class PatternFinder:
         gone = {ch.path for ch in c.changes if ch.status == "D"}
         added = [ch.path for ch in c.changes if ch.status in "AR"]
         new_blobs = {ch.new_blob for ch in c.changes if ch.status in "ARC"}
-        deleted: dict[str, list[Change]] = {}
+        deleted: list[Change] = []  # one finding for what the commit removed
         retired: dict[str, list[Change]] = {}
         rewritten: list[Change] = []
         for ch in c.changes:
@@ -232,7 +231,7 @@ class PatternFinder:
                 if paths.rewritten(path, added):
                     rewritten.append(ch)  # the same name words came back in this commit
                     continue
-                deleted.setdefault(paths.group_top(path), []).append(ch)
+                deleted.append(ch)
             elif ch.status in ("R", "A"):
                 moved = ch.status == "R"
                 where = paths.retire_dir(path, moved)
@@ -245,9 +244,11 @@ class PatternFinder:
                 retired.setdefault(paths.group_dir(path), []).append(ch)
         reason = msg.sentence_with(c.message, msg.REASON_RE)
         if rewritten and reason:
-            self._removal(c, "rewritten", paths.group_top(rewritten[0].path), rewritten)
-        for folder, changes in deleted.items():
-            self._removal(c, "deleted", folder, changes)
+            self._removal(
+                c, "rewritten", paths.common_folder([r.path for r in rewritten]), rewritten
+            )
+        if deleted:
+            self._removal(c, "deleted", paths.common_folder([d.path for d in deleted]), deleted)
         for folder, changes in retired.items():
             self._removal(c, "retired", folder, changes)
 
