@@ -411,3 +411,25 @@ def test_the_trace_from_history_keeps_dead_ends_as_leaves_with_required_fields(
     retired = next(n for n in trace.nodes() if n.extra.get("pattern") == "retired")
     parent = next(n for n in trace.nodes() if retired in n.children)
     assert parent.title == "Try A"
+
+
+def test_a_repository_with_missing_objects_still_gives_its_commits_and_says_so(
+    tmp_path: Path,
+) -> None:
+    repo = git_repo(
+        tmp_path,
+        [
+            {"key": "a", "files": {"a.py": LSTM}, "msg": "First"},
+            {"files": {"b.py": LSTM}, "msg": "Second"},
+        ],
+    )
+    tree = subprocess.run(
+        ["git", "-C", str(tmp_path), "rev-parse", f"{repo.shas['a']}^{{tree}}"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    (tmp_path / ".git" / "objects" / tree[:2] / tree[2:]).unlink()
+    h = _read(tmp_path)
+    assert len(h.all_commits) == 2 and h.findings == []
+    assert h.problem.startswith("file changes not read (git log --all failed: fatal: unable to")
+    trace = build_trace(None, None, h, "")
+    assert h.problem in next(n.result for n in trace.nodes() if "history" in n.extra)

@@ -25,7 +25,7 @@ from arakit.compiler.physical import config_files, environment_doc, reconciliati
 from arakit.compiler.reconcile import Verdict, reconcile
 from arakit.compiler.settings import paper_settings
 from arakit.compiler.repo.source import repo_folder
-from arakit.model import Artifact, Evidence
+from arakit.model import Artifact, Evidence, TraceNode
 
 STAGES = ("deconstruct", "map", "ground", "trace", "write")
 Progress = Callable[[str], None]
@@ -242,6 +242,7 @@ def _check(
         "trace": {
             "nodes": len(nodes),
             **counts,
+            "history": _history_counts(nodes),
             "missing": []
             if g and g.history
             else ["no git history: the trace holds only what the paper states"],
@@ -256,6 +257,15 @@ def _check(
             ],
         },
     }
+
+
+def _history_counts(nodes: list[TraceNode]) -> dict[str, Any]:
+    """What the history summary node counted: commits and refs read, what became nodes."""
+    summary = next((n.extra["history"] for n in nodes if "history" in n.extra), None)
+    if not isinstance(summary, dict):
+        return {}
+    keys = ("commits_read", "commits_main", "refs_read", "finding_nodes", "findings_folded")
+    return {k: summary[k] for k in (*keys, "commits_folded", "problem") if k in summary}
 
 
 def reconcile_paths(pdf: str | Path, repo: str) -> list[Verdict]:
