@@ -1,5 +1,6 @@
-"""evidence/: every numbered table transcribed exactly, logs as raw tables, and an index
-that also lists every figure with its caption."""
+"""evidence/: every numbered table whose cells could be read, with the method that read them
+and its self-check (exact only when the check passed), logs as raw tables, and an index that
+also lists every figure with its caption and the tables that could not be read."""
 
 from __future__ import annotations
 
@@ -9,30 +10,67 @@ import json
 from pathlib import Path
 
 from arakit.compiler.mapping.experiments import Planned
-from arakit.compiler.pdf.document import Document
+from arakit.compiler.pdf.document import Document, DocTable
 from arakit.compiler.text import slug
 from arakit.model import Claim, EvidenceFile, EvidenceIndex, Table
+from arakit.model.base import MdField
 
 MAX_LOG_ROWS = 200
 
 
+PARTIAL = "raw_table (partial: the self-check failed, cells not verified)"
+
+
 def table_files(doc: Document, paper: str) -> dict[str, EvidenceFile]:
-    """`Table N` → its raw transcription (only tables whose cells were read)."""
+    """`Table N` → its transcription (only tables whose cells were read). A table whose
+    self-check passed is a `raw_table`; one whose check failed says it is partial and what
+    failed, and never claims exactness."""
     out: dict[str, EvidenceFile] = {}
     for t in doc.tables:
-        if not t.header:
+        if t.check is None or not t.rows:
             continue
         where = f"p. {t.page}" + (f", §{t.section}" if t.section else "")
+        exact = t.check.verdict == "exact"
+        checks = [f"passed: {p}" for p in t.check.passed] + [f"failed: {f}" for f in t.check.failed]
+        fields = [
+            MdField(name="Extraction method", value=t.check.method),
+            MdField(name="Self-check", value="; ".join(checks) or "not run"),
+        ]
+        if not exact:
+            fields.append(MdField(name="Failed check", value="; ".join(t.check.failed)))
         out[t.label] = EvidenceFile(
             path=f"evidence/tables/table{t.number}_{slug(t.caption, 32)}.md",
             title=f"Table {t.number}: {t.caption.rstrip('.')}",
             source=f"Table {t.number} in {paper} ({where})",
             caption=t.caption,
-            extraction_type="raw_table",
+            extraction_type="raw_table" if exact else PARTIAL,
+            extra_fields=fields,
             tables=[Table(header=list(t.header), rows=[list(r) for r in t.rows])],
-            notes="Cells are transcribed exactly as printed; nothing was converted or rounded.",
+            notes=_table_notes(t, exact),
         )
     return out
+
+
+def _table_notes(t: DocTable, exact: bool) -> str:
+    lines = []
+    if exact:
+        lines.append(
+            "Cells as printed (bold as **…**), read and verified by the self-check above; "
+            "nothing was converted or rounded."
+        )
+    else:
+        lines.append(
+            f"Cells as read, NOT verified: the self-check failed, so cells may be misplaced, "
+            f"merged or missing. Check them against {t.label} on p. {t.page} of the paper "
+            "before relying on them."
+        )
+    if len(t.header_rows) > 1:
+        levels = " | ".join(" · ".join(c for c in r if c) for r in t.header_rows)
+        lines.append(
+            f"The header has {len(t.header_rows)} levels ({levels}); spanning "
+            'headers are joined to each column they span with " / ".'
+        )
+    return "\n\n".join(lines)
 
 
 def log_file(path: Path) -> EvidenceFile:
@@ -91,16 +129,18 @@ def evidence_index(
         ]
         lines += [""] + [f"- {f.label} (p. {f.page}): {f.caption}" for f in doc.figures]
         notes = "\n".join(lines)
-    missing = [t.label for t in (doc.tables if doc else []) if not t.header]
+    missing = [t for t in (doc.tables if doc else []) if t.check is None or not t.rows]
     if missing:
         extra = "## Tables not transcribed\n\n" + "\n".join(
-            f"- {label}: no ruled grid was found, so its cells could not be read exactly"
-            for label in missing
+            f"- {t.label} (p. {t.page}): its cells could not be read from the PDF (no table "
+            "region was found next to its caption); read it in the paper"
+            for t in missing
         )
         notes = f"{notes}\n\n{extra}" if notes else extra
     return EvidenceIndex(
         title="Evidence",
-        preamble="Raw transcriptions of the sources' tables and logs (ai-suggested mapping to claims).",
+        preamble="Transcriptions of the sources' tables and logs; each table file says how its "
+        "cells were read and whether its self-check passed (ai-suggested mapping to claims).",
         table=Table(header=["File", "Source", "Claims", "Description"], rows=rows),
         notes=notes,
     )
@@ -132,6 +172,9 @@ def claim_views(
                     extraction_type="derived_subset",
                     derived_from=ev.name,
                     tables=[Table(header=list(table.header), rows=[list(r) for r in rows])],
+                    notes=""
+                    if ev.extraction_type == "raw_table"
+                    else f"Rows copied from {ev.name}, whose self-check failed: not verified.",
                 )
             )
     return out

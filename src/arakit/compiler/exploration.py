@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from arakit.compiler.atoms import Atoms
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE
-from arakit.compiler.pdf.document import Document
 from arakit.compiler.history_trace import history_nodes
+from arakit.compiler.pdf.document import DocTable, Document
 from arakit.compiler.repo.history import History
 from arakit.compiler.text import clip, role
 from arakit.model import Trace, TraceNode
@@ -45,6 +45,15 @@ def build_trace(
     return Trace(tree=[root])
 
 
+def _cells_note(t: DocTable) -> str:
+    """Where the table's numbers can be read, and how far the copy can be trusted."""
+    if t.check is None or not t.rows:
+        return "its cells could not be read from the PDF; see the paper"
+    if t.check.verdict == "exact":
+        return "cells copied to evidence/ and verified by the self-check"
+    return "cells copied to evidence/ but not verified (the self-check failed)"
+
+
 def _paper_nodes(doc: Document, atoms: Atoms, ids: _Ids, paper: str) -> list[TraceNode]:
     out: list[TraceNode] = []
     for t in doc.tables:
@@ -60,7 +69,7 @@ def _paper_nodes(doc: Document, atoms: Atoms, ids: _Ids, paper: str) -> list[Tra
             support_level="explicit",
             source_refs=refs,
             provenance=PROVENANCE,
-            result=f"Reported in {t.label} (p. {t.page}); exact cells in evidence/",
+            result=f"Reported in {t.label} (p. {t.page}); {_cells_note(t)}",
         )
         rows = [r[0] for r in t.rows if r and r[0].strip()]
         if ablation and len(rows) > 1:

@@ -115,11 +115,13 @@ def _procedure(
 def _expected(
     obj: DocTable | DocFigure, ours: list[str], others: list[str], metrics: list[str], evid: str
 ) -> str:
-    where = (
-        f"; exact values are in {evid}"
-        if evid
-        else f"; exact values are in {obj.label} of the paper"
-    )
+    check = getattr(obj, "check", None)
+    if evid and check is not None and check.verdict == "exact":
+        where = f"; exact values are in {evid}"
+    elif evid:
+        where = f"; values as read (not verified) are in {evid}, the exact ones in {obj.label} of the paper"
+    else:
+        where = f"; exact values are in {obj.label} of the paper"
     metric = ", ".join(metrics) or "the reported metric"
     if ours and others:
         text = f"{ours[0]} should compare favourably with {', '.join(others)} on {metric}{where}"

@@ -102,3 +102,63 @@ def clean_span(text: str) -> str:
 def printable(text: str) -> str:
     """Text with every control character but tab and newline removed (for any written file)."""
     return "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch) != "Cc")
+
+
+# TeX's math symbol fonts (cmsy, LM math symbols) put these glyphs at control codes; a PDF
+# without a ToUnicode entry for them yields the raw code, which must not reach Markdown.
+_TEX_SYMBOLS = {
+    0x00: "−",
+    0x01: "·",
+    0x02: "×",
+    0x03: "∗",
+    0x04: "÷",
+    0x06: "±",
+    0x07: "∓",
+    0x0E: "∘",
+    0x0F: "•",
+    0x14: "≤",
+    0x15: "≥",
+    0x18: "∼",
+    0x19: "≈",
+    0x1C: "≪",
+    0x1D: "≫",
+}
+_SYMBOL_FONT_RE = re.compile(r"cmsy|cmbsy|mathsymbols|lmsy|msam|symbol", re.IGNORECASE)
+
+SUPERSCRIPT = str.maketrans("0123456789+-−=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+_SCRIPTABLE = set("0123456789+-−=()")
+FOOTNOTE_MARKS = set("*∗†‡§¶‖#")
+
+
+def glyph_text(char: str, font: str = "") -> str:
+    """The text one glyph stands for (tables read glyph by glyph): a TeX symbol at a control
+    code becomes its Unicode symbol, a math-extension code its delimiter, a ligature its
+    letters; other control and format characters vanish."""
+    if not char:
+        return ""
+    code = ord(char[0])
+    if code in _TEX_SYMBOLS and len(char) == 1 and _SYMBOL_FONT_RE.search(font):
+        return _TEX_SYMBOLS[code]
+    char = span_text(char, font)
+    if char in LIGATURES:
+        return LIGATURES[char]
+    if char in ("\u00a0", "\u2009", "\u2002", "\u2003", "\u202f"):
+        return " "
+    char = _PUA_RE.sub(lambda m: SYMBOL_PUA[ord(m.group(0))], char)
+    out = "".join(ch for ch in char if unicodedata.category(ch) not in ("Cc", "Cf", "Co"))
+    return out.replace("\ufffd", "")
+
+
+def script(text: str, raised: bool) -> str:
+    """Raised or lowered text as plain text: Unicode super/subscript digits and signs, footnote
+    marks as they are, anything else as `^x`, `_x` or `^{xy}`, `_{xy}`."""
+    body = text.strip()
+    if not body:
+        return ""
+    if all(ch in _SCRIPTABLE for ch in body):
+        return body.translate(SUPERSCRIPT if raised else SUBSCRIPT)
+    if raised and all(ch in FOOTNOTE_MARKS or ch == "," for ch in body):
+        return body
+    mark = "^" if raised else "_"
+    return f"{mark}{body}" if len(body) == 1 else f"{mark}{{{body}}}"

@@ -70,8 +70,21 @@ class DocSection:
 
 
 @dataclass
+class TableCheck:
+    """How far a table's cells can be trusted: `exact` when every self-check passed,
+    `partial` when one failed (`failed` says which), with the method that read the cells."""
+
+    verdict: str  # exact | partial
+    method: str = ""
+    passed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+@dataclass
 class DocTable:
-    """A numbered table: label, caption, header row, rows with exact cell text, page."""
+    """A numbered table: label, caption, header row (levels joined), rows of cell text as
+    printed, page; `header_rows` keeps a multi-level header level by level, and `check` says
+    whether the cells were verified (None: the cells could not be read)."""
 
     number: str
     caption: str
@@ -79,6 +92,8 @@ class DocTable:
     rows: list[list[str]]
     page: int
     section: str = ""
+    header_rows: list[list[str]] = field(default_factory=list)
+    check: TableCheck | None = None
 
     @property
     def label(self) -> str:

@@ -28,7 +28,7 @@ from arakit.compiler.pdf.paragraphs import (
     vocabulary,
 )
 from arakit.compiler.pdf.references import parse_reference, split_entries
-from arakit.compiler.pdf.tables import RawTable
+from arakit.compiler.pdf.tables import RawTable, flat_header
 
 __all__ = ["build_document", "dehyphenate", "read_document"]
 _CAPTION_RE = re.compile(r"^(Table|Figure|Fig\.)\s+(\d+|[A-Z]\d+)\s*[:.]\s+(\S.*)$")
@@ -64,7 +64,7 @@ def build_document(layout: Layout, path: str) -> Document:
     extra = [*layout.margins, *layout.stamps]
     rest = read_opening(doc, lines, headings, extra, layout.running, vocab)
     _body(doc, rest, headings, vocab)
-    _attach_tables(doc, layout.tables, lines)
+    _attach_tables(doc, layout.tables)
     return doc
 
 
@@ -192,19 +192,39 @@ def _caption(lines: list[Line], k: int) -> tuple[str, int]:
     return dehyphenate(parts), k
 
 
-def _attach_tables(doc: Document, raws: list[RawTable], lines: list[Line]) -> None:
-    """Give each captioned table the ruled table nearest its caption on the same page."""
-    captions = {
-        (m.group(2), ln.page): ln
-        for ln in lines
-        if (m := _CAPTION_RE.match(ln.text)) and m.group(1) == "Table"
-    }
+def _attach_tables(doc: Document, raws: list[RawTable]) -> None:
+    """Give each captioned table the cells read from the region its caption labels (same
+    number, same page first); a table caption the running text did not show is added."""
     free = list(raws)
     for t in doc.tables:
-        cap = captions.get((t.number, t.page))
-        candidates = [r for r in free if r.page == t.page]
-        if not candidates or cap is None:
+        same = [r for r in free if r.number == t.number]
+        if not same:
             continue
-        best = min(candidates, key=lambda r: min(abs(r.bbox[1] - cap.y1), abs(cap.y0 - r.bbox[3])))
-        free.remove(best)
-        t.header, t.rows = best.cells[0], best.cells[1:]
+        raw = min(same, key=lambda r: (r.page != t.page, r.check is None, abs(r.page - t.page)))
+        free.remove(raw)
+        _fill(t, raw)
+    for raw in free:
+        if any(t.number == raw.number for t in doc.tables):
+            continue
+        t = DocTable(raw.number, raw.caption, [], [], raw.page, _section_at(doc, raw.page))
+        _fill(t, raw)
+        doc.tables.append(t)
+    doc.tables.sort(key=lambda t: t.page)
+
+
+def _fill(t: DocTable, raw: RawTable) -> None:
+    t.caption = raw.caption or t.caption  # read glyph by glyph: scripts and drawn `_` kept
+    if raw.check is None:
+        return
+    t.header_rows = [list(r) for r in raw.header]
+    t.header = flat_header(raw.header)
+    t.rows = [list(r) for r in raw.rows]
+    t.check = raw.check
+
+
+def _section_at(doc: Document, page: int) -> str:
+    number = ""
+    for s in doc.sections:
+        if s.page <= page:
+            number = s.number
+    return number

@@ -1,17 +1,109 @@
-"""Tables on a PDF page: found by one method per module, returned as RawTable."""
+"""Tables on a PDF page: each "Table N" caption, the region it labels, its cells read by the
+main method and checked against an independent one (see selfcheck.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from arakit.compiler.pdf.tables import bands, finder, selfcheck
+from arakit.compiler.pdf.tables.glyphs import page_lines, underscore_rules
+from arakit.compiler.pdf.tables.grid import flat_header
 from arakit.compiler.pdf.tables.raw import RawTable
-from arakit.compiler.pdf.tables.ruled import ruled_tables
+from arakit.compiler.pdf.tables.region import (
+    Region,
+    captions,
+    find_region,
+    page_rules,
+    segments,
+)
 
-__all__ = ["RawTable", "page_tables"]
+__all__ = ["RawTable", "flat_header", "page_tables"]
 
 
 def page_tables(page: Any, pno: int) -> list[RawTable]:
-    """The tables of one page (a page that never says "Table" has none)."""
-    if "Table" not in page.get_text("text"):
+    """The captioned tables of one page (a page that never says "Table" has none)."""
+    if "Table" not in page.get_text("text") and "TABLE" not in page.get_text("text"):
         return []
-    return ruled_tables(page, pno)
+    rules = page_rules(page)
+    lines = page_lines(page, short_rules=underscore_rules(rules.horizontal))
+    caps, figures = captions(lines)
+    if not caps:
+        return []
+    sizes = sorted(w.size for ln in lines for w in ln.words)
+    body = sizes[len(sizes) // 2] if sizes else 10.0
+    extents = [(c.x0, c.y0, c.x1, c.y1) for c in caps] + [(f.x0, f.y0, f.x1, f.y1) for f in figures]
+    sides: dict[int, tuple[Region | None, Region | None]] = {}
+    for k, cap in enumerate(caps):
+        others = [e for e in extents if e != (cap.x0, cap.y0, cap.x1, cap.y1)]
+        sides[k] = (
+            find_region(cap, lines, others, rules, page.rect.width, body, True, page.rect.height),
+            find_region(cap, lines, others, rules, page.rect.width, body, False, page.rect.height),
+        )
+    chosen = _assign(sides)
+    out = []
+    for k, cap in enumerate(caps):
+        region = chosen.get(k)
+        if region is None:
+            box = (cap.x0, cap.y0, cap.x1, cap.y1)
+            failure = "no table-like lines next to its caption"
+            out.append(RawTable(pno, box, cap.number, cap.text, failure=failure))
+            continue
+        grid = bands.extract(region)
+        check = selfcheck.verdict(
+            bands.METHOD,
+            selfcheck.check_digits(page, region.bbox, grid),
+            selfcheck.check_agreement(grid, finder.extract(page, region)),
+        )
+        out.append(
+            RawTable(
+                pno,
+                region.bbox,
+                cap.number,
+                cap.text,
+                header=grid.header,
+                rows=grid.rows,
+                check=check,
+            )
+        )
+    return out
+
+
+def _overlap(a: Region, b: Region) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def _assign(sides: dict[int, tuple[Region | None, Region | None]]) -> dict[int, Region | None]:
+    """Each caption's table, no two captions sharing one: a caption with a table on one
+    side only takes it first; a caption with tables on both sides takes the one no other
+    caption took, else the side most captions of the page use, else the likelier one."""
+    chosen: dict[int, Region | None] = {}
+    for k, (below, above) in sides.items():
+        if below is None or above is None:
+            chosen[k] = below or above
+    for k, (below, above) in sides.items():
+        if k in chosen or below is None or above is None:
+            continue
+        taken = [r for r in chosen.values() if r is not None]
+        free = [r for r in (below, above) if not any(_overlap(r, t) for t in taken)]
+        if len(free) == 1:
+            chosen[k] = free[0]
+            continue
+        votes = [r.below for r in taken]
+        if votes and votes.count(True) != votes.count(False):
+            chosen[k] = below if votes.count(True) > votes.count(False) else above
+        else:
+            chosen[k] = _choose(below, above)
+    return chosen
+
+
+def _choose(below: Region | None, above: Region | None) -> Region | None:
+    """The side of the caption that holds the table: the one whose lines look more like a
+    table (several separated groups, rules); below on a tie, the commoner layout."""
+    if below is None or above is None:
+        return below or above
+
+    def score(r: Region) -> float:
+        multi = sum(1 for ln in r.lines if len(segments(ln, 1.0 * ln.size)) > 1)
+        return multi + 2 * min(len(r.rules), 3)
+
+    return below if score(below) >= score(above) else above

@@ -1,0 +1,147 @@
+"""The main method: rows from word baselines (and from rules where every row is ruled),
+columns from the white gaps no body word crosses (and from vertical rules), the header
+above the first rule under text."""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.pdf.tables.glyphs import TextLine
+from arakit.compiler.pdf.tables.grid import (
+    Grid,
+    col_ranges,
+    column_of,
+    header_levels,
+    place,
+    separators_from_gaps,
+)
+from arakit.compiler.pdf.tables.region import Region
+
+METHOD = "rule bands + word baselines + gap columns"
+_NUMERIC_RE = re.compile(r"^[\s\d.,%±+\-−–()\[\]/×x*]+$")
+_LETTERS_RE = re.compile(r"[A-Za-z]{3,}")
+
+
+def full_rules(region: Region) -> list[tuple[float, float, float]]:
+    """Rules that cross most of the table (booktabs top/mid/bottom rules, grid lines)."""
+    width = region.x1 - region.x0
+    rules = sorted(region.rules, key=lambda r: r[2])
+    out: list[tuple[float, float, float]] = []
+    for r in rules:
+        if r[1] - r[0] >= 0.6 * width and not (out and abs(out[-1][2] - r[2]) < 1.2):
+            out.append(r)
+    return out
+
+
+def split_header(region: Region, rules: list[tuple[float, float, float]]) -> int:
+    """How many of the region's lines form the header."""
+    lines = region.lines
+    for r in rules:
+        above = sum(1 for ln in lines if ln.y1 <= r[2] + 1)
+        if 0 < above < len(lines):
+            return above if above <= max(4, len(lines) // 2) else 1
+    first = lines[0]
+    numeric = sum(1 for w in first.words if _NUMERIC_RE.match(w.text))
+    return 1 if len(lines) > 1 and numeric * 2 < len(first.words) else 0
+
+
+def separators(region: Region, body: list[TextLine]) -> list[float]:
+    """Column separators: vertical rules crossing the body, and white gaps no body word
+    crosses; a gap next to a rule with no word between them is the same boundary."""
+    if not body:
+        return []
+    top, bottom = min(ln.y0 for ln in body), max(ln.y1 for ln in body)
+    vr: list[float] = []
+    for v in sorted(region.vrules):
+        crosses = v[1] <= top + 2 and v[2] >= bottom - 2 and region.x0 + 2 < v[0] < region.x1 - 2
+        if crosses and (not vr or v[0] - vr[-1] > 3.0):  # a double rule is one boundary
+            vr.append(v[0])
+    size = sorted(w.size for ln in body for w in ln.words)[len(body) // 2]
+    multi = [ln for ln in body if len(_segments(ln)) > 1] or body
+    gaps = separators_from_gaps(multi, region.x0, region.x1, 0.45 * size)
+    if not vr:
+        return gaps
+    centres = [w.cx for ln in body for w in ln.words]
+    merged = list(vr)
+    for g in gaps:
+        if all(any(min(g, v) < c < max(g, v) for c in centres) for v in vr):
+            merged.append(g)
+    return sorted(merged)
+
+
+def _segments(ln: TextLine) -> list[list[object]]:
+    segs: list[list[object]] = []
+    last = None
+    for w in ln.words:
+        if last is not None and w.x0 - last <= 0.9 * w.size:
+            segs[-1].append(w)
+        else:
+            segs.append([w])
+        last = w.x1
+    return segs
+
+
+def body_rows(
+    body: list[TextLine], bounds: list[float], rules: list[tuple[float, float, float]]
+) -> list[list[TextLine]]:
+    """Lines grouped into rows: by the rules when every row is ruled, else one row per
+    baseline, with continuation lines (no row label, text only under text cells) joined to
+    the row above."""
+    bands: list[list[TextLine]] = []
+    for ln in body:
+        if bands and not any(bands[-1][-1].y1 - 1 <= r[2] <= ln.y0 + 1 for r in rules):
+            bands[-1].append(ln)
+        else:
+            bands.append([ln])
+    if len(bands) >= 3 and sorted(len(b) for b in bands)[len(bands) // 2] == 1:
+        return bands  # a grid: each ruled band is one row
+    rows: list[list[TextLine]] = []
+    for band in bands:
+        start = len(rows)
+        for ln in band:
+            if len(rows) > start and _continues(rows[-1], ln, bounds):
+                rows[-1].append(ln)
+            else:
+                rows.append([ln])
+    return rows
+
+
+def _columns(ln: TextLine, bounds: list[float]) -> dict[int, str]:
+    cols: dict[int, str] = {}
+    for w in ln.words:
+        c = column_of(w.cx, bounds)
+        cols[c] = f"{cols.get(c, '')} {w.text}".strip()
+    return cols
+
+
+def _continues(row: list[TextLine], ln: TextLine, bounds: list[float]) -> bool:
+    """A line that carries on the row above: nothing in the first column, and its text only
+    in columns where the row has words (not numbers only)."""
+    mine = _columns(ln, bounds)
+    above: dict[int, str] = {}
+    for prev in row:
+        for c, t in _columns(prev, bounds).items():
+            above[c] = f"{above.get(c, '')} {t}".strip()
+    if not bounds:
+        return False
+    if 0 in mine:
+        # a row label wrapped onto a second line: only the first column, lower case start
+        only_label = set(mine) == {0} and 0 in above and len(above) > 1
+        return only_label and mine[0][:1].islower()
+    if 0 not in above:
+        return False
+    if any(_NUMERIC_RE.match(t) for t in mine.values()):
+        return False
+    return all(c in above and _LETTERS_RE.search(above[c]) for c in mine)
+
+
+def extract(region: Region) -> Grid:
+    """The table's header rows and body rows."""
+    rules = full_rules(region)
+    n_head = split_header(region, rules)
+    head, body = region.lines[:n_head], region.lines[n_head:]
+    bounds = separators(region, body)
+    rows = body_rows(body, bounds, rules)
+    ranges = col_ranges(body, bounds)
+    header = header_levels(head, bounds, ranges, region.rules) if head else []
+    return Grid(header=header, rows=place(rows, bounds, bold=True))

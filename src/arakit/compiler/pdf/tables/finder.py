@@ -1,0 +1,45 @@
+"""The independent method: PyMuPDF's table finder run on the table's region (its "lines"
+strategy when the region is a ruled grid, its word-alignment "text" strategy otherwise),
+each cell filled with the same words the main method reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from arakit.compiler.pdf.tables.glyphs import Word
+from arakit.compiler.pdf.tables.grid import cell_text
+from arakit.compiler.pdf.tables.region import Region, words_in
+
+METHOD = "PyMuPDF find_tables on the region"
+
+
+def extract(page: Any, region: Region) -> list[list[str]] | None:
+    """Rows of cells (header lines included) as PyMuPDF's finder cuts the region, or None
+    when it finds no table there."""
+    import pymupdf
+
+    x0, y0, x1, y1 = region.bbox
+    clip = pymupdf.Rect(x0 - 2, y0 - 2, x1 + 2, y1 + 2)
+    boxed = len(region.vrules) >= 2 and len(region.rules) >= len(region.lines)
+    try:
+        found = page.find_tables(clip=clip, strategy="lines" if boxed else "text")
+    except Exception:  # the finder fails on some drawings; then there is no second opinion
+        return None
+    if not found.tables:
+        return None
+    table = max(found.tables, key=lambda t: len(t.rows) * max(1, t.col_count))
+    words = words_in(region)
+    return [[_cell(words, box) for box in row.cells] for row in table.rows]
+
+
+def _cell(words: list[Word], box: Any) -> str:
+    if box is None:
+        return ""
+    x0, y0, x1, y1 = box
+    inside = [
+        w for w in words if x0 - 1 <= w.cx <= x1 + 1 and y0 - 1 <= (w.y0 + w.y1) / 2 <= y1 + 1
+    ]
+    lines: dict[int, list[Word]] = {}
+    for w in inside:
+        lines.setdefault(round(w.base), []).append(w)
+    return cell_text([lines[k] for k in sorted(lines)], bold=True)

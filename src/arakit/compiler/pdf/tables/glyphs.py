@@ -1,0 +1,354 @@
+"""Words of a PDF page built from its glyphs: baselines, super- and subscripts, bold, drawn
+underscores, clean Unicode. Table methods read words from here rather than from PyMuPDF's
+own word list, which splits numbers at some glyphs and loses scripts and fonts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from arakit.compiler.pdf.chars import glyph_text, script
+
+_BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmb\d|-bd|\.b$", re.IGNORECASE)
+WORD_GAP = 0.15  # a gap wider than this share of the font size separates two words
+SCRIPT_SIZE = 0.85  # glyphs smaller than this share of the line's size may be scripts
+
+
+@dataclass
+class Glyph:
+    """One printed character with its box, baseline, size and font."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    base: float
+    size: float
+    bold: bool
+    shift: int = 0  # +1 raised, -1 lowered, 0 on the baseline
+
+
+@dataclass
+class Word:
+    """A word as printed: text (scripts written out), box, baseline, size, and whether every
+    letter and digit of it is bold (None for a word of marks only)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    base: float
+    size: float
+    bold: bool | None
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class TextLine:
+    """Words sharing one baseline, left to right."""
+
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def y0(self) -> float:
+        return min(w.y0 for w in self.words)
+
+    @property
+    def y1(self) -> float:
+        return max(w.y1 for w in self.words)
+
+    @property
+    def base(self) -> float:
+        return max(self.words, key=lambda w: len(w.text)).base
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def _units(page: Any, clip: Any) -> list[list[Glyph]]:
+    """PyMuPDF's horizontal lines as lists of glyphs, with scripts marked in each."""
+    units: list[list[Glyph]] = []
+    data = page.get_text("rawdict", clip=clip, flags=0)
+    for block in data.get("blocks", []):
+        for line in block.get("lines", []):
+            dx, dy = line.get("dir", (1.0, 0.0))
+            if abs(dy) > 0.05 or dx < 0:  # rotated text (axis labels, margin stamps)
+                continue
+            glyphs = []
+            for span in line.get("spans", []):
+                font = span.get("font", "")
+                bold = bool(_BOLD_FONT_RE.search(font)) or bool(span.get("flags", 0) & 16)
+                size = float(span.get("size", 0.0))
+                base = float(span.get("origin", (0.0, 0.0))[1])
+                for ch in span.get("chars", []):
+                    text = glyph_text(ch.get("c", ""), font)
+                    if not text:
+                        continue
+                    x0, y0, x1, y1 = ch["bbox"]
+                    glyphs.append(Glyph(text, x0, y0, x1, y1, base, size, bold))
+            for unit in _by_baseline(glyphs):
+                if any(g.text.strip() for g in unit):
+                    _mark_scripts(unit)
+                    units.append(unit)
+    return units
+
+
+def _by_baseline(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """A PyMuPDF line cut where it holds text on several baselines (a column of small
+    numbers can come as one line): full-size glyphs by baseline, small ones with the
+    nearest baseline, or apart when none is near."""
+    ink = [g for g in glyphs if g.text.strip()]
+    if not ink:
+        return []
+    size = max(g.size for g in ink)
+    bases: list[float] = []
+    for g in ink:
+        if g.size >= SCRIPT_SIZE * size and all(abs(g.base - b) > 0.3 * size for b in bases):
+            bases.append(g.base)
+    if len(bases) <= 1:
+        return [glyphs]
+    groups: dict[float, list[Glyph]] = {}
+    for g in glyphs:
+        near = min(bases, key=lambda b: abs(g.base - b))
+        key = near if abs(g.base - near) <= 0.6 * size else g.base
+        groups.setdefault(key, []).append(g)
+    return list(groups.values())
+
+
+def _mark_scripts(glyphs: list[Glyph]) -> None:
+    sizes = [g.size for g in glyphs if g.text.strip()]
+    main = max(sizes)
+    bases = [g.base for g in glyphs if g.text.strip() and g.size >= SCRIPT_SIZE * main]
+    base = max(set(bases), key=bases.count) if bases else glyphs[0].base
+    for g in glyphs:
+        if g.size < SCRIPT_SIZE * main:
+            if g.base < base - 0.12 * main:
+                g.shift = 1
+            elif g.base > base + 0.06 * main:
+                g.shift = -1
+        g.base = base if g.shift else g.base
+
+
+def _join_units(units: list[list[Glyph]]) -> list[list[Glyph]]:
+    """Units printed on one baseline become one line; a unit made only of small glyphs beside
+    a line (a script PyMuPDF split off) joins that line as raised or lowered text."""
+    big = [u for u in units if max(g.size for g in u) >= 4.5]
+    big.sort(key=lambda u: max(g.size for g in u), reverse=True)
+    lines: list[list[Glyph]] = []
+    for unit in big:
+        size = max(g.size for g in unit)
+        base = _base(unit)
+        home = next(
+            (ln for ln in lines if abs(_base(ln) - base) < 0.3 * min(size, _size(ln))), None
+        )
+        if home is None:
+            for line in lines:
+                lsize, lbase = _size(line), _base(line)
+                offset = abs(base - lbase)
+                scripted = size < SCRIPT_SIZE * lsize and 0.08 * lsize < offset < 0.6 * lsize
+                if scripted and _beside(unit, line, lsize):
+                    shift = 1 if base < lbase else -1
+                    for g in unit:
+                        g.shift, g.base = shift, lbase
+                    home = line
+                    break
+        if home is None:
+            lines.append(list(unit))
+        else:
+            _insert(home, unit)
+    return lines
+
+
+def _insert(line: list[Glyph], unit: list[Glyph]) -> None:
+    """Put a unit into a line where it starts; each keeps its own glyph order (a ligature's
+    box may start after the next letter's, so glyphs are never re-sorted one by one)."""
+    x = unit[0].x0
+    k = next((i for i, g in enumerate(line) if g.x0 > x + 0.1), len(line))
+    line[k:k] = unit
+
+
+def _size(glyphs: list[Glyph]) -> float:
+    return max(g.size for g in glyphs)
+
+
+def _base(glyphs: list[Glyph]) -> float:
+    bases = [g.base for g in glyphs if not g.shift and g.text.strip()] or [glyphs[0].base]
+    return max(set(bases), key=bases.count)
+
+
+def _beside(unit: list[Glyph], line: list[Glyph], size: float) -> bool:
+    ux0, ux1 = min(g.x0 for g in unit), max(g.x1 for g in unit)
+    uy0, uy1 = min(g.y0 for g in unit), max(g.y1 for g in unit)
+    ly0, ly1 = min(g.y0 for g in line), max(g.y1 for g in line)
+    if uy1 < ly0 - 0.2 * size or uy0 > ly1 + 0.2 * size:
+        return False
+    return any(abs(ux0 - g.x1) < 0.4 * size or abs(g.x0 - ux1) < 0.4 * size for g in line)
+
+
+def _words(glyphs: list[Glyph], underscores: list[tuple[float, float, float]]) -> list[Word]:
+    words: list[Word] = []
+    cur: list[Glyph] = []
+
+    def flush() -> None:
+        if cur:
+            words.append(_word(cur))
+            cur.clear()
+
+    prev: Glyph | None = None
+    for k, g in enumerate(glyphs):
+        if not g.text.strip():
+            nxt = glyphs[k + 1] if k + 1 < len(glyphs) else None
+            if prev is not None and nxt is not None and _underscore(prev, nxt, underscores):
+                prev = Glyph("_", g.x0, g.y0, g.x1, g.y1, g.base, g.size, prev.bold)
+                cur.append(prev)
+                continue
+            flush()
+            prev = None
+            continue
+        if prev is not None:
+            gap = g.x0 - prev.x1
+            size = max(prev.size, g.size) if not (prev.shift or g.shift) else min(prev.size, g.size)
+            if gap > WORD_GAP * size:
+                rule = _underscore(prev, g, underscores)
+                if rule is not None:
+                    cur.append(
+                        Glyph(
+                            "_",
+                            rule[0],
+                            g.y0,
+                            rule[1],
+                            g.y1,
+                            g.base,
+                            g.size,
+                            prev.bold and g.bold,
+                        )
+                    )
+                else:
+                    flush()
+        cur.append(g)
+        prev = g
+    flush()
+    return words
+
+
+def _underscore(
+    a: Glyph, b: Glyph, rules: list[tuple[float, float, float]]
+) -> tuple[float, float, float] | None:
+    """A short rule drawn in the gap between two glyphs on their baseline: TeX's `\\_`."""
+    for x0, x1, y in rules:
+        if (
+            x0 >= a.x1 - 1.5
+            and x1 <= b.x0 + 1.5
+            and a.base - 0.1 * a.size <= y <= a.base + 0.4 * a.size
+        ):
+            return (x0, x1, y)
+    return None
+
+
+_ACCENTS = {
+    "¨": "\u0308",
+    "´": "\u0301",
+    "`": "\u0300",
+    "ˆ": "\u0302",
+    "^": "\u0302",
+    "˜": "\u0303",
+    "~": "\u0303",
+    "¸": "\u0327",
+    "ˇ": "\u030c",
+    "˘": "\u0306",
+    "˙": "\u0307",
+    "˚": "\u030a",
+    "¯": "\u0304",
+    "˝": "\u030b",
+}
+
+
+def _accents(glyphs: list[Glyph]) -> list[Glyph]:
+    """A spacing accent printed over the next or previous letter (TeX's \\"o) is composed
+    with it: Schön, not Sch¨on."""
+    out: list[Glyph] = []
+    k = 0
+    while k < len(glyphs):
+        g = glyphs[k]
+        mark = _ACCENTS.get(g.text)
+        if mark is not None and not g.shift:
+            nxt = glyphs[k + 1] if k + 1 < len(glyphs) else None
+            prev = out[-1] if out else None
+            if nxt is not None and nxt.text.isalpha() and nxt.x0 < g.x1 - 0.3:
+                nxt.text = unicodedata.normalize("NFC", nxt.text + mark)
+                k += 1
+                continue
+            if prev is not None and prev.text.isalpha() and g.x0 < prev.x1 - 0.3:
+                prev.text = unicodedata.normalize("NFC", prev.text + mark)
+                k += 1
+                continue
+        out.append(g)
+        k += 1
+    return out
+
+
+def _word(glyphs: list[Glyph]) -> Word:
+    glyphs = _accents(glyphs)
+    text = ""
+    k = 0
+    while k < len(glyphs):
+        g = glyphs[k]
+        if g.shift:
+            run = [g]
+            while k + 1 < len(glyphs) and glyphs[k + 1].shift == g.shift:
+                k += 1
+                run.append(glyphs[k])
+            text += script("".join(r.text for r in run), raised=g.shift > 0)
+        else:
+            text += g.text
+        k += 1
+    marks = [g.bold for g in glyphs if any(ch.isalnum() for ch in g.text)]
+    main = [g for g in glyphs if not g.shift] or glyphs
+    return Word(
+        text=text,
+        x0=min(g.x0 for g in glyphs),
+        y0=min(g.y0 for g in main),
+        x1=max(g.x1 for g in glyphs),
+        y1=max(g.y1 for g in main),
+        base=main[0].base,
+        size=max(g.size for g in main),
+        bold=all(marks) if marks else None,
+    )
+
+
+def underscore_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """The short horizontal rules (x0, x1, y) that may be drawn underscores."""
+    return [r for r in rules if 1.5 <= r[1] - r[0] <= 9.0]
+
+
+def page_lines(
+    page: Any, clip: Any = None, short_rules: list[tuple[float, float, float]] | None = None
+) -> list[TextLine]:
+    """Every horizontal text line of the page (or of `clip`), top to bottom."""
+    lines = []
+    for glyphs in _join_units(_units(page, clip)):
+        words = _words(glyphs, short_rules or [])
+        if words:
+            lines.append(TextLine(words))
+    lines.sort(key=lambda ln: (round(ln.base, 1), ln.x0))
+    return lines

@@ -1,0 +1,349 @@
+"""Where a table is: the region tied to a "Table N" caption, above or below it, in its column
+or across the page, bounded by rules, other captions, prose and figures."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from arakit.compiler.pdf.tables.glyphs import TextLine, Word
+
+CAPTION_RE = re.compile(r"^(Table|TABLE)\s+([0-9]+|[A-Z]\.?[0-9]+|[IVXL]+)\s*([:.|—–]|$)")
+FIGURE_RE = re.compile(r"^(Figure|Fig\.|FIGURE|FIG\.)\s*([0-9]+|[A-Z]\.?[0-9]+)\s*[:.|—–]")
+_WORDY_RE = re.compile(r"[A-Za-z]{3,}")
+MARGIN = 0.06  # share of the page height where running heads and page numbers sit
+
+
+@dataclass
+class Rules:
+    """The straight rules drawn on a page: horizontal (x0, x1, y) and vertical (x, y0, y1)."""
+
+    horizontal: list[tuple[float, float, float]] = field(default_factory=list)
+    vertical: list[tuple[float, float, float]] = field(default_factory=list)
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # images
+
+
+def page_rules(page: Any) -> Rules:
+    """Rules from the page's drawings (lines, thin rectangles, rectangle edges) and the boxes
+    of its images."""
+    out = Rules()
+    for d in page.get_drawings():
+        for item in d.get("items", []):
+            kind = item[0]
+            if kind == "l":
+                p, q = item[1], item[2]
+                if abs(p.y - q.y) < 0.6 and abs(p.x - q.x) > 1.0:
+                    out.horizontal.append((min(p.x, q.x), max(p.x, q.x), (p.y + q.y) / 2))
+                elif abs(p.x - q.x) < 0.6 and abs(p.y - q.y) > 1.0:
+                    out.vertical.append(((p.x + q.x) / 2, min(p.y, q.y), max(p.y, q.y)))
+            elif kind == "re":
+                r = item[1]
+                if r.height < 1.6 and r.width > 1.0:
+                    out.horizontal.append((r.x0, r.x1, (r.y0 + r.y1) / 2))
+                elif r.width < 1.6 and r.height > 1.0:
+                    out.vertical.append(((r.x0 + r.x1) / 2, r.y0, r.y1))
+                elif d.get("type") in ("s", "fs") and not d.get("fill"):
+                    out.horizontal += [(r.x0, r.x1, r.y0), (r.x0, r.x1, r.y1)]
+                    out.vertical += [(r.x0, r.y0, r.y1), (r.x1, r.y0, r.y1)]
+    out.horizontal = _merge(out.horizontal)
+    out.vertical = [(x, a, b) for a, b, x in _merge([(a, b, x) for x, a, b in out.vertical])]
+    try:
+        infos = page.get_image_info()
+    except Exception:  # an image PyMuPDF cannot describe is no table boundary we can use
+        infos = []
+    for info in infos:
+        x0, y0, x1, y1 = info.get("bbox", (0, 0, 0, 0))
+        if x1 - x0 > 20 and y1 - y0 > 20:
+            out.boxes.append((x0, y0, x1, y1))
+    return out
+
+
+def _merge(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Collinear pieces (a, b, at) that touch become one rule (TeX draws a ruled column row
+    by row)."""
+    out: list[tuple[float, float, float]] = []
+    for a, b, at in sorted(rules, key=lambda r: (round(r[2]), r[0])):
+        if out and abs(out[-1][2] - at) < 0.8 and a <= out[-1][1] + 1.5:
+            pa, pb, pat = out[-1]
+            out[-1] = (pa, max(pb, b), pat)
+        else:
+            out.append((a, b, at))
+    return out
+
+
+@dataclass
+class Caption:
+    """A "Table N" caption: number, its text, box, and the lines it takes."""
+
+    number: str
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+
+
+@dataclass
+class Region:
+    """The lines and rules of one table, with its caption and box."""
+
+    caption: Caption
+    lines: list[TextLine]
+    rules: list[tuple[float, float, float]]
+    vrules: list[tuple[float, float, float]]
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    below: bool  # the table is below its caption
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.y0, self.x1, self.y1)
+
+
+def segments(line: TextLine, gap: float) -> list[TextLine]:
+    """The line cut wherever two neighbouring words are more than `gap` apart."""
+    out: list[TextLine] = []
+    for w in line.words:
+        if out and w.x0 - out[-1].words[-1].x1 <= gap:
+            out[-1].words.append(w)
+        else:
+            out.append(TextLine([w]))
+    return out
+
+
+def within(line: TextLine, x0: float, x1: float) -> TextLine | None:
+    """The words of the line whose centres lie in [x0, x1], or None."""
+    words = [w for w in line.words if x0 <= w.cx <= x1]
+    return TextLine(words) if words else None
+
+
+def captions(lines: list[TextLine]) -> tuple[list[Caption], list[TextLine]]:
+    """The table captions of a page, and the lines that are figure captions."""
+    found: list[Caption] = []
+    figures: list[TextLine] = []
+    used: set[int] = set()
+    for i, line in enumerate(lines):
+        for seg in segments(line, 2.5 * line.size):
+            text = seg.text
+            if FIGURE_RE.match(text):
+                figures.append(seg)
+            m = CAPTION_RE.match(text)
+            if not m or i in used:
+                continue
+            if not m.group(3) and not (seg.words[0].bold and not seg.words[-1].bold):
+                continue  # "Table 3 summarizes ..." is a sentence, not a caption
+            if not text[m.end() :].strip():
+                continue  # "... in\nTable 3." ends a sentence
+            parts = [text[m.end() :].strip()]
+            box = [seg.x0, seg.y0, seg.x1, seg.y1]
+            prev = seg
+            for j in range(i + 1, min(i + 8, len(lines))):
+                nxt = within(lines[j], seg.x0 - 2 * seg.size, max(seg.x1, box[2]) + 2 * seg.size)
+                if nxt is None:
+                    continue
+                if nxt.y0 - prev.y1 > 0.6 * seg.size or abs(nxt.size - seg.size) > 0.6:
+                    break
+                if len(segments(nxt, 1.2 * nxt.size)) > 1 or CAPTION_RE.match(nxt.text):
+                    break
+                parts.append(nxt.text)
+                box = [min(box[0], nxt.x0), box[1], max(box[2], nxt.x1), nxt.y1]
+                used.add(j)
+                prev = nxt
+            found.append(
+                Caption(m.group(2), _join(parts), box[0], box[1], box[2], box[3], seg.size)
+            )
+    return found, figures
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if len(out) > 1 and out.endswith("-") and out[-2].isalpha() and p[:1].islower():
+            out = out[:-1] + p
+        else:
+            out = f"{out} {p}" if out else p
+    return out.lstrip(":.|—– ")
+
+
+def column_span(cap: Caption, lines: list[TextLine], width: float) -> tuple[float, float]:
+    """The horizontal span a table may take: the caption's column on a two-column page
+    (when the caption sits in one column), else the whole text width. A page is set in two
+    columns when hardly any stretch of text crosses its middle."""
+    mid = width / 2
+    segs = [
+        seg
+        for line in lines
+        for seg in segments(line, 2.0 * line.size)
+        if seg.x1 - seg.x0 > 0.15 * width
+    ]
+    crossing = sum(1 for seg in segs if seg.x0 < mid - 10 and seg.x1 > mid + 10)
+    lo = min((seg.x0 for seg in segs), default=0.0)
+    hi = max((seg.x1 for seg in segs), default=width)
+    two_columns = len(segs) >= 6 and crossing <= 0.2 * len(segs)
+    if two_columns and cap.x1 < mid + 5:
+        return min(lo, cap.x0) - 2, mid
+    if two_columns and cap.x0 > mid - 5:
+        return mid, max(hi, cap.x1) + 2
+    return min(lo, cap.x0) - 2, max(hi, cap.x1) + 2
+
+
+def _prose(line: TextLine, x0: float, x1: float, body: float) -> bool:
+    """A line of running text: one stretch of words from the left edge across most of the
+    span, set at body size."""
+    segs = segments(line, 1.2 * line.size)
+    if len(segs) != 1 or line.size < 0.9 * body:
+        return False
+    words = len(_WORDY_RE.findall(line.text))
+    return (line.x1 - line.x0) > 0.7 * (x1 - x0) and line.x0 < x0 + 3 * line.size and words >= 4
+
+
+def find_region(
+    cap: Caption,
+    lines: list[TextLine],
+    others: list[tuple[float, float, float, float]],
+    rules: Any,
+    width: float,
+    body: float,
+    below: bool,
+    height: float,
+) -> Region | None:
+    """Walk from the caption away in one direction collecting table lines; None when the
+    first thing there is not table-like. `others` are the boxes of the other captions
+    (table and figure) on the page."""
+    x0, x1 = column_span(cap, lines, width)
+    margin = MARGIN * height
+    lo_cap, hi_cap = (cap.y1 - 1, height) if below else (0.0, cap.y0 + 1)
+    inside = [ln for line in lines if (ln := within(line, x0, x1)) is not None]
+    if below:
+        seq = sorted((ln for ln in inside if ln.y0 >= cap.y1 - 1), key=lambda ln: ln.y0)
+    else:
+        seq = sorted((ln for ln in inside if ln.y1 <= cap.y0 + 1), key=lambda ln: -ln.y1)
+    hrules = [r for r in rules.horizontal if r[1] > x0 and r[0] < x1 and r[1] - r[0] > 12]
+    near = cap.y1 if below else cap.y0
+    taken: list[TextLine] = []
+    edge = near
+    first_rule: tuple[float, float, float] | None = None
+    gaps: list[float] = []
+    for ln in seq:
+        if ln.y0 < margin or ln.y1 > height - margin:
+            break  # running heads, page numbers
+        gap = (ln.y0 - edge) if below else (edge - ln.y1)
+        lo, hi = (edge, ln.y0) if below else (ln.y1, edge)
+        bridge = [
+            r
+            for r in hrules
+            if lo - 1 <= r[2] <= hi + 1
+            and _aligned(r, first_rule, ln.size)
+            and _opens(r[2], ln, edge, below, bool(taken))
+        ]
+        size = max(ln.size, cap.size) if not taken else ln.size
+        limit = (2.5 if not taken else 1.5) * size
+        if len(gaps) >= 2 and not bridge:  # much wider than the gaps between its rows
+            limit = min(limit, max(3 * statistics.median(gaps), 0.8 * size))
+        if gap > (2 * limit if bridge else limit):
+            break
+        if any(
+            o[1] <= max(hi, ln.y1) + 1 and o[3] >= min(lo, ln.y0) - 1 and o[0] < x1 and o[2] > x0
+            for o in others
+        ):
+            break  # another caption (table or figure) in the way
+        if any(_in_box(ln, b) for b in rules.boxes):
+            break
+        if taken and _outside_frame(ln, taken, rules.vertical):
+            break
+        if _prose(ln, x0, x1, body) and not (taken and _between_rules(ln, hrules, taken)):
+            break
+        if not taken and len(segments(ln, 1.0 * ln.size)) < 2 and not bridge:
+            return None  # prose or a lone label right at the caption: no table this side
+        if bridge and first_rule is None:
+            first_rule = bridge[0]
+        if taken and not bridge:
+            gaps.append(max(gap, 0.0))
+        taken.append(ln)
+        edge = ln.y1 if below else ln.y0
+    if not taken:
+        return None
+    top = min(ln.y0 for ln in taken)
+    bottom = max(ln.y1 for ln in taken)
+    # the closing rules just beyond the text (booktabs' top and bottom rules)
+    reach = 1.0 * max(ln.size for ln in taken)
+    inner = [
+        r
+        for r in hrules
+        if top - reach <= r[2] <= bottom + reach and r[2] > lo_cap and r[2] < hi_cap
+    ]
+    ys = [top, bottom] + [r[2] for r in inner]
+    y0, y1 = min(ys), max(ys)
+    xs = [w.x0 for ln in taken for w in ln.words] + [r[0] for r in inner]
+    xe = [w.x1 for ln in taken for w in ln.words] + [r[1] for r in inner]
+    left, right = min(xs), max(xe)
+    vr = [
+        v
+        for v in rules.vertical
+        if left - 2 <= v[0] <= right + 2 and v[2] > y0 + 1 and v[1] < y1 - 1
+    ]
+    taken.sort(key=lambda ln: ln.base)
+    return Region(cap, taken, inner, vr, left, right, y0, y1, below)
+
+
+def _opens(y: float, ln: TextLine, edge: float, below: bool, inside: bool) -> bool:
+    """A rule that belongs with the line beyond it (a top rule or a middle rule), not one
+    that closes the table behind it (a bottom rule, followed by a float's gap)."""
+    to_new = (ln.y0 - y) if below else (y - ln.y1)
+    to_old = (y - edge) if below else (edge - y)
+    if to_new > 0.8 * ln.size:
+        return False
+    return not inside or to_new <= 1.5 * max(to_old, 0.0) + 2.0
+
+
+def _aligned(
+    r: tuple[float, float, float], first: tuple[float, float, float] | None, size: float
+) -> bool:
+    """A rule that lines up with the table's first rule (a figure frame below does not)."""
+    if first is None:
+        return True
+    return abs(r[0] - first[0]) <= 1.5 * size or abs(r[1] - first[1]) <= 1.5 * size
+
+
+def _outside_frame(
+    ln: TextLine, taken: list[TextLine], vertical: list[tuple[float, float, float]]
+) -> bool:
+    """A boxed table ends where its vertical rules end."""
+    top, bottom = min(t.y0 for t in taken), max(t.y1 for t in taken)
+    left, right = min(t.x0 for t in taken), max(t.x1 for t in taken)
+    frame = [v for v in vertical if v[1] <= top + 1 and v[2] >= bottom - 1 and v[2] - v[1] > 8]
+    size = max(t.size for t in taken)
+    if not (
+        any(abs(v[0] - left) < 1.5 * size for v in frame)
+        and any(abs(v[0] - right) < 1.5 * size for v in frame)
+    ):
+        return False  # rules between columns only, no box around the table
+    y0, y1 = min(v[1] for v in frame), max(v[2] for v in frame)
+    cy = (ln.y0 + ln.y1) / 2
+    return cy < y0 - 1 or cy > y1 + 1
+
+
+def _between_rules(
+    ln: TextLine, hrules: list[tuple[float, float, float]], taken: list[TextLine]
+) -> bool:
+    above = any(r[2] < ln.y0 and r[0] <= ln.x0 + 2 for r in hrules)
+    below = any(r[2] > ln.y1 and r[0] <= ln.x0 + 2 for r in hrules)
+    return above and below
+
+
+def _in_box(ln: TextLine, box: tuple[float, float, float, float]) -> bool:
+    cx, cy = (ln.x0 + ln.x1) / 2, (ln.y0 + ln.y1) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def words_in(region: Region) -> list[Word]:
+    """Every word of the region."""
+    return [w for ln in region.lines for w in ln.words]

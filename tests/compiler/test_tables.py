@@ -1,0 +1,274 @@
+"""Tables read from PDFs typeset the ways papers set them: every cell as printed, and a
+self-check that says when the cells cannot be trusted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from arakit.compiler.evidence import evidence_index, table_files
+from arakit.compiler.pdf import read_document
+from arakit.compiler.pdf.document import DocTable, Document, TableCheck
+from arakit.compiler.pdf.chars import glyph_text, script
+from arakit.compiler.pdf.tables import RawTable, page_tables
+from arakit.compiler.pdf.tables.grid import Grid, flat_header
+from arakit.compiler.pdf.tables.selfcheck import check_agreement, digit_runs
+from tests.compiler.tablegen import Cell, Spec, table_page
+
+RESULTS = [
+    ["Baseline", "71.2 ± 0.4", "−0.8", "12"],
+    ["+ warmup", "73.9 ± 0.3", "1.9", "12"],
+    [Cell("Ours", bold=True), Cell("76.4 ± 0.2", bold=True), Cell("4.4", bold=True), "13"],
+]
+
+
+def _tables(path: Path) -> list[RawTable]:
+    doc = pymupdf.open(str(path))
+    try:
+        return [t for k, page in enumerate(doc, start=1) for t in page_tables(page, k)]
+    finally:
+        doc.close()
+
+
+def _plain(rows: list[list[str | Cell]]) -> list[list[str]]:
+    out = []
+    for row in rows:
+        cells = []
+        for v in row:
+            if isinstance(v, Cell):
+                text = v.text.replace("\n", " ") + v.mark
+                cells.append(f"**{text}**" if v.bold else text)
+            else:
+                cells.append(v.replace("\n", " "))
+        out.append(cells)
+    return out
+
+
+def _one(path: Path) -> RawTable:
+    found = [t for t in _tables(path) if t.check is not None]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_booktabs_table_with_caption_above_keeps_every_cell_and_bold(tmp_path: Path) -> None:
+    spec = Spec("2", "Accuracy on the test set.", [["Method", "Top-1", "Δ", "Epochs"]], RESULTS)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.number == "2" and t.caption == "Accuracy on the test set."
+    assert t.header == [["Method", "Top-1", "Δ", "Epochs"]]
+    assert t.rows == _plain(RESULTS)
+
+
+def test_a_plain_numeric_booktabs_table_passes_its_self_check(tmp_path: Path) -> None:
+    rows: list[list[str | Cell]] = [["Tiny", "135,360", "23.3"], ["Small", "235,328", "20.6"]]
+    rows += [["Wide", Cell("4,879,360", bold=True), Cell("95.9", bold=True)]]
+    spec = Spec("4", "Scaling.", [["Model", "Params", "Full%"]], rows)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == _plain(rows)
+    assert t.check is not None and t.check.verdict == "exact", t.check
+    assert not t.check.failed and len(t.check.passed) == 2
+
+
+def test_table_without_rules_and_caption_below_is_read_from_the_gaps(tmp_path: Path) -> None:
+    rows: list[list[str | Cell]] = [["2", "16", "0.95/0.87"], ["64", "138", "0.99/0.98"]]
+    spec = Spec("1", "Run time.", [["Length m", "Run-time (s)", "R2 index"]], rows, rules="none")
+    spec.caption_below = True
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == [["Length m", "Run-time (s)", "R2 index"]]
+    assert t.rows == _plain(rows)
+
+
+def test_full_grid_keeps_a_cell_printed_on_two_lines_in_one_row(tmp_path: Path) -> None:
+    rows: list[list[str | Cell]] = [
+        ["Estimator type", "FF, LSTM,\nZERO, RAND"],
+        ["Training time (s)", "300, 1800"],
+        ["Batch size", "32, 128, 1032"],
+    ]
+    spec = Spec("3", "Factors.", [["Factor", "Values"]], rows, rules="grid", caption_below=True)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == [
+        ["Estimator type", "FF, LSTM, ZERO, RAND"],
+        ["Training time (s)", "300, 1800"],
+        ["Batch size", "32, 128, 1032"],
+    ]
+    assert t.check is not None and t.check.verdict == "exact", t.check
+
+
+def test_description_cells_over_several_lines_stay_one_row_each(tmp_path: Path) -> None:
+    rows: list[list[str | Cell]] = [
+        ["stitch", "appends the attributes flux and time\nof other given objects."],
+        ["flatten", "applies a Savitzky-Golay filter to\ncapture low frequency variations."],
+        ["fold", "folds a lightcurve at a given period."],
+    ]
+    spec = Spec("1", "Methods.", [["Method", "Short description"]], rows)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == _plain(rows)
+
+
+def test_header_levels_keep_spanning_cells_over_their_first_column(tmp_path: Path) -> None:
+    header: list[list[str | Cell]] = [
+        ["", "Base", "", "Wide", ""],
+        ["Steps", "Full", "Changed", "Full", "Changed"],
+    ]
+    rows: list[list[str | Cell]] = [["1", "100.0%", "99.0%", "100.0%", "100.0%"]] * 2 + [
+        ["8", "99.5%", "100.0%", "99.8%", "100.0%"]
+    ]
+    spec = Spec("6", "Accuracy by steps.", header, rows, spans=[(0, 1, 2), (0, 3, 4)])
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == header
+    assert t.rows == rows
+    assert flat_header(t.header) == [
+        "Steps",
+        "Base / Full",
+        "Base / Changed",
+        "Wide / Full",
+        "Wide / Changed",
+    ]
+
+
+def test_footnote_marks_and_drawn_underscores_are_kept(tmp_path: Path) -> None:
+    rows: list[list[str | Cell]] = [
+        [Cell("Multiply", mark="†"), Cell("seq_fit_len", underscore_rule=True), "141"],
+        [Cell("Division", mark="†"), Cell("batch_size", underscore_rule=True), "16"],
+        ["Negate", "lr", "201"],
+    ]
+    spec = Spec("7", "Programs.", [["Program", "Factor", "Cases"]], rows)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert [r[0] for r in t.rows] == ["Multiply†", "Division†", "Negate"]
+    assert [r[1] for r in t.rows] == ["seq_fit_len", "batch_size", "lr"]
+
+
+def test_table_in_the_right_column_of_a_two_column_page(tmp_path: Path) -> None:
+    spec = Spec("4", "Ablation.", [["Variant", "Top-1", "Δ", "Ep."]], RESULTS, column="right")
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == _plain(RESULTS)
+
+
+def test_figure_axis_numbers_below_a_table_are_not_rows(tmp_path: Path) -> None:
+    spec = Spec("5", "Scaling.", [["Model", "Top-1", "Δ", "Ep."]], RESULTS, figure_below=True)
+    spec.prose_below = 0
+    path = table_page(tmp_path / "t.pdf", spec)
+    t = _one(path)
+    assert t.rows == _plain(RESULTS)
+    doc = read_document(path)
+    assert [x.number for x in doc.tables] == ["5"]
+    assert [f.number for f in doc.figures] == ["1"]
+
+
+def test_a_sentence_starting_with_table_n_is_not_a_caption(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((72, 100), "Table 3 summarizes the results obtained on the benchmark.")
+    page.insert_text((72, 120), "The learning rate follows the schedule given in")
+    page.insert_text((72, 132), "Table 3.")
+    doc.save(str(path))
+    doc.close()
+    assert _tables(path) == []
+
+
+def test_a_caption_with_nothing_table_like_beside_it_is_reported_unread(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((72, 100), "Table 9: Results that were never typeset.")
+    for k in range(5):
+        page.insert_text(
+            (72, 140 + 12 * k), "A long line of running prose text set across the page width here."
+        )
+    doc.save(str(path))
+    doc.close()
+    (t,) = _tables(path)
+    assert t.check is None and t.rows == [] and t.failure
+
+
+def test_tex_symbols_at_control_codes_become_unicode_and_other_controls_vanish() -> None:
+    assert glyph_text("\x00", "CMSY10") == "−"
+    assert glyph_text("\x06", "LMMathSymbols10-Regular") == "±"
+    assert glyph_text("\x00", "CMR10") == ""
+    assert glyph_text("\x07", "Times") == ""
+    assert glyph_text("\ufb01", "CMR10") == "fi"
+
+
+@pytest.mark.parametrize(
+    ("text", "raised", "written"),
+    [
+        ("2", True, "²"),
+        ("−4", True, "⁻⁴"),
+        ("†", True, "†"),
+        ("e", False, "_e"),
+        ("model", False, "_{model}"),
+        ("sim", True, "^{sim}"),
+    ],
+)
+def test_scripts_are_written_as_unicode_or_marked(text: str, raised: bool, written: str) -> None:
+    assert script(text, raised) == written
+
+
+def test_digits_are_counted_with_scripts_read_as_digits() -> None:
+    assert digit_runs("R² 0.99/0.98 10⁻⁴") == digit_runs("R2 0.99/0.98 10-4")
+
+
+def test_agreement_joins_rows_the_other_method_split_over_lines() -> None:
+    grid = Grid(header=[["M", "Text"]], rows=[["a", "one two three"], ["b", "four"]])
+    assert (
+        check_agreement(grid, [["M", "Text"], ["a", "one two"], ["", "three"], ["b", "four"]])
+        is None
+    )
+
+
+def test_agreement_fails_when_a_cell_moves_to_another_column() -> None:
+    grid = Grid(header=[["M", "x", "y"]], rows=[["a", "1", "2"], ["b", "3", "4"]])
+    problem = check_agreement(grid, [["M", "x", "y"], ["a", "1", "2"], ["b", "", "3 4"]])
+    assert problem is not None and "row 2" in problem
+    assert check_agreement(grid, None) == "the independent method found no table in the region"
+
+
+def _doc_with(check: TableCheck | None) -> Document:
+    doc = Document(path="p.pdf", pages=3)
+    rows = [["a", "1"], ["b", "2"]] if check else []
+    doc.tables.append(DocTable("2", "Results.", ["M", "x"] if check else [], rows, 3, check=check))
+    return doc
+
+
+def test_a_table_that_passed_its_check_is_a_raw_table_naming_method_and_check() -> None:
+    check = TableCheck("exact", "rule bands", passed=["digits", "agreement"])
+    (ev,) = table_files(_doc_with(check), "paper").values()
+    assert ev.extraction_type == "raw_table"
+    fields = {f.name: f.value for f in ev.extra_fields}
+    assert fields["Extraction method"] == "rule bands"
+    assert fields["Self-check"] == "passed: digits; passed: agreement"
+    assert "Failed check" not in fields
+
+
+def test_a_table_that_failed_its_check_says_partial_and_what_failed() -> None:
+    check = TableCheck("partial", "rule bands", passed=["digits"], failed=["the methods disagree"])
+    (ev,) = table_files(_doc_with(check), "paper").values()
+    assert ev.extraction_type is not None and ev.extraction_type.startswith("raw_table (partial")
+    fields = {f.name: f.value for f in ev.extra_fields}
+    assert fields["Failed check"] == "the methods disagree"
+    assert "NOT verified" in ev.notes and "exactly" not in ev.notes
+
+
+def test_a_table_whose_cells_were_not_read_is_listed_as_not_transcribed() -> None:
+    doc = _doc_with(None)
+    assert table_files(doc, "paper") == {}
+    index = evidence_index([], {}, doc, "paper")
+    assert "Table 2 (p. 3): its cells could not be read" in index.notes
+
+
+def test_real_paper_tables_match_the_truth_read_off_the_pages(real_corpus: Path) -> None:
+    from benchmarks.realworld.bench_tables import load_truth, score_table
+
+    pdf = real_corpus / "papers" / "subleq-transformer" / "paper.pdf"
+    truth = load_truth("subleq-transformer")
+    if not pdf.is_file() or truth is None:
+        pytest.skip("subleq-transformer is not in this corpus")
+    wanted = {str(t["number"]): t for t in truth if t["page"] == 12}
+    with pymupdf.open(str(pdf)) as doc:
+        found = {t.number: t for t in page_tables(doc[11], 12)}
+    assert sorted(found) == sorted(wanted)
+    for number, t in wanted.items():
+        score = score_table(t, found[number].header, found[number].rows)
+        assert score["exact"], (number, found[number].rows)
