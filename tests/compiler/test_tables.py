@@ -13,6 +13,7 @@ from arakit.compiler.pdf import read_document
 from arakit.compiler.pdf.document import DocTable, Document, TableCheck
 from arakit.compiler.pdf.chars import glyph_text, script
 from arakit.compiler.pdf.tables import RawTable, page_tables
+from arakit.compiler.pdf.tables.glyphs import Word
 from arakit.compiler.pdf.tables.grid import Grid, flat_header
 from arakit.compiler.pdf.tables.selfcheck import check_agreement, digit_runs
 from tests.compiler.tablegen import Cell, Spec, table_page
@@ -210,19 +211,38 @@ def test_digits_are_counted_with_scripts_read_as_digits() -> None:
     assert digit_runs("R² 0.99/0.98 10⁻⁴") == digit_runs("R2 0.99/0.98 10-4")
 
 
-def test_agreement_joins_rows_the_other_method_split_over_lines() -> None:
-    grid = Grid(header=[["M", "Text"]], rows=[["a", "one two three"], ["b", "four"]])
-    assert (
-        check_agreement(grid, [["M", "Text"], ["a", "one two"], ["", "three"], ["b", "four"]])
-        is None
-    )
+def _w(text: str, x: float, base: float) -> Word:
+    return Word(text, x, base - 8, x + 6 * len(text), base + 2, base, 10.0, False)
 
 
-def test_agreement_fails_when_a_cell_moves_to_another_column() -> None:
-    grid = Grid(header=[["M", "x", "y"]], rows=[["a", "1", "2"], ["b", "3", "4"]])
-    problem = check_agreement(grid, [["M", "x", "y"], ["a", "1", "2"], ["b", "", "3 4"]])
-    assert problem is not None and "row 2" in problem
+def _grid(cells: list[list[list[Word]]]) -> Grid:
+    return Grid(rows=[[" ".join(w.text for w in c) for c in r] for r in cells], words=cells)
+
+
+def test_agreement_allows_finer_cuts_at_word_spaces_and_over_lines() -> None:
+    a, b, c = _w("one", 10, 20), _w("two", 30, 20), _w("three", 10, 32)
+    one, d = _w("1", 100, 20), _w("x", 10, 44)
+    grid = _grid([[[a, b, c], [one]], [[d], []]])
+    finer = [[[a], [b], [one]], [[c], [], []], [[d], [], []]]
+    assert check_agreement(grid, finer) is None
+
+
+def test_agreement_fails_when_the_other_method_joins_two_cells_or_two_rows() -> None:
+    a, one = _w("a", 10, 20), _w("1", 100, 20)
+    b, two = _w("b", 10, 32), _w("2", 100, 32)
+    grid = _grid([[[a], [one]], [[b], [two]]])
+    joined = check_agreement(grid, [[[a, one]], [[b], [two]]])
+    assert joined is not None and "joins two columns" in joined
+    rows = check_agreement(grid, [[[a, b], [one, two]]])
+    assert rows is not None and "rows 1 and 2" in rows
     assert check_agreement(grid, None) == "the independent method found no table in the region"
+
+
+def test_agreement_fails_when_the_other_method_cuts_a_cell_at_a_wide_gap() -> None:
+    left, right = _w("71.2", 10, 20), _w("0.4", 60, 20)  # 26 pt apart: a column gap
+    grid = _grid([[[left, right]]])
+    problem = check_agreement(grid, [[[left], [right]]])
+    assert problem is not None and "cuts body row 1" in problem
 
 
 def _doc_with(check: TableCheck | None) -> Document:

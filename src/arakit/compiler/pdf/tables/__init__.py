@@ -26,7 +26,7 @@ def page_tables(page: Any, pno: int) -> list[RawTable]:
         return []
     rules = page_rules(page)
     lines = page_lines(page, short_rules=underscore_rules(rules.horizontal))
-    caps, figures = captions(lines)
+    caps, figures = captions(lines, page.rect.width)
     if not caps:
         return []
     sizes = sorted(w.size for ln in lines for w in ln.words)

@@ -9,10 +9,12 @@ import re
 from arakit.compiler.pdf.tables.glyphs import TextLine
 from arakit.compiler.pdf.tables.grid import (
     Grid,
+    cell_text,
     col_ranges,
     column_of,
+    white_gaps,
     header_levels,
-    place,
+    place_words,
     separators_from_gaps,
 )
 from arakit.compiler.pdf.tables.region import Region
@@ -45,11 +47,13 @@ def split_header(region: Region, rules: list[tuple[float, float, float]]) -> int
     return 1 if len(lines) > 1 and numeric * 2 < len(first.words) else 0
 
 
-def separators(region: Region, body: list[TextLine]) -> list[float]:
+def separators(region: Region, body: list[TextLine]) -> tuple[list[float], list[TextLine]]:
     """Column separators: vertical rules crossing the body, and white gaps no body word
-    crosses; a gap next to a rule with no word between them is the same boundary."""
+    crosses (a line that alone fills a gap is a spanning cell, not a reason to lose the
+    gap); a gap next to a rule with no word between them is the same boundary. Also
+    returns the spanning lines."""
     if not body:
-        return []
+        return [], []
     top, bottom = min(ln.y0 for ln in body), max(ln.y1 for ln in body)
     vr: list[float] = []
     for v in sorted(region.vrules):
@@ -59,14 +63,30 @@ def separators(region: Region, body: list[TextLine]) -> list[float]:
     size = sorted(w.size for ln in body for w in ln.words)[len(body) // 2]
     multi = [ln for ln in body if len(_segments(ln)) > 1] or body
     gaps = separators_from_gaps(multi, region.x0, region.x1, 0.45 * size)
+    spanning = [ln for ln in multi if _spans_a_gap(ln, multi, size)]
+    if spanning and len(multi) - len(spanning) >= 2:
+        rest = [ln for ln in multi if ln not in spanning]
+        gaps = separators_from_gaps(rest, region.x0, region.x1, 0.45 * size)
+    else:
+        spanning = []
     if not vr:
-        return gaps
+        return gaps, spanning
     centres = [w.cx for ln in body for w in ln.words]
     merged = list(vr)
     for g in gaps:
         if all(any(min(g, v) < c < max(g, v) for c in centres) for v in vr):
             merged.append(g)
-    return sorted(merged)
+    return sorted(merged), spanning
+
+
+def _spans_a_gap(ln: TextLine, lines: list[TextLine], size: float) -> bool:
+    """A line whose text alone fills a column-wide gap every other line leaves white (a
+    cell spanning two columns, like `\\multicolumn`)."""
+    if len(lines) < 3:
+        return False
+    now = white_gaps(lines, 0.45 * size)
+    others = white_gaps([m for m in lines if m is not ln], 1.0 * size)
+    return any(all(b <= a0 or a >= b0 for a0, b0 in now) for a, b in others)
 
 
 def _segments(ln: TextLine) -> list[list[object]]:
@@ -82,7 +102,10 @@ def _segments(ln: TextLine) -> list[list[object]]:
 
 
 def body_rows(
-    body: list[TextLine], bounds: list[float], rules: list[tuple[float, float, float]]
+    body: list[TextLine],
+    bounds: list[float],
+    rules: list[tuple[float, float, float]],
+    boxed: bool = False,
 ) -> list[list[TextLine]]:
     """Lines grouped into rows: by the rules when every row is ruled, else one row per
     baseline, with continuation lines (no row label, text only under text cells) joined to
@@ -93,7 +116,8 @@ def body_rows(
             bands[-1].append(ln)
         else:
             bands.append([ln])
-    if len(bands) >= 3 and sorted(len(b) for b in bands)[len(bands) // 2] == 1:
+    single = sum(1 for b in bands if len(b) == 1)
+    if len(bands) >= 3 and (boxed or single >= 0.75 * len(bands)):
         return bands  # a grid: each ruled band is one row
     rows: list[list[TextLine]] = []
     for band in bands:
@@ -140,8 +164,14 @@ def extract(region: Region) -> Grid:
     rules = full_rules(region)
     n_head = split_header(region, rules)
     head, body = region.lines[:n_head], region.lines[n_head:]
-    bounds = separators(region, body)
-    rows = body_rows(body, bounds, rules)
+    bounds, spanning = separators(region, body)
+    boxed = len(region.vrules) >= 2 and len(rules) >= 3
+    rows = body_rows(body, bounds, rules, boxed)
     ranges = col_ranges(body, bounds)
     header = header_levels(head, bounds, ranges, region.rules) if head else []
-    return Grid(header=header, rows=place(rows, bounds, bold=True))
+    cells = place_words(rows, bounds, spanning)
+    return Grid(
+        header=header,
+        rows=[[cell_text(lines, bold=True) for lines in row] for row in cells],
+        words=[[[w for line in lines for w in line] for lines in row] for row in cells],
+    )

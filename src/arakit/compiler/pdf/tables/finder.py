@@ -13,9 +13,9 @@ from arakit.compiler.pdf.tables.region import Region, words_in
 METHOD = "PyMuPDF find_tables on the region"
 
 
-def extract(page: Any, region: Region) -> list[list[str]] | None:
-    """Rows of cells (header lines included) as PyMuPDF's finder cuts the region, or None
-    when it finds no table there."""
+def extract(page: Any, region: Region) -> list[list[list[Word]]] | None:
+    """Rows of cells, each the words in it (header lines included), as PyMuPDF's finder
+    cuts the region; None when it finds no table there."""
     import pymupdf
 
     x0, y0, x1, y1 = region.bbox
@@ -29,17 +29,38 @@ def extract(page: Any, region: Region) -> list[list[str]] | None:
         return None
     table = max(found.tables, key=lambda t: len(t.rows) * max(1, t.col_count))
     words = words_in(region)
-    return [[_cell(words, box) for box in row.cells] for row in table.rows]
+    taken: set[int] = set()
+    out = []
+    for row in table.rows:
+        cells = []
+        for box in row.cells:
+            inside = _inside(words, box, taken)
+            taken |= {id(w) for w in inside}
+            cells.append(inside)
+        out.append(cells)
+    return out
 
 
-def _cell(words: list[Word], box: Any) -> str:
+def texts(rows: list[list[list[Word]]]) -> list[list[str]]:
+    """The finder's cells as text."""
+    out = []
+    for row in rows:
+        cells = []
+        for words in row:
+            lines: dict[int, list[Word]] = {}
+            for w in words:
+                lines.setdefault(round(w.base), []).append(w)
+            cells.append(cell_text([lines[k] for k in sorted(lines)], bold=True))
+        out.append(cells)
+    return out
+
+
+def _inside(words: list[Word], box: Any, taken: set[int]) -> list[Word]:
     if box is None:
-        return ""
+        return []
     x0, y0, x1, y1 = box
-    inside = [
-        w for w in words if x0 - 1 <= w.cx <= x1 + 1 and y0 - 1 <= (w.y0 + w.y1) / 2 <= y1 + 1
+    return [
+        w
+        for w in words
+        if id(w) not in taken and x0 - 1 <= w.cx <= x1 + 1 and y0 - 1 <= (w.y0 + w.y1) / 2 <= y1 + 1
     ]
-    lines: dict[int, list[Word]] = {}
-    for w in inside:
-        lines.setdefault(round(w.base), []).append(w)
-    return cell_text([lines[k] for k in sorted(lines)], bold=True)

@@ -14,6 +14,7 @@ class Grid:
 
     header: list[list[str]] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    words: list[list[list[Word]]] = field(default_factory=list)  # the words of each body cell
 
     @property
     def width(self) -> int:
@@ -76,32 +77,52 @@ def separators_from_gaps(
 ) -> list[float]:
     """Column separators: the middles of x-stretches no word of `lines` covers, at least
     `min_gap` wide, strictly between the first and last word."""
+    return [(a + b) / 2 for a, b in white_gaps(lines, min_gap)]
+
+
+def white_gaps(lines: list[TextLine], min_gap: float) -> list[tuple[float, float]]:
+    """The x-stretches (from, to) no word of `lines` covers, at least `min_gap` wide."""
     spans = sorted((w.x0, w.x1) for ln in lines for w in ln.words)
     if not spans:
         return []
-    seps: list[float] = []
+    out: list[tuple[float, float]] = []
     reach = spans[0][1]
     for a, b in spans[1:]:
         if a - reach >= min_gap:
-            seps.append((a + reach) / 2)
+            out.append((reach, a))
         reach = max(reach, b)
-    return seps
+    return out
 
 
 def place(rows: list[list[TextLine]], bounds: list[float], bold: bool) -> list[list[str]]:
     """Cell texts for rows made of one or more lines, columns cut at `bounds`."""
+    return [[cell_text(lines, bold) for lines in row] for row in place_words(rows, bounds)]
+
+
+def place_words(
+    rows: list[list[TextLine]], bounds: list[float], spanning: list[TextLine] | None = None
+) -> list[list[list[list[Word]]]]:
+    """For each row and column, the cell's words line by line. On a spanning line a run of
+    words closer than a column gap stays whole, in the column where it starts."""
     width = len(bounds) + 1
+    span_ids = {id(ln) for ln in spanning or []}
     out = []
     for row in rows:
         cells: list[list[list[Word]]] = [[] for _ in range(width)]
         for ln in row:
             per: list[list[Word]] = [[] for _ in range(width)]
+            col = -1
+            last: Word | None = None
             for w in ln.words:
-                per[column_of(w.cx, bounds)].append(w)
+                joined = last is not None and w.x0 - last.x1 < 0.45 * w.size
+                if not (id(ln) in span_ids and joined):
+                    col = column_of(w.cx if id(ln) not in span_ids else w.x0 + 0.5, bounds)
+                per[col].append(w)
+                last = w
             for c in range(width):
                 if per[c]:
                     cells[c].append(per[c])
-        out.append([cell_text(cells[c], bold) for c in range(width)])
+        out.append(cells)
     return out
 
 

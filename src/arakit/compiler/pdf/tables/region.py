@@ -23,6 +23,16 @@ class Rules:
     horizontal: list[tuple[float, float, float]] = field(default_factory=list)
     vertical: list[tuple[float, float, float]] = field(default_factory=list)
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # images
+    thickness: dict[int, float] = field(default_factory=dict)  # round(y) → horizontal rule
+
+    def heavy(
+        self, rule: tuple[float, float, float], among: list[tuple[float, float, float]]
+    ) -> bool:
+        """A rule drawn clearly thicker than the thinnest of `among` (booktabs draws its
+        top and bottom rules heavier than the rule under the header)."""
+        light = min((self.thickness.get(round(r[2]), 0.0) for r in among), default=0.0)
+        own = self.thickness.get(round(rule[2]), 0.0)
+        return light > 0 and own >= 1.4 * light and own >= 0.6
 
 
 def page_rules(page: Any) -> Rules:
@@ -36,12 +46,14 @@ def page_rules(page: Any) -> Rules:
                 p, q = item[1], item[2]
                 if abs(p.y - q.y) < 0.6 and abs(p.x - q.x) > 1.0:
                     out.horizontal.append((min(p.x, q.x), max(p.x, q.x), (p.y + q.y) / 2))
+                    out.thickness[round((p.y + q.y) / 2)] = float(d.get("width") or 0.0)
                 elif abs(p.x - q.x) < 0.6 and abs(p.y - q.y) > 1.0:
                     out.vertical.append(((p.x + q.x) / 2, min(p.y, q.y), max(p.y, q.y)))
             elif kind == "re":
                 r = item[1]
                 if r.height < 1.6 and r.width > 1.0:
                     out.horizontal.append((r.x0, r.x1, (r.y0 + r.y1) / 2))
+                    out.thickness[round((r.y0 + r.y1) / 2)] = max(r.height, 0.1)
                 elif r.width < 1.6 and r.height > 1.0:
                     out.vertical.append(((r.x0 + r.x1) / 2, r.y0, r.y1))
                 elif d.get("type") in ("s", "fs") and not d.get("fill"):
@@ -122,13 +134,25 @@ def within(line: TextLine, x0: float, x1: float) -> TextLine | None:
     return TextLine(words) if words else None
 
 
-def captions(lines: list[TextLine]) -> tuple[list[Caption], list[TextLine]]:
+def _halves(line: TextLine, mid: float | None) -> list[TextLine]:
+    """The line cut at the gutter of a two-column page (two captions can share a baseline)."""
+    if mid is None:
+        return [line]
+    parts = [
+        TextLine([w for w in line.words if w.cx < mid]),
+        TextLine([w for w in line.words if w.cx >= mid]),
+    ]
+    return [p for p in parts if p.words]
+
+
+def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], list[TextLine]]:
     """The table captions of a page, and the lines that are figure captions."""
     found: list[Caption] = []
     figures: list[TextLine] = []
     used: set[int] = set()
+    mid = gutter(lines, width) if width else None
     for i, line in enumerate(lines):
-        for seg in segments(line, 2.5 * line.size):
+        for seg in (s for half in _halves(line, mid) for s in segments(half, 2.5 * half.size)):
             text = seg.text
             if FIGURE_RE.match(text):
                 figures.append(seg)
@@ -173,26 +197,48 @@ def _join(parts: list[str]) -> str:
     return out.lstrip(":.|—– ")
 
 
+def gutter(lines: list[TextLine], width: float) -> float | None:
+    """The x of the white stripe between two columns of text, when the page has one: a
+    position in the middle fifth of the page that few lines cross, with lines of text
+    ending just left of it and starting just right of it."""
+    if len(lines) < 10:
+        return None
+    lo, hi = int(0.4 * width), int(0.6 * width)
+    counts = [0] * (hi - lo + 1)
+    for line in lines:
+        for w in line.words:
+            for x in range(max(lo, int(w.x0)), min(hi, int(w.x1)) + 1):
+                counts[x - lo] += 1
+    best = min(range(len(counts)), key=lambda k: (counts[k], abs(lo + k - width / 2)))
+    if counts[best] > 0.25 * len(lines):
+        return None
+    mid = float(lo + best)
+    left = right = 0
+    for line in lines:
+        lw = [w for w in line.words if w.x1 <= mid]
+        rw = [w for w in line.words if w.x0 >= mid]
+        if lw and rw and rw[0].x0 - lw[-1].x1 < 8:
+            continue  # a word space at the middle: one line across the page
+        if lw and mid - lw[-1].x1 < 30 and lw[-1].x1 - lw[0].x0 > 0.3 * width:
+            left += 1
+        if rw and rw[0].x0 - mid < 30 and rw[-1].x1 - rw[0].x0 > 0.3 * width:
+            right += 1
+    return mid if left >= 3 and right >= 3 else None
+
+
 def column_span(cap: Caption, lines: list[TextLine], width: float) -> tuple[float, float]:
     """The horizontal span a table may take: the caption's column on a two-column page
-    (when the caption sits in one column), else the whole text width. A page is set in two
-    columns when hardly any stretch of text crosses its middle."""
-    mid = width / 2
-    segs = [
-        seg
-        for line in lines
-        for seg in segments(line, 2.0 * line.size)
-        if seg.x1 - seg.x0 > 0.15 * width
-    ]
-    crossing = sum(1 for seg in segs if seg.x0 < mid - 10 and seg.x1 > mid + 10)
-    lo = min((seg.x0 for seg in segs), default=0.0)
-    hi = max((seg.x1 for seg in segs), default=width)
-    two_columns = len(segs) >= 6 and crossing <= 0.2 * len(segs)
-    if two_columns and cap.x1 < mid + 5:
-        return min(lo, cap.x0) - 2, mid
-    if two_columns and cap.x0 > mid - 5:
-        return mid, max(hi, cap.x1) + 2
-    return min(lo, cap.x0) - 2, max(hi, cap.x1) + 2
+    (when the caption sits in one column), else the whole text width."""
+    xs0 = [ln.x0 for ln in lines]
+    xs1 = [ln.x1 for ln in lines]
+    lo = min([*xs0, cap.x0]) - 2
+    hi = max([*xs1, cap.x1]) + 2
+    mid = gutter(lines, width)
+    if mid is not None and cap.x1 < mid + 2:
+        return lo, mid
+    if mid is not None and cap.x0 > mid - 2:
+        return mid, hi
+    return lo, hi
 
 
 def _prose(line: TextLine, x0: float, x1: float, body: float) -> bool:
@@ -201,6 +247,8 @@ def _prose(line: TextLine, x0: float, x1: float, body: float) -> bool:
     segs = segments(line, 1.2 * line.size)
     if len(segs) != 1 or line.size < 0.9 * body:
         return False
+    if (line.x1 - line.x0) > 0.85 * (x1 - x0):
+        return True  # a full line of text across the column
     words = len(_WORDY_RE.findall(line.text))
     return (line.x1 - line.x0) > 0.7 * (x1 - x0) and line.x0 < x0 + 3 * line.size and words >= 4
 
@@ -227,6 +275,7 @@ def find_region(
     else:
         seq = sorted((ln for ln in inside if ln.y1 <= cap.y0 + 1), key=lambda ln: -ln.y1)
     hrules = [r for r in rules.horizontal if r[1] > x0 and r[0] < x1 and r[1] - r[0] > 12]
+    wide = [r for r in hrules if r[1] - r[0] >= 0.5 * (x1 - x0)]
     near = cap.y1 if below else cap.y0
     taken: list[TextLine] = []
     edge = near
@@ -237,6 +286,7 @@ def find_region(
             break  # running heads, page numbers
         gap = (ln.y0 - edge) if below else (edge - ln.y1)
         lo, hi = (edge, ln.y0) if below else (ln.y1, edge)
+        crossed = [r for r in hrules if lo - 1 <= r[2] <= hi + 1]
         bridge = [
             r
             for r in hrules
@@ -257,6 +307,8 @@ def find_region(
             break  # another caption (table or figure) in the way
         if any(_in_box(ln, b) for b in rules.boxes):
             break
+        if taken and any(rules.heavy(r, wide) for r in crossed if r in wide):
+            break  # booktabs' heavy top or bottom rule closes the table on this side
         if taken and _outside_frame(ln, taken, rules.vertical):
             break
         if _prose(ln, x0, x1, body) and not (taken and _between_rules(ln, hrules, taken)):
