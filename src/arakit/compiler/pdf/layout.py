@@ -89,7 +89,8 @@ def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
         out.tables.extend(found)
         upright, slanted = _lines(page, pno)
         out.stamps.extend(slanted)
-        lines = [ln for ln in upright if not any(_inside(ln, t.bbox) for t in found)]
+        read = [t for t in found if t.check is not None]  # an unread table keeps its caption
+        lines = [ln for ln in upright if not any(_inside(ln, t.bbox) for t in read)]
         lines, outside = _split_margins(lines, page.rect)
         out.margins.extend(outside)
         per_page.append(lines)
