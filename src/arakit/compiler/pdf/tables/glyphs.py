@@ -17,8 +17,8 @@ SCRIPT_SIZE = 0.85  # glyphs smaller than this share of the line's size may be s
 
 
 @dataclass
-class Glyph:
-    """One printed character with its box, baseline, size and font."""
+class Printed:
+    """Text printed at one place: box, baseline and font size."""
 
     text: str
     x0: float
@@ -27,22 +27,21 @@ class Glyph:
     y1: float
     base: float
     size: float
+
+
+@dataclass
+class Glyph(Printed):
+    """One printed character, bold or not, raised, lowered or on the baseline."""
+
     bold: bool
     shift: int = 0  # +1 raised, -1 lowered, 0 on the baseline
 
 
 @dataclass
-class Word:
-    """A word as printed: text (scripts written out), box, baseline, size, and whether every
-    letter and digit of it is bold (None for a word of marks only)."""
+class Word(Printed):
+    """A word as printed (scripts written out), and whether every letter and digit of it is
+    bold (None for a word of marks only)."""
 
-    text: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    base: float
-    size: float
     bold: bool | None
 
     @property
@@ -56,21 +55,20 @@ class TextLine:
 
     words: list[Word] = field(default_factory=list)
 
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
+    def box(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) around every word."""
+        ws = self.words
+        return (
+            min(w.x0 for w in ws),
+            min(w.y0 for w in ws),
+            max(w.x1 for w in ws),
+            max(w.y1 for w in ws),
+        )
 
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def y0(self) -> float:
-        return min(w.y0 for w in self.words)
-
-    @property
-    def y1(self) -> float:
-        return max(w.y1 for w in self.words)
+    x0 = property(lambda self: self.box()[0])
+    y0 = property(lambda self: self.box()[1])
+    x1 = property(lambda self: self.box()[2])
+    y1 = property(lambda self: self.box()[3])
 
     @property
     def base(self) -> float:

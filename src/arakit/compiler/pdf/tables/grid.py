@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from arakit.compiler.pdf.paragraphs import dehyphenate
 from arakit.compiler.pdf.tables.glyphs import TextLine, Word
 
 
@@ -46,15 +47,7 @@ def flat_header(levels: list[list[str]]) -> list[str]:
 def cell_text(lines: list[list[Word]], bold: bool = False) -> str:
     """Words of one cell, line by line; a word broken by a hyphen at a line end is joined.
     In the body a cell printed wholly in bold is written `**text**`."""
-    out = ""
-    for words in lines:
-        part = " ".join(w.text for w in sorted(words, key=lambda w: w.x0))
-        if not part:
-            continue
-        if len(out) > 1 and out.endswith("-") and out[-2].isalpha() and part[:1].islower():
-            out = out[:-1] + part
-        else:
-            out = f"{out} {part}" if out else part
+    out = dehyphenate([" ".join(w.text for w in sorted(ws, key=lambda w: w.x0)) for ws in lines])
     out = out.strip()
     if bold and out:
         marks = [w.bold for ws in lines for w in ws if w.bold is not None]

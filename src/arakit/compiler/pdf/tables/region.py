@@ -8,6 +8,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
+from arakit.compiler.pdf.paragraphs import dehyphenate
 from arakit.compiler.pdf.tables.glyphs import TextLine, Word
 
 CAPTION_RE = re.compile(r"^(Table|TABLE)\s+([0-9]+|[A-Z]\.?[0-9]+|[IVXL]+)\s*([:.|—–]|$)")
@@ -185,16 +186,7 @@ def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], 
 
 
 def _join(parts: list[str]) -> str:
-    out = ""
-    for p in parts:
-        p = p.strip()
-        if not p:
-            continue
-        if len(out) > 1 and out.endswith("-") and out[-2].isalpha() and p[:1].islower():
-            out = out[:-1] + p
-        else:
-            out = f"{out} {p}" if out else p
-    return out.lstrip(":.|—– ")
+    return dehyphenate(parts).lstrip(":.|—– ")
 
 
 def gutter(lines: list[TextLine], width: float) -> float | None:
