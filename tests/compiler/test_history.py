@@ -433,3 +433,23 @@ def test_a_repository_with_missing_objects_still_gives_its_commits_and_says_so(
     assert h.problem.startswith("file changes not read (git log --all failed: fatal: unable to")
     trace = build_trace(None, None, h, "")
     assert h.problem in next(n.result for n in trace.nodes() if "history" in n.extra)
+
+
+def test_a_folder_checked_out_at_an_older_commit_still_reads_the_main_line_past_it(
+    tmp_path: Path,
+) -> None:
+    repo = git_repo(
+        tmp_path,
+        [
+            {"key": "paper", "files": {"fit.py": FIT.format(iters=1)}, "msg": "Paper version"},
+            {"files": {"lstm.py": LSTM}, "msg": "After the paper", "day": 100},
+            {"files": {"lstm.py": None}, "msg": "Drop the LSTM", "day": 101},
+        ],
+    )
+    subprocess.run(
+        ["git", "-C", str(tmp_path), "checkout", "-q", "--detach", repo.shas["paper"]], check=True
+    )
+    h = _read(tmp_path)
+    assert (h.branch, h.checked_out, len(h.commits)) == ("main", repo.shas["paper"], 3)
+    assert [r.status for r in h.refs] == ["head"]
+    assert [f.pattern for f in h.findings] == ["deleted"]

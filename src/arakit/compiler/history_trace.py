@@ -156,6 +156,7 @@ def _counts(
         "refs": refs,
         "read_stopped_early": h.truncated,
         "problem": h.problem,
+        "checked_out": h.checked_out,
         "findings": dict(Counter(f"{f.kind}:{f.pattern}" for f in h.findings)),
         "finding_nodes": len(findings),
         "findings_folded": len(folded),
@@ -189,4 +190,6 @@ def _summary_text(h: History, counts: dict[str, Any], folded: list[Finding]) -> 
         text += "; the read stopped at the newest commits (limit reached)"
     if h.problem:
         text += f"; {h.problem}"
+    if h.checked_out and h.checked_out != h.head:
+        text += f"; the folder shows {h.checked_out[:7]}, read here as part of {h.branch}"
     return text + "."

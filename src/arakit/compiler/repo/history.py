@@ -67,6 +67,7 @@ class History:
     prefix: str = ""  # the folder read, relative to the repository's root
     blobs_unread: int = 0  # scripts not described because MAX_BLOBS was reached
     problem: str = ""  # what could not be read, said in the trace's history summary
+    checked_out: str = ""  # the commit the folder shows, when not the main line's tip
 
     def commit(self, sha: str) -> Commit | None:
         """A commit by full or abbreviated hash."""
@@ -103,13 +104,18 @@ def read_history(
     prefix = git(repo, "rev-parse", "--show-prefix", check=False).strip()
     commits, truncated, problem = read_commits(repo)
     parents = {c.sha: c.parents for c in commits}
+    refs = read_refs(repo)
+    checked_out = head
+    if branch == "HEAD":  # a detached view of an older commit: the main line goes on past it
+        head, branch = _holding_branch(head, refs, parents)
     main = ancestors([head], parents)
     hist = History(head=head, branch=branch, truncated=truncated, prefix=prefix, problem=problem)
+    hist.checked_out = checked_out
     hist.all_commits = {c.sha: c for c in commits}
     for c in commits:
         c.mainline = c.sha in main
     hist.commits = [c for c in commits if c.mainline]
-    hist.refs = _classify_refs(read_refs(repo), hist, parents, main)
+    hist.refs = _classify_refs(refs, hist, parents, main)
     reader = _BlobReader(repo)
     first_parent = _first_parent(head, parents)
     hist.findings = PatternFinder(hist.commits, reader, prefix, first_parent).run()
@@ -119,6 +125,26 @@ def read_history(
     hist.blobs_unread = reader.skipped
     hist.changes = _value_changes(repo, params_of, tracked)
     return hist
+
+
+_MAIN_NAMES = ("main", "master", "trunk", "develop", "default")
+
+
+def _holding_branch(head: str, refs: list[Ref], parents: dict[str, list[str]]) -> tuple[str, str]:
+    """The branch whose history holds the detached `head` (main/master first, then the one
+    reaching most commits), as (tip, name); (head, "HEAD") when none does."""
+    best: tuple[tuple[int, int], str, str] | None = None
+    for r in refs:
+        if r.kind not in ("branch", "remote"):
+            continue
+        reach = ancestors([r.tip], parents)
+        if head not in reach:
+            continue
+        name = r.label.split("/", 1)[-1] if r.kind == "remote" else r.label
+        rank = (int(name in _MAIN_NAMES), len(reach))
+        if best is None or rank > best[0]:
+            best = (rank, r.tip, name)
+    return (best[1], best[2]) if best else (head, "HEAD")
 
 
 def _first_parent(head: str, parents: dict[str, list[str]]) -> set[str]:
@@ -267,7 +293,7 @@ def _notes(repo: Path, hist: History) -> list[Finding]:
         "--no-ext-diff",
         "--no-textconv",
         "--format=%x1e%H",
-        "HEAD",
+        hist.head,
         "--",
         "*.md",
         "*.rst",
