@@ -47,7 +47,12 @@ DEFAULT_TITLES = {
 
 def _keep_meta(art: Artifact, rel: str, meta: DocMeta) -> None:
     """Remember title/preamble/sections only when they differ from what the writer emits anyway."""
-    if meta.title != DEFAULT_TITLES.get(rel, "") or meta.preamble or meta.extra_sections:
+    if (
+        meta.title != DEFAULT_TITLES.get(rel, "")
+        or meta.preamble
+        or meta.extra_sections
+        or meta.front_matter is not None
+    ):
         art.doc_meta[rel] = meta
 
 

@@ -93,6 +93,7 @@ def read_entity(cls: type[E], doc: MdDoc, blocks: list[Block], pos: SourcePos, *
     extra: list[MdField] = []
     verbatim: dict[str, str] = {}
     labels: dict[str, str] = {}
+    qualifiers: dict[str, str] = {}
     leftover: list[Block] = []
     for b in blocks:
         raws = _fields_of(doc, b)
@@ -100,19 +101,21 @@ def read_entity(cls: type[E], doc: MdDoc, blocks: list[Block], pos: SourcePos, *
             leftover.append(b)
             continue
         for raw in raws:
-            label = f"{raw.name} {raw.qualifier}" if raw.qualifier else raw.name
             found = specs.get(raw.name.lower())
             if found is None or found.attr in values:
                 extra.append(
                     MdField.build(
-                        name=label,
+                        name=raw.name,
                         value=raw.value,
+                        qualifier=raw.qualifier,
                         pos=SourcePos.build(file=pos.file, line=raw.line),
                     )
                 )
                 continue
-            if label != found.label:
-                labels[found.attr] = label
+            if raw.name != found.label:
+                labels[found.attr] = raw.name
+            if raw.qualifier:
+                qualifiers[found.attr] = raw.qualifier
             values[found.attr] = _convert(
                 found.kind, found.attr, raw.value, verbatim, cls, pos.file, raw.line
             )
@@ -122,6 +125,7 @@ def read_entity(cls: type[E], doc: MdDoc, blocks: list[Block], pos: SourcePos, *
         notes=doc.join(leftover),
         verbatim=verbatim,
         labels=labels,
+        qualifiers=qualifiers,
         pos=pos,
     )
 
@@ -197,22 +201,16 @@ def read_entities(
 
 
 # -- writing ----------------------------------------------------------------------------------
-def field_line(label: str, value: str) -> str:
-    """One `- **Label**: value` bullet; continuation lines and nested lists indented."""
+def field_line(label: str, value: str, qualifier: str = "") -> str:
+    """One `- **Label**: value` bullet (`- **Label** (qualifier): value` when the author
+    qualified the label); continuation lines and nested lists indented."""
+    head = f"- **{label}** {qualifier}:" if qualifier else f"- **{label}**:"
     first, _, tail = value.partition("\n")
     if _ITEM_RE.match(first) or first.startswith("**"):
-        return f"- **{label}**:\n" + indent(value)
+        return f"{head}\n" + indent(value)
     if tail:
-        return f"- **{label}**: {first}\n" + indent(tail)
-    return f"- **{label}**: {first}".rstrip()
-
-
-def canonical_label(label: str, written: str | None) -> str:
-    """The format's label for a field, keeping a qualifier the author wrote after the name
-    (`Taste (optional)`), so that rewriting a field never drops the author's words."""
-    if written and written.endswith(")") and "(" in written:
-        return f"{label} {written[written.rindex('(') :]}"
-    return label
+        return f"{head} {first}\n" + indent(tail)
+    return f"{head} {first}".rstrip()
 
 
 def field_text(entity: FieldEntity, s: FieldSpec) -> str | None:
@@ -240,8 +238,8 @@ def write_fields(entity: FieldEntity) -> str:
         text = field_text(entity, s)
         if text is None:
             continue
-        lines.append(field_line(canonical_label(s.label, entity.labels.get(s.attr)), text))
-    lines += [field_line(f.name, f.value) for f in entity.extra_fields]
+        lines.append(field_line(s.label, text, entity.qualifiers.get(s.attr, "")))
+    lines += [field_line(f.name, f.value, f.qualifier) for f in entity.extra_fields]
     body = "\n".join(lines)
     if entity.notes:
         body = f"{body}\n\n{entity.notes}" if body else entity.notes

@@ -28,10 +28,11 @@ __all__ = ["append_text", "update_entity_text"]
 
 @dataclass
 class _Field:
-    name: str  # as written, with its qualifier
+    name: str  # as written
     start: int  # 0-based line in the file
     end: int  # exclusive, trailing blank lines dropped
     para: bool  # written as a `**Name**: value` paragraph line, not a bullet
+    qualifier: str = ""  # `(optional)` in `**Taste** (optional):`
 
 
 @dataclass
@@ -54,8 +55,8 @@ def _fields(doc: MdDoc, part: Part) -> list[_Field]:
         if b.kind == "item":
             raw = field_of(doc, b)
             if raw is not None:
-                name = f"{raw.name} {raw.qualifier}" if raw.qualifier else raw.name
-                out.append(_Field(name, b.start, _trim(doc, b.start, b.end), False))
+                end = _trim(doc, b.start, b.end)
+                out.append(_Field(raw.name, b.start, end, False, raw.qualifier))
         elif b.kind == "text":
             pairs = meta_lines(doc.lines[b.start : b.end], doc.lineno(b.start))
             if pairs:
@@ -72,14 +73,10 @@ def _names(spec: FieldSpec) -> set[str]:
     return {spec.label.lower(), *(a.lower() for a in spec.aliases)}
 
 
-def _base(name: str) -> str:
-    return name.split(" (", 1)[0].strip().lower() if name.endswith(")") else name.strip().lower()
-
-
-def _render(name: str, value: str, para: bool) -> list[str]:
+def _render(name: str, value: str, para: bool, qualifier: str = "") -> list[str]:
     if para:
         return f"**{name}**: {value}".split("\n")
-    return field_line(name, value).split("\n")
+    return field_line(name, value, qualifier).split("\n")
 
 
 def _entity_id(part: Part, prefix: str) -> str | None:
@@ -160,14 +157,15 @@ def _entity_edits(doc: MdDoc, part: Part, old: FieldEntity, new: FieldEntity) ->
         if value is None:
             edits.append(_Edit(f.start, f.end, [], old_text))
         else:
-            edits.append(_Edit(f.start, f.end, _render(f.name, value, f.para), old_text))
+            lines = _render(f.name, value, f.para, f.qualifier)
+            edits.append(_Edit(f.start, f.end, lines, old_text))
 
     for s in type(new).FIELDS:
         a, b = field_text(old, s), field_text(new, s)
         if a == b:
             continue
         names = _names(s)
-        hit = next((f for f in fields if _base(f.name) in names), None)
+        hit = next((f for f in fields if f.name.strip().lower() in names), None)
         if hit is not None:
             replace(hit, b)
         elif b is not None:

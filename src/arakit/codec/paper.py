@@ -48,7 +48,11 @@ def read_paper(text: str, file: str = "PAPER.md") -> Paper:
         key = p.heading.text.strip().lower()
         if key == "overview" and paper.overview is None:
             paper.overview = doc.join(p.blocks)
+            if p.heading.text.strip() != "Overview":
+                paper.overview_heading = p.heading.text.strip()
         elif key == "layer index" and paper.layer_index is None:
+            if p.heading.text.strip() != "Layer Index":
+                paper.layer_index_heading = p.heading.text.strip()
             paper.layer_index = []
             notes = []
             name = ""
@@ -103,11 +107,11 @@ def write_paper(paper: Paper) -> str:
     if paper.preamble:
         body.append(paper.preamble)
     if paper.overview is not None:
-        body.append("## Overview")
+        body.append(f"## {paper.overview_heading or 'Overview'}")
         if paper.overview:
             body.append(paper.overview)
     if paper.layer_index is not None:
-        body.append("## Layer Index")
+        body.append(f"## {paper.layer_index_heading or 'Layer Index'}")
         for lt in paper.layer_index:
             if lt.name:
                 body.append(f"### {lt.name}")

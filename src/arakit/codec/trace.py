@@ -110,8 +110,35 @@ def _attach_comments(nodes: list[Any], raw: list[Any], text: str) -> None:
             _attach_comments(node.children, d["children"], text)
 
 
-def _with_header(header: str, body: str) -> str:
-    return header + "\n\n" + body if header else body
+def _with_header(header: str, body: str, footer: str = "") -> str:
+    out = header + "\n\n" + body if header else body
+    return out + "\n" + footer + "\n" if footer else out
+
+
+def _footer(text: str) -> str:
+    """The comment block a YAML file ends with (a summary, a stream's notes)."""
+    lines = text.rstrip("\n").split("\n")
+    k = len(lines)
+    while k > 0 and (not lines[k - 1].strip() or lines[k - 1].lstrip().startswith("#")):
+        k -= 1
+    block = [ln.rstrip() for ln in lines[k:]]
+    if not any(ln.strip() for ln in block) or k == 0:
+        return ""
+    return "\n".join(block).strip("\n")
+
+
+def _top_comments(data: Any, text: str) -> dict[str, str]:
+    """Comments on and above the top-level keys (section banners between streams)."""
+    if "#" not in text or not isinstance(data, yamlio.Located):
+        return {}
+    eol, above = _comments(text)
+    out: dict[str, str] = {}
+    for key, line in data.key_lines.items():
+        if line in eol:
+            out[str(key)] = eol[line]
+        if line in above:
+            out[f"^{key}"] = above[line]
+    return out
 
 
 def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
@@ -161,7 +188,13 @@ def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
     if "#" in text and raw_list:
         _attach_comments(nodes, raw_list, text)
     return Trace.build(
-        tree=nodes, extra=extra, header=header, form=form, pos=SourcePos.build(file=file, line=1)
+        tree=nodes,
+        extra=extra,
+        header=header,
+        footer=_footer(text),
+        key_comments=_top_comments(data, text),
+        form=form,
+        pos=SourcePos.build(file=file, line=1),
     )
 
 
@@ -219,6 +252,8 @@ def _read_streams(
         tree=roots,
         extra=extra,
         header=header,
+        footer=_footer(text),
+        key_comments=_top_comments(data, text),
         form="streams",
         streams=streams,
         pos=SourcePos.build(file=file, line=1),
@@ -273,9 +308,14 @@ def _node(d: Any, file: str, line: int | None, depth: int, path: tuple[Any, ...]
     for k, v in d.items():
         key = str(k)
         if key == "children":
-            values["children"] = (
-                _node_list(v, file, line, depth + 1, (*path, "children")) if v is not None else []
-            )
+            if v == []:
+                extra["children"] = []  # written as `children: []`: kept that way
+            else:
+                values["children"] = (
+                    _node_list(v, file, line, depth + 1, (*path, "children"))
+                    if v is not None
+                    else []
+                )
         elif key in _ID_LIST_KEYS and isinstance(v, (list, str)):
             items = v if isinstance(v, list) else [v]
             if all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in items):
@@ -326,9 +366,12 @@ def node_dict(n: TraceNode) -> dict[str, Any]:
 
 def write_trace(trace: Trace) -> str:
     """Canonical exploration_tree.yaml."""
-    data: dict[str, Any] = {"tree": [node_dict(n) for n in trace.tree]}
+    data: dict[str, Any] = yamlio.Commented(tree=[node_dict(n) for n in trace.tree])
     data.update(trace.extra)
-    return _with_header(trace.header, yamlio.dump(data))
+    data.comments = {  # type: ignore[attr-defined]
+        k: v for k, v in trace.key_comments.items() if k.lstrip("^") in data
+    }
+    return _with_header(trace.header, yamlio.dump(data), trace.footer)
 
 
 # -- staging ----------------------------------------------------------------------------------
@@ -390,6 +433,8 @@ def read_staging(text: str, file: str = "staging/observations.yaml") -> Staging:
         extra=extra_top,
         form=form,
         header=_header(text),
+        footer=_footer(text),
+        key_comments=_top_comments(data, text),
         pos=SourcePos.build(file=file, line=1),
     )
 
@@ -404,6 +449,9 @@ def write_staging(staging: Staging) -> str:
         d.update(o.extra)
         d.comments = o.comments
         items.append(d)
-    data: dict[str, Any] = {"observations": items}
+    data: dict[str, Any] = yamlio.Commented(observations=items)
     data.update(staging.extra)
-    return _with_header(staging.header, yamlio.dump(data))
+    data.comments = {  # type: ignore[attr-defined]
+        k: v for k, v in staging.key_comments.items() if k.lstrip("^") in data
+    }
+    return _with_header(staging.header, yamlio.dump(data), staging.footer)

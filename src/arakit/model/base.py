@@ -78,6 +78,7 @@ class MdField(AraModel):
 
     name: str
     value: str = ""
+    qualifier: str = ""  # written after the name: `**Taste** (optional):` → "(optional)"
 
 
 class Section(AraModel):
@@ -117,8 +118,10 @@ class FieldEntity(AraModel):
     notes: str = ""
     verbatim: dict[str, str] = Field(default_factory=dict)
     # the label a known field was written with, when it is not the format's own
-    # (`Falsification` for Falsification criteria, `Taste (optional)`): attr -> label
+    # (`Falsification` for Falsification criteria): attr -> label; and a qualifier written
+    # after the name (`**Taste** (optional):`): attr -> "(optional)"
     labels: dict[str, str] = Field(default_factory=dict, exclude=True, repr=False)
+    qualifiers: dict[str, str] = Field(default_factory=dict, exclude=True, repr=False)
 
     def field_value(self, label: str) -> Any:
         """The value of a field by its format label (case-insensitive), known or extra."""

@@ -88,6 +88,9 @@ class Paper(AraModel):
     created_with: Any = None
     extra: dict[str, Any] = Field(default_factory=dict)
     heading: str = ""
+    # the section headings as written, when they differ from `Overview` / `Layer Index`
+    overview_heading: str = ""
+    layer_index_heading: str = ""
     overview: str | None = None
     layer_index: list[LayerTable] | None = None
     layer_index_notes: str = ""

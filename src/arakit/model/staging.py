@@ -41,4 +41,7 @@ class Staging(AraModel):
     observations: list[StagedObservation] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
     header: str = ""  # the `#` comment lines the file opens with, kept as written
+    footer: str = ""  # the `#` comment lines the file ends with, kept as written
+    # comments at the top level: key -> end-of-line comment, "^key" -> lines above the key
+    key_comments: dict[str, str] = Field(default_factory=dict)
     form: str = "observations"  # `observations:` list, or "list": a bare list (Live PM v0.1)

@@ -131,6 +131,9 @@ class Trace(AraModel):
     tree: list[TraceNode] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
     header: str = ""  # the `#` comment lines the file opens with, kept as written
+    footer: str = ""  # the `#` comment lines the file ends with, kept as written
+    # comments at the top level: key -> end-of-line comment, "^key" -> lines above the key
+    key_comments: dict[str, str] = Field(default_factory=dict)
     form: str = "tree"  # how the file lists its nodes (TRACE_FORMS)
     streams: list[str] = Field(default_factory=list)  # form "streams": the stream keys read
 

@@ -40,6 +40,7 @@ ANCHORS: dict[str, str] = {
     "staging": "staging/observations.yaml",
     "reading": "what the reader refuses: malformed, binary, huge files, paths that leave",
     "level2-report": "level2_report.json, its upstream keys and tiers",
+    "dialects": "the dialects arakit reads, and what `ara check --fix` rewrites",
 }
 
 
@@ -445,6 +446,55 @@ RULES: dict[str, Rule] = {
         "add a table with File, Source, Claims, Description",
         upstream="live",
         doc="evidence-index",
+    ),
+    # format lint (codec/lint.py): readable everywhere here, fixed by `ara check --fix`
+    "L1-FMT-001": Rule(
+        "warning",
+        "trace written as one `root:` node",
+        "`ara check --fix` makes it a `tree:` list holding that node",
+        doc="dialects",
+    ),
+    "L1-FMT-002": Rule(
+        "warning",
+        "trace nodes listed under `nodes:`",
+        "`ara check --fix` renames the key to `tree:` (ara-cli reads only tree/root)",
+        doc="dialects",
+    ),
+    "L1-FMT-003": Rule(
+        "warning",
+        "dead end gives its failure as `reason:`",
+        "`ara check --fix` renames it to `failure_mode:`",
+        doc="dialects",
+    ),
+    "L1-FMT-004": Rule(
+        "warning",
+        "decision gives its rationale as `justification:`",
+        "`ara check --fix` renames it to `rationale:`",
+        doc="dialects",
+    ),
+    "L1-FMT-005": Rule(
+        "warning",
+        "entity heading separated by a dash, not a colon",
+        "`ara check --fix` writes `## C01: title` (ara-cli drops other headings)",
+        doc="dialects",
+    ),
+    "L1-FMT-006": Rule(
+        "warning",
+        "pivots spelled two ways in one tree",
+        "`ara check --fix` renames the fewer to the spelling most pivots use",
+        doc="dialects",
+    ),
+    "L1-FMT-007": Rule(
+        "warning",
+        "ID not padded in a file that pads",
+        "`ara check --fix` or `ara fmt` pads it",
+        doc="ids",
+    ),
+    "L1-FMT-008": Rule(
+        "warning",
+        "trace is an ara-2.0 streams document",
+        "`ara fmt --to-canonical` rewrites it as a `tree:`; ara-cli cannot read streams",
+        doc="dialects",
     ),
     # staging
     "L1-STAGE-001": Rule(
