@@ -453,3 +453,17 @@ def test_a_folder_checked_out_at_an_older_commit_still_reads_the_main_line_past_
     assert (h.branch, h.checked_out, len(h.commits)) == ("main", repo.shas["paper"], 3)
     assert [r.status for r in h.refs] == ["head"]
     assert [f.pattern for f in h.findings] == ["deleted"]
+
+
+def test_one_cleanup_that_drops_two_benchmarks_names_both_in_one_finding(tmp_path: Path) -> None:
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"examples/robot/main.py": LSTM, "examples/silverbox/train.py": LSTM,
+                       "examples/wh/main.py": FIT.format(iters=1)}, "msg": "Benchmarks"},
+            {"files": {"examples/robot/main.py": None, "examples/silverbox/train.py": None},
+             "msg": "cleanup"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert f.title == "2 scripts deleted from examples (robot, silverbox)"

@@ -109,6 +109,17 @@ def common_folder(files: list[str]) -> str:
     return ", ".join(tops[:-1][:4]) + f" and {tops[-1]}" if len(tops) > 1 else tops[0]
 
 
+def subfolders(folder: str, files: list[str]) -> list[str]:
+    """The folders right below `folder` that hold `files` (in order of first appearance)."""
+    base = () if folder in (".", "") else PurePosixPath(folder).parts
+    out: list[str] = []
+    for f in files:
+        parts = PurePosixPath(f).parts
+        if len(parts) > len(base) + 1 and parts[len(base)] not in out:
+            out.append(parts[len(base)])
+    return out
+
+
 def group_dir(path: str) -> str:
     """The folder holding `path`."""
     parts = PurePosixPath(path).parts

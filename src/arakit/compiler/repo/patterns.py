@@ -293,6 +293,9 @@ class PatternFinder:
             key=lambda s: self.order.get(s, 0),
         )
         where = folder if folder != "." else "the repository root"
+        areas = paths.subfolders(folder, kept)
+        if len(areas) > 1:
+            where += f" ({', '.join(areas[:4])}{', ...' if len(areas) > 4 else ''})"
         n = len(kept)
         noun = "script" if n == 1 else "scripts"
         if pattern == "deleted":
