@@ -192,7 +192,7 @@ def table_page(path: Path, spec: Spec) -> Path:
         box = pymupdf.Rect(left + 60, y + 10, right - 60, y + 130)
         p.page.draw_rect(box, width=0.8)
         for k, label in enumerate(("0", "20", "40", "60")):
-            p.text(box.x0 - 14, box.y1 - k * 38, label, size=7)
+            p.text(box.x0 - 3 - p.width(label, size=7), box.y1 - k * 38, label, size=7)
             p.text(box.x0 + k * (box.width / 3) - 3, box.y1 + 10, str(k * 100), size=7)
         p.page.draw_line(box.bl, box.tr, color=(0.8, 0.1, 0.1))
         y = box.y1 + 30

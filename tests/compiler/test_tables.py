@@ -8,7 +8,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from arakit.compiler.evidence import evidence_index, table_files
+from arakit.compiler.evidence import evidence_index, figure_files, table_files
 from arakit.compiler.pdf import read_document
 from arakit.compiler.pdf.document import DocTable, Document, TableCheck
 from arakit.compiler.pdf.chars import glyph_text, script
@@ -292,3 +292,22 @@ def test_real_paper_tables_match_the_truth_read_off_the_pages(real_corpus: Path)
     for number, t in wanted.items():
         score = score_table(t, found[number].header, found[number].rows)
         assert score["exact"], (number, found[number].rows)
+
+
+def test_a_plot_keeps_caption_page_and_axes_and_is_never_a_table(tmp_path: Path) -> None:
+    spec = Spec("5", "Scaling.", [["Model", "Top-1", "Δ", "Ep."]], RESULTS, figure_below=True)
+    spec.prose_below = 0
+    doc = read_document(table_page(tmp_path / "t.pdf", spec))
+    (fig,) = doc.figures
+    assert fig.page == 1 and fig.caption.startswith("Accuracy over training steps")
+    ticks = {
+        role: [t for t, r in fig.labels if r == role] for role in ("x-axis tick", "y-axis tick")
+    }
+    assert ticks["x-axis tick"] == ["0", "100", "200", "300"]
+    assert ticks["y-axis tick"] == ["60", "40", "20", "0"]
+    (ev,) = figure_files(doc, "paper")
+    assert (
+        ev.path.startswith("evidence/figures/figure1_") and ev.extraction_type == "figure_reading"
+    )
+    assert ev.axes is not None and "ticks 0 … 300" in ev.axes
+    assert [t.label for t in doc.tables] == ["Table 5"]

@@ -51,6 +51,40 @@ def table_files(doc: Document, paper: str) -> dict[str, EvidenceFile]:
     return out
 
 
+def figure_files(doc: Document, paper: str) -> list[EvidenceFile]:
+    """A reading of each plot whose axes carry numbers: caption, page, axes and the labels
+    printed in it, as printed. No data point is read off the drawing, and a figure is never
+    written as a table of results."""
+    out = []
+    for f in doc.figures:
+        if not f.axes or not f.labels:
+            continue
+        where = f"p. {f.page}" + (f", §{f.section}" if f.section else "")
+        out.append(
+            EvidenceFile(
+                path=f"evidence/figures/figure{f.number}_{slug(f.caption, 32)}.md",
+                title=f"Figure {f.number}: {f.caption.rstrip('.')}",
+                source=f"Figure {f.number} in {paper} ({where})",
+                caption=f.caption,
+                extraction_type="figure_reading",
+                axes=f.axes,
+                extra_fields=[
+                    MdField(name="Figure type", value="quantitative_plot"),
+                    MdField(name="Extraction method", value="exact_from_labels"),
+                    MdField(
+                        name="Reading confidence",
+                        value="medium: axis titles, ticks and labels as printed; no data "
+                        "point was read off the drawing",
+                    ),
+                ],
+                tables=[Table(header=["Label", "Role"], rows=[[t, r] for t, r in f.labels])],
+                notes="The labels printed in the figure, not values measured from it. Read the "
+                f"data in the paper's Figure {f.number} (p. {f.page}).",
+            )
+        )
+    return out
+
+
 def _table_notes(t: DocTable, exact: bool) -> str:
     lines = []
     if exact:
@@ -125,7 +159,9 @@ def evidence_index(
         lines = [
             "## Figures",
             "",
-            f"Figures of {paper}; no data points could be read from them (drawn, not tabulated).",
+            f"Figures of {paper}; no data points were read from them (drawn, not tabulated). "
+            "Plots whose axes carry numbers have a file under figures/ with their axes and "
+            "printed labels.",
         ]
         lines += [""] + [f"- {f.label} (p. {f.page}): {f.caption}" for f in doc.figures]
         notes = "\n".join(lines)

@@ -13,7 +13,13 @@ from arakit.codec import write_artifact
 from arakit.compiler.assemble import index_layers, paper_front, year_and_venue
 from arakit.compiler.atoms import Atoms, extract_atoms
 from arakit.compiler.errors import InputError
-from arakit.compiler.evidence import claim_views, evidence_index, log_file, table_files
+from arakit.compiler.evidence import (
+    claim_views,
+    evidence_index,
+    figure_files,
+    log_file,
+    table_files,
+)
 from arakit.compiler.exploration import build_trace
 from arakit.compiler.ground import Grounding, ground_repo
 from arakit.compiler.inputs import classify
@@ -176,7 +182,8 @@ def compile_sources(
     views = claim_views(art.claims or [], planned, tables)
     for v in views:
         claims_for[v.path] = [v.title.split(":")[0]]
-    files = [*tables.values(), *views, *(log_file(p) for p in inputs.logs)]
+    figures = figure_files(doc, doc.title or paper_name) if doc else []
+    files = [*tables.values(), *views, *figures, *(log_file(p) for p in inputs.logs)]
     art.evidence = Evidence(index=evidence_index(files, claims_for, doc, paper_name), files=files)
     lap("trace")
 

@@ -103,12 +103,15 @@ class DocTable:
 
 @dataclass
 class DocFigure:
-    """A numbered figure: label, caption, page."""
+    """A numbered figure: label, caption, page; for a plot, its axes and the labels printed
+    in it (`(text, role)`: x tick, y tick, other), read as printed, no data point read."""
 
     number: str
     caption: str
     page: int
     section: str = ""
+    axes: str = ""
+    labels: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def label(self) -> str:

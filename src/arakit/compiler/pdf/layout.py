@@ -12,7 +12,9 @@ from typing import Any
 from arakit.compiler.errors import SourceError
 from arakit.compiler.pdf.chars import clean_span, span_text
 from arakit.compiler.pdf.document import Line
-from arakit.compiler.pdf.tables import RawTable, page_tables
+from arakit.compiler.pdf.figures import FigureReading
+from arakit.compiler.pdf.objects import page_objects
+from arakit.compiler.pdf.tables import RawTable
 
 _DIGITS_RE = re.compile(r"\d+")
 MARGIN = 0.09  # share of the page height where running headers and footers live
@@ -24,6 +26,7 @@ class Layout:
 
     lines: list[Line] = field(default_factory=list)
     tables: list[RawTable] = field(default_factory=list)
+    figures: list[FigureReading] = field(default_factory=list)  # labels read off plots
     pages: int = 0
     page_width: float = 0.0
     running: list[str] = field(default_factory=list)  # running header/footer texts removed
@@ -85,8 +88,9 @@ def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
     for pno, page in enumerate(doc, start=1):
         out.page_width = max(out.page_width, page.rect.width)
         heights.append(page.rect.height)
-        found = page_tables(page, pno) if table_pages else []
+        found, plots = page_objects(page, pno) if table_pages else ([], [])
         out.tables.extend(found)
+        out.figures.extend(plots)
         upright, slanted = _lines(page, pno)
         out.stamps.extend(slanted)
         read = [t for t in found if t.check is not None]  # an unread table keeps its caption

@@ -16,6 +16,7 @@ from arakit.compiler.pdf.document import (
     Line,
     Paragraph,
 )
+from arakit.compiler.pdf.figures import FigureReading
 from arakit.compiler.pdf.furniture import CITE_BOX
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.layout import Layout, read_layout
@@ -65,6 +66,7 @@ def build_document(layout: Layout, path: str) -> Document:
     rest = read_opening(doc, lines, headings, extra, layout.running, vocab)
     _body(doc, rest, headings, vocab)
     _attach_tables(doc, layout.tables)
+    _attach_figures(doc, layout.figures)
     return doc
 
 
@@ -190,6 +192,21 @@ def _caption(lines: list[Line], k: int) -> tuple[str, int]:
         parts.append(lines[k].text)
         k += 1
     return dehyphenate(parts), k
+
+
+def _attach_figures(doc: Document, readings: list[FigureReading]) -> None:
+    """Give each plot the axes and labels read off it (same number, same page)."""
+    by = {(r.number, r.page): r for r in readings if r.readable}
+    for f in doc.figures:
+        r = by.get((f.number, f.page))
+        if r is None:
+            continue
+        f.axes = r.axes
+        f.labels = (
+            [(t, "x-axis tick") for t in r.x_ticks]
+            + [(t, "y-axis tick") for t in r.y_ticks]
+            + [(t, "other label") for t in r.labels]
+        )
 
 
 def _attach_tables(doc: Document, raws: list[RawTable]) -> None:

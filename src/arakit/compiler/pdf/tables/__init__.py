@@ -3,29 +3,46 @@ main method and checked against an independent one (see selfcheck.py)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from arakit.compiler.pdf.tables import bands, finder, selfcheck
-from arakit.compiler.pdf.tables.glyphs import page_lines, underscore_rules
+from arakit.compiler.pdf.tables.glyphs import TextLine, page_lines, underscore_rules
 from arakit.compiler.pdf.tables.grid import flat_header
 from arakit.compiler.pdf.tables.raw import RawTable
 from arakit.compiler.pdf.tables.region import (
     Region,
+    Rules,
     captions,
     find_region,
     page_rules,
     segments,
 )
 
-__all__ = ["RawTable", "flat_header", "page_tables"]
+__all__ = ["RawTable", "flat_header", "may_caption", "page_tables"]
+
+_MAY_CAPTION = re.compile(r"(?m)^\s*(Table|TABLE)\s+[0-9A-Z]")
 
 
-def page_tables(page: Any, pno: int) -> list[RawTable]:
-    """The captioned tables of one page (a page that never says "Table" has none)."""
-    if "Table" not in page.get_text("text") and "TABLE" not in page.get_text("text"):
+def may_caption(text: str) -> bool:
+    """Whether a page's text has a line starting "Table N" (else it has no captioned table)."""
+    return bool(_MAY_CAPTION.search(text))
+
+
+def page_tables(
+    page: Any,
+    pno: int,
+    lines: list[TextLine] | None = None,
+    rules: Rules | None = None,
+    textpage: Any = None,
+) -> list[RawTable]:
+    """The captioned tables of one page (a page with no line starting "Table N" has none).
+    `lines`, `rules` and `textpage` may be given when the caller has them already."""
+    if lines is None and not may_caption(page.get_text("text", textpage=textpage)):
         return []
-    rules = page_rules(page)
-    lines = page_lines(page, short_rules=underscore_rules(rules.horizontal))
+    rules = rules if rules is not None else page_rules(page)
+    if lines is None:
+        lines = page_lines(page, short_rules=underscore_rules(rules.horizontal), textpage=textpage)
     caps, figures = captions(lines, page.rect.width)
     if not caps:
         return []
@@ -51,7 +68,7 @@ def page_tables(page: Any, pno: int) -> list[RawTable]:
         grid = bands.extract(region)
         check = selfcheck.verdict(
             bands.METHOD,
-            selfcheck.check_digits(page, region.bbox, grid),
+            selfcheck.check_digits(page, region.bbox, grid, textpage),
             selfcheck.check_agreement(grid, finder.extract(page, region)),
         )
         out.append(

@@ -83,10 +83,10 @@ class TextLine:
         return " ".join(w.text for w in self.words)
 
 
-def _units(page: Any, clip: Any) -> list[list[Glyph]]:
+def _units(page: Any, clip: Any, textpage: Any = None) -> list[list[Glyph]]:
     """PyMuPDF's horizontal lines as lists of glyphs, with scripts marked in each."""
     units: list[list[Glyph]] = []
-    data = page.get_text("rawdict", clip=clip, flags=0)
+    data = page.get_text("rawdict", clip=clip, flags=0, textpage=textpage)
     for block in data.get("blocks", []):
         for line in block.get("lines", []):
             dx, dy = line.get("dir", (1.0, 0.0))
@@ -340,11 +340,14 @@ def underscore_rules(rules: list[tuple[float, float, float]]) -> list[tuple[floa
 
 
 def page_lines(
-    page: Any, clip: Any = None, short_rules: list[tuple[float, float, float]] | None = None
+    page: Any,
+    clip: Any = None,
+    short_rules: list[tuple[float, float, float]] | None = None,
+    textpage: Any = None,
 ) -> list[TextLine]:
     """Every horizontal text line of the page (or of `clip`), top to bottom."""
     lines = []
-    for glyphs in _join_units(_units(page, clip)):
+    for glyphs in _join_units(_units(page, clip, textpage)):
         words = _words(glyphs, short_rules or [])
         if words:
             lines.append(TextLine(words))

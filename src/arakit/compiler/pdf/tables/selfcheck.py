@@ -1,7 +1,7 @@
 """Whether a table's cells can be called exact: two checks that do not depend on the main
 method's own logic.
 
-1. Digits: every run of digits printed in the table's box (as PyMuPDF's own text extraction
+1. Digits: every run of digits printed in the table's box (as PyMuPDF's own word extraction
    reads it) is in exactly one cell, and no cell holds a digit run that is not printed.
 2. Agreement: the independent method (finder.py) never joins words that the main method
    keeps apart in the body (no two cells in one of its cells, no two rows in one of its
@@ -41,13 +41,18 @@ def digit_runs(text: str) -> Counter[str]:
     return Counter(_DIGITS_RE.findall(plain))
 
 
-def check_digits(page: Any, bbox: tuple[float, float, float, float], grid: Grid) -> str | None:
+def check_digits(
+    page: Any, bbox: tuple[float, float, float, float], grid: Grid, textpage: Any = None
+) -> str | None:
     """None when the digits printed in the box and the digits in the cells are the same;
     else what differs."""
-    import pymupdf
-
     x0, y0, x1, y1 = bbox
-    printed = digit_runs(page.get_text("text", clip=pymupdf.Rect(x0 - 1, y0 - 1, x1 + 1, y1 + 1)))
+    inside = [
+        w[4]
+        for w in page.get_text("words", textpage=textpage)
+        if x0 - 1 <= (w[0] + w[2]) / 2 <= x1 + 1 and y0 - 1 <= (w[1] + w[3]) / 2 <= y1 + 1
+    ]
+    printed = digit_runs(" ".join(inside))
     cells = digit_runs(" ".join(c for r in grid.header + grid.rows for c in r))
     if printed == cells:
         return None
