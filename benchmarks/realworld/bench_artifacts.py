@@ -108,7 +108,7 @@ def score_level2(report: Any, truth: dict[str, Any] | None) -> dict[str, int]:
             unlabelled.append(f"{code} {entity}: {f.message[:90]}")
             continue
         labelled += 1
-        false += str(match[0]["true"]).lower() in ("no", "false")
+        false += match[0]["holds"] is False
     return {
         "majors": len(majors),
         "labelled": labelled,
@@ -170,7 +170,8 @@ def run() -> dict[str, float]:
             continue
         ms = (time.perf_counter() - start) * 1000
         s2 = score_level2(l2, truth)
-        block = l2.blocked_by[0] if getattr(l2, "blocked_by", None) else "-"
+        block = l2.blocked_by[0].split()[0] if l2.blocked_by else "-"
+        totals["l2_passes_despite_blocking"] += bool(l2.blocked_by and l2.passed)
         if truth is None:
             print(
                 f"{name:22} (no truth) L1 errors {l1.errors:3}  L2 majors {s2['majors']:3}  "
@@ -195,6 +196,7 @@ def run() -> dict[str, float]:
             totals[f"l2_{k}"] += s2[k]
     out = {
         "crashes": float(totals["crashes"]),
+        "l2_passes_despite_blocking": float(totals["l2_passes_despite_blocking"]),
         "artifacts": float(totals["artifacts"]),
         "l1_errors": float(totals["l1_errors"]),
         "l1_false_alarms": float(totals["l1_false_alarms"]),

@@ -23,7 +23,7 @@ def test_vague_dead_end_is_reported_at_its_field_line(minimal) -> None:
     assert "L2-D5-001" not in codes(review(minimal()))
 
 
-def test_decision_without_two_real_alternatives_is_reported(minimal) -> None:
+def test_decision_with_no_real_alternative_is_reported(minimal) -> None:
     single = edit(
         "trace/exploration_tree.yaml",
         "alternatives: [step decay, linear restarts]",

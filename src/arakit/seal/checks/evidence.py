@@ -43,7 +43,7 @@ _LINK_RE = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
 _CODE_RE = re.compile(r"`([^`]+)`")
 
 
-def _derived_path(value: str) -> str:
+def derived_path(value: str) -> str:
     """The path a `Derived from` value names: a link's target, a `code` span, else the first
     word (`tables/table3.md (rows 2-4)` → `tables/table3.md`)."""
     value = value.strip()
@@ -114,7 +114,7 @@ def check_files(c: Checker) -> None:
         if not etype or etype not in EXTRACTION_TYPES:
             c.report("L1-EVID-005", f, None, f"{f} Extraction type is {ev.extraction_type!r}")
         if ev.derived_from:
-            src = _derived_path(ev.derived_from)
+            src = derived_path(ev.derived_from)
             folder = f.rsplit("/", 1)[0]
             here = posixpath.normpath(f"{folder}/{src}") if src else ""
             checked = src and (c.strict or src.lower().endswith(".md"))

@@ -67,11 +67,12 @@ def check_layout(c: Checker) -> None:
     unreadable = {getattr(p, "file", None) for p in c.art.problems}
     for rel in MANDATORY:
         if rel not in c.files and rel not in unreadable:
+            folder = c.root is not None and (c.root / rel).is_dir()
             c.report(
                 "L1-LAYOUT-001",
                 rel,
                 None,
-                f"mandatory file {rel} is missing",
+                f"{rel} is a folder, not a file" if folder else f"mandatory file {rel} is missing",
                 level=_missing_level(c, rel),
             )
     if not any(f.startswith("src/configs/") and f.endswith(".md") for f in c.files):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from arakit.codec.fs import resolve_ref
 from arakit.model.claim import CLAIM_STATUSES, PROVENANCES
-from arakit.model.ids import id_prefix, id_range, normalize_id
+from arakit.model.ids import id_number, id_prefix, id_range, normalize_id
 from arakit.model.related_work import RELATION_TYPES
 
 if TYPE_CHECKING:
@@ -308,6 +308,20 @@ def id_pool(c: Checker, kind: str) -> list[str] | None:
     return found or None
 
 
+def _written(e: Any, label: str) -> str:
+    """A reference field as written, when the reader kept it (it carried prose or paths)."""
+    attrs = {"Proof": "proof", "Dependencies": "dependencies"}
+    verbatim = getattr(e, "verbatim", None) or {}
+    return str(verbatim.get(attrs.get(label, ""), ""))
+
+
+def _standalone(text: str, ref: str) -> bool:
+    """True when the ID is written as a word of its own (`C1`, `C01`), not inside a name."""
+    prefix, num = id_prefix(ref), str(id_number(ref))
+    pattern = rf"(?<![\w\-/.]){prefix}0*{num}(?![\w\-/]|\.\w)"
+    return re.search(pattern, text) is not None
+
+
 def _refs(
     c: Checker,
     code: str,
@@ -322,9 +336,12 @@ def _refs(
     """Each cited ID must exist. `any_kind` (upstream Proof and Dependencies): an ID of any
     kind resolves against its own kind; a kind the artifact has no layer for is not checked,
     except E IDs, which are reported as warnings when logic/experiments.md is absent."""
+    written = _written(e, label)
     for ref in refs or []:
         kind = "RW" if ref.startswith("RW") else ref[:1]
         if any_kind and c.upstream:
+            if written and not _standalone(written, ref):
+                continue  # part of a name (`A100-40GB`, `METHOD-023`), not a reference
             pool = id_pool(c, kind)
             if pool is None:
                 if kind == "E" and kind in prefixes:

@@ -28,10 +28,30 @@ def claim_text(c: Claim) -> str:
     return f"{c.title}. {c.statement or ''}"
 
 
+_SETUP_LINE = re.compile(r"^\s*[-*+]?\s*\**\s*([A-Za-z][\w /]{1,30}?)\s*\**\s*:\**\s*(.+)$")
+
+
+def setup_field(e: Experiment, key: str) -> str | None:
+    """A Setup field (model, dataset, hardware, system), also when written as a plain
+    `- Model: ...` line that the reader kept as the setup's notes."""
+    s = e.setup
+    if s is None:
+        return None
+    value = getattr(s, key, None)
+    if not is_none(value):
+        return str(value)
+    for line in (s.notes or "").splitlines():
+        m = _SETUP_LINE.match(line)
+        if m and m.group(1).strip().lower() == key:
+            return m.group(2).strip()
+    return None
+
+
 def experiment_text(e: Experiment) -> str:
     """Everything an experiment says about what it does."""
     s = e.setup
-    setup = " ".join(x or "" for x in (s.model, s.dataset, s.hardware, s.system)) if s else ""
+    setup = " ".join(setup_field(e, k) or "" for k in ("model", "dataset", "hardware", "system"))
+    setup += " " + (s.notes if s is not None and s.notes else "")
     parts = [e.title, setup, " ".join(e.procedure or []), e.metrics or "", e.baselines or ""]
     return " ".join([*parts, e.expected_outcome or ""])
 
@@ -63,7 +83,7 @@ def datasets(exps: list[Experiment]) -> set[str]:
     """
     out: set[str] = set()
     for e in exps:
-        d = e.setup.dataset if e.setup else None
+        d = setup_field(e, "dataset")
         if is_none(d):
             continue
         text = " ".join((d or "").lower().split())

@@ -31,10 +31,11 @@ class Label:
     """A row (first cell) or column (header) label of one table in one evidence file."""
 
     text: str
-    kind: str  # "row" or "column"
+    kind: str  # "row", "column", or "cell" (a column label joined to a row's number)
     file: EvidenceFile
     table: int
     index: int
+    col: int = -1  # the column of a "cell" label
     pattern: re.Pattern[str] = field(repr=False, default=re.compile(""))
 
 
@@ -67,12 +68,17 @@ def find_refs(art: Artifact, text: str) -> list[Ref]:
 
 
 def labels_of(f: EvidenceFile) -> list[Label]:
-    """Row labels (first cells) and column labels (headers) usable in prose, longest first."""
+    """Row labels (first cells) and column labels (headers) usable in prose, longest first.
+
+    A table whose rows are numbered ("18 layers", "34 layers") and whose columns are names
+    ("plain", "ResNet") also offers cell labels written as one name: "plain-18", "ResNet-34".
+    """
     out: list[Label] = []
     for t_i, table in enumerate(f.tables):
         for c_i, head in enumerate(table.header[1:], start=1):
             for variant in _variants(head):
                 out.append(Label(variant, "column", f, t_i, c_i))
+        out += _cell_labels(f, t_i)
         first = table.header[0] if table.header else ""
         for r_i, row in enumerate(table.rows):
             if not row:
@@ -85,9 +91,35 @@ def labels_of(f: EvidenceFile) -> list[Label]:
             for variant in _variants(cell):
                 out.append(Label(variant, "row", f, t_i, r_i))
     for lab in out:
-        lab.pattern = _label_pattern(lab.text)
+        lab.pattern = _cell_pattern(lab.text) if lab.kind == "cell" else _label_pattern(lab.text)
     out.sort(key=lambda lab: -len(lab.text))
     return out
+
+
+_ROW_NUMBER = re.compile(r"^\s*(?:[a-z]\s*=\s*)?(\d+(?:\.\d+)?)(?:[\s-]*[A-Za-z]+)?\s*$")
+
+
+def _cell_labels(f: EvidenceFile, t_i: int) -> list[Label]:
+    """`column-number` labels for a table whose rows are numbered and columns named."""
+    table = f.tables[t_i]
+    heads = [(c_i, h.strip()) for c_i, h in enumerate(table.header) if c_i > 0]
+    names = [(c_i, h) for c_i, h in heads if re.fullmatch(r"[A-Za-z][\w.+ ]{1,30}", h)]
+    out: list[Label] = []
+    for r_i, row in enumerate(table.rows):
+        m = _ROW_NUMBER.match(row[0]) if row else None
+        if not m:
+            continue
+        for c_i, head in names:
+            out.append(Label(f"{head}-{m.group(1)}", "cell", f, t_i, r_i, col=c_i))
+    return out
+
+
+def _cell_pattern(label: str) -> re.Pattern[str]:
+    """`plain-18` also written `plain 18` or `plain18`."""
+    head, num = label.rsplit("-", 1)
+    return re.compile(
+        rf"(?<![\w.]){re.escape(head)}[-−– ]?{re.escape(num)}(?![\w]|\.\d)", re.IGNORECASE
+    )
 
 
 def cell_numbers(f: EvidenceFile) -> list[float]:

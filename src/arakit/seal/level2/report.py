@@ -74,12 +74,20 @@ class Level2Report(BaseModel):
     read_order: list[str] = Field(default_factory=list, description="files in the order read")
     warnings: list[str] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    level1_profile: str = Field(default="upstream", description="Level 1 profile checked first")
+    blocked_by: list[str] = Field(
+        default_factory=list,
+        description="Level 1 errors that leave nothing to judge; any one blocks a pass",
+    )
+    report_file: str | None = Field(default=None, exclude=True)  # where it was written
+    kept_report: str | None = Field(default=None, exclude=True)  # another tool's, left alone
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def passed(self) -> bool:
-        """Level 2 passes at Weak Accept or better."""
-        return self.grade in PASSING_GRADES
+        """Level 2 passes at Weak Accept or better, and only when Level 1 left something to
+        judge (claims, experiments or evidence, an acyclic trace)."""
+        return self.grade in PASSING_GRADES and not self.blocked_by
 
     def dimension(self, dim: str) -> DimensionScore:
         """The score of one dimension (D1..D6)."""

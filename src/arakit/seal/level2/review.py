@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from arakit.codec import read_artifact
-from arakit.codec.fs import atomic_write
 from arakit.model import Artifact
 from arakit.seal.level2.context import Context
 from arakit.seal.level2.report import (
@@ -23,7 +21,6 @@ from arakit.seal.level2.report import (
     score_from_findings,
 )
 
-REPORT_FILE = "level2_report.json"
 RULES_JUDGE = "rules"
 # Progressive disclosure: the order a reviewer (or an agent) reads the layers in.
 READ_ORDER_PREFIXES = (
@@ -49,6 +46,8 @@ def review(
     use_cache: bool = True,
     write: bool = False,
     model_dimensions: tuple[str, ...] | None = None,
+    level1_profile: str = "upstream",
+    force: bool = False,
 ) -> Level2Report:
     """Review an artifact's argument on six dimensions and grade it (ARA-FORMAT.md, Level 2).
 
@@ -57,6 +56,12 @@ def review(
     or whose model call fails, falls back to the rules with a warning in the report. An unknown
     model raises LLMError. `write=True` also writes level2_report.json atomically at the root.
     `model_dimensions` limits the model to some dimensions (e.g. ("D2",)); the rest use rules.
+
+    Level 1 runs first (under `level1_profile`). Its errors that leave nothing to judge —
+    no readable claims (a missing, empty, unreadable or folder claims.md), no experiment and
+    no evidence, a cycle in the trace — are put first in `blocked_by` and the warnings, and
+    the grade is Reject whatever the dimension scores. A report written by another tool is
+    never overwritten unless `force` (see `write_report`).
     """
     started = time.perf_counter()
     if isinstance(artifact_or_path, Artifact):
@@ -66,7 +71,10 @@ def review(
     read_ms = (time.perf_counter() - started) * 1000
     ctx = Context(art)
     timings: dict[str, float] = {"read": round(read_ms, 2)}
-    warnings: list[str] = [f"{p}" for p in art.problems]
+    blocked = blocking_errors(art, level1_profile)
+    timings["level1"] = round((time.perf_counter() - started) * 1000 - read_ms, 2)
+    warnings: list[str] = [f"Level 1 blocks a passing grade: {b}" for b in blocked]
+    warnings += [f"{p}" for p in art.problems]
 
     rule_findings, rule_notes = run_rules(ctx, timings)
     dims: list[DimensionScore] = []
@@ -93,6 +101,8 @@ def review(
     findings.sort(key=lambda f: (f.dimension, SEVERITY_ORDER[f.severity], f.file, f.line or 0))
     findings = [f.model_copy(update={"id": f"F{i:02d}"}) for i, f in enumerate(findings, 1)]
     grade, mean = grade_for([d.score for d in dims])
+    if blocked:
+        grade = "Reject"  # nothing to judge: the dimension scores say nothing
     timings["total"] = round((time.perf_counter() - started) * 1000, 2)
     report = Level2Report(
         artifact=art.root or (art.paper.title if art.paper and art.paper.title else "artifact"),
@@ -104,34 +114,41 @@ def review(
         read_order=read_order(art),
         warnings=warnings,
         timings_ms=timings,
+        level1_profile=level1_profile,
+        blocked_by=blocked,
     )
     if write:
         if not art.root:
             from arakit.errors import UsageError
 
             raise UsageError("cannot write level2_report.json: the artifact has no folder")
-        write_report(report, Path(art.root))
+        from arakit.seal.level2.upstream import write_report
+
+        path, kept = write_report(report, Path(art.root), force=force)
+        report.report_file = str(path)
+        report.kept_report = kept.describe() if kept else None
     return report
 
 
-def write_report(report: Level2Report, root: Path) -> Path:
-    """Write the report as JSON to <root>/level2_report.json atomically; return the path."""
-    path = root / REPORT_FILE
-    try:
-        atomic_write(path, json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
-    except OSError as e:
-        from arakit.errors import AraError
-
-        raise AraError(
-            f"cannot write {path}: {e.strerror or e}",
-            hint="make the folder writable, or use --no-write / --json",
-        ) from None
-    return path
+# Level 1 findings that leave Level 2 nothing to judge.
+BLOCKING_CODES = frozenset({"L1-COUNT-008", "L1-COUNT-010", "L1-TRACE-001"})
+CLAIMS_FILE = "logic/claims.md"
 
 
-def report_schema() -> dict[str, Any]:
-    """The JSON Schema of level2_report.json."""
-    return Level2Report.model_json_schema(mode="serialization")
+def blocking_errors(art: Artifact, profile: str = "upstream") -> list[str]:
+    """Level 1 errors that block a passing grade, each as `code file: message`."""
+    from arakit.seal.level1 import validate
+
+    out = []
+    for f in validate(art, profile=profile).findings:
+        if f.severity != "error":
+            continue
+        about_claims = f.file == CLAIMS_FILE and (
+            f.code == "L1-LAYOUT-001" or f.code.startswith("L1-READ-")
+        )
+        if f.code in BLOCKING_CODES or about_claims:
+            out.append(f"{f.code} {f.location}: {f.message}")
+    return out
 
 
 def run_rules(
@@ -154,14 +171,21 @@ def run_rules(
 
 
 def rules_score(dim: str, findings: list[L2Finding], strengths: list[str]) -> DimensionScore:
-    """A dimension's score and reasons from the rule findings alone."""
+    """A dimension's score and reasons from the rule findings alone.
+
+    5 means excellent, not "no problem found" (upstream's rubric): a dimension on which no
+    check could confirm anything (no strength noted) scores at most 4.
+    """
     weaknesses = _unique(f"{f.message}" for f in findings if f.severity != "suggestion")
     suggestions = _unique(f.fix for f in findings if f.fix)
     d: DimensionId = dim  # type: ignore[assignment]
+    score = score_from_findings(findings)
+    if not strengths:
+        score = min(score, 4)
     return DimensionScore(
         dimension=d,
         name=DIMENSIONS[dim],
-        score=score_from_findings(findings),
+        score=score,
         judge=RULES_JUDGE,
         strengths=strengths,
         weaknesses=weaknesses[:8]

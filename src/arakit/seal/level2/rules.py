@@ -132,7 +132,7 @@ RULES: dict[str, Rule] = {
     "L2-D5-002": Rule(
         "D5",
         "major",
-        "decision with fewer than two real alternatives",
+        "decision with no real alternative besides its choice",
         "list the alternatives that were actually considered besides the choice",
     ),
     "L2-D5-003": Rule(

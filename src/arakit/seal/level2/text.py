@@ -46,6 +46,19 @@ def content_words(text: str | None) -> set[str]:
     return out
 
 
+def topic_words(text: str | None) -> set[str]:
+    """What a text is about, for comparing scopes: its content words, the parts of compound
+    words (`same-item` gives `same`, `item`) and the names it uses (`H10`, `CD-ADD`)."""
+    out = content_words(text)
+    for m in _WORD.finditer(text or ""):
+        w = m.group(0).lower().strip("-_")
+        if "-" in w or "_" in w:
+            out |= content_words(re.sub(r"[-_]", " ", w))
+        if re.search(r"\d", w) and len(w) >= 2:
+            out.add(w)  # a name with digits: H10, resnet-152, wm-001
+    return out
+
+
 def overlap(a: set[str], b: set[str]) -> float:
     """Share of a's words found in b (0 when a is empty)."""
     return len(a & b) / len(a) if a else 0.0

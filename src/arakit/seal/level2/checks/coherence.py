@@ -72,6 +72,19 @@ def check_insight(ctx: Context) -> Iterator[L2Finding]:
         )
 
 
+POSITIVE = re.compile(
+    r"\b(?:improv\w*|pass(?:ed|es)?|succeed\w*|success\w*|confirm\w*|beat\w*|outperform\w*|"
+    r"better|gain\w*|reduc\w*|hold|holds|supported|works?|worked|recovered)\b",
+    re.IGNORECASE,
+)
+NEGATED = re.compile(r"\b(?:not|no|n't|never|failed to|fails to|without)\W+(?:\w+\W+)?$", re.I)
+
+
+def _positive(result: str) -> bool:
+    """The result also reports a success (not a negated one: "did not improve")."""
+    return any(not NEGATED.search(result[: m.start()]) for m in POSITIVE.finditer(result))
+
+
 @register("D4")
 def check_trace_agreement(ctx: Context) -> Iterator[L2Finding]:
     """A supported, positive claim is not recorded as a failed result in the trace."""
@@ -80,8 +93,8 @@ def check_trace_agreement(ctx: Context) -> Iterator[L2Finding]:
         return
     for n in art.trace.nodes():
         result = n.result or ""
-        if not n.evidence or not (m := NEGATIVE.search(result)):
-            continue
+        if not n.evidence or not (m := NEGATIVE.search(result)) or _positive(result):
+            continue  # a mixed result (one part passed, one did not) contradicts no claim
         for cid in n.evidence:
             c = art.get(str(cid))
             if c is None or (c.status or "").lower() != "supported":

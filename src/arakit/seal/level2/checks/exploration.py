@@ -25,9 +25,17 @@ GENERIC = re.compile(
     re.IGNORECASE,
 )
 CRITICAL = re.compile(
-    r"\b(?:not|no|fails?|loses?|lose|worse|instead of|rather than|unlike|cannot|breaks?)\b",
+    r"\b(?:not|no|fails?|loses?|lose|worse|instead of|rather than|unlike|cannot|breaks?|"
+    r"weak\w*|poor\w*|insufficient|inadequate|unsuitable|less suitable|limited|flawed)\b",
     re.IGNORECASE,
 )
+# Where writers put what failed: this format's field, ara-cli's `why_failed`, `reason`, a
+# misspelt `failure`, and writers that record the failed outcome as `result`.
+FAILURE_FIELDS = ("failure_mode", "why_failed", "reason", "failure", "result", "description")
+MIN_SHARED = 3  # content words a claim must share with a rejected idea to advocate it
+# A tree this small may honestly hold no failure (upstream: dead ends are recorded when the
+# work had them); past it, a record with none is a story, not a trace.
+MIN_EXPLORATION = 6
 ADVOCATE = 0.6  # share of a dead end's hypothesis terms a claim repeats to count as advocating
 
 
@@ -45,11 +53,12 @@ def check_dead_ends(ctx: Context) -> Iterator[L2Finding]:
     for n in ctx.art.trace.nodes() if ctx.art.trace else []:
         if n.type != "dead_end":
             continue
-        vague = [
-            k
-            for k in ("failure_mode", "lesson")
-            if (_vague(n.get(k)) if k == "failure_mode" else _vague_lesson(n.get(k)))
-        ]
+        failure = next((k for k in FAILURE_FIELDS if n.get(k)), "failure_mode")
+        vague = []
+        if _vague(n.get(failure)):
+            vague.append(failure)
+        if n.get("lesson") is not None and _vague_lesson(n.get("lesson")):
+            vague.append("lesson")  # a lesson not written at all is Level 1's finding
         if vague:
             field = vague[0]
             yield ctx.find(
@@ -74,9 +83,11 @@ def _vague_lesson(text: str | None) -> bool:
 
 @register("D5")
 def check_decisions(ctx: Context) -> Iterator[L2Finding]:
-    """Decisions list at least two real alternatives besides the choice."""
+    """Decisions list at least one real alternative besides the choice (a decision with one
+    rejected alternative is a decision). A decision without an `alternatives` field is left
+    to Level 1."""
     for n in ctx.art.trace.nodes() if ctx.art.trace else []:
-        if n.type != "decision":
+        if n.type != "decision" or n.alternatives is None:
             continue
         choice = " ".join(str(n.choice or "").lower().split())
         real = [
@@ -84,7 +95,7 @@ def check_decisions(ctx: Context) -> Iterator[L2Finding]:
             for a in n.alternatives or []
             if not is_none(a) and " ".join(str(a).lower().split()) != choice
         ]
-        if len(real) < 2:
+        if not real:
             yield ctx.find(
                 "L2-D5-002",
                 f"decision {n.id} ({n.title!r}) lists {len(real)} real alternative(s) besides "
@@ -118,7 +129,7 @@ def check_advocated_dead_ends(ctx: Context) -> Iterator[L2Finding]:
         for nid, kind, text, replacement in rejected:
             r_words = content_words(text)
             share = overlap(r_words, c_words)
-            if len(r_words) < 3 or share < ADVOCATE:
+            if len(r_words) < 3 or share < ADVOCATE or len(r_words & c_words) < MIN_SHARED:
                 continue
             if replacement and overlap(content_words(replacement), c_words) >= 0.5:
                 continue  # the claim is about the replacement, comparing it with the old way
@@ -140,7 +151,7 @@ def check_negatives(ctx: Context) -> Iterator[L2Finding]:
         return
     nodes = art.trace.nodes()
     negatives = [n for n in nodes if n.type in ("dead_end", "pivot")]
-    if nodes and not negatives:
+    if len(nodes) >= MIN_EXPLORATION and not negatives:
         from arakit.model import SourcePos
 
         yield ctx.find(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from arakit.model import Claim
 from arakit.seal.level2.checks import register
 from arakit.seal.level2.context import Context
 from arakit.seal.level2.entities import claim_text, is_none
 from arakit.seal.level2.quotes import numbers
 from arakit.seal.level2.report import L2Finding
-from arakit.seal.level2.text import content_words, has_quantity, overlap
+from arakit.seal.level2.text import content_words, has_quantity, overlap, topic_words
 
 NEGATION = re.compile(
     r"\b(?:not|no|false|fails?|untrue|wrong|refuted|disproved?|does ?n[o']t|isn't|doesn't)\b",
@@ -21,7 +22,18 @@ FRAME = re.compile(
     r"would|be|refuted|disproved|falsified|if|otherwise)\b",
     re.IGNORECASE,
 )
-OFF_SCOPE = 0.15
+# An observation that can be checked: a comparison, a direction, a test outcome, a bound.
+OBSERVABLE = re.compile(
+    r"[<>≤≥=]|\b(?:beat\w*|outperform\w*|exceed\w*|surpass\w*|higher|lower|greater|smaller|"
+    r"larger|more|fewer|less|worse|better|improv\w*|reduc\w*|increas\w*|decreas\w*|drop\w*|"
+    r"ris(?:e|es|ing)|fall\w*|fails?|failed|passe?s?|mismatch\w*|diverg\w*|"
+    r"match\w*|reproduc\w*|revers\w*|breaks?|crash\w*|non-?finite|non-?deterministic|"
+    r"inconsisten\w*|identical|violat\w*|regress\w*|monotonic\w*|"
+    r"correlat\w*|significan\w*|below|above|within|at least|at most|zero|none|revis\w*|"
+    r"misses|miss|lacks?|loses?|losing|gains?|dominat\w*|omits?|bypass\w*|mutates?|"
+    r"reintroduc\w*|falls? back|crash\w*|equivalen\w*|uniform\w*|dominant)\b",
+    re.IGNORECASE,
+)
 
 
 @register("D2")
@@ -58,7 +70,7 @@ def check_criteria(ctx: Context) -> Iterator[L2Finding]:
                 pos=c.pos,
                 quote=crit,
             )
-        elif not has_quantity(crit):
+        elif not has_quantity(crit) and not OBSERVABLE.search(crit):
             yield ctx.find(
                 "L2-D2-003",
                 f"{c.id}'s falsification criteria name no measurable quantity or threshold",
@@ -66,10 +78,10 @@ def check_criteria(ctx: Context) -> Iterator[L2Finding]:
                 pos=c.pos,
                 quote=crit,
             )
-        elif len(c_words) >= 3 and overlap(c_words, s_words) < OFF_SCOPE:
+        elif len(c_words) >= 3 and not topic_words(crit) & topic_words(_scope_text(c)):
             yield ctx.find(
                 "L2-D2-004",
-                f"{c.id}'s falsification criteria share almost no terms with its statement: "
+                f"{c.id}'s falsification criteria share no term with its statement: "
                 "they test a different scope",
                 entities=[c.id],
                 pos=c.pos,
@@ -79,3 +91,11 @@ def check_criteria(ctx: Context) -> Iterator[L2Finding]:
             good += 1
     if good:
         ctx.strength("D2", f"{good} claims have measurable falsification criteria in scope")
+
+
+def _scope_text(c: Claim) -> str:
+    """What a claim is about: title, statement, conditions, evidence basis, tags."""
+    conditions = c.field_value("Conditions") or ""
+    return " ".join(
+        [claim_text(c), str(conditions), c.evidence_basis or "", " ".join(c.tags or [])]
+    )

@@ -17,6 +17,13 @@ from typing import Any
 
 from arakit.model import EvidenceFile
 from arakit.seal.level2.checks import register
+from arakit.seal.level2.derived import (
+    cell_diffs,
+    cell_pairs,
+    derived,
+    named_row_pairs,
+    relative_match,
+)
 from arakit.seal.level2.context import Context
 from arakit.seal.level2.evidence_refs import Label, Ref, cell_numbers, find_refs, labels_of
 from arakit.seal.level2.quotes import Num, closest, numbers, worth_checking
@@ -25,10 +32,30 @@ from arakit.seal.level2.text import segments
 
 CLAIM_FIELDS = ("statement", "evidence_basis", "interpretation")
 OBS_FIELDS = ("statement", "evidence", "implication")
-NODE_FIELDS = ("result", "description", "failure_mode", "lesson", "trigger", "choice", "hypothesis")
+NODE_FIELDS = (
+    "result",
+    "outcome",
+    "description",
+    "failure_mode",
+    "why_failed",
+    "failure",
+    "reason",
+    "lesson",
+    "trigger",
+    "choice",
+    "rationale",
+    "hypothesis",
+    "detail",
+)
 _BLOCK = re.compile(
     r"\b(?:to|than|vs|versus|against|from|over|compared|below|above|while|whereas|and|or|but|"
-    r"of|between)\b|[),;]|\d",
+    r"of|between|by)\b|[),;]|\d",
+    re.IGNORECASE,
+)
+# The subject of a clause reaching a value: "X still reaches ... (24.19%", "X achieves 71.3".
+_REACHES = re.compile(
+    r"\b(?:reach(?:es|ed)?|achiev(?:es|ed)?|attain(?:s|ed)?|scor(?:es|ed)|obtain(?:s|ed)?|"
+    r"gets?|got|hits?|yields?|records?|recorded)\b",
     re.IGNORECASE,
 )
 _AFTER = re.compile(r"^\s*(?:±\s*[\d.]+)?\s*(?:%|pp|nats?|points?|ms|s)?\s*\($", re.IGNORECASE)
@@ -124,12 +151,12 @@ def _check_segment(ctx: Context, q: Quoted, seg: str) -> Iterator[L2Finding | No
     masked = re.sub(r"\b(?:RW|[CEHNOGA])\d+\b", lambda m: " " * len(m.group(0)), masked)
     spans = _label_spans(ctx, masked, files)
     for start, end, _ in spans:
-        masked = _mask(masked, start, end)
+        masked = _mask(masked, start, end, "x")  # a name: digits right after it are its own
     cited = ", ".join(dict.fromkeys(_name(f, refs + q.inherited) for f in files))
+    spreads = any("±" in cell for f in files for t in f.tables for r in t.rows for cell in r)
     for num in numbers(masked):
-        if not worth_checking(num, masked) or _APPROX.search(
-            masked[max(0, num.start - 16) : num.start]
-        ):
+        checkable = worth_checking(num, masked) or (num.role == "spread" and spreads)
+        if not checkable or _APPROX.search(masked[max(0, num.start - 16) : num.start]):
             continue  # counts, years, compound words; approximate quotes ("about 1e-11")
         if others and min(_distance(num, s, e) for s, e in others) < min(
             (_distance(num, r.start, r.end) for r in file_refs), default=len(seg) + 1
@@ -137,15 +164,19 @@ def _check_segment(ctx: Context, q: Quoted, seg: str) -> Iterator[L2Finding | No
             continue  # the number is attributed to an appendix or section, not to a table
         label = _paired_label(seg, num, spans)
         column = _column_after(seg, num, spans)
-        measured = (
-            num.decimals > 0 or num.sci or masked[num.end : num.end + 2].strip().startswith("%")
-        )
+        measured = num.decimals > 0 or num.sci or num.percent
         near_ref = any(abs(r.start - num.end) <= 60 or abs(num.start - r.end) <= 60 for r in refs)
         if not measured and label is None and not near_ref:
             continue  # a bare integer far from any reference: a setting more often than a result
+        if not measured and label is None and _COUNT_AFTER.match(masked[num.end : num.end + 16]):
+            continue  # "400 iterations", "8 GPUs": how the run was set up, not what it found
         scope = _unique_files(explicit) or files  # an in-clause reference outranks inherited ones
+        mentioned = [lab for _, _, labs in spans for lab in labs]
+        if label:  # an in-clause reference outranks the entity's inherited ones
+            paths = {f.path for f in scope}
+            label = [lab for lab in label if lab.file.path in paths] or label
         yield _check_number(
-            ctx, q, seg, num, files, label, cited, refs + q.inherited, scope, column
+            ctx, q, seg, num, files, label, cited, refs + q.inherited, scope, column, mentioned
         )
 
 
@@ -160,12 +191,17 @@ def _check_number(
     refs: list[Ref],
     scope: list[EvidenceFile],
     column: list[Label] | None = None,
+    mentioned: list[Label] | None = None,
 ) -> L2Finding | None:
     pool = [v for f in files for v in ctx.memo(("cells", f.path), partial(cell_numbers, f))]
     diffs = [d for f in files for d in ctx.memo(("diffs", f.path), partial(cell_diffs, f))]
-    if not any(num.matches(v) for v in pool) and not _derived(num, diffs):
+    if (
+        not any(num.matches(v) for v in pool)
+        and not derived(num, diffs)
+        and not _relative(ctx, num, seg, files, mentioned or [])
+    ):
         nearest = _nearest(ctx, num, files, refs)
-        measured = num.decimals > 0 or num.sci or "%" in seg[num.end : num.end + 2]
+        measured = num.decimals > 0 or num.sci or num.percent
         return ctx.find(
             "L2-D1-001",
             f"{q.entity} quotes {num.text} in its {q.field}, but no cell of the evidence it "
@@ -179,6 +215,9 @@ def _check_number(
         )
     if not labels:
         return None
+    cell_labels = [lab for lab in labels if lab.kind == "cell"]
+    if cell_labels:
+        return _check_cell_label(ctx, q, seg, num, cell_labels, labels, refs)
     labelled = {lab.file.path for lab in labels}
     for f in scope:
         if f.path not in labelled and any(
@@ -188,31 +227,68 @@ def _check_number(
     cell = _cell_check(num, labels, column or [])
     if cell is not None:
         row, col, text = cell
-        return ctx.find(
-            "L2-D1-002",
-            f"{q.entity} says {row.text} {col.text} = {num.text} citing {_name(row.file, refs)}; "
-            f"{_name(row.file, refs)}'s {row.text} row, {col.text} column holds {text} "
-            f"({row.file.path})",
-            entities=[q.entity],
-            pos=q.pos,
-            quote=seg,
-            needle=num.text,
-            anchor=_anchor(q, seg),
+        name = _name(row.file, refs)
+        return _slip(
+            ctx,
+            q,
+            seg,
+            num,
+            f"{row.text} {col.text} = {num.text} citing {name}; {name}'s {row.text} row, "
+            f"{col.text} column holds {text} ({row.file.path})",
         )
     for lab in labels:
         cells = _cells(lab)
         values = [n.value for c in cells for n in numbers(c)]
         gains = cell_diffs(lab.file, lab.index, lab.table) if lab.kind == "row" else diffs
-        if any(num.matches(v) for v in values) or _derived(num, gains):
+        if any(num.matches(v) for v in values) or derived(num, gains):
             return None
-    lab = labels[0]
+    lab = next((x for x in labels if not _DERIVED_NAME.search(x.file.path)), labels[0])
     cells = _cells(lab)
     holds = closest(num.value, cells[1:] if lab.kind == "row" else cells) or "no number"
     name = _name(lab.file, refs)
+    return _slip(
+        ctx,
+        q,
+        seg,
+        num,
+        f"{lab.text} = {num.text} citing {name}; {name}'s {lab.text} {lab.kind} holds {holds} "
+        f"({lab.file.path})",
+    )
+
+
+def _check_cell_label(
+    ctx: Context,
+    q: Quoted,
+    seg: str,
+    num: Num,
+    cells: list[Label],
+    labels: list[Label],
+    refs: list[Ref],
+) -> L2Finding | None:
+    """A number quoted for `column-number` ("plain-34 = 28.54"): the cell where the column
+    meets the numbered row must hold it (or a row of the same name in another table)."""
+    for lab in labels:
+        if any(num.matches(n.value) for c in _cells(lab) for n in numbers(c)):
+            return None
+    lab = cells[0]
+    table = lab.file.tables[lab.table]
+    holds = table.rows[lab.index][lab.col].strip()
+    name = _name(lab.file, refs)
+    return _slip(
+        ctx,
+        q,
+        seg,
+        num,
+        f"{lab.text} = {num.text} citing {name}; {name}'s {table.header[lab.col].strip()} "
+        f"column, {table.rows[lab.index][0].strip()} row holds {holds} ({lab.file.path})",
+    )
+
+
+def _slip(ctx: Context, q: Quoted, seg: str, num: Num, says: str) -> L2Finding:
+    """L2-D1-002: `<entity> says <what>`, located at the number."""
     return ctx.find(
         "L2-D1-002",
-        f"{q.entity} says {lab.text} = {num.text} citing {name}; {name}'s {lab.text} "
-        f"{lab.kind} holds {holds} ({lab.file.path})",
+        f"{q.entity} says {says}",
         entities=[q.entity],
         pos=q.pos,
         quote=seg,
@@ -224,6 +300,9 @@ def _check_number(
 def _name(f: EvidenceFile, refs: list[Ref]) -> str:
     """How the text calls a file: "Table 2" when it cites it so, else its path."""
     return next((r.text for r in refs if f in r.files and re.match(r"(?i)tab|fig", r.text)), f.name)
+
+
+_DERIVED_NAME = re.compile(r"(?:^|/)(?:derived|subset)_", re.IGNORECASE)
 
 
 def _nearest(ctx: Context, num: Num, files: list[EvidenceFile], refs: list[Ref]) -> str:
@@ -285,6 +364,8 @@ def _paired_label(
         gap = seg[before[1] : num.start]
         if len(gap) <= 40 and len(gap.split()) <= 4 and not _BLOCK.search(gap):
             return before[2]
+        if len(gap) <= 70 and _REACHES.search(gap) and not _BLOCK.search(gap.replace("(", " ")):
+            return before[2]  # "plain-34 net still reaches competitive accuracy (24.19%"
     return None
 
 
@@ -318,49 +399,30 @@ def _cell_check(
 
 def _cells(lab: Label) -> list[str]:
     table = lab.file.tables[lab.table]
+    if lab.kind == "cell":
+        row = table.rows[lab.index]
+        return [row[lab.col]] if lab.col < len(row) else []
     if lab.kind == "row":
         return list(table.rows[lab.index])
     return [r[lab.index] for r in table.rows if lab.index < len(r)]
 
 
-def _derived(num: Num, diffs: list[float]) -> bool:
-    """True when num is one of the given differences of two cells."""
-    return not num.sci and any(num.matches(d) for d in diffs)
+_COUNT_AFTER = re.compile(
+    r"^\s*(?:iterations?|iters?|steps?|layers?|seeds?|runs?|gpus?|cpus?|cores?|workers?|"
+    r"threads?|nodes?|batches|heads?|blocks?|tokens?|params?|parameters?|files?|lines?)\b",
+    re.IGNORECASE,
+)
 
 
-def cell_diffs(f: EvidenceFile, row: int | None = None, table: int | None = None) -> list[float]:
-    """Differences between two cells of the same column, or of the same row (gains, gaps).
-
-    With `row`, only differences that involve a cell of that row of that table.
-    """
-    out: list[float] = []
-    for t_i, t in enumerate(f.tables):
-        if table is not None and t_i != table:
-            continue
-        grid = [[_first(c) for c in r[1:]] for r in t.rows]
-        for r_i, cells in enumerate(grid):
-            if row is not None and r_i != row:
-                continue
-            present = [a for a in cells if a is not None]
-            out += [a - b for a in present for b in present if _comparable(a, b)]
-            for c_i, a in enumerate(cells):
-                column = [g[c_i] for g in grid if c_i < len(g)]
-                out += [
-                    a - b for b in column if a is not None and b is not None and _comparable(a, b)
-                ]
-    return [d for d in out if d != 0]
-
-
-def _comparable(a: float | None, b: float | None) -> bool:
-    """Both present and of similar size: a gain is not 'x minus almost nothing'."""
-    if a is None or b is None or a == b:
-        return False
-    return min(abs(a), abs(b)) >= 1e-3 * max(abs(a), abs(b))
-
-
-def _first(cell: str) -> float | None:
-    ns = numbers(cell)
-    return ns[0].value if ns else None
+def _relative(
+    ctx: Context, num: Num, seg: str, files: list[EvidenceFile], mentioned: list[Label]
+) -> bool:
+    """A relative change or ratio of two cited cells (derived.py); the rows the clause names
+    are tried first, every pair of the cited tables when it names fewer than two."""
+    pairs = named_row_pairs(mentioned) or [
+        p for f in files for p in ctx.memo(("pairs", f.path), partial(cell_pairs, f))
+    ]
+    return relative_match(num, seg, pairs)
 
 
 def _unique_files(files: list[EvidenceFile]) -> list[EvidenceFile]:
@@ -370,8 +432,8 @@ def _unique_files(files: list[EvidenceFile]) -> list[EvidenceFile]:
     return list(seen.values())
 
 
-def _mask(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
+def _mask(text: str, start: int, end: int, fill: str = " ") -> str:
+    return text[:start] + fill * (end - start) + text[end:]
 
 
 def _fmt(v: float) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from arakit.seal.checks.evidence import derived_path
 from arakit.seal.level2.checks import register
 from arakit.seal.level2.context import Context
 from arakit.seal.level2.entities import datasets, testing_experiments
@@ -97,8 +98,9 @@ def check_unused_evidence(ctx: Context) -> Iterator[L2Finding]:
     for f in art.evidence.files:
         if f.path in used:
             continue
-        if f.derived_from and any(u.endswith(f.derived_from.strip()) for u in used):
-            continue
+        src = derived_path(f.derived_from) if f.derived_from else ""
+        if src and any(u.endswith("/" + src.split("/")[-1]) for u in used):
+            continue  # a subset of a file a claim cites
         yield ctx.find(
             "L2-D3-003",
             f"{f.path} is kept as evidence but no claim cites it: an unreported result or a "
