@@ -222,22 +222,34 @@ def _level3(art: Any, options: dict[str, Any]) -> LevelVerdict:
     from arakit.errors import ArtifactError
     from arakit.seal.level3 import reproduce
 
+    from arakit.seal.level3.deps import DependencyError
+
     try:
         rep = reproduce(art, **options)
-    except ArtifactError as e:  # no plan, or an unreadable one: the level cannot pass
+    except (ArtifactError, DependencyError) as e:  # no plan, unreadable, refused requirements
         return LevelVerdict(level=3, name=LEVEL_NAMES[3], status="failed", summary=str(e))
     c = rep.counts
+    summary = (
+        f"{c['reproduced']} of {len(rep.expectations)} expectations reproduced "
+        f"({rep.sandbox} sandbox, {rep.isolation} isolation)"
+    )
+    if rep.all_reproduced and not rep.passed:
+        summary += ": weak isolation could read evidence/, so it is no seal; use bwrap"
     return LevelVerdict(
         level=3,
         name=LEVEL_NAMES[3],
         status="passed" if rep.passed else "failed",
-        summary=f"{c['reproduced']} of {len(rep.expectations)} expectations reproduced "
-        f"({rep.sandbox} sandbox, {rep.isolation} isolation)",
+        summary=summary,
         details={
             "counts": c,
             "claims": {cl.claim: cl.verdict for cl in rep.claims},
+            "verdicts": [
+                {"run": e.run, "metric": e.metric, "verdict": e.verdict, "isolation": e.isolation}
+                for e in rep.expectations
+            ],
             "sandbox": rep.sandbox,
             "isolation": rep.isolation,
+            "bounds": rep.bounds,
             "executions": len(rep.runs),
         },
     )

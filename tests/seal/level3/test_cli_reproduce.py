@@ -59,10 +59,11 @@ def test_json_output_is_the_report(tiny, tmp_path: Path) -> None:
     assert data["sandbox"] == "bwrap" and data["isolation"] == "strong"
 
 
-def test_process_sandbox_warns_that_isolation_is_weaker(tiny) -> None:
+def test_process_sandbox_warns_that_isolation_is_weaker_and_never_exits_0(tiny) -> None:
     result = runner.invoke(app, ["reproduce", str(tiny()), "--sandbox", "process"])
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert "warning: WEAKER ISOLATION" in result.output
+    assert "2 of 2 expectations reproduced under weak isolation: not a pass" in result.output
 
 
 def test_artifact_without_plan_is_a_clean_error_naming_the_file(tiny) -> None:

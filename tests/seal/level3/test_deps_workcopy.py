@@ -27,17 +27,26 @@ def test_working_copy_withholds_evidence_trace_reports_vcs_and_symlinks(tree, tm
         }
     )
     root = tree(files)
-    os.symlink(root / "evidence" / "tables" / "table1_tiny.md", root / "src" / "answer.md")
+    evidence = root / "evidence" / "tables" / "table1_tiny.md"
+    os.symlink(evidence, root / "src" / "answer.md")
     os.symlink("/etc", root / "src" / "etc")
-    left_out = make_working_copy(root, tmp_path / "copy")
+    os.link(evidence, root / "src" / "hardlinked.md")
+    (root / "src" / "copied.txt").write_bytes(evidence.read_bytes())
+    (tmp_path / "copy").mkdir()
+    wc = make_working_copy(root, tmp_path / "copy")
     copied = sorted(
         str(p.relative_to(tmp_path / "copy")) for p in (tmp_path / "copy").rglob("*") if p.is_file()
     )
     assert copied == ["PAPER.md", "logic/claims.md", "src/execution/train.py", "src/reproduce.yaml"]
-    assert left_out == [
-        ".git/", "evidence/", "level3_report.json", "seal.json", "src/answer.md", "src/etc",
-        "staging/", "trace/",
+    assert wc.left_out == [
+        ".git/", "evidence/", "level3_report.json", "seal.json", "src/answer.md",
+        "src/copied.txt", "src/etc", "src/hardlinked.md", "staging/", "trace/",
     ]  # fmt: skip
+    assert wc.evidence_copies == {
+        "src/copied.txt": "evidence/tables/table1_tiny.md",
+        "src/hardlinked.md": "evidence/tables/table1_tiny.md",
+    }
+    assert set(wc.shipped) == set(copied)
 
 
 def test_requirements_come_from_requirements_txt_or_a_fenced_block(tree) -> None:
@@ -87,12 +96,14 @@ def test_requirements_install_offline_from_a_wheelhouse_and_are_importable_in_th
     rep = reproduce(tree(files), seeds=[0], wheelhouse=wheels, work_dir=tmp_path / "w")
     assert rep.passed, rep.expectations[0].reason
     venv = ensure_venv(["arakit-l3-probe==1.0"], wheels)  # the same, cached
-    complete = venv / ".ara-complete"
+    complete = venv.host / ".ara-complete"
     stamp = complete.stat().st_mtime_ns
     assert ensure_venv(["arakit-l3-probe==1.0"], wheels) == venv
     assert complete.stat().st_mtime_ns == stamp
 
 
+@pytest.mark.sandbox
+@needs_bwrap
 def test_a_requirement_that_is_nowhere_local_is_a_clear_error_not_a_download() -> None:
     with pytest.raises(DependencyError, match="could not install") as e:
         ensure_venv(["arakit-surely-not-installed-anywhere==9.9"])

@@ -98,7 +98,7 @@ def home():
 
 
 def fork_bomb():
-    with open("forks.log", "a") as log:
+    with open(os.path.join(outdir, "forks.log"), "a") as log:
         while True:
             try:
                 if os.fork() == 0:
@@ -213,7 +213,7 @@ def test_a_fork_bomb_is_contained_by_the_process_limit_and_the_timeout(tmp_path:
     limit = 48
     run, _, _ = attack(tmp_path, "fork_bomb", limits=Limits(processes=limit), timeout_s=4)
     assert run.status == "timed_out"
-    forks = (Path(run.log_dir).parent / "work" / "forks.log").read_text()
+    forks = (Path(run.log_dir) / "out" / "forks.log").read_text()
     assert 0 < len(forks) < limit  # it did fork, and hit the ceiling
 
 

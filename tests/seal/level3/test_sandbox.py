@@ -1,108 +1,245 @@
-"""The sandbox itself: limits, scrubbed environment, what is mounted, timeouts in both modes."""
+"""The sandbox itself, in the real bubblewrap and as a limited process: per-process limits,
+bounds on the run as a whole, the allow-listed environment, what is visible and writable,
+and that no process outlives its run."""
 
 from __future__ import annotations
 
 import os
-import sys
+import socket
+import threading
 import uuid
 from pathlib import Path
 
 import pytest
 
 from arakit.seal.level3 import sandbox as sb
+from arakit.seal.level3.box import close_box, open_box
+from arakit.seal.level3.identity import run_identity
+from arakit.seal.level3.isolation import Job
 from tests.seal.level3.conftest import needs_bwrap, processes_with
 
 pytestmark = [pytest.mark.sandbox, needs_bwrap]
+root_only = pytest.mark.skipif(os.geteuid() != 0, reason="a user ID per run needs root")
 
 
-def job(tmp_path: Path, command: str) -> sb.Job:
-    for d in ("work", "out"):
-        (tmp_path / d).mkdir(exist_ok=True)
-    return sb.Job(
-        command=command,
-        workdir=tmp_path / "work",
-        outdir=tmp_path / "out",
-        log_dir=tmp_path / "logs",
-        read_only=sb.python_prefixes(),
-        bin_dirs=[Path(os.path.realpath(sys.executable)).parent],
-    )
-
-
-def run(tmp_path: Path, command: str, kind: sb.SandboxKind = "bwrap", **limits) -> tuple:  # type: ignore[no-untyped-def]
-    o = sb.run(job(tmp_path, command), sb.Limits(**{"timeout_s": 20, **limits}), kind)
-    return o, o.stdout.read_text(), o.stderr.read_text()
+def run(tmp_path: Path, command: str, kind: sb.SandboxKind = "bwrap", **limits) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+    """(outcome, stdout, stderr) of `command` in a fresh box under `tmp_path`."""
+    lim = sb.Limits(**{"timeout_s": 20, **limits})
+    logs = tmp_path.parent / f"{tmp_path.name}-logs"
+    with run_identity() as uid:
+        name = uuid.uuid4().hex[:6]
+        box = open_box(tmp_path / f"box-{name}", lim.disk_bytes, uid)
+        try:
+            o = sb.run(Job(command=command, box=box, logs=logs / name), lim, kind, uid)
+            return o, o.stdout.read_text(errors="replace"), o.stderr.read_text(errors="replace")
+        finally:
+            close_box(box, None)
 
 
 def _q(code: str) -> str:
     return "'" + code.replace("'", "'\"'\"'") + "'"
 
 
-def test_memory_limit_stops_a_large_allocation(tmp_path: Path) -> None:
-    o, _, err = run(tmp_path, "python3 -c " + _q("b = bytearray(1 << 30)"), memory_bytes=256 << 20)
+def py(code: str) -> str:
+    return "python3 -c " + _q(code)
+
+
+@pytest.mark.parametrize("kind", ["bwrap", "process"])
+def test_memory_limit_stops_a_large_allocation(tmp_path: Path, kind) -> None:
+    o, _, err = run(tmp_path, py("b = bytearray(1 << 30)"), kind, memory_bytes=256 << 20)
     assert o.exit_code == 1 and "MemoryError" in err
+
+
+FOUR_HOLDERS = (
+    "import subprocess, sys, time\n"
+    'hold = \'b = bytearray(300 << 20); b[::4096] = b"x" * len(b[::4096]); '
+    "import time; time.sleep(30)'\n"
+    "ps = [subprocess.Popen([sys.executable, '-c', hold]) for _ in range(4)]\n"
+    "time.sleep(8)\n"
+    "print('all alive', [p.poll() for p in ps])\n"
+)
+
+
+@pytest.mark.parametrize("kind", ["bwrap", "process"])
+def test_memory_is_bounded_for_the_run_as_a_whole_not_per_process(tmp_path: Path, kind) -> None:
+    """Four processes of 300 MB each stay under a per-process limit of 1 GiB, not under a
+    total of 1 GiB: the run is stopped, whichever mechanism this machine has."""
+    o, out, _ = run(tmp_path, py(FOUR_HOLDERS), kind, memory_bytes=1 << 30, timeout_s=30)
+    assert o.stopped_by == "memory bound" and not o.ok
+    assert "all alive [None, None, None, None]" not in out
+
+
+@pytest.mark.parametrize("kind", ["bwrap", "process"])
+def test_without_a_cgroup_the_watchdog_keeps_the_memory_and_disk_bounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind
+) -> None:
+    """What a machine without cgroups or mounts gets: the run is stopped all the same."""
+    from arakit.seal.level3 import box as boxmod
+    from arakit.seal.level3.bounds import Group
+
+    monkeypatch.setattr(Group, "create", classmethod(lambda cls, m, p: None))
+    monkeypatch.setattr(boxmod, "_mount_tmpfs", lambda path, size: False)
+    o, out, _ = run(tmp_path, py(FOUR_HOLDERS), kind, memory_bytes=1 << 30, timeout_s=30)
+    assert o.stopped_by == "memory bound" and "all alive" not in out
+    assert "watchdog" in o.bounds["memory"]
+    fill = "while true; do head -c 1048576 /dev/zero >> f$((i=i+1)); done"
+    o, _, _ = run(tmp_path, fill, kind, disk_bytes=16 << 20, file_bytes=2 << 20, timeout_s=30)
+    assert o.stopped_by == "disk bound"
+    assert "watchdog" in o.bounds["disk"]
+
+
+@pytest.mark.parametrize("kind", ["bwrap", "process"])
+def test_disk_is_bounded_for_the_run_as_a_whole(tmp_path: Path, kind) -> None:
+    """Files under the per-file limit, in the working copy, /tmp and HOME, add up past the
+    run's disk bound: the writes fail or the run is stopped, and nothing lands outside."""
+    code = (
+        "import os\n"
+        "for d in ('.', os.environ['TMPDIR'], os.environ['HOME']):\n"
+        "    for i in range(8):\n"
+        "        open(os.path.join(d, f'f{i}'), 'wb').write(b'x' * (4 << 20))\n"
+        "print('wrote 96 MB')\n"
+    )
+    o, out, err = run(tmp_path, py(code), kind, disk_bytes=32 << 20, file_bytes=8 << 20)
+    assert "wrote 96 MB" not in out
+    assert not o.ok and ("No space left on device" in err or o.stopped_by == "disk bound")
+    assert list(tmp_path.iterdir()) == []  # the box is gone
 
 
 def test_file_size_limit_stops_a_large_write(tmp_path: Path) -> None:
     code = "open('big', 'wb').write(b'x' * (8 << 20))"
-    o, _, _ = run(tmp_path, "python3 -c " + _q(code), file_bytes=1 << 20)
+    o, _, _ = run(tmp_path, py(code), file_bytes=1 << 20)
     assert not o.ok
     assert o.signal == "SIGXFSZ" or o.exit_code != 0
-    assert (tmp_path / "work" / "big").stat().st_size <= 1 << 20
 
 
 def test_cpu_limit_stops_a_busy_loop(tmp_path: Path) -> None:
-    o, _, _ = run(tmp_path, "python3 -c " + _q("while True: pass"), cpu_seconds=1)
+    o, _, _ = run(tmp_path, py("while True: pass"), cpu_seconds=1)
     assert not o.timed_out
     assert o.signal in ("SIGXCPU", "SIGKILL")
 
 
-def test_environment_is_cleared_home_and_tmp_are_fresh(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", "sk-should-not-leak")
-    monkeypatch.setenv("PLAIN_SETTING", "also-not-passed")
-    o, out, _ = run(tmp_path, "env; find $HOME /tmp -mindepth 1 | wc -l; pwd; id -u")
-    assert o.ok
-    assert "sk-should-not-leak" not in out and "PLAIN_SETTING" not in out
-    assert "HOME=/home/sandbox" in out
-    lines = out.strip().splitlines()
-    assert lines[-3:-1] == ["0", "/ara/work"]
-    assert lines[-1] == ("65534" if os.geteuid() == 0 else str(os.getuid()))
-
-
-def test_only_the_working_copy_and_output_folder_are_writable(tmp_path: Path) -> None:
-    _, out, _ = run(
-        tmp_path,
-        "for d in /ara/work /ara/out /tmp /home/sandbox / /usr /etc /ara; do "
-        "touch $d/probe 2>/dev/null && echo W:$d || echo R:$d; done",
-    )
-    assert out.split() == [
-        "W:/ara/work", "W:/ara/out", "W:/tmp", "W:/home/sandbox",
-        "R:/", "R:/usr", "R:/etc", "R:/ara",
-    ]  # fmt: skip
-
-
-def test_scrub_env_drops_credentials_and_keeps_the_rest() -> None:
-    env = {
-        "PATH": "/usr/bin",
-        "LANG": "C",
-        "OPENAI_API_KEY": "x",
-        "GITHUB_TOKEN": "x",
-        "AWS_ACCESS_KEY_ID": "x",
-        "GIT_ASKPASS": "x",
-        "MY_SECRET": "x",
-        "SSH_AUTH_SOCK": "x",
-        "DB_PASSWORD": "x",
-        "GOOGLE_APPLICATION_CREDENTIALS": "x",
-        "OMP_NUM_THREADS": "2",
-    }
-    assert sb.scrub_env(env) == {"PATH": "/usr/bin", "LANG": "C", "OMP_NUM_THREADS": "2"}
+SECRETS = {
+    "OPENAI_API_KEY": "sk-should-not-leak",
+    "MYSQL_PWD": "mysql-secret",
+    "DB_PASS": "db-secret",
+    "SENTRY_DSN": "https://key@sentry.example/1",
+    "HTTPS_PROXY": "http://user:proxy-secret@proxy:3128",
+    "PLAIN_SETTING": "also-not-passed",
+}
 
 
 @pytest.mark.parametrize("kind", ["bwrap", "process"])
-def test_timeout_kills_the_whole_process_group_in_both_modes(tmp_path: Path, kind) -> None:
+def test_the_environment_is_an_allow_list_not_a_filtered_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind
+) -> None:
+    for k, v in SECRETS.items():
+        monkeypatch.setenv(k, v)
+    o, out, _ = run(tmp_path, "env", kind)
+    assert o.ok
+    names = {line.split("=", 1)[0] for line in out.splitlines()}
+    assert names <= {"PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "PYTHONDONTWRITEBYTECODE",
+                     "PYTHONNOUSERSITE", "LD_LIBRARY_PATH", "PWD", "SHLVL", "_"}  # fmt: skip
+    assert not any(v in out for v in SECRETS.values())
+
+
+def test_host_name_and_host_paths_are_hidden_inside_bwrap(tmp_path: Path) -> None:
+    probe = "hostname; pwd; env; cat /proc/self/mountinfo; ls / /ara /home; " + py(
+        "import sys; print(sys.prefix, sys.executable, sys.path)"
+    )
+    o, out, err = run(tmp_path, probe)
+    assert o.ok, err
+    assert out.splitlines()[:2] == ["sandbox", "/ara/work"]
+    assert socket.gethostname() not in out.splitlines()[2:] or socket.gethostname() == "sandbox"
+    for host_path in (str(tmp_path), str(Path.home()), os.getcwd()):
+        assert host_path not in out
+
+
+@root_only
+def test_bwrap_runs_as_the_runs_own_unprivileged_user(tmp_path: Path) -> None:
+    _, out, _ = run(tmp_path, "id -u; cat /proc/self/status | grep CapEff")
+    uid, caps = out.split("\n", 1)
+    assert int(uid) >= 1_000_000 and "0000000000000000" in caps
+
+
+def test_only_the_box_is_writable(tmp_path: Path) -> None:
+    _, out, _ = run(
+        tmp_path,
+        "for d in /ara/work /ara/out /tmp /home/sandbox /dev/shm / /usr /etc /ara /dev; do "
+        "touch $d/probe 2>/dev/null && echo W:$d || echo R:$d; done",
+    )
+    assert out.split() == [
+        "W:/ara/work", "W:/ara/out", "W:/tmp", "W:/home/sandbox", "W:/dev/shm",
+        "R:/", "R:/usr", "R:/etc", "R:/ara", "R:/dev",
+    ]  # fmt: skip
+
+
+@root_only
+def test_process_sandbox_is_an_unprivileged_user_that_cannot_touch_the_system(
+    tmp_path: Path,
+) -> None:
+    token = uuid.uuid4().hex
+    _, out, _ = run(
+        tmp_path,
+        f"id -u; grep CapEff /proc/self/status; touch /usr/{token} /etc/{token}; "
+        f"hostname pwned-{token}; echo done",
+        "process",
+    )
+    uid, caps, *_ = out.split("\n")
+    assert int(uid) >= 1_000_000 and "0000000000000000" in caps
+    assert not Path(f"/usr/{token}").exists() and not Path(f"/etc/{token}").exists()
+    assert socket.gethostname() != f"pwned-{token}"
+
+
+@pytest.mark.parametrize("kind", ["bwrap", "process"])
+def test_timeout_kills_every_process_even_those_that_left_the_group(tmp_path, kind) -> None:
     token = f"ara-sleep-{uuid.uuid4().hex}"
-    cmd = f"python3 -c 'import time; time.sleep(600)' {token} & exec sleep 600"
-    o, _, _ = run(tmp_path, cmd, kind, timeout_s=1)
+    code = (
+        "import signal, subprocess, sys, time\n"
+        "subprocess.Popen([sys.executable, '-c', 'import signal, time; "
+        "signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(600)', "
+        f"'{token}'], start_new_session=True)\n"
+        "time.sleep(600)\n"
+    )
+    o, _, _ = run(tmp_path, py(code), kind, timeout_s=2)
     assert o.timed_out and not o.ok
     assert processes_with(token) == []
+
+
+@pytest.mark.parametrize("kind", ["bwrap", "process"])
+def test_an_orphan_left_by_a_run_that_exits_is_killed_too(tmp_path, kind) -> None:
+    token = f"ara-orphan-{uuid.uuid4().hex}"
+    cmd = f"setsid sh -c 'sleep 600; echo {token}' >/dev/null 2>&1 & echo started"
+    o, out, _ = run(tmp_path, cmd, kind)
+    assert o.ok and out.strip() == "started"
+    assert processes_with(token) == []
+
+
+@root_only
+def test_each_sandbox_has_its_own_process_quota(tmp_path: Path) -> None:
+    """A fork bomb at its ceiling in one sandbox does not stop another from starting
+    processes: the quotas are per run, not one for every `nobody`."""
+    bomb = py(
+        "import os, time\n"
+        "while True:\n"
+        "    try:\n"
+        "        if os.fork() == 0:\n"
+        "            time.sleep(30); os._exit(0)\n"
+        "    except OSError:\n"
+        "        time.sleep(0.05)\n"
+    )
+    results: dict[str, tuple] = {}  # type: ignore[type-arg]
+
+    def bombing() -> None:
+        results["bomb"] = run(tmp_path / "a", bomb, processes=40, timeout_s=8)
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    t = threading.Thread(target=bombing)
+    t.start()
+    import time
+
+    time.sleep(2)  # the bomb is at its ceiling by now
+    o, out, err = run(tmp_path / "b", "for i in $(seq 20); do sleep 0.2 & done; wait; echo ok")
+    t.join()
+    assert o.ok and out.strip() == "ok", err
+    assert results["bomb"][0].timed_out

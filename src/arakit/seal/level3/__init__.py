@@ -4,9 +4,12 @@
     write_report(report, path)           level3_report.json (atomic)
     report_schema()                      its JSON Schema
 
-Modules: sandbox (bwrap / process execution with limits), workcopy (what a run may see),
-deps (cached dependency venv), numbers (reading numbers as papers print them), compare
-(outputs vs evidence, verdicts), report (wire models), runner (the orchestration).
+Modules: sandbox (one execution under bounds, nothing left running), isolation (what a
+run sees: bwrap or process command lines), box (the bounded folder a run writes), bounds
+(cgroups and the watchdog), identity (a user ID per run), workcopy (what a run may read),
+deps (requirements checked, then installed in the sandbox from wheels), numbers (reading
+numbers as papers print them), compare (outputs vs evidence, verdicts), report (wire
+models), runner (the orchestration).
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -25,11 +26,15 @@ from arakit.seal.level3.report import (
 MAX_OUTPUT_BYTES = 16 * 2**20
 
 
-def read_outputs(names: list[str], bases: list[Path]) -> tuple[dict[str, float], list[str]]:
+def read_outputs(
+    names: list[str], bases: list[Path], shipped: dict[str, str] | None = None
+) -> tuple[dict[str, float], list[str]]:
     """Metrics from the run's declared JSON outputs, looked up in each base folder in turn.
 
     The files were written by untrusted code: a symlink, a path leaving its folder, a
     non-regular or oversized file is refused (never followed), and reported as a problem.
+    In the last base (the working copy), a file whose bytes are those the artifact shipped
+    (`shipped`: relative path → SHA-256) was not written by the run and is refused.
     Nested objects flatten to dotted names; values that are not numbers are ignored.
     """
     metrics: dict[str, float] = {}
@@ -38,11 +43,12 @@ def read_outputs(names: list[str], bases: list[Path]) -> tuple[dict[str, float],
         if os.path.isabs(name) or ".." in Path(name).parts:
             problems.append(f"{name}: output paths must be relative and stay in the run folder")
             continue
-        for base in bases:
+        for i, base in enumerate(bases):
             p = base / name
             if not os.path.lexists(p):
                 continue
-            data, problem = _read_untrusted(base, p)
+            ship = (shipped or {}).get(Path(name).as_posix()) if i == len(bases) - 1 else None
+            data, problem = _read_untrusted(base, p, ship)
             if problem:
                 problems.append(f"{name}: {problem}")
             elif data is not None:
@@ -73,7 +79,7 @@ def stdout_metrics(path: Path, max_bytes: int = 65536) -> dict[str, float]:
     return {}
 
 
-def _read_untrusted(base: Path, p: Path) -> tuple[Any, str | None]:
+def _read_untrusted(base: Path, p: Path, shipped_sha: str | None = None) -> tuple[Any, str | None]:
     real = Path(os.path.realpath(p))
     if not real.is_relative_to(os.path.realpath(base)):
         return None, "refused: resolves outside the run folder"
@@ -88,6 +94,8 @@ def _read_untrusted(base: Path, p: Path) -> tuple[Any, str | None]:
         if st.st_size > MAX_OUTPUT_BYTES:
             return None, f"refused: {st.st_size} bytes, over {MAX_OUTPUT_BYTES}"
         raw = fh.read(MAX_OUTPUT_BYTES + 1)
+    if shipped_sha is not None and hashlib.sha256(raw).hexdigest() == shipped_sha:
+        return None, "refused: shipped with the artifact as it is, not written by the run"
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as e:
@@ -147,6 +155,10 @@ def judge(art: Artifact, run_id: str, exp: Expectation, seeds: list[SeedRun]) ->
             n=len(values), std=statistics.stdev(values), min=min(values), max=max(values)
         )
     res.tolerance = _tolerance(exp, reading)
+    bad = tolerance_problem(exp, reading.value)
+    if bad is not None:
+        res.reason = f"{bad}; measured {res.measured:.6g} vs expected {text}"
+        return res  # not_checkable: a tolerance that cannot fail is no check
     ok, diff = _within(res.measured, reading.value, res.tolerance)
     res.difference = diff
     res.verdict = "reproduced" if ok else "not_reproduced"
@@ -178,6 +190,26 @@ def expected_cell(art: Artifact, exp: Expectation) -> tuple[Reading | None, str 
         f"no cell at row {exp.row!r}, column {exp.column!r} in evidence/{exp.evidence} "
         f"(columns: {', '.join(headers)})",
     )
+
+
+def tolerance_problem(exp: Expectation, expected: float) -> str | None:
+    """Why a declared tolerance cannot judge anything: not a finite non-negative number, or
+    as wide as the value itself (anything near zero would pass). None when it is sound."""
+    t = exp.tolerance
+    if t is None:
+        return None
+    for name, v in (("abs", t.abs), ("rel", t.rel)):
+        if v is not None and (not math.isfinite(v) or v < 0):
+            return f"tolerance {name} {v!r} is refused: it must be a finite number ≥ 0"
+    if math.isfinite(expected) and expected != 0:
+        if t.abs is not None and t.abs >= abs(expected):
+            return (
+                f"tolerance abs {t.abs:g} is as wide as the expected value {expected:g} itself: "
+                "any number near zero would pass"
+            )
+        if t.rel is not None and t.rel >= 1:
+            return f"tolerance rel {t.rel:g} allows 100% or more of the value: anything passes"
+    return None
 
 
 def _tolerance(exp: Expectation, reading: Reading) -> ToleranceUsed:

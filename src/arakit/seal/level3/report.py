@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 Verdict = Literal["reproduced", "not_reproduced", "failed_to_run", "not_checkable"]
 Status = Literal["ok", "failed", "timed_out", "not_run"]
+Isolation = Literal["strong", "weak"]
 VERDICTS: tuple[Verdict, ...] = ("reproduced", "not_reproduced", "failed_to_run", "not_checkable")
 
 
@@ -30,13 +31,19 @@ class SeedRun(_Wire):
     metrics: dict[str, float] = Field(default_factory=dict)
     output_problems: list[str] = Field(default_factory=list)
     same_as: str | None = None  # an identical execution of another run whose result this shares
+    isolation: Isolation = "strong"
+    stopped_by: str | None = None  # the bound that stopped it: timeout, memory, disk bound
+    memory_peak: int | None = None  # bytes, when the kernel tracked the run as a whole
+    bounds: dict[str, str] = Field(default_factory=dict)  # which mechanism kept each bound
 
     def describe(self) -> str:
         """`R01 seed 2: exit 1: <last stderr line>`: why this execution did not succeed."""
         what = {
-            "timed_out": "timed out (process group killed)",
+            "timed_out": "timed out (every process of the run killed)",
             "not_run": "not run",
         }.get(self.status)
+        if what is None and self.stopped_by:
+            what = f"stopped by the {self.stopped_by}"
         if what is None:
             what = f"killed by {self.signal}" if self.signal else f"exit {self.exit_code}"
         last = self.error_tail.strip().splitlines()[-1:] if self.error_tail else []
@@ -80,6 +87,7 @@ class ExpectationResult(_Wire):
     tolerance: ToleranceUsed | None = None
     reason: str = ""
     line: int | None = None  # in src/reproduce.yaml
+    isolation: Isolation = "strong"  # of the executions behind the verdict
 
 
 class ClaimResult(_Wire):
@@ -97,10 +105,12 @@ class Level3Report(_Wire):
     artifact: str
     tool_version: str
     sandbox: Literal["bwrap", "process"]
-    isolation: Literal["strong", "weak"]
+    isolation: Isolation
     isolation_note: str
     withheld: list[str] = Field(default_factory=list)
+    evidence_copies: dict[str, str] = Field(default_factory=dict)  # withheld: same bytes
     limits: dict[str, float | int] = Field(default_factory=dict)
+    bounds: dict[str, str] = Field(default_factory=dict)  # which mechanism kept each bound
     work_dir: str = ""
     work_dir_kept: bool = True  # False: a temporary work dir removed after a full success
     runs: list[SeedRun] = Field(default_factory=list)
@@ -116,9 +126,16 @@ class Level3Report(_Wire):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def passed(self) -> bool:
-        """True only when there is at least one expectation and every one reproduced."""
+    def all_reproduced(self) -> bool:
+        """At least one expectation, and every one reproduced (whatever the isolation)."""
         return bool(self.expectations) and all(e.verdict == "reproduced" for e in self.expectations)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def passed(self) -> bool:
+        """Every expectation reproduced under strong isolation: a run in the `process`
+        sandbox could read evidence/, so its verdicts never pass."""
+        return self.all_reproduced and all(e.isolation == "strong" for e in self.expectations)
 
 
 def report_schema() -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shlex
@@ -10,6 +11,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,21 +22,28 @@ from arakit.model.artifact import Artifact
 from arakit.model.ids import normalize_id
 from arakit.model.run import Run
 from arakit.seal.level3 import sandbox as sb
+from arakit.seal.level3.bounds import sweep_stale_groups
+from arakit.seal.level3.box import close_box, open_box, sweep_stale
 from arakit.seal.level3.compare import claim_verdicts, judge, read_outputs, stdout_metrics
-from arakit.seal.level3.deps import ensure_venv, requirements
-from arakit.seal.level3.report import Level3Report, SeedRun, Status
+from arakit.seal.level3.deps import Venv, ensure_venv, requirements
+from arakit.seal.level3.identity import chown_tree, run_identity
+from arakit.seal.level3.isolation import Job, Mount, outdir_for
+from arakit.seal.level3.report import Isolation, Level3Report, SeedRun, Status
 from arakit.seal.level3.workcopy import WITHHELD, make_working_copy
 
 PLAN = "src/reproduce.yaml"
 _PLACEHOLDER = re.compile(r"\{(seed|outdir|run)\}")
 _NOTES = {
-    "bwrap": "bubblewrap: no network, read-only system, only the working copy writable, "
-    "evidence/ and trace/ absent, fresh /tmp and HOME, environment cleared",
-    "process": "WEAKER ISOLATION: plain subprocess with resource limits and a scrubbed "
-    "environment, but the code can read the filesystem (including evidence/ by absolute "
-    "path) and use the network; use --sandbox bwrap for a real seal",
+    "bwrap": "bubblewrap: no network, read-only system, only the run's box writable (working "
+    "copy, outputs, /tmp, HOME), evidence/ and trace/ absent, host paths and host name "
+    "hidden, environment built from an allow-list, the run's own unprivileged user",
+    "process": "WEAKER ISOLATION: a plain process as its own unprivileged user with an "
+    "allow-listed environment and the same bounds, but it sees the host's files (evidence/ "
+    "by absolute path) and the network; its verdicts never count as a pass: use --sandbox "
+    "bwrap for a seal",
 }
-_ROOT_NOTE = "; run as root, so the process-count limit is not enforced by the kernel"
+_NON_ROOT_NOTE = "; not run as root, so the run keeps the caller's user ID"
+MAX_TIMEOUT_S = 7 * 24 * 3600.0
 
 
 def reproduce(
@@ -53,9 +62,11 @@ def reproduce(
     """Re-run the artifact's reproduction plan in isolation and compare with its evidence.
 
     `runs` selects run IDs, `seeds` replaces every run's seeds, `timeout_s` overrides each
-    run's own `timeout_s`. Working copies and logs stay under `work_dir`; without one they
-    go to a temporary folder that is removed when everything reproduced and kept otherwise.
-    Raises ArtifactError when the plan is missing or unreadable and SandboxUnavailableError when the sandbox cannot run here.
+    run's own `timeout_s`. Each execution writes only into its own bounded box, which is
+    removed when it ends, failed or not; with `work_dir` its logs and outputs are kept there
+    (capped), without one nothing is left behind. Raises ArtifactError when the plan is
+    missing or unreadable, DependencyError when its requirements are refused or cannot be
+    installed offline, and SandboxUnavailableError when the sandbox cannot run here.
     """
     start = time.monotonic()
     art = _load(target)
@@ -66,20 +77,23 @@ def reproduce(
         raise UsageError(f"--jobs must be at least 1, got {jobs}")
     if sandbox == "bwrap":
         sb.require_bwrap()
+    sweep_stale()
+    sweep_stale_groups()
+    base_limits = limits or sb.Limits()
+    venv = ensure_venv(
+        requirements(root), Path(wheelhouse) if wheelhouse else None, sandbox, base_limits
+    )
     temporary = work_dir is None
     base = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ara-reproduce-"))
     base.mkdir(parents=True, exist_ok=True)
-    venv = ensure_venv(requirements(root), Path(wheelhouse) if wheelhouse else None)
-    read_only = [venv, *sb.python_prefixes()]
-
     tasks = [(r, s) for r in selected for s in (seeds if seeds else r.seeds or [None])]
-    base_limits = limits or sb.Limits()
+    copies: dict[str, str] = {}
 
-    def one(task: tuple[Run, Any]) -> SeedRun:
-        run, seed = task
-        t = timeout_s or run.timeout_s or base_limits.timeout_s
-        lim = sb.Limits(**{**base_limits.__dict__, "timeout_s": float(t)})
-        result = _execute(root, base, run, seed, sandbox, lim, read_only, venv)
+    def one(item: tuple[int, tuple[Run, Any]]) -> SeedRun:
+        i, (run, seed) = item
+        lim = replace(base_limits, timeout_s=_timeout(timeout_s, run.timeout_s, base_limits))
+        folder = base / _folder_name(i, run.id, seed)
+        result = _execute(root, folder, run, seed, sandbox, lim, venv, not temporary, copies)
         if on_done is not None:
             on_done(result)
         return result
@@ -95,8 +109,12 @@ def reproduce(
             first[key] = len(unique)
             unique.append((run, seed))
         index.append(first[key])
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        executed = list(pool.map(one, unique))
+    try:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            executed = list(pool.map(one, enumerate(unique)))
+    finally:
+        if temporary:  # every run folder goes, failed or not: the report holds the tails
+            shutil.rmtree(base, ignore_errors=True)
     results = []
     for (run, _), i in zip(tasks, index, strict=True):
         done = executed[i]
@@ -109,30 +127,33 @@ def reproduce(
     expectations = []
     for run in selected:
         mine = [r for r in results if r.run == run.id]
-        expectations += [judge(art, run.id, e, mine) for e in run.expect]
+        for e in run.expect:
+            res = judge(art, run.id, e, mine)
+            res.isolation = "weak" if any(r.isolation == "weak" for r in mine) else "strong"
+            expectations.append(res)
     report = Level3Report(
         artifact=str(root),
         tool_version=__version__,
         sandbox=sandbox,
         isolation="strong" if sandbox == "bwrap" else "weak",
-        isolation_note=_NOTES[sandbox]
-        + (_ROOT_NOTE if sandbox == "process" and os.geteuid() == 0 else ""),
+        isolation_note=_NOTES[sandbox] + (_NON_ROOT_NOTE if os.geteuid() != 0 else ""),
         withheld=sorted(w for w in WITHHELD if (root / w).exists()),
+        evidence_copies=dict(sorted(copies.items())),
         limits={
             "memory_bytes": base_limits.memory_bytes,
             "cpu_seconds": base_limits.cpu(),
             "file_bytes": base_limits.file_bytes,
             "processes": base_limits.processes,
+            "disk_bytes": base_limits.disk_bytes,
         },
+        bounds=_bounds_of(executed),
         work_dir=str(base),
+        work_dir_kept=not temporary,
         runs=results,
         expectations=expectations,
         claims=claim_verdicts(expectations),
         duration_s=round(time.monotonic() - start, 3),
     )
-    if temporary and report.passed:  # nothing to inspect: leave no trace in /tmp
-        shutil.rmtree(base, ignore_errors=True)
-        report.work_dir_kept = False
     return report
 
 
@@ -186,21 +207,46 @@ def substitute(command: str, seed: Any, outdir: str, run_id: str) -> str:
     return _PLACEHOLDER.sub(lambda m: shlex.quote(values[m.group(1)]), command)
 
 
+def _slug(value: Any, size: int = 40) -> str:
+    """Letters, digits, `_` and `-` only: never `.`, `..` or a `/`."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", str(value)).strip("_")[:size] or "x"
+
+
+def _folder_name(index: int, run_id: str, seed: Any) -> str:
+    """A folder name unique per execution (the index) that no run ID or seed can steer."""
+    return f"{index:03d}-{_slug(run_id)}" + ("" if seed is None else f"-seed-{_slug(seed)}")
+
+
+def _timeout(override: float | None, planned: float | None, limits: sb.Limits) -> float:
+    """The wall clock of one execution: finite, positive and at most a week."""
+    for t in (override, planned):
+        if t is not None and math.isfinite(t) and t > 0:
+            return min(float(t), MAX_TIMEOUT_S)
+    return limits.timeout_s
+
+
+def _bounds_of(executed: list[SeedRun]) -> dict[str, str]:
+    for r in executed:
+        if r.bounds:
+            return dict(r.bounds)
+    return {}
+
+
 def _execute(
     root: Path,
-    base: Path,
+    folder: Path,
     run: Run,
     seed: Any,
     kind: sb.SandboxKind,
     limits: sb.Limits,
-    read_only: list[Path],
-    venv: Path,
+    venv: Venv,
+    keep: bool,
+    copies: dict[str, str],
 ) -> SeedRun:
-    name = run.id + ("" if seed is None else f"-seed{seed}")
-    folder = base / re.sub(r"[^A-Za-z0-9_.-]", "_", name)
-    if folder.exists():
+    if folder.exists():  # a work dir reused across invocations
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
+    isolation: Isolation = "strong" if kind == "bwrap" else "weak"
     if not run.command:
         return SeedRun(
             run=run.id,
@@ -208,31 +254,44 @@ def _execute(
             command="",
             status="not_run",
             error_tail=f"{PLAN}: run {run.id} has no command",
-            log_dir=str(folder),
+            isolation=isolation,
         )
-    job = sb.Job(
-        command="",
-        workdir=folder / "work",
-        outdir=folder / "out",
-        log_dir=folder / "logs",
-        read_only=read_only,
-        bin_dirs=[venv / "bin"],
-        env={"ARA_RUN": run.id, "ARA_SEED": "" if seed is None else str(seed)},
-    )
-    make_working_copy(root, job.workdir)
-    job.outdir.mkdir()
-    job.command = substitute(run.command, seed, sb.outdir_for(kind, job), run.id)
-    job.env["ARA_OUTDIR"] = sb.outdir_for(kind, job)
-    outcome = sb.run(job, limits, kind)
-    names = [run.outputs] if isinstance(run.outputs, str) else list(run.outputs or [])
-    if names:
-        metrics, problems = read_outputs(names, [job.outdir, job.workdir])
-    else:  # no declared output: the last line of stdout that is a JSON object
-        metrics, problems = stdout_metrics(outcome.stdout), []
+    logs = folder / "logs"
+    with run_identity() as uid:
+        box = open_box(folder / "box", limits.disk_bytes, uid)
+        try:
+            wc = make_working_copy(root, box.part("work"))
+            copies.update(wc.evidence_copies)
+            if os.geteuid() == 0:
+                chown_tree(box.part("work"), uid)
+            outdir = outdir_for(kind, box)
+            job = Job(
+                command=substitute(run.command, seed, outdir, run.id),
+                box=box,
+                logs=logs,
+                mounts=[Mount(venv.host, venv.inside)] if venv.inside != str(venv.host) else [],
+                path=[venv.bin],
+                env={
+                    "ARA_RUN": run.id,
+                    "ARA_SEED": "" if seed is None else str(seed),
+                    "ARA_OUTDIR": outdir,
+                },
+            )
+            outcome = sb.run(job, limits, kind, uid)
+            names = [run.outputs] if isinstance(run.outputs, str) else list(run.outputs or [])
+            if names:
+                bases = [box.part("out"), box.part("work")]
+                metrics, problems = read_outputs(names, bases, wc.shipped)
+            else:  # no declared output: the last line of stdout that is a JSON object
+                metrics, problems = stdout_metrics(outcome.stdout), []
+            tail = _tail(outcome.stderr)
+        finally:
+            close_box(box, logs if keep else None)
     status: Status = "timed_out" if outcome.timed_out else ("ok" if outcome.ok else "failed")
     if status == "ok" and names and not metrics:
         status = "failed"
-    tail = _tail(outcome.stderr)
+    if outcome.stopped_by and outcome.stopped_by != "timeout":
+        tail = (f"stopped by the {outcome.stopped_by}\n" + tail).strip()
     if problems and status != "ok":
         tail = ("\n".join(problems) + "\n" + tail).strip()
     return SeedRun(
@@ -244,16 +303,23 @@ def _execute(
         signal=outcome.signal,
         duration_s=round(outcome.duration_s, 3),
         error_tail=tail,
-        log_dir=str(job.log_dir),
+        log_dir=str(logs) if keep else "",
         metrics=metrics,
         output_problems=problems,
+        isolation=isolation,
+        stopped_by=outcome.stopped_by,
+        memory_peak=outcome.memory_peak,
+        bounds=outcome.bounds,
     )
 
 
 def _tail(path: Path, lines: int = 12, max_bytes: int = 8192) -> str:
-    with open(path, "rb") as fh:
-        fh.seek(0, 2)
-        size = fh.tell()
-        fh.seek(max(0, size - max_bytes))
-        data = fh.read().decode("utf-8", errors="replace")
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, 2)
+            size = fh.tell()
+            fh.seek(max(0, size - max_bytes))
+            data = fh.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
     return "\n".join(data.splitlines()[-lines:])

@@ -1,54 +1,46 @@
-"""Run one command in isolation: bubblewrap by default, a limited plain process as fallback.
+"""Run one command in isolation (bubblewrap by default, a limited process as fallback) under
+bounds that hold for the run as a whole, and leave nothing of it running.
 
-bwrap sandbox (what the code inside sees):
+    Limits        wall clock, total memory, per-process address space, CPU seconds, file
+                  size, process count, total disk
+    run(job, limits, kind, uid) -> Outcome
 
-    /usr, /bin, /lib*, /sbin          read-only (host system)
-    /etc                              only ld.so.cache, localtime, passwd, group, nsswitch.conf
-    <python prefix>, <venv>           read-only, at their host paths (so shebangs still work)
-    /tmp, $HOME=/home/sandbox         fresh tmpfs each run
-    /ara/work                         the working copy (no evidence/, no trace/): writable
-    /ara/out                          where declared outputs go ({outdir}): writable
-    everything else                   absent; no network (own empty net namespace), own PID,
-                                      IPC and UTS namespaces, no capabilities, env cleared
+Bounds and who keeps them (`Outcome.bounds` says, per run, which held on this machine):
 
-When arakit runs as root the command is started as uid/gid 65534 inside the sandbox (via
-setpriv), because the kernel never applies RLIMIT_NPROC to root: a fork bomb run as root would
-not be contained. Limits (address space, CPU seconds, file size, process count) are set with
-prlimit on the outermost process and inherited; the wall-clock timeout kills the whole process
-group, and bwrap's --die-with-parent plus the PID namespace take every descendant with it.
+    wall clock    a timeout that kills every process of the run
+    memory        a cgroup for the run (v2, else v1; swap included where accounted), else a
+                  watchdog summing the resident memory of the run's processes; plus
+                  RLIMIT_AS per process
+    processes     the cgroup's pids.max, and RLIMIT_NPROC for the run's own user ID (as
+                  root each run has one: the quota is never shared between sandboxes)
+    disk          the box: a tmpfs of the bound's size, else a watchdog on its usage; plus
+                  RLIMIT_FSIZE per file
+    cpu           RLIMIT_CPU per process
 
-`process` runs the same command with the same limits and scrubbed environment but no
-filesystem or network isolation: the report marks it as weaker.
+Every process of the run is gone when `run` returns: bwrap's PID namespace dies with its
+init, and the cgroup and the run's user ID find whatever escaped the process group.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import re
 import shutil
 import signal
 import subprocess
-import sys
+import threading
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO
 
 from arakit.errors import AraError
+from arakit.seal.level3.bounds import Group, tree_rss
+from arakit.seal.level3.identity import processes_of
+from arakit.seal.level3.isolation import Job, SandboxKind, bwrap_argv, process_argv
 
-SandboxKind = Literal["bwrap", "process"]
-WORK, OUT, HOME = "/ara/work", "/ara/out", "/home/sandbox"
-NOBODY = 65534
-
-# Names of environment variables that may carry credentials; never passed to a run.
-_SECRET = re.compile(
-    r"(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|AUTH|COOKIE|SESSION)"
-    r"|^(AWS|AZURE|GOOGLE|GCP|GCLOUD|GH|GITHUB|GITLAB|GIT|SSH|GPG|DOCKER|KUBE|NPM|PYPI|TWINE"
-    r"|HF|HUGGING|OPENAI|ANTHROPIC|LLM|CI_JOB|VAULT|NETRC|PIP_INDEX|PIP_EXTRA)_"
-    r"|^(KUBECONFIG|NETRC|SSH_AUTH_SOCK|GIT_ASKPASS|SUDO_.*|BOTO_CONFIG|DATABASE_URL)$",
-    re.IGNORECASE,
-)
+TICK_S = 0.2
+LOG_CAP = 1 << 20  # bytes of each stream kept from its start, and from its end
 
 
 class SandboxUnavailableError(AraError):
@@ -59,13 +51,15 @@ class SandboxUnavailableError(AraError):
 
 @dataclass(frozen=True)
 class Limits:
-    """Resource limits for one run. `timeout_s` is wall-clock; the others are rlimits."""
+    """Bounds of one run. `memory_bytes`, `processes` and `disk_bytes` hold for the run as a
+    whole; `timeout_s` is wall-clock; the others are per-process rlimits."""
 
     timeout_s: float = 600.0
     memory_bytes: int = 8 * 2**30
     cpu_seconds: int | None = None  # default: twice the timeout, at least 10 s
     file_bytes: int = 2 * 2**30
     processes: int = 256
+    disk_bytes: int = 4 * 2**30
 
     def cpu(self) -> int:
         """CPU seconds allowed per process."""
@@ -73,21 +67,8 @@ class Limits:
 
 
 @dataclass
-class Job:
-    """One sandboxed execution: a shell command, its working copy and output folder."""
-
-    command: str  # run by /bin/sh -c inside the sandbox; {outdir} already substituted
-    workdir: Path
-    outdir: Path
-    log_dir: Path
-    read_only: list[Path] = field(default_factory=list)  # interpreter prefixes, venv
-    bin_dirs: list[Path] = field(default_factory=list)  # put first on PATH
-    env: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
 class Outcome:
-    """What happened: exit code or signal, whether the timeout fired, and where the logs are."""
+    """What happened: exit code or signal, which bound stopped the run, where its logs are."""
 
     exit_code: int | None
     signal: str | None
@@ -95,15 +76,51 @@ class Outcome:
     duration_s: float
     stdout: Path
     stderr: Path
+    stopped_by: str | None = None  # "timeout", "memory bound", "disk bound", "process bound"
+    memory_peak: int | None = None
+    bounds: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return self.exit_code == 0 and not self.timed_out
+        return self.exit_code == 0 and self.stopped_by is None
 
 
-def scrub_env(env: Mapping[str, str]) -> dict[str, str]:
-    """A copy of `env` without anything that looks like a credential (keys, tokens, cloud/git)."""
-    return {k: v for k, v in env.items() if not _SECRET.search(k)}
+class CappedLog:
+    """A stream of the run drained by a thread into memory: its first and last LOG_CAP bytes
+    are kept, the middle is counted. The run can print without end and never blocks on a
+    full pipe; a full box cannot swallow the error that says why."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.head = bytearray()
+        self.tail = bytearray()
+        self.cut = 0
+        self._thread = threading.Thread(target=self._drain, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _drain(self, stream: BinaryIO) -> None:
+        fd = stream.fileno()
+        while True:
+            try:
+                data = os.read(fd, 1 << 16)
+            except InterruptedError:
+                continue
+            except OSError:
+                break
+            if not data:
+                break
+            room = LOG_CAP - len(self.head)
+            self.head += data[:room]
+            self.tail += data[room:]
+            if len(self.tail) > LOG_CAP:
+                self.cut += len(self.tail) - LOG_CAP
+                del self.tail[:-LOG_CAP]
+        stream.close()
+
+    def save(self, path: Path) -> None:
+        """Write what was kept (waits a little for the last bytes of a killed run)."""
+        self._thread.join(timeout=10)
+        middle = f"\n[... {self.cut} bytes not kept ...]\n".encode() if self.cut else b""
+        path.write_bytes(bytes(self.head) + middle + bytes(self.tail))
 
 
 def bwrap_path() -> str | None:
@@ -113,46 +130,69 @@ def bwrap_path() -> str | None:
     )
 
 
-def outdir_for(kind: SandboxKind, job: Job) -> str:
-    """What `{outdir}` means inside the sandbox."""
-    return OUT if kind == "bwrap" else str(job.outdir)
+def require_bwrap() -> str:
+    """The bwrap executable; SandboxUnavailableError with what to install when it is missing."""
+    bwrap = bwrap_path()
+    if bwrap is None:
+        raise SandboxUnavailableError(
+            "bubblewrap (bwrap) is not installed, so runs cannot be isolated",
+            hint="install the `bubblewrap` package, or pass --sandbox process (weaker "
+            "isolation, never a passing seal)",
+        )
+    return bwrap
 
 
-def run(job: Job, limits: Limits, kind: SandboxKind = "bwrap") -> Outcome:
-    """Execute `job` under `limits`; never raises for a failing command, only for a missing tool."""
-    job.log_dir.mkdir(parents=True, exist_ok=True)
+def run(job: Job, limits: Limits, kind: SandboxKind, uid: int) -> Outcome:
+    """Execute `job` as user `uid` under `limits`; never raises for a failing command, only
+    for a missing tool."""
+    if kind not in ("bwrap", "process"):
+        raise AraError(f"unknown sandbox {kind!r}; expected bwrap or process")
+    if kind == "bwrap":
+        require_bwrap()
+    group = Group.create(limits.memory_bytes, limits.processes)
     info_r, info_w = os.pipe()  # bwrap reports the host PID of the sandbox's init here
+    stopped: str | None = None
+    peak: int | None = None
+    start = time.monotonic()
     try:
         if kind == "bwrap":
-            argv, env, cwd = _bwrap_argv(job, info_w), {"PATH": "/usr/bin:/bin"}, None
-        elif kind == "process":
-            argv, env, cwd = ["/bin/sh", "-c", job.command], _process_env(job), str(job.workdir)
+            argv, env, cwd = bwrap_argv(require_bwrap(), job, uid, info_w), None, None
         else:
-            raise AraError(f"unknown sandbox {kind!r}; expected bwrap or process")
+            argv, env, cwd = process_argv(job, uid)
         argv = _with_limits(argv, limits)
-        out_path, err_path = job.log_dir / "stdout.log", job.log_dir / "stderr.log"
-        start = time.monotonic()
-        with open(out_path, "wb") as out, open(err_path, "wb") as err:
-            proc = subprocess.Popen(
-                argv,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=err,
-                cwd=cwd,
-                env=env,
-                start_new_session=True,
-                close_fds=True,
-                pass_fds=(info_w,) if kind == "bwrap" else (),
-            )
-            os.close(info_w)
-            info_w = -1
-            timed_out = _wait(proc, limits.timeout_s)
-            rc = proc.returncode
-        _await_sandbox_exit(_read_info(info_r))
+        if group is not None:
+            argv = group.launcher(argv)
+        proc = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=env if env is not None else {"PATH": "/usr/bin:/bin"},
+            start_new_session=True,
+            close_fds=True,
+            pass_fds=(info_w,) if kind == "bwrap" else (),
+        )
+        os.close(info_w)
+        info_w = -1
+        logs = [CappedLog(proc.stdout), CappedLog(proc.stderr)]  # type: ignore[arg-type]
+        stopped = _watch(proc, limits, job, group)
+        _end(proc, group, uid, _read_info(info_r) if kind == "bwrap" else None)
+        job.logs.mkdir(parents=True, exist_ok=True)
+        out_path, err_path = job.logs / "stdout.log", job.logs / "stderr.log"
+        logs[0].save(out_path)
+        logs[1].save(err_path)
+        rc = proc.returncode
+        if group is not None:
+            peak = group.memory_peak()
+            if stopped is None and group.oom_killed():
+                stopped = "memory bound"  # the kernel killed a process of the run for it
     finally:
         os.close(info_r)
         if info_w >= 0:
             os.close(info_w)
+        if group is not None:
+            group.remove()
     duration = time.monotonic() - start
     sig = None
     if rc < 0:
@@ -162,30 +202,75 @@ def run(job: Job, limits: Limits, kind: SandboxKind = "bwrap") -> Outcome:
     return Outcome(
         exit_code=None if rc < 0 else rc,
         signal=sig,
-        timed_out=timed_out,
+        timed_out=stopped == "timeout",
         duration_s=duration,
         stdout=out_path,
         stderr=err_path,
+        stopped_by=stopped,
+        memory_peak=peak,
+        bounds=describe(limits, job, group),
     )
 
 
-def _wait(proc: subprocess.Popen[bytes], timeout_s: float) -> bool:
-    """Wait for the run; on timeout kill its whole process group. True when it timed out."""
-    timed_out = False
-    try:
-        proc.wait(timeout=timeout_s)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        _kill_group(proc.pid)
-        proc.wait()
-    finally:
-        _kill_group(proc.pid)  # stragglers left in the group after a normal exit
-    return timed_out
+def describe(limits: Limits, job: Job, group: Group | None) -> dict[str, str]:
+    """Which mechanism kept each bound for this run, in words for the report."""
+    cg = f"cgroup v{group.version}" if group else None
+    mem = f"{cg} for the whole run" if cg else "watchdog summing the run's resident memory"
+    if group and group.notes:
+        mem += f" ({'; '.join(group.notes)})"
+    procs = "RLIMIT_NPROC " + (
+        "for the run's own user ID" if os.geteuid() == 0 else "shared with the caller's user"
+    )
+    if group and group.pids_file:
+        procs = f"{cg} pids.max, and {procs}"
+    return {
+        "wall_clock": f"{limits.timeout_s:g} s, then every process of the run is killed",
+        "memory": f"{limits.memory_bytes} bytes: {mem}; RLIMIT_AS per process",
+        "processes": f"{limits.processes}: {procs}",
+        "disk": f"{limits.disk_bytes} bytes: {job.box.how}; RLIMIT_FSIZE "
+        f"{limits.file_bytes} per file",
+        "cpu": f"RLIMIT_CPU {limits.cpu()} s per process",
+    }
+
+
+def _watch(
+    proc: subprocess.Popen[bytes], limits: Limits, job: Job, group: Group | None
+) -> str | None:
+    """Wait for the run; the bound that stopped it, if one did (the caller kills)."""
+    deadline = time.monotonic() + limits.timeout_s
+    while True:
+        try:
+            proc.wait(timeout=min(TICK_S, max(0.0, deadline - time.monotonic())))
+            return None
+        except subprocess.TimeoutExpired:
+            pass
+        if time.monotonic() >= deadline:
+            return "timeout"
+        if not job.box.mounted and job.box.usage() > limits.disk_bytes:
+            return "disk bound"
+        if group is None and tree_rss(proc.pid)[0] > limits.memory_bytes:
+            return "memory bound"
+
+
+def _end(proc: subprocess.Popen[bytes], group: Group | None, uid: int, init: int | None) -> None:
+    """Kill every process of the run that is still there, and wait until none is."""
+    _kill_group(proc.pid)
+    if group is not None:
+        group.kill()
+    proc.wait()
+    _await_sandbox_exit(init)
+    if os.geteuid() == 0 and uid != 0:
+        deadline = time.monotonic() + 10
+        while (left := processes_of(uid)) and time.monotonic() < deadline:
+            for pid in left:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+            time.sleep(0.02)
 
 
 def _read_info(fd: int) -> int | None:
-    import json
-
     os.set_blocking(fd, False)
     try:
         data = os.read(fd, 65536)
@@ -236,136 +321,3 @@ def _with_limits(argv: list[str], limits: Limits) -> list[str]:
         "--",
         *argv,
     ]
-
-
-def _inside_env(job: Job, path_dirs: list[str]) -> dict[str, str]:
-    env = {
-        "PATH": ":".join([*path_dirs, "/usr/local/bin", "/usr/bin", "/bin"]),
-        "HOME": HOME,
-        "TMPDIR": "/tmp",
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "PYTHONNOUSERSITE": "1",
-    }
-    env.update(job.env)
-    return scrub_env(env)
-
-
-def _process_env(job: Job) -> dict[str, str]:
-    home = job.log_dir / "home"
-    tmp = job.log_dir / "tmp"
-    home.mkdir(exist_ok=True)
-    tmp.mkdir(exist_ok=True)
-    env = scrub_env(os.environ)
-    for k in [k for k in env if k.startswith(("PYTHON", "VIRTUAL_ENV", "CONDA", "XDG_"))]:
-        del env[k]
-    env.update(_inside_env(job, [str(d) for d in job.bin_dirs]))
-    env.update({"HOME": str(home), "TMPDIR": str(tmp)})
-    env["PATH"] = ":".join([*map(str, job.bin_dirs), os.environ.get("PATH", "/usr/bin:/bin")])
-    return env
-
-
-def require_bwrap() -> str:
-    """The bwrap executable; SandboxUnavailableError with what to install when it is missing."""
-    bwrap = bwrap_path()
-    if bwrap is None:
-        raise SandboxUnavailableError(
-            "bubblewrap (bwrap) is not installed, so runs cannot be isolated",
-            hint="install the `bubblewrap` package, or pass --sandbox process (weaker isolation)",
-        )
-    return bwrap
-
-
-def _bwrap_argv(job: Job, info_fd: int | None = None) -> list[str]:
-    bwrap = require_bwrap()
-    root = os.geteuid() == 0
-    if root:
-        # Real root without a user namespace: uid 0 would be exempt from RLIMIT_NPROC, so the
-        # command drops to nobody through setpriv, which needs these three capabilities.
-        ns = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts"]
-        ns += ["--unshare-cgroup-try"]
-        ns += [a for c in ("CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP") for a in ("--cap-add", c)]
-        _chown_tree(job.workdir, NOBODY)
-        _chown_tree(job.outdir, NOBODY)
-    else:
-        ns = ["--unshare-all"]
-    a = [bwrap, *ns, "--die-with-parent", "--new-session", "--ro-bind", "/usr", "/usr"]
-    if info_fd is not None:
-        a += ["--info-fd", str(info_fd)]
-    for d in ("/etc", "/ara", "/home"):  # parents bwrap would otherwise make with the umask
-        a += ["--perms", "0755", "--dir", d]
-    for top in ("bin", "sbin", "lib", "lib64", "lib32", "libx32"):
-        p = Path("/") / top
-        if p.is_symlink():
-            a += ["--symlink", os.readlink(p), str(p)]
-        elif p.is_dir():
-            a += ["--ro-bind", str(p), str(p)]
-    for name in ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "nsswitch.conf"):
-        if (Path("/etc") / name).exists():
-            a += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
-    passwd, group = _identity_files(job.log_dir, NOBODY if root else os.getuid())
-    a += ["--ro-bind", str(passwd), "/etc/passwd", "--ro-bind", str(group), "/etc/group"]
-    a += ["--proc", "/proc", "--dev", "/dev"]
-    a += ["--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--tmpfs", HOME]
-    made = {Path(d) for d in ("/", "/tmp", "/etc", "/ara", "/home", HOME)}
-    for p in _outermost(job.read_only):
-        # bwrap would create missing parents with the host's modes (/root is 0700): make them
-        # traversable first, so that the unprivileged command can reach the mount
-        for parent in reversed(p.parents):
-            if parent not in made:
-                a += ["--perms", "0755", "--dir", str(parent)]
-                made.add(parent)
-        a += ["--ro-bind", str(p), str(p)]
-    a += ["--bind", str(job.workdir), WORK, "--bind", str(job.outdir), OUT]
-    a += ["--remount-ro", "/", "--chdir", WORK, "--clearenv"]
-    for k, v in _inside_env(job, [str(d) for d in job.bin_dirs]).items():
-        a += ["--setenv", k, v]
-    a += ["--"]
-    if root:
-        a += [
-            "/usr/bin/setpriv",
-            f"--reuid={NOBODY}",
-            f"--regid={NOBODY}",
-            "--clear-groups",
-            "--inh-caps=-all",
-            "--bounding-set=-all",
-            "--no-new-privs",
-            "--",
-        ]
-    return [*a, "/bin/sh", "-c", job.command]
-
-
-def _identity_files(folder: Path, uid: int) -> tuple[Path, Path]:
-    """A two-line /etc/passwd and /etc/group naming the sandbox user (no host accounts)."""
-    gid = NOBODY if uid == NOBODY else os.getgid()
-    passwd, group = folder / "passwd", folder / "group"
-    passwd.write_text(f"root:x:0:0::/root:/bin/sh\nsandbox:x:{uid}:{gid}::{HOME}:/bin/sh\n")
-    group.write_text(f"root:x:0:\nsandbox:x:{gid}:\n")
-    return passwd, group
-
-
-def _outermost(paths: list[Path]) -> list[Path]:
-    """Drop paths that /usr or another listed path already covers; keep order stable."""
-    out: list[Path] = []
-    for p in sorted({Path(os.path.realpath(x)) for x in paths}, key=lambda x: len(x.parts)):
-        if p.is_relative_to("/usr") or any(p.is_relative_to(q) for q in out):
-            continue
-        out.append(p)
-    return out
-
-
-def _chown_tree(top: Path, uid: int) -> None:
-    os.lchown(top, uid, uid)
-    for dirpath, dirnames, filenames in os.walk(top):
-        for n in dirnames + filenames:
-            os.lchown(os.path.join(dirpath, n), uid, uid)
-
-
-def python_prefixes() -> list[Path]:
-    """The interpreter installation(s) a run's venv points at; mounted read-only."""
-    paths = {
-        Path(sys.base_prefix),
-        Path(os.path.realpath(getattr(sys, "_base_executable", sys.executable))).parent.parent,
-    }
-    return sorted(paths)
