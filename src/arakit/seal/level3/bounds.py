@@ -15,6 +15,7 @@ import os
 import signal
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,50 +138,49 @@ class Group:
 
     def oom_killed(self) -> bool:
         """True when the kernel killed a process of the run for the memory bound."""
-        d = self.dirs[0]
         name = "memory.events" if self.version == 2 else "memory.oom_control"
-        try:
-            for line in (d / name).read_text().splitlines():
-                key, _, value = line.partition(" ")
-                if key == "oom_kill" and int(value) > 0:
-                    return True
-        except (OSError, ValueError):
-            pass
-        return False
+        return _counter(self.dirs[0] / name, "oom_kill") > 0
 
     def pids_hit(self) -> bool:
         """True when a fork was refused for the process bound."""
-        for d in self.dirs:
-            try:
-                for line in (d / "pids.events").read_text().splitlines():
-                    key, _, value = line.partition(" ")
-                    if key == "max" and int(value) > 0:
-                        return True
-            except (OSError, ValueError):
-                continue
-        return False
+        return any(_counter(d / "pids.events", "max") > 0 for d in self.dirs)
 
     def kill(self, wait_s: float = 10.0) -> None:
         """SIGKILL every process in the group until it is empty (or `wait_s` passes)."""
-        deadline = time.monotonic() + wait_s
         if self.version == 2:
             _write(self.dirs[0] / "cgroup.kill", "1")
-        while time.monotonic() < deadline:
-            pids = self.pids()
-            if not pids:
-                return
-            for pid in pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except OSError:
-                    pass
-            time.sleep(0.02)
+        kill_until_gone(self.pids, wait_s)
 
     def remove(self) -> None:
         """Kill what is left and remove the group."""
         self.kill()
         for d in self.dirs:
             _rmdir(d)
+
+
+def _counter(path: Path, key: str) -> int:
+    """The value of `key` in a cgroup file of "key value" lines (0 when absent)."""
+    try:
+        for line in path.read_text().splitlines():
+            name, _, value = line.partition(" ")
+            if name == key:
+                return int(value)
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def kill_until_gone(find: Callable[[], list[int]], wait_s: float = 10.0) -> None:
+    """SIGKILL whatever `find()` lists until it lists nothing (or `wait_s` passes): a
+    process forking as it dies is caught on the next round."""
+    deadline = time.monotonic() + wait_s
+    while (pids := find()) and time.monotonic() < deadline:
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        time.sleep(0.02)
 
 
 def sweep_stale_groups() -> int:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from arakit.errors import AraError
-from arakit.seal.level3.bounds import Group, tree_rss
+from arakit.seal.level3.bounds import Group, kill_until_gone, tree_rss
 from arakit.seal.level3.identity import processes_of
 from arakit.seal.level3.isolation import Job, SandboxKind, bwrap_argv, process_argv
 
@@ -98,23 +98,18 @@ class CappedLog:
         self._thread.start()
 
     def _drain(self, stream: BinaryIO) -> None:
-        fd = stream.fileno()
-        while True:
-            try:
-                data = os.read(fd, 1 << 16)
-            except InterruptedError:
-                continue
-            except OSError:
-                break
-            if not data:
-                break
-            room = LOG_CAP - len(self.head)
-            self.head += data[:room]
-            self.tail += data[room:]
-            if len(self.tail) > LOG_CAP:
-                self.cut += len(self.tail) - LOG_CAP
-                del self.tail[:-LOG_CAP]
-        stream.close()
+        try:
+            for data in iter(lambda: stream.read1(1 << 16), b""):  # type: ignore[attr-defined]
+                room = LOG_CAP - len(self.head)
+                self.head += data[:room]
+                self.tail += data[room:]
+                if len(self.tail) > LOG_CAP:
+                    self.cut += len(self.tail) - LOG_CAP
+                    del self.tail[:-LOG_CAP]
+        except (OSError, ValueError):
+            pass
+        finally:
+            stream.close()
 
     def save(self, path: Path) -> None:
         """Write what was kept (waits a little for the last bytes of a killed run)."""
@@ -259,15 +254,8 @@ def _end(proc: subprocess.Popen[bytes], group: Group | None, uid: int, init: int
         group.kill()
     proc.wait()
     _await_sandbox_exit(init)
-    if os.geteuid() == 0 and uid != 0:
-        deadline = time.monotonic() + 10
-        while (left := processes_of(uid)) and time.monotonic() < deadline:
-            for pid in left:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except OSError:
-                    pass
-            time.sleep(0.02)
+    if os.geteuid() == 0 and uid != 0:  # the run's own user: whatever left the group too
+        kill_until_gone(lambda: processes_of(uid))
 
 
 def _read_info(fd: int) -> int | None:
