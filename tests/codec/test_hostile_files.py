@@ -154,3 +154,60 @@ def test_the_seal_content_hash_skips_fifos_and_devices(minimal) -> None:
     before = content_hash(root)
     os.mkfifo(root / "src" / "pipe.md")
     assert content_hash(root) != before  # named in the hash, never opened
+
+
+def _hostile(kind: str, path: Path) -> None:
+    """Replace the file at `path` with one attack."""
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "loop":
+        os.symlink(path.name, path)
+    elif kind == "device":
+        os.mknod(path, 0o644 | 0o020000, os.makedev(1, 5))
+    elif kind == "huge":
+        with open(path, "wb") as fh:
+            fh.truncate(20 * 2**30)
+    elif kind in ("deep-yaml", "alias-bomb"):
+        text = "a: " + "[" * 100_000 + "\n" if kind == "deep-yaml" else alias_bomb()
+        fence = path.suffix == ".md"  # as the front matter of a Markdown file
+        path.write_text(f"---\n{text}---\n# T\n" if fence else text)
+
+
+def test_every_corpus_artifact_survives_each_hostile_file(real_corpus: Path, tmp_path) -> None:
+    """Each attack planted in a real artifact by others ends, within seconds, in one error
+    on the planted file while the rest of the artifact still reads."""
+    import shutil
+    import signal
+
+    kinds = ["fifo", "loop", "huge", "deep-yaml", "alias-bomb"]
+    if os.geteuid() == 0:
+        kinds.append("device")
+    artifacts = sorted(p for p in (real_corpus / "artifacts").iterdir() if p.is_dir())
+    assert artifacts
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("a reader hung on a hostile file")
+
+    old = signal.signal(signal.SIGALRM, hung)
+    try:
+        for src in artifacts:
+            clean = read_artifact(src)
+            yamls = sorted(src.rglob("*.yaml")) or sorted(src.rglob("*.md"))
+            target = (src / "PAPER.md") if (src / "PAPER.md").is_file() else yamls[0]
+            rel = target.relative_to(src).as_posix()
+            for kind in kinds:
+                copy = tmp_path / f"{src.name}-{kind}"
+                shutil.copytree(src, copy, symlinks=True)
+                _hostile(kind, copy / rel)
+                signal.alarm(20)
+                art = read_artifact(copy)
+                signal.alarm(0)
+                mine = [p for p in art.problems if p.file == rel]
+                assert len(mine) == 1, (src.name, kind, art.problems)
+                others = {p.file for p in art.problems} - {rel}
+                assert others <= {p.file for p in clean.problems}, (src.name, kind)
+                shutil.rmtree(copy)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
