@@ -89,3 +89,19 @@ def test_the_answer_never_exceeds_the_token_budget(idx, budget, words):
     result = search(idx, words, max_tokens=budget)
     assert estimate_tokens(render(result)) <= budget
     assert result.tokens <= budget
+
+
+def test_why_not_finds_the_dead_end_with_its_lesson(idx):
+    from arakit.query.whynot import why_not
+
+    result = why_not(idx, "restart at half the rate")
+    assert result.hits[0].ref == "N05"
+    assert "lesson: Restart at the full rate." in result.hits[0].text
+    assert {h.sub for h in result.hits} <= {"dead_end", "pivot", "decision"}
+
+
+def test_why_not_shows_rejected_alternatives_of_a_decision(idx):
+    from arakit.query.whynot import why_not
+
+    hit = next(h for h in why_not(idx, "linear restarts").hits if h.ref == "N03")
+    assert "alternatives: step decay, linear restarts" in hit.text

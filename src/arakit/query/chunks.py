@@ -161,8 +161,11 @@ def flat(value: Any, depth: int = 0) -> str:
     if isinstance(value, dict):
         parts = []
         for k, v in value.items():
-            if isinstance(v, dict | list) and v and depth < 3:
+            scalars = isinstance(v, list) and all(not isinstance(x, dict | list) for x in v)
+            if isinstance(v, dict | list) and v and depth < 3 and not scalars:
                 parts.append(f"{k}:\n" + _indent(flat(v, depth + 1)))
+            elif scalars:
+                parts.append(f"{k}: {flat(v)}")
             else:
                 parts.append(f"{k}: {_scalar(v)}")
         return "\n".join(parts)

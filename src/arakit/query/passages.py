@@ -66,7 +66,8 @@ def _line(entity: Any) -> int | None:
 
 def _entity(kind: str, e: Any, file: str) -> Passage:
     head = f"{e.id}: {e.title}" if getattr(e, "title", "") else e.id
-    return Passage(e.id, kind, file, _line(e), head, f"{head}\n{_plain_fields(e)}".strip())
+    sub = str(getattr(e, "status", "") or "").strip().lower()  # a claim's status
+    return Passage(e.id, kind, file, _line(e), head, f"{head}\n{_plain_fields(e)}".strip(), sub)
 
 
 def model_passages(art: Artifact, file: str) -> list[Passage]:
