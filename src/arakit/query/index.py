@@ -19,7 +19,7 @@ from arakit.errors import ArtifactError, UsageError
 from arakit.query.chunks import Passage
 from arakit.query.terms import index_terms
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 MAX_INDEXED_BYTES = 2 * 1024 * 1024  # larger files (data dumps) are listed but not cut up
 
 _SCHEMA = """
@@ -35,7 +35,10 @@ CREATE INDEX IF NOT EXISTS passages_file ON passages(file);
 CREATE INDEX IF NOT EXISTS passages_ref ON passages(artifact, ref);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, text, terms, content='passages',
     content_rowid='id', tokenize="porter unicode61 tokenchars '_'");
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
+CREATE TABLE IF NOT EXISTS doc_freq(term TEXT PRIMARY KEY, n INTEGER NOT NULL);
 """
+_TOKENIZER = "porter unicode61 tokenchars '_'"
 
 
 @dataclass
@@ -117,6 +120,9 @@ class Index:
                 hint="delete the file (it is rebuilt from the artifacts) or give another --index",
             ) from None
 
+    _count: int | None = None
+    _scratch = False
+
     def __enter__(self) -> Index:
         return self
 
@@ -135,7 +141,7 @@ class Index:
         return row[0] if row else None
 
     def _drop(self) -> None:
-        for table in ("fts", "passages", "files", "artifacts", "meta"):
+        for table in ("fts_vocab", "fts", "doc_freq", "passages", "files", "artifacts", "meta"):
             self.db.execute(f"DROP TABLE IF EXISTS {table}")
 
     # -- what is in it -------------------------------------------------------------------------
@@ -154,7 +160,52 @@ class Index:
 
     def count(self) -> int:
         """Number of passages in the index."""
-        return int(self.db.execute("SELECT count(*) FROM passages").fetchone()[0])
+        if self._count is None:
+            self._count = int(self.db.execute("SELECT count(*) FROM passages").fetchone()[0])
+        return self._count
+
+    def stems(self, words: Sequence[str]) -> list[str | None]:
+        """Each word as the index's tokenizer stores it (`learning` → `learn`), or None."""
+        if not self._scratch:
+            self.db.execute(
+                f'CREATE VIRTUAL TABLE temp.qtok USING fts5(x, tokenize="{_TOKENIZER}")'
+            )
+            self.db.execute(
+                "CREATE VIRTUAL TABLE temp.qtok_v USING fts5vocab(temp, qtok, 'instance')"
+            )
+            self._scratch = True
+        out: list[str | None] = []
+        for w in words:
+            self.db.execute("INSERT INTO temp.qtok(rowid, x) VALUES(1, ?)", (w,))
+            row = self.db.execute("SELECT term FROM temp.qtok_v ORDER BY offset LIMIT 1").fetchone()
+            self.db.execute("DELETE FROM temp.qtok")
+            out.append(row[0] if row else None)
+        return out
+
+    def doc_freq(self, stems: Sequence[str]) -> dict[str, int]:
+        """How many passages hold each stemmed term; remembered in the index until the next
+        refresh that changes a passage (counting a common term walks its whole posting list)."""
+        want = list(dict.fromkeys(stems))
+        known = (
+            dict(
+                self.db.execute(
+                    f"SELECT term, n FROM doc_freq WHERE term IN ({','.join('?' * len(want))})",
+                    want,
+                )
+            )
+            if want
+            else {}
+        )
+        for term in want:
+            if term not in known:
+                row = self.db.execute(
+                    "SELECT doc FROM fts_vocab WHERE term = ?", (term,)
+                ).fetchone()
+                known[term] = int(row[0]) if row else 0
+                self.db.execute("INSERT OR REPLACE INTO doc_freq VALUES(?, ?)", (term, known[term]))
+        if self.db.in_transaction:
+            self.db.commit()
+        return known
 
     # -- refresh -------------------------------------------------------------------------------
     def refresh(self, roots: Sequence[Path]) -> RefreshStats:
@@ -163,12 +214,16 @@ class Index:
 
         start = time.perf_counter()
         stats = RefreshStats()
+        changes = self.db.total_changes
         for art_id, root, _ in self.artifacts():
             if not Path(root).is_dir():
                 self._forget_artifact(art_id)
         for folder in roots:
             self._refresh_artifact(Path(folder).resolve(), stats)
             stats.artifacts += 1
+        if stats.files_indexed or stats.files_removed or self.db.total_changes != changes:
+            self.db.execute("DELETE FROM doc_freq")
+            self._count = None
         self.db.commit()
         stats.seconds = time.perf_counter() - start
         return stats

@@ -50,6 +50,11 @@ KINDS = (
     "doc",
     "source",
 )
+_FIRST = {
+    "dead_end": ("title", "lesson", "failure_mode", "hypothesis"),
+    "decision": ("title", "choice", "alternatives"),
+    "pivot": ("title", "from", "to", "trigger"),
+}
 _BOLD_RE = re.compile(r"^(\s*)- \*\*(.+?)\*\*:", re.MULTILINE)
 
 
@@ -160,7 +165,10 @@ def _sections(file: str, preamble: str, sections: list[Any]) -> list[Passage]:
 def _node(n: Any, file: str) -> Passage:
     from arakit.model.trace import NODE_KEYS
 
-    fields = {k: n.get(k) for k in NODE_KEYS if k not in ("id", "children") and n.get(k)}
+    # what a node of its type must say comes first, so a short snippet shows the lesson
+    first = [k for k in _FIRST.get(str(n.type), ()) if n.get(k)]
+    keys = first + [k for k in NODE_KEYS if k not in ("id", "children", *first)]
+    fields = {k: n.get(k) for k in keys if n.get(k)}
     fields.update(n.extra)
     if n.children:
         fields["children"] = [c.id for c in n.children]
@@ -190,7 +198,7 @@ def _evidence(ev: Any) -> list[Passage]:
             ]
             first = row[0].strip() if row else ""
             h0 = t.header[0].strip() if t.header else ""
-            text = f"{label}\n{h0 or 'row'} {first}: " + "; ".join(cells)
+            text = f"{h0 or 'row'} {first}: " + "; ".join(cells) + f"\n({label})"
             line = line0 + 1 + i if line0 else None
             out.append(Passage(f"{file}#r{n}", "table_row", file, line, f"{label} — {first}", text))
     return out

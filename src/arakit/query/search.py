@@ -51,9 +51,23 @@ class SearchResult(BaseModel):
     terms: list[str]
 
 
-def _match_expr(terms: Sequence[Term]) -> str:
+COMMON = 0.05  # a term in more than this share of passages does not select candidates
+
+
+def _match_expr(index: Index, terms: Sequence[Term]) -> str | None:
+    """The FTS5 query: every alternative that some passage holds, minus the very common ones
+    (they would make SQLite score most of the index; the ranking still counts them)."""
     alts = sorted({a for t in terms for a in t.alternatives})
-    return " OR ".join(f'"{a}"' for a in alts)
+    stems = index.stems(alts)
+    df = index.doc_freq([s for s in stems if s])
+    found = [
+        (df.get(s or "", 0), a) for a, s in zip(alts, stems, strict=True) if df.get(s or "", 0)
+    ]
+    if not found:
+        return None
+    limit = max(200, int(COMMON * index.count()))
+    chosen = [a for n, a in found if n <= limit] or [a for _n, a in sorted(found)[:3]]
+    return " OR ".join(f'"{a}"' for a in chosen)
 
 
 def _covers(term: Term, words: set[str], exact: set[str]) -> bool:
@@ -96,7 +110,12 @@ def search(
             f"nothing to search for in {query!r}",
             hint="give words, a parameter name, a value or an ID (C05, N12)",
         )
-    where, args = ["fts MATCH ?"], [_match_expr(terms)]
+    expr = _match_expr(index, terms)
+    if expr is None:
+        return SearchResult(
+            query=query, max_tokens=max_tokens, tokens=0, hits=[], terms=[t.text for t in terms]
+        )
+    where, args = ["fts MATCH ?"], [expr]
     if artifacts is not None:
         if not artifacts:
             return SearchResult(query=query, max_tokens=max_tokens, tokens=0, hits=[], terms=[])

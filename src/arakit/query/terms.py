@@ -73,6 +73,10 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "eps": ("epsilon",),
     "std": ("standard deviation",),
     "lam": ("lambda", "regularization"),
+    "np": ("numpy",),
+    "tf": ("tensorflow",),
+    "pd": ("pandas",),
+    "sklearn": ("scikit learn",),
 }
 # phrase (as word tuple) -> abbreviations naming it
 _PHRASES: dict[tuple[str, ...], set[str]] = {}
@@ -129,38 +133,43 @@ def _safe(token: str) -> str:
     return _FTS_SAFE.sub("", token.lower())
 
 
+_TERMS_CACHE: dict[str, tuple[str, ...]] = {}
+_CACHE_LIMIT = 200_000
+_SPLIT_DOT_DASH = re.compile(r"[.\-]")
+
+
+def _token_terms(kind: str | None, tok: str) -> tuple[str, ...]:
+    """The exact terms one token of text contributes (none for a plain word)."""
+    if kind == "hex":
+        return ("h_" + tok[:7],) if _HAS_DIGIT.search(tok) else ()
+    if kind == "num":
+        num = number_token(tok)
+        return (num,) if num else ()
+    out: list[str] = []
+    ident = id_token(tok)
+    if ident:
+        out.append(ident)
+    for part in _SPLIT_DOT_DASH.split(tok) if ("." in tok or "-" in tok) else (tok,):
+        if "_" in part or part[1:] != part[1:].lower():
+            out.append(_safe(part))
+            out += split_identifier(part)
+    return tuple(out)
+
+
 def index_terms(text: str) -> str:
     """The terms column for a passage: every exact form the text contains, space separated."""
-    out: list[str] = []
-    seen: set[str] = set()
-
-    def add(tok: str) -> None:
-        if tok and tok not in seen:
-            seen.add(tok)
-            out.append(tok)
-
+    seen: dict[str, None] = {}
+    cache = _TERMS_CACHE
     for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup
         tok = m.group(0)
-        if kind == "hex":
-            if _HAS_DIGIT.search(tok):
-                add("h_" + tok[:7])
-            else:
-                add(_safe(tok))
-        elif kind == "num":
-            num = number_token(tok)
-            if num:
-                add(num)
-        else:
-            ident = id_token(tok)
-            if ident:
-                add(ident)
-            for part in re.split(r"[.\-]", tok):
-                if "_" in part or any(c.isupper() for c in part[1:]):
-                    add(_safe(part))
-                    for w in split_identifier(part):
-                        add(w)
-    return " ".join(out)
+        terms = cache.get(tok)
+        if terms is None:
+            terms = _token_terms(m.lastgroup, tok)
+            if len(cache) < _CACHE_LIMIT:
+                cache[tok] = terms
+        for t in terms:
+            seen[t] = None
+    return " ".join(t for t in seen if t)
 
 
 def _words(text: str) -> list[str]:
