@@ -19,7 +19,7 @@ from arakit.errors import ArtifactError, UsageError
 from arakit.query.chunks import Passage
 from arakit.query.terms import index_terms
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # bump when the tables or the passages cut from a file change
 MAX_INDEXED_BYTES = 2 * 1024 * 1024  # larger files (data dumps) are listed but not cut up
 
 _SCHEMA = """
@@ -121,6 +121,7 @@ class Index:
             ) from None
 
     _count: int | None = None
+    _names: dict[int, str] | None = None
     _scratch = False
 
     def __enter__(self) -> Index:
@@ -148,6 +149,12 @@ class Index:
     def artifacts(self) -> list[tuple[int, str, str]]:
         """(id, root, name) of every artifact in the index."""
         return list(self.db.execute("SELECT id, root, name FROM artifacts ORDER BY name, root"))
+
+    def names(self) -> dict[int, str]:
+        """Artifact id → folder name (kept until the next refresh)."""
+        if self._names is None:
+            self._names = {a: n for a, _root, n in self.artifacts()}
+        return self._names
 
     def artifact_ids(self, roots: Sequence[Path]) -> list[int]:
         """The ids of the given artifact folders (those indexed)."""
@@ -215,6 +222,7 @@ class Index:
         start = time.perf_counter()
         stats = RefreshStats()
         changes = self.db.total_changes
+        self._names = None
         for art_id, root, _ in self.artifacts():
             if not Path(root).is_dir():
                 self._forget_artifact(art_id)

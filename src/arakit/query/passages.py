@@ -167,15 +167,13 @@ def _node(n: Any, file: str) -> Passage:
 
     # what a node of its type must say comes first, so a short snippet shows the lesson
     first = [k for k in _FIRST.get(str(n.type), ()) if n.get(k)]
-    keys = first + [k for k in NODE_KEYS if k not in ("id", "children", *first)]
+    keys = first + [k for k in NODE_KEYS if k not in ("id", "type", "children", *first)]
     fields = {k: n.get(k) for k in keys if n.get(k)}
     fields.update(n.extra)
     if n.children:
         fields["children"] = [c.id for c in n.children]
     head = f"{n.id} [{n.type or 'node'}]: {n.title or ''}".rstrip(": ")
-    return Passage(
-        n.id, "trace", file, _line(n), head, f"{n.id}\n{flat(fields)}", str(n.type or "")
-    )
+    return Passage(n.id, "trace", file, _line(n), head, flat(fields), str(n.type or ""))
 
 
 def _evidence(ev: Any) -> list[Passage]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -22,6 +23,7 @@ from arakit.query.terms import Term, id_token, query_terms, tokens_of
 
 CANDIDATES = 60  # rows ranked by coverage after BM25
 MIN_HIT_TOKENS = 24  # a hit that cannot show this much is not shown
+PER_HIT_FLOOR = 100  # tokens a hit may take however small the budget (up to all of it)
 # title, text, terms
 _BM25 = "bm25(fts, 3.0, 1.0, 2.0)"
 
@@ -51,23 +53,69 @@ class SearchResult(BaseModel):
     terms: list[str]
 
 
-COMMON = 0.05  # a term in more than this share of passages does not select candidates
+WANT = 40  # candidates gathered before tiers stop widening
+RANKED_ROWS = 2000  # a tier that may match more rows is read unranked (first rows only)
+OR_ROWS = 3_000  # up to this many matching passages in all, every one is ranked
 
 
-def _match_expr(index: Index, terms: Sequence[Term]) -> str | None:
-    """The FTS5 query: every alternative that some passage holds, minus the very common ones
-    (they would make SQLite score most of the index; the ranking still counts them)."""
+def _groups(index: Index, terms: Sequence[Term]) -> list[tuple[int, int, list[str]]]:
+    """(document frequency, term number, alternatives some passage holds) per query term,
+    rarest first; terms no passage holds are left out."""
     alts = sorted({a for t in terms for a in t.alternatives})
-    stems = index.stems(alts)
-    df = index.doc_freq([s for s in stems if s])
-    found = [
-        (df.get(s or "", 0), a) for a, s in zip(alts, stems, strict=True) if df.get(s or "", 0)
-    ]
-    if not found:
-        return None
-    limit = max(200, int(COMMON * index.count()))
-    chosen = [a for n, a in found if n <= limit] or [a for _n, a in sorted(found)[:3]]
-    return " OR ".join(f'"{a}"' for a in chosen)
+    stems = dict(zip(alts, index.stems(alts), strict=True))
+    df = index.doc_freq([s for s in stems.values() if s])
+    out = []
+    for k, t in enumerate(terms):
+        held = [a for a in t.alternatives if df.get(stems.get(a) or "", 0)]
+        if held:
+            out.append((sum(df[stems[a] or ""] for a in held), k, held))
+    return sorted(out)
+
+
+def _candidates(
+    index: Index, groups: list[tuple[int, int, list[str]]], where: list[str], args: list[Any]
+) -> list[tuple]:
+    """Candidate passages, bounded in the work they cost on a large index.
+
+    When the query's terms are held by at most OR_ROWS passages in all, every passage holding
+    any of them is ranked by BM25. Otherwise: those holding any of the rarest terms (as many
+    as stay within OR_ROWS passages together), ranked; then, while fewer than WANT are found, those holding
+    all of the k rarest terms for k from all of them down to two (an intersection led by its
+    rarest term, read unranked when it may be large). No query makes SQLite score most of
+    a large index, and the coverage ranking afterwards still counts every term."""
+    seen: dict[int, tuple] = {}
+
+    def run(tier: list[list[str]], ranked: bool, joiner: str) -> None:
+        expr = joiner.join("(" + " OR ".join(f'"{a}"' for a in alts) + ")" for alts in tier)
+        score, order = (_BM25, "ORDER BY score ") if ranked else ("0.0", "")
+        sql = (
+            f"SELECT p.id, p.artifact, p.ref, p.kind, p.sub, p.rel, p.line, p.title, p.text, "
+            f"p.terms, {score} AS score FROM fts JOIN passages p ON p.id = fts.rowid "
+            f"WHERE fts MATCH ? {''.join(' AND ' + w for w in where)} {order}LIMIT {CANDIDATES}"
+        )
+        for row in index.db.execute(sql, [expr, *args]):
+            seen.setdefault(row[0], row[1:])
+
+    if sum(g[0] for g in groups) <= OR_ROWS:
+        run([g[2] for g in groups], True, " OR ")
+        return list(seen.values())
+    rare: list[list[str]] = []
+    total = 0
+    for n, _k, alts in groups:  # rarest first, while their passages stay few in all
+        if (total + n > OR_ROWS and rare) or n > RANKED_ROWS:
+            break
+        rare.append(alts)
+        total += n
+    if rare:
+        run(rare, True, " OR ")
+    for k in range(len(groups), 1, -1):
+        if len(seen) >= WANT:
+            break
+        tier = groups[:k]
+        run([g[2] for g in tier], min(g[0] for g in tier) <= RANKED_ROWS, " AND ")
+    if not seen:
+        run([groups[0][2]], groups[0][0] <= RANKED_ROWS, " AND ")
+    return list(seen.values())
 
 
 def _covers(term: Term, words: set[str], exact: set[str]) -> bool:
@@ -110,30 +158,41 @@ def search(
             f"nothing to search for in {query!r}",
             hint="give words, a parameter name, a value or an ID (C05, N12)",
         )
-    expr = _match_expr(index, terms)
-    if expr is None:
-        return SearchResult(
-            query=query, max_tokens=max_tokens, tokens=0, hits=[], terms=[t.text for t in terms]
-        )
-    where, args = ["fts MATCH ?"], [expr]
+    groups = _groups(index, terms)
+    where: list[str] = []
+    args: list[Any] = []
     if artifacts is not None:
         if not artifacts:
-            return SearchResult(query=query, max_tokens=max_tokens, tokens=0, hits=[], terms=[])
-        where.append(f"p.artifact IN ({','.join('?' * len(artifacts))})")
-        args += [str(a) for a in artifacts]
+            groups = []
+        elif not set(index.names()) <= set(artifacts):
+            where.append(f"p.artifact IN ({','.join('?' * len(artifacts))})")
+            args += [int(a) for a in artifacts]
     if kinds:
         marks = ",".join("?" * len(kinds))
         where.append(f"(p.kind IN ({marks}) OR p.sub IN ({marks}))")
         args += list(kinds) + list(kinds)
-    sql = (
-        f"SELECT p.artifact, p.ref, p.kind, p.sub, p.rel, p.line, p.title, p.text, p.terms, "
-        f"{_BM25} AS score FROM fts JOIN passages p ON p.id = fts.rowid "
-        f"WHERE {' AND '.join(where)} ORDER BY score LIMIT {CANDIDATES}"
-    )
-    rows = index.db.execute(sql, args).fetchall()
-    names = {a: n for a, _root, n in index.artifacts()}
+    rows = _candidates(index, groups, where, args) if groups else []
+    names = index.names()
     ranked = _rank(rows, terms)
     return _fit(query, terms, ranked, names, max_tokens, limit)
+
+
+def _probes(terms: Sequence[Term]) -> list[list[re.Pattern[str] | str]]:
+    """Per term, what to look for in a passage's lower-cased text: a stem of 4+ letters as a
+    substring (`iterations` → `iterat`, found in `iteration` and `num_iter`'s split), a short
+    term or an exact one as a whole token."""
+    out: list[list[re.Pattern[str] | str]] = []
+    for t in terms:
+        probes: list[re.Pattern[str] | str] = []
+        for alt in t.alternatives:
+            if " " in alt:
+                continue
+            if len(alt) <= 3 or "_" in alt:
+                probes.append(re.compile(rf"(?<![a-z0-9_]){re.escape(alt)}(?![a-z0-9_])"))
+            else:
+                probes.append(alt[: max(4, len(alt) - 4)] if len(alt) > 4 else alt)
+        out.append(probes)
+    return out
 
 
 def _rank(rows: list[tuple], terms: Sequence[Term]) -> list[tuple[float, tuple]]:
@@ -141,13 +200,17 @@ def _rank(rows: list[tuple], terms: Sequence[Term]) -> list[tuple[float, tuple]]
         return []
     weights = [2.0 if t.exact else 1.0 for t in terms]
     total = sum(weights)
+    probes = _probes(terms)
     wanted_ids = {a for t in terms for a in t.alternatives if a.startswith("id_")}
     best = max(-r[9] for r in rows) or 1.0
     out = []
     for r in rows:
-        words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", f"{r[6]} {r[7]}")}
-        exact = set((r[8] or "").split())
-        cov = sum(w for t, w in zip(terms, weights, strict=True) if _covers(t, words, exact))
+        low = f"{r[6]}\n{r[7]}\n{r[8] or ''}".lower()
+        cov = sum(
+            w
+            for ps, w in zip(probes, weights, strict=True)
+            if any((p in low) if isinstance(p, str) else p.search(low) for p in ps)
+        )
         score = 0.65 * cov / total + 0.35 * (-r[9]) / best
         if id_token(r[1]) in wanted_ids:  # the query names this entity itself
             score += 0.5
@@ -165,7 +228,7 @@ def _fit(
     limit: int,
 ) -> SearchResult:
     budget = max_tokens * 4  # characters; estimate_tokens is about four per token
-    per_hit = max(MIN_HIT_TOKENS * 4, budget // 6)
+    per_hit = max(budget // 6, min(budget, PER_HIT_FLOOR * 4))
     many = len({r[0] for _, r in ranked}) > 1 or len(names) > 1
     hits: list[Hit] = []
     used = 0
