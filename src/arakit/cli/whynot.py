@@ -13,22 +13,16 @@ def why_not_cmd(
     json_out: bool = typer.Option(False, "--json", help="Print the matches as JSON."),
 ) -> None:
     """Dead ends, pivots, rejected alternatives and refuted claims that match an approach."""
-    import sys
-
-    from arakit.cli.output import print_json
-    from arakit.query.index import Index, find_artifacts
-    from arakit.query.search import render
+    from arakit.cli.search import answer
     from arakit.query.whynot import why_not
 
-    roots = find_artifacts(paths or ["."])
-    with Index(index) as idx:
-        idx.refresh(roots)
-        result = why_not(idx, approach, artifacts=idx.artifact_ids(roots), max_tokens=max_tokens)
-    if json_out:
-        print_json(result.model_dump())
-        return
-    sys.stdout.write(render(result) or "nothing recorded against this approach\n")
-    sys.stderr.write(f"~{result.tokens} tokens, {len(result.hits)} matches\n")
+    answer(
+        paths,
+        index,
+        json_out,
+        "nothing recorded against this approach",
+        lambda idx, ids: why_not(idx, approach, artifacts=ids, max_tokens=max_tokens),
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -44,23 +44,19 @@ def build_server(catalog: Catalog) -> Any:
 
     server = MCPServer(name="arakit", version=__version__, instructions=INSTRUCTIONS)
 
+    def ranked(fn: Any, text: str, artifact: str | None, empty: str, **kw: Any) -> str:
+        catalog.refresh()
+        result = _call(fn, catalog.index, text, artifacts=catalog.ids(artifact), **kw)
+        return str(render(result)) or empty
+
     @server.tool()
     def search(
         query: str, max_tokens: int = 1500, kind: str | None = None, artifact: str | None = None
     ) -> str:
         """Ranked passages (with references) answering `query`, within `max_tokens`.
         `kind` limits to claim, experiment, trace, dead_end, param, table_row, source ..."""
-        catalog.refresh()
         kinds = [k.strip() for k in kind.split(",")] if kind else None
-        result = _call(
-            run_search,
-            catalog.index,
-            query,
-            artifacts=catalog.ids(artifact),
-            kinds=kinds,
-            max_tokens=max_tokens,
-        )
-        return render(result) or "no match"
+        return ranked(run_search, query, artifact, "no match", kinds=kinds, max_tokens=max_tokens)
 
     @server.tool()
     def show(artifact: str | None = None, id: str | None = None, depth: int = 1) -> str:
@@ -72,15 +68,8 @@ def build_server(catalog: Catalog) -> Any:
     @server.tool()
     def why_not(approach: str, max_tokens: int = 1500, artifact: str | None = None) -> str:
         """Dead ends, pivots, rejected alternatives and refuted claims matching `approach`."""
-        catalog.refresh()
-        result = _call(
-            run_why_not,
-            catalog.index,
-            approach,
-            artifacts=catalog.ids(artifact),
-            max_tokens=max_tokens,
-        )
-        return render(result) or "nothing recorded against this approach"
+        empty = "nothing recorded against this approach"
+        return ranked(run_why_not, approach, artifact, empty, max_tokens=max_tokens)
 
     @server.tool()
     def get_param(name: str, artifact: str | None = None) -> list[dict[str, Any]]:
