@@ -144,3 +144,69 @@ def test_the_server_does_not_write_inside_the_artifacts(served):
     anyio.run(_session_run, args, body)
     after = {p: p.stat().st_mtime_ns for root in (a, b) for p in root.rglob("*")}
     assert after == before
+
+
+def _listening_addresses(port: int) -> set[str]:
+    """Local addresses (hex, as /proc/net/tcp writes them) listening on `port`; empty where
+    /proc is not there to tell."""
+    out: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            addr, hexport = fields[1].split(":")
+            if fields[3] == "0A" and int(hexport, 16) == port:
+                out.add(addr)
+    return out
+
+
+def test_streamable_http_serves_on_loopback_only(served):
+    import socket
+    import subprocess
+    import time
+
+    from mcp import ClientSession
+    from mcp.client.streamable_http import streamable_http_client
+
+    a, _b, args = served
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = Path(sys.executable).parent / "ara"
+    proc = subprocess.Popen(
+        [str(exe), "mcp", "--http", "--port", str(port), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        seen: dict[str, object] = {}
+
+        async def run() -> None:
+            async with (
+                streamable_http_client(f"http://127.0.0.1:{port}/mcp") as (
+                    read,
+                    write,
+                ),
+                ClientSession(read, write) as session,
+            ):
+                await session.initialize()
+                found = await session.call_tool("search", {"query": "lr", "artifact": a.name})
+                seen["search"] = _text(found)
+
+        anyio.run(run)
+        assert "lr = 2e-5" in seen["search"]
+        if Path("/proc/net/tcp").is_file():  # Linux tells which address the server bound
+            assert _listening_addresses(port) == {"0100007F"}  # 127.0.0.1 only
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
