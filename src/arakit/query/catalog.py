@@ -1,8 +1,9 @@
 """A fixed set of artifact folders served read-only: names, the index, models read on demand.
 
 The MCP server (and anything else that serves artifacts) holds one Catalog. It never writes
-inside the roots; it refreshes the index at most every `refresh_every` seconds, and re-reads
-an artifact's model only after the index saw one of its files change.
+inside the roots; it refreshes the index at most every `refresh_every` seconds (and at most
+once per ten times a refresh's own duration), and re-reads an artifact's model only after
+the index saw one of its files change.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Catalog:
         self.index = Index(index)
         self.refresh_every = refresh_every
         self._last = 0.0
+        self._took = 0.0
         self._models: dict[str, Artifact] = {}
         self.refresh(force=True)
 
@@ -43,12 +45,15 @@ class Catalog:
     def refresh(self, force: bool = False) -> None:
         """Bring the index up to date (at most every `refresh_every` seconds)."""
         now = time.monotonic()
-        if not force and now - self._last < self.refresh_every:
+        # a refresh stats every file: over many artifacts it takes seconds, so it runs at
+        # most once per ten times its own duration, and never more often than refresh_every
+        if not force and now - self._last < max(self.refresh_every, 10 * self._took):
             return
         stats = self.index.refresh(list(self.roots.values()))
         if stats.files_indexed or stats.files_removed:
             self._models.clear()
         self._last = time.monotonic()
+        self._took = self._last - now
 
     def ids(self, name: str | None = None) -> list[int]:
         """Index ids of one artifact (by name) or of all of them."""
