@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from arakit.errors import UsageError
 from arakit.query.disclose import estimate_tokens
 from arakit.query.index import Index
-from arakit.query.terms import Term, id_token, query_terms, tokens_of
+from arakit.query.terms import Term, id_token, index_terms, query_terms
 
 CANDIDATES = 60  # rows ranked by coverage after BM25
 MIN_HIT_TOKENS = 24  # a hit that cannot show this much is not shown
@@ -118,23 +118,24 @@ def _candidates(
     return list(seen.values())
 
 
-def _covers(term: Term, words: set[str], exact: set[str]) -> bool:
-    for alt in term.alternatives:
-        if alt in exact:
-            return True
-        if " " not in alt and _word_in(alt, words):
-            return True
-    return False
+_NEEDS_TERMS = re.compile(r"[0-9_A-Z]")
 
 
-def _word_in(word: str, words: set[str]) -> bool:
-    """`iterations` covers `iteration`, `iter` and `iterate`: a shared stem of 4+ letters."""
-    if word in words:
-        return True
-    stem = word[: max(4, len(word) - 4)] if len(word) > 4 else word
-    if len(stem) < len(word):
-        return any(w.startswith(stem) for w in words if len(w) >= len(stem))
-    return False
+def _lowered(line: str) -> str:
+    """A line in lower case, with its exact terms (values, identifiers) when it has any."""
+    low = line.lower()
+    return f"{low} {index_terms(line)}" if _NEEDS_TERMS.search(line) else low
+
+
+def _coverage(
+    low: str, probes: list[list[re.Pattern[str] | str]], weights: Sequence[float]
+) -> float:
+    """The weight of the query terms a lower-cased text holds."""
+    return sum(
+        w
+        for ps, w in zip(probes, weights, strict=True)
+        if any((p in low) if isinstance(p, str) else p.search(low) for p in ps)
+    )
 
 
 def search(
@@ -205,12 +206,7 @@ def _rank(rows: list[tuple], terms: Sequence[Term]) -> list[tuple[float, tuple]]
     best = max(-r[9] for r in rows) or 1.0
     out = []
     for r in rows:
-        low = f"{r[6]}\n{r[7]}\n{r[8] or ''}".lower()
-        cov = sum(
-            w
-            for ps, w in zip(probes, weights, strict=True)
-            if any((p in low) if isinstance(p, str) else p.search(low) for p in ps)
-        )
+        cov = _coverage(f"{r[6]}\n{r[7]}\n{r[8] or ''}".lower(), probes, weights)
         score = 0.65 * cov / total + 0.35 * (-r[9]) / best
         if id_token(r[1]) in wanted_ids:  # the query names this entity itself
             score += 0.5
@@ -290,11 +286,9 @@ def snippet(text: str, terms: Sequence[Term], room: int, *, skip_first: bool = F
     whole = "\n".join(lines).strip("\n")
     if len(whole) <= room:
         return whole
-    scores = []
-    for ln in lines:
-        toks = tokens_of(ln)
-        words = {t for t in toks if "_" not in t}
-        scores.append(sum(2 if t.exact else 1 for t in terms if _covers(t, words, toks)))
+    probes = _probes(terms)
+    weights = [2 if t.exact else 1 for t in terms]
+    scores = [_coverage(_lowered(ln), probes, weights) for ln in lines]
     best = max(range(len(lines)), key=lambda i: (scores[i], -i))
     lo = hi = best
     size = len(lines[best])

@@ -231,8 +231,3 @@ def query_terms(query: str) -> list[Term]:
 def _abbr_words(word: str) -> list[str]:
     """The words an abbreviation stands for (`lr` → learning, rate)."""
     return [w for phrase in ABBREVIATIONS.get(word, ()) for w in phrase.split()]
-
-
-def tokens_of(text: str) -> set[str]:
-    """Lower-case words plus exact terms of a text, for checking which query terms it holds."""
-    return set(_words(text)) | set(index_terms(text).split())
