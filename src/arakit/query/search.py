@@ -288,7 +288,9 @@ def snippet(text: str, terms: Sequence[Term], room: int, *, skip_first: bool = F
         return whole
     probes = _probes(terms)
     weights = [2 if t.exact else 1 for t in terms]
-    scores = [_coverage(_lowered(ln), probes, weights) for ln in lines]
+    # numbers, IDs and hashes are matched in their canonical form, which only index_terms makes
+    canon = any(a.startswith(("n_", "id_", "h_")) for t in terms for a in t.alternatives)
+    scores = [_coverage(_lowered(ln) if canon else ln.lower(), probes, weights) for ln in lines]
     best = max(range(len(lines)), key=lambda i: (scores[i], -i))
     lo = hi = best
     size = len(lines[best])
