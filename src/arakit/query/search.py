@@ -207,7 +207,7 @@ def _rank(rows: list[tuple], terms: Sequence[Term]) -> list[tuple[float, tuple]]
     out = []
     for r in rows:
         cov = _coverage(f"{r[6]}\n{r[7]}\n{r[8] or ''}".lower(), probes, weights)
-        score = 0.65 * cov / total + 0.35 * (-r[9]) / best
+        score = 0.5 * cov / total + 0.5 * (-r[9]) / best
         if id_token(r[1]) in wanted_ids:  # the query names this entity itself
             score += 0.5
         out.append((score, r))
