@@ -68,7 +68,7 @@ def test_a_plain_numeric_booktabs_table_passes_its_self_check(tmp_path: Path) ->
     t = _one(table_page(tmp_path / "t.pdf", spec))
     assert t.rows == _plain(rows)
     assert t.check is not None and t.check.verdict == "exact", t.check
-    assert not t.check.failed and len(t.check.passed) == 2
+    assert not t.check.failed and len(t.check.passed) == 3
 
 
 def test_table_without_rules_and_caption_below_is_read_from_the_gaps(tmp_path: Path) -> None:
@@ -311,3 +311,15 @@ def test_a_plot_keeps_caption_page_and_axes_and_is_never_a_table(tmp_path: Path)
     )
     assert ev.axes is not None and "ticks 0 … 300" in ev.axes
     assert [t.label for t in doc.tables] == ["Table 5"]
+
+
+def test_a_header_wider_than_its_numbers_stays_in_its_own_column(tmp_path: Path) -> None:
+    rows: list[list[str | Cell]] = [
+        ["Claude Sonnet 4.6", "72", "82"],
+        ["Gemini 2.5 Flash", "63", "69"],
+    ]
+    rows += [["GPT-5.4", "72", "70"]]
+    spec = Spec("15", "Keyframes.", [["Model", "without any keyframes", "+keyframes"]], rows)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == [["Model", "without any keyframes", "+keyframes"]]
+    assert t.rows == rows

@@ -70,6 +70,7 @@ def page_tables(
             bands.METHOD,
             selfcheck.check_digits(page, region.bbox, grid, textpage),
             selfcheck.check_agreement(grid, finder.extract(page, region)),
+            grid.problem,
         )
         out.append(
             RawTable(

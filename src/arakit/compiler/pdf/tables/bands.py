@@ -15,7 +15,6 @@ from arakit.compiler.pdf.tables.grid import (
     white_gaps,
     header_levels,
     place_words,
-    separators_from_gaps,
 )
 from arakit.compiler.pdf.tables.region import Region
 
@@ -47,11 +46,14 @@ def split_header(region: Region, rules: list[tuple[float, float, float]]) -> int
     return 1 if len(lines) > 1 and numeric * 2 < len(first.words) else 0
 
 
-def separators(region: Region, body: list[TextLine]) -> tuple[list[float], list[TextLine]]:
+def separators(
+    region: Region, body: list[TextLine], head: TextLine | None = None
+) -> tuple[list[float], list[TextLine]]:
     """Column separators: vertical rules crossing the body, and white gaps no body word
     crosses (a line that alone fills a gap is a spanning cell, not a reason to lose the
     gap); a gap next to a rule with no word between them is the same boundary. Also
-    returns the spanning lines."""
+    returns the spanning lines. A gap is cut where the lowest header line is white too, so a
+    centred header wider than its column falls in its own column."""
     if not body:
         return [], []
     top, bottom = min(ln.y0 for ln in body), max(ln.y1 for ln in body)
@@ -62,13 +64,13 @@ def separators(region: Region, body: list[TextLine]) -> tuple[list[float], list[
             vr.append(v[0])
     size = sorted(w.size for ln in body for w in ln.words)[len(body) // 2]
     multi = [ln for ln in body if len(_segments(ln)) > 1] or body
-    gaps = separators_from_gaps(multi, region.x0, region.x1, 0.45 * size)
     spanning = [ln for ln in multi if _spans_a_gap(ln, multi, size)]
     if spanning and len(multi) - len(spanning) >= 2:
-        rest = [ln for ln in multi if ln not in spanning]
-        gaps = separators_from_gaps(rest, region.x0, region.x1, 0.45 * size)
+        multi = [ln for ln in multi if ln not in spanning]
     else:
         spanning = []
+    white = white_gaps([head], 0.3 * size) if head is not None else []
+    gaps = [_cut(a, b, white) for a, b in white_gaps(multi, 0.45 * size)]
     if not vr:
         return gaps, spanning
     centres = [w.cx for ln in body for w in ln.words]
@@ -77,6 +79,27 @@ def separators(region: Region, body: list[TextLine]) -> tuple[list[float], list[
         if all(any(min(g, v) < c < max(g, v) for c in centres) for v in vr):
             merged.append(g)
     return sorted(merged), spanning
+
+
+def _cut(a: float, b: float, white: list[tuple[float, float]]) -> float:
+    """Where to cut the body gap (a, b): in its widest overlap with a white stretch of the
+    header line, else in its middle."""
+    parts = [(max(a, c), min(b, d)) for c, d in white if min(b, d) > max(a, c)]
+    if not parts:
+        return (a + b) / 2
+    lo, hi = max(parts, key=lambda p: p[1] - p[0])
+    return (lo + hi) / 2
+
+
+def crossing(head: TextLine | None, bounds: list[float]) -> str | None:
+    """A header word that lies across a column boundary: the header's cells cannot be
+    placed for sure."""
+    if head is None:
+        return None
+    for w in head.words:
+        if any(w.x0 + 1 < b < w.x1 - 1 for b in bounds):
+            return f"header word {w.text!r} lies across a column boundary"
+    return None
 
 
 def _spans_a_gap(ln: TextLine, lines: list[TextLine], size: float) -> bool:
@@ -164,7 +187,8 @@ def extract(region: Region) -> Grid:
     rules = full_rules(region)
     n_head = split_header(region, rules)
     head, body = region.lines[:n_head], region.lines[n_head:]
-    bounds, spanning = separators(region, body)
+    last = head[-1] if head else None
+    bounds, spanning = separators(region, body, last)
     boxed = len(region.vrules) >= 2 and len(rules) >= 3
     rows = body_rows(body, bounds, rules, boxed)
     ranges = col_ranges(body, bounds)
@@ -174,4 +198,5 @@ def extract(region: Region) -> Grid:
         header=header,
         rows=[[cell_text(lines, bold=True) for lines in row] for row in cells],
         words=[[[w for line in lines for w in line] for lines in row] for row in cells],
+        problem=crossing(last, bounds),
     )

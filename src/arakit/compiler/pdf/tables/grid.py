@@ -16,6 +16,7 @@ class Grid:
     header: list[list[str]] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     words: list[list[list[Word]]] = field(default_factory=list)  # the words of each body cell
+    problem: str | None = None  # what the method itself saw go wrong
 
     @property
     def width(self) -> int:

@@ -9,7 +9,9 @@ method's own logic.
    cuts (a cell over two lines, "98.96 %") are allowed, its cuts of header text are not
    compared (they are unreliable).
 
-A table passing both is `exact`; otherwise `partial`, with what failed.
+3. Header: no word of the lowest header row lies across a column boundary.
+
+A table passing all three is `exact`; otherwise `partial`, with what failed.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ AGREE_OK = (
     "an independent method (PyMuPDF's table finder) cuts the body into the same cells or "
     "finer ones, only at word spaces"
 )
+HEADER_OK = "no header word lies across a column boundary"
 GAP = 0.45  # a cut at a gap this wide (share of the font size) is a column boundary
 
 
@@ -103,8 +106,11 @@ def check_agreement(grid: Grid, other: list[list[list[Word]]] | None) -> str | N
     return None
 
 
-def verdict(method: str, digits: str | None, agreement: str | None) -> TableCheck:
-    """The check's verdict from its two parts."""
-    failed = [f for f in (digits, agreement) if f]
-    passed = [p for p, f in ((DIGITS_OK, digits), (AGREE_OK, agreement)) if not f]
+def verdict(
+    method: str, digits: str | None, agreement: str | None, header: str | None = None
+) -> TableCheck:
+    """The check's verdict from its parts."""
+    failed = [f for f in (digits, agreement, header) if f]
+    checks = ((DIGITS_OK, digits), (AGREE_OK, agreement), (HEADER_OK, header))
+    passed = [p for p, f in checks if not f]
     return TableCheck("partial" if failed else "exact", method, passed=passed, failed=failed)
