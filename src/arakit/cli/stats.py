@@ -9,12 +9,17 @@ def stats_cmd(
     path: str = typer.Argument(..., help="Artifact folder."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Count entities per kind and files per layer."""
+    """Count entities per kind and files per layer, and say which dialect the artifact is
+    written in (and what in it differs from the format as arakit writes it)."""
     from arakit.cli.output import console, print_json
     from arakit.codec import read_artifact
+    from arakit.codec.dialect import detect
     from arakit.query.stats import stats
 
-    data = stats(read_artifact(path))
+    art = read_artifact(path)
+    data = stats(art)
+    dialect = detect(art)
+    data["dialect"] = dialect.model_dump()
     if json_out:
         print_json(data)
         return
@@ -35,6 +40,14 @@ def stats_cmd(
     out = console()
     out.print(t)
     out.print(lt)
+    from rich.markup import escape
+
+    form = f", trace form `{dialect.trace_form}`" if dialect.trace_form else ""
+    out.print(
+        f"dialect: [bold]{dialect.name}[/]{form}" + (" (recorded live)" if dialect.live else "")
+    )
+    for feat in dialect.features:
+        out.print(f"  - {escape(feat)}")
 
 
 def register(app: typer.Typer) -> None:

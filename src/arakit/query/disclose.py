@@ -20,12 +20,57 @@ def _clip(text: str | None, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def _no_front_matter(p: Any) -> bool:
+    return p.title is None and p.authors is None and p.abstract is None and not p.extra
+
+
+def _opening(p: Any) -> str:
+    """The first prose of a PAPER.md written without front matter: its preamble, overview or
+    first section."""
+    for text in (p.preamble, p.overview or "", *(s.body for s in p.extra_sections)):
+        if text and text.strip():
+            return text
+    return ""
+
+
+def _layer_counts(art: Artifact) -> str:
+    """`Contains ...` with, for each layer file that could not be read or holds no entries,
+    why its count is zero."""
+    from arakit.errors import ArtifactError
+
+    broken = {p.file: p for p in art.problems if isinstance(p, ArtifactError)}
+    parts = []
+    for n, what, rel, shape in (
+        (len(art.claims or []), "claims", "logic/claims.md", "`## C01: title`"),
+        (len(art.experiments or []), "experiments", "logic/experiments.md", "`## E01: title`"),
+        (
+            len(art.trace.nodes()) if art.trace else 0,
+            "trace nodes",
+            "trace/exploration_tree.yaml",
+            "",
+        ),
+        (len(art.evidence.files), "evidence files", "", ""),
+    ):
+        if rel in broken:
+            parts.append(f"{what}: {rel} could not be read ({broken[rel].message})")
+        elif n == 0 and rel and rel in art.files and shape:
+            parts.append(f"0 {what} ({rel} has no {shape} entries)")
+        else:
+            parts.append(f"{n} {what}")
+    return "Contains " + ", ".join(parts) + "."
+
+
 def manifest(art: Artifact) -> str:
     """Depth 1: enough for an agent to decide whether the artifact is relevant (~200 tokens)."""
     p = art.paper
     if p is None:
-        return "(no PAPER.md)"
+        return "(no PAPER.md)\n\n" + _layer_counts(art)
     lines = [f"# {p.title or p.heading or 'Untitled'}"]
+    if _no_front_matter(p):
+        lines.append("(PAPER.md has no front matter: title and summary are read from its text)")
+        opening = _opening(p)
+        if opening:
+            lines += ["", _clip(opening, 400)]
     who = ", ".join(p.authors or [])
     meta = " · ".join(str(x) for x in (who, p.year, p.venue, p.domain) if x)
     if meta:
@@ -39,14 +84,8 @@ def manifest(art: Artifact) -> str:
         lines.append("")
         lines.append("Claims:")
         lines += [f"- {_clip(c, 100)}" for c in p.claims_summary[:4]]
-    counts = [
-        (len(art.claims or []), "claims"),
-        (len(art.experiments or []), "experiments"),
-        (len(art.trace.nodes()) if art.trace else 0, "trace nodes"),
-        (len(art.evidence.files), "evidence files"),
-    ]
     lines.append("")
-    lines.append("Contains " + ", ".join(f"{n} {what}" for n, what in counts) + ".")
+    lines.append(_layer_counts(art))
     return "\n".join(lines)
 
 
