@@ -326,3 +326,17 @@ def test_format_doc_has_every_anchor_the_rules_point_at():
 def test_strict_minimal_artifact_is_clean_under_upstream_too(minimal):
     assert validate(minimal()).findings == []
     assert FILES  # the fixture the strict tests use
+
+
+def test_a_figure_read_as_a_trend_summary_needs_no_table_upstream(minimal) -> None:
+    figure = (
+        "# Figure 1: Loss curves\n\n**Source**: Figure 1 in Warm restarts shorten training\n"
+        "**Axes**: x = epoch, y = loss\n**Extraction type**: figure_reading\n\n"
+        "## Trend summary\n\nRestarts fall below 0.1 first.\n"
+    )
+    index = FILES["evidence/README.md"] + "| figures/figure1_loss.md | Figure 1 | C01 | curves |\n"
+    root = minimal({"evidence/figures/figure1_loss.md": figure, "evidence/README.md": index})
+    assert not [f for f in validate(root).findings if f.code == "L1-EVID-001"]
+    assert [f.code for f in validate(root, "strict").findings if f.code == "L1-EVID-001"] == [
+        "L1-EVID-001"
+    ]
