@@ -51,7 +51,7 @@ def test_reconcile_exits_one_when_values_disagree(paper: PaperFile, repo: Plante
     assert res.returncode == 1
     mism = {
         v["key"]: (v["paper_value"], v["code_value"])
-        for v in json.loads(res.stdout)
+        for v in json.loads(res.stdout)["verdicts"]
         if v["verdict"] == "mismatch"
     }
     assert mism == {"batch_size": ("256", "128"), "dropout": ("0.2", "0.3")}

@@ -9,7 +9,8 @@ from tests.compiler.pdfgen import PaperFile
 
 
 def test_every_planted_verdict_is_reported(paper: PaperFile, repo: PlantedRepo) -> None:
-    verdicts = {v.key: v.verdict for v in reconcile_paths(paper.path, str(repo.path))}
+    found, _ = reconcile_paths(paper.path, str(repo.path))
+    verdicts = {v.key: v.verdict for v in found if not v.negative}
     assert verdicts == {
         "learning_rate": "match",
         "momentum": "match",
@@ -21,7 +22,7 @@ def test_every_planted_verdict_is_reported(paper: PaperFile, repo: PlantedRepo) 
         "label_smoothing": "paper-only",
         "seed": "code-only",
         "hidden_size": "code-only",
-        "depth": "code-only",
+        "num_layers": "code-only",  # ModelConfig.depth
         "gate_init": "code-only",
         "use_norm": "code-only",
     }
@@ -30,7 +31,8 @@ def test_every_planted_verdict_is_reported(paper: PaperFile, repo: PlantedRepo) 
 def test_a_mismatch_carries_both_values_and_both_locations(
     paper: PaperFile, repo: PlantedRepo
 ) -> None:
-    by = {v.key: v for v in reconcile_paths(paper.path, str(repo.path))}
+    found, _ = reconcile_paths(paper.path, str(repo.path))
+    by = {v.key: v for v in found if not v.negative}
     bs = by["batch_size"]
     assert (bs.paper_value, bs.paper_where, bs.code_value, bs.code_where) == (
         "256",
@@ -38,9 +40,16 @@ def test_a_mismatch_carries_both_values_and_both_locations(
         "128",
         "train.py:14",
     )
-    assert "1024" in bs.note  # the ablation's value is mentioned, not compared
     dr = by["dropout"]
     assert (dr.paper_value, dr.code_value, dr.code_where) == ("0.2", "0.3", "config.yaml:4")
+
+
+def test_a_value_reported_as_not_working_is_listed_not_compared(
+    paper: PaperFile, repo: PlantedRepo
+) -> None:
+    found, _ = reconcile_paths(paper.path, str(repo.path))
+    tried = [(v.key, v.paper_value, v.verdict) for v in found if v.negative]
+    assert ("batch_size", "1024", "paper-only") in tried
 
 
 def test_equal_numbers_written_differently_match() -> None:

@@ -18,18 +18,32 @@ def compile_cmd(
     ),
     force: bool = typer.Option(False, "--force", help="Write into a folder that is not empty."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    code_folder: str | None = typer.Option(
+        None, "--code-folder", help="The folder that holds the paper's code (default: found)."
+    ),
+    at: str | None = typer.Option(
+        None, "--at", help="Read the code at this commit (default: where the PDF was added)."
+    ),
 ) -> None:
     """Compile sources into an artifact. Exit 0: passes Level 1; 1: Level 1 errors remain."""
     from arakit.cli.output import print_json
     from arakit.compiler import compile_sources
 
     if json_out:
-        report = compile_sources(inputs, output, model=model, force=force)
+        report = compile_sources(
+            inputs, output, model=model, force=force, code_folder=code_folder, at=at
+        )
         print_json(report.to_json())
     else:
         with _bar() as (bar, task):
             report = compile_sources(
-                inputs, output, model=model, force=force, progress=lambda stage: bar.advance(task)
+                inputs,
+                output,
+                model=model,
+                force=force,
+                progress=lambda stage: bar.advance(task),
+                code_folder=code_folder,
+                at=at,
             )
         _human(report)
     raise typer.Exit(0 if report.passed else 1)

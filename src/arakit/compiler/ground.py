@@ -3,36 +3,23 @@ environment, the core modules entry points reach) and how its values moved over 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from arakit.compiler.errors import InputError
 from arakit.compiler.repo.environment import Environment, read_environment
 from arakit.compiler.repo.execution import reached_modules
 from arakit.compiler.repo.history import History, read_history
-from arakit.compiler.repo.params import (
-    CodeParam,
-    json_params,
-    python_params,
-    toml_params,
-    yaml_params,
-)
+from arakit.compiler.repo.params import CodeParam, is_config, params_of
+from arakit.compiler.repo.params.logs import is_log_file
+from arakit.compiler.repo.params.shell import is_launch_script
 from arakit.compiler.repo.source import RepoFiles, list_files
+from arakit.compiler.scope import Scope, choose_folders, paper_dirs, paper_tree
+from arakit.compiler.settings.model import PaperSetting
 
 MAX_TRACKED = 30
-_NOT_CONFIG = {
-    "pyproject.toml",
-    "environment.yml",
-    "environment.yaml",
-    "package.json",
-    "package-lock.json",
-    "tsconfig.json",
-    "poetry.lock",
-    "pdm.lock",
-    ".pre-commit-config.yaml",
-    "codecov.yml",
-    "mkdocs.yml",
-    "citation.cff",
-}
 
 
 @dataclass
@@ -46,39 +33,27 @@ class Grounding:
     execution: list[str] = field(default_factory=list)
     history: History | None = None
     config_files: list[str] = field(default_factory=list)
+    scope: Scope | None = None
+
+    def in_scope(self) -> list[CodeParam]:
+        """The parameters of the paper's code (every parameter when no scope was chosen)."""
+        return [p for p in self.params if self.scope is None or self.scope.includes(p.file)]
 
 
-def is_config(rel: str) -> bool:
-    """YAML, JSON and TOML files that configure a run (not packaging, CI or lock files)."""
-    name = rel.rsplit("/", 1)[-1].lower()
-    if name in _NOT_CONFIG or rel.startswith((".github/", ".gitlab", ".circleci/")):
-        return False
-    return name.endswith((".yaml", ".yml", ".json", ".toml"))
+def _readable(rel: str) -> bool:
+    return rel.endswith(".py") or is_config(rel) or is_launch_script(rel) or is_log_file(rel)
 
 
-def params_of(text: str, rel: str) -> list[CodeParam]:
-    """Parameters in one file's text, by its kind (Python, YAML, JSON or TOML)."""
-    low = rel.lower()
-    if low.endswith(".py"):
-        return python_params(text, rel)
-    if low.endswith((".yaml", ".yml")):
-        return yaml_params(text, rel)
-    if low.endswith(".json"):
-        return json_params(text, rel)
-    if low.endswith(".toml"):
-        return toml_params(text, rel)
-    return []
+def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None) -> Grounding:
+    """Read parameters, environment, core modules and (when asked) the git history.
 
-
-def ground_repo(root: Path, with_history: bool = True) -> Grounding:
-    """Read parameters, environment, core modules and (when asked) the git history."""
-    repo = list_files(root)
+    `tree` is where the files are read when it is not `root` (the paper's commit, exported
+    by scoping); the history is always read from `root`."""
+    repo = list_files(tree or root)
     g = Grounding(root=root, repo=repo)
     tracked: list[str] = []
     for rel in repo.files:
-        if not (rel.endswith(".py") or is_config(rel)):
-            continue
-        if rel.endswith(".py") and rel.split("/")[0] in ("tests", "test", "docs"):
+        if not _readable(rel):
             continue
         text = repo.read(rel)
         if text is None:
@@ -94,3 +69,39 @@ def ground_repo(root: Path, with_history: bool = True) -> Grounding:
     if with_history:
         g.history = read_history(root, params_of, tracked)
     return g
+
+
+@contextmanager
+def grounded(
+    root: Path,
+    pdf: Path | None,
+    settings: list[PaperSetting],
+    text: str = "",
+    *,
+    code_folder: str | None = None,
+    at: str | None = None,
+    with_history: bool = True,
+) -> Iterator[Grounding]:
+    """Ground the paper's code: the tree at the paper's commit, the folders in scope (or
+    `code_folder`), parameters, environment, core modules and history."""
+    with paper_tree(root, pdf, at) as scope:
+        g = ground_repo(root, with_history, tree=scope.tree)
+        if code_folder is not None:
+            folder = code_folder.strip("/")
+            if folder and not (scope.tree / folder).is_dir():
+                raise InputError(
+                    f"--code-folder {code_folder}: no such folder in the repository"
+                    + (f" at {scope.commit[:7]}" if scope.commit else ""),
+                    hint="give a folder relative to the repository root",
+                )
+            scope.folders, scope.excluded = [folder], []
+            scope.reasons.append(f"code folder {folder or 'the root'} given with --code-folder")
+        else:
+            own = paper_dirs(scope.tree, g.repo.files, scope.pdf_blob, scope.pdf_path)
+            folders, excluded, why = choose_folders(g.repo.files, g.params, settings, text, own)
+            scope.folders, scope.excluded = folders, excluded
+            scope.reasons.append(why)
+        g.scope = scope
+        g.execution = [r for r in g.execution if scope.includes(r)] or g.execution
+        g.config_files = [c for c in g.config_files if scope.includes(c)]
+        yield g

@@ -8,6 +8,7 @@ from arakit.compiler.atoms import Atoms
 from arakit.compiler.ground import Grounding
 from arakit.compiler.mapping.context import NOT_SPECIFIED
 from arakit.compiler.reconcile import Verdict
+from arakit.compiler.scope import Scope
 from arakit.model import ConfigFile, ConfigParam, MarkdownDoc, Table
 
 MODEL_KEYS = {"hidden_size", "num_layers", "num_heads", "depth", "width", "dropout", "gate_init"}
@@ -19,6 +20,8 @@ def config_files(verdicts: list[Verdict], g: Grounding | None, paper: str) -> li
     training: list[ConfigParam] = []
     model: list[ConfigParam] = []
     for v in verdicts:
+        if v.negative:
+            continue  # a value tried and dropped is not part of the configuration
         code_kind = ""
         if g is not None and v.code_where:
             cp = next((p for p in g.params if p.location == v.code_where), None)
@@ -52,8 +55,9 @@ def config_files(verdicts: list[Verdict], g: Grounding | None, paper: str) -> li
         ConfigFile(
             path="src/configs/training.md",
             title="Training configuration",
-            preamble="Values copied exactly from the code (or from the paper when the code is silent); "
-            "see src/reconciliation.md for where they disagree.",
+            preamble="Each value is copied exactly from the definition in the code that ran the "
+            "paper's experiment (or from the paper when the code is silent); see "
+            "src/reconciliation.md for where they disagree.",
             params=training,
         )
     ]
@@ -95,8 +99,28 @@ def environment_doc(g: Grounding | None, atoms: Atoms | None, hardware: str) -> 
     return MarkdownDoc(path="src/environment.md", title="Environment", text="\n\n".join(parts))
 
 
-def reconciliation_text(verdicts: list[Verdict], paper: str, repo: str) -> str:
-    """src/reconciliation.md: counts per verdict and one row per parameter."""
+def scope_text(scope: Scope | None) -> str:
+    """The paragraph that says which code was read, at which commit, and why."""
+    if scope is None:
+        return ""
+    folders = ", ".join(f"`{f}/`" if f else "the repository root" for f in scope.folders)
+    lines = [
+        f"Code read: {folders}"
+        + (f" at commit `{scope.commit_label}`" if scope.commit_label else "")
+        + "."
+    ]
+    lines += [f"- {r}" for r in scope.reasons]
+    if scope.excluded:
+        lines.append(
+            "- set aside: " + "; ".join(f"`{f}/` ({why})" for f, why in scope.excluded[:12])
+        )
+    return "\n".join(lines) + "\n\n"
+
+
+def reconciliation_text(
+    verdicts: list[Verdict], paper: str, repo: str, scope: Scope | None = None
+) -> str:
+    """src/reconciliation.md: the scope, counts per verdict and one row per setting."""
     counts = {
         k: sum(v.verdict == k for v in verdicts)
         for k in ("match", "mismatch", "paper-only", "code-only")
@@ -119,6 +143,9 @@ def reconciliation_text(verdicts: list[Verdict], paper: str, repo: str) -> str:
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
     return (
         f"# Code–paper reconciliation\n\nPaper: {paper}. Code: {repo}. {summary}.\n\n"
-        "Values are compared as numbers where both are numbers (`1e-4` equals `0.0001`); "
-        "each side is quoted exactly as written.\n\n" + table_text(table) + "\n"
+        + scope_text(scope)
+        + "Each setting of the paper is compared with the definition in the code that ran its "
+        "experiment (the script whose values agree with most of the paragraph's); values "
+        "are compared as numbers in any notation and unit (`1e-4` equals `0.0001`, `0.5 µs` "
+        "equals `5e-7`); each side is quoted exactly as written.\n\n" + table_text(table) + "\n"
     )

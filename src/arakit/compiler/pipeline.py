@@ -21,7 +21,7 @@ from arakit.compiler.evidence import (
     table_files,
 )
 from arakit.compiler.exploration import build_trace
-from arakit.compiler.ground import Grounding, ground_repo
+from arakit.compiler.ground import Grounding, grounded
 from arakit.compiler.inputs import classify
 from arakit.compiler.mapping import map_logic
 from arakit.compiler.mapping.context import PaperContext
@@ -29,8 +29,10 @@ from arakit.compiler.notes import notes_document, read_notes
 from arakit.compiler.pdf.document import Document
 from arakit.compiler.physical import config_files, environment_doc, reconciliation_text
 from arakit.compiler.reconcile import Verdict, reconcile
+from arakit.compiler.redact import NOTE_PATH, redact_folder
 from arakit.compiler.settings import paper_settings
 from arakit.compiler.repo.source import repo_folder
+from arakit.compiler.scope import Scope
 from arakit.model import Artifact, Evidence, TraceNode
 
 STAGES = ("deconstruct", "map", "ground", "trace", "write")
@@ -87,10 +89,13 @@ def compile_sources(
     model: str | None = None,
     force: bool = False,
     progress: Progress | None = None,
+    code_folder: str | None = None,
+    at: str | None = None,
 ) -> CompileReport:
     """Compile PDFs, a repository, notes and logs into an artifact folder at `out`.
 
-    Raises InputError for unusable inputs or a non-empty output folder (unless `force`),
+    `code_folder` and `at` override the scoping: the folder that holds the paper's code
+    and the commit to read it at. Raises InputError for unusable inputs or a non-empty output folder (unless `force`),
     SourceError for inputs that cannot be read. The artifact is validated after writing.
     """
     inputs = classify(specs)
@@ -129,6 +134,7 @@ def compile_sources(
     elif inputs.notes:
         doc = notes_document(inputs.notes)
     atoms = extract_atoms(doc) if doc else Atoms()
+    settings = paper_settings(doc) if doc else []
     paper_name = (
         inputs.pdfs[0].name if inputs.pdfs else (inputs.notes[0].name if inputs.notes else "")
     )
@@ -139,8 +145,17 @@ def compile_sources(
     ctx = PaperContext(doc, atoms, paper_name) if doc else None
     g: Grounding | None = None
     if inputs.repo is not None:
-        with repo_folder(inputs.repo) as folder:
-            g = ground_repo(folder)
+        with (
+            repo_folder(inputs.repo) as folder,
+            grounded(
+                folder,
+                inputs.pdfs[0] if inputs.pdfs else None,
+                settings,
+                _full_text(doc),
+                code_folder=code_folder,
+                at=at,
+            ) as g,
+        ):
             code = {f"src/execution/{rel}": g.repo.read(rel) or "" for rel in g.execution}
             configs = {
                 f"src/configs/{rel.replace('/', '__')}": g.repo.read(rel) or ""
@@ -154,7 +169,7 @@ def compile_sources(
 
     art.attachments.update(code)
     art.attachments.update(configs)
-    verdicts = reconcile(paper_settings(doc) if doc else [], g.params if g else [])
+    verdicts = reconcile(settings, g.in_scope() if g else [])
     report.reconciliation = verdicts
     art.configs = config_files(verdicts, g, paper_name or "the paper")
     hardware = next(
@@ -170,7 +185,10 @@ def compile_sources(
     art.environment = environment_doc(g, atoms, hardware or "")
     if g is not None or doc is not None:
         art.attachments["src/reconciliation.md"] = reconciliation_text(
-            verdicts, paper_name or "none", Path(inputs.repo).name if inputs.repo else "none"
+            verdicts,
+            paper_name or "none",
+            Path(inputs.repo).name if inputs.repo else "none",
+            g.scope if g else None,
         )
     lap("ground")
 
@@ -202,6 +220,14 @@ def compile_sources(
     )
     index_layers(art)
     report.files = write_artifact(art, dest)
+    redacted = redact_folder(dest)
+    if redacted.total:
+        report.warnings.append(
+            f"redacted {redacted.total} private value(s) (e-mail addresses, tokens, keys) in "
+            f"{len(redacted.by_file)} file(s); see {NOTE_PATH}"
+        )
+        if NOTE_PATH not in report.files:
+            report.files.append(NOTE_PATH)
     _check(report, dest, art, doc, g)
     lap("write")
     return report
@@ -275,18 +301,38 @@ def _history_counts(nodes: list[TraceNode]) -> dict[str, Any]:
     return {k: summary[k] for k in (*keys, "commits_folded", "problem") if k in summary}
 
 
-def reconcile_paths(pdf: str | Path, repo: str) -> list[Verdict]:
-    """`ara reconcile PDF REPO`: the paper's hyperparameters against the code's, no artifact."""
+def reconcile_paths(
+    pdf: str | Path, repo: str, *, code_folder: str | None = None, at: str | None = None
+) -> tuple[list[Verdict], Scope | None]:
+    """`ara reconcile PDF REPO`: the paper's settings against its code, no artifact.
+    Returns the verdicts and the scope (which code, at which commit, and why)."""
     inputs = classify([str(pdf), repo])
     if not inputs.pdfs or inputs.repo is None:
         raise InputError(
             "reconcile needs one PDF and one repository",
             hint="ara reconcile paper.pdf path/to/repo",
         )
-    settings = paper_settings(_read_pdf(inputs.pdfs[0]))
-    with repo_folder(inputs.repo) as folder:
-        g = ground_repo(folder, with_history=False)
-    return reconcile(settings, g.params)
+    doc = _read_pdf(inputs.pdfs[0])
+    settings = paper_settings(doc)
+    with (
+        repo_folder(inputs.repo) as folder,
+        grounded(
+            folder,
+            inputs.pdfs[0],
+            settings,
+            _full_text(doc),
+            code_folder=code_folder,
+            at=at,
+            with_history=False,
+        ) as g,
+    ):
+        return reconcile(settings, g.in_scope()), g.scope
+
+
+def _full_text(doc: Document | None) -> str:
+    if doc is None:
+        return ""
+    return "\n".join([doc.abstract, *(p.text for p in doc.paragraphs())])
 
 
 def _logic_missing(art: Artifact, doc: Document | None) -> list[str]:

@@ -45,6 +45,25 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
     first_table_group = len(split) + 1
     for n, table in enumerate(doc.tables):
         out += table_settings(table, reader, first_table_group + n)
+    titles = _section_titles(doc)
+    for s in out:
+        title = titles.get(s.where.section, "")
+        if s.source == "table":
+            title = f"{title} {s.where.sentence}".strip()
+        if title:
+            s.extra["context"] = title
+    return out
+
+
+def _section_titles(doc: Document) -> dict[str, str]:
+    """Section number → its title with its parents' (`Pick-and-place machine Experiments`):
+    the words that tie a paragraph to the folder of its experiment."""
+    by_number = {s.number: s.title for s in doc.sections if s.number}
+    out = {}
+    for number, title in by_number.items():
+        parts = number.split(".")
+        chain = [by_number.get(".".join(parts[:i]), "") for i in range(1, len(parts))]
+        out[number] = " ".join([title, *chain]).strip()
     return out
 
 

@@ -63,6 +63,8 @@ def glossary(texts: list[str]) -> dict[str, str]:
             phrase = _trim(raw)
             if not phrase or not _is_symbol(sym) or phrase.lower() == sym.lower():
                 continue
+            if len(phrase.split()) < 2 and phrase_key(phrase) is None:
+                continue  # one unknown word (`twarm ηmax`, `weight α`) defines nothing
             old = found.get(sym)
             if old is None or (phrase_key(old) is None and phrase_key(phrase) is not None):
                 found[sym] = phrase

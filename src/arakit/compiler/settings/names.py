@@ -41,7 +41,7 @@ weight_decay | weight decay; l2 penalty; l2 regularization; l2 regularisation | 
 dropout | dropout rate; dropout probability; dropout | dropout dropout_rate drop_rate p_dropout dropout_p drop_prob
 momentum | momentum | momentum
 label_smoothing | label smoothing | label_smoothing smoothing label_smooth
-warmup_steps | warmup steps; warm-up steps; linear warmup; warmup; warm-up; twarm | warmup_steps warmup_iters num_warmup_steps warmup n_warmup warmup_iterations t_warm twarm
+warmup_steps | warmup steps; warm-up steps; linear warmup; warmup; warm-up | warmup_steps warmup_iters num_warmup_steps warmup n_warmup warmup_iterations t_warm twarm
 warmup_epochs | warmup epochs; warm-up epochs | warmup_epochs warmup_epoch
 gradient_clipping | gradient clipping; gradient norm clipping; max gradient norm; gradient clipping at norm; clipping threshold; gradient clip | grad_clip clip_grad max_grad_norm clip_norm gradient_clip_val clip_grad_norm grad_norm_clip clip
 beta1 | β1; beta1; beta 1 | beta1 b1 adam_beta1

@@ -214,6 +214,16 @@ def lead_after_preposition(before: str, n: int = 5) -> str:
     return lead(" ".join(toks[cut + 1 :]) + " ", n)
 
 
+def word_lead(lead_words: str) -> str:
+    """The trailing plain words of a lead, stopping at math (`T−twarm where` gives nothing)."""
+    out: list[str] = []
+    for w in reversed(lead_words.split()):
+        if not re.fullmatch(r"[A-Za-z][A-Za-z\-.]*", w):
+            break
+        out.append(w)
+    return " ".join(reversed(out))
+
+
 def clause_before(sentence: str, pos: int) -> str:
     """The clause that ends at `pos` (from the last `;`, `:` or sentence break)."""
     return re.split(r"[;:]|\.\s", sentence[:pos])[-1]

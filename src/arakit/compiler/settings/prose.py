@@ -20,7 +20,7 @@ from arakit.compiler.atoms import Where
 from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings.glossary import SYMBOL
 from arakit.compiler.settings.model import PaperSetting
-from arakit.compiler.settings.names import phrase_key, snake
+from arakit.compiler.settings.names import QUALIFIERS, phrase_key, snake
 from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
 
 
@@ -212,7 +212,7 @@ class Reader:
         name, value = m.group("name"), m.group("value")
         if name in P.INDEX_NAMES and value in ("0", "1"):
             return  # an index running from 0 or 1
-        lead = P.lead_after_preposition(sentence[: m.start()])
+        lead = P.word_lead(P.lead_after_preposition(sentence[: m.start()]))
         raw = sentence[: m.start()].split()
         near = "" if raw and raw[-1].lower() in P.PREPOSITIONS else " ".join(lead.split()[-2:])
         if P.names_a_result(f"{near} {name}") or P.about_hardware(f"{near} {name}"):
@@ -250,7 +250,7 @@ class Reader:
         name = f"{adj} {noun}".strip() + (m.group("tail") or "")
         if m.group("hyphen") == "-" and m.group("next") and not m.group("tail"):
             name = f"{name} {m.group('next').strip()}"  # `2,048-token budget`
-        key = self._noun_key(name, noun, P.lead(before, 6))
+        key = self._noun_key(name, noun, P.lead(before, 6), sentence[: m.start()])
         unit = noun if noun in ("steps", "epochs", "iterations") else ""
         values = [value]
         lst = P.LIST_BEFORE_RE.search(before)
@@ -275,11 +275,13 @@ class Reader:
         for v, u in P.MORE_RE.findall(m.groupdict().get("more") or ""):
             add(m.start("more"), m.span("more"), phrase, v, u)
 
-    def _noun_key(self, name: str, noun: str, context: str) -> str:
+    def _noun_key(self, name: str, noun: str, context: str, before: str = "") -> str:
         if noun in ("units", "nodes", "neurons"):
             if re.search(r"\binput\b", name.lower()):
                 return "input_size"
             if re.search(r"\boutput\b", name.lower()):
                 return "output_size"
-            return "hidden_size"
+            # `For the LSTM estimator, ... a hidden layer and 16 nodes`: the estimator's size
+            owner = [w for w in re.findall(r"[a-z]+", before.lower()) if w in QUALIFIERS]
+            return f"{owner[-1]}_hidden_size" if owner else "hidden_size"
         return phrase_key(name) or phrase_key(f"{context} {name}") or snake(noun)

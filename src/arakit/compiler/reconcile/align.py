@@ -1,0 +1,238 @@
+"""Which script ran which experiment: each group of paper settings (a paragraph, a
+table) is matched to the unit of code whose definitions agree with most of its values.
+
+A unit is a file, or a file together with what overrides it at run time: a launch script
+passing flags to it, or a design-of-experiments plan (a dict of value lists whose keys
+are the script's command-line options) that a runner feeds it. Ties go to fewer
+conflicts, then to a canonical file name over a variant (`fit_soft.py` before
+`fit_soft_slower.py`, `train.py` before `train_old.py`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from arakit.compiler.reconcile.match import STRONG, WEAK, distinctive, name_score, value_relation
+from arakit.compiler.repo.params.model import CLI_KINDS, CodeParam
+from arakit.compiler.settings.model import PaperSetting
+
+_VARIANT = re.compile(
+    r"(?:^|_|-)(?:old|bak|backup|tmp|temp|test|debug|slow|slower|fast|faster|mod|modified|copy|"
+    r"v\d+|draft|unused|deprecated|orig|original|alt|new|wip|\d+)(?:[_\-.]|$)",
+    re.IGNORECASE,
+)
+
+
+_COMMON = {
+    "the",
+    "and",
+    "for",
+    "with",
+    "examples",
+    "example",
+    "experiments",
+    "experiment",
+    "results",
+    "main",
+    "src",
+    "code",
+    "scripts",
+    "script",
+    "model",
+    "models",
+    "data",
+    "train",
+    "training",
+    "setup",
+    "settings",
+    "system",
+    "method",
+    "methods",
+    "py",
+    "sh",
+    "yaml",
+    "json",
+    "config",
+    "configs",
+    "run",
+    "runs",
+    "test",
+    "eval",
+    "utils",
+    "lib",
+    "analysis",
+    "study",
+    "case",
+}
+
+
+@dataclass
+class Unit:
+    """A script with the values that replace its defaults when it runs."""
+
+    main: str  # the script (or config) file
+    params: list[CodeParam] = field(default_factory=list)
+    overrides: list[CodeParam] = field(default_factory=list)  # launch flags, plan entries, logs
+    launches: list[CodeParam] = field(default_factory=list)  # every line that runs the script
+
+    def effective(self) -> list[CodeParam]:
+        """Overrides first: they are what the run got."""
+        return self.overrides + [p for p in self.params if p.kind != "launch"]
+
+    def always_overrides(self, flag: CodeParam) -> bool:
+        """True unless some launch of the script runs it without this flag (the default
+        then runs too: the flag is an alternative, not the run)."""
+        if flag.kind not in ("cli-flag", "hydra-override"):
+            return True
+        set_by = {(p.file, p.line) for p in self.overrides if p.bare == flag.bare}
+        return all((ln.file, ln.line) in set_by for ln in self.launches)
+
+
+def is_variant(path: str) -> bool:
+    """`CTS_fit_soft_slower.py`, `train_old.py`, `model_v2.py`: a variant of another file."""
+    return bool(_VARIANT.search(PurePosixPath(path).stem))
+
+
+def _cli_names(params: list[CodeParam]) -> set[str]:
+    return {p.bare for p in params if p.kind in CLI_KINDS}
+
+
+def build_units(params: list[CodeParam]) -> list[Unit]:
+    """One unit per file, with its launch-script flags, the plans that feed it and the logs
+    beside it as overrides."""
+    by_file: dict[str, list[CodeParam]] = {}
+    for p in params:
+        by_file.setdefault(p.file, []).append(p)
+    units = {f: Unit(f, ps) for f, ps in by_file.items()}
+    scripts = {f: _cli_names(ps) for f, ps in by_file.items() if f.endswith(".py")}
+    for f, ps in by_file.items():
+        for p in ps:
+            if p.kind not in ("cli-flag", "hydra-override", "launch"):
+                continue
+            target = _launched(p.context, f, scripts)
+            if target and target in units:
+                (units[target].launches if p.kind == "launch" else units[target].overrides).append(
+                    p
+                )
+        plan = [p for p in ps if p.kind == "dict"]
+        if len(plan) >= 3:
+            keys = {p.bare for p in plan}
+            for s, cli in scripts.items():
+                if s != f and len(keys & cli) >= 3 and related(f, s):
+                    units[s].overrides += [_as_plan(p) for p in plan if p.bare in cli]
+        logs = [p for p in ps if p.kind == "log"]
+        for p in logs:
+            for s in scripts:
+                if related(f, s) and any(q.bare == p.bare for q in by_file[s]):
+                    units[s].overrides.append(p)
+    return list(units.values())
+
+
+def _as_plan(p: CodeParam) -> CodeParam:
+    return CodeParam(p.name, p.value, p.file, p.line, "plan", p.help, p.context, p.used)
+
+
+def _launched(command_script: str, launcher: str, scripts: dict[str, set[str]]) -> str | None:
+    """The repository file a launch line runs (`python train.py` in scripts/run.sh)."""
+    if not command_script.endswith(".py"):
+        return None
+    name = command_script.lstrip("./")
+    base = PurePosixPath(launcher).parent
+    for cand in (str(base / name), name, str(base.parent / name)):
+        c = cand.removeprefix("./")
+        if c in scripts:
+            return c
+    tail = PurePosixPath(name).name
+    hits = [s for s in scripts if PurePosixPath(s).name == tail]
+    return hits[0] if len(hits) == 1 else None
+
+
+def related(a: str, b: str) -> bool:
+    """Files in the same folder, or one in a sub-folder of the other's folder."""
+    pa, pb = PurePosixPath(a).parent, PurePosixPath(b).parent
+    return pa == pb or pb in pa.parents or pa in pb.parents
+
+
+@dataclass
+class Fit:
+    """How well one unit explains one group of paper settings."""
+
+    unit: Unit
+    agree: float = 0.0
+    conflicts: int = 0
+
+
+def context_words(text: str) -> set[str]:
+    """Words and acronyms of a section title or caption: `Cascaded Tanks System (CTS)`
+    gives cascaded, tanks, system, cts; `Wiener-Hammerstein circuit` gives wh too."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text)]
+    out = {w.lower() for w in words if len(w) >= 3 and w.lower() not in _COMMON}
+    caps = [w for w in re.split(r"[\s\-–]+", text) if w[:1].isupper()]
+    if len(caps) >= 2:
+        out.add("".join(w[0] for w in caps).lower())
+        out.add("".join(w[0] for w in caps[:-1]).lower())
+    return out
+
+
+def path_words(path: str) -> set[str]:
+    """`examples/pick_place/main.py` gives examples, pick, place, main; `wh2009` gives wh."""
+    toks = re.split(r"[/_\-.\s]+", path.lower())
+    return {t for t in toks if t} | {re.sub(r"\d+$", "", t) for t in toks if re.sub(r"\d+$", "", t)}
+
+
+def fit(group: list[PaperSetting], unit: Unit) -> Fit:
+    """Agreement (a name-compatible definition with the same value, weighted by how sure
+    the name is; a distinctive value alone counts a little), strong-name conflicts, and a
+    half point when the section's title names the unit's path (`Pick-and-place machine`
+    and `examples/pick_place/`)."""
+    f = Fit(unit)
+    titles = {s.extra.get("context", "") for s in group} - {""}
+    if titles and context_words(" ".join(titles)) & (path_words(unit.main) - _COMMON):
+        f.agree += 0.5
+    eff = unit.effective()
+    for s in group:
+        best, conflict, by_value = 0.0, False, False
+        for p in eff:
+            score = name_score(s, p)
+            if score < WEAK and not distinctive(s):
+                continue
+            rel = value_relation(s, p)
+            if rel == "same" and score >= WEAK:
+                best = max(best, score)
+            elif rel == "same":
+                by_value = True
+            elif rel == "different" and score >= STRONG and p.used:
+                conflict = True
+        if best == 0.0 and by_value and not conflict:
+            best = 0.3  # the value alone, where no definition of the same name disagrees
+        f.agree += best
+        f.conflicts += int(conflict and best < WEAK)
+    return f
+
+
+def _title_bonus(group: list[PaperSetting], unit: Unit) -> float:
+    titles = {s.extra.get("context", "") for s in group} - {""}
+    return (
+        0.5
+        if titles and context_words(" ".join(titles)) & (path_words(unit.main) - _COMMON)
+        else 0.0
+    )
+
+
+def align(group: list[PaperSetting], units: list[Unit]) -> Fit | None:
+    """The unit that best explains a group, or None when nothing agrees with it."""
+    fits = [fit(group, u) for u in units]
+    fits = [f for f in fits if f.agree >= 1.0 and f.agree - _title_bonus(group, f.unit) >= 0.85]
+    if not fits:
+        return None
+    fits.sort(
+        key=lambda f: (
+            -f.agree,
+            f.conflicts,
+            is_variant(f.unit.main),
+            len(f.unit.main),
+            f.unit.main,
+        )
+    )
+    return fits[0]

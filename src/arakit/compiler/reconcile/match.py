@@ -1,0 +1,197 @@
+"""Does a code definition state the same setting as the paper, and the same value?
+
+Names: the shared vocabulary (`lr` and `learning rate λ` are both `learning_rate`), the
+paper's symbol written in the code (`R` and `R_val`), the comment beside the value
+(`seq_len = 64  # subsequence length m`), or enough shared words (`seq_est_len` and
+`estimation seq. length`). Values: numbers in any notation, lists and ranges as sets,
+and the paper's unit scaled to SI (`0.5 µs` is `5e-7`, `20%` may be `0.2`)."""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.settings.model import PaperSetting
+from arakit.compiler.settings.names import phrase_key, snake, transliterate
+from arakit.compiler.settings.numbers import MANTISSA, parse_number, same_number, si
+
+STRONG = 0.8  # a name this close says the code defines the paper's setting
+WEAK = 0.45  # close enough when the values agree too
+_SUFFIXES = ("_val", "_value", "_def", "_default", "_param", "_cfg", "_init")
+_CODE_NUMBER_RE = re.compile(rf"[-+]?(?:{MANTISSA}(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)")
+_ABBREV = {
+    "lr": "learning rate",
+    "est": "estimation",
+    "seq": "sequence",
+    "len": "length",
+    "num": "number",
+    "n": "number",
+    "bs": "batch size",
+    "wd": "weight decay",
+    "iter": "iterations",
+    "iters": "iterations",
+    "itr": "iterations",
+    "feat": "features",
+    "dim": "dimension",
+    "hid": "hidden",
+    "std": "standard deviation",
+    "init": "initial",
+    "max": "maximum",
+    "min": "minimum",
+    "eps": "epsilon",
+    "freq": "frequency",
+    "ts": "sampling time",
+    "dt": "time step",
+    "sim": "simulation",
+    "reg": "regularization",
+}
+_STOP = {"the", "of", "a", "an", "and", "in", "for", "to", "with", "is", "on", "by", "per"}
+
+
+def _tokens(text: str) -> set[str]:
+    out: set[str] = set()
+    for w in re.findall(r"[a-z]+", transliterate(text).lower().replace("_", " ")):
+        if w in _STOP:
+            continue
+        out.add(w)
+        out.update(_ABBREV.get(w, "").split())
+    return out
+
+
+def _words(name: str) -> set[str]:
+    """The words of an identifier as written (`est_hidden_size`: est, hidden, size)."""
+    return {
+        w
+        for w in re.findall(r"[a-z]+", transliterate(name).lower().replace("_", " "))
+        if w not in _STOP
+    }
+
+
+def _strip_suffix(name: str) -> str:
+    low = name.lower()
+    for s in _SUFFIXES:
+        if low.endswith(s) and len(low) > len(s):
+            return name[: -len(s)]
+    return name
+
+
+def _symbolic(token: str) -> bool:
+    """`m`, `λ`, `Ts,min`, `L0`, `qy11`: not a plain lower-case English word."""
+    return len(token) <= 2 or not (token.isalpha() and token.isascii() and token.islower())
+
+
+def _symbol_of(setting: PaperSetting) -> str:
+    """The bare symbol of a printed name: `λ` in `learning rate λ`, `Ts,min`, `q`."""
+    last = setting.name.split()[-1] if setting.name.split() else ""
+    return last if len(last) <= 8 else ""
+
+
+def name_score(setting: PaperSetting, param: CodeParam) -> float:
+    """How surely a code name denotes the paper's setting, from 0 (unrelated) to 1."""
+    bare = _strip_suffix(param.bare)
+    key = param.key
+    if setting.key == key and (len(key) > 2 or setting.key == snake(bare)):
+        return 1.0
+    sym = _symbol_of(setting)
+    if sym and not _symbolic(sym):
+        sym = ""  # `interval` is a word, not a symbol the code's comment could cite
+    help_words = set(re.findall(r"[^\W\d_][\w,]*", param.help))
+    if sym and sym in help_words:
+        return 0.9  # `seq_len = 64  # subsequence length m`
+    flat = bare.replace("_", "").lower()
+    if sym and (bare == sym or (len(sym) > 1 and flat == snake(sym).replace("_", ""))):
+        return 0.85  # `R_val` for R, `Ts` for Ts, `n_x` for nx
+    # a short comment that names the value (`# learning rate`), not one that mentions words
+    help_key = phrase_key(param.help) if param.help and len(param.help.split()) <= 4 else None
+    if help_key and help_key == setting.key and len(setting.key) > 2:
+        return 0.85  # `lr = 1e-3  # learning rate` for `λ`, read through the vocabulary
+    if setting.meaning and (phrase_key(setting.meaning) or "") == key:
+        return 0.85
+    a = _tokens(f"{setting.name} {setting.meaning} {setting.key}")
+    b = _tokens(f"{param.bare} {param.help}")
+    if not a or not b:
+        return 0.0
+    names_a, names_b = _words(setting.key), _words(bare)
+    if len(names_a) >= 2 and _covers(names_a, names_b) and _covers(names_b, names_a):
+        return 0.85  # `estimator_hidden_size` and `est_hidden_size`: the same words
+    shared = sum(any(_same_word(x, y) for y in b) for x in a)
+    return 0.7 * min(1.0, shared / min(len(a), len(b))) if shared else 0.0
+
+
+def _same_word(x: str, y: str) -> bool:
+    """Equal, or one abbreviates the other (`est` and `estimator`, `seq` and `sequence`)."""
+    return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+
+
+def _covers(a: set[str], b: set[str]) -> bool:
+    return all(any(_same_word(x, y) for y in b) for x in a)
+
+
+def code_numbers(value: str) -> tuple[float, ...]:
+    """The numbers a code value states: one for a scalar (`1e-3`, `10e1`, `50e-3`), every
+    element of a list, tuple or array (`[32, 128]`, `(1e-16, 1)`, `np.array([10])`)."""
+    text = value.strip().strip("'\"")
+    single = parse_number(text)
+    if single is not None:
+        return (single,)
+    if re.search(r"[\[(]", text) and not re.search(r"[A-Za-z_]\w*\s*[+*/]|range\(", text):
+        nums = [parse_number(m) for m in _CODE_NUMBER_RE.findall(text)]
+        return tuple(n for n in nums if n is not None)
+    return ()
+
+
+def paper_variants(setting: PaperSetting) -> list[tuple[float, ...]]:
+    """The paper's numbers as printed, in SI units, and a percentage as a fraction."""
+    base = setting.values
+    if not base:
+        return []
+    out = [base]
+    if setting.unit:
+        scaled = tuple(si(v, setting.unit) for v in base)
+        if all(s is not None for s in scaled):
+            out.append(tuple(s for s in scaled if s is not None))
+    return out
+
+
+def compare_numbers(paper: tuple[float, ...], code: tuple[float, ...]) -> str:
+    """`same`, `different` or `unknown` for two sets of numbers: scalars compare as numbers
+    (`[1e-3]` states the scalar 1e-3); a paper scalar that is one level of a code sweep is
+    the same; lists compare as sets; a range or list against a scalar cannot be compared."""
+    if not paper or not code:
+        return "unknown"
+    levels = set(code)
+    if len(paper) == 1:
+        if len(levels) == 1:
+            return "same" if same_number(paper[0], code[0]) else "different"
+        return "same" if any(same_number(paper[0], c) for c in levels) else "unknown"
+    if len(levels) == 1:
+        return "unknown"
+    equal = len(set(paper)) == len(levels) and all(
+        any(same_number(p, c) for c in levels) for p in paper
+    )
+    return "same" if equal else "different"
+
+
+def value_relation(setting: PaperSetting, param: CodeParam) -> str:
+    """`same`, `different`, or `unknown` (the code value is not a number to compare)."""
+    code = code_numbers(param.value)
+    if not code:
+        if setting.values:
+            return "unknown"
+        a, b = setting.value.strip().lower(), param.value.strip().strip("'\"").lower()
+        return "same" if a == b else "unknown"
+    results = {compare_numbers(v, code) for v in paper_variants(setting)}
+    if "same" in results:
+        return "same"
+    return "different" if "different" in results else "unknown"
+
+
+def distinctive(setting: PaperSetting) -> bool:
+    """A value unusual enough that finding it in code is evidence on its own."""
+    vals = setting.values
+    if not vals:
+        return False
+    if len(vals) > 1:
+        return True
+    v = abs(vals[0])
+    return not (v in (0, 1, 2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100) or (v == int(v) and v < 20))

@@ -1,0 +1,109 @@
+"""Parameters as the code states them, in every common style, each with file:line and
+its value exactly as written (python.py, files.py, shell.py, logs.py). Definitions are
+never merged across files: which one an experiment uses is decided by reconciliation."""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.repo.params.files import (
+    gin_params,
+    ini_params,
+    json_params,
+    toml_params,
+    yaml_params,
+)
+from arakit.compiler.repo.params.logs import is_log_file, log_params
+from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.python import python_params
+from arakit.compiler.repo.params.shell import is_launch_script, shell_params
+from arakit.compiler.settings.names import words
+
+__all__ = [
+    "CodeParam",
+    "gin_params",
+    "ini_params",
+    "is_config",
+    "json_params",
+    "log_params",
+    "params_of",
+    "python_params",
+    "seed_calls",
+    "shell_params",
+    "toml_params",
+    "yaml_params",
+]
+
+# packaging, CI, lock and editor files are not run configurations
+_NOT_CONFIG = set(
+    words(
+        """
+pyproject.toml environment.yml environment.yaml package.json package-lock.json tsconfig.json
+poetry.lock pdm.lock .pre-commit-config.yaml codecov.yml mkdocs.yml citation.cff
+setup.cfg tox.ini pytest.ini .flake8 mypy.ini .readthedocs.yml
+.readthedocs.yaml _config.yml netlify.toml vercel.json renovate.json dependabot.yml
+.travis.yml appveyor.yml meta.yaml tsconfig.base.json .eslintrc.json manifest.json
+conda.yaml binder.yaml book.toml hugo.toml
+"""
+    )
+)
+_NOT_CONFIG_DIRS = (
+    ".github/",
+    ".gitlab",
+    ".circleci/",
+    ".idea/",
+    ".vscode/",
+    "node_modules/",
+    "docs/_build/",
+)
+CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".gin")
+
+
+def is_config(rel: str) -> bool:
+    """Config files that configure a run (not packaging, CI, site or editor files)."""
+    low = rel.lower()
+    name = low.rsplit("/", 1)[-1]
+    if name in _NOT_CONFIG or low.startswith(_NOT_CONFIG_DIRS) or "/." in f"/{low}":
+        return False
+    if name.endswith(".ipynb"):
+        return False
+    if name.endswith(".json") and re.search(r"(?:^|/)(?:data|datasets?)/", low):
+        return False  # data shipped as JSON, not a configuration
+    return name.endswith(CONFIG_SUFFIXES)
+
+
+def params_of(text: str, rel: str) -> list[CodeParam]:
+    """Parameters in one file's text, by its kind (Python, config, launch script, log)."""
+    low = rel.lower()
+    if low.endswith(".py"):
+        return python_params(text, rel)
+    if is_launch_script(rel):
+        return shell_params(text, rel)
+    if is_log_file(rel):
+        return log_params(text, rel)
+    if not is_config(rel):
+        return []
+    if low.endswith((".yaml", ".yml")):
+        return yaml_params(text, rel)
+    if low.endswith(".json"):
+        return json_params(text, rel)
+    if low.endswith(".toml"):
+        return toml_params(text, rel)
+    if low.endswith(".gin"):
+        return gin_params(text, rel)
+    return ini_params(text, rel)
+
+
+SEED_CALL_RE = re.compile(
+    r"\b((?:torch\.(?:cuda\.)?manual_seed(?:_all)?|np\.random\.seed|numpy\.random\.seed|"
+    r"random\.seed|tf\.random\.set_seed|set_seed|seed_everything))\(([^)]*)\)"
+)
+
+
+def seed_calls(source: str, rel: str) -> list[CodeParam]:
+    """Calls that set a random seed (`torch.manual_seed(SEED)`), with the argument as written."""
+    out = []
+    for n, line in enumerate(source.splitlines(), start=1):
+        for m in SEED_CALL_RE.finditer(line):
+            out.append(CodeParam(m.group(1), m.group(2).strip(), rel, n, "seed"))
+    return out

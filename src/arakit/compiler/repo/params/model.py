@@ -1,0 +1,48 @@
+"""One parameter as the code states it: the value exactly as written and where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from arakit.compiler.settings.names import code_key, is_known_code_name
+
+# kinds of definition, by how a run picks the value up
+CLI_KINDS = ("argparse", "click", "typer")
+FILE_KINDS = ("yaml", "json", "toml", "ini", "gin")
+OVERRIDE_KINDS = ("cli-flag", "hydra-override", "shell", "shell-default", "plan")
+
+
+@dataclass
+class CodeParam:
+    """One parameter found in code, a config file, a launch script or a run log."""
+
+    name: str  # as written: "--batch-size", "dropout", "SEED", "optimizer.lr"
+    value: str  # the source text of the value, unchanged
+    file: str  # relative to the repository root
+    line: int
+    kind: str  # constant | script | default | init | dataclass | pydantic | attrs | class |
+    # argparse | click | typer | environ | call | dict | yaml | json | toml | ini | gin |
+    # shell | shell-default | cli-flag | hydra-override | log
+    help: str = ""  # help text, or the comment written beside the value
+    context: str = ""  # enclosing function, class, callee or config section
+    used: bool = True  # False for a script constant that nothing reads
+
+    @property
+    def key(self) -> str:
+        """The canonical name (`learning_rate`) or the normalised spelling when unknown."""
+        return code_key(self.name)
+
+    @property
+    def known(self) -> bool:
+        """True when the name is a recognised hyperparameter."""
+        return is_known_code_name(self.name)
+
+    @property
+    def location(self) -> str:
+        """`train.py:12`."""
+        return f"{self.file}:{self.line}"
+
+    @property
+    def bare(self) -> str:
+        """The name without dashes, prefixes or a dotted path: `batch_size`, `lr`."""
+        return self.name.lstrip("-").split(".")[-1].replace("-", "_")

@@ -1,0 +1,391 @@
+"""Parameters in Python source, read with `ast` in every common style:
+
+- module constants (`LR = 1e-3`, `m = 0.2`) and script constants in `if __name__ ==
+  "__main__":` blocks or at the top of a function body (`num_iter = 40000  # steps`);
+- keyword defaults of functions and `__init__` (`def __init__(self, d_model=64)`);
+- dataclass, pydantic, attrs and plain config-class fields;
+- argparse `add_argument(..., default=...)`, click `@option(default=...)`, typer
+  `Option(default)` parameters;
+- `os.environ.get("LR", "1e-3")`, `os.getenv`, `os.environ.setdefault`;
+- literal keyword arguments of calls (`Model(n_feat=64)`, `Adam(params, lr=1e-3)`);
+- dict literals (`{"lr": [1e-3], "batch_size": [32, 128]}`, nested dicts, and lists of
+  `{"name": "Np", "domain": (5, 300)}` design spaces).
+
+Values are kept exactly as written; the comment beside a value is kept as its help."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.settings.names import is_known_code_name
+
+MAX_VALUE = 200
+MAX_PARAMS = 2000
+PYDANTIC_BASES = {"BaseModel", "BaseSettings"}
+_DATACLASS = {"dataclass", "dataclasses.dataclass", "define", "frozen", "attr.s", "attrs", "s"}
+_CONST_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+# calls whose keyword arguments style a figure or format text, never set an experiment
+_NOISE_CALLEE = re.compile(
+    r"^(?:plt|ax|axs|axes|fig|sns|matplotlib|mpl|pylab)\.|(?:^|\.)(?:plot|scatter|figure|subplots?|"
+    r"savefig|legend|xlabel|ylabel|zlabel|title|suptitle|text|annotate|tight_layout|grid|hist|"
+    r"imshow|bar|barh|errorbar|fill_between|axvline|axhline|add_subplot|rc|format|print|open|join|"
+    r"read_csv|to_csv|read_table|savez|save|load|set_\w+|colorbar|show|close|pause|ion|"
+    r"add_argument_group|ArgumentParser|basicConfig|getLogger|exists|makedirs|mkdir)$"
+)
+_ENVIRON = ("environ.get", "getenv", "environ.setdefault", "os.getenv")
+
+
+def _dotted(node: ast.expr) -> str:
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr}" if base else node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Call):
+        return _dotted(node.func)
+    return ""
+
+
+def _numeric(node: ast.expr) -> bool:
+    """A number or arithmetic of numbers (`10e1`, `-3`, `1/3`, `2**10`, `50e-3`)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, int | float) and not isinstance(node.value, bool)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        return _numeric(node.operand)
+    if isinstance(node, ast.BinOp) and isinstance(
+        node.op, ast.Add | ast.Sub | ast.Mult | ast.Div | ast.FloorDiv | ast.Pow
+    ):
+        return _numeric(node.left) and _numeric(node.right)
+    return False
+
+
+def _literal(node: ast.expr | None) -> bool:
+    if node is None or _empty(node):
+        return False
+    if _numeric(node):
+        return True
+    if isinstance(node, ast.Call) and _dotted(node.func).split(".")[-1] in ("array", "tensor"):
+        return len(node.args) == 1 and _literal(node.args[0])  # np.array([0.1, 0.9])
+    if isinstance(node, ast.Call) and _dotted(node.func) in (
+        "range",
+        "list",
+        "np.arange",
+        "np.linspace",
+    ):
+        return bool(node.args) and all(
+            _literal(a) or (isinstance(a, ast.Call) and _literal(a)) for a in node.args
+        )
+    try:
+        ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return True
+
+
+def _empty(node: ast.expr) -> bool:
+    """`None`, `""`, `[]`, `{}`, `()`: nothing is set."""
+    if isinstance(node, ast.Constant):
+        return node.value is None or node.value == ""
+    return isinstance(node, ast.List | ast.Tuple | ast.Set | ast.Dict) and not (
+        node.keys if isinstance(node, ast.Dict) else node.elts
+    )
+
+
+class _Reader:
+    def __init__(self, source: str, rel: str) -> None:
+        self.source = source
+        self.rel = rel
+        self.lines = source.splitlines()
+        self.out: list[CodeParam] = []
+        self.loaded: set[str] = set()
+
+    def text(self, node: ast.expr) -> str | None:
+        seg = ast.get_source_segment(self.source, node)
+        return seg if seg is not None and len(seg) <= MAX_VALUE else None
+
+    def comment(self, node: ast.AST) -> str:
+        """The comment written after the value on its last line (`# learning rate`)."""
+        end = getattr(node, "end_lineno", None)
+        col = getattr(node, "end_col_offset", None)
+        if end is None or col is None or end > len(self.lines):
+            return ""
+        rest = self.lines[end - 1][col:]
+        m = re.match(r"[\s,)\]}]*#\s?(.*)$", rest)
+        return m.group(1).strip()[:160] if m else ""
+
+    def add(
+        self,
+        name: str,
+        node: ast.expr | None,
+        kind: str,
+        context: str = "",
+        help: str = "",
+        used: bool = True,
+    ) -> None:
+        if node is None or len(self.out) >= MAX_PARAMS or not _literal(node):
+            return
+        value = self.text(node)
+        if value is None:
+            return
+        self.out.append(
+            CodeParam(
+                name, value, self.rel, node.lineno, kind, help or self.comment(node), context, used
+            )
+        )
+
+    # statements ------------------------------------------------------------------------
+    def block(self, body: list[ast.stmt], kind: str, context: str) -> None:
+        for st in body:
+            if isinstance(st, ast.Assign) and len(st.targets) == 1:
+                self.assign(st.targets[0], st.value, kind, context)
+            elif isinstance(st, ast.AnnAssign) and st.value is not None:
+                self.assign(st.target, st.value, kind, context)
+            elif isinstance(st, ast.If) and _is_main_guard(st.test):
+                self.block(st.body, "script", "__main__")
+            elif isinstance(st, ast.If | ast.With | ast.Try) and kind == "script":
+                self.block(st.body, kind, context)
+            elif isinstance(st, ast.FunctionDef | ast.AsyncFunctionDef):
+                self.function(st, context if kind == "class" else "")
+            elif isinstance(st, ast.ClassDef):
+                self.klass(st)
+
+    def assign(self, target: ast.expr, value: ast.expr, kind: str, context: str) -> None:
+        if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple):
+            for t, v in zip(target.elts, value.elts, strict=False):
+                self.assign(t, v, kind, context)
+            return
+        if not isinstance(target, ast.Name):
+            return
+        name = target.id
+        if kind == "module":
+            k = "constant" if _CONST_RE.match(name) else "script"
+        else:
+            k = kind
+        used = k not in ("script",) or name in self.loaded
+        if (
+            not _literal(value)
+            and is_known_code_name(name)
+            and not isinstance(value, ast.Dict | ast.Lambda)
+        ):
+            text = self.text(value)
+            if text is not None:  # `batch_size = n_fit // seq_len`: derived, kept as written
+                self.out.append(
+                    CodeParam(
+                        name,
+                        text,
+                        self.rel,
+                        value.lineno,
+                        "derived",
+                        self.comment(value),
+                        context,
+                        used,
+                    )
+                )
+            return
+        if isinstance(value, ast.Dict):
+            self.dict_literal(value, name)  # each entry, not the whole dict
+            return
+        self.add(name, value, k, context, used=used)
+
+    def function(self, fn: ast.FunctionDef | ast.AsyncFunctionDef, owner: str) -> None:
+        qual = f"{owner}.{fn.name}" if owner else fn.name
+        kind = "init" if fn.name == "__init__" else "default"
+        args = fn.args
+        positional = args.posonlyargs + args.args
+        for arg, default in zip(
+            positional[len(positional) - len(args.defaults) :], args.defaults, strict=True
+        ):
+            self.default(arg.arg, default, kind, qual)
+        for arg, kwdefault in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+            if kwdefault is not None:
+                self.default(arg.arg, kwdefault, kind, qual)
+        self.block(fn.body, "script", qual)
+
+    def default(self, name: str, node: ast.expr, kind: str, context: str) -> None:
+        if isinstance(node, ast.Call) and _dotted(node.func).split(".")[-1] in (
+            "Option",
+            "Argument",
+        ):
+            first = node.args[0] if node.args else _kw(node).get("default")
+            if first is not None and not (
+                isinstance(first, ast.Constant) and first.value is Ellipsis
+            ):
+                self.add(name, first, "typer", context, _help(node))
+            return
+        self.add(name, node, kind, context)
+
+    def klass(self, cls: ast.ClassDef) -> None:
+        decorators = {_dotted(d.func if isinstance(d, ast.Call) else d) for d in cls.decorator_list}
+        bases = {_dotted(b).split(".")[-1] for b in cls.bases}
+        if decorators & _DATACLASS or any(
+            d.endswith(("dataclass", ".define", ".frozen")) for d in decorators
+        ):
+            kind = "dataclass"
+        elif bases & PYDANTIC_BASES:
+            kind = "pydantic"
+        else:
+            kind = "class"
+        for st in cls.body:
+            if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.value:
+                self.field(cls.name, st.target.id, st.value, kind)
+            elif (
+                isinstance(st, ast.Assign)
+                and len(st.targets) == 1
+                and isinstance(st.targets[0], ast.Name)
+            ):
+                if not st.targets[0].id.startswith("__"):
+                    self.field(cls.name, st.targets[0].id, st.value, kind)
+            elif isinstance(st, ast.FunctionDef | ast.AsyncFunctionDef):
+                self.function(st, cls.name)
+            elif isinstance(st, ast.ClassDef):
+                self.klass(st)
+
+    def field(self, cls: str, name: str, node: ast.expr, kind: str) -> None:
+        if isinstance(node, ast.Call) and _dotted(node.func).split(".")[-1] in (
+            "field",
+            "Field",
+            "ib",
+            "attrib",
+        ):
+            kw = _kw(node)
+            node = kw.get("default") or (node.args[0] if node.args else None)  # type: ignore[assignment]
+            if kind == "class":
+                kind = "attrs"
+        if node is not None:
+            self.add(f"{cls}.{name}", node, kind, cls)
+
+    # calls and literals anywhere ----------------------------------------------------------
+    def calls(self, tree: ast.AST) -> None:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                for dec in node.decorator_list:
+                    if isinstance(dec, ast.Call) and _dotted(dec.func).split(".")[-1] == "option":
+                        self.option(dec, "click")
+            if not isinstance(node, ast.Call):
+                continue
+            callee = _dotted(node.func)
+            last = callee.split(".")[-1]
+            if last == "add_argument":
+                self.option(node, "argparse")
+            elif callee.endswith(_ENVIRON) and node.args:
+                key = node.args[0]
+                default = node.args[1] if len(node.args) > 1 else _kw(node).get("default")
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    self.add(key.value, default, "environ", callee)
+            elif last not in (
+                "option",
+                "Option",
+                "Argument",
+                "field",
+                "Field",
+            ) and not _NOISE_CALLEE.search(callee):
+                for k in node.keywords:
+                    if k.arg and not isinstance(k.value, ast.Dict):
+                        self.add(k.arg, k.value, "call", callee)
+
+    def option(self, call: ast.Call, kind: str) -> None:
+        names = [
+            a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        ]
+        kw = _kw(call)
+        if not names or "default" not in kw:
+            return
+        name = max((n for n in names if n.startswith("--")), key=len, default=names[0])
+        dest = kw.get("dest")
+        if isinstance(dest, ast.Constant) and isinstance(dest.value, str):
+            name = dest.value
+        self.add(name, kw["default"], kind, "", _help(call))
+
+    def dict_literal(self, node: ast.Dict, context: str, prefix: str = "") -> None:
+        for k, v in zip(node.keys, node.values, strict=True):
+            if not (isinstance(k, ast.Constant) and isinstance(k.value, str)):
+                continue
+            name = f"{prefix}.{k.value}" if prefix else k.value
+            if isinstance(v, ast.Dict):
+                self.dict_literal(v, context, name)
+            else:
+                self.add(name, v, "dict", context)
+
+    def dicts(self, tree: ast.AST) -> None:
+        """Dict literals that no assignment named (call arguments, lists of design-space
+        entries `{"name": "Np", "domain": (5, 300)}`)."""
+        named = {
+            id(st.value)
+            for st in ast.walk(tree)
+            if isinstance(st, ast.Assign) and isinstance(st.value, ast.Dict)
+        }
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Dict) or id(node) in named:
+                continue
+            keys = [
+                k.value
+                for k in node.keys
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)
+            ]
+            label = next(
+                (
+                    v.value
+                    for k, v in zip(node.keys, node.values, strict=True)
+                    if isinstance(k, ast.Constant)
+                    and k.value == "name"
+                    and isinstance(v, ast.Constant)
+                    and isinstance(v.value, str)
+                ),
+                None,
+            )
+            if label is not None:
+                for k, v in zip(node.keys, node.values, strict=True):
+                    if (
+                        isinstance(k, ast.Constant)
+                        and isinstance(k.value, str)
+                        and k.value not in ("name", "type")
+                    ):
+                        self.add(f"{label}.{k.value}", v, "dict", label)
+            elif keys and len(keys) == len(node.keys):
+                self.dict_literal(node, "")
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == "__name__"
+        and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators)
+    )
+
+
+def _kw(call: ast.Call) -> dict[str, ast.expr]:
+    return {k.arg: k.value for k in call.keywords if k.arg}
+
+
+def _help(call: ast.Call) -> str:
+    h = _kw(call).get("help")
+    return h.value if isinstance(h, ast.Constant) and isinstance(h.value, str) else ""
+
+
+def python_params(source: str, rel: str) -> list[CodeParam]:
+    """Parameters stated in one Python file; a file that does not parse yields none."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    r = _Reader(source, rel)
+    r.loaded = {
+        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
+    try:
+        r.block(tree.body, "module", "")
+        r.calls(tree)
+        r.dicts(tree)
+    except RecursionError:
+        pass
+    seen: set[tuple[str, int, str]] = set()
+    out = []
+    for p in r.out:
+        k = (p.name, p.line, p.value)
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out

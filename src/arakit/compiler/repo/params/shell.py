@@ -1,0 +1,129 @@
+"""Parameters in launch scripts (shell, Slurm/PBS job files, Makefile recipes):
+
+- assignments `LR=1e-3`, `export K=8` (kind `shell`);
+- defaults `${K:-8}`, `${LR:=1e-3}` (kind `shell-default`, named by the variable);
+- flags passed to the program a script launches, `python train.py --lr 1e-4 --k=4`
+  (kind `cli-flag`, the script as context): the values a run actually gets;
+- Hydra overrides on the same command line, `optimizer.lr=1e-3 +trainer.epochs=10`
+  (kind `hydra-override`).
+
+A flag whose value is `$VAR` or `${VAR:-x}` keeps the text as written; the help says what
+the script's own assignment or default makes of it."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+from arakit.compiler.repo.params.model import CodeParam
+
+MAX_PARAMS = 1000
+SHELL_SUFFIXES = (".sh", ".bash", ".zsh", ".slurm", ".pbs", ".sbatch", ".job", ".qsub", ".lsf")
+_ASSIGN_RE = re.compile(
+    r"^\s*(?:export\s+|local\s+|declare\s+(?:-\w+\s+)?|readonly\s+)?([A-Za-z_]\w*)=(\S.*?)?\s*(?:\s#.*)?$"
+)
+_DEFAULT_RE = re.compile(r"\$\{([A-Za-z_]\w*):?[-=]([^}]*)\}")
+_LAUNCH_RE = re.compile(
+    r"(?:^|[\s;&|(])(?:python[\d.]*|torchrun|accelerate\s+launch|deepspeed|srun|mpirun|uv\s+run|"
+    r"poetry\s+run|pipenv\s+run|\S+\.py\b)"
+)
+_VAR_RE = re.compile(r"^\$\{?([A-Za-z_]\w*)")
+_OVERRIDE_RE = re.compile(r"^\+{0,2}([A-Za-z_][\w\-]*(?:\.[\w\-]+)+)=(.+)$")
+
+
+def is_launch_script(rel: str) -> bool:
+    """Shell scripts, job files and Makefiles."""
+    name = rel.rsplit("/", 1)[-1]
+    return name.lower().endswith(SHELL_SUFFIXES) or name in ("Makefile", "makefile", "GNUmakefile")
+
+
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """Lines with backslash continuations joined, each with its first line number."""
+    out: list[tuple[int, str]] = []
+    buf, start = "", 0
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not buf:
+            start = n
+        if line.rstrip().endswith("\\"):
+            buf += line.rstrip()[:-1] + " "
+            continue
+        out.append((start, buf + line))
+        buf = ""
+    if buf:
+        out.append((start, buf))
+    return out
+
+
+def shell_params(text: str, rel: str) -> list[CodeParam]:
+    """Assignments, `${VAR:-default}` defaults and launched programs' flags of one script."""
+    out: list[CodeParam] = []
+    known: dict[str, str] = {}
+    for n, line in _logical_lines(text):
+        if len(out) >= MAX_PARAMS:
+            break
+        body = line.split(" #", 1)[0] if not line.lstrip().startswith("#") else ""
+        if not body.strip():
+            continue
+        for m in _DEFAULT_RE.finditer(body):
+            out.append(CodeParam(m.group(1), m.group(2).strip("'\""), rel, n, "shell-default"))
+            known.setdefault(m.group(1), m.group(2).strip("'\""))
+        a = _ASSIGN_RE.match(body)
+        if a and a.group(2) is not None and not _LAUNCH_RE.search(a.group(2)):
+            value = a.group(2).strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            if not _DEFAULT_RE.fullmatch(value):
+                out.append(CodeParam(a.group(1), value, rel, n, "shell"))
+            known[a.group(1)] = _DEFAULT_RE.sub(lambda d: d.group(2), value)
+            continue
+        launch = _LAUNCH_RE.search(body)
+        if launch:
+            out += _flags(body[launch.start() :], rel, n, known)
+    return out
+
+
+def _flags(command: str, rel: str, line: int, known: dict[str, str]) -> list[CodeParam]:
+    try:
+        tokens = shlex.split(command, comments=False, posix=True)
+    except ValueError:
+        tokens = command.split()
+    script = next((t for t in tokens if t.endswith(".py")), tokens[0] if tokens else "")
+    # the launch itself, flags or not: a run of the script with its defaults counts too
+    out: list[CodeParam] = [CodeParam("", command.strip()[:200], rel, line, "launch", "", script)]
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.startswith("--") and len(tok) > 2:
+            if "=" in tok:
+                name, value = tok.split("=", 1)
+            elif i + 1 < len(tokens) and not tokens[i + 1].startswith("-"):
+                name, value = tok, tokens[i + 1]
+                i += 1
+            else:
+                name, value = tok, "true"  # a switch
+            out.append(
+                CodeParam(name, value, rel, line, "cli-flag", _resolved(value, known), script)
+            )
+        elif (m := _OVERRIDE_RE.match(tok)) is not None:
+            out.append(
+                CodeParam(
+                    m.group(1),
+                    m.group(2),
+                    rel,
+                    line,
+                    "hydra-override",
+                    _resolved(m.group(2), known),
+                    script,
+                )
+            )
+        i += 1
+    return out
+
+
+def _resolved(value: str, known: dict[str, str]) -> str:
+    m = _VAR_RE.match(value)
+    if not m:
+        return ""
+    d = _DEFAULT_RE.match(value)
+    got = known.get(m.group(1), d.group(2) if d else None)
+    return f"${m.group(1)} = {got}" if got is not None else ""

@@ -1,0 +1,435 @@
+"""Scoping: which part of a repository, at which commit, is the paper's code.
+
+The commit: the one that added this exact PDF (its git blob is looked up on every ref),
+or its first parent when that commit holds nothing but the PDF (a build branch); HEAD
+when the PDF is not in the history. When HEAD's code differs from that commit's, the
+commit's tree is read instead, and the report says so.
+
+The folders: where the paper's stated values are defined (a script that sets five of a
+paragraph's values is that experiment's code), then folders or scripts the paper names,
+then the largest code folder. Abandoned (`old/`, `deprecated/`), test, documentation and
+website folders, separately packaged libraries and a second paper's folder are set
+aside with the reason. `--code-folder` and `--at` override the choice."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from arakit import gitsafe
+from arakit.compiler.errors import InputError, SourceError
+from arakit.compiler.repo.params import CodeParam
+from arakit.compiler.repo.source import git
+from arakit.compiler.settings.model import PaperSetting
+
+CODE_SUFFIXES = (
+    ".py",
+    ".sh",
+    ".yaml",
+    ".yml",
+    ".json",
+    ".toml",
+    ".ini",
+    ".cfg",
+    ".gin",
+    ".r",
+    ".jl",
+    ".m",
+    ".ipynb",
+)
+MAX_TREE_BYTES = 512 * 1024 * 1024
+_ASIDE = [
+    (
+        re.compile(
+            r"^(?:(?:old|olds|deprecated|attic|archived?|backups?|bak|unused|legacy|trash|obsolete|"
+            r"abandoned|scratch|tmp)(?:[_\-].*)?|.*[_\-](?:old|deprecated|archived?|backups?|bak|"
+            r"unused|legacy|obsolete))$",
+            re.I,
+        ),
+        "abandoned code",
+    ),
+    (re.compile(r"^(?:tests?|testing|unittests?)$", re.I), "tests"),
+    (
+        re.compile(
+            r"^(?:docs?|site|website|_site|public|www|gh-pages|slides|presentation|_layouts|_includes)$",
+            re.I,
+        ),
+        "documentation or website",
+    ),
+    (
+        re.compile(
+            r"^(?:node_modules|third_party|thirdparty|vendor|external|extern|submodules?)$", re.I
+        ),
+        "third-party code",
+    ),
+]
+_WEBSITE_FILES = (
+    "_config.yml",
+    "hugo.toml",
+    "mkdocs.yml",
+    "book.toml",
+    "gatsby-config.js",
+    "docusaurus.config.js",
+)
+
+
+@dataclass
+class Scope:
+    """The paper's code: the tree read, the commit it is from, the folders in scope, what
+    was set aside and why."""
+
+    root: Path
+    tree: Path
+    folders: list[str] = field(default_factory=lambda: [""])
+    excluded: list[tuple[str, str]] = field(default_factory=list)
+    commit: str = ""
+    commit_label: str = ""
+    pdf_path: str = ""
+    pdf_blob: str = ""
+    head: str = ""
+    head_differs: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    def includes(self, rel: str) -> bool:
+        """True for a file inside a chosen folder and outside every folder set aside."""
+        inside = any(
+            f == "" or rel == f or rel.startswith(f.rstrip("/") + "/") for f in self.folders
+        )
+        return inside and not any(rel.startswith(e.rstrip("/") + "/") for e, _ in self.excluded)
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for reports."""
+        return {
+            "folders": self.folders,
+            "excluded": [{"folder": f, "reason": r} for f, r in self.excluded],
+            "commit": self.commit,
+            "commit_label": self.commit_label,
+            "pdf_path": self.pdf_path,
+            "head": self.head,
+            "head_differs": self.head_differs,
+            "reasons": self.reasons,
+        }
+
+
+def blob_id(path: Path) -> str:
+    """The git blob id (SHA-1) of a file's bytes, as `git hash-object` computes it."""
+    data = path.read_bytes()
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def _has_git(root: Path) -> bool:
+    return (root / ".git").exists() or ((root / "HEAD").is_file() and (root / "objects").is_dir())
+
+
+def paper_commit(root: Path, pdf: Path | None) -> tuple[str, str, str]:
+    """(commit, path of the PDF in the repository, reason). The commit is "" when the
+    PDF is not in the history (or there is no PDF)."""
+    if pdf is None:
+        return "", "", "no PDF given: the tree is read at HEAD"
+    blob = blob_id(pdf)
+    log = git(
+        root, "log", "--all", "--reverse", "--format=%H", f"--find-object={blob}", check=False
+    )
+    commits = log.split()
+    if not commits:
+        return (
+            "",
+            "",
+            f"{pdf.name} is not in the repository's history on any ref: the tree is read at HEAD",
+        )
+    first = commits[0]
+    path = ""
+    for line in git(root, "ls-tree", "-r", first, check=False).splitlines():
+        meta, _, name = line.partition("\t")
+        if meta.split()[-1:] == [blob]:
+            path = name
+            break
+    return first, path, f"{path or pdf.name} was added at {first[:7]}"
+
+
+def _label(root: Path, commit: str) -> str:
+    out = git(root, "log", "-1", "--format=%h %ad %s", "--date=short", commit, check=False).strip()
+    return out or commit[:7]
+
+
+def _code_files(root: Path, commit: str) -> list[str]:
+    names = git(root, "ls-tree", "-r", "--name-only", commit, check=False).splitlines()
+    return [n for n in names if n.lower().endswith(CODE_SUFFIXES)]
+
+
+def choose_commit(root: Path, pdf: Path | None, at: str | None) -> tuple[str, str, list[str]]:
+    """(commit whose tree is the paper's, path of the PDF, reasons)."""
+    if at:
+        sha = git(root, "rev-parse", "--verify", "--quiet", f"{at}^{{commit}}", check=False).strip()
+        if not sha:
+            raise InputError(
+                f"--at {at}: no such commit in the repository",
+                hint="give a commit hash, branch or tag",
+            )
+        return sha, "", [f"read at {at} as asked (--at)"]
+    commit, path, why = paper_commit(root, pdf)
+    reasons = [why]
+    if commit and not _code_files(root, commit):
+        built = _built_from(root, commit)
+        if built:
+            reasons.append(
+                f"{commit[:7]} holds no code (a build of the PDF): {built[:7]}, the commit it "
+                "was built from, is read"
+            )
+            commit = built
+    return commit, path, reasons
+
+
+def _built_from(root: Path, commit: str) -> str:
+    """The tree a code-less PDF commit was built from: its parent, or, for an orphan
+    commit pushed by a CI job, the newest commit with code made before it on any ref."""
+    parent = git(root, "rev-parse", "--verify", "--quiet", f"{commit}^", check=False).strip()
+    if parent:
+        return parent
+    when = git(root, "log", "-1", "--format=%ct", commit, check=False).strip()
+    if not when:
+        return ""
+    for cand in git(
+        root, "rev-list", "--all", f"--before={when}", "--max-count=20", check=False
+    ).split():
+        if cand != commit and _code_files(root, cand):
+            return cand
+    return ""
+
+
+def export_tree(root: Path, commit: str, dest: Path) -> Path:
+    """The files of `commit` written under `dest` (no .git), by `git archive`."""
+    try:
+        done = subprocess.run(
+            gitsafe.argv(["-C", str(root), "archive", "--format=tar", commit]),
+            capture_output=True,
+            env=gitsafe.env(),
+            stdin=subprocess.DEVNULL,
+            timeout=300,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError) as e:
+        raise SourceError(str(root), f"git archive {commit[:7]} failed: {e}") from None
+    if done.returncode != 0 or len(done.stdout) > MAX_TREE_BYTES:
+        raise SourceError(
+            str(root),
+            f"git archive {commit[:7]} failed: {done.stderr.decode(errors='replace').strip()}",
+        )
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as tar:
+        tar.extractall(dest, filter="data")
+    return dest
+
+
+@contextmanager
+def paper_tree(root: Path, pdf: Path | None, at: str | None = None) -> Iterator[Scope]:
+    """The scope's tree and commit (folders are chosen later, from the parameters)."""
+    if not _has_git(root):
+        yield Scope(root, root, reasons=["not a git repository: the folder is read as it is"])
+        return
+    head = git(root, "rev-parse", "--verify", "--quiet", "HEAD", check=False).strip()
+    commit, path, reasons = choose_commit(root, pdf, at)
+    scope = Scope(root, root, commit=commit or head, pdf_path=path, head=head, reasons=reasons)
+    scope.pdf_blob = blob_id(pdf) if pdf is not None else ""
+    scope.commit_label = _label(root, scope.commit) if scope.commit else ""
+    if not commit or commit == head:
+        yield scope
+        return
+    diff = git(
+        root,
+        "diff",
+        "--name-only",
+        commit,
+        head,
+        "--",
+        *[f"*{s}" for s in CODE_SUFFIXES],
+        check=False,
+    )
+    scope.head_differs = diff.split()
+    if not scope.head_differs and (root / ".git").exists():
+        scope.reasons.append(
+            f"HEAD's code is the same as at {commit[:7]}: the working tree is read"
+        )
+        yield scope
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="ara-scope-"))
+    try:
+        scope.tree = export_tree(root, commit, tmp / "tree")
+        n = len(scope.head_differs)
+        scope.reasons.append(
+            f"HEAD differs from {commit[:7]} in {n} code file{'s' if n != 1 else ''}"
+            + (f" ({', '.join(scope.head_differs[:4])}{', …' if n > 4 else ''})" if n else "")
+            + f": the tree at {commit[:7]} is read, not HEAD"
+        )
+        yield scope
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def paper_dirs(tree: Path, files: list[str], blob: str, pdf_path: str) -> set[str]:
+    """Folders of the tree read that hold the paper itself (its exact PDF), or the folder
+    the PDF was committed in."""
+    out = set()
+    if blob:
+        for f in files:
+            if f.lower().endswith(".pdf"):
+                try:
+                    if blob_id(tree / f) == blob:
+                        out.add(str(PurePosixPath(f).parent))
+                except OSError:
+                    continue
+    if pdf_path:
+        out.add(str(PurePosixPath(pdf_path).parent))
+    return out
+
+
+def set_aside(files: list[str], own: set[str]) -> list[tuple[str, str]]:
+    """Folders that are not the paper's code, with the reason. `own` are the folders that
+    hold the paper itself (never another paper's)."""
+    out: dict[str, str] = {}
+    dirs = {str(PurePosixPath(f).parent) for f in files} - {"."}
+    for d in sorted(dirs):
+        parts = d.split("/")
+        for i, part in enumerate(parts):
+            for rx, why in _ASIDE:
+                if rx.match(part):
+                    out.setdefault("/".join(parts[: i + 1]), why)
+    for f in files:
+        name = PurePosixPath(f).name
+        parent = str(PurePosixPath(f).parent)
+        if parent == ".":
+            continue
+        if name in _WEBSITE_FILES:
+            out.setdefault(parent, f"a website ({name})")
+        elif name in ("setup.py", "pyproject.toml"):
+            out.setdefault(parent, f"a separately packaged library ({name})")
+        elif (
+            name.endswith(".tex")
+            and own
+            and not any(
+                parent == o or parent.startswith(o + "/") or o.startswith(parent + "/") for o in own
+            )
+        ):
+            out.setdefault(parent, f"another paper's sources ({name})")
+    return sorted(out.items())
+
+
+def _experiment_files(settings: list[PaperSetting], params: list[CodeParam]) -> dict[str, float]:
+    """The files that ran the paper's experiments: for every paragraph (or table) of
+    settings, the script whose definitions agree with at least two of its values best."""
+    from arakit.compiler.reconcile.align import align, build_units
+
+    groups: dict[int, list[PaperSetting]] = {}
+    for st in settings:
+        if st.values and not st.negative:
+            groups.setdefault(st.group, []).append(st)
+    units = build_units(params)
+    fits = [f for f in (align(group, units) for group in groups.values()) if f is not None]
+    found: dict[str, float] = {}
+    for f in fits:
+        if f.agree >= 1.5:  # two of a paragraph's values, or one and the section's name
+            found[f.unit.main] = found.get(f.unit.main, 0.0) + f.agree
+    if not found:  # a short paper: each paragraph states one value the code also sets
+        for f in fits:
+            if f.conflicts == 0:
+                found[f.unit.main] = found.get(f.unit.main, 0.0) + f.agree
+    return found
+
+
+def choose_folders(
+    files: list[str],
+    params: list[CodeParam],
+    settings: list[PaperSetting],
+    text: str,
+    own: set[str],
+) -> tuple[list[str], list[tuple[str, str]], str]:
+    """(folders in scope, folders set aside, reason); `own` holds the paper itself."""
+    aside = set_aside(files, own)
+    inside = [f for f in files if not any(f.startswith(a + "/") for a, _ in aside)]
+    code = [f for f in inside if f.lower().endswith(CODE_SUFFIXES)]
+    scores = _experiment_files(settings, [p for p in params if p.file in set(code)])
+    if scores:
+        folders = _collapse({str(PurePosixPath(f).parent) for f in scores}, code)
+        ranked = sorted(scores.items(), key=lambda x: -x[1])[:3]
+        top = ", ".join(f"{f} ({sc:g})" for f, sc in ranked)
+        return folders, aside, f"the paper's stated values are defined in {top}"
+    named = sorted(
+        {
+            d
+            for d in {str(PurePosixPath(f).parent) for f in code}
+            if d != "." and re.search(rf"(?<![\w/]){re.escape(d)}\b", text)
+        }
+    )
+    named += sorted(
+        {
+            str(PurePosixPath(f).parent)
+            for f in code
+            if re.search(rf"\b{re.escape(PurePosixPath(f).name)}\b", text)
+        }
+    )
+    if named:
+        return (
+            _collapse(set(named), code),
+            aside,
+            "the paper names " + ", ".join(sorted(set(named))[:4]),
+        )
+    counts = Counter(f.split("/")[0] if "/" in f else "" for f in code if f.endswith(".py"))
+    if counts:
+        top = counts.most_common(1)[0][0]
+        sub = Counter(
+            "/".join(f.split("/")[:2])
+            for f in code
+            if f.startswith(top + "/") and f.count("/") >= 2 and f.endswith(".py")
+        )
+        if top and sub and sub.most_common(1)[0][1] >= 0.6 * counts[top]:
+            top = sub.most_common(1)[0][0]
+        return (
+            [top],
+            aside,
+            f"no stated value is defined in the code: the largest code folder ({top or 'the root'}) is taken",
+        )
+    return [""], aside, "no code folder stands out: the whole repository is read"
+
+
+def _parent(d: str) -> str:
+    p = str(PurePosixPath(d).parent)
+    return "" if p == "." else p
+
+
+def _collapse(dirs: set[str], code: list[str]) -> list[str]:
+    """Folders without their sub-folders; siblings that are all the code of their parent
+    become the parent."""
+    norm = {"" if d == "." else d for d in dirs}
+    norm = {d for d in norm if not any(d != o and (o == "" or d.startswith(o + "/")) for o in norm)}
+    while True:
+        parents: dict[str, set[str]] = {}
+        for d in norm:
+            if d:
+                parents.setdefault(_parent(d), set()).add(d)
+        merged = False
+        for parent, kids in parents.items():
+            if len(kids) < 2:
+                continue
+            under = {_child(parent, f) for f in code if parent == "" or f.startswith(parent + "/")}
+            if under <= {k.rsplit("/", 1)[-1] for k in kids}:
+                norm = (norm - kids) | {parent}
+                merged = True
+                break
+        if not merged:
+            return sorted(norm)
+
+
+def _child(parent: str, f: str) -> str:
+    """The first path part of `f` below `parent` ("" for a file directly in it)."""
+    rest = f[len(parent) + 1 :] if parent else f
+    return rest.split("/")[0] if "/" in rest else ""
