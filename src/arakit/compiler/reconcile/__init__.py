@@ -7,6 +7,7 @@ run used a value other than the code's default ("overridden at run time")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -95,8 +96,13 @@ def _judge(
     code gives the setting one value there); otherwise only a match anywhere counts."""
     if fit is not None:
         main = fit.unit.main
-        pool = [p for p in fit.unit.effective() if fit.unit.always_overrides(p)]
-        found = _against(s, pool, f"the experiment's code is {main}", "aligned")
+        found = _against(
+            s,
+            fit.unit.effective(),
+            f"the experiment's code is {main}",
+            "aligned",
+            fit.unit.always_overrides,
+        )
         if found is not None:
             return found
         nearby = [
@@ -129,15 +135,22 @@ def _overridden(
 
 
 def _against(
-    s: PaperSetting, pool: list[CodeParam], context: str, how: str
+    s: PaperSetting,
+    pool: list[CodeParam],
+    context: str,
+    how: str,
+    always: Callable[[CodeParam], bool] = lambda p: True,
 ) -> tuple[Verdict, CodeParam | None] | None:
+    """The verdict against one pool of definitions, or None when nothing in it names the
+    setting. `always` says whether a run-time value replaces the default in every run (a
+    launch line that only sometimes passes a flag offers an alternative, not the run)."""
     scored = [(name_score(s, p), p) for p in pool]
     scored = [(sc, p) for sc, p in scored if sc >= WEAK]
     if not scored:
         return None
     scored.sort(key=lambda x: -x[0])
     same = [(sc, p) for sc, p in scored if value_relation(s, p) == "same"]
-    replaced = _overridden(same, scored, s)
+    replaced = _overridden(same, [(sc, q) for sc, q in scored if always(q)], s)
     if replaced is not None:
         p, q = replaced
         note = (
@@ -170,7 +183,7 @@ def _against(
     strong = [
         (sc, p)
         for sc, p in scored
-        if sc >= STRONG and p.used and value_relation(s, p) == "different"
+        if sc >= STRONG and p.used and always(p) and value_relation(s, p) == "different"
     ]
     if not strong:
         return None

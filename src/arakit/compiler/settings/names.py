@@ -32,7 +32,7 @@ iterations | number of iterations; iterations; training steps; gradient steps; o
 epochs | epochs; number of epochs; training epochs | epochs num_epochs n_epochs max_epochs epoch nepochs train_epochs
 seq_len | sequence length; subsequence length; length of subsequences; seq. length; fitting seq. length; fitting sequence length; context length; window length; length of the subsequences; seq len; seq fit len; sequence len | seq_len sequence_length seq_length subseq_len context_length seq_fit_len max_seq_len max_seq_length window_len block_size
 hidden_size | hidden units; hidden nodes; hidden neurons; hidden size; hidden dimension; hidden layer; hidden linear units; units per hidden layer; hidden layer size | hidden_size hidden_dim n_hidden n_feat hidden_units num_hidden hidden nh hidden_layer_size n_hid hidden_features
-d_model | model dimension; embedding dimension; dmodel; d model; width | d_model embed_dim n_embd emb_dim model_dim embedding_dim dim
+d_model | model dimension; embedding dimension; dmodel; d model; width | d_model embed_dim n_embd emb_dim model_dim embedding_dim
 d_ff | dff; feed-forward dimension; feedforward dimension; ffn dimension; d ff | d_ff ffn_dim dim_feedforward intermediate_size d_inner ff_dim
 d_head | dhead; head dimension; per-head dimension; d head | d_head head_dim dim_head
 num_layers | layers; nlayers; number of layers; transformer layers; n layers; depth | num_layers n_layers n_layer layers depth nlayers num_hidden_layers

@@ -104,7 +104,7 @@ QUANTITY_RE = re.compile(
 UNITLESS_RE = re.compile(
     r"(?P<phrase>(?:[a-zA-Z][\w\-]*\s+){0,2}(?:standard\s+deviation|std|variance|probability|"
     r"ratio|factor|coefficient|threshold|tolerance|penalty|margin|scale|decay|order|degree|"
-    r"fraction|weight|constant|budget|horizon|capacity|patience))"
+    r"fraction|weight|budget|horizon|capacity|patience))"
     rf"\s+(?:of\s+|equal\s+to\s+|is\s+|=\s*|set\s+to\s+)?(?P<value>{NUMBER}){END}(?!\s?{UNIT})"
 )
 # `Random single-step pairs (60%)`, `15% negate programs`, `15% probability of halt`
@@ -148,7 +148,7 @@ empirical mean median average
 RESULT_PHRASES = re.compile(
     r"\b(?:run[- ]?time|time required|wall[- ]clock time|total time|takes?|took|requires?|"
     r"required|achiev\w*|reach\w*|obtain\w*|yield\w*|drops?|improv\w*|outperform\w*|"
-    r"scor\w*|totall?ing|in total|converg\w*)\b",
+    r"scor\w*|totall?ing|in total|converg\w*|observed|theoretical)\b",
     re.IGNORECASE,
 )
 HARDWARE_UNITS = {"GHz", "MHz", "GB", "MB", "TB", "kB"}

@@ -20,7 +20,13 @@ from arakit.compiler.atoms import Where
 from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings.glossary import SYMBOL
 from arakit.compiler.settings.model import PaperSetting
-from arakit.compiler.settings.names import QUALIFIERS, phrase_key, snake
+from arakit.compiler.settings.names import (
+    QUALIFIERS,
+    code_key,
+    is_known_code_name,
+    phrase_key,
+    snake,
+)
 from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
 
 
@@ -38,6 +44,9 @@ class Reader:
             if k:
                 return k, ""
         base = re.sub(r"\s?\(.*\)$", "", name).strip()
+        flat = snake(base.replace("{", "").replace("}", ""))  # `n_{heads}` is n_heads
+        if flat and is_known_code_name(flat):
+            return code_key(flat), ""
         meaning = self.symbols.get(base, "")
         if meaning and (k := phrase_key(meaning)):
             return k, meaning

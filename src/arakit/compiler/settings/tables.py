@@ -27,6 +27,16 @@ _GENERIC_HEADER = re.compile(
     r"hyper-?parameters?|parameters?|factors?|name|names|description)$",
     re.IGNORECASE,
 )
+# a first column that holds the names of the settings (one setting per row)
+_NAME_COLUMN = re.compile(
+    r"^(?:hyper-?parameters?|parameters?|settings?|factors?|options?|variables?|quantity|"
+    r"quantities|symbol|config(?:uration)? (?:key|option))$",
+    re.IGNORECASE,
+)
+# a column that counts the model's size: derived from the settings, not one of them
+_COUNT_COLUMN = re.compile(
+    r"^(?:#\s*)?(?:param(?:eter)?s?|#\s*params?|size \(params?\)|flops)$", re.IGNORECASE
+)
 _RESULT_HEADER = re.compile(
     r"\b(?:acc(?:uracy)?|loss|error|fit|r2|r²|rmse|mse|mae|f1|auc|bleu|score|perplexity|"
     r"reward|return|run-?time|time \(s\)|results?)\b",
@@ -80,12 +90,15 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
     rows = [[" ".join(c.split()) for c in r] for r in table.rows if any(c.strip() for c in r)]
     by_row = (
         not header
+        or bool(_NAME_COLUMN.match(header[0]))
         or all(_GENERIC_HEADER.match(h) or not h for h in header[1:])
         or (sum(phrase_key(r[0]) is not None for r in rows if r) * 2 >= len(rows))
     )
     out: list[PaperSetting] = []
 
-    def add(name: str, cell: str, context: str) -> None:
+    def add(name: str, cell: str, context: str, part: int) -> None:
+        if _COUNT_COLUMN.match(name.strip()):
+            return
         text, nums = _cell_values(cell)
         if not text or text in ("-", "–", "—"):
             return
@@ -100,7 +113,7 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
             where,
             nums if number is None else (),
             source="table",
-            group=group,
+            group=group * 100 + part,  # one configuration (column or row) is one experiment
             meaning=meaning,
         )
         if context:
@@ -117,11 +130,11 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
                     if col < len(header) and not _GENERIC_HEADER.match(header[col] or "x")
                     else ""
                 )
-                add(r[0], cell, context)
+                add(r[0], cell, context, col if context else 0)
     else:
-        for r in rows:
+        for n, r in enumerate(rows, start=1):
             label = r[0] if r else ""
             for col, cell in enumerate(r[1:], start=1):
-                if col < len(header) and header[col]:
-                    add(header[col], cell, label)
+                if col < len(header) and header[col] and _cell_values(cell)[1]:
+                    add(header[col], cell, label, n)
     return out
