@@ -130,3 +130,14 @@ def test_the_command_says_which_report_it_kept(minimal) -> None:
     assert "kept the level2_report.json another tool wrote (rigor-reviewer 3.1.0, Sound)" in (
         " ".join(result.output.split())
     )
+
+
+def test_prerequisite_says_honestly_whether_level1_passed(minimal) -> None:
+    from arakit.seal.level2 import to_file
+    from tests.fixtures.minimal import FILES
+
+    assert to_file(review(minimal())).prerequisite.startswith("Level 1 passed")
+    claims = FILES["logic/claims.md"].replace("## C02: Restart period", "## C01: Restart period")
+    report = review(minimal({"logic/claims.md": claims}))  # a duplicate ID: not blocking
+    assert report.blocked_by == [] and report.level1_errors >= 1
+    assert to_file(report).prerequisite.startswith("Level 1 failed with")

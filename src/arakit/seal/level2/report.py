@@ -75,6 +75,7 @@ class Level2Report(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)
     level1_profile: str = Field(default="upstream", description="Level 1 profile checked first")
+    level1_errors: int = Field(default=0, description="Level 1 errors under that profile")
     blocked_by: list[str] = Field(
         default_factory=list,
         description="Level 1 errors that leave nothing to judge; any one blocks a pass",

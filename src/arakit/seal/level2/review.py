@@ -71,7 +71,7 @@ def review(
     read_ms = (time.perf_counter() - started) * 1000
     ctx = Context(art)
     timings: dict[str, float] = {"read": round(read_ms, 2)}
-    blocked = blocking_errors(art, level1_profile)
+    level1_errors, blocked = level1_verdict(art, level1_profile)
     timings["level1"] = round((time.perf_counter() - started) * 1000 - read_ms, 2)
     warnings: list[str] = [f"Level 1 blocks a passing grade: {b}" for b in blocked]
     warnings += [f"{p}" for p in art.problems]
@@ -115,6 +115,7 @@ def review(
         warnings=warnings,
         timings_ms=timings,
         level1_profile=level1_profile,
+        level1_errors=level1_errors,
         blocked_by=blocked,
     )
     if write:
@@ -137,10 +138,16 @@ CLAIMS_FILE = "logic/claims.md"
 
 def blocking_errors(art: Artifact, profile: str = "upstream") -> list[str]:
     """Level 1 errors that block a passing grade, each as `code file: message`."""
+    return level1_verdict(art, profile)[1]
+
+
+def level1_verdict(art: Artifact, profile: str = "upstream") -> tuple[int, list[str]]:
+    """(Level 1 errors, the blocking ones as `code file: message`)."""
     from arakit.seal.level1 import validate
 
+    report = validate(art, profile=profile)
     out = []
-    for f in validate(art, profile=profile).findings:
+    for f in report.findings:
         if f.severity != "error":
             continue
         about_claims = f.file == CLAIMS_FILE and (
@@ -148,7 +155,7 @@ def blocking_errors(art: Artifact, profile: str = "upstream") -> list[str]:
         )
         if f.code in BLOCKING_CODES or about_claims:
             out.append(f"{f.code} {f.location}: {f.message}")
-    return out
+    return report.errors, out
 
 
 def run_rules(

@@ -168,7 +168,7 @@ def to_file(report: Level2Report, root: Path | None = None) -> ReportFile:
     return ReportFile(
         artifact=Path(report.artifact).name or report.artifact,
         artifact_dir=report.artifact,
-        prerequisite=f"Level 1 failed: {'; '.join(blocked)}" if blocked else "Level 1 passed",
+        prerequisite=_prerequisite(report),
         overall=Overall(
             tier=TIERS[report.grade],
             grade=report.grade,
@@ -188,6 +188,18 @@ def to_file(report: Level2Report, root: Path | None = None) -> ReportFile:
         warnings=report.warnings,
         timings_ms=report.timings_ms,
     )
+
+
+def _prerequisite(report: Level2Report) -> str:
+    """Upstream reviews only what passed Level 1; say honestly whether this one did."""
+    if report.blocked_by:
+        return f"Level 1 failed: {'; '.join(report.blocked_by)}"
+    if report.level1_errors:
+        return (
+            f"Level 1 failed with {report.level1_errors} error(s) that leave the argument "
+            f"judgeable ({report.level1_profile} profile; `ara validate` lists them)"
+        )
+    return f"Level 1 passed ({report.level1_profile} profile)"
 
 
 class ReportSummary(BaseModel):
