@@ -13,7 +13,7 @@ from arakit.compiler.pdf import read_document
 from arakit.compiler.pdf.document import DocTable, Document, TableCheck
 from arakit.compiler.pdf.chars import glyph_text, script
 from arakit.compiler.pdf.tables import RawTable, page_tables
-from arakit.compiler.pdf.tables.glyphs import Word
+from arakit.compiler.pdf.tables.glyphs import TextLine, Word
 from arakit.compiler.pdf.tables.grid import Grid, flat_header
 from arakit.compiler.pdf.tables.selfcheck import check_agreement, digit_runs
 from tests.compiler.tablegen import Cell, Spec, table_page
@@ -323,3 +323,18 @@ def test_a_header_wider_than_its_numbers_stays_in_its_own_column(tmp_path: Path)
     t = _one(table_page(tmp_path / "t.pdf", spec))
     assert t.header == [["Model", "without any keyframes", "+keyframes"]]
     assert t.rows == rows
+
+
+def test_a_group_label_reaching_into_the_next_column_stays_one_cell() -> None:
+    from arakit.compiler.pdf.tables.bands import _one_run_across
+    from arakit.compiler.pdf.tables.grid import place_words
+
+    label = TextLine([_w("Claude", 10, 20), _w("Sonnet", 50, 20), _w("4.6", 90, 20)])
+    row = TextLine([_w("Standard", 10, 32), _w("10.7", 100, 32)])
+    bounds = [85.0]
+    assert _one_run_across(label, bounds) and not _one_run_across(row, bounds)
+    cells = place_words([[label], [row]], bounds, [label])
+    assert [[" ".join(w.text for line in c for w in line) for c in r] for r in cells] == [
+        ["Claude Sonnet 4.6", ""],
+        ["Standard", "10.7"],
+    ]

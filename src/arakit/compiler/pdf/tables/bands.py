@@ -17,6 +17,7 @@ from arakit.compiler.pdf.tables.grid import (
     place_words,
 )
 from arakit.compiler.pdf.tables.region import Region
+import itertools
 
 METHOD = "rule bands + word baselines + gap columns"
 _NUMERIC_RE = re.compile(r"^[\s\d.,%±+\-−–()\[\]/×x*]+$")
@@ -89,6 +90,15 @@ def _cut(a: float, b: float, white: list[tuple[float, float]]) -> float:
         return (a + b) / 2
     lo, hi = max(parts, key=lambda p: p[1] - p[0])
     return (lo + hi) / 2
+
+
+def _one_run_across(ln: TextLine, bounds: list[float]) -> bool:
+    """A line of words set as one run (a group label, "Claude Sonnet 4.6") that reaches
+    over a column boundary: it is one cell spanning, not words of two columns."""
+    words = ln.words
+    if len(words) < 2 or any(b.x0 - a.x1 >= 0.45 * a.size for a, b in itertools.pairwise(words)):
+        return False
+    return any(words[0].x0 < b < words[-1].x1 for b in bounds)
 
 
 def crossing(head: TextLine | None, bounds: list[float]) -> str | None:
@@ -189,6 +199,7 @@ def extract(region: Region) -> Grid:
     head, body = region.lines[:n_head], region.lines[n_head:]
     last = head[-1] if head else None
     bounds, spanning = separators(region, body, last)
+    spanning += [ln for ln in body if ln not in spanning and _one_run_across(ln, bounds)]
     boxed = len(region.vrules) >= 2 and len(rules) >= 3
     rows = body_rows(body, bounds, rules, boxed)
     ranges = col_ranges(body, bounds)
