@@ -80,3 +80,17 @@ def test_supported_claim_contradicted_by_its_trace_node_is_reported(minimal) -> 
     [f] = [f for f in review(minimal(contradiction)).findings if f.code == "L2-D4-003"]
     assert f.entities == ["C01", "N02"] and f.file == "trace/exploration_tree.yaml"
     assert "L2-D4-003" not in codes(review(minimal()))
+
+
+def test_gap_a_claim_shares_some_terms_with_is_only_minor(minimal) -> None:
+    from tests.fixtures.minimal import FILES
+
+    # G1 shares "restart" (1 of its 9 terms, 11%) with the claims: perhaps taken up in other
+    # words, so a minor finding; the same gap with no shared term stays major
+    some = FILES["logic/problem.md"].replace(
+        "- **Statement**: Step schedules never raise the rate again.",
+        "- **Statement**: Compilers never restart vectorisers across unrolled loop nests "
+        "during autotuning sweeps.",
+    )
+    found = [f for f in review(minimal({"logic/problem.md": some})).findings if "G1" in f.entities]
+    assert [(f.code, f.severity) for f in found] == [("L2-D4-001", "minor")]

@@ -13,6 +13,7 @@ from arakit.seal.level2.report import L2Finding
 from arakit.seal.level2.text import content_words, overlap
 
 GAP_REACH = 0.2  # share of a gap's terms some claim must take up
+GAP_UNCERTAIN = 0.1  # below GAP_REACH but at least this: perhaps taken up in other words
 INSIGHT_REACH = 0.2
 NEGATIVE = re.compile(
     r"\b(?:did not|does not|didn't|doesn't|no (?:improvement|effect|gain|difference|benefit)|"
@@ -45,6 +46,9 @@ def check_gaps(ctx: Context) -> Iterator[L2Finding]:
             entities=[g.id],
             pos=g.pos,
             quote=g.statement or g.title,
+            # some shared terms: a claim may take the gap up in other words; only a gap no
+            # claim shares a tenth of its terms with is a major finding
+            severity="minor" if best >= GAP_UNCERTAIN else None,
         )
     if closed:
         ctx.strength("D4", f"{closed} gaps are taken up by claims")
