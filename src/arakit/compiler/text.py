@@ -82,9 +82,11 @@ def _no_lower_split(before: str, part: str) -> bool:
 def role(title: str, appendix: bool = False) -> str:
     """The role of a section from its title (introduction, method, setup, results, ...)."""
     low = title.lower()
-    if low.strip(" .:") == "overview":
-        return "introduction"
+    if re.match(r"^(?:introduction|motivation|overview|statement of need)\b", low.strip(" .:")):
+        return "introduction"  # only a title that opens with it: "A short introduction to X" is not
     for name, words in ROLES:
+        if name == "introduction":
+            continue
         if any(w in low for w in words):
             return name
     return "appendix" if appendix else "other"

@@ -13,6 +13,7 @@ from arakit.compiler.mapping.claim_sentences import (
 )
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE, PaperContext, title_of
 from arakit.compiler.mapping.experiments import Planned
+from arakit.compiler.mapping.quantities import measured
 from arakit.model import Claim
 from arakit.model.base import MdField
 
@@ -58,10 +59,6 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
     return claims
 
 
-_QUANTITY = re.compile(
-    r"(?<![\w.\u2212-])(?P<num>[-+\u2212]?\d+(?:\.\d+)?)(?![\w-]*[A-Za-z]\w*-)\s*(?P<unit>%|points?\b|pp\b|x\b|\u00d7)?"
-    r"(?P<what>(?:\s+(?!and\b|than\b|over\b|above\b|below\b|on\b|in\b|at\b|with\b)[A-Za-z][\w-]*){0,3})"
-)
 _COMPARATIVE = re.compile(
     r"\b(?:improves?|outperforms?|above|better|higher|lower|faster|reduces?|removes?|beats?)\b",
     re.I,
@@ -82,11 +79,11 @@ def falsification(statement: str, proof: list[str]) -> str:
             seen.setdefault(w, None)
     terms = ", ".join(list(seen)[:5]) or "the quantity it describes"
     parts = []
-    for m in list(_QUANTITY.finditer(statement))[:2]:
-        what = m.group("what").strip() or "the reported quantity"
-        unit = m.group("unit") or ""
-        value = f"{m.group('num')}{'' if unit in ('', '%', 'x', chr(0xD7)) else ' '}{unit}"
-        parts.append(f"{what} differs from the reported {value} by more than the run-to-run spread")
+    for q in measured(statement)[:2]:
+        what = q.what or "the reported quantity"
+        parts.append(
+            f"{what} differs from the reported {q.printed} by more than the run-to-run spread"
+        )
     if _COMPARATIVE.search(statement):
         parts.append(
             f"the method is no better than its baseline in the statement's terms ({terms}), "

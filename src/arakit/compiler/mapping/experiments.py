@@ -1,17 +1,21 @@
 """logic/experiments.md: one declarative plan per results table (and per results figure
-when tables are few). Setup, metrics and baselines come from the paper; expected outcomes
-are directional only, exact numbers stay in evidence/."""
+when tables are few); a paper with neither gets plans from the evaluations it states in
+words ("we ensure reliability by reproducing key results", "unit-tested with 94%
+coverage"). Setup, metrics and baselines come from the paper. The expected outcome is what
+the paper itself says the object shows — a win only where the paper reports one, a
+failure where it reports one — directional only, exact numbers stay in evidence/."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from arakit.compiler.mapping.context import NOT_SPECIFIED, PaperContext, find
+from arakit.compiler.atoms import NEGATIVE_CUES
+from arakit.compiler.mapping.context import NOT_SPECIFIED, PaperContext, Sentence, find
 from arakit.compiler.pdf.document import DocFigure, DocTable
 from arakit.model import Experiment, Setup
 
-_OURS = re.compile(r"\b(ours|proposed|full model|full)\b", re.IGNORECASE)
+_OURS = re.compile(r"\b(ours|proposed|full model)\b", re.IGNORECASE)
 _HARDWARE = re.compile(
     r"(?:\d+\s*(?:x\s*)?)?(?:NVIDIA\s+|Google\s+)?(?:[AHVTP]100|A6000|RTX\s?\d{4}|TPU\s?v?\d*|GPUs?|CPUs?)(?:\s+GPUs?)?",
 )
@@ -23,11 +27,28 @@ _BAD_NUMBER = re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?\s*%|(?<![\w.])\d+\.\d+")
 
 
 @dataclass
+class Stated:
+    """An evaluation the paper states in words, with no table or figure behind it."""
+
+    sentence: str
+    page: int
+    section: str
+    label: str
+    number: str = ""
+    rows: list[list[str]] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+
+    @property
+    def caption(self) -> str:
+        return self.sentence
+
+
+@dataclass
 class Planned:
     """An experiment and the paper object it came from."""
 
     experiment: Experiment
-    obj: DocTable | DocFigure
+    obj: DocTable | DocFigure | Stated
     evidence: str  # evidence file path relative to the artifact root, "" for figures
 
 
@@ -42,25 +63,31 @@ def map_experiments(ctx: PaperContext, evidence_paths: dict[str, str]) -> list[P
         ]
     if len(objs) < 3:
         objs += [t for t in ctx.doc.tables if t not in objs][: 3 - len(objs)]
+    stated: list[DocTable | DocFigure | Stated] = list(objs)
+    if not stated:
+        stated = [
+            Stated(s.text, s.where.page, s.where.section, f"the paper, {s.where.label}")
+            for s in _evaluations(ctx)
+        ]
     setup_text = " ".join(s.text for s in ctx.sentences("setup", "results", "ablation"))
     hardware = _HARDWARE.search(setup_text)
     framework = _FRAMEWORK.search(" ".join(s.text for s in ctx.sentences()))
     out = []
-    for k, obj in enumerate(objs, start=1):
+    for k, obj in enumerate(stated, start=1):
         section_text = " ".join(s.text for s in ctx.sentences() if s.where.section == obj.section)
         dataset = (
             _DATASET.search(obj.caption)
             or _DATASET.search(section_text)
             or _DATASET.search(setup_text)
         )
-        rows = [r[0] for r in obj.rows if r] if isinstance(obj, DocTable) else []
+        rows = [r[0] for r in obj.rows if r and r[0].strip()] if isinstance(obj, DocTable) else []
         ours = [r for r in rows if _OURS.search(r)]
         others = [r for r in rows if r not in ours]
         metrics = [h for h in obj.header[1:] if h.strip()] if isinstance(obj, DocTable) else []
         evid = evidence_paths.get(obj.label, "")
         exp = Experiment(
             id=f"E{k:02d}",
-            title=f"{obj.label}: {obj.caption.rstrip('.')}"[:90],
+            title=_title(obj),
             verifies=[],
             setup=Setup(
                 model=", ".join(rows) if rows else NOT_SPECIFIED,
@@ -70,13 +97,10 @@ def map_experiments(ctx: PaperContext, evidence_paths: dict[str, str]) -> list[P
             ),
             procedure=_procedure(ctx, obj, rows, metrics),
             metrics=", ".join(metrics) if metrics else NOT_SPECIFIED,
-            expected_outcome=_expected(obj, ours, others, metrics, evid),
+            expected_outcome=_expected(ctx, obj, ours, others, metrics, evid),
             baselines=", ".join(others) if others and ours else NOT_SPECIFIED,
             dependencies=[],
-            extra_fields=ctx.source_fields(
-                f"{ctx.source_name} {obj.label}, p. {obj.page}"
-                + (f", §{obj.section}" if obj.section else "")
-            ),
+            extra_fields=ctx.source_fields(_source(ctx, obj)),
         )
         out.append(Planned(exp, obj, evid))
     return out
@@ -92,8 +116,40 @@ def _is_result(ctx: PaperContext, section: str, caption: str) -> bool:
     return in_results or bool(_RESULT_CAPTION.search(caption))
 
 
+_EVALUATES = re.compile(
+    r"\b(?:we (?:evaluate|validate|test|benchmark|compare|measure|assess|verify|reproduce)|"
+    r"(?:unit-)?tested with|test coverage|\d+\s?% coverage|by reproducing|reproduc\w+ (?:key )?results|"
+    r"(?:is|are|was|were) (?:evaluated|validated|benchmarked|tested|compared|verified) "
+    r"(?:on|against|with|by))\b",
+    re.I,
+)
+
+
+def _evaluations(ctx: PaperContext) -> list[Sentence]:
+    """Sentences that state an evaluation the paper made, at most three."""
+    return [s for s in ctx.sentences() if _EVALUATES.search(s.text)][:3]
+
+
+def _title(obj: DocTable | DocFigure | Stated) -> str:
+    if isinstance(obj, Stated):
+        return _clip(obj.sentence.rstrip("."), 90)
+    return f"{obj.label}: {obj.caption.rstrip('.')}"[:90]
+
+
+def _source(ctx: PaperContext, obj: DocTable | DocFigure | Stated) -> str:
+    if isinstance(obj, Stated):
+        return f"{ctx.source_name} p. {obj.page}" + (f", §{obj.section}" if obj.section else "")
+    return f"{ctx.source_name} {obj.label}, p. {obj.page}" + (
+        f", §{obj.section}" if obj.section else ""
+    )
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def _procedure(
-    ctx: PaperContext, obj: DocTable | DocFigure, rows: list[str], metrics: list[str]
+    ctx: PaperContext, obj: DocTable | DocFigure | Stated, rows: list[str], metrics: list[str]
 ) -> list[str]:
     setup = [
         s for s in ctx.sentences("setup") if re.search(r"\b(train|fine-tune|evaluat)", s.text, re.I)
@@ -105,16 +161,73 @@ def _procedure(
         steps.append(f"Set up: {NOT_SPECIFIED.lower()} beyond {obj.label}")
     if rows:
         steps.append("Run each configuration: " + "; ".join(rows))
+    if isinstance(obj, Stated):
+        steps.append(f"Do what the paper states ({obj.label}): {obj.sentence}")
+        return steps
     steps.append(f"Record {', '.join(metrics)}" if metrics else f"Record what {obj.label} reports")
-    mention = find(rf"\b{re.escape(obj.label)}\b", ctx.sentences())
+    mention = mentions(ctx, obj)
     if mention:
         steps.append(f"Compare as the paper does: {mention[0].text}")
     return steps
 
 
+def mentions(ctx: PaperContext, obj: DocTable | DocFigure | Stated) -> list[Sentence]:
+    """Sentences of the paper that talk about the object (`Table 2`, `Fig. 3`, `Figs. 3`)."""
+    if isinstance(obj, Stated):
+        return []
+    kind = r"Tab(?:le|\.)?s?" if isinstance(obj, DocTable) else r"Fig(?:ure|\.)?s?"
+    rx = rf"\b{kind}\s*{re.escape(obj.number)}\b(?![.,]\d)"
+    return find(rx, ctx.sentences())
+
+
+_OTHER_OBJECT = re.compile(r"\b(?:Tab(?:le|\.)|Fig(?:ure|\.))\s*\d", re.I)
+
+
+def discussion(ctx: PaperContext, obj: DocTable | DocFigure | Stated) -> list[Sentence]:
+    """The sentences that mention the object and those that follow in the same paragraph
+    (up to three, until another table or figure is named): how the paper reads it."""
+    named = mentions(ctx, obj)
+    if not named:
+        return []
+    all_sentences = ctx.sentences()
+    out: list[Sentence] = []
+    for s in named:
+        out.append(s)
+        k = all_sentences.index(s) + 1
+        for nxt in all_sentences[k : k + 3]:
+            same = nxt.where.section == s.where.section and nxt.paragraph == s.paragraph
+            if not same or _OTHER_OBJECT.search(nxt.text):
+                break
+            if nxt not in out:
+                out.append(nxt)
+    return out
+
+
+_WORSE = re.compile(
+    "|".join(re.escape(c) for c in NEGATIVE_CUES)
+    + r"|\b(?:worse|fails?|failed|not (?:able|improve|help)|no (?:benefit|improvement|gain)|"
+    r"underperform\w*|lower (?:accuracy|performance|fit)|does not|did not|cannot)\b",
+    re.I,
+)
+_BETTER = re.compile(
+    r"\b(?:outperform\w*|better|improv\w+|higher|best|superior|beats?|exceeds?|"
+    r"achiev\w+|reach\w*|faster|competitive|succeed\w*|correctly)\b",
+    re.I,
+)
+
+
 def _expected(
-    obj: DocTable | DocFigure, ours: list[str], others: list[str], metrics: list[str], evid: str
+    ctx: PaperContext,
+    obj: DocTable | DocFigure | Stated,
+    ours: list[str],
+    others: list[str],
+    metrics: list[str],
+    evid: str,
 ) -> str:
+    """The direction the paper itself reports for the object, in its words, numbers masked;
+    where exact values live (a transcription only when its self-check says it is exact)."""
+    if isinstance(obj, Stated):
+        return _BAD_NUMBER.sub("…", f"What the paper states should hold: “{obj.sentence}”")
     check = getattr(obj, "check", None)
     if evid and check is not None and check.verdict == "exact":
         where = f"; exact values are in {evid}"
@@ -122,11 +235,20 @@ def _expected(
         where = f"; values as read (not verified) are in {evid}, the exact ones in {obj.label} of the paper"
     else:
         where = f"; exact values are in {obj.label} of the paper"
+    said = discussion(ctx, obj)
+    worse = [s for s in said if _WORSE.search(s.text)]
+    better = [s for s in said if _BETTER.search(s.text) and s not in worse]
+    quoted = (worse + better)[:2] or said[:1]
     metric = ", ".join(metrics) or "the reported metric"
-    if ours and others:
-        text = f"{ours[0]} should compare favourably with {', '.join(others)} on {metric}{where}"
-    elif ours:
-        text = f"{ours[0]} should be the strongest configuration on {metric}{where}"
+    if quoted:
+        text = "As the paper reads " + obj.label + ": " + " ".join(f"“{s.text}”" for s in quoted)
+        if worse:
+            text += " (the paper reports this as not an improvement)"
+    elif ours and others:
+        text = (
+            f"The paper does not say in words how {ours[0]} compares with "
+            f"{', '.join(others)}; the direction {obj.label} reports on {metric} should hold"
+        )
     else:
-        text = f"The direction {obj.label} reports on {metric} should hold{where}"
-    return _BAD_NUMBER.sub("…", text)
+        text = f"The direction {obj.label} reports on {metric} should hold"
+    return _BAD_NUMBER.sub("…", text + where)

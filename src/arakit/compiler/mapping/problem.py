@@ -1,14 +1,24 @@
-"""logic/problem.md from the introduction: observations, gaps, key insight, assumptions."""
+"""logic/problem.md from the introduction: observations, gaps, key insight, assumptions.
+
+Observations are the introduction's and abstract's statements of fact about the problem —
+those that state numbers first, then those that say what is hard, costly or failing —
+with the numbers they state listed in the Evidence; the paper's own claims, questions and
+fragments (figure text, equation pieces) are not observations."""
 
 from __future__ import annotations
 
 import re
 
-from arakit.compiler.mapping.context import NOT_SPECIFIED, PaperContext, find, title_of
+from arakit.compiler.mapping.claim_sentences import claim_sentences
+from arakit.compiler.mapping.context import NOT_SPECIFIED, PaperContext, Sentence, find, title_of
+from arakit.compiler.mapping.quantities import stated_numbers
 from arakit.model import Assumption, Gap, KeyInsight, Observation, Problem
 
 _OBSERVE = (
-    r"\b(we observe|we find|we found|we notice|is fragile|are unstable|is unstable|suffers?)\b"
+    r"\b(we observe|we find|we found|we notice|is fragile|are unstable|is unstable|suffers?|"
+    r"challeng\w*|difficult\w*|expensive|costly|prohibitive\w*|bottleneck|hinders?|"
+    r"cannot|limited|lacks?|issue|problem is|time-consuming|error-prone|tedious|"
+    r"(?:have|has) required|relies|rely|heuristic|strong \w+ assumptions)\b"
 )
 _GAP = r"\b(however|fail to|fails to|lack|lacks|cannot|remains? (unclear|open)|limited|do not address|is unknown)\b"
 _INSIGHT = r"\b(key insight|key idea|main idea|our insight|core idea|we hypothesi[sz]e|intuition)\b"
@@ -19,15 +29,10 @@ _NUM = re.compile(r"\d")
 def map_problem(ctx: PaperContext) -> Problem:
     """Observations (preferring sentences with numbers), gaps, the key insight, assumptions."""
     intro = ctx.sentences("introduction", "abstract")
-    claims_like = re.compile(
-        r"\bwe (propose|introduce|present|show|demonstrate)\b|\b(reaches|outperforms|improves)\b",
-        re.I,
-    )
-    pool = [s for s in intro if not claims_like.search(s.text)]
-    obs_s = find(_OBSERVE, pool)
-    obs_s += [
-        s for s in pool if _NUM.search(re.sub(r"\[[\d,\s]+\]", "", s.text)) and s not in obs_s
-    ]
+    claimed = {id(c) for c in claim_sentences(ctx)}
+    pool = [s for s in intro if id(s) not in claimed and _statement(s)]
+    obs_s = [s for s in pool if stated_numbers(s.text)]
+    obs_s += [s for s in find(_OBSERVE, pool) if s not in obs_s]
     obs_s = sorted(obs_s, key=lambda s: intro.index(s))[:4]
     observations = []
     for k, s in enumerate(obs_s, start=1):
@@ -37,7 +42,7 @@ def map_problem(ctx: PaperContext) -> Problem:
                 id=f"O{k}",
                 title=title_of(s.text),
                 statement=s.text,
-                evidence=f"Stated in {ctx.where_label(s.where)}",
+                evidence=_evidence(ctx, s),
                 implication=nxt if re.search(_GAP, nxt, re.IGNORECASE) else NOT_SPECIFIED,
                 extra_fields=ctx.source_fields(ctx.where_label(s.where)),
             )
@@ -78,6 +83,26 @@ def map_problem(ctx: PaperContext) -> Problem:
         assumptions=assumptions,
         assumptions_notes="" if assumptions else NOT_SPECIFIED + ".",
     )
+
+
+def _statement(s: Sentence) -> bool:
+    """A complete declarative sentence of prose (not a question, a fragment or figure text)."""
+    text = s.text.strip()
+    words = text.split()
+    prose = sum(1 for w in words if re.fullmatch(r"[A-Za-z][\w'’-]*[,.;:]?", w))
+    return (
+        len(words) >= 8
+        and text[:1].isupper()
+        and text.endswith((".", "!", ";"))
+        and not text.endswith("?")
+        and prose >= 0.7 * len(words)
+    )
+
+
+def _evidence(ctx: PaperContext, s: Sentence) -> str:
+    numbers = stated_numbers(s.text)
+    said = f"Stated in {ctx.where_label(s.where)}"
+    return f"{said} (numbers: {'; '.join(numbers)})" if numbers else said
 
 
 def _cited(ctx: PaperContext, sentence: str) -> list[str]:

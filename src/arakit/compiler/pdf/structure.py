@@ -17,7 +17,7 @@ from arakit.compiler.pdf.document import (
     Paragraph,
 )
 from arakit.compiler.pdf.figures import FigureReading
-from arakit.compiler.pdf.furniture import CITE_BOX
+from arakit.compiler.pdf.furniture import CITE_BOX, furniture
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.layout import Layout, read_layout
 from arakit.compiler.pdf.opening import read_opening
@@ -92,6 +92,11 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
         if ln.page == lines[0].page and CITE_BOX.match(ln.text):
             flush()
             k = _skip_cite_box(doc, lines, k, headings)
+            continue
+        kind = furniture(ln.text) if ln.page == lines[0].page else None
+        if kind is not None and kind.kind in ("contact", "rights", "typeset", "arxiv"):
+            doc.furniture.append(ln.text)  # a corresponding-author note, a licence line
+            k += 1
             continue
         head = headings(ln, in_appendix or in_refs, current.number)
         if head is not None:

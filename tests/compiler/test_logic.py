@@ -1,0 +1,129 @@
+"""logic/ by rules that respect the paper: concepts only from definitions, experiments that
+expect what the paper reports, observations with their numbers, quantities that are
+measurements (not labels, years or list marks)."""
+
+from __future__ import annotations
+
+from arakit.compiler.atoms import extract_atoms
+from arakit.compiler.mapping.claims import falsification
+from arakit.compiler.mapping.concepts import map_concepts
+from arakit.compiler.mapping.context import PaperContext
+from arakit.compiler.mapping.experiments import map_experiments
+from arakit.compiler.mapping.problem import map_problem
+from arakit.compiler.mapping.quantities import measured, stated_numbers
+from arakit.compiler.pdf.document import DocSection, DocTable, Document, Paragraph
+
+
+def _ctx(abstract: str, sections: list[tuple[str, str, list[str]]]) -> PaperContext:
+    doc = Document(path="p.pdf", pages=4, title="A Study", abstract=abstract)
+    for number, name, paras in sections:
+        sec = DocSection(number=number, title=name, level=1, page=2)
+        sec.paragraphs = [Paragraph(p, 2, number) for p in paras]
+        doc.sections.append(sec)
+    return PaperContext(doc, extract_atoms(doc), "p.pdf")
+
+
+def test_concepts_come_from_definitions_not_from_sentences_that_use_an_acronym() -> None:
+    ctx = _ctx(
+        "We present a general method using Approximate Bayesian Computation (ABC) and "
+        "Monte Carlo Dropout (MCD).",
+        [
+            (
+                "1",
+                "Introduction",
+                [
+                    "ABC allows rigorous posterior inference without a likelihood function. "
+                    "SUBLEQ (subtract and branch if less than or equal to zero) is a "
+                    "one-instruction computer. We define the warmup ratio as the share of "
+                    "training with closed gates. This is a strict test of reasoning. The "
+                    "architecture is a 4-layer transformer."
+                ],
+            )
+        ],
+    )
+    terms = {c.term: c for c in map_concepts(ctx)}
+    assert set(terms) == {"Approximate Bayesian Computation", "SUBLEQ", "Warmup ratio"}
+    assert terms["Approximate Bayesian Computation"].notation == "ABC"
+    assert terms["Approximate Bayesian Computation"].definition.startswith("ABC allows")
+
+
+def test_an_ablation_the_paper_reports_as_a_loss_is_not_expected_to_win() -> None:
+    table = DocTable(
+        "2",
+        "Ablation of RWN-50 on ImageNet.",
+        ["Variant", "Top-1 (%)"],
+        [["Full model", "76.4"], ["batch size 1024", "76.3"]],
+        3,
+        "4",
+    )
+    ctx = _ctx(
+        "We propose RWN.",
+        [
+            (
+                "4",
+                "Ablation study",
+                [
+                    "Table 2 removes one component at a time. Increasing the batch size to 1024 "
+                    "does not improve accuracy."
+                ],
+            )
+        ],
+    )
+    ctx.doc.tables.append(table)
+    (plan,) = map_experiments(ctx, {})
+    expected = plan.experiment.expected_outcome or ""
+    assert "does not improve accuracy" in expected
+    assert "favourably" not in expected and "strongest" not in expected
+
+
+def test_a_paper_without_tables_gets_the_evaluations_it_states() -> None:
+    ctx = _ctx(
+        "We introduce MultiVae, a library.",
+        [
+            (
+                "1",
+                "Statement of need",
+                [
+                    "We ensure reliability by reproducing key results from "
+                    "original papers. The code is unit-tested with 94% coverage."
+                ],
+            )
+        ],
+    )
+    plans = map_experiments(ctx, {})
+    assert [p.experiment.title for p in plans] == [
+        "We ensure reliability by reproducing key results from original papers",
+        "The code is unit-tested with 94% coverage",
+    ]
+    assert all("94%" not in (p.experiment.expected_outcome or "") for p in plans)
+
+
+def test_observations_state_their_numbers_and_claims_are_not_observations() -> None:
+    ctx = _ctx(
+        "The missions have provided light curves of more than 400,000 objects to the community. "
+        "We present a package that reads them all in a few lines of Python.",
+        [],
+    )
+    problem = map_problem(ctx)
+    assert [o.statement for o in problem.observations] == [
+        "The missions have provided light curves of more than 400,000 objects to the community."
+    ]
+    assert "400,000 objects" in (problem.observations[0].evidence or "")
+
+
+def test_labels_years_citations_and_list_marks_are_not_measured_quantities() -> None:
+    text = (
+        "In Round 1 (see Table 2 and [12]), the 4-layer model of Chen et al. (2019) reaches "
+        "76.4% top-1 accuracy, 1.1 points above (1) the baseline, on 703/703 programs."
+    )
+    assert [(q.printed, q.what) for q in measured(text)] == [
+        ("76.4%", "top-1 accuracy"),
+        ("1.1 points", ""),
+        ("703/703", "programs"),
+    ]
+    assert stated_numbers("Since 2009 the 2 missions covered 200,000 objects.") == [
+        "200,000 objects"
+    ]
+    criteria = falsification("In Round 1 the model of [12] reaches 100% accuracy.", ["E01"])
+    assert "reported 100%" in criteria and "reported 1 " not in criteria
+    assert "reported 12" not in criteria
