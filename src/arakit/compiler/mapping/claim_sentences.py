@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from arakit.compiler.mapping.context import PaperContext, Sentence
+from arakit.compiler.mapping.quantities import CITATION
 
 _FIRST_PERSON = re.compile(
     r"\b(?:we|our|this (?:paper|work|article|study|note|report)|the present (?:paper|work)|"
@@ -64,10 +65,6 @@ _STRONG = re.compile(
     r"\b(?:(?:is|are) the (?:first|only)|differs?|unlike|outperform\w*|state[- ]of[- ]the[- ]art|"
     r"novel|complements?)\b",
     re.I,
-)
-_CITATION = re.compile(
-    r"\[\d+(?:[,–-]\s*\d+)*\]|\([A-Z][^()]*?(?:et al\.|&| and )?[^()]*?\d{4}[a-z]?\)|"
-    r"\b[A-Z][a-z]+ (?:et al\.|and [A-Z][a-z]+) \(\d{4}\)"
 )
 _ITEM = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\([ivx]{1,4}\)|[•◦▪‣∙·*–-])\s+")
 _NOT_A_CLAIM = re.compile(
@@ -171,7 +168,7 @@ def is_claim(s: Sentence, names: list[str], after_claim: bool = False) -> bool:
         return False
     if not text[:1].isupper() and not any(text.startswith(n) for n in names):
         return False
-    cited = _CITATION.search(text)
+    cited = CITATION.search(text)
     first_person = bool(_FIRST_PERSON.search(text))
     if cited and cited.start() < 0.4 * len(text) and not first_person:
         return False  # about the work it cites

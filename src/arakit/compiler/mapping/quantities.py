@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CITATION = re.compile(
+CITATION = re.compile(
     r"\[[\d,\s–-]+\]|\((?:[A-Z][^()]*?\d{4}[a-z]?(?:;\s*)?)+\)|"
     r"\b[A-Z][\w'-]+(?: et al\.| and [A-Z][\w'-]+)? \(\d{4}[a-z]?\)"
 )
@@ -80,7 +80,7 @@ class Quantity:
 
 def plain(sentence: str) -> str:
     """The sentence with citations, enumerators and labelled numbers blanked out."""
-    text = _CITATION.sub(" ", sentence)
+    text = CITATION.sub(" ", sentence)
     text = _ENUMERATOR.sub(" ", text)
     return _LABEL.sub(" ", text)
 
