@@ -140,3 +140,12 @@ def test_a_compound_the_paper_hyphenates_keeps_its_hyphen_across_a_line_end(
     assert doc.paragraphs()[0].text == (
         "We fit state-space models to data. The identification of state-space models is hard."
     )
+
+
+def test_a_slug_never_names_a_raw_file_as_derived() -> None:
+    from arakit.compiler.text import slug
+
+    assert slug("A subset of methods provided by the LightCurve class") == (
+        "a_of_methods_provided_by_the_lightcurve"
+    )
+    assert "derived" not in slug("Quantities derived from the fit")

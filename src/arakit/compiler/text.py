@@ -93,8 +93,10 @@ def role(title: str, appendix: bool = False) -> str:
 
 
 def slug(text: str, limit: int = 40) -> str:
-    """A file-name slug: lower case, words joined by underscores, at most `limit` characters."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
+    """A file-name slug: lower case, words joined by underscores, at most `limit` characters.
+    The words `derived` and `subset` are left out: in an evidence file name they mark a
+    derived view (ARA-FORMAT.md), and a slug names a raw transcription."""
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in ("derived", "subset")]
     out = ""
     for w in words:
         if len(out) + len(w) + 1 > limit:
