@@ -144,3 +144,12 @@ def test_a_claim_status_move_rewrites_only_that_field(tmp_path: Path) -> None:
         "- **Provenance**: ai-suggested\n",
         "- **Provenance**: ai-suggested\n- **Last revised**: 2026-02-10\n",
     )
+
+
+def test_a_stale_flag_another_writer_set_is_left_alone(tmp_path: Path) -> None:
+    staging = RESEARCH_MANAGER["staging/observations.yaml"].replace(
+        "    promoted: false\n", "    promoted: false\n    stale: true\n"
+    )
+    root = make_tree(tmp_path / "a", {**RESEARCH_MANAGER, "staging/observations.yaml": staging})
+    add_note(root, "The alarm fires on label noise in the second seed too", note_type="question")
+    assert load_yaml(root / "staging/observations.yaml")["observations"][0]["stale"] is True

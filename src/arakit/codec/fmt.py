@@ -360,8 +360,8 @@ def _table_anchors(text: str) -> list[tuple[str, str]]:
         if fence:
             continue
         s = line.strip()
-        if s.startswith("#"):
-            heading = s.lstrip("#").strip()
+        if s.startswith("#"):  # compared by its words: `C1 — x` and `C01: x` are one heading
+            heading = " ".join(words(s).elements())
         is_row = s.startswith("|") and s.endswith("|")
         if is_row and not prev_table:
             out.append((heading, re.sub(r"\s+", "", s)))

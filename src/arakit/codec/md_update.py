@@ -9,6 +9,7 @@ the original outside the rewritten fields must still be there; otherwise WriteRe
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -170,15 +171,23 @@ def _entity_edits(doc: MdDoc, part: Part, old: FieldEntity, new: FieldEntity) ->
             replace(hit, b)
         elif b is not None:
             pending.append((s.label, b))
-    old_extra = {f.name: f.value for f in old.extra_fields}
-    for f in new.extra_fields:
-        if old_extra.get(f.name) == f.value:
-            continue
-        hit = next((x for x in fields if x.name == f.name), None)
-        if hit is not None and f.name in old_extra:
-            replace(hit, f.value)
+    # the reader gives each known field its first occurrence; every other field line is an
+    # extra field, in order: the i-th of those lines holds old.extra_fields[i]
+    claimed: set[str] = set()
+    extra_lines: list[_Field] = []
+    for line in fields:
+        spec = next((s for s in type(new).FIELDS if line.name.strip().lower() in _names(s)), None)
+        if spec is not None and spec.attr not in claimed:
+            claimed.add(spec.attr)
         else:
-            pending.append((f.name, f.value))
+            extra_lines.append(line)
+    for i, ef in enumerate(new.extra_fields):
+        if i < len(old.extra_fields) and old.extra_fields[i] == ef:
+            continue
+        if i < len(old.extra_fields) and i < len(extra_lines):
+            replace(extra_lines[i], ef.value)
+        else:
+            pending.append((ef.name, ef.value))
     if pending:
         last = fields[-1] if fields else None
         at = last.end if last else (part.heading.end if part.heading else 0)
@@ -189,6 +198,13 @@ def _entity_edits(doc: MdDoc, part: Part, old: FieldEntity, new: FieldEntity) ->
                 new_lines += ["", *_render(label, value, True)]
             else:
                 new_lines += _render(label, value, False)
+        following = doc.lines[at] if at < len(doc.lines) else ""
+        if (
+            following.strip()
+            and not para
+            and not re.match(r"\s{0,3}(?:[-*+]|\d+[.)])\s", following)
+        ):
+            new_lines.append("")  # else the next paragraph would continue the new list item
         edits.append(_Edit(at, at, new_lines))
     return edits
 

@@ -224,8 +224,10 @@ class Closure:
                 hit = True
             if hit:
                 self.touched[obs.id] = [self.seq, self.day]
-                if obs.stale:
+                marked = self.ws.state.setdefault("marked_stale", [])
+                if obs.stale and obs.id in marked:  # only what this manager marked stale
                     obs.stale = False
+                    marked.remove(obs.id)
                     self.ws.touch_staging()
                 out.append(
                     _decision(obs.id, "topic-abandonment", "rejected", "this event touches it")
@@ -329,6 +331,7 @@ class Closure:
             idle = sum(1 for d in days if d > since)
             if idle >= STALE_SESSION_DAYS and not obs.stale:
                 obs.stale = True
+                self.ws.state.setdefault("marked_stale", []).append(obs.id)
                 self.ws.touch_staging()
 
 
