@@ -159,8 +159,9 @@ def make_repo(path: Path) -> PlantedRepo:
 def git_repo(path: Path, steps: list[dict[str, Any]], head: str = "main") -> PlantedRepo:
     """A repository built from `steps`, in order; returns it with the hash of each keyed step.
 
-    A step may switch branch (`on`: created from the current commit when new), write or
-    delete files (`files`: path -> text, None deletes), move files (`move`: old -> new),
+    A step may switch branch (`on`: created from the current commit when new), start an
+    `orphan` branch with an empty tree, write or delete files (`files`: path -> text or
+    bytes, None deletes), move files (`move`: old -> new),
     `revert` a keyed commit (with `msg` as its message when given, git's own otherwise),
     then commit (`msg`, on day `day` after 2026-01-01) and record the hash under `key`;
     or `merge` a branch (--no-ff), `tag` the current commit, or
@@ -174,6 +175,9 @@ def git_repo(path: Path, steps: list[dict[str, Any]], head: str = "main") -> Pla
         if "on" in step:
             exists = _git(path, "branch", "--list", step["on"])
             _git(path, "checkout", "--quiet", *(() if exists else ("-b",)), step["on"])
+        if "orphan" in step:  # a branch with no history and an empty tree (a CI build branch)
+            _git(path, "checkout", "--quiet", "--orphan", step["orphan"])
+            _git(path, "rm", "-r", "-f", "--quiet", "--ignore-unmatch", ".")
         for old, new in step.get("move", {}).items():
             (path / new).parent.mkdir(parents=True, exist_ok=True)
             _git(path, "mv", old, new)
@@ -182,7 +186,10 @@ def git_repo(path: Path, steps: list[dict[str, Any]], head: str = "main") -> Pla
                 _git(path, "rm", "--quiet", rel)
                 continue
             (path / rel).parent.mkdir(parents=True, exist_ok=True)
-            (path / rel).write_text(text, encoding="utf-8")
+            if isinstance(text, bytes):
+                (path / rel).write_bytes(text)  # a binary file, such as the paper's PDF
+            else:
+                (path / rel).write_text(text, encoding="utf-8")
             _git(path, "add", rel)
         if "revert" in step:
             _git(path, "revert", "--no-commit", repo.shas[step["revert"]], when=when)

@@ -41,7 +41,12 @@ class Grounding:
 
 
 def _readable(rel: str) -> bool:
-    return rel.endswith(".py") or is_config(rel) or is_launch_script(rel) or is_log_file(rel)
+    return (
+        rel.endswith((".py", "pyproject.toml"))
+        or is_config(rel)
+        or is_launch_script(rel)
+        or is_log_file(rel)
+    )
 
 
 def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None) -> Grounding:

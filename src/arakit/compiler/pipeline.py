@@ -50,6 +50,7 @@ class CompileReport:
     level1_warnings: int = 0
     findings: list[dict[str, Any]] = field(default_factory=list)
     reconciliation: list[Verdict] = field(default_factory=list)
+    scope: dict[str, Any] = field(default_factory=dict)  # which code, at which commit, and why
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -69,6 +70,7 @@ class CompileReport:
                 "findings": self.findings,
             },
             "coverage": self.coverage,
+            "scope": self.scope,
             "reconciliation": [v.to_json() for v in self.reconciliation],
             "warnings": self.warnings,
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
@@ -171,6 +173,7 @@ def compile_sources(
     art.attachments.update(configs)
     verdicts = reconcile(settings, g.in_scope() if g else [])
     report.reconciliation = verdicts
+    report.scope = g.scope.to_json() if g is not None and g.scope is not None else {}
     art.configs = config_files(verdicts, g, paper_name or "the paper")
     hardware = next(
         (

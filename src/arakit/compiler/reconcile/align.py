@@ -105,6 +105,7 @@ def build_units(params: list[CodeParam]) -> list[Unit]:
     for p in params:
         by_file.setdefault(p.file, []).append(p)
     units = {f: Unit(f, ps) for f, ps in by_file.items()}
+    feeds: set[str] = set()
     scripts = {f: _cli_names(ps) for f, ps in by_file.items() if f.endswith(".py")}
     for f, ps in by_file.items():
         for p in ps:
@@ -118,15 +119,19 @@ def build_units(params: list[CodeParam]) -> list[Unit]:
         plan = [p for p in ps if p.kind == "dict"]
         if len(plan) >= 3:
             keys = {p.bare for p in plan}
-            for s, cli in scripts.items():
-                if s != f and len(keys & cli) >= 3 and related(f, s):
-                    units[s].overrides += [_as_plan(p) for p in plan if p.bare in cli]
+            fed = [
+                s for s, cli in scripts.items() if s != f and len(keys & cli) >= 3 and related(f, s)
+            ]
+            for s in fed:
+                units[s].overrides += [_as_plan(p) for p in plan if p.bare in scripts[s]]
+            if fed:
+                feeds.add(f)  # a plan is part of the script it feeds, not an experiment of its own
         logs = [p for p in ps if p.kind == "log"]
         for p in logs:
             for s in scripts:
                 if related(f, s) and any(q.bare == p.bare for q in by_file[s]):
                     units[s].overrides.append(p)
-    return list(units.values())
+    return [u for f, u in units.items() if f not in feeds]
 
 
 def _as_plan(p: CodeParam) -> CodeParam:
@@ -221,18 +226,25 @@ def _title_bonus(group: list[PaperSetting], unit: Unit) -> float:
 
 
 def align(group: list[PaperSetting], units: list[Unit]) -> Fit | None:
-    """The unit that best explains a group, or None when nothing agrees with it."""
+    """The unit that best explains a group, or None when nothing agrees with it.
+
+    When no unit agrees with any value but exactly one unit names at least two of the
+    group's settings (a launch script whose every default differs from the paper), that
+    unit is the experiment's code: its disagreements are what the paper got wrong or the
+    code changed."""
     fits = [fit(group, u) for u in units]
-    fits = [f for f in fits if f.agree >= 1.0 and f.agree - _title_bonus(group, f.unit) >= 0.85]
-    if not fits:
-        return None
-    fits.sort(
-        key=lambda f: (
-            -f.agree,
-            f.conflicts,
-            is_variant(f.unit.main),
-            len(f.unit.main),
-            f.unit.main,
+    agreeing = [f for f in fits if f.agree >= 1.0 and f.agree - _title_bonus(group, f.unit) >= 0.85]
+    if agreeing:
+        agreeing.sort(
+            key=lambda f: (
+                -f.agree,
+                f.conflicts,
+                is_variant(f.unit.main),
+                len(f.unit.main),
+                f.unit.main,
+            )
         )
-    )
-    return fits[0]
+        return agreeing[0]
+    need = max(2, (len(group) + 1) // 2)
+    covering = [f for f in fits if f.conflicts >= need]
+    return covering[0] if len(covering) == 1 else None

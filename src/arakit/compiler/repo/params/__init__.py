@@ -72,9 +72,35 @@ def is_config(rel: str) -> bool:
     return name.endswith(CONFIG_SUFFIXES)
 
 
+# `[tool.*]` tables of pyproject.toml that configure development tools, not the research
+_DEV_TOOLS = set(
+    words(
+        """
+ruff black isort mypy pytest coverage setuptools setuptools_scm poetry hatch pdm flit pylint
+pyright bumpversion commitizen codespell uv tox cibuildwheel semantic_release towncrier maturin
+scikit-build mutmut bandit pydocstyle interrogate vulture docformatter nbqa sphinx pyupgrade
+pre-commit yapf autopep8 flake8 pydantic-mypy check-manifest repo-review typos rye
+"""
+    )
+)
+
+
+def project_params(text: str, rel: str) -> list[CodeParam]:
+    """Settings a project keeps in its pyproject.toml under `[tool.<name>]` (its own
+    section, not a development tool's)."""
+    out = []
+    for p in toml_params(text, rel):
+        parts = p.context.split(".")
+        if len(parts) >= 2 and parts[0] == "tool" and parts[1] not in _DEV_TOOLS:
+            out.append(p)
+    return out
+
+
 def params_of(text: str, rel: str) -> list[CodeParam]:
     """Parameters in one file's text, by its kind (Python, config, launch script, log)."""
     low = rel.lower()
+    if low.rsplit("/", 1)[-1] == "pyproject.toml":
+        return project_params(text, rel)
     if low.endswith(".py"):
         return python_params(text, rel)
     if is_launch_script(rel):

@@ -1,0 +1,191 @@
+"""The verdict for one paper setting, against the code of its experiment.
+
+Order of evidence: the unit aligned with the setting's paragraph (its script with the
+launch flags, plans and logs that override it); then configs and modules beside that
+script; then the whole of the paper's code, where only a match counts, or a mismatch
+when the code defines the setting exactly once under the paper's own name and the paper
+gives it one value."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from arakit.compiler.reconcile.align import Fit, related
+from arakit.compiler.reconcile.match import STRONG, WEAK, code_numbers, name_score, value_relation
+from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.settings.model import PaperSetting
+
+RUNTIME = ("plan", "cli-flag", "hydra-override", "log")
+# definitions a script shares with the files beside it (not another script's own values)
+SHARED = (
+    "yaml",
+    "json",
+    "toml",
+    "ini",
+    "gin",
+    "constant",
+    "dataclass",
+    "pydantic",
+    "attrs",
+    "class",
+    "init",
+)
+EXACT = 0.95  # the code spells the paper's own name (same canonical key)
+
+
+@dataclass
+class Verdict:
+    """One setting: the verdict, each side's exact value and location, and a note."""
+
+    key: str
+    verdict: str
+    paper_value: str = ""
+    paper_where: str = ""
+    paper_sentence: str = ""
+    code_value: str = ""
+    code_where: str = ""
+    code_name: str = ""
+    note: str = ""
+    paper_name: str = ""
+    code_kind: str = ""
+    negative: bool = False  # a value the paper reports as not working: listed, not compared
+    involved: list[CodeParam] = field(default_factory=list, repr=False, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for `--json`."""
+        out = asdict(self)
+        out.pop("involved", None)
+        return out
+
+
+def where_of(s: PaperSetting) -> str:
+    """`p. 13, §5.3` (and `(table)` for a value read from a table)."""
+    return s.where.label + (f" ({s.source})" if s.source == "table" else "")
+
+
+def verdict(
+    s: PaperSetting, kind: str, p: CodeParam | None = None, note: str = "", *also: CodeParam
+) -> Verdict:
+    """A verdict with the paper's side filled in and, when given, the code's."""
+    unit = f" {s.unit}" if s.unit and s.unit not in s.value else ""
+    v = Verdict(
+        s.key, kind, s.value + unit, where_of(s), s.where.sentence, note=note, paper_name=s.name
+    )
+    if p is not None:
+        v.code_value, v.code_where, v.code_name, v.code_kind = p.value, p.location, p.name, p.kind
+        v.involved = [p, *also]
+    return v
+
+
+def judge(
+    s: PaperSetting, fit: Fit | None, everywhere: list[CodeParam], single_valued: bool
+) -> Verdict:
+    """The verdict for one setting (see the module doc). `single_valued`: the paper gives
+    this setting no other value anywhere (so one definition in the code is its)."""
+    if fit is not None:
+        main = fit.unit.main
+        found = _against(
+            s,
+            fit.unit.effective(),
+            f"the experiment's code is {main}",
+            "aligned",
+            fit.unit.always_overrides,
+        )
+        if found is not None:
+            return found
+        nearby = [
+            p for p in everywhere if related(p.file, main) and p.file != main and p.kind in SHARED
+        ]
+        found = _against(s, nearby, f"defined beside {main}", "nearby")
+        if found is not None:
+            return found
+    how = "anywhere-single" if single_valued else "anywhere"
+    return _against(s, everywhere, "", how) or verdict(s, "paper-only")
+
+
+def _overridden(
+    same: list[tuple[float, CodeParam]], scored: list[tuple[float, CodeParam]], s: PaperSetting
+) -> tuple[CodeParam, CodeParam] | None:
+    """(default, override) when the paper states a default the run replaced: the only
+    definitions with the paper's value are defaults, and a plan, launch flag or log of the
+    same name sets another value."""
+    if not same or any(p.kind in RUNTIME for _, p in same):
+        return None
+    for _, p in same:
+        for sc, q in scored:
+            if (
+                q.kind in RUNTIME
+                and sc >= STRONG
+                and q.bare == p.bare
+                and value_relation(s, q) == "different"
+            ):
+                return p, q
+    return None
+
+
+def _against(
+    s: PaperSetting,
+    pool: list[CodeParam],
+    context: str,
+    how: str,
+    always: Callable[[CodeParam], bool] = lambda p: True,
+) -> Verdict | None:
+    """The verdict against one pool of definitions, or None when nothing in it names the
+    setting. `always` says whether a run-time value replaces the default in every run (a
+    launch line that only sometimes passes a flag offers an alternative, not the run)."""
+    scored = sorted(((name_score(s, p), p) for p in pool), key=lambda x: -x[0])
+    scored = [(sc, p) for sc, p in scored if sc >= WEAK]
+    if not scored:
+        return None
+    same = [(sc, p) for sc, p in scored if value_relation(s, p) == "same"]
+    replaced = _overridden(same, [(sc, q) for sc, q in scored if always(q)], s)
+    if replaced is not None:
+        p, q = replaced
+        note = f"overridden at run time: {q.location} sets {q.value} over the default {p.value} at {p.location}, which the paper states"
+        return verdict(s, "mismatch", q, note, p)
+    if same:
+        sc, p = same[0]
+        default = next(
+            (
+                q
+                for c, q in scored
+                if q is not p
+                and c >= STRONG
+                and q.kind not in RUNTIME
+                and value_relation(s, q) == "different"
+            ),
+            None,
+        )
+        if p.kind in RUNTIME and default is not None:
+            note = f"overridden at run time: {p.location} sets {p.value} over the default {default.value} at {default.location}"
+            return verdict(s, "match", p, note, default)
+        note = (
+            "matched by value; the code's name is only close to the paper's" if sc < STRONG else ""
+        )
+        twins = [q for _, q in same if q is not p and q.bare == p.bare]  # same name, same value
+        return verdict(s, "match", p, note, *twins)
+    strong = [
+        (sc, p)
+        for sc, p in scored
+        if sc >= STRONG and p.used and always(p) and value_relation(s, p) == "different"
+    ]
+    if not strong:
+        return None
+    sc, p = strong[0]
+    others = ", ".join(f"{q.value} at {q.location}" for _, q in strong[1:3])
+    if how == "aligned":
+        return verdict(s, "mismatch", p, context + (f"; also {others}" if others else ""))
+    values = {tuple(round(x, 12) for x in code_numbers(q.value)) or q.value for _, q in strong}
+    if how == "nearby":
+        if len(values) == 1:
+            note = f"{context}, the only value the code gives this setting there"
+            return verdict(s, "mismatch", p, note + (f" (also at {others})" if others else ""))
+        return None
+    if how == "anywhere-single" and len(strong) == 1 and sc >= EXACT and len(s.key) > 3:
+        return verdict(s, "mismatch", p, "the only definition of this setting in the paper's code")
+    where = ", ".join(f"{q.value} at {q.location}" for _, q in strong[:3])
+    return verdict(
+        s, "paper-only", None, f"no script aligns with this experiment; the code sets {where}"
+    )

@@ -1,0 +1,120 @@
+"""Parameters in configuration files, launch scripts and run logs, with file:line."""
+
+from __future__ import annotations
+
+from arakit.compiler.repo.params import (
+    gin_params,
+    ini_params,
+    is_config,
+    json_params,
+    log_params,
+    params_of,
+    shell_params,
+    toml_params,
+    yaml_params,
+)
+
+
+def _nvl(params):  # type: ignore[no-untyped-def]
+    return [(p.name, p.value, p.line) for p in params]
+
+
+def test_yaml_keeps_values_dotted_paths_and_block_lists() -> None:
+    text = "opt:\n  lr: 3e-4  # tuned\n  name: 'adam'\nsweep:\n  seeds:\n    - 0\n    - 1\n"
+    assert _nvl(yaml_params(text, "c.yaml")) == [
+        ("opt.lr", "3e-4", 2),
+        ("opt.name", "adam", 3),
+        ("sweep.seeds", "[0, 1]", 5),
+    ]
+
+
+def test_hydra_defaults_name_the_config_each_group_composes() -> None:
+    text = "defaults:\n  - optimizer: adamw\n  - model: base\n  - _self_\ntrainer:\n  max_steps: 1000\n"
+    got = [(p.kind, p.name, p.value, p.line) for p in yaml_params(text, "conf/config.yaml")]
+    assert ("hydra-default", "optimizer", "adamw", 2) in got
+    assert ("hydra-default", "model", "base", 3) in got
+    assert ("yaml", "trainer.max_steps", "1000", 6) in got
+
+
+def test_json_lines_follow_the_keys_in_document_order() -> None:
+    text = '{\n  "a": {"lr": 1},\n  "b": {\n    "lr": 1e-3\n  },\n  "levels": [1, 2]\n}'
+    assert _nvl(json_params(text, "c.json")) == [
+        ("a.lr", "1", 2),
+        ("b.lr", "1e-3", 4),
+        ("levels", "[1, 2]", 6),
+    ]
+
+
+def test_toml_tables_prefix_their_keys() -> None:
+    assert _nvl(toml_params("[train]\nbatch_size = 64\n", "c.toml")) == [
+        ("train.batch_size", "64", 2)
+    ]
+
+
+def test_a_projects_own_pyproject_section_is_read_but_not_its_tools() -> None:
+    text = "[project]\nname = 'x'\n[tool.ruff]\nline-length = 100\n[tool.calib]\nkappa = 0.78\n"
+    assert _nvl(params_of(text, "pyproject.toml")) == [("tool.calib.kappa", "0.78", 6)]
+
+
+def test_ini_and_cfg_training_configs_with_sections() -> None:
+    text = (
+        "[training]\nmax_steps = 20000\ndropout = 0.1\n\n[training.optimizer]\n"
+        '@optimizers = "Adam.v1"\nlearn_rate: 0.001\n  continued line\n; comment\n'
+    )
+    assert _nvl(ini_params(text, "config.cfg")) == [
+        ("training.max_steps", "20000", 2),
+        ("training.dropout", "0.1", 3),
+        ("training.optimizer.@optimizers", "Adam.v1", 6),
+        ("training.optimizer.learn_rate", "0.001", 7),
+    ]
+    assert is_config("configs/base.cfg") and not is_config("setup.cfg")
+
+
+def test_gin_bindings_and_macros() -> None:
+    text = "import foo\nLR = 0.1\ntrain.learning_rate = %LR\nscope/Model.depth = 4\nModel.widths = [64, 128]\n"
+    assert _nvl(gin_params(text, "c.gin")) == [
+        ("LR", "0.1", 2),
+        ("train.learning_rate", "%LR", 3),
+        ("scope/Model.depth", "4", 4),
+        ("Model.widths", "[64, 128]", 5),
+    ]
+
+
+def test_shell_assignments_defaults_and_launch_flags() -> None:
+    text = (
+        "#!/bin/bash\n"
+        "K=${K:-8}\n"
+        "export OVERSAMPLING=16\n"
+        "python train.py --num_samples $K \\\n"
+        "    --lr=1e-4 optimizer.betas=[0.9,0.95] --fp16\n"
+    )
+    got = [
+        (p.kind, p.name, p.value, p.line)
+        for p in shell_params(text, "run.sh")
+        if p.kind != "launch"
+    ]
+    assert got == [
+        ("shell-default", "K", "8", 2),
+        ("shell", "OVERSAMPLING", "16", 3),
+        ("cli-flag", "--num_samples", "$K", 4),
+        ("cli-flag", "--lr", "1e-4", 4),
+        ("hydra-override", "optimizer.betas", "[0.9,0.95]", 4),
+        ("cli-flag", "--fp16", "true", 4),
+    ]
+    flag = next(p for p in shell_params(text, "run.sh") if p.name == "--num_samples")
+    assert flag.context == "train.py" and flag.help == "$K = 8"
+
+
+def test_makefile_recipes_are_launch_scripts() -> None:
+    text = "train-fast:\n\tpython train.py --d-model 128 --total-steps 40000\n"
+    got = [
+        (p.kind, p.name, p.value, p.line) for p in params_of(text, "Makefile") if p.kind != "launch"
+    ]
+    assert got == [("cli-flag", "--d-model", "128", 2), ("cli-flag", "--total-steps", "40000", 2)]
+
+
+def test_a_run_banner_in_a_log_records_what_ran() -> None:
+    text = "Namespace(lr=0.001, batch_size=64, seed=1)\nK: 4\nstep=10 loss=2.31 lr=0.0009\n"
+    got = _nvl(log_params(text, "logs/run1.log"))
+    assert got == [("lr", "0.001", 1), ("batch_size", "64", 1), ("seed", "1", 1), ("K", "4", 2)]
+    assert params_of(text, "logs/run1.log")[0].kind == "log"

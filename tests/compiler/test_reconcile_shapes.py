@@ -1,0 +1,152 @@
+"""Reconciliation of the shapes real papers and repositories disagree in: launch-script
+defaults, a value in the project file, trials against one fixed seed, run logs and
+experiment plans that override defaults, script variants, and launch alternatives."""
+
+from __future__ import annotations
+
+from arakit.compiler.pdf.document import DocSection, Document, Paragraph
+from arakit.compiler.reconcile import Verdict, reconcile
+from arakit.compiler.repo.params import params_of
+from arakit.compiler.settings import paper_settings
+
+
+def _paper(*paragraphs: str) -> Document:
+    doc = Document(path="p.pdf", pages=9)
+    doc.sections = [
+        DocSection("5", "Experiments", 1, 6, paragraphs=[Paragraph(t, 6, "5") for t in paragraphs])
+    ]
+    return doc
+
+
+def _run(doc: Document, files: dict[str, str]) -> list[Verdict]:
+    params = [p for rel, text in files.items() for p in params_of(text, rel)]
+    return [v for v in reconcile(paper_settings(doc), params) if not v.negative]
+
+
+def _by(verdicts: list[Verdict]) -> dict[str, tuple[str, str, str]]:
+    return {
+        v.key: (v.verdict, v.code_value, v.code_where) for v in verdicts if v.verdict != "code-only"
+    }
+
+
+def test_launch_script_defaults_that_differ_from_the_paper_are_mismatches() -> None:
+    doc = _paper(
+        "We draw K=4 samples per prompt with an oversampling of 8, run 30 steps in 4 "
+        "environments, and cap generation at a 2,048-token budget."
+    )
+    launch = (
+        "#!/bin/bash\n"
+        "NUM_GENERATIONS=${NUM_GENERATIONS:-8}\n"
+        "OVERSAMPLING=${OVERSAMPLING:-16}\n"
+        "STEPS=${STEPS:-50}\n"
+        "NUM_ENVS=${NUM_ENVS:-16}\n"
+        "MAX_TOKENS=${MAX_TOKENS:-8192}\n"
+        "python train.py --num_generations $NUM_GENERATIONS --steps $STEPS\n"
+    )
+    got = _by(_run(doc, {"scripts/launch.sh": launch}))
+    assert got["samples_per_prompt"] == ("mismatch", "8", "scripts/launch.sh:2")
+    assert got["oversampling"] == ("mismatch", "16", "scripts/launch.sh:3")
+    assert got["iterations"] == ("mismatch", "50", "scripts/launch.sh:4")
+    assert got["num_envs"] == ("mismatch", "16", "scripts/launch.sh:5")
+    assert got["max_tokens"] == ("mismatch", "8192", "scripts/launch.sh:6")
+
+
+def test_the_only_value_the_code_gives_a_setting_is_compared_even_without_agreement() -> None:
+    doc = _paper("The calibration uses κ = 0.81.")
+    got = _by(_run(doc, {"pyproject.toml": "[tool.calib]\nkappa = 0.78\n", "other.py": "LR = 1\n"}))
+    assert got["kappa"] == ("mismatch", "0.78", "pyproject.toml:2")
+
+
+def test_a_value_in_the_project_file_is_compared() -> None:
+    doc = _paper(
+        "The calibration uses κ = 0.81, a window of 64 samples and a learning rate of 0.01."
+    )
+    project = "[project]\nname = 'calib'\n\n[tool.calib]\nkappa = 0.78\nwindow = 64\nlr = 0.01\n"
+    got = _by(_run(doc, {"pyproject.toml": project}))
+    assert got["kappa"] == ("mismatch", "0.78", "pyproject.toml:5")
+
+
+def test_five_trials_against_one_fixed_seed_is_a_mismatch() -> None:
+    doc = _paper("All results are averaged over five trials with a learning rate of 0.001.")
+    train = "SEED = 42\nLR = 0.001\n\nimport random\nrandom.seed(SEED)\n"
+    got = _by(_run(doc, {"train.py": train}))
+    assert got["repetitions"] == ("mismatch", "42", "train.py:1")
+    assert got["learning_rate"][0] == "match"
+
+
+def test_trials_with_a_seed_sweep_are_not_flagged() -> None:
+    doc = _paper("All results are averaged over five trials with a learning rate of 0.001.")
+    files = {"train.py": "SEED = 42\nLR = 0.001\n", "sweep.py": "SEEDS = [0, 1, 2, 3, 4]\n"}
+    assert _by(_run(doc, files))["repetitions"][0] == "paper-only"
+
+
+def test_a_run_log_that_shows_another_value_is_an_override_at_run_time() -> None:
+    doc = _paper("We train with a learning rate of 0.001, a batch size of 64 and dropout of 0.1.")
+    train = (
+        "import argparse\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--lr', type=float, default=0.01)\n"
+        "p.add_argument('--batch_size', type=int, default=64)\n"
+        "p.add_argument('--dropout', type=float, default=0.1)\n"
+    )
+    log = "Namespace(lr=0.001, batch_size=64, dropout=0.1)\nstep=1 loss=2.3\n"
+    got = {v.key: v for v in _run(doc, {"train.py": train, "logs/run.log": log})}
+    lr = got["learning_rate"]
+    assert (lr.verdict, lr.code_where) == ("match", "logs/run.log:1")
+    assert lr.note.startswith("overridden at run time") and "train.py:3" in lr.note
+
+
+def test_a_plan_overrides_the_scripts_default_and_an_unset_key_keeps_it() -> None:
+    doc = _paper(
+        "Models have a single hidden layer with 15 nodes and are trained with Adam at a "
+        "learning rate set to 1 · 10−3, for a batch size of 128 and a sequence length of 80."
+    )
+    main = (
+        "import argparse\nif __name__ == '__main__':\n    p = argparse.ArgumentParser()\n"
+        "    p.add_argument('--hidden_size', type=int, default=20)\n"
+        "    p.add_argument('--lr', type=float, default=5e-4)\n"
+        "    p.add_argument('--batch_size', type=int, default=128)\n"
+        "    p.add_argument('--seq_len', type=int, default=80)\n"
+    )
+    plan = "plan = build.full_fact({'lr': [1e-3], 'batch_size': [128], 'seq_len': [80]})\n"
+    got = {v.key: v for v in _run(doc, {"exp/main.py": main, "exp/does/plan.py": plan})}
+    assert (got["learning_rate"].verdict, got["learning_rate"].code_where) == (
+        "match",
+        "exp/does/plan.py:1",
+    )
+    assert "overridden at run time" in got["learning_rate"].note
+    assert (got["hidden_size"].verdict, got["hidden_size"].code_where) == (
+        "mismatch",
+        "exp/main.py:4",
+    )
+
+
+def test_a_canonical_script_wins_a_tie_over_its_variant() -> None:
+    doc = _paper("We optimise for n = 50000 iterations with a learning rate of 1e-5.")
+    files = {
+        "cts/fit_soft.py": "if __name__ == '__main__':\n    num_iter = 50000\n    lr = 2e-5\n    fit(num_iter, lr)\n",
+        "cts/fit_soft_slower.py": "if __name__ == '__main__':\n    num_iter = 100000\n    lr = 1e-5\n    fit(num_iter, lr)\n",
+    }
+    got = _by(_run(doc, files))
+    assert got["learning_rate"] == ("mismatch", "2e-5", "cts/fit_soft.py:3")
+    assert got["iterations"] == ("match", "50000", "cts/fit_soft.py:2")
+
+
+def test_a_flag_passed_by_only_one_of_several_launches_is_an_alternative_not_the_run() -> None:
+    doc = _paper("Both models are trained for 80,000 steps with a learning rate of 3e-4.")
+    train = (
+        "import argparse\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--total-steps', type=int, default=80000)\n"
+        "p.add_argument('--lr', type=float, default=3e-4)\n"
+    )
+    make = "train:\n\tpython train.py\n\ntrain-fast:\n\tpython train.py --total-steps 40000\n"
+    got = _by(_run(doc, {"train.py": train, "Makefile": make}))
+    assert got["iterations"] == ("match", "80000", "train.py:3")
+
+
+def test_units_and_notations_compare_as_numbers() -> None:
+    doc = _paper(
+        "The system is simulated with a fixed step Ts = 0.5 µs, input bandwidth of 150 kHz and λ = 10−4."
+    )
+    gen = "if __name__ == '__main__':\n    Ts = 5e-7\n    omega_input = 150e3  # bandwidth\n    lr = 1e-4  # learning rate\n"
+    got = _by(_run(doc, {"gen.py": gen}))
+    assert got["ts"] == ("match", "5e-7", "gen.py:2")

@@ -1,0 +1,160 @@
+"""Scoping on real git repositories the tests make: which commit and which folders are
+the paper's code, what is set aside and why, and the --code-folder / --at overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from arakit.compiler import reconcile_paths
+from arakit.compiler.errors import InputError
+from tests.compiler.gitrepo import git_repo
+from tests.compiler.pdfgen import PaperFile
+
+# The planted paper states, in §4.1: learning rate 0.1, batch size 256, momentum 0.9,
+# weight decay 1e-4, 90 epochs, dropout 0.2.
+TRAIN = (
+    "import argparse\n\n"
+    "if __name__ == '__main__':\n"
+    "    p = argparse.ArgumentParser()\n"
+    "    p.add_argument('--lr', type=float, default={lr})\n"
+    "    p.add_argument('--batch-size', type=int, default={bs})\n"
+    "    p.add_argument('--momentum', type=float, default=0.9)\n"
+    "    p.add_argument('--weight-decay', type=float, default=1e-4)\n"
+    "    p.add_argument('--epochs', type=int, default=90)\n"
+)
+
+
+def _train(lr: str = "0.1", bs: str = "256") -> str:
+    return TRAIN.replace("{lr}", lr).replace("{bs}", bs)
+
+
+def _verdicts(found):  # type: ignore[no-untyped-def]
+    return {(v.key, v.verdict, v.code_where) for v in found if not v.negative}
+
+
+def test_the_tree_at_the_commit_that_added_the_pdf_is_read_when_head_moved_on(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    pdf = paper.path.read_bytes()
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {"files": {"exp/train.py": _train()}, "msg": "experiment", "key": "code"},
+            {"files": {"paper/paper.pdf": pdf}, "msg": "camera-ready paper", "key": "paper"},
+            {"files": {"exp/train.py": _train(lr="0.05")}, "msg": "new defaults after the paper"},
+        ],
+    )
+    found, scope = reconcile_paths(paper.path, str(repo.path))
+    assert scope is not None and scope.commit == repo.shas["paper"]
+    assert scope.head_differs == ["exp/train.py"]
+    assert any("the tree at" in r and "is read, not HEAD" in r for r in scope.reasons)
+    assert ("learning_rate", "match", "exp/train.py:5") in _verdicts(found)
+
+
+def test_a_pdf_on_an_orphan_build_branch_reads_the_tree_it_was_built_from(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {"files": {"train.py": _train(bs="128")}, "msg": "code", "key": "code", "day": 1},
+            {
+                "orphan": "paper-pdf",
+                "files": {"ms.pdf": paper.path.read_bytes()},
+                "msg": "making a paper",
+                "day": 2,
+            },
+        ],
+    )
+    found, scope = reconcile_paths(paper.path, str(repo.path))
+    assert scope is not None and scope.commit == repo.shas["code"]
+    assert any("holds no code" in r for r in scope.reasons)
+    assert ("batch_size", "mismatch", "train.py:6") in _verdicts(found)
+
+
+def test_abandoned_test_website_and_another_papers_folders_are_set_aside(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {
+                "files": {
+                    "paper/rwn.pdf": paper.path.read_bytes(),
+                    "paper/rwn.tex": "\\documentclass{article}",
+                    "src/train.py": _train(),
+                    "src/old/train_v0.py": _train(lr="0.5", bs="32"),
+                    "tests/test_train.py": "LR = 0.3\n",
+                    "docs/_config.yml": "title: site\nbatch_size: 8\n",
+                    "followup/paper2.tex": "\\documentclass{article}",
+                    "followup/train.py": _train(lr="0.01", bs="512"),
+                },
+                "msg": "all",
+            }
+        ],
+    )
+    found, scope = reconcile_paths(paper.path, str(repo.path))
+    assert scope is not None and scope.folders == ["src"]
+    aside = dict(scope.excluded)
+    assert aside["src/old"] == "abandoned code" and aside["tests"] == "tests"
+    assert aside["docs"].startswith("documentation") and aside["followup"].startswith(
+        "another paper"
+    )
+    assert {v.verdict for v in found if v.key == "batch_size" and not v.negative} == {"match"}
+
+
+def test_the_folder_whose_values_agree_with_the_paper_is_chosen_over_a_second_experiment(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {
+                "files": {
+                    "experiments/imagenet/train.py": _train(),
+                    "experiments/cifar/train.py": _train(lr="0.05", bs="128"),
+                },
+                "msg": "two experiments",
+            }
+        ],
+    )
+    _, scope = reconcile_paths(paper.path, str(repo.path))
+    assert scope is not None and scope.folders == ["experiments/imagenet"]
+    assert "experiments/imagenet/train.py" in scope.reasons[-1]
+
+
+def test_code_folder_and_at_override_the_choice_and_say_so(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {
+                "files": {"a/train.py": _train(), "b/train.py": _train(bs="64")},
+                "msg": "v1",
+                "key": "v1",
+            },
+            {"files": {"b/train.py": _train(bs="32")}, "msg": "v2"},
+        ],
+    )
+    found, scope = reconcile_paths(paper.path, str(repo.path), code_folder="b", at=repo.shas["v1"])
+    assert scope is not None and scope.folders == ["b"] and scope.commit == repo.shas["v1"]
+    assert any("--code-folder" in r for r in scope.reasons) and any(
+        "--at" in r for r in scope.reasons
+    )
+    assert ("batch_size", "mismatch", "b/train.py:6") in _verdicts(found)
+    with pytest.raises(InputError, match="no such commit"):
+        reconcile_paths(paper.path, str(repo.path), at="nope")
+    with pytest.raises(InputError, match="no such folder"):
+        reconcile_paths(paper.path, str(repo.path), code_folder="missing")
+
+
+def test_a_paper_not_in_the_history_reads_head_and_says_why(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    repo = git_repo(tmp_path / "r", [{"files": {"train.py": _train()}, "msg": "code"}])
+    _, scope = reconcile_paths(paper.path, str(repo.path))
+    assert scope is not None and scope.pdf_path == ""
+    assert "not in the repository's history" in scope.reasons[0]
