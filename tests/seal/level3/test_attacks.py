@@ -340,14 +340,15 @@ def test_a_reproduce_killed_mid_run_is_swept_by_the_next_one(tree, tmp_path: Pat
     work = tmp_path / "w"
     code = "import sys\nfrom arakit.seal.level3 import reproduce\nreproduce(sys.argv[1], work_dir=sys.argv[2])"
     child = subprocess.Popen([sys.executable, "-c", code, str(art), str(work)])
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while not _mounts_under(work) and time.monotonic() < deadline:
         time.sleep(0.1)
+    assert _mounts_under(work), "the run never started"
     time.sleep(1)
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     time.sleep(0.5)
-    assert _mounts_under(work), "the box of the killed run should still be mounted here"
+    # its box stays mounted until a reproduce sweeps it (on a shared machine, any one may)
     assert processes_with(f"sleep 60; echo {token}") == []  # its processes died with it
     reproduce(artifact(tree), work_dir=tmp_path / "w2")  # the next run sweeps
     assert _mounts_under(work) == []
