@@ -19,7 +19,6 @@ from pathlib import Path
 
 # Commands that may show diffs: external diff and textconv are switched off by flag.
 _DIFF_COMMANDS = frozenset({"log", "show", "diff", "whatchanged", "format-patch", "range-diff"})
-
 SAFE_CONFIG = (
     "core.fsmonitor=false",
     "core.hooksPath=/dev/null",
@@ -36,6 +35,14 @@ SAFE_CONFIG = (
     "protocol.allow=never",
     "protocol.file.allow=always",
 )
+
+# Commands known never to touch the working tree's content, so no clean/smudge filter can
+# run: they skip listing the configured drivers (`ara run` probes with rev-parse first).
+_NO_WORKTREE = frozenset(
+    {"rev-parse", "rev-list", "for-each-ref", "merge-base", "cat-file", "hash-object",
+     "update-ref", "symbolic-ref", "config", "branch", "tag", "reflog", "bundle",
+     "show-ref", "ls-tree", "name-rev", "log", "show", "var", "version"}
+)  # fmt: skip
 
 _filters: dict[str, list[str]] = {}
 
@@ -60,12 +67,16 @@ def env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return out
 
 
-def config_args(where: str | Path | None = None, *, hooks_path: bool = False) -> list[str]:
+def config_args(
+    where: str | Path | None = None, *, hooks_path: bool = False, filters: bool = True
+) -> list[str]:
     """`-c key=value` pairs that switch off every command the configuration could run,
-    including the filter drivers configured for the repository at `where`. `hooks_path`
-    keeps the repository's own core.hooksPath (to ask where hooks live; none runs)."""
+    including (with `filters`) the filter drivers configured for the repository at `where`.
+    `hooks_path` keeps the repository's own core.hooksPath (to ask where hooks live)."""
     pairs = [kv for kv in SAFE_CONFIG if not (hooks_path and kv.startswith("core.hooksPath"))]
     args = [a for kv in pairs for a in ("-c", kv)]
+    if not filters:
+        return args
     return args + _filter_overrides(str(where) if where is not None else os.getcwd())
 
 
@@ -76,9 +87,11 @@ def argv(args: list[str], cwd: str | Path | None = None, *, hooks_path: bool = F
     if len(args) >= 2 and args[0] == "-C":
         where = args[1]
     head = 2 if args[:1] == ["-C"] else 0
-    if len(args) > head and args[head] in _DIFF_COMMANDS:
+    command = args[head] if len(args) > head else ""
+    if command in _DIFF_COMMANDS:
         args[head + 1 : head + 1] = ["--no-ext-diff", "--no-textconv"]
-    return ["git", *config_args(where, hooks_path=hooks_path), *args]
+    filters = command not in _NO_WORKTREE  # only these may skip listing filter drivers
+    return ["git", *config_args(where, hooks_path=hooks_path, filters=filters), *args]
 
 
 def _filter_overrides(where: str) -> list[str]:
