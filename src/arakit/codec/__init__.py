@@ -132,6 +132,28 @@ def reader_for(rel: str) -> Reader | None:
     return None
 
 
+def _anchor(rel: str) -> str:
+    """The section of docs/format.md that describes a file of the artifact."""
+    for prefix, anchor in (
+        ("PAPER.md", "paper-md"),
+        ("logic/problem", "problem"),
+        ("logic/claims", "claims"),
+        ("logic/experiments", "experiments"),
+        ("logic/concepts", "concepts"),
+        ("logic/related_work", "related-work"),
+        ("logic/solution/heuristics", "heuristics"),
+        ("src/configs", "configs"),
+        ("src/reproduce", "reproduce-yaml"),
+        ("trace/exploration_tree", "exploration-tree"),
+        ("staging/", "staging"),
+        ("evidence/README", "evidence-index"),
+        ("evidence/", "evidence"),
+    ):
+        if rel.startswith(prefix):
+            return anchor
+    return "layout"
+
+
 def read_file_into(
     art: Artifact, root: Path, rel: str, limits: Limits = DEFAULT_LIMITS, *, checked: bool = False
 ) -> None:
@@ -148,7 +170,7 @@ def read_file_into(
         raise ParseError(
             f"unexpected value for {where or 'an entry'}: {err.get('msg')}",
             file=rel,
-            hint="see ARA-FORMAT.md for the expected shape",
+            hint=f"see docs/format.md#{_anchor(rel)} for the expected shape",
         ) from None
 
 

@@ -70,7 +70,7 @@ def read_reproduce(text: str, file: str = "src/reproduce.yaml") -> ReproducePlan
             "expected `runs:` followed by a list of runs",
             file=file,
             line=getattr(data, "line", 1),
-            hint="see ARA-FORMAT.md, src/reproduce.yaml",
+            hint="see docs/format.md#reproduce-yaml",
         )
     runs = [_run(r, file) for r in data.get("runs") or []]
     extra = {str(k): v for k, v in data.items() if k != "runs"}

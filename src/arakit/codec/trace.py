@@ -161,7 +161,8 @@ def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
             "expected a mapping with a `tree:` list of nodes",
             file=file,
             line=1,
-            hint="start the file with `tree:` and list nodes under it",
+            hint="start the file with `tree:` and list nodes under it "
+            "(docs/format.md#exploration-tree)",
         )
     if "tree" in data and "root" in data:
         raise ParseError(
@@ -390,7 +391,7 @@ def read_staging(text: str, file: str = "staging/observations.yaml") -> Staging:
             "expected `observations:` followed by a list",
             file=file,
             line=_line(data, 1),
-            hint="see ARA-FORMAT.md, staging/observations.yaml",
+            hint="see docs/format.md#staging",
         )
     obs = []
     for item in data.get("observations") or []:

@@ -28,7 +28,7 @@ DIALECTS = (
 
 class Dialect(AraModel):
     """The dialect detected for one artifact: a name from DIALECTS, the trace form, and every
-    feature seen that differs from the format as ARA-FORMAT.md writes it."""
+    feature seen that differs from the format as arakit writes it (docs/format.md)."""
 
     name: str = "hand-written"
     trace_form: str | None = None
