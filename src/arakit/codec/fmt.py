@@ -301,6 +301,8 @@ def _guard(
     if canonical and original.trace is not None:
         canonical_trace(original.trace)
         original.trace.form, original.trace.streams = "tree", []
+    if canonical and original.staging is not None:
+        original.staging.form = "observations"
     if _loose(original.model_dump()) != _loose(again.model_dump()):
         raise WriteRefusedError(
             "the formatted file would read back as a different artifact "

@@ -109,13 +109,15 @@ def _add_node(
     """Put a new node where this file keeps nodes; returns its path for the streams form."""
     value = dict(node_dict(node))
     if current.form == "streams":
+        # the new item names its parent (also_depends_on) instead of the parent's `children:`
+        # list being rewritten: the stream only grows
         value.pop("children", None)
         stream = parent_path[0] if parent_path else current.streams[0]
-        data[stream].append(value)
         if parent_path is not None:
-            holder = _at(data, parent_path)
-            kids = holder.get("children")
-            holder["children"] = [*kids, node.id] if isinstance(kids, list) else [node.id]
+            parent_id = _at(data, parent_path).get("id")
+            deps = [d for d in value.get("also_depends_on") or [] if d != parent_id]
+            value["also_depends_on"] = [*deps, parent_id]
+        data[stream].append(value)
         return (stream, len(data[stream]) - 1)
     if parent_path is not None:
         holder = _at(data, parent_path)
