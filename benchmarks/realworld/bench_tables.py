@@ -99,6 +99,8 @@ def score_table(truth: dict[str, Any], header: list[list[str]], rows: list[list[
     t_head = [[str(c) for c in r] for r in truth.get("header") or []]
     both = _drop_empty_columns(header + rows)
     x_head, x_rows = both[: len(header)], both[len(header) :]
+    t_both = _drop_empty_columns(t_head + t_rows)
+    t_head_kept, t_rows_kept = t_both[: len(t_head)], t_both[len(t_head) :]
     available = Counter(_key(r) for r in x_rows)
     by_key = {}
     for r in x_rows:
@@ -120,14 +122,13 @@ def score_table(truth: dict[str, Any], header: list[list[str]], rows: list[list[
     t_cells = {norm(c) for r in t_rows + t_head for c in r if norm(c)}
     x_cells = [norm(c) for r in x_rows for c in r if norm(c)]
     foreign = sum(1 for c in x_cells if c not in t_cells)
-    exact = [_key(r) for r in x_head] == [_key(r) for r in _drop_empty_columns(t_head)] and [
-        _key(r) for r in x_rows
-    ] == [_key(r) for r in t_rows]
+    header_exact = [_key(r) for r in x_head] == [_key(r) for r in t_head_kept]
+    exact = header_exact and [_key(r) for r in x_rows] == [_key(r) for r in t_rows_kept]
     return {
         "cells": sum(1 for r in t_rows for c in r if norm(c)),
         "row_exact": counted,
         "exact": exact,
-        "header_exact": [_key(r) for r in x_head] == [_key(r) for r in _drop_empty_columns(t_head)],
+        "header_exact": header_exact,
         "elsewhere": bool(x_cells) and foreign * 2 > len(x_cells),
         "bold": len(bold),
         "bold_kept": kept,

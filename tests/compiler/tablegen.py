@@ -57,12 +57,15 @@ class Spec:
     prose_above: int = 3
     prose_below: int = 3
     figure_below: bool = False
+    line_numbers: bool = False  # a review copy: counting integers in the margins by the prose
+    prose_below_columns: int = 1  # 2: the text under a full-width table runs in two columns
 
 
 class Page:
     """A one-page PDF being written."""
 
-    def __init__(self) -> None:
+    def __init__(self, line_numbers: bool = False) -> None:
+        self.numbering = 1 if line_numbers else 0
         self.doc = pymupdf.open()
         self.page = self.doc.new_page(width=W, height=H)
         self.font = pymupdf.Font(fontfile=str(REGULAR))
@@ -89,6 +92,11 @@ class Page:
                 k += 1
             y += 11.5
             self.text(x0, y, line, size=9)
+            if self.numbering:
+                label = str(self.numbering)
+                at = 40 - self.width(label, size=7) if x0 < W / 2 else W - 40
+                self.text(at, y, label, size=7)
+                self.numbering += 1
         return y
 
     def save(self, path: Path) -> Path:
@@ -126,7 +134,7 @@ def _draw_cell(p: Page, c: Cell, x: float, y: float, right: float | None) -> Non
 
 def table_page(path: Path, spec: Spec) -> Path:
     """Write the page; the table's cells are exactly the spec's."""
-    p = Page()
+    p = Page(spec.line_numbers)
     grid = [[cell(v) for v in row] for row in [*spec.header, *spec.rows]]
     ncol = max(len(r) for r in grid)
     widths = [0.0] * ncol
@@ -198,5 +206,9 @@ def table_page(path: Path, spec: Spec) -> Path:
         y = box.y1 + 30
         p.text(left, y, "Figure 1: Accuracy over training steps for the three models.", size=9)
         y += 10
-    p.prose(left, right, y, spec.prose_below)
+    if spec.prose_below_columns == 2:
+        p.prose(left, (left + right) / 2 - 9, y, spec.prose_below)
+        p.prose((left + right) / 2 + 9, right, y, spec.prose_below)
+    else:
+        p.prose(left, right, y, spec.prose_below)
     return p.save(path)

@@ -338,3 +338,27 @@ def test_a_group_label_reaching_into_the_next_column_stays_one_cell() -> None:
         ["Claude Sonnet 4.6", ""],
         ["Standard", "10.7"],
     ]
+
+
+def test_margin_line_numbers_of_a_review_copy_are_no_part_of_a_table(tmp_path: Path) -> None:
+    spec = Spec("3", "Ablation.", [["Variant", "Top-1", "Δ", "Ep."]], RESULTS, column="right")
+    spec.caption_below, spec.line_numbers, spec.prose_below = True, True, 12
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == [["Variant", "Top-1", "Δ", "Ep."]]
+    assert t.rows == _plain(RESULTS)
+
+
+def test_two_columns_of_prose_under_a_full_width_caption_are_not_a_table(tmp_path: Path) -> None:
+    spec = Spec("2", "Scaling over five sizes.", [["Model", "Top-1", "Δ", "Ep."]], RESULTS)
+    spec.caption_below, spec.prose_below, spec.prose_below_columns = True, 14, 2
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == [["Model", "Top-1", "Δ", "Ep."]]
+    assert t.rows == _plain(RESULTS)
+
+
+def test_a_truth_header_with_an_empty_corner_cell_scores_as_exact() -> None:
+    from benchmarks.realworld.bench_tables import score_table
+
+    truth = {"header": [["", "A", "B"]], "rows": [["x", "1", "2"], ["y", "3", "4"]]}
+    score = score_table(truth, [["", "A", "B"]], [["x", "1", "2"], ["y", "3", "4"]])
+    assert score["exact"] and score["header_exact"] and score["row_exact"] == 6

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from arakit.compiler.pdf.tables.glyphs import TextLine, Word, page_lines
+from arakit.compiler.pdf.tables.linenos import drop_line_numbers
 from arakit.compiler.pdf.tables.region import FIGURE_RE
 
 _NUMBER_RE = re.compile(r"^[−\-+]?(\d[\d,]*(\.\d+)?|\.\d+)([%×]|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?$")
@@ -53,7 +54,7 @@ def page_figures(
 ) -> list[FigureReading]:
     """The labels of every captioned figure on the page (`lines` and `textpage` may be given
     when the caller has them already)."""
-    lines = lines if lines is not None else page_lines(page, textpage=textpage)
+    lines = lines if lines is not None else drop_line_numbers(page_lines(page, textpage=textpage))
     caps = [(ln, m) for ln in lines if (m := FIGURE_RE.match(ln.text))]
     if not caps:
         return []

@@ -7,6 +7,7 @@ from typing import Any
 from arakit.compiler.pdf.figures import FigureReading, page_figures
 from arakit.compiler.pdf.tables import RawTable, may_caption, page_tables
 from arakit.compiler.pdf.tables.glyphs import page_lines, underscore_rules
+from arakit.compiler.pdf.tables.linenos import drop_line_numbers
 from arakit.compiler.pdf.tables.region import page_rules
 
 
@@ -21,7 +22,7 @@ def page_objects(page: Any, pno: int) -> tuple[list[RawTable], list[FigureReadin
         return [], []
     rules = page_rules(page) if tables else None
     short = underscore_rules(rules.horizontal) if rules is not None else None
-    lines = page_lines(page, short_rules=short, textpage=textpage)
+    lines = drop_line_numbers(page_lines(page, short_rules=short, textpage=textpage))
     found = page_tables(page, pno, lines, rules, textpage) if tables else []
     read = page_figures(page, pno, lines, textpage) if figures else []
     return found, read

@@ -9,6 +9,7 @@ from typing import Any
 from arakit.compiler.pdf.tables import bands, finder, selfcheck
 from arakit.compiler.pdf.tables.glyphs import TextLine, page_lines, underscore_rules
 from arakit.compiler.pdf.tables.grid import flat_header
+from arakit.compiler.pdf.tables.linenos import drop_line_numbers
 from arakit.compiler.pdf.tables.raw import RawTable
 from arakit.compiler.pdf.tables.region import (
     Region,
@@ -42,7 +43,8 @@ def page_tables(
         return []
     rules = rules if rules is not None else page_rules(page)
     if lines is None:
-        lines = page_lines(page, short_rules=underscore_rules(rules.horizontal), textpage=textpage)
+        short = underscore_rules(rules.horizontal)
+        lines = drop_line_numbers(page_lines(page, short_rules=short, textpage=textpage))
     caps, figures = captions(lines, page.rect.width)
     if not caps:
         return []

@@ -15,6 +15,7 @@ CAPTION_RE = re.compile(r"^(Table|TABLE)\s+([0-9]+|[A-Z]\.?[0-9]+|[IVXL]+)\s*([:
 FIGURE_RE = re.compile(r"^(Figure|Fig\.|FIGURE|FIG\.)\s*([0-9]+|[A-Z]\.?[0-9]+)\s*[:.|—–]")
 _WORDY_RE = re.compile(r"[A-Za-z]{3,}")
 MARGIN = 0.06  # share of the page height where running heads and page numbers sit
+NEAR = 200.0  # points above and below a caption where its page's columns are looked for
 
 
 @dataclass
@@ -225,12 +226,50 @@ def column_span(cap: Caption, lines: list[TextLine], width: float) -> tuple[floa
     xs1 = [ln.x1 for ln in lines]
     lo = min([*xs0, cap.x0]) - 2
     hi = max([*xs1, cap.x1]) + 2
-    mid = gutter(lines, width)
+    mid = caption_gutter(cap, lines, width)
     if mid is not None and cap.x1 < mid + 2:
         return lo, mid
     if mid is not None and cap.x0 > mid - 2:
         return mid, hi
     return lo, hi
+
+
+def near_gutter(cap: Caption, lines: list[TextLine], width: float) -> float | None:
+    """The gutter of the columns around a caption: found among the lines near it first (a
+    full-width table elsewhere on the page crosses the gutter), else on the whole page."""
+    near = [ln for ln in lines if cap.y0 - NEAR <= ln.y0 and ln.y1 <= cap.y1 + NEAR]
+    return gutter(near, width) or gutter(lines, width)
+
+
+def caption_gutter(cap: Caption, lines: list[TextLine], width: float) -> float | None:
+    """The gutter of the column the caption sits in; None when the caption is set across the
+    page (a table or text right beside it runs across the gutter)."""
+    mid = near_gutter(cap, lines, width)
+    if mid is None:
+        return None
+    beside = [
+        ln
+        for ln in lines
+        if cap.y0 - 4 * cap.size <= ln.y1
+        and ln.y0 <= cap.y1 + 4 * cap.size
+        and not (ln.y0 >= cap.y0 - 1 and ln.y1 <= cap.y1 + 1)
+    ]
+    if any(s.x0 < mid - 1 < mid + 1 < s.x1 for ln in beside for s in segments(ln, ln.size)):
+        return None  # a table or text right beside the caption runs across the gutter
+    return mid
+
+
+def _two_columns_of_prose(
+    line: TextLine, x0: float, x1: float, mid: float | None, body: float
+) -> bool:
+    """A line across the gutter whose halves are each a line of running text (two-column
+    prose below a full-width caption, not a table row)."""
+    if mid is None or not x0 < mid < x1:
+        return False
+    halves = _halves(line, mid)
+    return (
+        len(halves) == 2 and _prose(halves[0], x0, mid, body) and _prose(halves[1], mid, x1, body)
+    )
 
 
 def _prose(line: TextLine, x0: float, x1: float, body: float) -> bool:
@@ -259,6 +298,7 @@ def find_region(
     first thing there is not table-like. `others` are the boxes of the other captions
     (table and figure) on the page."""
     x0, x1 = column_span(cap, lines, width)
+    mid = near_gutter(cap, lines, width)
     margin = MARGIN * height
     lo_cap, hi_cap = (cap.y1 - 1, height) if below else (0.0, cap.y0 + 1)
     inside = [ln for line in lines if (ln := within(line, x0, x1)) is not None]
@@ -302,6 +342,8 @@ def find_region(
         if taken and any(rules.heavy(r, wide) for r in crossed if r in wide):
             break  # booktabs' heavy top or bottom rule closes the table on this side
         if taken and _outside_frame(ln, taken, rules.vertical):
+            break
+        if _two_columns_of_prose(ln, x0, x1, mid, body):
             break
         if _prose(ln, x0, x1, body) and not (taken and _between_rules(ln, hrules, taken)):
             break
