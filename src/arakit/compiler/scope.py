@@ -264,7 +264,15 @@ def paper_tree(root: Path, pdf: Path | None, at: str | None = None) -> Iterator[
         return
     tmp = Path(tempfile.mkdtemp(prefix="ara-scope-"))
     try:
-        scope.tree = export_tree(root, commit, tmp / "tree")
+        try:
+            scope.tree = export_tree(root, commit, tmp / "tree")
+        except SourceError as e:  # objects missing from a partial clone or a damaged repository
+            scope.reasons.append(
+                f"the tree at {commit[:7]} cannot be read ({e.reason.splitlines()[0]}): "
+                "the working tree is read instead"
+            )
+            yield scope
+            return
         n = len(scope.head_differs)
         scope.reasons.append(
             f"HEAD differs from {commit[:7]} in {n} code file{'s' if n != 1 else ''}"

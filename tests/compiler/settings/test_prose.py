@@ -121,3 +121,36 @@ def test_a_value_in_a_negative_result_is_marked_negative() -> None:
     doc.sections = [DocSection("4", "Experiments", 1, 1, paragraphs=[Paragraph(text, 1, "4")])]
     found = [(s.number, s.negative) for s in paper_settings(doc) if s.key == "batch_size"]
     assert found == [(1024, True), (256, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If |ri| < ϵ, then αi = 0 and βi = 0 since both terms vanish.",
+        "The measured output y is close to 2 V at the end of the test.",
+        "Neural networks have modelled dynamics since the early 90s.",
+        "The mission will deliver time series data for 90% of the sky.",
+        "We train the 1.5B model for 30 rollout steps.",
+    ],
+)
+def test_derivations_comparisons_decades_and_model_sizes_are_not_settings(sentence: str) -> None:
+    assert all(
+        s.unit != "B" and s.number not in (0, 2, 90)
+        for s in settings_in(sentence, Where(1, "", ""))
+    )
+
+
+def test_a_value_stated_for_an_ablation_or_a_baseline_is_marked_variant() -> None:
+    from arakit.compiler.pdf.document import DocSection, Document, Paragraph
+    from arakit.compiler.settings import paper_settings
+
+    text = "Setting only λinfo = 0 gives our Signal ablation. We use λinfo = 1 for the full method."
+    doc = Document(path="p.pdf", pages=1)
+    doc.sections = [DocSection("4", "Setup", 1, 1, paragraphs=[Paragraph(text, 1, "4")])]
+    assert [(s.number, s.variant) for s in paper_settings(doc)] == [(0, True), (1, False)]
+
+
+def test_a_symbol_after_a_preposition_is_not_defined_by_the_words_before_it() -> None:
+    text = "Training uses 4 environments for 30 rollout steps with K=4 samples per prompt."
+    got = {s.name: s.key for s in settings_in(text, Where(3, "4", text))}
+    assert got["K"] == "samples_per_prompt"

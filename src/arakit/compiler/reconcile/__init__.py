@@ -38,8 +38,12 @@ def reconcile(settings: list[PaperSetting], params: list[CodeParam]) -> list[Ver
     values: dict[str, set[tuple[float, ...]]] = defaultdict(set)
     out: list[Verdict] = []
     for s in settings:
-        if s.negative:
-            note = "a value the paper reports as not working (a negative result): not compared"
+        if s.negative or s.variant:
+            note = (
+                "a value the paper reports as not working (a negative result): not compared"
+                if s.negative
+                else "a value the paper states for a baseline, an ablation or a special case: not compared"
+            )
             v = verdict(s, "paper-only", None, note)
             v.negative = True
             out.append(v)

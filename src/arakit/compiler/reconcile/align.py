@@ -192,9 +192,7 @@ def fit(group: list[PaperSetting], unit: Unit) -> Fit:
     half point when the section's title names the unit's path (`Pick-and-place machine`
     and `examples/pick_place/`)."""
     f = Fit(unit)
-    titles = {s.extra.get("context", "") for s in group} - {""}
-    if titles and context_words(" ".join(titles)) & (path_words(unit.main) - _COMMON):
-        f.agree += 0.5
+    f.agree += _title_bonus(group, unit)
     eff = unit.effective()
     for s in group:
         best, conflict, by_value = 0.0, False, False
@@ -217,12 +215,15 @@ def fit(group: list[PaperSetting], unit: Unit) -> Fit:
 
 
 def _title_bonus(group: list[PaperSetting], unit: Unit) -> float:
+    """Half a point when the section's title or the paragraph's own words name the unit's
+    file or folder (`Pick-and-place machine` and `pick_place/`, `three arms` and
+    `run_arm.sh`)."""
     titles = {s.extra.get("context", "") for s in group} - {""}
-    return (
-        0.5
-        if titles and context_words(" ".join(titles)) & (path_words(unit.main) - _COMMON)
-        else 0.0
-    )
+    text = " ".join(titles | {s.where.sentence for s in group if s.source != "table"})
+    named = path_words(unit.main) - _COMMON
+    found = context_words(text)
+    words = found | {w[:-1] for w in found if w.endswith("s")}
+    return 0.5 if text and words & named else 0.0
 
 
 def align(group: list[PaperSetting], units: list[Unit]) -> Fit | None:

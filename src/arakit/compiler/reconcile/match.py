@@ -12,7 +12,7 @@ import re
 
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
-from arakit.compiler.settings.names import phrase_key, snake, transliterate
+from arakit.compiler.settings.names import code_key, phrase_key, snake, transliterate
 from arakit.compiler.settings.numbers import MANTISSA, parse_number, same_number, si
 
 STRONG = 0.8  # a name this close says the code defines the paper's setting
@@ -101,13 +101,20 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
     flat = bare.replace("_", "").lower()
     if sym and (bare == sym or (len(sym) > 1 and flat == snake(sym).replace("_", ""))):
         return 0.85  # `R_val` for R, `Ts` for Ts, `n_x` for nx
+    if (
+        param.help.startswith("--")
+        and code_key(param.help.split()[0]) == setting.key
+        and len(setting.key) > 2
+    ):
+        return 0.9  # `N_SAMPLES` passed as `--n-samples-per-prompt`
     # a short comment that names the value (`# learning rate`), not one that mentions words
-    help_key = phrase_key(param.help) if param.help and len(param.help.split()) <= 4 else None
+    short = param.help and len(param.help.split()) <= 4 and not param.help.startswith("--")
+    help_key = phrase_key(param.help) if short else None
     if help_key and help_key == setting.key and len(setting.key) > 2:
         return 0.85  # `lr = 1e-3  # learning rate` for `λ`, read through the vocabulary
     if setting.meaning and (phrase_key(setting.meaning) or "") == key:
         return 0.85
-    a = _tokens(f"{setting.name} {setting.meaning} {setting.key}")
+    a = _tokens(f"{setting.name} {setting.meaning}") or _tokens(setting.key)
     b = _tokens(f"{param.bare} {param.help}")
     if not a or not b:
         return 0.0

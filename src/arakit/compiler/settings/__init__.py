@@ -10,6 +10,7 @@ from arakit.compiler.pdf.document import Document
 from arakit.compiler.settings.glossary import glossary
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.numbers import normalize_value, parse_number
+from arakit.compiler.settings.patterns import VARIANT
 from arakit.compiler.settings.prose import Reader
 from arakit.compiler.settings.tables import table_settings
 from arakit.compiler.text import sentences
@@ -33,7 +34,7 @@ def settings_in(sentence: str, where: Where, negative: bool = False) -> list[Pap
 def paper_settings(doc: Document) -> list[PaperSetting]:
     """Every setting stated in the document's abstract, sections, appendices and
     hyperparameter tables, in reading order (tables after the text of their page)."""
-    blocks = text_blocks(doc)
+    blocks = _joined(text_blocks(doc))
     split = [(sentences(text), page, section, role) for text, page, section, role in blocks]
     reader = Reader(glossary([s for sents, *_ in split for s in sents]))
     out: list[PaperSetting] = []
@@ -41,7 +42,11 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
         for sent in sents:
             low = sent.lower()
             negative = any(c in low for c in NEGATIVE_CUES)
-            out += reader.read(sent, Where(page, section, sent, role), group, negative)
+            found = reader.read(sent, Where(page, section, sent, role), group, negative)
+            if VARIANT.search(sent):
+                for s in found:
+                    s.variant = True
+            out += found
     first_table_group = len(split) + 1
     for n, table in enumerate(doc.tables):
         out += table_settings(table, reader, first_table_group + n)
@@ -52,6 +57,21 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
             title = f"{title} {s.where.sentence}".strip()
         if title:
             s.extra["context"] = title
+    return out
+
+
+def _joined(blocks: list[tuple[str, int, str, str]]) -> list[tuple[str, int, str, str]]:
+    """Paragraphs rejoined where a page break or a float cut one in two: the first part
+    ends mid-sentence and the next, in the same section, goes on in lower case."""
+    out: list[tuple[str, int, str, str]] = []
+    for text, page, section, role in blocks:
+        if out:
+            prev, ppage, psection, prole = out[-1]
+            tail, head = prev.rstrip(), text.lstrip()
+            if psection == section and tail and tail[-1] not in ".!?:" and head[:1].islower():
+                out[-1] = (f"{tail} {head}", ppage, psection, prole)
+                continue
+        out.append((text, page, section, role))
     return out
 
 

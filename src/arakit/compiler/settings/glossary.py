@@ -21,7 +21,7 @@ _WORD = r"[a-z][a-z\-]*(?:\.(?=\s))?"
 # "number of iterations n;"  "learning rate λ > 0"  "Size b of training (mini)batch"
 _BEFORE_RE = re.compile(
     rf"(?P<phrase>(?:{_WORD}\s+){{0,4}}{_WORD})\s+(?P<sym>{SYMBOL})"
-    r"(?=\s*(?:[;,.:)]|>|≥|≤|∈|=|\(|\band\b|\bis\b|\bare\b|\bof\b|$))"
+    r"(?=\s*(?:[;,.:)]|>|≥|≤|∈|\(|\band\b|\bis\b|\bare\b|\bof\b|$))"
 )
 # "where b is the batch size", "b denotes the number of sequences"
 _AFTER_RE = re.compile(
@@ -60,6 +60,8 @@ def glossary(texts: list[str]) -> dict[str, str]:
             (m.group("sym"), m.group("phrase")) for m in _AFTER_RE.finditer(text)
         ]
         for sym, raw in candidates:
+            if raw.split() and raw.split()[-1].lower() in _STOP:
+                continue  # `rollout steps with K`: a preposition separates the words from the symbol
             phrase = _trim(raw)
             if not phrase or not _is_symbol(sym) or phrase.lower() == sym.lower():
                 continue

@@ -21,6 +21,7 @@ class PaperSetting:
     numbers: tuple[float, ...] = ()  # every number of a list or range, in printed order
     source: str = "prose"  # prose | table
     negative: bool = False  # stated in a negative result or an ablation, not as the setting
+    variant: bool = False  # stated for a baseline, an ablation or a degenerate case
     group: int = 0  # the paragraph (or table) it came from: settings of one experiment
     meaning: str = ""  # the paper's own description of a symbol (`number of iterations`)
     extra: dict[str, str] = field(default_factory=dict)

@@ -51,8 +51,8 @@ temperature | temperature; sampling temperature | temperature temp tau
 seed | random seed; seed | seed random_seed rng_seed manual_seed
 repetitions | trials; repetitions; runs; seeds; random seeds; independent runs; repeats; replicates; restarts | n_runs num_runs n_seeds num_seeds n_trials num_trials repetitions n_rep reps n_repeats num_repeats nruns trials seeds runs
 samples_per_prompt | samples per prompt; completions per prompt; generations per prompt; rollouts per prompt; responses per prompt; group size | num_generations n_generations samples_per_prompt num_samples_per_prompt group_size n_samples_per_prompt num_completions rollouts_per_prompt n_rollouts
-max_tokens | token budget; max tokens; maximum tokens; generation length; maximum generation length; max new tokens; tokens | max_tokens max_new_tokens max_completion_length max_gen_len max_response_length token_budget max_length max_gen_tokens
-num_envs | environments; parallel environments; number of environments | num_envs n_envs n_envs_per_worker num_environments envs
+max_tokens | token budget; max tokens; maximum tokens; generation length; maximum generation length; max new tokens; response budget; response length; maximum response length; tokens | max_tokens max_new_tokens max_completion_length max_gen_len max_response_length token_budget max_length max_gen_tokens resp_len response_len max_response_len max_resp_len rollout_max_response_len
+num_envs | environments; parallel environments; number of environments | num_envs n_envs n_envs_per_worker num_environments envs num_env n_env
 oversampling | oversampling; oversampling factor | oversampling oversample oversampling_factor over_sampling
 data_size | training examples; training samples; examples; training set size; training data samples; number of training examples | data_size n_train num_train train_size num_examples n_examples num_train_examples dataset_size train_samples
 eval_size | evaluation examples; test examples; fresh examples; held-out examples; validation examples | eval_size n_eval num_eval eval_samples test_size n_test

@@ -11,7 +11,7 @@ from arakit.compiler.settings.numbers import NUMBER, WORDS
 
 # units a value may carry; symbolic ones may touch the next word (`3 Ωand` in PDF text)
 _ALPHA_UNITS = (
-    r"[kMGTmµμnp]?(?:Hz|s|F|H|V|A|W|m|g|B)|rad(?:/s)?|deg|dB|N(?:/m/s)?|kg|m/s2?|"
+    r"[kMGTmµμnp]?(?:Hz|s|F|H|V|A|W|m|g)|rad(?:/s)?|deg|dB|N(?:/m/s)?|kg|m/s2?|"
     r"min|hours?|days?|seconds?|sec|GB|MB|TB|kB"
 )
 UNIT = rf"(?:%|°|[kMµμ]?Ω|(?:{_ALPHA_UNITS})(?:/m/s|/s2?|/s)?(?![a-zA-Z]))"
@@ -117,7 +117,7 @@ PERCENT_FIRST_RE = re.compile(
 )
 SETTING_PERCENT_NOUNS = re.compile(
     r"\b(?:portion|fraction|split|share|subset|probability|chance|dropout|ratio|rate|mask\w*|"
-    r"sparsity|programs?|pairs?|traces?|examples?|samples?|data|tokens?|masking|noise|warm-?up|"
+    r"sparsity|programs?|pairs?|traces?|examples?|samples?|tokens?|masking|noise|warm-?up|"
     r"of\s+the\s+(?:training|data|dataset|steps|budget))\b",
     re.IGNORECASE,
 )
@@ -181,6 +181,21 @@ having finally whereas contains containing respectively both all only
     )
 )
 INDEX_NAMES = set(words("i j k t h s l n"))
+# a sentence that states a baseline's, an ablation's or a degenerate case's value
+VARIANT = re.compile(
+    r"\b(?:ablation|ablated|degenerate case|baseline|variant of|special case|reduces to|instead of)\b",
+    re.IGNORECASE,
+)
+# words that make the value just after them a bound or a comparison
+COMPARISON = re.compile(
+    r"\b(?:close to|up to|at least|at most|more than|less than|fewer than|greater than|"
+    r"smaller than|larger than|higher than|lower than|below|above|exceeds?|exceeding|under|over)\s*$",
+    re.IGNORECASE,
+)
+# inequalities or if-then reasoning: a sentence of a derivation
+MATH_CONDITION = re.compile(
+    r"[≥≤≠<>]|̸=|\bif\b[^.]*\bthen\b|\bsuch that\b|\bsubject to\b", re.IGNORECASE
+)
 # a value that labels a case rather than sets something: `the n = 8 case`
 CASE_WORDS = set(words("case cases example examples instance instances regime setting variant"))
 PREPOSITIONS = set(words("for with of over at on in to by from under as"))

@@ -221,6 +221,8 @@ class Reader:
         name, value = m.group("name"), m.group("value")
         if name in P.INDEX_NAMES and value in ("0", "1"):
             return  # an index running from 0 or 1
+        if value in ("0", "1") and P.MATH_CONDITION.search(sentence):
+            return  # `if |ri| < ϵ, then αi = 0`: a condition in a derivation, not a setting
         lead = P.word_lead(P.lead_after_preposition(sentence[: m.start()]))
         raw = sentence[: m.start()].split()
         near = "" if raw and raw[-1].lower() in P.PREPOSITIONS else " ".join(lead.split()[-2:])
@@ -277,6 +279,13 @@ class Reader:
             return
         if m.groupdict().get("unit") in P.HARDWARE_UNITS:
             return
+        if P.COMPARISON.search(sentence[: m.start("value")]):
+            return  # `close to 2 V`, `up to 200 steps`: a bound or a comparison, not a setting
+        value_end = m.end("value")
+        if sentence[value_end : value_end + 1] == "s" and re.fullmatch(
+            r"[1-9]0|1[89]\d0|20\d0", m.group("value")
+        ):
+            return  # `the early 90s`, `the 1990s`: a decade
         if m.groupdict().get("unit") == "%" and not P.SETTING_PERCENT_NOUNS.search(phrase):
             return  # a percentage is a setting only when it names a share or a probability
         unit = m.groupdict().get("unit") or ""

@@ -27,6 +27,8 @@ _LAUNCH_RE = re.compile(
     r"(?:^|[\s;&|(])(?:python[\d.]*|torchrun|accelerate\s+launch|deepspeed|srun|mpirun|uv\s+run|"
     r"poetry\s+run|pipenv\s+run|\S+\.py\b)"
 )
+# a variable passed as a flag anywhere in the script, even inside a sed expression
+_PASSED_RE = re.compile(r"--([A-Za-z][\w\-]*)[ =]\$\{?([A-Za-z_]\w*)")
 _VAR_RE = re.compile(r"^\$\{?([A-Za-z_]\w*)")
 _OVERRIDE_RE = re.compile(r"^\+{0,2}([A-Za-z_][\w\-]*(?:\.[\w\-]+)+)=(.+)$")
 
@@ -79,6 +81,10 @@ def shell_params(text: str, rel: str) -> list[CodeParam]:
         launch = _LAUNCH_RE.search(body)
         if launch:
             out += _flags(body[launch.start() :], rel, n, known)
+    passed = {m.group(2): m.group(1) for m in _PASSED_RE.finditer(text)}
+    for p in out:
+        if p.kind in ("shell", "shell-default") and p.name in passed and not p.help:
+            p.help = f"--{passed[p.name]}"  # `--n-samples-per-prompt ${N_SAMPLES}`: what it means
     return out
 
 
