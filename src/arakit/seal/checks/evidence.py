@@ -52,6 +52,30 @@ def derived_path(value: str) -> str:
     return text.strip().strip("`[]()'\",;").removeprefix("./")
 
 
+# `figures/v1_loss.(png/md)` or `figures/v1_loss.{png,md}`: one stem, several files
+_ALTERNATIVES_RE = re.compile(r"^(.*)\.[({]([\w.]+(?:\s*[/|,]\s*[\w.]+)+)[)}]$")
+
+
+def index_paths(cell: str) -> list[str]:
+    """The files an index cell names: link targets and `code` spans (else the cell as a path),
+    each alternation `stem.(png/md)` expanded to one path per extension."""
+    found = [m.group(1) for m in _LINK_RE.finditer(cell)] + _CODE_RE.findall(cell)
+    out: list[str] = []
+    for raw in found or [cell_path(cell)]:
+        path = raw.strip().strip("`").removeprefix("./")
+        m = _ALTERNATIVES_RE.match(path)
+        if m:
+            out += [f"{m.group(1)}.{ext.strip()}" for ext in re.split(r"[/|,]", m.group(2))]
+        elif path:
+            out.append(path)
+    return list(dict.fromkeys(out))
+
+
+def _leaves(path: str) -> bool:
+    """True for a path (relative to evidence/) that points outside the artifact folder."""
+    return path.startswith("/") or posixpath.normpath("evidence/" + path).startswith("..")
+
+
 def _mentioned(idx: EvidenceIndex, name: str) -> bool:
     """True when the index text names the file (its path below evidence/ or its base name)."""
     text = f"{idx.preamble}\n{idx.notes}"
@@ -148,7 +172,17 @@ def check_index(c: Checker) -> None:
     rows += [(None, r) for t in _more_index_tables(idx) for r in _rows(t)]
     for line, row in rows:
         name = cell_path(row.get("file", ""))
-        if name and not (c.exists("evidence/" + name) or c.exists(name)):
+        paths = index_paths(row.get("file", ""))
+        if any(_leaves(p) for p in paths):
+            # a pointer into the working repository beside the artifact, as PAPER.md's
+            c.report(
+                "L1-READ-005",
+                rf,
+                line,
+                f"index row names {name!r}, which leaves the artifact folder",
+                level="warning" if c.upstream else None,
+            )
+        elif name and not all(c.exists("evidence/" + p) or c.exists(p) for p in paths):
             c.report("L1-REF-009", rf, line, f"index row names {name}, which does not exist")
         for m in ID_RE.finditer(row.get("claims", "")):
             ref = normalize_id(m.group(0))

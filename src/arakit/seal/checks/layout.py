@@ -138,7 +138,7 @@ def check_paper(c: Checker) -> None:
     for lt in p.layer_index:
         line = lt.pos.line if lt.pos else None
         for k, f in enumerate(lt.files()):
-            listed.add(f.rstrip("/"))
+            listed.add(in_artifact(c, f).rstrip("/"))
             _check_listed(c, f, line + 2 + k if line else None, "Layer Index lists")
     listed.update(p.listed_in_notes())  # an index written as a list, not as tables
     if not p.layer_index and c.upstream:
@@ -165,8 +165,23 @@ def _check_listed(c: Checker, f: str, line: int | None, where: str) -> None:
             f"{where} {f!r}, which leaves the artifact folder",
             level="warning" if c.upstream else None,
         )
-    elif not c.exists(f):
+    elif not c.exists(in_artifact(c, f)):
         c.report("L1-PAPER-005", PAPER, line, f"{where} {f}, which does not exist")
+
+
+# The folder name upstream gives an artifact inside its repository (`ara/`).
+_ARTIFACT_FOLDER = "ara"
+
+
+def in_artifact(c: Checker, path: str) -> str:
+    """A path as written from the repository root through the artifact's own folder
+    (`ara/logic/claims.md`, as writers that work in the repository list it) made relative to
+    the artifact, when that is where the file is; otherwise the path unchanged."""
+    head, _, rest = path.strip().removeprefix("./").partition("/")
+    own = {_ARTIFACT_FOLDER, c.root.name if c.root else _ARTIFACT_FOLDER}
+    if rest and head in own and not c.exists(path) and c.exists(rest):
+        return rest
+    return path
 
 
 def _experiment_nodes(c: Checker) -> int:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from arakit.codec.fs import resolve_ref
 from arakit.model.claim import CLAIM_STATUSES, PROVENANCES
+from arakit.model.concept import Concept
 from arakit.model.ids import id_number, id_prefix, id_range, normalize_id
 from arakit.model.related_work import RELATION_TYPES
 
@@ -82,11 +83,19 @@ def _has(e: Any, label: str) -> bool:
     return not _empty(v) or (isinstance(v, list) and label in ("Proof", "Verifies"))
 
 
+def _defined_in_prose(e: Any) -> bool:
+    """A concept whose section is a paragraph (or bullets) under its `## Term` heading:
+    upstream writers define terms that way, and the text is the definition."""
+    return isinstance(e, Concept) and not _empty(e.notes)
+
+
 def check_fields(c: Checker) -> None:
     for file, attr, required, recommended in UPSTREAM_FIELDS if c.upstream else ENTITY_FIELDS:
         for e in getattr(c.art, attr) or []:
             ent = getattr(e, "id", None)
             for label in required:
+                if label == "Definition" and c.upstream and _defined_in_prose(e):
+                    continue
                 if not _has(e, label):
                     c.report(
                         "L1-FIELD-001", file, _line(e), f"{_name(e)} has no {label}", entity=ent

@@ -215,7 +215,8 @@ def _check_evidence_ids(
 
 
 def check_acyclic(c: Checker) -> None:
-    """Children and also_depends_on edges together must form a DAG."""
+    """Children and also_depends_on edges together must form a DAG. Every cycle is reported
+    (each back edge of one depth-first walk), so that fixing one does not reveal the next."""
     if c.art.trace is None:
         return
     edges: dict[str, list[str]] = {}
@@ -231,6 +232,7 @@ def check_acyclic(c: Checker) -> None:
             if dep in edges and n.id:
                 edges[dep].append(n.id)
     state: dict[str, int] = {}
+    seen: set[tuple[str, str]] = set()
     for start in edges:
         if state.get(start):
             continue
@@ -245,6 +247,9 @@ def check_acyclic(c: Checker) -> None:
                 stack.pop()
                 path.pop()
             elif state.get(nxt) == 1:
+                if (node, nxt) in seen:
+                    continue  # the same edge written twice
+                seen.add((node, nxt))
                 cycle = [*path[path.index(nxt) :], nxt]
                 c.report(
                     "L1-TRACE-001",
@@ -253,7 +258,6 @@ def check_acyclic(c: Checker) -> None:
                     "cycle in the trace: " + " → ".join(cycle),
                     entity=nxt,
                 )
-                return
             elif not state.get(nxt):
                 state[nxt] = 1
                 path.append(nxt)
