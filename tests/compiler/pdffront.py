@@ -71,19 +71,23 @@ class _Page:
         self.y += size * 1.4
         self.text((W - self.width(s, size)) / 2, self.y, s, size, bold)
 
-    def wrapped(self, s: str, size: float = 10.0, x0: float = LEFT, x1: float = RIGHT) -> None:
-        line = ""
+    def wrapped(
+        self, s: str, size: float = 10.0, x0: float = LEFT, x1: float = RIGHT, hang: float = 0
+    ) -> None:
+        """Lines of at most the column width; continuation lines set in by `hang`."""
+        line, first = "", True
         for word in s.split():
             trial = f"{line} {word}".strip()
-            if self.width(trial, size) > x1 - x0:
+            indent = 0 if first else hang
+            if self.width(trial, size) > x1 - x0 - indent:
                 self.y += size * 1.3
-                self.text(x0, self.y, line, size)
-                line = word
+                self.text(x0 + indent, self.y, line, size)
+                line, first = word, False
             else:
                 line = trial
         if line:
             self.y += size * 1.3
-            self.text(x0, self.y, line, size)
+            self.text(x0 + (0 if first else hang), self.y, line, size)
 
     def names(self, row: list[Author], size: float = 11.0) -> None:
         """One row of authors printed `A¹, B², and C¹`."""
@@ -172,7 +176,10 @@ def make_front(path: Path, fp: FrontPage) -> Path:
         p.y += 16
         for k, ref in enumerate(fp.references, start=1):
             p.y += 2
-            p.wrapped(f"[{k}] {ref}" if fp.numbered_refs else ref, 9)
+            if fp.numbered_refs:
+                p.wrapped(f"[{k}] {ref}", 9)
+            else:
+                p.wrapped(ref, 9, hang=12)  # author-year lists hang their continuation lines
     if fp.line_numbers:
         for k in range(1, 40):
             p.text(60, 60 + 18 * k, str(k), 6)

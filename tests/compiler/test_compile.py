@@ -88,9 +88,9 @@ def test_related_work_is_typed_from_citation_context(compiled: Compiled) -> None
     assert types == {
         "He et al., 2016": "imports",
         "Goyal et al., 2017": "baseline",
-        "Ioffe et al., 2015": "refutes",
+        "Ioffe and Szegedy, 2015": "refutes",
         "Huang et al., 2017": "baseline",
-        "Loshchilov et al., 2017": "bounds",
+        "Loshchilov and Hutter, 2017": "bounds",
     }
 
 

@@ -116,7 +116,7 @@ def test_reference_list_is_parsed_into_entries(doc) -> None:  # type: ignore[no-
     )
     assert refs["2"].arxiv == "1706.02677"
     assert refs["4"].doi == "10.1109/CVPR.2017.243"
-    assert refs["5"].short == "Loshchilov et al., 2017"
+    assert refs["5"].short == "Loshchilov and Hutter, 2017"  # two authors are both named
 
 
 def test_appendix_after_references_is_not_swallowed_by_the_last_reference(doc) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from arakit.compiler.citations import CitationIndex
 from arakit.compiler.pdf.document import Document
 from arakit.compiler.text import section_roles, sentences
 
@@ -36,10 +37,6 @@ NEGATIVE_CUES = (
     "performs worse",
     "no significant",
     "no gain",
-)
-_CITE_NUM_RE = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
-_CITE_AY_RE = re.compile(
-    r"\(([A-Z][\w'-]+)(?: et al\.| and [A-Z][\w'-]+)?,? ((?:19|20)\d{2})[a-z]?\)"
 )
 _LABEL_WORDS = (
     "Table ",
@@ -122,7 +119,7 @@ def text_blocks(doc: Document) -> list[tuple[str, int, str, str]]:
 def extract_atoms(doc: Document) -> Atoms:
     """Read every paragraph (and the abstract) of the document into atoms."""
     atoms = Atoms()
-    surnames = {(r.short.split(",")[0].split()[0], r.year): r.key for r in doc.references}
+    index = CitationIndex(doc.references)
     for text, page, section, r in text_blocks(doc):
         objects = [
             f"{'Table' if k == 'Table' else 'Figure'} {n}" for k, n in _TABLE_REF_RE.findall(text)
@@ -138,23 +135,7 @@ def extract_atoms(doc: Document) -> Atoms:
                 for m in _NUMBER_RE.finditer(sent)
                 if not sent[: m.start()].endswith(_LABEL_WORDS)  # "Table 2" is a name, not a value
             ]
-            keys = _citations(sent, surnames)
+            keys = index.keys_in(sent)
             if keys:
                 atoms.citations.append(Citation(keys, where))
     return atoms
-
-
-def _citations(sentence: str, surnames: dict[tuple[str, str], str]) -> list[str]:
-    keys: list[str] = []
-    for m in _CITE_NUM_RE.finditer(sentence):
-        for part in re.split(r"\s*,\s*", m.group(1)):
-            if re.fullmatch(r"\d+\s*[–-]\s*\d+", part):
-                a, b = (int(x) for x in re.split(r"\s*[–-]\s*", part))
-                keys += [str(k) for k in range(a, b + 1)] if 0 < b - a < 50 else [str(a), str(b)]
-            else:
-                keys.append(part.strip())
-    for m in _CITE_AY_RE.finditer(sentence):
-        key = surnames.get((m.group(1), m.group(2)))
-        if key is not None:
-            keys.append(key)
-    return list(dict.fromkeys(keys))

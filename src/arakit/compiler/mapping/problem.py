@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from arakit.compiler.citations import CitationIndex
 from arakit.compiler.mapping.claim_sentences import claim_sentences
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PaperContext, Sentence, find, title_of
 from arakit.compiler.mapping.quantities import stated_numbers
@@ -106,6 +107,6 @@ def _evidence(ctx: PaperContext, s: Sentence) -> str:
 
 
 def _cited(ctx: PaperContext, sentence: str) -> list[str]:
-    keys = re.findall(r"\[(\d+)\]", sentence)
     refs = {r.key: r for r in ctx.doc.references}
+    keys = CitationIndex(ctx.doc.references).keys_in(sentence)
     return [f"{refs[k].short} [{k}]" for k in keys if k in refs]

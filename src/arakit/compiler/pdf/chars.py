@@ -99,6 +99,27 @@ def clean_span(text: str) -> str:
     return printable(text).replace("\u00a0", " ").replace("\u00ad", "")
 
 
+def compose_accents(text: str, marks: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Join accents to their letters across span boundaries (`ˇ` + `Z` → `Ž`), keeping the
+    character ranges in `marks` pointing at the same characters."""
+    if not _ACCENT_BEFORE.search(text):
+        return text, marks
+    out: list[str] = []
+    shift: list[int] = []  # characters removed before each original position
+    removed = 0
+    last = 0
+    for m in _ACCENT_BEFORE.finditer(text):
+        out.append(text[last : m.start()])
+        shift += [removed] * (m.start() - last)
+        out.append(_compose(m))
+        shift += [removed, removed + 1]
+        removed += 1
+        last = m.end()
+    out.append(text[last:])
+    shift += [removed] * (len(text) - last + 1)
+    return "".join(out), [(a - shift[a], b - shift[b]) for a, b in marks]
+
+
 def printable(text: str) -> str:
     """Text with every control character but tab and newline removed (for any written file)."""
     return "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch) != "Cc")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -133,22 +134,42 @@ class Equation:
 class Reference:
     """One entry of the reference list."""
 
-    key: str  # "1" for [1]; "" for unnumbered styles
+    key: str  # "1" for [1]; an author-year key ("Chen1990") for unnumbered styles
     text: str
     authors: list[str] = field(default_factory=list)
     year: str = ""
     title: str = ""
     doi: str = ""
     arxiv: str = ""
+    year_suffix: str = ""  # "a" of "2014a", which tells two works of a year apart
+
+    @property
+    def surname(self) -> str:
+        """The first author's surname: `Chen` from "Chen, S." or "S. Chen"; `Lawry Aguila`
+        from "Lawry Aguila, A."."""
+        if not self.authors:
+            return ""
+        first = self.authors[0].strip()
+        if "," in first:
+            return first.split(",")[0].strip()
+        words = [w for w in first.split() if not re.fullmatch(r"(?:[A-Z]\.-?)+", w)]
+        return words[-1] if words else first
 
     @property
     def short(self) -> str:
         """`Lovelace et al., 2016` (the heading of a related-work entry)."""
         if not self.authors:
             return self.title[:60] or f"Reference {self.key}"
-        surname = self.authors[0].split(",")[0].split()[-1] if self.authors[0] else "?"
-        tail = " et al." if len(self.authors) > 1 else ""
-        return f"{surname}{tail}, {self.year or 'n.d.'}"
+        tail = (
+            " et al."
+            if len(self.authors) > 2
+            else (
+                f" and {Reference('', '', self.authors[1:]).surname}"
+                if len(self.authors) == 2
+                else ""
+            )
+        )
+        return f"{self.surname or '?'}{tail}, {self.year or 'n.d.'}{self.year_suffix}"
 
 
 @dataclass

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from arakit.compiler.errors import SourceError
-from arakit.compiler.pdf.chars import clean_span, span_text
+from arakit.compiler.pdf.chars import clean_span, compose_accents, span_text
 from arakit.compiler.pdf.document import Line
 from arakit.compiler.pdf.figures import FigureReading
 from arakit.compiler.pdf.objects import page_objects
@@ -178,7 +178,7 @@ def _line(ln: dict[str, Any], pno: int, mid: float) -> Line | None:
         parts.append(piece)
         length += len(piece)
         prev_x1 = s["bbox"][2]
-    raw = "".join(parts)
+    raw, sup = compose_accents("".join(parts), sup)
     text = raw.strip()
     if not text:
         return None

@@ -28,7 +28,7 @@ from arakit.compiler.pdf.paragraphs import (
     reading_text,
     vocabulary,
 )
-from arakit.compiler.pdf.references import parse_reference, split_entries
+from arakit.compiler.pdf.references import entries_from_lines, parse_references
 from arakit.compiler.pdf.tables import RawTable, flat_header
 
 __all__ = ["build_document", "dehyphenate", "read_document"]
@@ -149,8 +149,7 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
         buf.append(ln)
         k += 1
     flush()
-    entries = split_entries([ln.text for ln in ref_lines])
-    doc.references = [parse_reference(key, text) for key, text in entries]
+    doc.references = parse_references(entries_from_lines(ref_lines))
     if not doc.sections and current.paragraphs:
         doc.sections.append(current)
 

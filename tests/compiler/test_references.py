@@ -1,0 +1,88 @@
+"""Reference lists in numbered and author–year styles, and the sentences that cite them:
+each entry is split where it is typeset to start, parsed, and found behind its citations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from arakit.compiler.atoms import extract_atoms
+from arakit.compiler.mapping.context import PaperContext
+from arakit.compiler.mapping.related import map_related
+from arakit.compiler.pdf import read_document
+from arakit.compiler.pdf.references import parse_reference
+from tests.compiler.pdffront import Author, FrontPage, make_front
+
+AUTHOR_YEAR_REFS = [
+    "Chen, S., Billings, S. A., & Grant, P. M. (1990). Non-linear system identification using "
+    "neural networks. International Journal of Control, 51(6), 1191-1214.",
+    "Forgione, M., & Piga, D. (2020). Model structures and fitting criteria for system "
+    "identification with neural networks. In Proc. of the 14th IEEE AICT conference.",
+    "Garnier, H., & Young, P. C. (2014a). The advantages of directly identifying "
+    "continuous-time transfer function models. International Journal of Control, 87(7).",
+    "Garnier, H., & Young, P. C. (2014b). Direct continuous-time approaches to system "
+    "identification. Overview and benefits for practical applications.",
+]
+INTRO = [
+    "Neural networks have a long history in system identification (Chen et al., 1990). We "
+    "build on the fitting criteria of Forgione and Piga (2020) and compare against the "
+    "refined instrumental variable method of Garnier and Young (2014b) as a baseline.",
+]
+
+
+def _paper(tmp_path: Path, refs: list[str], numbered: bool, intro: list[str]):  # type: ignore[no-untyped-def]
+    fp = FrontPage(
+        title=["Continuous-time Identification"],
+        authors=[[Author("Marco Rossi"), Author("Li Wei")]],
+        intro=intro,
+        references=refs,
+        numbered_refs=numbered,
+    )
+    return read_document(make_front(tmp_path / "p.pdf", fp))
+
+
+def test_an_author_year_list_is_split_at_its_hanging_indent(tmp_path: Path) -> None:
+    doc = _paper(tmp_path, AUTHOR_YEAR_REFS, numbered=False, intro=INTRO)
+    assert [r.key for r in doc.references] == [
+        "Chen1990",
+        "Forgione2020",
+        "Garnier2014a",
+        "Garnier2014b",
+    ]
+    assert doc.references[0].title == "Non-linear system identification using neural networks"
+    assert doc.references[1].short == "Forgione and Piga, 2020"
+
+
+def test_author_year_citations_find_their_entry_and_type_its_relation(tmp_path: Path) -> None:
+    doc = _paper(tmp_path, AUTHOR_YEAR_REFS, numbered=False, intro=INTRO)
+    related = map_related(PaperContext(doc, extract_atoms(doc), "p.pdf"))
+    assert {rw.title: rw.type for rw in related} == {
+        "Chen et al., 1990": "imports",
+        "Forgione and Piga, 2020": "imports",
+        "Garnier and Young, 2014b": "baseline",
+    }
+
+
+def test_a_numbered_list_is_split_at_its_numbers(tmp_path: Path) -> None:
+    intro = ["We follow the identification scheme of [2] and compare with [1]."]
+    doc = _paper(tmp_path, AUTHOR_YEAR_REFS[:2], numbered=True, intro=intro)
+    assert [r.key for r in doc.references] == ["1", "2"]
+    related = map_related(PaperContext(doc, extract_atoms(doc), "p.pdf"))
+    assert {rw.title: rw.type for rw in related} == {
+        "Chen et al., 1990": "baseline",
+        "Forgione and Piga, 2020": "imports",
+    }
+
+
+def test_initials_first_entries_with_the_year_at_the_end_are_parsed() -> None:
+    ref = parse_reference(
+        "",
+        "S. Chen, S. Billings, and P. Grant. Non-linear system identification using neural "
+        "networks. International journal of control, 51(6):1191–1214, 1990.",
+    )
+    assert ref.authors == ["S. Chen", "S. Billings", "P. Grant"]
+    assert (ref.year, ref.surname) == ("1990", "Chen")
+    assert ref.title == "Non-linear system identification using neural networks"
+    etal = parse_reference("", "M. Abadi et al. TensorFlow: Large-scale machine learning, 2015.")
+    assert (
+        etal.surname == "Abadi" and etal.title == "TensorFlow: Large-scale machine learning, 2015"
+    )
