@@ -145,7 +145,11 @@ def read_trace(text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
     """Parse the exploration tree in any of its forms (`tree:`, `nodes:`, a bare list, a single
     `root:` node, an `ara-2.0` streams document). Shapes that are none of these are refused
     with their line; every node remembers where it sits in the file (`src_path`)."""
-    data = yamlio.load(text, file)
+    return trace_from_data(yamlio.load(text, file), text, file)
+
+
+def trace_from_data(data: Any, text: str, file: str = "trace/exploration_tree.yaml") -> Trace:
+    """The trace of a file already loaded with `yamlio.load` (`text` gives its comments)."""
     header = _header(text)
     if data is None:
         return Trace.build(header=header, pos=SourcePos.build(file=file, line=1))

@@ -14,7 +14,7 @@ import copy
 from typing import Any
 
 from arakit.codec import yamlio
-from arakit.codec.trace import node_dict, read_trace, write_staging, write_trace
+from arakit.codec.trace import node_dict, trace_from_data, write_staging, write_trace
 from arakit.codec.yamledit import edit_yaml
 from arakit.model.staging import Staging, StagedObservation
 from arakit.model.trace import ALIASES, Trace, TraceNode
@@ -74,8 +74,9 @@ def update_trace_text(text: str | None, file: str, before: Trace, after: Trace) 
     """
     if text is None or not text.strip():
         return write_trace(after)
-    current = read_trace(text, file)
-    data = yamlio.load(text, file)
+    loaded = yamlio.load_with_nodes(text, file)
+    data = loaded[0]
+    current = trace_from_data(data, text, file)  # reads `data`, never changes it
     new_data = copy.deepcopy(data)
     where = {k: n.src_path for k, n in _keyed(current.nodes()).items()}
     old = _keyed(before.nodes())
@@ -100,7 +101,7 @@ def update_trace_text(text: str | None, file: str, before: Trace, after: Trace) 
         path = _add_node(new_data, current, where.get(pkey) if pkey else None, node)
         if path is not None:
             where[key] = path
-    return edit_yaml(text, file, new_data)
+    return edit_yaml(text, file, new_data, loaded)
 
 
 def _add_node(
@@ -149,8 +150,8 @@ def update_staging_text(text: str | None, file: str, before: Staging, after: Sta
     New observations take the key names their siblings use (`timestamp` for `created`)."""
     if text is None or not text.strip():
         return write_staging(after)
-    data = yamlio.load(text, file)
-    new_data = copy.deepcopy(data)
+    loaded = yamlio.load_with_nodes(text, file)
+    new_data = copy.deepcopy(loaded[0])
     if isinstance(new_data, list):  # a bare list of observations
         items = new_data
     else:
@@ -174,7 +175,7 @@ def update_staging_text(text: str | None, file: str, before: Staging, after: Sta
         if siblings_use_timestamp and "created" in value:
             value = {("timestamp" if k == "created" else k): v for k, v in value.items()}
         items.append(value)
-    return edit_yaml(text, file, new_data)
+    return edit_yaml(text, file, new_data, loaded)
 
 
 def _keyed_raw(items: list[Any]) -> dict[tuple[str, int], dict[Any, Any]]:

@@ -60,20 +60,20 @@ def same_data(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def edit_yaml(text: str, file: str, new_data: Any) -> str:
+def edit_yaml(text: str, file: str, new_data: Any, loaded: tuple[Any, Any] | None = None) -> str:
     """`text` changed as little as possible so that it loads as `new_data`.
 
     Raises ParseError when `text` is not YAML and WriteRefusedError when the edit cannot be
     made without touching more than the differences (the caller then leaves the file alone).
+    `loaded` is `yamlio.load_with_nodes(text, file)` when the caller has it already.
     """
-    old_data = yamlio.load(text, file)
+    old_data, root = loaded if loaded is not None else yamlio.load_with_nodes(text, file)
     if same_data(old_data, new_data):
         return text
     if old_data is None:  # empty or comments only: keep them, add the data below
         head = text.rstrip("\n")
         out = (head + "\n" if head else "") + yamlio.dump(new_data)
         return _verified(text, out, file, new_data, [])
-    root = yamlio._yaml().compose(text)
     ed = _Editor(text, file)
     ed.diff(root, old_data, new_data, indent=0, flow=False)
     out = ed.apply()

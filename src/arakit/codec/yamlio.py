@@ -60,6 +60,12 @@ _DEPTH_LIMIT = 200
 
 def load(text: str, file: str, line_offset: int = 0) -> Any:
     """Parse YAML text; mappings and lists carry `.line`. Errors name line and column."""
+    return load_with_nodes(text, file, line_offset)[0]
+
+
+def load_with_nodes(text: str, file: str, line_offset: int = 0) -> tuple[Any, Any]:
+    """(data, node tree) of a YAML text: the data as `load` gives it, and the composed nodes
+    with their character positions, for writers that edit the text in place."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     from arakit.codec.guard import check_yaml_aliases, check_yaml_nesting
@@ -84,10 +90,10 @@ def load(text: str, file: str, line_offset: int = 0) -> Any:
             f"malformed YAML: {e}", file=file, line=None, hint="check the file's YAML syntax"
         ) from None
     if node is None:
-        return None
+        return None, None
     if "*" in text:  # aliases: refuse a document that would expand without bound
         check_yaml_aliases(node, file, line_offset)
-    return _build(node, file, line_offset, 0, {})
+    return _build(node, file, line_offset, 0, {}), node
 
 
 def _build(node: Any, file: str, off: int, depth: int, seen: dict[int, Any]) -> Any:
