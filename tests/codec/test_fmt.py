@@ -95,3 +95,14 @@ def test_a_broken_file_is_refused_with_its_line_and_the_rest_is_formatted(tmp_pa
     (bad,) = result.refused
     assert bad.path == "trace/exploration_tree.yaml" and "exploration_tree.yaml:2" in bad.reason
     assert [f.path for f in result.changed] == ["logic/problem.md"]
+
+
+def test_a_migration_adds_no_empty_ids(tmp_path: Path) -> None:
+    files = {
+        "trace/exploration_tree.yaml": "tree:\n  - type: question\n    title: no id here\n",
+        "staging/observations.yaml": "observations:\n  - content: no id either\n",
+    }
+    root = make_tree(tmp_path / "a", files)
+    write_result(root, format_artifact(root, canonical=True))
+    for rel in files:
+        assert "id:" not in (root / rel).read_text(), rel

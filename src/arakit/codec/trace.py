@@ -359,7 +359,7 @@ def node_dict(n: TraceNode) -> dict[str, Any]:
             continue
         v = n.get(key) if key not in n.extra else None
         if key == "id":
-            v = n.id
+            v = n.id or None  # a node written without an id gets none (never `id: ""`)
         if v is not None:
             out[key] = v
     for k, v in n.extra.items():
@@ -449,7 +449,9 @@ def write_staging(staging: Staging) -> str:
     items = []
     for o in staging.observations:
         d = yamlio.Commented(
-            (k, v) for k, v in o.model_dump(exclude={"extra", "comments"}).items() if v is not None
+            (k, v)
+            for k, v in o.model_dump(exclude={"extra", "comments"}).items()
+            if v is not None and not (k == "id" and v == "")
         )
         d.update(o.extra)
         d.comments = o.comments
