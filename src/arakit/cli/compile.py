@@ -92,6 +92,10 @@ def _human(report) -> None:  # type: ignore[no-untyped-def]
         got = ", ".join(f"{k} {v}" for k, v in info.items() if k != "missing")
         t.add_row(layer, got, escape("; ".join(info.get("missing", [])) or "-"))
     out.print(t)
+    if report.scope:
+        folders = ", ".join(f or "(root)" for f in report.scope.get("folders", [])) or "(root)"
+        where = report.scope.get("commit_label") or "the working tree"
+        out.print(f"code: {escape(folders)} at {escape(where)}")
     counts: dict[str, int] = {}
     for v in report.reconciliation:
         counts[v.verdict] = counts.get(v.verdict, 0) + 1

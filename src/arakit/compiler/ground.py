@@ -13,6 +13,7 @@ from arakit.compiler.repo.environment import Environment, read_environment
 from arakit.compiler.repo.execution import reached_modules
 from arakit.compiler.repo.history import History, read_history
 from arakit.compiler.repo.params import CodeParam, is_config, params_of
+from arakit.compiler.repo.params.compose import apply_composition
 from arakit.compiler.repo.params.logs import is_log_file
 from arakit.compiler.repo.params.shell import is_launch_script
 from arakit.compiler.repo.source import RepoFiles, list_files
@@ -69,6 +70,7 @@ def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None)
             tracked.append(rel)  # followed through history: bounded, since each costs git calls
         if is_config(rel):
             g.config_files.append(rel)
+    apply_composition(g.params)
     g.environment = read_environment(repo)
     g.execution = reached_modules(repo)
     if with_history:

@@ -118,3 +118,27 @@ def test_a_run_banner_in_a_log_records_what_ran() -> None:
     got = _nvl(log_params(text, "logs/run1.log"))
     assert got == [("lr", "0.001", 1), ("batch_size", "64", 1), ("seed", "1", 1), ("K", "4", 2)]
     assert params_of(text, "logs/run1.log")[0].kind == "log"
+
+
+def test_hydra_option_files_nobody_composes_are_marked_unused() -> None:
+    from arakit.compiler.repo.params.compose import apply_composition
+
+    files = {
+        "conf/config.yaml": "defaults:\n  - optimizer: adamw\n  - model: base\n",
+        "conf/optimizer/adamw.yaml": "lr: 3e-4\n",
+        "conf/optimizer/sgd.yaml": "lr: 0.1\n",
+        "conf/model/base.yaml": "d_model: 128\n",
+        "conf/model/wide.yaml": "d_model: 256\n",
+        "run.sh": "python train.py model=wide\n",
+    }
+    params = [p for rel, text in files.items() for p in params_of(text, rel)]
+    apply_composition(params)
+    used = {(p.file, p.used) for p in params if p.kind == "yaml"}
+    assert used == {
+        ("conf/optimizer/adamw.yaml", True),
+        ("conf/optimizer/sgd.yaml", False),
+        ("conf/model/base.yaml", False),
+        ("conf/model/wide.yaml", True),
+    }
+    sgd = next(p for p in params if p.file == "conf/optimizer/sgd.yaml")
+    assert sgd.help == "not composed: conf/config.yaml:2 picks optimizer/adamw"

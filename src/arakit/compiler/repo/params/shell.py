@@ -30,7 +30,7 @@ _LAUNCH_RE = re.compile(
 # a variable passed as a flag anywhere in the script, even inside a sed expression
 _PASSED_RE = re.compile(r"--([A-Za-z][\w\-]*)[ =]\$\{?([A-Za-z_]\w*)")
 _VAR_RE = re.compile(r"^\$\{?([A-Za-z_]\w*)")
-_OVERRIDE_RE = re.compile(r"^\+{0,2}([A-Za-z_][\w\-]*(?:\.[\w\-]+)+)=(.+)$")
+_OVERRIDE_RE = re.compile(r"^\+{0,2}([A-Za-z_][\w\-]*(?:\.[\w\-]+)*)=(.+)$")
 
 
 def is_launch_script(rel: str) -> bool:
@@ -96,6 +96,9 @@ def _flags(command: str, rel: str, line: int, known: dict[str, str]) -> list[Cod
     script = next((t for t in tokens if t.endswith(".py")), tokens[0] if tokens else "")
     # the launch itself, flags or not: a run of the script with its defaults counts too
     out: list[CodeParam] = [CodeParam("", command.strip()[:200], rel, line, "launch", "", script)]
+    # `key=value` tokens count as Hydra overrides only after the program (before it they are
+    # environment assignments such as CUDA_VISIBLE_DEVICES=0)
+    start = tokens.index(script) + 1 if script in tokens else len(tokens)
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -110,7 +113,7 @@ def _flags(command: str, rel: str, line: int, known: dict[str, str]) -> list[Cod
             out.append(
                 CodeParam(name, value, rel, line, "cli-flag", _resolved(value, known), script)
             )
-        elif (m := _OVERRIDE_RE.match(tok)) is not None:
+        elif i >= start and (m := _OVERRIDE_RE.match(tok)) is not None:
             out.append(
                 CodeParam(
                     m.group(1),
