@@ -3,6 +3,8 @@ reconciliation.md, and the core modules copied into src/execution/."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from arakit.codec.markdown import table_text
 from arakit.compiler.atoms import Atoms
 from arakit.compiler.ground import Grounding
@@ -19,9 +21,10 @@ def config_files(verdicts: list[Verdict], g: Grounding | None, paper: str) -> li
     history = {ch.key: ch for ch in (g.history.changes if g and g.history else [])}
     training: list[ConfigParam] = []
     model: list[ConfigParam] = []
-    for v in verdicts:
-        if v.negative:
-            continue  # a value tried and dropped is not part of the configuration
+    kept = [v for v in verdicts if not v.negative]  # a value tried and dropped is not configured
+    repeated = Counter(v.key for v in kept)
+    seen: set[str] = set()
+    for v in kept:
         code_kind = ""
         if g is not None and v.code_where:
             cp = next((p for p in g.params if p.location == v.code_where), None)
@@ -42,8 +45,14 @@ def config_files(verdicts: list[Verdict], g: Grounding | None, paper: str) -> li
             if ch
             else NOT_SPECIFIED
         )
+        name = v.key
+        if repeated[v.key] > 1:  # one setting per experiment: say which one this is
+            name = f"{v.key} ({v.code_where.split(':')[0].rsplit('/', 1)[-1] or v.paper_where})"
+        if name in seen:
+            continue
+        seen.add(name)
         param = ConfigParam(
-            name=v.key,
+            name=name,
             value=value,
             rationale=rationale,
             search_range=search,

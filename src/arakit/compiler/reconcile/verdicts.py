@@ -153,11 +153,16 @@ def _against(
                 for c, q in scored
                 if q is not p
                 and c >= STRONG
+                and q.bare == p.bare
                 and q.kind not in RUNTIME
                 and value_relation(s, q) == "different"
             ),
             None,
         )
+        sweep = len(set(code_numbers(p.value))) > 1 and len(s.values) == 1
+        if sweep:
+            note = f"one of the levels {p.location} runs"
+            return verdict(s, "match", p, note, *([default] if default else []))
         if p.kind in RUNTIME and default is not None:
             note = f"overridden at run time: {p.location} sets {p.value} over the default {default.value} at {default.location}"
             return verdict(s, "match", p, note, default)
