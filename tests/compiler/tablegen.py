@@ -59,6 +59,9 @@ class Spec:
     figure_below: bool = False
     line_numbers: bool = False  # a review copy: counting integers in the margins by the prose
     prose_below_columns: int = 1  # 2: the text under a full-width table runs in two columns
+    groups: list[int] | None = None  # grid: a rule only under these body rows (and the header)
+    level_rules: bool = False  # booktabs: a full rule under every header level
+    pad: float = PAD  # white space each side of a cell
 
 
 class Page:
@@ -140,7 +143,7 @@ def table_page(path: Path, spec: Spec) -> Path:
     widths = [0.0] * ncol
     for row in grid:
         for c, v in enumerate(row):
-            widths[c] = max(widths[c], _cell_width(p, v) + 2 * PAD)
+            widths[c] = max(widths[c], _cell_width(p, v) + 2 * spec.pad)
     if spec.column == "full":
         left, right = MARGIN, W - MARGIN
     elif spec.column == "left":
@@ -173,8 +176,8 @@ def table_page(path: Path, spec: Spec) -> Path:
     for r, row in enumerate(grid):
         row_tops.append(y)
         for c, v in enumerate(row):
-            right_edge = edges[c + 1] - PAD if c > 0 else None
-            _draw_cell(p, v, edges[c] + PAD, y + 9, right_edge)
+            right_edge = edges[c + 1] - spec.pad if c > 0 else None
+            _draw_cell(p, v, edges[c] + spec.pad, y + 9, right_edge)
         y += heights[r] * PITCH + 3
         if r == len(spec.header) - 1 and spec.rules == "booktabs":
             p.rule(edges[0], edges[-1], y - 1, 0.5)
@@ -183,7 +186,12 @@ def table_page(path: Path, spec: Spec) -> Path:
             for level, first, last in spec.spans:
                 if level == r:
                     p.rule(edges[first] + 3, edges[last + 1] - 3, y - 1, 0.4)
-        if spec.rules == "grid":
+            if spec.level_rules:
+                p.rule(edges[0], edges[-1], y - 1, 0.5)
+        body_row = r - len(spec.header)
+        if spec.rules == "grid" and (
+            spec.groups is None or body_row < 0 or body_row in spec.groups
+        ):
             p.rule(edges[0], edges[-1], y - 1)
     bottom = y
     if spec.rules == "booktabs":

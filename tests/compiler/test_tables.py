@@ -190,6 +190,7 @@ def test_tex_symbols_at_control_codes_become_unicode_and_other_controls_vanish()
     assert glyph_text("\x00", "CMR10") == ""
     assert glyph_text("\x07", "Times") == ""
     assert glyph_text("\ufb01", "CMR10") == "fi"
+    assert glyph_text("\u00b5", "LinLibertineI") == "\u03bc"
 
 
 @pytest.mark.parametrize(
@@ -362,3 +363,100 @@ def test_a_truth_header_with_an_empty_corner_cell_scores_as_exact() -> None:
     truth = {"header": [["", "A", "B"]], "rows": [["x", "1", "2"], ["y", "3", "4"]]}
     score = score_table(truth, [["", "A", "B"]], [["x", "1", "2"], ["y", "3", "4"]])
     assert score["exact"] and score["header_exact"] and score["row_exact"] == 6
+
+
+def test_a_grid_ruled_alike_whose_first_row_holds_a_number_has_no_header(tmp_path: Path) -> None:
+    rows: list[list[str | Cell]] = [
+        ["# nodes", "16"],
+        ["OS", "RedHat 6.2"],
+        ["CPU", "Xeon E5620\n@2.4GHz"],
+        ["Memory", "48GB"],
+    ]
+    spec = Spec("1", "System configuration.", [], rows, rules="grid")
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == []
+    assert [r[0] for r in t.rows] == ["# nodes", "OS", "CPU", "Memory"]
+    assert t.rows[2] == ["CPU", "Xeon E5620 @2.4GHz"]
+    assert t.check is not None and not any("header" in f for f in t.check.failed)
+
+
+def test_a_key_value_grid_with_nothing_marking_a_header_is_not_called_exact(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[str | Cell]] = [
+        ["Selection", "Tournament size=12"],
+        ["Crossover", "Two Point"],
+        ["Crossover Probability", "[0.2,0.6]"],
+        ["Mutation", "Gaussian"],
+    ]
+    t = _one(table_page(tmp_path / "t.pdf", Spec("1", "GA parameters.", [], rows, rules="grid")))
+    assert t.header == [] and t.rows == rows
+    assert t.check is not None and t.check.verdict == "partial"
+    assert any("no row is set apart as the header" in f for f in t.check.failed)
+
+
+def test_rows_grouped_between_rules_of_a_grid_stay_separate_rows(tmp_path: Path) -> None:
+    rows: list[list[str | Cell]] = [
+        ["A1", "True Delete", "0.11", "0.12"],
+        ["B1", "True Insert", "0.21", "0.22"],
+        ["C1", "True Keep", "0.31", "0.32"],
+        ["D1", "Over-Delete", "0.41", "0.42"],
+        ["E1", "Over-Insert", "0.51", "0.52"],
+        ["F1", "Under-Delete", "0.61", "0.62"],
+        ["G1", "Under-Insert", "0.71", "0.72"],
+    ]
+    header: list[list[str | Cell]] = [["Region", "Name", "x", "y"]]
+    spec = Spec("1", "Regions.", header, rows, rules="grid", groups=[2, 4, 6])
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == header and t.rows == rows
+    assert t.check is not None and t.check.verdict == "exact", t.check
+    words = [[r[0], r[1], r[1], r[0]] for r in rows]
+    spec = Spec("1", "Regions.", header, words, rules="grid", groups=[2, 4, 6])
+    t = _one(table_page(tmp_path / "w.pdf", spec))
+    assert t.rows == words
+    assert t.check is not None and any("rows or cells" in f for f in t.check.failed)
+
+
+def test_an_interval_printed_over_two_lines_stays_one_row(tmp_path: Path) -> None:
+    rows: list[list[str | Cell]] = [
+        ["Level", "0.8503", "0.8545"],
+        ["ΔC", "−0.35", "+0.15"],
+        ["95% CI", "[−2.11,\n+1.53]", "[−1.48,\n+1.36]"],
+        ["LR", "0.18", "37.97"],
+    ]
+    spec = Spec("1", "Ladder.", [["", "locked", "refit"]], rows)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == _plain(rows)
+
+
+def test_a_header_level_under_its_own_full_rule_is_header_not_body(tmp_path: Path) -> None:
+    header: list[list[str | Cell]] = [
+        ["Method", "Llama3 (8B)", "Llama3 (8B)"],
+        ["", "LC (%)", "WR (%)"],
+    ]
+    rows: list[list[str | Cell]] = [["DPO", "40.44", "37.38"], ["SimPO", "44.38", "38.97"]]
+    rows += [["β-SimPO", "46.03", "40.18"]]
+    spec = Spec("5", "Reward models.", header, rows, level_rules=True)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == header
+    assert t.rows == rows
+
+
+def test_grid_header_cells_over_two_lines_stack_inside_their_walls(tmp_path: Path) -> None:
+    header: list[list[str | Cell]] = [
+        ["model g(X)\nPercentile", "model g(x)\nPrediction", "linear h\nIntercept"]
+    ]
+    rows: list[list[str | Cell]] = [["10th", "0.16", "0.53"], ["Median", "0.30", "0.70"]]
+    rows += [["90th", "0.82", "0.76"]]
+    spec = Spec("1", "Surrogates.", header, rows, rules="grid", pad=2.5)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == [["model g(X) Percentile", "model g(x) Prediction", "linear h Intercept"]]
+    assert t.rows == rows
+
+
+def test_a_lone_cyrillic_de_in_libertine_is_the_math_g_it_draws() -> None:
+    from arakit.compiler.pdf.chars import math_italic_g
+
+    assert math_italic_g("д", "LinLibertineI", "дGBM(X)") == "g"
+    assert math_italic_g("д", "LinLibertineI", "Пример где") == "д"
+    assert math_italic_g("д", "Times-Italic", "д") == "д"

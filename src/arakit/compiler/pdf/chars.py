@@ -152,10 +152,22 @@ _SCRIPTABLE = set("0123456789+-−=()")
 FOOTNOTE_MARKS = set("*∗†‡§¶‖#")
 
 
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+
+
+def math_italic_g(char: str, font: str, span: str) -> str:
+    """Linux Libertine's italic has no math g of its own: TeX math set in it (ACM's acmart
+    class) prints the italic Cyrillic de, which is drawn as a g, and the PDF maps it to "д".
+    A lone "д" in such a font, among no other Cyrillic letters, is the g that is printed."""
+    if char != "д" or "libertine" not in font.lower():
+        return char
+    return "g" if len(_CYRILLIC_RE.findall(span)) == span.count("д") else char
+
+
 def glyph_text(char: str, font: str = "") -> str:
     """The text one glyph stands for (tables read glyph by glyph): a TeX symbol at a control
     code becomes its Unicode symbol, a math-extension code its delimiter, a ligature its
-    letters; other control and format characters vanish."""
+    letters, the micro sign the Greek mu; other control and format characters vanish."""
     if not char:
         return ""
     code = ord(char[0])
@@ -168,7 +180,8 @@ def glyph_text(char: str, font: str = "") -> str:
         return " "
     char = _PUA_RE.sub(lambda m: SYMBOL_PUA[ord(m.group(0))], char)
     out = "".join(ch for ch in char if unicodedata.category(ch) not in ("Cc", "Cf", "Co"))
-    return out.replace("\ufffd", "")
+    # a font's "mu" glyph maps to the micro sign; it prints the Greek letter (NFKC agrees)
+    return out.replace("\ufffd", "").replace("\u00b5", "\u03bc")
 
 
 def script(text: str, raised: bool) -> str:

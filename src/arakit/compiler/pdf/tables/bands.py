@@ -4,24 +4,36 @@ above the first rule under text."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from arakit.compiler.pdf.tables.glyphs import TextLine
 from arakit.compiler.pdf.tables.grid import (
+    NUMERIC_RE,
     Grid,
     cell_text,
     col_ranges,
-    column_of,
-    white_gaps,
     header_levels,
+    is_number,
+    line_cells,
     place_words,
+    white_gaps,
+)
+from arakit.compiler.pdf.tables.header import (
+    label_band,
+    labels_columns,
+    line_bands,
+    ruled_alike,
+    split_header,
 )
 from arakit.compiler.pdf.tables.region import Region
-import itertools
 
 METHOD = "rule bands + word baselines + gap columns"
-_NUMERIC_RE = re.compile(r"^[\s\d.,%±+\-−–()\[\]/×x*]+$")
 _LETTERS_RE = re.compile(r"[A-Za-z]{3,}")
+ROWS_OR_LINES = (
+    "a ruled band holds several lines of words that each fill every column: rows or cells "
+    "wrapped over lines cannot be told apart"
+)
 
 
 def full_rules(region: Region) -> list[tuple[float, float, float]]:
@@ -33,18 +45,6 @@ def full_rules(region: Region) -> list[tuple[float, float, float]]:
         if r[1] - r[0] >= 0.6 * width and not (out and abs(out[-1][2] - r[2]) < 1.2):
             out.append(r)
     return out
-
-
-def split_header(region: Region, rules: list[tuple[float, float, float]]) -> int:
-    """How many of the region's lines form the header."""
-    lines = region.lines
-    for r in rules:
-        above = sum(1 for ln in lines if ln.y1 <= r[2] + 1)
-        if 0 < above < len(lines):
-            return above if above <= max(4, len(lines) // 2) else 1
-    first = lines[0]
-    numeric = sum(1 for w in first.words if _NUMERIC_RE.match(w.text))
-    return 1 if len(lines) > 1 and numeric * 2 < len(first.words) else 0
 
 
 def separators(
@@ -139,20 +139,24 @@ def body_rows(
     bounds: list[float],
     rules: list[tuple[float, float, float]],
     boxed: bool = False,
-) -> list[list[TextLine]]:
-    """Lines grouped into rows: by the rules when every row is ruled, else one row per
-    baseline, with continuation lines (no row label, text only under text cells) joined to
-    the row above."""
-    bands: list[list[TextLine]] = []
-    for ln in body:
-        if bands and not any(bands[-1][-1].y1 - 1 <= r[2] <= ln.y0 + 1 for r in rules):
-            bands[-1].append(ln)
-        else:
-            bands.append([ln])
+) -> tuple[list[list[TextLine]], str | None]:
+    """Lines grouped into rows: by the rules when every row is ruled (a band whose lines
+    each fill the band's columns is several rows), else one row per baseline, with
+    continuation lines joined to the row above. Also returns a doubt about the grouping."""
+    bands = line_bands(body, rules)
     single = sum(1 for b in bands if len(b) == 1)
     if len(bands) >= 3 and (boxed or single >= 0.75 * len(bands)):
-        return bands  # a grid: each ruled band is one row
-    rows: list[list[TextLine]] = []
+        rows: list[list[TextLine]] = []
+        doubt = None
+        for band in bands:
+            parts = _split_band(band, bounds)
+            if len(parts) > 1 and not any(
+                is_number(t) for ln in band for t in line_cells(ln, bounds).values()
+            ):
+                doubt = ROWS_OR_LINES
+            rows += parts
+        return rows, doubt
+    rows = []
     for band in bands:
         start = len(rows)
         for ln in band:
@@ -160,24 +164,33 @@ def body_rows(
                 rows[-1].append(ln)
             else:
                 rows.append([ln])
+    return rows, None
+
+
+def _split_band(band: list[TextLine], bounds: list[float]) -> list[list[TextLine]]:
+    """A ruled band as rows: one row, unless its first line fills every column the band
+    uses and later lines fill the same columns (rows grouped between rules); a line that
+    fills fewer columns carries on the row above (a cell wrapped over lines)."""
+    used = {c for ln in band for c in line_cells(ln, bounds)}
+    first = set(line_cells(band[0], bounds))
+    if len(band) == 1 or len(first) < 2 or first != used:
+        return [band]
+    rows = [[band[0]]]
+    for ln in band[1:]:
+        if set(line_cells(ln, bounds)) == first:
+            rows.append([ln])
+        else:
+            rows[-1].append(ln)
     return rows
-
-
-def _columns(ln: TextLine, bounds: list[float]) -> dict[int, str]:
-    cols: dict[int, str] = {}
-    for w in ln.words:
-        c = column_of(w.cx, bounds)
-        cols[c] = f"{cols.get(c, '')} {w.text}".strip()
-    return cols
 
 
 def _continues(row: list[TextLine], ln: TextLine, bounds: list[float]) -> bool:
     """A line that carries on the row above: nothing in the first column, and its text only
     in columns where the row has words (not numbers only)."""
-    mine = _columns(ln, bounds)
+    mine = line_cells(ln, bounds)
     above: dict[int, str] = {}
     for prev in row:
-        for c, t in _columns(prev, bounds).items():
+        for c, t in line_cells(prev, bounds).items():
             above[c] = f"{above.get(c, '')} {t}".strip()
     if not bounds:
         return False
@@ -187,27 +200,65 @@ def _continues(row: list[TextLine], ln: TextLine, bounds: list[float]) -> bool:
         return only_label and mine[0][:1].islower()
     if 0 not in above:
         return False
-    if any(_NUMERIC_RE.match(t) for t in mine.values()):
+    if _closes_brackets(above, mine):
+        return True
+    if any(NUMERIC_RE.match(t) for t in mine.values()):
         return False
     return all(c in above and _LETTERS_RE.search(above[c]) for c in mine)
+
+
+def _open(text: str) -> int:
+    return text.count("[") + text.count("(") - text.count("]") - text.count(")")
+
+
+def _closes_brackets(above: dict[int, str], mine: dict[int, str]) -> bool:
+    """A line each of whose cells closes a bracket left open in the cell above it (an
+    interval "[−2.11," over "+1.53]"): the cells carry on over two lines."""
+    return all(
+        c in above and _open(above[c]) > 0 and _open(above[c] + t) == 0 for c, t in mine.items()
+    )
 
 
 def extract(region: Region) -> Grid:
     """The table's header rows and body rows."""
     rules = full_rules(region)
+    doubts: list[str | None] = []
     n_head = split_header(region, rules)
+    if ruled_alike(region, rules):
+        bands = line_bands(region.lines, rules)
+        bounds, _ = separators(region, region.lines[len(bands[0]) :])
+        header_row, doubt = labels_columns(bands, bounds)
+        n_head = len(bands[0]) if header_row else 0
+        doubts.append(doubt)
     head, body = region.lines[:n_head], region.lines[n_head:]
+    bounds, spanning = separators(region, body, head[-1] if head else None)
+    extra = label_band(region, rules, n_head, bounds)
+    if extra:
+        n_head += extra
+        head, body = region.lines[:n_head], region.lines[n_head:]
+        bounds, spanning = separators(region, body, head[-1])
     last = head[-1] if head else None
-    bounds, spanning = separators(region, body, last)
     spanning += [ln for ln in body if ln not in spanning and _one_run_across(ln, bounds)]
     boxed = len(region.vrules) >= 2 and len(rules) >= 3
-    rows = body_rows(body, bounds, rules, boxed)
+    rows, doubt = body_rows(body, bounds, rules, boxed)
+    doubts += [doubt, crossing(last, bounds)]
     ranges = col_ranges(body, bounds)
-    header = header_levels(head, bounds, ranges, region.rules) if head else []
+    walls = _walls(region, head)
+    header = header_levels(head, bounds, ranges, region.rules, walls) if head else []
     cells = place_words(rows, bounds, spanning)
+    problems = [d for d in doubts if d]
     return Grid(
         header=header,
         rows=[[cell_text(lines, bold=True) for lines in row] for row in cells],
         words=[[[w for line in lines for w in line] for lines in row] for row in cells],
-        problem=crossing(last, bounds),
+        problem="; ".join(problems) if problems else None,
     )
+
+
+def _walls(region: Region, head: list[TextLine]) -> list[float]:
+    """The x of the vertical rules running past the header lines (no header cell crosses
+    one)."""
+    if not head:
+        return []
+    top, bottom = min(ln.y0 for ln in head), max(ln.y1 for ln in head)
+    return [v[0] for v in region.vrules if v[1] <= top + 2 and v[2] >= bottom - 2]

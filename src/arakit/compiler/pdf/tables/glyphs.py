@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from arakit.compiler.pdf.chars import glyph_text, script
+from arakit.compiler.pdf.chars import glyph_text, math_italic_g, script
 
 _BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmb\d|-bd|\.b$", re.IGNORECASE)
 WORD_GAP = 0.15  # a gap wider than this share of the font size separates two words
@@ -93,13 +93,15 @@ def _units(page: Any, clip: Any, textpage: Any = None) -> list[list[Glyph]]:
             if abs(dy) > 0.05 or dx < 0:  # rotated text (axis labels, margin stamps)
                 continue
             glyphs = []
-            for span in line.get("spans", []):
+            spans = line.get("spans", [])
+            line_text = "".join(c.get("c", "") for s in spans for c in s.get("chars", []))
+            for span in spans:
                 font = span.get("font", "")
                 bold = bool(_BOLD_FONT_RE.search(font)) or bool(span.get("flags", 0) & 16)
                 size = float(span.get("size", 0.0))
                 base = float(span.get("origin", (0.0, 0.0))[1])
                 for ch in span.get("chars", []):
-                    text = glyph_text(ch.get("c", ""), font)
+                    text = math_italic_g(glyph_text(ch.get("c", ""), font), font, line_text)
                     if not text:
                         continue
                     x0, y0, x1, y1 = ch["bbox"]

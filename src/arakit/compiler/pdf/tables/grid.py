@@ -3,10 +3,20 @@ methods (which differ in how they find the row and column boundaries)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from arakit.compiler.pdf.paragraphs import dehyphenate
 from arakit.compiler.pdf.tables.glyphs import TextLine, Word
+
+
+NUMERIC_RE = re.compile(r"^[\s\d.,%±+\-−–()\[\]/×x*]+$")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def is_number(text: str) -> bool:
+    """A cell of figures: digits with signs, separators, brackets and units of one sign."""
+    return bool(NUMERIC_RE.match(text)) and bool(_DIGIT_RE.search(text))
 
 
 @dataclass
@@ -55,6 +65,15 @@ def cell_text(lines: list[list[Word]], bold: bool = False) -> str:
         if marks and all(marks):
             out = f"**{out}**"
     return out
+
+
+def line_cells(ln: TextLine, bounds: list[float]) -> dict[int, str]:
+    """The text of one line by column (columns with no word of the line are absent)."""
+    cols: dict[int, str] = {}
+    for w in ln.words:
+        c = column_of(w.cx, bounds)
+        cols[c] = f"{cols.get(c, '')} {w.text}".strip()
+    return cols
 
 
 def column_of(x: float, bounds: list[float]) -> int:
@@ -137,17 +156,19 @@ def header_levels(
     bounds: list[float],
     ranges: list[tuple[float, float]],
     rules: list[tuple[float, float, float]],
+    walls: list[float] | None = None,
 ) -> list[list[str]]:
     """Header rows from the header lines: a line whose word groups each span several
     columns, or that has a rule under it, is a level of its own (its groups written in the
-    first column they span); other lines stack into the cells of the level below them."""
+    first column they span); other lines stack into the cells of the level below them. No
+    group reaches over a wall (a vertical rule)."""
     width = len(bounds) + 1
     levels: list[list[str]] = []
     stack: list[TextLine] = []
     for k, ln in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         ruled = nxt is not None and any(ln.y1 - 1 <= r[2] <= nxt.y0 + 1 for r in rules)
-        groups = _groups(ln)
+        groups = _groups(ln, walls or [])
         spanning = nxt is not None and any(len(_span(g, ranges, groups, rules)) > 1 for g in groups)
         if nxt is not None and (ruled or spanning):
             if stack:
@@ -166,10 +187,12 @@ def header_levels(
     return levels
 
 
-def _groups(ln: TextLine) -> list[TextLine]:
+def _groups(ln: TextLine, walls: list[float]) -> list[TextLine]:
     out: list[TextLine] = []
     for w in ln.words:
-        if out and w.x0 - out[-1].words[-1].x1 <= 0.8 * w.size:
+        last = out[-1].words[-1] if out else None
+        walled = last is not None and any(last.x1 <= x <= w.x0 for x in walls)
+        if last is not None and w.x0 - last.x1 <= 0.8 * w.size and not walled:
             out[-1].words.append(w)
         else:
             out.append(TextLine([w]))
@@ -188,8 +211,15 @@ def _span(
 ) -> list[int]:
     """The columns a header group spans: those under the rule drawn just below it, else the
     widest run of columns it is centred over that no other group of its line claims."""
+    used = [(a, b) for a, b in ranges if b > a] or [(g.x0, g.x1)]
+    left, right = min(a for a, _ in used), max(b for _, b in used)
     under = [
-        r for r in rules if g.y1 - 1 <= r[2] <= g.y1 + 1.5 * g.size and r[0] < g.x1 and r[1] > g.x0
+        r
+        for r in rules
+        if g.y1 - 1 <= r[2] <= g.y1 + 1.5 * g.size
+        and r[0] < g.x1
+        and r[1] > g.x0
+        and not (r[0] <= left + 1 and r[1] >= right - 1)  # a rule under the whole table
     ]
     if under:
         r = min(under, key=lambda r: r[2])

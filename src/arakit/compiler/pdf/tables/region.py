@@ -113,6 +113,7 @@ class Region:
     y0: float
     y1: float
     below: bool  # the table is below its caption
+    weights: dict[int, float] = field(default_factory=dict)  # round(y) → a rule's thickness
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -377,7 +378,8 @@ def find_region(
         if left - 2 <= v[0] <= right + 2 and v[2] > y0 + 1 and v[1] < y1 - 1
     ]
     taken.sort(key=lambda ln: ln.base)
-    return Region(cap, taken, inner, vr, left, right, y0, y1, below)
+    weights = {round(r[2]): rules.thickness.get(round(r[2]), 0.0) for r in inner}
+    return Region(cap, taken, inner, vr, left, right, y0, y1, below, weights)
 
 
 def _opens(y: float, ln: TextLine, edge: float, below: bool, inside: bool) -> bool:
