@@ -36,6 +36,9 @@ class FrontPage:
     affiliations: list[tuple[str, str]] = field(default_factory=list)  # (mark, text)
     title_size: float = 17.0
     head: list[str] = field(default_factory=list)  # small lines above the title
+    below_title: list[str] = field(default_factory=list)  # template lines under the title
+    raw_authors: list[str] = field(default_factory=list)  # author rows printed as given
+    affiliation_block: str = ""  # affiliations run together in one wrapped paragraph
     stamp: str = ""  # arXiv-style margin stamp, set at 90 degrees
     watermark: str = ""  # set diagonally across the page
     sidebar: list[str] = field(default_factory=list)  # journal sidebar left of the text
@@ -141,8 +144,15 @@ def make_front(path: Path, fp: FrontPage) -> Path:
     for line in fp.title:
         p.centred(line, fp.title_size, bold=True)
     p.y += 6
+    for line in fp.below_title:
+        p.centred(line, 10)
     for row in fp.authors:
         p.names(row)
+    for line in fp.raw_authors:
+        p.centred(line, 11)
+    if fp.affiliation_block:
+        p.y += 4
+        p.wrapped(fp.affiliation_block, 9)
     if fp.grid:
         p.grid(fp.grid)
     for mark, aff in fp.affiliations:

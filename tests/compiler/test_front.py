@@ -118,3 +118,49 @@ def test_a_page_without_authors_has_none(tmp_path: Path) -> None:
 def test_a_placeholder_after_the_names_is_not_an_author(tmp_path: Path) -> None:
     doc = _read(tmp_path, authors=[[Author("Daniel Foreman", "1"), Author("friends")]])
     assert doc.authors == ["Daniel Foreman"]
+
+
+def test_a_template_line_under_the_title_is_not_an_author(tmp_path: Path) -> None:
+    doc = _read(tmp_path, below_title=["A PREPRINT"], affiliations=AFFILIATIONS)
+    assert doc.authors == ["Marco Rossi", "Ana de la Cruz", "Li Wei"]
+
+
+def test_a_name_broken_across_two_author_rows_is_read_whole(tmp_path: Path) -> None:
+    rows = [
+        "Kimberly R. Ward, Mitchell Hayes, Lauren C Peres, Brooke L",
+        "Fridley, and Alex Soupir",
+    ]
+    doc = _read(tmp_path, authors=[], raw_authors=rows)
+    assert doc.authors == [
+        "Kimberly R. Ward",
+        "Mitchell Hayes",
+        "Lauren C Peres",
+        "Brooke L Fridley",
+        "Alex Soupir",
+    ]
+
+
+def test_affiliations_run_together_with_numbers_are_split_at_them(tmp_path: Path) -> None:
+    block = (
+        "1 Department of Cutaneous Oncology, Moffitt Cancer Center 2 Department of "
+        "Genitourinary Oncology, Moffitt Cancer Center 3 Department of Pediatrics, University "
+        "of Missouri-Kansas City School of Medicine"
+    )
+    doc = _read(tmp_path, affiliation_block=block)
+    assert doc.affiliations == [
+        "Department of Cutaneous Oncology, Moffitt Cancer Center",
+        "Department of Genitourinary Oncology, Moffitt Cancer Center",
+        "Department of Pediatrics, University of Missouri-Kansas City School of Medicine",
+    ]
+
+
+def test_a_grid_of_authors_keeps_one_affiliation_per_column_whatever_it_names(
+    tmp_path: Path,
+) -> None:
+    doc = _read(
+        tmp_path,
+        authors=[],
+        grid=[("Bojie Li", "Pine AI"), ("Noah Shi", "University of Washington")],
+    )
+    assert doc.authors == ["Bojie Li", "Noah Shi"]
+    assert doc.affiliations == ["Pine AI", "University of Washington"]

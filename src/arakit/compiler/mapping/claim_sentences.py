@@ -17,8 +17,11 @@ from arakit.compiler.mapping.context import PaperContext, Sentence
 from arakit.compiler.mapping.quantities import CITATION
 
 _FIRST_PERSON = re.compile(
-    r"\b(?:we|our|this (?:paper|work|article|study|note|report)|the present (?:paper|work)|"
-    r"here,? we|in this (?:paper|work|article))\b",
+    r"\b(?:we|this (?:paper|work|article|study|note|report)|the present (?:paper|work)|"
+    r"in this (?:paper|work|article)|our (?:\w+[- ]){0,2}(?:method|approach|model|models|"
+    r"framework|results?|work|contributions?|analysis|experiments?|algorithms?|system|library|"
+    r"package|tool|findings?|study|paper|procedure|technique|estimator|implementation|design|"
+    r"proposal|solution|evaluation|benchmark|recipe|aim))\b",
     re.I,
 )
 _CONTRIBUTION = re.compile(
@@ -30,7 +33,8 @@ _CONTRIBUTION = re.compile(
     r"focus(?:es|ed)? on|hand-code|train(?:s|ed)?|learn(?:s|ed)?|execute[sd]?|"
     r"generali[sz]e[sd]?|recover(?:s|ed)?|support(?:s|ed)?|facilitate[sd]?|"
     r"is the first|are the first|(?:is|are) designed|(?:is|are) (?:open[- ]source|capable|able)|"
-    r"establish|bridg(?:e|es|ing)|perform(?:s|ed)? (?:better|best|well|comparably))\b",
+    r"establish|bridg(?:e|es|ing)|perform(?:s|ed)? (?:better|best|well|comparably)|"
+    r"contributions? (?:is|are))\b",
     re.I,
 )
 # the paper's own thing as the subject: "our method", "the proposed framework", "the
@@ -40,7 +44,8 @@ _OWN_SUBJECT = re.compile(
     r"hand-coded|learned|new|two)|both|all(?: (?:our|the))?)\s+)(?:\w+[- ])?(?:method|approach|"
     r"model|models|framework|algorithm|algorithms|system|library|package|tool|technique|"
     r"results?|rounds?|experiments?|estimator|architecture|procedure|analysis|case studies|"
-    r"methodolog(?:y|ies)|strategies|implementation|code|software)\b(?!\s+(?:of|for|in)\s+"
+    r"methodolog(?:y|ies)|strategies|implementation|code|software|recipe|pipeline|metrics?|"
+    r"scheme|protocol|policy|agent)\b(?!\s+(?:of|for|in)\s+"
     r"(?:the\s+)?(?:previous|prior|existing|other))",
     re.I,
 )
@@ -166,6 +171,8 @@ def is_claim(s: Sentence, names: list[str], after_claim: bool = False) -> bool:
     text = _ITEM.sub("", s.text.strip())
     if len(text) < 30 or text.endswith("?") or _NOT_A_CLAIM.search(text):
         return False
+    if not re.search(r"[.!;)\"”’]$", text):
+        return False  # cut off: a claim is a complete sentence
     if not text[:1].isupper() and not any(text.startswith(n) for n in names):
         return False
     cited = CITATION.search(text)
@@ -179,13 +186,13 @@ def is_claim(s: Sentence, names: list[str], after_claim: bool = False) -> bool:
     role = s.where.role
     if role not in ("abstract", "introduction", "conclusion"):
         return about_names and bool(_STRONG.search(text))  # "X is the first library to ..."
-    summary = _ITEM.match(s.text.strip()) or s.paragraph == 0
-    if (
-        role == "conclusion"
-        and summary
-        and not re.search(r"\b(?:panels?|figure|fig\.)", text, re.I)
-    ):
-        return True  # the conclusion's summary and its list of findings
+    figure_text = re.search(r"\b(?:panels?|figure|fig\.|table)", text, re.I)
+    if role == "conclusion" and not figure_text:
+        if _ITEM.match(s.text.strip()):
+            return True  # the conclusion's list of findings
+        goes_on = after_claim and s.paragraph == 0
+        if goes_on and not re.match(r"^(?:however|but|yet|although|while)\b", text, re.I):
+            return True  # the summary goes on ("... constraints are taken into account")
     if _BACKGROUND.match(text) and not first_person:
         return False
     if first_person and (_CONTRIBUTION.search(text) or _SHOWS_THAT.search(text)):
@@ -216,8 +223,11 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
         for s in ctx.sentences(*roles):
             if "future" in s.heading.lower() or taken >= cap:
                 continue
-            ok = is_claim(s, names, previous)
-            previous = ok
+            primary = is_claim(s, names, False)
+            ok = primary or is_claim(s, names, previous)
+            # a claim in its own right lets the next sentence follow, and so does "It ..."
+            # continuing one: "We introduce X. It is designed for ... It facilitates ..."
+            previous = primary or (ok and re.match(r"^(?:It|They)\b", s.text) is not None)
             if not ok:
                 continue
             key = words(statement_of(s.text))

@@ -203,37 +203,67 @@ def _people(front: Front, rows: list[_Row]) -> list[_Row]:
     the rows used. Rows that are neither end the block (the text that follows is body)."""
     used: list[_Row] = []
     continuing = False  # the last row was an affiliation a further row may continue
+    open_name = ""  # an author row that broke inside a name ("..., Brooke L" / "Fridley, ...")
+    columns = 0  # author cells side by side in the last author row (a grid)
     for row in rows:
-        text = row.plain.strip().strip(",;")
-        if not text:
+        text = row.plain.strip().strip(";")
+        if not text.strip(","):
             continue
         if text.startswith("(") and text.endswith(")"):
             used.append(row)  # "(equal contribution)", a collaboration's name
-            continuing = False
+            continuing, open_name = False, ""
             continue
         marked = any(a == 0 for p in row.pieces[:1] for a, _ in p.sup)
-        found = [n for cell in row.cells() for n in names_in(cell, _small_caps(row))]
+        cells = row.cells()
+        listing = bool(re.search(r",|\s(?:and|&)\s", text))  # the row goes on listing names
+        pending, open_name = open_name, ""
+        joined = f"{pending} {cells[0]}" if pending and len(cells) == 1 and listing else ""
+        found = names_in(joined, _small_caps(row)) if joined else []
+        found = found or [n for cell in cells for n in names_in(cell, _small_caps(row))]
         ends_open = bool(front.affiliations) and front.affiliations[-1].endswith((",", "-"))
         if marked:
             front.affiliations.append(_affiliation(text))
             continuing = True
         elif found and not affiliation_like(text):
+            if joined:  # the name broken at the row's end is read whole
+                front.authors = [a for a in front.authors if not pending.endswith(a)]
             front.authors += [n for n in found if n not in front.authors]
+            columns = len(cells)
+            open_name = "" if text.endswith((",", " and")) else _last_piece(joined or text)
             continuing = False
+        elif 1 < columns == len(cells) and any(affiliation_like(c) for c in cells):
+            front.affiliations += [_affiliation(c) for c in cells]  # one per author column
+            columns, continuing = 0, False
         elif continuing and (ends_open or not institution_like(text)):
             last = front.affiliations[-1].rstrip(",")
             front.affiliations[-1] = f"{last}, {_affiliation(text)}"
         elif affiliation_like(text):
-            cells = row.cells()
             if len(cells) > 1 and all(affiliation_like(c) for c in cells):
-                front.affiliations += [_affiliation(c) for c in cells]  # one per author column
+                front.affiliations += [_affiliation(c) for c in cells]
             else:
                 front.affiliations.append(_affiliation(text))
             continuing = True
         else:
             break
         used.append(row)
+    front.affiliations = _split_numbered(front.affiliations)
     return used
+
+
+def _last_piece(text: str) -> str:
+    """The text after the last separator of an author row (a name that may go on)."""
+    return re.split(r",\s*(?:and\s+)?|\s+and\s+", text)[-1].strip()
+
+
+def _split_numbered(affiliations: list[str]) -> list[str]:
+    """Affiliations printed one after the other with bold numbers ("Dept. of X 2 Dept. of
+    Y 3 ...", as JOSS sets them) are split at the numbers, rows rejoined where they broke."""
+    joined = " ".join(affiliations)
+    marks = [int(m.group(1)) for m in re.finditer(r"\s(\d{1,2})\s+(?=[A-Z])", joined)]
+    if len(marks) < 2 or marks[:2] != [2, 3]:
+        return affiliations
+    parts = re.split(r"\s\d{1,2}\s+(?=[A-Z])", joined)
+    return [p.strip(" ,") for p in parts if p.strip(" ,")]
 
 
 _NOTE = re.compile(

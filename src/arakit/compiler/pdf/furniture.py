@@ -42,7 +42,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "status",
-            r"^(?:draft(?: version)?\b|preprint\b|this is a preprint|under review\b|"
+            r"^(?:draft(?: version)?\b|(?:a )?preprint\b|this is a preprint|under review\b|"
             r"(?:paper |manuscript )?(?:submitted|accepted|published|to appear|in press)\b|"
             r"\(?received\b.*\b(?:accepted|revised)\b|work in progress\b|"
             r"published as a (?:conference|workshop) paper\b|camera[- ]ready\b|"
@@ -52,6 +52,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "venue",
             r"^(?:proceedings of|in proceedings|proc\. of)\b|"
+            rf"^[A-Z][A-Za-z-]+\s*['’]\d{{2}},\s+{_MONTH}|"
             r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:conference|workshop|symposium) on\b|"
             r"^findings of\b|^journal of\b.*\b(?:\d{4}|vol|\(\d)|^(?:ieee|acm)\b.*\b(?:transactions|journal|letters)\b|"
             r"\bvol(?:ume)?\.?\s*\d+.*\b(?:no|issue|pp|pages)\b",

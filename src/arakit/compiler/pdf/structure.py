@@ -17,7 +17,7 @@ from arakit.compiler.pdf.document import (
     Paragraph,
 )
 from arakit.compiler.pdf.figures import FigureReading
-from arakit.compiler.pdf.furniture import CITE_BOX, furniture
+from arakit.compiler.pdf.furniture import CITE_BOX, YEAR_RE, furniture
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.layout import Layout, read_layout
 from arakit.compiler.pdf.opening import read_opening
@@ -94,9 +94,9 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
             k = _skip_cite_box(doc, lines, k, headings)
             continue
         kind = furniture(ln.text) if ln.page == lines[0].page else None
-        if kind is not None and kind.kind in ("contact", "rights", "typeset", "arxiv"):
-            doc.furniture.append(ln.text)  # a corresponding-author note, a licence line
-            k += 1
+        if kind is not None and kind.kind in ("contact", "rights", "typeset", "arxiv", "venue"):
+            flush()  # a corresponding-author note, a licence or permission block, a venue line
+            k = _furniture_block(doc, lines, k, kind.kind, headings)
             continue
         head = headings(ln, in_appendix or in_refs, current.number)
         if head is not None:
@@ -167,6 +167,38 @@ def _footnote(doc: Document, lines: list[Line], k: int, body: float, vocab: Coun
     ):
         k += 1
     doc.footnotes.append(dehyphenate([ln.text for ln in lines[start:k]], vocab))
+    return k
+
+
+def _furniture_block(
+    doc: Document, lines: list[Line], k: int, kind: str, headings: Headings
+) -> int:
+    """A block of first-page furniture (an ACM permission notice, a copyright and venue
+    block): its lines set in the same small type, one under the other. The block's venue
+    and year are the paper's when the page gave none."""
+    start = k
+    k += 1
+    while (
+        k < len(lines)
+        and lines[k].page == lines[start].page
+        and lines[k].column == lines[start].column
+        and abs(lines[k].size - lines[start].size) < 0.3
+        and lines[start].size < headings.body
+        and 0 <= lines[k].y0 - lines[k - 1].y1 < 1.5 * lines[k].size
+        and headings.strict(lines[k]) is None
+    ):
+        k += 1
+    block = [ln.text for ln in lines[start:k]]
+    doc.furniture += block
+    for text in block:
+        said = furniture(text)
+        if said is not None and said.kind == "venue" and not doc.venue:
+            doc.venue = text.rstrip(".")
+        year = (
+            YEAR_RE.search(text) if said is not None and said.kind in ("venue", "rights") else None
+        )
+        if year and not doc.year:
+            doc.year = year.group(1)
     return k
 
 
