@@ -33,6 +33,7 @@ class FrontPage:
     title: list[str]
     authors: list[list[Author]]  # rows of authors, each row printed "A, B, and C"
     grid: list[tuple[str, str]] = field(default_factory=list)  # (name, affiliation) side by side
+    marks_only: bool = False  # authors set apart by their marks and space, no commas
     affiliations: list[tuple[str, str]] = field(default_factory=list)  # (mark, text)
     title_size: float = 17.0
     head: list[str] = field(default_factory=list)  # small lines above the title
@@ -92,12 +93,13 @@ class _Page:
             self.y += size * 1.3
             self.text(x0 + (0 if first else hang), self.y, line, size)
 
-    def names(self, row: list[Author], size: float = 11.0) -> None:
-        """One row of authors printed `A¹, B², and C¹`."""
+    def names(self, row: list[Author], size: float = 11.0, marks_only: bool = False) -> None:
+        """One row of authors printed `A¹, B², and C¹` (or `A∗   B∗   C`)."""
         self.y += size * 1.6
         parts = []
         for k, a in enumerate(row):
             sep = "" if k == len(row) - 1 else (", and " if k == len(row) - 2 else ", ")
+            sep = "   " if marks_only and sep else sep
             parts.append((a, sep))
         total = sum(
             self.width(a.name + sep, size) + self.width(a.marks, size * 0.6) for a, sep in parts
@@ -147,7 +149,7 @@ def make_front(path: Path, fp: FrontPage) -> Path:
     for line in fp.below_title:
         p.centred(line, 10)
     for row in fp.authors:
-        p.names(row)
+        p.names(row, marks_only=fp.marks_only)
     for line in fp.raw_authors:
         p.centred(line, 11)
     if fp.affiliation_block:

@@ -164,3 +164,9 @@ def test_a_grid_of_authors_keeps_one_affiliation_per_column_whatever_it_names(
     )
     assert doc.authors == ["Bojie Li", "Noah Shi"]
     assert doc.affiliations == ["Pine AI", "University of Washington"]
+
+
+def test_names_set_apart_only_by_their_marks_are_each_an_author(tmp_path: Path) -> None:
+    row = [Author("Huey Sun", "∗"), Author("Anabel Yong", "∗"), Author("Felipe Jin")]
+    doc = _read(tmp_path, authors=[row], marks_only=True)
+    assert doc.authors == ["Huey Sun", "Anabel Yong", "Felipe Jin"]

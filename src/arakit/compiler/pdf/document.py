@@ -27,13 +27,14 @@ class Line:
     base: float = 0.0
     font: str = ""
 
-    def plain(self) -> str:
-        """The text without its superscripts (marks such as `Forgione¹` or `dynamics.²`)."""
+    def plain(self, mark: str = "") -> str:
+        """The text without its superscripts (marks such as `Forgione¹` or `dynamics.²`);
+        with `mark`, each superscript is replaced by it (", " to keep names apart)."""
         if not self.sup:
             return self.text
         out, last = [], 0
         for a, b in self.sup:
-            out.append(self.text[last:a])
+            out.append(self.text[last:a] + mark)
             last = b
         out.append(self.text[last:])
         return " ".join("".join(out).split())

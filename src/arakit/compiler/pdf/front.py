@@ -62,15 +62,16 @@ class _Row:
     def plain(self) -> str:
         return " ".join(p.plain() for p in self.pieces)
 
-    def cells(self) -> list[str]:
-        """The row split where a wide gap separates its pieces (author grids)."""
+    def cells(self, mark: str = "") -> list[str]:
+        """The row split where a wide gap separates its pieces (author grids); with `mark`,
+        superscripts are replaced by it (an affiliation mark ends a name)."""
         out: list[str] = []
         prev: Line | None = None
         for p in self.pieces:
             if prev is not None and p.x0 - prev.x1 < 1.5 * p.size:
-                out[-1] = f"{out[-1]} {p.plain()}"
+                out[-1] = f"{out[-1]} {p.plain(mark)}"
             else:
-                out.append(p.plain())
+                out.append(p.plain(mark))
             prev = p
         return out
 
@@ -219,7 +220,8 @@ def _people(front: Front, rows: list[_Row]) -> list[_Row]:
         pending, open_name = open_name, ""
         joined = f"{pending} {cells[0]}" if pending and len(cells) == 1 and listing else ""
         found = names_in(joined, _small_caps(row)) if joined else []
-        found = found or [n for cell in cells for n in names_in(cell, _small_caps(row))]
+        marked_cells = row.cells(mark=", ")  # "Huey Sun∗ Anabel Yong∗": a mark ends a name
+        found = found or [n for cell in marked_cells for n in names_in(cell, _small_caps(row))]
         ends_open = bool(front.affiliations) and front.affiliations[-1].endswith((",", "-"))
         if marked:
             front.affiliations.append(_affiliation(text))
@@ -235,8 +237,9 @@ def _people(front: Front, rows: list[_Row]) -> list[_Row]:
             front.affiliations += [_affiliation(c) for c in cells]  # one per author column
             columns, continuing = 0, False
         elif continuing and (ends_open or not institution_like(text)):
-            last = front.affiliations[-1].rstrip(",")
-            front.affiliations[-1] = f"{last}, {_affiliation(text)}"
+            more = _affiliation(text)
+            if more:
+                front.affiliations[-1] = f"{front.affiliations[-1].rstrip(',')}, {more}"
         elif affiliation_like(text):
             if len(cells) > 1 and all(affiliation_like(c) for c in cells):
                 front.affiliations += [_affiliation(c) for c in cells]
@@ -274,7 +277,8 @@ _NOTE = re.compile(
 def _affiliation(text: str) -> str:
     """An affiliation without a leading mark or a trailing note (`¶ Corresponding author`)."""
     text = _NOTE.sub("", text)
-    return re.sub(r"^(?:\d{1,2}|[*†‡§¶])\s+(?=\S)", "", text).strip()
+    text = re.sub(r"[,;]?\s*(?:\{[^{}]*\}|[\w.+-]+)@[\w-]+(?:\.[\w-]+)+", "", text)  # e-mails
+    return re.sub(r"^(?:\d{1,2}|[*†‡§¶])\s+(?=\S)", "", text).strip(" ,;")
 
 
 def _small_caps(row: _Row) -> bool:
