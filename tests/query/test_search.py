@@ -105,3 +105,56 @@ def test_why_not_shows_rejected_alternatives_of_a_decision(idx):
 
     hit = next(h for h in why_not(idx, "linear restarts").hits if h.ref == "N03")
     assert "alternatives: step decay, linear restarts" in hit.text
+
+
+FILLER = "This paragraph is about something else entirely, told at length for the reader. " * 3
+PROSE = "# Notes on training\n\n" + "\n\n".join(
+    f"{FILLER}It mentions the {word} once." + f"\n\n{FILLER}" * 2
+    for word in ("learning", "rate", "hidden", "state", "fit", "soft")
+)
+CONFIG = (
+    '"""Defaults of the simulator."""\n\nDEFAULTS_SIMULATOR = {\n'
+    + "".join(f"    'weight_{k}': {k}.5,  # a weight of the cost\n" for k in range(40))
+    + "    'Nc': 50,\n    'Qx': 1.0,\n}\n"
+)
+FILES = ", ".join(f"experiments/phase{k}_run.py" for k in range(30))
+
+
+@pytest.fixture
+def crowded(minimal, tmp_path):
+    art = minimal(
+        {
+            "src/execution/fit_soft.py": CODE,
+            "src/execution/old/fit_soft_copy.py": CODE,
+            "src/execution/sim.py": CONFIG,
+            "logic/solution/notes.md": PROSE,
+            "src/execution/listing.md": f"# Listing\n\nfiles: {FILES}, slurm_circuit_tracing.sh\n",
+        }
+    )
+    with Index(tmp_path / "i.sqlite") as index:
+        index.refresh([art])
+        yield index
+
+
+def test_a_short_exact_line_in_code_beats_a_long_prose_passage(crowded):
+    result = search(crowded, "What learning rate does the soft fit use?")
+    files = [h.file for h in result.hits]
+    assert files.index("src/execution/fit_soft.py") < files.index("logic/solution/notes.md")
+
+
+def test_a_key_deep_in_a_dictionary_is_shown_under_the_line_that_names_it(crowded):
+    result = search(crowded, "default Nc of the simulator")
+    assert result.hits[0].file == "src/execution/sim.py"
+    first = render(result).split("\n\n")[0]
+    assert "DEFAULTS_SIMULATOR = {" in first and "'Nc': 50" in first
+
+
+def test_a_long_line_is_shown_by_the_piece_that_matches(crowded):
+    hit = search(crowded, "which slurm script runs the circuit tracing", max_tokens=200).hits[0]
+    assert "slurm_circuit_tracing.sh" in hit.text
+    assert hit.text.startswith("…") and len(hit.text) < len(FILES)
+
+
+def test_a_copied_file_is_shown_once(crowded):
+    texts = [h.text for h in search(crowded, "lr num_iter seq_len").hits]
+    assert len(texts) == len(set(texts))

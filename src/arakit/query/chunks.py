@@ -66,7 +66,9 @@ def _windows(lines: list[str], first: int) -> list[tuple[int, int]]:
 def _span_passages(
     rel: str, lines: list[str], a: int, b: int, kind: str, name: str | None
 ) -> list[Passage]:
-    """Passages for lines a..b (1-based), split into windows when long; empty ones dropped."""
+    """Passages for lines a..b (1-based), split into windows when long; empty ones dropped.
+    A window that starts inside an indented block (the middle of a long dict or function)
+    names the lines that open the block in its title: `sim.py DEFAULTS = {`."""
     out = []
     body = lines[a - 1 : b]
     spans = _windows(body, a)
@@ -75,9 +77,31 @@ def _span_passages(
         if not text.strip():
             continue
         ref = f"{rel}#{name}" if name and k == 0 else f"{rel}#L{s}-{e}"
-        title = f"{rel} {name}" if name else rel
+        opened = _opening_lines(lines, a, s) if k else ""
+        title = " ".join(x for x in (rel, name, opened) if x)
         out.append(Passage(ref, kind, rel, s, title, text))
     return out
+
+
+def _opening_lines(lines: list[str], first: int, start: int, depth: int = 2) -> str:
+    """The nearest lines above line `start` (1-based, not before `first`) that are indented
+    less than it, outermost first, joined by ` › ` (at most `depth`, each cut to 60)."""
+    k = start - 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    if k >= len(lines):
+        return ""
+    indent = len(lines[k]) - len(lines[k].lstrip())
+    found: list[str] = []
+    for i in range(start - 2, first - 2, -1):
+        line = lines[i]
+        body = line.lstrip()
+        if body and len(line) - len(body) < indent:
+            found.append(body.rstrip()[:60])
+            indent = len(line) - len(body)
+            if not indent or len(found) >= depth:
+                break
+    return " › ".join(reversed(found))
 
 
 def code_passages(rel: str, text: str) -> list[Passage]:

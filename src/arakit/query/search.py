@@ -10,7 +10,6 @@ the lines of its passage that hold the most query terms, cut to fit what is left
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,11 +18,14 @@ from pydantic import BaseModel, Field
 from arakit.errors import UsageError
 from arakit.query.disclose import estimate_tokens
 from arakit.query.index import Index
-from arakit.query.terms import Term, id_token, index_terms, query_terms
+from arakit.query.rank import Matcher, Scored, context, focus, matcher, rank
+from arakit.query.terms import Term, query_terms
 
 CANDIDATES = 60  # rows ranked by coverage after BM25
 MIN_HIT_TOKENS = 24  # a hit that cannot show this much is not shown
 PER_HIT_FLOOR = 100  # tokens a hit may take however small the budget (up to all of it)
+CONTEXT_CHARS = 100  # an enclosing line shown above a snippet is cut to this
+SNIPPET_CHARS = 400  # a hit shows its best lines and their neighbours, about this much
 # title, text, terms
 _BM25 = "bm25(fts, 3.0, 1.0, 2.0)"
 
@@ -118,26 +120,6 @@ def _candidates(
     return list(seen.values())
 
 
-_NEEDS_TERMS = re.compile(r"[0-9_A-Z]")
-
-
-def _lowered(line: str) -> str:
-    """A line in lower case, with its exact terms (values, identifiers) when it has any."""
-    low = line.lower()
-    return f"{low} {index_terms(line)}" if _NEEDS_TERMS.search(line) else low
-
-
-def _coverage(
-    low: str, probes: list[list[re.Pattern[str] | str]], weights: Sequence[float]
-) -> float:
-    """The weight of the query terms a lower-cased text holds."""
-    return sum(
-        w
-        for ps, w in zip(probes, weights, strict=True)
-        if any((p in low) if isinstance(p, str) else p.search(low) for p in ps)
-    )
-
-
 def search(
     index: Index,
     query: str,
@@ -174,64 +156,32 @@ def search(
         args += list(kinds) + list(kinds)
     rows = _candidates(index, groups, where, args) if groups else []
     names = index.names()
-    ranked = _rank(rows, terms)
-    return _fit(query, terms, ranked, names, max_tokens, limit)
-
-
-def _probes(terms: Sequence[Term]) -> list[list[re.Pattern[str] | str]]:
-    """Per term, what to look for in a passage's lower-cased text: a stem of 4+ letters as a
-    substring (`iterations` → `iterat`, found in `iteration` and `num_iter`'s split), a short
-    term or an exact one as a whole token."""
-    out: list[list[re.Pattern[str] | str]] = []
-    for t in terms:
-        probes: list[re.Pattern[str] | str] = []
-        for alt in t.alternatives:
-            if " " in alt:
-                continue
-            if len(alt) <= 3 or "_" in alt:
-                probes.append(re.compile(rf"(?<![a-z0-9_]){re.escape(alt)}(?![a-z0-9_])"))
-            else:
-                probes.append(alt[: max(4, len(alt) - 4)] if len(alt) > 4 else alt)
-        out.append(probes)
-    return out
-
-
-def _rank(rows: list[tuple], terms: Sequence[Term]) -> list[tuple[float, tuple]]:
-    if not rows:
-        return []
-    weights = [2.0 if t.exact else 1.0 for t in terms]
-    total = sum(weights)
-    probes = _probes(terms)
-    wanted_ids = {a for t in terms for a in t.alternatives if a.startswith("id_")}
-    best = max(-r[9] for r in rows) or 1.0
-    out = []
-    for r in rows:
-        cov = _coverage(f"{r[6]}\n{r[7]}\n{r[8] or ''}".lower(), probes, weights)
-        score = 0.5 * cov / total + 0.5 * (-r[9]) / best
-        if id_token(r[1]) in wanted_ids:  # the query names this entity itself
-            score += 0.5
-        out.append((score, r))
-    out.sort(key=lambda x: -x[0])
-    return out
+    m = matcher(terms, {k: df for df, k, _ in groups}, index.count())
+    return _fit(query, terms, m, rank(rows, m), names, max_tokens, limit)
 
 
 def _fit(
     query: str,
     terms: Sequence[Term],
-    ranked: list[tuple[float, tuple]],
+    m: Matcher,
+    ranked: list[Scored],
     names: dict[int, str],
     max_tokens: int,
     limit: int,
 ) -> SearchResult:
+    """Hits in rank order, each showing its best lines (about SNIPPET_CHARS of them), until
+    the budget is spent; a hit showing the same text as one already shown (a copied file)
+    is named on that hit instead of shown again."""
     budget = max_tokens * 4  # characters; estimate_tokens is about four per token
     per_hit = max(budget // 6, min(budget, PER_HIT_FLOOR * 4))
-    many = len({r[0] for _, r in ranked}) > 1 or len(names) > 1
+    many = len({s.row[0] for s in ranked}) > 1 or len(names) > 1
     hits: list[Hit] = []
+    shown_texts: dict[str, Hit] = {}
     used = 0
-    for score, r in ranked:
+    for s in ranked:
         if len(hits) >= limit:
             break
-        art, ref, kind, sub, rel, line, title, text, _terms, _bm = r
+        art, ref, kind, sub, rel, line, title, _text, _terms, _bm = s.row
         left = budget - used
         if left < MIN_HIT_TOKENS * 4:
             break
@@ -239,23 +189,26 @@ def _fit(
         room = min(left, per_hit) - len(head) - 1
         if room < MIN_HIT_TOKENS * 2:
             continue
-        shown = snippet(text, terms, room, skip_first=text.startswith(title) and bool(title))
+        shown = snippet(focus(s, m), min(room, SNIPPET_CHARS))
+        same = " ".join(shown.split())
+        if same in shown_texts:
+            continue
         block = f"{head}\n{shown}"
         used += len(block) + 2  # the blank line between hits
-        hits.append(
-            Hit(
-                artifact=names.get(art, "?"),
-                ref=ref,
-                kind=kind,
-                sub=sub or "",
-                file=rel,
-                line=line,
-                title=title,
-                text=shown,
-                score=round(score, 4),
-                tokens=estimate_tokens(block),
-            )
+        hit = Hit(
+            artifact=names.get(art, "?"),
+            ref=ref,
+            kind=kind,
+            sub=sub or "",
+            file=rel,
+            line=line,
+            title=title,
+            text=shown,
+            score=round(s.score, 4),
+            tokens=estimate_tokens(block),
         )
+        shown_texts[same] = hit
+        hits.append(hit)
     result = SearchResult(
         query=query, max_tokens=max_tokens, tokens=0, hits=hits, terms=[t.text for t in terms]
     )
@@ -266,7 +219,8 @@ def _fit(
 def header(
     artifact: str | None, ref: str, rel: str, line: int | None, kind: str, sub: str, title: str
 ) -> str:
-    """The first line of a hit: `[artifact] ref (kind) file:line`, then the title if short."""
+    """The first line of a hit: `[artifact] ref (kind) file:line`; for a window of lines,
+    what it sits in (`in DEFAULTS = {`, `in Notes — Training`) when its title says."""
     where = rel + (f":{line}" if line else "")
     label = f"{kind}/{sub}" if sub and sub != kind else kind
     head = f"{f'[{artifact}] ' if artifact else ''}{ref} ({label})"
@@ -274,39 +228,57 @@ def header(
         head += f" {where}"
     elif line and "#L" not in ref:
         head += f" line {line}"
+    elif "#L" in ref and title.startswith(rel):
+        inside = title[len(rel) :].lstrip(": ").strip()
+        if inside:
+            head += f" in {inside[:CONTEXT_CHARS]}"
     return head
 
 
-def snippet(text: str, terms: Sequence[Term], room: int, *, skip_first: bool = False) -> str:
-    """The lines of `text` around the ones holding the most query terms, at most `room`
-    characters; the whole text when it fits."""
-    lines = text.split("\n")
-    if skip_first and len(lines) > 1:
-        lines = lines[1:] if len("\n".join(lines)) > room else lines
-    whole = "\n".join(lines).strip("\n")
+def snippet(scored: Scored, room: int) -> str:
+    """The best units of a passage (its best window) and the units around them, at most
+    `room` characters; the whole text when it fits. Units that hold query terms are taken
+    first, then the ones just above (a definition, a heading). A piece of a long line is
+    marked `…` where the line goes on."""
+    text = scored.row[7] or ""
+    whole = text.strip("\n")
     if len(whole) <= room:
         return whole
-    probes = _probes(terms)
-    weights = [2 if t.exact else 1 for t in terms]
-    # numbers, IDs and hashes are matched in their canonical form, which only index_terms makes
-    canon = any(a.startswith(("n_", "id_", "h_")) for t in terms for a in t.alternatives)
-    scores = [_coverage(_lowered(ln) if canon else ln.lower(), probes, weights) for ln in lines]
-    best = max(range(len(lines)), key=lambda i: (scores[i], -i))
-    lo = hi = best
-    size = len(lines[best])
-    # grow around the best line, favouring lines that hold terms, then the lines just above
+    spans, masks = scored.spans, scored.masks
+    n = len(spans)
+    lo, hi = max(0, min(scored.lo, n - 1)), max(0, min(scored.hi, n - 1))
+
+    def size(a: int, b: int) -> int:
+        return spans[b][1] - spans[a][0] + 2
+
     while True:
         grown = False
-        for cand in (hi + 1, lo - 1) if scores[min(hi + 1, len(lines) - 1)] else (lo - 1, hi + 1):
-            if 0 <= cand < len(lines) and not lo <= cand <= hi:
-                extra = len(lines[cand]) + 1
-                if size + extra <= room:
-                    size += extra
-                    lo, hi = min(lo, cand), max(hi, cand)
+        below = hi + 1 < n and bool(masks[hi + 1])
+        for cand in (hi + 1, lo - 1) if below else (lo - 1, hi + 1):
+            if 0 <= cand < n and not lo <= cand <= hi:
+                a, b = min(lo, cand), max(hi, cand)
+                if size(a, b) <= room:
+                    lo, hi = a, b
                     grown = True
         if not grown:
             break
-    shown = "\n".join(lines[lo : hi + 1]).strip("\n")
+    while lo < hi and not text[spans[lo][0] : spans[lo][1]].strip():
+        lo += 1  # no blank line at either edge
+    while hi > lo and not text[spans[hi][0] : spans[hi][1]].strip():
+        hi -= 1
+    a, b = spans[lo][0], spans[hi][1]
+    shown = text[a:b].strip("\n")
+    if a > 0 and text[a - 1] != "\n":
+        shown = "…" + shown
+    if b < len(text) and text[b] != "\n":
+        shown += "…"
+    above = [k for k in context(scored.up, lo) if k < lo][::-1]
+    if above:
+        heads = [text[spans[k][0] : spans[k][1]].rstrip()[:CONTEXT_CHARS] for k in above]
+        gap = bool(text[spans[above[-1]][1] : a].strip())
+        lead = "\n".join(heads) + ("\n…\n" if gap else "\n")
+        if len(lead) + len(shown) <= room:
+            shown = lead + shown
     if len(shown) > room:
         shown = shown[: max(0, room - 1)] + "…"
     return shown
