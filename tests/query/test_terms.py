@@ -36,3 +36,16 @@ def test_a_phrase_in_a_question_also_asks_for_its_code_abbreviation():
 def test_words_that_look_like_hex_are_words():
     terms = query_terms("the decade facade")
     assert [t.alternatives[0] for t in terms] == ["decade", "facade"]
+
+
+def test_a_month_in_a_question_finds_dates_in_that_month():
+    held = set(index_terms("Date = 2016-10-25 13:19; timestamp: 2025-02-18T16:11").split())
+    assert {"d_2016_10", "mon_10", "d_2025_02", "mon_02"} <= held
+    asked = {a for t in query_terms("added in late October 2016?") for a in t.alternatives}
+    assert {"mon_10", "d_2016_10"} <= asked
+    assert "mon_05" not in {a for t in query_terms("it may help") for a in t.alternatives}
+    assert "d_2021_05" in {a for t in query_terms("fixed in May 2021") for a in t.alternatives}
+
+
+def test_a_snake_case_word_with_digits_is_also_a_term_of_its_own():
+    assert "doe5" in index_terms("does/doe5_plan.py").split()

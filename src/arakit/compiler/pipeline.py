@@ -21,6 +21,7 @@ from arakit.compiler.evidence import (
     table_files,
 )
 from arakit.compiler.exploration import build_trace
+from arakit.compiler.history_log import history_log
 from arakit.compiler.ground import Grounding, grounded
 from arakit.compiler.inputs import classify
 from arakit.compiler.mapping import map_logic
@@ -205,6 +206,8 @@ def compile_sources(
         claims_for[v.path] = [v.title.split(":")[0]]
     figures = figure_files(doc, doc.title or paper_name) if doc else []
     files = [*tables.values(), *views, *figures, *(log_file(p) for p in inputs.logs)]
+    if g is not None and g.history is not None:
+        files.append(history_log(g.history, Path(inputs.repo or "repository").name))
     art.evidence = Evidence(index=evidence_index(files, claims_for, doc, paper_name), files=files)
     lap("trace")
 

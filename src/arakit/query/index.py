@@ -19,7 +19,7 @@ from arakit.errors import ArtifactError, UsageError
 from arakit.query.chunks import Passage
 from arakit.query.terms import index_terms
 
-SCHEMA_VERSION = "4"  # bump when the tables or the passages cut from a file change
+SCHEMA_VERSION = "6"  # bump when the tables or the passages cut from a file change
 MAX_INDEXED_BYTES = 2 * 1024 * 1024  # larger files (data dumps) are listed but not cut up
 
 _SCHEMA = """

@@ -55,6 +55,7 @@ _FIRST = {
     "decision": ("title", "choice", "alternatives"),
     "pivot": ("title", "from", "to", "trigger"),
 }
+MAX_LABEL = 120  # characters of a table's caption repeated in each of its rows
 _BOLD_RE = re.compile(r"^(\s*)- \*\*(.+?)\*\*:", re.MULTILINE)
 
 
@@ -184,6 +185,8 @@ def _evidence(ev: Any) -> list[Passage]:
     body = "\n".join([ev.title, *meta, ev.notes.strip()]).strip()
     out = [Passage(file, "evidence", file, 1, head or file, body)]
     label = ev.caption or ev.title or ev.source or file
+    if len(label) > MAX_LABEL:  # every row repeats it: a long caption would match every query
+        label = ev.title or label[:MAX_LABEL].rsplit(" ", 1)[0] + " …"
     n = 0
     for t in ev.tables:
         line0 = t.pos.line if t.pos else None

@@ -32,7 +32,8 @@ CONTEXT_DEPTH = 2  # enclosing lines counted with a window (and shown above it)
 EXACT_TOP = 20  # passages whose best window is found (more than a budget of hits shows)
 ID_BONUS = 0.5  # the query names this entity itself
 _CUTS = (". ", ", ", "; ", " ")
-_CANON = ("n_", "id_", "h_")  # forms only index_terms makes (numbers, IDs, hashes)
+_CANON = ("n_", "id_", "h_", "d_", "mon_")  # forms only index_terms makes (numbers, IDs,
+# hashes, the months of dates)
 _HAS_DIGIT = re.compile(r"[0-9]")
 
 

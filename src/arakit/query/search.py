@@ -18,13 +18,13 @@ from pydantic import BaseModel, Field
 from arakit.errors import UsageError
 from arakit.query.disclose import estimate_tokens
 from arakit.query.index import Index
-from arakit.query.rank import Matcher, Scored, context, focus, matcher, rank
+from arakit.query.rank import Matcher, Scored, Weigher, focus, matcher, rank
+from arakit.query.snippet import CONTEXT_CHARS, snippet
 from arakit.query.terms import Term, query_terms
 
 CANDIDATES = 60  # rows ranked by coverage after BM25
 MIN_HIT_TOKENS = 24  # a hit that cannot show this much is not shown
 PER_HIT_FLOOR = 100  # tokens a hit may take however small the budget (up to all of it)
-CONTEXT_CHARS = 100  # an enclosing line shown above a snippet is cut to this
 SNIPPET_CHARS = 400  # a hit shows its best lines and their neighbours, about this much
 # title, text, terms
 _BM25 = "bm25(fts, 3.0, 1.0, 2.0)"
@@ -177,6 +177,7 @@ def _fit(
     many = len({s.row[0] for s in ranked}) > 1 or len(names) > 1
     hits: list[Hit] = []
     shown_texts: dict[str, Hit] = {}
+    weigh = Weigher(m)
     used = 0
     for s in ranked:
         if len(hits) >= limit:
@@ -189,7 +190,7 @@ def _fit(
         room = min(left, per_hit) - len(head) - 1
         if room < MIN_HIT_TOKENS * 2:
             continue
-        shown = snippet(focus(s, m), min(room, SNIPPET_CHARS))
+        shown = snippet(focus(s, m), min(room, SNIPPET_CHARS), weigh)
         same = " ".join(shown.split())
         if same in shown_texts:
             continue
@@ -233,55 +234,6 @@ def header(
         if inside:
             head += f" in {inside[:CONTEXT_CHARS]}"
     return head
-
-
-def snippet(scored: Scored, room: int) -> str:
-    """The best units of a passage (its best window) and the units around them, at most
-    `room` characters; the whole text when it fits. Units that hold query terms are taken
-    first, then the ones just above (a definition, a heading). A piece of a long line is
-    marked `…` where the line goes on."""
-    text = scored.row[7] or ""
-    whole = text.strip("\n")
-    if len(whole) <= room:
-        return whole
-    spans, masks = scored.spans, scored.masks
-    n = len(spans)
-    lo, hi = max(0, min(scored.lo, n - 1)), max(0, min(scored.hi, n - 1))
-
-    def size(a: int, b: int) -> int:
-        return spans[b][1] - spans[a][0] + 2
-
-    while True:
-        grown = False
-        below = hi + 1 < n and bool(masks[hi + 1])
-        for cand in (hi + 1, lo - 1) if below else (lo - 1, hi + 1):
-            if 0 <= cand < n and not lo <= cand <= hi:
-                a, b = min(lo, cand), max(hi, cand)
-                if size(a, b) <= room:
-                    lo, hi = a, b
-                    grown = True
-        if not grown:
-            break
-    while lo < hi and not text[spans[lo][0] : spans[lo][1]].strip():
-        lo += 1  # no blank line at either edge
-    while hi > lo and not text[spans[hi][0] : spans[hi][1]].strip():
-        hi -= 1
-    a, b = spans[lo][0], spans[hi][1]
-    shown = text[a:b].strip("\n")
-    if a > 0 and text[a - 1] != "\n":
-        shown = "…" + shown
-    if b < len(text) and text[b] != "\n":
-        shown += "…"
-    above = [k for k in context(scored.up, lo) if k < lo][::-1]
-    if above:
-        heads = [text[spans[k][0] : spans[k][1]].rstrip()[:CONTEXT_CHARS] for k in above]
-        gap = bool(text[spans[above[-1]][1] : a].strip())
-        lead = "\n".join(heads) + ("\n…\n" if gap else "\n")
-        if len(lead) + len(shown) <= room:
-            shown = lead + shown
-    if len(shown) > room:
-        shown = shown[: max(0, room - 1)] + "…"
-    return shown
 
 
 def render(result: SearchResult, with_artifact: bool | None = None) -> str:

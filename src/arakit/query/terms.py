@@ -13,6 +13,7 @@ any of its spellings finds the rows that hold it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # An identifier (dotted names kept together), a number (thousands commas, decimals,
@@ -26,6 +27,24 @@ _CAMEL_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _ID_RE = re.compile(r"^(RW|[CEHNOGAR])(\d{1,4})$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 _FTS_SAFE = re.compile(r"[^0-9a-z_]")
+# An ISO date (as git, trace timestamps and logs write them) also stands for its month, so
+# that "in October 2016" finds 2016-10-25.
+_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 
 # Words that carry no meaning in a question; the rest are weighed by how rare they are.
 STOP_WORDS = frozenset(
@@ -153,6 +172,8 @@ def _token_terms(kind: str | None, tok: str) -> tuple[str, ...]:
         if "_" in part or part[1:] != part[1:].lower():
             out.append(_safe(part))
             out += split_identifier(part)
+            # a snake_case word with digits stays whole too: doe5_plan → doe5
+            out += [_safe(w) for w in part.split("_") if _HAS_DIGIT.search(w) and len(w) > 1]
     return tuple(out)
 
 
@@ -169,6 +190,10 @@ def index_terms(text: str) -> str:
                 cache[tok] = terms
         for t in terms:
             seen[t] = None
+    if "-" in text:
+        for d in _DATE_RE.finditer(text):
+            seen[f"d_{d.group(1)}_{d.group(2)}"] = None
+            seen[f"mon_{d.group(2)}"] = None
     return " ".join(t for t in seen if t)
 
 
@@ -213,11 +238,12 @@ def query_terms(query: str) -> list[Term]:
                         if w not in STOP_WORDS and len(w) > 1:
                             add(w, [w, *_abbr_words(w)], False)
                     continue
-                if low in STOP_WORDS or len(low) < 2:
+                if low in STOP_WORDS or len(low) < 2 or low in MONTHS:
                     continue
                 words.append(low)
                 alts = [low, *ABBREVIATIONS.get(low, ())]
                 add(part, [a for a in alts if " " not in a] + _abbr_words(low), False)
+    _months(query, add)
     # a phrase such as "learning rate" also finds the abbreviation `lr`
     plain = _words(query)
     for n in (3, 2, 1):
@@ -231,3 +257,21 @@ def query_terms(query: str) -> list[Term]:
 def _abbr_words(word: str) -> list[str]:
     """The words an abbreviation stands for (`lr` → learning, rate)."""
     return [w for phrase in ABBREVIATIONS.get(word, ()) for w in phrase.split()]
+
+
+def _months(query: str, add: Callable[[str, list[str], bool], None]) -> None:
+    """A month named in a query also finds dates in that month, and with a year beside it
+    dates in that month of that year (`October 2016` → `d_2016_10`). `May` counts as a month
+    only next to a year."""
+    words = re.findall(r"[A-Za-z]+|\d+", query)
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low not in MONTHS:
+            continue
+        years = [x for x in words[max(0, i - 1) : i + 2] if _YEAR_RE.match(x)]
+        if low == "may" and not years:
+            continue
+        mon = f"{MONTHS.index(low) + 1:02d}"
+        add(w, [low, f"mon_{mon}"], False)
+        for y in years:
+            add(f"{w} {y}", [f"d_{y}_{mon}"], True)

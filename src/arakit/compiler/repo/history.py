@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from arakit.compiler.repo.diffs import small_diffs
 from arakit.compiler.repo.gitlog import Commit, Ref, ancestors, read_commits, read_refs
 from arakit.compiler.repo.params import CodeParam
 from arakit.compiler.repo.patterns import Finding, PatternFinder
@@ -68,6 +69,7 @@ class History:
     blobs_unread: int = 0  # scripts not described because MAX_BLOBS was reached
     problem: str = ""  # what could not be read, said in the trace's history summary
     checked_out: str = ""  # the commit the folder shows, when not the main line's tip
+    diffs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # small commits' lines
 
     def commit(self, sha: str) -> Commit | None:
         """A commit by full or abbreviated hash."""
@@ -124,6 +126,7 @@ def read_history(
     hist.findings.sort(key=lambda f: f.date)
     hist.blobs_unread = reader.skipped
     hist.changes = _value_changes(repo, params_of, tracked)
+    hist.diffs = small_diffs(repo)
     return hist
 
 
