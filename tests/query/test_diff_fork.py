@@ -96,3 +96,67 @@ def test_fork_refuses_a_non_empty_destination(minimal, tmp_path):
     with pytest.raises(UsageError, match="not empty"):
         fork(minimal(), tmp_path / "busy")
     assert (tmp_path / "busy" / "x").read_text() == "mine"
+
+
+NODES_TRACE = """# the journey, as our own tool writes it
+nodes:
+  - id: N1   # first question
+    type: question
+    title: Does dropout help?
+    support_level: explicit
+    source_refs: [notes]
+    description: Try it.
+"""
+ROOT_TRACE = """root:
+  id: N01
+  type: question
+  title: Does dropout help?
+  support_level: explicit
+  source_refs: [notes]
+  description: Try it.
+"""
+
+
+@pytest.mark.parametrize("trace", [NODES_TRACE, ROOT_TRACE], ids=["nodes", "root"])
+def test_fork_adds_its_node_where_the_trace_keeps_nodes_and_keeps_every_comment(
+    minimal, tmp_path, trace
+):
+    from arakit.codec.content import lost_words
+
+    src = minimal({"trace/exploration_tree.yaml": trace})
+    done = fork(src, tmp_path / "fork")
+    new = (tmp_path / "fork/trace/exploration_tree.yaml").read_text()
+    assert not lost_words(trace, new) and "tree:" not in new
+    ids = [n.id for n in read_artifact(tmp_path / "fork").trace.nodes()]
+    assert ids == ["N01", done.node] and done.node == "N02"
+
+
+def test_fork_keeps_comments_and_quoting_of_the_front_matter(minimal, tmp_path):
+    from tests.fixtures.minimal import PAPER
+
+    body = PAPER.split("---\n", 2)[2]
+    paper = (
+        '---\n# written by hand\ntitle: "Dropout, again"  # short title\nyear: 2026\n---\n' + body
+    )
+    src = minimal({"PAPER.md": paper})
+    fork(src, tmp_path / "fork")
+    new = (tmp_path / "fork/PAPER.md").read_text()
+    assert new.startswith('---\n# written by hand\ntitle: "Dropout, again"  # short title\n')
+    assert new.endswith(body) and "forked_from:" in new
+
+
+def test_every_corpus_artifact_forks_keeping_every_byte_but_the_lineage(real_corpus, tmp_path):
+    from arakit.codec.content import lost_words
+
+    for src in sorted(p for p in (real_corpus / "artifacts").iterdir() if p.is_dir()):
+        dst = tmp_path / src.name
+        fork(src, dst)
+        for path in src.rglob("*"):
+            rel = path.relative_to(src)
+            if not path.is_file() or ".git" in rel.parts:
+                continue
+            old, new = path.read_bytes(), (dst / rel).read_bytes()
+            if str(rel) in ("PAPER.md", "trace/exploration_tree.yaml"):
+                assert not lost_words(old.decode(), new.decode()), (src.name, rel)
+            else:
+                assert old == new, (src.name, rel)

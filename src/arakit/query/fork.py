@@ -1,9 +1,10 @@
 """`ara fork SRC DST`: a new artifact that cites its source instead of copying it silently.
 
-The fork is a byte-for-byte copy of SRC, then two surgical edits: PAPER.md's front matter
-gains `forked_from` (source, commit, date), and the trace gains a root decision node that
-records the fork. Each edit inserts text made by the codec's YAML writer, leaves every
-other byte as it was, and is checked by reading the file back through the codec: if the
+The fork is a byte-for-byte copy of SRC, then two surgical edits made by the codec's
+editors (codec/yamledit.py, codec/trace_update.py): PAPER.md's front matter gains
+`forked_from` (source, commit, date), and the trace gains a root decision node that records
+the fork, where that file keeps its roots. Every other byte stays as it was; each edit is
+read back through the codec and checked to keep every word of the original, and if the
 reader does not see exactly the old content plus the addition, nothing is written.
 """
 
@@ -12,16 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from arakit.errors import NotAnArtifactError, UsageError
+from arakit.errors import NotAnArtifactError, UsageError, WriteRefusedError
 from arakit.query.index import is_artifact
 
 PAPER, TRACE = "PAPER.md", "trace/exploration_tree.yaml"
-_TOP_KEY = ("#", " ", "-", "\t")
 
 
 class ForkResult(BaseModel):
@@ -42,46 +43,51 @@ def _git_commit(folder: Path) -> str | None:
     return done.stdout.strip() if done.returncode == 0 else None
 
 
-def _key_span(lines: list[str], key: str) -> tuple[int, int] | None:
-    """Lines [start, end) of a top-level YAML key and its indented value, or None."""
-    for i, line in enumerate(lines):
-        if line.startswith(f"{key}:"):
-            j = i + 1
-            while j < len(lines) and (not lines[j].strip() or lines[j].startswith(_TOP_KEY)):
-                j += 1
-            while j > i + 1 and not lines[j - 1].strip():
-                j -= 1
-            return i, j
-    return None
-
-
 def with_lineage(text: str, lineage: dict[str, Any]) -> str:
-    """PAPER.md text with `forked_from` set in its front matter (replacing an older one);
-    every other byte unchanged. Raises ParseError on a broken front matter."""
+    """PAPER.md text with `forked_from` set in its front matter (replacing an older one) by
+    the codec's surgical YAML editor; every other byte unchanged. Raises ParseError on a
+    broken front matter and WriteRefusedError when the edit would change anything else."""
     from arakit.codec import yamlio
+    from arakit.codec.content import require_kept
     from arakit.codec.markdown import split_front_matter
     from arakit.codec.paper import read_paper
+    from arakit.codec.yamledit import edit_yaml
 
-    fragment = yamlio.dump({"forked_from": lineage}).rstrip("\n").split("\n")
     front, _body, n = split_front_matter(text, PAPER)
-    lines = text.split("\n")
     if front is None:
-        new = "\n".join(["---", *fragment, "---", "", text])
+        new = f"---\n{yamlio.dump({'forked_from': lineage})}---\n\n{text}"
     else:
-        head = lines[1 : n - 1]
-        span = _key_span(head, "forked_from")
-        if span:
-            head[span[0] : span[1]] = fragment
-        else:
-            head += fragment
-        new = "\n".join([lines[0], *head, *lines[n - 1 :]])
+        data = yamlio.load(front, PAPER, line_offset=1)
+        if data is not None and not isinstance(data, dict):
+            raise WriteRefusedError(
+                "the front matter is not a mapping: forked_from cannot be added to it",
+                file=PAPER,
+                hint="make the front matter `key: value` lines, or add forked_from by hand",
+            )
+        edited = edit_yaml(front, PAPER, {**(data or {}), "forked_from": lineage})
+        lines = text.split("\n")
+        new = "\n".join([lines[0], *edited.rstrip("\n").split("\n"), *lines[n - 1 :]])
+    require_kept(text, new, PAPER, _old_lineage_words(front))
     before, after = read_paper(text, PAPER), read_paper(new, PAPER)
     if after.forked_from != lineage or _without(after) != _without(before):
-        raise UsageError(
-            f"{PAPER}: adding forked_from would change more than that key",
+        raise WriteRefusedError(
+            "adding forked_from would change more than that key; the file was left unchanged",
+            file=PAPER,
             hint="fix the front matter by hand (it may use a form the reader does not keep)",
         )
     return new
+
+
+def _old_lineage_words(front: str | None) -> Counter[str]:
+    """The words of a `forked_from` the fork replaces (a fork of a fork): those may go."""
+    from arakit.codec import yamlio
+    from arakit.codec.content import words
+
+    if front is None:
+        return Counter()
+    data = yamlio.load(front, PAPER, line_offset=1)
+    old = data.get("forked_from") if isinstance(data, dict) else None
+    return words(yamlio.dump(old)) if old is not None else Counter()
 
 
 def _without(paper: Any) -> dict[str, Any]:
@@ -91,37 +97,20 @@ def _without(paper: Any) -> dict[str, Any]:
 
 
 def with_root_node(text: str | None, node: dict[str, Any]) -> str:
-    """exploration_tree.yaml text with `node` appended as a new root; the rest unchanged."""
-    from arakit.codec import yamlio
+    """exploration_tree.yaml text with `node` added as a new root where the file keeps its
+    roots (`tree:`, `nodes:`, under a single `root:`, a stream), by the codec's trace editor;
+    the rest unchanged. Raises WriteRefusedError when that cannot be done in place."""
     from arakit.codec.trace import read_trace, write_trace
-    from arakit.model.trace import Trace
+    from arakit.codec.trace_update import update_trace_text
+    from arakit.model.trace import Trace, TraceNode
 
+    new_node = TraceNode.model_validate(node)
     if text is None or not text.strip():
-        from arakit.model.trace import TraceNode
-
-        return write_trace(Trace(tree=[TraceNode.model_validate(node)]))
-    old = read_trace(text, TRACE)
-    lines = text.rstrip("\n").split("\n")
-    span = _key_span(lines, "tree")
-    if span is None:
-        raise UsageError(f"{TRACE}: no top-level `tree:` list to add the fork's root node to")
-    items = [ln for ln in lines[span[0] + 1 : span[1]] if ln.lstrip().startswith("- ")]
-    indent = (len(items[0]) - len(items[0].lstrip())) if items else 2
-    block = yamlio.dump([node]).rstrip("\n").split("\n")
-    block = [" " * indent + ln for ln in block]
-    if span[1] == span[0] + 1 and lines[span[0]].split(":", 1)[1].strip() in ("", "[]"):
-        lines[span[0]] = "tree:"
-    new_lines = lines[: span[1]] + block + lines[span[1] :]
-    new = "\n".join(new_lines) + "\n"
-    after = read_trace(new, TRACE)
-    old_roots = [n.model_dump() for n in old.tree]
-    new_roots = [n.model_dump() for n in after.tree]
-    if new_roots[: len(old_roots)] != old_roots or len(new_roots) != len(old_roots) + 1:
-        raise UsageError(
-            f"{TRACE}: adding the fork's root node would change more than that node",
-            hint="the file uses a layout the fork cannot extend safely; add the node by hand",
-        )
-    return new
+        return write_trace(Trace(tree=[new_node]))
+    before = read_trace(text, TRACE)
+    after = before.model_copy(deep=True)
+    after.tree.append(new_node)
+    return update_trace_text(text, TRACE, before, after)
 
 
 def fork(src: str | Path, dst: str | Path, *, today: dt.date | None = None) -> ForkResult:
