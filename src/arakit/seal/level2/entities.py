@@ -8,7 +8,7 @@ from arakit.model import Artifact, Claim, Experiment
 
 NONE_VALUES = frozenset({"", "none", "n/a", "na", "-", "tbd", "todo", "null", "nothing"})
 COMPARATIVE = re.compile(
-    r"\b(?:than|outperform\w*|better|worse|faster|slower|improv\w*|beat\w*|exceed\w*|versus|vs\.?|"
+    r"\b(?:(?<!rather )(?<!other )than|outperform\w*|better|worse|faster|slower|improv\w*|beat\w*|exceed\w*|versus|(?<!-)vs\.?(?!-)|"
     r"compared|relative to|gain over|superior|inferior)\b",
     re.IGNORECASE,
 )
@@ -53,7 +53,9 @@ def experiment_text(e: Experiment) -> str:
     setup = " ".join(setup_field(e, k) or "" for k in ("model", "dataset", "hardware", "system"))
     setup += " " + (s.notes if s is not None and s.notes else "")
     parts = [e.title, setup, " ".join(e.procedure or []), e.metrics or "", e.baselines or ""]
-    return " ".join([*parts, e.expected_outcome or ""])
+    # fields other writers use (`Summary`, `Run`, `Evidence`) and prose under the heading
+    extra = [str(f.value) for f in e.extra_fields if f.value] + [e.notes or ""]
+    return " ".join([*parts, e.expected_outcome or "", *extra])
 
 
 def proof_experiments(art: Artifact, c: Claim) -> list[Experiment]:
@@ -81,9 +83,18 @@ def datasets(exps: list[Experiment]) -> set[str]:
     A Dataset field counts as several only when it is a list of short names ("CIFAR-10, SVHN
     and MNIST"; parts of at most four words); a long description with commas counts as one.
     """
+    return _distinct(exps, "dataset")
+
+
+def models(exps: list[Experiment]) -> set[str]:
+    """Distinct models across experiments, counted like datasets()."""
+    return _distinct(exps, "model")
+
+
+def _distinct(exps: list[Experiment], key: str) -> set[str]:
     out: set[str] = set()
     for e in exps:
-        d = setup_field(e, "dataset")
+        d = setup_field(e, key)
         if is_none(d):
             continue
         text = " ".join((d or "").lower().split())

@@ -50,21 +50,44 @@ def resolve(art: Artifact, kind: str, num: str) -> tuple[EvidenceFile, ...]:
     return tuple(f for f in art.evidence.files if name.search(f.path))
 
 
+# A data path written in code style (`results/runs_v2/`, `runs/summary.csv`)
+CODE_PATH = re.compile(r"`((?:[\w.\-*]+/)+[\w.\-*]*)`")
+
+
 def find_refs(art: Artifact, text: str) -> list[Ref]:
-    """Every evidence reference in text, resolved (files may be empty when nothing matches)."""
+    """Every evidence reference in text, resolved (files may be empty when nothing matches).
+
+    A path that is no evidence file but the data an evidence file was transcribed from (its
+    Source names the path: `results/runs.csv`) resolves to that evidence file."""
     out: list[Ref] = []
     for m in REF.finditer(text):
         if m.group("path"):
             f = art.evidence.file(m.group("path"))
             if f is None and "/" not in m.group("path"):
                 f = next((e for e in art.evidence.files if e.path.endswith("/" + m.group(0))), None)
-            if f is not None:
-                out.append(Ref(m.start(), m.end(), m.group(0), (f,)))
+            files = (f,) if f is not None else by_source(art, m.group("path"))
+            if files:
+                out.append(Ref(m.start(), m.end(), m.group(0), files))
             continue
         out.append(
             Ref(m.start(), m.end(), m.group(0), resolve(art, m.group("kind"), m.group("num")))
         )
-    return out
+    for m in CODE_PATH.finditer(text):
+        if any(r.start <= m.start(1) < r.end for r in out):
+            continue
+        files = by_source(art, m.group(1))
+        if files:
+            out.append(Ref(m.start(), m.end(), m.group(0), files))
+    return sorted(out, key=lambda r: r.start)
+
+
+def by_source(art: Artifact, path: str) -> tuple[EvidenceFile, ...]:
+    """Evidence files whose Source names this data path (as a whole path, not a prefix of one)."""
+    path = path.strip().rstrip("/")
+    if "/" not in path or len(path) < 6:
+        return ()
+    named = re.compile(rf"(?<![\w/]){re.escape(path)}(?![\w.\-])")
+    return tuple(f for f in art.evidence.files if f.source and named.search(f.source))
 
 
 def labels_of(f: EvidenceFile) -> list[Label]:

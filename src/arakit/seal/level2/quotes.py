@@ -43,8 +43,11 @@ _INDEX_WORD = re.compile(
 )
 _SETTING = re.compile(
     r"(?:\blr|learning[ -]rate|batch[ -]size|momentum|weight[ -]decay|wd|temperature|"
-    r"warm-?up|beta[12]?|epsilon|eps|lambda|alpha|gamma|top[ -]?k|top[ -]?p)\s*(?:of|=|:|at|to)?\s*$"
-    r"|(?<![\w.])[A-Za-z]\s*=\s*$",  # a one-letter variable set to a value: N = 10, k=5
+    r"warm-?up|beta[12]?|epsilon|eps|lambda|alpha|gamma|top[ -]?k|top[ -]?p|"
+    r"cap|threshold|budget|limit|ceiling|timeout)\s*(?:of|=|:|at|to)?\s*$"
+    r"|(?<![\w.])[A-Za-z]\s*=\s*$"  # a one-letter variable set to a value: N = 10, k=5
+    # a Greek symbol or a code identifier set to a value: β=0.99, `warmup_frac`=0.1
+    r"|(?<![\w.])[α-ωΑ-Ωµ]\s*=\s*$|`?\b[A-Za-z]\w*_\w+`?\s*=\s*$",
     re.IGNORECASE,
 )
 _RANGE_SEP = re.compile(r"^\s*(?:[-–—]|to|until|through)\s*$", re.IGNORECASE)
@@ -103,7 +106,8 @@ def numbers(text: str) -> list[Num]:
         frac = m.group("frac")
         start, end = m.span()
         after = text[end : end + 8]
-        percent = bool(re.match(r"\s?%", after))
+        # percentage points are percentages too ("a 7.5-point gap" between two fractions)
+        percent = bool(re.match(r"\s?(?:%|pp\b|pts?\b|(?:percentage )?points?\b)", after))
         num = Num(value, len(frac) - 1 if frac else 0, bool(m.group("exp")), m.group(0), start, end)
         out.append(_with_role(num, text, percent, out))
     return _ranges(out, text)

@@ -56,6 +56,8 @@ def topic_words(text: str | None) -> set[str]:
             out |= content_words(re.sub(r"[-_]", " ", w))
         if re.search(r"\d", w) and len(w) >= 2:
             out.add(w)  # a name with digits: H10, resnet-152, wm-001
+        if len(w) >= 4 and w.endswith("s") and not w.endswith("ss"):
+            out.add(stem(w[:-1]))  # "ARAs" and "ARA" are about the same thing
     return out
 
 

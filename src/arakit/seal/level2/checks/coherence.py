@@ -17,7 +17,9 @@ GAP_UNCERTAIN = 0.1  # below GAP_REACH but at least this: perhaps taken up in ot
 INSIGHT_REACH = 0.2
 NEGATIVE = re.compile(
     r"\b(?:did not|does not|didn't|doesn't|no (?:improvement|effect|gain|difference|benefit)|"
-    r"failed|fails|worse|not significant|refuted|no better|hurt|degraded)\b",
+    r"failed(?!\s+(?:runs?|attempts?|tasks?|jobs?|tests?|trials?|cases?|experiments?|requests?|"
+    r"builds?|samples?|queries|seeds?|calls?|steps?|episodes?)\b)|"
+    r"fails|worse|not significant|refuted|no better|hurt|degraded)\b",
     re.IGNORECASE,
 )
 

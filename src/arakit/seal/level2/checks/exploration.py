@@ -10,7 +10,7 @@ from arakit.seal.level2.checks import register
 from arakit.seal.level2.context import Context
 from arakit.seal.level2.entities import claim_text, is_none
 from arakit.seal.level2.report import L2Finding
-from arakit.seal.level2.text import content_words, has_quantity, overlap
+from arakit.seal.level2.text import content_words, has_quantity, overlap, topic_words
 
 CONDITION_OR_MECHANISM = re.compile(
     r"\b(?:when|if|unless|under|only|because|since|due to|caused|so that|therefore|thus|"
@@ -113,12 +113,14 @@ def check_advocated_dead_ends(ctx: Context) -> Iterator[L2Finding]:
     art = ctx.art
     if not art.trace:
         return
-    rejected: list[tuple[str, str, str, str]] = []  # (node id, kind, rejected text, replacement)
+    # (node id, kind, rejected text, replacement, what the node learned)
+    rejected: list[tuple[str, str, str, str, str]] = []
     for n in art.trace.nodes():
         if n.type == "dead_end" and n.hypothesis:
-            rejected.append((n.id, "dead end", n.hypothesis, ""))
+            learned = " ".join(str(n.get(k) or "") for k in ("lesson", *FAILURE_FIELDS))
+            rejected.append((n.id, "dead end", n.hypothesis, "", learned))
         elif n.type == "pivot" and n.from_:
-            rejected.append((n.id, "pivot", n.from_, n.to or ""))
+            rejected.append((n.id, "pivot", n.from_, n.to or "", ""))
     for c in art.claims or []:
         if (c.status or "").lower() in ("refuted", "withdrawn"):
             continue
@@ -126,13 +128,15 @@ def check_advocated_dead_ends(ctx: Context) -> Iterator[L2Finding]:
         if CRITICAL.search(statement):
             continue  # the claim argues against something: not advocacy
         c_words = content_words(statement)
-        for nid, kind, text, replacement in rejected:
+        for nid, kind, text, replacement, learned in rejected:
             r_words = content_words(text)
             share = overlap(r_words, c_words)
             if len(r_words) < 3 or share < ADVOCATE or len(r_words & c_words) < MIN_SHARED:
                 continue
             if replacement and overlap(content_words(replacement), c_words) >= 0.5:
                 continue  # the claim is about the replacement, comparing it with the old way
+            if _takes_up(c.id, c.statement or "", text, learned):
+                continue  # the claim states what the dead end taught, with its condition
             yield ctx.find(
                 "L2-D5-003",
                 f"{c.id} advocates what {kind} {nid} rejected ({share:.0%} of {text!r} is "
@@ -141,6 +145,18 @@ def check_advocated_dead_ends(ctx: Context) -> Iterator[L2Finding]:
                 pos=c.pos,
                 quote=c.statement or c.title,
             )
+
+
+LESSON_TERMS = 2  # terms of a dead end's lesson, absent from its hypothesis, a claim repeats
+
+
+def _takes_up(cid: str, statement: str, hypothesis: str, learned: str) -> bool:
+    """True when the dead end's lesson names the claim, or the claim repeats what the dead
+    end learned beyond its hypothesis (the condition it found missing)."""
+    if re.search(rf"\b{re.escape(cid)}\b", learned):
+        return True
+    new = topic_words(learned) - topic_words(hypothesis)
+    return len(new & topic_words(statement)) >= LESSON_TERMS
 
 
 @register("D5")

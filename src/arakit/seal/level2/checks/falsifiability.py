@@ -31,7 +31,24 @@ OBSERVABLE = re.compile(
     r"inconsisten\w*|identical|violat\w*|regress\w*|monotonic\w*|"
     r"correlat\w*|significan\w*|below|above|within|at least|at most|zero|none|revis\w*|"
     r"misses|miss|lacks?|loses?|losing|gains?|dominat\w*|omits?|bypass\w*|mutates?|"
-    r"reintroduc\w*|falls? back|crash\w*|equivalen\w*|uniform\w*|dominant)\b",
+    r"reintroduc\w*|falls? back|crash\w*|equivalen\w*|uniform\w*|dominant|"
+    # timing comparisons, state changes and events a person or a script can observe
+    r"faster|slower|sooner|earlier|shorter|longer|cheaper|costlier|"
+    r"chang\w*|unchanged|mov(?:e|es|ed|ing)|enter\w*|complet\w*|reach\w*|"
+    r"becom\w* available|(?:uni|bi|multi)modal|(?:has|have|had) no|"
+    # a count written as a word ("all five dimensions")
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twice|half|dozens?)\b"
+    # a named check whose outcome decides: a proof, a counterexample, an audit, a rerun...
+    r"|\b(?:proof|counter-?example|audit|re-?runs?|replication|reproduction|re-?calculation|"
+    r"re-?computation|re-?analysis|analysis|demonstration)\b"
+    # what a program does can be read in its code
+    r"|\b(?:code|implementation|service|pipeline|module|function|script|api|endpoint|"
+    r"measured|measurement)\b|`[^`]+`",
+    re.IGNORECASE,
+)
+# A criterion that appeals to truth itself ("the claim is false if it is not true that ...").
+TRUTH_FRAME = re.compile(
+    r"\b(?:claim|statement|hypothesis|true|false|not the case|holds?|incorrect|wrong)\b",
     re.IGNORECASE,
 )
 
@@ -61,6 +78,9 @@ def check_criteria(ctx: Context) -> Iterator[L2Finding]:
             and c_words
             and overlap(c_words, s_words) >= 0.8
             and not new_numbers
+            # the exact negation of a precise statement is a precise falsifier; only a
+            # negation that appeals to truth, or of a statement with nothing to observe, is empty
+            and (TRUTH_FRAME.search(crit) or not _observable(statement))
         ):
             yield ctx.find(
                 "L2-D2-002",
@@ -70,7 +90,7 @@ def check_criteria(ctx: Context) -> Iterator[L2Finding]:
                 pos=c.pos,
                 quote=crit,
             )
-        elif not has_quantity(crit) and not OBSERVABLE.search(crit):
+        elif not _observable(crit):
             yield ctx.find(
                 "L2-D2-003",
                 f"{c.id}'s falsification criteria name no measurable quantity or threshold",
@@ -91,6 +111,11 @@ def check_criteria(ctx: Context) -> Iterator[L2Finding]:
             good += 1
     if good:
         ctx.strength("D2", f"{good} claims have measurable falsification criteria in scope")
+
+
+def _observable(text: str) -> bool:
+    """A quantity, a threshold, or something a person or a script can observe or run."""
+    return has_quantity(text) or bool(OBSERVABLE.search(text))
 
 
 def _scope_text(c: Claim) -> str:

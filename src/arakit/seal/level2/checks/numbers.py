@@ -72,7 +72,9 @@ _APPROX = re.compile(  # approximations and thresholds are not quotes of a cell
 # evidence reference in its clause belongs to it, and cannot be checked against a table.
 _OTHER_SOURCE = re.compile(
     r"\b(?:appendix|app\.)\s*[A-Z0-9](?:[\w.]*\w)?|§\s*\d+(?:\.\d+)*"
-    r"|\bsec(?:tion|\.)\s*\d+(?:\.\d+)*|\beq(?:uation|\.)\s*\(?\d+\)?",
+    r"|\bsec(?:tion|\.)\s*\d+(?:\.\d+)*|\beq(?:uation|\.)\s*\(?\d+\)?"
+    # a manuscript, notebook or script named as the number's source ("per `paper/main.tex`")
+    r"|(?<![\w/.])[\w./-]+\.(?:tex|pdf|ipynb|py|txt|html?|docx?)\b",
     re.IGNORECASE,
 )
 
@@ -242,6 +244,8 @@ def _check_number(
         gains = cell_diffs(lab.file, lab.index, lab.table) if lab.kind == "row" else diffs
         if any(num.matches(v) for v in values) or derived(num, gains):
             return None
+    if any(_variant_row_holds(num, lab) for lab in labels if lab.kind == "row"):
+        return None  # the value of a row whose name extends the one written: a loose name
     lab = next((x for x in labels if not _DERIVED_NAME.search(x.file.path)), labels[0])
     cells = _cells(lab)
     holds = closest(num.value, cells[1:] if lab.kind == "row" else cells) or "no number"
@@ -254,6 +258,20 @@ def _check_number(
         f"{lab.text} = {num.text} citing {name}; {name}'s {lab.text} {lab.kind} holds {holds} "
         f"({lab.file.path})",
     )
+
+
+def _variant_row_holds(num: Num, lab: Label) -> bool:
+    """True when a row of the same table whose name extends this row's name (`hubert` →
+    `hubert_odi_hb`, `ResNet` → `ResNet (ours)`) holds the number."""
+    table = lab.file.tables[lab.table]
+    name = " ".join(lab.text.lower().split())
+    for r_i, row in enumerate(table.rows):
+        first = " ".join(row[0].lower().split()) if row else ""
+        if r_i == lab.index or not re.match(rf"{re.escape(name)}[\s_+/(-]\S", first):
+            continue
+        if any(num.matches(n.value) for c in row[1:] for n in numbers(c)):
+            return True
+    return False
 
 
 def _check_cell_label(

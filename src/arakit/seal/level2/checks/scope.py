@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from arakit.seal.checks.evidence import derived_path
 from arakit.seal.level2.checks import register
 from arakit.seal.level2.context import Context
-from arakit.seal.level2.entities import datasets, testing_experiments
+from arakit.seal.level2.entities import datasets, models, testing_experiments
 from arakit.seal.level2.evidence_refs import find_refs
 from arakit.seal.level2.report import L2Finding
+from arakit.seal.level2.text import segments
 
 _KINDS = r"(?:models?|datasets?|tasks?|domains?|settings?|architectures?|networks?|problems?|benchmarks?|conditions?|scales?|sizes?|languages?|inputs?)"
 UNIVERSAL = re.compile(
@@ -30,25 +31,75 @@ ASSUMING = re.compile(r"\b(?:assum\w+|presum\w+|provided that)\b", re.IGNORECASE
 NARROW = 3  # fewer distinct datasets/conditions than this is narrow evidence for "all"
 
 
+# The breadth a universal phrase asserts: over models, or over data and conditions.
+_MODEL_KINDS = re.compile(r"\b(?:models?|architectures?|networks?)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no|never)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$", re.IGNORECASE)
+# a universal inside an explanation or a contrast describes, it does not generalize a result
+_EXPLAINS = re.compile(r"\b(?:because|since|whereas|while|unlike)\b[^;]*$", re.IGNORECASE)
+_NORMATIVE = re.compile(
+    r"\b(?:should|must|ought|correct response|recommend\w*|rule of thumb)\b", re.IGNORECASE
+)
+# a rule of a system the artifact defines: "only ..., never ...", or its own code names
+_BY_RULE = re.compile(r"\bonly\b|\bby (?:design|construction|definition)\b")
+_CODE_NAME = re.compile(r"`[^`]+`")
+# the sentence names the set it quantifies over: what was tested, or "43 of 60"
+_SCOPED = re.compile(
+    r"\b(?:tested|audited|evaluated|examined|observed|measured|studied)\b"
+    r"|\b\d+\s*(?:of|/|out of)\s*\d+\b",
+    re.IGNORECASE,
+)
+
+
+def universals(statement: str) -> tuple[str, bool, bool] | None:
+    """(phrase, over models, over data) for the first sentence that generalizes beyond a
+    stated scope; None when every universal word is negated, explains, advises or is scoped."""
+    for sentence in segments(statement):
+        if _NORMATIVE.search(sentence) or _SCOPED.search(sentence) or _BY_RULE.search(sentence):
+            continue
+        found = [
+            m
+            for m in UNIVERSAL.finditer(sentence)
+            if not _NEGATED.search(sentence[max(0, m.start() - 24) : m.start()])
+            and not _EXPLAINS.search(sentence[: m.start()])
+            and not _CODE_NAME.search(re.split(r",", sentence[m.end() :], maxsplit=1)[0])
+        ]
+        if found:
+            models = any(_MODEL_KINDS.search(m.group(0)) for m in found)
+            data = any(not _MODEL_KINDS.search(m.group(0)) or " and " in m.group(0) for m in found)
+            data = data or bool(re.search(r"\b(?:datasets?|data|tasks?|domains?)\b", sentence))
+            return found[0].group(0), models, data
+    return None
+
+
 @register("D3")
 def check_universal(ctx: Context) -> Iterator[L2Finding]:
-    """Universal quantifiers need broad evidence: at least three datasets or conditions."""
+    """Universal quantifiers need broad evidence: at least three of what they range over
+    (models for "any model", datasets or conditions otherwise)."""
     for c in ctx.art.claims or []:
-        m = UNIVERSAL.search(c.statement or "")
-        if not m:
+        found = universals(c.statement or "")
+        if found is None:
             continue
+        word, over_models, over_data = found
         exps = testing_experiments(ctx.art, c)
-        ds = datasets(exps)
-        if len(ds) < NARROW:
+        ds, ms = datasets(exps), models(exps)
+        narrow = [
+            (n, kind, names)
+            for n, kind, names, asked in (
+                (len(ds), "dataset(s) or condition(s)", ds, over_data),
+                (len(ms), "model(s)", ms, over_models),
+            )
+            if asked and n < NARROW
+        ]
+        if narrow:
+            n, kind, names = narrow[0]
             yield ctx.find(
                 "L2-D3-001",
-                f"{c.id} says {m.group(0)!r} but rests on {len(exps)} experiment(s) over "
-                f"{len(ds)} dataset(s) or condition(s)"
-                + (f" ({', '.join(sorted(ds))})" if ds else ""),
+                f"{c.id} says {word!r} but rests on {len(exps)} experiment(s) over {n} {kind}"
+                + (f" ({', '.join(sorted(names))})" if names else ""),
                 entities=[c.id],
                 pos=c.pos,
                 quote=c.statement or "",
-                needle=m.group(0),
+                needle=word,
             )
 
 
