@@ -159,23 +159,24 @@ def _with_runs(statement: str) -> dict[str, str | None]:
     }
 
 
+def run_codes(minimal, statement: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return codes(
+        review(minimal(_with_runs(statement + " (`results/runs_v2/summary.csv`)."))), "C01"
+    )
+
+
 def test_a_cited_data_path_resolves_to_the_evidence_file_transcribing_it(minimal):
-    ok = "Accuracy is 0.5473 cross-device (`results/runs_v2/summary.csv`)."
-    assert "L2-D1-001" not in codes(review(minimal(_with_runs(ok))), "C01")
-    slip = "Accuracy is 0.5743 cross-device (`results/runs_v2/summary.csv`)."
-    assert "L2-D1-001" in codes(review(minimal(_with_runs(slip))), "C01")
+    assert "L2-D1-001" not in run_codes(minimal, "Accuracy is 0.5473 cross-device")
+    assert "L2-D1-001" in run_codes(minimal, "Accuracy is 0.5743 cross-device")
 
 
 def test_a_gap_in_points_between_two_fractions_is_derived(minimal):
-    statement = "Matched beats cross for hear by 7.5 points (`results/runs_v2/summary.csv`)."
-    assert "L2-D1-001" not in codes(review(minimal(_with_runs(statement))), "C01")
+    assert "L2-D1-001" not in run_codes(minimal, "Matched beats cross for hear by 7.5 points")
 
 
 def test_a_value_of_a_row_whose_name_extends_the_one_written_is_no_slip(minimal):
-    statement = "hubert with the clinical feature reaches 0.5473 (`results/runs_v2/summary.csv`)."
-    assert "L2-D1-002" not in codes(review(minimal(_with_runs(statement))), "C01")
-    slip = "hear reaches 0.5466 cross-device (`results/runs_v2/summary.csv`)."
-    assert "L2-D1-002" in codes(review(minimal(_with_runs(slip))), "C01")
+    assert "L2-D1-002" not in run_codes(minimal, "hubert with the clinical feature reaches 0.5473")
+    assert "L2-D1-002" in run_codes(minimal, "hear reaches 0.5466 cross-device")
 
 
 def test_a_parameter_written_as_a_symbol_is_a_setting_not_a_result(minimal):
