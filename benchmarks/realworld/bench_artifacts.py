@@ -182,6 +182,10 @@ def score_set(paths: list[Path], truth_dir: Path | None) -> Counter[str]:
         s2 = score_level2(l2, truth)
         block = l2.blocked_by[0].split()[0] if l2.blocked_by else "-"
         totals["l2_passes_despite_blocking"] += bool(l2.blocked_by and l2.passed)
+        # upstream reviews only what passed Level 1: no Accept while Level 1 reports errors
+        totals["l2_accepted_despite_level1_errors"] += bool(
+            l1.errors and l2.grade in ("Accept", "Strong Accept")
+        )
         if truth is None:
             print(
                 f"{name:22} (no truth) L1 errors {l1.errors:3}  L2 majors {s2['majors']:3}  "
@@ -212,6 +216,7 @@ def summary(totals: Counter[str]) -> dict[str, float]:
     return {
         "crashes": float(totals["crashes"]),
         "l2_passes_despite_blocking": float(totals["l2_passes_despite_blocking"]),
+        "l2_accepted_despite_level1_errors": float(totals["l2_accepted_despite_level1_errors"]),
         "artifacts": float(totals["artifacts"]),
         "l1_errors": float(totals["l1_errors"]),
         "l1_false_alarms": float(totals["l1_false_alarms"]),

@@ -121,9 +121,18 @@ def grade_for(scores: list[int]) -> tuple[Grade, float]:
 
 
 def score_from_findings(findings: list[L2Finding]) -> int:
-    """A rules score: 5, minus 2 per critical, 1 per major, up to 1 for minor findings."""
-    crit = sum(f.severity == "critical" for f in findings)
-    major = sum(f.severity == "major" for f in findings)
+    """A rules score: 5, minus 2 per critical, 1 per major, up to 1 for minor findings.
+
+    The same rule broken again costs half: five claims without repeated runs are one
+    systemic weakness of the method, not five independent flaws.
+    """
+    seen: set[str] = set()
+    penalty = 0.0
+    for f in sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity]):
+        weight = {"critical": 2.0, "major": 1.0}.get(f.severity, 0.0)
+        penalty += weight if f.code not in seen else weight / 2
+        if weight:
+            seen.add(f.code)
     minor = sum(f.severity == "minor" for f in findings)
-    penalty = 2 * crit + major + min(1.0, minor / 3)
+    penalty += min(1.0, minor / 3)
     return max(1, min(5, round(5 - penalty + 1e-9)))

@@ -10,6 +10,7 @@ from typing import Any
 from arakit.codec import read_artifact
 from arakit.model import Artifact
 from arakit.seal.level2.context import Context
+from arakit.seal.level2.material import Cap, caps
 from arakit.seal.level2.report import (
     DIMENSIONS,
     SEVERITY_ORDER,
@@ -79,9 +80,10 @@ def review(
     rule_findings, rule_notes = run_rules(ctx, timings)
     dims: list[DimensionScore] = []
     findings: list[L2Finding] = []
+    material = caps(art)
     if judge == RULES_JUDGE:
         for dim in DIMENSIONS:
-            dims.append(rules_score(dim, rule_findings[dim], rule_notes[dim]))
+            dims.append(rules_score(dim, rule_findings[dim], rule_notes[dim], material.get(dim)))
             findings.extend(rule_findings[dim])
     else:
         from arakit.seal.level2.model_judge import judge_dimensions
@@ -95,7 +97,7 @@ def review(
             timings=timings,
             only=model_dimensions,
         )
-        dims, findings = model_dims, model_findings
+        dims, findings = [capped(d, material.get(d.dimension)) for d in model_dims], model_findings
         warnings.extend(model_warnings)
 
     findings.sort(key=lambda f: (f.dimension, SEVERITY_ORDER[f.severity], f.file, f.line or 0))
@@ -103,6 +105,15 @@ def review(
     grade, mean = grade_for([d.score for d in dims])
     if blocked:
         grade = "Reject"  # nothing to judge: the dimension scores say nothing
+    elif level1_errors and grade in ("Strong Accept", "Accept"):
+        # upstream reviews only what passed Level 1: a structurally broken artifact is sent
+        # back first, whatever its argument scores
+        grade = "Weak Accept"
+        warnings.insert(
+            0,
+            f"Level 1 reports {level1_errors} error(s): the grade is held at Weak Accept "
+            "until Level 1 passes",
+        )
     timings["total"] = round((time.perf_counter() - started) * 1000, 2)
     report = Level2Report(
         artifact=art.root or (art.paper.title if art.paper and art.paper.title else "artifact"),
@@ -177,11 +188,15 @@ def run_rules(
     return findings, notes
 
 
-def rules_score(dim: str, findings: list[L2Finding], strengths: list[str]) -> DimensionScore:
+def rules_score(
+    dim: str, findings: list[L2Finding], strengths: list[str], cap: Cap | None = None
+) -> DimensionScore:
     """A dimension's score and reasons from the rule findings alone.
 
     5 means excellent, not "no problem found" (upstream's rubric): a dimension on which no
-    check could confirm anything (no strength noted) scores at most 4.
+    check could confirm anything (no strength noted) scores at most 4, and one on which the
+    artifact offers little to confirm at most its `cap` (seal/level2/material.py), whose
+    reason is listed first among the weaknesses.
     """
     weaknesses = _unique(f"{f.message}" for f in findings if f.severity != "suggestion")
     suggestions = _unique(f.fix for f in findings if f.fix)
@@ -189,6 +204,9 @@ def rules_score(dim: str, findings: list[L2Finding], strengths: list[str]) -> Di
     score = score_from_findings(findings)
     if not strengths:
         score = min(score, 4)
+    if cap is not None and cap.score < score:
+        score = cap.score
+        weaknesses.insert(0, f"at most {cap.score}: {cap.reason}")
     return DimensionScore(
         dimension=d,
         name=DIMENSIONS[dim],
@@ -199,6 +217,14 @@ def rules_score(dim: str, findings: list[L2Finding], strengths: list[str]) -> Di
         + ([f"… and {len(weaknesses) - 8} more"] if len(weaknesses) > 8 else []),
         suggestions=suggestions[:5],
     )
+
+
+def capped(d: DimensionScore, cap: Cap | None) -> DimensionScore:
+    """A model judge's dimension held to what the artifact offers it (the same caps)."""
+    if cap is None or d.score <= cap.score:
+        return d
+    reason = f"at most {cap.score}: {cap.reason}"
+    return d.model_copy(update={"score": cap.score, "weaknesses": [reason, *d.weaknesses]})
 
 
 def read_order(art: Artifact) -> list[str]:

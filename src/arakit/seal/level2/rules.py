@@ -116,6 +116,12 @@ RULES: dict[str, Rule] = {
         "the key insight's terms never reach the solution or the claims",
         "connect the insight to the components and claims it enables",
     ),
+    "L2-D4-004": Rule(
+        "D4",
+        "minor",
+        "a layer file holds only its heading: that part of the argument is empty",
+        "write the layer's content, or drop the file and say in PAPER.md that it is absent",
+    ),
     "L2-D4-003": Rule(
         "D4",
         "major",

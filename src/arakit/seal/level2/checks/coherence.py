@@ -56,6 +56,29 @@ def check_gaps(ctx: Context) -> Iterator[L2Finding]:
         ctx.strength("D4", f"{closed} gaps are taken up by claims")
 
 
+# Layers whose files a placeholder leaves empty (src/execution and evidence tables are data).
+LAYER_FILES = re.compile(r"^(?:PAPER\.md|logic/.+\.md|src/[^/]+\.md|evidence/README\.md)$")
+
+
+@register("D4")
+def check_placeholders(ctx: Context) -> Iterator[L2Finding]:
+    """A layer file that holds nothing but headings (a seed never filled in) is a hole in the
+    argument a reader would take for content."""
+    from arakit.model import SourcePos
+
+    for rel in sorted(ctx.art.files):
+        if not LAYER_FILES.match(rel):
+            continue
+        lines = [x.strip() for x in ctx.lines(rel) if x.strip()]
+        if lines and all(x.startswith("#") for x in lines):
+            yield ctx.find(
+                "L2-D4-004",
+                f"{rel} holds only {lines[0][:60]!r}: the layer is empty",
+                pos=SourcePos(file=rel, line=1),
+                quote=lines[0],
+            )
+
+
 @register("D4")
 def check_insight(ctx: Context) -> Iterator[L2Finding]:
     """The key insight's terms reach the solution documents or the claims."""
