@@ -218,12 +218,19 @@ def test_unknown_inputs_are_refused_with_what_was_expected(tmp_path: Path) -> No
     assert not (tmp_path / "out").exists()
 
 
-def test_pdf_alone_reports_what_is_missing(paper: PaperFile, tmp_path: Path) -> None:
+def test_pdf_alone_passes_level1_and_reports_what_is_missing(
+    paper: PaperFile, tmp_path: Path
+) -> None:
     report = compile_sources([str(paper.path)], tmp_path / "out")
     assert report.coverage["src"]["missing"] == [
         "no repository: no code, no parameters from code, no history"
     ]
-    assert {f["code"] for f in report.findings if f["severity"] == "error"} == {"L1-COUNT-006"}
+    # the upstream checklist lets a paper without code pass; the strict quota stays visible
+    assert report.profile == "upstream" and report.passed
+    assert {f["code"] for f in report.strict_errors} == {"L1-COUNT-006"}
+    strict = compile_sources([str(paper.path)], tmp_path / "strict", profile="strict")
+    assert {f["code"] for f in strict.findings if f["severity"] == "error"} == {"L1-COUNT-006"}
+    assert not strict.passed and strict.strict_errors == []
     assert {v.verdict for v in report.reconciliation} == {"paper-only"}
 
 

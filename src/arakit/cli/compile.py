@@ -24,14 +24,29 @@ def compile_cmd(
     at: str | None = typer.Option(
         None, "--at", help="Read the code at this commit (default: where the PDF was added)."
     ),
+    profile: str = typer.Option(
+        "upstream",
+        "--profile",
+        "-p",
+        help="Level 1 profile the result is checked under: upstream (default) or strict.",
+    ),
 ) -> None:
     """Compile sources into an artifact. Exit 0: passes Level 1; 1: Level 1 errors remain."""
     from arakit.cli.output import print_json
     from arakit.compiler import compile_sources
+    from arakit.seal.profile import check_profile
+
+    profile = check_profile(profile)
 
     if json_out:
         report = compile_sources(
-            inputs, output, model=model, force=force, code_folder=code_folder, at=at
+            inputs,
+            output,
+            model=model,
+            force=force,
+            code_folder=code_folder,
+            at=at,
+            profile=profile,
         )
         print_json(report.to_json())
     else:
@@ -44,6 +59,7 @@ def compile_cmd(
                 progress=lambda stage: bar.advance(task),
                 code_folder=code_folder,
                 at=at,
+                profile=profile,
             )
         _human(report)
     raise typer.Exit(0 if report.passed else 1)
@@ -112,8 +128,20 @@ def _human(report) -> None:  # type: ignore[no-untyped-def]
     total = sum(report.seconds.values())
     out.print(
         f"{escape(report.output)}: {verdict} ({report.level1_errors} errors, "
-        f"{report.level1_warnings} warnings), {len(report.files)} files in {total:.2f} s"
+        f"{report.level1_warnings} warnings, {report.profile} profile), "
+        f"{len(report.files)} files in {total:.2f} s"
     )
+    if report.strict_errors:
+        codes = sorted({f["code"] for f in report.strict_errors})
+        why = (
+            ": counts below the format's quotas, which the sources do not fill"
+            if all(c.startswith("L1-COUNT-") for c in codes)
+            else ""
+        )
+        out.print(
+            f"strict profile: {len(report.strict_errors)} more errors ({', '.join(codes)}){why}; "
+            f"`ara validate --profile strict {escape(report.output)}` lists them"
+        )
 
 
 def register(app: typer.Typer) -> None:
