@@ -10,7 +10,8 @@ targets and a paper without code may lack src/execution, and under the strict pr
 compile report applies — and seconds for the compile without a repository.
 
 Title and authors compare after whitespace normalisation and case folding: small capitals
-and all-capital titles carry no case on the rendered page.
+and all-capital titles carry no case on the rendered page. Venue and year are scored on the
+papers whose page names them: the venue as printed, the year among those the page prints.
 """
 
 from __future__ import annotations
@@ -87,6 +88,26 @@ def written(folder: Path) -> tuple[str, list[str], list[str]]:
     return title, authors, claims
 
 
+def venue_and_year(folder: Path) -> tuple[str, str]:
+    """Venue and year as PAPER.md holds them."""
+    from arakit.codec import read_artifact
+
+    paper = read_artifact(folder).paper
+    return (str(paper.venue or ""), str(paper.year or "")) if paper else ("", "")
+
+
+def venue_right(written_venue: str, truth: dict[str, Any]) -> bool | None:
+    """The venue the page names, as printed (None when the page names none)."""
+    want = truth.get("venue")
+    return None if not want else norm(want) == norm(written_venue)
+
+
+def year_right(written_year: str, truth: dict[str, Any]) -> bool | None:
+    """A year the page prints for the paper (None when it prints none)."""
+    years = {str(y) for y in [truth.get("year"), *(truth.get("years_printed") or [])] if y}
+    return None if not years else written_year in years
+
+
 def _level1(folder: Path, profile: str) -> list[str]:
     """The Level 1 error codes of the artifact under a profile (empty when it passes)."""
     from arakit.seal.level1 import validate
@@ -106,7 +127,7 @@ def _truth(pair: Path) -> dict[str, Any] | None:
 def run() -> dict[str, float]:
     """Score every corpus paper that has a front.yaml; print one line per paper."""
     titles = authors_ok = truth_claims = recalled = dups = controls = passes = compiles = 0
-    strict_passes = 0
+    strict_passes = venues = venues_right = years = years_right = 0
     seconds: list[float] = []
     papers = 0
     for pair in corpus.papers():
@@ -119,6 +140,12 @@ def run() -> dict[str, float]:
         full = compiled(pair, with_repo=True)
         seconds.append(bare.seconds)
         title, authors, claims = written(bare.artifact)
+        venue, year = venue_and_year(bare.artifact)
+        v_ok, y_ok = venue_right(venue, truth), year_right(year, truth)
+        venues += v_ok is not None
+        venues_right += bool(v_ok)
+        years += y_ok is not None
+        years_right += bool(y_ok)
         t_ok = norm(title) == norm(truth["title"])
         a_ok = [norm(a) for a in authors] == [norm(a) for a in truth.get("authors") or []]
         want = [c["text"] for c in truth.get("claims") or []]
@@ -148,6 +175,8 @@ def run() -> dict[str, float]:
             print(f"{'':<20}   title written: {title!r}")
         if not a_ok:
             print(f"{'':<20}   authors written: {authors!r}")
+        if v_ok is False or y_ok is False:
+            print(f"{'':<20}   venue/year written: {venue!r} / {year!r}")
         for c, errors, strict_errors in zip((bare, full), l1, strict, strict=True):
             name = "repo" if c.with_repo else "pdf"
             if errors:
@@ -158,6 +187,10 @@ def run() -> dict[str, float]:
         "papers": float(papers),
         "title_exact": float(titles),
         "authors_exact": float(authors_ok),
+        "venue_right": float(venues_right),
+        "venues_printed": float(venues),
+        "year_right": float(years_right),
+        "years_printed": float(years),
         "claims_recall": round(recalled / truth_claims, 3) if truth_claims else 0.0,
         "duplicate_claims": float(dups),
         "control_chars": float(controls),

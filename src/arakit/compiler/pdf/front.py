@@ -142,7 +142,8 @@ def read_front(
 def _running(front: Front, running: list[str]) -> None:
     """A running head or foot: furniture, and when it cites the paper itself (JOSS, many
     journals: `Authors (2025). Title. Journal, vol(issue), pages`) its venue and year."""
-    text = " ".join(" ".join(running).split())
+    # a page number printed at the end of a running line is not part of what it says
+    text = " ".join(" ".join(re.sub(r"\s+\d{1,4}$", "", r) for r in running).split())
     if not text:
         return
     key = " ".join(front.title.split())[:40].casefold()
