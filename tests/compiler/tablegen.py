@@ -62,6 +62,7 @@ class Spec:
     groups: list[int] | None = None  # grid: a rule only under these body rows (and the header)
     level_rules: bool = False  # booktabs: a full rule under every header level
     pad: float = PAD  # white space each side of a cell
+    ieee: bool = False  # caption as IEEE sets it: "TABLE I" centred over its title in capitals
 
 
 class Page:
@@ -161,6 +162,11 @@ def table_page(path: Path, spec: Spec) -> Path:
     y = p.prose(left, right, y, spec.prose_above) + 16
 
     def caption(y: float) -> float:
+        if spec.ieee:
+            centre = (edges[0] + edges[-1]) / 2
+            for k, text in enumerate((f"TABLE {spec.number}", spec.caption.upper())):
+                p.text(centre - p.width(text, size=9) / 2, y + 10 + 11 * k, text, size=9)
+            return y + 27
         text = f"Table {spec.number}: {spec.caption}"
         p.text(left, y + 10, text, size=9)
         return y + 16

@@ -460,3 +460,45 @@ def test_a_lone_cyrillic_de_in_libertine_is_the_math_g_it_draws() -> None:
     assert math_italic_g("д", "LinLibertineI", "дGBM(X)") == "g"
     assert math_italic_g("д", "LinLibertineI", "Пример где") == "д"
     assert math_italic_g("д", "Times-Italic", "д") == "д"
+
+
+def test_a_bar_drawn_over_a_letter_keeps_the_table_from_being_exact(tmp_path: Path) -> None:
+    rows: list[list[str | Cell]] = [["S R C", "0.11"], ["S R D", "0.21"], ["S Q C", "0.31"]]
+    path = table_page(tmp_path / "t.pdf", Spec("1", "Regions.", [["Region", "x"]], rows))
+    doc = pymupdf.open(str(path))
+    (hit,) = doc[0].search_for("S Q C")
+    doc[0].draw_line((hit.x0, hit.y0 + 1.5), (hit.x0 + 5, hit.y0 + 1.5), width=0.4)
+    doc.save(str(tmp_path / "bar.pdf"))
+    doc.close()
+    t = _one(tmp_path / "bar.pdf")
+    assert t.rows == rows
+    assert t.check is not None and t.check.verdict == "partial"
+    assert any("a bar is drawn over 'S'" in f for f in t.check.failed)
+
+
+def test_a_raised_glyph_joins_the_line_whose_baseline_is_nearest() -> None:
+    from arakit.compiler.pdf.tables.glyphs import Glyph, _join_units
+
+    def unit(text: str, x: float, base: float) -> list[Glyph]:
+        return [Glyph(text, x, base - 8, x + 6, base + 2, base, 10.9, False)]
+
+    left, right = unit("fu-", 100, 129.8), unit("ñ", 400, 135.3)
+    lines = _join_units([left, right, unit("İ", 300, 133.0)])
+    assert [[g.text for g in line] for line in lines] == [["fu-"], ["İ", "ñ"]]
+
+
+def test_an_ieee_caption_label_alone_over_its_centred_title_is_a_caption(tmp_path: Path) -> None:
+    spec = Spec("IV", "Execution time", [["Method", "Top-1", "Δ", "Ep."]], RESULTS, ieee=True)
+    spec.column = "left"
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.number == "IV" and t.caption == "EXECUTION TIME"
+    assert t.rows == _plain(RESULTS)
+
+
+def test_a_tall_glyph_on_its_own_baseline_joins_the_line_it_spans() -> None:
+    from arakit.compiler.pdf.tables.glyphs import Glyph, _join_units
+
+    row = [Glyph(t, x, 592, x + 8, 600, 598, 8.0, False) for t, x in (("A", 100), ("+", 150))]
+    root = [Glyph("√", 120, 586, 127, 600, 590, 8.0, False)]
+    (line,) = _join_units([row, root])
+    assert [g.text for g in line] == ["A", "√", "+"]

@@ -68,11 +68,12 @@ def page_tables(
             out.append(RawTable(pno, box, cap.number, cap.text, failure=failure))
             continue
         grid = bands.extract(region)
+        problems = [grid.problem, selfcheck.check_bars(region.lines, rules.horizontal)]
         check = selfcheck.verdict(
             bands.METHOD,
             selfcheck.check_digits(page, region.bbox, grid, textpage),
             selfcheck.check_agreement(grid, finder.extract(page, region)),
-            grid.problem,
+            "; ".join(p for p in problems if p) or None,
         )
         out.append(
             RawTable(

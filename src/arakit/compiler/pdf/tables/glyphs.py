@@ -158,9 +158,8 @@ def _join_units(units: list[list[Glyph]]) -> list[list[Glyph]]:
     for unit in big:
         size = max(g.size for g in unit)
         base = _base(unit)
-        home = next(
-            (ln for ln in lines if abs(_base(ln) - base) < 0.3 * min(size, _size(ln))), None
-        )
+        near = [ln for ln in lines if abs(_base(ln) - base) < 0.3 * min(size, _size(ln))]
+        home = min(near, key=lambda ln: abs(_base(ln) - base)) if near else None
         if home is None:
             for line in lines:
                 lsize, lbase = _size(line), _base(line)
@@ -176,7 +175,43 @@ def _join_units(units: list[list[Glyph]]) -> list[list[Glyph]]:
             lines.append(list(unit))
         else:
             _insert(home, unit)
-    return lines
+    return _tall_glyphs_joined(lines)
+
+
+def _tall_glyphs_joined(lines: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A few glyphs on a baseline of their own whose height spans a whole line beside them
+    (a radical, a big bracket or operator that TeX sets on its own axis) join that line."""
+    boxes = {id(ln): _box(ln) for ln in lines}
+    out = list(lines)
+    for tall in sorted(lines, key=len):
+        ink = [g for g in tall if g.text.strip()]
+        if not ink or len(ink) > 6:
+            continue
+        tx0, ty0, tx1, ty1 = _box(ink)
+        for line in out:
+            if line is tall or len(line) <= len(tall):
+                continue
+            lx0, ly0, lx1, ly1 = boxes[id(line)]
+            size = _size(line)
+            inside = ty0 <= ly0 + 0.5 and ty1 >= ly1 - 0.5
+            reach = lx0 - 3 * size <= tx0 and tx1 <= lx1 + 3 * size
+            if inside and reach and not any(g.x0 < tx1 and tx0 < g.x1 for g in line):
+                base = _base(line)
+                for g in tall:
+                    g.base = base
+                _insert(line, tall)
+                out.remove(tall)
+                break
+    return out
+
+
+def _box(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
+    return (
+        min(g.x0 for g in glyphs),
+        min(g.y0 for g in glyphs),
+        max(g.x1 for g in glyphs),
+        max(g.y1 for g in glyphs),
+    )
 
 
 def _insert(line: list[Glyph], unit: list[Glyph]) -> None:

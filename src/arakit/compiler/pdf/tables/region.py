@@ -162,15 +162,20 @@ def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], 
             m = CAPTION_RE.match(text)
             if not m or i in used:
                 continue
-            if not m.group(3) and not (seg.words[0].bold and not seg.words[-1].bold):
-                continue  # "Table 3 summarizes ..." is a sentence, not a caption
-            if not text[m.end() :].strip():
-                continue  # "... in\nTable 3." ends a sentence
-            parts = [text[m.end() :].strip()]
+            rest = text[m.end() :].strip()
+            title = None if rest else _title_under(seg, lines, i, mid)
+            if title is None:
+                if not m.group(3) and not (seg.words[0].bold and not seg.words[-1].bold):
+                    continue  # "Table 3 summarizes ..." is a sentence, not a caption
+                if not rest:
+                    continue  # "... in\nTable 3." ends a sentence
+            parts = [rest] if rest else []
             box = [seg.x0, seg.y0, seg.x1, seg.y1]
+            if title is not None:  # "TABLE I" over its title, both centred (IEEE)
+                box = [min(seg.x0, title.x0), seg.y0, max(seg.x1, title.x1), seg.y1]
             prev = seg
             for j in range(i + 1, min(i + 8, len(lines))):
-                nxt = within(lines[j], seg.x0 - 2 * seg.size, max(seg.x1, box[2]) + 2 * seg.size)
+                nxt = within(lines[j], box[0] - 2 * seg.size, box[2] + 2 * seg.size)
                 if nxt is None:
                     continue
                 if nxt.y0 - prev.y1 > 0.6 * seg.size or abs(nxt.size - seg.size) > 0.6:
@@ -185,6 +190,31 @@ def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], 
                 Caption(m.group(2), _join(parts), box[0], box[1], box[2], box[3], seg.size)
             )
     return found, figures
+
+
+def _title_under(
+    seg: TextLine, lines: list[TextLine], i: int, mid: float | None
+) -> TextLine | None:
+    """The title line of a caption label set alone on its line ("TABLE I" centred over
+    "COMPARISON OF METHODS", IEEE's style): the next line, close below, centred on the label
+    and not a caption itself. A label ending a sentence ("in\nTable 3.") has none: it is
+    followed by text set flush left, not centred on it."""
+    if seg.words[-1].text.endswith("."):
+        return None
+    centre = (seg.x0 + seg.x1) / 2
+    for line in lines[i + 1 : i + 4]:
+        for half in _halves(line, mid):
+            for s in segments(half, 2.5 * half.size):
+                if s.y0 - seg.y1 > 0.8 * seg.size:
+                    return None
+                if s.y0 < seg.y1 - 1 or CAPTION_RE.match(s.text):
+                    continue
+                if (
+                    abs((s.x0 + s.x1) / 2 - centre) <= 1.5 * seg.size
+                    and s.x1 - s.x0 > seg.x1 - seg.x0
+                ):
+                    return s
+    return None
 
 
 def _join(parts: list[str]) -> str:

@@ -10,6 +10,7 @@ method's own logic.
    compared (they are unreliable).
 
 3. Header: no word of the lowest header row lies across a column boundary.
+4. Marks: no bar is drawn over a word (an overline the text cannot carry).
 
 A table passing all three is `exact`; otherwise `partial`, with what failed.
 """
@@ -23,7 +24,7 @@ from typing import Any
 
 from arakit.compiler.pdf.chars import SUBSCRIPT, SUPERSCRIPT
 from arakit.compiler.pdf.document import TableCheck
-from arakit.compiler.pdf.tables.glyphs import Word
+from arakit.compiler.pdf.tables.glyphs import TextLine, Word
 from arakit.compiler.pdf.tables.grid import Grid
 
 _DIGITS_RE = re.compile(r"\d+")
@@ -103,6 +104,19 @@ def check_agreement(grid: Grid, other: list[list[list[Word]]] | None) -> str | N
                 same_line = abs(a.base - b.base) < 0.3 * a.size
                 if same_line and theirs[id(a)] != theirs[id(b)] and b.x0 - a.x1 >= GAP * a.size:
                     return f"the independent method cuts body row {r + 1}, column {c + 1} in two"
+    return None
+
+
+def check_bars(lines: list[TextLine], horizontal: list[tuple[float, float, float]]) -> str | None:
+    """None unless a short bar is drawn over a word above its baseline (an overline, a
+    macron, a strike): a mark the cell text cannot show, so the cells are not as printed."""
+    for ln in lines:
+        for w in ln.words:
+            for x0, x1, y in horizontal:
+                short = x1 - x0 <= 3.0 * w.size
+                over = w.x0 - 1 <= x0 and x1 <= w.x1 + 1
+                if short and over and w.y0 - 2 <= y <= w.base - 0.15 * w.size:
+                    return f"a bar is drawn over {w.text!r}: the cell text cannot show it"
     return None
 
 
