@@ -59,10 +59,15 @@ class Spec:
     figure_below: bool = False
     line_numbers: bool = False  # a review copy: counting integers in the margins by the prose
     prose_below_columns: int = 1  # 2: the text under a full-width table runs in two columns
-    groups: list[int] | None = None  # grid: a rule only under these body rows (and the header)
+    groups: list[int] | None = None  # a rule under these body rows (grid: only these)
     level_rules: bool = False  # booktabs: a full rule under every header level
     pad: float = PAD  # white space each side of a cell
     ieee: bool = False  # caption as IEEE sets it: "TABLE I" centred over its title in capitals
+    # (column, first, last body row): the first row's cell set vertically centred over them
+    multirow: list[tuple[int, int, int]] = field(default_factory=list)
+    centred: list[int] = field(default_factory=list)  # body rows set centred across the table
+    doubled: list[int] = field(default_factory=list)  # grid: body rows with a doubled rule
+    # under them, the vertical rules broken across it (TeX's \\hline\\hline)
 
 
 class Page:
@@ -179,12 +184,25 @@ def table_page(path: Path, spec: Spec) -> Path:
     y += 3
     heights = [max(len(c.lines) for c in row) for row in grid]
     row_tops = []
+    hidden = {(c, b) for c, first, last in spec.multirow for b in range(first, last + 1)}
+    breaks: list[float] = []
     for r, row in enumerate(grid):
         row_tops.append(y)
+        body_row = r - len(spec.header)
+        if body_row in spec.centred:
+            v = row[0]
+            centre = (edges[0] + edges[-1]) / 2
+            _draw_cell(p, v, centre - _cell_width(p, v) / 2, y + 9, None)
         for c, v in enumerate(row):
+            if body_row in spec.centred or (c, body_row) in hidden:
+                continue
             right_edge = edges[c + 1] - spec.pad if c > 0 else None
             _draw_cell(p, v, edges[c] + spec.pad, y + 9, right_edge)
         y += heights[r] * PITCH + 3
+        if r - len(spec.header) in spec.doubled:
+            p.rule(edges[0], edges[-1], y - 1)
+            breaks.append(y - 1)
+            y += 2.5
         if r == len(spec.header) - 1 and spec.rules == "booktabs":
             p.rule(edges[0], edges[-1], y - 1, 0.5)
             y += 2
@@ -199,13 +217,23 @@ def table_page(path: Path, spec: Spec) -> Path:
             spec.groups is None or body_row < 0 or body_row in spec.groups
         ):
             p.rule(edges[0], edges[-1], y - 1)
+        if spec.rules == "booktabs" and spec.groups and body_row in spec.groups:
+            p.rule(edges[0], edges[-1], y - 1, 0.4)
+    for c, first, last in spec.multirow:
+        k = len(spec.header) + first
+        v = grid[k][c]
+        middle = (row_tops[k] + row_tops[len(spec.header) + last]) / 2 + 9
+        right_edge = edges[c + 1] - spec.pad if c > 0 else None
+        _draw_cell(p, v, edges[c] + spec.pad, middle, right_edge)
     bottom = y
     if spec.rules == "booktabs":
         p.rule(edges[0], edges[-1], bottom, 0.8)
     if spec.rules == "grid":
         p.rule(edges[0], edges[-1], top)
-        for x in edges:
-            p.page.draw_line((x, top), (x, bottom - 1), width=0.5)
+        for x in edges:  # drawn piece by piece where a doubled rule breaks them
+            ys = [top] + [b for at in breaks for b in (at, at + 2.5)] + [bottom - 1]
+            for a, b in zip(ys[::2], ys[1::2], strict=True):
+                p.page.draw_line((x, a), (x, b), width=0.5)
     y = bottom + 6
     if spec.caption_below:
         y = caption(y)

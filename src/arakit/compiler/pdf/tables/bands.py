@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from arakit.compiler.pdf.tables.glyphs import TextLine
+from arakit.compiler.pdf.tables.glyphs import TextLine, Word
 from arakit.compiler.pdf.tables.grid import (
     NUMERIC_RE,
     Grid,
@@ -27,6 +27,7 @@ from arakit.compiler.pdf.tables.header import (
     split_header,
 )
 from arakit.compiler.pdf.tables.region import Region
+from arakit.compiler.pdf.tables.spans import lift_labels, lone_labels
 
 METHOD = "rule bands + word baselines + gap columns"
 _LETTERS_RE = re.compile(r"[A-Za-z]{3,}")
@@ -71,7 +72,14 @@ def separators(
     else:
         spanning = []
     white = white_gaps([head], 0.3 * size) if head is not None else []
-    gaps = [_cut(a, b, white) for a, b in white_gaps(multi, 0.45 * size)]
+    gaps = []
+    lone = [ln for ln in body if ln not in multi and not centred_across([ln], region)]
+    for a, b in white_gaps(multi, 0.45 * size):
+        inside = [ln for ln in lone if a + 0.45 * size < ln.x0 and ln.x1 < b - 0.45 * size]
+        if inside:  # labels alone in the gap (set over several rows): a column of their own
+            gaps += [(a + min(ln.x0 for ln in inside)) / 2, (max(ln.x1 for ln in inside) + b) / 2]
+        else:
+            gaps.append(_cut(a, b, white))
     if not vr:
         return gaps, spanning
     centres = [w.cx for ln in body for w in ln.words]
@@ -92,13 +100,21 @@ def _cut(a: float, b: float, white: list[tuple[float, float]]) -> float:
     return (lo + hi) / 2
 
 
-def _one_run_across(ln: TextLine, bounds: list[float]) -> bool:
+def _one_run_across(ln: TextLine, bounds: list[float], walls: list[float] | None = None) -> bool:
     """A line of words set as one run (a group label, "Claude Sonnet 4.6") that reaches
-    over a column boundary: it is one cell spanning, not words of two columns."""
+    over a column boundary: it is one cell spanning, not words of two columns. Words on two
+    sides of a vertical rule are never one run."""
     words = ln.words
     if len(words) < 2 or any(b.x0 - a.x1 >= 0.45 * a.size for a, b in itertools.pairwise(words)):
         return False
+    if _split_by_rule(ln, walls or []):
+        return False
     return any(words[0].x0 < b < words[-1].x1 for b in bounds)
+
+
+def _split_by_rule(ln: TextLine, walls: list[float]) -> bool:
+    """A vertical rule runs between two of the line's words (they are in different cells)."""
+    return any(a.cx < x < b.cx for a, b in itertools.pairwise(ln.words) for x in walls)
 
 
 def crossing(head: TextLine | None, bounds: list[float]) -> str | None:
@@ -164,19 +180,24 @@ def body_rows(
                 rows[-1].append(ln)
             else:
                 rows.append([ln])
+        if len(bands) > 1:  # a group between rules may have a label set over its rows
+            rows[start:] = lift_labels(rows[start:], bounds)
     return rows, None
 
 
 def _split_band(band: list[TextLine], bounds: list[float]) -> list[list[TextLine]]:
     """A ruled band as rows: one row, unless its first line fills every column the band
     uses and later lines fill the same columns (rows grouped between rules); a line that
-    fills fewer columns carries on the row above (a cell wrapped over lines)."""
-    used = {c for ln in band for c in line_cells(ln, bounds)}
-    first = set(line_cells(band[0], bounds))
-    if len(band) == 1 or len(first) < 2 or first != used:
+    fills fewer columns carries on the row above (a cell wrapped over lines); a label set
+    over the band's rows (spans.py) goes with the first."""
+    labels = lone_labels(band, bounds)
+    lines = [ln for ln in band if ln not in labels]
+    used = {c for ln in lines for c in line_cells(ln, bounds)}
+    first = set(line_cells(lines[0], bounds))
+    if len(lines) == 1 or len(first) < 2 or first != used:
         return [band]
-    rows = [[band[0]]]
-    for ln in band[1:]:
+    rows = [[lines[0], *labels]]
+    for ln in lines[1:]:
         if set(line_cells(ln, bounds)) == first:
             rows.append([ln])
         else:
@@ -238,7 +259,9 @@ def extract(region: Region) -> Grid:
         head, body = region.lines[:n_head], region.lines[n_head:]
         bounds, spanning = separators(region, body, head[-1])
     last = head[-1] if head else None
-    spanning += [ln for ln in body if ln not in spanning and _one_run_across(ln, bounds)]
+    posts = [v[0] for v in region.vrules]
+    spanning = [ln for ln in spanning if not _split_by_rule(ln, posts)]
+    spanning += [ln for ln in body if ln not in spanning and _one_run_across(ln, bounds, posts)]
     boxed = len(region.vrules) >= 2 and len(rules) >= 3
     rows, doubt = body_rows(body, bounds, rules, boxed)
     doubts += [doubt, crossing(last, bounds)]
@@ -246,6 +269,10 @@ def extract(region: Region) -> Grid:
     walls = _walls(region, head)
     header = header_levels(head, bounds, ranges, region.rules, walls) if head else []
     cells = place_words(rows, bounds, spanning)
+    for k, row in enumerate(rows):
+        if len(bounds) >= 2 and centred_across(row, region):
+            cells[k] = [[line for cell in cells[k] for line in cell]] + [[] for _ in bounds]
+    doubts.append(_stacked_numbers(cells))
     problems = [d for d in doubts if d]
     return Grid(
         header=header,
@@ -253,6 +280,31 @@ def extract(region: Region) -> Grid:
         words=[[[w for line in lines for w in line] for lines in row] for row in cells],
         problem="; ".join(problems) if problems else None,
     )
+
+
+def centred_across(row: list[TextLine], region: Region) -> bool:
+    """A row of one short run of words centred on the table (a group label set across every
+    column, `\\multicolumn{n}{c}{T5-base}`): written in the first column, as a header cell
+    spanning columns is."""
+    if len(row) != 1 or len(_segments(row[0])) != 1:
+        return False
+    ln = row[0]
+    return abs((ln.x0 + ln.x1) / 2 - (region.x0 + region.x1) / 2) <= ln.size and (
+        ln.x1 - ln.x0 < 0.5 * (region.x1 - region.x0)
+    )
+
+
+def _stacked_numbers(cells: list[list[list[list[Word]]]]) -> str | None:
+    """A body cell holding two or more whole numbers on lines of their own: rows were
+    joined (a cell is rarely two numbers stacked)."""
+    for k, row in enumerate(cells):
+        for c, lines in enumerate(row):
+            whole = [
+                t for ws in lines if is_number(t := " ".join(w.text for w in ws)) and _open(t) == 0
+            ]
+            if len(whole) >= 2:
+                return f"body row {k + 1}, column {c + 1} holds {len(whole)} numbers on lines of their own"
+    return None
 
 
 def _walls(region: Region, head: list[TextLine]) -> list[float]:

@@ -62,7 +62,8 @@ def page_rules(page: Any) -> Rules:
                     out.horizontal += [(r.x0, r.x1, r.y0), (r.x0, r.x1, r.y1)]
                     out.vertical += [(r.x0, r.y0, r.y1), (r.x1, r.y0, r.y1)]
     out.horizontal = _merge(out.horizontal)
-    out.vertical = [(x, a, b) for a, b, x in _merge([(a, b, x) for x, a, b in out.vertical])]
+    # a vertical rule breaks across a doubled horizontal rule (\\hline\\hline): still one rule
+    out.vertical = [(x, a, b) for a, b, x in _merge([(a, b, x) for x, a, b in out.vertical], 3.0)]
     try:
         infos = page.get_image_info()
     except Exception:  # an image PyMuPDF cannot describe is no table boundary we can use
@@ -74,12 +75,14 @@ def page_rules(page: Any) -> Rules:
     return out
 
 
-def _merge(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
-    """Collinear pieces (a, b, at) that touch become one rule (TeX draws a ruled column row
-    by row)."""
+def _merge(
+    rules: list[tuple[float, float, float]], reach: float = 1.5
+) -> list[tuple[float, float, float]]:
+    """Collinear pieces (a, b, at) that touch (less than `reach` apart) become one rule (TeX
+    draws a ruled column row by row)."""
     out: list[tuple[float, float, float]] = []
     for a, b, at in sorted(rules, key=lambda r: (round(r[2]), r[0])):
-        if out and abs(out[-1][2] - at) < 0.8 and a <= out[-1][1] + 1.5:
+        if out and abs(out[-1][2] - at) < 0.8 and a <= out[-1][1] + reach:
             pa, pb, pat = out[-1]
             out[-1] = (pa, max(pb, b), pat)
         else:

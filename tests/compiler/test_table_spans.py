@@ -1,0 +1,102 @@
+"""Tables whose cells span rows or the whole width, and grids ruled piece by piece: each label
+is read into the first row it names, and a table whose rows run together is not called exact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+from arakit.compiler.pdf.tables import RawTable, page_tables
+from tests.compiler.tablegen import Cell, Spec, table_page
+
+HEADER: list[list[str | Cell]] = [["Method", "Share", "Test", "Forgot", "Time"]]
+
+
+def _one(path: Path) -> RawTable:
+    doc = pymupdf.open(str(path))
+    try:
+        found = [t for k, page in enumerate(doc, start=1) for t in page_tables(page, k)]
+    finally:
+        doc.close()
+    found = [t for t in found if t.check is not None]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _group(share: str, base: int) -> list[list[str | Cell]]:
+    names = ["Re-train", "Fine-tune", "SISA", "MEND"]
+    return [
+        [name, share if k == 0 else "", f"9{k}.{base}", f"{base}{k}.5", f"{base * 100 + k}"]
+        for k, name in enumerate(names)
+    ]
+
+
+def test_a_label_centred_over_a_ruled_group_of_rows_is_read_into_its_first_row(
+    tmp_path: Path,
+) -> None:
+    rows = _group("0.5%", 1) + _group("10%", 2)
+    spec = Spec("2", "Unlearning.", HEADER, rows, groups=[3], multirow=[(1, 0, 3), (1, 4, 7)])
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == rows
+    assert t.check is not None and t.check.verdict == "exact", t.check
+
+
+def test_a_label_on_the_middle_row_of_its_group_is_read_into_the_first_row(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[str | Cell]] = [
+        ["Retain", "Split 90", "0.9705", "9.21E-31"],
+        ["", "Split 95", "0.9879", "1.41E-32"],
+        ["", "Split 99", "0.9003", "4.07E-32"],
+        ["Forget", "Split 90", "1.10E-19", "0.0031"],
+        ["", "Split 95", "4.73E-15", "0.0297"],
+        ["", "Split 99", "5.04E-04", "0.1650"],
+    ]
+    header: list[list[str | Cell]] = [["", "", "Finetuned", "Pretrained"]]
+    spec = Spec("4", "KS-Test.", header, rows, groups=[2], multirow=[(0, 0, 2), (0, 3, 5)])
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == rows
+
+
+def test_a_group_label_centred_across_the_table_is_written_in_the_first_column(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[str | Cell]] = [["T5-base", "", "", "", ""]]
+    rows += [["Original", "-", "93.2", "100", "1.46"], ["Re-train", "1%", "92.8", "100", "1.52"]]
+    rows += [["T5-3b", "", "", "", ""]]
+    rows += [["Original", "-", "97.0", "100", "1.28"], ["Re-train", "1%", "96.6", "100", "1.30"]]
+    spec = Spec("2", "Two models.", HEADER, rows, groups=[0, 2, 3], centred=[0, 3])
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == rows
+
+
+def test_vertical_rules_broken_at_a_doubled_rule_still_part_cells_set_close_to_them(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[str | Cell]] = [
+        ["Batch Size", "256", "256", "128"],
+        ["LR decay", "Linear[1,0.001]", "Linear[1,0.001]", "Linear[1,0.1]"],
+        ["Learning Rate", "0.1", "0.1", "0.001"],
+        ["Weight Decay", "0.0005", "0.0005", "0.01"],
+    ]
+    header: list[list[str | Cell]] = [["", "CIFAR-10", "CIFAR-100", "GoEmotions"]]
+    spec = Spec("5", "Hyperparameters.", header, rows, rules="grid", doubled=[0], pad=1.2)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == rows
+
+
+def test_rows_run_together_into_one_cell_of_stacked_numbers_are_not_called_exact(
+    tmp_path: Path,
+) -> None:
+    # a grid whose rows are ruled only in groups, every line numbers but the first column's
+    # label missing: the lines of a group cannot be told from one wrapped cell
+    rows: list[list[str | Cell]] = [
+        ["A", "1.52\n1.47\n1.54", "6685\n4200\n1580"],
+        ["B", "1.55\n1.48\n1.55", "6610\n3950\n2930"],
+        ["C", "1.56\n1.52\n1.55", "6026\n3133\n2010"],
+    ]
+    spec = Spec("3", "Stacked.", [["Set", "Loss", "Time"]], rows, rules="grid")
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.check is not None and t.check.verdict == "partial"
+    assert any("numbers on lines of their own" in f for f in t.check.failed), t.check
