@@ -24,6 +24,7 @@ from arakit.compiler.exploration import build_trace
 from arakit.compiler.history_log import history_log
 from arakit.compiler.ground import Grounding, grounded
 from arakit.compiler.inputs import classify
+from arakit.compiler.listing import settings_listings
 from arakit.compiler.mapping import map_logic
 from arakit.compiler.mapping.context import PaperContext
 from arakit.compiler.notes import notes_document, read_notes
@@ -168,19 +169,22 @@ def compile_sources(
             ) as g,
         ):
             code = {f"src/execution/{rel}": g.repo.read(rel) or "" for rel in g.execution}
+            copied = g.config_files[:20]
             configs = {
-                f"src/configs/{rel.replace('/', '__')}": g.repo.read(rel) or ""
-                for rel in g.config_files[:20]
+                f"src/configs/{rel.replace('/', '__')}": g.repo.read(rel) or "" for rel in copied
             }
+            verdicts = reconcile(settings, g.in_scope())
+            listings = settings_listings(g, verdicts, {*g.execution, *copied})
     else:
-        code, configs = {}, {}
+        code, configs, listings = {}, {}, {}
+        verdicts = reconcile(settings, [])
     lap("ground")
     planned = map_logic(art, ctx, tables, code, model=model, warnings=report.warnings)
     lap("map")
 
     art.attachments.update(code)
     art.attachments.update(configs)
-    verdicts = reconcile(settings, g.in_scope() if g else [])
+    art.attachments.update(listings)
     report.reconciliation = verdicts
     report.scope = g.scope.to_json() if g is not None and g.scope is not None else {}
     art.configs = config_files(verdicts, g, paper_name or "the paper")
