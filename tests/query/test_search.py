@@ -158,3 +158,42 @@ def test_a_long_line_is_shown_by_the_piece_that_matches(crowded):
 def test_a_copied_file_is_shown_once(crowded):
     texts = [h.text for h in search(crowded, "lr num_iter seq_len").hits]
     assert len(texts) == len(set(texts))
+
+
+OBJECTIVE = """def cost(sim):
+    J_perf = tracking_error(sim)
+    J_emergency = emergencies(sim)
+    J_cl = np.log(J_perf) + np.log(1 + J_emergency)
+    return J_cl
+"""
+PAPERS = "# Related\n\n" + "".join(
+    f"## Paper {k}\n\nPublished in J. Sci. Comput., about flows, {FILLER}\n\n" for k in range(8)
+)
+
+
+@pytest.fixture
+def named(minimal, tmp_path):
+    art = minimal(
+        {
+            "src/execution/cost.py": OBJECTIVE,
+            "src/execution/models/jnf_model.py": "class JNFDcca:\n    latent = 10\n",
+            "logic/solution/papers.md": PAPERS,
+        }
+    )
+    with Index(tmp_path / "i.sqlite") as index:
+        index.refresh([art])
+        yield index
+
+
+def test_a_name_written_out_finds_the_code_that_shortens_it(named):
+    closed = search(named, "Which closed-loop objective?")  # `cl`, the compound's initials
+    assert closed.hits[0].file == "src/execution/cost.py" and "J_cl" in closed.hits[0].text
+    perf = search(named, "the performance term")  # `perf`, the word's first letters
+    assert perf.hits[0].file == "src/execution/cost.py" and "J_perf" in perf.hits[0].text
+
+
+def test_initials_match_parts_of_identifiers_never_abbreviations_in_prose(named):
+    result = search(named, "Where is the joint normalizing flow defined?", max_tokens=300)
+    assert result.hits[0].file == "src/execution/models/jnf_model.py"
+    sci = search(named, "the simulator class integrates", max_tokens=300)  # initials `sci`
+    assert all(h.file != "logic/solution/papers.md" for h in sci.hits)

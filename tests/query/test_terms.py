@@ -49,3 +49,25 @@ def test_a_month_in_a_question_finds_dates_in_that_month():
 
 def test_a_snake_case_word_with_digits_is_also_a_term_of_its_own():
     assert "doe5" in index_terms("does/doe5_plan.py").split()
+
+
+def test_a_hyphenated_compound_also_asks_for_its_initials():
+    terms = {t.text: t for t in query_terms("What is the closed-loop objective?")}
+    assert terms["closed-loop"].alternatives == ("cl",)
+    assert terms["closed-loop"].acronym and terms["closed-loop"].exact
+
+
+def test_three_words_in_a_row_also_ask_for_their_initials_but_not_across_a_stop_word():
+    alts = {
+        a for t in query_terms("Which joint normalizing flow was removed?") for a in t.alternatives
+    }
+    assert "jnf" in alts
+    across = {a for t in query_terms("joint of normalizing flow") for a in t.alternatives}
+    assert "jnf" not in across
+
+
+def test_a_long_word_also_asks_for_the_shortened_spellings_code_uses():
+    perf = next(t for t in query_terms("closed-loop performance") if t.text == "performance")
+    assert {"perf", "perfo"} <= set(perf.alternatives)
+    short = next(t for t in query_terms("fit model") if t.text == "model")
+    assert short.alternatives == ("model",)  # a short word is not cut

@@ -36,6 +36,7 @@ CREATE INDEX IF NOT EXISTS passages_ref ON passages(artifact, ref);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, text, terms, content='passages',
     content_rowid='id', tokenize="porter unicode61 tokenchars '_'");
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab_col USING fts5vocab(fts, 'col');
 CREATE TABLE IF NOT EXISTS doc_freq(term TEXT PRIMARY KEY, n INTEGER NOT NULL);
 """
 _TOKENIZER = "porter unicode61 tokenchars '_'"
@@ -142,7 +143,16 @@ class Index:
         return row[0] if row else None
 
     def _drop(self) -> None:
-        for table in ("fts_vocab", "fts", "doc_freq", "passages", "files", "artifacts", "meta"):
+        for table in (
+            "fts_vocab_col",
+            "fts_vocab",
+            "fts",
+            "doc_freq",
+            "passages",
+            "files",
+            "artifacts",
+            "meta",
+        ):
             self.db.execute(f"DROP TABLE IF EXISTS {table}")
 
     # -- what is in it -------------------------------------------------------------------------
@@ -189,9 +199,13 @@ class Index:
             out.append(row[0] if row else None)
         return out
 
-    def doc_freq(self, stems: Sequence[str]) -> dict[str, int]:
-        """How many passages hold each stemmed term; remembered in the index until the next
-        refresh that changes a passage (counting a common term walks its whole posting list)."""
+    def doc_freq(self, stems: Sequence[str], column: str | None = None) -> dict[str, int]:
+        """How many passages hold each stemmed term (in `column` only, when given: `terms`
+        holds the parts of identifiers); remembered in the index until the next refresh
+        that changes a passage (counting a common term walks its whole posting list)."""
+        if column is not None:
+            got = self.doc_freq([f"{column}:{s}" for s in stems])
+            return {s: got[f"{column}:{s}"] for s in stems}
         want = list(dict.fromkeys(stems))
         known = (
             dict(
@@ -205,9 +219,16 @@ class Index:
         )
         for term in want:
             if term not in known:
-                row = self.db.execute(
-                    "SELECT doc FROM fts_vocab WHERE term = ?", (term,)
-                ).fetchone()
+                col, _, bare = term.rpartition(":")
+                row = (
+                    self.db.execute(
+                        "SELECT doc FROM fts_vocab_col WHERE term = ? AND col = ?", (bare, col)
+                    ).fetchone()
+                    if col
+                    else self.db.execute(
+                        "SELECT doc FROM fts_vocab WHERE term = ?", (term,)
+                    ).fetchone()
+                )
                 known[term] = int(row[0]) if row else 0
                 self.db.execute("INSERT OR REPLACE INTO doc_freq VALUES(?, ?)", (term, known[term]))
         if self.db.in_transaction:

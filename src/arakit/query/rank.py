@@ -46,6 +46,7 @@ class Matcher:
     patterns: tuple[re.Pattern[str] | None, ...]
     canonical: tuple[frozenset[str], ...]
     weights: tuple[float, ...]
+    parts: tuple[frozenset[str], ...] = ()  # acronyms, found among identifier parts only
 
     @property
     def total(self) -> float:
@@ -57,11 +58,14 @@ def _pattern(term: Term) -> re.Pattern[str] | None:
     """A stem of 4+ letters as a substring (`iterations` → `iterat`, found in `num_iter`'s
     line too); a short word or an exact term as a whole word, `_` counting as a boundary
     (`fit` is found in `cts_fit_soft`, `glis` in `GLIS_BO_main`)."""
+    if term.acronym:
+        return None  # matched among the parts of identifiers (Matcher.parts)
     parts = []
-    for alt in term.alternatives:
+    for k, alt in enumerate(term.alternatives):
         if " " in alt or alt.startswith(_CANON):
             continue
-        if term.exact or len(alt) <= 3:
+        if term.exact or len(alt) <= 3 or (k and term.alternatives[0].startswith(alt)):
+            # a word, or a shortened spelling of the query's word (`perf`), as a whole word
             parts.append(rf"(?<![a-z0-9]){re.escape(alt)}(?![a-z0-9])")
         else:
             parts.append(re.escape(alt[: max(4, len(alt) - 4)] if len(alt) > 4 else alt))
@@ -82,6 +86,7 @@ def matcher(terms: Sequence[Term], doc_freq: dict[int, int], passages: int) -> M
         tuple(_pattern(t) for t in terms),
         tuple(frozenset(a for a in t.alternatives if a.startswith(_CANON)) for t in terms),
         tuple(weights),
+        tuple(frozenset(t.alternatives if t.acronym else ()) for t in terms),
     )
 
 
@@ -119,14 +124,22 @@ def unit_masks(m: Matcher, text: str, spans: list[tuple[int, int]]) -> list[int]
         bit = 1 << k
         for hit in pat.finditer(low):
             masks[bisect_right(starts, hit.start()) - 1] |= bit
-    if any(m.canonical):
+    wanted = [
+        (k, forms | parts)
+        for k, (forms, parts) in enumerate(
+            zip(m.canonical, m.parts or [frozenset()] * len(m.canonical), strict=True)
+        )
+        if forms or parts
+    ]
+    if wanted:
+        any_parts = any(m.parts)
         for i, (a, b) in enumerate(spans):
             piece = text[a:b]
-            if not _HAS_DIGIT.search(piece):
+            if not any_parts and not _HAS_DIGIT.search(piece):
                 continue
             have = set(index_terms(piece).split())
-            for k, forms in enumerate(m.canonical):
-                if forms and not forms.isdisjoint(have):
+            for k, forms in wanted:
+                if not forms.isdisjoint(have):
                     masks[i] |= 1 << k
     return masks
 
@@ -136,9 +149,12 @@ def mask_of(m: Matcher, text: str, terms: str = "") -> int:
     exact forms of a passage, as the index keeps them)."""
     low = text.lower()
     have = set(terms.split()) if terms else set()
+    if not terms and any(m.parts):  # a title: the parts of its identifiers, for acronyms
+        have = set(index_terms(text).split())
     out = 0
     for k, pat in enumerate(m.patterns):
-        if (pat is not None and pat.search(low)) or not m.canonical[k].isdisjoint(have):
+        forms = m.canonical[k] | m.parts[k] if m.parts else m.canonical[k]
+        if (pat is not None and pat.search(low)) or not forms.isdisjoint(have):
             out |= 1 << k
     return out
 

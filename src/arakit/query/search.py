@@ -61,16 +61,22 @@ OR_ROWS = 3_000  # up to this many matching passages in all, every one is ranked
 
 
 def _groups(index: Index, terms: Sequence[Term]) -> list[tuple[int, int, list[str]]]:
-    """(document frequency, term number, alternatives some passage holds) per query term,
-    rarest first; terms no passage holds are left out."""
+    """(document frequency, term number, FTS5 phrases for the alternatives some passage
+    holds) per query term, rarest first; terms no passage holds are left out. An acronym
+    counts only as a part of an identifier (the `terms` column): `jnf` in `JNFDcca`, never
+    the abbreviation `Sci.` of a journal's name."""
     alts = sorted({a for t in terms for a in t.alternatives})
     stems = dict(zip(alts, index.stems(alts), strict=True))
     df = index.doc_freq([s for s in stems.values() if s])
+    acr = sorted({s for t in terms if t.acronym for a in t.alternatives if (s := stems[a])})
+    parts = index.doc_freq(acr, column="terms") if acr else {}
     out = []
     for k, t in enumerate(terms):
-        held = [a for a in t.alternatives if df.get(stems.get(a) or "", 0)]
+        freq = parts if t.acronym else df
+        held = [a for a in t.alternatives if freq.get(stems.get(a) or "", 0)]
         if held:
-            out.append((sum(df[stems[a] or ""] for a in held), k, held))
+            phrases = [f'terms : "{a}"' if t.acronym else f'"{a}"' for a in held]
+            out.append((sum(freq[stems[a] or ""] for a in held), k, phrases))
     return sorted(out)
 
 
@@ -88,7 +94,7 @@ def _candidates(
     seen: dict[int, tuple] = {}
 
     def run(tier: list[list[str]], ranked: bool, joiner: str) -> None:
-        expr = joiner.join("(" + " OR ".join(f'"{a}"' for a in alts) + ")" for alts in tier)
+        expr = joiner.join("(" + " OR ".join(alts) + ")" for alts in tier)
         score, order = (_BM25, "ORDER BY score ") if ranked else ("0.0", "")
         sql = (
             f"SELECT p.id, p.artifact, p.ref, p.kind, p.sub, p.rel, p.line, p.title, p.text, "

@@ -107,11 +107,14 @@ for _abbr, _phrases in ABBREVIATIONS.items():
 @dataclass(frozen=True)
 class Term:
     """One thing a query asks for: its alternatives (any of them matches) and whether it is
-    exact (a number, identifier, ID or hash, matched as written) or a plain word."""
+    exact (a number, identifier, ID or hash, matched as written) or a plain word. An
+    `acronym` (the initials of words the query writes in a row) also matches at the start
+    of a longer name (`jnf` in `JNFDcca`)."""
 
     text: str
     alternatives: tuple[str, ...]
     exact: bool
+    acronym: bool = False
 
 
 def number_token(text: str) -> str | None:
@@ -207,12 +210,12 @@ def query_terms(query: str) -> list[Term]:
     terms: list[Term] = []
     seen: set[str] = set()
 
-    def add(text: str, alts: list[str], exact: bool) -> None:
+    def add(text: str, alts: list[str], exact: bool, acronym: bool = False) -> None:
         alts = [a for a in dict.fromkeys(alts) if a]
         if not alts or alts[0] in seen:
             return
         seen.add(alts[0])
-        terms.append(Term(text, tuple(alts), exact))
+        terms.append(Term(text, tuple(alts), exact, acronym))
 
     words: list[str] = []
     for m in _TOKEN_RE.finditer(query):
@@ -242,8 +245,9 @@ def query_terms(query: str) -> list[Term]:
                     continue
                 words.append(low)
                 alts = [low, *ABBREVIATIONS.get(low, ())]
-                add(part, [a for a in alts if " " not in a] + _abbr_words(low), False)
+                add(part, [a for a in alts if " " not in a] + _abbr_words(low) + _cuts(low), False)
     _months(query, add)
+    _acronyms(query, add)
     # a phrase such as "learning rate" also finds the abbreviation `lr`
     plain = _words(query)
     for n in (3, 2, 1):
@@ -252,6 +256,37 @@ def query_terms(query: str) -> list[Term]:
             for abbr in sorted(_PHRASES.get(phrase, ())):
                 add(" ".join(phrase), [abbr], True)
     return terms
+
+
+def _cuts(word: str) -> list[str]:
+    """Code shortens a long word to its first letters (`perf` for performance, `calib` for
+    calibration): those spellings, for a word of seven letters or more."""
+    if len(word) < 7 or not word.isalpha():
+        return []
+    return [word[:4], word[:5]]
+
+
+_RUN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*|[^\sA-Za-z]+")
+
+
+def _acronyms(query: str, add: Callable[..., None]) -> None:
+    """Code names a thing by the initials of its name: `cl` for closed-loop, `jnf` for joint
+    normalizing flow. The initials of a hyphenated compound, and of three or four words the
+    query writes in a row (no stop word or punctuation between), are searched as exact terms."""
+    runs: list[list[str]] = [[]]
+    for tok in _RUN_RE.findall(query):
+        parts = tok.split("-")
+        if not tok[0].isalpha() or tok.lower() in STOP_WORDS:
+            runs.append([])
+            continue
+        if len(parts) > 1:
+            add(tok, ["".join(p[0] for p in parts).lower()], True, True)
+        runs[-1] += [p.lower() for p in parts]
+    for run in runs:
+        for n in (4, 3):
+            for i in range(len(run) - n + 1):
+                words = run[i : i + n]
+                add(" ".join(words), ["".join(w[0] for w in words)], False, True)
 
 
 def _abbr_words(word: str) -> list[str]:
