@@ -25,6 +25,7 @@ from arakit.compiler.history_log import history_log
 from arakit.compiler.ground import Grounding, grounded
 from arakit.compiler.inputs import classify
 from arakit.compiler.listing import settings_listings
+from arakit.compiler.results import result_files
 from arakit.compiler.mapping import map_logic
 from arakit.compiler.mapping.context import PaperContext
 from arakit.compiler.notes import notes_document, read_notes
@@ -174,9 +175,10 @@ def compile_sources(
                 f"src/configs/{rel.replace('/', '__')}": g.repo.read(rel) or "" for rel in copied
             }
             verdicts = reconcile(settings, g.in_scope())
-            listings = settings_listings(g, verdicts, {*g.execution, *copied})
+            repo_docs = settings_listings(g, verdicts, {*g.execution, *copied})
+            repo_docs.update(result_files(g))
     else:
-        code, configs, listings = {}, {}, {}
+        code, configs, repo_docs = {}, {}, {}
         verdicts = reconcile(settings, [])
     lap("ground")
     planned = map_logic(art, ctx, tables, code, model=model, warnings=report.warnings)
@@ -184,7 +186,7 @@ def compile_sources(
 
     art.attachments.update(code)
     art.attachments.update(configs)
-    art.attachments.update(listings)
+    art.attachments.update(repo_docs)
     report.reconciliation = verdicts
     report.scope = g.scope.to_json() if g is not None and g.scope is not None else {}
     art.configs = config_files(verdicts, g, paper_name or "the paper")
