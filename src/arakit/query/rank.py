@@ -56,20 +56,37 @@ class Matcher:
 
 def _pattern(term: Term) -> re.Pattern[str] | None:
     """A stem of 4+ letters as a substring (`iterations` → `iterat`, found in `num_iter`'s
-    line too); a short word or an exact term as a whole word, `_` counting as a boundary
-    (`fit` is found in `cts_fit_soft`, `glis` in `GLIS_BO_main`)."""
+    line too), and its shortened spellings ending a word (`perf` in `J_perf`); a short word
+    or an exact term as a whole word, `_` counting as a boundary (`fit` is found in
+    `cts_fit_soft`, `glis` in `GLIS_BO_main`)."""
     if term.acronym:
         return None  # matched among the parts of identifiers (Matcher.parts)
+    first = term.alternatives[0] if term.alternatives else ""
+    cuts = [a for a in term.alternatives[1:] if first.startswith(a)]
     parts = []
-    for k, alt in enumerate(term.alternatives):
-        if " " in alt or alt.startswith(_CANON):
+    for alt in term.alternatives:
+        if " " in alt or alt.startswith(_CANON) or alt in cuts:
             continue
-        if term.exact or len(alt) <= 3 or (k and term.alternatives[0].startswith(alt)):
-            # a word, or a shortened spelling of the query's word (`perf`), as a whole word
+        if term.exact or len(alt) <= 3:
             parts.append(rf"(?<![a-z0-9]){re.escape(alt)}(?![a-z0-9])")
+        elif alt == first and cuts:
+            parts.append(_with_cuts(alt[: max(4, len(alt) - 4)], sorted(cuts, key=len)))
         else:
             parts.append(re.escape(alt[: max(4, len(alt) - 4)] if len(alt) > 4 else alt))
     return re.compile("|".join(parts)) if parts else None
+
+
+def _with_cuts(stem: str, cuts: list[str]) -> str:
+    """One pattern for a stem (anywhere) and the shorter spellings (ending a word) that
+    share its first letters, led by a literal so that the regex engine scans fast:
+    `perform` with `perf`, `perfo` → `perf(?:orm|o?(?![a-z0-9]))`."""
+    lead = cuts[0]
+    if stem.startswith(lead) and len(stem) <= len(lead):
+        return re.escape(stem)  # the stem is no longer than a cut: it finds them all
+    rest = [c[len(lead) :] for c in cuts]
+    ends = "|".join(re.escape(r) for r in sorted(rest, key=len, reverse=True) if r)
+    word_end = f"(?:{ends})?" if ends else ""
+    return f"{re.escape(lead)}(?:{re.escape(stem[len(lead) :])}|{word_end}(?![a-z0-9]))"
 
 
 def matcher(terms: Sequence[Term], doc_freq: dict[int, int], passages: int) -> Matcher:
@@ -86,7 +103,11 @@ def matcher(terms: Sequence[Term], doc_freq: dict[int, int], passages: int) -> M
         tuple(_pattern(t) for t in terms),
         tuple(frozenset(a for a in t.alternatives if a.startswith(_CANON)) for t in terms),
         tuple(weights),
-        tuple(frozenset(t.alternatives if t.acronym else ()) for t in terms),
+        # an acronym no identifier holds is never looked for
+        tuple(
+            frozenset(t.alternatives if t.acronym and k in doc_freq else ())
+            for k, t in enumerate(terms)
+        ),
     )
 
 
@@ -132,11 +153,11 @@ def unit_masks(m: Matcher, text: str, spans: list[tuple[int, int]]) -> list[int]
         if forms or parts
     ]
     if wanted:
-        any_parts = any(m.parts)
+        acronyms = [a for p in m.parts for a in p]
         for i, (a, b) in enumerate(spans):
             piece = text[a:b]
-            if not any_parts and not _HAS_DIGIT.search(piece):
-                continue
+            if not _HAS_DIGIT.search(piece) and not _holds(low[a:b], acronyms):
+                continue  # cutting the piece into terms costs: only where one may be
             have = set(index_terms(piece).split())
             for k, forms in wanted:
                 if not forms.isdisjoint(have):
@@ -144,13 +165,17 @@ def unit_masks(m: Matcher, text: str, spans: list[tuple[int, int]]) -> list[int]
     return masks
 
 
+def _holds(low: str, acronyms: list[str]) -> bool:
+    return any(a in low for a in acronyms)
+
+
 def mask_of(m: Matcher, text: str, terms: str = "") -> int:
     """The bit set of the query terms anywhere in `text` (a title), or among `terms` (the
     exact forms of a passage, as the index keeps them)."""
     low = text.lower()
     have = set(terms.split()) if terms else set()
-    if not terms and any(m.parts):  # a title: the parts of its identifiers, for acronyms
-        have = set(index_terms(text).split())
+    if not terms and _holds(low, [a for p in m.parts for a in p]):
+        have = set(index_terms(text).split())  # a title: the parts of its identifiers
     out = 0
     for k, pat in enumerate(m.patterns):
         forms = m.canonical[k] | m.parts[k] if m.parts else m.canonical[k]
