@@ -95,3 +95,11 @@ def test_a_listing_stays_within_its_bound_and_says_what_it_left_out(
     code = settings_listings(g, [], carried=set())[CODE_PATH]
     assert len(code) < MAX_LISTING + 2048
     assert "more file(s)" in code and "not listed" in code
+
+
+def test_a_line_holding_backticks_is_quoted_whole(tree: Callable[..., Path]) -> None:
+    root = tree({"exp/go.sh": "#!/bin/bash\n#SBATCH --comment=`date`  # when\n"})
+    g = ground_repo(root, with_history=False)
+    g.scope = Scope(root=root, tree=root, folders=["exp"])
+    code = settings_listings(g, [], carried=set())[CODE_PATH]
+    assert "- 2: `` #SBATCH --comment=`date`  # when `` (job)" in code

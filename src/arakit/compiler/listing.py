@@ -65,10 +65,14 @@ def _is_test_file(rel: str) -> bool:
 
 
 def _quoted(text: str) -> str:
-    line = " ".join(text.strip().split())
+    """The line as a Markdown code span, exactly as written but for the indentation and a
+    cut after MAX_LINE characters; a fence longer than any run of backticks in the line."""
+    line = text.strip()
     if len(line) > MAX_LINE:
         line = line[: MAX_LINE - 1] + "…"
-    return line.replace("`", "'")
+    ticks = "`" * (max((len(r) for r in re.findall(r"`+", line)), default=0) + 1)
+    pad = " " if line.startswith("`") or line.endswith("`") or len(ticks) > 1 else ""
+    return f"{ticks}{pad}{line}{pad}{ticks}"
 
 
 def _wanted(kind: str, name: str, value: str, context: str) -> bool:
@@ -126,7 +130,7 @@ def _render(title: str, intro: str, sections: list[_Section], g: Grounding) -> s
         for n in sorted(sec.lines)[:MAX_PER_FILE]:
             if 0 < n <= len(src) and src[n - 1].strip():
                 note = sec.lines[n]
-                items.append(f"- {n}: `{_quoted(src[n - 1])}`" + (f" ({note})" if note else ""))
+                items.append(f"- {n}: {_quoted(src[n - 1])}" + (f" ({note})" if note else ""))
         extra = len(sec.lines) - min(len(sec.lines), MAX_PER_FILE)
         if extra:
             items.append(f"- … {extra} more line(s) in this file not listed")
@@ -189,7 +193,8 @@ def settings_listings(
             "Other settings of the paper's code",
             f"Settings defined in the paper's code ({where}{commit}) that src/configs/ does not "
             "list (the paper states no value for them) and that no file under src/execution/ "
-            "holds: each line quoted exactly as written, by file and line number. `job` marks a "
+            f"holds: each line quoted as written (cut after {MAX_LINE} characters), by file and line "
+            "number. `job` marks a "
             "resource request of a cluster job, `file` a line naming a data file.",
             sorted(inside, key=lambda s: s.path),
             g,
@@ -198,7 +203,8 @@ def settings_listings(
         out[REPOSITORY_PATH] = _render(
             "Settings outside the paper's code",
             f"Settings the repository defines outside the folders scoped as the paper's code "
-            f"({where}{commit}), each line quoted exactly as written, by file and line number. "
+            f"({where}{commit}), each line quoted as written (cut after {MAX_LINE} characters), by file "
+            "and line number. "
             "They are listed for reference only: reconciliation does not use them. Tests, "
             "documentation and third-party folders are left out; folders set aside as "
             "abandoned come last. `job` marks a resource request of a cluster job, `file` a "
