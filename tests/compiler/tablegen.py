@@ -66,6 +66,8 @@ class Spec:
     # (column, first, last body row): the first row's cell set vertically centred over them
     multirow: list[tuple[int, int, int]] = field(default_factory=list)
     centred: list[int] = field(default_factory=list)  # body rows set centred across the table
+    wide: list[int] = field(default_factory=list)  # body rows whose first cell runs on rightwards
+    corner: bool = False  # the header's first cell centred over all its levels (\\multirow)
     doubled: list[int] = field(default_factory=list)  # grid: body rows with a doubled rule
     # under them, the vertical rules broken across it (TeX's \\hline\\hline)
 
@@ -147,9 +149,10 @@ def table_page(path: Path, spec: Spec) -> Path:
     grid = [[cell(v) for v in row] for row in [*spec.header, *spec.rows]]
     ncol = max(len(r) for r in grid)
     widths = [0.0] * ncol
-    for row in grid:
+    for r, row in enumerate(grid):
         for c, v in enumerate(row):
-            widths[c] = max(widths[c], _cell_width(p, v) + 2 * spec.pad)
+            if not (c == 0 and r - len(spec.header) in spec.wide):
+                widths[c] = max(widths[c], _cell_width(p, v) + 2 * spec.pad)
     if spec.column == "full":
         left, right = MARGIN, W - MARGIN
     elif spec.column == "left":
@@ -194,7 +197,7 @@ def table_page(path: Path, spec: Spec) -> Path:
             centre = (edges[0] + edges[-1]) / 2
             _draw_cell(p, v, centre - _cell_width(p, v) / 2, y + 9, None)
         for c, v in enumerate(row):
-            if body_row in spec.centred or (c, body_row) in hidden:
+            if body_row in spec.centred or (c, body_row) in hidden or (spec.corner and c == r == 0):
                 continue
             right_edge = edges[c + 1] - spec.pad if c > 0 else None
             _draw_cell(p, v, edges[c] + spec.pad, y + 9, right_edge)
@@ -219,6 +222,14 @@ def table_page(path: Path, spec: Spec) -> Path:
             p.rule(edges[0], edges[-1], y - 1)
         if spec.rules == "booktabs" and spec.groups and body_row in spec.groups:
             p.rule(edges[0], edges[-1], y - 1, 0.4)
+    if spec.corner:
+        _draw_cell(
+            p,
+            grid[0][0],
+            edges[0] + spec.pad,
+            (row_tops[0] + row_tops[len(spec.header) - 1]) / 2 + 9,
+            None,
+        )
     for c, first, last in spec.multirow:
         k = len(spec.header) + first
         v = grid[k][c]

@@ -100,3 +100,25 @@ def test_rows_run_together_into_one_cell_of_stacked_numbers_are_not_called_exact
     t = _one(table_page(tmp_path / "t.pdf", spec))
     assert t.check is not None and t.check.verdict == "partial"
     assert any("numbers on lines of their own" in f for f in t.check.failed), t.check
+
+
+def test_a_header_label_centred_over_two_levels_is_read_into_the_first_level(
+    tmp_path: Path,
+) -> None:
+    header: list[list[str | Cell]] = [
+        ["Metrics / Datasets", "Qwen3-4B", "", "Llama3-8B", ""],
+        ["", "Instruct", "+ Diag.", "Distill", "+ Diag."],
+    ]
+    rows: list[list[str | Cell]] = [
+        ["Reasoning Accuracy (Solvable S)", "", "", "", ""],
+        ["MMLU-Pro", "62.0", "65.4", "52.4", "54.8"],
+        ["GPQA", "54.1", "55.8", "34.5", "50.0"],
+        ["Detection (Unsolvable U)", "", "", "", ""],
+        ["GPQA-U", "21.7", "33.8", "21.5", "36.6"],
+        ["AIME-MI", "23.4", "41.4", "38.3", "38.8"],
+    ]
+    spans = [(0, 1, 2), (0, 3, 4)]
+    spec = Spec("3", "Transfer.", header, rows, spans=spans, corner=True, wide=[0, 3])
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == header
+    assert t.rows == rows

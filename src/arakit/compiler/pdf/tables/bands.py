@@ -265,9 +265,15 @@ def extract(region: Region) -> Grid:
     boxed = len(region.vrules) >= 2 and len(rules) >= 3
     rows, doubt = body_rows(body, bounds, rules, boxed)
     doubts += [doubt, crossing(last, bounds)]
-    ranges = col_ranges(body, bounds)
+    ranges = col_ranges([ln for ln in body if ln not in spanning], bounds)
     walls = _walls(region, head)
-    header = header_levels(head, bounds, ranges, region.rules, walls) if head else []
+    labels = lone_labels(head, bounds)  # a label centred over the header's lines
+    lines = [ln for ln in head if ln not in labels]
+    header = header_levels(lines, bounds, ranges, region.rules, walls) if lines else []
+    for ln in labels:
+        for c, text in line_cells(ln, bounds).items():
+            if header and not header[0][c]:
+                header[0][c] = text
     cells = place_words(rows, bounds, spanning)
     for k, row in enumerate(rows):
         if len(bounds) >= 2 and centred_across(row, region):
