@@ -67,6 +67,7 @@ class Spec:
     multirow: list[tuple[int, int, int]] = field(default_factory=list)
     centred: list[int] = field(default_factory=list)  # body rows set centred across the table
     wide: list[int] = field(default_factory=list)  # body rows whose first cell runs on rightwards
+    wrap: bool = False  # set at the right of the text width, running text beside it (wraptable)
     corner: bool = False  # the header's first cell centred over all its levels (\\multirow)
     doubled: list[int] = field(default_factory=list)  # grid: body rows with a doubled rule
     # under them, the vertical rules broken across it (TeX's \\hline\\hline)
@@ -159,6 +160,9 @@ def table_page(path: Path, spec: Spec) -> Path:
         left, right = MARGIN, W / 2 - 9
     else:
         left, right = W / 2 + 9, W - MARGIN
+    text_left = left
+    if spec.wrap:  # the table keeps the right of the text width, the text flows at its left
+        left = right - max(sum(widths), p.width(f"Table {spec.number}: {spec.caption}", size=9))
     x0 = left + max(0.0, (right - left - sum(widths)) / 2)
     edges = [x0]
     for w in widths:
@@ -167,7 +171,8 @@ def table_page(path: Path, spec: Spec) -> Path:
     if spec.column != "full":  # the other column is running text all the way down
         other = (MARGIN, W / 2 - 9) if spec.column == "right" else (W / 2 + 9, W - MARGIN)
         p.prose(*other, MARGIN, 40)
-    y = p.prose(left, right, y, spec.prose_above) + 16
+    y = p.prose(text_left, right, y, spec.prose_above) + 16
+    wrap_top = y
 
     def caption(y: float) -> float:
         if spec.ieee:
@@ -248,6 +253,9 @@ def table_page(path: Path, spec: Spec) -> Path:
     y = bottom + 6
     if spec.caption_below:
         y = caption(y)
+    if spec.wrap:
+        p.prose(text_left, left - 14, wrap_top - 2, int((y - wrap_top) / 11.5) + 1)
+        left = text_left
     y += 14
     if spec.figure_below:
         box = pymupdf.Rect(left + 60, y + 10, right - 60, y + 130)

@@ -122,3 +122,35 @@ def test_a_header_label_centred_over_two_levels_is_read_into_the_first_level(
     t = _one(table_page(tmp_path / "t.pdf", spec))
     assert t.header == header
     assert t.rows == rows
+
+
+def test_a_table_with_running_text_beside_it_is_read_without_that_text(tmp_path: Path) -> None:
+    header: list[list[str | Cell]] = [["Model", "LC (%)", "WR (%)"]]
+    rows: list[list[str | Cell]] = [
+        ["DPO", "20.98", "21.60"],
+        ["β-DPO", "23.56", "20.42"],
+        ["SimPO", "28.50", "30.56"],
+        ["β-SimPO", "30.48", "32.13"],
+    ]
+    spec = Spec("3", "Performance comparison of different models", header, rows, wrap=True)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.caption == "Performance comparison of different models"
+    assert t.header == header and t.rows == rows
+
+
+def test_dense_rows_of_numbers_over_a_caption_set_across_two_columns_are_the_table(
+    tmp_path: Path,
+) -> None:
+    header: list[list[str | Cell]] = [["", *(f"c{k}" for k in range(12))]]
+    rows: list[list[str | Cell]] = [
+        [name, *(f"0.{(k * 37 + j * 11) % 900 + 100}" for k in range(12))]
+        for j, name in enumerate(["M2", "ERRANT", "PT-M2", "CLEME", "wordGLEU"])
+    ]
+    caption = (
+        "Pearson and Spearman correlation coefficients between each metric and the human score."
+    )
+    spec = Spec("2", caption, header, rows, caption_below=True, pad=3.0)
+    spec.prose_above, spec.prose_below, spec.prose_below_columns = 0, 30, 2
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.caption == caption
+    assert t.rows == rows

@@ -140,14 +140,20 @@ def within(line: TextLine, x0: float, x1: float) -> TextLine | None:
     return TextLine(words) if words else None
 
 
-def _halves(line: TextLine, mid: float | None) -> list[TextLine]:
-    """The line cut at the gutter of a two-column page (two captions can share a baseline)."""
+def _halves(line: TextLine, mid: float | None, keep_across: bool = False) -> list[TextLine]:
+    """The line cut at the gutter of a two-column page (two captions can share a baseline).
+    With `keep_across`, a line whose words run over the gutter at a word space (a caption
+    set across the page) stays whole."""
     if mid is None:
         return [line]
     parts = [
         TextLine([w for w in line.words if w.cx < mid]),
         TextLine([w for w in line.words if w.cx >= mid]),
     ]
+    if keep_across and all(p.words for p in parts):
+        left, right = parts[0].words[-1], parts[1].words[0]
+        if right.x0 - left.x1 < 0.8 * left.size:
+            return [line]
     return [p for p in parts if p.words]
 
 
@@ -158,7 +164,8 @@ def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], 
     used: set[int] = set()
     mid = gutter(lines, width) if width else None
     for i, line in enumerate(lines):
-        for seg in (s for half in _halves(line, mid) for s in segments(half, 2.5 * half.size)):
+        halves = _halves(line, mid, keep_across=True)
+        for seg in (s for half in halves for s in segments(half, 2.5 * half.size)):
             text = seg.text
             if FIGURE_RE.match(text):
                 figures.append(seg)
@@ -181,6 +188,8 @@ def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], 
                 nxt = within(lines[j], box[0] - 2 * seg.size, box[2] + 2 * seg.size)
                 if nxt is None:
                     continue
+                if _slice_of_text(nxt, lines[j]):
+                    break  # the window cuts a line of other text (text flowing beside it)
                 if nxt.y0 - prev.y1 > 0.6 * seg.size or abs(nxt.size - seg.size) > 0.6:
                     break
                 if len(segments(nxt, 1.2 * nxt.size)) > 1 or CAPTION_RE.match(nxt.text):
@@ -193,6 +202,16 @@ def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], 
                 Caption(m.group(2), _join(parts), box[0], box[1], box[2], box[3], seg.size)
             )
     return found, figures
+
+
+def _slice_of_text(part: TextLine, line: TextLine) -> bool:
+    """`part` is some of `line`'s words, and a word it leaves out is a word space away from
+    it: the line runs on beyond the window (it is not a separate piece of text)."""
+    rest = [w for w in line.words if w not in part.words]
+    first, last = part.words[0], part.words[-1]
+    return any(
+        0 <= first.x0 - w.x1 < 0.6 * w.size or 0 <= w.x0 - last.x1 < 0.6 * w.size for w in rest
+    )
 
 
 def _title_under(
@@ -265,6 +284,23 @@ def column_span(cap: Caption, lines: list[TextLine], width: float) -> tuple[floa
         return lo, mid
     if mid is not None and cap.x0 > mid - 2:
         return mid, hi
+    return _beside_text(cap, lines, lo, hi)
+
+
+def _beside_text(cap: Caption, lines: list[TextLine], lo: float, hi: float) -> tuple[float, float]:
+    """The span left to a table whose caption has running text beside it on its own baseline
+    (a table set in a box the text flows around, LaTeX's `wraptable`): from that text's edge
+    (and no more than two lines' height beyond the caption's) to the far margin."""
+    gap = 0.5 * cap.size
+    for ln in lines:
+        if not (ln.y0 < cap.y1 and cap.y0 < ln.y1):
+            continue
+        left = [w for w in ln.words if w.x1 < cap.x0 - gap]
+        right = [w for w in ln.words if w.x0 > cap.x1 + gap]
+        if len(_WORDY_RE.findall(" ".join(w.text for w in left))) >= 3:
+            lo = max(lo, max(w.x1 for w in left) + 1, cap.x0 - 4 * gap)
+        if len(_WORDY_RE.findall(" ".join(w.text for w in right))) >= 3:
+            hi = min(hi, min(w.x0 for w in right) - 1, cap.x1 + 4 * gap)
     return lo, hi
 
 
@@ -312,6 +348,8 @@ def _prose(line: TextLine, x0: float, x1: float, body: float) -> bool:
     segs = segments(line, 1.2 * line.size)
     if len(segs) != 1 or line.size < 0.9 * body:
         return False
+    if 2 * sum(1 for w in line.words if _WORDY_RE.search(w.text)) < len(line.words):
+        return False  # mostly figures: a dense row of numbers, not running text
     if (line.x1 - line.x0) > 0.85 * (x1 - x0):
         return True  # a full line of text across the column
     words = len(_WORDY_RE.findall(line.text))
