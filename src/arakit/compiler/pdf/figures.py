@@ -10,7 +10,7 @@ from typing import Any
 
 from arakit.compiler.pdf.tables.glyphs import TextLine, Word, page_lines
 from arakit.compiler.pdf.tables.linenos import drop_line_numbers
-from arakit.compiler.pdf.tables.region import FIGURE_RE
+from arakit.compiler.pdf.tables.captions import FIGURE_RE
 
 _NUMBER_RE = re.compile(r"^[−\-+]?(\d[\d,]*(\.\d+)?|\.\d+)([%×]|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?$")
 _NEAR = 60.0  # points between a caption and the artwork it labels

@@ -11,14 +11,8 @@ from arakit.compiler.pdf.tables.glyphs import TextLine, page_lines, underscore_r
 from arakit.compiler.pdf.tables.grid import flat_header
 from arakit.compiler.pdf.tables.linenos import drop_line_numbers
 from arakit.compiler.pdf.tables.raw import RawTable
-from arakit.compiler.pdf.tables.region import (
-    Region,
-    Rules,
-    captions,
-    find_region,
-    page_rules,
-    segments,
-)
+from arakit.compiler.pdf.tables.captions import captions, segments
+from arakit.compiler.pdf.tables.region import Region, Rules, find_region, page_rules
 
 __all__ = ["RawTable", "flat_header", "may_caption", "page_tables"]
 

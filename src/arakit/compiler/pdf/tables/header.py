@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from arakit.compiler.pdf.tables.glyphs import TextLine
 from arakit.compiler.pdf.tables.grid import is_number, line_cells
-from arakit.compiler.pdf.tables.region import Region, segments
+from arakit.compiler.pdf.tables.captions import segments
+from arakit.compiler.pdf.tables.region import Region
 
 Rule = tuple[float, float, float]
 

@@ -8,11 +8,9 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from arakit.compiler.pdf.paragraphs import dehyphenate
+from arakit.compiler.pdf.tables.captions import Caption, gutter, halves, segments, within
 from arakit.compiler.pdf.tables.glyphs import TextLine, Word
 
-CAPTION_RE = re.compile(r"^(Table|TABLE)\s+([0-9]+|[A-Z]\.?[0-9]+|[IVXL]+)\s*([:.|—–]|$)")
-FIGURE_RE = re.compile(r"^(Figure|Fig\.|FIGURE|FIG\.)\s*([0-9]+|[A-Z]\.?[0-9]+)\s*[:.|—–]")
 _WORDY_RE = re.compile(r"[A-Za-z]{3,}")
 MARGIN = 0.06  # share of the page height where running heads and page numbers sit
 NEAR = 200.0  # points above and below a caption where its page's columns are looked for
@@ -91,19 +89,6 @@ def _merge(
 
 
 @dataclass
-class Caption:
-    """A "Table N" caption: number, its text, box, and the lines it takes."""
-
-    number: str
-    text: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    size: float
-
-
-@dataclass
 class Region:
     """The lines and rules of one table, with its caption and box."""
 
@@ -121,155 +106,6 @@ class Region:
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         return (self.x0, self.y0, self.x1, self.y1)
-
-
-def segments(line: TextLine, gap: float) -> list[TextLine]:
-    """The line cut wherever two neighbouring words are more than `gap` apart."""
-    out: list[TextLine] = []
-    for w in line.words:
-        if out and w.x0 - out[-1].words[-1].x1 <= gap:
-            out[-1].words.append(w)
-        else:
-            out.append(TextLine([w]))
-    return out
-
-
-def within(line: TextLine, x0: float, x1: float) -> TextLine | None:
-    """The words of the line whose centres lie in [x0, x1], or None."""
-    words = [w for w in line.words if x0 <= w.cx <= x1]
-    return TextLine(words) if words else None
-
-
-def _halves(line: TextLine, mid: float | None, keep_across: bool = False) -> list[TextLine]:
-    """The line cut at the gutter of a two-column page (two captions can share a baseline).
-    With `keep_across`, a line whose words run over the gutter at a word space (a caption
-    set across the page) stays whole."""
-    if mid is None:
-        return [line]
-    parts = [
-        TextLine([w for w in line.words if w.cx < mid]),
-        TextLine([w for w in line.words if w.cx >= mid]),
-    ]
-    if keep_across and all(p.words for p in parts):
-        left, right = parts[0].words[-1], parts[1].words[0]
-        if right.x0 - left.x1 < 0.8 * left.size:
-            return [line]
-    return [p for p in parts if p.words]
-
-
-def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], list[TextLine]]:
-    """The table captions of a page, and the lines that are figure captions."""
-    found: list[Caption] = []
-    figures: list[TextLine] = []
-    used: set[int] = set()
-    mid = gutter(lines, width) if width else None
-    for i, line in enumerate(lines):
-        halves = _halves(line, mid, keep_across=True)
-        for seg in (s for half in halves for s in segments(half, 2.5 * half.size)):
-            text = seg.text
-            if FIGURE_RE.match(text):
-                figures.append(seg)
-            m = CAPTION_RE.match(text)
-            if not m or i in used:
-                continue
-            rest = text[m.end() :].strip()
-            title = None if rest else _title_under(seg, lines, i, mid)
-            if title is None:
-                if not m.group(3) and not (seg.words[0].bold and not seg.words[-1].bold):
-                    continue  # "Table 3 summarizes ..." is a sentence, not a caption
-                if not rest:
-                    continue  # "... in\nTable 3." ends a sentence
-            parts = [rest] if rest else []
-            box = [seg.x0, seg.y0, seg.x1, seg.y1]
-            if title is not None:  # "TABLE I" over its title, both centred (IEEE)
-                box = [min(seg.x0, title.x0), seg.y0, max(seg.x1, title.x1), seg.y1]
-            prev = seg
-            for j in range(i + 1, min(i + 8, len(lines))):
-                nxt = within(lines[j], box[0] - 2 * seg.size, box[2] + 2 * seg.size)
-                if nxt is None:
-                    continue
-                if _slice_of_text(nxt, lines[j]):
-                    break  # the window cuts a line of other text (text flowing beside it)
-                if nxt.y0 - prev.y1 > 0.6 * seg.size or abs(nxt.size - seg.size) > 0.6:
-                    break
-                if len(segments(nxt, 1.2 * nxt.size)) > 1 or CAPTION_RE.match(nxt.text):
-                    break
-                parts.append(nxt.text)
-                box = [min(box[0], nxt.x0), box[1], max(box[2], nxt.x1), nxt.y1]
-                used.add(j)
-                prev = nxt
-            found.append(
-                Caption(m.group(2), _join(parts), box[0], box[1], box[2], box[3], seg.size)
-            )
-    return found, figures
-
-
-def _slice_of_text(part: TextLine, line: TextLine) -> bool:
-    """`part` is some of `line`'s words, and a word it leaves out is a word space away from
-    it: the line runs on beyond the window (it is not a separate piece of text)."""
-    rest = [w for w in line.words if w not in part.words]
-    first, last = part.words[0], part.words[-1]
-    return any(
-        0 <= first.x0 - w.x1 < 0.6 * w.size or 0 <= w.x0 - last.x1 < 0.6 * w.size for w in rest
-    )
-
-
-def _title_under(
-    seg: TextLine, lines: list[TextLine], i: int, mid: float | None
-) -> TextLine | None:
-    """The title line of a caption label set alone on its line ("TABLE I" centred over
-    "COMPARISON OF METHODS", IEEE's style): the next line, close below, centred on the label
-    and not a caption itself. A label ending a sentence ("in\nTable 3.") has none: it is
-    followed by text set flush left, not centred on it."""
-    if seg.words[-1].text.endswith("."):
-        return None
-    centre = (seg.x0 + seg.x1) / 2
-    for line in lines[i + 1 : i + 4]:
-        for half in _halves(line, mid):
-            for s in segments(half, 2.5 * half.size):
-                if s.y0 - seg.y1 > 0.8 * seg.size:
-                    return None
-                if s.y0 < seg.y1 - 1 or CAPTION_RE.match(s.text):
-                    continue
-                if (
-                    abs((s.x0 + s.x1) / 2 - centre) <= 1.5 * seg.size
-                    and s.x1 - s.x0 > seg.x1 - seg.x0
-                ):
-                    return s
-    return None
-
-
-def _join(parts: list[str]) -> str:
-    return dehyphenate(parts).lstrip(":.|—– ")
-
-
-def gutter(lines: list[TextLine], width: float) -> float | None:
-    """The x of the white stripe between two columns of text, when the page has one: a
-    position in the middle fifth of the page that few lines cross, with lines of text
-    ending just left of it and starting just right of it."""
-    if len(lines) < 10:
-        return None
-    lo, hi = int(0.4 * width), int(0.6 * width)
-    counts = [0] * (hi - lo + 1)
-    for line in lines:
-        for w in line.words:
-            for x in range(max(lo, int(w.x0)), min(hi, int(w.x1)) + 1):
-                counts[x - lo] += 1
-    best = min(range(len(counts)), key=lambda k: (counts[k], abs(lo + k - width / 2)))
-    if counts[best] > 0.25 * len(lines):
-        return None
-    mid = float(lo + best)
-    left = right = 0
-    for line in lines:
-        lw = [w for w in line.words if w.x1 <= mid]
-        rw = [w for w in line.words if w.x0 >= mid]
-        if lw and rw and rw[0].x0 - lw[-1].x1 < 8:
-            continue  # a word space at the middle: one line across the page
-        if lw and mid - lw[-1].x1 < 30 and lw[-1].x1 - lw[0].x0 > 0.3 * width:
-            left += 1
-        if rw and rw[0].x0 - mid < 30 and rw[-1].x1 - rw[0].x0 > 0.3 * width:
-            right += 1
-    return mid if left >= 3 and right >= 3 else None
 
 
 def column_span(cap: Caption, lines: list[TextLine], width: float) -> tuple[float, float]:
@@ -336,10 +172,8 @@ def _two_columns_of_prose(
     prose below a full-width caption, not a table row)."""
     if mid is None or not x0 < mid < x1:
         return False
-    halves = _halves(line, mid)
-    return (
-        len(halves) == 2 and _prose(halves[0], x0, mid, body) and _prose(halves[1], mid, x1, body)
-    )
+    parts = halves(line, mid)
+    return len(parts) == 2 and _prose(parts[0], x0, mid, body) and _prose(parts[1], mid, x1, body)
 
 
 def _prose(line: TextLine, x0: float, x1: float, body: float) -> bool:
