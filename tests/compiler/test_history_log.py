@@ -4,14 +4,18 @@ build (tests/compiler/gitrepo.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from arakit import read_artifact
+from arakit.codec.evidence import write_evidence_file
 from arakit.compiler import CompileReport
 from arakit.compiler.ground import params_of
 from arakit.compiler.history_log import PATH, history_log
 from arakit.compiler.repo.diffs import MAX_CHANGED
 from arakit.compiler.repo.history import read_history
+from arakit.query.index import Index
+from arakit.query.search import search
 from arakit.seal.level1 import validate
 from tests.compiler.gitrepo import PlantedRepo, git_repo
 
@@ -104,3 +108,39 @@ def test_the_compiled_log_is_found_by_search_and_passes_level_1(
         idx.refresh([out])
         hit = search(idx, "when was the learning rate raised to 0.1?").hits[0]
     assert hit.file == PATH and repo.shas["lr"][:7] in hit.text
+
+
+def test_the_commit_head_points_at_is_marked_as_git_log_decorates_it(tmp_path: Path) -> None:
+    repo = git_repo(
+        tmp_path,
+        [
+            {"key": "a", "files": {"fit.py": "lr = 1\n"}, "msg": "Fit script", "day": 1},
+            {"key": "b", "files": {"fit.py": "lr = 2\n"}, "msg": "Raise lr", "day": 2},
+        ],
+    )
+    rows = _log(tmp_path)
+    assert rows[repo.shas["b"][:7]][2] == "main (HEAD)"
+    assert rows[repo.shas["a"][:7]][2] == "main"
+
+
+def test_a_question_about_the_last_commit_finds_the_head_row(
+    tmp_path: Path, minimal: Callable[..., Path]
+) -> None:
+    git_repo(
+        tmp_path / "repo",
+        [
+            {"key": str(d), "files": {"fit.py": f"lr = {d}\n"}, "msg": msg, "day": d}
+            for d, msg in enumerate(
+                ("Change the fit", "Change the fit again", "Change the fit once more", "Tidy"),
+                start=1,
+            )
+        ],
+    )
+    h = read_history(tmp_path / "repo", params_of, [])
+    assert h is not None
+    art = minimal({PATH: write_evidence_file(history_log(h, "repo"))})
+    with Index(tmp_path / "i.sqlite") as idx:
+        idx.refresh([art])
+        hits = search(idx, "What did the last commit change?", max_tokens=400).hits
+    rows = [h for h in hits if h.kind == "table_row"]  # the file's own caption aside
+    assert "Subject = Tidy" in rows[0].text

@@ -36,7 +36,7 @@ def history_log(h: History, repo_name: str) -> EvidenceFile:
         [
             c.short,
             c.date[:16].replace("T", " "),
-            h.branch if c.mainline else ", ".join(holders.get(c.sha, [])[:MAX_REFS]),
+            _ref(h, c.sha, c.mainline, holders),
             c.subject,
             _files(c.changes),
             _lines(h.diffs.get(c.sha, [])),
@@ -57,7 +57,7 @@ def history_log(h: History, repo_name: str) -> EvidenceFile:
         caption="Every commit on every ref, newest first",
         notes=(
             f"Ref: the branch, tag or pull request that holds the commit ({h.branch} for the "
-            f"main line). Files: A added, M modified, D deleted, R renamed (old → new), at "
+            f"main line; HEAD marks the commit checked out, the repository's last). Files: A added, M modified, D deleted, R renamed (old → new), at "
             f"most {MAX_FILES} per commit. Changed lines: the lines a commit removed (-) and "
             f"added (+), for commits that changed at most {MAX_CHANGED} lines of text. "
             f"Message: cut at {MAX_MESSAGE} characters."
@@ -65,6 +65,13 @@ def history_log(h: History, repo_name: str) -> EvidenceFile:
         extraction_type="raw_table",
         tables=[Table(header=HEADER, rows=rows)],
     )
+
+
+def _ref(h: History, sha: str, mainline: bool, holders: dict[str, list[str]]) -> str:
+    """The Ref cell: the main line's name, or the refs holding a side commit; the commit
+    HEAD points at says so, as `git log --decorate` does (the last commit of the repository)."""
+    ref = h.branch if mainline else ", ".join(holders.get(sha, [])[:MAX_REFS])
+    return f"{ref} (HEAD)" if h.head and sha == h.head else ref
 
 
 def _holders(h: History) -> dict[str, list[str]]:

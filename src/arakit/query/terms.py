@@ -97,9 +97,13 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "pd": ("pandas",),
     "sklearn": ("scikit learn",),
 }
+# Phrases git has a name for; one way only (a query saying `head` means a head, not a commit)
+GIT_NAMES: dict[str, tuple[str, ...]] = {
+    "head": ("last commit", "latest commit", "most recent commit", "newest commit"),
+}
 # phrase (as word tuple) -> abbreviations naming it
 _PHRASES: dict[tuple[str, ...], set[str]] = {}
-for _abbr, _phrases in ABBREVIATIONS.items():
+for _abbr, _phrases in (*ABBREVIATIONS.items(), *GIT_NAMES.items()):
     for _p in _phrases:
         _PHRASES.setdefault(tuple(_p.split()), set()).add(_abbr)
 
