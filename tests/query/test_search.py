@@ -178,6 +178,7 @@ def named(minimal, tmp_path):
             "src/execution/cost.py": OBJECTIVE,
             "src/execution/models/jnf_model.py": "class JNFDcca:\n    latent = 10\n",
             "logic/solution/papers.md": PAPERS,
+            "evidence/logs/notes.md": "# Notes\n\n## Figures\n\nThe build tool does not support ps images.\n",
         }
     )
     with Index(tmp_path / "i.sqlite") as index:
@@ -197,3 +198,8 @@ def test_initials_match_parts_of_identifiers_never_abbreviations_in_prose(named)
     assert result.hits[0].file == "src/execution/models/jnf_model.py"
     sci = search(named, "the simulator class integrates", max_tokens=300)  # initials `sci`
     assert all(h.file != "logic/solution/papers.md" for h in sci.hits)
+
+
+def test_a_camel_case_name_finds_its_initials_in_prose(named):
+    hit = search(named, "Why was PostScript dropped?", max_tokens=200).hits[0]
+    assert "does not support ps images" in hit.text

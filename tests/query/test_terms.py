@@ -71,3 +71,11 @@ def test_a_long_word_also_asks_for_the_shortened_spellings_code_uses():
     assert {"perf", "perfo"} <= set(perf.alternatives)
     short = next(t for t in query_terms("fit model") if t.text == "model")
     assert short.alternatives == ("model",)  # a short word is not cut
+
+
+def test_a_camel_case_name_also_asks_for_its_initials_but_an_acronym_does_not():
+    by_text = {}
+    for t in query_terms("converted from PostScript, kept JNFDcca"):
+        by_text.setdefault(t.text, []).append(t.alternatives)
+    assert ("ps",) in by_text["PostScript"]
+    assert ("jd",) not in by_text["JNFDcca"]  # JNF + Dcca: not words in CamelCase

@@ -285,6 +285,10 @@ def _acronyms(query: str, add: Callable[..., None]) -> None:
             continue
         if len(parts) > 1:
             add(tok, ["".join(p[0] for p in parts).lower()], True, True)
+        camel = _CAMEL_RE.findall(tok)
+        if len(parts) == 1 and len(camel) > 1 and all(c.istitle() and c.isalpha() for c in camel):
+            # a name written in CamelCase goes by its initials, in prose too (PostScript: ps)
+            add(tok, ["".join(c[0] for c in camel).lower()], True)
         runs[-1] += [p.lower() for p in parts]
     for run in runs:
         for n in (4, 3):
