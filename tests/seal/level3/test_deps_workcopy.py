@@ -12,6 +12,7 @@ import pytest
 
 from arakit.seal.level3 import reproduce
 from arakit.seal.level3.deps import DependencyError, ensure_venv, requirements
+from arakit.seal.level3.runtime import vendor
 from arakit.seal.level3.workcopy import make_working_copy
 from tests.seal.level3.conftest import needs_bwrap, tiny_files
 
@@ -108,3 +109,55 @@ def test_a_requirement_that_is_nowhere_local_is_a_clear_error_not_a_download() -
     with pytest.raises(DependencyError, match="could not install") as e:
         ensure_venv(["arakit-surely-not-installed-anywhere==9.9"])
     assert e.value.hint is not None and "--wheelhouse" in e.value.hint
+
+
+def _installed(site: Path, name: str, requires: list[str], module: str) -> None:
+    """A distribution as pip leaves it in a site-packages: module, METADATA, RECORD."""
+    dist = f"{name.replace('-', '_')}-1.0.dist-info"
+    files = {
+        f"{module}/__init__.py": f"NAME = {name!r}\n",
+        f"{dist}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n"
+        + "".join(f"Requires-Dist: {r}\n" for r in requires),
+        "../../../bin/" + module: "#!/bin/sh\n",  # a script outside site-packages
+    }
+    for rel, text in files.items():
+        if not rel.startswith(".."):
+            (site / rel).parent.mkdir(parents=True, exist_ok=True)
+            (site / rel).write_text(text)
+    record = [f"{rel},," for rel in files] + [f"{dist}/RECORD,,"]
+    (site / dist / "RECORD").write_text("\n".join(record) + "\n")
+
+
+def test_vendoring_copies_what_the_requirements_need_and_cuts_the_venv_off(tmp_path) -> None:
+    """A venv whose requirements the interpreter's own site-packages satisfied gets those
+    distributions and their dependencies (extras only when asked), and no longer reads the
+    host's site-packages, so a run binds no host folder for it."""
+    site = tmp_path / "py" / "lib" / "python3.11" / "site-packages"
+    _installed(site, "top-pkg", ["dep_one>=1", 'extra-only; extra == "fancy"'], "top_pkg")
+    _installed(site, "dep-one", [], "dep_one")
+    _installed(site, "extra-only", [], "extra_only")
+    _installed(site, "unrelated", [], "unrelated")
+    venv = tmp_path / "venv"
+    (venv / "lib" / "python3.11" / "site-packages").mkdir(parents=True)
+    (venv / "pyvenv.cfg").write_text("home = /x\ninclude-system-site-packages = true\n")
+    assert vendor(venv, ["Top_Pkg>=0.5"], site)
+    got = venv / "lib" / "python3.11" / "site-packages"
+    assert sorted(p.name for p in got.iterdir() if not p.name.endswith("dist-info")) == [
+        "dep_one",
+        "top_pkg",
+    ]
+    assert (got / "top_pkg-1.0.dist-info" / "RECORD").is_file()
+    assert "include-system-site-packages = false" in (venv / "pyvenv.cfg").read_text()
+    assert not (venv / "bin").exists()
+    assert vendor(venv, ["top-pkg[fancy]"], site) and (got / "extra_only").is_dir()
+
+
+def test_vendoring_leaves_the_venv_alone_when_a_distribution_has_no_file_list(tmp_path) -> None:
+    site = tmp_path / "site-packages"
+    _installed(site, "top-pkg", [], "top_pkg")
+    (site / "top_pkg-1.0.dist-info" / "RECORD").unlink()
+    venv = tmp_path / "venv"
+    (venv / "lib" / "site-packages").mkdir(parents=True)
+    (venv / "pyvenv.cfg").write_text("include-system-site-packages = true\n")
+    assert not vendor(venv, ["top-pkg"], site)
+    assert "= true" in (venv / "pyvenv.cfg").read_text()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import threading
 import uuid
 from pathlib import Path
@@ -16,6 +17,7 @@ from arakit.seal.level3 import sandbox as sb
 from arakit.seal.level3.box import close_box, open_box
 from arakit.seal.level3.identity import run_identity
 from arakit.seal.level3.isolation import Job
+from arakit.seal.level3.runner import reproduce
 from tests.seal.level3.conftest import needs_bwrap, processes_with
 
 pytestmark = [pytest.mark.sandbox, needs_bwrap]
@@ -152,6 +154,40 @@ def test_host_name_and_host_paths_are_hidden_inside_bwrap(tmp_path: Path) -> Non
     assert socket.gethostname() not in out.splitlines()[2:] or socket.gethostname() == "sandbox"
     for host_path in (str(tmp_path), str(Path.home()), os.getcwd()):
         assert host_path not in out
+    if os.geteuid() == 0:  # the box is a tmpfs: its binds are named by their path in it
+        binds = {f[4]: f[3] for f in (line.split() for line in out.splitlines()) if len(f) > 9}
+        for inside, part in [("/ara/work", "/work"), ("/tmp", "/tmp"), ("/home/sandbox", "/home")]:
+            assert binds[inside] == part
+
+
+SYSTEM_FS = ("tmpfs", "proc", "devtmpfs", "devpts", "mqueue")
+
+
+def test_mountinfo_in_a_reproduction_names_no_host_folder(tiny, tmp_path: Path) -> None:
+    """/proc/self/mountinfo names each bind by its path inside its source file system. As
+    root the box and the runtime (interpreter and venv copies) are file systems of their own,
+    so only system folders show; without root the report names every host folder that does."""
+    plan = (
+        "runs:\n  - id: R01\n    command: cat /proc/self/mountinfo > {outdir}/mountinfo.txt;"
+        " python -c 'import sys; print(sys.prefix, sys.path)' > {outdir}/python.txt\n"
+    )
+    rep = reproduce(tiny(extra={"src/reproduce.yaml": plan}), work_dir=tmp_path / "w")
+    assert rep.runs[0].status == "ok", rep.runs[0].error_tail
+    out = tmp_path / "w" / "000-R01" / "logs" / "out"
+    seen = (out / "mountinfo.txt").read_text() + (out / "python.txt").read_text()
+    exe = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
+    cache = Path(os.environ["XDG_CACHE_HOME"])
+    hosts = [str(tmp_path), str(Path.home()), str(cache), sys.base_prefix, exe, os.getcwd()]
+    if os.geteuid() != 0:
+        assert "mountinfo inside the run still names" in rep.isolation_note
+        return
+    for host in hosts:
+        assert host not in seen
+    for line in seen.splitlines()[:-1]:
+        fields, _, tail = line.partition(" - ")
+        root, fstype = fields.split()[3], tail.split()[0]
+        assert fstype in SYSTEM_FS or root.startswith(("/usr", "/etc/")), line
+    assert "mountinfo" not in rep.isolation_note
 
 
 @root_only

@@ -26,6 +26,7 @@ from pathlib import Path
 OWNER = ".ara-owner"
 KEEP_OUT_BYTES = 16 << 20
 PARTS = ("work", "out", "tmp", "home", "shm")
+SWEPT = ("box", "runtime")  # tmpfs folders of a reproduction, swept when their owner died
 
 
 @dataclass
@@ -132,8 +133,8 @@ def _copy_outputs(src: Path, dst: Path, cap: int) -> None:
 
 
 def sweep_stale() -> int:
-    """Unmount and remove boxes left mounted by an arakit process that died (kill -9 while
-    a run was going); returns how many."""
+    """Unmount and remove boxes (and runtimes, runtime.py) left mounted by an arakit process
+    that died (kill -9 while a run was going); returns how many."""
     try:
         mounts = Path("/proc/self/mountinfo").read_text().splitlines()
     except OSError:
@@ -145,7 +146,7 @@ def sweep_stale() -> int:
         if len(fields) < 5 or not tail.startswith("tmpfs "):
             continue
         point = Path(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4]))
-        if point.name != "box":
+        if point.name not in SWEPT:
             continue
         try:
             owner = int((point / OWNER).read_text())

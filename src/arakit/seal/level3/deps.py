@@ -12,7 +12,9 @@ by the same sandbox the runs use: `python -m venv`, then pip (this installation'
 mounted read-only) with `--no-index --only-binary=:all:`, the wheelhouse as the only source,
 and no network. Installing a wheel unpacks files; nothing of the artifact runs outside the
 sandbox. The venv sees the interpreter's own site-packages, so what is installed there
-already satisfies a requirement. Runs mount the venv read-only.
+already satisfies a requirement; those distributions (with their dependencies) are then
+copied into the venv, which is cut off from the host's site-packages (runtime.vendor), so a
+run needs no host path. Runs mount the venv read-only.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from arakit.seal.level3 import sandbox as sb
 from arakit.seal.level3.box import close_box, open_box
 from arakit.seal.level3.identity import chown_tree, run_identity
 from arakit.seal.level3.isolation import Job, Mount, SandboxKind, inside_python, place
+from arakit.seal.level3.runtime import vendor
 
 _FENCE = re.compile(r"^```+\s*requirements[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
@@ -137,6 +140,7 @@ def ensure_venv(
             "requirements": sorted(reqs),
             "wheelhouse": str(wheelhouse) if wheelhouse else None,
             "sandbox": kind,
+            "layout": 2,  # 2: what came from the interpreter's site-packages is vendored
         },
         sort_keys=True,
     )
@@ -194,6 +198,8 @@ def _build(
             shutil.rmtree(logs, ignore_errors=True)
             if os.geteuid() == 0:
                 chown_tree(venv.host, 0)
+    if outcome.ok and reqs:
+        vendor(venv.host, reqs)  # self-contained: a run needs no host site-packages
     if not outcome.ok:
         raise DependencyError(
             "could not install the run's requirements from wheels without a network: "

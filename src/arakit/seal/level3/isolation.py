@@ -13,11 +13,15 @@ bwrap (strong isolation):
                                       IPC and UTS namespaces (host name `sandbox`), no
                                       capabilities, an environment built from an allow-list
 
-No host path appears in the tree, the environment or the working directory (the box is a
-file system of its own, so even /proc/self/mountinfo names the working copy by its path
-inside the box; the read-only interpreter and venv binds still show their source paths
-there). As root the command drops to the run's own user ID with setpriv (no capabilities,
-no_new_privs); the kernel never applies RLIMIT_NPROC to root.
+No host path appears in the tree, the environment or the working directory. Even
+/proc/self/mountinfo, which names every bind by its path inside its source file system,
+shows none as root: the box is a tmpfs of its own, and the interpreter and venv are bound
+from the runtime (runtime.py), a read-only tmpfs holding copies of them. What it still
+shows is system paths (/usr, /etc/ld.so.*, /etc/nsswitch.conf, /dev/null...). Without root
+nothing can be mounted: the box, the interpreter and the venv are bound from their host
+folders and mountinfo names those (the report says so). As root the command drops to the
+run's own user ID with setpriv (no capabilities, no_new_privs); the kernel never applies
+RLIMIT_NPROC to root.
 
 process (weak isolation): the same command as the run's own unprivileged user (as root),
 no_new_privs, the same allow-listed environment, cwd, HOME and TMPDIR in the box; but the
@@ -212,8 +216,11 @@ def bwrap_argv(bwrap: str, job: Job, uid: int, info_fd: int | None) -> list[str]
         elif p.is_dir():
             a += ["--ro-bind", str(p), str(p)]
     for name in ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "nsswitch.conf"):
-        if (Path("/etc") / name).exists():
-            a += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
+        etc = Path("/etc") / name
+        if etc.is_symlink() and Path(os.path.realpath(etc)).is_relative_to("/usr"):
+            a += ["--symlink", os.path.realpath(etc), str(etc)]  # /usr is there already
+        elif etc.exists():
+            a += ["--ro-bind", str(etc), str(etc)]
     passwd, group = _identity_files(box, uid if root else os.getuid())
     a += ["--ro-bind", str(passwd), "/etc/passwd", "--ro-bind", str(group), "/etc/group"]
     a += ["--proc", "/proc", "--dev", "/dev"]
@@ -222,8 +229,8 @@ def bwrap_argv(bwrap: str, job: Job, uid: int, info_fd: int | None) -> list[str]
     a += ["--bind", str(box.part("work")), WORK, "--bind", str(box.part("out")), OUT]
     prefix, inside = interpreter("bwrap")
     mounts = list(job.mounts)
-    if inside != str(prefix):
-        mounts.insert(0, Mount(prefix, inside))
+    if inside != str(prefix) and not any(m.inside == inside for m in job.mounts):
+        mounts.insert(0, Mount(prefix, inside))  # no runtime copy given: the host folder
     for m in mounts:
         a += ["--bind" if m.writable else "--ro-bind", str(m.host), m.inside]
     a += ["--remount-ro", "/", "--chdir", WORK, "--clearenv"]

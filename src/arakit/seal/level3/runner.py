@@ -29,6 +29,7 @@ from arakit.seal.level3.deps import Venv, ensure_venv, requirements
 from arakit.seal.level3.identity import chown_tree, run_identity
 from arakit.seal.level3.isolation import Job, Mount, outdir_for
 from arakit.seal.level3.report import Isolation, Level3Report, SeedRun, Status
+from arakit.seal.level3.runtime import Runtime, close_runtime, open_runtime
 from arakit.seal.level3.workcopy import WITHHELD, make_working_copy
 
 PLAN = "src/reproduce.yaml"
@@ -86,6 +87,7 @@ def reproduce(
     temporary = work_dir is None
     base = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ara-reproduce-"))
     base.mkdir(parents=True, exist_ok=True)
+    keep = not temporary
     tasks = [(r, s) for r in selected for s in (seeds if seeds else r.seeds or [None])]
     copies: dict[str, str] = {}
 
@@ -93,7 +95,7 @@ def reproduce(
         i, (run, seed) = item
         lim = replace(base_limits, timeout_s=_timeout(timeout_s, run.timeout_s, base_limits))
         folder = base / _folder_name(i, run.id, seed)
-        result = _execute(root, folder, run, seed, sandbox, lim, venv, not temporary, copies)
+        result = _execute(root, folder, run, seed, sandbox, lim, venv, runtime, copies, keep)
         if on_done is not None:
             on_done(result)
         return result
@@ -110,8 +112,18 @@ def reproduce(
             unique.append((run, seed))
         index.append(first[key])
     try:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            executed = list(pool.map(one, enumerate(unique)))
+        if sandbox == "bwrap":
+            runtime = open_runtime(base / "runtime", venv.host)
+        elif venv.inside != str(venv.host):
+            runtime = Runtime(None, [Mount(venv.host, venv.inside)], exposed=[str(venv.host)])
+        else:
+            runtime = Runtime(None)
+        exposed = runtime.exposed
+        try:
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                executed = list(pool.map(one, enumerate(unique)))
+        finally:
+            close_runtime(runtime)
     finally:
         if temporary:  # every run folder goes, failed or not: the report holds the tails
             shutil.rmtree(base, ignore_errors=True)
@@ -136,7 +148,7 @@ def reproduce(
         tool_version=__version__,
         sandbox=sandbox,
         isolation="strong" if sandbox == "bwrap" else "weak",
-        isolation_note=_NOTES[sandbox] + (_NON_ROOT_NOTE if os.geteuid() != 0 else ""),
+        isolation_note=_note(sandbox, exposed),
         withheld=sorted(w for w in WITHHELD if (root / w).exists()),
         evidence_copies=dict(sorted(copies.items())),
         limits={
@@ -155,6 +167,18 @@ def reproduce(
         duration_s=round(time.monotonic() - start, 3),
     )
     return report
+
+
+def _note(sandbox: sb.SandboxKind, exposed: list[str]) -> str:
+    note = _NOTES[sandbox] + (_NON_ROOT_NOTE if os.geteuid() != 0 else "")
+    if sandbox == "bwrap" and exposed:
+        note += (
+            "; /proc/self/mountinfo inside the run still names these host folders, bound "
+            "read-only: "
+            + ", ".join(exposed)
+            + (" and the box (nothing can be mounted without root)" if os.geteuid() else "")
+        )
+    return note
 
 
 def write_report(report: Level3Report, path: str | Path) -> Path:
@@ -240,8 +264,9 @@ def _execute(
     kind: sb.SandboxKind,
     limits: sb.Limits,
     venv: Venv,
-    keep: bool,
+    runtime: Runtime,
     copies: dict[str, str],
+    keep: bool,
 ) -> SeedRun:
     if folder.exists():  # a work dir reused across invocations
         shutil.rmtree(folder)
@@ -269,7 +294,7 @@ def _execute(
                 command=substitute(run.command, seed, outdir, run.id),
                 box=box,
                 logs=logs,
-                mounts=[Mount(venv.host, venv.inside)] if venv.inside != str(venv.host) else [],
+                mounts=list(runtime.mounts),
                 path=[venv.bin],
                 env={
                     "ARA_RUN": run.id,
