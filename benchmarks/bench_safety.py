@@ -149,6 +149,12 @@ ATTACKS = [
     ),
     Attack(
         "level3",
+        "host paths in /proc/self/mountinfo (interpreter, venv, box)",
+        "failed",
+        S + "test_mountinfo_in_a_reproduction_names_no_host_folder",
+    ),
+    Attack(
+        "level3",
         "reproduce killed mid-run: mounts and cgroups left",
         "-",
         A + "test_a_reproduce_killed_mid_run_is_swept_by_the_next_one",

@@ -9,6 +9,9 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from arakit.live import hooks
 from arakit.live.hooks import CHAINED, install, uninstall
 from arakit.live.journal import Journal
 from tests.live.helpers import ARA, events, git_repo, sh, tree
@@ -114,30 +117,45 @@ def test_git_is_not_blocked_when_the_interpreter_cannot_import_arakit(tmp_path: 
     assert done.returncode == 0 and done.stderr == b""
 
 
-def test_the_hook_returns_before_the_recorder_finishes(tmp_path: Path) -> None:
+def _wait_for(path: Path, bound_s: float = 300.0) -> None:
+    """Until `path` exists. The bound only stops a broken test from hanging: it is far past
+    anything a loaded machine needs, and nothing the test proves depends on it."""
+    deadline = time.monotonic() + bound_s
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path.name} never appeared"
+        time.sleep(0.05)
+
+
+def test_the_hook_returns_before_the_recorder_finishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git returns while the recorder it started is held at a gate: the hook never waits
+    for it. Every step is an event (a file), never a time margin, so load cannot flake it."""
+    monkeypatch.setattr(hooks, "HOOK_TIMEOUT_S", 3600)  # the gate, not the hook's timeout
     art = git_repo(tmp_path / "r")
     repo = art.parent
-    go = tmp_path / "go"
+    started, go, finished = tmp_path / "started", tmp_path / "go", tmp_path / "finished"
     gated = tmp_path / "python"  # an interpreter that waits until the test lets it start
     gated.write_text(
-        f'#!/bin/sh\nwhile [ ! -e {go} ]; do sleep 0.05; done\nexec {sys.executable} "$@"\n'
+        f"#!/bin/sh\ntouch {started}\nwhile [ ! -e {go} ]; do sleep 0.05; done\n"
+        f'{sys.executable} "$@"\ntouch {finished}\n'
     )
     gated.chmod(0o755)
     install(repo, art, python=str(gated))
     env = {k: v for k, v in os.environ.items() if k != "ARA_HOOK_SYNC"}
-    # a hook that waited for its recorder would never return: the timeout would fail the test
+    # a hook that waited for its recorder would wait for `go`, which only comes after this
+    # returns: the commit would hang until the bound and fail the test
     subprocess.run(
         ["git", "commit", "-q", "--allow-empty", "-m", "bg"],
         cwd=repo,
         env=env,
         check=True,
-        timeout=60,
+        timeout=300,
     )
+    _wait_for(started)  # the recorder is running, held at the gate
     assert not (art / "trace/events.jsonl").exists()
     go.touch()
-    deadline = time.monotonic() + 60
-    while not (art / "trace/events.jsonl").exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
+    _wait_for(finished)
     assert events(art)[0]["payload"]["subject"] == "bg"
 
 

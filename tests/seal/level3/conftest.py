@@ -5,11 +5,17 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from arakit.seal.level3 import sandbox as sb
+from arakit.seal.level3.box import close_box, open_box
+from arakit.seal.level3.identity import run_identity
+from arakit.seal.level3.isolation import Job
 from arakit.seal.level3.sandbox import bwrap_path
 
 
@@ -122,3 +128,51 @@ def processes_with(token: str) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def box_run(
+    tmp_path: Path, command: str, kind: sb.SandboxKind = "bwrap", **limits: float
+) -> tuple[sb.Outcome, str, str]:
+    """(outcome, stdout, stderr) of `command` in a fresh box under `tmp_path`."""
+    lim = sb.Limits(**{"timeout_s": 20, **limits})  # type: ignore[arg-type]
+    logs = tmp_path.parent / f"{tmp_path.name}-logs"
+    with run_identity() as uid:
+        name = uuid.uuid4().hex[:6]
+        box = open_box(tmp_path / f"box-{name}", lim.disk_bytes, uid)
+        try:
+            o = sb.run(Job(command=command, box=box, logs=logs / name), lim, kind, uid)
+            return o, o.stdout.read_text(errors="replace"), o.stderr.read_text(errors="replace")
+        finally:
+            close_box(box, None)
+
+
+def py(code: str) -> str:
+    """A shell command running `code` with the sandbox's python3."""
+    return "python3 -c '" + code.replace("'", "'\"'\"'") + "'"
+
+
+SPAWN = "import subprocess, sys; subprocess.run([sys.executable, '-c', 'pass'], check=True)"
+
+
+def generous_timeout(tmp_path: Path, kind: sb.SandboxKind = "bwrap", at_least: float = 2) -> float:
+    """A timeout for a run that must reach some state (a child spawned, a fork bomb at its
+    ceiling) before it is killed: ten times what a sandboxed Python that starts a child takes
+    on this machine now, so a loaded machine gets a longer one instead of a flaky test."""
+    where = tmp_path / "reference"
+    where.mkdir(exist_ok=True)
+    start = time.monotonic()
+    o, _, err = box_run(where, py(SPAWN), kind)
+    assert o.ok, err
+    return max(at_least, 10 * (time.monotonic() - start))
+
+
+def wait_for(path_glob: Callable[[], list[Path]], bound_s: float = 300.0) -> Path:
+    """The first path `path_glob()` finds, polled. The bound only stops a broken test from
+    hanging; nothing a test proves depends on it."""
+    deadline = time.monotonic() + bound_s
+    while True:
+        found = path_glob()
+        if found:
+            return found[0]
+        assert time.monotonic() < deadline, "the file never appeared"
+        time.sleep(0.05)

@@ -13,37 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from arakit.seal.level3 import sandbox as sb
-from arakit.seal.level3.box import close_box, open_box
-from arakit.seal.level3.identity import run_identity
-from arakit.seal.level3.isolation import Job
 from arakit.seal.level3.runner import reproduce
-from tests.seal.level3.conftest import needs_bwrap, processes_with
+from tests.seal.level3.conftest import (
+    box_run,
+    generous_timeout,
+    needs_bwrap,
+    processes_with,
+    py,
+    wait_for,
+)
 
 pytestmark = [pytest.mark.sandbox, needs_bwrap]
 root_only = pytest.mark.skipif(os.geteuid() != 0, reason="a user ID per run needs root")
 
 
-def run(tmp_path: Path, command: str, kind: sb.SandboxKind = "bwrap", **limits) -> tuple:  # type: ignore[no-untyped-def, type-arg]
-    """(outcome, stdout, stderr) of `command` in a fresh box under `tmp_path`."""
-    lim = sb.Limits(**{"timeout_s": 20, **limits})
-    logs = tmp_path.parent / f"{tmp_path.name}-logs"
-    with run_identity() as uid:
-        name = uuid.uuid4().hex[:6]
-        box = open_box(tmp_path / f"box-{name}", lim.disk_bytes, uid)
-        try:
-            o = sb.run(Job(command=command, box=box, logs=logs / name), lim, kind, uid)
-            return o, o.stdout.read_text(errors="replace"), o.stderr.read_text(errors="replace")
-        finally:
-            close_box(box, None)
-
-
-def _q(code: str) -> str:
-    return "'" + code.replace("'", "'\"'\"'") + "'"
-
-
-def py(code: str) -> str:
-    return "python3 -c " + _q(code)
+run = box_run
 
 
 @pytest.mark.parametrize("kind", ["bwrap", "process"])
@@ -145,19 +129,25 @@ def test_the_environment_is_an_allow_list_not_a_filtered_copy(
 
 
 def test_host_name_and_host_paths_are_hidden_inside_bwrap(tmp_path: Path) -> None:
-    probe = "hostname; pwd; env; cat /proc/self/mountinfo; ls / /ara /home; " + py(
+    """The host name, the caller's paths and HOME appear nowhere a run looks; in
+    /proc/self/mountinfo only as root (without root the box is a host folder, bound in)."""
+    probe = "hostname; pwd; env; ls / /ara /home; " + py(
         "import sys; print(sys.prefix, sys.executable, sys.path)"
     )
-    o, out, err = run(tmp_path, probe)
+    o, out, err = run(tmp_path, probe + "; echo ===; cat /proc/self/mountinfo")
     assert o.ok, err
+    out, mountinfo = out.split("===\n")
     assert out.splitlines()[:2] == ["sandbox", "/ara/work"]
     assert socket.gethostname() not in out.splitlines()[2:] or socket.gethostname() == "sandbox"
     for host_path in (str(tmp_path), str(Path.home()), os.getcwd()):
         assert host_path not in out
+        assert host_path not in mountinfo or os.geteuid() != 0
+    binds = {f[4]: f[3] for f in (line.split() for line in mountinfo.splitlines())}
     if os.geteuid() == 0:  # the box is a tmpfs: its binds are named by their path in it
-        binds = {f[4]: f[3] for f in (line.split() for line in out.splitlines()) if len(f) > 9}
         for inside, part in [("/ara/work", "/work"), ("/tmp", "/tmp"), ("/home/sandbox", "/home")]:
             assert binds[inside] == part
+    else:
+        assert binds["/ara/work"].startswith(str(tmp_path))  # what the report says
 
 
 SYSTEM_FS = ("tmpfs", "proc", "devtmpfs", "devpts", "mqueue")
@@ -234,10 +224,13 @@ def test_timeout_kills_every_process_even_those_that_left_the_group(tmp_path, ki
         "subprocess.Popen([sys.executable, '-c', 'import signal, time; "
         "signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(600)', "
         f"'{token}'], start_new_session=True)\n"
+        "print('spawned', flush=True)\n"
         "time.sleep(600)\n"
     )
-    o, _, _ = run(tmp_path, py(code), kind, timeout_s=2)
-    assert o.timed_out and not o.ok
+    timeout = generous_timeout(tmp_path, kind)
+    o, out, _ = run(tmp_path, py(code), kind, timeout_s=timeout)
+    assert o.timed_out and not o.ok and o.duration_s >= timeout
+    assert out.split() == ["spawned"]  # the escaping grandchild did start
     assert processes_with(token) == []
 
 
@@ -253,29 +246,34 @@ def test_an_orphan_left_by_a_run_that_exits_is_killed_too(tmp_path, kind) -> Non
 @root_only
 def test_each_sandbox_has_its_own_process_quota(tmp_path: Path) -> None:
     """A fork bomb at its ceiling in one sandbox does not stop another from starting
-    processes: the quotas are per run, not one for every `nobody`."""
+    processes: the quotas are per run, not one for every `nobody`. The bomb says when it is
+    at its ceiling and stays there until the test lets it go (files, not time)."""
     bomb = py(
         "import os, time\n"
-        "while True:\n"
+        "while not os.path.exists('/tmp/stop'):\n"
         "    try:\n"
         "        if os.fork() == 0:\n"
-        "            time.sleep(30); os._exit(0)\n"
+        "            time.sleep(600); os._exit(0)\n"
         "    except OSError:\n"
+        "        open('/tmp/ceiling', 'w').close()\n"
         "        time.sleep(0.05)\n"
     )
     results: dict[str, tuple] = {}  # type: ignore[type-arg]
 
     def bombing() -> None:
-        results["bomb"] = run(tmp_path / "a", bomb, processes=40, timeout_s=8)
+        results["bomb"] = run(tmp_path / "a", bomb, processes=40, timeout_s=600)
 
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     t = threading.Thread(target=bombing)
     t.start()
-    import time
-
-    time.sleep(2)  # the bomb is at its ceiling by now
-    o, out, err = run(tmp_path / "b", "for i in $(seq 20); do sleep 0.2 & done; wait; echo ok")
-    t.join()
+    try:
+        wait_for(lambda: list((tmp_path / "a").glob("box-*/tmp/ceiling")))
+        o, out, err = run(tmp_path / "b", "for i in $(seq 20); do sleep 0.2 & done; wait; echo ok")
+        assert t.is_alive()  # the bomb was at its ceiling all along
+    finally:
+        for box in (tmp_path / "a").glob("box-*"):
+            (box / "tmp" / "stop").touch()
+        t.join()
     assert o.ok and out.strip() == "ok", err
-    assert results["bomb"][0].timed_out
+    assert results["bomb"][0].ok  # it stopped when told; its 39 children went with it

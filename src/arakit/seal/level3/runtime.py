@@ -14,8 +14,9 @@ sees `/python` and `/venv` of a tmpfs, no host path.
               site-packages to satisfy the requirements is copied into it (`vendor`), so it
               needs no host site-packages
 
-Without root nothing can be mounted: the runtime binds the host folders directly and
-`hidden` is False (the report says which). A venv whose dependencies cannot all be copied
+Without root nothing can be mounted: the copies are made in a plain folder of the
+reproduction's work dir (so a run sees that folder's path, never the caller's home), and
+`hidden` is False (the report names the folder). A venv whose dependencies cannot all be copied
 (a distribution without a file list) keeps the interpreter's site-packages, bound from the
 host; `exposed` names it.
 """
@@ -41,8 +42,9 @@ _NAME_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?")
 class Runtime:
     """The folders every run binds read-only, and whether their host paths are hidden."""
 
-    root: Path | None  # the tmpfs, when one is mounted
+    root: Path | None  # the folder of the copies (None: host folders are bound)
     mounts: list[Mount] = field(default_factory=list)
+    mounted: bool = False  # the folder is a tmpfs of its own
     hidden: bool = False
     exposed: list[str] = field(default_factory=list)  # host paths a run still sees
 
@@ -124,13 +126,10 @@ def open_runtime(path: Path, venv_host: Path) -> Runtime:
     own_python = inside != str(prefix)
     path.mkdir(parents=True)
     size = _size(venv_host) + (_interpreter_size(prefix) if own_python else 0) + (16 << 20)
-    if not _mount(path, size):
-        mounts = [Mount(venv_host, VENV)]
-        if own_python:
-            mounts.insert(0, Mount(prefix, PY))
-        exposed = [str(m.host) for m in mounts]
-        return Runtime(None, mounts, hidden=False, exposed=exposed)
-    rt = Runtime(path, hidden=True)
+    mounted = _mount(path, size)
+    rt = Runtime(path, mounted=mounted, hidden=mounted)
+    if not mounted:  # copies all the same, so the run sees this folder, not the caller's home
+        rt.exposed.append(str(path))
     try:
         (path / OWNER).write_text(str(os.getpid()))  # box.sweep_stale finds it if we die
         if own_python:
@@ -146,15 +145,19 @@ def open_runtime(path: Path, venv_host: Path) -> Runtime:
     except BaseException:
         close_runtime(rt)
         raise
-    _remount_ro(path)
+    if mounted:
+        _remount_ro(path)
     return rt
 
 
 def close_runtime(rt: Runtime) -> None:
-    """Unmount and remove the runtime's tmpfs (nothing to do for host binds)."""
+    """Unmount (when a tmpfs) and remove the runtime's copies."""
     if rt.root is None:
         return
-    subprocess.run(["umount", "-l", str(rt.root)], capture_output=True, stdin=subprocess.DEVNULL)
+    if rt.mounted:
+        subprocess.run(
+            ["umount", "-l", str(rt.root)], capture_output=True, stdin=subprocess.DEVNULL
+        )
     shutil.rmtree(rt.root, ignore_errors=True)
 
 
