@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import os
 from pathlib import Path
 
 import jsonschema
@@ -164,3 +165,19 @@ def test_the_polyfit_example_seals_at_every_level(tmp_path: Path) -> None:
     assert [lv["status"] for lv in data["levels"]] == ["passed", "passed", "passed"]
     assert data["levels"][2]["details"]["counts"]["reproduced"] == 12
     assert not (EXAMPLES / "polyfit-ridge" / "seal.json").exists()
+
+
+@needs_bwrap
+def test_seal_json_says_what_a_level_3_run_could_see_and_how_its_bounds_held(tiny) -> None:
+    """Without root there is no tmpfs for the box and the runtime: the disk bound falls to a
+    watchdog and the run sees host folders in /proc/self/mountinfo; seal.json says both."""
+    details = seal(tiny(), [3]).levels[0].details
+    assert details["isolation"] == "strong"
+    assert set(details["bounds"]) == {"wall_clock", "memory", "processes", "disk", "cpu"}
+    if os.geteuid() == 0:
+        assert "tmpfs" in details["bounds"]["disk"]
+        assert "mountinfo" not in details["isolation_note"]
+    else:
+        assert "watchdog" in details["bounds"]["disk"]
+        assert "not run as root" in details["isolation_note"]
+        assert "mountinfo inside the run still names" in details["isolation_note"]

@@ -249,6 +249,7 @@ def _level3(art: Any, options: dict[str, Any]) -> LevelVerdict:
             ],
             "sandbox": rep.sandbox,
             "isolation": rep.isolation,
+            "isolation_note": rep.isolation_note,  # what the run could see (non-root, mounts)
             "bounds": rep.bounds,
             "executions": len(rep.runs),
         },

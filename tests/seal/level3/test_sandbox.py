@@ -36,12 +36,16 @@ def test_memory_limit_stops_a_large_allocation(tmp_path: Path, kind) -> None:
     assert o.exit_code == 1 and "MemoryError" in err
 
 
-FOUR_HOLDERS = (
-    "import subprocess, sys, time\n"
-    'hold = \'b = bytearray(300 << 20); b[::4096] = b"x" * len(b[::4096]); '
-    "import time; time.sleep(30)'\n"
+FOUR_HOLDERS = (  # each holder says when its 300 MB are resident: no time margin anywhere
+    "import os, subprocess, sys, time\n"
+    "tmp = os.environ['TMPDIR']\n"
+    'hold = \'import os, time; b = bytearray(300 << 20); b[::4096] = b"x" * len(b[::4096]); '
+    'open(os.path.join(os.environ["TMPDIR"], "held-%d" % os.getpid()), "w").close(); '
+    "time.sleep(600)'\n"
     "ps = [subprocess.Popen([sys.executable, '-c', hold]) for _ in range(4)]\n"
-    "time.sleep(8)\n"
+    "while all(p.poll() is None for p in ps) and "
+    "sum(n.startswith('held-') for n in os.listdir(tmp)) < 4:\n"
+    "    time.sleep(0.05)\n"
     "print('all alive', [p.poll() for p in ps])\n"
 )
 
@@ -50,7 +54,7 @@ FOUR_HOLDERS = (
 def test_memory_is_bounded_for_the_run_as_a_whole_not_per_process(tmp_path: Path, kind) -> None:
     """Four processes of 300 MB each stay under a per-process limit of 1 GiB, not under a
     total of 1 GiB: the run is stopped, whichever mechanism this machine has."""
-    o, out, _ = run(tmp_path, py(FOUR_HOLDERS), kind, memory_bytes=1 << 30, timeout_s=30)
+    o, out, _ = run(tmp_path, py(FOUR_HOLDERS), kind, memory_bytes=1 << 30, timeout_s=300)
     assert o.stopped_by == "memory bound" and not o.ok
     assert "all alive [None, None, None, None]" not in out
 
@@ -65,7 +69,7 @@ def test_without_a_cgroup_the_watchdog_keeps_the_memory_and_disk_bounds(
 
     monkeypatch.setattr(Group, "create", classmethod(lambda cls, m, p: None))
     monkeypatch.setattr(boxmod, "_mount_tmpfs", lambda path, size: False)
-    o, out, _ = run(tmp_path, py(FOUR_HOLDERS), kind, memory_bytes=1 << 30, timeout_s=30)
+    o, out, _ = run(tmp_path, py(FOUR_HOLDERS), kind, memory_bytes=1 << 30, timeout_s=300)
     assert o.stopped_by == "memory bound" and "all alive" not in out
     assert "watchdog" in o.bounds["memory"]
     fill = "while true; do head -c 1048576 /dev/zero >> f$((i=i+1)); done"

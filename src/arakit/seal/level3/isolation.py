@@ -18,8 +18,10 @@ No host path appears in the tree, the environment or the working directory. Even
 shows none as root: the box is a tmpfs of its own, and the interpreter and venv are bound
 from the runtime (runtime.py), a read-only tmpfs holding copies of them. What it still
 shows is system paths (/usr, /etc/ld.so.*, /etc/nsswitch.conf, /dev/null...). Without root
-nothing can be mounted: the box, the interpreter and the venv are bound from their host
-folders and mountinfo names those (the report says so). As root the command drops to the
+nothing can be mounted, and a bind cannot hide its source: mountinfo names the box's host
+folder and the runtime's (both under the reproduction's work dir, by default in $TMPDIR;
+never the caller's home, where the interpreter and the venv cache may live), and the report
+says so. As root the command drops to the
 run's own user ID with setpriv (no capabilities, no_new_privs); the kernel never applies
 RLIMIT_NPROC to root.
 
