@@ -68,7 +68,7 @@ def test_without_a_cgroup_the_watchdog_keeps_the_memory_and_disk_bounds(
     from arakit.seal.level3.bounds import Group
 
     monkeypatch.setattr(Group, "create", classmethod(lambda cls, m, p: None))
-    monkeypatch.setattr(boxmod, "_mount_tmpfs", lambda path, size: False)
+    monkeypatch.setattr(boxmod, "mount_tmpfs", lambda path, size: False)
     o, out, _ = run(tmp_path, py(FOUR_HOLDERS), kind, memory_bytes=1 << 30, timeout_s=300)
     assert o.stopped_by == "memory bound" and "all alive" not in out
     assert "watchdog" in o.bounds["memory"]

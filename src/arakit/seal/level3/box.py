@@ -74,7 +74,8 @@ def _du(top: Path) -> int:
     return total
 
 
-def _mount_tmpfs(path: Path, size: int) -> bool:
+def mount_tmpfs(path: Path, size: int) -> bool:
+    """Mount a tmpfs of `size` bytes at `path` (root only); False when it cannot."""
     if os.geteuid() != 0 or shutil.which("mount") is None:
         return False
     r = subprocess.run(
@@ -85,14 +86,15 @@ def _mount_tmpfs(path: Path, size: int) -> bool:
     return r.returncode == 0
 
 
-def _unmount(path: Path) -> None:
+def unmount(path: Path) -> None:
+    """Detach the file system at `path` (lazily: a process still in it cannot stop this)."""
     subprocess.run(["umount", "-l", str(path)], capture_output=True, stdin=subprocess.DEVNULL)
 
 
 def open_box(path: Path, disk_bytes: int, uid: int | None) -> Box:
     """Make the box at `path` (a new folder), owned by root with its parts owned by `uid`."""
     path.mkdir(parents=True)
-    box = Box(path, disk_bytes, _mount_tmpfs(path, disk_bytes))
+    box = Box(path, disk_bytes, mount_tmpfs(path, disk_bytes))
     (path / OWNER).write_text(str(os.getpid()))
     for name in PARTS:
         (path / name).mkdir()
@@ -110,7 +112,7 @@ def close_box(box: Box, keep: Path | None) -> None:
             _copy_outputs(box.part("out"), keep / "out", KEEP_OUT_BYTES)
     finally:
         if box.mounted:
-            _unmount(box.root)
+            unmount(box.root)
         shutil.rmtree(box.root, ignore_errors=True)
 
 
@@ -153,7 +155,7 @@ def sweep_stale() -> int:
         except (OSError, ValueError):
             continue
         if owner != os.getpid() and not Path(f"/proc/{owner}").exists():
-            _unmount(point)
+            unmount(point)
             shutil.rmtree(point, ignore_errors=True)
             swept += 1
     return swept

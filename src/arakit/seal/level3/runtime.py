@@ -31,7 +31,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from arakit.seal.level3.box import OWNER
+from arakit.seal.level3 import box
 from arakit.seal.level3.isolation import PY, VENV, Mount, interpreter
 
 _SKIP_STDLIB = {"site-packages", "test", "idlelib", "tkinter", "turtledemo", "lib2to3"}
@@ -101,18 +101,6 @@ def _copy_interpreter(prefix: Path, dst: Path) -> None:
     shutil.copytree(std, dst / "lib" / std.name, symlinks=True, ignore=ignore)
 
 
-def _mount(path: Path, size: int) -> bool:
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        return False
-    opts = f"size={size},mode=0755,nosuid,nodev"
-    r = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(path)],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-    )
-    return r.returncode == 0
-
-
 def _remount_ro(path: Path) -> None:
     subprocess.run(
         ["mount", "-o", "remount,ro", str(path)], capture_output=True, stdin=subprocess.DEVNULL
@@ -126,12 +114,12 @@ def open_runtime(path: Path, venv_host: Path) -> Runtime:
     own_python = inside != str(prefix)
     path.mkdir(parents=True)
     size = _size(venv_host) + (_interpreter_size(prefix) if own_python else 0) + (16 << 20)
-    mounted = _mount(path, size)
+    mounted = box.mount_tmpfs(path, size)
     rt = Runtime(path, mounted=mounted, hidden=mounted)
     if not mounted:  # copies all the same, so the run sees this folder, not the caller's home
         rt.exposed.append(str(path))
     try:
-        (path / OWNER).write_text(str(os.getpid()))  # box.sweep_stale finds it if we die
+        (path / box.OWNER).write_text(str(os.getpid()))  # box.sweep_stale finds it if we die
         if own_python:
             _copy_interpreter(prefix, path / "python")
             rt.mounts.append(Mount(path / "python", PY))
@@ -155,9 +143,7 @@ def close_runtime(rt: Runtime) -> None:
     if rt.root is None:
         return
     if rt.mounted:
-        subprocess.run(
-            ["umount", "-l", str(rt.root)], capture_output=True, stdin=subprocess.DEVNULL
-        )
+        box.unmount(rt.root)
     shutil.rmtree(rt.root, ignore_errors=True)
 
 
