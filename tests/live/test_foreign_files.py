@@ -4,6 +4,7 @@ rewrite what is there (every original line survives, in order; only lines are ad
 from __future__ import annotations
 
 import difflib
+import os
 import shutil
 from pathlib import Path
 
@@ -109,6 +110,8 @@ def test_live_commands_on_every_corpus_artifact_only_add(real_corpus: Path, tmp_
             continue
         root = tmp_path / src.name
         shutil.copytree(src, root)
+        for folder, _, _ in os.walk(root):  # the researcher's own copy: its folders writable
+            os.chmod(folder, 0o755)  # (the corpus is read-only; only root ignored that)
         before = _texts(root)
         add_note(root, "We decided to try the smaller model because it is faster")
         assert ara(["run", "--artifact", str(root), "--", "true"], cwd=root).returncode == 0

@@ -91,6 +91,21 @@ def test_a_read_only_artifact_runs_the_command_and_records_it_when_writable_agai
     assert [e["payload"]["exit_code"] for e in events(art)] == [0, 7]
 
 
+def test_a_note_on_a_read_only_artifact_is_a_clean_error_and_is_kept_until_writable(
+    tmp_path: Path,
+) -> None:
+    art = tmp_path / "a"
+    (art / "trace").mkdir(parents=True)
+    with read_only(art):
+        r = ara(["note", "-a", str(art), "the smaller model is faster"], tmp_path)
+        assert r.returncode == 1 and b"Traceback" not in r.stderr
+        assert b"Read-only file system" in r.stderr and b"kept in" in r.stderr
+        assert not (art / "trace" / "events.jsonl").exists()
+    r = ara(["journal", "recover", "-a", str(art)], tmp_path)
+    assert r.returncode == 0
+    assert [e["payload"]["text"] for e in events(art)] == ["the smaller model is faster"]
+
+
 @contextmanager
 def artifact_on_a_small_disk(tmp_path: Path, size: int, leave: int) -> Iterator[Path]:
     """An artifact on a tmpfs of `size` bytes filled until `leave` bytes are free."""

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from arakit.errors import UsageError
+from arakit.errors import AraError, UsageError
 from arakit.live.classify import NOTE_TYPES
-from arakit.live.manager import ProcessResult, record
+from arakit.live.manager import ProcessResult, process
 
 # The model package loads pydantic; `ara run` imports it only when it needs an ID checked.
 
@@ -193,4 +193,30 @@ def add_note(
                 "--lesson needs the lesson as TEXT", hint='ara note --lesson N04 "..."'
             )
         payload["lesson_for"] = _ids([lesson_for], ("N",), "--lesson")[0]
-    return record(root, "note", payload, source="ara note", model=model)
+    return _note_event(root, payload), process(root, model=model)
+
+
+def _note_event(root: Path, payload: dict[str, Any]) -> dict[str, Any]:
+    """Append the note; when the artifact cannot take it, keep it in the spool (it is the
+    researcher's own words) and say so in one clean error."""
+    from arakit.live import spool
+    from arakit.live.journal import Journal, now_iso
+
+    try:
+        return Journal(root).append("note", payload, source="ara note")
+    except OSError as e:
+        reason = _why(e)
+    event = {"kind": "note", "source": "ara note", "provenance": "user", "ts": now_iso()}
+    hint = "make the artifact writable (and trace/ a folder), then `ara journal recover`"
+    try:
+        where = spool.keep(root, {**event, "payload": payload}, reason)
+    except OSError as e:
+        raise AraError(
+            f"the note was not recorded: {reason}; it could not be kept either ({_why(e)})",
+            hint="make the artifact writable and run the same `ara note` again",
+        ) from None
+    raise AraError(
+        f"the note was not recorded: {reason}; kept in {where} and recorded by the next "
+        "`ara run` or `ara journal recover` that can write the artifact",
+        hint=hint,
+    ) from None

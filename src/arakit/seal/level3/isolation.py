@@ -26,6 +26,8 @@ run's own user ID with setpriv (no capabilities, no_new_privs); the kernel never
 RLIMIT_NPROC to root.
 
 process (weak isolation): the same command as the run's own unprivileged user (as root),
+or, without root, in a PID namespace of its own when user namespaces allow it (so nothing it
+starts outlives it),
 no_new_privs, the same allow-listed environment, cwd, HOME and TMPDIR in the box; but the
 host's file system and network stay visible, so evidence/ can be read by absolute path.
 A verdict reached this way never counts as a passing seal. As root the command starts in a
@@ -36,7 +38,9 @@ venv's paths must not depend on where the box is); nothing else about the host c
 
 from __future__ import annotations
 
+import functools
 import os
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,6 +177,22 @@ exec "$@"
 """
 
 
+# Without root a process run keeps the caller's user ID, so "every process of the run" cannot
+# be found by user; in a PID namespace of its own (a user namespace maps the caller to
+# itself) the kernel kills every process in it, setsid or not, when its first process dies.
+PID_NS = ["--map-current-user", "--pid", "--fork", "--kill-child"]
+
+
+@functools.cache
+def pid_namespace_works() -> bool:
+    """True when this machine lets this user start a process in a PID namespace of its own."""
+    try:
+        done = subprocess.run(["unshare", *PID_NS, "--", "true"], capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
 def process_argv(job: Job, uid: int) -> tuple[list[str], dict[str, str], str]:
     """(argv, environment, cwd) of a `process` run."""
     box = job.box
@@ -181,6 +201,8 @@ def process_argv(job: Job, uid: int) -> tuple[list[str], dict[str, str], str]:
     env.update(_library_env("process"))
     command = [*drop_privileges(uid), "/bin/sh", "-c", job.command]
     if not _own_namespace("process"):
+        if pid_namespace_works():  # no user ID of its own: its PID namespace holds it
+            command = ["unshare", *PID_NS, "--", *command]
         return command, env, str(box.part("work"))
     Path(NS).mkdir(parents=True, exist_ok=True)
     prefix, inside = interpreter("process")
@@ -228,6 +250,7 @@ def bwrap_argv(bwrap: str, job: Job, uid: int, info_fd: int | None) -> list[str]
     a += ["--proc", "/proc", "--dev", "/dev"]
     a += ["--bind", str(box.part("tmp")), "/tmp", "--bind", str(box.part("home")), HOME]
     a += ["--bind", str(box.part("shm")), "/dev/shm"]
+    a += ["--remount-ro", "/dev"]  # without root the run owns /dev: an unbounded tmpfs
     a += ["--bind", str(box.part("work")), WORK, "--bind", str(box.part("out")), OUT]
     prefix, inside = interpreter("bwrap")
     mounts = list(job.mounts)

@@ -37,7 +37,13 @@ from typing import BinaryIO
 from arakit.errors import AraError
 from arakit.seal.level3.bounds import Group, kill_until_gone, tree_rss
 from arakit.seal.level3.identity import processes_of
-from arakit.seal.level3.isolation import Job, SandboxKind, bwrap_argv, process_argv
+from arakit.seal.level3.isolation import (
+    Job,
+    SandboxKind,
+    bwrap_argv,
+    pid_namespace_works,
+    process_argv,
+)
 
 TICK_S = 0.2
 LOG_CAP = 1 << 20  # bytes of each stream kept from its start, and from its end
@@ -172,7 +178,12 @@ def run(job: Job, limits: Limits, kind: SandboxKind, uid: int) -> Outcome:
         info_w = -1
         logs = [CappedLog(proc.stdout), CappedLog(proc.stderr)]  # type: ignore[arg-type]
         stopped = _watch(proc, limits, job, group)
-        _end(proc, group, uid, _read_info(info_r) if kind == "bwrap" else None)
+        if kind == "bwrap":
+            init = _read_info(info_r)
+        else:  # the init of its PID namespace, when it has one (not root, unshare --fork)
+            own_pids = os.geteuid() != 0 and pid_namespace_works()
+            init = _first_child(proc.pid) if own_pids else None
+        _end(proc, group, uid, init)
         job.logs.mkdir(parents=True, exist_ok=True)
         out_path, err_path = job.logs / "stdout.log", job.logs / "stderr.log"
         logs[0].save(out_path)
@@ -256,6 +267,17 @@ def _end(proc: subprocess.Popen[bytes], group: Group | None, uid: int, init: int
     _await_sandbox_exit(init)
     if os.geteuid() == 0 and uid != 0:  # the run's own user: whatever left the group too
         kill_until_gone(lambda: processes_of(uid))
+
+
+def _first_child(pid: int) -> int | None:
+    """The first child of `pid` while it lives: for `unshare --fork`, the init of the PID
+    namespace, whose end the caller awaits like bwrap's."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            kids = fh.read().split()
+    except OSError:
+        return None
+    return int(kids[0]) if kids else None
 
 
 def _read_info(fd: int) -> int | None:
