@@ -39,14 +39,26 @@ _CONTRIBUTION = re.compile(
 )
 # the paper's own thing as the subject: "our method", "the proposed framework", "the
 # trained model", "all results" (a clause may open the sentence: "On a 32-cell system, ...")
+_THING = (
+    r"(?:\w+[- ])?(?:method|approach|model|models|framework|algorithm|algorithms|system|library|"
+    r"package|tool|technique|results?|rounds?|experiments?|estimator|architecture|procedure|"
+    r"analysis|case studies|methodolog(?:y|ies)|strategies|implementation|code|software|recipe|"
+    r"pipeline|metrics?|scheme|protocol|policy|agent)\b(?!\s+(?:of|for|in)\s+"
+    r"(?:the\s+)?(?:previous|prior|existing|other))"
+)
 _OWN_SUBJECT = re.compile(
     r"(?:^|,\s+)(?:(?:our|the (?:proposed|presented|trained|resulting|developed|constructed|"
-    r"hand-coded|learned|new|two)|both|all(?: (?:our|the))?)\s+)(?:\w+[- ])?(?:method|approach|"
-    r"model|models|framework|algorithm|algorithms|system|library|package|tool|technique|"
-    r"results?|rounds?|experiments?|estimator|architecture|procedure|analysis|case studies|"
-    r"methodolog(?:y|ies)|strategies|implementation|code|software|recipe|pipeline|metrics?|"
-    r"scheme|protocol|policy|agent)\b(?!\s+(?:of|for|in)\s+"
-    r"(?:the\s+)?(?:previous|prior|existing|other))",
+    r"hand-coded|learned|new|two)|both|all(?: (?:our|the))?)\s+)" + _THING,
+    re.I,
+)
+# in an abstract, once the paper has said what it presents, "The method ..." and "this
+# model ..." are the paper's own (background there names others' work as such)
+_ABSTRACT_SUBJECT = re.compile(r"(?:^|,\s+)(?:the|this|these)\s+" + _THING, re.I)
+# a result stated against something else ("matches or exceeds PIFF", "removes a bias the
+# baselines retain"): in an abstract, that is the paper's finding
+_ABSTRACT_RESULT = re.compile(
+    r"\b(?:outperform(?:s|ed)?|exceed(?:s|ed)?|surpass(?:es|ed)?|beat(?:s)?|"
+    r"(?:further )?(?:removes|reduces|improves|halves|doubles)|matches or exceeds)\b",
     re.I,
 )
 # "is demonstrated", "has been proposed", "are shown to be": results stated in the passive
@@ -202,7 +214,12 @@ def is_claim(s: Sentence, names: list[str], after_claim: bool = False) -> bool:
     if _SHOWS_THAT.search(text) or _PASSIVE_RESULT.search(text):
         return True
     follows = after_claim and re.match(r"^(?:It|They|These|This)\b", text) is not None
-    return about_names or _OWN_SUBJECT.search(text[:80]) is not None or follows
+    own = _OWN_SUBJECT.search(text[:80]) is not None or (
+        role == "abstract"
+        and s.paragraph == 0
+        and (_ABSTRACT_SUBJECT.search(text[:120]) or _ABSTRACT_RESULT.search(text)) is not None
+    )
+    return about_names or own or follows
 
 
 # how many claims each place may give: the abstract and the conclusion state the claims;

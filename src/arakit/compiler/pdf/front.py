@@ -215,6 +215,8 @@ def _people(front: Front, rows: list[_Row]) -> list[_Row]:
             used.append(row)  # "(equal contribution)", a collaboration's name
             continuing, open_name = False, ""
             continue
+        if _prose(text):
+            break  # running sentences: the abstract or the body has begun
         marked = any(a == 0 for p in row.pieces[:1] for a, _ in p.sup)
         cells = row.cells()
         listing = bool(re.search(r",|\s(?:and|&)\s", text))  # the row goes on listing names
@@ -252,6 +254,14 @@ def _people(front: Front, rows: list[_Row]) -> list[_Row]:
         used.append(row)
     front.affiliations = _split_numbered(front.affiliations)
     return used
+
+
+def _prose(text: str) -> bool:
+    """A row of running sentences (mostly lower-case words, ten or more): no author list or
+    affiliation reads so — institutions and names are capitalised."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    lower = sum(w[:1].islower() for w in words)
+    return len(words) >= 10 and lower >= 0.6 * len(words)
 
 
 def _last_piece(text: str) -> str:

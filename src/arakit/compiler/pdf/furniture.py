@@ -38,7 +38,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "typeset",
             r"^(?:\S+\s+)?typeset using\b|\btypeset\b.*\b(?:latex|tex)\b|"
             r"\blatex\b.*\b(?:style|class|template)\b|^with modifications by\b|"
-            r"^template\b|^generated (?:by|with)\b|^compiled (?:on|with)\b",
+            r"^template\b|^generated (?:by|with)\b|^compiled (?:on|with)\b|"
+            r"^(?:this )?(?:manuscript|document|paper|version|draft) (?:was )?"
+            r"(?:compiled|generated|typeset|last (?:updated|modified)) (?:on|at)\b",
         ),
         (
             "status",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +125,40 @@ def _lines(page: Any, pno: int) -> tuple[list[Line], list[Line]]:
                 continue
             dx, dy = ln.get("dir", (1.0, 0.0))
             (lines if abs(dy) < 0.05 and dx > 0 else slanted).append(line)
-    return _join_baselines(_drop_line_numbers(lines), mid), slanted
+    return _join_baselines(_drop_caps(_drop_line_numbers(lines)), mid), slanted
+
+
+def _drop_caps(lines: list[Line]) -> list[Line]:
+    """A drop cap — a paragraph's first letter set two or three lines tall (PNAS, magazine
+    styles) — is put back at the start of the first line beside it ("T" + "he particle
+    filter"), so it is never read as a title, a heading or a word of its own."""
+    out = list(lines)
+    for cap in lines:
+        letter = cap.text.strip()
+        if len(letter) != 1 or not letter.isalpha():
+            continue
+        beside = [
+            ln
+            for ln in out
+            if ln is not cap
+            and ln.page == cap.page
+            and cap.size > 1.8 * ln.size
+            and -1.0 <= ln.x0 - cap.x1 <= 1.5 * ln.size
+            and ln.y0 >= cap.y0 - 2.0
+            and ln.y1 <= cap.y1 + 2.0
+        ]
+        if not beside:
+            continue
+        first = min(beside, key=lambda ln: ln.y0)
+        k = out.index(first)
+        out[k] = replace(
+            first,
+            text=letter + first.text,
+            x0=cap.x0,
+            sup=[(a + 1, b + 1) for a, b in first.sup],
+        )
+        out.remove(cap)
+    return out
 
 
 def _join_baselines(lines: list[Line], mid: float) -> list[Line]:

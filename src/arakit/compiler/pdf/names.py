@@ -55,7 +55,9 @@ _PLACE = re.compile(
 )
 _POSTCODE = re.compile(r"\b[A-Z]{0,2}-?\d{4,6}\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|;\s*|\s+and\s+|\s*&\s*|\s+·\s+|\s+•\s+)\s*")
+_SPLIT = re.compile(
+    r"\s*(?:,\s*(?:and\s+|&\s*)?|;\s*|\s+and\s+|\s*&\s*|\s+·\s+|\s+•\s+)\s*", re.IGNORECASE
+)
 _MARKS = "*†‡§¶‖#∗⋆★☆♠♣♥♦✉⁰¹²³⁴⁵⁶⁷⁸⁹0123456789,;:. "
 
 
@@ -77,7 +79,7 @@ def names_in(cell: str, small_caps: bool = False) -> list[str]:
     out = []
     for piece in _SPLIT.split(text):
         name = " ".join(piece.strip(_MARKS).split())
-        name = re.sub(r"^and\s+", "", name)
+        name = re.sub(r"^and\s+", "", name, flags=re.IGNORECASE)  # small capitals: "AND"
         if is_name(name, small_caps):
             out.append(name)
     return out

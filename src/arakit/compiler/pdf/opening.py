@@ -57,6 +57,11 @@ def read_opening(
         doc.furniture.append(kw.text)
         k += 1
     head = [ln for j, ln in enumerate(lines[:end]) if j not in used and j in set(on_page)]
+    if not doc.abstract and end == on_page[-1] + 1 and doc.title:
+        block = _unheaded_abstract(head, headings.body)
+        if block:
+            doc.abstract = dehyphenate([reading_text(ln) for ln in block], vocab)
+            return [ln for ln in head if not any(ln is b for b in block)] + lines[k:]
     return [*head, *lines[k:]] if not doc.abstract and end == on_page[-1] + 1 else lines[k:]
 
 
@@ -87,3 +92,27 @@ def _keywords(lines: list[Line], k: int, headings: Headings) -> tuple[list[str],
         j += 1
     words = [w.strip(" .") for w in re.split(r"\s*[,;·—]\s*|\s+-\s+", text) if w.strip(" .")]
     return words, j
+
+
+def _unheaded_abstract(head: list[Line], body: float) -> list[Line]:
+    """An abstract printed without a heading (PNAS, some magazines): the first run of
+    lines after the front matter set in one style that differs from the body's (bold, or
+    another size), long enough to be a paragraph and ending a sentence. Empty when the
+    first page has no such block — the body then starts right after the authors."""
+    k = next((j for j, ln in enumerate(head) if len(ln.text.split()) >= 6), None)
+    if k is None:
+        return []
+    first = head[k]
+    if not first.bold and abs(first.size - body) < 0.4:
+        return []  # set like the body: nothing marks it off as an abstract
+    run = [first]
+    for ln in head[k + 1 :]:
+        if ln.column != first.column and first.column != "full":
+            continue  # a sidebar beside the abstract (a significance statement)
+        if ln.bold != first.bold or abs(ln.size - first.size) >= 0.3:
+            if ln.column == first.column:
+                break
+            continue
+        run.append(ln)
+    words = sum(len(ln.text.split()) for ln in run)
+    return run if len(run) >= 3 and words >= 40 and run[-1].text.rstrip().endswith(".") else []
