@@ -154,3 +154,29 @@ def test_a_symbol_after_a_preposition_is_not_defined_by_the_words_before_it() ->
     text = "Training uses 4 environments for 30 rollout steps with K=4 samples per prompt."
     got = {s.name: s.key for s in settings_in(text, Where(3, "4", text))}
     assert got["K"] == "samples_per_prompt"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We find the best matching stellar parameters to be Teff = 5899 ± 55 K.",
+        "The star and planet are therefore 35+11 −5 million years old, with age = 35 +11/−5 Myr.",
+        "The model is chosen by BIC = −2 L∗ + K log N for each candidate.",
+        "The period of the process is P = 2 π/ω1 in this model.",
+        "Star B is resolved in the 0.36 m images; Star A is not.",
+        "We found a transiting planet, recurring roughly every 8 days.",
+    ],
+)
+def test_measurements_formulas_and_unnamed_quantities_are_not_settings(sentence: str) -> None:
+    assert _read(sentence) == []
+
+
+def test_a_count_of_walkers_one_initialises_is_a_setting() -> None:
+    assert _read("We initialize 32 walkers by sampling from an isotropic Gaussian.") == [
+        ("n_walkers", "32", 32.0)
+    ]
+
+
+def test_a_known_phrase_inside_a_longer_clause_does_not_name_the_value() -> None:
+    got = _read("The transit depth must be brighter than T = 15.07 to be detected.")
+    assert all(key != "num_layers" for key, _value, _number in got)

@@ -47,7 +47,7 @@ gradient_clipping | gradient clipping; gradient norm clipping; max gradient norm
 beta1 | β1; beta1; beta 1 | beta1 b1 adam_beta1
 beta2 | β2; beta2; beta 2 | beta2 b2 adam_beta2
 epsilon | adam epsilon; epsilon | eps epsilon adam_eps adam_epsilon
-temperature | temperature; sampling temperature | temperature temp tau
+temperature | temperature; sampling temperature | temperature temp
 seed | random seed; seed | seed random_seed rng_seed manual_seed
 repetitions | trials; repetitions; runs; seeds; random seeds; independent runs; repeats; replicates; restarts | n_runs num_runs n_seeds num_seeds n_trials num_trials repetitions n_rep reps n_repeats num_repeats nruns trials seeds runs
 samples_per_prompt | samples per prompt; completions per prompt; generations per prompt; rollouts per prompt; responses per prompt; group size | num_generations n_generations samples_per_prompt num_samples_per_prompt group_size n_samples_per_prompt num_completions rollouts_per_prompt n_rollouts
@@ -60,6 +60,11 @@ max_time | training time; time budget; max time; train time; wall-clock budget |
 n_samples | samples; points; data points; number of samples | n_samples num_samples nsamples n_points num_points n_data
 init_std | standard deviation of the initial weights; initialization std; init std | init_std initializer_range std_init init_scale
 vocab_size | vocabulary size; vocabulary; vocab size | vocab_size vocabulary_size n_vocab ntokens
+n_walkers | walkers; number of walkers; ensemble walkers | nwalkers n_walkers num_walkers walkers
+n_chains | chains; number of chains; mcmc chains | nchains n_chains num_chains chains
+n_particles | particles; number of particles | nparticles n_particles num_particles particles n_part
+n_folds | folds; number of folds; cross-validation folds | n_folds nfolds num_folds folds k_folds n_splits cv
+n_estimators | trees; number of trees | n_estimators n_trees num_trees ntrees
 top_p | top-p; nucleus sampling; top p | top_p
 top_k | top-k; top k | top_k
 """
@@ -121,7 +126,8 @@ def phrase_key(phrase: str) -> str | None:
     """The canonical key of a prose phrase that names a known setting, or None.
 
     A distinguishing word just before the known phrase makes a different key:
-    `validation batch size` is `validation_batch_size`, not `batch_size`."""
+    `validation batch size` is `validation_batch_size`, not `batch_size`. The phrase is
+    the name's head: at most one word (a symbol, `learning rate η`) may follow it."""
     low = " " + " ".join(_PAREN_RE.sub(" ", phrase.lower()).replace("_", " ").split()) + " "
     low = low.replace("-", " ").replace("  ", " ")
     for p in _PHRASES_LONGEST:
@@ -129,7 +135,9 @@ def phrase_key(phrase: str) -> str | None:
         at = low.find(f" {q} ")
         if at < 0:
             continue
-        before = low[:at].split()
+        before, after = low[:at].split(), low[at + len(q) + 2 :].split()
+        if len(after) > 1:
+            continue  # the phrase is not the name's head ("depth must be brighter than T")
         if before and before[-1] in QUALIFIERS:
             return f"{before[-1]}_{_PHRASE_TO_KEY[p]}"
         return _PHRASE_TO_KEY[p]

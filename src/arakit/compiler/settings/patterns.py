@@ -61,7 +61,8 @@ COUNT_NOUNS = tuple(
         """
 iterations iteration steps epochs epoch examples example samples points units nodes neurons
 heads head layers layer repetitions trials runs seeds environments tokens token subsequences
-rollouts generations completions restarts replicates repeats prompts
+rollouts generations completions restarts replicates repeats prompts walkers chains particles
+realizations realisations draws folds trees neighbors neighbours
 """
     )
 )
@@ -167,7 +168,8 @@ VALUE_FIRST_GOOD_BEFORE = re.compile(
     r"(?:(?<![\w.])(?:for|over|with|on|of|contain|contains|containing|consists\s+of|using|use|uses|used|"
     r"train|trained|training|run|runs|ran|generate|generates|generated|sample|sampled|draw|"
     r"drew|take|took|k\s*=|a|an|and|is|are|was|were|has|have|had|into|across|in|"
-    r"set\s+to|repeat|repeated|average|averaged|employ|employs|employing)|[,(:;])\s*$",
+    r"set\s+to|repeat|repeated|average|averaged|employ|employs|employing|initiali[sz]e[sd]?|"
+    r"simulate[sd]?|launch(?:es|ed)?|start(?:s|ed)?|evolve[sd]?)|[,(:;])\s*$",
     re.IGNORECASE,
 )
 LEAD_STOP = set(
@@ -272,3 +274,23 @@ def reports_a_result(clause: str) -> bool:
 def about_hardware(clause: str) -> bool:
     """True when a clause describes the machine the work ran on."""
     return bool(HARDWARE.search(clause))
+
+
+# an uncertainty right after a value ("5899 ± 55 K", "35+11−5 Myr", "0.77 +0.09/−0.07"):
+# the paper reports a measurement there, never a setting it chose
+MEASURED_RE = re.compile(
+    r"\s*(?:[A-Za-zµ°⊙]{1,4}\s*)?(?:±|\+/?[−-]|\(\s*±|\+\s?\d[\d.]*\s*/?\s*[−-]\s?\d)"
+)
+
+# words that cannot end the name of a quantity printed right before its value: an article
+# or a preposition there means the value qualifies what follows it ("in the 0.36 m
+# images") or an interval ("roughly every 8 days"), and nothing names it
+NOT_A_NAME_END = frozenset(
+    "the a an in at on by from for per over within after before than into onto every each "
+    "around roughly about approximately nearly almost some".split()
+)
+# a value that goes on as a formula ("BIC = −2 L∗ + K log N", "P = 2 π/ω1"): an equation,
+# not a setting
+FORMULA_RE = re.compile(
+    r"\s*(?:[α-ωΑ-Ω]\w{0,2}\s*[+−×/·*]|[A-Za-z][∗*′]?\s+[+−×·*]\s)\s*[\w(α-ωΑ-Ω√]"
+)

@@ -72,6 +72,8 @@ class Reader:
             meaning: str = "",
             numbers: tuple[float, ...] = (),
         ) -> None:
+            if P.MEASURED_RE.match(sentence, span[1]) or P.FORMULA_RE.match(sentence, span[1]):
+                return  # a value with its error bar is a measurement; one in a formula, math
             if not key:
                 key, meaning = self.key(name)
             number = parse_number(value) if not numbers else None
@@ -275,6 +277,10 @@ class Reader:
         clause = P.clause_before(sentence, m.start("value"))
         if not phrase or phrase[0].isdigit() or P.looks_like_symbol(phrase):
             return  # `3 Ω` after a bare symbol without `=` is not a statement
+        joint = sentence[m.end("phrase") : m.start("value")].strip()
+        last = m.group("phrase").split()[-1].lower()
+        if not joint and last in P.NOT_A_NAME_END:
+            return  # `resolved in the 0.36 m images`, `recurring every 8 days`: no name
         if P.names_a_result(phrase) or P.reports_a_result(clause) or P.about_hardware(clause):
             return
         if m.groupdict().get("unit") in P.HARDWARE_UNITS:
