@@ -286,8 +286,34 @@ MEASURED_RE = re.compile(
 # or a preposition there means the value qualifies what follows it ("in the 0.36 m
 # images") or an interval ("roughly every 8 days"), and nothing names it
 NOT_A_NAME_END = frozenset(
-    "the a an in at on by from for per over within after before than into onto every each "
-    "around roughly about approximately nearly almost some".split()
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "at",
+        "on",
+        "by",
+        "from",
+        "for",
+        "per",
+        "over",
+        "within",
+        "after",
+        "before",
+        "than",
+        "into",
+        "onto",
+        "every",
+        "each",
+        "around",
+        "roughly",
+        "about",
+        "approximately",
+        "nearly",
+        "almost",
+        "some",
+    ]
 )
 # a value that goes on as a formula ("BIC = −2 L∗ + K log N", "P = 2 π/ω1"): an equation,
 # not a setting
