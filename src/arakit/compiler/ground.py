@@ -43,7 +43,7 @@ class Grounding:
 
 def _readable(rel: str) -> bool:
     return (
-        rel.endswith((".py", "pyproject.toml"))
+        rel.endswith((".py", ".ipynb", "pyproject.toml"))
         or is_config(rel)
         or is_launch_script(rel)
         or is_log_file(rel)

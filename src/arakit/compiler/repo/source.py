@@ -32,6 +32,7 @@ SKIP_DIRS = {
     ".eggs",
 }
 MAX_FILE = 512 * 1024  # larger files are data, not code or config
+MAX_NOTEBOOK = 8 * 1024 * 1024  # a notebook's saved outputs (plots) make it large
 MAX_FILES = 5000
 
 
@@ -156,7 +157,7 @@ def list_files(root: Path) -> RepoFiles:
             if p.is_symlink() or not p.is_file():
                 continue
             try:
-                if p.stat().st_size > MAX_FILE:
+                if p.stat().st_size > (MAX_NOTEBOOK if name.endswith(".ipynb") else MAX_FILE):
                     continue
             except OSError:
                 continue

@@ -15,6 +15,7 @@ from arakit.compiler.repo.params.files import (
 )
 from arakit.compiler.repo.params.logs import is_log_file, log_params
 from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.notebook import notebook_params
 from arakit.compiler.repo.params.python import python_params
 from arakit.compiler.repo.params.shell import is_launch_script, shell_params
 from arakit.compiler.settings.names import words
@@ -26,6 +27,7 @@ __all__ = [
     "is_config",
     "json_params",
     "log_params",
+    "notebook_params",
     "params_of",
     "python_params",
     "seed_calls",
@@ -103,6 +105,8 @@ def params_of(text: str, rel: str) -> list[CodeParam]:
         return project_params(text, rel)
     if low.endswith(".py"):
         return python_params(text, rel)
+    if low.endswith(".ipynb"):
+        return notebook_params(text, rel)
     if is_launch_script(rel):
         return shell_params(text, rel)
     if is_log_file(rel):

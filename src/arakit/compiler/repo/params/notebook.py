@@ -1,0 +1,65 @@
+"""Parameters in Jupyter notebooks: the code cells read as Python, each definition kept
+at its line of the .ipynb file.
+
+Research code often lives in notebooks (one per figure or experiment), so a value the paper
+states is as likely to be set in a cell (`nwalkers = 32`, `nburn=500`) as in a script.
+Each code cell is parsed on its own — one cell that does not parse (a half-written cell, a
+cell of shell commands) costs only that cell. IPython magics and shell escapes (`%time`,
+`!pip install`) are blanked so the rest of the cell parses. Lines are those of the .ipynb
+file as nbformat writes it (one source line per JSON line); where a notebook stores a cell's
+source as one string, its definitions point at the cell's `"source"` line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from typing import Any
+
+from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.python import python_params
+
+_SOURCE_KEY = re.compile(r'^\s*"source"\s*:\s*(\[)?')
+_MAGIC = re.compile(r"^\s*[%!]")
+
+
+def notebook_params(text: str, rel: str) -> list[CodeParam]:
+    """Parameters of every code cell of a notebook; a file that is not a notebook yields none."""
+    try:
+        nb = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    if not isinstance(cells, list):
+        return []
+    raw = text.splitlines()
+    keys = [(i, m.group(1) is not None) for i, ln in enumerate(raw) if (m := _SOURCE_KEY.match(ln))]
+    aligned = len(keys) == sum(isinstance(c, dict) and "source" in c for c in cells)
+    out: list[CodeParam] = []
+    k = -1
+    for cell in cells:
+        if not isinstance(cell, dict) or "source" not in cell:
+            continue
+        k += 1
+        if cell.get("cell_type") != "code":
+            continue
+        lines = _source_lines(cell["source"])
+        if lines is None:
+            continue
+        code = "\n".join("" if _MAGIC.match(ln) else ln for ln in lines)
+        at, listed = keys[k] if aligned else (-1, False)
+        for p in python_params(code, rel):
+            # nbformat: `"source": [` on line at+1, the cell's first line on at+2
+            line = at + 1 + p.line if listed else max(at + 1, 1)
+            out.append(replace(p, line=line))
+    return out
+
+
+def _source_lines(source: Any) -> list[str] | None:
+    """A cell's source as lines (nbformat stores a list of lines or one string)."""
+    if isinstance(source, str):
+        return source.split("\n")
+    if isinstance(source, list) and all(isinstance(s, str) for s in source):
+        return "".join(source).split("\n")
+    return None
