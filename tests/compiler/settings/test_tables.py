@@ -75,3 +75,23 @@ def test_a_table_that_reports_results_is_not_a_settings_table() -> None:
     )
     assert not is_settings_table(table)
     assert _read(table) == []
+
+
+def test_a_prior_column_gives_the_settings_and_posterior_columns_are_results() -> None:
+    table = DocTable(
+        "5",
+        "Priors and posteriors for the model fitted to the data.",
+        ["Param.", "Unit", "Prior", "Median", "Mean", "Std. Dev."],
+        [
+            ["Sampled: physical", "", "", "", "", ""],
+            ["P", "d", "N(8.3249; 0.1000)", "8.3248762", "8.3248762", "0.0000157"],
+            ["u1", "–", "U(0.175; 0.475)(2)", "0.344", "0.338", "0.085"],
+            ["T14", "hr", "–", "1.957", "1.955", "0.03"],
+        ],
+        20,
+    )
+    assert is_settings_table(table)
+    assert _read(table) == [
+        ("p", "N(8.3249; 0.1000)", (8.3249, 0.1)),
+        ("u1", "U(0.175; 0.475)", (0.175, 0.475)),
+    ]

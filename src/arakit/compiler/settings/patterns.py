@@ -242,8 +242,9 @@ def word_lead(lead_words: str) -> str:
 
 
 def clause_before(sentence: str, pos: int) -> str:
-    """The clause that ends at `pos` (from the last `;`, `:` or sentence break)."""
-    return re.split(r"[;:]|\.\s", sentence[:pos])[-1]
+    """The clause that ends at `pos` (from the last `;`, `:`, sentence break, or comma
+    followed by a conjunction that opens a new clause: `..., or the maximum of ...`)."""
+    return re.split(r"[;:]|\.\s|,\s+(?:or|but|while|whereas)\s", sentence[:pos])[-1]
 
 
 def unit_noun(after: str) -> str:

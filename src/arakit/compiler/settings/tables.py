@@ -19,7 +19,7 @@ from arakit.compiler.settings.prose import Reader
 
 _SETTINGS_CAPTION = re.compile(
     r"hyper-?parameters?|parameters?|settings?|configurations?|set-?up|training details|"
-    r"implementation details|factors?|default values",
+    r"implementation details|factors?|default values|priors?",
     re.IGNORECASE,
 )
 _GENERIC_HEADER = re.compile(
@@ -42,13 +42,17 @@ _RESULT_HEADER = re.compile(
     r"reward|return|run-?time|time \(s\)|results?)\b",
     re.IGNORECASE,
 )
+# a column of priors (`N(8.32; 0.10)`, `U(0, 1)`): what the authors chose before the fit —
+# the settings of a Bayesian analysis, beside columns that summarise its posterior
+_PRIOR_HEADER = re.compile(r"^priors?\b", re.IGNORECASE)
+_NOTE_MARK_RE = re.compile(r"(?<=\))\s*\(\d\)$|(?<=\))\s*[⁽][¹²³⁴⁵⁶⁷⁸⁹⁰]+[⁾]$")
 _CODE_PAREN_RE = re.compile(r"\(([a-z][a-z0-9_ .\-]{1,30})\)\s*$")
 _UNIT_PAREN_RE = re.compile(r"\(([^()]{1,6})\)")
 
 
 def _cell_values(cell: str) -> tuple[str, tuple[float, ...]]:
     """(printed value, its numbers): `300, 1800, 3600` → three numbers; `1e-4` → one."""
-    text = " ".join(cell.split())
+    text = _NOTE_MARK_RE.sub("", " ".join(cell.split()))  # `U(0.1; 0.4)(2)`: a note mark
     nums = [parse_number(n) for n in re.findall(NUMBER, text)]
     return text, tuple(n for n in nums if n is not None)
 
@@ -76,6 +80,8 @@ def _unit_of(name: str) -> str:
 def is_settings_table(table: DocTable) -> bool:
     """A table whose caption or header says it holds settings and that reports no result."""
     header = " ".join(table.header)
+    if any(_PRIOR_HEADER.match(h.strip()) for h in table.header[1:]):
+        return True  # the priors are settings; posterior columns are skipped when read
     if any(_RESULT_HEADER.search(h) for h in table.header):
         return False
     return bool(_SETTINGS_CAPTION.search(table.caption) or _SETTINGS_CAPTION.search(header))
@@ -120,6 +126,12 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
             s.extra["column"] = context
         out.append(s)
 
+    prior = next((k for k, h in enumerate(header) if k and _PRIOR_HEADER.match(h)), None)
+    if prior is not None:
+        for r in rows:
+            if len(r) > prior and r[0] and re.search(r"\d", r[prior]):
+                add(r[0], r[prior], "", 0)
+        return out
     if by_row:
         for r in rows:
             if len(r) < 2 or not r[0]:
