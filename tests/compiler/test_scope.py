@@ -158,3 +158,29 @@ def test_a_paper_not_in_the_history_reads_head_and_says_why(
     _, scope = reconcile_paths(paper.path, str(repo.path))
     assert scope is not None and scope.pdf_path == ""
     assert "not in the repository's history" in scope.reasons[0]
+
+
+def test_most_of_a_folders_per_figure_subfolders_collapse_into_that_folder() -> None:
+    from arakit.compiler.scope import _collapse
+
+    code = [
+        "paper/figures/sho.py",
+        "paper/figures/simulated/correct.ipynb",
+        "paper/figures/rotation/rotation.ipynb",
+        "paper/figures/astero/astero.ipynb",
+        "paper/figures/transit/transit.ipynb",
+        "paper/figures/error/error.py",
+        "src/lib.py",
+    ]
+    chosen = {"paper/figures/simulated", "paper/figures/rotation", "paper/figures/astero"}
+    assert _collapse(chosen, code) == ["paper/figures"]
+    # two of five are not most of them, and the repository root is never taken this way
+    assert _collapse({"paper/figures/simulated", "paper/figures/rotation"}, code) == [
+        "paper/figures/rotation",
+        "paper/figures/simulated",
+    ]
+    assert _collapse({"a", "b", "c"}, ["a/x.py", "b/y.py", "c/z.py", "d/w.py", "e/v.py"]) == [
+        "a",
+        "b",
+        "c",
+    ]

@@ -415,8 +415,8 @@ def _parent(d: str) -> str:
 
 
 def _collapse(dirs: set[str], code: list[str]) -> list[str]:
-    """Folders without their sub-folders; siblings that are all the code of their parent
-    become the parent."""
+    """Folders without their sub-folders; siblings that are all the code of their parent,
+    or three or more that are at least half of its sub-folders, become the parent."""
     norm = {"" if d == "." else d for d in dirs}
     norm = {d for d in norm if not any(d != o and (o == "" or d.startswith(o + "/")) for o in norm)}
     while True:
@@ -429,7 +429,12 @@ def _collapse(dirs: set[str], code: list[str]) -> list[str]:
             if len(kids) < 2:
                 continue
             under = {_child(parent, f) for f in code if parent == "" or f.startswith(parent + "/")}
-            if under <= {k.rsplit("/", 1)[-1] for k in kids}:
+            names = {k.rsplit("/", 1)[-1] for k in kids}
+            folders = under - {""}
+            # most of a folder's sub-folders (one per figure or example) are the paper's:
+            # the folder is, with the scripts beside them (never the repository root)
+            most = bool(parent) and len(kids) >= 3 and 2 * len(kids) >= len(folders)
+            if under <= names or most:
                 norm = (norm - kids) | {parent}
                 merged = True
                 break
