@@ -467,3 +467,22 @@ def test_one_cleanup_that_drops_two_benchmarks_names_both_in_one_finding(tmp_pat
     )  # fmt: skip
     [f] = _read(tmp_path).findings
     assert f.title == "2 scripts deleted from examples (robot, silverbox)"
+
+
+def test_version_bumps_ci_reverts_and_vendored_libraries_are_not_dead_ends(tmp_path: Path) -> None:
+    wheels = "jobs:\n  build:\n    uses: pypa/cibuildwheel@v{v}\n"
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"fit.py": FIT.format(iters=1), ".github/workflows/wheels.yml": wheels.format(v=1)}, "msg": "Fit", "day": 0},
+            {"on": "dependabot/cibw", "files": {".github/workflows/wheels.yml": wheels.format(v=2)}, "msg": "Bump pypa/cibuildwheel from 1 to 2", "day": 1},
+            {"on": "main", "files": {".github/workflows/wheels.yml": wheels.format(v=3)}, "msg": "Build wheels for 2.7", "day": 2},
+            {"files": {".github/workflows/wheels.yml": wheels.format(v=1)}, "msg": "Revert wheels", "day": 3},
+            {"files": {"lib/boost_1.62.0/old/stream.py": LSTM}, "msg": "Vendor boost", "day": 4},
+            {"files": {"lib/boost_1.62.0/old/stream.py": None}, "msg": "Unvendor boost", "day": 5},
+            {"files": {"fit.py": FIT.format(iters=2)}, "msg": "Later", "day": 300},
+        ],
+    )  # fmt: skip
+    h = _read(tmp_path)
+    assert {r.label: r.status for r in h.refs}["dependabot/cibw"] == "maintenance"
+    assert [f for f in h.findings if f.kind == "dead_end"] == []

@@ -67,7 +67,7 @@ class Ref:
     tip: str
     reach: int = 0  # commits reachable from the tip
     own: list[str] = field(default_factory=list)  # reachable from the tip, not from HEAD
-    status: str = ""  # head | merged | landed | open | stale | publishing | within
+    status: str = ""  # head | merged | landed | open | stale | publishing | maintenance | within
     landed: float | None = None  # share of the ref's final files present on the main line
     last_date: str = ""
     note: str = ""

@@ -13,6 +13,7 @@ from pathlib import Path
 from arakit.compiler.repo.diffs import small_diffs
 from arakit.compiler.repo.gitlog import Commit, Ref, ancestors, read_commits, read_refs
 from arakit.compiler.repo.params import CodeParam
+from arakit.compiler.repo.paths import is_ci, is_vendored
 from arakit.compiler.repo.patterns import Finding, PatternFinder
 from arakit.compiler.repo.source import git
 
@@ -223,6 +224,8 @@ def _classify_refs(
             r.status, r.note = "within", host.label
         elif _published(r, hist):
             r.status = "publishing"
+        elif _maintenance(r, hist):
+            r.status = "maintenance"
         elif _days(r.last_date, newest_main) < STALE_DAYS:
             r.status = "open"
         else:
@@ -241,6 +244,23 @@ def _landed(r: Ref, hist: History, main_blobs: set[str]) -> float | None:
     if not final:
         return None
     return sum(b in main_blobs for b in final.values()) / len(final)
+
+
+# dependency automation (Dependabot, Renovate, pre-commit.ci): a branch or pull request
+# that only bumps versions, or only touches continuous integration, maintains the project;
+# closing it abandons no research
+_BUMP = re.compile(
+    r"^(?:bump \S+ from \S+ to \S+|(?:build|chore|ci)\(deps(?:-dev)?\)|\[pre-commit\.ci\]|"
+    r"update (?:dependency|actions?|pre-commit hooks?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _maintenance(r: Ref, hist: History) -> bool:
+    commits = [hist.all_commits[s] for s in r.own]
+    paths = [ch.path for c in commits for ch in c.changes]
+    ci = bool(paths) and all(is_ci(p) for p in paths)
+    return bool(commits) and (ci or all(_BUMP.match(c.subject) for c in commits))
 
 
 def _published(r: Ref, hist: History) -> bool:
@@ -319,6 +339,7 @@ def _notes(repo: Path, hist: History) -> list[Finding]:
             elif (
                 line.startswith("+")
                 and not line.startswith("+++")
+                and not is_vendored(path)  # a vendored library's notes are its own
                 and re.search(_NOTE_RE, line)
                 and _NOTE_TAIL.search(line)
             ):

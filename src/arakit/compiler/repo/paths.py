@@ -42,6 +42,32 @@ def is_test(path: str) -> bool:
     )
 
 
+_VENDOR_DIRS = {"third_party", "thirdparty", "third-party", "vendor", "vendored", "external",
+                "extern", "externals", "deps", "node_modules", "site-packages"}  # fmt: skip
+# a folder named for a library and its full release (`boost_1.62.0`, `eigen-3.3.3`, `zlib1.2.11`)
+_RELEASE_DIR = re.compile(r"^[a-z][a-z+]*[_-]?v?\d+\.\d+\.\d+[a-z]?$", re.IGNORECASE)
+
+
+def is_vendored(path: str) -> bool:
+    """Third-party code copied into the repository (a vendored library): adding, moving or
+    deleting it changes a dependency, never the research, and its `old/` folders are its own."""
+    parts = [p.lower() for p in PurePosixPath(path).parts[:-1]]
+    return any(p in _VENDOR_DIRS or _RELEASE_DIR.match(p) for p in parts)
+
+
+_CI_PATH = re.compile(
+    r"^(?:\.github/|\.circleci/|\.gitlab-ci|\.travis\.yml$|appveyor\.ya?ml$|azure-pipelines|"
+    r"\.pre-commit-config\.ya?ml$|renovate\.json|\.readthedocs\.ya?ml$|codecov\.ya?ml$|"
+    r"\.ci/|ci/)"
+)
+
+
+def is_ci(path: str) -> bool:
+    """Continuous integration and automation files: undoing a change there undoes a build
+    setting, not a research step."""
+    return bool(_CI_PATH.match(path))
+
+
 def is_scratch(path: str) -> bool:
     """Scratch and backup copies: their deletion abandons nothing."""
     name = PurePosixPath(path).name.lower()

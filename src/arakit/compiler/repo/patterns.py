@@ -181,8 +181,11 @@ class PatternFinder:
     def _undone(
         self, c: Commit, target: Commit, pattern: str, title: str, files: list[str], why: str
     ) -> None:
-        """Record that `c` took back `target`: a dead end citing both commits."""
+        """Record that `c` took back `target`: a dead end citing both commits (not when the
+        target only changed continuous integration: a build setting, not a research step)."""
         self.claimed.update((c.sha, target.sha))
+        if target.changes and all(paths.is_ci(ch.path) for ch in target.changes):
+            return
         self.findings.append(
             Finding(
                 kind="dead_end",
@@ -215,6 +218,7 @@ class PatternFinder:
                 or not paths.is_code(path)
                 or paths.is_test(path)
                 or paths.hidden(path)
+                or paths.is_vendored(path)
             ):
                 continue
             if ch.status == "D":
