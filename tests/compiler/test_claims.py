@@ -114,3 +114,16 @@ def test_an_abstract_states_results_with_the_method_as_subject_or_against_baseli
     assert any(c.startswith("On 3,301 test exposures") for c in got)
     assert any(c.startswith("Color conditioning further removes") for c in got)
     assert not any(c.startswith("Existing fitters") for c in got)
+
+
+def test_text_before_the_first_heading_is_the_introduction_when_none_is_titled_so() -> None:
+    doc = _doc(
+        "",
+        [
+            ("", "", ["Particle filters are widely used. We show that a one-parameter family "
+                      "of gradient estimators trades bias for variance."]),
+            ("1", "Methods", ["We show that the estimator is consistent under mixing."]),
+        ],
+    )  # fmt: skip
+    got = _claims(doc)
+    assert got[0] == "A one-parameter family of gradient estimators trades bias for variance."

@@ -114,7 +114,8 @@ def clip(text: str, limit: int = 240) -> str:
 
 
 def section_roles(sections: list) -> dict[int, str]:  # type: ignore[type-arg]
-    """Role of each section (by id); a subsection without a role of its own takes its parent's."""
+    """Role of each section (by id); a subsection without a role of its own takes its parent's,
+    and text before the first heading is the introduction when no section is titled so."""
     by_number: dict[str, str] = {}
     out: dict[int, str] = {}
     for sec in sections:
@@ -124,4 +125,7 @@ def section_roles(sections: list) -> dict[int, str]:  # type: ignore[type-arg]
         if sec.number:
             by_number[sec.number] = r
         out[id(sec)] = r
+    first = sections[0] if sections else None
+    if first is not None and not first.title.strip() and "introduction" not in out.values():
+        out[id(first)] = "introduction"  # PNAS, Nature: the introduction runs without a heading
     return out
