@@ -66,7 +66,11 @@ def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None)
             continue
         found = params_of(text, rel)
         g.params += found
-        if any(p.known for p in found) and len(tracked) < MAX_TRACKED:
+        if (
+            any(p.known for p in found)
+            and len(tracked) < MAX_TRACKED
+            and not rel.endswith(".ipynb")
+        ):
             tracked.append(rel)  # followed through history: bounded, since each costs git calls
         if is_config(rel):
             g.config_files.append(rel)
