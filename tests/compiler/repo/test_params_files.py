@@ -97,9 +97,9 @@ def test_shell_assignments_defaults_and_launch_flags() -> None:
         ("shell-default", "K", "8", 2),
         ("shell", "OVERSAMPLING", "16", 3),
         ("cli-flag", "--num_samples", "$K", 4),
-        ("cli-flag", "--lr", "1e-4", 4),
-        ("hydra-override", "optimizer.betas", "[0.9,0.95]", 4),
-        ("cli-flag", "--fp16", "true", 4),
+        ("cli-flag", "--lr", "1e-4", 5),  # each flag at the line it is written on
+        ("hydra-override", "optimizer.betas", "[0.9,0.95]", 5),
+        ("cli-flag", "--fp16", "true", 5),
     ]
     flag = next(p for p in shell_params(text, "run.sh") if p.name == "--num_samples")
     assert flag.context == "train.py" and flag.help == "$K = 8"

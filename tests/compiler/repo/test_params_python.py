@@ -158,3 +158,18 @@ def test_a_derived_setting_is_kept_as_written() -> None:
 
 def test_a_python_file_that_does_not_parse_yields_no_parameters() -> None:
     assert python_params("def broken(:\n", "x.py") == []
+
+
+def test_python_2_scripts_are_read_with_their_print_statements_set_aside() -> None:
+    source = (
+        "import numpy as np\n"
+        "nwalkers = 50\n"
+        "print 'fitting', nwalkers\n"
+        "try:\n"
+        "    sampler = star.fit(max_n=300000)\n"
+        "except ValueError, e:\n"
+        "    print >>sys.stderr, e\n"
+    )
+    got = {(p.name, p.value, p.line) for p in python_params(source, "parallel.py")}
+    assert ("nwalkers", "50", 2) in got
+    assert ("max_n", "300000", 5) in got

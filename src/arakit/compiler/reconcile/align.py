@@ -85,8 +85,14 @@ class Unit:
         then runs too: the flag is an alternative, not the run)."""
         if flag.kind not in ("cli-flag", "hydra-override"):
             return True
-        set_by = {(p.file, p.line) for p in self.overrides if p.bare == flag.bare}
+        set_by = {self._launch_of(p) for p in self.overrides if p.bare == flag.bare}
         return all((ln.file, ln.line) in set_by for ln in self.launches)
+
+    def _launch_of(self, flag: CodeParam) -> tuple[str, int]:
+        """(file, line) of the launch a flag belongs to: the last launch of its file at or
+        before its line (a command continued with backslashes spans several lines)."""
+        lines = [ln.line for ln in self.launches if ln.file == flag.file and ln.line <= flag.line]
+        return (flag.file, max(lines)) if lines else (flag.file, flag.line)
 
 
 def is_variant(path: str) -> bool:

@@ -370,7 +370,10 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return []
+        try:  # older research code is often Python 2: read it with its print statements blanked
+            tree = ast.parse(_python2_as_3(source))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return []
     r = _Reader(source, rel)
     r.loaded = {
         n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
@@ -389,3 +392,14 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
             seen.add(k)
             out.append(p)
     return out
+
+
+_PRINT_STMT = re.compile(r"^(\s*)print\b(?!\s*\()(?!\s*[=.\[])(.*)$", re.MULTILINE)
+_EXCEPT_COMMA = re.compile(r"^(\s*except\s+[^:#]+?),\s*(\w+)\s*:", re.MULTILINE)
+
+
+def _python2_as_3(source: str) -> str:
+    """Python 2 source made parseable line for line: `print x` statements become `pass`
+    (they set nothing) and `except E, e:` becomes `except E as e:`; line numbers are kept."""
+    source = _PRINT_STMT.sub(lambda m: f"{m.group(1)}pass", source)
+    return _EXCEPT_COMMA.sub(lambda m: f"{m.group(1)} as {m.group(2)}:", source)

@@ -39,20 +39,23 @@ def is_launch_script(rel: str) -> bool:
     return name.lower().endswith(SHELL_SUFFIXES) or name in ("Makefile", "makefile", "GNUmakefile")
 
 
-def _logical_lines(text: str) -> list[tuple[int, str]]:
-    """Lines with backslash continuations joined, each with its first line number."""
-    out: list[tuple[int, str]] = []
+def _logical_lines(text: str) -> list[tuple[int, str, list[tuple[int, str]]]]:
+    """Lines with backslash continuations joined, each with its first line number and the
+    physical lines it was joined from (a flag keeps the line it is written on)."""
+    out: list[tuple[int, str, list[tuple[int, str]]]] = []
     buf, start = "", 0
+    parts: list[tuple[int, str]] = []
     for n, line in enumerate(text.splitlines(), start=1):
         if not buf:
-            start = n
+            start, parts = n, []
+        parts.append((n, line))
         if line.rstrip().endswith("\\"):
             buf += line.rstrip()[:-1] + " "
             continue
-        out.append((start, buf + line))
+        out.append((start, buf + line, parts))
         buf = ""
     if buf:
-        out.append((start, buf))
+        out.append((start, buf, parts))
     return out
 
 
@@ -60,7 +63,7 @@ def shell_params(text: str, rel: str) -> list[CodeParam]:
     """Assignments, `${VAR:-default}` defaults and launched programs' flags of one script."""
     out: list[CodeParam] = []
     known: dict[str, str] = {}
-    for n, line in _logical_lines(text):
+    for n, line, parts in _logical_lines(text):
         if len(out) >= MAX_PARAMS:
             break
         body = line.split(" #", 1)[0] if not line.lstrip().startswith("#") else ""
@@ -80,12 +83,27 @@ def shell_params(text: str, rel: str) -> list[CodeParam]:
             continue
         launch = _LAUNCH_RE.search(body)
         if launch:
-            out += _flags(body[launch.start() :], rel, n, known)
+            found = _flags(body[launch.start() :], rel, n, known)
+            _place(found, parts)
+            out += found
     passed = {m.group(2): m.group(1) for m in _PASSED_RE.finditer(text)}
     for p in out:
         if p.kind in ("shell", "shell-default") and p.name in passed and not p.help:
             p.help = f"--{passed[p.name]}"  # `--n-samples-per-prompt ${N_SAMPLES}`: what it means
     return out
+
+
+def _place(found: list[CodeParam], parts: list[tuple[int, str]]) -> None:
+    """Each flag of a command continued over several lines gets the line it is written on."""
+    if len(parts) < 2:
+        return
+    k = 0
+    for p in found:
+        if p.kind == "launch":
+            continue
+        at = next((j for j in range(k, len(parts)) if p.name in parts[j][1]), None)
+        if at is not None:
+            p.line, k = parts[at][0], at
 
 
 def _flags(command: str, rel: str, line: int, known: dict[str, str]) -> list[CodeParam]:
