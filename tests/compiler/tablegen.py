@@ -67,6 +67,8 @@ class Spec:
     multirow: list[tuple[int, int, int]] = field(default_factory=list)
     centred: list[int] = field(default_factory=list)  # body rows set centred across the table
     wide: list[int] = field(default_factory=list)  # body rows whose first cell runs on rightwards
+    elsevier: bool = False  # caption as Elsevier sets it: bold "Table 1" over its plain title
+    running_head: str = ""  # a short line centred on the page above the text (and the caption)
     wrap: bool = False  # set at the right of the text width, running text beside it (wraptable)
     corner: bool = False  # the header's first cell centred over all its levels (\\multirow)
     doubled: list[int] = field(default_factory=list)  # grid: body rows with a doubled rule
@@ -172,6 +174,10 @@ def table_page(path: Path, spec: Spec) -> Path:
         other = (MARGIN, W / 2 - 9) if spec.column == "right" else (W / 2 + 9, W - MARGIN)
         p.prose(*other, MARGIN, 40)
     y = p.prose(text_left, right, y, spec.prose_above) + 16
+    if spec.running_head:  # above the text of both columns
+        p.text(
+            W / 2 - p.width(spec.running_head, size=9) / 2, MARGIN - 8, spec.running_head, size=9
+        )
     wrap_top = y
 
     def caption(y: float) -> float:
@@ -179,6 +185,10 @@ def table_page(path: Path, spec: Spec) -> Path:
             centre = (edges[0] + edges[-1]) / 2
             for k, text in enumerate((f"TABLE {spec.number}", spec.caption.upper())):
                 p.text(centre - p.width(text, size=9) / 2, y + 10 + 11 * k, text, size=9)
+            return y + 27
+        if spec.elsevier:
+            p.text(left, y + 10, f"Table {spec.number}", bold=True, size=9)
+            p.text(left, y + 21, spec.caption, size=9)
             return y + 27
         text = f"Table {spec.number}: {spec.caption}"
         p.text(left, y + 10, text, size=9)

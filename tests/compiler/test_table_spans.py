@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pymupdf
 
+from arakit.compiler.pdf.chars import glyph_text
 from arakit.compiler.pdf.tables import RawTable, page_tables
+from arakit.compiler.pdf.tables.captions import captions
+from arakit.compiler.pdf.tables.glyphs import TextLine, Word
 from tests.compiler.tablegen import Cell, Spec, table_page
 
 HEADER: list[list[str | Cell]] = [["Method", "Share", "Test", "Forgot", "Time"]]
@@ -154,3 +157,55 @@ def test_dense_rows_of_numbers_over_a_caption_set_across_two_columns_are_the_tab
     t = _one(table_page(tmp_path / "t.pdf", spec))
     assert t.caption == caption
     assert t.rows == rows
+
+
+def test_an_elsevier_label_over_its_title_under_a_running_head_is_a_one_column_caption(
+    tmp_path: Path,
+) -> None:
+    header: list[list[str | Cell]] = [["notation", "define"]]
+    rows: list[list[str | Cell]] = [
+        ["Z", "example space"],
+        ["H", "assumption space"],
+        ["D_r", "retraining dataset"],
+    ]
+    spec = Spec("1", "Important symbols", header, rows, column="left", elsevier=True)
+    spec.prose_above, spec.running_head = 0, "An Overview of Machine Unlearning"
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.caption == "Important symbols"
+    assert t.header == header and t.rows == rows
+
+
+def _words(text: str, x: float, base: float) -> list[Word]:
+    out = []
+    for word in text.split():
+        out.append(Word(word, x, base - 8, x + 5 * len(word), base + 2, base, 10.0, False))
+        x += 5 * len(word) + 3
+    return out
+
+
+def test_two_captions_set_side_by_side_on_one_baseline_are_two_captions() -> None:
+    line = TextLine(_words("Table 2: win rates in extreme domains", 80, 200))
+    # more than a word space apart, less than a column gap
+    line.words += _words("Table 3: Classifier performance across seeds", line.x1 + 15, 200)
+    found, _ = captions([line])
+    assert [(c.number, c.text) for c in found] == [
+        ("2", "win rates in extreme domains"),
+        ("3", "Classifier performance across seeds"),
+    ]
+
+
+def test_a_caption_starting_on_the_last_line_of_the_caption_beside_it_is_found() -> None:
+    lines = [
+        TextLine(_words("Table 5: Performances on IMDB after re-", 70, 550)),
+        TextLine(
+            _words("jective at a time.", 70, 562) + _words("Table 6: Accuracy on the", 306, 562)
+        ),
+        TextLine(_words("test set after unlearning.", 306, 574)),
+    ]
+    found, _ = captions(lines)
+    assert [c.number for c in found] == ["5", "6"]
+    assert found[1].text == "Accuracy on the test set after unlearning."
+
+
+def test_a_math_italic_letter_in_a_cell_is_read_as_its_plain_letter() -> None:
+    assert [glyph_text(ch) for ch in "\U0001d437\U0001d453\U0001d44d"] == ["D", "f", "Z"]

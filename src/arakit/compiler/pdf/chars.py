@@ -167,7 +167,8 @@ def math_italic_g(char: str, font: str, span: str) -> str:
 def glyph_text(char: str, font: str = "") -> str:
     """The text one glyph stands for (tables read glyph by glyph): a TeX symbol at a control
     code becomes its Unicode symbol, a math-extension code its delimiter, a ligature its
-    letters, the micro sign the Greek mu; other control and format characters vanish."""
+    letters, the micro sign the Greek mu, a math-styled letter its plain letter; other control
+    and format characters vanish."""
     if not char:
         return ""
     code = ord(char[0])
@@ -180,8 +181,14 @@ def glyph_text(char: str, font: str = "") -> str:
         return " "
     char = _PUA_RE.sub(lambda m: SYMBOL_PUA[ord(m.group(0))], char)
     out = "".join(ch for ch in char if unicodedata.category(ch) not in ("Cc", "Cf", "Co"))
+    # a math italic (bold, script, ...) letter or digit is the letter it styles: 𝐷 is D
+    out = "".join(unicodedata.normalize("NFKC", ch) if _math_alnum(ch) else ch for ch in out)
     # a font's "mu" glyph maps to the micro sign; it prints the Greek letter (NFKC agrees)
     return out.replace("\ufffd", "").replace("\u00b5", "\u03bc")
+
+
+def _math_alnum(ch: str) -> bool:
+    return 0x1D400 <= ord(ch) <= 0x1D7FF  # Unicode's Mathematical Alphanumeric Symbols
 
 
 def script(text: str, raised: bool) -> str:

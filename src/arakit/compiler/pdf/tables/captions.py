@@ -65,16 +65,18 @@ def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], 
     """The table captions of a page, and the lines that are figure captions."""
     found: list[Caption] = []
     figures: list[TextLine] = []
-    used: set[int] = set()
+    used: set[int] = set()  # ids of the words taken by a caption's later lines
     mid = gutter(lines, width) if width else None
     for i, line in enumerate(lines):
         pieces = halves(line, mid, keep_across=True)
-        for seg in (s for half in pieces for s in segments(half, 2.5 * half.size)):
+        for seg in (
+            c for half in pieces for s in segments(half, 2.5 * half.size) for c in _side_by_side(s)
+        ):
             text = seg.text
             if FIGURE_RE.match(text):
                 figures.append(seg)
             m = CAPTION_RE.match(text)
-            if not m or i in used:
+            if not m or id(seg.words[0]) in used:
                 continue
             rest = text[m.end() :].strip()
             title = None if rest else _title_under(seg, lines, i, mid)
@@ -100,12 +102,30 @@ def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], 
                     break
                 parts.append(nxt.text)
                 box = [min(box[0], nxt.x0), box[1], max(box[2], nxt.x1), nxt.y1]
-                used.add(j)
+                used.update(id(w) for w in nxt.words)
                 prev = nxt
             found.append(
                 Caption(m.group(2), _join(parts), box[0], box[1], box[2], box[3], seg.size)
             )
     return found, figures
+
+
+_LABEL_RE = re.compile(r"^(Table|TABLE|Figure|Fig\.|FIGURE)$")
+
+
+def _side_by_side(seg: TextLine) -> list[TextLine]:
+    """A run of words cut where a second caption starts on the same baseline ("... domains
+    Table 3: Classifier ..."): two captions set side by side, more than a word space apart."""
+    out = [TextLine([seg.words[0]])]
+    for k in range(1, len(seg.words)):
+        w, prev = seg.words[k], seg.words[k - 1]
+        nxt = seg.words[k + 1].text if k + 1 < len(seg.words) else ""
+        starts = _LABEL_RE.match(w.text) and CAPTION_RE.match(f"TABLE {nxt}")
+        if starts and w.x0 - prev.x1 >= 1.0 * w.size:
+            out.append(TextLine([w]))
+        else:
+            out[-1].words.append(w)
+    return out
 
 
 def _slice_of_text(part: TextLine, line: TextLine) -> bool:
@@ -128,6 +148,7 @@ def _title_under(
     if seg.words[-1].text.endswith("."):
         return None
     centre = (seg.x0 + seg.x1) / 2
+    bold = all(w.bold for w in seg.words)
     for line in lines[i + 1 : i + 4]:
         for half in halves(line, mid):
             for s in segments(half, 2.5 * half.size):
@@ -140,6 +161,8 @@ def _title_under(
                     and s.x1 - s.x0 > seg.x1 - seg.x0
                 ):
                     return s
+                if bold and abs(s.x0 - seg.x0) <= 1.0 and not all(w.bold for w in s.words):
+                    return s  # a bold label over its plain title, both flush left (Elsevier)
     return None
 
 

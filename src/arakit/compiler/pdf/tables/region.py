@@ -131,8 +131,11 @@ def _beside_text(cap: Caption, lines: list[TextLine], lo: float, hi: float) -> t
     for ln in lines:
         if not (ln.y0 < cap.y1 and cap.y0 < ln.y1):
             continue
-        left = [w for w in ln.words if w.x1 < cap.x0 - gap]
-        right = [w for w in ln.words if w.x0 > cap.x1 + gap]
+        near = 6 * cap.size  # text set close beside it, not a column beyond a gutter
+        left = [w for w in ln.words if cap.x0 - near < w.x1 < cap.x0 - gap]
+        right = [w for w in ln.words if cap.x1 + gap < w.x0 < cap.x1 + near]
+        left = [w for w in ln.words if w.x1 < cap.x0 - gap] if left else []
+        right = [w for w in ln.words if w.x0 > cap.x1 + gap] if right else []
         if len(_WORDY_RE.findall(" ".join(w.text for w in left))) >= 3:
             lo = max(lo, max(w.x1 for w in left) + 1, cap.x0 - 4 * gap)
         if len(_WORDY_RE.findall(" ".join(w.text for w in right))) >= 3:
@@ -160,9 +163,21 @@ def caption_gutter(cap: Caption, lines: list[TextLine], width: float) -> float |
         and ln.y0 <= cap.y1 + 4 * cap.size
         and not (ln.y0 >= cap.y0 - 1 and ln.y1 <= cap.y1 + 1)
     ]
-    if any(s.x0 < mid - 1 < mid + 1 < s.x1 for ln in beside for s in segments(ln, ln.size)):
-        return None  # a table or text right beside the caption runs across the gutter
+    for ln in beside:
+        segs = segments(ln, ln.size)
+        if len(segs) == 1 and _running_head(segs[0], width):
+            continue
+        if any(s.x0 < mid - 1 < mid + 1 < s.x1 for s in segs):
+            return None  # a table or text right beside the caption runs across the gutter
     return mid
+
+
+def _running_head(line: TextLine, width: float) -> bool:
+    """A short line alone, centred on the page (a running head, a journal's banner): it
+    crosses the gutter without setting anything across the page."""
+    return (
+        line.x1 - line.x0 < 0.5 * width and abs((line.x0 + line.x1) / 2 - width / 2) < 0.03 * width
+    )
 
 
 def _two_columns_of_prose(
@@ -204,6 +219,12 @@ def find_region(
     first thing there is not table-like. `others` are the boxes of the other captions
     (table and figure) on the page."""
     x0, x1 = column_span(cap, lines, width)
+    for o in others:  # a caption set beside this one on its baseline: the tables share the width
+        if o[1] < cap.y1 and cap.y0 < o[3]:
+            if o[0] >= cap.x1:
+                x1 = min(x1, (cap.x1 + o[0]) / 2)
+            elif o[2] <= cap.x0:
+                x0 = max(x0, (o[2] + cap.x0) / 2)
     mid = near_gutter(cap, lines, width)
     margin = MARGIN * height
     lo_cap, hi_cap = (cap.y1 - 1, height) if below else (0.0, cap.y0 + 1)
