@@ -209,3 +209,26 @@ def test_a_caption_starting_on_the_last_line_of_the_caption_beside_it_is_found()
 
 def test_a_math_italic_letter_in_a_cell_is_read_as_its_plain_letter() -> None:
     assert [glyph_text(ch) for ch in "\U0001d437\U0001d453\U0001d44d"] == ["D", "f", "Z"]
+
+
+def test_a_long_caption_keeps_every_line_and_a_logo_in_it_is_no_column_gap() -> None:
+    lines = [TextLine(_words("Table 4: Model comparisons using the KS-Test over the", 108, 90))]
+    for k in range(1, 9):
+        lines.append(
+            TextLine(
+                _words(f"retain and forget sets of split {k} we compare models", 108, 90 + 11 * k)
+            )
+        )
+    # the logo printed before TOFU is a small picture: the gap it fills is no column gap
+    logo = TextLine(
+        _words("teaches models about the", 108, 189) + _words("TOFU authors.", 250, 189)
+    )
+    lines.append(logo)
+    icon = (logo.words[3].x1 + 2, 181.0, 248.0, 191.0)
+    found, _ = captions(lines, 0.0, [icon])
+    assert len(found) == 1
+    assert found[0].text.endswith(
+        "split 8 we compare models teaches models about the TOFU authors."
+    )
+    found, _ = captions(lines, 0.0, [])
+    assert found[0].text.endswith("split 8 we compare models")

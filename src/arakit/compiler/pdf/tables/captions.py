@@ -4,6 +4,7 @@ gutter of a two-column page, a line's word groups."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -61,8 +62,15 @@ def halves(line: TextLine, mid: float | None, keep_across: bool = False) -> list
     return [p for p in parts if p.words]
 
 
-def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], list[TextLine]]:
-    """The table captions of a page, and the lines that are figure captions."""
+Box = tuple[float, float, float, float]
+
+
+def captions(
+    lines: list[TextLine], width: float = 0.0, icons: list[Box] | None = None
+) -> tuple[list[Caption], list[TextLine]]:
+    """The table captions of a page, and the lines that are figure captions. `icons` are the
+    boxes of small pictures set in the text (a logo before a name): a gap they fill is no
+    gap between columns."""
     found: list[Caption] = []
     figures: list[TextLine] = []
     used: set[int] = set()  # ids of the words taken by a caption's later lines
@@ -90,7 +98,7 @@ def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], 
             if title is not None:  # "TABLE I" over its title, both centred (IEEE)
                 box = [min(seg.x0, title.x0), seg.y0, max(seg.x1, title.x1), seg.y1]
             prev = seg
-            for j in range(i + 1, min(i + 8, len(lines))):
+            for j in range(i + 1, min(i + 16, len(lines))):
                 nxt = within(lines[j], box[0] - 2 * seg.size, box[2] + 2 * seg.size)
                 if nxt is None:
                     continue
@@ -98,7 +106,7 @@ def captions(lines: list[TextLine], width: float = 0.0) -> tuple[list[Caption], 
                     break  # the window cuts a line of other text (text flowing beside it)
                 if nxt.y0 - prev.y1 > 0.6 * seg.size or abs(nxt.size - seg.size) > 0.6:
                     break
-                if len(segments(nxt, 1.2 * nxt.size)) > 1 or CAPTION_RE.match(nxt.text):
+                if _columns(nxt, icons or []) > 1 or CAPTION_RE.match(nxt.text):
                     break
                 parts.append(nxt.text)
                 box = [min(box[0], nxt.x0), box[1], max(box[2], nxt.x1), nxt.y1]
@@ -126,6 +134,20 @@ def _side_by_side(seg: TextLine) -> list[TextLine]:
         else:
             out[-1].words.append(w)
     return out
+
+
+def _columns(line: TextLine, icons: list[Box]) -> int:
+    """How many runs of words the line has, cut at gaps wider than 1.2 em that no small
+    picture fills."""
+    runs = 1
+    for a, b in itertools.pairwise(line.words):
+        if b.x0 - a.x1 <= 1.2 * line.size:
+            continue
+        filled = any(
+            i[0] < b.x0 and i[2] > a.x1 and i[1] < line.y1 and i[3] > line.y0 for i in icons
+        )
+        runs += 0 if filled else 1
+    return runs
 
 
 def _slice_of_text(part: TextLine, line: TextLine) -> bool:

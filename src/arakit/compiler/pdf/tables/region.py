@@ -23,6 +23,7 @@ class Rules:
     horizontal: list[tuple[float, float, float]] = field(default_factory=list)
     vertical: list[tuple[float, float, float]] = field(default_factory=list)
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # images
+    icons: list[tuple[float, float, float, float]] = field(default_factory=list)  # small images
     thickness: dict[int, float] = field(default_factory=dict)  # round(y) → horizontal rule
 
     def heavy(
@@ -70,6 +71,8 @@ def page_rules(page: Any) -> Rules:
         x0, y0, x1, y1 = info.get("bbox", (0, 0, 0, 0))
         if x1 - x0 > 20 and y1 - y0 > 20:
             out.boxes.append((x0, y0, x1, y1))
+        elif x1 > x0 and y1 > y0:
+            out.icons.append((x0, y0, x1, y1))
     return out
 
 
