@@ -69,6 +69,8 @@ class Spec:
     wide: list[int] = field(default_factory=list)  # body rows whose first cell runs on rightwards
     elsevier: bool = False  # caption as Elsevier sets it: bold "Table 1" over its plain title
     running_head: str = ""  # a short line centred on the page above the text (and the caption)
+    # (first, last body row, text): a group label printed rotated left of those rows
+    rotated: list[tuple[int, int, str]] = field(default_factory=list)
     wrap: bool = False  # set at the right of the text width, running text beside it (wraptable)
     corner: bool = False  # the header's first cell centred over all its levels (\\multirow)
     doubled: list[int] = field(default_factory=list)  # grid: body rows with a doubled rule
@@ -236,7 +238,7 @@ def table_page(path: Path, spec: Spec) -> Path:
         ):
             p.rule(edges[0], edges[-1], y - 1)
         if spec.rules == "booktabs" and spec.groups and body_row in spec.groups:
-            p.rule(edges[0], edges[-1], y - 1, 0.4)
+            p.rule(edges[0] - (14 if spec.rotated else 0), edges[-1], y - 1, 0.4)
     if spec.corner:
         _draw_cell(
             p,
@@ -244,6 +246,17 @@ def table_page(path: Path, spec: Spec) -> Path:
             edges[0] + spec.pad,
             (row_tops[0] + row_tops[len(spec.header) - 1]) / 2 + 9,
             None,
+        )
+    for first, last, text in spec.rotated:  # read bottom to top, centred on its rows
+        a, b = row_tops[len(spec.header) + first], row_tops[len(spec.header) + last] + PITCH
+        mid = (a + b) / 2 + p.width(text) / 2
+        p.page.insert_text(
+            (edges[0] - 3, mid),
+            text,
+            fontname="dj",
+            fontfile=str(REGULAR),
+            fontsize=SIZE,
+            rotate=90,
         )
     for c, first, last in spec.multirow:
         k = len(spec.header) + first

@@ -10,7 +10,8 @@ import pymupdf
 from arakit.compiler.pdf.chars import glyph_text
 from arakit.compiler.pdf.tables import RawTable, page_tables
 from arakit.compiler.pdf.tables.captions import captions
-from arakit.compiler.pdf.tables.glyphs import TextLine, Word
+from arakit.compiler.pdf.tables.glyphs import Glyph, TextLine, Word, _word
+from arakit.compiler.pdf.tables.selfcheck import check_nested
 from tests.compiler.tablegen import Cell, Spec, table_page
 
 HEADER: list[list[str | Cell]] = [["Method", "Share", "Test", "Forgot", "Time"]]
@@ -232,3 +233,32 @@ def test_a_long_caption_keeps_every_line_and_a_logo_in_it_is_no_column_gap() -> 
     )
     found, _ = captions(lines, 0.0, [])
     assert found[0].text.endswith("split 8 we compare models")
+
+
+def test_a_group_label_printed_rotated_beside_its_rows_is_read_into_their_first_row(
+    tmp_path: Path,
+) -> None:
+    names = ["Original", "Fine-tuning", "Retraining", "SCRUB"]
+    rows: list[list[str | Cell]] = []
+    for g in range(2):
+        rows += [[name, f"9{k}.{g}4± 0.0{k}", f"{k}.2{g}± 0.21"] for k, name in enumerate(names)]
+    header: list[list[str | Cell]] = [["", "Test ↑", "Gap ↓"]]
+    spec = Spec("1", "Forgetting.", header, rows, groups=[3], pad=3.0)
+    spec.rotated = [(0, 3, "forget set 3%"), (4, 7, "forget set 15%")]
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    want = [
+        ["forget set 3%" if k == 0 else "forget set 15%" if k == 4 else "", *r]
+        for k, r in enumerate(rows)
+    ]
+    assert t.rows == want
+    assert t.header == [["", *header[0]]]
+
+
+def test_a_subscript_of_a_subscript_keeps_the_table_from_being_exact() -> None:
+    a = Glyph("A", 10, 0, 16, 10, 10, 10.0, False)
+    d = Glyph("D", 16, 4, 20, 12, 12, 7.0, False, shift=-1)
+    r = Glyph("r", 20, 8, 23, 14, 13.5, 5.0, False, shift=-1)
+    word = _word([a, d, r])
+    assert word.nested and not _word([a, d]).nested
+    problem = check_nested([TextLine([word])])
+    assert problem is not None and "script within a script" in problem

@@ -13,6 +13,7 @@ from arakit.compiler.pdf.tables.linenos import drop_line_numbers
 from arakit.compiler.pdf.tables.raw import RawTable
 from arakit.compiler.pdf.tables.captions import captions, segments
 from arakit.compiler.pdf.tables.region import Region, Rules, find_region, page_rules
+from arakit.compiler.pdf.tables.rotated import add_label_column, rotated_labels
 
 __all__ = ["RawTable", "flat_header", "may_caption", "page_tables"]
 
@@ -62,7 +63,11 @@ def page_tables(
             out.append(RawTable(pno, box, cap.number, cap.text, failure=failure))
             continue
         grid = bands.extract(region)
+        box = (region.x0 - 4 * body, region.y0, region.x1, region.y1)
+        if labels := rotated_labels(page, box, textpage):
+            grid = add_label_column(grid, labels, region.rules)
         problems = [grid.problem, selfcheck.check_bars(region.lines, rules.horizontal)]
+        problems.append(selfcheck.check_nested(region.lines))
         check = selfcheck.verdict(
             bands.METHOD,
             selfcheck.check_digits(page, region.bbox, grid, textpage),

@@ -43,6 +43,7 @@ class Word(Printed):
     bold (None for a word of marks only)."""
 
     bold: bool | None
+    nested: bool = False  # a script set within a script (A_{D_r}): the text cannot show it
 
     @property
     def cx(self) -> float:
@@ -345,6 +346,7 @@ def _accents(glyphs: list[Glyph]) -> list[Glyph]:
 def _word(glyphs: list[Glyph]) -> Word:
     glyphs = _accents(glyphs)
     text = ""
+    nested = False
     k = 0
     while k < len(glyphs):
         g = glyphs[k]
@@ -354,6 +356,9 @@ def _word(glyphs: list[Glyph]) -> Word:
                 k += 1
                 run.append(glyphs[k])
             text += script("".join(r.text for r in run), raised=g.shift > 0)
+            ink = [r for r in run if r.text.strip()]
+            sizes = [r.size for r in ink]
+            nested = nested or (bool(ink) and max(sizes) > 1.15 * min(sizes))
         else:
             text += g.text
         k += 1
@@ -368,6 +373,7 @@ def _word(glyphs: list[Glyph]) -> Word:
         base=main[0].base,
         size=max(g.size for g in main),
         bold=all(marks) if marks else None,
+        nested=nested,
     )
 
 

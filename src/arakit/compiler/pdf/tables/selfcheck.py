@@ -10,7 +10,8 @@ method's own logic.
    compared (they are unreliable).
 
 3. Header: no word of the lowest header row lies across a column boundary.
-4. Marks: no bar is drawn over a word (an overline the text cannot carry).
+4. Marks: no bar is drawn over a word (an overline the text cannot carry), and no word holds
+   a script within a script (A_{D_r} would be written A_{Dr}).
 
 A table passing all three is `exact`; otherwise `partial`, with what failed.
 """
@@ -117,6 +118,16 @@ def check_bars(lines: list[TextLine], horizontal: list[tuple[float, float, float
                 over = w.x0 - 1 <= x0 and x1 <= w.x1 + 1
                 if short and over and w.y0 - 2 <= y <= w.base - 0.15 * w.size:
                     return f"a bar is drawn over {w.text!r}: the cell text cannot show it"
+    return None
+
+
+def check_nested(lines: list[TextLine]) -> str | None:
+    """None unless a word holds a script set within a script (a subscript's subscript): the
+    cell text writes both levels as one, so it is not as printed."""
+    for ln in lines:
+        for w in ln.words:
+            if w.nested:
+                return f"{w.text!r} has a script within a script: the cell text cannot show it"
     return None
 
 
