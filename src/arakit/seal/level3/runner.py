@@ -36,8 +36,9 @@ PLAN = "src/reproduce.yaml"
 _PLACEHOLDER = re.compile(r"\{(seed|outdir|run)\}")
 _NOTES = {
     "bwrap": "bubblewrap: no network, read-only system, only the run's box writable (working "
-    "copy, outputs, /tmp, HOME), evidence/ and trace/ absent, host paths and host name "
-    "hidden, environment built from an allow-list, the run's own unprivileged user",
+    "copy, outputs, /tmp, HOME), evidence/ and trace/ absent, host name hidden, no host "
+    "path in the tree, the environment or the working directory, environment built from an "
+    "allow-list, the run's own unprivileged user",
     "process": "WEAKER ISOLATION: a plain process as its own unprivileged user with an "
     "allow-listed environment and the same bounds, but it sees the host's files (evidence/ "
     "by absolute path) and the network; its verdicts never count as a pass: use --sandbox "
