@@ -66,6 +66,10 @@ def _size(top: Path, skip: frozenset[str] = frozenset()) -> int:
 
 
 def _stdlib(prefix: Path) -> Path:
+    """The standard library's folder: where `os` was loaded from, when under the prefix."""
+    here = Path(os.path.realpath(os.path.dirname(os.__file__)))
+    if here.is_relative_to(prefix):
+        return here
     return prefix / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
 
 
@@ -98,7 +102,7 @@ def _copy_interpreter(prefix: Path, dst: Path) -> None:
     def ignore(folder: str, names: list[str]) -> list[str]:
         return [n for n in names if n in skip] if Path(folder) == std else []
 
-    shutil.copytree(std, dst / "lib" / std.name, symlinks=True, ignore=ignore)
+    shutil.copytree(std, dst / std.relative_to(prefix), symlinks=True, ignore=ignore)
 
 
 def _remount_ro(path: Path) -> None:
@@ -112,6 +116,9 @@ def open_runtime(path: Path, venv_host: Path) -> Runtime:
     root, host binds otherwise. `close_runtime` removes it."""
     prefix, inside = interpreter("bwrap")
     own_python = inside != str(prefix)
+    if own_python and not _stdlib(prefix).is_dir():  # a layout not understood: bind it whole
+        mounts = [Mount(prefix, PY), Mount(venv_host, VENV)]
+        return Runtime(None, mounts, exposed=[str(prefix), str(venv_host)])
     path.mkdir(parents=True)
     size = _size(venv_host) + (_interpreter_size(prefix) if own_python else 0) + (16 << 20)
     mounted = box.mount_tmpfs(path, size)
