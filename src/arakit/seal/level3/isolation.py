@@ -21,19 +21,19 @@ shows is system paths (/usr, /etc/ld.so.*, /etc/nsswitch.conf, /dev/null...). Wi
 nothing can be mounted, and a bind cannot hide its source: mountinfo names the box's host
 folder and the runtime's (both under the reproduction's work dir, by default in $TMPDIR;
 never the caller's home, where the interpreter and the venv cache may live), and the report
-says so. As root the command drops to the
-run's own user ID with setpriv (no capabilities, no_new_privs); the kernel never applies
-RLIMIT_NPROC to root.
+says so. /dev is read-only (without root the run would own its tmpfs, outside the disk
+bound). As root the command drops to the run's own user ID with setpriv (no capabilities,
+no_new_privs); the kernel never applies RLIMIT_NPROC to root.
 
 process (weak isolation): the same command as the run's own unprivileged user (as root),
-or, without root, in a PID namespace of its own when user namespaces allow it (so nothing it
-starts outlives it),
 no_new_privs, the same allow-listed environment, cwd, HOME and TMPDIR in the box; but the
 host's file system and network stay visible, so evidence/ can be read by absolute path.
 A verdict reached this way never counts as a passing seal. As root the command starts in a
 mount namespace of its own where the interpreter, the venv and the box are bound under
 /run/arakit/ns (an unprivileged user cannot reach an interpreter under /root, and the
 venv's paths must not depend on where the box is); nothing else about the host changes.
+Without root it keeps the caller's user ID, and starts in a PID namespace of its own where
+user namespaces allow it, so nothing it starts (setsid or not) outlives it.
 """
 
 from __future__ import annotations
