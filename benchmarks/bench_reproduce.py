@@ -26,20 +26,9 @@ from pathlib import Path
 
 from arakit.seal.level3 import reproduce
 from arakit.seal.level3 import sandbox as sb
-
-
-def _job(tmp: Path, i: int) -> sb.Job:
-    d = tmp / str(i)
-    (d / "work").mkdir(parents=True)
-    (d / "out").mkdir()
-    return sb.Job(
-        command="python3 -c pass",
-        workdir=d / "work",
-        outdir=d / "out",
-        log_dir=d / "logs",
-        read_only=sb.python_prefixes(),
-        bin_dirs=[Path(os.path.realpath(sys.executable)).parent],
-    )
+from arakit.seal.level3.box import close_box, open_box
+from arakit.seal.level3.identity import run_identity
+from arakit.seal.level3.isolation import Job
 
 
 def _stats(xs: list[float]) -> str:
@@ -60,10 +49,15 @@ def overhead(runs: int) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             times = []
             for i in range(runs):
-                job = _job(Path(tmp), i)
-                t = time.perf_counter()
-                o = sb.run(job, sb.Limits(timeout_s=30), kind)  # type: ignore[arg-type]
-                times.append(time.perf_counter() - t)
+                with run_identity() as uid:
+                    box = open_box(Path(tmp) / f"box{i}", sb.Limits().disk_bytes, uid)
+                    try:
+                        job = Job(command="python3 -c pass", box=box, logs=Path(tmp) / f"logs{i}")
+                        t = time.perf_counter()
+                        o = sb.run(job, sb.Limits(timeout_s=30), kind, uid)  # type: ignore[arg-type]
+                        times.append(time.perf_counter() - t)
+                    finally:
+                        close_box(box, None)
                 assert o.ok, o.stderr.read_text()
         print(f"{kind + ' sandbox':<20} {_stats(times)}")
 
