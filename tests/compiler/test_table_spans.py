@@ -262,3 +262,17 @@ def test_a_subscript_of_a_subscript_keeps_the_table_from_being_exact() -> None:
     assert word.nested and not _word([a, d]).nested
     problem = check_nested([TextLine([word])])
     assert problem is not None and "script within a script" in problem
+
+
+def test_text_printed_upwards_among_the_columns_keeps_the_table_from_being_exact() -> None:
+    from arakit.compiler.pdf.tables.grid import Grid
+    from arakit.compiler.pdf.tables.rotated import Label, add_label_column
+
+    row = [_words("Softmax", 100, 200), _words("0.91", 200, 200)]
+    grid = Grid(header=[["Method", "Score"]], rows=[["Softmax", "0.91"]], words=[row])
+    upwards = Label("Approximate", 196, 120, 204, 180)  # a column label printed bottom to top
+    out = add_label_column(grid, [upwards], [])
+    assert out.rows == grid.rows and out.problem is not None and "Approximate" in out.problem
+    beside = Label("forget set 3%", 84, 190, 92, 210)
+    out = add_label_column(grid, [beside], [])
+    assert out.rows == [["forget set 3%", "Softmax", "0.91"]] and out.problem is None

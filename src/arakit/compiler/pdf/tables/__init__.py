@@ -63,7 +63,7 @@ def page_tables(
             out.append(RawTable(pno, box, cap.number, cap.text, failure=failure))
             continue
         grid = bands.extract(region)
-        box = (region.x0 - 4 * body, region.y0, region.x1, region.y1)
+        box = (region.x0 - 2 * body, region.y0, region.x1, region.y1)
         if labels := rotated_labels(page, box, textpage):
             grid = add_label_column(grid, labels, region.rules)
         problems = [grid.problem, selfcheck.check_bars(region.lines, rules.horizontal)]
