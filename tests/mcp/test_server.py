@@ -12,6 +12,10 @@ import pytest
 mcp = pytest.importorskip("mcp")
 
 CODE = "lr = 2e-5  # learning rate\nnum_iter = 50000\n"
+SETTINGS = (
+    "# Settings outside the paper's code\n\n## scripts/fit.pbs\n"
+    "- 3: `#PBS -l walltime=24:00:00` (job)\n- 4: `#PBS -l mem=4GB` (job)\n"
+)
 
 
 def _text(result) -> str:
@@ -31,7 +35,7 @@ async def _session_run(args: list[str], body) -> None:
 
 @pytest.fixture
 def served(minimal, tmp_path):
-    a = minimal({"src/execution/fit_soft.py": CODE})
+    a = minimal({"src/execution/fit_soft.py": CODE, "src/settings/repository.md": SETTINGS})
     b = minimal({"src/configs/training.md": "# Training\n\n## Learning rate\n\n- **Value**: 0.2\n"})
     return a, b, ["--index", str(tmp_path / "mcp.sqlite"), str(a), str(b)]
 
@@ -55,6 +59,9 @@ def test_the_server_lists_every_tool_and_answers_them(served):
         seen["show"] = _text(await session.call_tool("show", {"artifact": a.name, "id": "C01"}))
         seen["param"] = (
             await session.call_tool("get_param", {"name": "learning rate"})
+        ).structured_content
+        seen["setting"] = (
+            await session.call_tool("get_param", {"name": "walltime", "artifact": a.name})
         ).structured_content
         seen["cell"] = (
             await session.call_tool(
@@ -94,6 +101,12 @@ def test_the_server_lists_every_tool_and_answers_them(served):
     assert "## C01: Restarts are faster" in seen["show"]
     values = {p["artifact"]: p["value"] for p in json.loads(json.dumps(seen["param"]))["result"]}
     assert values == {a.name: "0.1", b.name: "0.2"}
+    [setting] = seen["setting"]["result"]  # not in src/configs/: the line src/settings/ lists
+    assert setting["value"] == "#PBS -l walltime=24:00:00"
+    assert (
+        setting["source"] == "scripts/fit.pbs:3"
+        and "not used by reconciliation" in setting["rationale"]
+    )
     assert seen["cell"]["value"] == "41" and seen["cell"]["ref"].endswith("#r2c2")
     steps = [s["id"] for s in seen["path"]["result"]]
     assert steps[0] == "N05" and steps[-1] == "N07"

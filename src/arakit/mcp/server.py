@@ -73,11 +73,13 @@ def build_server(catalog: Catalog) -> Any:
 
     @server.tool()
     def get_param(name: str, artifact: str | None = None) -> list[dict[str, Any]]:
-        """A configuration parameter by name: value, rationale, range, source and reference."""
+        """A configuration parameter by name: value, rationale, range, source and reference;
+        when src/configs/ has none, the lines of src/settings/ that set it."""
         names = [artifact] if artifact else sorted(catalog.roots)
         out = []
         for n in names:
-            for p in _call(lookup.get_param, _call(catalog.model, n), name):
+            root = _call(catalog.root, n)
+            for p in _call(lookup.get_param, _call(catalog.model, n), name, root):
                 out.append({"artifact": n, **p})
         return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from pathlib import Path
 from typing import Any
 
 from arakit.errors import UsageError
@@ -15,9 +16,61 @@ def _key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "", text.lower())
 
 
-def get_param(art: Artifact, name: str) -> list[dict[str, Any]]:
+SETTINGS = ("src/settings/code.md", "src/settings/repository.md")
+_ITEM_RE = re.compile(r"^- (\d+): (`+) ?(.*?) ?\2(?: \((.*)\))?$")
+
+
+def get_param(art: Artifact, name: str, root: Path | None = None) -> list[dict[str, Any]]:
     """Every parameter in src/configs/*.md whose name matches `name` (case, spaces and
-    underscores ignored; a name that contains it counts when nothing matches exactly)."""
+    underscores ignored; a name that contains it counts when nothing matches exactly).
+    When none does and the artifact's folder `root` is given, the lines of
+    src/settings/*.md that set `name` (the settings the compiler listed beyond src/configs/)."""
+    found = _config_params(art, name)
+    return found if found or root is None else settings_lines(root, name)
+
+
+def settings_lines(root: Path, name: str) -> list[dict[str, Any]]:
+    """The lines of src/settings/*.md whose quoted source line sets `name` (`name = …`,
+    `name: type = …`, `'name': …`, `name=…`), in the shape of a parameter: the quoted line
+    as value, the repository file and line as source."""
+    words = [w for w in re.split(r"[\s_\-]+", name.strip()) if w]
+    if not words:
+        return []
+    spelled = r"[\s_\-]?".join(re.escape(w) for w in words)
+    sets = re.compile(rf"(?<![A-Za-z0-9_]){spelled}['\"]?\s*(?::[^=]*=|[:=])", re.IGNORECASE)
+    out: list[dict[str, Any]] = []
+    for rel in SETTINGS:
+        path = root / rel
+        if not path.is_file():
+            continue
+        heading = where = ""
+        for k, line in enumerate(path.read_text(encoding="utf-8", errors="replace").split("\n"), 1):
+            if line.startswith("## "):
+                heading = line[3:].strip()
+                where = heading.split(" (", 1)[0]  # the file, without `(set aside as …)`
+                continue
+            m = _ITEM_RE.match(line)
+            if not m or not where or not sets.search(m.group(3)):
+                continue
+            out.append(
+                {
+                    "ref": f"{rel}#{slug(heading)}",
+                    "file": rel,
+                    "line": k,
+                    "name": name,
+                    "value": m.group(3),
+                    "rationale": "outside the paper's code; not used by reconciliation"
+                    if rel.endswith("repository.md")
+                    else "in the paper's code; the paper states no value for it",
+                    "search_range": None,
+                    "sensitivity": None,
+                    "source": f"{where}:{m.group(1)}",
+                }
+            )
+    return out
+
+
+def _config_params(art: Artifact, name: str) -> list[dict[str, Any]]:
     want = _key(name)
     found = [(cfg, p) for cfg in art.configs for p in cfg.params]
     exact = [(c, p) for c, p in found if _key(p.name) == want]
