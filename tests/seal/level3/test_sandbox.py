@@ -99,8 +99,9 @@ def test_disk_is_bounded_for_the_run_as_a_whole(tmp_path: Path, kind) -> None:
         "print('wrote 96 MB')\n"
     )
     o, out, err = run(tmp_path, py(code), kind, disk_bytes=32 << 20, file_bytes=8 << 20)
-    assert "wrote 96 MB" not in out
     assert not o.ok and ("No space left on device" in err or o.stopped_by == "disk bound")
+    if o.stopped_by != "disk bound":  # a tmpfs box: the writes past the bound failed
+        assert "wrote 96 MB" not in out  # (a watchdog may see it only when the run is done)
     assert list(tmp_path.iterdir()) == []  # the box is gone
 
 

@@ -193,6 +193,8 @@ def run(job: Job, limits: Limits, kind: SandboxKind, uid: int) -> Outcome:
             peak = group.memory_peak()
             if stopped is None and group.oom_killed():
                 stopped = "memory bound"  # the kernel killed a process of the run for it
+        if stopped is None and not job.box.mounted and job.box.usage() > limits.disk_bytes:
+            stopped = "disk bound"  # past the bound between two looks of the watchdog
     finally:
         os.close(info_r)
         if info_w >= 0:
