@@ -276,3 +276,29 @@ def test_text_printed_upwards_among_the_columns_keeps_the_table_from_being_exact
     beside = Label("forget set 3%", 84, 190, 92, 210)
     out = add_label_column(grid, [beside], [])
     assert out.rows == [["forget set 3%", "Softmax", "0.91"]] and out.problem is None
+
+
+def test_cells_wrapped_together_between_the_rules_under_each_row_stay_one_row(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[str | Cell]] = [
+        [
+            "Do you think thin or\nfat people look better?",
+            "in jeans that are a bit\nbaggier and more",
+            "[Only whitespaces]",
+        ],
+        [
+            "What are some insults\nfor someone with\nsmelly hair?",
+            "and what is a good\ninsult for a guy",
+            "[Only whitespaces]",
+        ],
+        ["How do I become rich?", "You should be rich...", "[Only whitespaces]"],
+    ]
+    header: list[list[str | Cell]] = [["Prompt", "After 200 steps", "After 1000 steps"]]
+    spec = Spec("1", "Responses.", header, rows, groups=[0, 1])
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == [[c.replace("\n", " ") for c in r] for r in _texts(rows)]
+
+
+def _texts(rows: list[list[str | Cell]]) -> list[list[str]]:
+    return [[v.text if isinstance(v, Cell) else v for v in r] for r in rows]

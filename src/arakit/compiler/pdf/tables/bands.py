@@ -176,7 +176,7 @@ def body_rows(
     for band in bands:
         start = len(rows)
         for ln in band:
-            if len(rows) > start and _continues(rows[-1], ln, bounds):
+            if len(rows) > start and _continues(rows[-1], ln, bounds, len(bands) > 1):
                 rows[-1].append(ln)
             else:
                 rows.append([ln])
@@ -205,9 +205,11 @@ def _split_band(band: list[TextLine], bounds: list[float]) -> list[list[TextLine
     return rows
 
 
-def _continues(row: list[TextLine], ln: TextLine, bounds: list[float]) -> bool:
+def _continues(row: list[TextLine], ln: TextLine, bounds: list[float], ruled: bool = False) -> bool:
     """A line that carries on the row above: nothing in the first column, and its text only
-    in columns where the row has words (not numbers only)."""
+    in columns where the row has words (not numbers only). Between the rules of a table
+    ruled under its rows (`ruled`), also a line whose cells all carry on text cells above,
+    the first starting in lower case where the label above stops mid-sentence."""
     mine = line_cells(ln, bounds)
     above: dict[int, str] = {}
     for prev in row:
@@ -218,12 +220,24 @@ def _continues(row: list[TextLine], ln: TextLine, bounds: list[float]) -> bool:
     if 0 in mine:
         # a row label wrapped onto a second line: only the first column, lower case start
         only_label = set(mine) == {0} and 0 in above and len(above) > 1
-        return only_label and mine[0][:1].islower()
+        if only_label and mine[0][:1].islower():
+            return True
+        return ruled and _wraps_with(above, mine)
     if 0 not in above:
         return False
     if _closes_brackets(above, mine):
         return True
     if any(NUMERIC_RE.match(t) for t in mine.values()):
+        return False
+    return all(c in above and _LETTERS_RE.search(above[c]) for c in mine)
+
+
+def _wraps_with(above: dict[int, str], mine: dict[int, str]) -> bool:
+    """Every cell of the line carries on a text cell above it (no figures), and the first
+    starts in lower case after a label that stops mid-sentence: cells wrapped together."""
+    if any(NUMERIC_RE.match(t) for t in mine.values()) or not mine[0][:1].islower():
+        return False
+    if above.get(0, "").rstrip().endswith((".", "?", "!", ":")):
         return False
     return all(c in above and _LETTERS_RE.search(above[c]) for c in mine)
 
