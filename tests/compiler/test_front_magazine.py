@@ -83,3 +83,43 @@ def test_and_in_small_capitals_does_not_join_the_last_name() -> None:
         "J. C. SMITH",
         "B. WOHLER",
     ]
+
+
+def _overleaf_page(path: Path) -> Path:
+    doc = pymupdf.open()
+
+    def put(page: pymupdf.Page, y: float, text: str, size: float = 10, bold: bool = False) -> None:
+        name, font = ("djb", BOLD) if bold else ("dj", REGULAR)
+        page.insert_text((72, y), text, fontname=name, fontfile=str(font), fontsize=size)
+
+    one = doc.new_page(width=612, height=792)
+    put(one, 90, "A Young Validated Planet in an Open Cluster", 17, bold=True)
+    put(one, 120, "Ana Lopez and Li Wei", 11)
+    put(one, 160, "ABSTRACT", 10, bold=True)
+    put(one, 176, "We report the discovery of a planet and its validation as a transiting")
+    put(
+        one,
+        189,
+        "planet. Grazing transits are a cause for concern, as they are often indicative of",
+    )
+    put(one, 740, "Corresponding author: Ana Lopez", 8)
+    put(one, 750, "ana@example.org", 8)
+    two = doc.new_page(width=612, height=792)
+    put(two, 80, "astrophysical false positives. Our follow-up data show that these are unlikely.")
+    put(two, 100, "Keywords: Exoplanets, Transits, Young star clus-", 9)
+    put(two, 111, "ters", 9)
+    put(two, 140, "1. INTRODUCTION", 10, bold=True)
+    put(two, 156, "Young planets are rare, and each one found teaches us how planets form.")
+    doc.save(str(path))
+    doc.close()
+    return path
+
+
+def test_an_abstract_cut_by_a_first_page_footnote_goes_on_overleaf(tmp_path: Path) -> None:
+    doc = read_document(_overleaf_page(tmp_path / "paper.pdf"))
+    assert doc.abstract.endswith(
+        "often indicative of astrophysical false positives. Our follow-up data show that "
+        "these are unlikely."
+    )
+    assert "Corresponding" not in doc.abstract
+    assert doc.keywords == ["Exoplanets", "Transits", "Young star clusters"]

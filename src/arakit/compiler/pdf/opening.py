@@ -42,12 +42,16 @@ def read_opening(
         parts = [text] if text else []
         k += 1
         while k < len(lines) and not headings(lines[k], False, ""):
-            if CITE_BOX.match(lines[k].text) or furniture(lines[k].text):
-                break
+            kind = furniture(lines[k].text)
+            if CITE_BOX.match(lines[k].text) or kind:
+                if not _breaks_off(parts, kind.kind if kind else "", lines, k):
+                    break
+                k += 1  # a footnote under an abstract that goes on overleaf
+                continue
             parts.append(reading_text(lines[k]))
             k += 1
         doc.abstract = dehyphenate(parts, vocab)
-    while k < len(lines) and lines[k].page == page and (kw := furniture(lines[k].text)):
+    while k < len(lines) and lines[k].page <= page + 1 and (kw := furniture(lines[k].text)):
         if kw.kind == "keywords":
             doc.keywords, k = _keywords(lines, k, headings)
             continue
@@ -88,7 +92,9 @@ def _keywords(lines: list[Line], k: int, headings: Headings) -> tuple[list[str],
     while j < len(lines) and lines[j].page == lines[k].page and not headings.strict(lines[j]):
         if abs(lines[j].y0 - lines[j - 1].y1) > lines[j].size or furniture(lines[j].text):
             break
-        text += " " + lines[j].text
+        nxt = lines[j].text.strip()
+        broken = text.endswith("-") and text[-2:-1].isalpha() and nxt[:1].islower()
+        text = text[:-1] + nxt if broken else f"{text} {nxt}"  # `Young star clus-` / `ters`
         j += 1
     words = [w.strip(" .") for w in re.split(r"\s*[,;·—]\s*|\s+-\s+", text) if w.strip(" .")]
     return words, j
@@ -116,3 +122,16 @@ def _unheaded_abstract(head: list[Line], body: float) -> list[Line]:
         run.append(ln)
     words = sum(len(ln.text.split()) for ln in run)
     return run if len(run) >= 3 and words >= 40 and run[-1].text.rstrip().endswith(".") else []
+
+
+def _breaks_off(parts: list[str], kind: str, lines: list[Line], k: int) -> bool:
+    """True when the abstract stops mid-sentence at a first-page footnote (a corresponding
+    author, an e-mail, a licence line) and the text goes on on the next page: the
+    footnote is set aside and the abstract read on."""
+    if kind not in ("contact", "rights", "date") or not parts:
+        return False
+    if re.search(r"[.!?]\s*$", parts[-1]):
+        return False
+    page = lines[k].page
+    nxt = next((ln for ln in lines[k + 1 :] if ln.page != page), None)
+    return nxt is not None and nxt.text[:1].islower()
