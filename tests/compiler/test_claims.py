@@ -127,3 +127,16 @@ def test_text_before_the_first_heading_is_the_introduction_when_none_is_titled_s
     )  # fmt: skip
     got = _claims(doc)
     assert got[0] == "A one-parameter family of gradient estimators trades bias for variance."
+
+
+def test_an_abstract_that_rules_out_alternatives_and_draws_a_conclusion_states_claims() -> None:
+    doc = _doc(
+        "We report the discovery of a young planet. Grazing transits are often indicative of "
+        "false positives. Our combined photometry and radial velocities rule out eclipsing "
+        "binary scenarios. The planet is therefore a validated adolescent exoplanet.",
+        [],
+    )
+    got = _claims(doc)
+    assert any(c.startswith("Our combined photometry and radial velocities rule out") for c in got)
+    assert "The planet is therefore a validated adolescent exoplanet." in got
+    assert not any(c.startswith("Grazing transits") for c in got)

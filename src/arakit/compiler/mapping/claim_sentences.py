@@ -55,10 +55,12 @@ _OWN_SUBJECT = re.compile(
 # model ..." are the paper's own (background there names others' work as such)
 _ABSTRACT_SUBJECT = re.compile(r"(?:^|,\s+)(?:the|this|these)\s+" + _THING, re.I)
 # a result stated against something else ("matches or exceeds PIFF", "removes a bias the
-# baselines retain"): in an abstract, that is the paper's finding
+# baselines retain"), an alternative ruled out, or a conclusion drawn ("X is therefore a
+# validated planet"): in an abstract, that is the paper's finding
 _ABSTRACT_RESULT = re.compile(
     r"\b(?:outperform(?:s|ed)?|exceed(?:s|ed)?|surpass(?:es|ed)?|beat(?:s)?|"
-    r"(?:further )?(?:removes|reduces|improves|halves|doubles)|matches or exceeds)\b",
+    r"(?:further )?(?:removes|reduces|improves|halves|doubles)|matches or exceeds|"
+    r"rules? out|excludes?|(?:is|are) (?:therefore|thus|hence))\b",
     re.I,
 )
 # "is demonstrated", "has been proposed", "are shown to be": results stated in the passive
