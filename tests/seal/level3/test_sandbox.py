@@ -55,7 +55,9 @@ FOUR_HOLDERS = (  # each holder says when its 300 MB are resident: no time margi
     "while all(p.poll() is None for p in ps) and "
     "sum(n.startswith('held-') for n in os.listdir(tmp)) < 4:\n"
     "    time.sleep(0.05)\n"
-    "print('all alive', [p.poll() for p in ps])\n"
+    "print('all alive', [p.poll() for p in ps], flush=True)\n"
+    "if all(p.poll() is None for p in ps):\n"
+    "    time.sleep(600)\n"  # all four hold: the run ends only when a bound acts
 )
 
 
@@ -65,7 +67,8 @@ def test_memory_is_bounded_for_the_run_as_a_whole_not_per_process(tmp_path: Path
     total of 1 GiB: the run is stopped, whichever mechanism this machine has."""
     o, out, _ = run(tmp_path, py(FOUR_HOLDERS), kind, memory_bytes=1 << 30, timeout_s=300)
     assert o.stopped_by == "memory bound" and not o.ok
-    assert "all alive [None, None, None, None]" not in out
+    if "cgroup" in o.bounds["memory"]:  # the kernel refuses the fourth: never all four at once
+        assert "all alive [None, None, None, None]" not in out  # (a watchdog looks 5 times/s)
 
 
 @pytest.mark.parametrize("kind", ["bwrap", "process"])
@@ -78,8 +81,8 @@ def test_without_a_cgroup_the_watchdog_keeps_the_memory_and_disk_bounds(
 
     monkeypatch.setattr(Group, "create", classmethod(lambda cls, m, p: None))
     monkeypatch.setattr(boxmod, "mount_tmpfs", lambda path, size: False)
-    o, out, _ = run(tmp_path, py(FOUR_HOLDERS), kind, memory_bytes=1 << 30, timeout_s=300)
-    assert o.stopped_by == "memory bound" and "all alive" not in out
+    o, _, _ = run(tmp_path, py(FOUR_HOLDERS), kind, memory_bytes=1 << 30, timeout_s=300)
+    assert o.stopped_by == "memory bound" and not o.ok  # not the timeout: the watchdog acted
     assert "watchdog" in o.bounds["memory"]
     fill = "while true; do head -c 1048576 /dev/zero >> f$((i=i+1)); done"
     o, _, _ = run(tmp_path, fill, kind, disk_bytes=16 << 20, file_bytes=2 << 20, timeout_s=30)
