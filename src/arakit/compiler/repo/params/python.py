@@ -93,17 +93,45 @@ def _empty(node: ast.expr) -> bool:
     )
 
 
+_PARSER_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _cut(line: str, start: int, stop: int | None) -> str:
+    """Part of a line between two column offsets, which the parser counts in UTF-8 bytes."""
+    if line.isascii():
+        return line[start:stop]
+    return line.encode()[start:stop].decode(errors="replace")
+
+
 class _Reader:
     def __init__(self, source: str, rel: str) -> None:
         self.source = source
         self.rel = rel
         self.lines = source.splitlines()
+        self._raw: list[str] | None = None
         self.out: list[CodeParam] = []
         self.loaded: set[str] = set()
 
     def text(self, node: ast.expr) -> str | None:
-        seg = ast.get_source_segment(self.source, node)
-        return seg if seg is not None and len(seg) <= MAX_VALUE else None
+        """The value as written. Not `ast.get_source_segment`: it splits the whole source
+        on every call, which made a 5,000-line script take minutes."""
+        end, end_col = getattr(node, "end_lineno", None), getattr(node, "end_col_offset", None)
+        if end is None or end_col is None:
+            return None
+        if self._raw is None:  # lines as the parser counts them: \r\n, \r or \n end one
+            self._raw = [m.group() for m in _PARSER_LINE.finditer(self.source)]
+        first, last = node.lineno - 1, end - 1
+        if last >= len(self._raw):
+            return None
+        if first == last:
+            seg = _cut(self._raw[first], node.col_offset, end_col)
+        else:
+            middle = self._raw[first + 1 : last]
+            if sum(map(len, middle)) > MAX_VALUE:
+                return None
+            head = _cut(self._raw[first], node.col_offset, None)
+            seg = head + "".join(middle) + _cut(self._raw[last], 0, end_col)
+        return seg if len(seg) <= MAX_VALUE else None
 
     def comment(self, node: ast.AST) -> str:
         """The comment written after the value on its last line (`# learning rate`)."""
