@@ -216,3 +216,11 @@ def test_edits_keep_every_comment_and_load_as_the_new_data(
         return  # refusing is allowed; writing something else is not
     assert same_data(yamlio.load(out, "f.yaml"), new)
     assert not {w for w in lost_words(text, out) if w.startswith("zqnote")}
+
+
+@pytest.mark.parametrize("text", ["A?", "A?b", "A ?", "A? b", "why?"])
+def test_a_question_mark_in_a_flow_list_is_quoted_so_the_yaml_loads_back(text: str) -> None:
+    doc = {"k": [text], "m": {"a": [text, "x"]}, "plain": text}
+    out = yamlio.dump(doc)
+    assert yamlio.load(out, "f.yaml") == doc
+    assert f"plain: {text}\n" in out  # block scalars stay plain

@@ -210,7 +210,8 @@ def _scalar_as(tag: str, v: str) -> Any:
 
 # -- writing ----------------------------------------------------------------------------------
 _PLAIN_RE = re.compile(r"^[A-Za-z_][\w .,()/+'=<>%~$?!;*&^\"@-]*$")
-_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+# ruamel cannot read a plain scalar holding ? inside a flow collection ([A?] fails to load)
+_FLOW_UNSAFE = re.compile(r"[,?\[\]{}]")
 _RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}
 
 
