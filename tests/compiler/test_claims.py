@@ -4,7 +4,12 @@ contribution list, the conclusion and its findings — complete, distinct, in it
 from __future__ import annotations
 
 from arakit.compiler.atoms import extract_atoms
-from arakit.compiler.mapping.claim_sentences import claim_sentences, statement_of
+from arakit.compiler.mapping.claim_sentences import (
+    claim_sentences,
+    fallback_claim_sentences,
+    statement_of,
+)
+from arakit.compiler.mapping.claims import map_claims
 from arakit.compiler.mapping.context import PaperContext
 from arakit.compiler.pdf.document import DocSection, Document, Paragraph
 from arakit.compiler.text import sentences
@@ -140,3 +145,51 @@ def test_an_abstract_that_rules_out_alternatives_and_draws_a_conclusion_states_c
     assert any(c.startswith("Our combined photometry and radial velocities rule out") for c in got)
     assert "The planet is therefore a validated adolescent exoplanet." in got
     assert not any(c.startswith("Grazing transits") for c in got)
+
+
+def test_a_term_the_paper_uses_before_proposing_with_it_is_not_its_introduced_name() -> None:
+    doc = _doc(
+        "Detecting a rogue access point (RAP) in Wi-Fi networks is important. In this paper, "
+        "we propose RAP detection by observing address resolution packets. The proposed "
+        "scheme achieves an accuracy of 95%.",
+        [("1", "Introduction", ["The RAP clones the network name of a legitimate access point."])],
+    )
+    got = _claims(doc)
+    assert any(c.startswith("In this paper, we propose RAP detection") for c in got)
+    assert not any(c.startswith("The RAP clones") for c in got)
+
+
+def test_an_abstract_about_others_schemes_is_background_not_a_claim() -> None:
+    doc = _doc(
+        "The previous scheme is user side detection focusing on round-trip times. We propose "
+        "a detector that reads address resolution packets.",
+        [],
+    )
+    assert _claims(doc) == ["We propose a detector that reads address resolution packets."]
+
+
+def test_a_paper_with_no_finding_under_the_rules_keeps_what_its_abstract_says_it_does() -> None:
+    tutorial = _doc(
+        "Explanations of models are used widely. This text discusses several popular "
+        "explanatory methods beyond error measurements. Some are accepted tools of the trade.",
+        [],
+    )
+    ctx = PaperContext(tutorial, extract_atoms(tutorial), "p.pdf")
+    assert claim_sentences(ctx) == []
+    (claim,) = map_claims(ctx, [])
+    assert claim.statement.startswith("This text discusses several popular explanatory")
+    assert "No sentence of the paper reads as a finding" in (claim.interpretation or "")
+    assert [s.text for s in fallback_claim_sentences(ctx)] == [
+        "This text discusses several popular explanatory methods beyond error measurements."
+    ]
+    french = _doc(
+        "Dans le domaine médical, un score élevé ne garantit pas la fidélité. Nous proposons un "
+        "cadre d'évaluation pour la traduction. Ce cadre combine quatre métriques.",
+        [],
+    )
+    ctx = PaperContext(french, extract_atoms(french), "p.pdf")
+    assert claim_sentences(ctx) == []
+    assert [s.text for s in fallback_claim_sentences(ctx)] == [
+        "Nous proposons un cadre d'évaluation pour la traduction.",
+        "Ce cadre combine quatre métriques.",
+    ]

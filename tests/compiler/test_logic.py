@@ -98,6 +98,28 @@ def test_a_paper_without_tables_gets_the_evaluations_it_states() -> None:
     assert all("94%" not in (p.experiment.expected_outcome or "") for p in plans)
 
 
+def test_results_held_in_tables_printed_as_images_are_planned_from_what_the_text_says() -> None:
+    ctx = _ctx(
+        "This work presents a reconfiguration scheme.",
+        [
+            (
+                "5",
+                "THE SCHEME",
+                [
+                    "Performed experiments showed that cores could be signaled and multiplexed. "
+                    "TABLE VIII shows the obtained results, when broadcasting the cores. "
+                    "The receiver is a set-top box."
+                ],
+            )
+        ],
+    )
+    titles = [p.experiment.title for p in map_experiments(ctx, {})]
+    assert titles == [
+        "Performed experiments showed that cores could be signaled and multiplexed",
+        "TABLE VIII shows the obtained results, when broadcasting the cores",
+    ]
+
+
 def test_observations_state_their_numbers_and_claims_are_not_observations() -> None:
     ctx = _ctx(
         "The missions have provided light curves of more than 400,000 objects to the community. "

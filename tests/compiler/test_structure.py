@@ -9,7 +9,9 @@ from pathlib import Path
 import pymupdf
 
 from arakit.compiler.pdf import read_document
-from tests.compiler.pdfgen import BOLD, REGULAR
+from tests.compiler.pdfgen import BOLD, FONT_DIR, REGULAR
+
+ITALIC = FONT_DIR / "DejaVuSerif-Italic.ttf"
 
 LEFT = 72.0
 
@@ -22,9 +24,16 @@ class Pages:
         self.page = self.doc.new_page(width=612, height=792)
         self.y = 90.0
 
-    def line(self, text: str, size: float = 10.0, bold: bool = False, gap: float = 1.3) -> None:
+    def line(
+        self,
+        text: str,
+        size: float = 10.0,
+        bold: bool = False,
+        gap: float = 1.3,
+        italic: bool = False,
+    ) -> None:
         self.y += size * gap
-        name, path = ("djb", BOLD) if bold else ("dj", REGULAR)
+        name, path = ("djb", BOLD) if bold else ("dji", ITALIC) if italic else ("dj", REGULAR)
         self.page.insert_text(
             (LEFT, self.y), text, fontname=name, fontfile=str(path), fontsize=size
         )
@@ -80,6 +89,43 @@ def test_headings_in_capitals_at_body_size_are_sections(tmp_path: Path) -> None:
         ("2", "A MOTIVATING EXAMPLE"),
         ("3", "RESULTS"),
     ]
+
+
+def test_ieee_roman_numerals_are_sections_and_italic_letters_their_subsections(
+    tmp_path: Path,
+) -> None:
+    p = Pages()
+    _title(p)
+    p.line("I. INTRODUCTION", 10, gap=2.5)
+    p.line(PARA)
+    p.line("II. PROPOSED SCHEME", 10, gap=2.5)
+    p.line("A. Main idea", 10, gap=2.0, italic=True)
+    p.line(PARA)
+    p.line("B. Algorithm", 10, gap=2.0, italic=True)
+    p.line(PARA)
+    p.line("IV. CONCLUSION", 10, gap=2.5)
+    p.line(PARA)
+    p.line("E. B. de Lima received the degree in 2001.", 10, gap=2.0, italic=True)
+    doc = read_document(p.save(tmp_path / "p.pdf"))
+    assert [(s.number, s.title) for s in doc.sections] == [
+        ("1", "INTRODUCTION"),
+        ("2", "PROPOSED SCHEME"),
+        ("2.1", "Main idea"),
+        ("2.2", "Algorithm"),
+        ("4", "CONCLUSION"),
+    ]
+
+
+def test_an_abstract_headed_in_another_language_is_the_abstract(tmp_path: Path) -> None:
+    p = Pages()
+    p.line("Une méthode pour évaluer la traduction", 16, bold=True)
+    p.line("Marie Curie", 11, gap=2)
+    p.line("Résumé", 11, bold=True, gap=2.5)
+    p.line("Nous proposons un cadre d'évaluation pour la traduction médicale.")
+    p.line("1. INTRODUCTION", 10, gap=2.5)
+    p.line(PARA)
+    doc = read_document(p.save(tmp_path / "p.pdf"))
+    assert doc.abstract == "Nous proposons un cadre d'évaluation pour la traduction médicale."
 
 
 def test_a_paper_without_section_numbers_has_its_bold_headings_as_sections(tmp_path: Path) -> None:

@@ -53,7 +53,11 @@ _OWN_SUBJECT = re.compile(
 )
 # in an abstract, once the paper has said what it presents, "The method ..." and "this
 # model ..." are the paper's own (background there names others' work as such)
-_ABSTRACT_SUBJECT = re.compile(r"(?:^|,\s+)(?:the|this|these)\s+" + _THING, re.I)
+_ABSTRACT_SUBJECT = re.compile(
+    r"(?:^|,\s+)(?:the|this|these)\s+(?!(?:previous|prior|existing|conventional|traditional|"
+    r"other|classical|standard|baseline|original|earlier|current|typical)\b)" + _THING,
+    re.I,
+)
 # a result stated against something else ("matches or exceeds PIFF", "removes a bias the
 # baselines retain"), an alternative ruled out, or a conclusion drawn ("X is therefore a
 # validated planet"): in an abstract, that is the paper's finding
@@ -176,7 +180,29 @@ def introduced_names(ctx: PaperContext) -> list[str]:
             names.append(name)
         if m or re.search(r"\bwe (?:present|introduce|propose)\b", s.text, re.I):
             names += re.findall(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)\)", s.text)  # (ABC)
-    return [n for n in dict.fromkeys(names) if n.lower() not in ("a", "an", "two", "three", "new")]
+    # a name the paper uses before the sentence that proposes something with it is the
+    # field's term, not the paper's thing ("Detecting a Rogue Access Point (RAP) is ... we
+    # propose RAP detection by ...")
+    text = [s.text for s in ctx.sentences("abstract", "introduction")]
+    return [
+        n
+        for n in dict.fromkeys(names)
+        if n.lower() not in ("a", "an", "two", "three", "new") and _introduced_where_first(n, text)
+    ]
+
+
+_INTRODUCING = re.compile(
+    r"\b(?:present|introduce|propose|describe|release|call|dub|name|term|develop|design)\w*\b",
+    re.I,
+)
+
+
+def _introduced_where_first(name: str, text: list[str]) -> bool:
+    """True when the first sentence naming `name` is one that introduces something (or the
+    name is never used in running text, as a title's name may not be)."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w])")
+    first = next((t for t in text if pattern.search(t)), None)
+    return first is None or bool(_INTRODUCING.search(first))
 
 
 def is_claim(s: Sentence, names: list[str], after_claim: bool = False) -> bool:
@@ -256,6 +282,40 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
             chosen.append(s)
             taken += 1
     return chosen
+
+
+# What a paper says it does when it states no finding: "This text discusses ...", "this
+# tutorial reviews ...". Only asked when no sentence passed `is_claim`.
+_DESCRIBES = re.compile(
+    r"\b(?:we|this (?:paper|work|article|study|note|report|text|chapter|tutorial|survey|review|"
+    r"thesis|manuscript|letter|document|contribution))\s+(?:\w+ly\s+)?(?:discuss|describe|"
+    r"examine|compare|analy[sz]e|evaluate|investigate|argue|review|summari[sz]e|explore|"
+    r"assess|stud(?:y|ie)|outline|present|propose|introduce|provide|show)(?:es|s|d|ed)?\b",
+    re.I,
+)
+FALLBACK_CAP = 3
+
+
+def fallback_claim_sentences(ctx: PaperContext) -> list[Sentence]:
+    """When no sentence reads as a claim (a tutorial, a survey, a paper in another language):
+    the abstract's sentences that say what the paper does, else the abstract's own
+    statements after its opening sentence (which usually sets the scene), at most three.
+
+    These are the paper's words; the caller says they were taken this way.
+    """
+    abstract = [
+        s
+        for s in ctx.sentences("abstract")
+        if len(s.text.strip()) >= 30
+        and re.search(r"[.!;)\"”’]$", s.text.strip())
+        and not _NOT_A_CLAIM.search(s.text)
+        and not (CITATION.search(s.text) and not _FIRST_PERSON.search(s.text))
+    ]
+    describing = [s for s in abstract if _DESCRIBES.search(s.text)]
+    if describing:
+        return describing[:FALLBACK_CAP]
+    rest = abstract[1:] if len(abstract) > 2 else abstract
+    return rest[:FALLBACK_CAP]
 
 
 def statement_of(sentence: str) -> str:

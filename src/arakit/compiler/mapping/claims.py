@@ -8,6 +8,7 @@ import re
 from arakit.compiler.mapping.claim_sentences import (
     STOP_WORDS,
     claim_sentences,
+    fallback_claim_sentences,
     statement_of,
     words,
 )
@@ -22,7 +23,9 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
     """Claims from the abstract, the introduction's contributions and the conclusion, each
     in the paper's own words (see claim_sentences)."""
     claims: list[Claim] = []
-    for s in claim_sentences(ctx):
+    found = claim_sentences(ctx)
+    fallback = not found
+    for s in found or fallback_claim_sentences(ctx):
         statement = statement_of(s.text)
         cid = f"C{len(claims) + 1:02d}"
         proof = _proof(statement, planned)
@@ -45,8 +48,12 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
                 proof=proof,
                 evidence_basis=basis,
                 interpretation=(
-                    "The paper's authors report this result; the compiler did not re-run it "
-                    "(status as reported in the source)"
+                    "No sentence of the paper reads as a finding under the compiler's rules "
+                    "(a tutorial, a survey, or a language they do not cover); this is a "
+                    "sentence of the abstract saying what the paper does, kept in its words"
+                    if fallback
+                    else "The paper's authors report this result; the compiler did not re-run "
+                    "it (status as reported in the source)"
                 ),
                 tags=sorted(words(statement))[:5],
                 provenance=PROVENANCE,

@@ -120,7 +120,13 @@ _EVALUATES = re.compile(
     r"\b(?:we (?:evaluate|validate|test|benchmark|compare|measure|assess|verify|reproduce)|"
     r"(?:unit-)?tested with|test coverage|\d+\s?% coverage|by reproducing|reproduc\w+ (?:key )?results|"
     r"(?:is|are|was|were) (?:evaluated|validated|benchmarked|tested|compared|verified) "
-    r"(?:on|against|with|by))\b",
+    r"(?:on|against|with|by)|"
+    # "Performed experiments showed that ...", "the tests were carried out ...", and a table
+    # the text says holds the results (one printed as an image has no caption to plan from)
+    r"(?:experiments?|tests?|measurements?|simulations?) (?:showed|show|were (?:performed|"
+    r"conducted|carried out|run))|"
+    r"(?:table|fig(?:ure)?\.?)\s+(?:[IVX]+|\d+) (?:shows|presents|reports|summari[sz]es|lists) "
+    r"the (?:\w+ )?results)\b",
     re.I,
 )
 

@@ -25,7 +25,13 @@ from arakit.compiler.pdf.furniture import (
 )
 from arakit.compiler.pdf.names import affiliation_like, institution_like, names_in
 
-_ABSTRACT_RE = re.compile(r"^a\s?bstract\b|^summary$", re.IGNORECASE)
+# the abstract's heading in the languages papers are commonly written in
+_ABSTRACT_WORDS = (
+    r"summary|r[ée]sum[ée]|resumen|resumo|riassunto|zusammenfassung|samenvatting|"
+    r"sammanfattning|streszczenie|аннотация|摘要|要旨"
+)
+_ABSTRACT_RE = re.compile(rf"^a\s?bstract\b|^(?:{_ABSTRACT_WORDS})$", re.IGNORECASE)
+_ABSTRACT_HEAD = re.compile(rf"^(?:a\s?bstract|{_ABSTRACT_WORDS})[.:—–-]?\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -79,6 +85,11 @@ class _Row:
 def is_abstract(line: Line) -> bool:
     """The line that opens the abstract (`Abstract`, `ABSTRACT`, `A BSTRACT`, `Summary`)."""
     return bool(_ABSTRACT_RE.match(line.text.strip()))
+
+
+def without_abstract_heading(text: str) -> str:
+    """The abstract's first line without its heading ("Abstract—This work ..." → "This work ...")."""
+    return _ABSTRACT_HEAD.sub("", text)
 
 
 def _rows(lines: list[Line], idx: list[int]) -> list[_Row]:

@@ -1,6 +1,8 @@
 """Section headings, the way templates set them: bold or larger numbered lines ("3 Method",
 "3.1 Setup"), numbered lines in capitals at body size (AASTeX's "1. INTRODUCTION"),
 numbered sub-headings in italics that continue the current section ("2.1. The data"),
+IEEE's Roman numerals in capitals ("IV. EXPERIMENTS", read as section 4) with lettered
+sub-headings in italics ("A. Datasets", read as 4.1),
 named headings (References, Acknowledgements, Appendix), and — in papers that number no
 section at all (JOSS, many reports) — short bold or larger lines.
 """
@@ -12,6 +14,10 @@ import re
 from arakit.compiler.pdf.document import Line
 
 NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-Z].{1,120})$")
+ROMAN_RE = re.compile(r"^([IVX]{1,6})\.\s+([A-Z].{1,120})$")
+LETTER_RE = re.compile(r"^([A-H])\.\s+([A-Z].{1,80})$")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_ITALIC = re.compile(r"Ital|Oblique|-It$|-I$|Slant", re.I)
 APPENDIX_RE = re.compile(r"^(?:Appendix\s+)?([A-H](?:\.\d+){0,2})[.:]?\s+([A-Z].{1,120})$")
 NAMED = (
     "references",
@@ -33,6 +39,7 @@ class Headings:
         self.body = body
         numbered = sum(1 for ln in lines if (h := self.strict(ln)) is not None and h[0])
         self.unnumbered_style = numbered < 2
+        self.roman_style = sum(1 for ln in lines if _roman_heading(ln.text.strip())) >= 2
 
     def _strong(self, ln: Line) -> bool:
         return ln.bold or ln.size > self.body + 0.5
@@ -50,6 +57,9 @@ class Headings:
             letters = [c for c in title if c.isalpha()]
             if self._strong(ln) or (len(letters) >= 4 and all(c.isupper() for c in letters)):
                 return m.group(1), title
+        roman = _roman_heading(text)
+        if roman is not None:
+            return roman
         if not self._strong(ln) and not text.isupper():
             return None
         if in_appendix:
@@ -73,6 +83,18 @@ class Headings:
             title = m.group(2).strip()
             if len(title) <= 80 and not title.endswith((".", ",", ";", ":")):
                 return m.group(1), title
+        letter = LETTER_RE.match(text)
+        if (
+            letter
+            and self.roman_style
+            and current.split(".")[0].isdigit()
+            and (self._strong(ln) or _ITALIC.search(ln.font))
+            and ln.size >= self.body - 0.5
+            and not text.endswith((".", ",", ";", ":"))
+            and not re.match(r"^[A-Z]\.\s", letter.group(2))  # initials: "E. B. de Lima"
+        ):
+            top = current.split(".")[0]
+            return f"{top}.{ord(letter.group(1)) - ord('A') + 1}", letter.group(2).strip()
         if self.unnumbered_style and self._strong(ln) and ln.size >= self.body - 0.5:
             words = text.split()
             if (
@@ -84,6 +106,29 @@ class Headings:
             ):
                 return "", text
         return None
+
+
+def _roman_heading(text: str) -> tuple[str, str] | None:
+    """("4", "EXPERIMENTS") for "IV. EXPERIMENTS": a Roman numeral and a title in capitals."""
+    m = ROMAN_RE.match(text)
+    if not m or len(text) > 130 or text.endswith((",", ";")):
+        return None
+    letters = [c for c in m.group(2) if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return None
+    value = _roman_value(m.group(1))
+    return (str(value), m.group(2).strip()) if value else None
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a Roman numeral of I, V and X, or 0 when it is not well formed."""
+    values = [_ROMAN[c] for c in numeral]
+    total = sum(
+        -v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)
+    )
+    canonical = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    tens, ones = divmod(total, 10)
+    return total if 0 < total < 40 and "X" * tens + canonical[ones] == numeral else 0
 
 
 def _continues(number: str, current: str) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from arakit.compiler.pdf.document import Document, Line
-from arakit.compiler.pdf.front import is_abstract, read_front
+from arakit.compiler.pdf.front import is_abstract, read_front, without_abstract_heading
 from arakit.compiler.pdf.furniture import CITE_BOX, bibtex_fields, furniture
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.paragraphs import dehyphenate, reading_text
@@ -36,9 +36,7 @@ def read_opening(
     doc.furniture = [f.text for f in front.furniture]
     k = end
     if k < len(lines) and is_abstract(lines[k]):
-        text = re.sub(
-            r"^(?:a\s?bstract|summary)[.:—–-]?\s*", "", reading_text(lines[k]), flags=re.I
-        )
+        text = without_abstract_heading(reading_text(lines[k]))
         parts = [text] if text else []
         k += 1
         while k < len(lines) and not headings(lines[k], False, ""):
