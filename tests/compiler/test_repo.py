@@ -127,6 +127,25 @@ def test_a_git_bundle_is_cloned_with_all_its_branches(repo: PlantedRepo, tmp_pat
     assert not folder.exists()
 
 
+def test_a_bundle_named_by_a_relative_path_is_read_with_all_its_refs(
+    repo: PlantedRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    subprocess.run(
+        ["git", "-C", str(repo.path), "bundle", "create", str(tmp_path / "r.bundle"), "--all"],
+        check=True,
+        capture_output=True,
+    )
+    monkeypatch.chdir(tmp_path)  # as a user types it: `ara compile paper.pdf r.bundle -o out`
+    with repo_folder("r.bundle") as folder:
+        branches = subprocess.run(
+            ["git", "-C", str(folder), "branch", "--format=%(refname:short)"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        assert "exp/no-norm" in branches
+
+
 def test_a_remote_url_is_refused_without_touching_the_network() -> None:
     with (
         pytest.raises(InputError, match="remote repositories are not fetched"),

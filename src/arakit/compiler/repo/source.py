@@ -84,6 +84,7 @@ def repo_folder(spec: str) -> Iterator[Path]:
         raise InputError(
             f"{spec}: no such repository", hint="give a folder, a .bundle or a file:// URL"
         )
+    path = path.resolve()  # git runs inside the clone below: a relative path would miss
     tmp = Path(tempfile.mkdtemp(prefix="ara-compile-"))
     try:
         dest = tmp / "repo"
