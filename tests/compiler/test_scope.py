@@ -3,12 +3,15 @@ the paper's code, what is set aside and why, and the --code-folder / --at overri
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from arakit.compiler import reconcile_paths
 from arakit.compiler.errors import InputError
+from arakit.compiler.scope import paper_commit
 from tests.compiler.gitrepo import git_repo
 from tests.compiler.pdfgen import PaperFile
 
@@ -149,6 +152,47 @@ def test_code_folder_and_at_override_the_choice_and_say_so(
         reconcile_paths(paper.path, str(repo.path), at="nope")
     with pytest.raises(InputError, match="no such folder"):
         reconcile_paths(paper.path, str(repo.path), code_folder="missing")
+
+
+def test_a_pdf_whose_bytes_were_first_committed_by_a_merge_is_found_at_that_merge(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "r"
+    root.mkdir()
+
+    def run(*args: str, check: bool = True) -> str:
+        env = {
+            "GIT_AUTHOR_NAME": "a",
+            "GIT_AUTHOR_EMAIL": "a@x",
+            "GIT_COMMITTER_NAME": "a",
+            "GIT_COMMITTER_EMAIL": "a@x",
+            "PATH": os.environ["PATH"],
+            "HOME": str(tmp_path),
+        }
+        out = subprocess.run(
+            ["git", "-C", str(root), *args], check=check, capture_output=True, text=True, env=env
+        )
+        return out.stdout.strip()
+
+    def commit(text: str, msg: str) -> None:
+        (root / "paper.pdf").write_text(text)
+        run("add", "-A")
+        run("commit", "-qm", msg)
+
+    run("init", "-q", "-b", "main")
+    commit("draft", "draft")
+    run("checkout", "-qb", "beau")
+    commit("beau's typos", "typos")
+    run("checkout", "-q", "main")
+    commit("my figures", "figures")
+    run("merge", "-q", "--no-commit", "beau", check=False)  # both changed it: a conflict
+    (root / "paper.pdf").write_text("the merged paper")
+    run("add", "paper.pdf")
+    run("commit", "-qm", "merged Beau's and my changes")
+    merge = run("rev-parse", "HEAD")
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_text("the merged paper")
+    assert paper_commit(root, pdf) == (merge, "paper.pdf", f"paper.pdf was added at {merge[:7]}")  # fmt: skip
 
 
 def test_a_paper_not_in_the_history_reads_head_and_says_why(

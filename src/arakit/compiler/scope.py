@@ -138,10 +138,19 @@ def paper_commit(root: Path, pdf: Path | None) -> tuple[str, str, str]:
     if pdf is None:
         return "", "", "no PDF given: the tree is read at HEAD"
     blob = blob_id(pdf)
+    # -m: a PDF first committed in a merge (both sides edited it, the merge settled its
+    # bytes) is found only in the merge's diff, which `git log` leaves out by default
     log = git(
-        root, "log", "--all", "--reverse", "--format=%H", f"--find-object={blob}", check=False
+        root,
+        "log",
+        "--all",
+        "--reverse",
+        "-m",
+        "--format=%H",
+        f"--find-object={blob}",
+        check=False,
     )
-    commits = log.split()
+    commits = list(dict.fromkeys(log.split()))
     if not commits:
         return (
             "",
