@@ -9,6 +9,10 @@ Each truth setting is found at most once (one to one). Recall counts the require
 settings found; precision counts the extracted settings that match any truth setting,
 required or optional (optional ones are statements a reader may or may not call a
 setting). Numbers-free truth settings (estimator types) are optional.
+
+A truth file may cover only some pages: `pages: [a, b]` (inclusive) says the truth lists
+every setting of pages a to b and nothing beyond, so only the settings extracted from
+those pages are scored (a truth file without `pages` covers the whole paper).
 """
 
 from __future__ import annotations
@@ -92,6 +96,16 @@ def wrong(settings: list[Any], truth: list[dict[str, Any]]) -> list[str]:
     ]
 
 
+def covered(settings: list[Any], truth: dict[str, Any]) -> list[Any]:
+    """The extracted settings on the pages the truth file covers (`pages: [a, b]`, both
+    inclusive); every setting when the truth covers the whole paper."""
+    pages = truth.get("pages")
+    if not pages:
+        return settings
+    first, last = (int(p) for p in pages)
+    return [s for s in settings if first <= s.where.page <= last]
+
+
 def run() -> dict[str, float]:
     """Print one line per paper and return the totals."""
     from arakit.compiler.pdf import read_document
@@ -106,7 +120,7 @@ def run() -> dict[str, float]:
             continue
         start = time.perf_counter()
         doc = read_document(Path(pair / "paper.pdf"))
-        settings = paper_settings(doc)
+        settings = covered(paper_settings(doc), truth)
         seconds.append(time.perf_counter() - start)
         found, required, correct, extracted, misses = score(settings, truth["settings"] or [])
         for i, v in enumerate((found, required, correct, extracted)):
