@@ -50,6 +50,14 @@ def _numbers(t: dict[str, Any]) -> set[float]:
     return {float(t["number"])} if t.get("number") is not None else set()
 
 
+def _rounded(got: float, want: float) -> bool:
+    """True when a truth number written rounded (`7.389056` for e², `0.7071068` for 1/√2:
+    four decimals or more) is the extracted number rounded to as many decimals."""
+    text = repr(want)
+    decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+    return decimals >= 4 and abs(got - want) <= 0.5 * 10.0**-decimals
+
+
 def matches(s: Any, t: dict[str, Any]) -> bool:
     """True when extracted setting `s` states truth setting `t` (see the module docstring)."""
     from arakit.compiler.settings.numbers import same_number
@@ -62,7 +70,7 @@ def matches(s: Any, t: dict[str, Any]) -> bool:
         return _flat(s.value) == _flat(str(t.get("value", "")))
     if not want or not got or len(want) != len(got):
         return False
-    if not all(any(same_number(g, w) for g in got) for w in want):
+    if not all(any(same_number(g, w) or _rounded(g, w) for g in got) for w in want):
         return False
     if s.key == t.get("key"):
         return True

@@ -95,6 +95,7 @@ def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
         out.stamps.extend(slanted)
         read = [t for t in found if t.check is not None]  # an unread table keeps its caption
         lines = [ln for ln in upright if not any(_inside(ln, t.bbox) for t in read)]
+        lines = [ln for ln in lines if not any(_in_plot(ln, f.bbox) for f in plots if f.readable)]
         lines, outside = _split_margins(lines, page.rect)
         out.margins.extend(outside)
         per_page.append(lines)
@@ -125,7 +126,34 @@ def _lines(page: Any, pno: int) -> tuple[list[Line], list[Line]]:
                 continue
             dx, dy = ln.get("dir", (1.0, 0.0))
             (lines if abs(dy) < 0.05 and dx > 0 else slanted).append(line)
-    return _join_baselines(_drop_caps(_drop_line_numbers(lines)), mid), slanted
+    return _join_baselines(_radicals(_drop_caps(_drop_line_numbers(lines))), mid), slanted
+
+
+_RADICALS = frozenset("√∛∜")
+
+
+def _radicals(lines: list[Line]) -> list[Line]:
+    """A radical sign is drawn from the top of its bar, so PyMuPDF gives it a line of its
+    own above the text it belongs to (`Q = 1/` `√` `2 fixed`): it is put on the baseline
+    of the line it touches end to end, so the text reads `1/√2`."""
+    out = list(lines)
+    for k, rad in enumerate(out):
+        if not rad.text.strip() or set(rad.text.strip()) - _RADICALS:
+            continue
+        host = next(
+            (
+                ln
+                for ln in out
+                if ln is not rad
+                and ln.page == rad.page
+                and ln.y0 - 1.0 <= rad.y1 <= ln.y1 + 1.0
+                and (abs(ln.x1 - rad.x0) < 1.5 or abs(ln.x0 - rad.x1) < 1.5)
+            ),
+            None,
+        )
+        if host is not None:
+            out[k] = replace(rad, y0=host.y0, y1=host.y1, base=host.base)
+    return out
 
 
 def _drop_caps(lines: list[Line]) -> list[Line]:
@@ -174,7 +202,8 @@ def _join_baselines(lines: list[Line], mid: float) -> list[Line]:
             factor = 1.6 if len(prev.text) <= 8 else (1.0 if after_stop else 0.6)
             reach = factor * max(prev.size, ln.size)
             if -1.0 <= gap <= reach:
-                joined = join_lines(prev, ln)
+                touch = gap < 0.5 and (prev.text[-1:] in _RADICALS or ln.text[:1] in _RADICALS)
+                joined = join_lines(prev, ln, "" if touch else " ")
                 joined.column = _column(joined.x0, joined.x1, mid)
                 out[-1] = joined
                 continue
@@ -261,6 +290,14 @@ def _drop_line_numbers(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if id(ln) not in drop]
 
 
+def _in_plot(ln: Line, box: tuple[float, float, float, float]) -> bool:
+    """True when a line stands among the marks of a plot (a tick label, a legend entry, a
+    panel's annotation such as `N = 200`): its centre lies in the plot's artwork, or just
+    left of it or below it where the axes' tick labels and titles are set."""
+    cx, cy = (ln.x0 + ln.x1) / 2, (ln.y0 + ln.y1) / 2
+    return box[0] - 35 <= cx <= box[2] + 10 and box[1] - 6 <= cy <= box[3] + 16
+
+
 def _inside(ln: Line, box: tuple[float, float, float, float]) -> bool:
     cx, cy = (ln.x0 + ln.x1) / 2, (ln.y0 + ln.y1) / 2
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
@@ -328,11 +365,11 @@ def _merge_baselines(lines: list[Line]) -> list[Line]:
     return out
 
 
-def join_lines(left: Line, right: Line) -> Line:
+def join_lines(left: Line, right: Line, sep: str = " ") -> Line:
     """Two pieces printed on one baseline, left to right, as one line (superscripts kept)."""
-    offset = len(left.text) + 1
+    offset = len(left.text) + len(sep)
     return Line(
-        f"{left.text} {right.text}",
+        f"{left.text}{sep}{right.text}",
         left.page,
         left.x0,
         min(left.y0, right.y0),

@@ -57,6 +57,7 @@ oversampling | oversampling; oversampling factor | oversampling oversample overs
 data_size | training examples; training samples; examples; training set size; training data samples; number of training examples | data_size n_train num_train train_size num_examples n_examples num_train_examples dataset_size train_samples
 eval_size | evaluation examples; test examples; fresh examples; held-out examples; validation examples | eval_size n_eval num_eval eval_samples test_size n_test
 max_time | training time; time budget; max time; train time; wall-clock budget | max_time time_budget train_time max_seconds timeout
+max_samples | maximum samples; maximum number of samples; maximum of samples | max_n max_samples n_max max_num_samples nmax max_n_samples
 n_samples | samples; points; data points; number of samples | n_samples num_samples nsamples n_points num_points n_data
 init_std | standard deviation of the initial weights; initialization std; init std | init_std initializer_range std_init init_scale
 vocab_size | vocabulary size; vocabulary; vocab size | vocab_size vocabulary_size n_vocab ntokens

@@ -7,15 +7,20 @@ import re
 
 from arakit.compiler.settings.glossary import SYMBOL
 from arakit.compiler.settings.names import CONCEPTS, words
-from arakit.compiler.settings.numbers import NUMBER, WORDS
+from arakit.compiler.settings.numbers import CONSTANT, NUMBER, WORDS
 
 # units a value may carry; symbolic ones may touch the next word (`3 Ωand` in PDF text)
 _ALPHA_UNITS = (
     r"[kMGTmµμnp]?(?:Hz|s|F|H|V|A|W|m|g)|rad(?:/s)?|deg|dB|N(?:/m/s)?|kg|m/s2?|"
-    r"min|hours?|days?|seconds?|sec|GB|MB|TB|kB"
+    r"min|hours?|hr|days?|seconds?|sec|GB|MB|TB|kB|ppm|dex"
 )
-UNIT = rf"(?:%|°|[kMµμ]?Ω|(?:{_ALPHA_UNITS})(?:/m/s|/s2?|/s)?(?![a-zA-Z]))"
+UNIT = (
+    rf"(?:%|°|[kMµμ]?Ω|(?:{_ALPHA_UNITS})(?:/m/s|/s2?|/s|[−-]1(?![\d.])|2(?![\d.]))?(?![a-zA-Z]))"
+)
 VALUE = rf"(?P<value>{NUMBER})(?:\s?(?P<unit>{UNIT}))?"
+# units that follow a named value (`age = 250 Myrs`, `D = 269 pc`) but that, after a bare
+# phrase, mostly print a measured age, distance or brightness: read in assignments only
+NAMED_UNIT = rf"(?:{UNIT}|(?:m?mags?|[kMG]?yrs?|[kM]?pc)(?![a-zA-Z]))"
 # the value ends here: not an expression (`= 1 − P`), an index list (`= 0, . . .`) or a label
 END = (
     r"(?![\w.]\d|\s*[+*/×^(\[]|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
@@ -24,7 +29,7 @@ END = (
 
 ASSIGN_RE = re.compile(
     rf"(?<![\w=<>≤≥])(?P<name>{SYMBOL})\s*(?:=|≡|:=)\s*"
-    rf"(?:[^\s=,;]{{1,12}}\s*=\s*)?{VALUE}{END}"
+    rf"(?:[^\s=,;]{{1,12}}\s*=\s*)?(?P<value>{CONSTANT}|{NUMBER})(?:\s?(?P<unit>{NAMED_UNIT}))?{END}"
 )
 SET_TO_RE = re.compile(
     rf"(?P<name>[^\W\d][\w\-.]*(?:\s+[^\W\d][\w\-.]*){{0,3}})(?:\s+(?:in|of)\s+\([^()]{{1,8}}\))?"
@@ -191,9 +196,43 @@ VARIANT = re.compile(
 # words that make the value just after them a bound or a comparison
 COMPARISON = re.compile(
     r"\b(?:close to|up to|at least|at most|more than|less than|fewer than|greater than|"
-    r"smaller than|larger than|higher than|lower than|below|above|exceeds?|exceeding|under|over)\s*$",
+    r"smaller than|larger than|higher than|lower than|[a-z]+er than|below|above|exceeds?|exceeding|under|over)\s*$",
     re.IGNORECASE,
 )
+# a stopping rule: `until 100 independent samples were obtained` states a setting
+STOP_RULE_RE = re.compile(r"\b(?:until|till)\s*$", re.IGNORECASE)
+REACHED_RE = re.compile(
+    r"\s+(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\s+"
+    r"(?:obtained|reached|collected|drawn|generated|accepted|completed|accumulated|taken)\b"
+)
+# `the maximum of 500,000 samples`, `a maximum of 10 iterations`: a cap is a setting
+MAXIMUM_OF_RE = re.compile(r"\b(?:maximum|max\.?|limit)\s+(?:number\s+)?of\s*$", re.IGNORECASE)
+# `a V = 10.6 star`: an assignment between an article and a noun describes a thing
+ATTRIBUTIVE_RE = re.compile(r"(?:^|\s)(?:a|an)\s*$", re.IGNORECASE)
+NOUN_AFTER_RE = re.compile(
+    rf"\s*(?:{UNIT}\s+)?(?:[A-Z][\w/]*\s+)?(?!and\b|or\b|for\b|to\b|in\b|of\b|with\b)[a-z]{{3,}}\b"
+)
+
+
+def describes_a_thing(after: str) -> bool:
+    """True when the words after `a X = v` name the thing it describes (`star`, `mag G0
+    dwarf`), not what is counted (`a K = 4 layer network`, `a d = 64 dimensional space`)."""
+    m = NOUN_AFTER_RE.match(after)
+    if not m:
+        return False
+    noun = m.group().split()[-1].lower()
+    return (
+        noun.rstrip("s") not in COUNT_NOUNS
+        and noun not in COUNT_NOUNS
+        and not noun.endswith(("dimensional", "layer", "step", "fold", "way"))
+    )
+
+
+# `TIC 460205581 (T = 9.9)`, `Star A (∆T = 4.7, …)`: inside brackets after a catalogued
+# object's name (capitals and a number, or `Star A`), a value is a measured property of it
+NAMED_OBJECT_RE = re.compile(r"(?:\b[A-Z]{2,}[\s-]?\d+[A-Za-z]?|\b[A-Z][a-z]+\s[A-Z])\s*\(\s*$")
+# a value followed by these is a bound: `0.5 dex or more`
+OR_MORE = re.compile(r"\s*,?\s*or\s+(?:more|less|greater|higher|larger|above|below|fewer)\b")
 # inequalities or if-then reasoning: a sentence of a derivation
 MATH_CONDITION = re.compile(
     r"[≥≤≠<>]|̸=|\bif\b[^.]*\bthen\b|\bsuch that\b|\bsubject to\b", re.IGNORECASE

@@ -19,6 +19,7 @@ import re
 from arakit.compiler.atoms import Where
 from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings.glossary import SYMBOL
+from arakit.compiler.settings.items import per_item, priors, thresholds, windows
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import (
     QUALIFIERS,
@@ -98,6 +99,12 @@ class Reader:
             )
             taken.append(span)
 
+        for f in [*per_item(sentence), *priors(sentence), *windows(sentence)]:
+            if free(*f.span):
+                add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", f.numbers)
+        for f in thresholds(sentence):
+            if free(*f.span):
+                add(f.span[0], f.span, f.name, f.value, f.unit, f.key)
         self._respectively(sentence, add)
         for m in P.LR_TO_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
@@ -233,6 +240,14 @@ class Reader:
         after = sentence[m.end() :].split()
         if after and after[0].strip(".,;:)").lower() in P.CASE_WORDS:
             return  # `the n = 8 case`: a label, not a setting
+        if re.search(r"\bthan\s*$", sentence[: m.start()]):
+            return  # `stars brighter than T = 16`: a bound
+        if P.ATTRIBUTIVE_RE.search(sentence[: m.start()]) and P.describes_a_thing(
+            sentence[m.end() :]
+        ):
+            return  # `a V = 10.6 star`, `a T = 9.9 mag dwarf`: what a thing is, not a choice
+        if P.NAMED_OBJECT_RE.search(sentence[: m.start()]):
+            return  # `TIC 460205581 (T = 9.9)`: a catalogued object's measured property
         noun = P.unit_noun(sentence[m.end() :])
         key, meaning = self.key(name, lead, noun)
         printed = f"{lead} {name}".strip() if phrase_key(lead) else name
@@ -249,7 +264,9 @@ class Reader:
         bad = P.VALUE_FIRST_BAD_BEFORE.search(before) or not P.VALUE_FIRST_GOOD_BEFORE.search(
             before
         )
-        if bad and before.strip():
+        stop = P.STOP_RULE_RE.search(before) and P.REACHED_RE.match(sentence, m.end("noun"))
+        most = P.MAXIMUM_OF_RE.search(before)
+        if bad and before.strip() and not stop and not most:
             return
         if m.group("hyphen") == "-" and (value.lower() in WORDS or noun.startswith("step")):
             return  # `one-step prediction`, `64-step simulation`: a kind of method
@@ -264,6 +281,9 @@ class Reader:
         if m.group("hyphen") == "-" and m.group("next") and not m.group("tail"):
             name = f"{name} {m.group('next').strip()}"  # `2,048-token budget`
         key = self._noun_key(name, noun, P.lead(before, 6), sentence[: m.start()])
+        if most:  # `the maximum of 500,000 samples`: a cap, named as one (code: max_n)
+            name = f"maximum {name}"
+            key = phrase_key(name) or f"max_{snake(noun)}"
         unit = noun if noun in ("steps", "epochs", "iterations") else ""
         values = [value]
         lst = P.LIST_BEFORE_RE.search(before)
@@ -285,8 +305,10 @@ class Reader:
             return
         if m.groupdict().get("unit") in P.HARDWARE_UNITS:
             return
-        if P.COMPARISON.search(sentence[: m.start("value")]):
-            return  # `close to 2 V`, `up to 200 steps`: a bound or a comparison, not a setting
+        if P.COMPARISON.search(sentence[: m.start("value")]) or P.OR_MORE.match(sentence, m.end()):
+            return  # `close to 2 V`, `0.5 dex or more`: a bound or a comparison, not a setting
+        if m.start("phrase") and sentence[m.start("phrase") - 1].isdigit():
+            return  # `13th magnitude to 200 mmag`: the phrase starts inside a number
         value_end = m.end("value")
         if sentence[value_end : value_end + 1] == "s" and re.fullmatch(
             r"[1-9]0|1[89]\d0|20\d0", m.group("value")
