@@ -10,7 +10,7 @@ from typing import Any
 
 from arakit.compiler.pdf.tables.glyphs import TextLine, Word, page_lines
 from arakit.compiler.pdf.tables.linenos import drop_line_numbers
-from arakit.compiler.pdf.tables.captions import FIGURE_RE
+from arakit.compiler.pdf.tables.captions import figure_label
 
 _NUMBER_RE = re.compile(r"^[−\-+]?(\d[\d,]*(\.\d+)?|\.\d+)([%×]|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?$")
 _NEAR = 60.0  # points between a caption and the artwork it labels
@@ -55,7 +55,7 @@ def page_figures(
     """The labels of every captioned figure on the page (`lines` and `textpage` may be given
     when the caller has them already)."""
     lines = lines if lines is not None else drop_line_numbers(page_lines(page, textpage=textpage))
-    caps = [(ln, m) for ln in lines if (m := FIGURE_RE.match(ln.text))]
+    caps = [(ln, m) for ln in lines if (m := figure_label(ln.text))]
     if not caps:
         return []
     art = _artwork(page)
@@ -68,7 +68,7 @@ def page_figures(
             box = (box[0], box[1], box[2], line.y0 - 25)
         else:
             box = (box[0], line.y1 + 10, box[2], box[3])
-        out.append(_read(m.group(2), pno, box, lines, _vertical_text(page, box, textpage)))
+        out.append(_read(m.number, pno, box, lines, _vertical_text(page, box, textpage)))
     return out
 
 
@@ -150,7 +150,7 @@ def _read(
         for w in ln.words
         if x0 - 35 <= w.cx <= x1 + 10
         and y0 - 10 <= (w.y0 + w.y1) / 2 <= y1 + 25
-        and not FIGURE_RE.match(ln.text)
+        and not figure_label(ln.text)
     ]
     numbers = [w for w in words if _NUMBER_RE.match(w.text)]
     x_ticks = _row_of_numbers(numbers)

@@ -30,9 +30,9 @@ from arakit.compiler.pdf.paragraphs import (
 )
 from arakit.compiler.pdf.references import entries_from_lines, parse_references
 from arakit.compiler.pdf.tables import RawTable, flat_header
+from arakit.compiler.pdf.tables.captions import Label, caption_label
 
 __all__ = ["build_document", "dehyphenate", "read_document"]
-_CAPTION_RE = re.compile(r"^(Table|Figure|Fig\.)\s+(\d+|[A-Z]\d+)\s*[:.]\s+(\S.*)$")
 _EQ_NUM_RE = re.compile(r"\((\d+)\)\s*$")
 _MATH_CHARS = set("=+−∑∏∫≤≥≈∈αβγδεθλμσφψω^_·×/")
 
@@ -124,14 +124,14 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
             ref_lines.append(ln)
             k += 1
             continue
-        cap = _CAPTION_RE.match(ln.text)
+        cap = _caption_start(ln.text)
         if cap:
             flush()
             text, k = _caption(lines, k)
-            num = cap.group(2)
-            if any(t.number == num for t in doc.tables) and cap.group(1) == "Table":
+            num = cap.number
+            if any(t.number == num for t in doc.tables) and cap.kind == "table":
                 continue
-            if cap.group(1) == "Table":
+            if cap.kind == "table":
                 doc.tables.append(DocTable(num, text, [], [], ln.page, current.number))
             else:
                 doc.figures.append(DocFigure(num, text, ln.page, current.number))
@@ -211,10 +211,19 @@ def _skip_cite_box(doc: Document, lines: list[Line], k: int, headings: Headings)
     return k
 
 
+def _caption_start(text: str) -> Label | None:
+    """A caption in the running text: its label, the separator, a space and the caption
+    (`Figure 3. The residuals …`); a label alone (`TABLE IV`) or run on (`Table 1.5`) is not."""
+    label = caption_label(text)
+    if label is None or not label.sep or not label.rest[:1].isspace() or not label.rest.strip():
+        return None
+    return label
+
+
 def _caption(lines: list[Line], k: int) -> tuple[str, int]:
-    m = _CAPTION_RE.match(lines[k].text)
+    m = _caption_start(lines[k].text)
     assert m is not None
-    parts = [m.group(3)]
+    parts = [m.rest.strip()]
     first = lines[k]
     k += 1
     while (
@@ -223,7 +232,7 @@ def _caption(lines: list[Line], k: int) -> tuple[str, int]:
         and lines[k].page == first.page
         and lines[k].column == first.column
         and 0 <= lines[k].y0 - lines[k - 1].y1 < first.size
-        and not _CAPTION_RE.match(lines[k].text)
+        and not _caption_start(lines[k].text)
     ):
         parts.append(lines[k].text)
         k += 1

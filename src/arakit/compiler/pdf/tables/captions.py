@@ -11,8 +11,49 @@ from dataclasses import dataclass
 from arakit.compiler.pdf.paragraphs import dehyphenate
 from arakit.compiler.pdf.tables.glyphs import TextLine
 
-CAPTION_RE = re.compile(r"^(Table|TABLE)\s+([0-9]+|[A-Z]\.?[0-9]+|[IVXL]+)\s*([:.|—–]|$)")
-FIGURE_RE = re.compile(r"^(Figure|Fig\.|FIGURE|FIG\.)\s*([0-9]+|[A-Z]\.?[0-9]+)\s*[:.|—–]")
+# The one recogniser of caption labels, for every reader of a page (tables, figures, the
+# document's structure): `Table 2:`, `TABLE IV` (IEEE, its title on the next line),
+# `Figure 3.`, `Fig.3 |`, `Table A.1 —`.
+LABEL_RE = re.compile(
+    r"^(?P<kind>Table|TABLE|Figure|FIGURE|Fig\.|FIG\.)(?:\s+|(?<=\.))"
+    r"(?P<number>[0-9]+|[A-Z]\.?[0-9]+|[IVXL]+)\s*(?P<sep>[:.|—–]|$)"
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A caption's label: `table` or `figure`, its number as printed, the separator after
+    it (empty when the label ends the line) and the text after the separator."""
+
+    kind: str
+    number: str
+    sep: str
+    rest: str
+
+
+def caption_label(text: str) -> Label | None:
+    """The caption label a line starts with, or None. A figure's label needs its separator:
+    a line that starts `Figure 3` and ends there continues a sentence (`… shown in` /
+    `Figure 3`); a table's label may stand alone over its title (IEEE)."""
+    m = LABEL_RE.match(text)
+    if not m:
+        return None
+    kind = "table" if m.group("kind").lower() == "table" else "figure"
+    if kind == "figure" and not m.group("sep"):
+        return None
+    return Label(kind, m.group("number"), m.group("sep"), text[m.end() :])
+
+
+def table_label(text: str) -> Label | None:
+    """The label of a table caption the line starts with (`Table 2:`, `TABLE IV`)."""
+    label = caption_label(text)
+    return label if label is not None and label.kind == "table" else None
+
+
+def figure_label(text: str) -> Label | None:
+    """The label of a figure caption the line starts with (`Figure 3.`, `Fig.3 |`)."""
+    label = caption_label(text)
+    return label if label is not None and label.kind == "figure" else None
 
 
 @dataclass
@@ -81,15 +122,15 @@ def captions(
             c for half in pieces for s in segments(half, 2.5 * half.size) for c in _side_by_side(s)
         ):
             text = seg.text
-            if FIGURE_RE.match(text):
+            if figure_label(text):
                 figures.append(seg)
-            m = CAPTION_RE.match(text)
+            m = table_label(text)
             if not m or id(seg.words[0]) in used:
                 continue
-            rest = text[m.end() :].strip()
+            rest = m.rest.strip()
             title = None if rest else _title_under(seg, lines, i, mid)
             if title is None:
-                if not m.group(3) and not (seg.words[0].bold and not seg.words[-1].bold):
+                if not m.sep and not (seg.words[0].bold and not seg.words[-1].bold):
                     continue  # "Table 3 summarizes ..." is a sentence, not a caption
                 if not rest:
                     continue  # "... in\nTable 3." ends a sentence
@@ -106,14 +147,14 @@ def captions(
                     break  # the window cuts a line of other text (text flowing beside it)
                 if nxt.y0 - prev.y1 > 0.6 * seg.size or abs(nxt.size - seg.size) > 0.6:
                     break
-                if _columns(nxt, icons or []) > 1 or CAPTION_RE.match(nxt.text):
+                if _columns(nxt, icons or []) > 1 or table_label(nxt.text):
                     break
                 parts.append(nxt.text)
                 box = [min(box[0], nxt.x0), box[1], max(box[2], nxt.x1), nxt.y1]
                 used.update(id(w) for w in nxt.words)
                 prev = nxt
             found.append(
-                Caption(m.group(2), _join(parts), box[0], box[1], box[2], box[3], seg.size)
+                Caption(m.number, _join(parts), box[0], box[1], box[2], box[3], seg.size)
             )
     return found, figures
 
@@ -128,7 +169,7 @@ def _side_by_side(seg: TextLine) -> list[TextLine]:
     for k in range(1, len(seg.words)):
         w, prev = seg.words[k], seg.words[k - 1]
         nxt = seg.words[k + 1].text if k + 1 < len(seg.words) else ""
-        starts = _LABEL_RE.match(w.text) and CAPTION_RE.match(f"TABLE {nxt}")
+        starts = _LABEL_RE.match(w.text) and table_label(f"TABLE {nxt}")
         if starts and w.x0 - prev.x1 >= 1.0 * w.size:
             out.append(TextLine([w]))
         else:
@@ -176,7 +217,7 @@ def _title_under(
             for s in segments(half, 2.5 * half.size):
                 if s.y0 - seg.y1 > 0.8 * seg.size:
                     return None
-                if s.y0 < seg.y1 - 1 or CAPTION_RE.match(s.text):
+                if s.y0 < seg.y1 - 1 or table_label(s.text):
                     continue
                 if (
                     abs((s.x0 + s.x1) / 2 - centre) <= 1.5 * seg.size
