@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from arakit.compiler.mapping.experiments import Planned
-from arakit.compiler.pdf.document import Document, DocTable
+from arakit.compiler.pdf.document import DocFigure, Document, DocTable
 from arakit.compiler.text import slug
 from arakit.model import Claim, EvidenceFile, EvidenceIndex, Table
 from arakit.model.base import MdField
@@ -53,13 +53,20 @@ def table_files(doc: Document, paper: str) -> dict[str, EvidenceFile]:
 
 def figure_files(doc: Document, paper: str) -> list[EvidenceFile]:
     """A reading of each plot whose axes carry numbers: caption, page, axes and the labels
-    printed in it, as printed. No data point is read off the drawing, and a figure is never
-    written as a table of results."""
+    printed in it, as printed. When the paper has nothing else to file (no table, no such
+    plot: a research note whose one figure is a picture), each numbered figure is filed with
+    its caption and page, saying that nothing in it was read. No data point is read off a
+    drawing, and a figure is never written as a table of results."""
     out = []
+    filed = {f.number for f in doc.figures if f.axes and f.labels}
+    alone = not filed and not any(t.rows for t in doc.tables)
     for f in doc.figures:
-        if not f.axes or not f.labels:
-            continue
         where = f"p. {f.page}" + (f", §{f.section}" if f.section else "")
+        if not f.axes or not f.labels:
+            if alone and f.number not in filed:  # once per number (a figure may go on)
+                filed.add(f.number)
+                out.append(_unread_figure(f, paper, where))
+            continue
         out.append(
             EvidenceFile(
                 path=f"evidence/figures/figure{f.number}_{slug(f.caption, 32)}.md",
@@ -83,6 +90,31 @@ def figure_files(doc: Document, paper: str) -> list[EvidenceFile]:
             )
         )
     return out
+
+
+def _unread_figure(f: DocFigure, paper: str, where: str) -> EvidenceFile:
+    """A numbered figure whose axes carry no numbers the compiler could read (a diagram, a
+    photograph, a screenshot, a plot set as a picture): filed with its caption and page,
+    saying that nothing in the drawing was read. Its type is not guessed."""
+    return EvidenceFile(
+        path=f"evidence/figures/figure{f.number}_{slug(f.caption, 32)}.md",
+        title=f"Figure {f.number}: {f.caption.rstrip('.')}",
+        source=f"Figure {f.number} in {paper} ({where})",
+        caption=f.caption,
+        extraction_type="figure_reading",
+        extra_fields=[
+            MdField(
+                name="Figure type",
+                value="not determined: no axis with numbers was found in it, and ara compile "
+                "does not look at pictures",
+            ),
+            MdField(name="Extraction method", value="visual_description"),
+            MdField(name="Reading confidence", value="low: only the caption was read"),
+        ],
+        notes="## Visual description\n\nNot described: nothing in the drawing was read. What "
+        f"the caption says it shows: {f.caption} See the paper's Figure {f.number} "
+        f"({where}).",
+    )
 
 
 def _table_notes(t: DocTable, exact: bool) -> str:
@@ -161,7 +193,8 @@ def evidence_index(
             "",
             f"Figures of {paper}; no data points were read from them (drawn, not tabulated). "
             "Plots whose axes carry numbers have a file under figures/ with their axes and "
-            "printed labels.",
+            "printed labels (when nothing else could be filed, every figure has one, with its "
+            "caption only).",
         ]
         lines += [""] + [f"- {f.label} (p. {f.page}): {f.caption}" for f in doc.figures]
         notes = "\n".join(lines)

@@ -196,6 +196,7 @@ class Document:
     equations: list[Equation] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)  # text of footnotes, set apart
+    sidebars: list[str] = field(default_factory=list)  # text of boxes beside the running text
     running: list[str] = field(default_factory=list)  # running header and footer of page 1
     metadata: dict[str, str] = field(default_factory=dict)  # the PDF's info dictionary
     damage: list[str] = field(default_factory=list)  # repairs MuPDF made while reading

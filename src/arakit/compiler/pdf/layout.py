@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from arakit.compiler.errors import SourceError
+from arakit.compiler.pdf.boxes import sidebar_boxes
+from arakit.compiler.pdf.boxes import within as _inside_box
 from arakit.compiler.pdf.chars import clean_span, compose_accents, span_text
 from arakit.compiler.pdf.document import Line
 from arakit.compiler.pdf.figures import FigureReading
@@ -34,6 +36,7 @@ class Layout:
         default_factory=list
     )  # text set at an angle (margin stamps, watermarks)
     margins: list[Line] = field(default_factory=list)  # text outside the text block (sidebars)
+    boxes: list[list[Line]] = field(default_factory=list)  # tinted boxes beside the text
     damage: list[str] = field(default_factory=list)  # what MuPDF had to repair
     metadata: dict[str, str] = field(default_factory=dict)
 
@@ -98,6 +101,9 @@ def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
         lines = [ln for ln in lines if not any(_in_plot(ln, f.bbox) for f in plots if f.readable)]
         lines, outside = _split_margins(lines, page.rect)
         out.margins.extend(outside)
+        for box in sidebar_boxes(page, lines):
+            out.boxes.append([ln for ln in lines if _inside_box(ln, box)])
+            lines = [ln for ln in lines if not _inside_box(ln, box)]
         per_page.append(lines)
     running = _running_lines(per_page, heights)
     out.metadata = {k: str(v) for k, v in (doc.metadata or {}).items() if v}

@@ -64,7 +64,12 @@ def read_opening(
         if block:
             doc.abstract = dehyphenate([reading_text(ln) for ln in block], vocab)
             return [ln for ln in head if not any(ln is b for b in block)] + lines[k:]
-    return [*head, *lines[k:]] if not doc.abstract and end == on_page[-1] + 1 else lines[k:]
+    if not doc.abstract and end == on_page[-1] + 1:
+        return [*head, *lines[k:]]
+    if not doc.abstract:  # a note without an abstract: its text runs from the authors on
+        prose = [ln for ln in head if not ln.bold and abs(ln.size - headings.body) < 0.4]
+        return [*prose, *lines[k:]]
+    return lines[k:]
 
 
 def _cite_box(doc: Document, lines: list[Line], k: int, headings: Headings) -> int:

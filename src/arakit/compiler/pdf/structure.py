@@ -65,6 +65,7 @@ def build_document(layout: Layout, path: str) -> Document:
     extra = [*layout.margins, *layout.stamps]
     rest = read_opening(doc, lines, headings, extra, layout.running, vocab)
     _body(doc, rest, headings, vocab)
+    doc.sidebars = [dehyphenate([ln.text for ln in box], vocab) for box in layout.boxes if box]
     _attach_tables(doc, layout.tables)
     _attach_figures(doc, layout.figures)
     return doc
@@ -101,6 +102,10 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
         head = headings(ln, in_appendix or in_refs, current.number)
         if head is not None:
             flush()
+            if not doc.sections and not current.title and current.paragraphs:
+                doc.sections.append(
+                    current
+                )  # the text before the first heading (a note has no other)
             number, title = head
             low = title.lower()
             if low.startswith("appendix"):
@@ -124,10 +129,12 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
             ref_lines.append(ln)
             k += 1
             continue
-        cap = _caption_start(ln.text)
+        cap = _caption_start(ln.text) or _label_beside(lines, k)
+        if cap and buf and _runs_on(buf[-1], ln):
+            cap = None  # `… shown in the right-hand panel of` / `Figure 4. In this figure, …`
         if cap:
             flush()
-            text, k = _caption(lines, k)
+            text, k = _caption(lines, k, cap, headings.body)
             num = cap.number
             if any(t.number == num for t in doc.tables) and cap.kind == "table":
                 continue
@@ -220,15 +227,46 @@ def _caption_start(text: str) -> Label | None:
     return label
 
 
-def _caption(lines: list[Line], k: int) -> tuple[str, int]:
-    m = _caption_start(lines[k].text)
-    assert m is not None
-    parts = [m.rest.strip()]
+def _runs_on(prev: Line, ln: Line) -> bool:
+    """True when `ln` goes on with the sentence of the line above it: same page and type,
+    set right under it, and the line above ends mid-sentence."""
+    return (
+        prev.page == ln.page
+        and abs(prev.size - ln.size) < 0.3
+        and 0 <= ln.y0 - prev.y1 < ln.size
+        and not prev.text.rstrip().endswith((".", ":", "!", "?"))
+    )
+
+
+def _label_beside(lines: list[Line], k: int) -> Label | None:
+    """A caption label set apart from its caption on the same baseline (`Figure 1.`, a
+    wide space, `Left: Color–color training diagram …`), as AASTeX sets it."""
+    label = caption_label(lines[k].text)
+    if label is None or not label.sep or label.rest.strip() or k + 1 >= len(lines):
+        return None
+    ln, nxt = lines[k], lines[k + 1]
+    beside = nxt.page == ln.page and abs(nxt.base - ln.base) < 1.0 and nxt.x0 > ln.x1
+    return label if beside and not caption_label(nxt.text) else None
+
+
+def _caption(lines: list[Line], k: int, label: Label, body: float) -> tuple[str, int]:
+    """The caption's text and the index of the line after it. A caption runs on until a
+    line ends a sentence, or, when it is set in its own type size, while the lines below
+    keep that size (a caption of several sentences)."""
+    if label.rest.strip():
+        parts = [label.rest.strip()]
+    else:  # the caption stands beside its label
+        k += 1
+        parts = [lines[k].text]
     first = lines[k]
+    own_size = abs(first.size - body) > 0.3
     k += 1
     while (
         k < len(lines)
-        and not parts[-1].rstrip().endswith(".")
+        and (
+            not parts[-1].rstrip().endswith(".")
+            or (own_size and abs(lines[k].size - first.size) < 0.3)
+        )
         and lines[k].page == first.page
         and lines[k].column == first.column
         and 0 <= lines[k].y0 - lines[k - 1].y1 < first.size

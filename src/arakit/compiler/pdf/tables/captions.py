@@ -153,9 +153,7 @@ def captions(
                 box = [min(box[0], nxt.x0), box[1], max(box[2], nxt.x1), nxt.y1]
                 used.update(id(w) for w in nxt.words)
                 prev = nxt
-            found.append(
-                Caption(m.number, _join(parts), box[0], box[1], box[2], box[3], seg.size)
-            )
+            found.append(Caption(m.number, _join(parts), box[0], box[1], box[2], box[3], seg.size))
     return found, figures
 
 
