@@ -12,7 +12,7 @@ from arakit.compiler.errors import InputError
 from arakit.compiler.repo.environment import Environment, read_environment
 from arakit.compiler.repo.execution import reached_modules
 from arakit.compiler.repo.history import History, read_history
-from arakit.compiler.repo.params import CodeParam, is_config, params_of
+from arakit.compiler.repo.params import CodeParam, is_config, is_source, params_of
 from arakit.compiler.repo.params.compose import apply_composition
 from arakit.compiler.repo.params.logs import is_log_file
 from arakit.compiler.repo.params.shell import is_launch_script
@@ -45,6 +45,7 @@ def _readable(rel: str) -> bool:
     return (
         rel.endswith((".py", ".ipynb", "pyproject.toml"))
         or is_config(rel)
+        or is_source(rel)
         or is_launch_script(rel)
         or is_log_file(rel)
     )

@@ -138,6 +138,10 @@ def code_numbers(value: str) -> tuple[float, ...]:
     """The numbers a code value states: one for a scalar (`1e-3`, `10e1`, `50e-3`), every
     element of a list, tuple or array (`[32, 128]`, `(1e-16, 1)`, `np.array([10])`)."""
     text = value.strip().strip("'\"")
+    # a C literal's type suffix (0.5f, 100UL), a Fortran kind (1.5_dp) and its D exponent
+    literal = re.fullmatch(r"([-+]?[\d.]+(?:[eEdD][-+]?\d+)?)(?:[fFlLuU]{1,3}|_\w+)?", text)
+    if literal:
+        text = re.sub(r"(?<=\d)[dD](?=[-+]?\d)", "e", literal.group(1))
     single = parse_number(text)
     if single is not None:
         return (single,)

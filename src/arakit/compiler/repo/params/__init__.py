@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from arakit.compiler.repo.params.compiled import compiled_params, is_source
 from arakit.compiler.repo.params.files import (
     gin_params,
     ini_params,
@@ -22,9 +23,11 @@ from arakit.compiler.settings.names import words
 
 __all__ = [
     "CodeParam",
+    "compiled_params",
     "gin_params",
     "ini_params",
     "is_config",
+    "is_source",
     "json_params",
     "log_params",
     "notebook_params",
@@ -109,6 +112,8 @@ def params_of(text: str, rel: str) -> list[CodeParam]:
         return notebook_params(text, rel)
     if is_launch_script(rel):
         return shell_params(text, rel)
+    if is_source(rel):
+        return compiled_params(text, rel)
     if is_log_file(rel):
         return log_params(text, rel)
     if not is_config(rel):

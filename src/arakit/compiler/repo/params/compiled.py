@@ -1,0 +1,143 @@
+"""Parameters in the languages research code is also written in, beside Python: the
+constants a C, C++, CUDA or OpenCL source fixes (`#define N 2048`, `const int TILE = 16;`,
+`constexpr double kTol = 1e-8;`), Fortran parameters (`integer, parameter :: n = 100`),
+and top-level assignments of numbers in R, Julia and MATLAB scripts (`n_iter <- 5000`,
+`const N = 256`, `alpha = 0.05;`).
+
+Only values written as number literals are read (a setting, not a computation), each at its
+own line with the comment beside it as help. Lines inside functions are skipped where the
+language marks them by indentation or braces; the rest is left to reconciliation, which
+compares a value only with a setting the paper states under the same name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.repo.params.model import CodeParam
+
+MAX_PARAMS = 500
+MAX_LINE = 400
+
+C_SUFFIXES = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".cu", ".cuh", ".cl")
+FORTRAN_SUFFIXES = (".f", ".f90", ".f95", ".f03", ".f08", ".for")
+R_SUFFIXES = (".r",)
+JULIA_SUFFIXES = (".jl",)
+MATLAB_SUFFIXES = (".m",)
+SOURCE_SUFFIXES = C_SUFFIXES + FORTRAN_SUFFIXES + R_SUFFIXES + JULIA_SUFFIXES + MATLAB_SUFFIXES
+
+# a number as these languages write one: 2048, 1e-8, 0.5f, 100L, 1.0d-3 (Fortran), 0x10
+_NUMBER = (
+    r"[-+]?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eEdD][-+]?\d+)?)(?:[fFlLuU]{0,3}|_\w+)?"
+)
+_C_DEFINE = re.compile(rf"^\s*#\s*define\s+([A-Za-z_]\w*)\s+\(?({_NUMBER})\)?\s*(?://.*|/\*.*)?$")
+_C_CONST = re.compile(
+    r"^\s*(?:(?:static|extern|inline|__constant__|__device__|__constant)\s+)*"
+    r"(?:const|constexpr)\s+(?:(?:unsigned|signed|long|short|static|constexpr|const)\s+)*"
+    r"(?:int|long|float|double|size_t|unsigned|char|bool|auto|u?int\d+_t|real|Real|index_t)\s+"
+    rf"([A-Za-z_]\w*)\s*(?:=\s*|\{{\s*|\(\s*)({_NUMBER})\s*[}})]?\s*;\s*(?://(.*)|/\*(.*?)\*/)?\s*$"
+)
+_FORTRAN = re.compile(
+    rf"^\s*(?:integer|real|double\s+precision|real\s*\(\s*\w+\s*\))\s*,\s*parameter\s*::\s*"
+    rf"([A-Za-z_]\w*)\s*=\s*({_NUMBER})\s*(?:!(.*))?$",
+    re.I,
+)
+_R_ASSIGN = re.compile(rf"^([A-Za-z.][\w.]*)\s*(?:<-|=)\s*({_NUMBER})\s*;?\s*(?:#(.*))?$")
+_JULIA_ASSIGN = re.compile(rf"^(?:const\s+)?([A-Za-z_]\w*)\s*=\s*({_NUMBER})\s*;?\s*(?:#(.*))?$")
+_MATLAB_ASSIGN = re.compile(rf"^([A-Za-z]\w*)\s*=\s*({_NUMBER})\s*;?\s*(?:%(.*))?$")
+_C_LINE_COMMENT = re.compile(r"//(.*)$")
+
+
+def is_source(rel: str) -> bool:
+    """C/C++/CUDA/OpenCL, Fortran, R, Julia and MATLAB sources."""
+    return rel.lower().endswith(SOURCE_SUFFIXES)
+
+
+def compiled_params(text: str, rel: str) -> list[CodeParam]:
+    """Constants and top-level number assignments of one source file (see module doc)."""
+    low = rel.lower()
+    if low.endswith(C_SUFFIXES):
+        found = _c_params(text, rel)
+    elif low.endswith(FORTRAN_SUFFIXES):
+        found = _line_params(text, rel, _FORTRAN, indented=True)
+    elif low.endswith(R_SUFFIXES):
+        found = _line_params(text, rel, _R_ASSIGN, indented=False)
+    elif low.endswith(JULIA_SUFFIXES):
+        found = _line_params(text, rel, _JULIA_ASSIGN, indented=False)
+    elif low.endswith(MATLAB_SUFFIXES):
+        found = _matlab_params(text, rel)
+    else:
+        return []
+    return found[:MAX_PARAMS]
+
+
+def _c_params(text: str, rel: str) -> list[CodeParam]:
+    out = []
+    depth = 0  # brace depth: constants inside a function body are locals, not settings
+    in_comment = False
+    for n, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE:
+            continue
+        code, in_comment = _without_block_comments(line, in_comment)
+        m = _C_DEFINE.match(line) if not in_comment else None
+        if m:
+            note = _C_LINE_COMMENT.search(line)
+            out.append(
+                _param(m.group(1), m.group(2), rel, n, "constant", note.group(1) if note else "")
+            )
+        elif depth == 0 and (m := _C_CONST.match(line)):
+            out.append(
+                _param(m.group(1), m.group(2), rel, n, "constant", m.group(3) or m.group(4) or "")
+            )
+        if not code.lstrip().startswith("#"):
+            depth = max(0, depth + code.count("{") - code.count("}"))
+    return out
+
+
+def _without_block_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """The line's code outside /* ... */ comments, and whether a comment runs on."""
+    out: list[str] = []
+    k = 0
+    while k < len(line):
+        if in_comment:
+            end = line.find("*/", k)
+            if end < 0:
+                return "".join(out), True
+            k, in_comment = end + 2, False
+            continue
+        start = line.find("/*", k)
+        cut = line.find("//", k)
+        if cut >= 0 and (start < 0 or cut < start):
+            out.append(line[k:cut])
+            break
+        if start < 0:
+            out.append(line[k:])
+            break
+        out.append(line[k:start])
+        k, in_comment = start + 2, True
+    return "".join(out), in_comment
+
+
+def _line_params(text: str, rel: str, pattern: re.Pattern[str], indented: bool) -> list[CodeParam]:
+    """One definition per line; `indented` False keeps only lines at the left margin (the
+    top level of an R or Julia script, never a function body)."""
+    out = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE or (not indented and line[:1].isspace()):
+            continue
+        m = pattern.match(line.rstrip())
+        if m:
+            out.append(_param(m.group(1), m.group(2), rel, n, "constant", m.group(3) or ""))
+    return out
+
+
+def _matlab_params(text: str, rel: str) -> list[CodeParam]:
+    """Top-level number assignments of a MATLAB/Octave script; a `function` file's body is
+    skipped (its assignments are locals)."""
+    if re.match(r"^\s*(?:%.*\n|\s*\n)*\s*function\b", text):
+        return []
+    return _line_params(text, rel, _MATLAB_ASSIGN, indented=False)
+
+
+def _param(name: str, value: str, rel: str, line: int, kind: str, note: str) -> CodeParam:
+    return CodeParam(name, value, rel, line, kind, help=note.strip().rstrip("*/").strip())

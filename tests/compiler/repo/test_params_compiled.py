@@ -1,0 +1,62 @@
+"""Parameters in C/C++/CUDA/OpenCL, Fortran, R, Julia and MATLAB sources: constants and
+top-level number assignments, each at its line with its comment; locals inside functions
+are not settings; a literal's type suffix does not stop reconciliation comparing it."""
+
+from __future__ import annotations
+
+from arakit.compiler.pdf.document import DocSection, Document, Paragraph
+from arakit.compiler.reconcile import reconcile
+from arakit.compiler.repo.params import params_of
+from arakit.compiler.settings import paper_settings
+
+
+def _got(text: str, rel: str) -> dict[str, tuple[str, int, str]]:
+    return {p.name: (p.value, p.line, p.help) for p in params_of(text, rel)}
+
+
+def test_c_defines_and_file_scope_constants_are_read_but_not_locals_or_comments() -> None:
+    src = (
+        "#include <stdio.h>\n"
+        "#define TILE_DIM 16  // work-group edge\n"
+        "#define MAX(a, b) ((a) > (b) ? (a) : (b))\n"
+        "static const float epsilon = 0.00001f; /* convergence */\n"
+        "constexpr int kIterations{5000};\n"
+        "/* #define OLD_N 128\n"
+        "   const int unused = 3; */\n"
+        "int main(void) {\n"
+        "    const int local_n = 7;\n"
+        "    return 0;\n"
+        "}\n"
+    )
+    got = _got(src, "src/kernel.cpp")
+    assert got["TILE_DIM"] == ("16", 2, "work-group edge")
+    assert got["epsilon"] == ("0.00001f", 4, "convergence")
+    assert got["kIterations"] == ("5000", 5, "")
+    assert not {"MAX", "OLD_N", "unused", "local_n"} & set(got)
+
+
+def test_fortran_parameters_and_top_level_r_julia_matlab_numbers_are_read() -> None:
+    fortran = "program sim\n  integer, parameter :: nsteps = 1000 ! time steps\nend program\n"
+    assert _got(fortran, "f/sim.f90")["nsteps"] == ("1000", 2, "time steps")
+    r = "n_iter <- 5000  # MCMC draws\nfit <- function(x) {\n  alpha <- 0.5\n}\nseed = 42\n"
+    got = _got(r, "analysis/fit.R")
+    assert got["n_iter"] == ("5000", 1, "MCMC draws") and got["seed"] == ("42", 5, "")
+    assert "alpha" not in got  # inside a function
+    julia = "const N = 256\nfunction f()\n    h = 0.1\nend\ndt = 1e-3\n"
+    assert set(_got(julia, "sim.jl")) == {"N", "dt"}
+    script = "% experiment\nlambda = 0.05; % ridge\nfor k = 1:10\n  t = 3;\nend\n"
+    assert _got(script, "run_exp.m") == {"lambda": ("0.05", 2, "ridge")}
+    function_file = "function y = f(x)\n  gain = 2;\nend\n"
+    assert _got(function_file, "f.m") == {}
+
+
+def test_a_value_with_a_c_type_suffix_is_compared_as_its_number() -> None:
+    doc = Document(path="p.pdf", pages=3)
+    text = "We use a tolerance of 1e-6 and a batch size of 64."
+    doc.sections = [DocSection("4", "Setup", 1, 2, paragraphs=[Paragraph(text, 2, "4")])]
+    params = params_of(
+        "static const double tolerance = 1e-5;\nconst int batch_size = 64u;\n", "solver.c"
+    )
+    got = {v.key: v for v in reconcile(paper_settings(doc), params) if not v.negative}
+    assert (got["tolerance"].verdict, got["tolerance"].code_where) == ("mismatch", "solver.c:1")
+    assert got["batch_size"].verdict == "match"
