@@ -150,3 +150,25 @@ def test_units_and_notations_compare_as_numbers() -> None:
     gen = "if __name__ == '__main__':\n    Ts = 5e-7\n    omega_input = 150e3  # bandwidth\n    lr = 1e-4  # learning rate\n"
     got = _by(_run(doc, {"gen.py": gen}))
     assert got["ts"] == ("match", "5e-7", "gen.py:2")
+
+
+def test_a_value_a_loop_sweeps_over_is_one_of_the_runs_not_a_mismatch() -> None:
+    doc = _paper(
+        "We generate sequences at an alphabet size of 8 and repeat each fit with 20 replicates."
+    )
+    script = (
+        "ALPHA = 256\n"
+        "def accuracy():\n"
+        "    for alpha in [2, 4, 8]:\n"
+        "        fit(alpha)\n"
+        "def orders():\n"
+        "    n_reps = 20\n"
+        "    for rep in range(n_reps):\n"
+        "        fit(seed=rep)\n"
+        "SEED = 42\n"
+    )
+    got = {v.key: v for v in _run(doc, {"run_experiment.py": script})}
+    assert not any(v.verdict == "mismatch" for v in got.values())
+    assert got["repetitions"].code_where == "run_experiment.py:6"
+    sweep = [p for p in params_of(script, "run_experiment.py") if p.kind == "sweep"]
+    assert [(p.name, p.value, p.line) for p in sweep] == [("alpha", "[2, 4, 8]", 3)]

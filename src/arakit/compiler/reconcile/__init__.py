@@ -66,7 +66,7 @@ def reconcile(settings: list[PaperSetting], params: list[CodeParam]) -> list[Ver
 
 
 MAX_CODE_ONLY = 40
-_LEFT_OUT = ("call", "default", "init", "derived", "log", "launch")
+_LEFT_OUT = ("call", "default", "init", "derived", "log", "launch", "sweep")
 _STRUCTURED = (
     "dataclass",
     "pydantic",

@@ -49,7 +49,7 @@ beta2 | β2; beta2; beta 2 | beta2 b2 adam_beta2
 epsilon | adam epsilon; epsilon | eps epsilon adam_eps adam_epsilon
 temperature | temperature; sampling temperature | temperature temp
 seed | random seed; seed | seed random_seed rng_seed manual_seed
-repetitions | trials; repetitions; runs; seeds; random seeds; independent runs; repeats; replicates; restarts | n_runs num_runs n_seeds num_seeds n_trials num_trials repetitions n_rep reps n_repeats num_repeats nruns trials seeds runs
+repetitions | trials; repetitions; runs; seeds; random seeds; independent runs; repeats; replicates; restarts | n_runs num_runs n_seeds num_seeds n_trials num_trials repetitions n_rep n_reps num_reps nreps reps n_replicates num_replicates n_repetitions replicates n_repeats num_repeats nruns trials seeds runs
 samples_per_prompt | samples per prompt; completions per prompt; generations per prompt; rollouts per prompt; responses per prompt; group size | num_generations n_generations samples_per_prompt num_samples_per_prompt group_size n_samples_per_prompt num_completions rollouts_per_prompt n_rollouts
 max_tokens | token budget; max tokens; maximum tokens; generation length; maximum generation length; max new tokens; response budget; response length; maximum response length; tokens | max_tokens max_new_tokens max_completion_length max_gen_len max_response_length token_budget max_length max_gen_tokens resp_len response_len max_response_len max_resp_len rollout_max_response_len
 num_envs | environments; parallel environments; number of environments | num_envs n_envs n_envs_per_worker num_environments envs num_env n_env

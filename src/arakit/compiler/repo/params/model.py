@@ -22,7 +22,7 @@ class CodeParam:
     line: int
     kind: str  # constant | script | default | init | dataclass | pydantic | attrs | class |
     # argparse | click | typer | environ | call | dict | yaml | json | toml | ini | gin |
-    # shell | shell-default | cli-flag | hydra-override | log
+    # shell | shell-default | cli-flag | hydra-override | log | sweep (`for x in [..]`)
     help: str = ""  # help text, or the comment written beside the value
     context: str = ""  # enclosing function, class, callee or config section
     used: bool = True  # False for a script constant that nothing reads

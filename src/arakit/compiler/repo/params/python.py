@@ -326,6 +326,20 @@ class _Reader:
             name = dest.value
         self.add(name, kw["default"], kind, "", _help(call))
 
+    def sweeps(self, tree: ast.AST) -> None:
+        """`for alpha in [2, 4, 8]:` — the values a loop runs an experiment at (kind
+        `sweep`): a paper's "at α ∈ {2, 4, 8}" is one of them, not a disagreement with a
+        default set elsewhere."""
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.For | ast.AsyncFor)
+                and isinstance(node.target, ast.Name)
+                and isinstance(node.iter, ast.List | ast.Tuple | ast.Set)
+                and len(node.iter.elts) >= 2
+                and all(_numeric(e) for e in node.iter.elts)
+            ):
+                self.add(node.target.id, node.iter, "sweep", help="values a loop runs")
+
     def dict_literal(self, node: ast.Dict, context: str, prefix: str = "") -> None:
         for k, v in zip(node.keys, node.values, strict=True):
             if not (isinstance(k, ast.Constant) and isinstance(k.value, str)):
@@ -410,6 +424,7 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
         r.block(tree.body, "module", "")
         r.calls(tree)
         r.dicts(tree)
+        r.sweeps(tree)
     except RecursionError:
         pass
     seen: set[tuple[str, int, str]] = set()
