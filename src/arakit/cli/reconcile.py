@@ -64,7 +64,9 @@ def _human(verdicts, scope) -> None:  # type: ignore[no-untyped-def]
             escape(v.paper_value),
             escape(v.paper_where),
             escape(v.code_value),
-            escape(v.code_where),
+            escape(
+                v.code_where + (f" (imported; reached from {v.code_via})" if v.code_via else "")
+            ),
         )
     out.print(t)
     out.print(", ".join(f"{n} {k}" for k, n in _counts(verdicts).items()))

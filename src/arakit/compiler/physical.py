@@ -156,5 +156,9 @@ def reconciliation_text(
         + "Each setting of the paper is compared with the definition in the code that ran its "
         "experiment (the script whose values agree with most of the paragraph's); values "
         "are compared as numbers in any notation and unit (`1e-4` equals `0.0001`, `0.5 µs` "
-        "equals `5e-7`); each side is quoted exactly as written.\n\n" + table_text(table) + "\n"
+        "equals `5e-7`); each side is quoted exactly as written. A setting the code folder "
+        "leaves unstated is compared with the repository's own modules its scripts import; "
+        "the note then names the module's file:line and the script line that reaches it.\n\n"
+        + table_text(table)
+        + "\n"
     )

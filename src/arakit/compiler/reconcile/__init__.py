@@ -2,7 +2,9 @@
 that ran its experiment, and every known setting of that code the paper does not state
 is listed. Verdicts: match, mismatch, paper-only, code-only; each with both values as
 written and both locations, and a note when a launch script, a plan or a log shows the
-run used a value other than the code's default ("overridden at run time")."""
+run used a value other than the code's default ("overridden at run time"). A setting the
+code folder leaves unstated is then asked of the in-repository modules its scripts
+import (the verdict names the module's file:line and the script's that reaches it)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import re
 from collections import defaultdict
 
 from arakit.compiler.reconcile.align import align, build_units
+from arakit.compiler.reconcile.imported import judge_imported
 from arakit.compiler.reconcile.verdicts import Verdict, judge, verdict
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
@@ -30,8 +33,15 @@ def same_value(a: str, b: str) -> bool:
     return a.strip().strip("'\"").lower() == b.strip().strip("'\"").lower()
 
 
-def reconcile(settings: list[PaperSetting], params: list[CodeParam]) -> list[Verdict]:
-    """Compare the paper's stated settings with the code's values (see the module doc)."""
+def reconcile(
+    settings: list[PaperSetting],
+    params: list[CodeParam],
+    imported: list[CodeParam] | None = None,
+) -> list[Verdict]:
+    """Compare the paper's stated settings with the code's values (see the module doc).
+    `imported`: definitions of in-repository modules outside the paper's code folder that
+    its scripts reach (`CodeParam.via` set), asked only for a setting the folder itself
+    leaves paper-only."""
     units = build_units([p for p in params if p.kind != "seed"])
     params = [p for p in params if p.kind not in ("seed", "launch")]
     groups: dict[int, list[PaperSetting]] = {}
@@ -51,12 +61,15 @@ def reconcile(settings: list[PaperSetting], params: list[CodeParam]) -> list[Ver
             groups.setdefault(s.group, []).append(s)
             values[s.key].add(tuple(round(x, 12) for x in s.values) or (hash(s.value),))
     involved: set[tuple[str, int, str]] = set()
+    launched = {u.main: u.launches[0].location for u in units if u.launches}
     for group in groups.values():
         fit = align(group, units)
         for s in group:
-            v = judge(s, fit, params, len(values[s.key]) == 1)
+            v = judge(s, fit, params, len(values[s.key]) == 1, launched)
             if v.verdict == "paper-only" and s.key == "repetitions":
                 v = _fixed_seed(s, params) or v
+            if v.verdict == "paper-only" and imported:
+                v = judge_imported(s, fit, imported) or v
             involved.update((p.file, p.line, p.bare) for p in v.involved)
             out.append(v)
     out += _code_only(params, involved)

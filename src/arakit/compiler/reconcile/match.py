@@ -121,8 +121,37 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
     names_a, names_b = _words(setting.key), _words(bare)
     if len(names_a) >= 2 and _covers(names_a, names_b) and _covers(names_b, names_a):
         return 0.85  # `estimator_hidden_size` and `est_hidden_size`: the same words
+    full_a, full_b = _spelled(names_a), _spelled(names_b)
+    if len(full_a) >= 2 and _covers(full_a, full_b) and _covers(full_b, full_a):
+        return 0.85  # `std` and `standard deviation`: the abbreviation written out
+    bound = _bound(setting)
+    if bound and len(full_b) >= 2 and bound in full_b and _covers(full_b, full_a | {bound}):
+        return STRONG  # `max_n` and `a maximum of 500,000 samples`
     shared = sum(any(_same_word(x, y) for y in b) for x in a)
     return 0.7 * min(1.0, shared / min(len(a), len(b))) if shared else 0.0
+
+
+def _spelled(words: set[str]) -> set[str]:
+    """The words with each abbreviation written out (`std`: standard, deviation)."""
+    out: set[str] = set()
+    for w in words:
+        out.update((_ABBREV.get(w) or w).split())
+    return out
+
+
+_BOUND_RE = r"\b(maximum|minimum|max\.?|min\.?|at most|at least|up to)\s+(?:number\s+)?(?:of\s+)?"
+
+
+def _bound(setting: PaperSetting) -> str:
+    """`maximum` when the sentence bounds the value (`a maximum of 500,000 samples`, `up to
+    500 steps`), `minimum` for `at least`; "" otherwise."""
+    if not setting.value:
+        return ""
+    m = re.search(_BOUND_RE + re.escape(setting.value), setting.where.sentence, re.IGNORECASE)
+    if m is None:
+        return ""
+    word = m.group(1).lower()
+    return "minimum" if word.startswith(("min", "at least")) else "maximum"
 
 
 def _same_word(x: str, y: str) -> bool:

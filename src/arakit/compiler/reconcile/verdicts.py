@@ -3,8 +3,8 @@
 Order of evidence: the unit aligned with the setting's paragraph (its script with the
 launch flags, plans and logs that override it); then configs and modules beside that
 script; then the whole of the paper's code, where only a match counts, or a mismatch
-when the code defines the setting exactly once under the paper's own name and the paper
-gives it one value."""
+when the paper gives the setting one value and the code one other value, either once
+under the paper's own name or only in scripts a launch script runs."""
 
 from __future__ import annotations
 
@@ -51,6 +51,9 @@ class Verdict:
     paper_name: str = ""
     code_kind: str = ""
     negative: bool = False  # a value the paper reports as not working: listed, not compared
+    # the code's value is in an imported module outside the paper's code folder: the
+    # script of that folder that reaches it, and where (`paper/code/run.py:12`)
+    code_via: str = ""
     involved: list[CodeParam] = field(default_factory=list, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -80,10 +83,15 @@ def verdict(
 
 
 def judge(
-    s: PaperSetting, fit: Fit | None, everywhere: list[CodeParam], single_valued: bool
+    s: PaperSetting,
+    fit: Fit | None,
+    everywhere: list[CodeParam],
+    single_valued: bool,
+    launched: dict[str, str] | None = None,
 ) -> Verdict:
     """The verdict for one setting (see the module doc). `single_valued`: the paper gives
-    this setting no other value anywhere (so one definition in the code is its)."""
+    this setting no other value anywhere (so one definition in the code is its).
+    `launched`: scripts a launch script of the paper's code runs, with that launch line."""
     if fit is not None:
         main = fit.unit.main
         found = _against(
@@ -102,7 +110,7 @@ def judge(
         if found is not None:
             return found
     how = "anywhere-single" if single_valued else "anywhere"
-    return _against(s, everywhere, "", how) or verdict(s, "paper-only")
+    return _against(s, everywhere, "", how, launched=launched or {}) or verdict(s, "paper-only")
 
 
 def _overridden(
@@ -131,6 +139,7 @@ def _against(
     context: str,
     how: str,
     always: Callable[[CodeParam], bool] = lambda p: True,
+    launched: dict[str, str] | None = None,
 ) -> Verdict | None:
     """The verdict against one pool of definitions, or None when nothing in it names the
     setting. `always` says whether a run-time value replaces the default in every run (a
@@ -190,6 +199,11 @@ def _against(
         return None
     if how == "anywhere-single" and len(strong) == 1 and sc >= EXACT and len(s.key) > 3:
         return verdict(s, "mismatch", p, "the only definition of this setting in the paper's code")
+    run = [q for _, q in strong if q.file in (launched or {})]
+    if how == "anywhere-single" and run and len(s.key) > 3 and len(values) == 1:
+        p = run[0]
+        note = f"the only value of this setting in the code, in {p.file}, which {(launched or {})[p.file]} runs"
+        return verdict(s, "mismatch", p, note)
     where = ", ".join(f"{q.value} at {q.location}" for _, q in strong[:3])
     return verdict(
         s, "paper-only", None, f"no script aligns with this experiment; the code sets {where}"

@@ -26,6 +26,9 @@ class CodeParam:
     help: str = ""  # help text, or the comment written beside the value
     context: str = ""  # enclosing function, class, callee or config section
     used: bool = True  # False for a script constant that nothing reads
+    # for a definition in an in-repository module outside the paper's code folder: the
+    # script of that folder that reaches it and the line where it does (`run.py:5`)
+    via: str = ""
 
     @property
     def key(self) -> str:
