@@ -220,3 +220,21 @@ def test_ara_reconcile_json_and_exit_code_carry_the_imported_mismatch(tmp_path: 
     text = reconciliation_text([Verdict(**v)], "paper", "repo")
     row = next(line for line in text.splitlines() if "mylib/models.py:13" in line)
     assert "imported module" in row and "experiments/fit_tanks.py:6" in row
+
+
+def test_cyclic_re_exports_and_broken_modules_reach_nothing_and_end(tmp_path: Path) -> None:
+    from arakit.compiler.repo.reach import Reach, reached_from
+
+    files = {
+        "pkg/__init__.py": "from .a import *\nfrom .b import *\n",
+        "pkg/a.py": "from .b import *\nfrom . import *\n",
+        "pkg/b.py": "from .a import *\nfrom . import *\n",
+        "pkg/broken.py": "def f(:\n",
+        "pkg/deep.py": "x = " + ".".join(["a"] * 900) + "\n",
+        "run.py": "import pkg\nfrom pkg import broken, deep\npkg.missing.f()\nbroken.f()\ndeep.x\n",
+    }
+    reach = Reach(list(files), files.get)
+    got = reached_from(reach, ["run.py"], lambda rel: rel == "run.py")
+    # the re-export cycle and the unparsable module resolve to nothing; the deep
+    # attribute chain is read without recursion
+    assert set(got) == {("pkg/deep.py", "x"), ("pkg/deep.py", "")}

@@ -20,8 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-MAX_MODULES = 200  # modules parsed per repository
+MAX_MODULES = 1000  # modules parsed per repository
 MAX_MODULE_BYTES = 512 * 1024
+MAX_STEPS = 200_000  # names resolved in all, whatever the number of scripts
 
 Ref = tuple[tuple[str, ...], int]  # a dotted name as written and its line
 
@@ -39,12 +40,14 @@ class _Module:
 
 
 def _chain(node: ast.expr) -> tuple[str, ...]:
-    if isinstance(node, ast.Attribute):
-        base = _chain(node.value)
-        return (*base, node.attr) if base else ()
-    if isinstance(node, ast.Name):
-        return (node.id,)
-    return ()
+    """`sd.Star` gives (sd, Star); () when the base is not a name (`f().x`)."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return ()
+    return (node.id, *reversed(parts))
 
 
 def _names_in(node: ast.AST) -> list[Ref]:
@@ -110,8 +113,8 @@ class Reach:
     def _parse(self, rel: str, text: str) -> _Module | None:
         try:
             tree = ast.parse(text)
-        except (SyntaxError, ValueError):
-            return None
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None  # a module that cannot be parsed reaches nothing
         m = _Module(rel)
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
@@ -161,36 +164,42 @@ class Reach:
         m.uses[""] = module_level
         return m
 
-    def resolve(self, rel: str, chain: tuple[str, ...], depth: int = 0) -> tuple[str, str] | None:
+    def resolve(
+        self, rel: str, chain: tuple[str, ...], seen: set[tuple[str, str]] | None = None
+    ) -> tuple[str, str] | None:
         """(file, top-level name) a dotted name in `rel` denotes, or (file, "") for a
         module; None when it is not defined in the repository."""
+        seen = set() if seen is None else seen
         m = self.module(rel)
-        if m is None or not chain or depth > 8:
-            return None
+        if m is None or not chain or (rel, chain[0]) in seen or len(seen) > 64:
+            return None  # unreadable, or a cycle of re-exports
+        seen.add((rel, chain[0]))
         head, rest = chain[0], chain[1:]
         if head in m.tops:
             return (rel, head)
         if head in m.imports:
             target, attr = m.imports[head]
             if attr:
-                return self.resolve(target, (attr, *rest), depth + 1)
+                return self.resolve(target, (attr, *rest), seen)
             if not rest:
                 return (target, "")
-            return self.resolve(target, rest, depth + 1) or self._submodule(target, rest, depth)
+            return self.resolve(target, rest, seen) or self._submodule(target, rest, seen)
         for source in m.star:
-            found = self.resolve(source, chain, depth + 1)
+            found = self.resolve(source, chain, seen)
             if found is not None:
                 return found
         return None
 
-    def _submodule(self, package: str, rest: tuple[str, ...], depth: int) -> tuple[str, str] | None:
+    def _submodule(
+        self, package: str, rest: tuple[str, ...], seen: set[tuple[str, str]]
+    ) -> tuple[str, str] | None:
         """`a.b.X` where `a` is a package and `b` its module, not imported in `a`."""
         if not package.endswith("__init__.py"):
             return None
         sub = self.module_file(rest[0], package, 1)
         if not sub:
             return None
-        return self.resolve(sub, rest[1:], depth + 1) if rest[1:] else (sub, "")
+        return self.resolve(sub, rest[1:], seen) if rest[1:] else (sub, "")
 
     def enclosing(self, rel: str, line: int) -> str | None:
         """The top-level definition of `rel` that holds `line` ("" at module level), or None
@@ -212,6 +221,7 @@ def reached_from(
     the chain begins: {(file, name): [(script, line), ...]}. A module's own top-level
     code (name "") counts as reached with the module; its `__main__` block never does."""
     out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    steps = 0
     for start in starts:
         m = reach.module(start)
         if m is None:
@@ -222,7 +232,8 @@ def reached_from(
             for chain, line in uses
         )
         seen: set[tuple[str, str]] = set()
-        while queue:
+        while queue and steps < MAX_STEPS:
+            steps += 1
             rel, dotted, origin = queue.popleft()
             target = reach.resolve(rel, tuple(dotted.split(".")))
             if target is None or inside(target[0]) or target[1] == "__main__":
