@@ -238,3 +238,42 @@ def test_cyclic_re_exports_and_broken_modules_reach_nothing_and_end(tmp_path: Pa
     # the re-export cycle and the unparsable module resolve to nothing; the deep
     # attribute chain is read without recursion
     assert set(got) == {("pkg/deep.py", "x"), ("pkg/deep.py", "")}
+
+
+def _plain(doc: Document, files: dict[str, str]) -> list[Verdict]:
+    from arakit.compiler.repo.params import params_of
+
+    params = [p for rel, text in files.items() for p in params_of(text, rel)]
+    return [v for v in reconcile(paper_settings(doc), params) if not v.negative]
+
+
+def test_a_bound_in_the_sentence_names_max_n_and_the_launched_script_decides() -> None:
+    doc = _paper("Sampling stopped when the maximum of 500,000 samples was obtained.")
+    files = {
+        "code/run.sh": "#!/bin/sh\npython parallel.py\n",
+        "code/parallel.py": "import sd\nstar = sd.Star()\nstar.fit(max_n=300000)\n",
+        "code/cluster.py": "import sd\nstar = sd.Star()\nstar.fit(max_n=200000)\n",
+    }
+    got = _one(_plain(doc, files), "n_samples")
+    assert (got.verdict, got.code_value, got.code_where) == (
+        "mismatch",
+        "300000",
+        "code/parallel.py:3",
+    )
+    assert "code/run.sh:2" in got.note and "code/cluster.py:3" in got.note
+
+
+def test_without_a_launch_script_two_values_stay_unjudged() -> None:
+    doc = _paper("Sampling stopped when the maximum of 500,000 samples was obtained.")
+    files = {
+        "code/parallel.py": "import sd\nstar = sd.Star()\nstar.fit(max_n=300000)\n",
+        "code/cluster.py": "import sd\nstar = sd.Star()\nstar.fit(max_n=200000)\n",
+    }
+    assert _one(_plain(doc, files), "n_samples").verdict == "paper-only"
+
+
+def test_an_abbreviation_written_out_names_the_same_setting() -> None:
+    doc = _paper("Weights are drawn with a standard deviation of 0.01 and 64 hidden units.")
+    files = {"train.py": "STD = 0.02\nHIDDEN = 64\n"}
+    got = _one(_plain(doc, files), "standard_deviation")
+    assert (got.verdict, got.code_where) == ("mismatch", "train.py:1")

@@ -4,7 +4,7 @@ Order of evidence: the unit aligned with the setting's paragraph (its script wit
 launch flags, plans and logs that override it); then configs and modules beside that
 script; then the whole of the paper's code, where only a match counts, or a mismatch
 when the paper gives the setting one value and the code one other value, either once
-under the paper's own name or only in scripts a launch script runs."""
+under the paper's own name or in the scripts a launch script runs."""
 
 from __future__ import annotations
 
@@ -200,9 +200,13 @@ def _against(
     if how == "anywhere-single" and len(strong) == 1 and sc >= EXACT and len(s.key) > 3:
         return verdict(s, "mismatch", p, "the only definition of this setting in the paper's code")
     run = [q for _, q in strong if q.file in (launched or {})]
-    if how == "anywhere-single" and run and len(s.key) > 3 and len(values) == 1:
+    run_values = {tuple(round(x, 12) for x in code_numbers(q.value)) or q.value for q in run}
+    if how == "anywhere-single" and run and len(s.key) > 3 and len(run_values) == 1:
         p = run[0]
-        note = f"the only value of this setting in the code, in {p.file}, which {(launched or {})[p.file]} runs"
+        rest = ", ".join(f"{q.value} at {q.location}" for _, q in strong if q not in run)
+        note = f"the value in {p.file}, the script {(launched or {})[p.file]} runs" + (
+            f" (scripts no launch script runs set {rest})" if rest else ""
+        )
         return verdict(s, "mismatch", p, note)
     where = ", ".join(f"{q.value} at {q.location}" for _, q in strong[:3])
     return verdict(

@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from arakit.compiler.repo.params.python import parse_tolerant
+
 MAX_MODULES = 1000  # modules parsed per repository
 MAX_MODULE_BYTES = 512 * 1024
 MAX_STEPS = 200_000  # names resolved in all, whatever the number of scripts
@@ -111,9 +113,8 @@ class Reach:
         return mod
 
     def _parse(self, rel: str, text: str) -> _Module | None:
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = parse_tolerant(text)
+        if tree is None:
             return None  # a module that cannot be parsed reaches nothing
         m = _Module(rel)
         for node in ast.walk(tree):

@@ -409,13 +409,9 @@ def _help(call: ast.Call) -> str:
 
 def python_params(source: str, rel: str) -> list[CodeParam]:
     """Parameters stated in one Python file; a file that does not parse yields none."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        try:  # older research code is often Python 2: read it with its print statements blanked
-            tree = ast.parse(_python2_as_3(source))
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return []
+    tree = parse_tolerant(source)
+    if tree is None:
+        return []
     r = _Reader(source, rel)
     r.loaded = {
         n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
@@ -435,6 +431,37 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
             seen.add(k)
             out.append(p)
     return out
+
+
+MAX_REPAIRS = 10
+
+
+def parse_tolerant(source: str) -> ast.Module | None:
+    """The module's syntax tree; Python 2 source is read with its print statements blanked,
+    and a script left with a broken line (an unclosed parenthesis in work in progress) is
+    read with that line, and up to MAX_REPAIRS more, made `pass` (line numbers kept). None
+    when it still does not parse."""
+    try:
+        return ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        pass
+    text = _python2_as_3(source)
+    tried: set[int] = set()
+    for _ in range(MAX_REPAIRS + 1):
+        try:
+            return ast.parse(text)
+        except SyntaxError as e:
+            lines = text.split("\n")
+            n = e.lineno or 0
+            if not 1 <= n <= len(lines) or n in tried:
+                return None
+            tried.add(n)
+            line = lines[n - 1]
+            lines[n - 1] = line[: len(line) - len(line.lstrip())] + "pass"
+            text = "\n".join(lines)
+        except (ValueError, RecursionError, MemoryError):
+            return None
+    return None
 
 
 _PRINT_STMT = re.compile(r"^(\s*)print\b(?!\s*\()(?!\s*[=.\[])(.*)$", re.MULTILINE)
