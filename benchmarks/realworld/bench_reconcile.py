@@ -8,7 +8,8 @@ as `ara reconcile` does:
   upstream);
 - parameters found: a truth parameter counts when a parameter is extracted at the same
   file:line of the tree read;
-- mismatches: a reported mismatch is right when a truth mismatch has the same code
+- mismatches (the scoped folder's, then the in-repository modules its scripts import, for
+  settings the folder leaves unstated): a reported mismatch is right when a truth mismatch has the same code
   location (file:line), or the same code file and paper page; recall over the truth's
   mismatches, precision over the reported ones;
 - secrets written: e-mail addresses, tokens and keys left in the artifact compiled from
@@ -136,13 +137,14 @@ def run() -> dict[str, float]:
         mm_total += len(truth.get("mismatches") or [])
         mm_right += r
         mm_reported += reported
+        via = sum(bool(v.code_via) for v in verdicts)
         art = compiled(pair, with_repo=True).artifact
         leaks = secrets_in(art)
         secrets += len(leaks)
         print(
             f"{pair.name:22} scope {'ok ' if ok else 'NO '} params {pf:2}/{len(tparams):<2} "
             f"mismatches found {f}/{len(truth.get('mismatches') or [])} reported {r}/{reported} "
-            f"secrets {len(leaks)}  {seconds[-1]:.1f}s"
+            f"secrets {len(leaks)}  from imported modules {via}  {seconds[-1]:.1f}s"
         )
         if not ok:
             print(f"    scope: {scope_line}")
