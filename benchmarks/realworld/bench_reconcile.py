@@ -8,10 +8,10 @@ as `ara reconcile` does:
   upstream);
 - parameters found: a truth parameter counts when a parameter is extracted at the same
   file:line of the tree read;
-- mismatches (the scoped folder's, then the in-repository modules its scripts import, for
-  settings the folder leaves unstated): a reported mismatch is right when a truth mismatch has the same code
-  location (file:line), or the same code file and paper page; recall over the truth's
-  mismatches, precision over the reported ones;
+- mismatches (the scoped folder's, then the in-repository modules its scripts import for
+  settings the folder leaves unstated): a reported mismatch is right when a truth mismatch
+  has the same code location (file:line), or the same code file and paper page; recall
+  over the truth's mismatches, precision over the reported ones;
 - secrets written: e-mail addresses, tokens and keys left in the artifact compiled from
   the PDF and the repository (the compile is shared with other benchmarks).
 """
