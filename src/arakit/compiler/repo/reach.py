@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from arakit.compiler.repo.params.python import parse_tolerant
+from arakit.compiler.repo.params.python import is_main_guard, parse_tolerant
 
 MAX_MODULES = 1000  # modules parsed per repository
 MAX_MODULE_BYTES = 512 * 1024
@@ -66,15 +66,6 @@ def _names_in(node: ast.AST) -> list[Ref]:
         if chain:
             out.append((chain, n.lineno))
     return out
-
-
-def _is_main_guard(test: ast.expr) -> bool:
-    return (
-        isinstance(test, ast.Compare)
-        and isinstance(test.left, ast.Name)
-        and test.left.id == "__name__"
-        and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators)
-    )
 
 
 class Reach:
@@ -157,7 +148,7 @@ class Reach:
                             m.uses.setdefault(n.id, []).extend(
                                 _names_in(stmt.value) if stmt.value else []
                             )
-            if isinstance(stmt, ast.If) and _is_main_guard(stmt.test):
+            if isinstance(stmt, ast.If) and is_main_guard(stmt.test):
                 m.tops["__main__"] = span  # runs only as a script, never on import
                 m.uses["__main__"] = _names_in(stmt)
             elif not isinstance(stmt, ast.Import | ast.ImportFrom):

@@ -170,7 +170,7 @@ class _Reader:
                 self.assign(st.targets[0], st.value, kind, context)
             elif isinstance(st, ast.AnnAssign) and st.value is not None:
                 self.assign(st.target, st.value, kind, context)
-            elif isinstance(st, ast.If) and _is_main_guard(st.test):
+            elif isinstance(st, ast.If) and is_main_guard(st.test):
                 self.block(st.body, "script", "__main__")
             elif isinstance(st, ast.If | ast.With | ast.Try) and kind == "script":
                 self.block(st.body, kind, context)
@@ -389,7 +389,8 @@ class _Reader:
                 self.dict_literal(node, "")
 
 
-def _is_main_guard(test: ast.expr) -> bool:
+def is_main_guard(test: ast.expr) -> bool:
+    """`if __name__ == "__main__":`."""
     return (
         isinstance(test, ast.Compare)
         and isinstance(test.left, ast.Name)
