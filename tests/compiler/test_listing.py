@@ -62,7 +62,7 @@ def test_settings_outside_the_papers_code_are_labelled_and_tests_and_docs_left_o
     tree: Callable[..., Path],
 ) -> None:
     out = _listings(tree, ["exp"])[REPOSITORY_PATH]
-    assert "reconciliation does not use them" in out
+    assert "Reconciliation uses them only for a setting the paper's code leaves unstated" in out
     assert "`number_of_batches: 500`" in out
     assert "`#PBS -l walltime=24:00:00` (job)" in out
     assert "lr = 99.0" not in out and "alabaster" not in out

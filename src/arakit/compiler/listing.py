@@ -205,7 +205,9 @@ def settings_listings(
             f"Settings the repository defines outside the folders scoped as the paper's code "
             f"({where}{commit}), each line quoted as written (cut after {MAX_LINE} characters), by file "
             "and line number. "
-            "They are listed for reference only: reconciliation does not use them. Tests, "
+            "Reconciliation uses them only for a setting the paper's code leaves unstated, "
+            "and only in modules its scripts import (src/reconciliation.md names each such "
+            "use); otherwise they are listed for reference. Tests, "
             "documentation and third-party folders are left out; folders set aside as "
             "abandoned come last. `job` marks a resource request of a cluster job, `file` a "
             "line naming a data file.",
