@@ -254,7 +254,7 @@ def test_a_bound_in_the_sentence_names_max_n_and_the_launched_script_decides() -
         "code/parallel.py": "import sd\nstar = sd.Star()\nstar.fit(max_n=300000)\n",
         "code/cluster.py": "import sd\nstar = sd.Star()\nstar.fit(max_n=200000)\n",
     }
-    got = _one(_plain(doc, files), "n_samples")
+    (got,) = [v for v in _plain(doc, files) if v.paper_value == "500,000"]
     assert (got.verdict, got.code_value, got.code_where) == (
         "mismatch",
         "300000",
@@ -269,7 +269,8 @@ def test_without_a_launch_script_two_values_stay_unjudged() -> None:
         "code/parallel.py": "import sd\nstar = sd.Star()\nstar.fit(max_n=300000)\n",
         "code/cluster.py": "import sd\nstar = sd.Star()\nstar.fit(max_n=200000)\n",
     }
-    assert _one(_plain(doc, files), "n_samples").verdict == "paper-only"
+    (got,) = [v for v in _plain(doc, files) if v.paper_value == "500,000"]
+    assert got.verdict == "paper-only"
 
 
 def test_an_abbreviation_written_out_names_the_same_setting() -> None:

@@ -124,11 +124,20 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
     full_a, full_b = _spelled(names_a), _spelled(names_b)
     if len(full_a) >= 2 and _covers(full_a, full_b) and _covers(full_b, full_a):
         return 0.85  # `std` and `standard deviation`: the abbreviation written out
-    bound = _bound(setting)
-    if bound and len(full_b) >= 2 and bound in full_b and _covers(full_b, full_a | {bound}):
+    bounds = ({_bound(setting)} | full_a) & {"maximum", "minimum"}
+    if len(full_b) >= 2 and bounds & full_b and _counted(full_b, full_a | bounds):
         return STRONG  # `max_n` and `a maximum of 500,000 samples`
     shared = sum(any(_same_word(x, y) for y in b) for x in a)
     return 0.7 * min(1.0, shared / min(len(a), len(b))) if shared else 0.0
+
+
+def _counted(code: set[str], paper: set[str]) -> bool:
+    """Every code word is a paper word, or a count (`n`, `num`: number) of a plural noun
+    the paper names (`max_n` and `maximum samples`)."""
+    plural = any(w.endswith("s") and len(w) > 3 for w in paper)
+    return all(
+        any(_same_word(x, y) for y in paper) or (x in ("number", "count") and plural) for x in code
+    )
 
 
 def _spelled(words: set[str]) -> set[str]:
