@@ -193,3 +193,24 @@ def test_a_paper_with_no_finding_under_the_rules_keeps_what_its_abstract_says_it
         "Nous proposons un cadre d'évaluation pour la traduction.",
         "Ce cadre combine quatre métriques.",
     ]
+
+
+def test_a_draft_without_an_abstract_keeps_what_its_introduction_says_it_does() -> None:
+    draft = _doc(
+        "",
+        [
+            (
+                "",
+                "Introduction",
+                [
+                    "The purpose of this document is to review issues related to instance "
+                    "theories of memory. Topics include classic models and their debates."
+                ],
+            )
+        ],
+    )
+    ctx = PaperContext(draft, extract_atoms(draft), "p.pdf")
+    assert claim_sentences(ctx) == []
+    assert [s.text for s in fallback_claim_sentences(ctx)] == [
+        "The purpose of this document is to review issues related to instance theories of memory."
+    ]

@@ -11,7 +11,7 @@ import pytest
 
 from arakit.compiler import reconcile_paths
 from arakit.compiler.errors import InputError
-from arakit.compiler.scope import paper_commit
+from arakit.compiler.scope import choose_folders, paper_commit
 from tests.compiler.gitrepo import git_repo
 from tests.compiler.pdfgen import PaperFile
 
@@ -228,3 +228,21 @@ def test_most_of_a_folders_per_figure_subfolders_collapse_into_that_folder() -> 
         "b",
         "c",
     ]
+
+
+def test_a_folder_named_like_an_ordinary_word_is_named_by_the_paper_only_as_a_path() -> None:
+    files = ["main.py", "env.py", "results/regret_plotting.py", "paper/make.sh"]
+    prose = "The results show lower regret. The paper is organised as follows."
+    folders, _, why = choose_folders(files, [], [], prose, own={"paper"})
+    assert folders == [""] and "largest code folder" in why
+    folders, _, why = choose_folders(files, [], [], "Run results/regret_plotting.py.", {"paper"})
+    assert folders == ["results"] and why == "the paper names results"
+    files = ["torchid/model.py", "examples/run.py", "examples/plot.py"]
+    folders, _, why = choose_folders(files, [], [], "We use the torchid package.", set())
+    assert folders == ["torchid"]
+
+
+def test_notebooks_count_toward_the_largest_code_folder() -> None:
+    files = [f"tasks/t{k}/t{k}.ipynb" for k in range(4)] + ["media/video/scene.py"]
+    folders, _, _ = choose_folders(files, [], [], "", set())
+    assert folders == ["tasks"]

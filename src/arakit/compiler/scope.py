@@ -30,8 +30,10 @@ from typing import Any
 from arakit import gitsafe
 from arakit.compiler.errors import InputError, SourceError
 from arakit.compiler.repo.params import CodeParam
+from arakit.compiler.repo.params.compiled import SOURCE_SUFFIXES
 from arakit.compiler.repo.source import git
 from arakit.compiler.settings.model import PaperSetting
+from arakit.compiler.settings.names import words
 
 CODE_SUFFIXES = (
     ".py",
@@ -47,7 +49,10 @@ CODE_SUFFIXES = (
     ".jl",
     ".m",
     ".ipynb",
+    *SOURCE_SUFFIXES,
 )
+# files that are programs (not configs or launch scripts): what "the largest code folder" counts
+_PROGRAMS = (".py", ".ipynb", *SOURCE_SUFFIXES)
 MAX_TREE_BYTES = 512 * 1024 * 1024
 _ASIDE = [
     (
@@ -384,7 +389,7 @@ def choose_folders(
         {
             d
             for d in {str(PurePosixPath(f).parent) for f in code}
-            if d != "." and re.search(rf"(?<![\w/]){re.escape(d)}\b", text)
+            if d != "." and d not in own and _names_folder(d, text)
         }
     )
     named += sorted(
@@ -400,13 +405,14 @@ def choose_folders(
             aside,
             "the paper names " + ", ".join(sorted(set(named))[:4]),
         )
-    counts = Counter(f.split("/")[0] if "/" in f else "" for f in code if f.endswith(".py"))
+    programs = [f for f in code if f.lower().endswith(_PROGRAMS)]
+    counts = Counter(f.split("/")[0] if "/" in f else "" for f in programs)
     if counts:
         top = counts.most_common(1)[0][0]
         sub = Counter(
             "/".join(f.split("/")[:2])
-            for f in code
-            if f.startswith(top + "/") and f.count("/") >= 2 and f.endswith(".py")
+            for f in programs
+            if f.startswith(top + "/") and f.count("/") >= 2
         )
         if top and sub and sub.most_common(1)[0][1] >= 0.6 * counts[top]:
             top = sub.most_common(1)[0][0]
@@ -416,6 +422,33 @@ def choose_folders(
             f"no stated value is defined in the code: the largest code folder ({top or 'the root'}) is taken",
         )
     return [""], aside, "no code folder stands out: the whole repository is read"
+
+
+# folder names that are ordinary words of a paper's text: "results", "paper", "community"
+# name such a folder only written as a path ("results/", "src/train.py")
+_GENERIC_FOLDERS = frozenset(
+    words(
+        """
+analysis appendix benchmark benchmarks code common community config configs core data demo
+demos docs eval evaluation example examples experiment experiments figures images lib logs
+main manuscript method methods misc model models notebooks notes output outputs paper papers
+plots project report reports results runs scripts simulation simulations source src
+supplementary test tests tools train training utils
+"""
+    )
+)
+
+
+def _names_folder(folder: str, text: str) -> bool:
+    """True when the paper's text names this folder: as a path, or by a name that is not an
+    ordinary word (`torchid`, `FeatureRichEncoding`, `exp_2`)."""
+    path = re.escape(folder)
+    if re.search(rf"(?<![\w/.-]){path}/|/{path}\b", text):
+        return True
+    last = folder.rsplit("/", 1)[-1]
+    if last.lower() in _GENERIC_FOLDERS:
+        return False
+    return re.search(rf"(?<![\w/]){path}\b", text) is not None
 
 
 def _parent(d: str) -> str:

@@ -290,7 +290,9 @@ _DESCRIBES = re.compile(
     r"\b(?:we|this (?:paper|work|article|study|note|report|text|chapter|tutorial|survey|review|"
     r"thesis|manuscript|letter|document|contribution))\s+(?:\w+ly\s+)?(?:discuss|describe|"
     r"examine|compare|analy[sz]e|evaluate|investigate|argue|review|summari[sz]e|explore|"
-    r"assess|stud(?:y|ie)|outline|present|propose|introduce|provide|show)(?:es|s|d|ed)?\b",
+    r"assess|stud(?:y|ie)|outline|present|propose|introduce|provide|show)(?:es|s|d|ed)?\b|"
+    r"\b(?:aim|purpose|goal|objective) of this (?:paper|work|article|study|note|report|text|"
+    r"chapter|tutorial|survey|review|thesis|manuscript|letter|document) is to\b",
     re.I,
 )
 FALLBACK_CAP = 3
@@ -299,13 +301,14 @@ FALLBACK_CAP = 3
 def fallback_claim_sentences(ctx: PaperContext) -> list[Sentence]:
     """When no sentence reads as a claim (a tutorial, a survey, a paper in another language):
     the abstract's sentences that say what the paper does, else the abstract's own
-    statements after its opening sentence (which usually sets the scene), at most three.
+    statements after its opening sentence (which usually sets the scene), at most three;
+    the introduction's when there is no abstract (a draft).
 
     These are the paper's words; the caller says they were taken this way.
     """
     abstract = [
         s
-        for s in ctx.sentences("abstract")
+        for s in ctx.sentences("abstract") or ctx.sentences("introduction")
         if len(s.text.strip()) >= 30
         and re.search(r"[.!;)\"”’]$", s.text.strip())
         and not _NOT_A_CLAIM.search(s.text)
