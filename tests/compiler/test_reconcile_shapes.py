@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from arakit.compiler.pdf.document import DocSection, Document, Paragraph
 from arakit.compiler.reconcile import Verdict, reconcile
+from arakit.compiler.reconcile.match import code_numbers
 from arakit.compiler.repo.params import params_of
 from arakit.compiler.settings import paper_settings
 
@@ -172,3 +173,10 @@ def test_a_value_a_loop_sweeps_over_is_one_of_the_runs_not_a_mismatch() -> None:
     assert got["repetitions"].code_where == "run_experiment.py:6"
     sweep = [p for p in params_of(script, "run_experiment.py") if p.kind == "sweep"]
     assert [(p.name, p.value, p.line) for p in sweep] == [("alpha", "[2, 4, 8]", 3)]
+
+
+def test_digits_inside_a_lists_strings_or_names_are_not_its_values() -> None:
+    assert code_numbers('["FC5", "FC3", "FC1"]') == ()
+    assert code_numbers("[conv1, conv2]") == ()
+    assert code_numbers("[32, 128]") == (32.0, 128.0)
+    assert code_numbers("(1e-16, -1)") == (1e-16, -1.0)

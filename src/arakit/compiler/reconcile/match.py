@@ -184,7 +184,13 @@ def code_numbers(value: str) -> tuple[float, ...]:
     if single is not None:
         return (single,)
     if re.search(r"[\[(]", text) and not re.search(r"[A-Za-z_]\w*\s*[+*/]|range\(", text):
-        nums = [parse_number(m) for m in _CODE_NUMBER_RE.findall(text)]
+        # numbers of the list itself: not digits inside its strings or names ("FC5", conv1)
+        bare = re.sub(r"'[^']*'|\"[^\"]*\"", " ", text)
+        nums = [
+            parse_number(m.group())
+            for m in _CODE_NUMBER_RE.finditer(bare)
+            if not re.match(r"[\w.]", bare[m.start() - 1 : m.start()])
+        ]
         return tuple(n for n in nums if n is not None)
     return ()
 
