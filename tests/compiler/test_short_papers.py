@@ -130,3 +130,25 @@ def test_a_tinted_box_beside_the_running_text_is_a_sidebar_not_a_paragraph(
         "Significance Statement Many scientific models involve nonlinear systems observed "
         "only through noisy measurements."
     ]
+
+
+def test_a_letter_that_prints_no_date_says_its_year_is_not_specified(tmp_path: Path) -> None:
+    from arakit.compiler.pipeline import compile_sources
+    from arakit.seal.level1 import validate
+
+    p = Pages()
+    p.line("Dear Dr. Kiss,", 11)
+    p.line("Thank you for the opportunity to revise our manuscript on cardiac arrhythmias.")
+    p.line("We have conducted a statistical test to compare the models, as suggested.")
+    p.line("Referee: 1", 11, gap=2.5)
+    p.line("The manuscript is well written; we have added the requested details on line 115.")
+    pdf = p.save(tmp_path / "response.pdf")
+    doc = pymupdf.open(pdf)
+    doc.set_metadata({})  # no creation date either
+    doc.save(tmp_path / "letter.pdf")
+    out = tmp_path / "out"
+    compile_sources([str(tmp_path / "letter.pdf")], out)
+    head = (out / "PAPER.md").read_text(encoding="utf-8").split("---")[1]
+    assert "year: Not specified in the provided sources" in head
+    codes = [f.code for f in validate(out, profile="upstream").findings if f.severity == "error"]
+    assert "L1-PAPER-002" not in codes

@@ -64,7 +64,8 @@ def paper_front(
     return Paper(
         title=title,
         authors=(doc.authors if doc and doc.authors else [NOT_SPECIFIED]),
-        year=int(year) if year.isdigit() else year,
+        # a letter or a note may print no date, and its PDF may carry none: said, not guessed
+        year=int(year) if year.isdigit() else (year or NOT_SPECIFIED),
         venue=venue or NOT_SPECIFIED,
         doi=doi or None,
         ara_version=ARA_VERSION,
