@@ -152,3 +152,28 @@ def test_a_letter_that_prints_no_date_says_its_year_is_not_specified(tmp_path: P
     assert "year: Not specified in the provided sources" in head
     codes = [f.code for f in validate(out, profile="upstream").findings if f.severity == "error"]
     assert "L1-PAPER-002" not in codes
+
+
+def test_a_list_item_with_a_hanging_indent_is_one_paragraph(tmp_path: Path) -> None:
+    p = Pages()
+    _note(p)
+    p.line("Our key insights are as follows:", gap=2.5)
+    p.line("1. We consider a novel one-parameter family of gradient esti-")
+    p.y += 13
+    p.page.insert_text(
+        (LEFT_ITEM, p.y),
+        "mators that trade bias against variance in the filter.",
+        fontname="dj",
+        fontfile=str(REGULAR),
+        fontsize=10,
+    )
+    doc = read_document(p.save(tmp_path / "n.pdf"))
+    texts = [x.text for x in doc.paragraphs()]
+    item = [t for t in texts if "1. We consider" in t]
+    assert item and item[0].endswith(
+        "1. We consider a novel one-parameter family of gradient estimators that trade bias "
+        "against variance in the filter."
+    )
+
+
+LEFT_ITEM = 72.0 + 12.0  # the hanging indent of a numbered item's later lines

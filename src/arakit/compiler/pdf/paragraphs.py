@@ -51,7 +51,18 @@ def breaks(prev: Line, ln: Line) -> bool:
     if ln.page != prev.page or ln.column != prev.column:
         return prev.text.rstrip().endswith((".", ":")) and ln.x0 > prev.x0 + 4
     gap = ln.y0 - prev.y1
-    return gap > 0.6 * prev.size or (gap >= 0 and ln.x0 > prev.x0 + 6)
+    if gap > 0.6 * prev.size:
+        return True
+    if gap >= 0 and ln.x0 > prev.x0 + 6:
+        # an indent starts a paragraph, except under a list item's first line (its hanging
+        # indent) or after a word broken across the line end (`plug-and-` / `play`)
+        broken = re.search(r"[A-Za-z]-$", prev.text.rstrip()) and ln.text[:1].islower()
+        hanging = _ITEM_RE.match(prev.text) and ln.x0 - prev.x0 < 3 * prev.size
+        return not (broken or hanging)
+    return False
+
+
+_ITEM_RE = re.compile(r"^(?:\d{1,2}[.)]|\(?[a-z]\)|\(\d{1,2}\)|[•◦▪–-])\s+\S")
 
 
 def dehyphenate(parts: list[str], vocab: Counter[str] | None = None) -> str:
