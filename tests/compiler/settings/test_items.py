@@ -105,6 +105,7 @@ def test_a_measured_property_of_an_observed_thing_is_not_a_setting() -> None:
     assert _read("A detection of a V = 10.6 star is possible.") == []
     assert _read("The resolved stars were TIC 460205581 (T = 9.9) and Star A (∆T = 4.7).") == []
     assert _read("Stars brighter than T = 16 are shown with white circles.") == []
+    assert _read("While Star A has G = 15.1, and Bp = 14.9, no Rp magnitude is reported.") == []
 
 
 def test_a_count_described_by_its_assignment_stays_a_setting() -> None:

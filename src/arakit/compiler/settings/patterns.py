@@ -230,7 +230,10 @@ def describes_a_thing(after: str) -> bool:
 
 # `TIC 460205581 (T = 9.9)`, `Star A (∆T = 4.7, …)`: inside brackets after a catalogued
 # object's name (capitals and a number, or `Star A`), a value is a measured property of it
-NAMED_OBJECT_RE = re.compile(r"(?:\b[A-Z]{2,}[\s-]?\d+[A-Za-z]?|\b[A-Z][a-z]+\s[A-Z])\s*\(\s*$")
+_NAMED_OBJECT = r"(?:\b[A-Z]{2,}[\s-]?\d+[A-Za-z]?|\b[A-Z][a-z]+\s[A-Z]\b)"
+NAMED_OBJECT_RE = re.compile(rf"{_NAMED_OBJECT}\s*\(\s*$")
+# `Star A has G = 15.1, and Bp = 14.9`: what a catalogued object has is measured
+OBJECT_HAS_RE = re.compile(rf"{_NAMED_OBJECT}\s+(?:has|had|shows|showed)\s(?:[^.;:]|\.\d)*$")
 # a value followed by these is a bound: `0.5 dex or more`
 OR_MORE = re.compile(r"\s*,?\s*or\s+(?:more|less|greater|higher|larger|above|below|fewer)\b")
 # inequalities or if-then reasoning: a sentence of a derivation

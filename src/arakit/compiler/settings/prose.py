@@ -246,7 +246,9 @@ class Reader:
             sentence[m.end() :]
         ):
             return  # `a V = 10.6 star`, `a T = 9.9 mag dwarf`: what a thing is, not a choice
-        if P.NAMED_OBJECT_RE.search(sentence[: m.start()]):
+        if P.NAMED_OBJECT_RE.search(sentence[: m.start()]) or P.OBJECT_HAS_RE.search(
+            sentence[: m.start()]
+        ):
             return  # `TIC 460205581 (T = 9.9)`: a catalogued object's measured property
         noun = P.unit_noun(sentence[m.end() :])
         key, meaning = self.key(name, lead, noun)
