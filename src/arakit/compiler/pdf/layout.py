@@ -100,10 +100,12 @@ def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
         lines = [ln for ln in upright if not any(_inside(ln, t.bbox) for t in read)]
         lines = [ln for ln in lines if not any(_in_plot(ln, f.bbox) for f in plots if f.readable)]
         lines, outside = _split_margins(lines, page.rect)
-        out.margins.extend(outside)
-        for box in sidebar_boxes(page, lines):
-            out.boxes.append([ln for ln in lines if _inside_box(ln, box)])
+        for box in sidebar_boxes(page, lines):  # a box may reach past the text block's edge
+            inside = [ln for ln in [*lines, *outside] if _inside_box(ln, box)]
+            out.boxes.append(sorted(inside, key=lambda ln: (round(ln.base or ln.y1), ln.x0)))
             lines = [ln for ln in lines if not _inside_box(ln, box)]
+            outside = [ln for ln in outside if not _inside_box(ln, box)]
+        out.margins.extend(outside)
         per_page.append(lines)
     running = _running_lines(per_page, heights)
     out.metadata = {k: str(v) for k, v in (doc.metadata or {}).items() if v}
