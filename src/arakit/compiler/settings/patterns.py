@@ -147,7 +147,8 @@ RESULT_NOUNS = set(
 r2 r² fit rmse mse mae nrmse accuracy acc error errors loss score index auc f1 precision
 recall perplexity bleu rouge reward return logit improvement speedup gain performance
 runtime run-time throughput latency cost reduction snr correlation
-empirical mean median average
+empirical mean median average ari nmi ami auroc auprc psnr ssim fid wer cer ece mape smape
+ndcg mrr
 """
     )
 )
@@ -302,7 +303,7 @@ def unit_noun(after: str) -> str:
 
 def names_a_result(name: str) -> bool:
     """True when a name (with the words just before it) names a measured outcome."""
-    low = name.lower()
+    low = re.sub(r"[δ∆Δ](?=\w)", "", name.lower())  # ΔARI: a difference of an outcome
     toks = {w.strip(".,()") for w in low.split()} | set(
         re.findall(r"(?<![\w-])[a-z0-9²]+(?![\w-])", low)
     )
