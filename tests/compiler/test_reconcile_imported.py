@@ -278,3 +278,20 @@ def test_an_abbreviation_written_out_names_the_same_setting() -> None:
     files = {"train.py": "STD = 0.02\nHIDDEN = 64\n"}
     got = _one(_plain(doc, files), "standard_deviation")
     assert (got.verdict, got.code_where) == ("mismatch", "train.py:1")
+
+
+def test_a_default_the_script_passes_its_own_value_for_is_not_compared(tmp_path: Path) -> None:
+    doc = _paper("The damping factor is 0.5.")
+    scripts = {
+        "by_keyword.py": "import sys\nfrom mylib import run_chain\n"
+        "run_chain(None, damping_factor=float(sys.argv[1]))\n",
+        "by_position.py": "import sys\nfrom mylib import run_chain\n"
+        "run_chain(None, 32, float(sys.argv[1]))\n",
+        "by_kwargs.py": "from mylib import run_chain\nrun_chain(None, **{'walkers': 8})\n",
+    }
+    for name, text in scripts.items():
+        root = tmp_path / name.removesuffix(".py")
+        root.mkdir()
+        got = _one(_verdicts(root, doc, {name: text}), "damping_factor")
+        # the default 0.9 never ran: the call passes its own value
+        assert (got.verdict, got.code_value) == ("paper-only", ""), name

@@ -16,12 +16,13 @@ from arakit.compiler.repo.params import CodeParam, is_config, is_source, params_
 from arakit.compiler.repo.params.compose import apply_composition
 from arakit.compiler.repo.params.logs import is_log_file
 from arakit.compiler.repo.params.shell import is_launch_script
-from arakit.compiler.repo.reach import Reach, reached_from
+from arakit.compiler.repo.reach import Passed, Reach, reached_from
 from arakit.compiler.repo.source import RepoFiles, list_files
 from arakit.compiler.scope import Scope, choose_folders, paper_dirs, paper_tree
 from arakit.compiler.settings.model import PaperSetting
 
 MAX_TRACKED = 30
+_SIGNATURE_KINDS = ("default", "init", "dataclass", "pydantic", "attrs")
 MAX_IMPORTED = 5000  # (definition, script reaching it) pairs
 
 
@@ -44,20 +45,25 @@ class Grounding:
 
     def imported(self) -> list[CodeParam]:
         """The parameters of in-repository modules outside the scope that the scope's
-        Python files import, each with `via` set to the script and line that reaches
-        it (one copy per script that reaches it); only definitions inside a function, class or constant the scripts reach
-        (directly or through what those use), and the module-level code of a reached
-        module. Empty when no scope was chosen (everything is in scope then)."""
+        Python files import, each with `via` set to the script and line that reaches it
+        (one copy per script that reaches it): only definitions inside a function, class
+        or constant the scripts reach (directly or through what those use), and the
+        module-level code of a reached module. A default that a call in the scripts or in
+        what they reach passes a value for (by keyword, `**kwargs` or position) is left
+        out. Empty when no scope was chosen (everything is in scope then)."""
         if self.scope is None:
             return []
         scope = self.scope
         starts = [r for r in self.repo.files if r.endswith(".py") and scope.includes(r)]
         reach = Reach(self.repo.files, self.repo.read)
         reached = reached_from(reach, starts, scope.includes)
+        passed = Passed(reach, starts, list(reached))
         out: list[CodeParam] = []
         for p in self.params:
             if scope.includes(p.file) or not p.file.endswith(".py"):
                 continue
+            if p.kind in _SIGNATURE_KINDS and passed.overrides(p.file, p.context, p.bare):
+                continue  # a caller passes its own value: the default is not what ran
             name = reach.enclosing(p.file, p.line)
             for script, line in reached.get((p.file, name), []) if name is not None else []:
                 out.append(replace(p, via=f"{script}:{line}"))

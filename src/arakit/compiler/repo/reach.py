@@ -29,6 +29,37 @@ MAX_STEPS = 200_000  # names resolved in all, whatever the number of scripts
 Ref = tuple[tuple[str, ...], int]  # a dotted name as written and its line
 
 
+@dataclass(frozen=True)
+class _Call:
+    """A call as written: the callee's last name (`fit` in `star.fit(...)`), the keywords
+    it passes (`**` for `**kwargs`) and how many positional arguments (99 for `*args`)."""
+
+    callee: str
+    keywords: frozenset[str]
+    positional: int
+
+
+def _calls_in(node: ast.AST) -> list[_Call]:
+    out = []
+    for n in ast.walk(node):
+        if not isinstance(n, ast.Call):
+            continue
+        f = n.func
+        name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+        if not name:
+            continue
+        kws = frozenset(k.arg if k.arg else "**" for k in n.keywords)
+        npos = 99 if any(isinstance(a, ast.Starred) for a in n.args) else len(n.args)
+        out.append(_Call(name, kws, npos))
+    return out
+
+
+def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, method: bool) -> list[str]:
+    names = [a.arg for a in fn.args.posonlyargs + fn.args.args]
+    static = any(isinstance(d, ast.Name) and d.id == "staticmethod" for d in fn.decorator_list)
+    return names[1:] if method and not static and names else names
+
+
 @dataclass
 class _Module:
     """One parsed module: its top-level definitions (name -> line span), the names each
@@ -39,6 +70,9 @@ class _Module:
     uses: dict[str, list[Ref]] = field(default_factory=dict)  # "" = module-level code
     imports: dict[str, tuple[str, str]] = field(default_factory=dict)
     star: list[str] = field(default_factory=list)  # modules imported with `*`
+    calls: dict[str, list[_Call]] = field(default_factory=dict)  # by top-level name, as uses
+    # positional parameters of each function and method (`Star.fit`), `self` left out
+    signatures: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _chain(node: ast.expr) -> tuple[str, ...]:
@@ -138,6 +172,13 @@ class Reach:
             if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
                 m.tops[stmt.name] = span
                 m.uses[stmt.name] = _names_in(stmt)
+                m.calls[stmt.name] = _calls_in(stmt)
+                if isinstance(stmt, ast.ClassDef):
+                    for fn in stmt.body:
+                        if isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                            m.signatures[f"{stmt.name}.{fn.name}"] = _signature(fn, True)
+                else:
+                    m.signatures[stmt.name] = _signature(stmt, False)
                 continue
             if isinstance(stmt, ast.Assign | ast.AnnAssign):
                 targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
@@ -148,11 +189,16 @@ class Reach:
                             m.uses.setdefault(n.id, []).extend(
                                 _names_in(stmt.value) if stmt.value else []
                             )
+                            m.calls.setdefault(n.id, []).extend(
+                                _calls_in(stmt.value) if stmt.value else []
+                            )
             if isinstance(stmt, ast.If) and is_main_guard(stmt.test):
                 m.tops["__main__"] = span  # runs only as a script, never on import
                 m.uses["__main__"] = _names_in(stmt)
+                m.calls["__main__"] = _calls_in(stmt)
             elif not isinstance(stmt, ast.Import | ast.ImportFrom):
                 module_level += _names_in(stmt)
+                m.calls.setdefault("", []).extend(_calls_in(stmt))
         m.uses[""] = module_level
         return m
 
@@ -203,6 +249,41 @@ class Reach:
             if start <= line <= end:
                 return name
         return ""
+
+
+class Passed:
+    """What the code that runs passes to each callee (by its last name): the keywords, and
+    the most positional arguments; a default it passes is not the value that ran."""
+
+    def __init__(self, reach: Reach, starts: list[str], reached: list[tuple[str, str]]) -> None:
+        self.reach = reach
+        self.keywords: dict[str, set[str]] = {}
+        self.positional: dict[str, int] = {}
+        for rel in starts:
+            m = reach.module(rel)
+            for calls in m.calls.values() if m else []:
+                self._add(calls)
+        for rel, name in reached:
+            m = reach.module(rel)
+            self._add(m.calls.get(name, []) if m else [])
+
+    def _add(self, calls: list[_Call]) -> None:
+        for c in calls:
+            self.keywords.setdefault(c.callee, set()).update(c.keywords)
+            self.positional[c.callee] = max(self.positional.get(c.callee, 0), c.positional)
+
+    def overrides(self, rel: str, context: str, name: str) -> bool:
+        """True when some call that runs passes `name` to the function or class `context`
+        (`Star.fit`, `Model.__init__`, a dataclass `Config`) of `rel`: by keyword, through
+        `**kwargs`, or by position."""
+        parts = context.split(".")
+        callee = parts[-2] if parts[-1] == "__init__" and len(parts) > 1 else parts[-1]
+        kws = self.keywords.get(callee, set())
+        if name in kws or "**" in kws:
+            return True
+        m = self.reach.module(rel)
+        sig = m.signatures.get(context, []) if m else []
+        return name in sig and sig.index(name) < self.positional.get(callee, 0)
 
 
 def reached_from(
