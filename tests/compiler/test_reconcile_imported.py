@@ -295,3 +295,22 @@ def test_a_default_the_script_passes_its_own_value_for_is_not_compared(tmp_path:
         got = _one(_verdicts(root, doc, {name: text}), "damping_factor")
         # the default 0.9 never ran: the call passes its own value
         assert (got.verdict, got.code_value) == ("paper-only", ""), name
+
+
+def test_a_notebook_is_a_script_that_reaches_the_package(tmp_path: Path) -> None:
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# Tanks\n"]},
+        {
+            "cell_type": "code",
+            "execution_count": 1,
+            "metadata": {},
+            "outputs": [],
+            "source": ["%matplotlib inline\n", "from mylib import TankModel\n", "m = TankModel()"],
+        },
+    ]
+    nb = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 2}, indent=1)
+    doc = _paper("All network weights are initialised with a standard deviation of 10−4.")
+    got = _one(_verdicts(tmp_path, doc, {"tanks.ipynb": nb + "\n"}), "standard_deviation")
+    assert (got.verdict, got.code_where) == ("mismatch", "mylib/models.py:13")
+    line = next(i for i, ln in enumerate(nb.splitlines(), 1) if "m = TankModel()" in ln)
+    assert got.code_via == f"experiments/tanks.ipynb:{line}"

@@ -54,7 +54,7 @@ class Grounding:
         if self.scope is None:
             return []
         scope = self.scope
-        starts = [r for r in self.repo.files if r.endswith(".py") and scope.includes(r)]
+        starts = [r for r in self.repo.files if r.endswith((".py", ".ipynb")) and scope.includes(r)]
         reach = Reach(self.repo.files, self.repo.read)
         reached = reached_from(reach, starts, scope.includes)
         passed = Passed(reach, starts, list(reached))

@@ -10,7 +10,8 @@ reaches it and at which line. A definition of the same package that no script re
 (another model class's initialisation, an unused helper's default) is not reached.
 
 Only names are followed (a call graph by name, not by type): a method called on an
-instance counts as reached through its class."""
+instance counts as reached through its class. Notebooks are scripts too: their code cells
+are read at their lines of the .ipynb file."""
 
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from arakit.compiler.repo.params.notebook import notebook_source
 from arakit.compiler.repo.params.python import is_main_guard, parse_tolerant
 
 MAX_MODULES = 1000  # modules parsed per repository
 MAX_MODULE_BYTES = 512 * 1024
+MAX_NOTEBOOK_BYTES = 8 * 1024 * 1024  # outputs included; the code read is far smaller
 MAX_STEPS = 200_000  # names resolved in all, whatever the number of scripts
 
 Ref = tuple[tuple[str, ...], int]  # a dotted name as written and its line
@@ -132,6 +135,8 @@ class Reach:
         mod = None
         if len(self._mods) < MAX_MODULES:
             text = self._read(rel)
+            if text is not None and rel.endswith(".ipynb"):
+                text = notebook_source(text) if len(text) <= MAX_NOTEBOOK_BYTES else None
             if text is not None and len(text) <= MAX_MODULE_BYTES:
                 mod = self._parse(rel, text)
         self._mods[rel] = mod

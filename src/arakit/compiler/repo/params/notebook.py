@@ -56,6 +56,36 @@ def notebook_params(text: str, rel: str) -> list[CodeParam]:
     return out
 
 
+def notebook_source(text: str) -> str | None:
+    """The notebook's code cells as one Python source whose line numbers are those of the
+    .ipynb file (every other line blank), for reading what the notebook imports and calls;
+    None when it is not a notebook or its cells cannot be placed at their lines."""
+    try:
+        nb = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    if not isinstance(cells, list):
+        return None
+    raw = text.splitlines()
+    keys = [(i, m.group(1) is not None) for i, ln in enumerate(raw) if (m := _SOURCE_KEY.match(ln))]
+    if len(keys) != sum(isinstance(c, dict) and "source" in c for c in cells):
+        return None
+    out = [""] * len(raw)
+    k = -1
+    for cell in cells:
+        if not isinstance(cell, dict) or "source" not in cell:
+            continue
+        k += 1
+        at, listed = keys[k]
+        lines = _source_lines(cell["source"]) if cell.get("cell_type") == "code" else None
+        if not lines or not listed or at + len(lines) >= len(out):
+            continue
+        for i, ln in enumerate(lines):
+            out[at + 1 + i] = "" if _MAGIC.match(ln) else ln
+    return "\n".join(out)
+
+
 def _source_lines(source: Any) -> list[str] | None:
     """A cell's source as lines (nbformat stores a list of lines or one string)."""
     if isinstance(source, str):
