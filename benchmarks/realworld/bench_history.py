@@ -51,8 +51,11 @@ class Item:
     names: list[str]
 
 
-def _truth(pair: Path) -> dict[str, Any]:
+def _truth(pair: Path) -> dict[str, Any] | None:
+    """The pair's history truth, or None when no truth file was written for it."""
     path = corpus.TRUTH / "papers" / pair.name / "history.yaml"
+    if not path.is_file():
+        return None
     return dict(YAML(typ="safe").load(path.read_text(encoding="utf-8")))
 
 
@@ -168,8 +171,12 @@ def run() -> dict[str, float]:
     tot = dict.fromkeys(("items", "found", "nodes", "right", "read", "all", "dropped", "errors"), 0)
     seconds: list[float] = []
     for pair in corpus.papers():
+        truth = _truth(pair)
+        if truth is None:
+            print(f"{pair.name:<20} no truth file")
+            continue
         clone = corpus.clone(pair)
-        items = _items(_truth(pair), clone)
+        items = _items(truth, clone)
         c = compiled(pair, with_repo=True)
         trace = read_artifact(c.artifact).trace
         nodes = _history_nodes(trace)

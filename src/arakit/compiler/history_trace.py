@@ -25,6 +25,8 @@ STATED = (
     "pivot",
     "replaced",
     "disabled",
+    "switched",
+    "removed-dependency",
 )  # patterns where the history says it in words
 NO_LESSON = f"{NOT_SPECIFIED} (the history states no lesson)"
 

@@ -32,6 +32,8 @@ def describe(text: str, path: str) -> str:
     if path.lower().endswith(".ipynb"):
         return _describe_notebook(text)
     lines = text.splitlines()
+    if path.lower().endswith(C_FAMILY):
+        return _c_purpose(lines) or _c_defines(lines)  # its `x = 1` lines are steps in bodies
     purpose = _purpose(text, path)
     if not purpose and path.lower().endswith((".py", ".pyx")):
         purpose = _defines(lines)
@@ -58,6 +60,62 @@ def _purpose(text: str, path: str) -> str:
         if len(body) >= 12 and not _NOISE.match(body) and not _looks_like_code(body):
             return _first_sentence(body)
     return ""
+
+
+C_FAMILY = (".c", ".cc", ".cpp", ".cxx", ".h", ".hpp", ".hh", ".cu", ".cuh", ".java", ".js", ".ts",
+            ".go", ".rs", ".scala")  # fmt: skip
+_C_COMMENT = re.compile(r"^\s*(?://+!?|/\*+!?|\*(?!/))\s?(.*?)(?:\*/)?\s*$")
+_C_TYPE = re.compile(r"^\s*(?:template\s*<[^>]*>\s*)?(?:class|struct)\s+([A-Za-z_]\w*)\s*[:{]?")
+_C_FUNC = re.compile(
+    r"^(?:template\s*<[^>]*>\s*)?(?:(?:inline|static|extern|virtual|const|unsigned|signed)\s+)*"
+    r"[A-Za-z_][\w:<>,*& ]*?[\s*&]([A-Za-z_]\w*)\s*\([^;]*$"
+)
+_C_NOT_NAMES = {"if", "for", "while", "switch", "return", "main", "sizeof"}
+
+
+def _c_purpose(lines: list[str]) -> str:
+    """What a C-family file says it is: the comment heading the file, else the doc comment
+    of its first documented class, struct or function (as "Name: sentence"). Preprocessor
+    lines (#include, #ifndef guards) are code there, not comments; comments inside bodies
+    label steps, not the file."""
+    pending: list[str] = []
+    code_seen = False
+    for line in lines[:2000]:
+        m = _C_COMMENT.match(line)
+        if m and (not line[:1].isspace() or not code_seen):
+            pending.append(m.group(1).strip(" /*!") if m else "")
+            continue
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "namespace", "template", "}", "{", "using ")):
+            if not code_seen and not stripped and _useful(pending):
+                return _useful(pending)  # a header block, closed by a blank line
+            if stripped.startswith(("#", "namespace", "using ")) and not code_seen:
+                pending = []
+            continue
+        d = _C_TYPE.match(line) or (_C_FUNC.match(line) if line[:1].isalpha() else None)
+        said = _useful(pending)
+        if d and said and d.group(1) not in _C_NOT_NAMES:
+            return f"{d.group(1)}: {said}"
+        code_seen, pending = True, []
+    return ""
+
+
+def _useful(comment: list[str]) -> str:
+    for body in comment:
+        body = re.sub(r"^(?:@|\\)(?:file|brief|class)\b\s*\S*\s*", "", body).strip()
+        if len(body) >= 12 and not _NOISE.match(body) and not _looks_like_code(body):
+            return _first_sentence(body)
+    return ""
+
+
+def _c_defines(lines: list[str]) -> str:
+    """The classes, structs and functions a C-family file defines at its top levels."""
+    names: list[str] = []
+    for line in lines[:2000]:
+        m = _C_TYPE.match(line) or (_C_FUNC.match(line) if line[:1].isalpha() else None)
+        if m and m.group(1) not in names and m.group(1) not in _C_NOT_NAMES:
+            names.append(m.group(1))
+    return f"defines {', '.join(names[:5])}" if names else ""
 
 
 def _skip_header(text: str) -> str:
@@ -167,3 +225,22 @@ def _describe_notebook(text: str) -> str:
             code_lines += body.splitlines()
     parts = [p for p in (_settings(code_lines), _uses(code_lines)) if p]
     return "; ".join(parts)
+
+
+_PY_DEF = re.compile(r"^(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)")
+
+
+def definitions(text: str, path: str, shortest: int = 4) -> set[str]:
+    """The distinctive names a source file defines at its top levels (classes, structs,
+    functions; at least `shortest` characters, not `main`): what it is made of, for telling
+    code moved into another file from code dropped."""
+    lines = text[:MAX_TEXT].splitlines()
+    low = path.lower()
+    if low.endswith(C_FAMILY):
+        found = [m.group(1) for ln in lines for m in [_C_TYPE.match(ln)] if m]
+        found += [m.group(1) for ln in lines if ln[:1].isalpha() for m in [_C_FUNC.match(ln)] if m]
+    elif low.endswith((".py", ".pyx", ".pxd")):
+        found = [m.group(1) for ln in lines for m in [_PY_DEF.match(ln)] if m]
+    else:
+        return set()
+    return {n for n in found if len(n) >= shortest and n not in _C_NOT_NAMES and n != "__init__"}

@@ -5,12 +5,16 @@ state a failure, and config values over time."""
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from arakit import gitsafe
 from arakit.compiler.repo.diffs import small_diffs
+from arakit.compiler.repo.cuts import cut_findings
+from arakit.compiler.repo.messages import in_progress
 from arakit.compiler.repo.gitlog import Commit, Ref, ancestors, read_commits, read_refs
 from arakit.compiler.repo.params import CodeParam
 from arakit.compiler.repo.paths import is_ci, is_vendored
@@ -121,8 +125,14 @@ def read_history(
     hist.refs = _classify_refs(refs, hist, parents, main)
     reader = _BlobReader(repo)
     first_parent = _first_parent(head, parents)
-    hist.findings = PatternFinder(hist.commits, reader, prefix, first_parent).run()
+    other = _BlobReader(repo)
+    try:
+        hist.findings = PatternFinder(hist.commits, reader, prefix, first_parent, other).run()
+    finally:
+        reader.close()
+        other.close()
     hist.findings += _notes(repo, hist)
+    hist.findings += cut_findings(repo, hist.head, hist.all_commits)
     hist.findings += _ref_findings(hist)
     hist.findings.sort(key=lambda f: f.date)
     hist.blobs_unread = reader.skipped
@@ -161,23 +171,74 @@ def _first_parent(head: str, parents: dict[str, list[str]]) -> set[str]:
 
 
 class _BlobReader:
-    """File contents by blob id, bounded in count and size."""
+    """File contents by blob id, bounded in count and size, read through one
+    `git cat-file --batch` process (a process per blob costs more than the reading)."""
 
     def __init__(self, repo: Path) -> None:
         self.repo = repo
         self.read = 0
         self.skipped = 0
+        self._proc: subprocess.Popen[bytes] | None = None
 
     def __call__(self, blob: str, path: str) -> str | None:
         if self.read >= MAX_BLOBS:
             self.skipped += 1
             return None
         self.read += 1
-        size = git(self.repo, "cat-file", "-s", blob, check=False).strip()
-        if not size.isdigit() or int(size) > MAX_BLOB_CHARS * 4:
+        data = self._blob(blob)
+        if data is None:
             return None
-        text = git(self.repo, "cat-file", "blob", blob, check=False)
+        text = data.decode("utf-8", errors="replace")
         return None if "\0" in text[:4096] else text[:MAX_BLOB_CHARS]
+
+    def _blob(self, blob: str) -> bytes | None:
+        proc = self._start()
+        if proc is None or proc.stdin is None or proc.stdout is None or len(blob) != 40:
+            return None
+        try:
+            proc.stdin.write(blob.encode() + b"\n")
+            proc.stdin.flush()
+            header = proc.stdout.readline().split()
+            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                return None  # missing, or not a blob
+            size = int(header[2])
+            keep = bytearray()
+            left = size + 1  # the content and its closing newline
+            while left:
+                chunk = proc.stdout.read(min(left, 1 << 16))
+                if not chunk:
+                    return None
+                left -= len(chunk)
+                if len(keep) < MAX_BLOB_CHARS * 4:
+                    keep += chunk
+            return None if size > MAX_BLOB_CHARS * 4 else bytes(keep[:size])
+        except OSError:
+            self.close()
+            return None
+
+    def _start(self) -> subprocess.Popen[bytes] | None:
+        if self._proc is None:
+            try:
+                self._proc = subprocess.Popen(
+                    gitsafe.argv(["-C", str(self.repo), "cat-file", "--batch"]),
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=gitsafe.env({"LC_ALL": "C"}),
+                )
+            except OSError:
+                return None
+        return self._proc
+
+    def close(self) -> None:
+        """End the git process."""
+        if self._proc is not None:
+            if self._proc.stdin:
+                self._proc.stdin.close()
+            self._proc.wait(timeout=30)
+            if self._proc.stdout:
+                self._proc.stdout.close()
+            self._proc = None
 
 
 def _days(a: str, b: str) -> float:
@@ -213,9 +274,27 @@ def _classify_refs(
             r.status = "head"
         elif not r.own:
             r.status = "merged"
+    # GitHub's pull/N/merge is its trial merge of pull/N/head into the base: the pull request
+    # is its head, and the trial merge holds nothing more of it
+    # (kept up to date while the pull request is open: its date is the request's last sign
+    # of life, as when the request targets a side branch still being worked on)
+    heads = {r.label for r in kept if r.kind == "pull"}
+    trial = {r.label for r in kept if r.kind == "pull" and _trial_merge(r.label, heads)}
+    by_label = {r.label: r for r in kept}
+    for label in trial:
+        head = by_label[label[: -len("merge")] + "head"]
+        head.last_date = max(head.last_date, by_label[label].last_date)
     for r in pending:
+        if r.label in trial:
+            r.status, r.note = "within", r.label.rsplit("/", 1)[0] + "/head"
+            continue
         host = next(
-            (o for o in pending if o is not r and o.tip != r.tip and r.tip in reach[o.tip]), None
+            (
+                o
+                for o in pending
+                if o is not r and o.tip != r.tip and r.tip in reach[o.tip] and o.label not in trial
+            ),
+            None,
         )
         r.landed = _landed(r, hist, main_blobs)
         if r.landed is not None and r.landed >= LANDED:
@@ -231,6 +310,10 @@ def _classify_refs(
         else:
             r.status = "stale"
     return kept
+
+
+def _trial_merge(label: str, pulls: set[str]) -> bool:
+    return label.endswith("/merge") and label[: -len("merge")] + "head" in pulls
 
 
 def _landed(r: Ref, hist: History, main_blobs: set[str]) -> float | None:
@@ -342,6 +425,7 @@ def _notes(repo: Path, hist: History) -> list[Finding]:
                 and not is_vendored(path)  # a vendored library's notes are its own
                 and re.search(_NOTE_RE, line)
                 and _NOTE_TAIL.search(line)
+                and not in_progress(line)
             ):
                 text = line[1:].strip()[:300]
                 if text in seen:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 REVERT_RE = re.compile(r"This reverts commit ([0-9a-f]{7,40})")
+_REVERTED_SUBJECT_RE = re.compile(r'^Revert "(.+)"$')
 UNDO_RE = re.compile(
     r"\b(?:revert(?:s|ed|ing|e)?|undo(?:ne|ing)?|undid|roll(?:ed|ing)?[ -]?back|back(?:ed)? out|"
     r"restor(?:e|es|ed|ing))\b",
@@ -42,7 +43,30 @@ REASON_RE = re.compile(
     r"faster|more stable|dilution|too slow|too noisy)\b",
     re.I,
 )
+# "changing to EEP ... removing PGM": the message names what came in and what went out
+_SWITCH_TO_RE = re.compile(
+    r"\b(?:chang(?:ed|ing)|switch(?:ed|es|ing)?|migrat(?:e|ed|es|ing)|port(?:ed|ing))"
+    r" (?:over |back )?to (?:the |a |an )?(?P<to>[\w.+-]+(?: [\w.+-]+)?)",
+    re.I,
+)
+_REMOVING_RE = re.compile(
+    r"\b(?:remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing)|"
+    r"get(?:ting)? rid of) (?:the |all |old )?(?P<gone>[\w.+-]+(?: [\w.+-]+)?)",
+    re.I,
+)
+_PHRASE_END = re.compile(r"\s+(?:and|with|in|from|for|to|as|,).*$", re.I)
+# a commit that says it tries something out: what it adds is on trial
+TRIED_RE = re.compile(
+    r"\b(?:(?:try|tries|trying|tried) (?:out|a|an)|experiment(?:s|ing|al)? with|test(?:ing)? out)\b",
+    re.I,
+)
 WRONG_RE = re.compile(r"\b(?:bug|wrong|incorrect|mistake|error|fix(?:es|ed)?|corrected)\b", re.I)
+
+
+def reverted_subject(subject: str) -> str:
+    """The subject `git revert` quoted in `Revert "..."`, or ""."""
+    m = _REVERTED_SUBJECT_RE.match(subject.strip())
+    return m.group(1) if m else ""
 
 
 def message_lines(text: str) -> list[str]:
@@ -72,9 +96,20 @@ def sentence_with(text: str, rx: re.Pattern[str]) -> str:
     return line_with_all(text, rx)
 
 
+# "not working yet", "still not working": work in progress reports its state, gives up nothing
+_IN_PROGRESS_RE = re.compile(r"\b(?:yet|still|wip|work in progress|for now)\b", re.I)
+
+
 def failure_sentence(text: str) -> str:
-    """The line of `text` that says an approach failed, or ""."""
-    return line_with_all(text, _FAIL_RE) or line_with_all(text, _WEAK_FAIL_RE, _CONCLUDES_RE)
+    """The line of `text` that says an approach failed (and not that it does not work yet),
+    or ""."""
+    line = line_with_all(text, _FAIL_RE) or line_with_all(text, _WEAK_FAIL_RE, _CONCLUDES_RE)
+    return "" if in_progress(line) else line
+
+
+def in_progress(line: str) -> bool:
+    """True when the line reports work not finished yet, not work given up."""
+    return bool(_IN_PROGRESS_RE.search(line))
 
 
 def reasoned_replacement(text: str) -> str:
@@ -85,3 +120,25 @@ def reasoned_replacement(text: str) -> str:
 def lesson(message: str) -> str:
     """A sentence of the message that states a reason, when there is one."""
     return failure_sentence(message) or sentence_with(message, BETTER_RE)
+
+
+def switched(text: str) -> tuple[str, str, str]:
+    """A line saying the work switched to one thing and removed another ("changing to EEP
+    and removing PGM"), as (line, what came in, what went out); empty strings when none.
+    Moves to a folder are file moves, not a change of approach."""
+    for line in message_lines(text):
+        to, gone = _SWITCH_TO_RE.search(line), _REMOVING_RE.search(line)
+        if not to or not gone or _FIX_RE.match(line.strip(" -*\t")):
+            continue
+        new, old = _phrase(to.group("to")), _phrase(gone.group("gone"))
+        if not new or not old or new.lower() == old.lower() or _FILEISH.search(new):
+            continue
+        return line.strip(" -*\t")[:240], new, old
+    return "", "", ""
+
+
+_FILEISH = re.compile(r"\.(?:py|ipynb|txt|md|csv|json|ya?ml|tex|sh)$|^(?:folder|dir)", re.I)
+
+
+def _phrase(raw: str) -> str:
+    return _PHRASE_END.sub("", raw).strip(" .,;:")

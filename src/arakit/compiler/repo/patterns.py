@@ -9,16 +9,24 @@ gave it up) and says what was abandoned, from the files' own text where it can.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from arakit.compiler.repo import messages as msg
 from arakit.compiler.repo import paths
-from arakit.compiler.repo.describe import describe
+from arakit.compiler.repo.describe import definitions, describe
 from arakit.compiler.repo.gitlog import Change, Commit
 
 MIN_SCRIPT_BYTES = 80  # smaller deleted files are placeholders, not work
+MAX_OTHERS = 30  # files of one commit read to see whether a deleted file's code moved there
+# the sample script an editor writes into a new project (PyCharm's "print_hi")
+_TEMPLATE_RE = re.compile(r"This is a sample Python script|Press Shift\+F10 to execute")
+
+
+def _generic(path: str) -> bool:
+    return PurePosixPath(path).stem.lower() in paths.GENERIC_NAMES
 
 
 @dataclass
@@ -49,8 +57,11 @@ class PatternFinder:
         read_blob: BlobReader,
         prefix: str = "",
         first_parent: set[str] | None = None,
+        read_other: BlobReader | None = None,
     ) -> None:
         self.commits = commits
+        # files read to see whether deleted code moved (a budget apart from descriptions)
+        self.read_other = read_other or read_blob
         # exact undos are looked for on the first-parent line only: inside merged branches,
         # formatting and conflict churn sets files back without abandoning anything
         self.first_parent = first_parent if first_parent is not None else {c.sha for c in commits}
@@ -91,6 +102,7 @@ class PatternFinder:
                 self._undo(c)
             if c.sha not in self.claimed:
                 self._removed(c)
+                self._tried(c)
                 self._superseded(c)
             if len(self.findings) == before and c.sha not in self.claimed:
                 self._message(c)
@@ -129,6 +141,9 @@ class PatternFinder:
         undone = None
         if m:
             undone = next((x for x in self.commits if x.sha.startswith(m.group(1))), None)
+            # a rebase or a bundle that rewrote hashes leaves the reverted hash dangling:
+            # `git revert` also quoted the subject, and the commit holding it is the one
+            undone = undone or self._by_subject(msg.reverted_subject(c.subject))
         elif msg.UNDO_RE.search(c.subject) and c.changes:
             undone = self._exact_undo_target(c) or self._previous_toucher(c)
         if undone is None or undone.sha == c.sha:
@@ -142,6 +157,15 @@ class PatternFinder:
             files,
             f"undone by {c.short} ({c.subject})",
         )
+
+    def _by_subject(self, subject: str) -> Commit | None:
+        """The latest commit before the current one whose subject is `subject`."""
+        if not subject:
+            return None
+        for x in reversed(self.commits[: self._index]):
+            if x.subject == subject:
+                return x
+        return None
 
     def _exact_undo_target(self, c: Commit) -> Commit | None:
         """The commit whose every change to code this commit reverses exactly, if any: a
@@ -211,6 +235,7 @@ class PatternFinder:
         deleted: list[Change] = []  # one finding for what the commit removed
         retired: dict[str, list[Change]] = {}
         rewritten: list[Change] = []
+        came_back = 0  # deleted files that live on elsewhere: the commit restructures
         for ch in c.changes:
             path = ch.path
             if (
@@ -229,8 +254,10 @@ class PatternFinder:
                     or self._added_at.get(path, -1) > self._index
                     or self._moved_later(path)
                     or self._duplicate(path, gone)
-                    or paths.retire_dir(path, moved=True)  # already retired earlier
                 ):
+                    came_back += 1
+                    continue
+                if paths.retire_dir(path, moved=True):  # already retired earlier
                     continue
                 if paths.rewritten(path, added):
                     rewritten.append(ch)  # the same name words came back in this commit
@@ -251,10 +278,73 @@ class PatternFinder:
             self._removal(
                 c, "rewritten", paths.common_folder([r.path for r in rewritten]), rewritten
             )
+        if came_back >= 2 * len(deleted) and all(_generic(d.path) for d in deleted):
+            deleted = []  # a driver (main.cpp, run.py) removed with the code it ran, which moved
         if deleted:
             self._removal(c, "deleted", paths.common_folder([d.path for d in deleted]), deleted)
         for folder, changes in retired.items():
             self._removal(c, "retired", folder, changes)
+
+    def _tried(self, c: Commit) -> None:
+        """Files other than code (a build or CI setup, a config) added by a commit that says it
+        tries something out, and deleted here: the trial was given up. Code deleted is
+        `_removed`'s."""
+        gone: dict[str, list[str]] = {}
+        for ch in c.changes:
+            if (
+                ch.status != "D"
+                or paths.is_code(ch.path)
+                or not self.in_scope(ch.path)
+                or paths.is_scratch(ch.path)
+                or paths.is_vendored(ch.path)
+            ):
+                continue
+            born = self.by_sha.get(self.born.get(ch.path, ""))
+            if born is not None and born.sha != c.sha and msg.TRIED_RE.search(born.subject):
+                gone.setdefault(born.sha, []).append(ch.path)
+        for sha, files in gone.items():
+            born = self.by_sha[sha]
+            self.findings.append(
+                Finding(
+                    kind="dead_end",
+                    pattern="tried",
+                    title=f"Tried and removed: {born.subject}"[:100],
+                    commits=[sha, c.sha],
+                    files=files[:20],
+                    what=f"{born.short} {born.subject} ({', '.join(files[:5])})",
+                    why=f"deleted in {c.short} ({c.subject})",
+                    lesson=msg.lesson(c.message),
+                    date=c.date,
+                )
+            )
+
+    def _lives_on(self, c: Commit, gone: Change, text: str) -> bool:
+        """Most of what the deleted file defined (its classes and functions) is defined anew
+        in files the same commit wrote: the code was folded into them, not dropped. A file
+        that already defined one of those names held a rival version (an `_old` copy, a
+        second loader): one of the two was given up, so nothing counts as moved."""
+        names = definitions(text, gone.path)
+        if not names:
+            return False
+        every = definitions(text, gone.path, shortest=1)
+        written: set[str] = set()
+        others = [
+            ch
+            for ch in c.changes
+            if ch.status != "D" and ch.path != gone.path and paths.is_code(ch.path)
+        ]
+        for ch in others[:MAX_OTHERS]:
+            other = self.read_other(ch.new_blob, ch.path)
+            if not other:
+                continue
+            new = definitions(other, ch.path) & names
+            if new and ch.status == "M":  # only what this commit defined there is moved
+                before = definitions(self.read_other(ch.old_blob, ch.path) or "", ch.path, 1)
+                if before & every:
+                    return False
+                new -= before
+            written |= new
+        return len(names & written) * 2 >= len(names)
 
     def _duplicate(self, path: str, gone: set[str]) -> bool:
         """A newer file of the same distinctive name stays in the tree: it took over."""
@@ -281,8 +371,16 @@ class PatternFinder:
         for ch in changes:
             blob = ch.new_blob if pattern == "retired" else ch.old_blob
             text = self.read_blob(blob, ch.path)
-            if pattern == "deleted" and text is not None and len(text.strip()) < MIN_SCRIPT_BYTES:
-                continue  # an empty placeholder
+            if (
+                pattern == "deleted"
+                and text is not None
+                and (
+                    len(text.strip()) < MIN_SCRIPT_BYTES
+                    or _TEMPLATE_RE.search(text[:2000])
+                    or self._lives_on(c, ch, text)
+                )
+            ):
+                continue  # an empty placeholder, an editor's template, or code moved
             files.append(ch.path)
             if ch.old_path:
                 files.append(ch.old_path)
@@ -370,6 +468,22 @@ class PatternFinder:
                     what=before if pivot else f"what {c.short} replaced ({reasoned})",
                     why=pivot or f"{c.short} ({c.subject}) replaces it: {reasoned}",
                     lesson=pivot or reasoned,
+                    date=c.date,
+                )
+            )
+            return
+        line, new, old = msg.switched(c.message)
+        if line:
+            self.findings.append(
+                Finding(
+                    kind="pivot",
+                    pattern="switched",
+                    title=c.subject[:100],
+                    commits=[c.sha],
+                    files=c.files[:20],
+                    what=f"{old} (removed in {c.short})",
+                    why=f"{c.short} says: {line}",
+                    lesson=f"{old} replaced by {new}",
                     date=c.date,
                 )
             )
