@@ -7,10 +7,12 @@ branch's content ever reached the main line, without reading any file.
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from arakit import gitsafe
 from arakit.compiler.errors import SourceError
 from arakit.compiler.repo.source import git
 
@@ -175,3 +177,76 @@ def ancestors(tips: Iterable[str], parents: dict[str, list[str]]) -> set[str]:
         seen.add(sha)
         stack.extend(p for p in parents.get(sha, ()) if p in parents and p not in seen)
     return seen
+
+
+class BlobReader:
+    """File contents by blob id, bounded in count and size, read through one
+    `git cat-file --batch` process (a process per blob costs more than the reading)."""
+
+    def __init__(self, repo: Path, most: int, chars: int) -> None:
+        self.repo = repo
+        self.most = most  # blobs read at most; the rest counted in `skipped`
+        self.chars = chars  # characters of text kept per blob
+        self.read = 0
+        self.skipped = 0
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    def __call__(self, blob: str, path: str) -> str | None:
+        if self.read >= self.most:
+            self.skipped += 1
+            return None
+        self.read += 1
+        data = self._blob(blob)
+        if data is None:
+            return None
+        text = data.decode("utf-8", errors="replace")
+        return None if "\0" in text[:4096] else text[: self.chars]
+
+    def _blob(self, blob: str) -> bytes | None:
+        proc = self._start()
+        if proc is None or proc.stdin is None or proc.stdout is None or len(blob) != 40:
+            return None
+        try:
+            proc.stdin.write(blob.encode() + b"\n")
+            proc.stdin.flush()
+            header = proc.stdout.readline().split()
+            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                return None  # missing, or not a blob
+            size = int(header[2])
+            keep = bytearray()
+            left = size + 1  # the content and its closing newline
+            while left:
+                chunk = proc.stdout.read(min(left, 1 << 16))
+                if not chunk:
+                    return None
+                left -= len(chunk)
+                if len(keep) < self.chars * 4:
+                    keep += chunk
+            return None if size > self.chars * 4 else bytes(keep[:size])
+        except OSError:
+            self.close()
+            return None
+
+    def _start(self) -> subprocess.Popen[bytes] | None:
+        if self._proc is None:
+            try:
+                self._proc = subprocess.Popen(
+                    gitsafe.argv(["-C", str(self.repo), "cat-file", "--batch"]),
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=gitsafe.env({"LC_ALL": "C"}),
+                )
+            except OSError:
+                return None
+        return self._proc
+
+    def close(self) -> None:
+        """End the git process."""
+        if self._proc is not None:
+            if self._proc.stdin:
+                self._proc.stdin.close()
+            self._proc.wait(timeout=30)
+            if self._proc.stdout:
+                self._proc.stdout.close()
+            self._proc = None

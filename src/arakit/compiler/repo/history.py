@@ -5,17 +5,22 @@ state a failure, and config values over time."""
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from arakit import gitsafe
 from arakit.compiler.repo.diffs import small_diffs
 from arakit.compiler.repo.cuts import cut_findings
 from arakit.compiler.repo.messages import in_progress
-from arakit.compiler.repo.gitlog import Commit, Ref, ancestors, read_commits, read_refs
+from arakit.compiler.repo.gitlog import (
+    BlobReader,
+    Commit,
+    Ref,
+    ancestors,
+    read_commits,
+    read_refs,
+)
 from arakit.compiler.repo.params import CodeParam
 from arakit.compiler.repo.paths import is_ci, is_vendored
 from arakit.compiler.repo.patterns import Finding, PatternFinder
@@ -123,9 +128,9 @@ def read_history(
         c.mainline = c.sha in main
     hist.commits = [c for c in commits if c.mainline]
     hist.refs = _classify_refs(refs, hist, parents, main)
-    reader = _BlobReader(repo)
+    reader = BlobReader(repo, MAX_BLOBS, MAX_BLOB_CHARS)
     first_parent = _first_parent(head, parents)
-    other = _BlobReader(repo)
+    other = BlobReader(repo, MAX_BLOBS, MAX_BLOB_CHARS)
     try:
         hist.findings = PatternFinder(hist.commits, reader, prefix, first_parent, other).run()
     finally:
@@ -168,77 +173,6 @@ def _first_parent(head: str, parents: dict[str, list[str]]) -> set[str]:
         line.add(sha)
         sha = parents[sha][0] if parents[sha] else None
     return line
-
-
-class _BlobReader:
-    """File contents by blob id, bounded in count and size, read through one
-    `git cat-file --batch` process (a process per blob costs more than the reading)."""
-
-    def __init__(self, repo: Path) -> None:
-        self.repo = repo
-        self.read = 0
-        self.skipped = 0
-        self._proc: subprocess.Popen[bytes] | None = None
-
-    def __call__(self, blob: str, path: str) -> str | None:
-        if self.read >= MAX_BLOBS:
-            self.skipped += 1
-            return None
-        self.read += 1
-        data = self._blob(blob)
-        if data is None:
-            return None
-        text = data.decode("utf-8", errors="replace")
-        return None if "\0" in text[:4096] else text[:MAX_BLOB_CHARS]
-
-    def _blob(self, blob: str) -> bytes | None:
-        proc = self._start()
-        if proc is None or proc.stdin is None or proc.stdout is None or len(blob) != 40:
-            return None
-        try:
-            proc.stdin.write(blob.encode() + b"\n")
-            proc.stdin.flush()
-            header = proc.stdout.readline().split()
-            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
-                return None  # missing, or not a blob
-            size = int(header[2])
-            keep = bytearray()
-            left = size + 1  # the content and its closing newline
-            while left:
-                chunk = proc.stdout.read(min(left, 1 << 16))
-                if not chunk:
-                    return None
-                left -= len(chunk)
-                if len(keep) < MAX_BLOB_CHARS * 4:
-                    keep += chunk
-            return None if size > MAX_BLOB_CHARS * 4 else bytes(keep[:size])
-        except OSError:
-            self.close()
-            return None
-
-    def _start(self) -> subprocess.Popen[bytes] | None:
-        if self._proc is None:
-            try:
-                self._proc = subprocess.Popen(
-                    gitsafe.argv(["-C", str(self.repo), "cat-file", "--batch"]),
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL,
-                    env=gitsafe.env({"LC_ALL": "C"}),
-                )
-            except OSError:
-                return None
-        return self._proc
-
-    def close(self) -> None:
-        """End the git process."""
-        if self._proc is not None:
-            if self._proc.stdin:
-                self._proc.stdin.close()
-            self._proc.wait(timeout=30)
-            if self._proc.stdout:
-                self._proc.stdout.close()
-            self._proc = None
 
 
 def _days(a: str, b: str) -> float:

@@ -9,20 +9,17 @@ gave it up) and says what was abandoned, from the files' own text where it can.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from arakit.compiler.repo import messages as msg
 from arakit.compiler.repo import paths
-from arakit.compiler.repo.describe import definitions, describe
+from arakit.compiler.repo.describe import describe
+from arakit.compiler.repo.moved import editor_template, folded
 from arakit.compiler.repo.gitlog import Change, Commit
 
 MIN_SCRIPT_BYTES = 80  # smaller deleted files are placeholders, not work
-MAX_OTHERS = 30  # files of one commit read to see whether a deleted file's code moved there
-# the sample script an editor writes into a new project (PyCharm's "print_hi")
-_TEMPLATE_RE = re.compile(r"This is a sample Python script|Press Shift\+F10 to execute")
 
 
 def _generic(path: str) -> bool:
@@ -318,34 +315,6 @@ class PatternFinder:
                 )
             )
 
-    def _lives_on(self, c: Commit, gone: Change, text: str) -> bool:
-        """Most of what the deleted file defined (its classes and functions) is defined anew
-        in files the same commit wrote: the code was folded into them, not dropped. A file
-        that already defined one of those names held a rival version (an `_old` copy, a
-        second loader): one of the two was given up, so nothing counts as moved."""
-        names = definitions(text, gone.path)
-        if not names:
-            return False
-        every = definitions(text, gone.path, shortest=1)
-        written: set[str] = set()
-        others = [
-            ch
-            for ch in c.changes
-            if ch.status != "D" and ch.path != gone.path and paths.is_code(ch.path)
-        ]
-        for ch in others[:MAX_OTHERS]:
-            other = self.read_other(ch.new_blob, ch.path)
-            if not other:
-                continue
-            new = definitions(other, ch.path) & names
-            if new and ch.status == "M":  # only what this commit defined there is moved
-                before = definitions(self.read_other(ch.old_blob, ch.path) or "", ch.path, 1)
-                if before & every:
-                    return False
-                new -= before
-            written |= new
-        return len(names & written) * 2 >= len(names)
-
     def _duplicate(self, path: str, gone: set[str]) -> bool:
         """A newer file of the same distinctive name stays in the tree: it took over."""
         name = PurePosixPath(path).name
@@ -376,8 +345,8 @@ class PatternFinder:
                 and text is not None
                 and (
                     len(text.strip()) < MIN_SCRIPT_BYTES
-                    or _TEMPLATE_RE.search(text[:2000])
-                    or self._lives_on(c, ch, text)
+                    or editor_template(text)
+                    or folded(c, ch, text, self.read_other)
                 )
             ):
                 continue  # an empty placeholder, an editor's template, or code moved
