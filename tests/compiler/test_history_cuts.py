@@ -244,6 +244,13 @@ def test_code_folded_into_another_file_a_template_and_a_driver_of_moved_code_aba
                                                              "namespace exoabc {\n" + PARAM_H)},
              "msg": "different memory management"},
             {"files": {"main.py": None}, "msg": "added doe"},
+            # a second copy of a header goes; the same content stays at its other path
+            {"files": {"python/include/bandsolver.h": BAND_H}, "msg": "copy headers for the wheel"},
+            {"files": {"python/include/bandsolver.h": None}, "msg": "deleting python/"},
+            # a file deleted by a commit that says it renames things took a new name
+            {"files": {"inc/genrp.h": PARAM_H.replace("Param", "Genrp")}, "msg": "genrp"},
+            {"files": {"inc/genrp.h": None, "inc/celerite.h": PARAM_H.replace("Param", "Cel")},
+             "msg": "renaming in C++"},
             # the headers move (they come back elsewhere later); their driver goes with them
             {"files": {"sim/main.cpp": None, "sim/quad.h": None, "sim/ellint.h": None},
              "msg": "restructure"},
@@ -260,7 +267,8 @@ def test_an_old_copy_deleted_is_still_a_dead_end_though_its_classes_live_on(
     git_repo(
         tmp_path,
         [
-            {"files": {"inc/simulation.h": PARAM_H, "inc/simulation_old.h": PARAM_H}, "msg": "keep"},
+            {"files": {"inc/simulation.h": PARAM_H,
+                       "inc/simulation_old.h": PARAM_H.replace("1.0", "0.5")}, "msg": "keep"},
             {"files": {"inc/simulation_old.h": None,
                        "inc/simulation.h": PARAM_H.replace("1.0", "2.0")}, "msg": "saving params"},
         ],
@@ -306,3 +314,24 @@ def test_a_pull_requests_trial_merge_ref_is_held_within_its_head(tmp_path: Path)
     assert refs["pull/7/head"] == ("stale", "")
     assert refs["pull/7/merge"] == ("within", "pull/7/head")
     assert [f.ref for f in h.findings if f.pattern == "branch"] == ["pull/7/head"]
+
+
+def test_a_replacement_made_to_avoid_a_fault_and_a_tutorial_taken_down_are_not_dead_ends(
+    tmp_path: Path,
+) -> None:
+    notebook = '{"cells": [{"cell_type": "markdown", "source": ["# Multimodal VAEs, hands on"]}]}'
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"model.py": FIT.format(imports=""),
+                       "examples/tutorial_notebooks/summer_school/intro.ipynb": notebook * 3},
+             "msg": "model and tutorial"},
+            {"files": {"model.py": FIT.format(imports="import torch")},
+             "msg": "replace torch no grad by detach to avoid nan issues with transformers."},
+            {"files": {"examples/tutorial_notebooks/summer_school/intro.ipynb": None},
+             "msg": "remove tutorial notebook for summer school"},
+            {"files": {"model.py": FIT.format(imports="import jax")},
+             "msg": "use jax instead of torch because it is faster"},
+        ],
+    )  # fmt: skip
+    assert [(f.kind, f.pattern) for f in _read(tmp_path).findings] == [("pivot", "replaced")]

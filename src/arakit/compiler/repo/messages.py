@@ -30,6 +30,7 @@ BETTER_RE = re.compile(
     r"replac(?:e|es|ed|ing)\b)",
     re.I,
 )
+RENAMING_RE = re.compile(r"\brenam(?:e|es|ed|ing)\b", re.I)
 MOVED_AWAY_RE = re.compile(
     r"\bmov(?:e|ed|es|ing)\b[^.\n]{0,40}\b(?:elsewhere|another repo|separate repo|new repo|"
     r"own repo|out of (?:the|this) repo)",
@@ -112,9 +113,17 @@ def in_progress(line: str) -> bool:
     return bool(_IN_PROGRESS_RE.search(line))
 
 
+# "replace no_grad by detach to avoid nan issues": a replacement made to fix a fault
+_FAULT_RE = re.compile(
+    r"\b(?:nan|nans|bug|issues?|errors?|crash(?:es)?|warnings?|exceptions?)\b", re.I
+)
+
+
 def reasoned_replacement(text: str) -> str:
-    """A line saying one thing replaced another and why ("X instead of Y; avoids Z"), or ""."""
-    return line_with_all(text, REPLACE_RE, REASON_RE)
+    """A line saying one thing replaced another and why ("X instead of Y; avoids Z"), or "";
+    not when the reason is a fault avoided (a fix, not a change of approach)."""
+    line = line_with_all(text, REPLACE_RE, REASON_RE)
+    return "" if _FAULT_RE.search(line) else line
 
 
 def lesson(message: str) -> str:

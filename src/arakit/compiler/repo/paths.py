@@ -30,6 +30,9 @@ def is_code(path: str) -> bool:
     return path.lower().endswith(CODE_EXT)
 
 
+_TEST_DIRS = {"tests", "__tests__", "testing", "gtest", "googletest", "catch2"}
+
+
 def is_test(path: str) -> bool:
     """Unit tests and fixtures: removed with what they test, not an approach of their own."""
     p = PurePosixPath(path)
@@ -38,8 +41,17 @@ def is_test(path: str) -> bool:
         name.startswith("test_")
         or PurePosixPath(name).stem in ("test", "tests")
         or name == "conftest.py"
-        or any(part.lower() in ("tests", "__tests__", "testing") for part in p.parts[:-1])
+        or name.startswith("gtest")
+        or any(part.lower() in _TEST_DIRS for part in p.parts[:-1])
     )
+
+
+_TEACHING = re.compile(r"tutorial|summer[_-]?school|workshop", re.I)
+
+
+def is_teaching(path: str) -> bool:
+    """Tutorials and course material: taking one down retires teaching, not an approach."""
+    return any(_TEACHING.search(part) for part in PurePosixPath(path).parts)
 
 
 _VENDOR_DIRS = {"third_party", "thirdparty", "third-party", "vendor", "vendored", "external",

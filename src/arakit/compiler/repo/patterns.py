@@ -63,6 +63,7 @@ class PatternFinder:
         # formatting and conflict churn sets files back without abandoning anything
         self.first_parent = first_parent if first_parent is not None else {c.sha for c in commits}
         self.live: dict[str, set[str]] = {}  # file name -> the paths carrying it now
+        self.holders: dict[str, set[str]] = {}  # blob -> the paths holding that content now
         self.born_at: dict[str, int] = {}  # path -> index of the commit that added it
         self.by_sha = {c.sha: c for c in commits}
         self.order = {c.sha: i for i, c in enumerate(commits)}
@@ -125,6 +126,11 @@ class PatternFinder:
             if ch.status != "D":
                 self.produced[(ch.path, ch.new_blob)] = c.sha
             self.last_touch[ch.path] = c.sha
+            gone_path = ch.old_path if ch.status == "R" and ch.old_path else ch.path
+            if ch.status in ("D", "R", "M", "T"):
+                self.holders.get(ch.old_blob, set()).discard(gone_path)
+            if ch.status != "D":
+                self.holders.setdefault(ch.new_blob, set()).add(ch.path)
 
     def _previous_toucher(self, c: Commit) -> Commit | None:
         shas = [self.last_touch.get(ch.old_path or ch.path) for ch in c.changes]
@@ -223,8 +229,8 @@ class PatternFinder:
 
     def _removed(self, c: Commit) -> None:
         """Scripts deleted for good, and scripts moved or added into an old/-style folder."""
-        if msg.MOVED_AWAY_RE.search(c.message):
-            return  # the message says the files went elsewhere
+        if msg.MOVED_AWAY_RE.search(c.message) or msg.RENAMING_RE.search(c.subject):
+            return  # the message says the files went elsewhere, or took new names
         new_names = {PurePosixPath(ch.path).name for ch in c.changes if ch.status in "ARC"}
         gone = {ch.path for ch in c.changes if ch.status == "D"}
         added = [ch.path for ch in c.changes if ch.status in "AR"]
@@ -239,6 +245,7 @@ class PatternFinder:
                 not self.in_scope(path)
                 or not paths.is_code(path)
                 or paths.is_test(path)
+                or paths.is_teaching(path)
                 or paths.hidden(path)
                 or paths.is_vendored(path)
             ):
@@ -251,6 +258,7 @@ class PatternFinder:
                     or self._added_at.get(path, -1) > self._index
                     or self._moved_later(path)
                     or self._duplicate(path, gone)
+                    or self.holders.get(ch.old_blob, set()) - gone - {path}  # a copy goes
                 ):
                     came_back += 1
                     continue
