@@ -247,6 +247,12 @@ def test_code_folded_into_another_file_a_template_and_a_driver_of_moved_code_aba
             # a second copy of a header goes; the same content stays at its other path
             {"files": {"python/include/bandsolver.h": BAND_H}, "msg": "copy headers for the wheel"},
             {"files": {"python/include/bandsolver.h": None}, "msg": "deleting python/"},
+            # a mirrored tree (python/include/celerite/ beside cpp/include/celerite/) goes,
+            # its files differing a little from the ones that stay
+            {"files": {"cpp/include/celerite/direct.h": BAND_H,
+                       "python/include/celerite/direct.h": BAND_H.replace("LAPACK", "Eigen")},
+             "msg": "vendor the headers"},
+            {"files": {"python/include/celerite/direct.h": None}, "msg": "drop the python tree"},
             # a file deleted by a commit that says it renames things took a new name
             {"files": {"inc/genrp.h": PARAM_H.replace("Param", "Genrp")}, "msg": "genrp"},
             {"files": {"inc/genrp.h": None, "inc/celerite.h": PARAM_H.replace("Param", "Cel")},

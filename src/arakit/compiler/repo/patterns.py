@@ -259,6 +259,7 @@ class PatternFinder:
                     or self._moved_later(path)
                     or self._duplicate(path, gone)
                     or self.holders.get(ch.old_blob, set()) - gone - {path}  # a copy goes
+                    or self._mirrored(path, gone)
                 ):
                     came_back += 1
                     continue
@@ -322,6 +323,19 @@ class PatternFinder:
                     date=c.date,
                 )
             )
+
+    def _mirrored(self, path: str, gone: set[str]) -> bool:
+        """The same file under the same folder name stays elsewhere (`python/include/x/a.h`
+        beside `cpp/include/x/a.h`): a mirrored copy goes, the code stays."""
+        parts = PurePosixPath(path).parts
+        depth = 3 if _generic(path) else 2
+        if len(parts) < depth:
+            return False
+        tail = parts[-depth:]
+        return any(
+            p != path and p not in gone and PurePosixPath(p).parts[-depth:] == tail
+            for p in self.live.get(parts[-1], set())
+        )
 
     def _duplicate(self, path: str, gone: set[str]) -> bool:
         """A newer file of the same distinctive name stays in the tree: it took over."""
