@@ -257,6 +257,10 @@ def test_code_folded_into_another_file_a_template_and_a_driver_of_moved_code_aba
             {"files": {"inc/genrp.h": PARAM_H.replace("Param", "Genrp")}, "msg": "genrp"},
             {"files": {"inc/genrp.h": None, "inc/celerite.h": PARAM_H.replace("Param", "Cel")},
              "msg": "renaming in C++"},
+            # ... though what such a commit moves into an old/ folder is retired
+            {"files": {"RLC/RLC_use_model.py": FIT.format(imports="")}, "msg": "use model"},
+            {"move": {"RLC/RLC_use_model.py": "RLC/old/RLC_use_model.py"},
+             "msg": "moving and renaming"},
             # the headers move (they come back elsewhere later); their driver goes with them
             {"files": {"sim/main.cpp": None, "sim/quad.h": None, "sim/ellint.h": None},
              "msg": "restructure"},
@@ -264,7 +268,9 @@ def test_code_folded_into_another_file_a_template_and_a_driver_of_moved_code_aba
              "msg": "headers back"},
         ],
     )  # fmt: skip
-    assert _read(tmp_path).findings == []
+    assert [(f.pattern, f.title) for f in _read(tmp_path).findings] == [
+        ("retired", "1 script retired to RLC/old")
+    ]
 
 
 def test_an_old_copy_deleted_is_still_a_dead_end_though_its_classes_live_on(

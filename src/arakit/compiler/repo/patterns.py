@@ -229,8 +229,9 @@ class PatternFinder:
 
     def _removed(self, c: Commit) -> None:
         """Scripts deleted for good, and scripts moved or added into an old/-style folder."""
-        if msg.MOVED_AWAY_RE.search(c.message) or msg.RENAMING_RE.search(c.subject):
-            return  # the message says the files went elsewhere, or took new names
+        if msg.MOVED_AWAY_RE.search(c.message):
+            return  # the message says the files went elsewhere
+        renaming = bool(msg.RENAMING_RE.search(c.subject))  # files deleted took new names
         new_names = {PurePosixPath(ch.path).name for ch in c.changes if ch.status in "ARC"}
         gone = {ch.path for ch in c.changes if ch.status == "D"}
         added = [ch.path for ch in c.changes if ch.status in "AR"]
@@ -260,6 +261,7 @@ class PatternFinder:
                     or self._duplicate(path, gone)
                     or self.holders.get(ch.old_blob, set()) - gone - {path}  # a copy goes
                     or self._mirrored(path, gone)
+                    or renaming
                 ):
                     came_back += 1
                     continue
