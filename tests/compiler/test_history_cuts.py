@@ -244,6 +244,10 @@ def test_code_folded_into_another_file_a_template_and_a_driver_of_moved_code_aba
                                                              "namespace exoabc {\n" + PARAM_H)},
              "msg": "different memory management"},
             {"files": {"main.py": None}, "msg": "added doe"},
+            # a unit test named *_test.py goes with what it tested
+            {"files": {"stardate/priors_test.py": FIT.format(imports="import pytest")},
+             "msg": "prior tests"},
+            {"files": {"stardate/priors_test.py": None}, "msg": "removing prior tests"},
             # a second copy of a header goes; the same content stays at its other path
             {"files": {"python/include/bandsolver.h": BAND_H}, "msg": "copy headers for the wheel"},
             {"files": {"python/include/bandsolver.h": None}, "msg": "deleting python/"},

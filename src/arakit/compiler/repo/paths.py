@@ -39,6 +39,7 @@ def is_test(path: str) -> bool:
     name = p.name.lower()
     return (
         name.startswith("test_")
+        or PurePosixPath(name).stem.endswith(("_test", "_tests"))
         or PurePosixPath(name).stem in ("test", "tests")
         or name == "conftest.py"
         or name.startswith("gtest")
