@@ -35,15 +35,14 @@ _TEST_DIRS = {"tests", "__tests__", "testing", "gtest", "googletest", "catch2"}
 
 def is_test(path: str) -> bool:
     """Unit tests and fixtures: removed with what they test, not an approach of their own."""
-    p = PurePosixPath(path)
-    name = p.name.lower()
+    *folders, name = path.lower().split("/")  # string work: called for every file changed
+    stem = name.rsplit(".", 1)[0]
     return (
-        name.startswith("test_")
-        or PurePosixPath(name).stem.endswith(("_test", "_tests"))
-        or PurePosixPath(name).stem in ("test", "tests")
+        name.startswith(("test_", "gtest"))
+        or stem.endswith(("_test", "_tests"))
+        or stem in ("test", "tests")
         or name == "conftest.py"
-        or name.startswith("gtest")
-        or any(part.lower() in _TEST_DIRS for part in p.parts[:-1])
+        or any(part in _TEST_DIRS for part in folders)
     )
 
 
@@ -52,7 +51,7 @@ _TEACHING = re.compile(r"tutorial|summer[_-]?school|workshop", re.I)
 
 def is_teaching(path: str) -> bool:
     """Tutorials and course material: taking one down retires teaching, not an approach."""
-    return any(_TEACHING.search(part) for part in PurePosixPath(path).parts)
+    return bool(_TEACHING.search(path))
 
 
 _VENDOR_DIRS = {"third_party", "thirdparty", "third-party", "vendor", "vendored", "external",
@@ -64,7 +63,7 @@ _RELEASE_DIR = re.compile(r"^[a-z][a-z+]*[_-]?v?\d+\.\d+\.\d+[a-z]?$", re.IGNORE
 def is_vendored(path: str) -> bool:
     """Third-party code copied into the repository (a vendored library): adding, moving or
     deleting it changes a dependency, never the research, and its `old/` folders are its own."""
-    parts = [p.lower() for p in PurePosixPath(path).parts[:-1]]
+    parts = path.lower().split("/")[:-1]
     return any(p in _VENDOR_DIRS or _RELEASE_DIR.match(p) for p in parts)
 
 
@@ -120,7 +119,7 @@ def rewritten(path: str, added: list[str]) -> bool:
 
 def hidden(path: str) -> bool:
     """Inside a dot-folder (editor and notebook checkpoints)."""
-    return any(part.startswith(".") for part in PurePosixPath(path).parts)
+    return path.startswith(".") or "/." in path
 
 
 def is_result(path: str) -> bool:
