@@ -119,6 +119,14 @@ def test_sections_moved_renamed_redone_or_fixed_parts_are_not_cuts(tmp_path: Pat
              "msg": "split the paper"},
             # the acknowledgements go: a fixed part of a paper, not a method
             {"files": {"ms.tex": PAPER.replace("{extra}", "")}, "msg": "drop thanks"},
+            # a section reworded into another file under a new heading: rewritten, not cut
+            {"files": {"ms.tex": PAPER.replace("{extra}", "\\section{Solver}\n" + FILLER),
+                       "other.tex": "\\section{Physical characteristics}\n" + FILLER},
+             "msg": "solver section"},
+            {"files": {"ms.tex": PAPER.replace("{extra}", ""),
+                       "other.tex": "\\section{Physical characteristics}\n" + FILLER + "\n"
+                       + "\\subsection{The linear-time solver}\n" + FILLER.replace("kernel", "K")},
+             "msg": "update manuscript"},
             # a section cut and written again later: deferred, not abandoned
             {"files": {"kernel.tex": None}, "msg": "not now"},
             {"files": {"kernel.tex": KERNEL_SECTION.replace("Line", "Row")}, "msg": "back"},

@@ -53,6 +53,7 @@ def cut_sections(repo: Path, head: str) -> list[CutSection]:
         "log",
         "-G",
         r"\\(sub)*section\*?[[{]",
+        "--pickaxe-all",  # every .tex file the commit changed, not only those -G matched
         "-p",
         "-U0",
         "--no-color",
@@ -74,11 +75,14 @@ def cut_sections(repo: Path, head: str) -> list[CutSection]:
             _key(h) for _, a in records[i + 1][1].values() for h in _headings(a)
         }
     for i, (sha, files) in enumerate(records):
+        everywhere = [line for _, added_lines in files.values() for line in added_lines]
+        # what the commit took out of the paper over all its .tex files: text rewritten into
+        # another file (a section split out and reworded) is not a cut
+        net = sum(_text_lines(r) for r, _ in files.values()) - _text_lines(everywhere)
         for path, (removed, added) in files.items():
             for heading in _headings(added):
                 first_written.setdefault(_key(heading), sha)
-            everywhere = [line for _, added_lines in files.values() for line in added_lines]
-            cut = _cut(sha, path, removed, added, everywhere)
+            cut = _cut(sha, path, removed, everywhere, net)
             for c in cut:
                 if _key(c.heading) in written_after[i]:
                     continue  # written again later: deferred or moved, not abandoned
@@ -125,11 +129,10 @@ def _plain(tex: str) -> str:
 
 
 def _cut(
-    sha: str, path: str, removed: list[str], added: list[str], everywhere: list[str]
+    sha: str, path: str, removed: list[str], everywhere: list[str], net: int
 ) -> list[CutSection]:
     """Headings removed with their bodies and not written again in the same commit."""
     kept = {_key(h) for h in _headings(everywhere)}
-    net = _text_lines(removed) - _text_lines(added)  # what the commit took out of the file
     added_text = {a.strip() for a in everywhere if a.strip()}
     out: list[CutSection] = []
     current: CutSection | None = None
