@@ -253,7 +253,8 @@ def test_code_folded_into_another_file_a_template_and_a_driver_of_moved_code_aba
              "msg": "different memory management"},
             {"files": {"main.py": None}, "msg": "added doe"},
             # a unit test named *_test.py goes with what it tested
-            {"files": {"stardate/priors_test.py": FIT.format(imports="import pytest")},
+            {"files": {"stardate/priors_test.py": FIT.format(imports="import pytest")
+                       + "\n\ndef test_prior():\n    assert fit([1]) == 1\n"},
              "msg": "prior tests"},
             {"files": {"stardate/priors_test.py": None}, "msg": "removing prior tests"},
             # a second copy of a header goes; the same content stays at its other path
@@ -273,6 +274,9 @@ def test_code_folded_into_another_file_a_template_and_a_driver_of_moved_code_aba
             {"files": {"RLC/RLC_use_model.py": FIT.format(imports="")}, "msg": "use model"},
             {"move": {"RLC/RLC_use_model.py": "RLC/old/RLC_use_model.py"},
              "msg": "moving and renaming"},
+            {"files": {"RLC/RLC_fit_OE_test.py": FIT.format(imports="import torch")},
+             "msg": "OE fit on the test set"},
+            {"files": {"RLC/RLC_fit_OE_test.py": None}, "msg": "drop the OE fit"},
             # the headers move (they come back elsewhere later); their driver goes with them
             {"files": {"sim/main.cpp": None, "sim/quad.h": None, "sim/ellint.h": None},
              "msg": "restructure"},
@@ -281,7 +285,8 @@ def test_code_folded_into_another_file_a_template_and_a_driver_of_moved_code_aba
         ],
     )  # fmt: skip
     assert [(f.pattern, f.title) for f in _read(tmp_path).findings] == [
-        ("retired", "1 script retired to RLC/old")
+        ("retired", "1 script retired to RLC/old"),
+        ("deleted", "1 script deleted from RLC"),  # an experiment variant named *_test.py
     ]
 
 

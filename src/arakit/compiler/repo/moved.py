@@ -1,5 +1,5 @@
 """Deleted files that abandon nothing: code folded into another file by the same commit,
-and the sample script an editor writes into a new project."""
+the sample script an editor writes into a new project, and unit tests."""
 
 from __future__ import annotations
 
@@ -18,6 +18,18 @@ _TEMPLATE_RE = re.compile(r"This is a sample Python script|Press Shift\+F10 to e
 def editor_template(text: str) -> bool:
     """True for an editor's sample script."""
     return bool(_TEMPLATE_RE.search(text[:2000]))
+
+
+_UNIT_TEST = re.compile(
+    r"^\s*def test_\w*\(|^\s*import (?:pytest|unittest)\b|^from (?:pytest|unittest)\b", re.M
+)
+
+
+def unit_test(text: str, path: str) -> bool:
+    """A unit test named `*_test.py` (the name alone also marks experiment variants, such as
+    `fit_OE_test.py`, so the file must hold test functions or import a test framework)."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    return stem.endswith(("_test", "_tests")) and bool(_UNIT_TEST.search(text[:20000]))
 
 
 def folded(c: Commit, gone: Change, text: str, read: Callable[[str, str], str | None]) -> bool:

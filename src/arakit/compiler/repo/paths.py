@@ -39,7 +39,6 @@ def is_test(path: str) -> bool:
     stem = name.rsplit(".", 1)[0]
     return (
         name.startswith(("test_", "gtest"))
-        or stem.endswith(("_test", "_tests"))
         or stem in ("test", "tests")
         or name == "conftest.py"
         or any(part in _TEST_DIRS for part in folders)

@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from arakit.compiler.repo import messages as msg
 from arakit.compiler.repo import paths
 from arakit.compiler.repo.describe import describe
-from arakit.compiler.repo.moved import editor_template, folded
+from arakit.compiler.repo.moved import editor_template, folded, unit_test
 from arakit.compiler.repo.gitlog import Change, Commit
 
 MIN_SCRIPT_BYTES = 80  # smaller deleted files are placeholders, not work
@@ -370,6 +370,7 @@ class PatternFinder:
                 and (
                     len(text.strip()) < MIN_SCRIPT_BYTES
                     or editor_template(text)
+                    or unit_test(text, ch.path)
                     or folded(c, ch, text, self.read_other)
                 )
             ):
