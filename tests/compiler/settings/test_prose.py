@@ -108,6 +108,8 @@ def test_a_qualified_name_is_a_different_setting() -> None:
         "We compare against one-step prediction error minimization.",
         "Rényi h2 clusters the captures with ARI = 0.720 against Shannon's 0.204.",
         "Adding h3 and h4 gives ΔARI = 0.027 over the single-order rate.",
+        "There are three steps involved in generating an AIWC metric.",
+        "Our approach consists of three steps: classification and georectification.",
     ],
 )
 def test_results_hardware_math_and_labels_are_not_settings(sentence: str) -> None:

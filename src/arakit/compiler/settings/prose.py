@@ -274,6 +274,19 @@ class Reader:
             return  # `one-step prediction`, `64-step simulation`: a kind of method
         if value.lower() in WORDS and noun not in P.WORD_NOUNS:
             return
+        if (
+            value.lower() in WORDS
+            and noun.startswith(("step", "stage", "phase"))
+            and (
+                re.search(
+                    r"\b(?:consists?|consisting|composed|comprises?|involves?|there (?:are|"
+                    r"were)|the following|divided into|split into|in)\s*(?:of\s*)?$",
+                    before,
+                )
+                or re.match(r"\s*(?:involved|:)", sentence[m.end("noun") :])
+            )
+        ):
+            return  # `consists of three steps`, `three steps involved`: how a method is laid out
         clause = P.clause_before(sentence, m.start())
         if P.names_a_result(adj) or P.reports_a_result(clause) or P.about_hardware(clause):
             return
