@@ -214,3 +214,26 @@ def test_a_draft_without_an_abstract_keeps_what_its_introduction_says_it_does() 
     assert [s.text for s in fallback_claim_sentences(ctx)] == [
         "The purpose of this document is to review issues related to instance theories of memory."
     ]
+
+
+def test_each_item_of_the_introductions_contribution_list_is_a_claim() -> None:
+    doc = _doc(
+        "We present a differentiable particle filter.",
+        [
+            (
+                "1",
+                "Introduction",
+                [
+                    "Our key insights are as follows: 1. We consider a novel one-parameter family "
+                    "of gradient estimators trading bias for variance. 2. Our estimators keep "
+                    "the plug-and-play property of the filter."
+                ],
+            )
+        ],
+    )
+    got = _claims(doc)
+    assert (
+        "We consider a novel one-parameter family of gradient estimators trading bias for variance."
+        in got
+    )
+    assert "Our estimators keep the plug-and-play property of the filter." in got

@@ -235,6 +235,12 @@ def is_claim(s: Sentence, names: list[str], after_claim: bool = False) -> bool:
             return True  # the summary goes on ("... constraints are taken into account")
     if _BACKGROUND.match(text) and not first_person:
         return False
+    if (
+        role == "introduction"
+        and _ITEM.match(s.text.strip())
+        and re.match(r"(?:we|our)\b", text, re.I)
+    ):
+        return True  # an item of the contribution list: "1. We consider a novel family of ..."
     if first_person and (_CONTRIBUTION.search(text) or _SHOWS_THAT.search(text)):
         return not (
             cited and cited.start() < 0.4 * len(text) and not re.search(r"\bwe\b", text, re.I)
