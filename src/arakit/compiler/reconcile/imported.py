@@ -4,8 +4,9 @@ scripts). Lower priority than the scoped folder: asked only for a setting that w
 otherwise be paper-only.
 
 Each script is judged on the definitions it reaches (see `arakit.compiler.repo.reach`):
-the paper's value where every definition it reaches says so; a different value where
-every one says the same other value; ambiguous where it reaches several values (a
+the paper's value where every definition it reaches says so (a close name is enough
+when the value is the same); a different value where every definition under a sure name
+says the same other value; ambiguous where it reaches several values (a
 library with one default per function), which never makes a mismatch. A mismatch needs
 a script whose reached definition disagrees; a match needs a script whose agrees and
 none that disagrees. When the paragraph aligns with one script, only what that script
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from arakit.compiler.reconcile.align import Fit
-from arakit.compiler.reconcile.match import STRONG, code_numbers, name_score, value_relation
+from arakit.compiler.reconcile.match import STRONG, WEAK, code_numbers, name_score, value_relation
 from arakit.compiler.reconcile.verdicts import Verdict, verdict
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
@@ -38,13 +39,12 @@ def _origin(p: CodeParam) -> str:
 
 def judge_imported(s: PaperSetting, fit: Fit | None, imported: list[CodeParam]) -> Verdict | None:
     """The verdict from imported modules, or None when none of them names the setting."""
-    named = [
-        p
+    score = {
+        id(p): name_score(s, p)
         for p in imported
-        if p.kind not in _SKIP and p.used and name_score(s, p) >= STRONG and p.via
-    ]
-    if fit is not None:  # the paragraph's script: only what it reaches is its code
-        named = [p for p in named if _script(p) == fit.unit.main]
+        if p.kind not in _SKIP and p.used and p.via and (fit is None or _script(p) == fit.unit.main)
+    }  # with an aligned paragraph, only what its script reaches is its code
+    named = [p for p in imported if score.get(id(p), 0.0) >= WEAK]
     if not named:
         return None
     by_script: dict[str, list[CodeParam]] = defaultdict(list)
@@ -56,8 +56,9 @@ def judge_imported(s: PaperSetting, fit: Fit | None, imported: list[CodeParam]) 
     for script in sorted(by_script):
         defs = by_script[script]
         rel = {p.location: value_relation(s, p) for p in defs}
+        # the same value under a close name agrees; only a sure name can disagree
         agree = [p for p in defs if rel[p.location] == "same"]
-        disagree = [p for p in defs if rel[p.location] == "different"]
+        disagree = [p for p in defs if rel[p.location] == "different" and score[id(p)] >= STRONG]
         if agree and not disagree:
             same.append(agree[0])
         elif disagree and not agree and len({_value(p) for p in disagree}) == 1:
@@ -75,7 +76,8 @@ def judge_imported(s: PaperSetting, fit: Fit | None, imported: list[CodeParam]) 
         return v
     if same:
         p = same[0]
-        v = verdict(s, "match", p, f"defined at {_origin(p)}")
+        close = "; the code's name is only close to the paper's" if score[id(p)] < STRONG else ""
+        v = verdict(s, "match", p, f"defined at {_origin(p)}{close}")
         v.code_via = p.via
         return v
     if ambiguous:
