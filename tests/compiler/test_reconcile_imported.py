@@ -314,3 +314,28 @@ def test_a_notebook_is_a_script_that_reaches_the_package(tmp_path: Path) -> None
     assert (got.verdict, got.code_where) == ("mismatch", "mylib/models.py:13")
     line = next(i for i, ln in enumerate(nb.splitlines(), 1) if "m = TankModel()" in ln)
     assert got.code_via == f"experiments/tanks.ipynb:{line}"
+
+
+def test_a_value_the_paper_prints_rounded_is_the_same_and_a_short_one_is_not() -> None:
+    from arakit.compiler.atoms import Where
+    from arakit.compiler.reconcile.match import value_relation
+    from arakit.compiler.repo.params.model import CodeParam
+    from arakit.compiler.settings.model import PaperSetting
+
+    def rel(paper: str, code: str) -> str:
+        s = PaperSetting("l", "l", paper, float(paper), "", Where(12, "8.1", f"l = {paper}"))
+        return value_relation(s, CodeParam("l", code, "trilegal.py", 113, "script"))
+
+    assert rel("76.3", "76.32") == "same"  # l = 76.3° for the code's 76.32
+    assert rel("76.3", "76.4") == "different"
+    assert rel("0.1", "0.12") == "different"  # two digits: never taken as rounding
+    assert rel("-1.25", "1.25") == "different"
+
+
+def test_a_launcher_that_runs_every_script_singles_none_out() -> None:
+    doc = _paper("Sampling stopped when the maximum of 500,000 samples was obtained.")
+    scripts = {f"code/s{i}.py": f"MAX_N = {i + 1}00000\n" for i in range(4)}
+    runner = "#!/bin/sh\n" + "".join(f"python s{i}.py\n" for i in range(4))
+    got = _plain(doc, {"code/run_all.sh": runner, **scripts})
+    (v,) = [v for v in got if v.paper_value == "500,000"]
+    assert v.verdict == "paper-only"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from arakit.compiler.reconcile.align import align, build_units
+from arakit.compiler.reconcile.align import Unit, align, build_units
 from arakit.compiler.reconcile.imported import judge_imported
 from arakit.compiler.reconcile.verdicts import Verdict, judge, verdict
 from arakit.compiler.repo.params.model import CodeParam
@@ -61,7 +61,7 @@ def reconcile(
             groups.setdefault(s.group, []).append(s)
             values[s.key].add(tuple(round(x, 12) for x in s.values) or (hash(s.value),))
     involved: set[tuple[str, int, str]] = set()
-    launched = {u.main: u.launches[0].location for u in units if u.launches}
+    launched = _launched(units)
     for group in groups.values():
         fit = align(group, units)
         for s in group:
@@ -75,6 +75,25 @@ def reconcile(
     out += _code_only(params, involved)
     order = {v: i for i, v in enumerate(VERDICTS)}
     out.sort(key=lambda v: (order[v.verdict], v.paper_where, v.key))
+    return out
+
+
+MAX_RUN_BY_ONE_LAUNCHER = 2
+
+
+def _launched(units: list[Unit]) -> dict[str, str]:
+    """Scripts a launch script singles out, with that launch line: a launcher that runs
+    one or two scripts names the experiment; one that runs every script of the paper in
+    turn (`run_paper_scripts.sh`) names none of them."""
+    runs: dict[str, set[str]] = defaultdict(set)
+    for u in units:
+        for ln in u.launches:
+            runs[ln.file].add(u.main)
+    out: dict[str, str] = {}
+    for u in units:
+        for ln in u.launches:
+            if len(runs[ln.file]) <= MAX_RUN_BY_ONE_LAUNCHER:
+                out.setdefault(u.main, ln.location)
     return out
 
 

@@ -236,9 +236,28 @@ def value_relation(setting: PaperSetting, param: CodeParam) -> str:
         a, b = setting.value.strip().lower(), param.value.strip().strip("'\"").lower()
         return "same" if a == b else "unknown"
     results = {compare_numbers(v, code) for v in paper_variants(setting)}
-    if "same" in results:
+    if "same" in results or _rounded(setting, code):
         return "same"
     return "different" if "different" in results else "unknown"
+
+
+_DECIMAL_RE = re.compile(r"^[-−+]?(\d+)\.(\d+)$")
+
+
+def _rounded(setting: PaperSetting, code: tuple[float, ...]) -> bool:
+    """The paper prints the code's value rounded (`l = 76.3°` for 76.32): a decimal of at
+    least three significant digits, within half a unit of its last digit. A short value
+    (`0.1` against 0.12) is never taken as rounded."""
+    m = _DECIMAL_RE.match(setting.value.strip())
+    if m is None or len(code) != 1 or setting.number is None:
+        return False
+    digits = (m.group(1) + m.group(2)).lstrip("0")
+    if len(digits) < 3:
+        return False
+    half = 0.5 * 10 ** -len(m.group(2))
+    return abs(abs(setting.number) - abs(code[0])) <= half * (1 + 1e-9) and (
+        (setting.number < 0) == (code[0] < 0)
+    )
 
 
 def distinctive(setting: PaperSetting) -> bool:
