@@ -1,7 +1,7 @@
 """Dead ends and pivots in the main line's commits, by the marks abandoned work leaves:
-reverts and undos, scripts deleted or retired into an old/-style folder, messages that say
-something failed, was replaced for a reason or that the work pivoted, and results files
-overwritten by later runs.
+reverts and undos, scripts deleted or retired into an old/-style folder; and, through
+`stated`, messages that say something failed, was replaced for a reason or that the work
+pivoted, trials given up, and results files overwritten by later runs.
 
 Each finding names the commits that show it (the one that started the work, the one that
 gave it up) and says what was abandoned, from the files' own text where it can.
@@ -9,40 +9,23 @@ gave it up) and says what was abandoned, from the files' own text where it can.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from arakit.compiler.repo import messages as msg
 from arakit.compiler.repo import paths
 from arakit.compiler.repo.describe import describe
-from arakit.compiler.repo.moved import editor_template, folded, unit_test
+from arakit.compiler.repo.finding import BlobReader, Finding
 from arakit.compiler.repo.gitlog import Change, Commit
+from arakit.compiler.repo.moved import editor_template, folded, unit_test
+from arakit.compiler.repo.stated import stated, superseded, tried
+
+__all__ = ["BlobReader", "Finding", "PatternFinder"]
 
 MIN_SCRIPT_BYTES = 80  # smaller deleted files are placeholders, not work
 
 
 def _generic(path: str) -> bool:
     return PurePosixPath(path).stem.lower() in paths.GENERIC_NAMES
-
-
-@dataclass
-class Finding:
-    """A dead end or pivot (or a re-run, `experiment`) with the commits that show it."""
-
-    kind: str  # dead_end | pivot | experiment
-    pattern: str  # revert | undo | deleted | retired | message | pivot | note | superseded | branch
-    title: str
-    commits: list[str]  # evidence, oldest first: what started the work, what gave it up
-    files: list[str] = field(default_factory=list)
-    what: str = ""  # what was tried and abandoned
-    why: str = ""  # how the history shows it was abandoned
-    lesson: str = ""  # as the history states it; empty when it states none
-    date: str = ""
-    ref: str = ""  # the ref, for findings about a branch
-
-
-BlobReader = Callable[[str, str], str | None]  # (blob id, path) -> text or None
 
 
 class PatternFinder:
@@ -100,10 +83,9 @@ class PatternFinder:
                 self._undo(c)
             if c.sha not in self.claimed:
                 self._removed(c)
-                self._tried(c)
-                self._superseded(c)
+                self.findings += tried(self, c) + superseded(self, c)
             if len(self.findings) == before and c.sha not in self.claimed:
-                self._message(c)
+                self.findings += stated(self, c)
             self._track(c)
         return self.findings
 
@@ -132,7 +114,7 @@ class PatternFinder:
             if ch.status != "D":
                 self.holders.setdefault(ch.new_blob, set()).add(ch.path)
 
-    def _previous_toucher(self, c: Commit) -> Commit | None:
+    def previous_toucher(self, c: Commit) -> Commit | None:
         shas = [self.last_touch.get(ch.old_path or ch.path) for ch in c.changes]
         found = [self.by_sha[s] for s in shas if s and s in self.by_sha]
         return max(found, key=lambda x: self.order[x.sha]) if found else None
@@ -148,7 +130,7 @@ class PatternFinder:
             # `git revert` also quoted the subject, and the commit holding it is the one
             undone = undone or self._by_subject(msg.reverted_subject(c.subject))
         elif msg.UNDO_RE.search(c.subject) and c.changes:
-            undone = self._exact_undo_target(c) or self._previous_toucher(c)
+            undone = self._exact_undo_target(c) or self.previous_toucher(c)
         if undone is None or undone.sha == c.sha:
             return
         files = [ch.path for ch in undone.changes][:20]
@@ -293,39 +275,6 @@ class PatternFinder:
         for folder, changes in retired.items():
             self._removal(c, "retired", folder, changes)
 
-    def _tried(self, c: Commit) -> None:
-        """Files other than code (a build or CI setup, a config) added by a commit that says it
-        tries something out, and deleted here: the trial was given up. Code deleted is
-        `_removed`'s."""
-        gone: dict[str, list[str]] = {}
-        for ch in c.changes:
-            if (
-                ch.status != "D"
-                or paths.is_code(ch.path)
-                or not self.in_scope(ch.path)
-                or paths.is_scratch(ch.path)
-                or paths.is_vendored(ch.path)
-            ):
-                continue
-            born = self.by_sha.get(self.born.get(ch.path, ""))
-            if born is not None and born.sha != c.sha and msg.TRIED_RE.search(born.subject):
-                gone.setdefault(born.sha, []).append(ch.path)
-        for sha, files in gone.items():
-            born = self.by_sha[sha]
-            self.findings.append(
-                Finding(
-                    kind="dead_end",
-                    pattern="tried",
-                    title=f"Tried and removed: {born.subject}"[:100],
-                    commits=[sha, c.sha],
-                    files=files[:20],
-                    what=f"{born.short} {born.subject} ({', '.join(files[:5])})",
-                    why=f"deleted in {c.short} ({c.subject})",
-                    lesson=msg.lesson(c.message),
-                    date=c.date,
-                )
-            )
-
     def _mirrored(self, path: str, gone: set[str]) -> bool:
         """The same file under the same folder name stays elsewhere (`python/include/x/a.h`
         beside `cpp/include/x/a.h`): a mirrored copy goes, the code stays."""
@@ -419,81 +368,3 @@ class PatternFinder:
                 date=c.date,
             )
         )
-
-    def _superseded(self, c: Commit) -> None:
-        """Results files overwritten by a later run: the earlier numbers are superseded."""
-        changed = [
-            ch
-            for ch in c.changes
-            if ch.status == "M" and self.in_scope(ch.path) and paths.is_result(ch.path)
-        ]
-        if not changed:
-            return
-        earlier = sorted({self.last_touch[ch.path] for ch in changed if ch.path in self.last_touch})
-        wrong = msg.sentence_with(c.message, msg.WRONG_RE)
-        self.findings.append(
-            Finding(
-                kind="experiment",  # a re-run; whether the old numbers were wrong is judgment
-                pattern="superseded",
-                title=f"Results overwritten: {', '.join(PurePosixPath(ch.path).name for ch in changed[:3])}",
-                commits=[*earlier[:3], c.sha],
-                files=[ch.path for ch in changed],
-                what="the results written by " + ", ".join(s[:7] for s in earlier[:3]),
-                why=f"overwritten by {c.short} ({c.subject})",
-                lesson=wrong,
-                date=c.date,
-            )
-        )
-
-    def _message(self, c: Commit) -> None:
-        """A commit whose message says that something failed, or that the work pivoted."""
-        pivot = msg.sentence_with(c.message, msg.PIVOT_RE)
-        reasoned = "" if pivot else msg.reasoned_replacement(c.message)
-        if pivot or reasoned:
-            prev = self._previous_toucher(c)
-            before = f"{prev.short} {prev.subject}" if prev else "the approach before this commit"
-            self.findings.append(
-                Finding(
-                    kind="pivot",
-                    pattern="pivot" if pivot else "replaced",
-                    title=(c.subject if pivot else reasoned)[:100],
-                    commits=[*([prev.sha] if prev else []), c.sha],
-                    files=c.files[:20],
-                    what=before if pivot else f"what {c.short} replaced ({reasoned})",
-                    why=pivot or f"{c.short} ({c.subject}) replaces it: {reasoned}",
-                    lesson=pivot or reasoned,
-                    date=c.date,
-                )
-            )
-            return
-        line, new, old = msg.switched(c.message)
-        if line:
-            self.findings.append(
-                Finding(
-                    kind="pivot",
-                    pattern="switched",
-                    title=c.subject[:100],
-                    commits=[c.sha],
-                    files=c.files[:20],
-                    what=f"{old} (removed in {c.short})",
-                    why=f"{c.short} says: {line}",
-                    lesson=f"{old} replaced by {new}",
-                    date=c.date,
-                )
-            )
-            return
-        failed = msg.failure_sentence(c.message)
-        if failed:
-            self.findings.append(
-                Finding(
-                    kind="dead_end",
-                    pattern="message",
-                    title=failed[:100],
-                    commits=[c.sha],
-                    files=c.files[:20],
-                    what=c.subject,
-                    why=f"{c.short} says: {failed}",
-                    lesson=failed,
-                    date=c.date,
-                )
-            )
