@@ -237,3 +237,16 @@ def test_each_item_of_the_introductions_contribution_list_is_a_claim() -> None:
         in got
     )
     assert "Our estimators keep the plug-and-play property of the filter." in got
+
+
+def test_an_abstract_whose_own_network_is_the_subject_states_a_claim() -> None:
+    doc = _doc(
+        "Errors in the modelled point-spread function bias shear measurement. We instead target "
+        "the effective PSF. A single neural network predicts this PSF at any queried position "
+        "in one forward pass. A new class of fitters has been proposed [4].",
+        [],
+    )
+    got = _claims(doc)
+    assert any(c.startswith("A single neural network predicts this PSF") for c in got)
+    assert not any(c.startswith("A new class of fitters") for c in got)
+    assert not any(c.startswith("Errors in the modelled") for c in got)

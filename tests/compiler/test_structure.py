@@ -128,6 +128,25 @@ def test_an_abstract_headed_in_another_language_is_the_abstract(tmp_path: Path) 
     assert doc.abstract == "Nous proposons un cadre d'évaluation pour la traduction médicale."
 
 
+def test_affiliation_footnotes_under_the_abstract_heading_are_not_the_abstract(
+    tmp_path: Path,
+) -> None:
+    p = Pages()
+    p.line("Towards precise stellar ages", 16, bold=True)
+    p.line("Ruth Angus1,2, Timothy Morton3", 12, gap=2)
+    p.line("ABSTRACT", 12, gap=2.5)
+    p.line("1American Museum of Natural History, Central Park West, New York, NY, USA", 10)
+    p.line("2Department of Astronomy, University of Florida, Gainesville, FL, USA", 10)
+    p.line("We present a new age-dating technique for main-sequence stars.", 12, gap=2)
+    p.line("1. INTRODUCTION", 12, gap=2.5)
+    p.line(PARA)
+    doc = read_document(p.save(tmp_path / "p.pdf"))
+    assert doc.abstract == "We present a new age-dating technique for main-sequence stars."
+    assert (
+        "Department of Astronomy, University of Florida, Gainesville, FL, USA" in doc.affiliations
+    )
+
+
 def test_a_paper_without_section_numbers_has_its_bold_headings_as_sections(tmp_path: Path) -> None:
     p = Pages()
     _title(p)

@@ -40,10 +40,10 @@ _CONTRIBUTION = re.compile(
 # the paper's own thing as the subject: "our method", "the proposed framework", "the
 # trained model", "all results" (a clause may open the sentence: "On a 32-cell system, ...")
 _THING = (
-    r"(?:\w+[- ])?(?:method|approach|model|models|framework|algorithm|algorithms|system|library|"
+    r"(?:\w+[- ]){0,2}?(?:method|approach|model|models|framework|algorithm|algorithms|system|library|"
     r"package|tool|technique|results?|rounds?|experiments?|estimator|architecture|procedure|"
     r"analysis|case studies|methodolog(?:y|ies)|strategies|implementation|code|software|recipe|"
-    r"pipeline|metrics?|scheme|protocol|policy|agent)\b(?!\s+(?:of|for|in)\s+"
+    r"pipeline|metrics?|scheme|protocol|policy|agent|network|networks)\b(?!\s+(?:of|for|in)\s+"
     r"(?:the\s+)?(?:previous|prior|existing|other))"
 )
 _OWN_SUBJECT = re.compile(
@@ -54,7 +54,8 @@ _OWN_SUBJECT = re.compile(
 # in an abstract, once the paper has said what it presents, "The method ..." and "this
 # model ..." are the paper's own (background there names others' work as such)
 _ABSTRACT_SUBJECT = re.compile(
-    r"(?:^|,\s+)(?:the|this|these)\s+(?!(?:previous|prior|existing|conventional|traditional|"
+    r"(?:^|,\s+)(?:the|this|these|an? (?=single|new|novel|simple|unified|lightweight))\s*"
+    r"(?!(?:previous|prior|existing|conventional|traditional|"
     r"other|classical|standard|baseline|original|earlier|current|typical)\b)" + _THING,
     re.I,
 )

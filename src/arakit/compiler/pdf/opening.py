@@ -11,6 +11,10 @@ from arakit.compiler.pdf.front import is_abstract, read_front, without_abstract_
 from arakit.compiler.pdf.furniture import CITE_BOX, bibtex_fields, furniture
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.paragraphs import dehyphenate, reading_text
+from arakit.compiler.pdf.names import affiliation_like
+
+
+MAX_NOTES = 40
 
 
 def read_opening(
@@ -45,6 +49,12 @@ def read_opening(
                 if not _breaks_off(parts, kind.kind if kind else "", lines, k):
                     break
                 k += 1  # a footnote under an abstract that goes on overleaf
+                continue
+            if _affiliation_note(lines[k]):
+                note = re.sub(r"^\d{1,2}\s*", "", lines[k].text).strip()
+                if len(doc.affiliations) < MAX_NOTES and note not in doc.affiliations:
+                    doc.affiliations.append(note)
+                k += 1  # an affiliation footnote set under the heading (AASTeX)
                 continue
             parts.append(reading_text(lines[k]))
             k += 1
@@ -101,6 +111,17 @@ def _keywords(lines: list[Line], k: int, headings: Headings) -> tuple[list[str],
         j += 1
     words = [w.strip(" .") for w in re.split(r"\s*[,;·—]\s*|\s+-\s+", text) if w.strip(" .")]
     return words, j
+
+
+def _affiliation_note(line: Line) -> bool:
+    """A numbered affiliation line ("1American Museum of Natural History, ..."): a mark
+    glued to a capitalised institution or address, never a sentence of the abstract."""
+    text = line.text.strip()
+    return (
+        bool(re.match(r"^\d{1,2}\s?(?=[A-Z])", text))
+        and affiliation_like(text)
+        and not (text.rstrip().endswith(".") and len(text.split()) > 14)
+    )
 
 
 def _unheaded_abstract(head: list[Line], body: float) -> list[Line]:
