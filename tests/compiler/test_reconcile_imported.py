@@ -339,3 +339,21 @@ def test_a_launcher_that_runs_every_script_singles_none_out() -> None:
     got = _plain(doc, {"code/run_all.sh": runner, **scripts})
     (v,) = [v for v in got if v.paper_value == "500,000"]
     assert v.verdict == "paper-only"
+
+
+def test_a_default_one_script_overrides_still_runs_in_the_script_that_does_not(
+    tmp_path: Path,
+) -> None:
+    doc = _paper("The damping factor is 0.5.")
+    scripts = {
+        "keeps.py": "from mylib import run_chain\nrun_chain(None)\n",
+        "passes.py": "import sys\nfrom mylib import run_chain\n"
+        "run_chain(None, damping_factor=float(sys.argv[1]))\n",
+    }
+    got = _one(_verdicts(tmp_path, doc, scripts), "damping_factor")
+    # keeps.py runs the default 0.9; passes.py's own value is no evidence either way
+    assert (got.verdict, got.code_value, got.code_via) == (
+        "mismatch",
+        "0.9",
+        "experiments/keeps.py:2",
+    )

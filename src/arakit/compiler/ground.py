@@ -48,24 +48,31 @@ class Grounding:
         Python files import, each with `via` set to the script and line that reaches it
         (one copy per script that reaches it): only definitions inside a function, class
         or constant the scripts reach (directly or through what those use), and the
-        module-level code of a reached module. A default that a call in the scripts or in
-        what they reach passes a value for (by keyword, `**kwargs` or position) is left
-        out. Empty when no scope was chosen (everything is in scope then)."""
+        module-level code of a reached module. A default is left out for a script when a
+        call in that script or in what it reaches passes a value for it (by keyword,
+        `**kwargs` or position). Empty when no scope was chosen (everything is in scope then)."""
         if self.scope is None:
             return []
         scope = self.scope
         starts = [r for r in self.repo.files if r.endswith((".py", ".ipynb")) and scope.includes(r)]
         reach = Reach(self.repo.files, self.repo.read)
         reached = reached_from(reach, starts, scope.includes)
-        passed = Passed(reach, starts, list(reached))
+        by_script: dict[str, list[tuple[str, str]]] = {}
+        for key, origins in reached.items():
+            for script, _ in origins:
+                by_script.setdefault(script, []).append(key)
+        passed: dict[str, Passed] = {}  # what each script's run passes, built when asked
         out: list[CodeParam] = []
         for p in self.params:
             if scope.includes(p.file) or not p.file.endswith(".py"):
                 continue
-            if p.kind in _SIGNATURE_KINDS and passed.overrides(p.file, p.context, p.bare):
-                continue  # a caller passes its own value: the default is not what ran
             name = reach.enclosing(p.file, p.line)
             for script, line in reached.get((p.file, name), []) if name is not None else []:
+                if p.kind in _SIGNATURE_KINDS:
+                    if script not in passed:
+                        passed[script] = Passed(reach, [script], by_script[script])
+                    if passed[script].overrides(p.file, p.context, p.bare):
+                        continue  # this script's run passes its own value: not the default
                 out.append(replace(p, via=f"{script}:{line}"))
                 if len(out) >= MAX_IMPORTED:
                     return out
