@@ -95,3 +95,30 @@ def test_a_prior_column_gives_the_settings_and_posterior_columns_are_results() -
         ("p", "N(8.3249; 0.1000)", (8.3249, 0.1)),
         ("u1", "U(0.175; 0.475)", (0.175, 0.475)),
     ]
+
+
+def test_a_table_of_accuracies_under_different_configurations_is_results() -> None:
+    by_caption = DocTable(
+        "5",
+        "Cross-session classification accuracy (%) of CTSSP with different time window "
+        "configurations.",
+        ["Windows", "Dataset I", "Dataset II"],
+        [["1", "83.3±11.1", "67.8±16.7"], ["2", "**85.7±11.2**", "68.8±17.5"]],
+        17,
+    )
+    by_cells = DocTable(
+        "6",
+        "Delay point settings.",
+        ["Delay", "Dataset I", "Dataset II"],
+        [["0", "83.5±11.1", "67.5±16.6"], ["1", "**85.7±11.2**", "68.8±17.5"]],
+        17,
+    )
+    assert not is_settings_table(by_caption) and not is_settings_table(by_cells)
+    hyper = DocTable(
+        "7",
+        "Hyperparameters used to reach the accuracy of Table 5.",
+        ["Hyperparameter", "Value"],
+        [["Learning rate", "1e-3"], ["Dropout", "0.25"]],
+        18,
+    )
+    assert is_settings_table(hyper)

@@ -84,7 +84,29 @@ def is_settings_table(table: DocTable) -> bool:
         return True  # the priors are settings; posterior columns are skipped when read
     if any(_RESULT_HEADER.search(h) for h in table.header):
         return False
+    if _reports_results(table):
+        return False
     return bool(_SETTINGS_CAPTION.search(table.caption) or _SETTINGS_CAPTION.search(header))
+
+
+# a caption that says what the table measures ("classification accuracy (%) of CTSSP with
+# different time window configurations"): a results table, whatever else it names
+_RESULT_CAPTION = re.compile(
+    r"\b(?:accuracy|accuracies|error rates?|performance|f1|auc|bleu|perplexity|rmse|mse|mae)\b",
+    re.IGNORECASE,
+)
+
+
+def _reports_results(table: DocTable) -> bool:
+    """A results table: its caption names a measured outcome (and not the settings behind
+    it), or most of its cells are a mean ± spread or marked best in bold."""
+    if _RESULT_CAPTION.search(table.caption) and not re.search(
+        r"hyper-?parameters?", table.caption, re.IGNORECASE
+    ):
+        return True
+    cells = [c for r in table.rows for c in r[1:] if re.search(r"\d", c)]
+    scored = [c for c in cells if "±" in c or c.strip().startswith("**")]
+    return bool(cells) and 2 * len(scored) > len(cells)
 
 
 def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSetting]:
