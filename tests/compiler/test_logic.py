@@ -149,3 +149,25 @@ def test_labels_years_citations_and_list_marks_are_not_measured_quantities() -> 
     criteria = falsification("In Round 1 the model of [12] reaches 100% accuracy.", ["E01"])
     assert "reported 100%" in criteria and "reported 1 " not in criteria
     assert "reported 12" not in criteria
+
+
+def test_a_dataset_is_a_name_said_or_spelled_like_one_never_a_capitalised_word() -> None:
+    ctx = _ctx(
+        "We present an estimator.",
+        [
+            (
+                "5",
+                "Results",
+                [
+                    "Clusters are scored using Adjusted Rand Index on Apple hardware. "
+                    "We evaluate on CIFAR-10 and with the WMT24 dataset."
+                ],
+            )
+        ],
+    )
+    doc = ctx.doc
+    doc.tables.append(
+        DocTable("1", "Accuracy results.", ["Method", "Acc"], [["Ours", "91.2"]], 2, "5")
+    )
+    (plan,) = map_experiments(ctx, {})
+    assert plan.experiment.setup.dataset == "CIFAR-10"

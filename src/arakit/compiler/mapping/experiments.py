@@ -19,8 +19,11 @@ _OURS = re.compile(r"\b(ours|proposed|full model)\b", re.IGNORECASE)
 _HARDWARE = re.compile(
     r"(?:\d+\s*(?:x\s*)?)?(?:NVIDIA\s+|Google\s+)?(?:[AHVTP]100|A6000|RTX\s?\d{4}|TPU\s?v?\d*|GPUs?|CPUs?)(?:\s+GPUs?)?",
 )
+# a dataset's name: said to be one, or spelled like one (ImageNet, CIFAR-10, WMT24, MNIST),
+# never a capitalised word of the sentence ("using Adjusted Rand Index")
 _DATASET = re.compile(
-    r"\b(?:on|using|with) (?:the )?([A-Z][\w-]*(?:-\d+)?)(?: (?:dataset|benchmark|validation set|test set))?"
+    r"\b(?:on|using|with) (?:the )?(?:([A-Z][\w-]*(?:-\d+)?) (?:dataset|benchmark|corpus|"
+    r"validation set|test set)|([A-Z][a-z]*[A-Z0-9][\w-]*|[A-Z]{2,}[\w-]*))\b"
 )
 _FRAMEWORK = re.compile(r"\b(PyTorch|TensorFlow|JAX|Keras|MXNet|scikit-learn)\b")
 _BAD_NUMBER = re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?\s*%|(?<![\w.])\d+\.\d+")
@@ -92,7 +95,7 @@ def map_experiments(ctx: PaperContext, evidence_paths: dict[str, str]) -> list[P
             setup=Setup(
                 model=", ".join(rows) if rows else NOT_SPECIFIED,
                 hardware=hardware.group(0) if hardware else NOT_SPECIFIED,
-                dataset=dataset.group(1) if dataset else NOT_SPECIFIED,
+                dataset=(dataset.group(1) or dataset.group(2)) if dataset else NOT_SPECIFIED,
                 system=framework.group(1) if framework else NOT_SPECIFIED,
             ),
             procedure=_procedure(ctx, obj, rows, metrics),
@@ -212,7 +215,9 @@ def discussion(ctx: PaperContext, obj: DocTable | DocFigure | Stated) -> list[Se
 _WORSE = re.compile(
     "|".join(re.escape(c) for c in NEGATIVE_CUES)
     + r"|\b(?:worse|fails?|failed|not (?:able|improve|help)|no (?:benefit|improvement|gain)|"
-    r"underperform\w*|lower (?:accuracy|performance|fit)|does not|did not|cannot)\b",
+    r"underperform\w*|lower (?:accuracy|performance|fit)|"
+    # an elliptical "... that Shannon entropy does not," is a contrast the method wins
+    r"(?:does not|did not|cannot)(?!\s*[,.;:)]))\b",
     re.I,
 )
 _BETTER = re.compile(
