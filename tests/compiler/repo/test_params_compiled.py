@@ -38,10 +38,14 @@ def test_c_defines_and_file_scope_constants_are_read_but_not_locals_or_comments(
 def test_fortran_parameters_and_top_level_r_julia_matlab_numbers_are_read() -> None:
     fortran = "program sim\n  integer, parameter :: nsteps = 1000 ! time steps\nend program\n"
     assert _got(fortran, "f/sim.f90")["nsteps"] == ("1000", 2, "time steps")
-    r = "n_iter <- 5000  # MCMC draws\nfit <- function(x) {\n  alpha <- 0.5\n}\nseed = 42\n"
+    r = (
+        "n_iter <- 5000  # MCMC draws\nfit <- function(x) {\n  alpha <- 0.5\n}\nseed = 42\n"
+        "mu.alpha <- 10; sigma <- 1; p <- 5 # model\n"
+    )
     got = _got(r, "analysis/fit.R")
     assert got["n_iter"] == ("5000", 1, "MCMC draws") and got["seed"] == ("42", 5, "")
     assert "alpha" not in got  # inside a function
+    assert (got["mu.alpha"], got["p"]) == (("10", 6, ""), ("5", 6, "model"))
     julia = "const N = 256\nfunction f()\n    h = 0.1\nend\ndt = 1e-3\n"
     assert set(_got(julia, "sim.jl")) == {"N", "dt"}
     script = "% experiment\nlambda = 0.05; % ridge\nfor k = 1:10\n  t = 3;\nend\n"

@@ -184,3 +184,12 @@ def test_a_count_of_walkers_one_initialises_is_a_setting() -> None:
 def test_a_known_phrase_inside_a_longer_clause_does_not_name_the_value() -> None:
     got = _read("The transit depth must be brighter than T = 15.07 to be detected.")
     assert all(key != "num_layers" for key, _value, _number in got)
+
+
+def test_a_value_in_a_when_clause_is_a_case_discussed_not_the_run_setting() -> None:
+    case = "Comparing the tables yields that when n is moderately small (n = 10), Bu is better."
+    found = settings_in(case, Where(14, "4.3", case))
+    assert found and all(s.variant for s in found)
+    run = "We set the learning rate to 0.1 when training converges."
+    (lr,) = settings_in(run, Where(6, "5", run))
+    assert (lr.key, lr.variant) == ("learning_rate", False)

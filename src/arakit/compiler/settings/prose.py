@@ -80,6 +80,9 @@ class Reader:
             number = parse_number(value) if not numbers else None
             if number is None and not numbers:
                 return
+            # `when n is moderately small (n = 10), B is better`: a condition the paper
+            # discusses, one case of its study, not the setting its experiment ran with
+            case = re.search(r"\b(?:when|whenever|if)\b", sentence[:pos].rsplit(",", 1)[-1], re.I)
             found.append(
                 (
                     pos,
@@ -92,6 +95,7 @@ class Reader:
                         where,
                         numbers,
                         negative=negative,
+                        variant=case is not None,
                         group=group,
                         meaning=meaning,
                     ),

@@ -125,9 +125,17 @@ def _line_params(text: str, rel: str, pattern: re.Pattern[str], indented: bool) 
     for n, line in enumerate(text.splitlines(), start=1):
         if len(line) > MAX_LINE or (not indented and line[:1].isspace()):
             continue
-        m = pattern.match(line.rstrip())
-        if m:
-            out.append(_param(m.group(1), m.group(2), rel, n, "constant", m.group(3) or ""))
+        # `mu.alpha <- 10; sigma <- 1; p <- 5`: several statements on one line
+        pieces: list[str] = []
+        for piece in [line] if "'" in line or '"' in line else line.split(";"):
+            if pieces and (not piece.strip() or piece.strip()[:1] in "#%"):
+                pieces[-1] += ";" + piece  # `x = 1; % note`: the note belongs to x
+            else:
+                pieces.append(piece)
+        for piece in pieces:
+            m = pattern.match(piece.strip() if len(pieces) > 1 else piece.rstrip())
+            if m:
+                out.append(_param(m.group(1), m.group(2), rel, n, "constant", m.group(3) or ""))
     return out
 
 
