@@ -171,3 +171,14 @@ def test_a_dataset_is_a_name_said_or_spelled_like_one_never_a_capitalised_word()
     )
     (plan,) = map_experiments(ctx, {})
     assert plan.experiment.setup.dataset == "CIFAR-10"
+
+
+def test_a_software_paper_without_results_plans_checks_of_what_it_says_the_software_does() -> None:
+    ctx = _ctx(
+        "effmass is a Python package for calculating effective masses from band structures. "
+        "It is designed to read the output of several electronic structure codes.",
+        [("", "Statement of need", ["Materials scientists need effective masses."])],
+    )
+    ctx.doc.title = "effmass: a package"
+    titles = [p.experiment.title for p in map_experiments(ctx, {})]
+    assert titles and titles[0].startswith("effmass is a Python package for calculating")

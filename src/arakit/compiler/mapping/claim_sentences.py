@@ -167,9 +167,10 @@ def introduced_names(ctx: PaperContext) -> list[str]:
     """What the paper introduces by name: `we present lightkurve`, `We introduce MultiVae`,
     and the name a title gives before its colon (`MultiVae: A Python package ...`)."""
     names: list[str] = []
+    titled: list[str] = []  # the name a title gives is the paper's thing wherever it appears
     head = ctx.doc.title.split(":")[0].strip()
     if head and len(head.split()) <= 3 and head != ctx.doc.title:
-        names.append(head)
+        titled.append(head)
     for s in ctx.sentences("abstract", "introduction"):
         m = re.search(
             r"\bwe (?:present|introduce|propose|describe|release)\s+(?:the\s+)?"
@@ -187,8 +188,9 @@ def introduced_names(ctx: PaperContext) -> list[str]:
     text = [s.text for s in ctx.sentences("abstract", "introduction")]
     return [
         n
-        for n in dict.fromkeys(names)
-        if n.lower() not in ("a", "an", "two", "three", "new") and _introduced_where_first(n, text)
+        for n in dict.fromkeys(titled + names)
+        if n.lower() not in ("a", "an", "two", "three", "new")
+        and (n in titled or _introduced_where_first(n, text))
     ]
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from arakit.compiler.atoms import NEGATIVE_CUES
+from arakit.compiler.mapping.claim_sentences import claim_sentences
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PaperContext, Sentence, find
 from arakit.compiler.pdf.document import DocFigure, DocTable
 from arakit.model import Experiment, Setup
@@ -68,9 +69,12 @@ def map_experiments(ctx: PaperContext, evidence_paths: dict[str, str]) -> list[P
         objs += [t for t in ctx.doc.tables if t not in objs][: 3 - len(objs)]
     stated: list[DocTable | DocFigure | Stated] = list(objs)
     if not stated:
+        # no table, figure or stated evaluation (a software paper): what the paper says its
+        # software does is what a reader can check by running it
+        said = _evaluations(ctx) or claim_sentences(ctx)[:3]
         stated = [
             Stated(s.text, s.where.page, s.where.section, f"the paper, {s.where.label}")
-            for s in _evaluations(ctx)
+            for s in said
         ]
     setup_text = " ".join(s.text for s in ctx.sentences("setup", "results", "ablation"))
     hardware = _HARDWARE.search(setup_text)

@@ -194,6 +194,11 @@ VARIANT = re.compile(
     r"\b(?:ablation|ablated|degenerate case|baseline|variant of|special case|reduces to|instead of)\b",
     re.IGNORECASE,
 )
+# a condition on a quantity: "when n is moderately small (n = 10)", "if d = 1 the bound"
+CASE_CLAUSE = re.compile(
+    r"\b(?:when|whenever|if)\s+(?:[^\s=,]{1,12}\s*=|[^\s,]{1,12}\s+(?:is|are|was|were)\b)",
+    re.IGNORECASE,
+)
 # words that make the value just after them a bound or a comparison
 COMPARISON = re.compile(
     r"\b(?:close to|up to|at least|at most|more than|less than|fewer than|greater than|"

@@ -82,7 +82,8 @@ class Reader:
                 return
             # `when n is moderately small (n = 10), B is better`: a condition the paper
             # discusses, one case of its study, not the setting its experiment ran with
-            case = re.search(r"\b(?:when|whenever|if)\b", sentence[:pos].rsplit(",", 1)[-1], re.I)
+            # (a stopping rule, "stopped when the maximum of N samples was obtained", is not)
+            case = P.CASE_CLAUSE.search(sentence[:pos].rsplit(",", 1)[-1])
             found.append(
                 (
                     pos,
