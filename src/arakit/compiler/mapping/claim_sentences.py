@@ -16,8 +16,12 @@ import re
 from arakit.compiler.mapping.context import PaperContext, Sentence
 from arakit.compiler.mapping.quantities import CITATION
 
+# what a paper calls itself ("this paper", "this note"); a text, tutorial or thesis too,
+# asked only where no sentence reads as a finding
+_SELF = "paper|work|article|study|note|report"
+_SELF_ANY = _SELF + "|text|chapter|tutorial|survey|review|thesis|manuscript|letter|document"
 _FIRST_PERSON = re.compile(
-    r"\b(?:we|this (?:paper|work|article|study|note|report)|the present (?:paper|work)|"
+    rf"\b(?:we|this (?:{_SELF})|the present (?:paper|work)|"
     r"in this (?:paper|work|article)|our (?:\w+[- ]){0,2}(?:method|approach|model|models|"
     r"framework|results?|work|contributions?|analysis|experiments?|algorithms?|system|library|"
     r"package|tool|findings?|study|paper|procedure|technique|estimator|implementation|design|"
@@ -296,12 +300,10 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
 # What a paper says it does when it states no finding: "This text discusses ...", "this
 # tutorial reviews ...". Only asked when no sentence passed `is_claim`.
 _DESCRIBES = re.compile(
-    r"\b(?:we|this (?:paper|work|article|study|note|report|text|chapter|tutorial|survey|review|"
-    r"thesis|manuscript|letter|document|contribution))\s+(?:\w+ly\s+)?(?:discuss|describe|"
+    rf"\b(?:we|this (?:{_SELF_ANY}|contribution))\s+(?:\w+ly\s+)?(?:discuss|describe|"
     r"examine|compare|analy[sz]e|evaluate|investigate|argue|review|summari[sz]e|explore|"
     r"assess|stud(?:y|ie)|outline|present|propose|introduce|provide|show)(?:es|s|d|ed)?\b|"
-    r"\b(?:aim|purpose|goal|objective) of this (?:paper|work|article|study|note|report|text|"
-    r"chapter|tutorial|survey|review|thesis|manuscript|letter|document) is to\b",
+    rf"\b(?:aim|purpose|goal|objective) of this (?:{_SELF_ANY}) is to\b",
     re.I,
 )
 FALLBACK_CAP = 3

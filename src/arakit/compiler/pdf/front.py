@@ -238,7 +238,7 @@ def _people(front: Front, rows: list[_Row]) -> list[_Row]:
         found = found or [n for cell in marked_cells for n in names_in(cell, _small_caps(row))]
         ends_open = bool(front.affiliations) and front.affiliations[-1].endswith((",", "-"))
         if marked:
-            front.affiliations.append(_affiliation(text))
+            front.affiliations.append(affiliation_text(text))
             continuing = True
         elif found and not affiliation_like(text):
             if joined:  # the name broken at the row's end is read whole
@@ -248,17 +248,17 @@ def _people(front: Front, rows: list[_Row]) -> list[_Row]:
             open_name = "" if text.endswith((",", " and")) else _last_piece(joined or text)
             continuing = False
         elif 1 < columns == len(cells) and any(affiliation_like(c) for c in cells):
-            front.affiliations += [_affiliation(c) for c in cells]  # one per author column
+            front.affiliations += [affiliation_text(c) for c in cells]  # one per author column
             columns, continuing = 0, False
         elif continuing and (ends_open or not institution_like(text)):
-            more = _affiliation(text)
+            more = affiliation_text(text)
             if more:
                 front.affiliations[-1] = f"{front.affiliations[-1].rstrip(',')}, {more}"
         elif affiliation_like(text):
             if len(cells) > 1 and all(affiliation_like(c) for c in cells):
-                front.affiliations += [_affiliation(c) for c in cells]
+                front.affiliations += [affiliation_text(c) for c in cells]
             else:
-                front.affiliations.append(_affiliation(text))
+                front.affiliations.append(affiliation_text(text))
             continuing = True
         else:
             break
@@ -296,7 +296,7 @@ _NOTE = re.compile(
 )
 
 
-def _affiliation(text: str) -> str:
+def affiliation_text(text: str) -> str:
     """An affiliation without a leading mark or a trailing note (`¶ Corresponding author`)."""
     text = _NOTE.sub("", text)
     text = re.sub(r"[,;]?\s*(?:\{[^{}]*\}|[\w.+-]+)@[\w-]+(?:\.[\w-]+)+", "", text)  # e-mails

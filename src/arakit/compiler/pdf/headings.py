@@ -16,7 +16,9 @@ from arakit.compiler.pdf.document import Line
 NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-Z].{1,120})$")
 ROMAN_RE = re.compile(r"^([IVX]{1,6})\.\s+([A-Z].{1,120})$")
 LETTER_RE = re.compile(r"^([A-H])\.\s+([A-Z].{1,80})$")
-_ROMAN = {"I": 1, "V": 5, "X": 10}
+# section numbers I to XXXIX in their canonical spelling (IIII or VX is no numeral)
+_ONES = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+_ROMAN = {"X" * (n // 10) + _ONES[n % 10]: n for n in range(1, 40)}
 _ITALIC = re.compile(r"Ital|Oblique|-It$|-I$|Slant", re.I)
 APPENDIX_RE = re.compile(r"^(?:Appendix\s+)?([A-H](?:\.\d+){0,2})[.:]?\s+([A-Z].{1,120})$")
 NAMED = (
@@ -116,19 +118,8 @@ def _roman_heading(text: str) -> tuple[str, str] | None:
     letters = [c for c in m.group(2) if c.isalpha()]
     if len(letters) < 4 or not all(c.isupper() for c in letters):
         return None
-    value = _roman_value(m.group(1))
+    value = _ROMAN.get(m.group(1))
     return (str(value), m.group(2).strip()) if value else None
-
-
-def _roman_value(numeral: str) -> int:
-    """The value of a Roman numeral of I, V and X, or 0 when it is not well formed."""
-    values = [_ROMAN[c] for c in numeral]
-    total = sum(
-        -v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)
-    )
-    canonical = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
-    tens, ones = divmod(total, 10)
-    return total if 0 < total < 40 and "X" * tens + canonical[ones] == numeral else 0
 
 
 def _continues(number: str, current: str) -> bool:

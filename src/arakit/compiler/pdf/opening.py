@@ -7,7 +7,12 @@ import re
 from collections import Counter
 
 from arakit.compiler.pdf.document import Document, Line
-from arakit.compiler.pdf.front import is_abstract, read_front, without_abstract_heading
+from arakit.compiler.pdf.front import (
+    affiliation_text,
+    is_abstract,
+    read_front,
+    without_abstract_heading,
+)
 from arakit.compiler.pdf.furniture import CITE_BOX, bibtex_fields, furniture
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.paragraphs import dehyphenate, reading_text
@@ -51,7 +56,7 @@ def read_opening(
                 k += 1  # a footnote under an abstract that goes on overleaf
                 continue
             if _affiliation_note(lines[k]):
-                note = re.sub(r"^\d{1,2}\s*", "", lines[k].text).strip()
+                note = affiliation_text(re.sub(r"^(\d{1,2})(?=[A-Z])", r"\1 ", lines[k].text))
                 if len(doc.affiliations) < MAX_NOTES and note not in doc.affiliations:
                     doc.affiliations.append(note)
                 k += 1  # an affiliation footnote set under the heading (AASTeX)
