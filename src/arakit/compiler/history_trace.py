@@ -27,6 +27,7 @@ STATED = (
     "disabled",
     "switched",
     "removed-dependency",
+    "comment",
 )  # patterns where the history says it in words
 NO_LESSON = f"{NOT_SPECIFIED} (the history states no lesson)"
 

@@ -34,7 +34,7 @@ def _sections(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding
     out: list[Finding] = []
     for cut in cut_sections(repo, head):
         c = commits.get(cut.commit)
-        if c is None:
+        if c is None or _generated(repo, cut.commit, cut.path):
             continue
         name = PurePosixPath(cut.path).name
         headings = [cut.heading, *cut.others]
@@ -54,6 +54,17 @@ def _sections(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding
             )
         )
     return out
+
+
+# what knitr and pandoc write into the LaTeX they generate from R Markdown or Markdown
+_GENERATED_TEX = re.compile(r"\\tightlist\b|unnamed-chunk-\d|\\usepackage\{knitr\}|knitrout")
+
+
+def _generated(repo: Path, sha: str, path: str) -> bool:
+    """True when the .tex file was generated (by knitr or pandoc) before the commit: its
+    sections are cut in its source, an .Rmd or .md, not in this build product."""
+    text = git(repo, "show", f"{sha}^:{path}", check=False)[:400_000]
+    return bool(_GENERATED_TEX.search(text))
 
 
 def _dependencies(repo: Path, commits: dict[str, Commit]) -> list[Finding]:

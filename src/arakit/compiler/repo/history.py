@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from arakit.compiler.repo.diffs import small_diffs
+from arakit.compiler.repo.comments import comment_lessons, readme_notes
 from arakit.compiler.repo.cuts import cut_findings
-from arakit.compiler.repo.messages import in_progress
+from arakit.compiler.repo.diffs import small_diffs
 from arakit.compiler.repo.gitlog import (
     BlobReader,
     Commit,
@@ -22,7 +22,7 @@ from arakit.compiler.repo.gitlog import (
     read_refs,
 )
 from arakit.compiler.repo.params import CodeParam
-from arakit.compiler.repo.paths import is_ci, is_vendored
+from arakit.compiler.repo.paths import is_ci
 from arakit.compiler.repo.patterns import Finding, PatternFinder
 from arakit.compiler.repo.source import git
 
@@ -31,16 +31,12 @@ MAX_BLOBS = 400  # file contents read to describe deleted and retired scripts
 MAX_BLOB_CHARS = 200_000
 STALE_DAYS = 90  # a branch the main line outlived by this long is abandoned, not open
 LANDED = 0.7  # share of a branch's final files found on the main line to call it merged
-PUBLISHED_EXT = (".pdf", ".html", ".htm", ".png", ".jpg", ".jpeg", ".svg", ".eps", ".ps")
-_NOTE_RE = (
-    r"([Dd]id ?n[o']?t|[Dd]oes ?n[o']?t|[Cc]ould ?n[o']?t|[Ww]as ?n[o']?t able to|[Ff]ailed to|"
-    r"[Nn]o improvement|[Ww]e also tried|[Uu]nfortunately|[Aa]bandoned)"
-)
-_NOTE_TAIL = re.compile(
-    r"\b(?:obtain|reproduce|work|converge|improve|help|match|get|able|failed|tried|"
-    r"unfortunately|abandoned|improvement)\b",
-    re.I,
-)
+# what a build publishes: documents, pages, figures, and the archives a CI job uploads
+# (showyourwork's main-pdf branch holds ms.pdf and arxiv.tar.gz)
+PUBLISHED_EXT = (
+    ".pdf", ".html", ".htm", ".png", ".jpg", ".jpeg", ".svg", ".eps", ".ps", ".tar.gz",
+    ".tgz", ".zip",
+)  # fmt: skip
 
 
 @dataclass
@@ -136,8 +132,9 @@ def read_history(
     finally:
         reader.close()
         other.close()
-    hist.findings += _notes(repo, hist)
+    hist.findings += readme_notes(repo, hist.head, hist.all_commits)
     hist.findings += cut_findings(repo, hist.head, hist.all_commits)
+    hist.findings += comment_lessons(repo, hist.head, hist.all_commits)
     hist.findings += _ref_findings(hist)
     hist.findings.sort(key=lambda f: f.date)
     hist.blobs_unread = reader.skipped
@@ -318,67 +315,6 @@ def _ref_findings(hist: History) -> list[Finding]:
 
 def _ref_noun(r: Ref) -> str:
     return {"pull": "pull request", "tag": "tag"}.get(r.kind, "branch")
-
-
-def _notes(repo: Path, hist: History) -> list[Finding]:
-    """README and notes lines, added on the main line, that say something failed."""
-    out = git(
-        repo,
-        "log",
-        "-G",
-        _NOTE_RE,
-        "-p",
-        "-U0",
-        "--no-color",
-        "--no-ext-diff",
-        "--no-textconv",
-        "--format=%x1e%H",
-        hist.head,
-        "--",
-        "*.md",
-        "*.rst",
-        "*.txt",
-        "*.markdown",
-        check=False,
-    )
-    found: list[Finding] = []
-    seen: set[str] = set()
-    for rec in reversed(out.split("\x1e")[1:]):  # oldest first: a note copied later is one note
-        lines = rec.splitlines()
-        sha = lines[0].strip()
-        c = hist.all_commits.get(sha)
-        if c is None:
-            continue
-        path = ""
-        for line in lines[1:]:
-            if line.startswith("+++ b/"):
-                path = line[6:]
-            elif (
-                line.startswith("+")
-                and not line.startswith("+++")
-                and not is_vendored(path)  # a vendored library's notes are its own
-                and re.search(_NOTE_RE, line)
-                and _NOTE_TAIL.search(line)
-                and not in_progress(line)
-            ):
-                text = line[1:].strip()[:300]
-                if text in seen:
-                    continue
-                seen.add(text)
-                found.append(
-                    Finding(
-                        kind="dead_end",
-                        pattern="note",
-                        title=text[:100],
-                        commits=[c.sha],
-                        files=[path],
-                        what=text,
-                        why=f"{path} states it (added in {c.short}, {c.subject})",
-                        lesson=text,
-                        date=c.date,
-                    )
-                )
-    return found
 
 
 def _value_changes(

@@ -15,7 +15,8 @@ UNDO_RE = re.compile(
 _FAIL_RE = re.compile(
     r"\b(?:does ?n[o']?t (?:work|help|converge|improve|support)|did ?n[o']?t (?:work|help|"
     r"converge|improve|obtain)|not working|no improvement|untrainable|gave up|give up|"
-    r"abandon(?:s|ed|ing)?|dead[ -]end|unfortunately|(?:is|are|was|were) worse|worse than)\b",
+    r"abandon(?:s|ed|ing)?|dead[ -]end|unfortunately|(?:is|are|was|were) worse|worse than|"
+    r"(?:delet|remov|drop|revert|undo|undid)\w* (?:the |an? |my |this |failed )*at+empts?)\b",
     re.I,
 )
 # "fails" alone also reports a single failing case; it counts when the line draws a conclusion
@@ -30,10 +31,15 @@ BETTER_RE = re.compile(
     r"replac(?:e|es|ed|ing)\b)",
     re.I,
 )
+# "Remove some temporary files": the commit clears scratch work, abandons nothing
+TEMPORARY_RE = re.compile(r"\b(?:temporary|temp|tmp|scratch)\b[\w ]{0,20}\bfiles?\b", re.I)
 RENAMING_RE = re.compile(r"\brenam(?:e|es|ed|ing)\b", re.I)
 MOVED_AWAY_RE = re.compile(
     r"\bmov(?:e|ed|es|ing)\b[^.\n]{0,40}\b(?:elsewhere|another repo|separate repo|new repo|"
-    r"own repo|out of (?:the|this) repo)",
+    r"own repo|out of (?:the|this) repo)|"
+    # "remove file and move drawing function to draw.jl": the code lives on in another file
+    r"\bmov(?:e|ed|es|ing) (?:the |its |all )?(?:[\w-]+ )?(?:functions?|code|class(?:es)?|"
+    r"methods?|routines?) (?:to|into)\b",
     re.I,
 )
 REPLACE_RE = re.compile(
@@ -101,11 +107,32 @@ def sentence_with(text: str, rx: re.Pattern[str]) -> str:
 _IN_PROGRESS_RE = re.compile(r"\b(?:yet|still|wip|work in progress|for now)\b", re.I)
 
 
+# "Show that multiplying a runif doesn't help stability either": a control that supports
+# the work's finding, reported as a result, not an approach given up
+_SHOWS_RE = re.compile(
+    r"^\W*(?:show(?:s|ed|ing)?|demonstrat\w*|confirm\w*|verif\w*|check(?:s|ed)?)\s+that\b",
+    re.I,
+)
+
+
 def failure_sentence(text: str) -> str:
     """The line of `text` that says an approach failed (and not that it does not work yet),
     or ""."""
     line = line_with_all(text, _FAIL_RE) or line_with_all(text, _WEAK_FAIL_RE, _CONCLUDES_RE)
-    return "" if in_progress(line) else line
+    return "" if in_progress(line) or _SHOWS_RE.match(line) else line
+
+
+# "reverted ... for now, to see if tests are running": set aside to come back to, not given up
+_DEFERRED_RE = re.compile(
+    r"\b(?:for now|for the time being|temporar(?:il)?y|until (?:we|i|the|it)\b|"
+    r"will (?:update|redo|re-?add|restore|bring (?:it )?back|come back)|to see (?:if|whether))",
+    re.I,
+)
+
+
+def deferred(message: str) -> bool:
+    """True when a message sets work aside to come back to ("reverted for now")."""
+    return bool(_DEFERRED_RE.search(message))
 
 
 def in_progress(line: str) -> bool:
@@ -151,3 +178,41 @@ _FILEISH = re.compile(r"\.(?:py|ipynb|txt|md|csv|json|ya?ml|tex|sh)$|^(?:folder|
 
 def _phrase(raw: str) -> str:
     return _PHRASE_END.sub("", raw).strip(" .,;:")
+
+
+# "Remove the analytical stuff and add a cascade model": one approach out, another in
+_OUT_AND_IN_RE = re.compile(
+    r"^\W*(?:remov|delet|drop)\w* (?:the |all |old )?(?P<old>[^,;:]{2,40}?) and "
+    r"(?:add|introduc|implement)\w* (?:a |an |the )?(?P<new>[^,;:.]{2,60})",
+    re.I,
+)
+# what such a subject removes when it tidies rather than changes approach
+_TIDY_RE = re.compile(
+    r"\b(?:unused|unnecessary|redundant|obsolete|old files?|cache|pycache|folders?|director"
+    r"(?:y|ies)|comments?|prints?|debug\w*|typos?|whitespace|imports?|warnings?|tests?|"
+    r"allocations?|files?|gitignore|logs?|outputs?|todos?)\b|__",
+    re.I,
+)
+
+
+def out_and_in(subject: str) -> tuple[str, str]:
+    """(what went, what came) when a subject says it removed one thing and added another
+    in its place; empty strings when it does not, or when what went is tidying."""
+    m = _OUT_AND_IN_RE.match(subject.strip())
+    if m is None or _TIDY_RE.search(m.group("old")):
+        return "", ""
+    return _phrase(m.group("old")), m.group("new").strip(" .")
+
+
+# results a commit says were wrong, or old: "running this simulation block was an error"
+RESULTS_WRONG_RE = re.compile(
+    r"\b(?:(?:was|were|is|are) (?:an? )?(?:error|mistake|wrong|incorrect|buggy|invalid)|"
+    r"(?:wrong|incorrect|erroneous|invalid|buggy) (?:results?|runs?|values?|numbers?|rows?|"
+    r"data|simulations?))\b",
+    re.I,
+)
+RESULTS_OLD_RE = re.compile(
+    r"\b(?:old|previous|earlier|outdated|obsolete|superseded|wrong|incorrect) (?:\w+ )?"
+    r"(?:results|runs|outputs|simulations)\b|\b(?:delet|remov)\w* (?:the |all )?(?:\w+ )?results\b",
+    re.I,
+)

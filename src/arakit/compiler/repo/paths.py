@@ -79,10 +79,36 @@ def is_ci(path: str) -> bool:
     return bool(_CI_PATH.match(path))
 
 
+_SCRATCH_NOTEBOOK = re.compile(r"^(?:untitled\d*|playground|sandbox|testing|test\d*|debug)\.ipynb$")
+
+
+_PACKAGING = {"setup.py", "versioneer.py", "_version.py", "noxfile.py", "fabfile.py", "tasks.py"}
+
+
+def is_packaging(path: str) -> bool:
+    """Packaging and build scripts (setup.py replaced by pyproject.toml): tooling, never
+    an approach of the research."""
+    return path.rsplit("/", 1)[-1].lower() in _PACKAGING
+
+
 def is_scratch(path: str) -> bool:
-    """Scratch and backup copies: their deletion abandons nothing."""
+    """Scratch and backup copies, and notebooks named as a scratch pad (testing.ipynb,
+    Untitled1.ipynb): their deletion abandons nothing."""
     name = PurePosixPath(path).name.lower()
-    return bool(re.search(r"scratch|(?:^|[_.-])(?:tmp|temp|bkp|backup|copy)(?:[_.-]|$)", name))
+    return bool(
+        re.search(r"scratch|(?:^|[_.-])(?:tmp|temp|bkp|backup|copy)(?:[_.-]|$)", name)
+        or _SCRATCH_NOTEBOOK.match(name)
+    )
+
+
+def numbered_copy(path: str, added: list[str]) -> bool:
+    """`data_server_1.py` deleted as `data_server.py` is added: numbered copies folded into
+    one parameterised file, the job lives on."""
+    p = PurePosixPath(path)
+    base = re.sub(r"[_-]?\d+$", "", p.stem)
+    if not base or base == p.stem:
+        return False
+    return any(PurePosixPath(a).name == base + p.suffix for a in added)
 
 
 def retire_dir(path: str, moved: bool) -> str | None:
@@ -126,9 +152,20 @@ def is_result(path: str) -> bool:
     p = PurePosixPath(path.lower())
     if not p.name.endswith(RESULT_EXT):
         return False
-    return any(part in RESULT_DIRS for part in p.parts[:-1]) or bool(
+    return any(part in RESULT_DIRS or "result" in part for part in p.parts[:-1]) or bool(
         re.search(r"result|summary|metrics|scores", p.name)
     )
+
+
+_OLD_SUFFIX = re.compile(r"^(?P<base>.+?)[_-](?:old|legacy|deprecated|obsolete|orig)$", re.I)
+
+
+def old_copy(path: str) -> str | None:
+    """For `src/many_runs_old.py`, the path of the file it is the old copy of
+    (`src/many_runs.py`); None for other names."""
+    p = PurePosixPath(path)
+    m = _OLD_SUFFIX.match(p.stem)
+    return str(p.with_name(m.group("base") + p.suffix)) if m else None
 
 
 def common_folder(files: list[str]) -> str:

@@ -17,11 +17,19 @@ from arakit.compiler.repo.describe import describe
 from arakit.compiler.repo.finding import BlobReader, Finding
 from arakit.compiler.repo.gitlog import Change, Commit
 from arakit.compiler.repo.moved import editor_template, folded, unit_test
-from arakit.compiler.repo.stated import stated, superseded, tried
+from arakit.compiler.repo.stated import (
+    kept_old,
+    results_dropped,
+    stated,
+    superseded,
+    swapped,
+    tried,
+)
 
 __all__ = ["BlobReader", "Finding", "PatternFinder"]
 
 MIN_SCRIPT_BYTES = 80  # smaller deleted files are placeholders, not work
+WIPE_MIN, WIPE_SHARE = 5, 0.8  # a commit deleting this share of the tree clears a branch
 
 
 def _generic(path: str) -> bool:
@@ -83,7 +91,8 @@ class PatternFinder:
                 self._undo(c)
             if c.sha not in self.claimed:
                 self._removed(c)
-                self.findings += tried(self, c) + superseded(self, c)
+                self.findings += tried(self, c) + superseded(self, c) + kept_old(self, c)
+                self.findings += results_dropped(self, c) + swapped(self, c)
             if len(self.findings) == before and c.sha not in self.claimed:
                 self.findings += stated(self, c)
             self._track(c)
@@ -195,6 +204,8 @@ class PatternFinder:
         self.claimed.update((c.sha, target.sha))
         if target.changes and all(paths.is_ci(ch.path) for ch in target.changes):
             return
+        if msg.deferred(c.message):
+            return  # set aside "for now": deferred, to be redone, not given up
         self.findings.append(
             Finding(
                 kind="dead_end",
@@ -211,11 +222,13 @@ class PatternFinder:
 
     def _removed(self, c: Commit) -> None:
         """Scripts deleted for good, and scripts moved or added into an old/-style folder."""
-        if msg.MOVED_AWAY_RE.search(c.message):
-            return  # the message says the files went elsewhere
+        if msg.MOVED_AWAY_RE.search(c.message) or msg.TEMPORARY_RE.search(c.subject):
+            return  # the message says the files went elsewhere, or were temporary
         renaming = bool(msg.RENAMING_RE.search(c.subject))  # files deleted took new names
         new_names = {PurePosixPath(ch.path).name for ch in c.changes if ch.status in "ARC"}
         gone = {ch.path for ch in c.changes if ch.status == "D"}
+        if len(gone) >= WIPE_MIN and len(gone) >= WIPE_SHARE * sum(map(len, self.live.values())):
+            return  # nearly every file goes: a branch cleared to start anew (a paper branch)
         added = [ch.path for ch in c.changes if ch.status in "AR"]
         new_blobs = {ch.new_blob for ch in c.changes if ch.status in "ARC"}
         deleted: list[Change] = []  # one finding for what the commit removed
@@ -231,6 +244,7 @@ class PatternFinder:
                 or paths.is_teaching(path)
                 or paths.hidden(path)
                 or paths.is_vendored(path)
+                or paths.is_packaging(path)
             ):
                 continue
             if ch.status == "D":
@@ -243,6 +257,7 @@ class PatternFinder:
                     or self._duplicate(path, gone)
                     or self.holders.get(ch.old_blob, set()) - gone - {path}  # a copy goes
                     or self._mirrored(path, gone)
+                    or paths.numbered_copy(path, added)
                     or renaming
                 ):
                     came_back += 1
@@ -260,6 +275,7 @@ class PatternFinder:
                     where is None
                     or paths.is_scratch(path)
                     or (moved and paths.retire_dir(ch.old_path or "", True))
+                    or self._retired_before(ch)
                 ):
                     continue
                 retired.setdefault(paths.group_dir(path), []).append(ch)
@@ -274,6 +290,13 @@ class PatternFinder:
             self._removal(c, "deleted", paths.common_folder([d.path for d in deleted]), deleted)
         for folder, changes in retired.items():
             self._removal(c, "retired", folder, changes)
+
+    def _retired_before(self, ch: Change) -> bool:
+        """A file added into an old/-style folder whose content another old/-style folder
+        already holds: a copy of work retired earlier (counted there), not new work retired."""
+        return ch.status == "A" and any(
+            p != ch.path and paths.retire_dir(p, True) for p in self.holders.get(ch.new_blob, set())
+        )
 
     def _mirrored(self, path: str, gone: set[str]) -> bool:
         """The same file under the same folder name stays elsewhere (`python/include/x/a.h`

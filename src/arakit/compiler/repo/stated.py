@@ -4,6 +4,7 @@ something, then deleted), and results files a later run overwrote."""
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,8 @@ def tried(f: PatternFinder, c: Commit) -> list[Finding]:
     finder's own removal detector's)."""
     out: list[Finding] = []
     gone: dict[str, list[str]] = {}
+    if msg.TEMPORARY_RE.search(c.subject):
+        return out  # temporary files cleared
     for ch in c.changes:
         if (
             ch.status != "D"
@@ -62,10 +65,13 @@ def superseded(f: PatternFinder, c: Commit) -> list[Finding]:
     if not changed:
         return []
     earlier = sorted({f.last_touch[ch.path] for ch in changed if ch.path in f.last_touch})
-    wrong = msg.sentence_with(c.message, msg.WRONG_RE)
+    said_wrong = msg.sentence_with(c.message, msg.RESULTS_WRONG_RE)
+    wrong = said_wrong or msg.sentence_with(c.message, msg.WRONG_RE)
     return [
         Finding(
-            kind="experiment",  # a re-run; whether the old numbers were wrong is judgment
+            # a re-run; the old numbers are a dead end only when the commit says they
+            # were wrong ("running this simulation block was an error")
+            kind="dead_end" if said_wrong else "experiment",
             pattern="superseded",
             title="Results overwritten: "
             + ", ".join(PurePosixPath(ch.path).name for ch in changed[:3]),
@@ -79,11 +85,30 @@ def superseded(f: PatternFinder, c: Commit) -> list[Finding]:
     ]
 
 
+_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than)\s+(?:the\s+|a\s+)?([\w.-]+)", re.I)
+
+
+def _folder_swap(f: PatternFinder, line: str) -> bool:
+    """True when what a replacement gives up is a folder of the repository: the line says
+    where files are read or kept, not which approach is used."""
+    m = _INSTEAD_OF.search(line)
+    if m is None:
+        return False
+    word = m.group(1).lower().strip(".-")
+    return any(
+        word in (part.lower() for part in PurePosixPath(p).parts[:-1])
+        for held in f.live.values()
+        for p in held
+    )
+
+
 def stated(f: PatternFinder, c: Commit) -> list[Finding]:
     """A commit whose message says that something failed, or that the work pivoted."""
     out: list[Finding] = []
     pivot = msg.sentence_with(c.message, msg.PIVOT_RE)
     reasoned = "" if pivot else msg.reasoned_replacement(c.message)
+    if reasoned and _folder_swap(f, reasoned):
+        reasoned = ""  # "read from inst instead of the notebook": where files live, a move
     if pivot or reasoned:
         prev = f.previous_toucher(c)
         before = f"{prev.short} {prev.subject}" if prev else "the approach before this commit"
@@ -117,6 +142,22 @@ def stated(f: PatternFinder, c: Commit) -> list[Finding]:
             )
         )
         return out
+    went, came = msg.out_and_in(c.subject)
+    if went and any(paths.is_code(p) for p in c.files):
+        prev = f.previous_toucher(c)
+        return [
+            Finding(
+                kind="pivot",
+                pattern="switched",
+                title=c.subject[:100],
+                commits=[*([prev.sha] if prev else []), c.sha],
+                files=c.files[:20],
+                what=f"{went} (removed in {c.short})",
+                why=f"{c.short} says: {c.subject}",
+                lesson=f"{went} replaced by {came}",
+                date=c.date,
+            )
+        ]
     failed = msg.failure_sentence(c.message)
     if failed:
         out.append(
@@ -129,6 +170,104 @@ def stated(f: PatternFinder, c: Commit) -> list[Finding]:
                 what=c.subject,
                 why=f"{c.short} says: {failed}",
                 lesson=failed,
+                date=c.date,
+            )
+        )
+    return out
+
+
+def results_dropped(f: PatternFinder, c: Commit) -> list[Finding]:
+    """Results files deleted or moved into an old/-style folder by a commit that says the
+    results are old or wrong ("Delete the old results -- rather, move them"): a later run
+    superseded them."""
+    gone = [
+        ch
+        for ch in c.changes
+        if f.in_scope(ch.old_path or ch.path)
+        and paths.is_result(ch.old_path or ch.path)
+        and (ch.status == "D" or (ch.status == "R" and paths.retire_dir(ch.path, True)))
+        and not paths.retire_dir(ch.old_path or ch.path, True)  # already retired before
+    ]
+    said = msg.sentence_with(c.message, msg.RESULTS_OLD_RE)
+    if not gone or not said:
+        return []
+    files = [ch.old_path or ch.path for ch in gone]
+    born = sorted({f.born.get(p, "") for p in files} - {"", c.sha}, key=lambda s: f.order[s])
+    return [
+        Finding(
+            kind="pivot",
+            pattern="results-dropped",
+            title=f"Results superseded: {', '.join(PurePosixPath(p).name for p in files[:3])}"
+            + (f" and {len(files) - 3} more" if len(files) > 3 else ""),
+            commits=[*born[:2], c.sha],
+            files=files[:20],
+            what=f"the results in {paths.common_folder(files)} ({len(files)} files)",
+            why=f"{c.short} ({c.subject}) takes them out",
+            lesson=said,
+            date=c.date,
+        )
+    ]
+
+
+def swapped(f: PatternFinder, c: Commit) -> list[Finding]:
+    """A commit that says it replaces something and swaps one figure or data file for
+    another of the same kind (`circle.png` out, `logistic.png` in): a pivot. Scripts are the
+    removal detector's."""
+    if not re.search(r"\breplac(?:e|es|ed|ing)\b", c.subject, re.I):
+        return []
+    added = [ch.path for ch in c.changes if ch.status == "A" and f.in_scope(ch.path)]
+    pairs = [
+        (ch.path, a)
+        for ch in c.changes
+        if ch.status == "D" and f.in_scope(ch.path) and not paths.is_code(ch.path)
+        for a in added
+        if PurePosixPath(a).suffix.lower() == PurePosixPath(ch.path).suffix.lower()
+        and PurePosixPath(a).name != PurePosixPath(ch.path).name
+    ]
+    if not pairs:
+        return []
+    old, new = pairs[0]
+    born = f.born.get(old, "")
+    return [
+        Finding(
+            kind="pivot",
+            pattern="swapped",
+            title=f"{PurePosixPath(old).name} replaced by {PurePosixPath(new).name}",
+            commits=[*([born] if born and born != c.sha else []), c.sha],
+            files=sorted({p for pair in pairs for p in pair} | set(added))[:20],
+            what=f"{old} (deleted in {c.short})",
+            why=f"{c.short} ({c.subject}) puts {new} in its place",
+            lesson=c.subject,
+            date=c.date,
+        )
+    ]
+
+
+def kept_old(f: PatternFinder, c: Commit) -> list[Finding]:
+    """A script rewritten with its earlier version kept beside it as `name_old.py`: the
+    earlier approach was given up for the new one."""
+    out: list[Finding] = []
+    for ch in c.changes:
+        base = paths.old_copy(ch.path) if ch.status in ("A", "R") else None
+        if (
+            base is None
+            or not paths.is_code(ch.path)
+            or not f.in_scope(ch.path)
+            or base not in f.live.get(PurePosixPath(base).name, set())
+        ):
+            continue
+        earlier = [s for s in (f.born.get(base), f.last_touch.get(base)) if s and s != c.sha]
+        out.append(
+            Finding(
+                kind="pivot",
+                pattern="kept-old",
+                title=f"{PurePosixPath(base).name} rewritten; the earlier version kept as "
+                f"{PurePosixPath(ch.path).name}",
+                commits=[*dict.fromkeys(earlier), c.sha],
+                files=[base, ch.path],
+                what=f"the earlier {base}, kept as {ch.path}",
+                why=f"{c.short} ({c.subject}) keeps the old version beside the new one",
+                lesson=msg.lesson(c.message),
                 date=c.date,
             )
         )

@@ -1,0 +1,286 @@
+"""Lessons written beside the work: code comments beside the change they explain, and
+README and notes lines that say something failed.
+
+Researchers often record why they changed a choice right where they changed it:
+`optimizer="SGD",  # Adam doesn't work properly because ...` replacing `optimizer="Adam"`,
+or "Not using 'arctan', due to its terrible results" above a list that lost "arctan". Such a
+comment, added on the main line in a hunk that also removes code, is a dead end (what the
+removed lines held and the added ones no longer do) or a pivot (one value replaced by
+another), with the comment as its lesson. A comment that only describes code (a limitation
+of a library, "does not work yet") is not one: the comment must say that something failed,
+and the same hunk must take something out.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from arakit.compiler.repo import paths
+from arakit.compiler.repo.finding import Finding
+from arakit.compiler.repo.gitlog import Commit
+from arakit.compiler.repo.messages import in_progress
+from arakit.compiler.repo.source import git
+
+# what git's pickaxe looks for (POSIX extended): the same failures as _FAILED, loosely
+_PICKAXE = (
+    r"(n[o']?t|never) (work|converge|help)|terrible|poor (result|perform|fit)|bad result|"
+    r"(perform|work)s? (worse|poorly|badly)|worse (result|perform|than)|not using"
+)
+_FAILED = re.compile(
+    r"\b(?:(?:does|did|do|is|was)\s?n[o']?t (?:work|converge|help)|never (?:works?|converges?)|"
+    r"terrible|poor (?:results?|performance|fits?)|bad results?|"
+    r"(?:performs?|works?) (?:worse|poorly|badly)|worse (?:results?|performance|than)|"
+    r"not using \S+.{0,30}\b(?:due to|because|since|as it)\b)",
+    re.I,
+)
+# a comment's text after its marker: #, //, %, --, ;, /* and the rest of a block comment
+_COMMENT = re.compile(r"(?:^|\s)(?:#+|//+|%+|--|;+|/\*+|\*)\s*(?P<text>\S.*?)\s*(?:\*/)?$")
+_TOKEN = re.compile(r"[A-Za-z_][\w.]*|\d+(?:\.\d+)?(?:e-?\d+)?")
+_LIMITATION = re.compile(r"\b(?:currently|tbd|todo|fixme|xxx|hack)\b", re.I)
+MAX_COMMITS = 400  # commits git's pickaxe may return; the oldest are read first
+# the files searched: research code (C and C++ headers, mostly vendored libraries whose
+# comments are their own, would triple the search's time in a repository that carries one)
+_GLOBS = tuple(
+    f"*.{e}"
+    for e in ("py", "ipynb", "R", "r", "jl", "m", "sh", "cpp", "cc", "cu", "f90", "stan", "do")
+)
+
+
+def comment_lessons(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
+    """Failure lessons written as code comments beside a change, on the line of `head`."""
+    out = git(
+        repo,
+        "log",
+        "-G",
+        _PICKAXE,
+        "-i",
+        "-p",
+        "-U3",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        f"--max-count={MAX_COMMITS}",
+        "--format=%x1e%H",
+        head,
+        check=False,
+    )
+    found: list[Finding] = []
+    seen: set[str] = set()
+    for rec in reversed(out.split("\x1e")[1:]):  # oldest first: a comment copied later is one
+        lines = rec.split("\n")
+        c = commits.get(lines[0].strip())
+        if c is None or not c.mainline:
+            continue
+        for path, hunk in _hunks(lines[1:]):
+            f = _finding(c, path, hunk, seen)
+            if f is not None:
+                found.append(f)
+    return found
+
+
+def _hunks(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """(path, hunk lines) for each hunk of a code file in one commit's patch."""
+    out: list[tuple[str, list[str]]] = []
+    path = ""
+    for line in lines:
+        if line.startswith("diff --git"):
+            path = ""
+        elif line.startswith("+++ "):
+            raw = line[4:].strip()
+            path = raw[2:] if raw.startswith("b/") else ""
+        elif line.startswith("@@"):
+            if path and paths.is_code(path) and not paths.is_vendored(path):
+                out.append((path, []))
+            else:
+                out.append(("", []))
+        elif out and out[-1][0]:
+            out[-1][1].append(line)
+    return [(p, h) for p, h in out if p]
+
+
+def _comment_text(lines: list[str], start: int) -> tuple[str, int]:
+    """The comment added at `lines[start]`, joined with the comment lines added right after
+    it (a sentence wrapped over several lines), and the index past it."""
+    parts: list[str] = []
+    i = start
+    while i < len(lines) and lines[i].startswith("+"):
+        m = _COMMENT.search(lines[i][1:])
+        if m is None or (parts and not _whole_comment(lines[i][1:])):
+            break
+        parts.append(m.group("text"))
+        i += 1
+    return " ".join(parts), max(i, start + 1)
+
+
+def _whole_comment(line: str) -> bool:
+    return bool(re.match(r"\s*(?:#|//|%|--|;|/\*|\*)", line))
+
+
+def _finding(c: Commit, path: str, hunk: list[str], seen: set[str]) -> Finding | None:
+    i = 0
+    while i < len(hunk):
+        if not hunk[i].startswith("+"):
+            i += 1
+            continue
+        text, nxt = _comment_text(hunk, i)
+        if (
+            text
+            and _FAILED.search(text)
+            and not in_progress(text)
+            and not _LIMITATION.search(text)
+            and text not in seen
+        ):
+            gone, came = _changed_near(hunk, i, nxt)
+            if gone and not any(text[:40] in r for r in gone):  # a comment already there
+                seen.add(text)
+                return _lesson(c, path, gone, came, text)
+        i = nxt
+    return None
+
+
+def _changed_near(hunk: list[str], start: int, end: int) -> tuple[list[str], list[str]]:
+    """The code lines the commented change removed and added: lines of the same name as
+    the commented line (`optimizer=` then `optimizer=`) anywhere in the hunk, else the
+    lines changed within a few lines of the comment."""
+    body = [(k, ln[0], ln[1:].strip()) for k, ln in enumerate(hunk) if ln and ln[0] in "+- "]
+    own = _code_part(hunk[start][1:].strip())
+    if not own:  # a comment on lines of its own: it speaks of the code under it
+        own = next((t for k, s, t in body if k >= end and _code_part(t)), "")
+    key = _key(own)
+    gone = [t for k, s, t in body if s == "-" and key and _key(t) == key]
+    came = [_code_part(t) for k, s, t in body if s == "+" and key and _key(t) == key]
+    if not gone:
+        near = [(s, t) for k, s, t in body if start - 6 <= k <= end + 8]
+        gone = [t for s, t in near if s == "-" and _code_part(t)]
+        came = [_code_part(t) for s, t in near if s == "+" and _code_part(t)]
+    return gone, came
+
+
+def _key(line: str) -> str:
+    m = re.match(r"\s*([A-Za-z_][\w.]*)\s*(?:=|:|<-|\()", _code_part(line))
+    return m.group(1) if m else ""
+
+
+def _lesson(c: Commit, path: str, removed: list[str], added: list[str], text: str) -> Finding:
+    gone_tokens = set(_TOKEN.findall(" ".join(_code_part(r) for r in removed)))
+    new_tokens = set(_TOKEN.findall(" ".join(added)))
+    gone = sorted(gone_tokens - new_tokens)
+    new = sorted(new_tokens - gone_tokens)
+    name = Path(path).name
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    first = next((k for k, x in enumerate(sentences) if _FAILED.search(x)), 0)
+    lesson = " ".join(sentences[first:])[:300]
+    what = ", ".join(gone[:4]) or removed[0][:80]
+    if gone and new:
+        return Finding(
+            kind="pivot",
+            pattern="comment",
+            title=f"{what} replaced by {', '.join(new[:4])} in {name}"[:100],
+            commits=[c.sha],
+            files=[path],
+            what=f"{what} (in {path}: {removed[0][:120]})",
+            why=f"{c.short} ({c.subject}) changes {path} and says why in a comment: {lesson}",
+            lesson=lesson,
+            date=c.date,
+        )
+    return Finding(
+        kind="dead_end",
+        pattern="comment",
+        title=f"{what} dropped from {name}: {lesson}"[:100],
+        commits=[c.sha],
+        files=[path],
+        what=f"{what} (in {path}: {removed[0][:120]})",
+        why=f"{c.short} ({c.subject}) removes it from {path} and says why in a comment",
+        lesson=lesson,
+        date=c.date,
+    )
+
+
+def _code_part(line: str) -> str:
+    """A line without its trailing comment (a quoted '#' is left alone)."""
+    if _whole_comment(line):
+        return ""
+    for marker in (" #", " //", " %", "\t#"):
+        pos = line.find(marker)
+        if pos >= 0 and line[:pos].count('"') % 2 == 0 and line[:pos].count("'") % 2 == 0:
+            return line[:pos].strip()
+    return line.strip()
+
+
+_NOTE_RE = (
+    r"([Dd]id ?n[o']?t|[Dd]oes ?n[o']?t|[Cc]ould ?n[o']?t|[Ww]as ?n[o']?t able to|[Ff]ailed to|"
+    r"[Nn]o improvement|[Ww]e also tried|[Uu]nfortunately|[Aa]bandoned)"
+)
+_NOTE_TAIL = re.compile(
+    r"\b(?:obtain|reproduce|work|converge|improve|help|match|get|able|failed|tried|"
+    r"unfortunately|abandoned|improvement)\b",
+    re.I,
+)
+
+
+# a file of review comments or the reply to them: it quotes what reviewers say failed
+_REVIEW_FILE = re.compile(r"review|rebuttal|referee|response|reply", re.I)
+
+
+def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
+    """README and notes lines, added on the line of `head`, that say something failed
+    (not in a file of reviewers' comments: their words, not the authors' record)."""
+    out = git(
+        repo,
+        "log",
+        "-G",
+        _NOTE_RE,
+        "-p",
+        "-U0",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--format=%x1e%H",
+        head,
+        "--",
+        "*.md",
+        "*.rst",
+        "*.txt",
+        "*.markdown",
+        check=False,
+    )
+    found: list[Finding] = []
+    seen: set[str] = set()
+    for rec in reversed(out.split("\x1e")[1:]):  # oldest first: a note copied later is one note
+        lines = rec.splitlines()
+        sha = lines[0].strip()
+        c = commits.get(sha)
+        if c is None:
+            continue
+        path = ""
+        for line in lines[1:]:
+            if line.startswith("+++ b/"):
+                path = line[6:]
+            elif (
+                line.startswith("+")
+                and not line.startswith("+++")
+                and not paths.is_vendored(path)  # a vendored library's notes are its own
+                and not _REVIEW_FILE.search(path)  # reviewers' words, not the authors' record
+                and re.search(_NOTE_RE, line)
+                and _NOTE_TAIL.search(line)
+                and not in_progress(line)
+            ):
+                text = line[1:].strip()[:300]
+                if text in seen:
+                    continue
+                seen.add(text)
+                found.append(
+                    Finding(
+                        kind="dead_end",
+                        pattern="note",
+                        title=text[:100],
+                        commits=[c.sha],
+                        files=[path],
+                        what=text,
+                        why=f"{path} states it (added in {c.short}, {c.subject})",
+                        lesson=text,
+                        date=c.date,
+                    )
+                )
+    return found
