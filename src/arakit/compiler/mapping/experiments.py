@@ -11,22 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from arakit.compiler.atoms import NEGATIVE_CUES
+from arakit.compiler.mapping import setup
 from arakit.compiler.mapping.claim_sentences import claim_sentences
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PaperContext, Sentence, find
 from arakit.compiler.pdf.document import DocFigure, DocTable
 from arakit.model import Experiment, Setup
 
 _OURS = re.compile(r"\b(ours|proposed|full model)\b", re.IGNORECASE)
-_HARDWARE = re.compile(
-    r"(?:\d+\s*(?:x\s*)?)?(?:NVIDIA\s+|Google\s+)?(?:[AHVTP]100|A6000|RTX\s?\d{4}|TPU\s?v?\d*|GPUs?|CPUs?)(?:\s+GPUs?)?",
-)
-# a dataset's name: said to be one, or spelled like one (ImageNet, CIFAR-10, WMT24, MNIST),
-# never a capitalised word of the sentence ("using Adjusted Rand Index")
-_DATASET = re.compile(
-    r"\b(?:on|using|with) (?:the )?(?:([A-Z][\w-]*(?:-\d+)?) (?:dataset|benchmark|corpus|"
-    r"validation set|test set)|([A-Z][a-z]*[A-Z0-9][\w-]*|[A-Z]{2,}[\w-]*))\b"
-)
-_FRAMEWORK = re.compile(r"\b(PyTorch|TensorFlow|JAX|Keras|MXNet|scikit-learn)\b")
 _BAD_NUMBER = re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?\s*%|(?<![\w.])\d+\.\d+")
 
 
@@ -76,21 +67,21 @@ def map_experiments(ctx: PaperContext, evidence_paths: dict[str, str]) -> list[P
             Stated(s.text, s.where.page, s.where.section, f"the paper, {s.where.label}")
             for s in said
         ]
-    setup_text = " ".join(s.text for s in ctx.sentences("setup", "results", "ablation"))
-    hardware = _HARDWARE.search(setup_text)
-    framework = _FRAMEWORK.search(" ".join(s.text for s in ctx.sentences()))
+    setup_sentences = ctx.sentences("setup", "results", "ablation")
+    ran_on = setup.hardware(ctx.sentences())
+    software = setup.framework(ctx.sentences())
     out = []
     for k, obj in enumerate(stated, start=1):
         section_text = " ".join(s.text for s in ctx.sentences() if s.where.section == obj.section)
-        dataset = (
-            _DATASET.search(obj.caption)
-            or _DATASET.search(section_text)
-            or _DATASET.search(setup_text)
-        )
+        data = setup.dataset([obj.caption, section_text, *(s.text for s in setup_sentences)])
         rows = [r[0] for r in obj.rows if r and r[0].strip()] if isinstance(obj, DocTable) else []
         ours = [r for r in rows if _OURS.search(r)]
         others = [r for r in rows if r not in ours]
         metrics = [h for h in obj.header[1:] if h.strip()] if isinstance(obj, DocTable) else []
+        if not metrics:
+            # a figure or a stated evaluation: the metrics the paper says it measures there
+            told = [obj.caption, *(s.text for s in discussion(ctx, obj))]
+            metrics = setup.metrics(told) or setup.metrics([s.text for s in setup_sentences])
         evid = evidence_paths.get(obj.label, "")
         exp = Experiment(
             id=f"E{k:02d}",
@@ -98,9 +89,9 @@ def map_experiments(ctx: PaperContext, evidence_paths: dict[str, str]) -> list[P
             verifies=[],
             setup=Setup(
                 model=", ".join(rows) if rows else NOT_SPECIFIED,
-                hardware=hardware.group(0) if hardware else NOT_SPECIFIED,
-                dataset=(dataset.group(1) or dataset.group(2)) if dataset else NOT_SPECIFIED,
-                system=framework.group(1) if framework else NOT_SPECIFIED,
+                hardware=ran_on or NOT_SPECIFIED,
+                dataset=data or NOT_SPECIFIED,
+                system=software or NOT_SPECIFIED,
             ),
             procedure=_procedure(ctx, obj, rows, metrics),
             metrics=", ".join(metrics) if metrics else NOT_SPECIFIED,
