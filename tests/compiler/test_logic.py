@@ -11,7 +11,7 @@ from arakit.compiler.mapping.context import PaperContext
 from arakit.compiler.mapping.experiments import map_experiments
 from arakit.compiler.mapping.problem import map_problem
 from arakit.compiler.mapping.quantities import measured, stated_numbers
-from arakit.compiler.pdf.document import DocSection, DocTable, Document, Paragraph
+from arakit.compiler.pdf.document import DocFigure, DocSection, DocTable, Document, Paragraph
 
 
 def _ctx(abstract: str, sections: list[tuple[str, str, list[str]]]) -> PaperContext:
@@ -182,3 +182,59 @@ def test_a_software_paper_without_results_plans_checks_of_what_it_says_the_softw
     ctx.doc.title = "effmass: a package"
     titles = [p.experiment.title for p in map_experiments(ctx, {})]
     assert titles and titles[0].startswith("effmass is a Python package for calculating")
+
+
+def test_a_figure_made_as_its_caption_says_is_set_up_from_its_caption() -> None:
+    ctx = _ctx(
+        "We show that varied response rates stabilise large systems.",
+        [
+            (
+                "",
+                "Methods",
+                [
+                    "Every simulated matrix had a diagonal of minus one. "
+                    "Stability was computed from 500 eigenvalue draws per matrix."
+                ],
+            ),
+            ("", "Results", ["Stability rises with variation (Figure 1)."]),
+        ],
+    )
+    ctx.doc.figures.append(
+        DocFigure(
+            "1",
+            "Stability against system size. In each panel, 10000 random matrices were "
+            "simulated at each size.",
+            3,
+            "",
+        )
+    )
+    (plan,) = map_experiments(ctx, {})
+    first = plan.experiment.procedure[0]
+    assert first == (
+        "Set up as Figure 1 states: In each panel, 10000 random matrices were simulated at "
+        "each size."
+    )
+
+
+def test_without_a_setup_section_the_method_sentence_that_says_how_runs_were_made_is_the_setup() -> (
+    None
+):
+    ctx = _ctx(
+        "We show that varied response rates stabilise large systems.",
+        [
+            (
+                "",
+                "Methods",
+                [
+                    "the sign of any positive element flipped. "
+                    "Each matrix was simulated 200 times with a new random seed."
+                ],
+            ),
+            ("", "Results", ["Stability rises with variation (Figure 1)."]),
+        ],
+    )
+    ctx.doc.figures.append(DocFigure("1", "Stability against system size.", 3, ""))
+    (plan,) = map_experiments(ctx, {})
+    assert plan.experiment.procedure[0].endswith(
+        "Each matrix was simulated 200 times with a new random seed."
+    )

@@ -214,3 +214,24 @@ def test_a_slug_never_names_a_raw_file_as_derived() -> None:
         "a_of_methods_provided_by_the_lightcurve"
     )
     assert "derived" not in slug("Quantities derived from the fit")
+
+
+def test_figure_legends_after_the_references_are_figures_not_references(
+    tmp_path: Path,
+) -> None:
+    p = Pages()
+    _title(p)
+    p.line("1. Results", 10, bold=True, gap=2.5)
+    p.line("Figure 1 shows how the estimator converges on the longest record.")
+    p.line("References", 10, bold=True, gap=2.5)
+    p.line("[1] A. Author. A study of estimators. Journal of Tests, 2001.")
+    p.line("[2] B. Author. Another study. Journal of Tests, 2003.")
+    p.new_page()
+    p.line("Figure 1: Convergence of the sparse estimator on the longest record.", bold=True)
+    p.line("Each panel shows one noise level; the dashed line is the true value.")
+    p.line("Figure 2: Error against window length for three noise levels.", bold=True)
+    doc = read_document(p.save(tmp_path / "p.pdf"))
+    assert [(f.number, f.page) for f in doc.figures] == [("1", 2), ("2", 2)]
+    assert doc.figures[0].caption.startswith("Convergence of the sparse estimator")
+    assert len(doc.references) == 2
+    assert not any("Figure" in r.text for r in doc.references)

@@ -15,6 +15,7 @@ from arakit.compiler.mapping import setup
 from arakit.compiler.mapping.claim_sentences import claim_sentences
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PaperContext, Sentence, find
 from arakit.compiler.pdf.document import DocFigure, DocTable
+from arakit.compiler.text import sentences
 from arakit.model import Experiment, Setup
 
 _OURS = re.compile(r"\b(ours|proposed|full model)\b", re.IGNORECASE)
@@ -155,11 +156,16 @@ def _clip(text: str, limit: int) -> str:
 def _procedure(
     ctx: PaperContext, obj: DocTable | DocFigure | Stated, rows: list[str], metrics: list[str]
 ) -> list[str]:
-    setup = [
-        s for s in ctx.sentences("setup") if re.search(r"\b(train|fine-tune|evaluat)", s.text, re.I)
+    own = _own_setup(ctx, obj)
+    # whole sentences only: a fragment the splitter left ("a random A, then …") says nothing
+    whole = [s for s in ctx.sentences("setup", "method") if s.text[:1].isupper()]
+    setup = [s for s in whole if s.where.role == "setup" and _SETUP_VERB.search(s.text)] or [
+        s for s in whole if _SETUP_VERB.search(s.text) and re.search(r"\d", s.text)
     ]
     steps = []
-    if setup:
+    if own:
+        steps.append(f"Set up as {obj.label} states: {own}")
+    elif setup:
         steps.append(f"Set up as stated in {ctx.where_label(setup[0].where)}: {setup[0].text}")
     else:
         steps.append(f"Set up: {NOT_SPECIFIED.lower()} beyond {obj.label}")
@@ -173,6 +179,26 @@ def _procedure(
     if mention:
         steps.append(f"Compare as the paper does: {mention[0].text}")
     return steps
+
+
+_SETUP_VERB = re.compile(
+    r"\b(?:train|fine-tun|evaluat|simulat|generat|sampl|repeat|averag|drawn|run|ran)\w*", re.I
+)
+
+
+def _own_setup(ctx: PaperContext, obj: DocTable | DocFigure | Stated) -> str:
+    """How the object's own caption or the sentence that presents it says it was made
+    ("In each panel, 10000 random matrices were simulated"): a setup verb and a number."""
+    if isinstance(obj, Stated):
+        return ""
+    told = [*sentences(obj.caption), *(s.text for s in mentions(ctx, obj))]
+    for text in told:
+        if _SETUP_VERB.search(text) and re.search(r"\d", re.sub(_LABEL_NUMBER, "", text)):
+            return text
+    return ""
+
+
+_LABEL_NUMBER = re.compile(r"\b(?:Tab(?:le|\.)|Fig(?:ure|\.)?s?)\s*[\dIVX]+[a-z]?", re.I)
 
 
 def mentions(ctx: PaperContext, obj: DocTable | DocFigure | Stated) -> list[Sentence]:

@@ -125,10 +125,16 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
                 doc.sections.append(current)
             k += 1
             continue
-        if in_refs:
+        if in_refs and not _caption_start(ln.text):
             ref_lines.append(ln)
             k += 1
             continue
+        if in_refs:
+            # a journal submission sets its figure legends and tables after the references:
+            # what follows is back matter, no longer the reference list
+            in_refs, in_appendix = False, True
+            current = DocSection("", "Back matter", 1, ln.page, appendix=True)
+            doc.sections.append(current)
         cap = _caption_start(ln.text) or _label_beside(lines, k)
         if cap and buf and _runs_on(buf[-1], ln):
             cap = None  # `… shown in the right-hand panel of` / `Figure 4. In this figure, …`
