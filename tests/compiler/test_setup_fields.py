@@ -68,3 +68,14 @@ def test_metrics_are_those_the_paper_says_it_measures():
         "Every 15 seconds we measure the F1 score and the wall-clock time of each client.",
     ]
     assert setup.metrics(texts) == ["F1 score", "wall-clock time"]
+
+
+def test_a_kind_of_device_is_not_the_hardware_that_ran():
+    s = _s("Each node of the system runs CPUs with one or more accelerators such as GPUs.")
+    assert setup.hardware([s]) is None
+    assert setup.hardware([_s("Training ran on 4 GPUs for two days.")]) == "4 GPUs"
+
+
+def test_a_determiner_before_dataset_is_not_a_name():
+    assert setup.dataset(["Each dataset is split into five folds."]) is None
+    assert setup.dataset(["Synthetic data set results follow."]) is None

@@ -12,16 +12,25 @@ from arakit.compiler.mapping.context import Sentence
 
 # one piece of hardware: a count of cores, a vendor, a product line or model, a clock, memory
 _HW_PART = (
-    r"\d+[- ]core|\d+\s*(?:x|×)\s*(?=[A-Z])|Intel|AMD|NVIDIA|Nvidia|Apple|Google|Xeon|EPYC|"
+    r"\d+[- ]core|Intel|AMD|NVIDIA|Nvidia|Apple|Google|Xeon|EPYC|"
     r"Ryzen|Threadripper|Core\s+i\d|GeForce|Tesla|Quadro|Titan|RTX\s?\d{4}\w*|GTX\s?\d{3,4}\w*|"
     r"[AHVTLP]\d{2,3}\b|A6000|M[1-4](?:\s+(?:Pro|Max|Ultra))?\b|TPU\s?v?\d*|GPUs?|CPUs?|"
-    r"\d+(?:\.\d+)?\s*GHz|\d+\s*[GT]B(?:\s+of)?(?:\s+(?:RAM|memory|VRAM|GPU memory))?"
+    r"\d+(?:\.\d+)?\s*GHz|\d+\s*[GT]B(?:\s+of)?(?:\s+(?:RAM|memory|VRAM|GPU memory))?|"
+    # a count of devices: "8 × NVIDIA A100", "4 GPUs"
+    r"\d+\s*(?:x|×)?\s*(?=(?:NVIDIA|Nvidia|AMD|Intel|Google|[CGT]PUs?|[AHV]100|RTX|GTX|Tesla)\b)"
 )
 _HW = re.compile(rf"(?:{_HW_PART})(?:[®™]|\b)", re.UNICODE)
 # a device noun: without one a sentence is not about hardware ("4 GB of data")
 _DEVICE = re.compile(
     r"\b(?:[CGT]PUs?|Xeon|EPYC|Ryzen|Threadripper|GeForce|Tesla|Quadro|RTX|GTX|A100|H100|"
     r"V100|A6000|Core\s+i\d|RAM|\d+[- ]core)\b"
+)
+# something that names the machine rather than a kind of device ("CPUs with accelerators
+# such as GPUs" says nothing about what ran)
+_SPECIFIC = re.compile(
+    r"\b(?:Intel|AMD|NVIDIA|Nvidia|Apple|Google|Xeon|EPYC|Ryzen|Threadripper|GeForce|Tesla|"
+    r"Quadro|Titan|RTX|GTX|[AHVTLP]\d{2,3}|A6000|M[1-4]|Core\s+i\d|\d+[- ]core|"
+    r"\d+(?:\.\d+)?\s*GHz|\d+\s*[GT]B|\d+\s*(?:x|×)?\s*[CGT]PUs?)\b"
 )
 # the sentence says the work ran there (not "evaluating the use of GPUs" as future work)
 _RAN = re.compile(
@@ -63,7 +72,11 @@ _DATASET = re.compile(
 # words that are spelled like a dataset's name but name a method, metric or tool
 _NOT_DATA = re.compile(
     r"^(?:F1|OLS|GLS|MSD|MSE|RMSE|MAE|AUC|ROC|BLEU|ROUGE|GPU|CPU|TPU|GitHub|MCMC|SGD|PCA|"
-    r"LSTM|CNN|RNN|GAN|VAE|API|SQL|JSON|YAML|URL|PDF|ODE|PDE|SVD|FFT|OK|We|In|Our|This|The)$"
+    r"LSTM|CNN|RNN|GAN|VAE|API|SQL|JSON|YAML|URL|PDF|ODE|PDE|SVD|FFT|OK|We|In|Our|This|The|"
+    # a determiner or a kind, not a name: "Each dataset", "Synthetic data set"
+    r"A|An|Each|Every|All|Both|Any|Another|Other|Such|Same|These|Those|That|One|Two|Three|"
+    r"Real|Synthetic|Training|Test|Validation|New|Full|Whole|Original|Public|Private|Large|"
+    r"Small|Simulated|Benchmark|Final)$"
 )
 
 # metrics named in words (the table header gives them when there is one)
@@ -85,7 +98,7 @@ def hardware(items: list[Sentence]) -> str | None:
     RAM"), preferring the setup section."""
     ordered = sorted(items, key=lambda s: s.where.role != "setup")
     for s in ordered:
-        if not (_DEVICE.search(s.text) and _RAN.search(s.text)):
+        if not (_DEVICE.search(s.text) and _SPECIFIC.search(s.text) and _RAN.search(s.text)):
             continue
         parts = list(_HW.finditer(s.text))
         if not parts:
