@@ -93,22 +93,28 @@ _PAREN_RE = re.compile(r"\([^)]*\)")
 
 
 def transliterate(text: str) -> str:
-    """Greek letters spelled out (`λ` → `lambda`, `∆t` → `dt`), other marks dropped."""
+    """Greek letters spelled out (`λ` → `lambda`, `∆t` → `dt`), accents dropped from Latin
+    letters (`ö` → `o`); letters of other scripts kept whole (`й` stays `й`)."""
     out = []
     for ch in text:
         if ch in _GREEK:
             word = _GREEK[ch]
             out.append(word if word == "d" else f" {word} ")
-        else:
-            out.append(ch)
-    flat = unicodedata.normalize("NFKD", "".join(out))
-    return "".join(ch for ch in flat if not unicodedata.combining(ch))
+            continue
+        flat = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in flat if not unicodedata.combining(c))
+        out.append(base if base.isascii() else ch)
+    return "".join(out)
+
+
+# a run of letters of any script, or of ASCII digits (not `²`, not `_`)
+_NAME_WORD = re.compile(r"(?:[^\W\d_]|[0-9])+")
 
 
 def snake(text: str) -> str:
-    """`Ts,min` → `ts_min`; `µtrue` → `mu_true`; `Learning Rate` → `learning_rate`."""
-    words = re.findall(r"[a-z0-9]+", transliterate(text).lower())
-    return "_".join(words)
+    """`Ts,min` → `ts_min`; `µtrue` → `mu_true`; `Learning Rate` → `learning_rate`;
+    `Доля признаков` → `доля_признаков` (names in any script keep their letters)."""
+    return "_".join(_NAME_WORD.findall(transliterate(text).lower()))
 
 
 # a word before a known phrase that makes it a different setting (`validation batch size`)

@@ -95,6 +95,8 @@ LIST_BEFORE_RE = re.compile(rf"(?P<values>(?:{NUMBER}\s*,\s*)*{NUMBER}\s*,?\s*an
 RANGE_RE = re.compile(
     rf"(?:range|interval|between|within|∈|uniform(?:ly)?\s+(?:in|on|from|over))\s*(?:of\s*)?(?P<open>[\[(])\s*(?P<a>{NUMBER})\s*[,;]?\s*"
     rf"(?P<b>{NUMBER})\s*(?P<close>[\])])(?:\s?(?P<unit>{UNIT}))?"
+    # `[1, 20] ∪ {−1}`: values allowed besides the range
+    rf"(?:\s*∪\s*\{{\s*(?P<also>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*\}})?"
 )
 RESPECTIVELY_RE = re.compile(
     rf"(?P<names>[^.;:]{{3,120}}?)\s+(?:are|were|is|was)\s+(?:set\s+to|fixed\s+to|chosen\s+as|equal\s+to|)\s*"
@@ -251,18 +253,30 @@ CASE_WORDS = set(words("case cases example examples instance instances regime se
 PREPOSITIONS = set(words("for with of over at on in to by from under as"))
 
 
+def is_plain_word(token: str) -> bool:
+    """`rate`, `ядра`, `taux`: a lower-case word of three letters or more in any script
+    but Greek (whose letters papers use as symbols: `λmin`, `σγ`)."""
+    t = token.strip()
+    return (
+        len(t) > 2
+        and t.isalpha()
+        and t.islower()
+        and not any("\u0370" <= ch <= "\u03ff" or ch in "µ" for ch in t)
+    )
+
+
 def looks_like_symbol(token: str) -> bool:
     """`R`, `Ts`, `λ`, `L0`, `qy11`: one short token that is not a plain lower-case word."""
     if " " in token.strip():
         return False
     t = token.strip()
-    return len(t) <= 2 or not (t.isalpha() and t.isascii() and t.islower())
+    return len(t) <= 2 or not is_plain_word(t)
 
 
 def lead(before: str, n: int = 5) -> str:
     """The descriptive words just before a name, within its clause: `learning rate` in
     `with learning rate λ = 10−4`."""
-    clause = re.split(r"[;:()\[\]]|,\s|\.\s", before)[-1]
+    clause = re.split(r"[;:()\[\]•▪◦·]|,\s|\.\s", before)[-1]  # a bullet starts an item
     toks = clause.split()[-n:]
     while toks and toks[0].lower() in LEAD_STOP:
         toks = toks[1:]

@@ -77,6 +77,8 @@ class Reader:
                 return  # a value with its error bar is a measurement; one in a formula, math
             if not key:
                 key, meaning = self.key(name)
+            if not key:
+                return  # a name without one letter or digit (`∗ = 2`) names nothing to compare
             number = parse_number(value) if not numbers else None
             if number is None and not numbers:
                 return
@@ -220,16 +222,25 @@ class Reader:
             if m.group(0).startswith("∈")
             else None
         )
-        if member:
-            subject = member.group(1)
+        if member and not P.is_plain_word(member.group(1)):
+            subject = member.group(1)  # `C ∈ [0.01, 10]`; not `… для ядра ∈ [0, 1]`
         last = subject.split()[-1] if subject else ""
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if not subject or P.names_a_result(subject) or a is None or b is None:
             return
-        is_symbol = re.fullmatch(SYMBOL, last) and last.lower() not in P.LEAD_STOP and len(last) < 6
+        is_symbol = (
+            re.fullmatch(SYMBOL, last)
+            and last.lower() not in P.LEAD_STOP
+            and len(last) < 6
+            and not P.is_plain_word(last)
+        )
         key, meaning = self.key(last, subject) if is_symbol else self.key(subject)
         text = sentence[m.start("open") : m.end("close")]
-        add(m.start(), m.span(), subject, text, m.group("unit") or "", key, meaning, (a, b))
+        also = [parse_number(v) for v in re.findall(NUMBER, m.group("also") or "")]
+        if m.group("also"):
+            text = sentence[m.start("open") : m.end()]
+        numbers = (a, b, *(v for v in also if v is not None))
+        add(m.start(), m.span(), subject, text, m.group("unit") or "", key, meaning, numbers)
 
     def _assign(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
         name, value = m.group("name"), m.group("value")

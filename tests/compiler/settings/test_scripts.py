@@ -1,0 +1,37 @@
+"""Settings named in any script: a Cyrillic name is read whole, never cut to the last few
+letters of its last word."""
+
+from __future__ import annotations
+
+from arakit.compiler.atoms import Where
+from arakit.compiler.settings import settings_in
+from arakit.compiler.settings.names import snake
+
+
+def _read(sentence: str) -> list[tuple[str, str, tuple[float, ...]]]:
+    return [(s.name, s.key, s.values) for s in settings_in(sentence, Where(5, "3", sentence))]
+
+
+def test_a_cyrillic_range_keeps_its_whole_name_and_a_key_in_its_own_letters() -> None:
+    assert _read("• Число соседей ∈ [1, 50].") == [("Число соседей", "число_соседей", (1.0, 50.0))]
+
+
+def test_a_cyrillic_word_before_a_range_is_not_taken_for_a_symbol() -> None:
+    ((name, key, values),) = _read("• Вес γ для штрафа ∈ [0.001, 1]")
+    assert name == "Вес γ для штрафа" and key == "вес_gamma_для_штрафа"
+    assert values == (0.001, 1.0)
+
+
+def test_a_symbol_before_a_range_is_still_the_name() -> None:
+    assert _read("The penalty C ∈ [0.01, 10] is searched on a log scale.")[0][:2] == ("C", "c")
+
+
+def test_values_joined_to_a_range_are_numbers_of_the_setting() -> None:
+    ((name, _, values),) = _read("• Tree depth ∈ [2, 16] ∪ {−1}")
+    assert name == "Tree depth" and values == (2.0, 16.0, -1.0)
+
+
+def test_snake_keeps_letters_of_any_script_and_drops_latin_accents() -> None:
+    assert snake("Доля выборки") == "доля_выборки"
+    assert snake("Größe der Stichprobe") == "große_der_stichprobe"
+    assert snake("Ts,min") == "ts_min" and snake("µtrue") == "mu_true"
