@@ -35,3 +35,31 @@ def test_snake_keeps_letters_of_any_script_and_drops_latin_accents() -> None:
     assert snake("Доля выборки") == "доля_выборки"
     assert snake("Größe der Stichprobe") == "große_der_stichprobe"
     assert snake("Ts,min") == "ts_min" and snake("µtrue") == "mu_true"
+
+
+def test_a_raised_digit_after_a_decimal_number_stays_an_exponent() -> None:
+    from arakit.compiler.pdf.document import Line
+    from arakit.compiler.pdf.paragraphs import reading_text
+
+    text = "weights drawn from N(0, 0.32) and a rate of 10−4"
+    two = text.index("2)")
+    minus = text.index("−4")
+    line = Line(text, 3, 0, 0, 300, 10, 10.0, sup=[(two, two + 1), (minus, minus + 2)])
+    assert reading_text(line) == "weights drawn from N(0, 0.3²) and a rate of 10−4"
+
+
+def test_a_normal_written_with_a_squared_deviation_keeps_the_deviation() -> None:
+    got = [
+        (s.name, s.values)
+        for s in settings_in("Elements Bij were sampled i.i.d. from N(0, 0.3²).", Where(4, "2", ""))
+    ]
+    assert got == [("Elements Bij", (0.0, 0.3))]
+
+
+def test_a_paragraph_over_a_page_break_dates_its_second_half_by_the_later_page() -> None:
+    from arakit.compiler.settings import _dated, _joined
+
+    first = ("We set up the system. Then the grid", 4, "2", "method", [])
+    second = ("is refined twice. We use a = 2 there.", 5, "2", "method", [])
+    ((text, page, _, _, turns),) = _joined([first, second])
+    assert [p for _, p in _dated(text, page, turns)] == [4, 4, 5]

@@ -47,6 +47,8 @@ class Paragraph:
     text: str
     page: int
     section: str  # the section number, e.g. "4.1", or "" before the first section
+    # where it runs onto a later page: (page, a few words of its first line there)
+    turns: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass

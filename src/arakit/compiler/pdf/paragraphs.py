@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from arakit.compiler.pdf.chars import SUPERSCRIPT
 from arakit.compiler.pdf.document import Line
 
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*")
+_DECIMAL_END_RE = re.compile(r"(?<![\d.])\d+\.\d+$")
 _MARK_RE = re.compile(r"^(?:\d{1,2}(?:,\d{1,2})*|[*†‡§¶‖#∗⋆]+|[a-e])$")
 
 
@@ -36,6 +38,11 @@ def reading_text(ln: Line) -> str:
         after_word = word is not None and len(word.group(0)) >= 3
         if _MARK_RE.match(mark) and (after_text or after_word):
             out.append(ln.text[last:a])
+            last = b
+        elif _DECIMAL_END_RE.search(ln.text[:a]) and mark.isdigit():
+            # `0.4²`: a power of a decimal number (a variance written as σ²) keeps its raised
+            # digits raised; flattened, it reads as another number (`0.42`)
+            out.append(ln.text[last:a] + mark.translate(SUPERSCRIPT))
             last = b
     out.append(ln.text[last:])
     return "".join(out)

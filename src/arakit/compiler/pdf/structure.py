@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 from arakit.compiler.pdf.document import (
@@ -81,7 +82,12 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
     def flush() -> None:
         if buf:
             text = dehyphenate([reading_text(b) for b in buf], vocab)
-            current.paragraphs.append(Paragraph(text, buf[0].page, current.number))
+            turns = [
+                (b.page, " ".join(reading_text(b).split()[1:5]))
+                for a, b in pairwise(buf)
+                if b.page != a.page
+            ]
+            current.paragraphs.append(Paragraph(text, buf[0].page, current.number, turns))
             buf.clear()
 
     while k < len(lines):

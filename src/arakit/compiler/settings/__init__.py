@@ -34,12 +34,15 @@ def settings_in(sentence: str, where: Where, negative: bool = False) -> list[Pap
 def paper_settings(doc: Document) -> list[PaperSetting]:
     """Every setting stated in the document's abstract, sections, appendices and
     hyperparameter tables, in reading order (tables after the text of their page)."""
-    blocks = _joined(text_blocks(doc))
-    split = [(sentences(text), page, section, role) for text, page, section, role in blocks]
-    reader = Reader(glossary([s for sents, *_ in split for s in sents]))
+    turns = {p.text: [(pg, w, 0) for pg, w in p.turns] for p in doc.paragraphs() if p.turns}
+    blocks = _joined([(*b, turns.get(b[0], [])) for b in text_blocks(doc)])
+    split = [
+        (_dated(text, page, breaks), section, role) for text, page, section, role, breaks in blocks
+    ]
+    reader = Reader(glossary([s for sents, *_ in split for s, _ in sents]))
     out: list[PaperSetting] = []
-    for group, (sents, page, section, role) in enumerate(split, start=1):
-        for sent in sents:
+    for group, (sents, section, role) in enumerate(split, start=1):
+        for sent, page in sents:
             low = sent.lower()
             negative = any(c in low for c in NEGATIVE_CUES)
             found = reader.read(sent, Where(page, section, sent, role), group, negative)
@@ -60,18 +63,47 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
     return out
 
 
-def _joined(blocks: list[tuple[str, int, str, str]]) -> list[tuple[str, int, str, str]]:
+Turn = tuple[int, str, int]  # a later page, a few words where the text reaches it, from where
+Block = tuple[str, int, str, str, list[Turn]]
+
+
+def _joined(blocks: list[Block]) -> list[Block]:
     """Paragraphs rejoined where a page break or a float cut one in two: the first part
-    ends mid-sentence and the next, in the same section, goes on in lower case."""
-    out: list[tuple[str, int, str, str]] = []
-    for text, page, section, role in blocks:
+    ends mid-sentence and the next, in the same section, goes on in lower case. Each keeps
+    the pages it turns onto: the offset where a joined part starts, or a few words to find
+    after an offset."""
+    out: list[Block] = []
+    for text, page, section, role, turns in blocks:
         if out:
-            prev, ppage, psection, prole = out[-1]
+            prev, ppage, psection, prole, pturns = out[-1]
             tail, head = prev.rstrip(), text.lstrip()
             if psection == section and tail and tail[-1] not in ".!?:" and head[:1].islower():
-                out[-1] = (f"{tail} {head}", ppage, psection, prole)
+                at = len(tail) + 1
+                moved = [(p, w, o + at) for p, w, o in turns]
+                start = [(page, "", at)] if page != ppage else []
+                out[-1] = (f"{tail} {head}", ppage, psection, prole, pturns + start + moved)
                 continue
-        out.append((text, page, section, role))
+        out.append((text, page, section, role, turns))
+    return out
+
+
+def _dated(text: str, page: int, turns: list[Turn]) -> list[tuple[str, int]]:
+    """The sentences of a paragraph, each with the page it starts on (a paragraph that runs
+    over a page break states its second half on the later page)."""
+    at: list[tuple[int, int]] = []
+    cursor = 0
+    for later, words, offset in turns:
+        pos = text.find(words, max(cursor, offset)) if words else offset
+        if pos >= 0:
+            at.append((pos, later))
+            cursor = pos
+    out: list[tuple[str, int]] = []
+    cursor = 0
+    for sent in sentences(text):
+        pos = text.find(sent[:30], cursor)
+        if pos >= 0:
+            cursor = pos
+        out.append((sent, max((p for o, p in at if o <= cursor), default=page)))
     return out
 
 

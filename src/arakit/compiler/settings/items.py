@@ -124,9 +124,14 @@ def per_item(sentence: str) -> list[Found]:
 
 
 _PRIOR = re.compile(
-    rf"(?P<dist>[A-Z][A-Za-z]{{0,11}})\s?\(\s*(?P<a>{NUMBER})\s*[,;]\s*(?P<b>{NUMBER})\s*\)"
+    rf"(?P<dist>[A-Z][A-Za-z]{{0,11}})\s?\(\s*(?P<a>{NUMBER})\s*[,;]\s*(?P<b>{NUMBER})²?\s*\)"
 )
 _TILDE = re.compile(r"\s*[∼~]\s*$")
+# `elements Jij sampled i.i.d. from N(0, 0.4²)`: what is drawn from the distribution
+_DRAWN = re.compile(
+    r"\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:sampled|drawn)\s+"
+    r"(?:i\.\s?i\.\s?d\.?\s+|independently\s+|uniformly\s+|randomly\s+)?from\s*$"
+)
 
 
 def priors(sentence: str) -> list[Found]:
@@ -135,7 +140,7 @@ def priors(sentence: str) -> list[Found]:
     out = []
     for m in _PRIOR.finditer(sentence):
         before = sentence[: m.start()]
-        tilde = _TILDE.search(before)
+        tilde = _TILDE.search(before) or _DRAWN.search(before)
         if not tilde:
             continue
         name = _math_tail(before[: tilde.start()])

@@ -11,8 +11,8 @@ from arakit.compiler.settings.numbers import CONSTANT, NUMBER, WORDS
 
 # units a value may carry; symbolic ones may touch the next word (`3 Ωand` in PDF text)
 _ALPHA_UNITS = (
-    r"[kMGTmµμnp]?(?:Hz|s|F|H|V|A|W|m|g)|rad(?:/s)?|deg|dB|N(?:/m/s)?|kg|m/s2?|"
-    r"min|hours?|hr|days?|seconds?|sec|GB|MB|TB|kB|ppm|dex"
+    r"[kMGTmµμnpf]?(?:Hz|s|F|H|V|A|W|m|g)|rad(?:/s)?|deg|dB|N(?:/m/s)?|kg|m/s2?|"
+    r"min|minutes?|hours?|hr|days?|seconds?|sec|GB|MB|TB|kB|ppm|dex|(?<=\s)K|meters?|metres?|degrees?"
 )
 UNIT = (
     rf"(?:%|°|[kMµμ]?Ω|(?:{_ALPHA_UNITS})(?:/m/s|/s2?|/s|[−-]1(?![\d.])|2(?![\d.]))?(?![a-zA-Z]))"
@@ -23,7 +23,7 @@ VALUE = rf"(?P<value>{NUMBER})(?:\s?(?P<unit>{UNIT}))?"
 NAMED_UNIT = rf"(?:{UNIT}|(?:m?mags?|[kMG]?yrs?|[kM]?pc)(?![a-zA-Z]))"
 # the value ends here: not an expression (`= 1 − P`), an index list (`= 0, . . .`) or a label
 END = (
-    r"(?![\w.]\d|\s*[+*/×^(\[]|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
+    r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|(?<=\d)[A-Za-zα-ωΑ-Ω][∗*′]?\w*\s*[+−*/]|[\w.]\d|\s*[+*/×^(\[]|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
     r"|\s+[^\s,;.]*[−+=^_∑∫]|\s+\d+[\[(]|[^.;]{0,24}(?:\.\s\.\s\.|…|\.\.\.))"
 )
 
@@ -81,9 +81,24 @@ units nodes neurons samples rollouts generations completions iterations steps
 """
     )
 )
+# any other plural noun (`4 server processes`, `512 effective trajectories`, `50 clonal
+# offspring`): read only where the clause tells what was done (prose.py)
+PLURAL_RE = r"[a-z][a-z\-]{2,}(?<![su]s)(?<!is)s|offspring|people|children|data"
+# plural nouns that are units or comparisons, never a count of things set up
+NOT_COUNTED = set(
+    words(
+        """
+times seconds minutes hours days weeks months years degrees meters metres percent others
+ones orders cases bits bytes parts levels ways kinds types sorts values settings results
+configurations variants papers studies works authors references sections figures tables
+params parameters weights
+"""
+    )
+)
 VALUE_FIRST_RE = re.compile(
     rf"(?<![\w.,\-=/])(?P<value>{NUMBER}|(?i:{_WORDNUM}))(?P<hyphen>-|\s+)"
-    rf"(?P<adj>(?:[a-zA-Z][\w\-]*\s+){{0,2}}?)(?P<noun>{NOUN_RE})\b(?P<tail>\s+per\s+\w+)?"
+    rf"(?P<adj>(?:[a-zA-Z][\w\-]*\s+){{0,2}}?)(?P<noun>{NOUN_RE}|{PLURAL_RE})\b"
+    r"(?P<tail>\s+per\s+\w+)?"
     r"(?P<next>\s+[a-z]+)?"
 )
 SHARE_RE = re.compile(
@@ -139,7 +154,8 @@ LR_TO_RE = re.compile(
     re.IGNORECASE,
 )
 # `initialized from N(0, 0.02)`: the standard deviation of a normal initialisation
-NORMAL_INIT_RE = re.compile(rf"N\s?\(\s?0\s?,\s?(?P<value>{NUMBER})\s?\)")
+# (`N(0, 0.02²)`: the variance written as the square of the standard deviation)
+NORMAL_INIT_RE = re.compile(rf"N\s?\(\s?0\s?,\s?(?P<value>{NUMBER})²?\s?\)")
 MORE_RE = re.compile(rf"({NUMBER})\s?({UNIT})")
 
 # nouns that name a measured outcome, never a setting
@@ -157,7 +173,7 @@ ndcg mrr
 RESULT_PHRASES = re.compile(
     r"\b(?:run[- ]?time|time required|wall[- ]clock time|total time|takes?|took|requires?|"
     r"required|achiev\w*|reach\w*|obtain\w*|yield\w*|drops?|improv\w*|outperform\w*|"
-    r"scor\w*|totall?ing|in total|converg\w*|observed|theoretical)\b",
+    r"scor\w*|totall?ing|in total|converg\w*|observed|theoretical|result(?:s|ed|ing)?\s+in|plateau\w*)\b",
     re.IGNORECASE,
 )
 HARDWARE_UNITS = {"GHz", "MHz", "GB", "MB", "TB", "kB"}
@@ -318,6 +334,14 @@ def unit_noun(after: str) -> str:
         after,
     )
     return m.group(1) if m else ""
+
+
+def counts_something_else(name: str, after: str) -> bool:
+    """True when a counting name (`walkers`) is followed by a value that counts another
+    noun (`walkers for 1500 steps`)."""
+    noun = unit_noun(after)
+    head = name.lower().split()[-1] if name.split() else ""
+    return bool(noun) and head in COUNT_NOUNS and noun.split()[0] != head
 
 
 def names_a_result(name: str) -> bool:

@@ -18,6 +18,7 @@ import re
 
 from arakit.compiler.atoms import Where
 from arakit.compiler.settings import patterns as P
+from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
 from arakit.compiler.settings.items import per_item, priors, thresholds, windows
 from arakit.compiler.settings.model import PaperSetting
@@ -72,6 +73,7 @@ class Reader:
             key: str = "",
             meaning: str = "",
             numbers: tuple[float, ...] = (),
+            count: float | None = None,
         ) -> None:
             if P.MEASURED_RE.match(sentence, span[1]) or P.FORMULA_RE.match(sentence, span[1]):
                 return  # a value with its error bar is a measurement; one in a formula, math
@@ -79,7 +81,7 @@ class Reader:
                 key, meaning = self.key(name)
             if not key:
                 return  # a name without one letter or digit (`∗ = 2`) names nothing to compare
-            number = parse_number(value) if not numbers else None
+            number = count if count is not None else parse_number(value) if not numbers else None
             if number is None and not numbers:
                 return
             # `when n is moderately small (n = 10), B is better`: a condition the paper
@@ -112,6 +114,27 @@ class Reader:
         for f in thresholds(sentence):
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key)
+        for f, sym in Q.value_set(sentence):
+            if free(*f.span):
+                key, meaning = self.key(sym)
+                add(f.span[0], f.span, f.name, f.value, "", key, meaning, f.numbers)
+        for f, number in Q.simulated(sentence):
+            if free(*f.span):
+                add(f.span[0], f.span, f.name, f.value, "", f.key, count=number)
+        quantities = [
+            *Q.tried_values(sentence),
+            *Q.durations(sentence),
+            *Q.lengths(sentence),
+            *Q.intervals(sentence),
+            *Q.repeats(sentence),
+            *Q.discarded(sentence),
+            *Q.attributive(sentence),
+            *Q.grids(sentence),
+            *Q.collections(sentence),
+        ]
+        for f in quantities:
+            if free(*f.span):
+                add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", f.numbers)
         self._respectively(sentence, add)
         for m in P.LR_TO_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
@@ -143,6 +166,8 @@ class Reader:
                 self._percent(sentence, m, add)
         for m in P.PHRASE_VALUE_RE.finditer(sentence):
             clause = P.clause_before(sentence, m.start("value"))
+            if P.counts_something_else(m.group("name"), sentence[m.end() :]):
+                continue  # `32 walkers for 1500 steps`: the 1500 counts the steps
             if free(*m.span()) and not P.about_hardware(clause) and not P.reports_a_result(clause):
                 before = sentence[: m.start()].split()
                 qualifier = before[-1] if before else ""
@@ -244,6 +269,8 @@ class Reader:
 
     def _assign(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
         name, value = m.group("name"), m.group("value")
+        if name[0] in "ℜℑ":
+            return  # `ℑ = 0`: the real or imaginary part, an axis of a plot
         if name in P.INDEX_NAMES and value in ("0", "1"):
             return  # an index running from 0 or 1
         if value in ("0", "1") and P.MATH_CONDITION.search(sentence):
@@ -275,12 +302,15 @@ class Reader:
     def _value_first(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
         before = sentence[: m.start()]
         value, noun, adj = m.group("value"), m.group("noun"), m.group("adj").strip()
+        if noun not in P.COUNT_NOUNS and not self._counted(sentence, m):
+            return
         if not before.strip() and adj[:1].isupper():
             return  # `4 Training neural models`: a heading run into the text
         if re.search(rf"{NUMBER}\s+(?:of|out\s+of)\s*$", before):
             return  # `3 of 10 runs diverge`: a count of outcomes
-        bad = P.VALUE_FIRST_BAD_BEFORE.search(before) or not P.VALUE_FIRST_GOOD_BEFORE.search(
-            before
+        last = before.split()[-1].lower() if before.split() else ""
+        bad = P.VALUE_FIRST_BAD_BEFORE.search(before) or not (
+            P.VALUE_FIRST_GOOD_BEFORE.search(before) or Q.SETUP_RE.fullmatch(last)
         )
         stop = P.STOP_RULE_RE.search(before) and P.REACHED_RE.match(sentence, m.end("noun"))
         most = P.MAXIMUM_OF_RE.search(before)
@@ -323,6 +353,24 @@ class Reader:
         for v in values:
             add(m.start(), (m.start(), m.end("noun")), name, v, unit, key)
 
+    @staticmethod
+    def _counted(sentence: str, m: re.Match[str]) -> bool:
+        """True when `<number> <plural noun>` outside the counting vocabulary counts what a
+        method set up (`we performed 4096 independent simulations`, `on a total of 4 server
+        processes`), not what it found or where (`3 errors remain`, `in 12 countries`)."""
+        noun, adj = m.group("noun"), m.group("adj").split()
+        if noun in P.NOT_COUNTED or any(a.lower() in P.NOT_COUNTED for a in adj):
+            return False
+        if m.group("hyphen") == "-" or m.group("value").lower() in WORDS:
+            return False
+        before = sentence[: m.start()]
+        last = before.split()[-1].lower() if before.split() else ""
+        good = P.VALUE_FIRST_GOOD_BEFORE.search(before) or Q.SETUP_RE.fullmatch(last)
+        clause = P.clause_before(sentence, m.start())
+        if P.reports_a_result(sentence) or P.names_a_result(clause) or "%" in sentence:
+            return False  # `100% accuracy on 1,852 tests`, `on 416 cells—100% on …`
+        return bool(good) and Q.setup_clause(sentence, m.start())
+
     def _quantity(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
         phrase = P.lead(m.group("phrase") + " ", 3)
         clause = P.clause_before(sentence, m.start("value"))
@@ -341,6 +389,8 @@ class Reader:
         if m.start("phrase") and sentence[m.start("phrase") - 1].isdigit():
             return  # `13th magnitude to 200 mmag`: the phrase starts inside a number
         value_end = m.end("value")
+        if sentence[value_end : value_end + 2] == "s " and m.group("value") in ("0", "1"):
+            return  # `0s represented the absence`: zeros, not seconds
         if sentence[value_end : value_end + 1] == "s" and re.fullmatch(
             r"[1-9]0|1[89]\d0|20\d0", m.group("value")
         ):

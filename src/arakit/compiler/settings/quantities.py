@@ -1,0 +1,333 @@
+"""Settings stated in prose without `=`, in the words of a method section:
+
+- a run's length: `simulations were run for 2 ns`, `each run for 40 minutes`;
+- an interval: `we measure the accuracy every 15 seconds`, `only every 10th value is kept`;
+- a repetition: `the experiment is repeated 3 times`;
+- a discarded start: `the first 500 steps discarded as burn-in`, `excluding the first 10 ps`;
+- a size set before its noun: `a 2 fs timestep`, `within a 3-meter radius`, `2×2×2 supercells`;
+- the size of a collection: `a population of 1000`;
+- a count of simulated things: `we simulated 100000 M`, `one million M were simulated`;
+- the values a study tries: `we test 3 L configurations: 0%, …, 10% … and 20%`,
+  `S = {24, 48, 72}`, `m = {2, 3, ..., 11, 12}` (a run of values: its first and last).
+
+Each is read only in a clause that describes what was done (`we use`, `were run`,
+`simulated`), never in one that reports an outcome (`achieves`, `reached`, `obtained`)."""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.settings.glossary import SYMBOL
+from arakit.compiler.settings.items import Found
+from arakit.compiler.settings.names import snake, words
+from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
+from arakit.compiler.settings.patterns import (
+    UNIT,
+    clause_before,
+    names_a_result,
+    reports_a_result,
+)
+
+# the verbs and nouns of a method: what was set up, run, simulated, sampled or kept
+SETUP_RE = re.compile(
+    r"\b(?:use[sd]?|using|employ\w*|perform\w*|simulat\w*|run|runs|ran|repeat\w*|train\w*|"
+    r"test(?:s|ed)?|partition\w*|split|divided|sampl\w*|draw[sn]?|drew|generat\w*|choose|chose|"
+    r"chosen|select\w*|pick\w*|set|fixed|consist\w*|contain\w*|compris\w*|collect\w*|"
+    r"record\w*|measur\w*|evaluat\w*|averag\w*|initiali[sz]\w*|launch\w*|execut\w*|conduct\w*|"
+    r"appl(?:y|ied)|retain\w*|discard\w*|kept|keep|accumulat\w*|experiments?|simulations?|"
+    r"configur\w*|consider\w*|defin(?:e|es|ed|ing))\b",
+    re.IGNORECASE,
+)
+_TIME = r"(?:[fpnµμm]s|s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)"
+_LENGTH = r"(?:[cmk]?m|meters?|metres?)"
+_ANGLE = r"(?:deg|degrees?|°)"
+_SIZE_UNIT = rf"(?:{_TIME}|{_LENGTH}|{_ANGLE}|K|[kMG]?Hz|dB)(?![a-z])"
+_APPROX = r"(?:(?:about|approximately|roughly|around|nearly)\s+)?(?:[∼~≈]\s?)?"
+# the noun, verb or activity a run's length belongs to
+_ACTIVITY = re.compile(
+    r"\b(simulat\w*|runs?|ran|trained|training|experiments?|episodes?|trajector(?:y|ies)|"
+    r"recordings?|recorded|measurements?|sampl\w*|equilibrat\w*|productions?)\b",
+    re.IGNORECASE,
+)
+_ACTIVITY_NOUN = {
+    "simul": "simulation",
+    "ran": "run",
+    "runs": "run",
+    "train": "training",
+    "recor": "recording",
+    "sampl": "sampling",
+    "equil": "equilibration",
+}
+
+
+def setup_clause(sentence: str, pos: int) -> bool:
+    """True when the clause before `pos` tells what was done and reports no outcome."""
+    clause = clause_before(sentence, pos)
+    head = sentence[:pos]
+    return bool(SETUP_RE.search(head)) and not reports_a_result(clause)
+
+
+_DURATION = re.compile(
+    rf"\bfor\s+{_APPROX}(?P<value>{NUMBER})\s?(?P<unit>{_TIME})(?![\w-])(?!\s+(?:of|per)\b)"
+)
+
+
+def durations(sentence: str) -> list[Found]:
+    """`Simulations were run for 2 ns`: how long each run lasted, named by the run."""
+    out = []
+    for m in _DURATION.finditer(sentence):
+        clause = clause_before(sentence, m.start())
+        acts = list(_ACTIVITY.finditer(clause))
+        if not acts or not setup_clause(sentence, m.start()):
+            continue
+        act = acts[-1]
+        noun = _ACTIVITY_NOUN.get(act.group(1).lower()[:5], act.group(1).lower())
+        printed = clause[act.start() :].strip()  # `simulating the system for`, `run for`
+        name = f"{printed} for" if len(printed.split()) <= 5 else f"{noun} length"
+        key = f"{snake(noun)}_duration"
+        out.append(Found(m.span("value"), name, m.group("value"), m.group("unit"), key))
+    return out
+
+
+_EVERY_TIME = re.compile(rf"\bevery\s+(?P<value>{NUMBER})\s?(?P<unit>{_TIME})(?![\w-])")
+_EVERY_NTH = re.compile(r"\bevery\s+(?P<value>\d+)(?:st|nd|rd|th)\s+(?P<noun>[a-z]+)")
+
+
+_LENGTH_OF = re.compile(
+    rf"(?<![\w.]){_APPROX}(?P<value>{NUMBER})\s?(?P<unit>{_TIME}|{_LENGTH})\s+in\s+"
+    r"(?P<what>length|duration|diameter|width|size)\b"
+)
+
+
+def lengths(sentence: str) -> list[Found]:
+    """`512 trajectories, each approximately 25 ps in length`: the length of each thing."""
+    out = []
+    for m in _LENGTH_OF.finditer(sentence):
+        if setup_clause(sentence, m.start()):
+            what = m.group("what")
+            out.append(Found(m.span("value"), what, m.group("value"), m.group("unit"), what))
+    return out
+
+
+def intervals(sentence: str) -> list[Found]:
+    """`we measure the accuracy every 15 seconds`: how often something was done;
+    `only every 10th value is retained`: a thinning of samples."""
+    out = []
+    for m in _EVERY_TIME.finditer(sentence):
+        if not setup_clause(sentence, m.start()):
+            continue
+        verb = SETUP_RE.findall(re.sub(r"\([^()]*\)", " ", clause_before(sentence, m.start())))
+        name = f"{verb[-1].lower()} every" if verb else "every"
+        key = f"{snake(verb[-1])}_interval" if verb else "interval"
+        out.append(Found(m.span("value"), name, m.group("value"), m.group("unit"), key))
+    for m in _EVERY_NTH.finditer(sentence):
+        name = f"every {m.group('value')}th {m.group('noun')}"
+        out.append(Found(m.span("value"), name, m.group("value"), "", "thin"))
+    return out
+
+
+_REPEATED = re.compile(
+    r"\b(?P<verb>repeat\w*|replicat\w*|performed|conducted|executed|run|ran)\b[^.;]{0,40}?"
+    rf"(?<![\w.])(?P<value>{NUMBER}|(?i:{'|'.join(WORDS)}))\s+times\b"
+    r"(?!\s+(?:more|less|faster|slower|larger|smaller|higher|lower|greater|as|than)\b)"
+)
+
+
+def repeats(sentence: str) -> list[Found]:
+    """`The experiment is repeated 3 times for each configuration`."""
+    return [
+        Found(m.span("value"), m.group("verb").lower(), m.group("value"), "", "repetitions")
+        for m in _REPEATED.finditer(sentence)
+    ]
+
+
+_FIRST = rf"\bthe\s+first\s+(?P<value>{NUMBER})\s?(?P<what>{UNIT}(?![\w-])|[a-z]+)"
+_DISCARD_BEFORE = re.compile(
+    r"\b(?P<verb>discard\w*|exclud\w*|remov\w*|drop\w*|skip\w*|ignor\w*|throw\w*)\s+" + _FIRST
+)
+_DISCARD_AFTER = re.compile(
+    _FIRST + r"(?:\s+of\s+[\w\s]{1,30}?)?\s+(?:(?:were|are|was|is|being)\s+)?"
+    r"(?P<verb>discarded|excluded|removed|dropped|skipped|ignored|thrown\s+away)\b"
+)
+
+
+def discarded(sentence: str) -> list[Found]:
+    """`32 walkers for 1500 steps, with the first 500 steps discarded as a burn-in period`,
+    `excluding the first 10 ps of data`: the start a method throws away."""
+    out = []
+    burn = re.search(r"burn[- ]?in", sentence, re.IGNORECASE)
+    for m in [*_DISCARD_BEFORE.finditer(sentence), *_DISCARD_AFTER.finditer(sentence)]:
+        what = m.group("what")
+        unit = what if re.fullmatch(UNIT, what) else ""
+        name = "burn-in" if burn else f"{m.group('verb').lower()} the first"
+        key = "burn_in" if burn else f"discard_first_{snake(what)}"
+        out.append(Found(m.span("value"), name, m.group("value"), unit, key))
+    return out
+
+
+_STOP_NOUN = set(words("a an the and or of in on for to with by at as is are was were that this"))
+# after an article (`a 2 fs timestep`), or joined by hyphens (`its limited 70-degree field`)
+_ATTRIBUTIVE = re.compile(
+    rf"(?<![\w.])(?:(?:a|an|the)\s+{_APPROX}(?P<value>{NUMBER})\s?(?P<unit>{_SIZE_UNIT})\s+"
+    rf"|[a-z]+\s+{_APPROX}(?P<hvalue>{NUMBER})-(?P<hunit>{_SIZE_UNIT})-?\s*)"
+    r"(?P<noun>[a-z][a-z\-]{2,}(?:\s+of\s+(?!the\b|a\b|an\b|each\b|its\b)[a-z]+)?)"
+)
+
+
+def attributive(sentence: str) -> list[Found]:
+    """`with a 2 fs timestep`, `within a 3-meter radius`, `the 70-degree field of view`:
+    a size printed before the thing it sizes."""
+    out = []
+    for m in _ATTRIBUTIVE.finditer(sentence):
+        noun = m.group("noun")
+        first = noun.split()[0]
+        if first in _STOP_NOUN or names_a_result(noun) or re.fullmatch(_SIZE_UNIT, first):
+            continue
+        # the verb may follow (`due to its limited 70-degree field of view, we consider …`)
+        if not SETUP_RE.search(sentence) or reports_a_result(clause_before(sentence, m.start())):
+            continue
+        unit = {"meter": "m", "meters": "m", "metre": "m", "degree": "deg", "degrees": "deg"}
+        v = "value" if m.group("value") else "hvalue"
+        printed = m.group("unit") or m.group("hunit")
+        u = unit.get(printed, printed)
+        out.append(Found(m.span(v), noun, m.group(v), u, snake(noun)))
+    return out
+
+
+_GRID = re.compile(
+    r"(?<![\w.×])(?P<value>\d+\s?[×x]\s?\d+(?:\s?[×x]\s?\d+)?)\s+(?P<noun>[a-z][a-z\-]{2,})"
+)
+
+
+def grids(sentence: str) -> list[Found]:
+    """`2×2×2 supercells`, `a 32×32 grid`: a shape, every number of it."""
+    out = []
+    for m in _GRID.finditer(sentence):
+        if m.group("noun") in _STOP_NOUN or not setup_clause(sentence, m.start()):
+            continue
+        numbers = tuple(float(d) for d in re.findall(r"\d+", m.group("value")))
+        noun = m.group("noun")
+        out.append(Found(m.span("value"), noun, m.group("value"), "", snake(noun), numbers))
+    return out
+
+
+_COLLECTION = re.compile(
+    r"\b(?P<noun>population|ensemble|swarm|colony|pool|archive|committee|reservoir)\s+"
+    rf"(?:size\s+)?of\s+(?P<value>{NUMBER})(?![\w.]\d|\s?%)"
+)
+
+
+def collections(sentence: str) -> list[Found]:
+    """`a population of 1000 vectors`: the size of a collection an algorithm keeps."""
+    out = []
+    for m in _COLLECTION.finditer(sentence):
+        if not setup_clause(sentence, m.start()):
+            continue
+        name = f"{m.group('noun').lower()} size"
+        out.append(Found(m.span("value"), name, m.group("value"), "", snake(name)))
+    return out
+
+
+_LARGE = r"(?:\d+(?:\.\d+)?|" + "|".join(WORDS) + r")\s+(?:million|thousand|billion)"
+_COUNT = rf"(?P<value>{_LARGE}|{NUMBER})"
+_SIMULATED = re.compile(
+    r"\b(?P<verb>simulated|generated|sampled|drew|drawn|(?:run|ran)\s+for)\s+"
+    r"(?:a\s+total\s+of\s+)?"
+    + _COUNT
+    + r"\s+(?:random\s+|independent\s+)?(?P<sym>[A-Z][A-Za-z]{0,3})\b(?!\s*\()"
+)
+_SIMULATED_AFTER = re.compile(
+    rf"(?:^|[.;:]\s+){_COUNT}\s+(?:random\s+|independent\s+)?(?P<sym>[A-Z][A-Za-z]{{0,3}})\s+"
+    r"(?:were|was)\s+(?P<verb>simulated|generated|sampled|drawn)\b",
+    re.IGNORECASE,
+)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def count_number(text: str) -> float | None:
+    """`one million` → 1e6, `1.5 thousand` → 1500, `100000` → 1e5."""
+    m = re.fullmatch(r"(\S+)\s+(million|thousand|billion)", text.strip(), re.IGNORECASE)
+    if m:
+        base = parse_number(m.group(1))
+        return None if base is None else base * _SCALE[m.group(2).lower()]
+    return parse_number(text)
+
+
+def simulated(sentence: str) -> list[tuple[Found, float]]:
+    """`I simulated 100000 M`, `One million M were simulated for each S`: how many random
+    instances of a symbol's object a study draws (with the count as a number)."""
+    out = []
+    for m in [*_SIMULATED.finditer(sentence), *_SIMULATED_AFTER.finditer(sentence)]:
+        number = count_number(m.group("value"))
+        if number is None or reports_a_result(clause_before(sentence, m.start())):
+            continue
+        name = f"{m.group('verb').lower()} {m.group('sym')}"
+        found = Found(m.span("value"), name, m.group("value"), "", f"n_{snake(m.group('sym'))}")
+        out.append((found, number))
+    return out
+
+
+_SET = re.compile(rf"(?P<name>{SYMBOL})\s*(?:=|∈)\s*\{{\s*(?P<items>[^{{}}]{{1,160}}?)\s*\}}")
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|·\s?·\s?·|\.\.\.")
+
+
+def value_set(sentence: str) -> list[tuple[Found, str]]:
+    """`S = {24, 48, 72}`: every value; `m = {2, 3, ..., 11, 12}`: a run of values, its
+    first and last (with the symbol, for the caller to name)."""
+    out = []
+    for m in _SET.finditer(sentence):
+        items = [i.strip() for i in m.group("items").split(",") if i.strip()]
+        run = [i for i in items if not _ELLIPSIS.fullmatch(i)]
+        if len(run) < 2 or len(items) - len(run) > 1:
+            continue
+        numbers = [parse_number(i) for i in run]
+        if any(n is None for n in numbers):
+            continue  # `{gini, entropy}`: a choice of names, not of numbers
+        values = tuple(n for n in numbers if n is not None)
+        if m.group("name")[-1].isdigit() and all(v.is_integer() for v in values):
+            continue  # `C2 = {1, 2, 4}`: one of several index sets of a derivation
+        if sorted(values) == [0.0, 1.0]:
+            continue  # `s = {0, 1}`: a binary domain, not values tried
+        if len(run) < len(items):
+            values = (values[0], values[-1])
+        text = sentence[m.end("name") : m.end()].lstrip(" =∈")
+        out.append((Found(m.span(), m.group("name"), text, "", "", values), m.group("name")))
+    return out
+
+
+_CONFIGS = re.compile(
+    rf"(?<![\w.])(?P<count>\d+|(?i:{'|'.join(WORDS)}))\s+(?P<name>[^\s:,;]{{1,12}}(?:\s+[a-z]+)?)"
+    r"\s+(?:configurations?|values?|settings?|levels?|variants?|cases?)\s*:\s*(?P<rest>.+)$"
+)
+_ITEM = re.compile(rf"^(?:and\s+)?(?:(?P<value>{NUMBER})\s?(?P<unit>%)?|infinite|infinity|∞|none)$")
+
+
+def tried_values(sentence: str) -> list[Found]:
+    """`We test 3 L configurations: 0%, to represent …, 10% … and 20% …`: the values a
+    study tries for one quantity, kept when the list has as many values as it announces."""
+    out = []
+    for m in _CONFIGS.finditer(sentence):
+        if not setup_clause(sentence, m.start()):
+            continue
+        count = parse_number(m.group("count"))
+        pieces = re.split(r"\s*[,;]\s*|\s+and\s+", m.group("rest"))
+        items = []
+        for piece in pieces:
+            first = re.match(rf"(?:and\s+)?(?:{NUMBER}\s?%?|infinite|infinity|∞|none)", piece)
+            if not first:
+                continue
+            item = _ITEM.match(first.group())
+            if item:
+                items.append(item)
+        if count is None or len(items) != int(count):
+            continue
+        numbers = [parse_number(i.group("value")) for i in items if i.group("value")]
+        units = {i.group("unit") or "" for i in items if i.group("value")}
+        values = tuple(n for n in numbers if n is not None)
+        if not values:
+            continue
+        text = ", ".join(i.group().removeprefix("and ").strip() for i in items)
+        unit = units.pop() if len(units) == 1 else ""
+        name = m.group("name")
+        out.append(Found(m.span("rest"), name, text, unit, "", values))
+    return out
