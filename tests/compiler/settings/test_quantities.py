@@ -105,3 +105,9 @@ def test_counts_of_what_a_method_set_up_are_read_for_any_plural_noun() -> None:
 )
 def test_results_zeros_products_and_axes_are_not_settings(sentence: str) -> None:
     assert _read(sentence) == []
+
+
+def test_a_known_setting_named_before_a_which_clause_takes_its_value() -> None:
+    assert _read("We keep the default learning rate for Adam, which is 0.001.") == [
+        ("learning rate", "0.001", "", (0.001,))
+    ]

@@ -23,7 +23,7 @@ VALUE = rf"(?P<value>{NUMBER})(?:\s?(?P<unit>{UNIT}))?"
 NAMED_UNIT = rf"(?:{UNIT}|(?:m?mags?|[kMG]?yrs?|[kM]?pc)(?![a-zA-Z]))"
 # the value ends here: not an expression (`= 1 − P`), an index list (`= 0, . . .`) or a label
 END = (
-    r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|(?<=\d)[A-Za-zα-ωΑ-Ω][∗*′]?\w*\s*[+−*/]|[\w.]\d|\s*[+*/×^(\[]|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
+    r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|(?<=\d)[A-Za-zα-ωΑ-Ω][∗*′]?\w*\s*[+−*/]|[\w.]\d|\s*[+*/×^\[]|\((?!\s)|\s\((?=[^()]{0,12}[+−*=^][^()]{0,12}\))|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
     r"|\s+[^\s,;.]*[−+=^_∑∫]|\s+\d+[\[(]|[^.;]{0,24}(?:\.\s\.\s\.|…|\.\.\.))"
 )
 
@@ -38,8 +38,9 @@ SET_TO_RE = re.compile(
     rf"{VALUE}{END}"
 )
 _PHRASE_FILLER = (
-    r"(?:\s+(?:of|to|=|:|is|was|were|are|be|been|set|at|equal|fixed|value|we|use|used|using|"
-    r"a|an|the|with|by|norm|chosen|initial|constant|always|adam|adamw|sgd|optimizer|over|for))*"
+    r"(?:,?\s+(?:of|to|=|:|is|was|were|are|be|been|set|at|equal|fixed|value|we|use|used|using|"
+    r"a|an|the|with|by|norm|chosen|initial|constant|always|adam|adamw|sgd|optimizer|over|for|"
+    r"default|which))*"
 )
 # phrases that only count things are read value first (`40000 iterations`), not here
 _COUNT_PHRASES = set(
@@ -84,17 +85,6 @@ units nodes neurons samples rollouts generations completions iterations steps
 # any other plural noun (`4 server processes`, `512 effective trajectories`, `50 clonal
 # offspring`): read only where the clause tells what was done (prose.py)
 PLURAL_RE = r"[a-z][a-z\-]{2,}(?<![su]s)(?<!is)s|offspring|people|children|data"
-# plural nouns that are units or comparisons, never a count of things set up
-NOT_COUNTED = set(
-    words(
-        """
-times seconds minutes hours days weeks months years degrees meters metres percent others
-ones orders cases bits bytes parts levels ways kinds types sorts values settings results
-configurations variants papers studies works authors references sections figures tables
-params parameters weights
-"""
-    )
-)
 VALUE_FIRST_RE = re.compile(
     rf"(?<![\w.,\-=/])(?P<value>{NUMBER}|(?i:{_WORDNUM}))(?P<hyphen>-|\s+)"
     rf"(?P<adj>(?:[a-zA-Z][\w\-]*\s+){{0,2}}?)(?P<noun>{NOUN_RE}|{PLURAL_RE})\b"
@@ -119,7 +109,7 @@ RESPECTIVELY_RE = re.compile(
     r"\s*,?\s*respectively"
 )
 QUANTITY_RE = re.compile(
-    rf"(?P<phrase>(?:[a-zA-Z][\w\-]*\s+){{0,2}}[a-zA-Z][\w\-]*)\s+(?:of\s+|equal\s+to\s+|is\s+|=\s*)?"
+    rf"(?P<phrase>(?:[a-zA-Z][\w\-]*\s+){{0,2}}[a-zA-Z][\w\-]*)\s+(?:of\s+|equal\s+to\s+|is\s+|=\s*|\(\s*)?"
     rf"(?P<value>{NUMBER})\s?(?P<unit>{UNIT}){END}"
     rf"(?P<more>(?:\s*,\s*{NUMBER}\s?{UNIT})*\s*,?\s+and\s+{NUMBER}\s?{UNIT}\s*,?\s*respectively)?"
 )

@@ -21,6 +21,7 @@ from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
 from arakit.compiler.settings.items import per_item, priors, thresholds, windows
+from arakit.compiler.settings.lists import value_set
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import (
     QUALIFIERS,
@@ -114,24 +115,14 @@ class Reader:
         for f in thresholds(sentence):
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key)
-        for f, sym in Q.value_set(sentence):
+        for f, sym in value_set(sentence):
             if free(*f.span):
                 key, meaning = self.key(sym)
                 add(f.span[0], f.span, f.name, f.value, "", key, meaning, f.numbers)
         for f, number in Q.simulated(sentence):
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, "", f.key, count=number)
-        quantities = [
-            *Q.tried_values(sentence),
-            *Q.durations(sentence),
-            *Q.lengths(sentence),
-            *Q.intervals(sentence),
-            *Q.repeats(sentence),
-            *Q.discarded(sentence),
-            *Q.attributive(sentence),
-            *Q.grids(sentence),
-            *Q.collections(sentence),
-        ]
+        quantities = Q.described(sentence)
         for f in quantities:
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", f.numbers)
@@ -302,7 +293,7 @@ class Reader:
     def _value_first(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
         before = sentence[: m.start()]
         value, noun, adj = m.group("value"), m.group("noun"), m.group("adj").strip()
-        if noun not in P.COUNT_NOUNS and not self._counted(sentence, m):
+        if noun not in P.COUNT_NOUNS and not Q.counted(sentence, m):
             return
         if not before.strip() and adj[:1].isupper():
             return  # `4 Training neural models`: a heading run into the text
@@ -352,24 +343,6 @@ class Reader:
             values = re.findall(NUMBER, lst.group("values")) + values
         for v in values:
             add(m.start(), (m.start(), m.end("noun")), name, v, unit, key)
-
-    @staticmethod
-    def _counted(sentence: str, m: re.Match[str]) -> bool:
-        """True when `<number> <plural noun>` outside the counting vocabulary counts what a
-        method set up (`we performed 4096 independent simulations`, `on a total of 4 server
-        processes`), not what it found or where (`3 errors remain`, `in 12 countries`)."""
-        noun, adj = m.group("noun"), m.group("adj").split()
-        if noun in P.NOT_COUNTED or any(a.lower() in P.NOT_COUNTED for a in adj):
-            return False
-        if m.group("hyphen") == "-" or m.group("value").lower() in WORDS:
-            return False
-        before = sentence[: m.start()]
-        last = before.split()[-1].lower() if before.split() else ""
-        good = P.VALUE_FIRST_GOOD_BEFORE.search(before) or Q.SETUP_RE.fullmatch(last)
-        clause = P.clause_before(sentence, m.start())
-        if P.reports_a_result(sentence) or P.names_a_result(clause) or "%" in sentence:
-            return False  # `100% accuracy on 1,852 tests`, `on 416 cells—100% on …`
-        return bool(good) and Q.setup_clause(sentence, m.start())
 
     def _quantity(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
         phrase = P.lead(m.group("phrase") + " ", 3)

@@ -1,0 +1,107 @@
+"""The values a study tries for one quantity, all in one statement:
+
+- a set: `S = {24, 48, 72}`; a run of values `m = {2, 3, ..., 11, 12}` (its first and last);
+- an announced list: `we test 3 L configurations: 0%, …, 10% … and 20%` (kept only when it
+  has as many values as it announces);
+- a ratio: `in a 7:3 ratio`, `split 80:20`, `в соотношении 7:3`."""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.settings.glossary import SYMBOL
+from arakit.compiler.settings.items import Found
+from arakit.compiler.settings.names import snake
+from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
+from arakit.compiler.settings.method import setup_clause
+from arakit.compiler.settings.russian import CYRILLIC, name_before
+
+
+_SET = re.compile(rf"(?P<name>{SYMBOL})\s*(?:=|∈)\s*\{{\s*(?P<items>[^{{}}]{{1,160}}?)\s*\}}")
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|·\s?·\s?·|\.\.\.")
+
+
+def value_set(sentence: str) -> list[tuple[Found, str]]:
+    """`S = {24, 48, 72}`: every value; `m = {2, 3, ..., 11, 12}`: a run of values, its
+    first and last (with the symbol, for the caller to name)."""
+    out = []
+    for m in _SET.finditer(sentence):
+        items = [i.strip() for i in m.group("items").split(",") if i.strip()]
+        run = [i for i in items if not _ELLIPSIS.fullmatch(i)]
+        if len(run) < 2 or len(items) - len(run) > 1:
+            continue
+        numbers = [parse_number(i) for i in run]
+        if any(n is None for n in numbers):
+            continue  # `{gini, entropy}`: a choice of names, not of numbers
+        values = tuple(n for n in numbers if n is not None)
+        if m.group("name")[-1].isdigit() and all(v.is_integer() for v in values):
+            continue  # `C2 = {1, 2, 4}`: one of several index sets of a derivation
+        if sorted(values) == [0.0, 1.0]:
+            continue  # `s = {0, 1}`: a binary domain, not values tried
+        if len(run) < len(items):
+            values = (values[0], values[-1])
+        text = sentence[m.end("name") : m.end()].lstrip(" =∈")
+        out.append((Found(m.span(), m.group("name"), text, "", "", values), m.group("name")))
+    return out
+
+
+_CONFIGS = re.compile(
+    rf"(?<![\w.])(?P<count>\d+|(?i:{'|'.join(WORDS)}))\s+(?P<name>[^\s:,;]{{1,12}}(?:\s+[a-z]+)?)"
+    r"\s+(?:configurations?|values?|settings?|levels?|variants?|cases?)\s*:\s*(?P<rest>.+)$"
+)
+_ITEM = re.compile(rf"^(?:and\s+)?(?:(?P<value>{NUMBER})\s?(?P<unit>%)?|infinite|infinity|∞|none)$")
+
+
+def tried_values(sentence: str) -> list[Found]:
+    """`We test 3 L configurations: 0%, to represent …, 10% … and 20% …`: the values a
+    study tries for one quantity, kept when the list has as many values as it announces."""
+    out = []
+    for m in _CONFIGS.finditer(sentence):
+        if not setup_clause(sentence, m.start()):
+            continue
+        count = parse_number(m.group("count"))
+        pieces = re.split(r"\s*[,;]\s*|\s+and\s+", m.group("rest"))
+        items = []
+        for piece in pieces:
+            first = re.match(rf"(?:and\s+)?(?:{NUMBER}\s?%?|infinite|infinity|∞|none)", piece)
+            if not first:
+                continue
+            item = _ITEM.match(first.group())
+            if item:
+                items.append(item)
+        if count is None or len(items) != int(count):
+            continue
+        numbers = [parse_number(i.group("value")) for i in items if i.group("value")]
+        units = {i.group("unit") or "" for i in items if i.group("value")}
+        values = tuple(n for n in numbers if n is not None)
+        if not values:
+            continue
+        text = ", ".join(i.group().removeprefix("and ").strip() for i in items)
+        unit = units.pop() if len(units) == 1 else ""
+        name = m.group("name")
+        out.append(Found(m.span("rest"), name, text, unit, "", values))
+    return out
+
+
+_RATIO = re.compile(
+    r"(?P<word>\b(?:ratio|split|соотношении|пропорции)\b)\s+(?:of\s+)?(?P<a>\d+)\s?:\s?(?P<b>\d+)"
+    r"|(?P<a2>\d+)\s?:\s?(?P<b2>\d+)\s+(?P<word2>ratio|split)\b",
+    re.IGNORECASE,
+)
+
+
+def ratios(sentence: str) -> list[Found]:
+    """`в соотношении 7:3`, `in a 7:3 ratio`, `split 80:20`: both parts of a ratio."""
+    out = []
+    for m in _RATIO.finditer(sentence):
+        if not CYRILLIC.search(sentence) and not setup_clause(sentence, m.start()):
+            continue  # `The 100:1 ratio was found sufficient`: said of a choice, not made
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("a2"), m.group("b2"))
+        word = m.group("word") or m.group("word2")
+        lead = name_before(sentence[: m.start()], 5)
+        name = f"{lead} {word}".strip() if m.group("word") else f"{lead} ratio".strip()
+        start = m.start("a") if m.group("a") else m.start("a2")
+        end = m.end("b") if m.group("b") else m.end("b2")
+        value = sentence[start:end]
+        out.append(Found((start, end), name, value, "", snake(word), (float(a), float(b))))
+    return out
