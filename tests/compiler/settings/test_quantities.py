@@ -111,3 +111,9 @@ def test_a_known_setting_named_before_a_which_clause_takes_its_value() -> None:
     assert _read("We keep the default learning rate for Adam, which is 0.001.") == [
         ("learning rate", "0.001", "", (0.001,))
     ]
+
+
+def test_a_fraction_is_a_value_and_a_split_power_names_the_variance() -> None:
+    assert _read("We use a mixing weight w = 1/4 in every run.") == [("w", "1/4", "", (0.25,))]
+    got = _read("Rates are drawn so that σ2 r = 1/3 holds in each system.")
+    assert [(n, v) for n, _, _, v in got] == [("σr²", (1 / 3,))]

@@ -14,6 +14,7 @@ from arakit.compiler.settings.items import Found
 from arakit.compiler.settings.names import snake
 from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
 from arakit.compiler.settings.method import setup_clause
+from arakit.compiler.settings.patterns import reports_a_result
 from arakit.compiler.settings.russian import CYRILLIC, name_before
 
 
@@ -36,8 +37,10 @@ def value_set(sentence: str) -> list[tuple[Found, str]]:
         values = tuple(n for n in numbers if n is not None)
         if m.group("name")[-1].isdigit() and all(v.is_integer() for v in values):
             continue  # `C2 = {1, 2, 4}`: one of several index sets of a derivation
-        if sorted(values) == [0.0, 1.0]:
-            continue  # `s = {0, 1}`: a binary domain, not values tried
+        if sorted(values) in ([0.0, 1.0], [-1.0, 1.0]):
+            continue  # `s = {0, 1}`, `y ∈ {−1, 1}`: a binary domain, not values tried
+        if reports_a_result(sentence):
+            continue  # `At α ∈ {2, 4}: all estimates achieve …`: where a result holds
         if len(run) < len(items):
             values = (values[0], values[-1])
         text = sentence[m.end("name") : m.end()].lstrip(" =∈")

@@ -16,12 +16,15 @@ _BARE_POW = r"(?:10(?:\^|\*\*)\{?[-−+]?\d{1,3}\}?|10[−]\d{1,2}(?!\d))"
 _SUFFIX = r"(?:[kKMB](?![\w]))"
 NUMBER = rf"(?:[-+−]?(?:{_BARE_POW}|{MANTISSA}{_EXP}?{_POW}?{_SUFFIX}?))"
 _NUMBER_RE = re.compile(rf"^\s*{NUMBER}\s*$")
-# values written with a constant: `e2` (e², its exponent flattened by the PDF), `1/√2`, `√3`
+# values written with a constant or as a fraction: `e2` (e², its exponent flattened by the
+# PDF), `1/√2`, `√3`, `1/3`
 CONSTANT = (
-    r"(?:(?<![\w.])e\^?\{?[-−]?\d{1,2}\}?(?!\w|\.\d)"
+    r"(?:(?<![\w./])\d{1,3}\s?/\s?[1-9]\d{0,2}(?![\w./√(])"  # a fraction: `1/3`
+    r"|(?<![\w.])e\^?\{?[-−]?\d{1,2}\}?(?!\w|\.\d)"
     r"|(?:\d+(?:\.\d+)?\s?/\s?)?√\s?\d+(?:\.\d+)?(?!\w|\.\d))"
 )
 _E_POWER_RE = re.compile(r"e\^?\{?([-−]?\d{1,2})\}?")
+_FRACTION_RE = re.compile(r"(\d{1,3})\s?/\s?([1-9]\d{0,2})")
 _ROOT_RE = re.compile(r"(?:(\d+(?:\.\d+)?)\s?/\s?)?√\s?(\d+(?:\.\d+)?)")
 _SCALE = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9}
 WORDS = {
@@ -97,6 +100,8 @@ def parse_number(text: str) -> float | None:
         return float(WORDS[v.lower()])
     if m := _E_POWER_RE.fullmatch(v):
         return math.e ** int(m.group(1).replace("−", "-"))
+    if m := _FRACTION_RE.fullmatch(v):
+        return int(m.group(1)) / int(m.group(2))
     if m := _ROOT_RE.fullmatch(v):
         root = math.sqrt(float(m.group(2)))
         return float(m.group(1)) / root if m.group(1) else root  # `1/√2`, `√3`

@@ -23,7 +23,7 @@ VALUE = rf"(?P<value>{NUMBER})(?:\s?(?P<unit>{UNIT}))?"
 NAMED_UNIT = rf"(?:{UNIT}|(?:m?mags?|[kMG]?yrs?|[kM]?pc)(?![a-zA-Z]))"
 # the value ends here: not an expression (`= 1 − P`), an index list (`= 0, . . .`) or a label
 END = (
-    r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|(?<=\d)[A-Za-zα-ωΑ-Ω][∗*′]?\w*\s*[+−*/]|[\w.]\d|\s*[+*/×^\[]|\((?!\s)|\s\((?=[^()]{0,12}[+−*=^][^()]{0,12}\))|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
+    r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|(?<=\d)[A-Za-zα-ωΑ-Ω][∗*′]?\w*\s*[+−*/]|[\w.]\d|\s*[+*/×^\[]|\s*\((?![^()]{0,40}\b(?:has|have|had|is|are|was|were|see|for|which|where|as|when|with|e\.g|i\.e)\b)|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
     r"|\s+[^\s,;.]*[−+=^_∑∫]|\s+\d+[\[(]|[^.;]{0,24}(?:\.\s\.\s\.|…|\.\.\.))"
 )
 
@@ -84,7 +84,7 @@ units nodes neurons samples rollouts generations completions iterations steps
 )
 # any other plural noun (`4 server processes`, `512 effective trajectories`, `50 clonal
 # offspring`): read only where the clause tells what was done (prose.py)
-PLURAL_RE = r"[a-z][a-z\-]{2,}(?<![su]s)(?<!is)s|offspring|people|children|data"
+PLURAL_RE = r"[a-z][a-z\-]{2,}s(?<!ss)(?<!us)(?<!is)|offspring|people|children|data"
 VALUE_FIRST_RE = re.compile(
     rf"(?<![\w.,\-=/])(?P<value>{NUMBER}|(?i:{_WORDNUM}))(?P<hyphen>-|\s+)"
     rf"(?P<adj>(?:[a-zA-Z][\w\-]*\s+){{0,2}}?)(?P<noun>{NOUN_RE}|{PLURAL_RE})\b"
@@ -96,7 +96,7 @@ SHARE_RE = re.compile(
     r"(?:the\s+)?(?P<what>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})",
     re.IGNORECASE,
 )
-LIST_BEFORE_RE = re.compile(rf"(?P<values>(?:{NUMBER}\s*,\s*)*{NUMBER}\s*,?\s*and\s*)$")
+LIST_BEFORE_RE = re.compile(rf"(?<![\w\-])(?P<values>(?:{NUMBER}\s*,\s*)*{NUMBER}\s*,?\s*and\s*)$")
 RANGE_RE = re.compile(
     rf"(?:range|interval|between|within|∈|uniform(?:ly)?\s+(?:in|on|from|over))\s*(?:of\s*)?(?P<open>[\[(])\s*(?P<a>{NUMBER})\s*[,;]?\s*"
     rf"(?P<b>{NUMBER})\s*(?P<close>[\])])(?:\s?(?P<unit>{UNIT}))?"
@@ -197,6 +197,8 @@ having finally whereas contains containing respectively both all only
     )
 )
 INDEX_NAMES = set(words("i j k t h s l n"))
+# a Greek letter and its flattened power right before a subscript set apart: `σ2 γ` (σ²_γ)
+SPLIT_POWER_RE = re.compile(r"(?<!\S)([α-ωΑ-Ω])([23])\s+$")
 # a sentence that states a baseline's, an ablation's or a degenerate case's value
 VARIANT = re.compile(
     r"\b(?:ablation|ablated|degenerate case|baseline|variant of|special case|reduces to|instead of)\b",
@@ -356,7 +358,8 @@ def about_hardware(clause: str) -> bool:
 # an uncertainty right after a value ("5899 ± 55 K", "35+11−5 Myr", "0.77 +0.09/−0.07"):
 # the paper reports a measurement there, never a setting it chose
 MEASURED_RE = re.compile(
-    r"\s*(?:[A-Za-zµ°⊙]{1,4}\s*)?(?:±|\+/?[−-]|\(\s*±|\+\s?\d[\d.]*\s*/?\s*[−-]\s?\d)"
+    r"\s*(?:[A-Za-zµ°⊙]{1,4}\s*)?(?:±|\+/?[−-]|\(\s*±|\+\s?\d[\d.]*\s*/?\s*[−-]\s?\d"
+    r"|\s?\(\s*\d+\s?%\s*(?:CI|confidence|credible))"
 )
 
 # words that cannot end the name of a quantity printed right before its value: an article

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from arakit.compiler.atoms import Where
+from arakit.compiler.pdf.chars import SUPERSCRIPT
 from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
@@ -285,6 +286,10 @@ class Reader:
         ):
             return  # `TIC 460205581 (T = 9.9)`: a catalogued object's measured property
         noun = P.unit_noun(sentence[m.end() :])
+        power = P.SPLIT_POWER_RE.search(sentence[: m.start()])
+        if power:  # `σ2 γ = 1/3`: σ²_γ with its subscript set apart, not γ itself
+            name = f"{power.group(1)}{name}{power.group(2).translate(SUPERSCRIPT)}"
+            lead = ""
         key, meaning = self.key(name, lead, noun)
         printed = f"{lead} {name}".strip() if phrase_key(lead) else name
         unit = m.group("unit") or (noun if noun in ("steps", "epochs", "iterations") else "")

@@ -112,9 +112,10 @@ def intervals(sentence: str) -> list[Found]:
 
 
 _REPEATED = re.compile(
-    r"\b(?P<verb>repeat\w*|replicat\w*|performed|conducted|executed|run|ran)\b[^.;]{0,40}?"
+    r"\b(?P<verb>repeat\w*|replicat\w*|performed|conducted|executed|run|ran)\b[^.;:]{0,40}?"
     rf"(?<![\w.])(?P<value>{NUMBER}|(?i:{'|'.join(WORDS)}))\s+times\b"
-    r"(?!\s+(?:more|less|faster|slower|larger|smaller|higher|lower|greater|as|than)\b)"
+    r"(?!\s+(?:more|less|faster|slower|larger|smaller|higher|lower|greater|as|than|above|below|"
+    r"over|under)\b)"
 )
 
 
@@ -190,6 +191,10 @@ def grids(sentence: str) -> list[Found]:
     for m in _GRID.finditer(sentence):
         if m.group("noun") in _STOP_NOUN or not setup_clause(sentence, m.start()):
             continue
+        if re.match(r"\s*(?:\w+\s+)?matri(?:x|ces)\b", sentence[m.end("noun") :]) or m.group(
+            "noun"
+        ).startswith("matri"):
+            continue  # `a 4 × 4 view matrix`: the shape of a piece of math
         numbers = tuple(float(d) for d in re.findall(r"\d+", m.group("value")))
         noun = m.group("noun")
         out.append(Found(m.span("value"), noun, m.group("value"), "", snake(noun), numbers))
@@ -259,7 +264,9 @@ NOT_COUNTED = set(
 times seconds minutes hours days weeks months years degrees meters metres percent others
 ones orders cases bits bytes parts levels ways kinds types sorts values settings results
 configurations variants papers studies works authors references sections figures tables
-params parameters weights
+params parameters weights dollars euros cents pounds
+corresponds represents denotes indicates means refers shows gives yields requires takes makes
+uses contains remains appears seems becomes follows holds includes lies equals exceeds varies
 """
     )
 )
@@ -272,8 +279,9 @@ def counted(sentence: str, m: re.Match[str]) -> bool:
     noun, adj = m.group("noun"), m.group("adj").split()
     if noun in NOT_COUNTED or any(a.lower() in NOT_COUNTED for a in adj):
         return False
-    if m.group("hyphen") == "-" or m.group("value").lower() in WORDS:
-        return False
+    value = m.group("value")
+    if m.group("hyphen") == "-" or value.lower() in WORDS or re.search(r"[kKMB]$|^0\d", value):
+        return False  # `3B models`: a size; `10, 000 words`: a number cut at its separator
     before = sentence[: m.start()]
     last = before.split()[-1].lower() if before.split() else ""
     good = VALUE_FIRST_GOOD_BEFORE.search(before) or SETUP_RE.fullmatch(last)
