@@ -41,8 +41,9 @@ def norm(text: str) -> str:
 
 
 def words(text: str) -> set[str]:
-    """Content words of a sentence, lower case."""
-    return {w for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", text.lower()) if w not in _STOP}
+    """Content words of a sentence, lower case, in any script (a Russian claim has words
+    too)."""
+    return {w for w in re.findall(r"[^\W_][\w'’-]*", text.lower()) if w not in _STOP}
 
 
 def found(truth: str, statements: list[str]) -> bool:

@@ -23,7 +23,15 @@ from arakit.compiler.pdf.furniture import (
     furniture,
     venue_from_status,
 )
-from arakit.compiler.pdf.names import affiliation_like, institution_like, names_in
+from arakit.compiler.pdf.names import institution_like
+from arakit.compiler.pdf.people import (
+    Row,
+    affiliation_text,
+    is_role,
+    read_people,
+    rows_of,
+    without_mail,
+)
 
 # the abstract's heading in the languages papers are commonly written in
 _ABSTRACT_WORDS = (
@@ -49,39 +57,6 @@ class Front:
     furniture: list[Furniture] = field(default_factory=list)
 
 
-@dataclass
-class _Row:
-    """Pieces of text printed on one baseline of the first page, left to right."""
-
-    pieces: list[Line]
-    keys: list[int]  # indices of the pieces in the document's line list
-
-    @property
-    def size(self) -> float:
-        return max(p.size for p in self.pieces)
-
-    @property
-    def text(self) -> str:
-        return " ".join(p.text for p in self.pieces)
-
-    @property
-    def plain(self) -> str:
-        return " ".join(p.plain() for p in self.pieces)
-
-    def cells(self, mark: str = "") -> list[str]:
-        """The row split where a wide gap separates its pieces (author grids); with `mark`,
-        superscripts are replaced by it (an affiliation mark ends a name)."""
-        out: list[str] = []
-        prev: Line | None = None
-        for p in self.pieces:
-            if prev is not None and p.x0 - prev.x1 < 1.5 * p.size:
-                out[-1] = f"{out[-1]} {p.plain(mark)}"
-            else:
-                out.append(p.plain(mark))
-            prev = p
-        return out
-
-
 def is_abstract(line: Line) -> bool:
     """The line that opens the abstract (`Abstract`, `ABSTRACT`, `A BSTRACT`, `Summary`)."""
     return bool(_ABSTRACT_RE.match(line.text.strip()))
@@ -92,32 +67,24 @@ def without_abstract_heading(text: str) -> str:
     return _ABSTRACT_HEAD.sub("", text)
 
 
-def _rows(lines: list[Line], idx: list[int]) -> list[_Row]:
-    rows: list[_Row] = []
-    for k in sorted(idx, key=lambda k: (lines[k].base or lines[k].y1, lines[k].x0)):
-        ln = lines[k]
-        base = ln.base or ln.y1
-        row = rows[-1] if rows else None
-        if row and abs((row.pieces[0].base or row.pieces[0].y1) - base) < 2.0:
-            row.pieces.append(ln)
-            row.pieces.sort(key=lambda p: p.x0)
-            row.keys.append(k)
-        else:
-            rows.append(_Row([ln], [k]))
-    return rows
-
-
 def read_front(
-    lines: list[Line], body: float, end: int, extra: list[Line], running: list[str]
+    lines: list[Line],
+    body: float,
+    end: int,
+    extra: list[Line],
+    running: list[str],
+    beside: tuple[int, ...] = (),
 ) -> tuple[Front, set[int]]:
     """Front matter from `lines[:end]` of the first page with text, and the indices of the
     lines it used; `extra` are that page's lines outside the text block or set at an angle
-    (sidebars, margin stamps), `running` the running head and foot of that page."""
+    (sidebars, margin stamps), `running` the running head and foot of that page, `beside`
+    the lines of another column printed level with the front matter (the second of two
+    author blocks side by side, read after the first column)."""
     front = Front()
     page = lines[0].page if lines else 1
-    idx = [k for k in range(end) if lines[k].page == page]
-    rows = _rows(lines, idx)
-    content: list[_Row] = []
+    idx = [k for k in range(end) if lines[k].page == page] + list(beside)
+    rows = rows_of(lines, idx)
+    content: list[Row] = []
     citing: list[str] = []
     used: set[int] = set()
     for row in rows:
@@ -125,7 +92,7 @@ def read_front(
             citing.append(row.text)
             used.update(row.keys)
             continue
-        kind = furniture(row.plain)
+        kind = furniture(without_mail(row.plain)) or _place_and_date(row.plain)
         if kind is not None:
             front.furniture.append(kind)
             used.update(row.keys)
@@ -140,10 +107,14 @@ def read_front(
             kind = furniture(ln.plain()) or Furniture("margin", ln.text)
             front.furniture.append(kind)
     title_rows = _title(content, body)
-    front.title = _join_title([r.text for r in title_rows])
+    front.title = _unquoted(_join_title([r.text for r in title_rows]))
     after = content[content.index(title_rows[-1]) + 1 :] if title_rows else content
-    people = _people(front, after)
-    for row in [*title_rows, *people]:
+    people = read_people(after)
+    front.authors, front.affiliations = people.authors, people.affiliations
+    if not front.affiliations and people.authors and any(is_role(r.plain) for r in after):
+        above = content[: content.index(title_rows[0])] if title_rows else []
+        front.affiliations = _institution_above(above)
+    for row in [*title_rows, *people.rows]:
         used.update(row.keys)
     _running(front, running)
     _venue_and_year(front, " ".join(citing))
@@ -170,19 +141,50 @@ def _running(front: Front, running: list[str]) -> None:
             front.year = front.year or year.group(1)
         return
     for line in running:
-        kind = furniture(line)
+        kind = furniture(line) or _place_and_date(line)
         if kind is not None:
             front.furniture.append(kind)
 
 
-def _title(rows: list[_Row], body: float) -> list[_Row]:
-    """The consecutive rows set in the largest type, when they read as a title."""
+def _place_and_date(text: str) -> Furniture | None:
+    """A title page's place and year ("Москва 2024", "Berlin, 2021", a year alone): the
+    date the page prints."""
+    t = " ".join(text.split())
+    if re.fullmatch(r"(?:[^\W\d_][\w-]+,?\s+)?(?:19|20)\d\d", t):
+        return Furniture("date", t)
+    return None
+
+
+# the line of a title page that says what kind of document it is, printed in the title's
+# type above the title itself
+_DOCUMENT_TYPE = re.compile(
+    r"^(?:(?:bachelor|master|doctoral|phd|diploma|graduation|final|senior|honou?rs)['’s]*\s+)?"
+    r"(?:thesis|dissertation|project|report)$|"
+    r"^(?:выпускная\s+)?(?:квалификационная|курсовая|дипломная|магистерская|бакалаврская)"
+    r"\s+(?:работа|диссертация)$|^диссертация$|^(?:bachelor|master|diplom)arbeit$|"
+    r"^dissertation$|^mémoire$|^th[èe]se$|^tesis$|^tesi(?: di laurea)?$|^praca\s+\w+$",
+    re.IGNORECASE,
+)
+
+
+def _title(rows: list[Row], body: float) -> list[Row]:
+    """The consecutive rows set in the largest type, when they read as a title; on a thesis
+    title page, the rows after the document-type line."""
     if not rows:
         return []
     top = max(r.size for r in rows)
     if top < body - 0.5:
         return []
     start = next(k for k, r in enumerate(rows) if abs(r.size - top) < 0.35)
+    nxt = rows[start + 1] if start + 1 < len(rows) else None
+    if (
+        _DOCUMENT_TYPE.match(rows[start].plain.strip(" .:"))
+        and nxt is not None
+        and nxt.size >= top - 2.5
+        and not is_role(nxt.plain)
+    ):
+        start += 1
+        top = nxt.size
     out = [rows[start]]
     for r in rows[start + 1 :]:
         gap = (r.pieces[0].y0 - out[-1].pieces[0].y1) if r.pieces else 99.0
@@ -200,6 +202,23 @@ def _title(rows: list[_Row], body: float) -> list[_Row]:
     return out
 
 
+def _unquoted(title: str) -> str:
+    """A title printed inside quotation marks (thesis title pages: «…», “…”) without them."""
+    m = re.fullmatch(r"\s*[«“„\"](.+)[»”“\"]\s*", title)
+    return m.group(1).strip() if m and not re.search(r"[«»“”„\"]", m.group(1)) else title
+
+
+def _institution_above(rows: list[Row]) -> list[str]:
+    """The institution a title page prints above the title (university, faculty, chair),
+    as one affiliation."""
+    parts = [
+        affiliation_text(r.plain)
+        for r in rows
+        if not furniture(r.plain) and not _DOCUMENT_TYPE.match(r.plain.strip(" .:"))
+    ]
+    return [", ".join(p for p in parts if p)] if parts and institution_like(parts[0]) else []
+
+
 def _join_title(parts: list[str]) -> str:
     out = ""
     for p in parts:
@@ -209,102 +228,6 @@ def _join_title(parts: list[str]) -> str:
         else:
             out = f"{out} {p}" if out else p
     return out
-
-
-def _people(front: Front, rows: list[_Row]) -> list[_Row]:
-    """Authors and affiliations from the rows between the title and the abstract; returns
-    the rows used. Rows that are neither end the block (the text that follows is body)."""
-    used: list[_Row] = []
-    continuing = False  # the last row was an affiliation a further row may continue
-    open_name = ""  # an author row that broke inside a name ("..., Brooke L" / "Fridley, ...")
-    columns = 0  # author cells side by side in the last author row (a grid)
-    for row in rows:
-        text = row.plain.strip().strip(";")
-        if not text.strip(","):
-            continue
-        if text.startswith("(") and text.endswith(")"):
-            used.append(row)  # "(equal contribution)", a collaboration's name
-            continuing, open_name = False, ""
-            continue
-        if _prose(text):
-            break  # running sentences: the abstract or the body has begun
-        marked = any(a == 0 for p in row.pieces[:1] for a, _ in p.sup)
-        cells = row.cells()
-        listing = bool(re.search(r",|\s(?:and|&)\s", text))  # the row goes on listing names
-        pending, open_name = open_name, ""
-        joined = f"{pending} {cells[0]}" if pending and len(cells) == 1 and listing else ""
-        found = names_in(joined, _small_caps(row)) if joined else []
-        marked_cells = row.cells(mark=", ")  # "Huey Sun∗ Anabel Yong∗": a mark ends a name
-        found = found or [n for cell in marked_cells for n in names_in(cell, _small_caps(row))]
-        ends_open = bool(front.affiliations) and front.affiliations[-1].endswith((",", "-"))
-        if marked:
-            front.affiliations.append(affiliation_text(text))
-            continuing = True
-        elif found and not affiliation_like(text):
-            if joined:  # the name broken at the row's end is read whole
-                front.authors = [a for a in front.authors if not pending.endswith(a)]
-            front.authors += [n for n in found if n not in front.authors]
-            columns = len(cells)
-            open_name = "" if text.endswith((",", " and")) else _last_piece(joined or text)
-            continuing = False
-        elif 1 < columns == len(cells) and any(affiliation_like(c) for c in cells):
-            front.affiliations += [affiliation_text(c) for c in cells]  # one per author column
-            columns, continuing = 0, False
-        elif continuing and (ends_open or not institution_like(text)):
-            more = affiliation_text(text)
-            if more:
-                front.affiliations[-1] = f"{front.affiliations[-1].rstrip(',')}, {more}"
-        elif affiliation_like(text):
-            if len(cells) > 1 and all(affiliation_like(c) for c in cells):
-                front.affiliations += [affiliation_text(c) for c in cells]
-            else:
-                front.affiliations.append(affiliation_text(text))
-            continuing = True
-        else:
-            break
-        used.append(row)
-    front.affiliations = _split_numbered(front.affiliations)
-    return used
-
-
-def _prose(text: str) -> bool:
-    """A row of running sentences (mostly lower-case words, ten or more): no author list or
-    affiliation reads so — institutions and names are capitalised."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", text)
-    lower = sum(w[:1].islower() for w in words)
-    return len(words) >= 10 and lower >= 0.6 * len(words)
-
-
-def _last_piece(text: str) -> str:
-    """The text after the last separator of an author row (a name that may go on)."""
-    return re.split(r",\s*(?:and\s+)?|\s+and\s+", text)[-1].strip()
-
-
-def _split_numbered(affiliations: list[str]) -> list[str]:
-    """Affiliations printed one after the other with bold numbers ("Dept. of X 2 Dept. of
-    Y 3 ...", as JOSS sets them) are split at the numbers, rows rejoined where they broke."""
-    joined = " ".join(affiliations)
-    marks = [int(m.group(1)) for m in re.finditer(r"\s(\d{1,2})\s+(?=[A-Z])", joined)]
-    if len(marks) < 2 or marks[:2] != [2, 3]:
-        return affiliations
-    parts = re.split(r"\s\d{1,2}\s+(?=[A-Z])", joined)
-    return [p.strip(" ,") for p in parts if p.strip(" ,")]
-
-
-_NOTE = re.compile(
-    r"\s*[*†‡§¶]\s*(?:corresponding author|equal contribution|work done)\b.*$", re.IGNORECASE
-)
-
-
-def affiliation_text(text: str) -> str:
-    """An affiliation without a leading mark or a trailing note (`¶ Corresponding author`)."""
-    text = _NOTE.sub("", text)
-    text = re.sub(r"[,;]?\s*(?:\{[^{}]*\}|[\w.+-]+)@[\w-]+(?:\.[\w-]+)+", "", text)  # e-mails
-    return re.sub(r"^(?:\d{1,2}|[*†‡§¶])\s+(?=\S)", "", text).strip(" ,;")
-
-
-def _small_caps(row: _Row) -> bool:
-    return any(re.search(r"csc|smallcaps|-sc\b|caps", p.font, re.IGNORECASE) for p in row.pieces)
 
 
 _SAYS_VENUE = re.compile(

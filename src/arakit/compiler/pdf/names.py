@@ -44,16 +44,23 @@ _INSTITUTION = re.compile(
     r"research|foundation|polytechnic|politecnico|polytechnique|ecole|école|escuela|"
     r"hochschule|technische|observatory|agency|ministry|council|consortium|"
     r"google|deepmind|microsoft|openai|meta|facebook|amazon|nvidia|ibm|apple|baidu|"
-    r"alibaba|tencent|huawei|samsung|intel|adobe|salesforce|startup|team)\b",
+    r"alibaba|tencent|huawei|samsung|intel|adobe|salesforce|startup|team|"
+    r"университет\w*|институт\w*|факультет\w*|кафедр\w*|академи\w*|лаборатори\w*|"
+    r"universität|universidad|università|université|uniwersytet)\b",
     re.IGNORECASE,
 )
 _PLACE = re.compile(
     r"\b(?:street|st\.|road|avenue|via|str\.|campus|usa|u\.s\.a\.|uk|china|germany|france|"
     r"italy|switzerland|japan|canada|spain|india|korea|netherlands|australia|israel|"
-    r"singapore|sweden|denmark|norway|finland|austria|belgium|brazil|portugal|poland)\b",
+    r"singapore|sweden|denmark|norway|finland|austria|belgium|brazil|portugal|poland|"
+    r"united kingdom|united states|russia|indonesia|mexico|argentina|chile|colombia|"
+    r"turkey|greece|ireland|scotland|england|wales|czech republic|hungary|romania|"
+    r"ukraine|iran|egypt|nigeria|kenya|south africa|new zealand|taiwan|hong kong|"
+    r"vietnam|thailand|malaysia|philippines|pakistan|bangladesh|saudi arabia|qatar)\b",
     re.IGNORECASE,
 )
 _POSTCODE = re.compile(r"\b[A-Z]{0,2}-?\d{4,6}\b")
+_PLACEHOLDERS = frozenset(["anonymous", "anonymized", "anonymised", "redacted"])
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPLIT = re.compile(
     r"\s*(?:,\s*(?:and\s+|&\s*)?|;\s*|\s+and\s+|\s*&\s*|\s+·\s+|\s+•\s+)\s*", re.IGNORECASE
@@ -91,7 +98,9 @@ def is_name(text: str, small_caps: bool = False) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 6 or affiliation_like(text):
         return False
-    if any(not re.search(r"[A-Za-zÀ-ÿ]", w) for w in words):
+    if any(w.casefold() in _PLACEHOLDERS for w in words):
+        return False  # an anonymised submission: "ANONYMOUS ANONYMOUS"
+    if any(not re.search(r"[^\W\d_]", w) for w in words):
         return False
     if small_caps:
         return all(re.fullmatch(r"[\w'’.\-]+", w) for w in words)

@@ -7,16 +7,12 @@ import re
 from collections import Counter
 
 from arakit.compiler.pdf.document import Document, Line
-from arakit.compiler.pdf.front import (
-    affiliation_text,
-    is_abstract,
-    read_front,
-    without_abstract_heading,
-)
+from arakit.compiler.pdf.front import Front, is_abstract, read_front, without_abstract_heading
 from arakit.compiler.pdf.furniture import CITE_BOX, bibtex_fields, furniture
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.paragraphs import dehyphenate, reading_text
 from arakit.compiler.pdf.names import affiliation_like
+from arakit.compiler.pdf.people import affiliation_text
 
 
 MAX_NOTES = 40
@@ -35,10 +31,68 @@ def read_opening(
     page = lines[0].page
     on_page = [k for k, ln in enumerate(lines) if ln.page == page]
     end = next(
-        (k for k in on_page if is_abstract(lines[k]) or headings.strict(lines[k])),
+        (
+            k
+            for k in on_page
+            if is_abstract(lines[k]) or (headings.strict(lines[k]) and not _dated(lines[k]))
+        ),
         on_page[-1] + 1,
     )
-    front, used = read_front(lines, headings.body, end, extra, running)
+    beside = _beside(lines, on_page, end)
+    front, used = read_front(lines, headings.body, end, extra, running, beside)
+    rest = _read_rest(doc, lines, headings, vocab, front, used, on_page, end)
+    moved = {id(lines[j]) for j in beside}
+    return [ln for ln in rest if id(ln) not in moved]
+
+
+def _dated(line: Line) -> bool:
+    """A date line under the title (pandoc and JOSS drafts print one in large type): part
+    of the front matter, never the heading that ends it."""
+    kind = furniture(line.text)
+    return kind is not None and kind.kind == "date"
+
+
+def _beside(lines: list[Line], on_page: list[int], end: int) -> tuple[int, ...]:
+    """Lines of the other column printed level with the front matter's side blocks: when
+    author blocks stand side by side over a two-column body, the reading order puts the
+    second block after the whole first column. They are the lines at the top of the other
+    column whose baselines lie within the span of the first column's front lines."""
+    side = [k for k in on_page if k < end and lines[k].column in ("left", "right")]
+    if not side or end > on_page[-1] or any(_wordy(lines[k]) for k in side):
+        return ()  # no side block, or running text (an unheaded abstract) beside the body
+    column = lines[side[0]].column
+    top = min(lines[k].y0 for k in side) - 2.0
+    bottom = max(lines[k].y1 for k in side) + 2.0
+    other = sorted(
+        (k for k in on_page if k > end and lines[k].column not in (column, "full")),
+        key=lambda k: lines[k].y0,
+    )
+    out = []
+    for k in other:
+        if not (top <= lines[k].y0 and lines[k].y1 <= bottom) or _wordy(lines[k]):
+            break
+        out.append(k)
+    return tuple(out)
+
+
+def _wordy(line: Line) -> bool:
+    """A line of running text rather than a name, an affiliation or an address."""
+    return len(line.text.split()) > 10
+
+
+def _read_rest(
+    doc: Document,
+    lines: list[Line],
+    headings: Headings,
+    vocab: Counter[str],
+    front: Front,
+    used: set[int],
+    on_page: list[int],
+    end: int,
+) -> list[Line]:
+    """The abstract, keywords and citation box after the front matter; returns the lines of
+    the body."""
+    page = lines[0].page
     doc.title, doc.authors, doc.affiliations = front.title, front.authors, front.affiliations
     doc.venue, doc.year, doc.status = front.venue, front.year, front.status
     doc.arxiv, doc.doi = front.arxiv, front.doi

@@ -1,0 +1,309 @@
+"""The people of a paper's first page: the author rows under the title and the
+affiliations printed with them.
+
+Authors are printed in a few ways: one row listing every name ("A¹, B², and C¹"), or
+blocks side by side, each a name over its own affiliation lines and e-mail (IEEE, NeurIPS,
+many preprints). In a side-by-side block the rows under the names are set in another style
+(another size, weight or typeface) — they are the columns' affiliations whatever they name
+("Robotics and Computer Vision" joins no two people). A thesis title page names its
+author after a role line ("Performed by:", "Выполнил:") and its supervisor after another
+("Supervisor:", "Научный руководитель:"); only the first is an author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from arakit.compiler.pdf.document import Line
+from arakit.compiler.pdf.names import affiliation_like, institution_like, is_name, names_in
+
+
+@dataclass
+class Row:
+    """Pieces of text printed on one baseline of the first page, left to right."""
+
+    pieces: list[Line]
+    keys: list[int]  # indices of the pieces in the document's line list
+
+    @property
+    def size(self) -> float:
+        return max(p.size for p in self.pieces)
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.pieces)
+
+    @property
+    def plain(self) -> str:
+        return " ".join(p.plain() for p in self.pieces)
+
+    def cells(self, mark: str = "") -> list[str]:
+        """The row split where a wide gap separates its pieces (author grids); with `mark`,
+        superscripts are replaced by it (an affiliation mark ends a name)."""
+        return [text for text, _x in self.placed_cells(mark)]
+
+    def placed_cells(self, mark: str = "") -> list[tuple[str, float]]:
+        """The cells of `cells()` with the horizontal centre of each."""
+        out: list[tuple[str, float, float]] = []
+        prev: Line | None = None
+        for p in self.pieces:
+            if prev is not None and p.x0 - prev.x1 < 1.5 * p.size:
+                text, x0, _ = out[-1]
+                out[-1] = (f"{text} {p.plain(mark)}", x0, p.x1)
+            else:
+                out.append((p.plain(mark), p.x0, p.x1))
+            prev = p
+        return [(text, (x0 + x1) / 2) for text, x0, x1 in out]
+
+    def style(self) -> tuple[float, bool, str]:
+        """Size, weight and typeface family of the row's main text."""
+        main = max(self.pieces, key=lambda p: len(p.text))
+        return (round(main.size, 1), main.bold, _family(main.font))
+
+
+def _family(font: str) -> str:
+    """A typeface's family without the subset prefix and the size suffix of TeX fonts
+    ("ABCDEF+CMR10" → "cmr", "NimbusRomNo9L-Medi" → "nimbusromno9l-medi")."""
+    return re.sub(r"\d+$", "", font.split("+")[-1]).lower()
+
+
+def rows_of(lines: list[Line], idx: list[int]) -> list[Row]:
+    """The lines `idx` grouped by baseline, top to bottom."""
+    rows: list[Row] = []
+    for k in sorted(idx, key=lambda k: (lines[k].base or lines[k].y1, lines[k].x0)):
+        ln = lines[k]
+        base = ln.base or ln.y1
+        row = rows[-1] if rows else None
+        if row and abs((row.pieces[0].base or row.pieces[0].y1) - base) < 2.0:
+            row.pieces.append(ln)
+            row.pieces.sort(key=lambda p: p.x0)
+            row.keys.append(k)
+        else:
+            rows.append(Row([ln], [k]))
+    return rows
+
+
+# the line that names who wrote a thesis or a report, and the lines naming everyone else
+_AUTHOR_ROLE = re.compile(
+    r"^(?:(?:performed|prepared|submitted|written|presented|carried out)\s+by\b|"
+    r"вы?полнил[аи]?\b|vorgelegt von\b|eingereicht von\b|verfasst von\b|"
+    r"réalisé par\b|présentée? par\b|realizado por\b|presentado por\b|"
+    r"(?:authors?|student|candidate|автор|студент(?:ка)?|исполнитель|autor[ae]?|candidat[oa])"
+    r"\s*(?::|$))",
+    re.IGNORECASE,
+)
+_OTHER_ROLE = re.compile(
+    r"^(?:scientific\s+|thesis\s+|academic\s+)?(?:supervisors?|advis[oe]rs?|co-?supervisors?|"
+    r"reviewers?|examiners?|referees?|consultants?|promot[eo]rs?|mentors?)\b|"
+    r"^(?:научный\s+)?руководител|^рецензент|^консультант|^betreuer|^gutachter|^prüfer|"
+    r"^directeur|^directrice|^encadrant|^rapporteur|^director|^tutor|^relatore|^correlatore",
+    re.IGNORECASE,
+)
+# IEEE prints membership grades after a name: "Jin Wu, Member, IEEE"
+_MEMBERSHIP = re.compile(
+    r",?\s*(?:(?:senior|student|life|graduate\s+student)\s+)?(?:member|fellow),?\s+ieee\b",
+    re.IGNORECASE,
+)
+_MAIL_IN_PARENS = re.compile(r"\(\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)")
+
+
+def without_mail(text: str) -> str:
+    """A row without the e-mail printed in parentheses after a name."""
+    return " ".join(_MAIL_IN_PARENS.sub(" ", text).split())
+
+
+def is_role(text: str) -> bool:
+    """A role line of a title page ("Выполнил:", "Supervisor: Dr. X")."""
+    t = text.strip()
+    return bool(_AUTHOR_ROLE.match(t) or _OTHER_ROLE.match(t))
+
+
+def thesis_people(rows: list[Row]) -> tuple[list[str], list[Row]]:
+    """Authors of a title page that names them after a role line, and the rows read;
+    empty when no row names the author's role."""
+    authors: list[str] = []
+    used: list[Row] = []
+    role = ""
+    for row in rows:
+        text = row.plain.strip()
+        if _AUTHOR_ROLE.match(text):
+            role = "author"
+        elif _OTHER_ROLE.match(text):
+            role = "other"
+        elif not role:
+            continue
+        used.append(row)
+        rest = re.sub(r"^[^:]*:\s*", "", text) if ":" in text else ("" if is_role(text) else text)
+        if role == "author" and rest and not affiliation_like(rest):
+            found = [n for n in names_in(rest) if not authors or n not in authors]
+            authors += found
+    return (authors, used) if any(_AUTHOR_ROLE.match(r.plain.strip()) for r in used) else ([], [])
+
+
+@dataclass
+class People:
+    """Authors and affiliations read from the rows under the title."""
+
+    authors: list[str]
+    affiliations: list[str]
+    rows: list[Row]
+
+
+def read_people(rows: list[Row]) -> People:
+    """Authors and affiliations from the rows between the title and the abstract, and the
+    rows used. Rows that are neither end the block (the text that follows is body)."""
+    thesis, used_rows = thesis_people(rows)
+    if thesis:
+        return People(thesis, [], used_rows)
+    people = People([], [], [])
+    affiliations = people.affiliations
+    continuing = False  # the last row was an affiliation a further row may continue
+    open_name = ""  # an author row that broke inside a name ("..., Brooke L" / "Fridley, ...")
+    columns: list[float] = []  # centres of the author cells side by side in the last author row
+    grid: list[list[str]] = []  # the affiliation lines under each of those cells
+    name_style: tuple[float, bool, str] | None = None
+    for row in rows:
+        text = _MEMBERSHIP.sub("", row.plain).strip().strip(";")
+        if not text.strip(","):
+            continue
+        if text.startswith("(") and text.endswith(")"):
+            people.rows.append(row)  # "(equal contribution)", a collaboration's name
+            continuing, open_name = False, ""
+            continue
+        if _prose(text):
+            break  # running sentences: the abstract or the body has begun
+        marked = any(a == 0 for p in row.pieces[:1] for a, _ in p.sup)
+        placed = row.placed_cells()
+        cells = [c for c, _x in placed]
+        listing = bool(re.search(r",|\s(?:and|&)\s", text))  # the row goes on listing names
+        pending, open_name = open_name, ""
+        joined = f"{pending} {cells[0]}" if pending and len(cells) == 1 and listing else ""
+        small = _small_caps(row)
+        found = names_in(joined, small) if joined else []
+        marked_cells = row.cells(mark=", ")  # "Huey Sun∗ Anabel Yong∗": a mark ends a name
+        found = found or [
+            n for cell in marked_cells for n in names_in(_MEMBERSHIP.sub("", cell), small)
+        ]
+        found = _names_per_piece(row, found, small)
+        bare = without_mail(text)  # "A. Bradley Duthie ( a.duthie@stir.ac.uk )"
+        ends_open = bool(affiliations) and affiliations[-1].endswith((",", "-"))
+        other_style = name_style is not None and row.style() != name_style
+        if marked:
+            affiliations.append(affiliation_text(text))
+            continuing = True
+        elif other_style and len(columns) > 1:
+            _into_columns(grid, columns, placed)  # a line under side-by-side names
+            continuing = False
+        elif found and not affiliation_like(bare) and not other_style:
+            _close_grid(affiliations, grid)
+            if joined:  # the name broken at the row's end is read whole
+                people.authors = [a for a in people.authors if not pending.endswith(a)]
+            people.authors += [n for n in found if n not in people.authors]
+            columns = [x for _c, x in placed] if len(placed) > 1 else []
+            grid = [[] for _ in columns]
+            name_style = row.style()
+            open_name = "" if text.endswith((",", " and")) else _last_piece(joined or text)
+            continuing = False
+        elif 1 < len(columns) == len(cells) and any(affiliation_like(c) for c in cells):
+            affiliations += [affiliation_text(c) for c in cells]  # one per author column
+            columns, grid, continuing = [], [], False
+        elif continuing and (ends_open or not institution_like(text)):
+            more = affiliation_text(text)
+            if more:
+                affiliations[-1] = f"{affiliations[-1].rstrip(',')}, {more}"
+        elif affiliation_like(text) or (found and other_style):
+            if len(cells) > 1 and all(affiliation_like(c) for c in cells):
+                affiliations += [affiliation_text(c) for c in cells]
+            else:
+                affiliations.append(affiliation_text(text))
+            continuing = True
+        else:
+            break
+        people.rows.append(row)
+    _close_grid(affiliations, grid)
+    people.affiliations = _split_numbered(affiliations)
+    return people
+
+
+def _names_per_piece(row: Row, found: list[str], small: bool) -> list[str]:
+    """Names printed as separate pieces closer than a cell gap ("Yuanshun Yao  Xiaojun Xu
+    Yang Liu"): when every piece is one whole name, the pieces are the names."""
+    if len(row.pieces) < 2 or len(row.pieces) <= len(found):
+        return found
+    each = [names_in(_MEMBERSHIP.sub("", p.plain(", ")), small) for p in row.pieces]
+    if all(len(n) == 1 for n in each):
+        return [n[0] for n in each]
+    return found
+
+
+def _into_columns(
+    grid: list[list[str]], columns: list[float], placed: list[tuple[str, float]]
+) -> None:
+    """Each cell of a row under side-by-side names goes to the nearest name's column."""
+    for text, x in placed:
+        k = min(range(len(columns)), key=lambda j: abs(columns[j] - x))
+        grid[k].append(text)
+
+
+def _close_grid(affiliations: list[str], grid: list[list[str]]) -> None:
+    """The affiliation of each column of a side-by-side block (each once, in order)."""
+    for lines in grid:
+        parts = [affiliation_text(t) for t in lines]
+        text = ", ".join(p for p in parts if p)
+        if text and text not in affiliations:
+            affiliations.append(text)
+    grid.clear()
+
+
+def _prose(text: str) -> bool:
+    """A row of running sentences (mostly lower-case words, ten or more): no author list or
+    affiliation reads so — institutions and names are capitalised."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    lower = sum(w[:1].islower() for w in words)
+    return len(words) >= 10 and lower >= 0.6 * len(words)
+
+
+def _last_piece(text: str) -> str:
+    """The text after the last separator of an author row (a name that may go on)."""
+    return re.split(r",\s*(?:and\s+)?|\s+and\s+", text)[-1].strip()
+
+
+def _split_numbered(affiliations: list[str]) -> list[str]:
+    """Affiliations printed one after the other with bold numbers ("Dept. of X 2 Dept. of
+    Y 3 ...", as JOSS sets them) are split at the numbers, rows rejoined where they broke."""
+    joined = " ".join(affiliations)
+    marks = [int(m.group(1)) for m in re.finditer(r"\s(\d{1,2})\s+(?=[A-Z])", joined)]
+    if len(marks) < 2 or marks[:2] != [2, 3]:
+        return affiliations
+    parts = re.split(r"\s\d{1,2}\s+(?=[A-Z])", joined)
+    return [p.strip(" ,") for p in parts if p.strip(" ,")]
+
+
+_NOTE = re.compile(
+    r"\s*[*†‡§¶]\s*(?:corresponding author|equal contribution|work done)\b.*$", re.IGNORECASE
+)
+
+
+def affiliation_text(text: str) -> str:
+    """An affiliation without a leading mark or a trailing note (`¶ Corresponding author`)."""
+    text = _NOTE.sub("", text)
+    text = re.sub(r"[,;]?\s*(?:\{[^{}]*\}|[\w.+-]+)@[\w-]+(?:\.[\w-]+)+", "", text)  # e-mails
+    text = re.sub(r"^orcid:?\s*[\d-]+X?$", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"^(?:\d{1,2}|[*†‡§¶])\s+(?=\S)", "", text).strip(" ,;")
+
+
+def _small_caps(row: Row) -> bool:
+    return any(re.search(r"csc|smallcaps|-sc\b|caps", p.font, re.IGNORECASE) for p in row.pieces)
+
+
+__all__ = [
+    "People",
+    "Row",
+    "affiliation_text",
+    "is_name",
+    "is_role",
+    "read_people",
+    "rows_of",
+    "without_mail",
+]

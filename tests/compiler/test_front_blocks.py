@@ -1,0 +1,152 @@
+"""Author blocks set side by side, names with their e-mail, thesis title pages and printed
+dates: first pages written with PyMuPDF the way IEEE, pandoc and thesis templates set
+them, read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+from arakit.compiler.pdf import read_document
+from tests.compiler.pdfgen import BOLD, REGULAR
+
+W, H = 612.0, 792.0
+RUNNING = (
+    "federated learning trains a shared model on many clients without moving their data "
+    "and each client sends only model updates to the servers that aggregate them "
+)
+WORDS = RUNNING.split()
+
+
+class _Page:
+    def __init__(self) -> None:
+        self.doc = pymupdf.open()
+        self.page = self.doc.new_page(width=W, height=H)
+        self.font = pymupdf.Font(fontfile=str(REGULAR))
+
+    def text(self, x: float, y: float, s: str, size: float, bold: bool = False) -> None:
+        name, path = ("djb", BOLD) if bold else ("dj", REGULAR)
+        self.page.insert_text((x, y), s, fontname=name, fontfile=str(path), fontsize=size)
+
+    def centred(self, cx: float, y: float, s: str, size: float, bold: bool = False) -> None:
+        self.text(cx - self.font.text_length(s, fontsize=size) / 2, y, s, size, bold)
+
+    def column(self, x0: float, y: float, first: str, lines: int = 40) -> None:
+        """A column of running text 250 pt wide starting with `first`."""
+        words = iter(first.split() + WORDS * 40)
+        for k in range(lines):
+            line = ""
+            for w in words:
+                if self.font.text_length(f"{line} {w}", fontsize=9) > 250:
+                    self.text(x0, y + 11 * k, line.strip(), 9)
+                    line = w
+                    break
+                line = f"{line} {w}"
+
+    def save(self, path: Path) -> Path:
+        self.doc.save(str(path))
+        return path
+
+
+def _ieee(tmp_path: Path, blocks: list[list[str]]) -> Path:
+    """An IEEE conference first page: title across, author blocks side by side (name in 11
+    pt, affiliation lines and e-mail in 10 pt), a two-column body under them."""
+    p = _Page()
+    p.centred(W / 2, 70, "Study of Asynchronous Aggregation on Federated Learning", 20)
+    step = (W - 100) / len(blocks)
+    for k, block in enumerate(blocks):
+        cx = 50 + step * (k + 0.5)
+        p.centred(cx, 120, block[0], 11)
+        for j, line in enumerate(block[1:]):
+            p.centred(cx, 134 + 12.5 * j, line, 10)
+    p.column(50, 230, "Abstract—We study asynchronous aggregation in federated learning.")
+    p.column(312, 230, "the servers then send the aggregated model back to every client")
+    return p.save(tmp_path / "ieee.pdf")
+
+
+def test_two_author_blocks_side_by_side_over_two_columns_are_both_read(tmp_path: Path) -> None:
+    blocks = [
+        ["Senapati Sang Diwangkara", "School of Electrical Engineering", "Bandung, Indonesia"],
+        ["Achmad Imam Kistijantoro", "School of Electrical Engineering", "Bandung, Indonesia"],
+    ]
+    doc = read_document(_ieee(tmp_path, blocks))
+    assert doc.authors == ["Senapati Sang Diwangkara", "Achmad Imam Kistijantoro"]
+    assert doc.affiliations == ["School of Electrical Engineering, Bandung, Indonesia"]
+    body = " ".join(p.text for p in doc.paragraphs())
+    assert "Kistijantoro" not in body
+
+
+def test_a_line_under_side_by_side_names_is_their_affiliation_whatever_it_reads_like(
+    tmp_path: Path,
+) -> None:
+    names = ["Ivan Efremov", "Ramil Khafizov", "Ramil Khusainov"]
+    blocks = [[n, "Robotics and Computer Vision", "Innopolis University"] for n in names]
+    doc = read_document(_ieee(tmp_path, blocks))
+    assert doc.authors == names
+    assert doc.affiliations == ["Robotics and Computer Vision, Innopolis University"]
+
+
+def test_a_name_with_its_e_mail_in_parentheses_is_an_author(tmp_path: Path) -> None:
+    p = _Page()
+    p.centred(W / 2, 110, "Component response rate variation underlies stability", 18)
+    p.centred(W / 2, 150, "A. Bradley Duthie ( alexander.duthie@stir.ac.uk )", 12)
+    p.centred(W / 2, 175, "Biological and Environmental Sciences, University of Stirling", 12)
+    p.centred(W / 2, 215, "Abstract", 11, bold=True)
+    p.column(80, 235, "Complex systems are thought to be unstable.", 10)
+    doc = read_document(p.save(tmp_path / "mail.pdf"))
+    assert doc.authors == ["A. Bradley Duthie"]
+
+
+def test_ieee_membership_grades_are_not_authors(tmp_path: Path) -> None:
+    p = _Page()
+    p.centred(W / 2, 90, "A Super Fast Attitude Determination Algorithm", 22)
+    p.centred(
+        W / 2, 125, "Jin Wu, Member, IEEE, Zebo Zhou and Yuhua Cheng, Senior Member, IEEE", 11
+    )
+    p.centred(W / 2, 170, "Abstract", 11, bold=True)
+    p.column(80, 190, "Attitude determination is a basic problem.", 10)
+    doc = read_document(p.save(tmp_path / "grades.pdf"))
+    assert doc.authors == ["Jin Wu", "Zebo Zhou", "Yuhua Cheng"]
+
+
+def test_a_thesis_title_page_gives_the_quoted_title_and_the_author_not_the_supervisor(
+    tmp_path: Path,
+) -> None:
+    p = _Page()
+    p.centred(W / 2, 90, "Московский государственный университет имени М. В. Ломоносова", 12)
+    p.centred(W / 2, 170, "Факультет вычислительной математики и кибернетики", 12)
+    p.centred(W / 2, 250, "Выпускная квалификационная работа", 14.3, bold=True)
+    p.centred(
+        W / 2, 300, "«Эволюционный алгоритм подбора гиперпараметров моделей»", 14.3, bold=True
+    )
+    for k, line in enumerate(
+        [
+            "Выполнил:",
+            "студент 4 курса 417 группы",
+            "Абрамов Валентин Андреевич",
+            "Научный руководитель:",
+            "к.ф.-м.н.",
+            "Китов Виктор Владимирович",
+        ]
+    ):
+        p.text(320, 340 + 21 * k, line, 12)
+    p.centred(W / 2, 740, "Москва", 12)
+    p.centred(W / 2, 762, "2024", 12)
+    doc = read_document(p.save(tmp_path / "thesis.pdf"))
+    assert doc.title == "Эволюционный алгоритм подбора гиперпараметров моделей"
+    assert doc.authors == ["Абрамов Валентин Андреевич"]
+    assert doc.year == "2024"
+    assert doc.affiliations[0].startswith("Московский государственный университет")
+
+
+def test_the_date_printed_under_the_title_gives_the_year(tmp_path: Path) -> None:
+    p = _Page()
+    p.centred(W / 2, 170, "RAFF.jl: Robust Algebraic Fitting Function in Julia", 17)
+    p.centred(W / 2, 260, "19 May 2019", 12)
+    p.text(134, 300, "Summary", 14.3, bold=True)
+    p.column(134, 330, "RAFF.jl is a Julia package for fitting a function to data.", 30)
+    doc = read_document(p.save(tmp_path / "pandoc.pdf"))
+    assert doc.title == "RAFF.jl: Robust Algebraic Fitting Function in Julia"
+    assert doc.year == "2019"
+    assert doc.authors == []
