@@ -73,6 +73,7 @@ class Spec:
     rotated: list[tuple[int, int, str]] = field(default_factory=list)
     wrap: bool = False  # set at the right of the text width, running text beside it (wraptable)
     corner: bool = False  # the header's first cell centred over all its levels (\\multirow)
+    label: str = "Table"  # the caption's label word as the paper's language prints it
     doubled: list[int] = field(default_factory=list)  # grid: body rows with a doubled rule
     # under them, the vertical rules broken across it (TeX's \\hline\\hline)
 
@@ -166,7 +167,9 @@ def table_page(path: Path, spec: Spec) -> Path:
         left, right = W / 2 + 9, W - MARGIN
     text_left = left
     if spec.wrap:  # the table keeps the right of the text width, the text flows at its left
-        left = right - max(sum(widths), p.width(f"Table {spec.number}: {spec.caption}", size=9))
+        left = right - max(
+            sum(widths), p.width(f"{spec.label} {spec.number}: {spec.caption}", size=9)
+        )
     x0 = left + max(0.0, (right - left - sum(widths)) / 2)
     edges = [x0]
     for w in widths:
@@ -189,10 +192,10 @@ def table_page(path: Path, spec: Spec) -> Path:
                 p.text(centre - p.width(text, size=9) / 2, y + 10 + 11 * k, text, size=9)
             return y + 27
         if spec.elsevier:
-            p.text(left, y + 10, f"Table {spec.number}", bold=True, size=9)
+            p.text(left, y + 10, f"{spec.label} {spec.number}", bold=True, size=9)
             p.text(left, y + 21, spec.caption, size=9)
             return y + 27
-        text = f"Table {spec.number}: {spec.caption}"
+        text = f"{spec.label} {spec.number}: {spec.caption}"
         p.text(left, y + 10, text, size=9)
         return y + 16
 

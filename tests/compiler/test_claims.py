@@ -195,6 +195,32 @@ def test_a_paper_with_no_finding_under_the_rules_keeps_what_its_abstract_says_it
     ]
 
 
+def test_a_paper_in_another_language_takes_its_claims_from_its_conclusion() -> None:
+    thesis = _doc(
+        "",
+        [
+            ("", "Введение", ["В последние годы машинное обучение стало одной из областей."]),
+            (
+                "",
+                "Выводы",
+                [
+                    "Предложенный метод показывает лучшее качество при высоком бюджете. "
+                    "При малом бюджете лучше себя показали эволюционный алгоритм и TPE. "
+                    "Объединение идей позволило использовать преимущества обоих алгоритмов.",
+                    "Модификация мутации позволяет методу достичь лучшего качества.",
+                    "Дальнейшими направлениями исследования могут быть изучение скрещивания.",
+                ],
+            ),
+        ],
+    )
+    ctx = PaperContext(thesis, extract_atoms(thesis), "p.pdf")
+    assert [s.text for s in fallback_claim_sentences(ctx)] == [
+        "Предложенный метод показывает лучшее качество при высоком бюджете.",
+        "При малом бюджете лучше себя показали эволюционный алгоритм и TPE.",
+        "Модификация мутации позволяет методу достичь лучшего качества.",
+    ]
+
+
 def test_a_draft_without_an_abstract_keeps_what_its_introduction_says_it_does() -> None:
     draft = _doc(
         "",

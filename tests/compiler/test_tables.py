@@ -96,6 +96,40 @@ def test_full_grid_keeps_a_cell_printed_on_two_lines_in_one_row(tmp_path: Path) 
     assert t.check is not None and t.check.verdict == "exact", t.check
 
 
+@pytest.mark.parametrize("label", ["Таблица", "Tabelle", "Tableau", "Tabla", "Tabella"])
+def test_a_table_captioned_in_another_language_is_read(tmp_path: Path, label: str) -> None:
+    rows: list[list[str | Cell]] = [
+        ["HyperBand", "0.7439 ± 0.0055", "0.9171 ± 0.0009"],
+        ["Evolution", Cell("0.7705 ± 0.0096", bold=True), "0.9167 ± 0.0000"],
+    ]
+    spec = Spec(
+        "2", "Accuracy on cross-validation", [["Method", "credit-g", "qsar"]], rows,
+        rules="grid", caption_below=True, label=label,
+    )  # fmt: skip
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.number == "2"
+    assert t.rows == [
+        ["HyperBand", "0.7439 ± 0.0055", "0.9171 ± 0.0009"],
+        ["Evolution", "**0.7705 ± 0.0096**", "0.9167 ± 0.0000"],
+    ]
+
+
+def test_a_grid_row_numbering_the_columns_over_measured_values_is_the_header(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[str | Cell]] = [
+        ["DEHB", "0.001 ± 0.005", "0.242 ± 0.012", "0.038 ± 0.006"],
+        ["Proposed", "0.001 ± 0.001", "0.234 ± 0.014", "0.035 ± 0.006"],
+        ["Random", "0.004 ± 0.002", "0.251 ± 0.010", "0.041 ± 0.005"],
+    ]
+    header: list[list[str | Cell]] = [["Model/Data", "1", "2", "3"]]
+    spec = Spec("10", "Results", header, rows, rules="grid", caption_below=True)
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == [["Model/Data", "1", "2", "3"]]
+    assert t.rows == _plain(rows)
+    assert t.check is not None and t.check.verdict == "exact", t.check
+
+
 def test_description_cells_over_several_lines_stay_one_row_each(tmp_path: Path) -> None:
     rows: list[list[str | Cell]] = [
         ["stitch", "appends the attributes flux and time\nof other given objects."],

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_SPLIT_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘]?[A-Z(\[])")
+# a capital in the Latin, Cyrillic or Greek alphabets opens the next sentence
+_SPLIT_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)»]))\s+(?=[\"“‘«]?[A-Z(\[À-ÖØ-ÞА-ЯЁΑ-Ω])")
 # a sentence may open with a lower-case name ("lightkurve is ..."): split there too when the
 # word before the full stop is a plain word, not an abbreviation
 # an enumerated item ("2. Round 2 ...", "(3) Curriculum ...") after a sentence starts anew
@@ -48,7 +49,24 @@ ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("results", ("result", "experiment", "evaluation", "benchmark", "analysis", "comparison")),
     ("method", ("method", "approach", "model", "architecture", "algorithm", "framework", "design")),
     ("limitations", ("limitation", "discussion", "threats", "broader impact")),
-    ("conclusion", ("conclusion", "summary", "future work")),
+    (
+        "conclusion",
+        (
+            "conclusion",
+            "summary",
+            "future work",
+            # the same headings in the languages theses and papers are often written in
+            "заключение",
+            "выводы",
+            "результаты работы",
+            "fazit",
+            "schlussfolgerung",
+            "conclusión",
+            "conclusiones",
+            "conclusioni",
+            "conclusões",
+        ),
+    ),
     ("introduction", ("introduction", "motivation", "statement of need")),
     ("references", ("references", "bibliography")),
 )
@@ -82,7 +100,11 @@ def _no_lower_split(before: str, part: str) -> bool:
 def role(title: str, appendix: bool = False) -> str:
     """The role of a section from its title (introduction, method, setup, results, ...)."""
     low = title.lower()
-    if re.match(r"^(?:introduction|motivation|overview|statement of need)\b", low.strip(" .:")):
+    if re.match(
+        r"^(?:introduction|motivation|overview|statement of need|введение|einleitung|"
+        r"introducción|introduzione|introdução)\b",
+        low.strip(" .:"),
+    ):
         return "introduction"  # only a title that opens with it: "A short introduction to X" is not
     for name, words in ROLES:
         if name == "introduction":

@@ -20,9 +20,16 @@ from arakit.compiler.mapping.quantities import CITATION
 # asked only where no sentence reads as a finding
 _SELF = "paper|work|article|study|note|report"
 _SELF_ANY = _SELF + "|text|chapter|tutorial|survey|review|thesis|manuscript|letter|document"
+# a single author writes "I": only before a verb of doing or finding ("Type I error" is not)
+_I_DO = (
+    r"(?-i:I)\s+(?:also\s+|then\s+|further\s+|first\s+)?(?:use|show|find|found|present|"
+    r"propose|introduce|develop|demonstrate|argue|examine|study|studied|model|simulate|"
+    r"test|vary|varied|derive|prove|compare|analy[sz]e|investigate|report|describe|estimate|"
+    r"conclude|identify|evaluate|obtain|construct|design|build|built|apply|applied)\w*"
+)
 _FIRST_PERSON = re.compile(
-    rf"\b(?:we|this (?:{_SELF})|the present (?:paper|work)|"
-    r"in this (?:paper|work|article)|our (?:\w+[- ]){0,2}(?:method|approach|model|models|"
+    rf"\b(?:we|{_I_DO}|this (?:{_SELF})|the present (?:paper|work)|"
+    r"in this (?:paper|work|article)|(?:our|my) (?:\w+[- ]){0,2}(?:method|approach|model|models|"
     r"framework|results?|work|contributions?|analysis|experiments?|algorithms?|system|library|"
     r"package|tool|findings?|study|paper|procedure|technique|estimator|implementation|design|"
     r"proposal|solution|evaluation|benchmark|recipe|aim))\b",
@@ -101,12 +108,15 @@ _NOT_A_CLAIM = re.compile(
     r"remains? (?:open|unclear)|is left for|we leave|acknowledg|is organi[sz]ed as follows|"
     r"the rest of (?:this|the) paper|section \d+ (?:describes|presents|introduces)|"
     r"in section \d|are (?:described|presented|discussed|introduced) in section|"
-    r"thank|funded by|supported by|grant)\b",
+    r"thank|funded by|supported by|grant|"
+    # where the code or data can be had is no finding
+    r"(?:is|are)\s+(?:\w+ly\s+)?(?:made\s+)?(?:available|accessible|hosted)\s+(?:at|from|on|in|"
+    r"via|through|under)|can be (?:found|downloaded|accessed|obtained) (?:at|from|on|in|via))\b",
     re.I,
 )
 _LEAD = re.compile(
     r"^(?:(?:in (?:this|the present) (?:paper|work|article),?\s*)|(?:here,?\s*))?"
-    r"(?:we (?:also |further |then |finally )?(?:show|demonstrate|find|prove|establish|observe|"
+    r"(?:(?:we|(?-i:I)) (?:also |further |then |finally )?(?:show|demonstrate|find|prove|establish|observe|"
     r"argue) that\s+)",
     re.I,
 )
@@ -250,7 +260,9 @@ def is_claim(s: Sentence, names: list[str], after_claim: bool = False) -> bool:
         return True  # an item of the contribution list: "1. We consider a novel family of ..."
     if first_person and (_CONTRIBUTION.search(text) or _SHOWS_THAT.search(text)):
         return not (
-            cited and cited.start() < 0.4 * len(text) and not re.search(r"\bwe\b", text, re.I)
+            cited
+            and cited.start() < 0.4 * len(text)
+            and not re.search(rf"\bwe\b|\b{_I_DO}\b", text, re.I)
         )
     if _SHOWS_THAT.search(text) or _PASSIVE_RESULT.search(text):
         return True
@@ -311,7 +323,9 @@ FALLBACK_CAP = 3
 
 def fallback_claim_sentences(ctx: PaperContext) -> list[Sentence]:
     """When no sentence reads as a claim (a tutorial, a survey, a paper in another language):
-    the abstract's sentences that say what the paper does, else the abstract's own
+    for a paper not in English, the opening sentences of its conclusion's paragraphs (see
+    foreign_claim_sentences); else the abstract's sentences that say what the paper does,
+    else the abstract's own
     statements after its opening sentence (which usually sets the scene), at most three;
     the introduction's when there is no abstract (a draft).
 
@@ -325,11 +339,65 @@ def fallback_claim_sentences(ctx: PaperContext) -> list[Sentence]:
         and not _NOT_A_CLAIM.search(s.text)
         and not (CITATION.search(s.text) and not _FIRST_PERSON.search(s.text))
     ]
+    foreign = [] if english(ctx) else foreign_claim_sentences(ctx)
+    if foreign:
+        return foreign
     describing = [s for s in abstract if _DESCRIBES.search(s.text)]
     if describing:
         return describing[:FALLBACK_CAP]
     rest = abstract[1:] if len(abstract) > 2 else abstract
     return rest[:FALLBACK_CAP]
+
+
+_FUNCTION_WORDS = frozenset(
+    ["the", "of", "and", "to", "in", "is", "that", "for", "we", "with", "are", "this", "by", "on"]
+)
+
+
+def english(ctx: PaperContext) -> bool:
+    """True when the paper's running text reads as English (its commonest function words
+    make up a fair share of its words); the claim rules read English only."""
+    text = " ".join(s.text for s in ctx.sentences()[:400])
+    tokens = re.findall(r"[^\W\d_]+", text.lower())
+    return not tokens or sum(t in _FUNCTION_WORDS for t in tokens) >= 0.05 * len(tokens)
+
+
+# a paragraph about what comes next, in the languages the conclusion headings cover
+_FURTHER = re.compile(
+    r"\b(?:future|further|дальнейш\w*|в будущем|перспектив\w*|künftig\w*|zukünftig\w*|"
+    r"ausblick|futur\w*|ulterior\w*)\b",
+    re.IGNORECASE,
+)
+FOREIGN_CAP = 8
+
+
+def foreign_claim_sentences(ctx: PaperContext) -> list[Sentence]:
+    """Claims of a paper in a language the rules do not read: a conclusion states its
+    findings at the start of its paragraphs, so the first two sentences of each paragraph
+    of the conclusion sections, in order, leaving out paragraphs about further work, at
+    most FOREIGN_CAP."""
+    out: list[Sentence] = []
+    key: tuple[str, str, int] | None = None
+    nth, further = 0, False  # the sentence's place in its paragraph; a further-work paragraph
+    for s in ctx.sentences("conclusion"):
+        text = s.text.strip()
+        if (s.heading, s.where.section, s.paragraph) != key:
+            key = (s.heading, s.where.section, s.paragraph)
+            nth, further = 0, bool(_FURTHER.search(text[:60]))
+        nth += 1
+        if further or nth > 2 or len(text) < 30 or not re.search(r"[.!]$", text):
+            continue
+        if any(same(words_any(text), words_any(o.text)) for o in out):
+            continue
+        out.append(s)
+        if len(out) >= FOREIGN_CAP:
+            break
+    return out
+
+
+def words_any(text: str) -> set[str]:
+    """Content words of a sentence in any script, lower case."""
+    return {w for w in re.findall(r"[^\W_][\w'-]*", text.lower()) if w not in STOP_WORDS}
 
 
 def statement_of(sentence: str) -> str:

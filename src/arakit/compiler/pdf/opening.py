@@ -13,6 +13,7 @@ from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.paragraphs import dehyphenate, reading_text
 from arakit.compiler.pdf.names import affiliation_like
 from arakit.compiler.pdf.people import affiliation_text
+from arakit.compiler.pdf.tables.captions import caption_label
 
 
 MAX_NOTES = 40
@@ -128,7 +129,8 @@ def _read_rest(
         doc.furniture.append(kw.text)
         k += 1
     head = [ln for j, ln in enumerate(lines[:end]) if j not in used and j in set(on_page)]
-    if not doc.abstract and end == on_page[-1] + 1 and doc.title:
+    if not doc.abstract and doc.title:
+        # before the first heading or the page's end (REVTeX, PNAS: no "Abstract" heading)
         block = _unheaded_abstract(head, headings.body)
         if block:
             doc.abstract = dehyphenate([reading_text(ln) for ln in block], vocab)
@@ -194,6 +196,8 @@ def _unheaded_abstract(head: list[Line], body: float) -> list[Line]:
     first = head[k]
     if not first.bold and abs(first.size - body) < 0.4:
         return []  # set like the body: nothing marks it off as an abstract
+    if caption_label(first.text) or furniture(first.text):
+        return []  # a teaser figure's caption, a licence block
     run = [first]
     for ln in head[k + 1 :]:
         if ln.column != first.column and first.column != "full":

@@ -10,6 +10,7 @@ from collections import Counter
 
 from arakit.compiler.pdf.chars import SUPERSCRIPT
 from arakit.compiler.pdf.document import Line
+import itertools
 
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*")
 _DECIMAL_END_RE = re.compile(r"(?<![\d.])\d+\.\d+$")
@@ -53,12 +54,14 @@ def footnote_start(ln: Line, body: float) -> bool:
     return ln.size < body - 0.5 and any(a == 0 for a, _ in ln.sup)
 
 
-def breaks(prev: Line, ln: Line) -> bool:
-    """A new paragraph: a column or page change after a full stop, or a wide vertical gap."""
+def breaks(prev: Line, ln: Line, leading: float = 0.0) -> bool:
+    """A new paragraph: a column or page change after a full stop, or a vertical gap wider
+    than the document's usual gap between the lines of a paragraph (`leading`: wide in a
+    double-spaced manuscript or thesis) by more than half a line."""
     if ln.page != prev.page or ln.column != prev.column:
         return prev.text.rstrip().endswith((".", ":")) and ln.x0 > prev.x0 + 4
     gap = ln.y0 - prev.y1
-    if gap > 0.6 * prev.size:
+    if gap > max(0.6 * prev.size, leading + 0.45 * prev.size):
         return True
     if gap >= 0 and ln.x0 > prev.x0 + 6:
         # an indent starts a paragraph, except under a list item's first line (its hanging
@@ -70,6 +73,21 @@ def breaks(prev: Line, ln: Line) -> bool:
 
 
 _ITEM_RE = re.compile(r"^(?:\d{1,2}[.)]|\(?[a-z]\)|\(\d{1,2}\)|[•◦▪–-])\s+\S")
+
+
+def usual_gap(lines: list[Line], body: float) -> float:
+    """The usual vertical gap between two lines of running text that follow each other in
+    a column (the median over body-size lines; 0 when there are too few)."""
+    gaps = sorted(
+        b.y0 - a.y1
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page
+        and a.column == b.column
+        and abs(a.size - body) < 0.3
+        and abs(b.size - body) < 0.3
+        and 0 <= b.y0 - a.y1 < 2 * body
+    )
+    return gaps[len(gaps) // 2] if len(gaps) >= 20 else 0.0
 
 
 def dehyphenate(parts: list[str], vocab: Counter[str] | None = None) -> str:
@@ -92,6 +110,17 @@ def dehyphenate(parts: list[str], vocab: Counter[str] | None = None) -> str:
                 out = out + p
             else:
                 out = out[:-1] + p
+        elif len(out) > 1 and out.endswith("-") and out[-2].isdigit() and p[:1].islower():
+            out = out + p  # "360-" / "degree": a compound with a number keeps its hyphen
+        elif len(out) > 1 and out.endswith("-") and out[-2].isalpha() and p[:1].isupper():
+            # "Super-" / "Point": one word the paper writes whole ("SuperPoint"), else a
+            # compound of two capitalised words ("Levenberg-" / "Marquardt")
+            left = re.search(r"[^\W\d_]+-$", out)
+            right = re.match(r"[^\W\d_]+", p)
+            joined = ""
+            if left is not None and right is not None:
+                joined = f"{left.group(0)[:-1]}{right.group(0)}".lower()
+            out = out[:-1] + p if vocab is not None and joined and vocab[joined] > 0 else out + p
         else:
             out = f"{out} {p}" if out else p
     return out

@@ -24,6 +24,7 @@ from arakit.compiler.pdf.layout import Layout, read_layout
 from arakit.compiler.pdf.opening import read_opening
 from arakit.compiler.pdf.paragraphs import (
     breaks,
+    usual_gap,
     dehyphenate,
     footnote_start,
     reading_text,
@@ -78,6 +79,7 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
     ref_lines: list[Line] = []
     buf: list[Line] = []
     k = 0
+    leading = usual_gap(lines, headings.body)
 
     def flush() -> None:
         if buf:
@@ -163,7 +165,7 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
             )
             k += 1
             continue
-        if buf and breaks(buf[-1], ln):
+        if buf and breaks(buf[-1], ln, leading):
             flush()
         buf.append(ln)
         k += 1

@@ -10,14 +10,14 @@ from arakit.compiler.pdf.tables import bands, finder, selfcheck
 from arakit.compiler.pdf.tables.glyphs import TextLine, page_lines, underscore_rules
 from arakit.compiler.pdf.tables.grid import flat_header
 from arakit.compiler.pdf.tables.linenos import drop_line_numbers
+from arakit.compiler.pdf.tables.captions import TABLE_WORD, captions, segments
 from arakit.compiler.pdf.tables.raw import RawTable
-from arakit.compiler.pdf.tables.captions import captions, segments
 from arakit.compiler.pdf.tables.region import Region, Rules, find_region, page_rules
 from arakit.compiler.pdf.tables.rotated import add_label_column, rotated_labels
 
 __all__ = ["RawTable", "flat_header", "may_caption", "page_tables"]
 
-_MAY_CAPTION = re.compile(r"(?m)^\s*(Table|TABLE)\s+[0-9A-Z]")
+_MAY_CAPTION = re.compile(rf"(?m)^\s*(?:{TABLE_WORD})(?:\s+|(?<=\.))[0-9A-Z]")
 
 
 def may_caption(text: str) -> bool:

@@ -14,8 +14,44 @@ from arakit.compiler.pdf.tables.glyphs import TextLine
 # The one recogniser of caption labels, for every reader of a page (tables, figures, the
 # document's structure): `Table 2:`, `TABLE IV` (IEEE, its title on the next line),
 # `Figure 3.`, `Fig.3 |`, `Table A.1 —`.
+# A caption's label word in the languages papers and theses are commonly written in
+# ("Таблица 3:", "Tabelle 2.", "Abb. 4:", "Рис. 1:"), as printed or in capitals.
+_TABLE_WORDS = (
+    "Table",
+    "Tab.",
+    "Tabelle",
+    "Tableau",
+    "Tabla",
+    "Tabella",
+    "Tabel",
+    "Tabela",
+    "Tabell",
+    "Tabulka",
+    "Taulukko",
+    "Таблица",
+    "Табл.",
+    "Таблиця",
+)
+_FIGURE_WORDS = (
+    "Figure",
+    "Fig.",
+    "Abbildung",
+    "Abb.",
+    "Figura",
+    "Figuur",
+    "Rysunek",
+    "Rys.",
+    "Obrázek",
+    "Kuva",
+    "Рисунок",
+    "Рис.",
+    "Малюнок",
+)
+TABLE_WORD = "|".join(re.escape(w) + "|" + re.escape(w.upper()) for w in _TABLE_WORDS)
+FIGURE_WORD = "|".join(re.escape(w) + "|" + re.escape(w.upper()) for w in _FIGURE_WORDS)
+_TABLE_KIND = re.compile(rf"^(?:{TABLE_WORD})$")
 LABEL_RE = re.compile(
-    r"^(?P<kind>Table|TABLE|Figure|FIGURE|Fig\.|FIG\.)(?:\s+|(?<=\.))"
+    rf"^(?P<kind>{TABLE_WORD}|{FIGURE_WORD})(?:\s+|(?<=\.))"
     r"(?P<number>[0-9]+|[A-Z]\.?[0-9]+|[IVXL]+)\s*(?P<sep>[:.|—–]|$)"
 )
 
@@ -38,7 +74,7 @@ def caption_label(text: str) -> Label | None:
     m = LABEL_RE.match(text)
     if not m:
         return None
-    kind = "table" if m.group("kind").lower() == "table" else "figure"
+    kind = "table" if _TABLE_KIND.match(m.group("kind")) else "figure"
     if kind == "figure" and not m.group("sep"):
         return None
     return Label(kind, m.group("number"), m.group("sep"), text[m.end() :])
@@ -157,7 +193,7 @@ def captions(
     return found, figures
 
 
-_LABEL_RE = re.compile(r"^(Table|TABLE|Figure|Fig\.|FIGURE)$")
+_LABEL_RE = re.compile(rf"^(?:{TABLE_WORD}|{FIGURE_WORD})$")
 
 
 def _side_by_side(seg: TextLine) -> list[TextLine]:

@@ -13,6 +13,8 @@ processor's table) may have no header row, and a key/value list never has one. S
 
 from __future__ import annotations
 
+import re
+
 from arakit.compiler.pdf.tables.glyphs import TextLine
 from arakit.compiler.pdf.tables.grid import is_number, line_cells
 from arakit.compiler.pdf.tables.captions import segments
@@ -86,16 +88,34 @@ def labels_columns(bands: list[list[TextLine]], bounds: list[float]) -> tuple[bo
     nothing tells: a number in it makes it a row; a label over a column of numbers makes it
     the header; otherwise it is read as a row and the doubt is reported."""
     first = _cells(bands[0], bounds)
+    body = [_cells(band, bounds) for band in bands[1:]]
     if any(is_number(t) for t in first.values()):
-        return False, None
+        return _numbered_columns(first, body), None
     numbers: dict[int, list[bool]] = {}
-    for band in bands[1:]:
-        for c, t in _cells(band, bounds).items():
+    for row in body:
+        for c, t in row.items():
             numbers.setdefault(c, []).append(is_number(t))
     numeric = [c for c, flags in numbers.items() if c > 0 and sum(flags) >= 0.6 * len(flags)]
     if any(first.get(c) for c in numeric):
         return True, None
     return False, NO_MARKED_HEADER
+
+
+def _numbered_columns(first: dict[int, str], body: list[dict[int, str]]) -> bool:
+    """A first row that numbers the columns ("Model/Data | 1 | 2 | 3": consecutive whole
+    numbers after a label) over columns of measured values (decimals, "0.24 ± 0.01"): the
+    header, not a row of values."""
+    label = first.get(0, "")
+    numbered = sorted((c, t) for c, t in first.items() if c > 0)
+    if not label or is_number(label) or len(numbered) < 2:
+        return False
+    if not all(re.fullmatch(r"\d{1,3}", t) for _c, t in numbered):
+        return False
+    values = [int(t) for _c, t in numbered]
+    if values != list(range(values[0], values[0] + len(values))):
+        return False
+    cells = [row.get(c, "") for row in body for c, _t in numbered]
+    return bool(cells) and all(re.search(r"\d[.,]\d|±", t) for t in cells if t)
 
 
 def label_band(region: Region, rules: list[Rule], n_head: int, bounds: list[float]) -> int:
