@@ -219,6 +219,9 @@ def test_a_paper_in_another_language_takes_its_claims_from_its_conclusion() -> N
         "При малом бюджете лучше себя показали эволюционный алгоритм и TPE.",
         "Модификация мутации позволяет методу достичь лучшего качества.",
     ]
+    first = map_claims(ctx, [])[0]
+    assert first.tags and all(t.isalpha() for t in first.tags)
+    assert "Предложенный" in (first.falsification_criteria or "")
 
 
 def test_a_draft_without_an_abstract_keeps_what_its_introduction_says_it_does() -> None:

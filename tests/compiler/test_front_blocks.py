@@ -150,3 +150,55 @@ def test_the_date_printed_under_the_title_gives_the_year(tmp_path: Path) -> None
     assert doc.title == "RAFF.jl: Robust Algebraic Fitting Function in Julia"
     assert doc.year == "2019"
     assert doc.authors == []
+
+
+def test_a_report_title_page_skips_its_document_type_and_stops_at_the_supervisor(
+    tmp_path: Path,
+) -> None:
+    p = _Page()
+    p.centred(W / 2, 300, "Final Year Project Report", 14.3)
+    p.centred(W / 2, 325, "Development of dynamic balance algorithms", 14.3)
+    p.centred(W / 2, 350, "for bipedal robot locomotion", 14.3)
+    p.centred(W / 2, 390, "Mikhail Usvyatsov", 10)
+    p.centred(W / 2, 415, "Innopolis University", 10)
+    p.centred(W / 2, 450, "Supervisor: Prof. Evgeni Magid", 9)
+    p.centred(W / 2, 490, "June 15, 2015", 9)
+    doc = read_document(p.save(tmp_path / "report.pdf"))
+    assert doc.title == "Development of dynamic balance algorithms for bipedal robot locomotion"
+    assert doc.authors == ["Mikhail Usvyatsov"]
+    assert doc.affiliations == ["Innopolis University"]
+    assert doc.year == "2015"
+
+
+def test_a_report_title_page_gives_the_topic_and_the_student_beside_the_role(
+    tmp_path: Path,
+) -> None:
+    p = _Page()
+    p.centred(W / 2, 90, "Санкт-Петербургский государственный университет", 12, bold=True)
+    p.centred(W / 2, 300, "ОТЧЕТ", 12, bold=True)
+    p.centred(W / 2, 318, "по учебной практике (НИР)", 12, bold=True)
+    p.centred(W / 2, 336, "Тема: Разработка ИИ для управления роем дронов", 12, bold=True)
+    p.text(72, 520, "Студент гр. 8310", 12)
+    p.text(440, 520, "Рыжиков А.В.", 12)
+    p.text(72, 550, "Руководитель", 12)
+    p.text(440, 550, "Заславский М.М.", 12)
+    p.centred(W / 2, 640, "Санкт-Петербург, 2023 г.", 12)
+    doc = read_document(p.save(tmp_path / "otchet.pdf"))
+    assert doc.title == "Разработка ИИ для управления роем дронов"
+    assert doc.authors == ["Рыжиков А.В."]
+    assert doc.year == "2023"
+
+
+def test_a_thesis_author_line_with_an_e_mail_names_the_author(tmp_path: Path) -> None:
+    p = _Page()
+    p.centred(W / 2, 90, "CZECH UNIVERSITY OF LIFE SCIENCES PRAGUE", 11, bold=True)
+    p.centred(W / 2, 250, "Space-Based Economic Intelligence:", 15, bold=True)
+    p.centred(W / 2, 272, "Detecting Hidden Resource Anomalies", 15, bold=True)
+    p.centred(W / 2, 320, "BACHELOR THESIS", 11)
+    p.text(72, 560, "Author: Eren Ozturk (XOZTE001@studenti.czu.cz)", 10, bold=True)
+    p.text(72, 578, "Supervisor: Dr. Jiri Brozek", 10, bold=True)
+    p.centred(W / 2, 680, "Prague, 2026", 10, bold=True)
+    doc = read_document(p.save(tmp_path / "bachelor.pdf"))
+    assert doc.title == "Space-Based Economic Intelligence: Detecting Hidden Resource Anomalies"
+    assert doc.authors == ["Eren Ozturk"]
+    assert doc.year == "2026"

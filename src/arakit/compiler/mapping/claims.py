@@ -11,6 +11,7 @@ from arakit.compiler.mapping.claim_sentences import (
     fallback_claim_sentences,
     statement_of,
     words,
+    words_any,
 )
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE, PaperContext, title_of
 from arakit.compiler.mapping.experiments import Planned
@@ -55,7 +56,7 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
                     else "The paper's authors report this result; the compiler did not re-run "
                     "it (status as reported in the source)"
                 ),
-                tags=sorted(words(statement))[:5],
+                tags=_tags(statement),
                 provenance=PROVENANCE,
                 last_revised=f"{ctx.today} (ara compile)",
                 extra_fields=[MdField(name="Source", value=ctx.where_label(s.where))],
@@ -81,7 +82,7 @@ def falsification(statement: str, proof: list[str]) -> str:
     """
     runs = ", ".join(proof) if proof else "the experiment behind it"
     seen: dict[str, None] = {}
-    for w in re.findall(r"[A-Za-z][\w-]+", statement):
+    for w in re.findall(r"[^\W\d_][\w-]+", statement):
         if w.lower() not in STOP_WORDS and len(w) > 2:
             seen.setdefault(w, None)
     terms = ", ".join(list(seen)[:5]) or "the quantity it describes"
@@ -99,6 +100,14 @@ def falsification(statement: str, proof: list[str]) -> str:
     if not parts:
         parts.append(f"the measured effect ({terms}) is within the run-to-run spread")
     return f"Re-running {runs} with the same setup and metrics finds that " + "; or ".join(parts)
+
+
+def _tags(statement: str, count: int = 5) -> list[str]:
+    """The statement's most specific words (the longest content words, no adverbs, no
+    numbers or single letters), in alphabetical order."""
+    found = words(statement) or words_any(statement)  # a claim in another script has words too
+    pool = [w for w in found if len(w) >= 4 and not w.endswith("ly") and not w.isdigit()]
+    return sorted(sorted(pool, key=lambda w: (-len(w), w))[:count])
 
 
 def _proof(statement: str, planned: list[Planned]) -> list[str]:

@@ -107,9 +107,9 @@ def read_front(
             kind = furniture(ln.plain()) or Furniture("margin", ln.text)
             front.furniture.append(kind)
     title_rows = _title(content, body)
-    front.title = _unquoted(_join_title([r.text for r in title_rows]))
+    front.title = _unquoted(_TOPIC.sub("", _join_title([r.text for r in title_rows])))
     after = content[content.index(title_rows[-1]) + 1 :] if title_rows else content
-    people = read_people(after)
+    people = read_people(after, _title_page(content))
     front.authors, front.affiliations = people.authors, people.affiliations
     if not front.affiliations and people.authors and any(is_role(r.plain) for r in after):
         above = content[: content.index(title_rows[0])] if title_rows else []
@@ -150,7 +150,7 @@ def _place_and_date(text: str) -> Furniture | None:
     """A title page's place and year ("Москва 2024", "Berlin, 2021", a year alone): the
     date the page prints."""
     t = " ".join(text.split())
-    if re.fullmatch(r"(?:[^\W\d_][\w-]+,?\s+)?(?:19|20)\d\d", t):
+    if re.fullmatch(r"(?:[^\W\d_][\w-]+,?\s+)?(?:19|20)\d\d(?:\s*(?:г\.?|год))?", t):
         return Furniture("date", t)
     return None
 
@@ -158,13 +158,54 @@ def _place_and_date(text: str) -> Furniture | None:
 # the line of a title page that says what kind of document it is, printed in the title's
 # type above the title itself
 _DOCUMENT_TYPE = re.compile(
-    r"^(?:(?:bachelor|master|doctoral|phd|diploma|graduation|final|senior|honou?rs)['’s]*\s+)?"
-    r"(?:thesis|dissertation|project|report)$|"
-    r"^(?:выпускная\s+)?(?:квалификационная|курсовая|дипломная|магистерская|бакалаврская)"
-    r"\s+(?:работа|диссертация)$|^диссертация$|^(?:bachelor|master|diplom)arbeit$|"
-    r"^dissertation$|^mémoire$|^th[èe]se$|^tesis$|^tesi(?: di laurea)?$|^praca\s+\w+$",
+    r"^(?:[^\W\d_][\w'’]*\s+){0,3}(?:thesis|dissertation|report|project)$|"
+    r"^(?:[^\W\d_]+\s+){0,2}(?:работа|диссертация|отч[её]т|проект)$|^диссертация$|"
+    r"^(?:bachelor|master|diplom|studien|projekt)arbeit$|^dissertation$|^mémoire$|"
+    r"^th[èe]se$|^tesis$|^tesi(?: di laurea)?$|^praca\s+\w+$|^(?:bakalářská|diplomová)\s+práce$",
     re.IGNORECASE,
 )
+# "Тема: …", "Title: …": a title page naming its topic after a label
+_TOPIC = re.compile(r"^(?:тема|topic|title|thema|titel|sujet|tema|titolo)\s*:\s*", re.IGNORECASE)
+_QUOTE_OPEN = '«“„"'
+
+
+def _document_type(row: Row) -> bool:
+    return bool(_DOCUMENT_TYPE.match(row.plain.strip(" .:")))
+
+
+def _title_page(rows: list[Row]) -> bool:
+    """A thesis or report title page: it says what kind of document it is and names people
+    by their role ("Author:", "Supervisor:")."""
+    return any(_document_type(r) for r in rows) and any(is_role(r.plain) for r in rows)
+
+
+def _title_page_title(rows: list[Row], body: float) -> list[Row]:
+    """The title of a thesis or report title page: the row after a topic label, or the
+    rows after the document-type line, or the row printed in quotation marks."""
+    for k, r in enumerate(rows):
+        if _TOPIC.match(r.plain.strip()):
+            return _same_style_run(rows, k)
+    for k, r in enumerate(rows[:-1]):
+        nxt = rows[k + 1]
+        follows = not is_role(nxt.plain) and not furniture(nxt.plain) and not _document_type(nxt)
+        if _document_type(r) and follows and nxt.size >= body - 0.5:
+            return _same_style_run(rows, k + 1)
+    for k, r in enumerate(rows):
+        if r.plain.strip()[:1] in _QUOTE_OPEN and not is_role(r.plain):
+            return _same_style_run(rows, k)
+    return []
+
+
+def _same_style_run(rows: list[Row], k: int) -> list[Row]:
+    """Row `k` and the rows right under it in the same type (a title broken over lines)."""
+    out = [rows[k]]
+    for r in rows[k + 1 : k + 4]:
+        gap = r.pieces[0].y0 - out[-1].pieces[0].y1
+        if abs(r.size - out[0].size) < 0.35 and gap < 1.5 * r.size and not is_role(r.plain):
+            out.append(r)
+        else:
+            break
+    return out
 
 
 def _title(rows: list[Row], body: float) -> list[Row]:
@@ -172,19 +213,17 @@ def _title(rows: list[Row], body: float) -> list[Row]:
     title page, the rows after the document-type line."""
     if not rows:
         return []
+    if _title_page(rows):
+        found = _title_page_title(rows, body)
+        if found:
+            return found
     top = max(r.size for r in rows)
     if top < body - 0.5:
         return []
     start = next(k for k, r in enumerate(rows) if abs(r.size - top) < 0.35)
     nxt = rows[start + 1] if start + 1 < len(rows) else None
-    if (
-        _DOCUMENT_TYPE.match(rows[start].plain.strip(" .:"))
-        and nxt is not None
-        and nxt.size >= top - 2.5
-        and not is_role(nxt.plain)
-    ):
-        start += 1
-        top = nxt.size
+    if _document_type(rows[start]) and nxt is not None and abs(nxt.size - top) < 0.35:
+        start += 1  # "Final Year Project Report" over the title in the same type
     out = [rows[start]]
     for r in rows[start + 1 :]:
         gap = (r.pieces[0].y0 - out[-1].pieces[0].y1) if r.pieces else 99.0
@@ -212,9 +251,7 @@ def _institution_above(rows: list[Row]) -> list[str]:
     """The institution a title page prints above the title (university, faculty, chair),
     as one affiliation."""
     parts = [
-        affiliation_text(r.plain)
-        for r in rows
-        if not furniture(r.plain) and not _DOCUMENT_TYPE.match(r.plain.strip(" .:"))
+        affiliation_text(r.plain) for r in rows if not furniture(r.plain) and not _document_type(r)
     ]
     return [", ".join(p for p in parts if p)] if parts and institution_like(parts[0]) else []
 

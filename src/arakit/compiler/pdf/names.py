@@ -45,7 +45,7 @@ _INSTITUTION = re.compile(
     r"hochschule|technische|observatory|agency|ministry|council|consortium|"
     r"google|deepmind|microsoft|openai|meta|facebook|amazon|nvidia|ibm|apple|baidu|"
     r"alibaba|tencent|huawei|samsung|intel|adobe|salesforce|startup|team|"
-    r"университет\w*|институт\w*|факультет\w*|кафедр\w*|академи\w*|лаборатори\w*|"
+    r"университет\w*|министерств\w*|институт\w*|факультет\w*|кафедр\w*|академи\w*|лаборатори\w*|"
     r"universität|universidad|università|université|uniwersytet)\b",
     re.IGNORECASE,
 )
@@ -86,6 +86,10 @@ def names_in(cell: str, small_caps: bool = False) -> list[str]:
     out = []
     for piece in _SPLIT.split(text):
         name = " ".join(piece.strip(_MARKS).split())
+        if piece.strip(_MARKS.replace(".", "")).endswith(".") and re.search(
+            r"(?:^|[\s.])[^\W\d_]$", name
+        ):
+            name += "."  # an initial ends the name ("Рыжиков А.В.")
         name = re.sub(r"^and\s+", "", name, flags=re.IGNORECASE)  # small capitals: "AND"
         if is_name(name, small_caps):
             out.append(name)

@@ -119,26 +119,40 @@ def is_role(text: str) -> bool:
     return bool(_AUTHOR_ROLE.match(t) or _OTHER_ROLE.match(t))
 
 
-def thesis_people(rows: list[Row]) -> tuple[list[str], list[Row]]:
+# on a title page, a role word opens the row without a colon ("Студент гр. 8310   Рыжиков А.В.")
+_LOOSE_AUTHOR_ROLE = re.compile(r"^(?:студент(?:ка)?|student|candidate|выполнил\w*)\b", re.I)
+
+
+def thesis_people(rows: list[Row], title_page: bool = False) -> tuple[list[str], list[Row]]:
     """Authors of a title page that names them after a role line, and the rows read;
-    empty when no row names the author's role."""
+    empty when no row names the author's role. On a `title_page` (it says it is a thesis
+    or a report), a role word opens its row without a colon too."""
     authors: list[str] = []
     used: list[Row] = []
     role = ""
+
+    def author_role(text: str) -> bool:
+        return bool(_AUTHOR_ROLE.match(text) or (title_page and _LOOSE_AUTHOR_ROLE.match(text)))
+
     for row in rows:
         text = row.plain.strip()
-        if _AUTHOR_ROLE.match(text):
+        if author_role(text):
             role = "author"
         elif _OTHER_ROLE.match(text):
             role = "other"
         elif not role:
             continue
         used.append(row)
-        rest = re.sub(r"^[^:]*:\s*", "", text) if ":" in text else ("" if is_role(text) else text)
-        if role == "author" and rest and not affiliation_like(rest):
-            found = [n for n in names_in(rest) if not authors or n not in authors]
-            authors += found
-    return (authors, used) if any(_AUTHOR_ROLE.match(r.plain.strip()) for r in used) else ([], [])
+        if role != "author":
+            continue
+        for cell in row.cells():
+            cell = without_mail(cell)
+            rest = re.sub(r"^[^:]*:\s*", "", cell) if ":" in cell else cell
+            if author_role(cell) and rest == cell:
+                continue  # the role word and what qualifies it ("Студент гр. 8310")
+            if rest and not affiliation_like(rest):
+                authors += [n for n in names_in(rest) if n not in authors]
+    return (authors, used) if any(author_role(r.plain.strip()) for r in used) else ([], [])
 
 
 @dataclass
@@ -150,10 +164,11 @@ class People:
     rows: list[Row]
 
 
-def read_people(rows: list[Row]) -> People:
+def read_people(rows: list[Row], title_page: bool = False) -> People:
     """Authors and affiliations from the rows between the title and the abstract, and the
-    rows used. Rows that are neither end the block (the text that follows is body)."""
-    thesis, used_rows = thesis_people(rows)
+    rows used. Rows that are neither end the block (the text that follows is body); a role
+    line (a supervisor) ends it too."""
+    thesis, used_rows = thesis_people(rows, title_page)
     if thesis:
         return People(thesis, [], used_rows)
     people = People([], [], [])
@@ -171,8 +186,8 @@ def read_people(rows: list[Row]) -> People:
             people.rows.append(row)  # "(equal contribution)", a collaboration's name
             continuing, open_name = False, ""
             continue
-        if _prose(text):
-            break  # running sentences: the abstract or the body has begun
+        if _prose(text) or _OTHER_ROLE.match(text):
+            break  # running sentences: the abstract or the body has begun; a supervisor
         marked = any(a == 0 for p in row.pieces[:1] for a, _ in p.sup)
         placed = row.placed_cells()
         cells = [c for c, _x in placed]
