@@ -5,7 +5,7 @@ measurements (not labels, years or list marks)."""
 from __future__ import annotations
 
 from arakit.compiler.atoms import extract_atoms
-from arakit.compiler.mapping.claims import falsification
+from arakit.compiler.mapping.claims import falsification, map_claims
 from arakit.compiler.mapping.concepts import map_concepts
 from arakit.compiler.mapping.context import PaperContext
 from arakit.compiler.mapping.experiments import map_experiments
@@ -238,3 +238,27 @@ def test_without_a_setup_section_the_method_sentence_that_says_how_runs_were_mad
     assert plan.experiment.procedure[0].endswith(
         "Each matrix was simulated 200 times with a new random seed."
     )
+
+
+def test_a_claim_cites_the_experiment_about_it_and_none_when_no_experiment_is() -> None:
+    ctx = _ctx(
+        "We show that gated warmup improves top-1 accuracy on ImageNet. "
+        "We also show that the method is simple to implement in any framework.",
+        [("4", "Results", ["Table 1 shows gated warmup against plain warmup on ImageNet."])],
+    )
+    ctx.doc.tables.append(
+        DocTable(
+            "1",
+            "Top-1 accuracy of gated warmup on ImageNet.",
+            ["Method", "Top-1 accuracy"],
+            [["Gated warmup", "76.4"], ["Plain warmup", "75.3"]],
+            2,
+            "4",
+        )
+    )
+    planned = map_experiments(ctx, {})
+    claims = {c.statement: c.proof for c in map_claims(ctx, planned)}
+    accuracy = next(k for k in claims if "accuracy" in k)
+    simple = next(k for k in claims if "simple" in k)
+    assert claims[accuracy] == ["E01"]
+    assert claims[simple] == []

@@ -14,7 +14,7 @@ from arakit.compiler.mapping.claim_sentences import (
     words_any,
 )
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE, PaperContext, title_of
-from arakit.compiler.mapping.experiments import Planned
+from arakit.compiler.mapping.experiments import Planned, discussion
 from arakit.compiler.mapping.quantities import measured
 from arakit.model import Claim
 from arakit.model.base import MdField
@@ -29,7 +29,7 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
     for s in found or fallback_claim_sentences(ctx):
         statement = statement_of(s.text)
         cid = f"C{len(claims) + 1:02d}"
-        proof = _proof(statement, planned)
+        proof = _proof(ctx, statement, planned)
         tables = [p for p in planned if p.experiment.id in proof]
         basis = (
             "; ".join(
@@ -110,12 +110,23 @@ def _tags(statement: str, count: int = 5) -> list[str]:
     return sorted(sorted(pool, key=lambda w: (-len(w), w))[:count])
 
 
-def _proof(statement: str, planned: list[Planned]) -> list[str]:
-    want = words(statement)
+MIN_SHARED = 2  # one word in common is chance: a claim and its proof share at least two terms
+
+
+def _proof(ctx: PaperContext, statement: str, planned: list[Planned]) -> list[str]:
+    """The experiments whose object (caption, row labels, header, and the sentences that
+    discuss it) shares the most terms with the statement; none when no experiment shares
+    MIN_SHARED terms: a claim the paper's tables and figures do not test cites nothing
+    rather than the first experiment."""
+    read = words if words(statement) else words_any  # a claim in another script has words too
+    want = read(statement)
     scored = []
     for p in planned:
         rows = " ".join(r[0] for r in getattr(p.obj, "rows", []) if r)
-        have = words(f"{p.obj.caption} {rows} {' '.join(getattr(p.obj, 'header', []))}")
+        said = " ".join(x.text for x in discussion(ctx, p.obj))
+        have = read(f"{p.obj.caption} {rows} {' '.join(getattr(p.obj, 'header', []))} {said}")
         scored.append((len(want & have), p.experiment.id))
-    best = [eid for score, eid in scored if score and score == max(s for s, _ in scored)]
-    return best[:2] or ([planned[0].experiment.id] if planned else [])
+    top = max((score for score, _ in scored), default=0)
+    if top < MIN_SHARED:
+        return []
+    return [eid for score, eid in scored if score == top][:2]
