@@ -12,10 +12,15 @@ from arakit.compiler.errors import InputError
 from arakit.compiler.repo.environment import Environment, read_environment
 from arakit.compiler.repo.execution import reached_modules
 from arakit.compiler.repo.history import History, read_history
-from arakit.compiler.repo.params import CodeParam, is_config, is_source, params_of
+from arakit.compiler.repo.params import (
+    CodeParam,
+    is_config,
+    is_launch_file,
+    is_source,
+    params_of,
+)
 from arakit.compiler.repo.params.compose import apply_composition
 from arakit.compiler.repo.params.logs import is_log_file
-from arakit.compiler.repo.params.shell import is_launch_script
 from arakit.compiler.repo.reach import Passed, Reach, reached_from
 from arakit.compiler.repo.source import RepoFiles, list_files
 from arakit.compiler.scope import Scope, choose_folders, paper_dirs, paper_tree
@@ -84,7 +89,7 @@ def _readable(rel: str) -> bool:
         rel.endswith((".py", ".ipynb", "pyproject.toml"))
         or is_config(rel)
         or is_source(rel)
-        or is_launch_script(rel)
+        or is_launch_file(rel)
         or is_log_file(rel)
     )
 

@@ -49,6 +49,9 @@ CODE_SUFFIXES = (
     ".jl",
     ".m",
     ".ipynb",
+    ".launch",
+    ".smk",
+    "snakefile",
     *SOURCE_SUFFIXES,
 )
 # files that are programs (not configs or launch scripts): what "the largest code folder" counts

@@ -44,10 +44,13 @@ def test_fortran_parameters_and_top_level_r_julia_matlab_numbers_are_read() -> N
     )
     got = _got(r, "analysis/fit.R")
     assert got["n_iter"] == ("5000", 1, "MCMC draws") and got["seed"] == ("42", 5, "")
-    assert "alpha" not in got  # inside a function
+    inner = next(p for p in params_of(r, "analysis/fit.R") if p.name == "alpha")
+    # inside a function: a value hard-coded in it, never read here, so not a setting it uses
+    assert (inner.kind, inner.context, inner.used) == ("script", "fit", False)
     assert (got["mu.alpha"], got["p"]) == (("10", 6, ""), ("5", 6, "model"))
     julia = "const N = 256\nfunction f()\n    h = 0.1\nend\ndt = 1e-3\n"
-    assert set(_got(julia, "sim.jl")) == {"N", "dt"}
+    kinds = {p.name: p.kind for p in params_of(julia, "sim.jl")}
+    assert kinds == {"N": "constant", "dt": "constant", "h": "script"}
     script = "% experiment\nlambda = 0.05; % ridge\nfor k = 1:10\n  t = 3;\nend\n"
     assert _got(script, "run_exp.m") == {"lambda": ("0.05", 2, "ridge")}
     function_file = "function y = f(x)\n  gain = 2;\nend\n"

@@ -111,6 +111,7 @@ _STRUCTURED = (
     "toml",
     "ini",
     "gin",
+    "xml",
 )
 
 

@@ -18,7 +18,9 @@ from arakit.compiler.repo.params.logs import is_log_file, log_params
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.repo.params.notebook import notebook_params
 from arakit.compiler.repo.params.python import python_params
+from arakit.compiler.repo.params.rosxml import is_launch_xml, launch_xml_params
 from arakit.compiler.repo.params.shell import is_launch_script, shell_params
+from arakit.compiler.repo.params.snakemake import is_snakefile, snakemake_params
 from arakit.compiler.settings.names import words
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "gin_params",
     "ini_params",
     "is_config",
+    "is_launch_file",
     "is_source",
     "json_params",
     "log_params",
@@ -101,11 +104,21 @@ def project_params(text: str, rel: str) -> list[CodeParam]:
     return out
 
 
+def is_launch_file(rel: str) -> bool:
+    """Files that launch runs with values: shell and job scripts, Makefiles, Snakemake
+    workflows and XML launch files."""
+    return is_launch_script(rel) or is_snakefile(rel) or is_launch_xml(rel)
+
+
 def params_of(text: str, rel: str) -> list[CodeParam]:
     """Parameters in one file's text, by its kind (Python, config, launch script, log)."""
     low = rel.lower()
     if low.rsplit("/", 1)[-1] == "pyproject.toml":
         return project_params(text, rel)
+    if is_snakefile(rel):
+        return snakemake_params(text, rel)
+    if is_launch_xml(rel):
+        return launch_xml_params(text, rel)
     if low.endswith(".py"):
         return python_params(text, rel)
     if low.endswith(".ipynb"):

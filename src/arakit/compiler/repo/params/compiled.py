@@ -1,8 +1,8 @@
 """Parameters in the languages research code is also written in, beside Python: the
 constants a C, C++, CUDA or OpenCL source fixes (`#define N 2048`, `const int TILE = 16;`,
 `constexpr double kTol = 1e-8;`), Fortran parameters (`integer, parameter :: n = 100`),
-and top-level assignments of numbers in R, Julia and MATLAB scripts (`n_iter <- 5000`,
-`const N = 256`, `alpha = 0.05;`).
+top-level assignments of numbers in MATLAB scripts (`alpha = 0.05;`); R and Julia are
+read by rjulia.py (function defaults, call literals, assignments, loops).
 
 Only values written as number literals are read (a setting, not a computation), each at its
 own line with the comment beside it as help. Lines inside functions are skipped where the
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.rjulia import r_julia_params
 
 MAX_PARAMS = 500
 MAX_LINE = 400
@@ -42,8 +43,6 @@ _FORTRAN = re.compile(
     rf"([A-Za-z_]\w*)\s*=\s*({_NUMBER})\s*(?:!(.*))?$",
     re.I,
 )
-_R_ASSIGN = re.compile(rf"^([A-Za-z.][\w.]*)\s*(?:<-|=)\s*({_NUMBER})\s*;?\s*(?:#(.*))?$")
-_JULIA_ASSIGN = re.compile(rf"^(?:const\s+)?([A-Za-z_]\w*)\s*=\s*({_NUMBER})\s*;?\s*(?:#(.*))?$")
 _MATLAB_ASSIGN = re.compile(rf"^([A-Za-z]\w*)\s*=\s*({_NUMBER})\s*;?\s*(?:%(.*))?$")
 _C_LINE_COMMENT = re.compile(r"//(.*)$")
 
@@ -60,10 +59,8 @@ def compiled_params(text: str, rel: str) -> list[CodeParam]:
         found = _c_params(text, rel)
     elif low.endswith(FORTRAN_SUFFIXES):
         found = _line_params(text, rel, _FORTRAN, indented=True)
-    elif low.endswith(R_SUFFIXES):
-        found = _line_params(text, rel, _R_ASSIGN, indented=False)
-    elif low.endswith(JULIA_SUFFIXES):
-        found = _line_params(text, rel, _JULIA_ASSIGN, indented=False)
+    elif low.endswith(R_SUFFIXES + JULIA_SUFFIXES):
+        found = r_julia_params(text, rel)
     elif low.endswith(MATLAB_SUFFIXES):
         found = _matlab_params(text, rel)
     else:

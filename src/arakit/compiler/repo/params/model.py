@@ -8,7 +8,7 @@ from arakit.compiler.settings.names import code_key, is_known_code_name
 
 # kinds of definition, by how a run picks the value up
 CLI_KINDS = ("argparse", "click", "typer")
-FILE_KINDS = ("yaml", "json", "toml", "ini", "gin")
+FILE_KINDS = ("yaml", "json", "toml", "ini", "gin", "xml")
 OVERRIDE_KINDS = ("cli-flag", "hydra-override", "shell", "shell-default", "plan")
 
 
@@ -22,7 +22,8 @@ class CodeParam:
     line: int
     kind: str  # constant | script | default | init | dataclass | pydantic | attrs | class |
     # argparse | click | typer | environ | call | dict | yaml | json | toml | ini | gin |
-    # shell | shell-default | cli-flag | hydra-override | log | sweep (`for x in [..]`)
+    # shell | shell-default | cli-flag | hydra-override | log | sweep (`for x in [..]`) |
+    # xml (a launch file's `<param>` / `<arg>`)
     help: str = ""  # help text, or the comment written beside the value
     context: str = ""  # enclosing function, class, callee or config section
     used: bool = True  # False for a script constant that nothing reads

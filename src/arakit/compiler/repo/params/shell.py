@@ -22,6 +22,11 @@ SHELL_SUFFIXES = (".sh", ".bash", ".zsh", ".slurm", ".pbs", ".sbatch", ".job", "
 _ASSIGN_RE = re.compile(
     r"^\s*(?:export\s+|local\s+|declare\s+(?:-\w+\s+)?|readonly\s+)?([A-Za-z_]\w*)=(\S.*?)?\s*(?:\s#.*)?$"
 )
+# `for STDEV in 0 10 1000; do`, `for i in {1..3}`: the values a launch script sweeps
+_FOR_RE = re.compile(r"^\s*for\s+([A-Za-z_]\w*)\s+in\s+(.+?)\s*(?:;\s*do\b.*|\bdo\s*)?$")
+_SWEEP_TOKEN = re.compile(
+    r"^(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?|\{-?\d+\.\.-?\d+(?:\.\.\d+)?\}|[A-Za-z][\w.\-]*)$"
+)
 _DEFAULT_RE = re.compile(r"\$\{([A-Za-z_]\w*):?[-=]([^}]*)\}")
 _LAUNCH_RE = re.compile(
     r"(?:^|[\s;&|(])(?:python[\d.]*|torchrun|accelerate\s+launch|deepspeed|srun|mpirun|uv\s+run|"
@@ -72,6 +77,11 @@ def shell_params(text: str, rel: str) -> list[CodeParam]:
         for m in _DEFAULT_RE.finditer(body):
             out.append(CodeParam(m.group(1), m.group(2).strip("'\""), rel, n, "shell-default"))
             known.setdefault(m.group(1), m.group(2).strip("'\""))
+        loop = _FOR_RE.match(body)
+        if loop and (sweep := _sweep(loop.group(2))):
+            out.append(CodeParam(loop.group(1), sweep, rel, n, "sweep", "values a loop runs"))
+            known.setdefault(loop.group(1), sweep)
+            continue
         a = _ASSIGN_RE.match(body)
         if a and a.group(2) is not None and not _LAUNCH_RE.search(a.group(2)):
             value = a.group(2).strip()
@@ -88,9 +98,27 @@ def shell_params(text: str, rel: str) -> list[CodeParam]:
             out += found
     passed = {m.group(2): m.group(1) for m in _PASSED_RE.finditer(text)}
     for p in out:
-        if p.kind in ("shell", "shell-default") and p.name in passed and not p.help:
-            p.help = f"--{passed[p.name]}"  # `--n-samples-per-prompt ${N_SAMPLES}`: what it means
+        if p.kind in ("shell", "shell-default", "sweep") and p.name in passed:
+            # `--n-samples-per-prompt ${N_SAMPLES}`: what it means
+            p.help = (
+                f"--{passed[p.name]}"
+                if p.kind != "sweep" or not p.help
+                else f"{p.help}, passed as --{passed[p.name]}"
+            )
     return out
+
+
+def _sweep(values: str) -> str:
+    """The loop's values when they are literals (numbers, percentages, `{1..3}`, words),
+    two or more of them or a range; "" for a loop over files, globs or a command's output."""
+    tokens = values.split()
+    if not tokens or any(not _SWEEP_TOKEN.match(t) for t in tokens):
+        return ""
+    if len(tokens) == 1 and not tokens[0].startswith("{"):
+        return ""
+    if not any(re.match(r"^[-+.\d{]", t) for t in tokens):
+        return ""  # `for m in resnet vit`: names, kept only beside numbers
+    return values.strip()
 
 
 def _place(found: list[CodeParam], parts: list[tuple[int, str]]) -> None:
