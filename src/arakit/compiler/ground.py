@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from arakit.compiler.entrypoints import entry_points
 from arakit.compiler.errors import InputError
 from arakit.compiler.repo.environment import Environment, read_environment
 from arakit.compiler.repo.execution import reached_modules
@@ -153,9 +154,14 @@ def grounded(
             scope.reasons.append(f"code folder {folder or 'the root'} given with --code-folder")
         else:
             own = paper_dirs(scope.tree, g.repo.files, scope.pdf_blob, scope.pdf_path)
-            folders, excluded, why = choose_folders(g.repo.files, g.params, settings, text, own)
-            scope.folders, scope.excluded = folders, excluded
-            scope.reasons.append(why)
+            folders, excluded, why = choose_folders(
+                g.repo.files, g.params, settings, text, own, g.repo.read, scope.pdf_path
+            )
+            folders, extra, how = entry_points(
+                folders, excluded, g.repo.files, g.params, own, g.repo.read
+            )
+            scope.folders, scope.excluded, scope.files = folders, excluded, extra
+            scope.reasons.append(f"{why}; {how}" if how else why)
         g.scope = scope
         g.execution = [r for r in g.execution if scope.includes(r)] or g.execution
         g.config_files = [c for c in g.config_files if scope.includes(c)]

@@ -21,7 +21,7 @@ import subprocess
 import tarfile
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -100,6 +100,9 @@ class Scope:
     root: Path
     tree: Path
     folders: list[str] = field(default_factory=lambda: [""])
+    # files outside the folders that are the paper's code too: launch files that run the
+    # folders' programs, scripts beside the paper
+    files: list[str] = field(default_factory=list)
     excluded: list[tuple[str, str]] = field(default_factory=list)
     commit: str = ""
     commit_label: str = ""
@@ -114,12 +117,15 @@ class Scope:
         inside = any(
             f == "" or rel == f or rel.startswith(f.rstrip("/") + "/") for f in self.folders
         )
+        if rel in self.files:
+            return True
         return inside and not any(rel.startswith(e.rstrip("/") + "/") for e, _ in self.excluded)
 
     def to_json(self) -> dict[str, Any]:
         """A plain dict for reports."""
         return {
             "folders": self.folders,
+            "files": self.files,
             "excluded": [{"folder": f, "reason": r} for f, r in self.excluded],
             "commit": self.commit,
             "commit_label": self.commit_label,
@@ -318,9 +324,17 @@ def paper_dirs(tree: Path, files: list[str], blob: str, pdf_path: str) -> set[st
     return out
 
 
-def set_aside(files: list[str], own: set[str]) -> list[tuple[str, str]]:
+def set_aside(
+    files: list[str],
+    own: set[str],
+    read: Callable[[str], str | None] | None = None,
+    pdf: str = "",
+) -> list[tuple[str, str]]:
     """Folders that are not the paper's code, with the reason. `own` are the folders that
-    hold the paper itself (never another paper's)."""
+    hold the paper itself (never another paper's); a LaTeX folder whose main file has the
+    PDF's name (`src/tex/ms.tex` for `ms.pdf`) or whose `\\title` is the title of a PDF
+    kept in `own` is the paper's own sources too."""
+    own = {"" if o == "." else o for o in own}
     out: dict[str, str] = {}
     dirs = {str(PurePosixPath(f).parent) for f in files} - {"."}
     for d in sorted(dirs):
@@ -344,9 +358,42 @@ def set_aside(files: list[str], own: set[str]) -> list[tuple[str, str]]:
             and not any(
                 parent == o or parent.startswith(o + "/") or o.startswith(parent + "/") for o in own
             )
+            and not _own_sources(f, files, own, read, pdf)
         ):
             out.setdefault(parent, f"another paper's sources ({name})")
     return sorted(out.items())
+
+
+def _own_sources(
+    tex: str,
+    files: list[str],
+    own: set[str],
+    read: Callable[[str], str | None] | None,
+    pdf: str = "",
+) -> bool:
+    """True when `tex` is the source of the paper whose PDF lies in an `own` folder: the
+    same file name (`ms.tex`, `ms.pdf`), or the same `\\title` as a .tex beside that PDF."""
+    stem = PurePosixPath(tex).stem
+    pdfs = [f for f in files if f.lower().endswith(".pdf") and _folder(f) in own] + [pdf]
+    if any(PurePosixPath(p).stem == stem for p in pdfs):
+        return True
+    if read is None:
+        return False
+    mine = _title(read(tex) or "")
+    if not mine:
+        return False
+    beside = [f for f in files if f.endswith(".tex") and _folder(f) in own and f != tex]
+    return any(_title(read(f) or "") == mine for f in beside[:20])
+
+
+def _folder(rel: str) -> str:
+    p = str(PurePosixPath(rel).parent)
+    return "" if p == "." else p
+
+
+def _title(tex: str) -> str:
+    m = re.search(r"\\title\s*(?:\[[^\]]*\])?\s*\{([^{}]{3,300})\}", tex[:200_000])
+    return " ".join(re.findall(r"[a-z0-9]+", m.group(1).lower())) if m else ""
 
 
 def _experiment_files(settings: list[PaperSetting], params: list[CodeParam]) -> dict[str, float]:
@@ -377,9 +424,12 @@ def choose_folders(
     settings: list[PaperSetting],
     text: str,
     own: set[str],
+    read: Callable[[str], str | None] | None = None,
+    pdf: str = "",
 ) -> tuple[list[str], list[tuple[str, str]], str]:
-    """(folders in scope, folders set aside, reason); `own` holds the paper itself."""
-    aside = set_aside(files, own)
+    """(folders in scope, folders set aside, reason); `own` holds the paper itself (`pdf`,
+    its path). Launch files and scripts beside the paper are added by entrypoints.py."""
+    aside = set_aside(files, own, read, pdf)
     inside = [f for f in files if not any(f.startswith(a + "/") for a, _ in aside)]
     code = [f for f in inside if f.lower().endswith(CODE_SUFFIXES)]
     scores = _experiment_files(settings, [p for p in params if p.file in set(code)])

@@ -173,3 +173,19 @@ def test_python_2_scripts_are_read_with_their_print_statements_set_aside() -> No
     got = {(p.name, p.value, p.line) for p in python_params(source, "parallel.py")}
     assert ("nwalkers", "50", 2) in got
     assert ("max_n", "300000", 5) in got
+
+
+def test_a_counter_or_running_state_inside_a_function_is_not_a_setting() -> None:
+    src = (
+        "def train(loader, lr=0.1):\n"
+        "    epoch = 1\n"
+        "    reps = 1\n"
+        "    if len(loader) > 10:\n"
+        "        reps = len(loader) // 10\n"
+        "    warmup = 5\n"
+        "    while epoch < 90:\n"
+        "        epoch += 1\n"
+        "    return warmup * reps\n"
+    )
+    got = {p.name: (p.kind, p.line) for p in params_of(src, "train.py")}
+    assert got == {"lr": ("default", 1), "warmup": ("script", 6)}

@@ -111,6 +111,8 @@ class _Reader:
         self._raw: list[str] | None = None
         self.out: list[CodeParam] = []
         self.loaded: set[str] = set()
+        # names each function assigns more than once (`epoch = 1` ... `epoch += 1`)
+        self.state: dict[str, set[str]] = {}
 
     def text(self, node: ast.expr) -> str | None:
         """The value as written. Not `ast.get_source_segment`: it splits the whole source
@@ -187,6 +189,8 @@ class _Reader:
         if not isinstance(target, ast.Name):
             return
         name = target.id
+        if kind == "script" and name in self.state.get(context, ()):
+            return  # a counter or running state of the function, not a setting
         if kind == "module":
             k = "constant" if _CONST_RE.match(name) else "script"
         else:
@@ -229,6 +233,7 @@ class _Reader:
         for arg, kwdefault in zip(args.kwonlyargs, args.kw_defaults, strict=True):
             if kwdefault is not None:
                 self.default(arg.arg, kwdefault, kind, qual)
+        self.state[qual] = _reassigned(fn)
         self.block(fn.body, "script", qual)
 
     def default(self, name: str, node: ast.expr, kind: str, context: str) -> None:
@@ -387,6 +392,24 @@ class _Reader:
                         self.add(f"{label}.{k.value}", v, "dict", label)
             elif keys and len(keys) == len(node.keys):
                 self.dict_literal(node, "")
+
+
+def _reassigned(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Names a function body assigns more than once, updates (`+=`) or loops over."""
+    seen: dict[str, int] = {}
+    for node in ast.walk(fn):
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AugAssign):
+            targets = [node.target, node.target]
+        elif isinstance(node, ast.AnnAssign | ast.For | ast.AsyncFor):
+            targets = [node.target]
+        for t in targets:
+            for n in ast.walk(t):
+                if isinstance(n, ast.Name):
+                    seen[n.id] = seen.get(n.id, 0) + 1
+    return {name for name, count in seen.items() if count > 1}
 
 
 def is_main_guard(test: ast.expr) -> bool:

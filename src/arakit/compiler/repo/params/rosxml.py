@@ -1,7 +1,7 @@
 """Parameters of XML launch files (ROS 1 `*.launch`, ROS 2 `*.launch.xml`, and XML files
 in a `launch/` folder): `<param name="threshold" value="0.035"/>` (kind `xml`) and
 `<arg name="rate" default="10"/>` (the argument's default, or its value when set), each
-at the line of its tag. A value that substitutes another (`$(arg rate)`) is kept as
+at the line of its tag; each `<node pkg="P" type="T"/>` is a `launch` of package P. A value that substitutes another (`$(arg rate)`) is kept as
 written. The tags are read with a bounded pattern, not an XML parser: a launch file is
 often not well-formed, and entity expansion is never done."""
 
@@ -13,6 +13,7 @@ from arakit.compiler.repo.params.model import CodeParam
 
 MAX_PARAMS = 500
 MAX_BYTES = 1024 * 1024
+_NODE = re.compile(r"<node\b([^<>]{0,2000}?)/?>", re.S)
 _TAG = re.compile(r"<(param|arg)\b([^<>]{0,2000}?)/?>", re.S)
 _ATTR = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -46,4 +47,13 @@ def launch_xml_params(text: str, rel: str) -> list[CodeParam]:
         out.append(CodeParam(name, value, rel, line, "xml", help_, m.group(1)))
         if len(out) >= MAX_PARAMS:
             break
+    for m in _NODE.finditer(code):
+        attrs = {
+            a.group(1): a.group(2) if a.group(2) is not None else a.group(3)
+            for a in _ATTR.finditer(m.group(1))
+        }
+        if attrs.get("pkg"):  # the program the launch file runs: a node of a package
+            line = code.count("\n", 0, m.start()) + 1
+            what = f"{attrs['pkg']} {attrs.get('type', attrs.get('exec', ''))}".strip()
+            out.append(CodeParam("", what, rel, line, "launch", "", f"pkg:{attrs['pkg']}"))
     return out

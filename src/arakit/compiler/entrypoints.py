@@ -1,0 +1,79 @@
+"""What joins the paper's code folders after they are chosen (scope.py): the launch files
+that run them and the scripts kept beside the paper.
+
+- A launch file (shell or job script, Snakemake workflow, ROS launch file; see
+  repo/launched.py) that runs a program of the chosen folders is the experiment's entry
+  point. At the repository root, or when it starts a node of the package the folders
+  belong to, it makes the whole repository (or that package) the paper's code: the
+  repository is then the experiment. Elsewhere (`scripts/overnight.sh` running
+  `pkg/train.py`) the launch file itself joins the scope, its folder does not.
+- Programs directly in the folder that holds the paper's PDF (`joss/draw.jl` beside
+  `joss/paper.md`) are the paper's figure scripts: they join the scope as files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePosixPath
+
+from arakit.compiler.repo.launched import launched
+from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.scope import _PROGRAMS, CODE_SUFFIXES, _collapse
+
+MAX_FILES = 50
+
+
+def _folder(rel: str) -> str:
+    p = str(PurePosixPath(rel).parent)
+    return "" if p == "." else p
+
+
+def entry_points(
+    folders: list[str],
+    excluded: list[tuple[str, str]],
+    files: list[str],
+    params: list[CodeParam],
+    own: set[str],
+    read: Callable[[str], str | None] | None = None,
+) -> tuple[list[str], list[str], str]:
+    """(folders, extra files, reason) once launch files and scripts beside the paper are
+    taken in (see the module doc); the reason is "" when nothing changes."""
+    inside_files = [f for f in files if not any(f.startswith(a + "/") for a, _ in excluded)]
+    code = [f for f in inside_files if f.lower().endswith(CODE_SUFFIXES)]
+    have = set(code)
+
+    def inside(rel: str) -> bool:
+        return any(f == "" or rel == f or rel.startswith(f + "/") for f in folders)
+
+    if folders == [""]:
+        return folders, [], ""
+    roots: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    runs = launched([p for p in params if p.file in have], inside_files, read)
+    for launcher, target in runs:
+        if inside(launcher):
+            continue
+        if target in have and inside(target):
+            if _folder(launcher) == "":
+                roots[""] = f"{launcher} runs {target}"
+            else:
+                extra.setdefault(launcher, f"{launcher} runs {target}")
+        elif target not in have and any(
+            target == "" or f == target or f.startswith(target + "/") for f in folders
+        ):  # a package folder holding the chosen folders: the package is the code
+            roots.setdefault(target, f"{launcher} runs the package {target or 'at the root'}")
+    reasons = []
+    if roots:
+        folders = _collapse(set(folders) | set(roots), code)
+        reasons.append("launch files run it: " + ", ".join(sorted(set(roots.values()))[:3]))
+    extra = {f: why for f, why in extra.items() if not inside(f)}
+    if extra:
+        reasons.append("launch files: " + ", ".join(sorted(extra.values())[:3]))
+    beside = sorted(
+        f
+        for f in code
+        if _folder(f) in own - {"", "."} and f.lower().endswith(_PROGRAMS) and not inside(f)
+    )
+    if beside:
+        reasons.append("scripts beside the paper: " + ", ".join(beside[:4]))
+    added = sorted(set(extra) | set(beside))[:MAX_FILES]
+    return folders, added, "; ".join(reasons)
