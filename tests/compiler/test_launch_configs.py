@@ -307,3 +307,27 @@ def test_a_julia_package_gives_typed_keyword_defaults_and_the_figure_script_besi
         assert g.scope is not None and g.scope.includes("joss/draw.jl")
         drawn = {(p.name, p.line, p.value) for p in g.in_scope() if p.file == "joss/draw.jl"}
     assert drawn == {("θSol", 3, "[1000.0, 5000.0, 0.2, 3.0]"), ("N", 4, "10")}
+
+
+def test_scripts_beside_the_papers_pdf_join_as_files_and_never_make_it_the_code_folder(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    figure = "lr = 0.1\nbatch_size = 256\nmomentum = 0.9\n"
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {
+                "files": {
+                    "pkg/train.py": TRAIN,
+                    "notebook/ms.pdf": paper.path.read_bytes(),
+                    "notebook/make_fig.py": figure,
+                    "notebook/cover_letter.md": "Dear editor\n",
+                },
+                "msg": "code and manuscript",
+            }
+        ],
+    )
+    _, scope = reconcile_paths(paper.path, str(repo.path))
+    assert scope is not None and scope.folders == ["pkg"]
+    assert scope.files == ["notebook/make_fig.py"]
+    assert any("scripts beside the paper: notebook/make_fig.py" in r for r in scope.reasons)

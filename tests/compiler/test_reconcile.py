@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from arakit.compiler import reconcile_paths
-from arakit.compiler.reconcile import same_value
+from arakit.compiler.reconcile import reconcile, same_value
 from tests.compiler.gitrepo import PlantedRepo
 from tests.compiler.pdfgen import PaperFile
 
@@ -57,3 +57,27 @@ def test_equal_numbers_written_differently_match() -> None:
     assert same_value("90", "90.0")
     assert not same_value("0.2", "0.3")
     assert same_value("'adam'", "Adam")
+
+
+def test_several_values_of_one_paragraph_against_one_code_value_are_not_a_mismatch() -> None:
+    from arakit.compiler.pdf.document import DocSection, Document, Paragraph
+    from arakit.compiler.repo.params import params_of
+    from arakit.compiler.settings import paper_settings
+
+    code = "BATCH_SIZE = 64\nLEARNING_RATE = 0.001\nDROPOUT = 0.1\nEPOCHS = 90\n"
+
+    def dropout(text: str) -> list[tuple[str, str]]:
+        doc = Document(path="p.pdf", pages=3)
+        doc.sections = [
+            DocSection("4", "Training setup", 1, 2, paragraphs=[Paragraph(text, 2, "4")])
+        ]
+        found = reconcile(paper_settings(doc), params_of(code, "train.py"))
+        return sorted((v.paper_value, v.verdict) for v in found if v.key == "dropout")
+
+    base = "We train with a batch size of 64 and a learning rate of 0.001 for 90 epochs, "
+    assert dropout(base + "with a dropout of 0.3.") == [("0.3", "mismatch")]
+    # alternatives: one of them is the code's
+    assert dropout(base + "with a dropout of 0.1 or a dropout of 0.3.") == [
+        ("0.1", "match"),
+        ("0.3", "paper-only"),
+    ]

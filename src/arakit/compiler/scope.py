@@ -432,7 +432,11 @@ def choose_folders(
     aside = set_aside(files, own, read, pdf)
     inside = [f for f in files if not any(f.startswith(a + "/") for a, _ in aside)]
     code = [f for f in inside if f.lower().endswith(CODE_SUFFIXES)]
-    scores = _experiment_files(settings, [p for p in params if p.file in set(code)])
+    # scripts directly beside the paper's PDF are its figure scripts: they join the scope
+    # as files (entrypoints.py), never making the writing folder the code folder
+    beside = {f for f in code if _folder(f) in own - {"", "."}}
+    scored = set(code) - beside
+    scores = _experiment_files(settings, [p for p in params if p.file in scored])
     if scores:
         folders = _collapse({str(PurePosixPath(f).parent) for f in scores}, code)
         ranked = sorted(scores.items(), key=lambda x: -x[1])[:3]

@@ -183,9 +183,11 @@ def test_a_counter_or_running_state_inside_a_function_is_not_a_setting() -> None
         "    if len(loader) > 10:\n"
         "        reps = len(loader) // 10\n"
         "    warmup = 5\n"
+        "    table = [0] * 4\n"
+        "    table[warmup] = 1  # stores into table: warmup is only read\n"
         "    while epoch < 90:\n"
         "        epoch += 1\n"
         "    return warmup * reps\n"
     )
     got = {p.name: (p.kind, p.line) for p in params_of(src, "train.py")}
-    assert got == {"lr": ("default", 1), "warmup": ("script", 6)}
+    assert got == {"lr": ("default", 1), "warmup": ("script", 6)}  # table is no literal

@@ -64,6 +64,7 @@ def reconcile(
     launched = _launched(units)
     for group in groups.values():
         fit = align(group, units)
+        start = len(out)
         for s in group:
             v = judge(s, fit, params, len(values[s.key]) == 1, launched)
             if v.verdict == "paper-only" and s.key == "repetitions":
@@ -72,6 +73,7 @@ def reconcile(
                 v = judge_imported(s, fit, imported) or v
             involved.update((p.file, p.line, p.bare) for p in v.involved)
             out.append(v)
+        _several_values(out[start:])
     out += _code_only(params, involved)
     order = {v: i for i, v in enumerate(VERDICTS)}
     out.sort(key=lambda v: (order[v.verdict], v.paper_where, v.key))
@@ -95,6 +97,30 @@ def _launched(units: list[Unit]) -> dict[str, str]:
             if len(runs[ln.file]) <= MAX_RUN_BY_ONE_LAUNCHER:
                 out.setdefault(u.main, ln.location)
     return out
+
+
+def _several_values(group: list[Verdict]) -> None:
+    """One code definition against several different values of one paragraph ("k = 5 or
+    k = 10 iterations"; a true effect α = 9.21 and its estimate α̂ = 10.22 beside the
+    mean 10 the code draws from) is alternatives, levels or results, not a disagreement:
+    its mismatches become paper-only, saying so."""
+    by_code: dict[tuple[str, str], list[Verdict]] = defaultdict(list)
+    for v in group:
+        if v.verdict in ("match", "mismatch") and v.code_where:
+            by_code[(v.code_where, v.code_name)].append(v)
+    for (where, _), vs in by_code.items():
+        stated = {v.paper_value for v in vs}
+        if len(stated) < 2:
+            continue
+        for v in vs:
+            if v.verdict == "mismatch":
+                v.verdict = "paper-only"
+                v.note = (
+                    f"the paper states {len(stated)} values here ({', '.join(sorted(stated))}) "
+                    f"where the code defines one ({v.code_value} at {where}): alternatives or "
+                    "results, not compared"
+                )
+                v.code_value = v.code_where = v.code_name = v.code_kind = ""
 
 
 MAX_CODE_ONLY = 40

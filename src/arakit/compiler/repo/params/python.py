@@ -406,8 +406,8 @@ def _reassigned(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
         elif isinstance(node, ast.AnnAssign | ast.For | ast.AsyncFor):
             targets = [node.target]
         for t in targets:
-            for n in ast.walk(t):
-                if isinstance(n, ast.Name):
+            for n in ast.walk(t):  # `x[i] = ...` stores into x, it does not assign it
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
                     seen[n.id] = seen.get(n.id, 0) + 1
     return {name for name, count in seen.items() if count > 1}
 
