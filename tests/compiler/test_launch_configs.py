@@ -10,6 +10,7 @@ from pathlib import Path
 
 from arakit.compiler import reconcile_paths
 from arakit.compiler.ground import grounded
+from arakit.compiler.physical import scope_text
 from arakit.compiler.repo.params import params_of
 from arakit.compiler.scope import set_aside
 from tests.compiler.gitrepo import git_repo
@@ -92,6 +93,7 @@ def test_a_launch_script_in_a_sibling_folder_joins_the_scope_as_a_file(
     assert scope is not None and scope.folders == ["pkg"]
     assert scope.files == ["scripts/overnight.sh"] and scope.includes("scripts/overnight.sh")
     assert not scope.includes("tools/x.py")
+    assert "Code read: `pkg/`, and `scripts/overnight.sh`" in scope_text(scope)
 
 
 SNAKEFILE = """configfile: "config.yaml"

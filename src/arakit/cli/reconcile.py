@@ -49,7 +49,7 @@ def _human(verdicts, scope) -> None:  # type: ignore[no-untyped-def]
 
     out = console()
     if scope is not None:
-        folders = ", ".join(f or "(root)" for f in scope.folders)
+        folders = ", ".join([f or "(root)" for f in scope.folders] + scope.files[:12])
         out.print(f"code: {escape(folders)} at {escape(scope.commit_label or 'the working tree')}")
         for r in scope.reasons:
             out.print(f"  {escape(r)}")

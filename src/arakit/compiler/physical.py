@@ -113,6 +113,8 @@ def scope_text(scope: Scope | None) -> str:
     if scope is None:
         return ""
     folders = ", ".join(f"`{f}/`" if f else "the repository root" for f in scope.folders)
+    if scope.files:  # launch files and scripts beside the paper, outside those folders
+        folders += ", and " + ", ".join(f"`{f}`" for f in scope.files[:12])
     lines = [
         f"Code read: {folders}"
         + (f" at commit `{scope.commit_label}`" if scope.commit_label else "")
