@@ -59,25 +59,24 @@ def test_equal_numbers_written_differently_match() -> None:
     assert same_value("'adam'", "Adam")
 
 
-def test_several_values_of_one_paragraph_against_one_code_value_are_not_a_mismatch() -> None:
+def test_two_named_values_of_one_paragraph_claiming_one_code_value_are_not_a_mismatch() -> None:
     from arakit.compiler.pdf.document import DocSection, Document, Paragraph
     from arakit.compiler.repo.params import params_of
     from arakit.compiler.settings import paper_settings
 
-    code = "BATCH_SIZE = 64\nLEARNING_RATE = 0.001\nDROPOUT = 0.1\nEPOCHS = 90\n"
-
-    def dropout(text: str) -> list[tuple[str, str]]:
+    def verdicts(text: str) -> dict[str, tuple[str, str]]:
         doc = Document(path="p.pdf", pages=3)
         doc.sections = [
-            DocSection("4", "Training setup", 1, 2, paragraphs=[Paragraph(text, 2, "4")])
+            DocSection("4", "Simulation setup", 1, 2, paragraphs=[Paragraph(text, 2, "4")])
         ]
-        found = reconcile(paper_settings(doc), params_of(code, "train.py"))
-        return sorted((v.paper_value, v.verdict) for v in found if v.key == "dropout")
+        code = "n <- 40\nT <- 250\nk_rep <- 20\nout <- study(B = 100, k = 5, n = 10)\n"
+        found = reconcile(paper_settings(doc), params_of(code, "sim.R"))
+        return {v.key: (v.paper_value, v.verdict) for v in found}
 
-    base = "We train with a batch size of 64 and a learning rate of 0.001 for 90 epochs, "
-    assert dropout(base + "with a dropout of 0.3.") == [("0.3", "mismatch")]
-    # alternatives: one of them is the code's
-    assert dropout(base + "with a dropout of 0.1 or a dropout of 0.3.") == [
-        ("0.1", "match"),
-        ("0.3", "paper-only"),
-    ]
+    base = "We simulate n = 40 series of T = 250 time points. "
+    # 'k = 5 or k = 10 iterations': the code's k = 5 is one of two stated alternatives
+    got = verdicts(base + "We find that k = 5 or k = 10 iterations of LOOCV performs well.")
+    assert got["k"] == ("5", "match")
+    assert got["iterations"] == ("10 iterations", "paper-only")
+    # one name, one value: a disagreement is still reported
+    assert verdicts(base + "We use k = 8.")["k"] == ("8", "mismatch")

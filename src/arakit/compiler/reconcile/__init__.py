@@ -100,18 +100,18 @@ def _launched(units: list[Unit]) -> dict[str, str]:
 
 
 def _several_values(group: list[Verdict]) -> None:
-    """One code definition against several different values of one paragraph ("k = 5 or
-    k = 10 iterations"; a true effect α = 9.21 and its estimate α̂ = 10.22 beside the
-    mean 10 the code draws from) is alternatives, levels or results, not a disagreement:
-    its mismatches become paper-only, saying so."""
+    """One code definition that several differently named settings of one paragraph
+    claim, with different values ("k = 5 or k = 10 iterations"; a true effect α = 9.21
+    and its estimate α̂ = 10.22 beside the mean 10 the code draws from), is alternatives,
+    levels or results, not a disagreement: its mismatches become paper-only, saying so."""
     by_code: dict[tuple[str, str], list[Verdict]] = defaultdict(list)
     for v in group:
         if v.verdict in ("match", "mismatch") and v.code_where:
             by_code[(v.code_where, v.code_name)].append(v)
     for (where, _), vs in by_code.items():
         stated = {v.paper_value for v in vs}
-        if len(stated) < 2:
-            continue
+        if len(stated) < 2 or len({v.key for v in vs}) < 2:
+            continue  # one name with two values is the paper's own: judged as stated
         for v in vs:
             if v.verdict == "mismatch":
                 v.verdict = "paper-only"
