@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.names import words
@@ -155,18 +156,25 @@ def _blank_comments(text: str, julia: bool) -> str:
     return "".join(out)
 
 
-def _closing(code: str, open_at: int) -> int:
-    """The index of the bracket closing the one at `open_at`, or -1 (unbalanced or too far)."""
-    depth = 0
+def _outside_strings(code: str, start: int, stop: int) -> Iterator[tuple[int, str]]:
+    """(offset, character) of the code between `start` and `stop`, strings skipped."""
     quote = ""
-    for i in range(open_at, min(len(code), open_at + MAX_SPAN)):
+    for i in range(start, min(stop, len(code))):
         ch = code[i]
         if quote:
             if ch == quote and code[i - 1] != "\\":
                 quote = ""
-        elif ch in "\"'" and not (ch == "'" and code[i - 1].isalnum()):
-            quote = ch
-        elif ch in "([{":
+        elif ch in "\"'" and not (ch == "'" and i and code[i - 1].isalnum()):
+            quote = ch  # (a ' after a name is a transpose or a prime, not a string)
+        else:
+            yield i, ch
+
+
+def _closing(code: str, open_at: int) -> int:
+    """The index of the bracket closing the one at `open_at`, or -1 (unbalanced or too far)."""
+    depth = 0
+    for i, ch in _outside_strings(code, open_at, open_at + MAX_SPAN):
+        if ch in "([{":
             depth += 1
         elif ch in ")]}":
             depth -= 1
@@ -180,16 +188,8 @@ def _arguments(code: str, start: int, stop: int) -> list[tuple[str, str, int]]:
     the offset of its name (Julia type annotations `name::Int=200` dropped)."""
     out = []
     depth, piece_at = 0, start
-    quote = ""
-    for i in range(start, stop + 1):
-        ch = code[i] if i < stop else ","
-        if quote:
-            if ch == quote:
-                quote = ""
-            continue
-        if ch in "\"'" and not (ch == "'" and code[i - 1].isalnum()):
-            quote = ch
-        elif ch in "([{":
+    for i, ch in [*_outside_strings(code, start, stop), (stop, ",")]:
+        if ch in "([{":
             depth += 1
         elif ch in ")]}":
             depth -= 1
@@ -230,14 +230,8 @@ def _brace_pairs(code: str) -> dict[int, int]:
     """Offsets of each `{` and its matching `}` (strings skipped), in one pass."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    quote = ""
-    for i, ch in enumerate(code):
-        if quote:
-            if ch == quote and code[i - 1] != "\\":
-                quote = ""
-        elif ch in "\"'" and not (ch == "'" and i and code[i - 1].isalnum()):
-            quote = ch
-        elif ch == "{":
+    for i, ch in _outside_strings(code, 0, len(code)):
+        if ch == "{":
             stack.append(i)
         elif ch == "}" and stack:
             pairs[stack.pop()] = i
