@@ -81,6 +81,13 @@ def test_trials_with_a_seed_sweep_are_not_flagged() -> None:
     assert _by(_run(doc, files))["repetitions"][0] == "paper-only"
 
 
+def test_trials_run_by_a_counting_loop_of_a_launch_script_are_not_flagged() -> None:
+    doc = _paper("All results are averaged over five trials with a learning rate of 0.001.")
+    run = "#!/bin/sh\nfor i in {1..5}; do\n  python train.py --run $i\ndone\n"
+    files = {"train.py": "SEED = 42\nLR = 0.001\n", "run_all.sh": run}
+    assert _by(_run(doc, files))["repetitions"][0] == "paper-only"
+
+
 def test_a_run_log_that_shows_another_value_is_an_override_at_run_time() -> None:
     doc = _paper("We train with a learning rate of 0.001, a batch size of 64 and dropout of 0.1.")
     train = (

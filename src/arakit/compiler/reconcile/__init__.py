@@ -167,6 +167,12 @@ def _code_only(params: list[CodeParam], used: set[tuple[str, int, str]]) -> list
     return out
 
 
+# a loop that counts runs: `for i in {1..3}`, `range(5)`, `for (r in 1:10)`, `for k = 1:5`
+_COUNTING = re.compile(
+    r"\{[01]\.\.\d+\}|range\(\s*\d+\s*\)|range\(\s*[01]\s*,\s*\d+\s*\)|[01]\s*:\s*\d+"
+)
+
+
 def _fixed_seed(s: PaperSetting, params: list[CodeParam]) -> Verdict | None:
     """`five trials` in the paper against one fixed seed and no repetition in the code."""
     if not s.number or s.number <= 1:
@@ -179,6 +185,7 @@ def _fixed_seed(s: PaperSetting, params: list[CodeParam]) -> Verdict | None:
             re.search(r"rep|trial|run|seed", p.bare, re.IGNORECASE)
             and re.search(r"range\(|\[.*,", p.value)
         )
+        or (p.kind == "sweep" and _COUNTING.fullmatch(p.value.strip()) is not None)
     ]
     seeds = [p for p in params if p.key == "seed" and p.kind != "seed"]
     if loops or len({p.value for p in seeds}) != 1:
