@@ -101,6 +101,9 @@ def test_counts_of_what_a_method_set_up_are_read_for_any_plural_noun() -> None:
         "The fit uses the line m = 6D∗t + c for every run.",
         "The spectrum is symmetric about ℑ = 0 in the plot.",
         "Discarding outliers, we used the final sample of 841 simulated stars, resulting in a clean set.",
+        "Curves compare P (σ2 r = 0) versus Q (σ2 r = 1/2) over time.",
+        "All points lie within a radius of σB√N = 1 of the origin.",
+        "Independent points have a covariance of 0.",
     ],
 )
 def test_results_zeros_products_and_axes_are_not_settings(sentence: str) -> None:

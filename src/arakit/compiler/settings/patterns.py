@@ -28,7 +28,7 @@ END = (
 )
 
 ASSIGN_RE = re.compile(
-    rf"(?<![\w=<>≤≥])(?P<name>{SYMBOL})\s*(?:=|≡|:=)\s*"
+    rf"(?<![\w=<>≤≥√∑∏·×*^/])(?P<name>{SYMBOL})\s*(?:=|≡|:=)\s*"
     rf"(?:[^\s=,;]{{1,12}}\s*=\s*)?(?P<value>{CONSTANT}|{NUMBER})(?:\s?(?P<unit>{NAMED_UNIT}))?{END}"
 )
 SET_TO_RE = re.compile(
@@ -115,7 +115,7 @@ QUANTITY_RE = re.compile(
 )
 # unitless quantities named by their head noun: `standard deviation 10−4`, `a factor 5`
 UNITLESS_RE = re.compile(
-    r"(?P<phrase>(?:[a-zA-Z][\w\-]*\s+){0,2}(?:standard\s+deviation|std|variance|probability|"
+    r"(?P<phrase>(?:[a-zA-Z][\w\-]*\s+){0,2}(?<![\w-])(?:standard\s+deviation|std|variance|probability|"
     r"ratio|factor|coefficient|threshold|tolerance|penalty|margin|scale|decay|order|degree|"
     r"fraction|weight|budget|horizon|capacity|patience))"
     rf"\s+(?:of\s+|equal\s+to\s+|is\s+|=\s*|set\s+to\s+)?(?P<value>{NUMBER}){END}(?!\s?{UNIT})"
@@ -198,7 +198,10 @@ having finally whereas contains containing respectively both all only
 )
 INDEX_NAMES = set(words("i j k t h s l n"))
 # a Greek letter and its flattened power right before a subscript set apart: `σ2 γ` (σ²_γ)
-SPLIT_POWER_RE = re.compile(r"(?<!\S)([α-ωΑ-Ω])([23])\s+$")
+SPLIT_POWER_RE = re.compile(r"(?:(?<!\S)|(?<=\())([α-ωΑ-Ω])([23])\s+$")
+# two cases set side by side: `A (σ² = 0) versus M (σ² = 1/3)`
+VERSUS_RE = re.compile(r"\b(?:versus|vs\.?)\s", re.IGNORECASE)
+LABELLED_RE = re.compile(r"\b[A-Z]\w{0,3}\s*\([^()]{0,12}$")
 # a sentence that states a baseline's, an ablation's or a degenerate case's value
 VARIANT = re.compile(
     r"\b(?:ablation|ablated|degenerate case|baseline|variant of|special case|reduces to|instead of)\b",

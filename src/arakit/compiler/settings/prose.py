@@ -287,6 +287,9 @@ class Reader:
             return  # `TIC 460205581 (T = 9.9)`: a catalogued object's measured property
         noun = P.unit_noun(sentence[m.end() :])
         power = P.SPLIT_POWER_RE.search(sentence[: m.start()])
+        before = sentence[: power.start() if power else m.start()]
+        if P.VERSUS_RE.search(sentence) and P.LABELLED_RE.search(before):
+            return  # `A (σ² = 0) versus M (σ² = 1/3)`: labels of the cases compared
         if power:  # `σ2 γ = 1/3`: σ²_γ with its subscript set apart, not γ itself
             name = f"{power.group(1)}{name}{power.group(2).translate(SUPERSCRIPT)}"
             lead = ""
