@@ -11,6 +11,7 @@ from arakit.compiler.mapping.context import PaperContext
 from arakit.compiler.mapping.experiments import map_experiments
 from arakit.compiler.mapping.problem import map_problem
 from arakit.compiler.mapping.quantities import measured, stated_numbers
+from arakit.compiler.mapping.solution import map_heuristics
 from arakit.compiler.pdf.document import DocFigure, DocSection, DocTable, Document, Paragraph
 
 
@@ -262,3 +263,23 @@ def test_a_claim_cites_the_experiment_about_it_and_none_when_no_experiment_is() 
     simple = next(k for k in claims if "simple" in k)
     assert claims[accuracy] == ["E01"]
     assert claims[simple] == []
+
+
+def test_a_heuristic_is_a_whole_sentence_never_a_fragment_cut_at_a_break() -> None:
+    ctx = _ctx(
+        "We present an estimator.",
+        [
+            (
+                "3",
+                "Method",
+                [
+                    "response rate of system components had a stabilising effect on the model.",
+                    "In practice, clipping the gradient at 1.0 was necessary for stable training.",
+                    "In practice, this resulted in a",
+                ],
+            )
+        ],
+    )
+    assert [h.rationale for h in map_heuristics(ctx, {})] == [
+        "In practice, clipping the gradient at 1.0 was necessary for stable training."
+    ]

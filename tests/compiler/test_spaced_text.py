@@ -10,7 +10,8 @@ from pathlib import Path
 import pymupdf
 
 from arakit.compiler.pdf import read_document
-from arakit.compiler.pdf.paragraphs import dehyphenate
+from arakit.compiler.pdf.document import Line
+from arakit.compiler.pdf.paragraphs import dehyphenate, reading_text
 from tests.compiler.pdfgen import BOLD, REGULAR
 
 SENTENCE = (
@@ -66,3 +67,12 @@ def test_a_word_broken_before_a_capital_is_joined_as_the_paper_writes_it() -> No
     assert dehyphenate(["the Levenberg-", "Marquardt method"], vocab) == (
         "the Levenberg-Marquardt method"
     )
+
+
+def test_a_raised_list_of_reference_numbers_after_a_value_is_a_citation() -> None:
+    text = "diagonal elements are set to −11,2,5. Local stability"
+    at = text.index("−1") + 2  # the raised "1,2,5", one span per glyph as PyMuPDF gives them
+    line = Line(text, 1, 72, 100, 540, 112, 10.0, sup=[(k, k + 1) for k in range(at, at + 5)])
+    assert reading_text(line) == "diagonal elements are set to −1. Local stability"
+    squared = Line("N(0, 0.42)", 1, 72, 100, 540, 112, 10.0, sup=[(8, 9)])
+    assert reading_text(squared) == "N(0, 0.4²)"

@@ -275,6 +275,33 @@ def is_claim(s: Sentence, names: list[str], after_claim: bool = False) -> bool:
     return about_names or own or follows
 
 
+# a lead-in that explains rather than finds: the list after it gives reasons
+_EXPLAINS = re.compile(
+    r"\b(?:attribut\w*|factors?|reasons?|because|due to|explain\w*|caused)\b[^.]*:\s*$", re.I
+)
+# a conclusion saying what the authors examined; its next sentence states what they found
+_STUDIED = re.compile(
+    r"\bwe (?:also |further |then |additionally )?(?:evaluated|explored|examined|compared|"
+    r"investigated|studied|tested|analy[sz]ed|measured|assessed|benchmarked)\b",
+    re.I,
+)
+
+
+def _finding(s: Sentence) -> bool:
+    """The sentence after one saying what was examined, when it states a result: a whole
+    sentence, no contrast or hedge opening it, not about future or cited work."""
+    text = s.text.strip()
+    return (
+        len(text) >= 30
+        and text[:1].isupper()
+        and bool(re.search(r"[.!]$", text))
+        and not re.match(r"^(?:however|but|yet|although|while|this|these|it)\b", text, re.I)
+        and not _NOT_A_CLAIM.search(text)
+        and not CITATION.search(text)
+        and not text.endswith("?")
+    )
+
+
 # how many claims each place may give: the abstract and the conclusion state the claims;
 # the introduction repeats them at length; other sections only add "X is the first ..."
 _CAPS = ((("abstract",), 8), (("introduction",), 5), (("conclusion",), 8), (("method", "other"), 3))
@@ -290,14 +317,21 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
     for roles, cap in _CAPS:
         previous = False
         taken = 0
+        lead = ""  # the last sentence that is not an item of a list
+        studied = False  # the sentence before said what the authors examined
         for s in ctx.sentences(*roles):
             if "future" in s.heading.lower() or taken >= cap:
                 continue
-            primary = is_claim(s, names, False)
-            ok = primary or is_claim(s, names, previous)
+            item = bool(_ITEM.match(s.text.strip()))
+            explained = item and bool(_EXPLAINS.search(lead))  # "... attributed to: • ..."
+            primary = is_claim(s, names, False) and not explained
+            ok = primary or (is_claim(s, names, previous) and not explained)
+            ok = ok or (studied and _finding(s))
             # a claim in its own right lets the next sentence follow, and so does "It ..."
             # continuing one: "We introduce X. It is designed for ... It facilitates ..."
             previous = primary or (ok and re.match(r"^(?:It|They)\b", s.text) is not None)
+            studied = s.where.role == "conclusion" and bool(_STUDIED.search(s.text))
+            lead = lead if item else s.text
             if not ok:
                 continue
             key = words(statement_of(s.text))

@@ -77,6 +77,8 @@ def map_heuristics(ctx: PaperContext, code: dict[str, str]) -> list[Heuristic]:
     matches the trick's words (`code` maps artifact paths to their text)."""
     out: list[Heuristic] = []
     for s in find(_TRICK, ctx.sentences("method", "setup", "appendix", "results", "ablation")):
+        if not _whole(s.text):
+            continue  # a fragment cut at a page or column break says no trick in full
         sens = "high" if _HIGH.search(s.text) else "low" if _LOW.search(s.text) else None
         out.append(
             Heuristic(
@@ -91,6 +93,13 @@ def map_heuristics(ctx: PaperContext, code: dict[str, str]) -> list[Heuristic]:
             )
         )
     return out[:10]
+
+
+def _whole(text: str) -> bool:
+    """A complete sentence: it opens with a capital, a digit, a symbol or a quotation and
+    ends with its full stop (or ! ? or a closing bracket or quotation mark after one)."""
+    t = text.strip()
+    return bool(t) and not t[:1].islower() and bool(re.search(r"[.!?][)\"”’]?$", t))
 
 
 def _code_ref(text: str, code: dict[str, str]) -> str | None:

@@ -25,19 +25,24 @@ def vocabulary(lines: list[Line]) -> Counter[str]:
     return words
 
 
+_CITED = re.compile(r"^\d{1,3}(?:\s*[,–-]\s*\d{1,3})+,?$")
+
+
 def reading_text(ln: Line) -> str:
     """The line as read aloud: superscript footnote marks after a word or punctuation
     (`dynamics.¹`, `Forgione¹`) dropped; exponents (`10⁻⁵`, `x²`, `J^cl`) kept."""
     if not ln.sup:
         return ln.text
     out, last = [], 0
-    for a, b in ln.sup:
+    for a, b in _citation_runs(ln):
         mark = ln.text[a:b].strip()
         before = ln.text[:a].rstrip()
         word = re.search(r"[A-Za-zÀ-ÿ]+$", before)
         after_text = before.endswith((".", ",", ";", ":", ")", "”", "’", "'"))
         after_word = word is not None and len(word.group(0)) >= 3
-        if _MARK_RE.match(mark) and (after_text or after_word):
+        if (_MARK_RE.match(mark) and (after_text or after_word)) or _CITED.match(mark):
+            # a raised list of reference numbers ("set to −1¹,²,⁵") is a citation wherever
+            # it stands: no exponent is a list
             out.append(ln.text[last:a])
             last = b
         elif _DECIMAL_END_RE.search(ln.text[:a]) and mark.isdigit():
@@ -47,6 +52,23 @@ def reading_text(ln: Line) -> str:
             last = b
     out.append(ln.text[last:])
     return "".join(out)
+
+
+def _citation_runs(ln: Line) -> list[tuple[int, int]]:
+    """The line's raised spans, with touching spans that together spell a list of
+    reference numbers ("1", ",", "2", ",", "5") made one."""
+    runs: list[list[tuple[int, int]]] = []
+    for a, b in ln.sup:
+        if runs and runs[-1][-1][1] == a:
+            runs[-1].append((a, b))
+        else:
+            runs.append([(a, b)])
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        whole = (run[0][0], run[-1][1])
+        cited = len(run) > 1 and _CITED.match(ln.text[whole[0] : whole[1]].strip())
+        out += [whole] if cited else run
+    return out
 
 
 def footnote_start(ln: Line, body: float) -> bool:
