@@ -73,6 +73,14 @@ _COMPARATIVE = re.compile(
 )
 
 
+# the verb a paper announces its work with ("We present ...") names no measured effect
+_SAYING = re.compile(
+    r"(?:present|propose|introduce|describe|show|demonstrate|report|find|found|provide|"
+    r"accurately|also|then|here|highly|very)(?:s|d|ed|ing)?",
+    re.I,
+)
+
+
 def falsification(statement: str, proof: list[str]) -> str:
     """A measurable criterion built from the statement's own quantities, never a bare negation.
 
@@ -83,7 +91,7 @@ def falsification(statement: str, proof: list[str]) -> str:
     runs = ", ".join(proof) if proof else "the experiment behind it"
     seen: dict[str, None] = {}
     for w in re.findall(r"[^\W\d_][\w-]+", statement):
-        if w.lower() not in STOP_WORDS and len(w) > 2:
+        if w.lower() not in STOP_WORDS and len(w) > 2 and not _SAYING.fullmatch(w):
             seen.setdefault(w, None)
     terms = ", ".join(list(seen)[:5]) or "the quantity it describes"
     parts = []
