@@ -67,3 +67,17 @@ def test_a_value_with_a_c_type_suffix_is_compared_as_its_number() -> None:
     got = {v.key: v for v in reconcile(paper_settings(doc), params) if not v.negative}
     assert (got["tolerance"].verdict, got["tolerance"].code_where) == ("mismatch", "solver.c:1")
     assert got["batch_size"].verdict == "match"
+
+
+def test_an_r_name_with_dots_is_one_name_not_an_attribute() -> None:
+    params = params_of("n = 40; mu.alpha = 10; sigma.alpha = 1\n", "Rcode/comp.R")
+    assert {p.name: p.key for p in params} == {
+        "n": "n",
+        "mu.alpha": "mu_alpha",
+        "sigma.alpha": "sigma_alpha",
+    }
+    doc = Document(path="p.pdf", pages=3)
+    text = "We simulate n = 40 series with a true shock effect α = 9.21."
+    doc.sections = [DocSection("1", "Example", 1, 2, paragraphs=[Paragraph(text, 2, "1")])]
+    got = {v.key: v.verdict for v in reconcile(paper_settings(doc), params) if not v.negative}
+    assert got["n"] == "match" and got["alpha"] == "paper-only"  # never the mean's 10

@@ -32,14 +32,20 @@ class CodeParam:
     via: str = ""
 
     @property
+    def _plain(self) -> str:
+        """The name with R's dots read as the word separators they are there (`mu.alpha`
+        is one name, the mean of alpha, never `alpha` of an object `mu`)."""
+        return self.name.replace(".", "_") if self.file.lower().endswith(".r") else self.name
+
+    @property
     def key(self) -> str:
         """The canonical name (`learning_rate`) or the normalised spelling when unknown."""
-        return code_key(self.name)
+        return code_key(self._plain)
 
     @property
     def known(self) -> bool:
         """True when the name is a recognised hyperparameter."""
-        return is_known_code_name(self.name)
+        return is_known_code_name(self._plain)
 
     @property
     def location(self) -> str:
@@ -49,4 +55,4 @@ class CodeParam:
     @property
     def bare(self) -> str:
         """The name without dashes, prefixes or a dotted path: `batch_size`, `lr`."""
-        return self.name.lstrip("-").split(".")[-1].replace("-", "_")
+        return self._plain.lstrip("-").split(".")[-1].replace("-", "_")
