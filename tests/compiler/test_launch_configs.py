@@ -315,21 +315,20 @@ def test_scripts_beside_the_papers_pdf_join_as_files_and_never_make_it_the_code_
     paper: PaperFile, tmp_path: Path
 ) -> None:
     figure = "lr = 0.1\nbatch_size = 256\nmomentum = 0.9\n"
-    repo = git_repo(
-        tmp_path / "r",
-        [
-            {
-                "files": {
-                    "pkg/train.py": TRAIN,
-                    "notebook/ms.pdf": paper.path.read_bytes(),
-                    "notebook/make_fig.py": figure,
-                    "notebook/cover_letter.md": "Dear editor\n",
-                },
-                "msg": "code and manuscript",
-            }
-        ],
-    )
+    files: dict[str, str | bytes] = {
+        "pkg/train.py": TRAIN,
+        "notebook/ms.pdf": paper.path.read_bytes(),
+        "notebook/make_fig.py": figure,
+        "notebook/cover_letter.md": "Dear editor\n",
+    }
+    repo = git_repo(tmp_path / "r", [{"files": files, "msg": "code and manuscript"}])
     _, scope = reconcile_paths(paper.path, str(repo.path))
     assert scope is not None and scope.folders == ["pkg"]
     assert scope.files == ["notebook/make_fig.py"]
     assert any("scripts beside the paper: notebook/make_fig.py" in r for r in scope.reasons)
+    # a folder keeping earlier submissions beside the paper is a writing archive: its
+    # scripts are drafts, not the paper's figure scripts
+    older = {"notebook/plos_submission.pdf": paper.path.read_bytes() + b"% older"}
+    archive = git_repo(tmp_path / "a", [{"files": {**files, **older}, "msg": "archive"}])
+    _, scope = reconcile_paths(paper.path, str(archive.path))
+    assert scope is not None and scope.folders == ["pkg"] and scope.files == []

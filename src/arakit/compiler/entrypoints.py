@@ -8,12 +8,13 @@ that run them and the scripts kept beside the paper.
   repository is then the experiment. Elsewhere (`scripts/overnight.sh` running
   `pkg/train.py`) the launch file itself joins the scope, its folder does not.
 - Programs directly in the folder that holds the paper's PDF (`joss/draw.jl` beside
-  `joss/paper.md`) are the paper's figure scripts: they join the scope as files."""
+  `joss/paper.md`) are the paper's figure scripts: they join the scope as files, unless
+  the folder keeps other PDFs too (earlier submissions, letters: a writing archive)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from arakit.compiler.repo.launched import launched
 from arakit.compiler.repo.params.model import CodeParam
@@ -27,6 +28,16 @@ def _folder(rel: str) -> str:
     return "" if p == "." else p
 
 
+def _paper_only_folder(folder: str, files: list[str], tree: Path | None) -> bool:
+    """True when the folder holds one PDF, the paper's (a JOSS `paper/` or `joss/`): a
+    folder that keeps earlier manuscripts, letters or figure PDFs beside it is a writing
+    archive, and its scripts are drafts rather than the paper's figure scripts."""
+    if tree is not None and (tree / folder).is_dir():  # the listing leaves large files out
+        return sum(1 for p in (tree / folder).iterdir() if p.suffix.lower() == ".pdf") <= 1
+    pdfs = [f for f in files if f.lower().endswith(".pdf") and _folder(f) == folder]
+    return len(pdfs) <= 1
+
+
 def entry_points(
     folders: list[str],
     excluded: list[tuple[str, str]],
@@ -34,6 +45,7 @@ def entry_points(
     params: list[CodeParam],
     own: set[str],
     read: Callable[[str], str | None] | None = None,
+    tree: Path | None = None,
 ) -> tuple[list[str], list[str], str]:
     """(folders, extra files, reason) once launch files and scripts beside the paper are
     taken in (see the module doc); the reason is "" when nothing changes."""
@@ -71,7 +83,10 @@ def entry_points(
     beside = sorted(
         f
         for f in code
-        if _folder(f) in own - {"", "."} and f.lower().endswith(_PROGRAMS) and not inside(f)
+        if _folder(f) in own - {"", "."}
+        and f.lower().endswith(_PROGRAMS)
+        and not inside(f)
+        and _paper_only_folder(_folder(f), files, tree)
     )
     if beside:
         reasons.append("scripts beside the paper: " + ", ".join(beside[:4]))

@@ -158,7 +158,7 @@ def grounded(
                 g.repo.files, g.params, settings, text, own, g.repo.read, scope.pdf_path
             )
             folders, extra, how = entry_points(
-                folders, excluded, g.repo.files, g.params, own, g.repo.read
+                folders, excluded, g.repo.files, g.params, own, g.repo.read, scope.tree
             )
             scope.folders, scope.excluded, scope.files = folders, excluded, extra
             scope.reasons.append(f"{why}; {how}" if how else why)

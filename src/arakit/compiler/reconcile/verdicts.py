@@ -183,7 +183,11 @@ def _against(
     strong = [
         (sc, p)
         for sc, p in scored
-        if sc >= STRONG and p.used and always(p) and value_relation(s, p) == "different"
+        if sc >= STRONG
+        and p.used
+        and always(p)
+        and p.kind != "derived"  # `steps = np.zeros((atoms, n, 3))`: computed, not stated
+        and value_relation(s, p) == "different"
     ]
     if not strong:
         return None
