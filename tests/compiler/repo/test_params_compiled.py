@@ -81,3 +81,13 @@ def test_an_r_name_with_dots_is_one_name_not_an_attribute() -> None:
     doc.sections = [DocSection("1", "Example", 1, 2, paragraphs=[Paragraph(text, 2, "1")])]
     got = {v.key: v.verdict for v in reconcile(paper_settings(doc), params) if not v.negative}
     assert got["n"] == "match" and got["alpha"] == "paper-only"  # never the mean's 10
+
+
+def test_an_r_function_default_is_matched_but_never_a_mismatch() -> None:
+    doc = Document(path="p.pdf", pages=3)
+    text = "Networks had S = 25 components, a connectance C = 1 and σA = 0.4."
+    doc.sections = [DocSection("2", "Methods", 1, 2, paragraphs=[Paragraph(text, 2, "2")])]
+    code = "create_swn <- function(S = 100, C = 1, sigma = 0.4){\n  S * C\n}\n"
+    got = {v.key: v.verdict for v in reconcile(paper_settings(doc), params_of(code, "R/swn.R"))}
+    # the package's callers choose S: its default 100 is not what the paper ran
+    assert got["s"] == "paper-only" and got["c"] == "match"
