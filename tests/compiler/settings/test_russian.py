@@ -45,3 +45,7 @@ def test_ratios_in_russian_and_english_keep_both_parts() -> None:
 def test_a_dash_between_two_numbers_and_english_text_are_left_alone() -> None:
     assert _read("Значения 1 – 5 показаны на рисунке.") == []
     assert _read("Pages 10 – 12 describe the method.") == []
+
+
+def test_a_sentence_reporting_an_outcome_states_no_setting() -> None:
+    assert _read("Точность достигает максимума при значении 0.8.") == []

@@ -48,9 +48,17 @@ def _named(name: str) -> bool:
     return bool(name) and bool(CYRILLIC.search(name))
 
 
+# verbs of an outcome: reaches, obtained, showed, improves, observed
+_RESULT = re.compile(
+    r"(?<![А-Яа-яЁё])(?:достига|достигл|достигнут|получил|получен|показал|показыва|улучшил|"
+    r"улучшает|наблюдал|наблюдает|превосход)[а-яё]*"
+)
+
+
 def russian(sentence: str) -> list[Found]:
-    """Every setting a Russian sentence states in one of the forms above."""
-    if not CYRILLIC.search(sentence):
+    """Every setting a Russian sentence states in one of the forms above (none in a sentence
+    that reports an outcome: `качество достигает максимума при значении 0.6`)."""
+    if not CYRILLIC.search(sentence) or _RESULT.search(sentence.lower()):
         return []
     out: list[Found] = []
     for m in _DASH.finditer(sentence):
