@@ -319,3 +319,63 @@ def test_sections_cut_from_latex_that_knitr_generated_are_not_cuts(tmp_path: Pat
         ],
     )  # fmt: skip
     assert _read(tmp_path).findings == []
+
+
+BATCH = """#!/bin/sh
+N_SERVER={servers}
+for LOSS in {losses}; do
+    for STALENESS in {stale}; do
+        ./train.sh $N_SERVER $LOSS $STALENESS
+    done
+done
+"""
+
+
+def test_a_launch_script_whose_grid_was_redefined_is_a_pivot_naming_each_change(
+    tmp_path: Path,
+) -> None:
+    repo = git_repo(
+        tmp_path,
+        [
+            {"key": "final", "files": {"train_batch.sh": BATCH.format(
+                servers=16, losses="0% 10% 25%", stale="0 5 10")}, "msg": "Final"},
+            {"key": "one", "files": {"train_batch.sh": BATCH.format(
+                servers=4, losses="20%", stale="9999")}, "msg": "Added epoch-wise evaluation"},
+            {"key": "edit", "files": {"train_batch.sh": BATCH.format(
+                servers=4, losses="0% 10% 20%", stale="0 6 12 9999")}, "msg": "Edit epoch"},
+            # one value tuned in another launch script: a decision, not a redesign
+            {"files": {"eval.sh": BATCH.format(servers=2, losses="0%", stale="0")}, "msg": "e"},
+            {"files": {"eval.sh": BATCH.format(servers=3, losses="0%", stale="0")}, "msg": "f"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.kind, f.pattern, f.files) == ("pivot", "grid", ["train_batch.sh"])
+    assert f.commits == [repo.shas["final"], repo.shas["one"], repo.shas["edit"]]
+    assert f.title.startswith(
+        "Experiment grid in train_batch.sh changed: N_SERVER 16 → 4; LOSS 0% 10% 25% → 0% 10% 20%"
+    )
+
+
+def test_experiment_nodes_are_the_commits_that_did_research_the_rest_are_counted(
+    tmp_path: Path,
+) -> None:
+    from arakit.compiler.exploration import build_trace
+
+    repo = git_repo(
+        tmp_path,
+        [
+            {"key": "fit", "files": {"fit.py": "lr = 0.1\n"}, "msg": "Fit"},
+            {"files": {"README.md": "# Fit\n"}, "msg": "Readme"},
+            {"files": {".github/workflows/ci.yml": "on: push\n"}, "msg": "CI"},
+            {"key": "cfg", "files": {"cfg.yaml": "epochs: 3\n"}, "msg": "Config"},
+            {"files": {"fit.py": "lr = 0.2\n"}, "msg": "Fix typo"},
+        ],
+    )  # fmt: skip
+    trace = build_trace(None, None, _read(tmp_path), "")
+    shown = [n.source_refs for n in trace.nodes() if n.type == "experiment" and n.timestamp]
+    assert shown == [[repo.shas["fit"]], [repo.shas["cfg"]]]
+    [summary] = [n for n in trace.nodes() if "history" in n.extra]
+    counts = summary.extra["history"]
+    assert counts["commits_by_kind"] == {"research": 2, "writing": 1, "housekeeping": 2}
+    assert (counts["commit_nodes"], counts["commits_folded"]) == (2, 3)
+    assert "main-line commits by kind: 2 housekeeping, 2 research, 1 writing" in summary.result

@@ -11,7 +11,7 @@ from typing import Any
 
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE
 from arakit.compiler.repo.gitlog import Commit
-from arakit.compiler.repo.history import History
+from arakit.compiler.repo.history import History, commit_kind
 from arakit.compiler.repo.patterns import Finding
 from arakit.compiler.text import clip
 from arakit.model import TraceNode
@@ -80,13 +80,18 @@ def history_nodes(h: History, next_id: Callable[[], str]) -> list[TraceNode]:
 
 
 def _commits_shown(h: History, findings: list[Finding]) -> set[str]:
-    """Commits that start a finding, and the most recent commits of the first-parent line."""
+    """Commits that start a finding, and the most recent commits of the first-parent line
+    that did research work (code, configs, results); writing and housekeeping commits are
+    counted in the summary."""
     line: list[str] = []
     sha: str | None = h.head
-    while sha and sha in h.all_commits and len(line) < MAX_COMMIT_NODES:
-        line.append(sha)
-        parents = h.all_commits[sha].parents
-        sha = parents[0] if parents else None
+    seen: set[str] = set()
+    while sha and sha in h.all_commits and sha not in seen and len(line) < MAX_COMMIT_NODES:
+        seen.add(sha)
+        c = h.all_commits[sha]
+        if commit_kind(c) == "research":
+            line.append(sha)
+        sha = c.parents[0] if c.parents else None
     reverts = {f.commits[-1] for f in findings if f.pattern in ("revert", "undo")}
     starts = {f.commits[0] for f in findings if len(f.commits) > 1 and f.pattern != "branch"}
     main = {c.sha for c in h.commits}
@@ -163,6 +168,7 @@ def _counts(
         "findings": dict(Counter(f"{f.kind}:{f.pattern}" for f in h.findings)),
         "finding_nodes": len(findings),
         "findings_folded": len(folded),
+        "commits_by_kind": dict(Counter(commit_kind(c) for c in h.commits)),
         "commit_nodes": commit_nodes,
         "commits_folded": len(h.commits) - commit_nodes,
         "decision_nodes": len(h.changes),
@@ -184,8 +190,10 @@ def _summary_text(h: History, counts: dict[str, Any], folded: list[Finding]) -> 
         f"({counts['commits_main']} reachable from {h.branch}); refs by status: "
         + ", ".join(f"{n} {s}" for s, n in sorted(by_status.items()))
         + f". Commits per ref: {listed}{more}. Findings: {kinds}. "
-        f"{counts['commit_nodes']} commits shown as experiment nodes, "
-        f"{counts['commits_folded']} main-line commits counted here only"
+        f"{counts['commit_nodes']} commits shown as experiment nodes (the newest that "
+        f"changed code, configs or results, and those that start a finding), "
+        f"{counts['commits_folded']} main-line commits counted here only; main-line commits "
+        "by kind: " + ", ".join(f"{n} {k}" for k, n in sorted(counts["commits_by_kind"].items()))
     )
     if folded:
         text += f"; {len(folded)} findings beyond {MAX_FINDING_NODES} counted here only"

@@ -172,26 +172,20 @@ def _lesson(c: Commit, path: str, removed: list[str], added: list[str], text: st
     first = next((k for k, x in enumerate(sentences) if _FAILED.search(x)), 0)
     lesson = " ".join(sentences[first:])[:300]
     what = ", ".join(gone[:4]) or removed[0][:80]
-    if gone and new:
-        return Finding(
-            kind="pivot",
-            pattern="comment",
-            title=f"{what} replaced by {', '.join(new[:4])} in {name}"[:100],
-            commits=[c.sha],
-            files=[path],
-            what=f"{what} (in {path}: {removed[0][:120]})",
-            why=f"{c.short} ({c.subject}) changes {path} and says why in a comment: {lesson}",
-            lesson=lesson,
-            date=c.date,
-        )
+    pivot = bool(gone and new)  # one value replaced by another; else something dropped
     return Finding(
-        kind="dead_end",
+        kind="pivot" if pivot else "dead_end",
         pattern="comment",
-        title=f"{what} dropped from {name}: {lesson}"[:100],
+        title=(
+            f"{what} replaced by {', '.join(new[:4])} in {name}"
+            if pivot
+            else f"{what} dropped from {name}: {lesson}"
+        )[:100],
         commits=[c.sha],
         files=[path],
         what=f"{what} (in {path}: {removed[0][:120]})",
-        why=f"{c.short} ({c.subject}) removes it from {path} and says why in a comment",
+        why=f"{c.short} ({c.subject}) {'changes' if pivot else 'removes it from'} {path} and "
+        f"says why in a comment",
         lesson=lesson,
         date=c.date,
     )

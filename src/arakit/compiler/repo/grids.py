@@ -1,0 +1,112 @@
+"""Experiment grids a launch script redefined over time.
+
+A shell script that launches the runs holds the experiment's design: `N_SERVER=16` and
+`for LOSS in 0% 10% 25%; do ... done` around the call of the training script. When a later
+version sets several of those values differently (4 servers, losses 0% 10% 20%), the design
+changed: the earlier grid is an alternative the work moved away from. Each launch script
+whose first and final versions differ in at least MIN_CHANGED values gives one pivot that
+names every changed value (earlier → final) and cites the commits that changed them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from arakit.compiler.repo import messages as msg
+from arakit.compiler.repo import paths
+from arakit.compiler.repo.finding import Finding
+from arakit.compiler.repo.gitlog import Commit
+from arakit.compiler.repo.source import git
+
+MIN_CHANGED = 2  # values changed together: a redesign, not one setting tuned (a decision)
+MAX_SCRIPTS = 20  # launch scripts followed
+MAX_VERSIONS = 60  # versions of one script read
+_SHELL = (".sh", ".bash", ".slurm", ".pbs", ".sbatch")
+_ASSIGN = re.compile(
+    r"^\s*(?:export\s+)?(?P<name>[A-Za-z_]\w*)=(?P<value>[^\s;#`$()]+)\s*(?:#.*)?$"
+)
+_LOOP = re.compile(
+    r"^\s*for\s+(?P<name>[A-Za-z_]\w*)\s+in\s+(?P<value>[^;#\n]+?)\s*;?\s*(?:do\b|$)"
+)
+
+
+def grid_values(text: str) -> dict[str, str]:
+    """The literal values a launch script sets (`NAME=value`) and sweeps (`for NAME in a b
+    c`), by name; a name set twice keeps its first value (the default the rest overrides)."""
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        m = _ASSIGN.match(line) or _LOOP.match(line)
+        if m and m.group("name") not in out:
+            out[m.group("name")] = " ".join(m.group("value").split())
+    return out
+
+
+def _launches(text: str) -> bool:
+    """True for a script that runs other scripts or programs over a sweep or settings."""
+    return bool(
+        re.search(
+            r"^\s*(?:\./|python\d?\s|bash\s|sh\s|srun\s|mpirun\s|Rscript\s|julia\s)", text, re.M
+        )
+    )
+
+
+def grid_changes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
+    """One pivot per launch script whose grid changed in at least MIN_CHANGED values."""
+    listed = git(repo, "ls-tree", "-r", "--name-only", head, check=False)
+    scripts = [
+        p
+        for p in listed.splitlines()
+        if p.lower().endswith(_SHELL)
+        and not paths.is_ci(p)
+        and not paths.is_vendored(p)
+        and not paths.is_test(p)
+    ]
+    found: list[Finding] = []
+    for path in scripts[:MAX_SCRIPTS]:
+        f = _script(repo, head, path, commits)
+        if f is not None:
+            found.append(f)
+    return found
+
+
+def _script(repo: Path, head: str, path: str, commits: dict[str, Commit]) -> Finding | None:
+    log = git(
+        repo, "log", "--first-parent", "--reverse", "--format=%H", head, "--", path, check=False
+    ).split()[-MAX_VERSIONS:]
+    if len(log) < 2:
+        return None
+    versions: list[tuple[str, dict[str, str]]] = []
+    for sha in log:
+        text = git(repo, "show", f"{sha}:./{path}", check=False)  # ./: `repo` may be a subfolder
+        if text and _launches(text):
+            versions.append((sha, grid_values(text)))
+    if len(versions) < 2:
+        return None
+    first, final = versions[0][1], versions[-1][1]
+    changed = [n for n in final if n in first and first[n] != final[n]]
+    if len(changed) < MIN_CHANGED:
+        return None
+    shas = [versions[0][0]] + [
+        sha
+        for (sha, vals), (_, before) in zip(versions[1:], versions[:-1], strict=True)
+        if any(vals.get(n) != before.get(n) for n in changed)
+    ]
+    shown = [s for s in shas if s in commits]
+    if not shown:
+        return None
+    last = commits[shown[-1]]
+    moves = "; ".join(f"{n} {first[n]} → {final[n]}" for n in changed)
+    name = PurePosixPath(path).name
+    return Finding(
+        kind="pivot",
+        pattern="grid",
+        title=f"Experiment grid in {name} changed: {moves}"[:100],
+        commits=shown[:6],
+        files=[path],
+        what=f"the grid of {path} as first committed: "
+        + ", ".join(f"{n} = {first[n]}" for n in changed),
+        why=f"{len(shown) - 1} later commits set {', '.join(changed)} anew ({moves})",
+        lesson=msg.lesson(last.message),
+        date=last.date,
+    )
