@@ -379,3 +379,20 @@ def test_experiment_nodes_are_the_commits_that_did_research_the_rest_are_counted
     assert counts["commits_by_kind"] == {"research": 2, "writing": 1, "housekeeping": 2}
     assert (counts["commit_nodes"], counts["commits_folded"]) == (2, 3)
     assert "main-line commits by kind: 2 housekeeping, 2 research, 1 writing" in summary.result
+
+
+def test_a_revert_whose_files_are_added_again_later_is_redone_not_a_dead_end(
+    tmp_path: Path,
+) -> None:
+    aims = '"""Read FHI-aims output."""\n\n\nclass DataAims:\n    def __init__(self, path):\n        self.path = path\n'  # noqa: E501
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"inputs.py": "class Data:\n    pass\n"}, "msg": "inputs"},
+            {"key": "aims", "files": {"aims.py": aims}, "msg": "Added the DataAims class"},
+            {"revert": "aims", "msg": 'Revert "Added the DataAims class"\n\nThis reverts '
+             "commit {aims}."},
+            {"files": {"aims.py": aims + "\n\nVERSION = 2\n"}, "msg": "DataAims class again"},
+        ],
+    )  # fmt: skip
+    assert _read(tmp_path).findings == []

@@ -204,8 +204,8 @@ class PatternFinder:
         self.claimed.update((c.sha, target.sha))
         if target.changes and all(paths.is_ci(ch.path) for ch in target.changes):
             return
-        if msg.deferred(c.message):
-            return  # set aside "for now": deferred, to be redone, not given up
+        if msg.deferred(c.message) or self._redone(target):
+            return  # set aside "for now", or its files added again later: deferred, redone
         self.findings.append(
             Finding(
                 kind="dead_end",
@@ -290,6 +290,12 @@ class PatternFinder:
             self._removal(c, "deleted", paths.common_folder([d.path for d in deleted]), deleted)
         for folder, changes in retired.items():
             self._removal(c, "retired", folder, changes)
+
+    def _redone(self, target: Commit) -> bool:
+        """Every file the undone commit added is added again by a later commit: the work
+        was taken back and then redone, not given up."""
+        new = [ch.path for ch in target.changes if ch.status == "A"]
+        return bool(new) and all(self._added_at.get(p, -1) > self._index for p in new)
 
     def _retired_before(self, ch: Change) -> bool:
         """A file added into an old/-style folder whose content another old/-style folder
