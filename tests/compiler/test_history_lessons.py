@@ -384,7 +384,10 @@ def test_experiment_nodes_are_the_commits_that_did_research_the_rest_are_counted
 def test_a_revert_whose_files_are_added_again_later_is_redone_not_a_dead_end(
     tmp_path: Path,
 ) -> None:
-    aims = '"""Read FHI-aims output."""\n\n\nclass DataAims:\n    def __init__(self, path):\n        self.path = path\n'  # noqa: E501
+    aims = (
+        '"""Read FHI-aims output."""\n\n\n'
+        "class DataAims:\n    def __init__(self, path):\n        self.path = path\n"
+    )
     git_repo(
         tmp_path,
         [
