@@ -364,3 +364,18 @@ def test_a_replacement_made_to_avoid_a_fault_and_a_tutorial_taken_down_are_not_d
         ],
     )  # fmt: skip
     assert [(f.kind, f.pattern) for f in _read(tmp_path).findings] == [("pivot", "replaced")]
+
+
+def test_a_section_that_goes_missing_in_a_rewrite_of_the_draft_is_not_a_cut(
+    tmp_path: Path,
+) -> None:
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"ms.tex": PAPER.replace("{extra}", KERNEL_SECTION)}, "msg": "draft"},
+            # the authors say nothing of cutting: a draft rewritten ("arXiv text"), whose
+            # sections are re-titled, merged or moved as often as they are dropped
+            {"files": {"ms.tex": PAPER.replace("{extra}", "")}, "msg": "arXiv text"},
+        ],
+    )  # fmt: skip
+    assert _read(tmp_path).findings == []

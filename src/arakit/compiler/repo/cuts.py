@@ -1,5 +1,5 @@
-"""Work a history cuts by name: sections removed from the paper's LaTeX source, and
-libraries the code tried and then stopped depending on ("removing dynesty dependency").
+"""Work a history cuts by name: sections removed from the paper's LaTeX source by a commit
+that says it takes something out, and libraries the code tried and then stopped depending on ("removing dynesty dependency").
 
 Both are text the authors wrote and took out; each becomes a dead end citing the commit that
 wrote it and the one that cut it (a pivot when the message says what replaced it).
@@ -34,7 +34,7 @@ def _sections(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding
     out: list[Finding] = []
     for cut in cut_sections(repo, head):
         c = commits.get(cut.commit)
-        if c is None or _generated(repo, cut.commit, cut.path):
+        if c is None or not _CUTTING.search(c.message) or _generated(repo, cut.commit, cut.path):
             continue
         name = PurePosixPath(cut.path).name
         headings = [cut.heading, *cut.others]
@@ -56,6 +56,14 @@ def _sections(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding
     return out
 
 
+# a commit that says it takes something out: "removing kernel approximation section". Sections
+# go missing in every rewrite of a draft ("arXiv text", "edits to appendix", "Revised
+# notation"), re-titled, merged or moved; only a cut the authors name is a dead end
+_CUTTING = re.compile(
+    r"\b(?:remov\w*|delet\w*|drop\w*|cut(?:s|ting)?|took out|tak(?:e|es|ing) out|get rid|"
+    r"got rid|trim\w*|strip\w*|discard\w*|abandon\w*|omit\w*)\b",
+    re.I,
+)
 # what knitr and pandoc write into the LaTeX they generate from R Markdown or Markdown
 _GENERATED_TEX = re.compile(r"\\tightlist\b|unnamed-chunk-\d|\\usepackage\{knitr\}|knitrout")
 
