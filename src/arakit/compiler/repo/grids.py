@@ -16,12 +16,12 @@ from pathlib import Path, PurePosixPath
 from arakit.compiler.repo import messages as msg
 from arakit.compiler.repo import paths
 from arakit.compiler.repo.finding import Finding
-from arakit.compiler.repo.gitlog import Commit
-from arakit.compiler.repo.source import git
+from arakit.compiler.repo.gitlog import BlobReader, Commit
 
 MIN_CHANGED = 2  # values changed together: a redesign, not one setting tuned (a decision)
 MAX_SCRIPTS = 20  # launch scripts followed
 MAX_VERSIONS = 60  # versions of one script read
+MAX_CHARS = 100_000  # characters of a script read
 _SHELL = (".sh", ".bash", ".slurm", ".pbs", ".sbatch")
 _ASSIGN = re.compile(
     r"^\s*(?:export\s+)?(?P<name>[A-Za-z_]\w*)=(?P<value>[^\s;#`$()]+)\s*(?:#.*)?$"
@@ -51,50 +51,59 @@ def _launches(text: str) -> bool:
     )
 
 
-def grid_changes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
-    """One pivot per launch script whose grid changed in at least MIN_CHANGED values."""
-    listed = git(repo, "ls-tree", "-r", "--name-only", head, check=False)
+def grid_changes(
+    repo: Path, head: str, commits: dict[str, Commit], prefix: str = ""
+) -> list[Finding]:
+    """One pivot per launch script (under `prefix`) whose grid changed in at least
+    MIN_CHANGED values, read along the first-parent line of `head`."""
+    line: list[Commit] = []
+    sha: str | None = head
+    while sha in commits and len(line) < len(commits):
+        c = commits[sha]
+        line.append(c)
+        sha = c.parents[0] if c.parents else None
+    versions: dict[str, list[tuple[str, str]]] = {}  # path -> (commit, blob), oldest first
+    for c in reversed(line):
+        for ch in c.changes:
+            if ch.status == "D":
+                versions.pop(ch.path, None)
+            elif ch.path.lower().endswith(_SHELL) and ch.path.startswith(prefix):
+                versions.setdefault(ch.path, []).append((c.sha, ch.new_blob))
     scripts = [
         p
-        for p in listed.splitlines()
-        if p.lower().endswith(_SHELL)
-        and not paths.is_ci(p)
-        and not paths.is_vendored(p)
-        and not paths.is_test(p)
+        for p, v in versions.items()
+        if len(v) > 1 and not paths.is_ci(p) and not paths.is_vendored(p) and not paths.is_test(p)
     ]
-    found: list[Finding] = []
-    for path in scripts[:MAX_SCRIPTS]:
-        f = _script(repo, head, path, commits)
-        if f is not None:
-            found.append(f)
-    return found
+    read = BlobReader(repo, MAX_SCRIPTS * MAX_VERSIONS, MAX_CHARS)
+    try:
+        found = [
+            _script(path, versions[path][-MAX_VERSIONS:], commits, read)
+            for path in scripts[:MAX_SCRIPTS]
+        ]
+    finally:
+        read.close()
+    return [f for f in found if f is not None]
 
 
-def _script(repo: Path, head: str, path: str, commits: dict[str, Commit]) -> Finding | None:
-    log = git(
-        repo, "log", "--first-parent", "--reverse", "--format=%H", head, "--", path, check=False
-    ).split()[-MAX_VERSIONS:]
-    if len(log) < 2:
-        return None
-    versions: list[tuple[str, dict[str, str]]] = []
-    for sha in log:
-        text = git(repo, "show", f"{sha}:./{path}", check=False)  # ./: `repo` may be a subfolder
+def _script(
+    path: str, log: list[tuple[str, str]], commits: dict[str, Commit], read: BlobReader
+) -> Finding | None:
+    grids: list[tuple[str, dict[str, str]]] = []
+    for sha, blob in log:
+        text = read(blob, path)
         if text and _launches(text):
-            versions.append((sha, grid_values(text)))
-    if len(versions) < 2:
+            grids.append((sha, grid_values(text)))
+    if len(grids) < 2:
         return None
-    first, final = versions[0][1], versions[-1][1]
+    first, final = grids[0][1], grids[-1][1]
     changed = [n for n in final if n in first and first[n] != final[n]]
     if len(changed) < MIN_CHANGED:
         return None
-    shas = [versions[0][0]] + [
+    shown = [grids[0][0]] + [
         sha
-        for (sha, vals), (_, before) in zip(versions[1:], versions[:-1], strict=True)
+        for (sha, vals), (_, before) in zip(grids[1:], grids[:-1], strict=True)
         if any(vals.get(n) != before.get(n) for n in changed)
     ]
-    shown = [s for s in shas if s in commits]
-    if not shown:
-        return None
     last = commits[shown[-1]]
     moves = "; ".join(f"{n} {first[n]} → {final[n]}" for n in changed)
     name = PurePosixPath(path).name

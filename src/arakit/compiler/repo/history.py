@@ -136,7 +136,7 @@ def read_history(
     hist.findings += readme_notes(repo, hist.head, hist.all_commits)
     hist.findings += cut_findings(repo, hist.head, hist.all_commits)
     hist.findings += comment_lessons(repo, hist.head, hist.all_commits)
-    hist.findings += grid_changes(repo, hist.head, hist.all_commits)
+    hist.findings += grid_changes(repo, hist.head, hist.all_commits, prefix)
     hist.findings += _ref_findings(hist)
     hist.findings.sort(key=lambda f: f.date)
     hist.blobs_unread = reader.skipped
