@@ -85,6 +85,7 @@ def test_a_lesson_written_as_a_comment_beside_a_changed_value_is_a_pivot(
     assert (f.kind, f.pattern, f.commits) == ("pivot", "comment", [repo.shas["sgd"]])
     assert f.title == "Adam replaced by SGD in client.py"
     assert f.lesson == "Adam does not work properly because momentum is not sent back"
+    assert f.to == 'SGD (in src/client.py: optimizer="SGD",)'
 
 
 def test_a_comment_saying_why_an_option_was_dropped_is_a_dead_end_and_copies_count_once(
@@ -353,6 +354,10 @@ def test_a_launch_script_whose_grid_was_redefined_is_a_pivot_naming_each_change(
     assert f.commits == [repo.shas["final"], repo.shas["one"], repo.shas["edit"]]
     assert f.title.startswith(
         "Experiment grid in train_batch.sh changed: N_SERVER 16 → 4; LOSS 0% 10% 25% → 0% 10% 20%"
+    )
+    assert f.to == (
+        f"the grid of train_batch.sh since {repo.shas['edit'][:7]}: N_SERVER = 4, "
+        "LOSS = 0% 10% 20%, STALENESS = 0 6 12 9999"
     )
 
 

@@ -137,7 +137,7 @@ def _finding_node(f: Finding, next_id: Callable[[], str]) -> TraceNode:
         node.lesson = clip(f.lesson, 300) if f.lesson else NO_LESSON
     elif f.kind == "pivot":
         node.from_ = what
-        node.to = clip(f.lesson or f.why, 300)
+        node.to = clip(f.to or f.lesson or f.why, 300)
         node.trigger = clip(f.why, 300)
     else:
         node.result = clip(f"{f.why}. {what}", 500)

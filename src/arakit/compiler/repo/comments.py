@@ -189,7 +189,8 @@ def _lesson(c: Commit, path: str, removed: list[str], added: list[str], text: st
         files=[path],
         what=f"{what} (in {path}: {removed[0][:120]})",
         why=f"{c.short} ({c.subject}) {'changes' if pivot else 'removes it from'} {path} and "
-        f"says why in a comment",
+        f"says why in a comment: {lesson}",
+        to=f"{', '.join(new[:4])} (in {path}: {added[0][:120]})" if pivot and added else "",
         lesson=lesson,
         date=c.date,
     )

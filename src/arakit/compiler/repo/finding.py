@@ -21,6 +21,7 @@ class Finding:
     lesson: str = ""  # as the history states it; empty when it states none
     date: str = ""
     ref: str = ""  # the ref, for findings about a branch
+    to: str = ""  # for a pivot, what took the place of `what`, when known
 
 
 BlobReader = Callable[[str, str], str | None]  # (blob id, path) -> text or None

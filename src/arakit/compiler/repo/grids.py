@@ -116,6 +116,8 @@ def _script(
         what=f"the grid of {path} as first committed: "
         + ", ".join(f"{n} = {first[n]}" for n in changed),
         why=f"{len(shown) - 1} later commits set {', '.join(changed)} anew ({moves})",
+        to=f"the grid of {path} since {last.short}: "
+        + ", ".join(f"{n} = {final[n]}" for n in changed),
         lesson=msg.lesson(last.message),
         date=last.date,
     )

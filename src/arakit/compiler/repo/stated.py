@@ -237,6 +237,7 @@ def swapped(f: PatternFinder, c: Commit) -> list[Finding]:
             files=sorted({p for pair in pairs for p in pair} | set(added))[:20],
             what=f"{old} (deleted in {c.short})",
             why=f"{c.short} ({c.subject}) puts {new} in its place",
+            to=new,
             lesson=c.subject,
             date=c.date,
         )
@@ -267,6 +268,7 @@ def kept_old(f: PatternFinder, c: Commit) -> list[Finding]:
                 files=[base, ch.path],
                 what=f"the earlier {base}, kept as {ch.path}",
                 why=f"{c.short} ({c.subject}) keeps the old version beside the new one",
+                to=f"the rewritten {base} ({c.short})",
                 lesson=msg.lesson(c.message),
                 date=c.date,
             )
