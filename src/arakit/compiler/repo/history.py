@@ -274,7 +274,7 @@ _BUMP = re.compile(
 
 _HOUSEKEEPING = re.compile(
     r"^\W*(?:merge\b|bump\b|(?:fix(?:e[sd])? )?typos?\b|format(?:ting)?\b|lint|whitespace|"
-    r"\[ci|ci\b|pre-commit|release\b|version\b)",
+    r"\[ci|ci\b|pre-commit|(?:release|version)\s+v?\d)",
     re.IGNORECASE,
 )
 _WRITING_EXT = (".tex", ".bib", ".md", ".rst", ".txt", ".bst", ".cls", ".sty", ".markdown")
