@@ -11,7 +11,8 @@ from typing import Any
 
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE
 from arakit.compiler.repo.gitlog import Commit
-from arakit.compiler.repo.history import History, commit_kind
+from arakit.compiler.repo.history import History
+from arakit.compiler.repo.kinds import commit_kind
 from arakit.compiler.repo.patterns import Finding
 from arakit.compiler.text import clip
 from arakit.model import TraceNode

@@ -23,7 +23,7 @@ from arakit.compiler.repo.gitlog import (
     read_refs,
 )
 from arakit.compiler.repo.params import CodeParam
-from arakit.compiler.repo.paths import hidden, is_ci, is_code, is_packaging, is_result
+from arakit.compiler.repo.paths import is_ci
 from arakit.compiler.repo.patterns import Finding, PatternFinder
 from arakit.compiler.repo.source import git
 
@@ -270,38 +270,6 @@ _BUMP = re.compile(
     r"update (?:dependency|actions?|pre-commit hooks?)\b)",
     re.IGNORECASE,
 )
-
-
-_HOUSEKEEPING = re.compile(
-    r"^\W*(?:merge\b|bump\b|(?:fix(?:e[sd])? )?typos?\b|format(?:ting)?\b|lint|whitespace|"
-    r"\[ci|ci\b|pre-commit|(?:release|version)\s+v?\d)",
-    re.IGNORECASE,
-)
-_WRITING_EXT = (".tex", ".bib", ".md", ".rst", ".txt", ".bst", ".cls", ".sty", ".markdown")
-_DATA_EXT = (".csv", ".tsv", ".npz", ".npy", ".h5", ".hdf5", ".mat", ".parquet", ".pkl", ".rds")
-_CONFIG_EXT = (".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".gin")
-_TOOLING_FILES = {
-    "pyproject.toml", "setup.cfg", "environment.yml", "environment.yaml", "requirements.txt",
-    "project.toml", "manifest.toml", "package.json", "tox.ini", ".gitignore", "license",
-}  # fmt: skip
-
-
-def commit_kind(c: Commit) -> str:
-    """What a main-line commit did: `research` (code, configs, results or data),
-    `writing` (the paper, notes, documentation) or `housekeeping` (merges, CI, packaging,
-    version bumps, typo and format fixes)."""
-    if len(c.parents) > 1 or not c.changes or _HOUSEKEEPING.match(c.subject):
-        return "housekeeping"
-    kind = "housekeeping"
-    for ch in c.changes:
-        low = ch.path.lower()
-        name = low.rsplit("/", 1)[-1]
-        if is_ci(ch.path) or name in _TOOLING_FILES or is_packaging(ch.path) or hidden(low):
-            continue
-        if is_code(low) or low.endswith(_CONFIG_EXT + _DATA_EXT) or is_result(low):
-            return "research"
-        kind = "writing" if low.endswith(_WRITING_EXT) or "/docs/" in f"/{low}" else kind
-    return kind
 
 
 def _maintenance(r: Ref, hist: History) -> bool:
