@@ -176,6 +176,9 @@ def stated(f: PatternFinder, c: Commit) -> list[Finding]:
     return out
 
 
+_UNTRACKED = re.compile(r"gitignore|\buntrack|\btrack(?:ed|ing)\b|\blfs\b|large files?", re.I)
+
+
 def results_dropped(f: PatternFinder, c: Commit) -> list[Finding]:
     """Results files deleted or moved into an old/-style folder by a commit that says the
     results are old or wrong ("Delete the old results -- rather, move them"): a later run
@@ -189,8 +192,8 @@ def results_dropped(f: PatternFinder, c: Commit) -> list[Finding]:
         and not paths.retire_dir(ch.old_path or ch.path, True)  # already retired before
     ]
     said = msg.sentence_with(c.message, msg.RESULTS_OLD_RE)
-    if not gone or not said:
-        return []
+    if not gone or not said or _UNTRACKED.search(c.message):
+        return []  # nothing said, or outputs taken out of version control, not superseded
     files = [ch.old_path or ch.path for ch in gone]
     born = sorted({f.born.get(p, "") for p in files} - {"", c.sha}, key=lambda s: f.order[s])
     return [
