@@ -404,3 +404,29 @@ def test_a_revert_whose_files_are_added_again_later_is_redone_not_a_dead_end(
         ],
     )  # fmt: skip
     assert _read(tmp_path).findings == []
+
+
+def test_unit_tests_in_a_test_folder_go_with_their_code_benchmark_scripts_there_do_not(
+    tmp_path: Path,
+) -> None:
+    unit = (
+        'using Test\nusing DEBBase\n\n@testset "growth" begin\n    @test growth(1.0) > 0\n'
+        "    @test growth(0.0) == 0\n    @test isfinite(growth(9.0))\nend\n"
+    )
+    bench = (
+        '"""Compare RAFF with the least-squares solvers on the circle problem."""\n'
+        "for solver in (raff, lsq)\n    run_problem(solver, circle_data(100))\nend\n"
+    )
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"test/growth_tests.jl": unit, "test/scripts/compare.jl": bench},
+             "msg": "tests and a comparison"},
+            {"files": {"test/growth_tests.jl": None}, "msg": "drop growth tests"},
+            {"key": "gone", "files": {"test/scripts/compare.jl": None},
+             "msg": "drop the comparison"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.kind, f.pattern, f.commits[-1]) == ("dead_end", "deleted", repo.shas["gone"])
+    assert f.files == ["test/scripts/compare.jl"]

@@ -20,16 +20,29 @@ def editor_template(text: str) -> bool:
     return bool(_TEMPLATE_RE.search(text[:2000]))
 
 
+# what unit tests are made of: pytest/unittest, Julia's Test, R's testthat, GoogleTest,
+# MATLAB's unittest
 _UNIT_TEST = re.compile(
-    r"^\s*def test_\w*\(|^\s*import (?:pytest|unittest)\b|^from (?:pytest|unittest)\b", re.M
+    r"^\s*def test_\w*\(|^\s*import (?:pytest|unittest)\b|^from (?:pytest|unittest)\b|"
+    r"^\s*@test(?:set)?\b|^\s*using Test\b|^\s*test_that\(|^\s*TEST(?:_F|_P)?\(|"
+    r"matlab\.unittest",
+    re.M,
 )
+_TEST_FOLDERS = {"test", "tests", "spec", "specs"}
 
 
 def unit_test(text: str, path: str) -> bool:
-    """A unit test named `*_test.py` (the name alone also marks experiment variants, such as
-    `fit_OE_test.py`, so the file must hold test functions or import a test framework)."""
-    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    return stem.endswith(("_test", "_tests")) and bool(_UNIT_TEST.search(text[:20000]))
+    """A unit test: a file named `*_test.py`, `test*` or kept in a test/ folder that holds
+    test functions or imports a test framework (the name alone also marks experiment
+    variants, such as `fit_OE_test.py`, or benchmark scripts kept in test/scripts)."""
+    *folders, name = path.lower().split("/")
+    stem = name.rsplit(".", 1)[0]
+    named = (
+        stem.endswith(("_test", "_tests"))
+        or stem.startswith(("test", "runtests"))
+        or any(f in _TEST_FOLDERS for f in folders)
+    )
+    return named and bool(_UNIT_TEST.search(text[:20000]))
 
 
 def folded(c: Commit, gone: Change, text: str, read: Callable[[str, str], str | None]) -> bool:
