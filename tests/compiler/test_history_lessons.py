@@ -430,3 +430,13 @@ def test_unit_tests_in_a_test_folder_go_with_their_code_benchmark_scripts_there_
     [f] = _read(tmp_path).findings
     assert (f.kind, f.pattern, f.commits[-1]) == ("dead_end", "deleted", repo.shas["gone"])
     assert f.files == ["test/scripts/compare.jl"]
+
+
+def test_readme_lines_whose_negation_names_no_failed_work_are_not_notes(tmp_path: Path) -> None:
+    overview = (
+        "# Overview\n\nCan LLMs focus on what matters and ignore what doesn't? This research "
+        "maps the landscape of existing work.\n\n- **Relevance:** the closest existing work; "
+        "however, it does not include oddball detection.\n"
+    )
+    git_repo(tmp_path, [{"files": {"docs/overview.md": overview}, "msg": "overview"}])
+    assert _read(tmp_path).findings == []

@@ -218,8 +218,18 @@ _NOTE_TAIL = re.compile(
 )
 
 
+NOTE_REACH = 30  # characters after a failure phrase where what failed is named
 # a file of review comments or the reply to them: it quotes what reviewers say failed
 _REVIEW_FILE = re.compile(r"review|rebuttal|referee|response|reply", re.I)
+
+
+def _failure_said(line: str) -> bool:
+    """A failure phrase followed closely by what failed ("didn't obtain", "does not seem to
+    work"); not one whose verb is far away ("ignore what doesn't? ... existing work")."""
+    return any(
+        _NOTE_TAIL.search(line, m.start(), m.end() + NOTE_REACH)
+        for m in re.finditer(_NOTE_RE, line)
+    )
 
 
 def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
@@ -261,8 +271,7 @@ def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Find
                 and not line.startswith("+++")
                 and not paths.is_vendored(path)  # a vendored library's notes are its own
                 and not _REVIEW_FILE.search(path)  # reviewers' words, not the authors' record
-                and re.search(_NOTE_RE, line)
-                and _NOTE_TAIL.search(line)
+                and _failure_said(line)
                 and not in_progress(line)
             ):
                 text = line[1:].strip()[:300]
