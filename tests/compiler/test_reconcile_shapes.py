@@ -75,6 +75,16 @@ def test_five_trials_against_one_fixed_seed_is_a_mismatch() -> None:
     assert got["learning_rate"][0] == "match"
 
 
+def test_a_seed_that_means_draw_one_or_a_library_default_is_no_fixed_seed() -> None:
+    doc = _paper("Timings were profiled over 10 repetitions for each implementation.")
+    draw = "SEED = -1\nimport random\nrandom.seed(SEED if SEED >= 0 else None)\n"
+    assert _by(_run(doc, {"bench.py": draw}))["repetitions"][0] == "paper-only"
+    wrapper = (
+        "embed = function(x,\n                 k = 15,\n                 seed = 7) {\n  x\n}\n"
+    )
+    assert _by(_run(doc, {"R/embed.R": wrapper}))["repetitions"][0] == "paper-only"
+
+
 def test_trials_with_a_seed_sweep_are_not_flagged() -> None:
     doc = _paper("All results are averaged over five trials with a learning rate of 0.001.")
     files = {"train.py": "SEED = 42\nLR = 0.001\n", "sweep.py": "SEEDS = [0, 1, 2, 3, 4]\n"}

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from arakit.compiler.reconcile.align import Unit, align, build_units
 from arakit.compiler.reconcile.imported import judge_imported
-from arakit.compiler.reconcile.verdicts import Verdict, judge, verdict
+from arakit.compiler.reconcile.verdicts import Verdict, judge, library_default, verdict
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.numbers import same_number
@@ -187,7 +187,17 @@ def _fixed_seed(s: PaperSetting, params: list[CodeParam]) -> Verdict | None:
         )
         or (p.kind == "sweep" and _COUNTING.fullmatch(p.value.strip()) is not None)
     ]
-    seeds = [p for p in params if p.key == "seed" and p.kind != "seed"]
+    # one seed that fixes the run: a literal non-negative integer the script itself sets (a
+    # negative or empty seed means "draw one"; a library function's default is its caller's
+    # to choose, as for any other setting)
+    seeds = [
+        p
+        for p in params
+        if p.key == "seed"
+        and p.kind != "seed"
+        and not library_default(p)
+        and re.fullmatch(r"\d+", p.value.strip()) is not None
+    ]
     if loops or len({p.value for p in seeds}) != 1:
         return None  # the code repeats runs somewhere, or sets no single seed
     p = seeds[0]

@@ -35,7 +35,7 @@ SHARED = (
 EXACT = 0.95  # the code spells the paper's own name (same canonical key)
 
 
-def _library_default(p: CodeParam) -> bool:
+def library_default(p: CodeParam) -> bool:
     """An R or Julia function default: what a caller gets when it passes nothing. The
     calls that ran a paper's experiments with such a package are rarely in its
     repository and are not followed here, so a different value in the paper is the
@@ -195,7 +195,7 @@ def _against(
         and p.used
         and always(p)
         and p.kind != "derived"  # `steps = np.zeros((atoms, n, 3))`: computed, not stated
-        and not _library_default(p)
+        and not library_default(p)
         and value_relation(s, p) == "different"
     ]
     if not strong:
