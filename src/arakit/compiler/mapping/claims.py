@@ -26,10 +26,11 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
     claims: list[Claim] = []
     found = claim_sentences(ctx)
     fallback = not found
+    about = {p.experiment.id: _about(ctx, p) for p in planned}  # read once, not per claim
     for s in found or fallback_claim_sentences(ctx):
         statement = statement_of(s.text)
         cid = f"C{len(claims) + 1:02d}"
-        proof = _proof(ctx, statement, planned)
+        proof = _proof(statement, about)
         tables = [p for p in planned if p.experiment.id in proof]
         basis = (
             "; ".join(
@@ -121,19 +122,21 @@ def _tags(statement: str, count: int = 5) -> list[str]:
 MIN_SHARED = 2  # one word in common is chance: a claim and its proof share at least two terms
 
 
-def _proof(ctx: PaperContext, statement: str, planned: list[Planned]) -> list[str]:
-    """The experiments whose object (caption, row labels, header, and the sentences that
-    discuss it) shares the most terms with the statement; none when no experiment shares
-    MIN_SHARED terms: a claim the paper's tables and figures do not test cites nothing
-    rather than the first experiment."""
+def _about(ctx: PaperContext, p: Planned) -> str:
+    """What an experiment's object is about: its caption, row labels, header, and the
+    sentences of the paper that discuss it."""
+    rows = " ".join(r[0] for r in getattr(p.obj, "rows", []) if r)
+    said = " ".join(x.text for x in discussion(ctx, p.obj))
+    return f"{p.obj.caption} {rows} {' '.join(getattr(p.obj, 'header', []))} {said}"
+
+
+def _proof(statement: str, about: dict[str, str]) -> list[str]:
+    """The experiments whose text (see _about) shares the most terms with the statement;
+    none when no experiment shares MIN_SHARED terms: a claim the paper's tables and figures
+    do not test cites nothing rather than the first experiment."""
     read = words if words(statement) else words_any  # a claim in another script has words too
     want = read(statement)
-    scored = []
-    for p in planned:
-        rows = " ".join(r[0] for r in getattr(p.obj, "rows", []) if r)
-        said = " ".join(x.text for x in discussion(ctx, p.obj))
-        have = read(f"{p.obj.caption} {rows} {' '.join(getattr(p.obj, 'header', []))} {said}")
-        scored.append((len(want & have), p.experiment.id))
+    scored = [(len(want & read(text)), eid) for eid, text in about.items()]
     top = max((score for score, _ in scored), default=0)
     if top < MIN_SHARED:
         return []
