@@ -100,12 +100,24 @@ def index_layers(art: Artifact) -> None:
 
 
 def _describe(f: str) -> str:
+    """What a generated file holds, by where it lives (every Layer Index row says something)."""
     if f.startswith("src/execution/"):
         return "code copied from the repository (" + f.removeprefix("src/execution/") + ")"
-    if f.startswith("src/configs/"):
-        return "parameters with exact values and sources"
-    if f.startswith("evidence/tables/"):
-        return "raw table transcription"
-    if f.startswith("evidence/logs/"):
-        return "experiment log"
+    if f.startswith("src/configs/") and not f.endswith(".md"):
+        return "configuration file copied byte for byte from the repository"
+    for prefix, what in _BY_PREFIX:
+        if f.startswith(prefix):
+            return what
     return ""
+
+
+_BY_PREFIX = (
+    ("src/configs/", "parameters with exact values and sources"),
+    ("src/settings/code.md", "other settings of the paper's code, quoted by file and line"),
+    ("src/settings/", "settings defined elsewhere in the repository, quoted by file and line"),
+    ("evidence/tables/", "raw table transcription"),
+    ("evidence/figures/", "figure caption and page, with axes where readable"),
+    ("evidence/results/", "result files copied from the repository"),
+    ("evidence/logs/git_history", "the repository's history: commits, refs, changed settings"),
+    ("evidence/logs/", "experiment log"),
+)

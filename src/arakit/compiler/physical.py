@@ -14,14 +14,37 @@ from arakit.compiler.scope import Scope
 from arakit.model import ConfigFile, ConfigParam, MarkdownDoc, Table
 
 MODEL_KEYS = {"hidden_size", "num_layers", "num_heads", "depth", "width", "dropout", "gate_init"}
+# settings only a model being trained has: their presence names the file training.md
+TRAINING_KEYS = {
+    "learning_rate",
+    "epochs",
+    "weight_decay",
+    "warmup_steps",
+    "warmup_epochs",
+    "gradient_clipping",
+    "label_smoothing",
+    "beta1",
+    "beta2",
+    "momentum",
+}
+UNSET = {"none", "null", "nil", "nothing", "na", ""}  # a default that sets nothing
 
 
 def config_files(verdicts: list[Verdict], g: Grounding | None, paper: str) -> list[ConfigFile]:
-    """training.md and model.md from the reconciled parameters."""
+    """The configuration files from the reconciled parameters, named for what the work has
+    (as the upstream format asks): training.md when a model is trained (a learning rate,
+    epochs, an optimiser's settings), experiment.md otherwise; model.md for the model's
+    shape. A code default that sets nothing (`None`) is not a configured value: it stays in
+    src/reconciliation.md only."""
     history = {ch.key: ch for ch in (g.history.changes if g and g.history else [])}
     training: list[ConfigParam] = []
     model: list[ConfigParam] = []
-    kept = [v for v in verdicts if not v.negative]  # a value tried and dropped is not configured
+    kept = [  # a value tried and dropped is not configured
+        v
+        for v in verdicts
+        if not v.negative
+        and not (v.verdict == "code-only" and v.code_value.strip("\"'` ").lower() in UNSET)
+    ]
     repeated = Counter(v.key for v in kept)
     seen: set[str] = set()
     for v in kept:
@@ -60,10 +83,11 @@ def config_files(verdicts: list[Verdict], g: Grounding | None, paper: str) -> li
             source="; ".join(src),
         )
         (model if v.key in MODEL_KEYS or "model" in v.code_name.lower() else training).append(param)
+    trains = any(v.key in TRAINING_KEYS for v in kept)
     out = [
         ConfigFile(
-            path="src/configs/training.md",
-            title="Training configuration",
+            path="src/configs/training.md" if trains else "src/configs/experiment.md",
+            title="Training configuration" if trains else "Experiment configuration",
             preamble="Each value is copied exactly from the definition in the code that ran the "
             "paper's experiment (or from the paper when the code is silent); see "
             "src/reconciliation.md for where they disagree.",
