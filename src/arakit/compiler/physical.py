@@ -106,7 +106,8 @@ def _bullets(items: list[tuple[str, str]]) -> str:
 
 
 def environment_doc(g: Grounding | None, atoms: Atoms | None, hardware: str) -> MarkdownDoc:
-    """environment.md: Python, dependencies, container, hardware and seeds, each with its source."""
+    """environment.md: Python (and R or Julia where the code is in them), dependencies,
+    container, hardware and seeds, each with its source."""
     env = g.environment if g else None
     seeds = []
     if g is not None:
@@ -120,6 +121,7 @@ def environment_doc(g: Grounding | None, atoms: Atoms | None, hardware: str) -> 
     parts = [
         "## Python",
         _bullets(env.python if env else []),
+        *(["## Other languages", _bullets(env.runtimes)] if env and env.runtimes else []),
         "## Dependencies",
         _bullets(env.dependencies if env else []),
         "## Container",

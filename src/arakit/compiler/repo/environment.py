@@ -6,6 +6,13 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from arakit.compiler.repo.manifests import (
+    Manifest,
+    julia_project,
+    r_description,
+    setup_cfg,
+    setup_py,
+)
 from arakit.compiler.repo.params import CodeParam, seed_calls
 from arakit.compiler.repo.source import RepoFiles
 
@@ -19,19 +26,37 @@ class Environment:
     """What the repository says about where it runs; each item names its file."""
 
     python: list[tuple[str, str]] = field(default_factory=list)  # (version spec, where)
+    runtimes: list[tuple[str, str]] = field(default_factory=list)  # R, Julia (spec, where)
     dependencies: list[tuple[str, str]] = field(default_factory=list)  # (requirement, where)
     images: list[tuple[str, str]] = field(default_factory=list)  # (FROM image, where)
     seeds: list[CodeParam] = field(default_factory=list)
     hardware: list[tuple[str, str]] = field(default_factory=list)
 
 
+# manifests by file name: an R package, a Julia project, setuptools
+_MANIFESTS = {
+    "DESCRIPTION": r_description,
+    "Project.toml": julia_project,
+    "setup.py": setup_py,
+    "setup.cfg": setup_cfg,
+}
+# folders whose manifests build documentation or run tests, not the experiment
+_NOT_THE_RUN = re.compile(r"(^|/)(docs?|tests?|site|website)/", re.IGNORECASE)
+
+
 def read_environment(repo: RepoFiles) -> Environment:
-    """Requirements files, pyproject.toml, environment.yml, Dockerfiles and seed calls."""
+    """Requirements files, pyproject.toml, environment.yml, Dockerfiles, R DESCRIPTION,
+    Julia Project.toml, setup.py/setup.cfg and seed calls. Manifests under docs/ or tests/
+    are left out: they describe building the documentation or testing, not the runs."""
     env = Environment()
     for rel in repo.files:
         name = rel.rsplit("/", 1)[-1]
         low = name.lower()
-        if low.endswith(".txt") and low.startswith("requirements"):
+        if name in _MANIFESTS and not _NOT_THE_RUN.search(rel):
+            _add(env, _MANIFESTS[name](repo.read(rel) or "", rel))
+        elif _NOT_THE_RUN.search(rel) and not low.endswith(".py"):
+            continue
+        elif low.endswith(".txt") and low.startswith("requirements"):
             _requirements(repo.read(rel) or "", rel, env)
         elif low == "pyproject.toml":
             _pyproject(repo.read(rel) or "", rel, env)
@@ -42,6 +67,12 @@ def read_environment(repo: RepoFiles) -> Environment:
         elif low.endswith(".py"):
             env.seeds += seed_calls(repo.read(rel) or "", rel)
     return env
+
+
+def _add(env: Environment, m: Manifest) -> None:
+    env.python += m.python
+    env.runtimes += m.runtimes
+    env.dependencies += m.dependencies
 
 
 def _requirements(text: str, rel: str, env: Environment) -> None:
