@@ -86,9 +86,11 @@ def tried_values(sentence: str) -> list[Found]:
     return out
 
 
+# two parts or more: `7:3`, `7:1:2` (train, validation and test)
+_PARTS = r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?)+"
 _RATIO = re.compile(
-    r"(?P<word>\b(?:ratio|split|соотношении|пропорции)\b)\s+(?:of\s+)?(?P<a>\d+)\s?:\s?(?P<b>\d+)"
-    r"|(?P<a2>\d+)\s?:\s?(?P<b2>\d+)\s+(?P<word2>ratio|split)\b",
+    rf"(?P<word>\b(?:ratio|split|соотношении|пропорции|proporción|relación)\b)\s+(?:of\s+|de\s+)?(?P<parts>{_PARTS})"
+    rf"|(?<![\d.:])(?P<parts2>{_PARTS})\s+(?P<word2>ratio|split)\b",
     re.IGNORECASE,
 )
 
@@ -99,12 +101,12 @@ def ratios(sentence: str) -> list[Found]:
     for m in _RATIO.finditer(sentence):
         if not CYRILLIC.search(sentence) and not setup_clause(sentence, m.start()):
             continue  # `The 100:1 ratio was found sufficient`: said of a choice, not made
-        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("a2"), m.group("b2"))
+        group = "parts" if m.group("parts") else "parts2"
         word = m.group("word") or m.group("word2")
         lead = name_before(sentence[: m.start()], 5)
         name = f"{lead} {word}".strip() if m.group("word") else f"{lead} ratio".strip()
-        start = m.start("a") if m.group("a") else m.start("a2")
-        end = m.end("b") if m.group("b") else m.end("b2")
+        start, end = m.span(group)
         value = sentence[start:end]
-        out.append(Found((start, end), name, value, "", snake(word), (float(a), float(b))))
+        parts = tuple(float(p) for p in re.split(r"\s?:\s?", value))
+        out.append(Found((start, end), name, value, "", snake(word), parts))
     return out

@@ -21,8 +21,9 @@ from arakit.compiler.pdf.chars import SUPERSCRIPT
 from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
+from arakit.compiler.settings.hardware import hardware
 from arakit.compiler.settings.items import per_item, priors, thresholds, windows
-from arakit.compiler.settings.lists import value_set
+from arakit.compiler.settings.lists import ratios, value_set
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import (
     QUALIFIERS,
@@ -32,6 +33,9 @@ from arakit.compiler.settings.names import (
     snake,
 )
 from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
+from arakit.compiler.settings.program import is_program
+from arakit.compiler.settings.sizes import sizes
+from arakit.compiler.settings.spanish import spanish, spanish_settings
 
 
 class Reader:
@@ -60,6 +64,8 @@ class Reader:
 
     def read(self, sentence: str, where: Where, group: int, negative: bool) -> list[PaperSetting]:
         """Every setting stated in one sentence, in the order they appear."""
+        if is_program(sentence):
+            return []  # a pseudo-code figure or a listing run into the text
         found: list[tuple[int, PaperSetting]] = []
         taken: list[tuple[int, int]] = []
 
@@ -110,7 +116,26 @@ class Reader:
             )
             taken.append(span)
 
-        for f in [*per_item(sentence), *priors(sentence), *windows(sentence)]:
+        if spanish(sentence):
+            # a Spanish sentence: its own table, and the forms every language writes alike
+            for f, number in spanish_settings(sentence):
+                if free(*f.span):
+                    add(f.span[0], f.span, f.name, f.value, f.unit, f.key, count=number)
+            for f in ratios(sentence):
+                if free(*f.span):
+                    add(f.span[0], f.span, f.name, f.value, "", f.key, "", f.numbers)
+            for m in P.ASSIGN_RE.finditer(sentence):
+                if free(*m.span()):
+                    self._assign(sentence, m, add)
+            found.sort(key=lambda x: x[0])
+            return [s for _, s in found]
+        for f in [
+            *hardware(sentence),
+            *sizes(sentence),
+            *per_item(sentence),
+            *priors(sentence),
+            *windows(sentence),
+        ]:
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", f.numbers)
         for f in thresholds(sentence):

@@ -1,0 +1,116 @@
+"""The machine the experiments ran on, as settings the code side can meet (`cores 4` and
+`cores = 1`), in the ways papers describe it:
+
+- a count of devices, with their memory and model between: `two 24G NVIDIA GeForce RTX
+  3090 GPUs` (2 GPUs of 24 GB), `4 Nvidia RTX 3090 GPUs`, `limited to 10 CPU threads and 1
+  GPU`, `a 64-core Xeon`;
+- memory, clock and storage: `36GB unified RAM`, `32 GB of RAM`, `a 2.60 GHz CPU`, `1 TB of
+  storage`;
+- the cores each method was given: `FastPCA (4 cores), bigstatsr partial (1 core)`.
+
+A model number (`Xeon Silver 4310 CPU`, `EPYC 7742 Processors`) is never a count: a count
+stands after a lower-case word or a comma, never after a capitalised name."""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.settings.items import Found
+from arakit.compiler.settings.names import words
+from arakit.compiler.settings.numbers import WORDS, parse_number
+from arakit.compiler.settings.patterns import reports_a_result
+
+_COUNT_WORD = "|".join(WORDS)
+_DEVICE_KEY = {
+    "gpu": "n_gpus",
+    "tpu": "n_tpus",
+    "cpu": "n_cpus",
+    "processor": "n_cpus",
+    "core": "cpu_cores",
+    "thread": "n_threads",
+    "node": "n_nodes",
+}
+_DEVICES = r"GPUs?|TPUs?|CPUs?|[Pp]rocessors?|cores?|threads?|nodes?"
+# `two 24G NVIDIA GeForce RTX 3090 GPUs`, `10 CPU threads`, `8 × A100 GPUs`
+_DEVICE_COUNT = re.compile(
+    rf"(?<![\w.,\-])(?P<value>\d+|(?i:{_COUNT_WORD}))(?:\s*[x×]\s*|\s+)"
+    r"(?:(?P<mem>\d+(?:\.\d+)?)\s?(?P<memunit>GB|G|TB)\s+)?"
+    r"(?P<model>(?:(?:[A-Z][\w\-()®™]*|\d+[\w\-]*)\s+){0,6}?)"
+    rf"(?P<device>{_DEVICES})\b(?!\s+(?:{_DEVICES})\b)"
+)
+_HYPHEN_CORE = re.compile(r"(?<![\w.,\-])(?P<value>\d+)-(?P<device>core|thread|node|GPU)\b")
+# `36GB unified RAM`, `32 GB of RAM`, `256 GB of memory`, `1 TB of storage`
+_MEMORY = re.compile(
+    r"(?<![\w.,])(?P<value>\d+(?:\.\d+)?)\s?(?P<unit>GB|TB|MB|G(?=\s))\s+(?:of\s+)?"
+    r"(?:(?:unified|system|main|shared|GPU|DDR\d|physical|total|available|installed)\s+)*"
+    r"(?P<what>RAM|memory|VRAM|storage|disk|SSD|cache)\b"
+)
+_CLOCK = re.compile(r"(?<![\w.,])(?P<value>\d+(?:\.\d+)?)\s?(?P<unit>GHz)\b")
+# `FastPCA (4 cores)`, `irlba (1 core)`: what each method was given
+_GIVEN = re.compile(
+    r"(?P<item>[A-Za-z][\w\-.]*(?:\s+[a-z][\w\-]*)?)\s*\(\s*(?P<value>\d+)\s+"
+    r"(?P<device>cores?|threads?|GPUs?|CPUs?|workers?|processes)\s*\)"
+)
+_WHAT_KEY = {
+    "ram": "ram",
+    "memory": "ram",
+    "vram": "gpu_memory",
+    "storage": "storage",
+    "disk": "storage",
+    "ssd": "storage",
+    "cache": "cpu_cache",
+}
+_PREVIOUS_OK = set(words("with and or of on to using use used uses has have had across over"))
+
+
+def _device_key(device: str) -> str:
+    return _DEVICE_KEY.get(device.lower().rstrip("s"), "")
+
+
+def _count_position_ok(before: str) -> bool:
+    """A count stands at the start, after punctuation or after a lower-case word."""
+    toks = before.split()
+    if not toks:
+        return True
+    last = toks[-1]
+    return last[-1] in ",;:(" or last.islower() or last.lower() in _PREVIOUS_OK
+
+
+def hardware(sentence: str) -> list[Found]:
+    """Every setting of the machine a sentence describes (none in one reporting an outcome:
+    `memory use peaked at 12 GB of RAM`)."""
+    if reports_a_result(sentence) or re.search(
+        r"\b(?:peak|peaked|consum\w*|footprint)\b", sentence
+    ):
+        return []
+    out: list[Found] = []
+    for m in _GIVEN.finditer(sentence):
+        item = re.sub(r"^(?:and|or|with)\s+", "", m.group("item")).strip()
+        device = m.group("device")
+        plural = device if device.endswith("s") else f"{device}s"
+        key = "cores" if plural == "cores" else _device_key(device) or plural
+        out.append(Found(m.span("value"), f"{item} {plural}", m.group("value"), "", key))
+    for m in _DEVICE_COUNT.finditer(sentence):
+        key = _device_key(m.group("device"))
+        if not key or not _count_position_ok(sentence[: m.start()]):
+            continue
+        device = m.group("device")
+        plural = device if device.endswith("s") else f"{device}s"
+        out.append(Found(m.span("value"), plural, m.group("value"), "", key))
+        if m.group("mem"):
+            name = f"{device.rstrip('s')} memory"
+            unit = "GB" if m.group("memunit") in ("G", "GB") else m.group("memunit")
+            mem_key = "gpu_memory" if key == "n_gpus" else "memory"
+            out.append(Found(m.span("mem"), name, m.group("mem"), unit, mem_key))
+    for m in _HYPHEN_CORE.finditer(sentence):
+        key = _device_key(m.group("device"))
+        if key:
+            out.append(Found(m.span("value"), f"{m.group('device')}s", m.group("value"), "", key))
+    for m in _MEMORY.finditer(sentence):
+        what = m.group("what")
+        unit = "GB" if m.group("unit") == "G" else m.group("unit")
+        name = sentence[m.end("unit") : m.end()].strip().removeprefix("of ").strip()
+        out.append(Found(m.span("value"), name, m.group("value"), unit, _WHAT_KEY[what.lower()]))
+    for m in _CLOCK.finditer(sentence):
+        out.append(Found(m.span("value"), "clock", m.group("value"), "GHz", "cpu_clock"))
+    return [f for f in out if parse_number(f.value) is not None]
