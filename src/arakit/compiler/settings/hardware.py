@@ -60,6 +60,10 @@ _WHAT_KEY = {
     "ssd": "storage",
     "cache": "cpu_cache",
 }
+# words of a computing machine: a count of nodes is the cluster's only beside them
+_MACHINE = re.compile(
+    r"\b(?:GPUs?|CPUs?|cluster|server|HPC|supercomputer|compute|computing|cores?|núcleos)\b"
+)
 _PREVIOUS_OK = set(words("with and or of on to using use used uses has have had across over"))
 
 
@@ -94,6 +98,8 @@ def hardware(sentence: str) -> list[Found]:
         key = _device_key(m.group("device"))
         if not key or not _count_position_ok(sentence[: m.start()]):
             continue
+        if key == "n_nodes" and not _MACHINE.search(sentence):
+            continue  # `a hidden layer with 15 nodes`: the nodes of a network
         device = m.group("device")
         plural = device if device.endswith("s") else f"{device}s"
         out.append(Found(m.span("value"), plural, m.group("value"), "", key))
