@@ -21,6 +21,13 @@ def test_hardware_spans_cores_cpu_clock_and_memory():
     assert setup.hardware([s]) == "32-core AMD EPYC 7302 CPU at 3.0 GHz and 256 GB of RAM"
 
 
+def test_hardware_keeps_the_device_count_and_memory_printed_before_the_vendor():
+    s = _s(
+        "All experiments were conducted on a server equipped with four 48G NVIDIA RTX A6000 GPUs."
+    )
+    assert setup.hardware([s]) == "four 48G NVIDIA RTX A6000 GPUs"
+
+
 def test_hardware_keeps_two_devices_of_one_sentence():
     s = _s("Timings were measured on an Intel Core i7 CPU and an NVIDIA GeForce RTX 2080 GPU.")
     assert setup.hardware([s]) == "Intel Core i7 CPU and an NVIDIA GeForce RTX 2080 GPU"

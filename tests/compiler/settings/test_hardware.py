@@ -52,4 +52,6 @@ def test_memory_a_run_used_is_an_outcome_not_a_setting() -> None:
 def test_nodes_of_a_network_are_not_machines() -> None:
     got = _read("The encoder is a single hidden layer with 24 nodes and a linear output term.")
     assert all(k != "n_nodes" for k, _, _ in got)
-    assert ("n_nodes", "nodes", (8.0,)) in _read("Jobs ran on 8 nodes of the cluster, each with 4 GPUs.")
+    assert ("n_nodes", "nodes", (8.0,)) in _read(
+        "Jobs ran on 8 nodes of the cluster, each with 4 GPUs."
+    )

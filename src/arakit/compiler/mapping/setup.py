@@ -20,6 +20,12 @@ _HW_PART = (
     r"\d+\s*(?:x|×)?\s*(?=(?:NVIDIA|Nvidia|AMD|Intel|Google|[CGT]PUs?|[AHV]100|RTX|GTX|Tesla)\b)"
 )
 _HW = re.compile(rf"(?:{_HW_PART})(?:[®™]|\b)", re.UNICODE)
+# a count and a memory size printed before the first part: "two 24G NVIDIA ... GPUs"
+_LEAD = re.compile(
+    r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen)\s*(?:x|×)?\s+)?"
+    r"(?:\d+(?:\.\d+)?\s?GB?\s+)?$",
+    re.IGNORECASE,
+)
 # a device noun: without one a sentence is not about hardware ("4 GB of data")
 _DEVICE = re.compile(
     r"\b(?:[CGT]PUs?|Xeon|EPYC|Ryzen|Threadripper|GeForce|Tesla|Quadro|RTX|GTX|A100|H100|"
@@ -103,7 +109,9 @@ def hardware(items: list[Sentence]) -> str | None:
         parts = list(_HW.finditer(s.text))
         if not parts:
             continue
-        span = s.text[parts[0].start() : parts[-1].end()].strip(" ,;")
+        lead = _LEAD.search(s.text[: parts[0].start()])
+        start = lead.start() if lead else parts[0].start()
+        span = s.text[start : parts[-1].end()].strip(" ,;")
         if len(span) <= 160:
             return span
         return parts[0].group(0)
