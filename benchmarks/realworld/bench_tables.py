@@ -9,8 +9,10 @@ Definitions (per paper, summed for the total):
   dropped; nothing else (no case folding, no digit or dash mapping, no fuzzy matching).
 - **table cells row-exact**: a non-empty truth body cell counts when the extracted table with
   the same number has a body row whose cells equal the truth row cell for cell in the same
-  column order after normalisation (columns that are empty in every extracted row are
-  dropped first; each extracted row matches at most one truth row).
+  column order after normalisation (columns that are empty in every row are dropped first,
+  in the extracted table and in the truth alike, and rows shorter than their table are
+  padded with empty cells: two sub-tables of different widths under one caption; each
+  extracted row matches at most one truth row).
   ``row_exact`` = counted cells / all non-empty truth body cells.
 - **tables found / missed / spurious**: found = truth tables for which a table with that
   number and at least one body row was extracted; missed = truth tables without one;
@@ -107,7 +109,7 @@ def score_table(truth: dict[str, Any], header: list[list[str]], rows: list[list[
         by_key.setdefault(_key(r), r)
     matched: dict[int, list[str]] = {}
     counted = 0
-    for i, r in enumerate(t_rows):
+    for i, r in enumerate(t_rows_kept):  # each row as wide as the table (ragged rows padded)
         k = _key(r)
         if available[k] > 0:
             available[k] -= 1

@@ -76,6 +76,10 @@ class Spec:
     label: str = "Table"  # the caption's label word as the paper's language prints it
     doubled: list[int] = field(default_factory=list)  # grid: body rows with a doubled rule
     # under them, the vertical rules broken across it (TeX's \\hline\\hline)
+    # how a spanning header cell (`spans`) is set: "" right in its first column over a rule
+    # under its columns; "centre", "left" or "right" across its columns, no rule (multicolumn)
+    span_align: str = ""
+    stacked: Spec | None = None  # a second sub-table set right under this one, same caption
 
 
 class Page:
@@ -155,9 +159,10 @@ def table_page(path: Path, spec: Spec) -> Path:
     grid = [[cell(v) for v in row] for row in [*spec.header, *spec.rows]]
     ncol = max(len(r) for r in grid)
     widths = [0.0] * ncol
+    starts = {(level, first) for level, first, _ in spec.spans} if spec.span_align else set()
     for r, row in enumerate(grid):
         for c, v in enumerate(row):
-            if not (c == 0 and r - len(spec.header) in spec.wide):
+            if not (c == 0 and r - len(spec.header) in spec.wide) and (r, c) not in starts:
                 widths[c] = max(widths[c], _cell_width(p, v) + 2 * spec.pad)
     if spec.column == "full":
         left, right = MARGIN, W - MARGIN
@@ -219,6 +224,16 @@ def table_page(path: Path, spec: Spec) -> Path:
         for c, v in enumerate(row):
             if body_row in spec.centred or (c, body_row) in hidden or (spec.corner and c == r == 0):
                 continue
+            span = [s for s in spec.spans if s[0] == r and s[1] == c] if spec.span_align else []
+            if span:  # set across its columns: centred on them, or flush left on the first
+                v = cell(v)
+                a, b = edges[span[0][1]], edges[span[0][2] + 1]
+                at = {
+                    "centre": (a + b - _cell_width(p, v)) / 2,
+                    "right": b - spec.pad - _cell_width(p, v),
+                }.get(spec.span_align, a + spec.pad)
+                _draw_cell(p, v, at, y + 9, None)
+                continue
             right_edge = edges[c + 1] - spec.pad if c > 0 else None
             _draw_cell(p, v, edges[c] + spec.pad, y + 9, right_edge)
         y += heights[r] * PITCH + 3
@@ -231,7 +246,7 @@ def table_page(path: Path, spec: Spec) -> Path:
             y += 2
         if r < len(spec.header) - 1:
             for level, first, last in spec.spans:
-                if level == r:
+                if level == r and not spec.span_align:
                     p.rule(edges[first] + 3, edges[last + 1] - 3, y - 1, 0.4)
             if spec.level_rules:
                 p.rule(edges[0], edges[-1], y - 1, 0.5)
@@ -276,6 +291,8 @@ def table_page(path: Path, spec: Spec) -> Path:
             ys = [top] + [b for at in breaks for b in (at, at + 2.5)] + [bottom - 1]
             for a, b in zip(ys[::2], ys[1::2], strict=True):
                 p.page.draw_line((x, a), (x, b), width=0.5)
+    if spec.stacked is not None:
+        bottom = _sub_table(p, spec.stacked, left, right, bottom + 4)
     y = bottom + 6
     if spec.caption_below:
         y = caption(y)
@@ -299,3 +316,36 @@ def table_page(path: Path, spec: Spec) -> Path:
     else:
         p.prose(left, right, y, spec.prose_below)
     return p.save(path)
+
+
+def _sub_table(p: Page, spec: Spec, left: float, right: float, y: float) -> float:
+    """A second booktabs table right under the first (no caption of its own): its rules,
+    header levels (spanning cells set as `span_align` says) and rows. Returns its bottom."""
+    grid = [[cell(v) for v in row] for row in [*spec.header, *spec.rows]]
+    ncol = max(len(r) for r in grid)
+    widths = [0.0] * ncol
+    starts = {(level, first) for level, first, _ in spec.spans}
+    for r, row in enumerate(grid):
+        for c, v in enumerate(row):
+            if (r, c) not in starts:  # a spanning cell is not its first column's width
+                widths[c] = max(widths[c], _cell_width(p, v) + 2 * spec.pad)
+    edges = [left + max(0.0, (right - left - sum(widths)) / 2)]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    p.rule(edges[0], edges[-1], y, 0.8)
+    y += 3
+    for r, row in enumerate(grid):
+        for c, v in enumerate(row):
+            span = [s for s in spec.spans if s[0] == r and s[1] == c]
+            if span:
+                a, b = edges[span[0][1]], edges[span[0][2] + 1]
+                _draw_cell(p, v, (a + b - _cell_width(p, v)) / 2, y + 9, None)
+                continue
+            right_edge = edges[c + 1] - spec.pad if c > 0 else None
+            _draw_cell(p, v, edges[c] + spec.pad, y + 9, right_edge)
+        y += PITCH + 3
+        if r == len(spec.header) - 1:
+            p.rule(edges[0], edges[-1], y - 1, 0.5)
+            y += 2
+    p.rule(edges[0], edges[-1], y, 0.8)
+    return y

@@ -68,7 +68,7 @@ def test_a_plain_numeric_booktabs_table_passes_its_self_check(tmp_path: Path) ->
     t = _one(table_page(tmp_path / "t.pdf", spec))
     assert t.rows == _plain(rows)
     assert t.check is not None and t.check.verdict == "exact", t.check
-    assert not t.check.failed and len(t.check.passed) == 3
+    assert not t.check.failed and len(t.check.passed) == 4
 
 
 def test_table_without_rules_and_caption_below_is_read_from_the_gaps(tmp_path: Path) -> None:

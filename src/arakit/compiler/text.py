@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # a capital in the Latin, Cyrillic or Greek alphabets opens the next sentence
 _SPLIT_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)»]))\s+(?=[\"“‘«]?[A-Z(\[À-ÖØ-ÞА-ЯЁΑ-Ω])")
@@ -114,11 +115,40 @@ def role(title: str, appendix: bool = False) -> str:
     return "appendix" if appendix else "other"
 
 
+_MARKS = ("derived", "subset")
+# Letters NFKD does not take apart into an ASCII letter and marks (TeX's dotless i under an
+# accent, "\\'{\\i}", is printed as U+0131 then a combining acute).
+_FOLD = str.maketrans(
+    {
+        "ı": "i",
+        "ȷ": "j",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+    }
+)
+
+
+def ascii_fold(text: str) -> str:
+    """Text with its accented Latin letters as plain ones ("Caracterı́sticas", "Müller" →
+    "Caracteristicas", "Muller"): letters taken apart (NFKD) and their marks dropped."""
+    plain = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
 def slug(text: str, limit: int = 40) -> str:
     """A file-name slug: lower case, words joined by underscores, at most `limit` characters.
     The words `derived` and `subset` are left out: in an evidence file name they mark a
     derived view (ARA-FORMAT.md), and a slug names a raw transcription."""
-    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in ("derived", "subset")]
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_fold(text).lower()) if w not in _MARKS]
     out = ""
     for w in words:
         if len(out) + len(w) + 1 > limit:

@@ -80,6 +80,20 @@ def _compose(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", base + _ACCENTS[accent])
 
 
+# TeX sets an accent over i and j on their dotless forms (\\'{\\i}); a PDF may give the letter
+# and a combining mark, which no Unicode normal form joins: "dı́a" is "día" as printed.
+_DOTLESS_MARKED = re.compile("([ıȷ])([\u0300-\u036f])")
+
+
+def dotted(text: str) -> str:
+    """Text with a dotless i or j under a combining accent written as the accented letter."""
+    if "ı" not in text and "ȷ" not in text:
+        return text
+    return _DOTLESS_MARKED.sub(
+        lambda m: unicodedata.normalize("NFC", _DOTLESS[m.group(1)] + m.group(2)), text
+    )
+
+
 def _compose_grave(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", m.group(1) + "\u0300")
 
@@ -95,7 +109,7 @@ def clean_span(text: str) -> str:
     text = _LIG_RE.sub(lambda m: LIGATURES[m.group(0)], text)
     text = _PUA_RE.sub(lambda m: SYMBOL_PUA[ord(m.group(0))], text)
     text = _ACCENT_BEFORE.sub(_compose, text)
-    text = _GRAVE_BEFORE.sub(_compose_grave, text)
+    text = dotted(_GRAVE_BEFORE.sub(_compose_grave, text))
     return printable(text).replace("\u00a0", " ").replace("\u00ad", "")
 
 

@@ -8,15 +8,19 @@ from typing import Any
 
 from arakit.compiler.pdf.tables import bands, finder, selfcheck
 from arakit.compiler.pdf.tables.glyphs import TextLine, page_lines, underscore_rules
-from arakit.compiler.pdf.tables.grid import flat_header
+from arakit.compiler.pdf.tables.grid import Grid, flat_header
 from arakit.compiler.pdf.tables.linenos import drop_line_numbers
 from arakit.compiler.pdf.tables.captions import TABLE_WORD, captions, segments
 from arakit.compiler.pdf.tables.raw import RawTable
-from arakit.compiler.pdf.tables.region import Region, Rules, find_region, page_rules
+from arakit.compiler.pdf.tables.region import Region, Rules, find_region, page_rules, stacked_beyond
 from arakit.compiler.pdf.tables.rotated import add_label_column, rotated_labels
 
 __all__ = ["RawTable", "flat_header", "may_caption", "page_tables"]
 
+STACKED_OK = (
+    "{n} sub-tables stacked under one caption, each read and checked on its own; the header "
+    "rows of the second and later ones are written as body rows, in reading order"
+)
 _MAY_CAPTION = re.compile(rf"(?m)^\s*(?:{TABLE_WORD})(?:\s+|(?<=\.))[0-9A-Z]")
 
 
@@ -46,9 +50,13 @@ def page_tables(
     sizes = sorted(w.size for ln in lines for w in ln.words)
     body = sizes[len(sizes) // 2] if sizes else 10.0
     extents = [(c.x0, c.y0, c.x1, c.y1) for c in caps] + [(f.x0, f.y0, f.x1, f.y1) for f in figures]
+
+    def extents_but(cap: Any) -> list[tuple[float, float, float, float]]:
+        return [e for e in extents if e != (cap.x0, cap.y0, cap.x1, cap.y1)]
+
     sides: dict[int, tuple[Region | None, Region | None]] = {}
     for k, cap in enumerate(caps):
-        others = [e for e in extents if e != (cap.x0, cap.y0, cap.x1, cap.y1)]
+        others = extents_but(cap)
         sides[k] = (
             find_region(cap, lines, others, rules, page.rect.width, body, True, page.rect.height),
             find_region(cap, lines, others, rules, page.rect.width, body, False, page.rect.height),
@@ -62,22 +70,43 @@ def page_tables(
             failure = "no table-like lines next to its caption"
             out.append(RawTable(pno, box, cap.number, cap.text, failure=failure))
             continue
-        grid = bands.extract(region)
-        box = (region.x0 - 2 * body, region.y0, region.x1, region.y1)
-        if labels := rotated_labels(page, box, textpage):
-            grid = add_label_column(grid, labels, region.rules)
-        problems = [grid.problem, selfcheck.check_bars(region.lines, rules.horizontal)]
-        problems.append(selfcheck.check_nested(region.lines))
-        check = selfcheck.verdict(
-            bands.METHOD,
-            selfcheck.check_digits(page, region.bbox, grid, textpage),
-            selfcheck.check_agreement(grid, finder.extract(page, region)),
-            "; ".join(p for p in problems if p) or None,
-        )
+        grid, parts = _checked(page, region, rules, textpage, body)
+        bbox = region.bbox
+        passed: list[str] = []
+        pieces = [region]
+        while len(pieces) < 4 and (
+            more := stacked_beyond(pieces[-1], lines, extents_but(cap), rules)
+        ):
+            pieces.append(more)
+        if len(pieces) > 1:  # sub-tables stacked under one caption, read one by one
+            read = [(p, *_checked(page, p, rules, textpage, body)) for p in pieces]
+            read.sort(key=lambda r: r[0].y0)
+            grid = Grid(
+                header=read[0][1].header,
+                rows=[
+                    row
+                    for j, (_, g, _) in enumerate(read)
+                    for row in (g.header if j else []) + g.rows
+                ],
+            )
+            parts = [
+                "; ".join(f"sub-table {j + 1}: {p[i]}" for j, (_, _, p) in enumerate(read) if p[i])
+                or None
+                for i in range(4)
+            ]
+            bbox = (
+                min(p.x0 for p in pieces),
+                min(p.y0 for p in pieces),
+                max(p.x1 for p in pieces),
+                max(p.y1 for p in pieces),
+            )
+            passed.append(STACKED_OK.format(n=len(pieces)))
+        check = selfcheck.verdict(bands.METHOD, *parts)
+        check.passed += passed if check.verdict == "exact" else []
         out.append(
             RawTable(
                 pno,
-                region.bbox,
+                bbox,
                 cap.number,
                 cap.text,
                 header=grid.header,
@@ -86,6 +115,27 @@ def page_tables(
             )
         )
     return out
+
+
+def _checked(
+    page: Any, region: Region, rules: Rules, textpage: Any, body: float
+) -> tuple[Grid, list[str | None]]:
+    """The grid of one region and what its self-checks found: digits, agreement, header
+    and marks, text (None where a check passed)."""
+    grid = bands.extract(region)
+    box = (region.x0 - 2 * body, region.y0, region.x1, region.y1)
+    seen = region.bbox  # where the cells' text is printed
+    if labels := rotated_labels(page, box, textpage):
+        grid = add_label_column(grid, labels, region.rules)
+        seen = box
+    problems = [grid.problem, selfcheck.check_bars(region.lines, rules.horizontal)]
+    problems.append(selfcheck.check_nested(region.lines))
+    return grid, [
+        selfcheck.check_digits(page, region.bbox, grid, textpage),
+        selfcheck.check_agreement(grid, finder.extract(page, region)),
+        "; ".join(p for p in problems if p) or None,
+        selfcheck.check_text(page, seen, grid, textpage),
+    ]
 
 
 def _overlap(a: Region, b: Region) -> bool:

@@ -283,7 +283,10 @@ def extract(region: Region) -> Grid:
     walls = _walls(region, head)
     labels = lone_labels(head, bounds)  # a label centred over the header's lines
     lines = [ln for ln in head if ln not in labels]
-    header = header_levels(lines, bounds, ranges, region.rules, walls) if lines else []
+    header, doubt = (
+        header_levels(lines, bounds, ranges, region.rules, walls) if lines else ([], None)
+    )
+    doubts.append(doubt)
     for ln in labels:
         for c, text in line_cells(ln, bounds).items():
             if header and not header[0][c]:

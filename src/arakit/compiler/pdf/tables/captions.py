@@ -13,7 +13,8 @@ from arakit.compiler.pdf.tables.glyphs import TextLine
 
 # The one recogniser of caption labels, for every reader of a page (tables, figures, the
 # document's structure): `Table 2:`, `TABLE IV` (IEEE, its title on the next line),
-# `Figure 3.`, `Fig.3 |`, `Table A.1 —`.
+# `Figure 3.`, `Fig.3 |`, `Table A.1 —`, and numbers within a chapter (`Tab. 4.10:`, a
+# thesis or a book).
 # A caption's label word in the languages papers and theses are commonly written in
 # ("Таблица 3:", "Tabelle 2.", "Abb. 4:", "Рис. 1:"), as printed or in capitals.
 _TABLE_WORDS = (
@@ -22,6 +23,7 @@ _TABLE_WORDS = (
     "Tabelle",
     "Tableau",
     "Tabla",
+    "Cuadro",
     "Tabella",
     "Tabel",
     "Tabela",
@@ -52,7 +54,7 @@ FIGURE_WORD = "|".join(re.escape(w) + "|" + re.escape(w.upper()) for w in _FIGUR
 _TABLE_KIND = re.compile(rf"^(?:{TABLE_WORD})$")
 LABEL_RE = re.compile(
     rf"^(?P<kind>{TABLE_WORD}|{FIGURE_WORD})(?:\s+|(?<=\.))"
-    r"(?P<number>[0-9]+|[A-Z]\.?[0-9]+|[IVXL]+)\s*(?P<sep>[:.|—–]|$)"
+    r"(?P<number>[0-9]+(?:\.[0-9]+)?|[A-Z]\.?[0-9]+|[IVXL]+)\s*(?P<sep>[:|—–]|\.(?!\d)|$)"
 )
 
 

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from arakit.compiler.pdf.chars import glyph_text, math_italic_g, script
+from arakit.compiler.pdf.chars import dotted, glyph_text, math_italic_g, script
 
 _BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmb\d|-bd|\.b$", re.IGNORECASE)
 WORD_GAP = 0.15  # a gap wider than this share of the font size separates two words
@@ -365,7 +365,7 @@ def _word(glyphs: list[Glyph]) -> Word:
     marks = [g.bold for g in glyphs if any(ch.isalnum() for ch in g.text)]
     main = [g for g in glyphs if not g.shift] or glyphs
     return Word(
-        text=text,
+        text=dotted(text),
         x0=min(g.x0 for g in glyphs),
         y0=min(g.y0 for g in main),
         x1=max(g.x1 for g in glyphs),

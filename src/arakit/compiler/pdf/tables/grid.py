@@ -157,34 +157,105 @@ def header_levels(
     ranges: list[tuple[float, float]],
     rules: list[tuple[float, float, float]],
     walls: list[float] | None = None,
-) -> list[list[str]]:
+) -> tuple[list[list[str]], str | None]:
     """Header rows from the header lines: a line whose word groups each span several
     columns, or that has a rule under it, is a level of its own (its groups written in the
     first column they span); other lines stack into the cells of the level below them. No
-    group reaches over a wall (a vertical rule)."""
+    group reaches over a wall (a vertical rule). Also returns a doubt: a spanning group
+    whose first column nothing printed shows (`shown`)."""
     width = len(bounds) + 1
     levels: list[list[str]] = []
     stack: list[TextLine] = []
+    doubt: str | None = None
+    # each column's extent with the lowest header line's labels (a label wider than its
+    # column's figures widens the column a spanning cell is centred on)
+    wide = list(ranges)
+    for w in lines[-1].words if lines else []:
+        c = column_of(w.cx, bounds)
+        a, b = wide[c]
+        wide[c] = (min(a, w.x0), max(b, w.x1)) if b > a else (w.x0, w.x1)
     for k, ln in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         ruled = nxt is not None and any(ln.y1 - 1 <= r[2] <= nxt.y0 + 1 for r in rules)
         groups = _groups(ln, walls or [])
-        spanning = nxt is not None and any(len(_span(g, ranges, groups, rules)) > 1 for g in groups)
+        spanning = nxt is not None and (
+            any(len(_span(g, ranges, groups, rules, wide)) > 1 for g in groups)
+            or _tiled(groups, wide)
+        )
         if nxt is not None and (ruled or spanning):
             if stack:
                 levels.append(place([stack], bounds, False)[0])
                 stack = []
             row = [""] * width
+            placed: list[tuple[TextLine, int]] = []
             for g in groups:
-                cols = _span(g, ranges, groups, rules)
+                cols = _span(g, ranges, groups, rules, wide)
                 c = cols[0] if cols else column_of((g.x0 + g.x1) / 2, bounds)
                 row[c] = f"{row[c]} {g.text}".strip()
+                placed.append((g, c))
+            for g, c in placed:
+                if doubt is None and not shown(g, c, groups, wide, rules, walls or []):
+                    doubt = (
+                        f"header cell {g.text!r} is set over columns with no rule, edge or "
+                        "centre to show which column it starts in"
+                    )
             levels.append(row)
         else:
             stack.append(ln)
     if stack:
         levels.append(place([stack], bounds, False)[0])
-    return levels
+    return levels, doubt
+
+
+def shown(
+    g: TextLine,
+    c: int,
+    groups: list[TextLine],
+    ranges: list[tuple[float, float]],
+    rules: list[tuple[float, float, float]],
+    walls: list[float],
+) -> bool:
+    """Whether the print shows that header group `g` (one of its line's `groups`) starts in
+    column `c`: a rule drawn under it starts over that column, a vertical rule closes it on
+    the left there, or it lies within that column alone; else the closest of the ways it may
+    be set (flush left on a column, centred within half an em on a run of columns no nearer
+    a neighbouring group) starts there, and every way that starts elsewhere is off by three
+    times as much (and by 0.3 pt at least)."""
+    if not 0 <= c < len(ranges) or not ranges[c][1] > ranges[c][0]:
+        return False
+    a, b = ranges[c]
+    if a - 1 <= g.x0 and g.x1 <= b + 1:
+        return True
+    under = [
+        r for r in rules if g.y1 - 1 <= r[2] <= g.y1 + 1.5 * g.size and r[0] < g.x1 and r[1] > g.x0
+    ]
+    if under and a - 0.5 * g.size <= min(under, key=lambda r: r[2])[0] <= b:
+        return True
+    prev = ranges[c - 1][1] if c > 0 else float("-inf")
+    if any(prev - 1 <= x <= a + 1 for x in walls) and all(x <= g.x0 or x >= g.x1 for x in walls):
+        return True
+    centre = (g.x0 + g.x1) / 2
+    lim_lo = max([(o.x0 + o.x1) / 2 for o in groups if o.x1 <= g.x0], default=-1e9)
+    lim_hi = min([(o.x0 + o.x1) / 2 for o in groups if o.x0 >= g.x1], default=1e9)
+    used = [k for k, (p, q) in enumerate(ranges) if q > p]
+    ways = [
+        (abs(g.x0 - ranges[k][0]), k) for k in used if abs(g.x0 - ranges[k][0]) <= 0.35 * g.size
+    ]
+    for i in used:
+        for j in used:
+            if (
+                j < i
+                or ranges[i][0] < (lim_lo + centre) / 2
+                or ranges[j][1] > (lim_hi + centre) / 2
+            ):
+                continue
+            off = abs((ranges[i][0] + ranges[j][1]) / 2 - centre)
+            if off <= 0.5 * g.size:
+                ways.append((off, i))
+    if not ways:
+        return False
+    best, start = min(ways)
+    return start == c and all(off >= max(3 * best, 0.3) for off, k in ways if k != c)
 
 
 def _groups(ln: TextLine, walls: list[float]) -> list[TextLine]:
@@ -208,9 +279,12 @@ def _span(
     ranges: list[tuple[float, float]],
     groups: list[TextLine],
     rules: list[tuple[float, float, float]],
+    boxes: list[tuple[float, float]] | None = None,
 ) -> list[int]:
     """The columns a header group spans: those under the rule drawn just below it, else the
-    widest run of columns it is centred over that no other group of its line claims."""
+    widest run of columns it is centred over that no other group of its line claims, or
+    its first column when it is set flush left on it (the columns' `boxes`, labels
+    included) rather than centred."""
     used = [(a, b) for a, b in ranges if b > a] or [(g.x0, g.x1)]
     left, right = min(a for a, _ in used), max(b for _, b in used)
     under = [
@@ -229,8 +303,13 @@ def _span(
     own = _overlaps(g, ranges)
     if not own:
         return []
+    if len(groups) == 1 and abs((g.x0 + g.x1) / 2 - (left + right) / 2) <= 0.5 * g.size:
+        return [i for i, (a, b) in enumerate(ranges) if b > a]  # centred across the table
     taken = {i for other in groups if other is not g for i in _overlaps(other, ranges)}
     centre = (g.x0 + g.x1) / 2
+    # no column nearer a neighbouring group of the line than this one
+    lim_lo = max([(o.x0 + o.x1 + 2 * centre) / 4 for o in groups if o.x1 <= g.x0], default=-1e9)
+    lim_hi = min([(o.x0 + o.x1 + 2 * centre) / 4 for o in groups if o.x0 >= g.x1], default=1e9)
     best = own
     lo, hi = own[0], own[-1]
     for i in range(lo, -1, -1):
@@ -238,7 +317,33 @@ def _span(
             cols = list(range(i, j + 1))
             if taken & set(cols) or (i == 0 and 0 not in own):
                 continue
+            if (i < lo and ranges[i][0] < lim_lo) or (j > hi and ranges[j][1] > lim_hi):
+                continue
             a, b = ranges[i][0], ranges[j][1]
             if abs((a + b) / 2 - centre) <= max(g.size, 0.08 * (b - a)) and len(cols) > len(best):
                 best = cols
+    off = abs((ranges[best[0]][0] + ranges[best[-1]][1]) / 2 - centre)
+    boxes = boxes or ranges
+    flush = abs(g.x0 - boxes[own[0]][0])
+    if _flush_left(g, boxes, own[0]) and (len(best) == 1 or 3 * flush < off):
+        return own  # set flush left over its first column (`\\multicolumn{2}{l}{JC}`)
     return best
+
+
+def _flush_left(g: TextLine, ranges: list[tuple[float, float]], c: int) -> bool:
+    return abs(g.x0 - ranges[c][0]) <= 0.35 * g.size
+
+
+def _tiled(groups: list[TextLine], ranges: list[tuple[float, float]]) -> bool:
+    """Two or more groups each set flush left over a column, with at least one more column
+    before the next group's (or the table's end): a level of labels each over several
+    columns ("20ng", "JC" over "Atributo Peso" pairs), not a header cell's wrapped line."""
+    starts = []
+    for g in groups:
+        own = _overlaps(g, ranges)
+        if not own or not _flush_left(g, ranges, own[0]):
+            return False
+        starts.append(own[0])
+    used = [i for i, (a, b) in enumerate(ranges) if b > a]
+    ends = [*starts[1:], used[-1] + 1 if used else 0]
+    return len(groups) >= 2 and all(e - s >= 2 for s, e in zip(starts, ends, strict=True))

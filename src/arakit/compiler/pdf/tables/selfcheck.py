@@ -9,17 +9,23 @@ method's own logic.
    cuts (a cell over two lines, "98.96 %") are allowed, its cuts of header text are not
    compared (they are unreliable).
 
-3. Header: no word of the lowest header row lies across a column boundary.
-4. Marks: no bar is drawn over a word (an overline the text cannot carry), and no word holds
+3. Text: every letter and digit printed in the box, header included, is in a cell, and
+   no cell holds one that is not printed (a header word lost or read twice fails).
+4. Header: no word of the lowest header row lies across a column boundary; a header cell
+   spanning columns is written in a column its rule, left edge or centre shows (grid.py).
+5. Stacked: no more table lines follow beyond the table's closing rule without a caption of
+   their own (two sub-tables under one caption, region.py).
+6. Marks: no bar is drawn over a word (an overline the text cannot carry), and no word holds
    a script within a script (A_{D_r} would be written A_{Dr}).
 
-A table passing all three is `exact`; otherwise `partial`, with what failed.
+A table passing all of them is `exact`; otherwise `partial`, with what failed.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from typing import Any
 
@@ -36,7 +42,11 @@ AGREE_OK = (
     "an independent method (PyMuPDF's table finder) cuts the body into the same cells or "
     "finer ones, only at word spaces"
 )
-HEADER_OK = "no header word lies across a column boundary"
+TEXT_OK = "every letter and digit printed in the table's box, header included, is in a cell"
+HEADER_OK = (
+    "no header word lies across a column boundary, and each spanning header cell is written "
+    "in the column its rule, its left edge or its centre shows"
+)
 GAP = 0.45  # a cut at a gap this wide (share of the font size) is a column boundary
 
 
@@ -69,6 +79,41 @@ def check_digits(
     if extra:
         parts.append(f"in cells but not printed: {', '.join(extra[:6])}")
     return "digits differ (" + "; ".join(parts) + ")"
+
+
+def _ink(text: str) -> Counter[str]:
+    """The letters and digits of text as plain characters (scripts, ligatures, math letters
+    and accents taken apart; dotless i read as i), each counted."""
+    plain = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("ȷ", "j"))
+    plain = "".join(chr(_PLAIN[ord(ch)]) if ord(ch) in _PLAIN else ch for ch in plain)
+    return Counter(ch for ch in plain.casefold() if ch.isalnum())
+
+
+def check_text(
+    page: Any, bbox: tuple[float, float, float, float], grid: Grid, textpage: Any = None
+) -> str | None:
+    """None when every letter and digit printed in the box (header included) is in a cell,
+    and no cell holds one that is not printed there; else what differs (a header word lost
+    or read twice, a cell left out)."""
+    x0, y0, x1, y1 = bbox
+    inside = [
+        w[4]
+        for w in page.get_text("words", textpage=textpage)
+        if x0 - 1 <= (w[0] + w[2]) / 2 <= x1 + 1 and y0 - 1 <= (w[1] + w[3]) / 2 <= y1 + 1
+    ]
+    printed = _ink(" ".join(inside))
+    cells = _ink(" ".join(c for r in grid.header + grid.rows for c in r))
+    if printed == cells:
+        return None
+    lost, extra = printed - cells, cells - printed
+    parts = []
+    if lost:
+        parts.append(f"{sum(lost.values())} printed letters or digits in no cell")
+    if extra:
+        parts.append(f"{sum(extra.values())} in cells but not printed")
+    words = [w for w in inside if _ink(w) - cells]
+    where = f" (e.g. {', '.join(repr(w) for w in words[:3])})" if words and lost else ""
+    return "text differs: " + "; ".join(parts) + where
 
 
 def check_agreement(grid: Grid, other: list[list[list[Word]]] | None) -> str | None:
@@ -132,10 +177,14 @@ def check_nested(lines: list[TextLine]) -> str | None:
 
 
 def verdict(
-    method: str, digits: str | None, agreement: str | None, header: str | None = None
+    method: str,
+    digits: str | None,
+    agreement: str | None,
+    header: str | None = None,
+    text: str | None = None,
 ) -> TableCheck:
     """The check's verdict from its parts."""
-    failed = [f for f in (digits, agreement, header) if f]
-    checks = ((DIGITS_OK, digits), (AGREE_OK, agreement), (HEADER_OK, header))
+    checks = ((DIGITS_OK, digits), (TEXT_OK, text), (AGREE_OK, agreement), (HEADER_OK, header))
+    failed = [f for _, f in checks if f]
     passed = [p for p, f in checks if not f]
     return TableCheck("partial" if failed else "exact", method, passed=passed, failed=failed)

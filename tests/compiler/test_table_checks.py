@@ -1,0 +1,149 @@
+"""A table is marked exact only when its self-check shows every cell as printed: header
+cells lost or set where nothing shows their columns, sub-tables stacked under one caption,
+chapter-numbered captions in other languages; and file names that keep their letters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from arakit.compiler.evidence import table_files
+from arakit.compiler.pdf.chars import clean
+from arakit.compiler.pdf.document import DocTable, Document, TableCheck
+from arakit.compiler.pdf.tables import RawTable, page_tables
+from arakit.compiler.pdf.tables.grid import Grid
+from arakit.compiler.pdf.tables.selfcheck import check_text
+from arakit.compiler.text import slug
+from tests.compiler.tablegen import Cell, Spec, table_page
+
+ROWS: list[list[str | Cell]] = [
+    ["BR", "0.295", "0.326", "0.093", "0.373", "0.365", "0.651"],
+    ["CC", "0.294", "0.337", "0.229", "0.339", "0.353", "0.485"],
+    ["MLHT", "0.327", "0.269", "0.488", "0.321", "0.127", "0.378"],
+]
+LOWER: list[str | Cell] = ["Stream", "20ng", "Enron", "Mediamill", "20ng", "Enron", "Mediamill"]
+
+
+def _one(path: Path) -> RawTable:
+    doc = pymupdf.open(str(path))
+    try:
+        found = [t for k, page in enumerate(doc, start=1) for t in page_tables(page, k)]
+    finally:
+        doc.close()
+    found = [t for t in found if t.check is not None]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("label", ["Tab.", "Cuadro", "Tabla", "Table"])
+def test_a_chapter_numbered_caption_below_keeps_its_whole_number(
+    tmp_path: Path, label: str
+) -> None:
+    spec = Spec(
+        "4.10", "Resultados de métricas.", [["Nombre", "N", "L"]],
+        [["20ng", "19300", "20"], ["MOA", "19300", "20"]], caption_below=True, label=label,
+    )  # fmt: skip
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.number == "4.10"
+    assert t.caption == "Resultados de métricas."
+    assert t.check is not None and t.check.verdict == "exact", t.check
+
+
+def test_a_header_word_in_no_cell_fails_the_text_check(tmp_path: Path) -> None:
+    header: list[list[str | Cell]] = [["Method", "Top-1", "Epochs"]]
+    rows: list[list[str | Cell]] = [["Baseline", "71.2", "12"], ["Ours", "76.4", "13"]]
+    path = table_page(tmp_path / "t.pdf", Spec("2", "Accuracy.", header, rows))
+    t = _one(path)
+    assert t.check is not None and t.check.verdict == "exact", t.check
+    doc = pymupdf.open(str(path))
+    try:
+        page = doc[0]
+        assert check_text(page, t.bbox, Grid(header=t.header, rows=t.rows)) is None
+        lost = Grid(header=[["Method", "Top-1", ""]], rows=t.rows)
+        problem = check_text(page, t.bbox, lost)
+        twice = check_text(
+            page, t.bbox, Grid(header=[["Method", "Top-1", "Epochs Epochs"]], rows=t.rows)
+        )
+    finally:
+        doc.close()
+    assert problem is not None and "in no cell" in problem and "Epochs" in problem
+    assert twice is not None and "not printed" in twice
+
+
+def test_headers_centred_over_their_columns_without_rules_are_written_in_the_first(
+    tmp_path: Path,
+) -> None:
+    header: list[list[str | Cell]] = [["", "Precision", "", "", "Recall", "", ""], LOWER]
+    spec = Spec(
+        "4", "Scores.", header, ROWS, spans=[(0, 1, 3), (0, 4, 6)], span_align="centre",
+    )  # fmt: skip
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == header
+    assert t.rows == ROWS
+    assert t.check is not None and t.check.verdict == "exact", t.check
+
+
+def test_group_labels_flush_left_over_column_pairs_are_a_header_level(tmp_path: Path) -> None:
+    header: list[list[str | Cell]] = [
+        ["", "20ng", "", "JC", ""],
+        ["Rank", "Atributo", "Peso", "Atributo", "Peso"],
+    ]
+    rows: list[list[str | Cell]] = [
+        ["1", "writes", "10116", "source", "13590.5"],
+        ["2", "article", "8715", "issue", "13267.3"],
+        ["3", "don", "5654", "mouse", "13124.9"],
+    ]
+    spec = Spec("4.3", "Atributos.", header, rows, spans=[(0, 1, 2), (0, 3, 4)], span_align="left")
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == header
+    assert t.rows == rows
+    assert t.check is not None and t.check.verdict == "exact", t.check
+
+
+def test_a_spanning_header_nothing_places_is_partial_not_exact(tmp_path: Path) -> None:
+    header: list[list[str | Cell]] = [["", "Precision", "", "", "Recall", "", ""], LOWER]
+    spec = Spec(
+        "4", "Scores.", header, ROWS, spans=[(0, 1, 3), (0, 4, 6)], span_align="right",
+    )  # fmt: skip
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == ROWS
+    assert t.check is not None and t.check.verdict == "partial"
+    assert any("no rule, edge or centre" in f for f in t.check.failed), t.check.failed
+
+
+def test_sub_tables_stacked_under_one_caption_are_both_read_in_reading_order(
+    tmp_path: Path,
+) -> None:
+    upper: list[list[str | Cell]] = [["", "Exact-match", "", "", "Hamming loss", "", ""], LOWER]
+    lower: list[list[str | Cell]] = [["", "Precision", "", "", "Recall", "", ""], LOWER]
+    second = Spec("", "", lower, ROWS, spans=[(0, 1, 3), (0, 4, 6)])
+    spec = Spec(
+        "4.10", "Resultados.", upper, ROWS, spans=[(0, 1, 3), (0, 4, 6)], span_align="centre",
+        caption_below=True, label="Tab.", stacked=second,
+    )  # fmt: skip
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.number == "4.10"
+    assert t.header == upper
+    assert t.rows == [*ROWS, *lower, *ROWS]
+    assert t.check is not None and t.check.verdict == "exact", t.check
+    assert any("2 sub-tables stacked" in p for p in t.check.passed)
+
+
+def test_a_dotless_i_under_an_accent_is_the_accented_letter() -> None:
+    assert clean("d\u0131\u0301a Caracter\u0131\u0301sticas") == "día Características"
+
+
+def test_file_names_keep_accented_letters_as_plain_ones() -> None:
+    assert slug("Caracter\u0131\u0301sticas de los streams", 32) == "caracteristicas_de_los_streams"
+    assert slug("Größe der Modelle, Ørsted") == "grosse_der_modelle_orsted"
+    doc = Document(path="p.pdf", pages=3)
+    check = TableCheck("exact", "rule bands", passed=["digits"])
+    doc.tables.append(
+        DocTable(
+            "4.1", "Caracter\u0131\u0301sticas de los streams.", ["a"], [["1"]], 3, check=check
+        )
+    )
+    (ev,) = table_files(doc, "paper").values()
+    assert ev.path == "evidence/tables/table4.1_caracteristicas_de_los_streams.md"
