@@ -79,7 +79,8 @@ def page_tables(
         ):
             pieces.append(more)
         if len(pieces) > 1:  # sub-tables stacked under one caption, read one by one
-            read = [(p, *_checked(page, p, rules, textpage, body)) for p in pieces]
+            read = [(region, grid, parts)]
+            read += [(p, *_checked(page, p, rules, textpage, body)) for p in pieces[1:]]
             read.sort(key=lambda r: r[0].y0)
             grid = Grid(
                 header=read[0][1].header,

@@ -239,6 +239,9 @@ def find_region(
     hrules = [r for r in rules.horizontal if r[1] > x0 and r[0] < x1 and r[1] - r[0] > 12]
     wide = [r for r in hrules if r[1] - r[0] >= 0.5 * (x1 - x0)]
     near = cap.y1 if below else cap.y0
+    head = ruled_head(lines, rules.horizontal, height)
+    if head is not None:
+        margin = max(margin, head + 0.5)
     taken: list[TextLine] = []
     edge = near
     first_rule: tuple[float, float, float] | None = None
@@ -323,6 +326,29 @@ def _closed(
     taken.sort(key=lambda ln: ln.base)
     weights = {round(r[2]): rules.thickness.get(round(r[2]), 0.0) for r in inner}
     return Region(cap, taken, inner, vr, left, right, y0, y1, below, weights)
+
+
+def ruled_head(
+    lines: list[TextLine], horizontal: list[tuple[float, float, float]], height: float
+) -> float | None:
+    """The y of the rule under a running head set over a rule (fancyhdr's head rule, as
+    theses and books set it): the page's top line, in its top eighth, with a rule as wide
+    as half the text right under it. None when the page has no such head."""
+    if not lines:
+        return None
+    top = min(lines, key=lambda ln: ln.y0)
+    if top.y1 > height / 8:
+        return None
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    for x0, x1, y in horizontal:
+        wide = x1 - x0 >= 0.5 * (right - left)
+        if (
+            wide
+            and 0 <= y - top.y1 <= 0.6 * top.size
+            and not any(ln is not top and ln.y0 < y for ln in lines)
+        ):
+            return y
+    return None
 
 
 def _opens(y: float, ln: TextLine, edge: float, below: bool, inside: bool) -> bool:
