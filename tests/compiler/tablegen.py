@@ -80,6 +80,8 @@ class Spec:
     # under its columns; "centre", "left" or "right" across its columns, no rule (multicolumn)
     span_align: str = ""
     stacked: Spec | None = None  # a second sub-table set right under this one, same caption
+    head_rule: bool = False  # the running head flush left over a rule across the text (fancyhdr)
+    even_rules: bool = False  # booktabs: top and bottom rules as thin as the rest (\\hline)
 
 
 class Page:
@@ -184,7 +186,10 @@ def table_page(path: Path, spec: Spec) -> Path:
         other = (MARGIN, W / 2 - 9) if spec.column == "right" else (W / 2 + 9, W - MARGIN)
         p.prose(*other, MARGIN, 40)
     y = p.prose(text_left, right, y, spec.prose_above) + 16
-    if spec.running_head:  # above the text of both columns
+    if spec.running_head and spec.head_rule:
+        p.text(MARGIN, MARGIN - 4, spec.running_head, size=9)
+        p.rule(MARGIN, W - MARGIN, MARGIN - 1.5, 0.4)
+    elif spec.running_head:  # above the text of both columns
         p.text(
             W / 2 - p.width(spec.running_head, size=9) / 2, MARGIN - 8, spec.running_head, size=9
         )
@@ -207,8 +212,9 @@ def table_page(path: Path, spec: Spec) -> Path:
     if not spec.caption_below:
         y = caption(y)
     top = y
+    outer = 0.5 if spec.even_rules else 0.8
     if spec.rules == "booktabs":
-        p.rule(edges[0], edges[-1], y, 0.8)
+        p.rule(edges[0], edges[-1], y, outer)
     y += 3
     heights = [max(len(c.lines) for c in row) for row in grid]
     row_tops = []
@@ -284,7 +290,7 @@ def table_page(path: Path, spec: Spec) -> Path:
         _draw_cell(p, v, edges[c] + spec.pad, middle, right_edge)
     bottom = y
     if spec.rules == "booktabs":
-        p.rule(edges[0], edges[-1], bottom, 0.8)
+        p.rule(edges[0], edges[-1], bottom, outer)
     if spec.rules == "grid":
         p.rule(edges[0], edges[-1], top)
         for x in edges:  # drawn piece by piece where a doubled rule breaks them

@@ -147,3 +147,16 @@ def test_file_names_keep_accented_letters_as_plain_ones() -> None:
     )
     (ev,) = table_files(doc, "paper").values()
     assert ev.path == "evidence/tables/table4.1_caracteristicas_de_los_streams.md"
+
+
+def test_a_running_head_over_a_head_rule_is_not_a_header_row(tmp_path: Path) -> None:
+    header: list[list[str | Cell]] = [["Rank", "Original", "JC"]]
+    rows: list[list[str | Cell]] = [["1", "{religion}", "{sci.crypt}"], ["2", "{hockey}", "{med}"]]
+    spec = Spec(
+        "4.2", "Sesgo de etiquetas.", header, rows, caption_below=True, label="Tab.",
+        prose_above=0, running_head="4.2. RESULTADOS", head_rule=True, even_rules=True,
+        pad=60.0,  # the table as wide as the text, its rules as long as the head rule
+    )  # fmt: skip
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == header
+    assert t.rows == rows
