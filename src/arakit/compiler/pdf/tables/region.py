@@ -333,12 +333,18 @@ def ruled_head(
 ) -> float | None:
     """The y of the rule under a running head set over a rule (fancyhdr's head rule, as
     theses and books set it): the page's top line, in its top eighth, with a rule as wide
-    as half the text right under it. None when the page has no such head."""
+    as half the text right under it, no rule over it and at most three runs of words (left,
+    middle, right). None when the page has no such head."""
     if not lines:
         return None
     top = min(lines, key=lambda ln: ln.y0)
-    if top.y1 > height / 8:
-        return None
+    if top.y1 > height / 8 or len(segments(top, 1.0 * top.size)) > 3:
+        return None  # a head is set at the left, middle or right, not in many columns
+    if any(
+        top.x0 - 1 < r[1] and r[0] < top.x1 + 1 and 0 <= top.y0 - r[2] <= 1.5 * top.size
+        for r in horizontal
+    ):
+        return None  # a rule over it: a table's top rule over its header, not a head
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     for x0, x1, y in horizontal:
         wide = x1 - x0 >= 0.5 * (right - left)
