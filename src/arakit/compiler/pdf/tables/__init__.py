@@ -12,7 +12,8 @@ from arakit.compiler.pdf.tables.grid import Grid, flat_header
 from arakit.compiler.pdf.tables.linenos import drop_line_numbers
 from arakit.compiler.pdf.tables.captions import TABLE_WORD, captions, segments
 from arakit.compiler.pdf.tables.raw import RawTable
-from arakit.compiler.pdf.tables.region import Region, Rules, find_region, page_rules, stacked_beyond
+from arakit.compiler.pdf.tables.region import Region, Rules, find_region, page_rules
+from arakit.compiler.pdf.tables.stacked import stacked_beyond
 from arakit.compiler.pdf.tables.rotated import add_label_column, rotated_labels
 
 __all__ = ["RawTable", "flat_header", "may_caption", "page_tables"]

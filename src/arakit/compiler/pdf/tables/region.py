@@ -270,7 +270,7 @@ def find_region(
             for o in others
         ):
             break  # another caption (table or figure) in the way
-        if any(_in_box(ln, b) for b in rules.boxes):
+        if any(in_box(ln, b) for b in rules.boxes):
             break
         if taken and any(rules.heavy(r, wide) for r in crossed if r in wide):
             break  # booktabs' heavy top or bottom rule closes the table on this side
@@ -290,10 +290,10 @@ def find_region(
         edge = ln.y1 if below else ln.y0
     if not taken:
         return None
-    return _closed(cap, taken, hrules, rules, below, (lo_cap, hi_cap))
+    return closed_region(cap, taken, hrules, rules, below, (lo_cap, hi_cap))
 
 
-def _closed(
+def closed_region(
     cap: Caption,
     taken: list[TextLine],
     hrules: list[tuple[float, float, float]],
@@ -402,7 +402,7 @@ def _between_rules(
     return above and below
 
 
-def _in_box(ln: TextLine, box: tuple[float, float, float, float]) -> bool:
+def in_box(ln: TextLine, box: tuple[float, float, float, float]) -> bool:
     cx, cy = (ln.x0 + ln.x1) / 2, (ln.y0 + ln.y1) / 2
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
@@ -410,58 +410,3 @@ def _in_box(ln: TextLine, box: tuple[float, float, float, float]) -> bool:
 def words_in(region: Region) -> list[Word]:
     """Every word of the region."""
     return [w for ln in region.lines for w in ln.words]
-
-
-def stacked_beyond(
-    region: Region,
-    lines: list[TextLine],
-    others: list[tuple[float, float, float, float]],
-    rules: Rules,
-) -> Region | None:
-    """Table lines just beyond the region's far side (away from its caption) with nothing
-    between: at least two lines of several separated runs, the first within two and a half
-    lines of the region, under a rule as wide as half the table. They are a second table
-    with no caption of its own: sub-tables stacked under one caption, which the region
-    leaves out. Returns their region, or None."""
-    size = max(ln.size for ln in region.lines)
-    beyond = [
-        ln
-        for line in lines
-        if (ln := within(line, region.x0 - size, region.x1 + size)) is not None
-        and (ln.y0 >= region.y1 - 1 if region.below else ln.y1 <= region.y0 + 1)
-        and ln not in region.lines
-    ]
-    beyond.sort(key=lambda ln: ln.y0 if region.below else -ln.y1)
-    edge = region.y1 if region.below else region.y0
-    found: list[TextLine] = []
-    for ln in beyond:
-        gap = (ln.y0 - edge) if region.below else (edge - ln.y1)
-        if gap > 2.5 * size or len(segments(ln, 1.0 * ln.size)) < 2:
-            break
-        if any(o[1] <= ln.y1 and o[3] >= ln.y0 and o[0] < ln.x1 and o[2] > ln.x0 for o in others):
-            break
-        if any(_in_box(ln, b) for b in rules.boxes):
-            break
-        found.append(ln)
-        edge = ln.y1 if region.below else ln.y0
-    if len(found) < 2:
-        return None
-    lo = min(region.y1 if region.below else found[-1].y0, region.y0)
-    hi = max(found[-1].y1 if region.below else region.y0, region.y1)
-    span = region.x1 - region.x0
-    ruled = [
-        r
-        for r in rules.horizontal
-        if r[1] - r[0] >= 0.5 * span
-        and r[0] < region.x1
-        and r[1] > region.x0
-        and lo - size <= r[2] <= hi + size
-        and not region.y0 - 1 <= r[2] <= region.y1 + 1
-    ]
-    if not ruled:
-        return None
-    hrules = [
-        r for r in rules.horizontal if r[1] > region.x0 and r[0] < region.x1 and r[1] - r[0] > 12
-    ]
-    bounds = (region.y1, 1e9) if region.below else (-1e9, region.y0)
-    return _closed(region.caption, found, hrules, rules, region.below, bounds)

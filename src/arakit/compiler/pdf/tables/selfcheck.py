@@ -13,8 +13,8 @@ method's own logic.
    no cell holds one that is not printed (a header word lost or read twice fails).
 4. Header: no word of the lowest header row lies across a column boundary; a header cell
    spanning columns is written in a column its rule, left edge or centre shows (grid.py).
-5. Stacked: no more table lines follow beyond the table's closing rule without a caption of
-   their own (two sub-tables under one caption, region.py).
+5. Stacked: table lines right beyond the table's far rule, with no caption of their own,
+   are a sub-table under the same caption (stacked.py): each is read and checked like this.
 6. Marks: no bar is drawn over a word (an overline the text cannot carry), and no word holds
    a script within a script (A_{D_r} would be written A_{Dr}).
 
