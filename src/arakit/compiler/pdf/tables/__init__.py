@@ -71,7 +71,7 @@ def page_tables(
             failure = "no table-like lines next to its caption"
             out.append(RawTable(pno, box, cap.number, cap.text, failure=failure))
             continue
-        grid, parts = _checked(page, region, rules, textpage, body)
+        grid, parts = _checked(page, region, lines, rules, textpage, body)
         bbox = region.bbox
         passed: list[str] = []
         pieces = [region]
@@ -81,7 +81,7 @@ def page_tables(
             pieces.append(more)
         if len(pieces) > 1:  # sub-tables stacked under one caption, read one by one
             read = [(region, grid, parts)]
-            read += [(p, *_checked(page, p, rules, textpage, body)) for p in pieces[1:]]
+            read += [(p, *_checked(page, p, lines, rules, textpage, body)) for p in pieces[1:]]
             read.sort(key=lambda r: r[0].y0)
             grid = Grid(
                 header=read[0][1].header,
@@ -120,23 +120,22 @@ def page_tables(
 
 
 def _checked(
-    page: Any, region: Region, rules: Rules, textpage: Any, body: float
+    page: Any, region: Region, lines: list[TextLine], rules: Rules, textpage: Any, body: float
 ) -> tuple[Grid, list[str | None]]:
     """The grid of one region and what its self-checks found: digits, agreement, header
-    and marks, text (None where a check passed)."""
+    and marks, text (None where a check passed). `lines` are the page's."""
     grid = bands.extract(region)
     box = (region.x0 - 2 * body, region.y0, region.x1, region.y1)
-    seen = region.bbox  # where the cells' text is printed
-    if labels := rotated_labels(page, box, textpage):
+    labels = rotated_labels(page, box, textpage)
+    if labels:
         grid = add_label_column(grid, labels, region.rules)
-        seen = box
     problems = [grid.problem, selfcheck.check_bars(region.lines, rules.horizontal)]
     problems.append(selfcheck.check_nested(region.lines))
     return grid, [
         selfcheck.check_digits(page, region.bbox, grid, textpage),
         selfcheck.check_agreement(grid, finder.extract(page, region)),
         "; ".join(p for p in problems if p) or None,
-        selfcheck.check_text(page, seen, grid, textpage),
+        selfcheck.check_text(lines, region.bbox, grid, [label.text for label in labels]),
     ]
 
 

@@ -90,17 +90,19 @@ def _ink(text: str) -> Counter[str]:
 
 
 def check_text(
-    page: Any, bbox: tuple[float, float, float, float], grid: Grid, textpage: Any = None
+    lines: list[TextLine], bbox: tuple[float, float, float, float], grid: Grid, also: list[str]
 ) -> str | None:
-    """None when every letter and digit printed in the box (header included) is in a cell,
-    and no cell holds one that is not printed there; else what differs (a header word lost
-    or read twice, a cell left out)."""
+    """None when every letter and digit printed in the box (the page's `lines` whose words
+    lie in it, and the texts `also` printed there, rotated labels) is in a cell, header
+    included, and no cell holds one that is not printed there; else what differs (a header
+    word lost or read twice, a line of the box left out of the table)."""
     x0, y0, x1, y1 = bbox
     inside = [
-        w[4]
-        for w in page.get_text("words", textpage=textpage)
-        if x0 - 1 <= (w[0] + w[2]) / 2 <= x1 + 1 and y0 - 1 <= (w[1] + w[3]) / 2 <= y1 + 1
-    ]
+        w.text
+        for ln in lines
+        for w in ln.words
+        if x0 - 1 <= w.cx <= x1 + 1 and y0 - 1 <= (w.y0 + w.y1) / 2 <= y1 + 1
+    ] + also
     printed = _ink(" ".join(inside))
     cells = _ink(" ".join(c for r in grid.header + grid.rows for c in r))
     if printed == cells:
