@@ -79,7 +79,9 @@ class Spec:
     # how a spanning header cell (`spans`) is set: "" right in its first column over a rule
     # under its columns; "centre", "left" or "right" across its columns, no rule (multicolumn)
     span_align: str = ""
-    stacked: Spec | None = None  # a second sub-table set right under this one, same caption
+    # a second table set right under this one: a sub-table under the same caption, or
+    # (when it has a caption) a table of its own captioned under it
+    stacked: Spec | None = None
     head_rule: bool = False  # the running head flush left over a rule across the text (fancyhdr)
     even_rules: bool = False  # booktabs: top and bottom rules as thin as the rest (\\hline)
 
@@ -299,6 +301,10 @@ def table_page(path: Path, spec: Spec) -> Path:
                 p.page.draw_line((x, a), (x, b), width=0.5)
     if spec.stacked is not None:
         bottom = _sub_table(p, spec.stacked, left, right, bottom + 4)
+        if spec.stacked.caption:  # the second table's own caption, set under it
+            label = f"{spec.stacked.label} {spec.stacked.number}: {spec.stacked.caption}"
+            p.text(left, bottom + 16, label, size=9)
+            bottom += 16
     y = bottom + 6
     if spec.caption_below:
         y = caption(y)

@@ -158,3 +158,20 @@ def test_a_running_head_over_a_head_rule_is_not_a_header_row(tmp_path: Path) -> 
     t = _one(table_page(tmp_path / "t.pdf", spec))
     assert t.header == header
     assert t.rows == rows
+
+
+def test_a_table_captioned_below_right_under_another_is_not_its_sub_table(
+    tmp_path: Path,
+) -> None:
+    header: list[list[str | Cell]] = [LOWER]
+    second = Spec("5", "Recall by stream.", header, ROWS)
+    spec = Spec("4", "Precision by stream.", header, ROWS, stacked=second)
+    doc = pymupdf.open(str(table_page(tmp_path / "t.pdf", spec)))
+    try:
+        found = {t.number: t for t in page_tables(doc[0], 1)}
+    finally:
+        doc.close()
+    assert set(found) == {"4", "5"}
+    for t in found.values():
+        assert t.header == header and t.rows == ROWS
+        assert t.check is not None and t.check.verdict == "exact", t.check

@@ -75,8 +75,11 @@ def page_tables(
         bbox = region.bbox
         passed: list[str] = []
         pieces = [region]
+        claimed = {
+            id(w) for j, r in chosen.items() if j != k and r for ln in r.lines for w in ln.words
+        }
         while len(pieces) < 4 and (
-            more := stacked_beyond(pieces[-1], lines, extents_but(cap), rules)
+            more := stacked_beyond(pieces[-1], lines, extents_but(cap), rules, claimed)
         ):
             pieces.append(more)
         if len(pieces) > 1:  # sub-tables stacked under one caption, read one by one

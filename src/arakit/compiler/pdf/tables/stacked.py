@@ -14,12 +14,14 @@ def stacked_beyond(
     lines: list[TextLine],
     others: list[tuple[float, float, float, float]],
     rules: Rules,
+    claimed: set[int] | None = None,
 ) -> Region | None:
     """Table lines just beyond the region's far side (away from its caption) with nothing
     between: at least two lines of several separated runs, the first within two and a half
     lines of the region, under a rule as wide as half the table. They are a second table
     with no caption of its own: sub-tables stacked under one caption, which the region
-    leaves out. Returns their region, or None."""
+    leaves out; lines with a word of another caption's table (`claimed`, word ids) are
+    not. Returns their region, or None."""
     size = max(ln.size for ln in region.lines)
     beyond = [
         ln
@@ -37,7 +39,9 @@ def stacked_beyond(
             break
         if any(o[1] <= ln.y1 and o[3] >= ln.y0 and o[0] < ln.x1 and o[2] > ln.x0 for o in others):
             break
-        if any(in_box(ln, b) for b in rules.boxes):
+        if any(in_box(ln, b) for b in rules.boxes) or any(
+            id(w) in (claimed or ()) for w in ln.words
+        ):
             break
         found.append(ln)
         edge = ln.y1 if region.below else ln.y0
