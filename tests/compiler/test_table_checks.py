@@ -175,3 +175,20 @@ def test_a_table_captioned_below_right_under_another_is_not_its_sub_table(
     for t in found.values():
         assert t.header == header and t.rows == ROWS
         assert t.check is not None and t.check.verdict == "exact", t.check
+
+
+def test_words_over_different_labels_are_wrapped_header_cells_not_a_level(
+    tmp_path: Path,
+) -> None:
+    header: list[list[str | Cell]] = [
+        ["", "Run", "", "Model", ""],
+        ["Name", "duration", "Acc", "parameters", "F1"],
+    ]
+    rows: list[list[str | Cell]] = [
+        ["A", "0.25", "91.2", "1.5", "0.88"],
+        ["B", "0.75", "93.4", "2.5", "0.91"],
+    ]
+    spec = Spec("2", "Costs.", header, rows, spans=[(0, 1, 2), (0, 3, 4)], span_align="left")
+    t = _one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == [["Name", "Run duration", "Acc", "Model parameters", "F1"]]
+    assert t.rows == rows

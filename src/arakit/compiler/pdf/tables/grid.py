@@ -180,7 +180,7 @@ def header_levels(
         groups = _groups(ln, walls or [])
         spanning = nxt is not None and (
             any(len(_span(g, ranges, groups, rules, wide)) > 1 for g in groups)
-            or _tiled(groups, wide)
+            or _tiled(groups, wide, line_cells(nxt, bounds))
         )
         if nxt is not None and (ruled or spanning):
             if stack:
@@ -334,10 +334,13 @@ def _flush_left(g: TextLine, ranges: list[tuple[float, float]], c: int) -> bool:
     return abs(g.x0 - ranges[c][0]) <= 0.35 * g.size
 
 
-def _tiled(groups: list[TextLine], ranges: list[tuple[float, float]]) -> bool:
-    """Two or more groups each set flush left over a column, with at least one more column
-    before the next group's (or the table's end): a level of labels each over several
-    columns ("20ng", "JC" over "Atributo Peso" pairs), not a header cell's wrapped line."""
+def _tiled(
+    groups: list[TextLine], ranges: list[tuple[float, float]], below: dict[int, str]
+) -> bool:
+    """Two or more groups each set flush left over a column, each over the same labels of
+    the line `below` (its cells by column) up to the next group's column or the table's end:
+    a level of labels each over a repeated set of columns ("20ng", "JC" over "Atributo
+    Peso" pairs). Words that start wrapped header cells do not sit over repeated labels."""
     starts = []
     for g in groups:
         own = _overlaps(g, ranges)
@@ -346,4 +349,8 @@ def _tiled(groups: list[TextLine], ranges: list[tuple[float, float]]) -> bool:
         starts.append(own[0])
     used = [i for i, (a, b) in enumerate(ranges) if b > a]
     ends = [*starts[1:], used[-1] + 1 if used else 0]
-    return len(groups) >= 2 and all(e - s >= 2 for s, e in zip(starts, ends, strict=True))
+    runs = {tuple(below.get(c, "") for c in range(s, e)) for s, e in zip(starts, ends, strict=True)}
+    if len(runs) != 1 or not all(next(iter(runs))):
+        return False
+    widths = {e - s for s, e in zip(starts, ends, strict=True)}
+    return len(groups) >= 2 and len(widths) == 1 and min(widths) >= 2
