@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pymupdf
 
+from arakit.compiler.pdf.tables import RawTable, page_tables
+
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 REGULAR, BOLD = FONT_DIR / "DejaVuSerif.ttf", FONT_DIR / "DejaVuSerif-Bold.ttf"
 W, H, MARGIN = 612.0, 792.0, 72.0
@@ -361,3 +363,15 @@ def _sub_table(p: Page, spec: Spec, left: float, right: float, y: float) -> floa
             y += 2
     p.rule(edges[0], edges[-1], y, 0.8)
     return y
+
+
+def read_one(path: Path) -> RawTable:
+    """The one table of the page whose cells were read (its caption found a table)."""
+    doc = pymupdf.open(str(path))
+    try:
+        found = [t for k, page in enumerate(doc, start=1) for t in page_tables(page, k)]
+    finally:
+        doc.close()
+    found = [t for t in found if t.check is not None]
+    assert len(found) == 1, found
+    return found[0]

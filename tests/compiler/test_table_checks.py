@@ -12,12 +12,12 @@ import pytest
 from arakit.compiler.evidence import table_files
 from arakit.compiler.pdf.chars import clean
 from arakit.compiler.pdf.document import DocTable, Document, TableCheck
-from arakit.compiler.pdf.tables import RawTable, page_tables
+from arakit.compiler.pdf.tables import page_tables
 from arakit.compiler.pdf.tables.glyphs import page_lines
 from arakit.compiler.pdf.tables.grid import Grid
 from arakit.compiler.pdf.tables.selfcheck import check_text
 from arakit.compiler.text import slug
-from tests.compiler.tablegen import Cell, Spec, table_page
+from tests.compiler.tablegen import Cell, Spec, read_one, table_page
 
 ROWS: list[list[str | Cell]] = [
     ["BR", "0.295", "0.326", "0.093", "0.373", "0.365", "0.651"],
@@ -25,17 +25,6 @@ ROWS: list[list[str | Cell]] = [
     ["MLHT", "0.327", "0.269", "0.488", "0.321", "0.127", "0.378"],
 ]
 LOWER: list[str | Cell] = ["Stream", "20ng", "Enron", "Mediamill", "20ng", "Enron", "Mediamill"]
-
-
-def _one(path: Path) -> RawTable:
-    doc = pymupdf.open(str(path))
-    try:
-        found = [t for k, page in enumerate(doc, start=1) for t in page_tables(page, k)]
-    finally:
-        doc.close()
-    found = [t for t in found if t.check is not None]
-    assert len(found) == 1, found
-    return found[0]
 
 
 @pytest.mark.parametrize("label", ["Tab.", "Cuadro", "Tabla", "Table"])
@@ -46,7 +35,7 @@ def test_a_chapter_numbered_caption_below_keeps_its_whole_number(
         "4.10", "Resultados de métricas.", [["Nombre", "N", "L"]],
         [["20ng", "19300", "20"], ["MOA", "19300", "20"]], caption_below=True, label=label,
     )  # fmt: skip
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.number == "4.10"
     assert t.caption == "Resultados de métricas."
     assert t.check is not None and t.check.verdict == "exact", t.check
@@ -56,7 +45,7 @@ def test_a_header_word_in_no_cell_fails_the_text_check(tmp_path: Path) -> None:
     header: list[list[str | Cell]] = [["Method", "Top-1", "Epochs"]]
     rows: list[list[str | Cell]] = [["Baseline", "71.2", "12"], ["Ours", "76.4", "13"]]
     path = table_page(tmp_path / "t.pdf", Spec("2", "Accuracy.", header, rows))
-    t = _one(path)
+    t = read_one(path)
     assert t.check is not None and t.check.verdict == "exact", t.check
     doc = pymupdf.open(str(path))
     try:
@@ -70,45 +59,19 @@ def test_a_header_word_in_no_cell_fails_the_text_check(tmp_path: Path) -> None:
     assert problem is not None and "in no cell" in problem and "Epochs" in problem
 
 
-def test_headers_centred_over_their_columns_without_rules_are_written_in_the_first(
-    tmp_path: Path,
+@pytest.mark.parametrize(("align", "verdict"), [("centre", "exact"), ("right", "partial")])
+def test_a_spanning_header_without_a_rule_is_exact_only_where_its_edge_or_centre_places_it(
+    tmp_path: Path, align: str, verdict: str
 ) -> None:
     header: list[list[str | Cell]] = [["", "Precision", "", "", "Recall", "", ""], LOWER]
-    spec = Spec(
-        "4", "Scores.", header, ROWS, spans=[(0, 1, 3), (0, 4, 6)], span_align="centre",
-    )  # fmt: skip
-    t = _one(table_page(tmp_path / "t.pdf", spec))
-    assert t.header == header
+    spec = Spec("4", "Scores.", header, ROWS, spans=[(0, 1, 3), (0, 4, 6)], span_align=align)
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.rows == ROWS
-    assert t.check is not None and t.check.verdict == "exact", t.check
-
-
-def test_group_labels_flush_left_over_column_pairs_are_a_header_level(tmp_path: Path) -> None:
-    header: list[list[str | Cell]] = [
-        ["", "20ng", "", "JC", ""],
-        ["Rank", "Atributo", "Peso", "Atributo", "Peso"],
-    ]
-    rows: list[list[str | Cell]] = [
-        ["1", "writes", "10116", "source", "13590.5"],
-        ["2", "article", "8715", "issue", "13267.3"],
-        ["3", "don", "5654", "mouse", "13124.9"],
-    ]
-    spec = Spec("4.3", "Atributos.", header, rows, spans=[(0, 1, 2), (0, 3, 4)], span_align="left")
-    t = _one(table_page(tmp_path / "t.pdf", spec))
-    assert t.header == header
-    assert t.rows == rows
-    assert t.check is not None and t.check.verdict == "exact", t.check
-
-
-def test_a_spanning_header_nothing_places_is_partial_not_exact(tmp_path: Path) -> None:
-    header: list[list[str | Cell]] = [["", "Precision", "", "", "Recall", "", ""], LOWER]
-    spec = Spec(
-        "4", "Scores.", header, ROWS, spans=[(0, 1, 3), (0, 4, 6)], span_align="right",
-    )  # fmt: skip
-    t = _one(table_page(tmp_path / "t.pdf", spec))
-    assert t.rows == ROWS
-    assert t.check is not None and t.check.verdict == "partial"
-    assert any("no rule, edge or centre" in f for f in t.check.failed), t.check.failed
+    assert t.check is not None and t.check.verdict == verdict, t.check
+    if verdict == "exact":  # centred on its columns: written in the first
+        assert t.header == header
+    else:  # set flush right: nothing printed says where it starts
+        assert any("no rule, edge or centre" in f for f in t.check.failed), t.check.failed
 
 
 def test_sub_tables_stacked_under_one_caption_are_both_read_in_reading_order(
@@ -121,7 +84,7 @@ def test_sub_tables_stacked_under_one_caption_are_both_read_in_reading_order(
         "4.10", "Resultados.", upper, ROWS, spans=[(0, 1, 3), (0, 4, 6)], span_align="centre",
         caption_below=True, label="Tab.", stacked=second,
     )  # fmt: skip
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.number == "4.10"
     assert t.header == upper
     assert t.rows == [*ROWS, *lower, *ROWS]
@@ -155,7 +118,7 @@ def test_a_running_head_over_a_head_rule_is_not_a_header_row(tmp_path: Path) -> 
         prose_above=0, running_head="4.2. RESULTADOS", head_rule=True, even_rules=True,
         pad=60.0,  # the table as wide as the text, its rules as long as the head rule
     )  # fmt: skip
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.header == header
     assert t.rows == rows
 
@@ -177,18 +140,35 @@ def test_a_table_captioned_below_right_under_another_is_not_its_sub_table(
         assert t.check is not None and t.check.verdict == "exact", t.check
 
 
-def test_words_over_different_labels_are_wrapped_header_cells_not_a_level(
-    tmp_path: Path,
+PAIRS: list[list[str | Cell]] = [
+    ["1", "writes", "10116", "source", "13590.5"],
+    ["2", "article", "8715", "issue", "13267.3"],
+]
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "read"),
+    [
+        # the same labels repeated under each group: a level of group labels
+        (
+            ["", "20ng", "", "JC", ""],
+            ["Rank", "Atributo", "Peso", "Atributo", "Peso"],
+            [["", "20ng", "", "JC", ""], ["Rank", "Atributo", "Peso", "Atributo", "Peso"]],
+        ),
+        # different labels: the words above start wrapped header cells, one header row
+        (
+            ["", "Run", "", "Model", ""],
+            ["Name", "duration", "Acc", "parameters", "F1"],
+            [["Name", "Run duration", "Acc", "Model parameters", "F1"]],
+        ),
+    ],
+)
+def test_words_flush_left_over_column_pairs_are_a_level_only_over_repeated_labels(
+    tmp_path: Path, upper: list[str | Cell], lower: list[str | Cell], read: list[list[str]]
 ) -> None:
-    header: list[list[str | Cell]] = [
-        ["", "Run", "", "Model", ""],
-        ["Name", "duration", "Acc", "parameters", "F1"],
-    ]
-    rows: list[list[str | Cell]] = [
-        ["A", "0.25", "91.2", "1.5", "0.88"],
-        ["B", "0.75", "93.4", "2.5", "0.91"],
-    ]
-    spec = Spec("2", "Costs.", header, rows, spans=[(0, 1, 2), (0, 3, 4)], span_align="left")
-    t = _one(table_page(tmp_path / "t.pdf", spec))
-    assert t.header == [["Name", "Run duration", "Acc", "Model parameters", "F1"]]
-    assert t.rows == rows
+    spans = [(0, 1, 2), (0, 3, 4)]
+    spec = Spec("4.3", "Atributos.", [upper, lower], PAIRS, spans=spans, span_align="left")
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
+    assert t.header == read
+    assert t.rows == PAIRS
+    assert t.check is not None and t.check.verdict == "exact", t.check

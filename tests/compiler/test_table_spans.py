@@ -5,27 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pymupdf
 
 from arakit.compiler.pdf.chars import glyph_text
-from arakit.compiler.pdf.tables import RawTable, page_tables
 from arakit.compiler.pdf.tables.captions import captions
 from arakit.compiler.pdf.tables.glyphs import Glyph, TextLine, Word, _word
 from arakit.compiler.pdf.tables.selfcheck import check_nested
-from tests.compiler.tablegen import Cell, Spec, table_page
+from tests.compiler.tablegen import Cell, Spec, read_one, table_page
 
 HEADER: list[list[str | Cell]] = [["Method", "Share", "Test", "Forgot", "Time"]]
-
-
-def _one(path: Path) -> RawTable:
-    doc = pymupdf.open(str(path))
-    try:
-        found = [t for k, page in enumerate(doc, start=1) for t in page_tables(page, k)]
-    finally:
-        doc.close()
-    found = [t for t in found if t.check is not None]
-    assert len(found) == 1, found
-    return found[0]
 
 
 def _group(share: str, base: int) -> list[list[str | Cell]]:
@@ -41,7 +28,7 @@ def test_a_label_centred_over_a_ruled_group_of_rows_is_read_into_its_first_row(
 ) -> None:
     rows = _group("0.5%", 1) + _group("10%", 2)
     spec = Spec("2", "Unlearning.", HEADER, rows, groups=[3], multirow=[(1, 0, 3), (1, 4, 7)])
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.rows == rows
     assert t.check is not None and t.check.verdict == "exact", t.check
 
@@ -59,7 +46,7 @@ def test_a_label_on_the_middle_row_of_its_group_is_read_into_the_first_row(
     ]
     header: list[list[str | Cell]] = [["", "", "Finetuned", "Pretrained"]]
     spec = Spec("4", "KS-Test.", header, rows, groups=[2], multirow=[(0, 0, 2), (0, 3, 5)])
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.rows == rows
 
 
@@ -71,7 +58,7 @@ def test_a_group_label_centred_across_the_table_is_written_in_the_first_column(
     rows += [["T5-3b", "", "", "", ""]]
     rows += [["Original", "-", "97.0", "100", "1.28"], ["Re-train", "1%", "96.6", "100", "1.30"]]
     spec = Spec("2", "Two models.", HEADER, rows, groups=[0, 2, 3], centred=[0, 3])
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.rows == rows
 
 
@@ -86,7 +73,7 @@ def test_vertical_rules_broken_at_a_doubled_rule_still_part_cells_set_close_to_t
     ]
     header: list[list[str | Cell]] = [["", "CIFAR-10", "CIFAR-100", "GoEmotions"]]
     spec = Spec("5", "Hyperparameters.", header, rows, rules="grid", doubled=[0], pad=1.2)
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.rows == rows
 
 
@@ -101,7 +88,7 @@ def test_rows_run_together_into_one_cell_of_stacked_numbers_are_not_called_exact
         ["C", "1.56\n1.52\n1.55", "6026\n3133\n2010"],
     ]
     spec = Spec("3", "Stacked.", [["Set", "Loss", "Time"]], rows, rules="grid")
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.check is not None and t.check.verdict == "partial"
     assert any("numbers on lines of their own" in f for f in t.check.failed), t.check
 
@@ -123,7 +110,7 @@ def test_a_header_label_centred_over_two_levels_is_read_into_the_first_level(
     ]
     spans = [(0, 1, 2), (0, 3, 4)]
     spec = Spec("3", "Transfer.", header, rows, spans=spans, corner=True, wide=[0, 3])
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.header == header
     assert t.rows == rows
 
@@ -137,7 +124,7 @@ def test_a_table_with_running_text_beside_it_is_read_without_that_text(tmp_path:
         ["β-SimPO", "30.48", "32.13"],
     ]
     spec = Spec("3", "Performance comparison of different models", header, rows, wrap=True)
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.caption == "Performance comparison of different models"
     assert t.header == header and t.rows == rows
 
@@ -155,7 +142,7 @@ def test_dense_rows_of_numbers_over_a_caption_set_across_two_columns_are_the_tab
     )
     spec = Spec("2", caption, header, rows, caption_below=True, pad=3.0)
     spec.prose_above, spec.prose_below, spec.prose_below_columns = 0, 30, 2
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.caption == caption
     assert t.rows == rows
 
@@ -171,7 +158,7 @@ def test_an_elsevier_label_over_its_title_under_a_running_head_is_a_one_column_c
     ]
     spec = Spec("1", "Important symbols", header, rows, column="left", elsevier=True)
     spec.prose_above, spec.running_head = 0, "An Overview of Machine Unlearning"
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.caption == "Important symbols"
     assert t.header == header and t.rows == rows
 
@@ -245,7 +232,7 @@ def test_a_group_label_printed_rotated_beside_its_rows_is_read_into_their_first_
     header: list[list[str | Cell]] = [["", "Test ↑", "Gap ↓"]]
     spec = Spec("1", "Forgetting.", header, rows, groups=[3], pad=3.0)
     spec.rotated = [(0, 3, "forget set 3%"), (4, 7, "forget set 15%")]
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     want = [
         ["forget set 3%" if k == 0 else "forget set 15%" if k == 4 else "", *r]
         for k, r in enumerate(rows)
@@ -296,7 +283,7 @@ def test_cells_wrapped_together_between_the_rules_under_each_row_stay_one_row(
     ]
     header: list[list[str | Cell]] = [["Prompt", "After 200 steps", "After 1000 steps"]]
     spec = Spec("1", "Responses.", header, rows, groups=[0, 1])
-    t = _one(table_page(tmp_path / "t.pdf", spec))
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
     assert t.rows == [[c.replace("\n", " ") for c in r] for r in _texts(rows)]
 
 
