@@ -94,6 +94,7 @@ def _commits_shown(h: History, findings: list[Finding]) -> set[str]:
             line.append(sha)
         sha = c.parents[0] if c.parents else None
     reverts = {f.commits[-1] for f in findings if f.pattern in ("revert", "undo")}
+    reverts |= {sha for f in findings for sha in f.undoing}
     starts = {f.commits[0] for f in findings if len(f.commits) > 1 and f.pattern != "branch"}
     main = {c.sha for c in h.commits}
     return ((set(line) | starts) & main) - reverts

@@ -22,6 +22,7 @@ class Finding:
     date: str = ""
     ref: str = ""  # the ref, for findings about a branch
     to: str = ""  # for a pivot, what took the place of `what`, when known
+    undoing: list[str] = field(default_factory=list)  # the reverts of a revert series
 
 
 BlobReader = Callable[[str, str], str | None]  # (blob id, path) -> text or None

@@ -23,9 +23,11 @@ from arakit.compiler.repo.gitlog import (
     read_refs,
 )
 from arakit.compiler.repo.params import CodeParam
-from arakit.compiler.repo.paths import is_ci
+from arakit.compiler.repo.paths import is_ci, is_code
 from arakit.compiler.repo.patterns import Finding, PatternFinder
+from arakit.compiler.repo.series import fold_reverts
 from arakit.compiler.repo.source import git
+from arakit.compiler.repo.unused import unused_tables
 
 MAX_VERSIONS = 100  # versions of one config file read when following its values
 MAX_BLOBS = 400  # file contents read to describe deleted and retired scripts
@@ -129,7 +131,8 @@ def read_history(
     first_parent = _first_parent(head, parents)
     other = BlobReader(repo, MAX_BLOBS, MAX_BLOB_CHARS)
     try:
-        hist.findings = PatternFinder(hist.commits, reader, prefix, first_parent, other).run()
+        found = PatternFinder(hist.commits, reader, prefix, first_parent, other).run()
+        hist.findings = fold_reverts(found, hist.commits)
     finally:
         reader.close()
         other.close()
@@ -137,6 +140,7 @@ def read_history(
     hist.findings += cut_findings(repo, hist.head, hist.all_commits)
     hist.findings += comment_lessons(repo, hist.head, hist.all_commits)
     hist.findings += grid_changes(repo, hist.head, hist.all_commits, prefix)
+    hist.findings += unused_tables(repo, hist.head, hist.all_commits)
     hist.findings += _ref_findings(hist)
     hist.findings.sort(key=lambda f: f.date)
     hist.blobs_unread = reader.skipped
@@ -257,6 +261,10 @@ def _landed(r: Ref, hist: History, main_blobs: set[str]) -> float | None:
                 final.pop(ch.path, None)
             else:
                 final[ch.path] = ch.new_blob
+    # the code decides: logs and results copied onto the main line (cherry-picked runs)
+    # land no approach when the branch's code never did
+    code = {p: b for p, b in final.items() if is_code(p)}
+    final = code or final
     if not final:
         return None
     return sum(b in main_blobs for b in final.values()) / len(final)
@@ -279,9 +287,28 @@ def _maintenance(r: Ref, hist: History) -> bool:
     return bool(commits) and (ci or all(_BUMP.match(c.subject) for c in commits))
 
 
+# what a documentation or site builder writes (Documenter, Sphinx, MkDocs, pkgdown, Jekyll):
+# pages with their styles, scripts, search index, fonts and images, and the version links
+# (`stable`, `v0.4`) Documenter keeps beside them
+_SITE_EXT = (
+    *PUBLISHED_EXT, ".css", ".js", ".map", ".json", ".xml", ".txt", ".gif", ".ico", ".woff", ".woff2", ".ttf",
+    ".eot", ".otf", ".webp", ".inv", ".nojekyll", ".md5",
+)  # fmt: skip
+_VERSION_LINK = re.compile(r"^(?:v?\d+(?:\.\d+)*|stable|latest|dev|previews?|[A-Z]+)$")
+
+
 def _published(r: Ref, hist: History) -> bool:
+    """A branch of built output: documents and archives only (a CI branch of PDFs), or a
+    built site (pages with their assets, never source)."""
     paths = [ch.path for s in r.own for ch in hist.all_commits[s].changes if ch.status != "D"]
-    return bool(paths) and all(p.lower().endswith(PUBLISHED_EXT) for p in paths)
+    if not paths:
+        return False
+    low = [p.lower() for p in paths]
+    if all(p.endswith(PUBLISHED_EXT) for p in low):
+        return True
+    return any(p.endswith((".html", ".htm")) for p in low) and all(
+        p.endswith(_SITE_EXT) or _VERSION_LINK.match(p.rsplit("/", 1)[-1]) for p in paths
+    )
 
 
 def _ref_findings(hist: History) -> list[Finding]:

@@ -12,10 +12,13 @@ UNDO_RE = re.compile(
     r"restor(?:e|es|ed|ing))\b",
     re.I,
 )
+# "dead end" is a verdict when it ends the phrase ("this was a dead end", "dead end for
+# large inputs"); before a noun it names a thing ("dead-end rollout", "dead-end states")
 _FAIL_RE = re.compile(
     r"\b(?:does ?n[o']?t (?:work|help|converge|improve|support)|did ?n[o']?t (?:work|help|"
     r"converge|improve|obtain)|not working|no improvement|untrainable|gave up|give up|"
-    r"abandon(?:s|ed|ing)?|dead[ -]end|unfortunately|(?:is|are|was|were) worse|worse than|"
+    r"abandon(?:s|ed|ing)?|dead[ -]ends?(?![ -](?!(?:for|with|in|on|here|and|but|so|as)\b)[a-z])|"
+    r"unfortunately|(?:is|are|was|were) worse|worse than|"
     r"(?:delet|remov|drop|revert|undo|undid)\w* (?:the |an? |my |this |failed )*at+empts?)\b",
     re.I,
 )
@@ -195,13 +198,37 @@ _TIDY_RE = re.compile(
 )
 
 
+# "CO removed in pertinent lines and added the generalization for ... a linear molecule":
+# the same, said in the passive
+_OUT_AND_IN_PASSIVE_RE = re.compile(
+    r"^\W*(?:the |all |old )?(?P<old>[\w.+-]+(?: [\w.+-]+)?) (?:was |were |is |are )?"
+    r"(?:removed|deleted|dropped)\b[^,;:.]{0,40}?,? and (?:(?:was |were |is |are )?"
+    r"(?:replaced (?:by|with))|add(?:ed)?|introduc\w*|implement\w*) "
+    r"(?:a |an |the )?(?P<new>[^,;:.]{2,80})",
+    re.I,
+)
+# "Switch from RLInterface (depr) to CommonRLInterface": what went and what came, named
+_FROM_TO_RE = re.compile(
+    r"\b(?:switch(?:es|ed|ing)?|migrat(?:e|es|ed|ing)|port(?:s|ed|ing)?|mov(?:e|es|ed|ing)|"
+    r"chang(?:e|es|ed|ing)) from (?:the |a |an )?(?P<old>[A-Za-z][\w.+-]*(?: [A-Za-z][\w.+-]*)?)"
+    r"(?: \([^)]{1,30}\))? (?:to|for) (?:the |a |an )?(?P<new>[A-Za-z][\w.+-]*(?: [\w.+-]+)?)",
+    re.I,
+)
+
+
 def out_and_in(subject: str) -> tuple[str, str]:
     """(what went, what came) when a subject says it removed one thing and added another
-    in its place; empty strings when it does not, or when what went is tidying."""
-    m = _OUT_AND_IN_RE.match(subject.strip())
+    in its place, or switched from one to the other; empty strings when it does not, or
+    when what went is tidying or a file or folder (a move, not a change of approach)."""
+    line = subject.strip()
+    m = _OUT_AND_IN_RE.match(line) or _OUT_AND_IN_PASSIVE_RE.match(line)
+    m = m or _FROM_TO_RE.search(line)
     if m is None or _TIDY_RE.search(m.group("old")):
         return "", ""
-    return _phrase(m.group("old")), m.group("new").strip(" .")
+    old, new = _phrase(m.group("old")), _phrase(m.group("new")) or m.group("new").strip(" .")
+    if not old or not new or _FILEISH.search(old) or _FILEISH.search(new):
+        return "", ""
+    return old, new
 
 
 # results a commit says were wrong, or old: "running this simulation block was an error"

@@ -92,11 +92,16 @@ def is_packaging(path: str) -> bool:
 
 
 def is_scratch(path: str) -> bool:
-    """Scratch and backup copies, and notebooks named as a scratch pad (testing.ipynb,
-    Untitled1.ipynb): their deletion abandons nothing."""
+    """Scratch and backup copies, sandbox files (`sandbox.py`, Spanish `prueba_params.py`),
+    and notebooks named as a scratch pad (testing.ipynb, Untitled1.ipynb): their deletion
+    abandons nothing."""
     name = PurePosixPath(path).name.lower()
     return bool(
-        re.search(r"scratch|(?:^|[_.-])(?:tmp|temp|bkp|backup|copy)(?:[_.-]|$)", name)
+        re.search(
+            r"scratch|sandbox|playground|(?:^|[_.-])(?:tmp|temp|bkp|backup|copy|pruebas?)"
+            r"(?:[_.-]|$)",
+            name,
+        )
         or _SCRATCH_NOTEBOOK.match(name)
     )
 

@@ -16,7 +16,7 @@ from arakit.compiler.repo import paths
 from arakit.compiler.repo.describe import describe
 from arakit.compiler.repo.finding import BlobReader, Finding
 from arakit.compiler.repo.gitlog import Change, Commit
-from arakit.compiler.repo.moved import editor_template, folded, unit_test
+from arakit.compiler.repo.moved import abandons_nothing, documentation
 from arakit.compiler.repo.stated import (
     kept_old,
     results_dropped,
@@ -28,7 +28,6 @@ from arakit.compiler.repo.stated import (
 
 __all__ = ["BlobReader", "Finding", "PatternFinder"]
 
-MIN_SCRIPT_BYTES = 80  # smaller deleted files are placeholders, not work
 WIPE_MIN, WIPE_SHARE = 5, 0.8  # a commit deleting this share of the tree clears a branch
 
 
@@ -245,6 +244,7 @@ class PatternFinder:
                 or paths.hidden(path)
                 or paths.is_vendored(path)
                 or paths.is_packaging(path)
+                or documentation(path)
             ):
                 continue
             if ch.status == "D":
@@ -345,14 +345,9 @@ class PatternFinder:
             if (
                 pattern == "deleted"
                 and text is not None
-                and (
-                    len(text.strip()) < MIN_SCRIPT_BYTES
-                    or editor_template(text)
-                    or unit_test(text, ch.path)
-                    or folded(c, ch, text, self.read_other)
-                )
+                and abandons_nothing(c, ch, text, self.read_other)
             ):
-                continue  # an empty placeholder, an editor's template, or code moved
+                continue  # a placeholder, a template, a unit test, or code moved
             files.append(ch.path)
             if ch.old_path:
                 files.append(ch.old_path)

@@ -1,0 +1,245 @@
+"""History patterns whose look-alikes flooded real histories with false dead ends: a run of
+reverts backing out one piece of work, a branch of a built documentation site, a feature
+named "dead-end" in a message, and deletions whose content lives on (a script moved into
+the package, a variant merged into the general script) or that retire documentation, a
+sandbox or a template; each next to the real pattern it must not hide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from arakit.compiler.ground import params_of
+from arakit.compiler.repo.history import History, read_history
+from tests.compiler.gitrepo import git_repo
+
+HEAP = '''"""Heap instructions of the interpreter."""
+
+
+def execute(op, heap):
+    if op == "{op}":
+        return heap.{call}()
+    return heap
+'''
+GENERATE = '''"""Generate the bowshock model cube from a parameter file."""
+import runpy
+import sys
+
+params = runpy.run_path(sys.argv[1])
+model = BowshockModel(params["L0"], params["zj"], params["vj"], params["va"])
+cube = model.project(params["i"], params["vsys"], params["distpc"])
+cube.convolve(params["bmaj"], params["bmin"], params["pabeam"])
+cube.add_noise(params["sigma_noise"])
+cube.write(params["modelname"] + ".fits")
+'''
+FITTER = '''"""Fit the bowshock model to an observed cube with interactive sliders."""
+import matplotlib.pyplot as plt
+from matplotlib.widgets import Slider
+
+fig, ax = plt.subplots()
+slider_l0 = Slider(ax, "L0", 0.1, 2.0)
+slider_vj = Slider(ax, "vj", 10.0, 200.0)
+slider_l0.on_changed(lambda v: redraw(v, slider_vj.val))
+plt.show()
+'''
+
+
+def _read(path: Path) -> History:
+    h = read_history(path, params_of, [])
+    assert h is not None
+    return h
+
+
+def test_a_run_of_reverts_is_one_dead_end_citing_every_reverted_commit_and_revert(
+    tmp_path: Path,
+) -> None:
+    steps: list[dict[str, object]] = [
+        {"files": {"exec.py": HEAP.format(op="nop", call="copy")}, "msg": "Interpreter"}
+    ]
+    ops = [("alloc", "alloc"), ("free", "free"), ("load", "load")]
+    for k, (op, call) in enumerate(ops):
+        steps.append({"key": f"w{k}", "files": {f"heap_{op}.py": HEAP.format(op=op, call=call)},
+                      "msg": f"Heap instruction {op}", "day": 1})  # fmt: skip
+    for k in reversed(range(len(ops))):
+        steps.append({"key": f"r{k}", "revert": f"w{k}", "day": 2})
+    steps.append({"files": {"exec.py": HEAP.format(op="nop", call="view")}, "msg": "go on",
+                  "day": 3})  # fmt: skip
+    repo = git_repo(tmp_path, steps)
+    [f] = _read(tmp_path).findings
+    assert f.pattern == "revert-series" and f.kind == "dead_end"
+    assert f.commits == [repo.shas[f"w{k}"] for k in range(3)] + [
+        repo.shas[f"r{k}"] for k in (2, 1, 0)
+    ]
+    assert f.title.startswith("3 commits reverted one after another: Heap instruction alloc")
+    assert f.undoing == [repo.shas[f"r{k}"] for k in (2, 1, 0)]
+
+
+def test_a_single_revert_stays_its_own_dead_end(tmp_path: Path) -> None:
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"exec.py": HEAP.format(op="nop", call="copy")}, "msg": "Interpreter"},
+            {"key": "w", "files": {"heap.py": HEAP.format(op="a", call="alloc")}, "msg": "Heap"},
+            {"revert": "w", "day": 5},
+            {"key": "v", "files": {"vm.py": HEAP.format(op="push", call="push")}, "msg": "VM"},
+            {"revert": "v", "day": 9},
+        ],
+    )
+    assert [f.pattern for f in _read(tmp_path).findings] == ["revert", "revert"]
+
+
+def test_a_branch_of_a_built_documentation_site_is_publishing_not_abandoned(
+    tmp_path: Path,
+) -> None:
+    site = {
+        "index.html": "<html><body>docs</body></html>\n",
+        "v0.4/index.html": "<html>v0.4</html>\n",
+        "assets/documenter.js": "require(['jquery'], function($) {});\n",
+        "assets/themes/light.css": "body { color: black; }\n",
+        "search_index.js": "var documenterSearchIndex = {};\n",
+        "stable": "v0.4",
+        "versions.js": "var DOC_VERSIONS = ['stable', 'v0.4'];\n",
+    }
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"src/solver.jl": "function solve(x)\n    return 2x\nend\n"}, "msg": "go"},
+            {"orphan": "gh-pages", "files": site, "msg": "build based on 1234abc", "day": 2},
+            {"on": "main", "files": {"src/solver.jl": "solve(x) = 3x\n"}, "msg": "v2",
+             "day": 400},
+            # a branch of source that went stale is still abandoned
+            {"on": "try-js", "files": {"web/app.js": "function app() { return 1; }\n"},
+             "msg": "a web front end", "day": 401},
+            {"on": "main", "files": {"src/solver.jl": "solve(x) = 4x\n"}, "msg": "v3",
+             "day": 700},
+        ],
+    )  # fmt: skip
+    h = _read(tmp_path)
+    status = {r.label: r.status for r in h.refs}
+    assert (status["gh-pages"], status["try-js"]) == ("publishing", "stale")
+    assert [f.title for f in h.findings] == ["Abandoned branch try-js"]
+
+
+def test_a_feature_named_dead_end_is_not_a_verdict_but_a_stated_dead_end_is(
+    tmp_path: Path,
+) -> None:
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"ast.jl": "rollout(s) = s\n"}, "msg": "start"},
+            {"files": {"ast.jl": "rollout(s) = s + 1\n"},
+             "msg": "Added metric recorder, non-sequential gen function, dead-end rollout."},
+            {"files": {"ast.jl": "rollout(s) = s + 2\n"},
+             "msg": "Importance sampling of the rollouts was a dead end."},
+        ],
+    )  # fmt: skip
+    assert [f.title for f in _read(tmp_path).findings] == [
+        "Importance sampling of the rollouts was a dead end."
+    ]
+
+
+def test_deleted_files_whose_content_lives_on_or_that_retire_docs_abandon_nothing(
+    tmp_path: Path,
+) -> None:
+    lumache = '"""\nLumache - Python library for cooks and food lovers.\n"""\n\n' + (
+        "def get_random_ingredients(kind=None):\n    return ['shells', 'gorgonzola', 'parsley']\n"
+    )
+    notebook = '{"cells": [{"source": "' + "model.plot()\\n" * 20 + '"}]}'
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"generate_bowshock.py": GENERATE, "bowshock_fitter.py": FITTER,
+                       "prueba_params.py": GENERATE.replace("model", "m2"),
+                       "lumache.py": lumache, "docs/source/notebooks/example.ipynb": notebook,
+                       "pkg/__init__.py": "\n"},
+             "msg": "start"},
+            # the script moves into the package under a new name, with a function around it
+            {"files": {"generate_bowshock.py": None,
+                       "pkg/genbow.py": "def generate():\n" + GENERATE},
+             "msg": "runpy used for reading params file; installable with pip"},
+            {"files": {"prueba_params.py": None, "lumache.py": None,
+                       "docs/source/notebooks/example.ipynb": None},
+             "msg": "notebooks rendered in readthedocs"},
+            # a tool given up with no successor is still a dead end
+            {"key": "gone", "files": {"bowshock_fitter.py": None}, "msg": "removed fitter"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.pattern, f.files) == ("deleted", ["bowshock_fitter.py"])
+
+
+def test_a_results_table_never_included_while_its_siblings_are_is_a_dead_end(
+    tmp_path: Path,
+) -> None:
+    table = "\\begin{{tabular}}{{lr}}\n{name} & {value} \\\\\n\\end{{tabular}}\n"
+    doc = (
+        "\\documentclass{{report}}\n\\begin{{document}}\n\\input{{tables/eval/f1.tex}}\n"
+        "\\input{{tables/eval/time}}\n{extra}\\end{{document}}\n"
+    )
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"thesis.tex": doc.format(extra=""),
+                       "archive/old.tex": table.format(name="x", value=1)},
+             "msg": "thesis"},
+            {"key": "tables", "files": {
+                f"tables/eval/{n}.tex": table.format(name=n, value=k)
+                for k, n in enumerate(("f1", "time", "log_loss"))},
+             "msg": "add tables with evaluation results"},
+            # an \\input commented out does not include the table
+            {"files": {"thesis.tex": doc.format(extra="% \\input{tables/eval/log_loss}\n")},
+             "msg": "results chapter"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.pattern, f.commits, f.files) == (
+        "unused-table",
+        [repo.shas["tables"]],
+        ["tables/eval/log_loss.tex"],
+    )
+
+
+def test_a_subject_that_names_what_went_and_what_came_is_a_pivot(tmp_path: Path) -> None:
+    code = "def column_density(t):\n    return {body}\n"
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"rt.py": code.format(body="t * 2"), "Project.toml": "[deps]\n"},
+             "msg": "start"},
+            {"key": "co", "files": {"rt.py": code.format(body="t * 3")},
+             "msg": "CO removed in pertinent lines and added the generalization for a linear "
+                    "molecule"},
+            {"key": "rl", "files": {"rt.py": code.format(body="t * 4"),
+                                    "Project.toml": "[deps]\nCommonRLInterface = 1\n"},
+             "msg": "Switch from RLInterface (depr) to CommonRLInterface"},
+            # a value changed, or a file moved, is no change of approach
+            {"files": {"rt.py": code.format(body="t * 5")}, "msg": "changed from 0.1 to 0.2"},
+            {"files": {"rt.py": code.format(body="t * 6")}, "msg": "moved from a.py to b.py"},
+        ],
+    )  # fmt: skip
+    found = [(f.kind, f.commits[-1], f.lesson) for f in _read(tmp_path).findings]
+    assert found == [
+        ("pivot", repo.shas["co"], "CO replaced by generalization"),
+        ("pivot", repo.shas["rl"], "RLInterface replaced by CommonRLInterface"),
+    ]
+
+
+def test_a_branch_whose_logs_were_copied_to_main_but_whose_code_never_landed_is_abandoned(
+    tmp_path: Path,
+) -> None:
+    logs = {f"logs/brahma/{k}.out": f"run {k}: 12 s\n" for k in range(8)}
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"src/exec.c": "int exec(void) { return 0; }\n"}, "msg": "interpreter"},
+            {"on": "brahma", "files": {"src/exec.c": "int exec(void) { return brahma(); }\n"},
+             "msg": "First cut at Brahma", "day": 2},
+            {"files": logs, "msg": "Added Brahma logs", "day": 3},
+            # the logs, not the code, are copied onto main; main goes on for a year
+            {"on": "main", "files": logs, "msg": "Added Brahma logs", "day": 4},
+            {"files": {"src/exec.c": "int exec(void) { return 1; }\n"}, "msg": "go on",
+             "day": 400},
+        ],
+    )  # fmt: skip
+    h = _read(tmp_path)
+    assert {r.label: r.status for r in h.refs}["brahma"] == "stale"
+    assert [f.title for f in h.findings] == ["Abandoned branch brahma"]
