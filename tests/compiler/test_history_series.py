@@ -243,3 +243,48 @@ def test_a_branch_whose_logs_were_copied_to_main_but_whose_code_never_landed_is_
     h = _read(tmp_path)
     assert {r.label: r.status for r in h.refs}["brahma"] == "stale"
     assert [f.title for f in h.findings] == ["Abandoned branch brahma"]
+
+
+def test_results_a_commit_says_it_removes_from_the_readme_are_a_dead_end_with_its_reason(
+    tmp_path: Path,
+) -> None:
+    readme = "# FastPCA\n\n## Benchmarks\n\nTiming: 8.5 s.\n{memory}"
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"README.Rmd": readme.format(memory="Memory: 321 MB.\n"),
+                       "bench.R": "x <- bench::mark(fastpca(m), iterations = 10)\n" * 3},
+             "msg": "paper benchmarking"},
+            {"key": "cut", "files": {"README.Rmd": readme.format(
+                memory="<!-- Because cannot figure out best way to assess memory usage\n-->\n")},
+             "msg": "update readme with dependencies and remove memory benchmarking"},
+            # old or duplicate results taken out are tidying, not a dead end
+            {"files": {"README.Rmd": readme.format(memory="")},
+             "msg": "remove duplicate results"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.kind, f.pattern, f.commits) == ("dead_end", "results-cut", [repo.shas["cut"]])
+    assert f.lesson == "Because cannot figure out best way to assess memory usage"
+
+
+def test_scripts_archived_where_the_paper_still_points_are_kept_not_retired(
+    tmp_path: Path,
+) -> None:
+    script = "data <- readRDS('kidney.rds')\nfit <- FastPCA(data, k = 100)\nprint(fit)\n"
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"paper/benchmarking_script.R": script, "paper/fit_tsne.R": script,
+                       "paper/paper.md": "# Paper\n"},
+             "msg": "update for paper"},
+            {"move": {"paper/benchmarking_script.R": "paper/archive/benchmarking_script.R",
+                      "paper/fit_tsne.R": "paper/old/fit_tsne.R"},
+             "msg": "paper benchmarking"},
+            {"files": {"paper/paper.md": "# Paper\nThe full script: "
+                       "https://github.com/x/y/blob/main/paper/archive/benchmarking_script.R\n"},
+             "msg": "link the script"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.pattern, f.title) == ("retired", "1 script retired to paper/old")

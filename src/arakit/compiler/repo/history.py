@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from arakit.compiler.repo.comments import comment_lessons, readme_notes
 from arakit.compiler.repo.cuts import cut_findings
@@ -27,7 +27,7 @@ from arakit.compiler.repo.paths import is_ci, is_code
 from arakit.compiler.repo.patterns import Finding, PatternFinder
 from arakit.compiler.repo.series import fold_reverts
 from arakit.compiler.repo.source import git
-from arakit.compiler.repo.unused import unused_tables
+from arakit.compiler.repo.unused import cited, unused_tables
 
 MAX_VERSIONS = 100  # versions of one config file read when following its values
 MAX_BLOBS = 400  # file contents read to describe deleted and retired scripts
@@ -141,6 +141,7 @@ def read_history(
     hist.findings += comment_lessons(repo, hist.head, hist.all_commits)
     hist.findings += grid_changes(repo, hist.head, hist.all_commits, prefix)
     hist.findings += unused_tables(repo, hist.head, hist.all_commits)
+    hist.findings = _not_cited(repo, hist.head, hist.findings)
     hist.findings += _ref_findings(hist)
     hist.findings.sort(key=lambda f: f.date)
     hist.blobs_unread = reader.skipped
@@ -150,6 +151,21 @@ def read_history(
 
 
 _MAIN_NAMES = ("main", "master", "trunk", "develop", "default")
+
+
+def _not_cited(repo: Path, head: str, findings: list[Finding]) -> list[Finding]:
+    """`findings` without scripts retired into an archive that a document at `head` still
+    points to there ("the full script can be found at .../archive/benchmarking_script.R"):
+    kept as the paper's record, not given up."""
+
+    def where(path: str) -> str:  # the retiring folder and the name: archive/script.R
+        return "/".join(PurePosixPath(path).parts[-2:])
+
+    retired = [f for f in findings if f.pattern == "retired"]
+    shown = cited(repo, head, [where(p) for f in retired for p in f.files])
+    return [
+        f for f in findings if f.pattern != "retired" or not {where(p) for p in f.files} & shown
+    ]
 
 
 def _holding_branch(head: str, refs: list[Ref], parents: dict[str, list[str]]) -> tuple[str, str]:

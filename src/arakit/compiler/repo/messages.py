@@ -243,3 +243,27 @@ RESULTS_OLD_RE = re.compile(
     r"(?:results|runs|outputs|simulations)\b|\b(?:delet|remov)\w* (?:the |all )?(?:\w+ )?results\b",
     re.I,
 )
+
+
+# "remove memory benchmarking", "drop the timing table": results taken out of what the work
+# reports (not old or duplicate ones: those are superseded, or tidying)
+_RESULTS_CUT_RE = re.compile(
+    r"\b(?:remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing)|cut(?:s|ting)?|"
+    r"omit(?:s|ted|ting)?|took out|tak(?:e|es|ing) out|get(?:ting)? rid of)\s+(?:the\s+|all\s+)?"
+    r"(?P<what>(?:[\w-]+\s+){0,2}?(?:benchmark(?:s|ing)?|results?|analys[ie]s|experiments?|"
+    r"ablations?|comparisons?|evaluations?|sections?|tables?))\b",
+    re.I,
+)
+_NOT_A_CUT = re.compile(
+    r"\b(?:old|previous|outdated|obsolete|duplicated?|unused|temporary|wrong|empty|extra)\b",
+    re.I,
+)
+
+
+def results_cut(message: str) -> str:
+    """What results a message says it takes out ("memory benchmarking"), or ""."""
+    for line in message_lines(message):
+        m = _RESULTS_CUT_RE.search(line)
+        if m and not _NOT_A_CUT.search(m.group("what")) and not _FIX_RE.match(line):
+            return m.group("what")
+    return ""

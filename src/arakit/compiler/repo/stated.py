@@ -102,6 +102,24 @@ def _folder_swap(f: PatternFinder, line: str) -> bool:
     )
 
 
+_DOCUMENTS = (".md", ".rmd", ".qmd", ".tex", ".rst", ".txt", ".markdown")
+_REASON_LINE = re.compile(r"\b(?:because|since|due to|as it|as they)\b", re.I)
+_MARKERS = re.compile(r"^\s*(?:<!--|%+|#+|//+)\s*|\s*-->\s*$")
+
+
+def _reason_written(f: PatternFinder, c: Commit, docs: list[str]) -> str:
+    """A line the commit added to one of `docs` that gives a reason ("<!-- Because cannot
+    figure out best way to assess memory usage -->"), or ""."""
+    for ch in c.changes:
+        if ch.path not in docs or ch.status != "M":
+            continue
+        before = set((f.read_blob(ch.old_blob, ch.path) or "").splitlines())
+        for line in (f.read_blob(ch.new_blob, ch.path) or "").splitlines():
+            if line not in before and _REASON_LINE.search(line):
+                return _MARKERS.sub("", line).strip()[:300]
+    return ""
+
+
 def stated(f: PatternFinder, c: Commit) -> list[Finding]:
     """A commit whose message says that something failed, or that the work pivoted."""
     out: list[Finding] = []
@@ -155,6 +173,22 @@ def stated(f: PatternFinder, c: Commit) -> list[Finding]:
                 what=f"{went} (removed in {c.short})",
                 why=f"{c.short} says: {c.subject}",
                 lesson=f"{went} replaced by {came}",
+                date=c.date,
+            )
+        ]
+    cut = msg.results_cut(c.message)
+    docs = [p for p in c.files if p.lower().endswith(_DOCUMENTS) and f.in_scope(p)]
+    if cut and docs:
+        return [
+            Finding(
+                kind="dead_end",
+                pattern="results-cut",
+                title=f"{cut[:1].upper()}{cut[1:]} taken out of {', '.join(docs[:2])}"[:100],
+                commits=[c.sha],
+                files=c.files[:20],
+                what=f"the {cut} {', '.join(docs[:3])} reported",
+                why=f"{c.short} ({c.subject}) takes it out",
+                lesson=_reason_written(f, c, docs),
                 date=c.date,
             )
         ]

@@ -97,3 +97,16 @@ def _added_in(path: str, commits: dict[str, Commit]) -> Commit | None:
         if c.mainline and any(ch.path == path and ch.status in "ACR" for ch in c.changes):
             return c
     return None
+
+
+_DOCS = ("*.md", "*.Rmd", "*.rmd", "*.qmd", "*.tex", "*.rst", "*.txt")
+
+
+def cited(repo: Path, head: str, names: list[str]) -> set[str]:
+    """The strings among `names` (file names, or folder/name) that a document at `head`
+    (Markdown, LaTeX, reST) mentions."""
+    if not names:
+        return set()
+    patterns = [a for n in sorted(set(names)) for a in ("-e", n)]
+    out = git(repo, "grep", "-o", "-h", "-I", "-F", *patterns, head, "--", *_DOCS, check=False)
+    return {line.split(":", 1)[-1].strip() for line in out.splitlines()} & set(names)
