@@ -288,3 +288,66 @@ def test_scripts_archived_where_the_paper_still_points_are_kept_not_retired(
     )  # fmt: skip
     [f] = _read(tmp_path).findings
     assert (f.pattern, f.title) == ("retired", "1 script retired to paper/old")
+
+
+def test_a_pivot_the_message_names_takes_in_the_scripts_it_deleted(tmp_path: Path) -> None:
+    deps = 'using Pkg\nPkg.add(url="https://github.com/sisl/RLInterface.jl")\nPkg.instantiate()\n'
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"src/AST.jl": "using RLInterface\nstep(env) = env\n",
+                       "tools/deps.jl": deps, "Project.toml": "[deps]\nRLInterface = 1\n"},
+             "msg": "start"},
+            {"key": "switch", "files": {"src/AST.jl": "using CommonRLInterface\nstep(e) = e\n",
+                                        "tools/deps.jl": None,
+                                        "Project.toml": "[deps]\nCommonRLInterface = 1\n"},
+             "msg": "Switch from RLInterface (depr) to CommonRLInterface"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.kind, f.pattern, f.commits[-1]) == ("pivot", "switched", repo.shas["switch"])
+    assert "tools/deps.jl" in f.files and "Project.toml" in f.files
+
+
+def test_restoring_what_a_commit_removed_is_no_dead_end_a_restore_of_work_is(
+    tmp_path: Path,
+) -> None:
+    plots = "def plot_morphology(model):\n    return model.draw(kind='{kind}')\n"
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"plots.py": plots.format(kind="morph")}, "msg": "plots"},
+            {"files": {"plots.py": "def nothing():\n    return None\n"},
+             "msg": "some comments removed"},
+            {"files": {"plots.py": plots.format(kind="morph")},
+             "msg": "restored plot morph. of BowshockModelPlot"},
+        ],
+    )  # fmt: skip
+    assert _read(tmp_path).findings == []
+
+
+def test_code_that_falls_back_from_an_option_for_a_stated_fault_sets_it_aside(
+    tmp_path: Path,
+) -> None:
+    utils = (
+        'validate_backend = function(backend = c("pytorch", "tinygrad")){{\n'
+        "  backend = match.arg(backend)\n"
+        '  if("tinygrad" %in% backend){{\n    message("{text}")\n    backend = "pytorch"\n  }}\n'
+        "  return(backend)\n}}\n"
+    )
+    slow = "Falling back to pytorch - current SVD in tinygrad is slow and memory hungry."
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"R/utils.R": "x <- 1\n"}, "msg": "start"},
+            {"key": "tg", "files": {"R/utils.R": utils.format(text=slow),
+                                    "inst/python/tinygrad_svd.py": "import tinygrad\n" * 5},
+             "msg": "add validation for backend"},
+            # a fallback for a missing device states no fault of the option
+            {"files": {"R/gpu.R": 'message("Falling back to cpu - no GPU is available.")\n'},
+             "msg": "gpu check"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.kind, f.commits) == ("dead_end", [repo.shas["tg"]])
+    assert f.files == ["R/utils.R", "inst/python/tinygrad_svd.py"] and f.lesson == slow

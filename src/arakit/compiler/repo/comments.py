@@ -25,7 +25,8 @@ from arakit.compiler.repo.source import git
 # what git's pickaxe looks for (POSIX extended): the same failures as _FAILED, loosely
 _PICKAXE = (
     r"(n[o']?t|never) (work|converge|help)|terrible|poor (result|perform|fit)|bad result|"
-    r"(perform|work)s? (worse|poorly|badly)|worse (result|perform|than)|not using"
+    r"(perform|work)s? (worse|poorly|badly)|worse (result|perform|than)|not using|"
+    r"fall(ing|s)? ?back to"
 )
 _FAILED = re.compile(
     r"\b(?:(?:does|did|do|is|was)\s?n[o']?t (?:work|converge|help)|never (?:works?|converges?)|"
@@ -77,7 +78,7 @@ def comment_lessons(repo: Path, head: str, commits: dict[str, Commit]) -> list[F
         if c is None or not c.mainline:
             continue
         for path, hunk in _hunks(lines[1:]):
-            f = _finding(c, path, hunk, seen)
+            f = _finding(c, path, hunk, seen) or _fallback(c, path, hunk, seen)
             if f is not None:
                 found.append(f)
     return found
@@ -140,6 +141,49 @@ def _finding(c: Commit, path: str, hunk: list[str], seen: set[str]) -> Finding |
                 seen.add(text)
                 return _lesson(c, path, gone, came, text)
         i = nxt
+    return None
+
+
+# a message the code prints when it refuses an option for a stated fault: "Falling back to
+# pytorch - current implementations of SVD in tinygrad are slow and memory hungry."
+# (a fallback for a missing device or package, "not available", states no fault of the option)
+_FALLBACK = re.compile(
+    r"""["'][^"']*?\bfall(?:ing|s)? ?back to\b[^"']*?\b(?:too slow|(?:is|are|was|were) slow|"""
+    r"""slow and|memory[- ]hungry|unstable|inaccurate|broken|buggy|(?:does|do|is|are)\s?n[o']?t """
+    r"""(?:work|converge|scale))\b[^"']*["']""",
+    re.I,
+)
+
+
+def _fallback(c: Commit, path: str, hunk: list[str], seen: set[str]) -> Finding | None:
+    """A dead end when a line the commit added prints that it falls back from an option
+    because of a fault of that option: the option was tried and set aside."""
+    for line in hunk:
+        m = _FALLBACK.search(line[1:]) if line.startswith("+") else None
+        if m is None or in_progress(m.group(0)):
+            continue
+        text = m.group(0).strip("\"' ")
+        if text in seen:
+            continue
+        seen.add(text)
+        # the option's own files, named by a word of the message ("tinygrad_svd_func.py")
+        target = re.search(r"back to (\w+)", text, re.I)
+        words = set(re.findall(r"[a-z]{4,}", text.lower())) - {
+            "falling", "back", "current", "slow", "memory", "hungry", "implementations",
+            target.group(1).lower() if target else "",
+        }  # fmt: skip
+        own = [p for p in c.files if p != path and any(w in Path(p).name.lower() for w in words)]
+        return Finding(
+            kind="dead_end",
+            pattern="comment",
+            title=f"Set aside in {Path(path).name}: {text}"[:100],
+            commits=[c.sha],
+            files=[path, *own[:10]],
+            what=f"the option {path} falls back from (in {path}: {line[1:].strip()[:120]})",
+            why=f"{c.short} ({c.subject}) makes the code fall back and says why: {text}",
+            lesson=text[:300],
+            date=c.date,
+        )
     return None
 
 

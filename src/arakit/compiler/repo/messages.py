@@ -133,6 +133,17 @@ _DEFERRED_RE = re.compile(
 )
 
 
+_RESTORE_RE = re.compile(r"\b(?:restor\w*|br(?:ing|ought) back|re-?add\w*)\b", re.I)
+_REMOVAL_RE = re.compile(r"\b(?:remov|delet|drop)\w*", re.I)
+
+
+def restores_removal(subject: str, undone: str) -> bool:
+    """True when `subject` restores what the commit it undoes (`undone`, a subject) removed
+    ("restored plot morph." after "some comments removed"): the removal was taken back,
+    the work it removed lives on."""
+    return bool(_RESTORE_RE.search(subject) and _REMOVAL_RE.search(undone))
+
+
 def deferred(message: str) -> bool:
     """True when a message sets work aside to come back to ("reverted for now")."""
     return bool(_DEFERRED_RE.search(message))
@@ -246,16 +257,19 @@ RESULTS_OLD_RE = re.compile(
 
 
 # "remove memory benchmarking", "drop the timing table": results taken out of what the work
-# reports (not old or duplicate ones: those are superseded, or tidying)
+# reports (not old or duplicate ones: those are superseded, or tidying; sections cut from
+# the LaTeX source are read from the source itself, in cuts.py)
 _RESULTS_CUT_RE = re.compile(
     r"\b(?:remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing)|cut(?:s|ting)?|"
     r"omit(?:s|ted|ting)?|took out|tak(?:e|es|ing) out|get(?:ting)? rid of)\s+(?:the\s+|all\s+)?"
     r"(?P<what>(?:[\w-]+\s+){0,2}?(?:benchmark(?:s|ing)?|results?|analys[ie]s|experiments?|"
-    r"ablations?|comparisons?|evaluations?|sections?|tables?))\b",
+    r"ablations?|comparisons?|evaluations?|tables?))\b(?! of contents)",
     re.I,
 )
+# old, duplicate or broken results taken out: superseded, tidying or a fix
 _NOT_A_CUT = re.compile(
-    r"\b(?:old|previous|outdated|obsolete|duplicated?|unused|temporary|wrong|empty|extra)\b",
+    r"\b(?:old|previous|outdated|obsolete|duplicated?|unused|temporary|wrong|empty|extra|"
+    r"broken|redundant|buggy|incorrect)\b",
     re.I,
 )
 

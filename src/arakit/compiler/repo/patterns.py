@@ -18,9 +18,9 @@ from arakit.compiler.repo.finding import BlobReader, Finding
 from arakit.compiler.repo.gitlog import Change, Commit
 from arakit.compiler.repo.moved import abandons_nothing, documentation
 from arakit.compiler.repo.stated import (
+    explained,
     kept_old,
     results_dropped,
-    stated,
     superseded,
     swapped,
     tried,
@@ -92,8 +92,8 @@ class PatternFinder:
                 self._removed(c)
                 self.findings += tried(self, c) + superseded(self, c) + kept_old(self, c)
                 self.findings += results_dropped(self, c) + swapped(self, c)
-            if len(self.findings) == before and c.sha not in self.claimed:
-                self.findings += stated(self, c)
+            if c.sha not in self.claimed:
+                self.findings[before:] = explained(self, c, self.findings[before:])
             self._track(c)
         return self.findings
 
@@ -203,8 +203,12 @@ class PatternFinder:
         self.claimed.update((c.sha, target.sha))
         if target.changes and all(paths.is_ci(ch.path) for ch in target.changes):
             return
-        if msg.deferred(c.message) or self._redone(target):
-            return  # set aside "for now", or its files added again later: deferred, redone
+        if (
+            msg.deferred(c.message)
+            or self._redone(target)
+            or msg.restores_removal(c.subject, target.subject)
+        ):
+            return  # set aside "for now", redone later, or a removal taken back
         self.findings.append(
             Finding(
                 kind="dead_end",

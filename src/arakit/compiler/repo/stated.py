@@ -102,6 +102,24 @@ def _folder_swap(f: PatternFinder, line: str) -> bool:
     )
 
 
+def explained(f: PatternFinder, c: Commit, found: list[Finding]) -> list[Finding]:
+    """What the commit's message says, when no file pattern found anything in it; when the
+    only findings are scripts it deleted and the message says what replaced them ("Switch
+    from RLInterface to CommonRLInterface"), one pivot naming the deleted files too."""
+    if found and any(x.pattern != "deleted" for x in found):
+        return found
+    said = stated(f, c)
+    if not found:
+        return said
+    if not said or said[0].kind != "pivot":
+        return found
+    pivot = said[0]
+    pivot.files = list(dict.fromkeys(pivot.files + [p for x in found for p in x.files]))[:30]
+    pivot.commits = list(dict.fromkeys([s for x in found for s in x.commits] + pivot.commits))
+    pivot.what += "; deleted: " + "; ".join(x.what for x in found if x.what)
+    return [pivot]
+
+
 _DOCUMENTS = (".md", ".rmd", ".qmd", ".tex", ".rst", ".txt", ".markdown")
 _REASON_LINE = re.compile(r"\b(?:because|since|due to|as it|as they)\b", re.I)
 _MARKERS = re.compile(r"^\s*(?:<!--|%+|#+|//+)\s*|\s*-->\s*$")
