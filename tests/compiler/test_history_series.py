@@ -236,12 +236,19 @@ def test_a_branch_whose_logs_were_copied_to_main_but_whose_code_never_landed_is_
             {"files": logs, "msg": "Added Brahma logs", "day": 3},
             # the logs, not the code, are copied onto main; main goes on for a year
             {"on": "main", "files": logs, "msg": "Added Brahma logs", "day": 4},
+            # a pull request whose commits landed rebased through another one (new hashes
+            # and contents, the same subjects and author dates)
+            {"on": "octopus", "files": {"src/octopus.py": "class DataOctopus:\n    pass\n"},
+             "msg": "Adds the DataOctopus class", "day": 5},
+            {"on": "main", "files": {"src/octopus.py": "class DataOctopus:\n    kind = 1\n"},
+             "msg": "Adds the DataOctopus class", "day": 5},
             {"files": {"src/exec.c": "int exec(void) { return 1; }\n"}, "msg": "go on",
              "day": 400},
         ],
     )  # fmt: skip
     h = _read(tmp_path)
-    assert {r.label: r.status for r in h.refs}["brahma"] == "stale"
+    status = {r.label: r.status for r in h.refs}
+    assert (status["brahma"], status["octopus"]) == ("stale", "landed")
     assert [f.title for f in h.findings] == ["Abandoned branch brahma"]
 
 

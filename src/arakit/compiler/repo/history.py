@@ -213,6 +213,7 @@ def _classify_refs(
     kept = list(seen.values())
     reach: dict[str, set[str]] = {}
     main_blobs = {ch.new_blob for c in hist.commits for ch in c.changes}
+    main_blobs |= {f"{c.date} {c.subject}" for c in hist.commits}  # rebased commits, by name
     newest_main = max((c.date for c in hist.commits), default="")
     for r in kept:
         if r.tip not in reach:
@@ -283,7 +284,11 @@ def _landed(r: Ref, hist: History, main_blobs: set[str]) -> float | None:
     final = code or final
     if not final:
         return None
-    return sum(b in main_blobs for b in final.values()) / len(final)
+    # or its commits, rebased onto the main line under new hashes (a pull request landed
+    # through another one): the same subjects at the same author dates
+    own = [hist.all_commits[s] for s in r.own]
+    rebased = sum(f"{c.date} {c.subject}" in main_blobs for c in own) / max(len(own), 1)
+    return max(sum(b in main_blobs for b in final.values()) / len(final), rebased)
 
 
 # dependency automation (Dependabot, Renovate, pre-commit.ci): a branch or pull request

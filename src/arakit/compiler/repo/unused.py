@@ -60,10 +60,14 @@ def unused_tables(repo: Path, head: str, commits: dict[str, Commit]) -> list[Fin
     ]
     used = {p for p in tables if _included(p, included)}
     out: list[Finding] = []
+    shown: set[str] = set()  # one finding per content: a copy in the slides is the same table
     for path in tables:
         folder = PurePosixPath(path).parent
         if path in used or not any(PurePosixPath(u).parent == folder for u in used):
             continue
+        if tex[path] in shown:
+            continue
+        shown.add(tex[path])
         added = _added_in(path, commits)
         if added is None:
             continue
