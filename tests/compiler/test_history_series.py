@@ -188,6 +188,9 @@ def test_a_results_table_never_included_while_its_siblings_are_is_a_dead_end(
             # an \\input commented out does not include the table
             {"files": {"thesis.tex": doc.format(extra="% \\input{tables/eval/log_loss}\n")},
              "msg": "results chapter"},
+            # someone's copy of an included table is not results of its own
+            {"files": {"tables/eval/f1-kevtan.tex": table.format(name="f1", value=9)},
+             "msg": "merge"},
         ],
     )  # fmt: skip
     [f] = _read(tmp_path).findings

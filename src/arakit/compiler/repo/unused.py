@@ -65,7 +65,7 @@ def unused_tables(repo: Path, head: str, commits: dict[str, Commit]) -> list[Fin
         folder = PurePosixPath(path).parent
         if path in used or not any(PurePosixPath(u).parent == folder for u in used):
             continue
-        if tex[path] in shown:
+        if tex[path] in shown or _copy_of_used(path, used):
             continue
         shown.add(tex[path])
         added = _added_in(path, commits)
@@ -88,6 +88,17 @@ def unused_tables(repo: Path, head: str, commits: dict[str, Commit]) -> list[Fin
             )
         )
     return out
+
+
+def _copy_of_used(path: str, used: set[str]) -> bool:
+    """`table-kevtan.tex` beside the included `table.tex`: someone's copy of a table the
+    document shows, not results of its own."""
+    p = PurePosixPath(path)
+    return any(
+        PurePosixPath(u).parent == p.parent
+        and p.stem.startswith((f"{PurePosixPath(u).stem}-", f"{PurePosixPath(u).stem}_"))
+        for u in used
+    )
 
 
 def _included(path: str, refs: set[str]) -> bool:
