@@ -283,3 +283,44 @@ def test_a_heuristic_is_a_whole_sentence_never_a_fragment_cut_at_a_break() -> No
     assert [h.rationale for h in map_heuristics(ctx, {})] == [
         "In practice, clipping the gradient at 1.0 was necessary for stable training."
     ]
+
+
+def test_a_table_with_metrics_down_its_rows_plans_the_columns_as_configurations() -> None:
+    table = DocTable(
+        "2",
+        "Classification performance against baselines.",
+        ["Metrics", "TextCNN", "GPT-4", "Our Approach"],
+        [["Macro F1", "50.1%", "69.9%", "76.4%"], ["Accuracy", "54.3%", "69.5%", "76.5%"]],
+        8,
+        "6.2",
+    )
+    ctx = _ctx(
+        "We classify commits.",
+        [
+            ("2.3", "Large Language Models", ["LLMs such as LLaMa2 [30] are pre-trained on text."]),
+            (
+                "6.1",
+                "Method",
+                ["We randomly sampled 200 commits for each of the 10 types for fine-tuning."],
+            ),
+            (
+                "6.2",
+                "Results",
+                [
+                    "Table 2 presents the results. The tool checks commits automatically, "
+                    "thereby improving message quality."
+                ],
+            ),
+        ],
+    )
+    ctx.doc.tables.append(table)
+    (plan,) = map_experiments(ctx, {})
+    exp = plan.experiment
+    assert exp.setup is not None and exp.setup.model == "TextCNN, GPT-4, Our Approach"
+    assert exp.metrics == "Macro F1, Accuracy"
+    assert exp.baselines == "TextCNN, GPT-4"
+    # the setup is the method of the results' chapter, not a background sentence whose only
+    # "numbers" are a citation mark and a digit inside a model's name
+    assert "200 commits" in exp.procedure[0]
+    # a verdict not about the table (no configuration, metric or "our" in it) is not quoted
+    assert "improving message quality" not in (exp.expected_outcome or "")

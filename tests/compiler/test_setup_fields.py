@@ -86,3 +86,13 @@ def test_a_kind_of_device_is_not_the_hardware_that_ran():
 def test_a_determiner_before_dataset_is_not_a_name():
     assert setup.dataset(["Each dataset is split into five folds."]) is None
     assert setup.dataset(["Synthetic data set results follow."]) is None
+
+
+def test_languages_listed_as_what_was_studied_are_not_the_software_used():
+    items = [
+        _s("We mined projects written in Python, Rust and Java."),
+        _s("Repositories in Python, Rust, Java and C++ were sampled."),
+    ]
+    assert setup.framework(items) is None
+    used = [*items, _s("We implemented our approach using the HuggingFace transformers library.")]
+    assert setup.framework(used) == "HuggingFace transformers"

@@ -18,7 +18,12 @@ from arakit.compiler.pdf.document import DocFigure, DocTable
 from arakit.compiler.text import sentences
 from arakit.model import Experiment, Setup
 
-_OURS = re.compile(r"\b(ours|proposed|full model)\b", re.IGNORECASE)
+_OURS = re.compile(
+    r"\b(ours|proposed|full model|our (?:approach|method|model|system|framework|algorithm))\b",
+    re.IGNORECASE,
+)
+# a table whose first header cell says its rows are metrics ("Metrics | BERT | Ours")
+_METRIC_ROWS = re.compile(r"^\s*(?:metrics?|measures?|criteri(?:a|on)|scores?)\s*$", re.I)
 _BAD_NUMBER = re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?\s*%|(?<![\w.])\d+\.\d+")
 
 
@@ -75,10 +80,9 @@ def map_experiments(ctx: PaperContext, evidence_paths: dict[str, str]) -> list[P
     for k, obj in enumerate(stated, start=1):
         section_text = " ".join(s.text for s in ctx.sentences() if s.where.section == obj.section)
         data = setup.dataset([obj.caption, section_text, *(s.text for s in setup_sentences)])
-        rows = [r[0] for r in obj.rows if r and r[0].strip()] if isinstance(obj, DocTable) else []
+        rows, metrics = _configurations(obj)
         ours = [r for r in rows if _OURS.search(r)]
         others = [r for r in rows if r not in ours]
-        metrics = [h for h in obj.header[1:] if h.strip()] if isinstance(obj, DocTable) else []
         if not metrics:
             # a figure or a stated evaluation: the metrics the paper says it measures there
             told = [obj.caption, *(s.text for s in discussion(ctx, obj))]
@@ -103,6 +107,22 @@ def map_experiments(ctx: PaperContext, evidence_paths: dict[str, str]) -> list[P
         )
         out.append(Planned(exp, obj, evid))
     return out
+
+
+def _configurations(obj: DocTable | DocFigure | Stated) -> tuple[list[str], list[str]]:
+    """(what was run, what was measured) as a table lays them out: configurations down the
+    rows and metrics across the header, or the other way round when the first header cell
+    says the rows are metrics ("Metrics | BERT | Ours") or the row labels name metrics and
+    the column labels do not."""
+    if not isinstance(obj, DocTable):
+        return [], []
+    rows = [r[0] for r in obj.rows if r and r[0].strip()]
+    columns = [h for h in obj.header[1:] if h.strip()]
+    row_metrics = sum(setup.is_metric(r) for r in rows)
+    transposed = bool(obj.header) and _METRIC_ROWS.match(obj.header[0]) is not None
+    if not transposed and rows and columns:
+        transposed = row_metrics * 2 > len(rows) and not any(setup.is_metric(c) for c in columns)
+    return (columns, rows) if transposed else (rows, columns)
 
 
 _RESULT_CAPTION = re.compile(
@@ -160,8 +180,12 @@ def _procedure(
     # whole sentences only: a fragment the splitter left ("a random A, then …") says nothing
     whole = [s for s in ctx.sentences("setup", "method") if s.text[:1].isupper()]
     setup = [s for s in whole if s.where.role == "setup" and _SETUP_VERB.search(s.text)] or [
-        s for s in whole if _SETUP_VERB.search(s.text) and re.search(r"\d", s.text)
+        s for s in whole if _SETUP_VERB.search(s.text) and _stated_number(s.text)
     ]
+    # the method of the chapter that holds the object before one stated elsewhere (a
+    # background section about "language models" is not this experiment's setup)
+    chapter = obj.section.split(".", 1)[0] if obj.section else ""
+    setup.sort(key=lambda s: bool(chapter) and s.where.section.split(".", 1)[0] != chapter)
     steps = []
     if own:
         steps.append(f"Set up as {obj.label} states: {own}")
@@ -182,8 +206,17 @@ def _procedure(
 
 
 _SETUP_VERB = re.compile(
-    r"\b(?:train|fine-tun|evaluat|simulat|generat|sampl|repeat|averag|drawn|run|ran)\w*", re.I
+    # a verb, not the adjective of a compound ("pre-trained models", "well-simulated")
+    r"(?<!-)\b(?:train|fine-tun|evaluat|simulat|generat|sampl|repeat|averag|drawn|run|ran)\w*",
+    re.I,
 )
+
+
+def _stated_number(text: str) -> bool:
+    """A number the sentence states, not a citation mark ("[28]", "[3, 4]"), a label or
+    a digit inside a name ("LLaMa2")."""
+    text = re.sub(r"\[\d+(?:\s*[,–-]\s*\d+)*\]", "", text)
+    return bool(re.search(r"(?<!\w)\d", re.sub(_LABEL_NUMBER, "", text)))
 
 
 def _own_setup(ctx: PaperContext, obj: DocTable | DocFigure | Stated) -> str:
@@ -193,7 +226,7 @@ def _own_setup(ctx: PaperContext, obj: DocTable | DocFigure | Stated) -> str:
         return ""
     told = [*sentences(obj.caption), *(s.text for s in mentions(ctx, obj))]
     for text in told:
-        if _SETUP_VERB.search(text) and re.search(r"\d", re.sub(_LABEL_NUMBER, "", text)):
+        if _SETUP_VERB.search(text) and _stated_number(text):
             return text
     return ""
 
@@ -248,6 +281,11 @@ _BETTER = re.compile(
 )
 
 
+def _words(text: str) -> set[str]:
+    """The words of four letters or more, lower case ("Batch size 1024" → batch, size)."""
+    return {w.lower() for w in re.findall(r"[^\W\d_]{4,}", text)}
+
+
 def _expected(
     ctx: PaperContext,
     obj: DocTable | DocFigure | Stated,
@@ -268,8 +306,17 @@ def _expected(
     else:
         where = f"; exact values are in {obj.label} of the paper"
     said = discussion(ctx, obj)
-    worse = [s for s in said if _WORSE.search(s.text)]
-    better = [s for s in said if _BETTER.search(s.text) and s not in worse]
+    # a verdict counts when its sentence is about this object: it names the object, one of
+    # its configurations or metrics, or the authors' own work ("our approach")
+    named = mentions(ctx, obj)
+    labels = {w for x in (*ours, *others, *metrics) for w in _words(x)}
+    about = [
+        s
+        for s in said
+        if s in named or re.search(r"\b(?:our|we)\b", s.text, re.I) or labels & _words(s.text)
+    ]
+    worse = [s for s in about if _WORSE.search(s.text)]
+    better = [s for s in about if _BETTER.search(s.text) and s not in worse]
     quoted = (worse + better)[:2] or said[:1]
     metric = ", ".join(metrics) or "the reported metric"
     if quoted:

@@ -48,7 +48,8 @@ _RAN = re.compile(
 
 # software a paper says its experiments use: frameworks, simulators and languages
 _SOFTWARE = (
-    r"PyTorch|TensorFlow|JAX|Keras|MXNet|scikit-learn|PySyft|Flax|Hugging ?Face Transformers|"
+    r"PyTorch|TensorFlow|JAX|Keras|MXNet|scikit-learn|PySyft|Flax|"
+    r"Hugging ?Face(?: [Tt]ransformers)?|"
     r"Julia|MATLAB|Mathematica|Python|C\+\+|Fortran|Rust|Stan|PyMC3?|LAMMPS|GROMACS|"
     r"VASP|Quantum ESPRESSO|ROS 2|ROS|OpenCV|Gurobi|CPLEX|CasADi|NumPy|SciPy"
 )
@@ -60,7 +61,13 @@ _R_LANGUAGE = re.compile(r"\b(?:in|using|with|an?) R(?: package| language| code|
 _USES = re.compile(
     r"\b(?:we (?:will |also |then )?(?:use|used|rely on|employ|chose)|using|"
     r"(?:implemented|written|coded|developed|done|performed) (?:in|with|using)|"
-    r"built (?:on|with)|runs? (?:on|in)|running (?:on|in))\s*(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"built (?:on|with)|based on|runs? (?:on|in)|running (?:on|in))\s*(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+# the languages of what a study looked at ("projects written in Python, Rust and Java")
+_STUDIED = re.compile(
+    r"\b(?:projects|repositories|programs|applications|apps|languages|codebases)\b[^.;]*"
+    r"\b(?:written|implemented|developed|coded) in\b",
     re.I,
 )
 # what a package is ("RAFF.jl is a Julia package"): weaker, the subject may be another tool
@@ -120,24 +127,31 @@ def hardware(items: list[Sentence]) -> str | None:
 
 def framework(items: list[Sentence]) -> str | None:
     """The software the paper says it uses, in the order it says so (at most three); else
-    what it says a package is; else the one it names most often."""
+    what it says a package is; else the one it names most often. The
+    languages of what a study looked at ("projects written in Python, Rust, Java") and a
+    list of three or more names in one sentence are never counted as what ran."""
     said: list[str] = []
     described: list[str] = []
     counts: Counter[str] = Counter()
     for s in items:
         found = [(m.start(), m.group(1)) for m in _NAMED.finditer(s.text)]
         found += [(m.start() + m.group(0).index("R"), "R") for m in _R_LANGUAGE.finditer(s.text)]
+        listed = len({name for _, name in found}) >= 3
         for at, name in sorted(found):
-            counts[name] += 1
+            if _STUDIED.search(s.text[:at]):
+                continue
             if _USES.search(s.text[:at]):
                 said.append(name)
             elif _IS_A.search(s.text[:at]):
                 described.append(name)
+            elif not listed:
+                counts[name] += 1
     if said:
         return ", ".join(list(dict.fromkeys(said))[:3])
     if described:
         return described[0]
-    return counts.most_common(1)[0][0] if counts else None
+    common = [name for name, k in counts.most_common(1) if k]
+    return common[0] if common else None
 
 
 def dataset(texts: list[str]) -> str | None:
@@ -149,6 +163,11 @@ def dataset(texts: list[str]) -> str | None:
             if name and not _NOT_DATA.match(last) and not _NOT_DATA.match(name.split()[0]):
                 return name
     return None
+
+
+def is_metric(label: str) -> bool:
+    """A row or column label that names a metric ("Macro F1", "Accuracy (%)")."""
+    return bool(_METRIC.search(label))
 
 
 def metrics(texts: list[str]) -> list[str]:
