@@ -96,3 +96,8 @@ def test_languages_listed_as_what_was_studied_are_not_the_software_used():
     assert setup.framework(items) is None
     used = [*items, _s("We implemented our approach using the HuggingFace transformers library.")]
     assert setup.framework(used) == "HuggingFace transformers"
+
+
+def test_hardware_of_a_laptop_the_measures_were_collected_on():
+    s = _s("Timings were collected from an M2 Max MacBook Pro with 64GB unified RAM.")
+    assert setup.hardware([s]) == "M2 Max MacBook Pro with 64GB unified RAM"

@@ -15,7 +15,9 @@ _HW_PART = (
     r"\d+[- ]core|Intel|AMD|NVIDIA|Nvidia|Apple|Google|Xeon|EPYC|"
     r"Ryzen|Threadripper|Core\s+i\d|GeForce|Tesla|Quadro|Titan|RTX\s?\d{4}\w*|GTX\s?\d{3,4}\w*|"
     r"[AHVTLP]\d{2,3}\b|A6000|M[1-4](?:\s+(?:Pro|Max|Ultra))?\b|TPU\s?v?\d*|GPUs?|CPUs?|"
-    r"\d+(?:\.\d+)?\s*GHz|\d+\s*[GT]B(?:\s+of)?(?:\s+(?:RAM|memory|VRAM|GPU memory))?|"
+    r"MacBook(?:\s+(?:Pro|Air))?|Mac\s?(?:Studio|Pro|mini)|"
+    r"\d+(?:\.\d+)?\s*GHz|\d+\s*[GT]B(?:\s+of)?(?:\s+(?:unified|shared|system|main|DDR\d))?"
+    r"(?:\s+(?:RAM|memory|VRAM|GPU memory))?|"
     # a count of devices: "8 × NVIDIA A100", "4 GPUs"
     r"\d+\s*(?:x|×)?\s*(?=(?:NVIDIA|Nvidia|AMD|Intel|Google|[CGT]PUs?|[AHV]100|RTX|GTX|Tesla)\b)"
 )
@@ -42,6 +44,7 @@ _SPECIFIC = re.compile(
 _RAN = re.compile(
     r"\b(?:run|ran|runs|conducted|performed|executed|carried out|trained|computed|"
     r"measured|timed|took|takes|machine|computer|server|workstation|cluster|node|laptop|"
+    r"collected|obtained|benchmarked|recorded|MacBook|desktop|"
     r"equipped|hardware)\b",
     re.I,
 )
