@@ -12,7 +12,10 @@ class Line:
 
     `sup` holds the character ranges of `text` set as superscripts (footnote and
     affiliation marks, exponents); `base` is the baseline of the line's main text; `font`
-    the font most of its characters are set in."""
+    the font most of its characters are set in; `gaps` the blanks where pieces printed
+    apart were joined into the line, as (offset of the blank in `text`, x where the text
+    before it ends, x where the text after it starts) — how far apart the glyphs stand,
+    which the text's single space does not say (names in one row set apart by wide gaps)."""
 
     text: str
     page: int
@@ -26,6 +29,7 @@ class Line:
     sup: list[tuple[int, int]] = field(default_factory=list)
     base: float = 0.0
     font: str = ""
+    gaps: list[tuple[int, float, float]] = field(default_factory=list)
 
     def plain(self, mark: str = "") -> str:
         """The text without its superscripts (marks such as `Forgione¹` or `dynamics.²`);

@@ -169,14 +169,29 @@ _TOPIC = re.compile(r"^(?:тема|topic|title|thema|titel|sujet|tema|titolo)\s*
 _QUOTE_OPEN = '«“„"'
 
 
+# the line of a title page that says for which degree the document is presented ("A thesis
+# submitted in partial fulfilment of the requirements for the degree of", "Tesina de grado
+# presentada para optar al título de", "Dissertation zur Erlangung des Grades")
+_DEGREE = re.compile(
+    r"\b(?:in partial fulfil+ment|for the degree of|requirements for the degree|"
+    r"para optar al?|para obtener el|zur erlangung|pour l'obtention|en vue de l'obtention|"
+    r"per il conseguimento|para obtenção|на соискание)\b|"
+    r"^(?:[^\W\d_]+\s+){0,2}(?:thesis|dissertation|tesina|tesis|memoria|mémoire|tesi|"
+    r"trabajo (?:de|final)|report)\b.{0,40}\b(?:submitted|presented|presentad[ao]|"
+    r"présentée?|de grado|de fin de|final de)\b",
+    re.IGNORECASE,
+)
+
+
 def _document_type(row: Row) -> bool:
     return bool(_DOCUMENT_TYPE.match(row.plain.strip(" .:")))
 
 
 def _title_page(rows: list[Row]) -> bool:
-    """A thesis or report title page: it says what kind of document it is and names people
-    by their role ("Author:", "Supervisor:")."""
-    return any(_document_type(r) for r in rows) and any(is_role(r.plain) for r in rows)
+    """A thesis or report title page: it says what kind of document it is (or for which
+    degree it is presented) and names people by their role ("Author:", "Supervisor:")."""
+    says = any(_document_type(r) or _DEGREE.search(r.plain) for r in rows)
+    return says and any(is_role(r.plain) for r in rows)
 
 
 def _title_page_title(rows: list[Row], body: float) -> list[Row]:

@@ -28,12 +28,19 @@ CITE_BOX = re.compile(
     r"cite (?:this|as)\b|citation:\s*$|using the plain bibtex style)",
     re.IGNORECASE,
 )
+# the label a paper's keyword list opens with, in the languages papers are commonly written in
+KEYWORDS_LABEL = (
+    r"^(?:keywords?|key[ -]words|index terms|palabras?[ -]claves?|mots[ -]cl[ée]s|"
+    r"schl(?:ü|ue)sselw(?:ö|oe)rter|stichw(?:ö|oe)rter|schlagw(?:ö|oe)rter|parole chiave|"
+    r"palavras?[ -]chave|ключевые слова|słowa kluczowe|trefwoorden|nyckelord|"
+    r"关键词|キーワード)(?=\s*[:.—–-]|\s*$|\s)"
+)
 # (kind, pattern) in order; the first that matches names the line
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.IGNORECASE))
     for kind, rx in (
         ("arxiv", r"^arXiv:\s*\d{4}\.\d{4,5}|^arXiv:\s*[a-z\-]+/\d{7}"),
-        ("keywords", r"^(?:keywords?|key words|index terms)\b"),
+        ("keywords", KEYWORDS_LABEL),
         (
             "typeset",
             r"^(?:\S+\s+)?typeset using\b|\btypeset\b.*\b(?:latex|tex)\b|"

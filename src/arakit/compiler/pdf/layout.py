@@ -15,6 +15,7 @@ from arakit.compiler.pdf.boxes import within as _inside_box
 from arakit.compiler.pdf.chars import clean_span, compose_accents, span_text
 from arakit.compiler.pdf.document import Line
 from arakit.compiler.pdf.figures import FigureReading
+from arakit.compiler.pdf.margins import drop_line_numbers, split_margins
 from arakit.compiler.pdf.objects import page_objects
 from arakit.compiler.pdf.tables import RawTable
 
@@ -99,7 +100,7 @@ def _read_pages(doc: Any, path: Path, table_pages: bool) -> Layout:
         read = [t for t in found if t.check is not None]  # an unread table keeps its caption
         lines = [ln for ln in upright if not any(_inside(ln, t.bbox) for t in read)]
         lines = [ln for ln in lines if not any(_in_plot(ln, f.bbox) for f in plots if f.readable)]
-        lines, outside = _split_margins(lines, page.rect)
+        lines, outside = split_margins(lines, page.rect, MARGIN)
         for box in sidebar_boxes(page, lines):  # a box may reach past the text block's edge
             inside = [ln for ln in [*lines, *outside] if _inside_box(ln, box)]
             out.boxes.append(sorted(inside, key=lambda ln: (round(ln.base or ln.y1), ln.x0)))
@@ -134,7 +135,7 @@ def _lines(page: Any, pno: int) -> tuple[list[Line], list[Line]]:
                 continue
             dx, dy = ln.get("dir", (1.0, 0.0))
             (lines if abs(dy) < 0.05 and dx > 0 else slanted).append(line)
-    return _join_baselines(_radicals(_drop_caps(_drop_line_numbers(lines))), mid), slanted
+    return _join_baselines(_radicals(_drop_caps(drop_line_numbers(lines))), mid), slanted
 
 
 _RADICALS = frozenset("√∛∜")
@@ -192,6 +193,7 @@ def _drop_caps(lines: list[Line]) -> list[Line]:
             text=letter + first.text,
             x0=cap.x0,
             sup=[(a + 1, b + 1) for a, b in first.sup],
+            gaps=[(a + 1, x0, x1) for a, x0, x1 in first.gaps],
         )
         out.remove(cap)
     return out
@@ -237,30 +239,48 @@ def _line(ln: dict[str, Any], pno: int, mid: float) -> Line | None:
     sup: list[tuple[int, int]] = []
     length = 0
     prev_x1: float | None = None
+    gaps: list[tuple[int, float, float]] = []
     for s in spans:
         piece = clean_span(span_text(s["text"], s.get("font", "")))
         gap = s["bbox"][0] - prev_x1 if prev_x1 is not None else 0.0
         if parts and gap > 0.22 * top and not parts[-1][-1:].isspace() and not piece[:1].isspace():
             parts.append(" ")  # words set apart by position only, no space glyph between them
+            gaps.append((length, prev_x1 or 0.0, s["bbox"][0]))
             length += 1
         if s in inked and _is_sup(s, top, base) and piece.strip():
             sup.append((length, length + len(piece)))
         parts.append(piece)
         length += len(piece)
         prev_x1 = s["bbox"][2]
-    raw, sup = compose_accents("".join(parts), sup)
+    joined = "".join(parts)
+    raw, sup = compose_accents(joined, sup)
     text = raw.strip()
     if not text:
         return None
     lead = len(raw) - len(raw.lstrip())
     sup = [(max(a - lead, 0), min(b - lead, len(text))) for a, b in sup if b - lead > 0]
+    if len(raw) != len(joined):  # accents composed: offsets past them moved, keep none
+        gaps = []
+    gaps = [(a - lead, x0, x1) for a, x0, x1 in gaps if 0 < a - lead < len(text)]
     x0, y0, x1, y1 = ln["bbox"]
     bold = all("bold" in s.get("font", "").lower() or s.get("flags", 0) & 16 for s in main)
     size = max(s.get("size", 0.0) for s in main)
     column = _column(x0, x1, mid)
     font = max(main, key=lambda s: len(s["text"])).get("font", "")
     return Line(
-        text, pno, x0, y0, x1, y1, round(size, 1), bool(bold), column, sup, round(base, 1), font
+        text,
+        pno,
+        x0,
+        y0,
+        x1,
+        y1,
+        round(size, 1),
+        bool(bold),
+        column,
+        sup,
+        round(base, 1),
+        font,
+        gaps,
     )
 
 
@@ -268,34 +288,6 @@ def _is_sup(span: dict[str, Any], top: float, base: float) -> bool:
     """A span set smaller than the line's main text and raised above its baseline."""
     size = span.get("size", 0.0)
     return size < 0.9 * top and span.get("origin", (0.0, base))[1] < base - 0.12 * top
-
-
-def _split_margins(lines: list[Line], rect: Any) -> tuple[list[Line], list[Line]]:
-    """(lines in the text block, lines beside it): the text block spans from the leftmost
-    to the rightmost wide line between the running head and foot; a journal's sidebar or
-    a note in the margin lies wholly outside it and is page furniture."""
-    top, bottom = rect.height * MARGIN, rect.height * (1 - MARGIN)
-    wide = [
-        ln for ln in lines if ln.x1 - ln.x0 > 0.3 * rect.width and ln.y0 > top and ln.y1 < bottom
-    ]
-    if len(wide) < 3:
-        return lines, []
-    left, right = min(ln.x0 for ln in wide) - 2, max(ln.x1 for ln in wide) + 2
-    inside = [ln for ln in lines if ln.x1 > left and ln.x0 < right]
-    outside = [ln for ln in lines if not (ln.x1 > left and ln.x0 < right)]
-    return inside, outside
-
-
-def _drop_line_numbers(lines: list[Line]) -> list[Line]:
-    """Review and preprint styles number every line in the margin: a column of short
-    numerals in small type is page furniture, not text."""
-    numerals = [ln for ln in lines if ln.text.isdigit() and len(ln.text) <= 4]
-    if len(numerals) < 5:
-        return lines
-    by_x: Counter[int] = Counter(round(ln.x1 / 4) for ln in numerals)
-    columns = {x for x, n in by_x.items() if n >= 5}
-    drop = {id(ln) for ln in numerals if round(ln.x1 / 4) in columns}
-    return [ln for ln in lines if id(ln) not in drop]
 
 
 def _in_plot(ln: Line, box: tuple[float, float, float, float]) -> bool:
@@ -389,4 +381,9 @@ def join_lines(left: Line, right: Line, sep: str = " ") -> Line:
         [*left.sup, *((a + offset, b + offset) for a, b in right.sup)],
         left.base,
         left.font if len(left.text) >= len(right.text) else right.font,
+        [
+            *left.gaps,
+            *([(len(left.text), left.x1, right.x0)] if sep == " " else []),
+            *((a + offset, x0, x1) for a, x0, x1 in right.gaps),
+        ],
     )

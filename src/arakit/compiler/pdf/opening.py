@@ -8,7 +8,7 @@ from collections import Counter
 
 from arakit.compiler.pdf.document import Document, Line
 from arakit.compiler.pdf.front import Front, is_abstract, read_front, without_abstract_heading
-from arakit.compiler.pdf.furniture import CITE_BOX, bibtex_fields, furniture
+from arakit.compiler.pdf.furniture import CITE_BOX, KEYWORDS_LABEL, bibtex_fields, furniture
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.paragraphs import dehyphenate, reading_text
 from arakit.compiler.pdf.names import affiliation_like
@@ -99,11 +99,15 @@ def _read_rest(
     doc.arxiv, doc.doi = front.arxiv, front.doi
     doc.furniture = [f.text for f in front.furniture]
     k = end
-    if k < len(lines) and is_abstract(lines[k]):
-        text = without_abstract_heading(reading_text(lines[k]))
+    again = _title_again(lines, k, doc.title) if end == on_page[-1] + 1 else 0
+    if k < len(lines) and (is_abstract(lines[k]) or again):
+        text = "" if again else without_abstract_heading(reading_text(lines[k]))
         parts = [text] if text else []
-        k += 1
+        k += again or 1
+        last = lines[k - 1].page
         while k < len(lines) and not headings(lines[k], False, ""):
+            if again and lines[k].page != last:
+                break  # an abstract page under the title ends with its page
             kind = furniture(lines[k].text)
             if CITE_BOX.match(lines[k].text) or kind:
                 if not _breaks_off(parts, kind.kind if kind else "", lines, k):
@@ -143,6 +147,33 @@ def _read_rest(
     return lines[k:]
 
 
+def _title_again(lines: list[Line], k: int, title: str) -> int:
+    """How many lines from `k` repeat the title at the top of the page after a title page
+    (a thesis prints its abstract under the title, often in capitals, with no "Abstract"
+    heading); 0 when they do not."""
+    want = " ".join(title.split()).casefold()
+    if not want or k >= len(lines):
+        return 0
+    text = ""
+    for n, ln in enumerate(lines[k : k + 4], start=1):
+        if ln.page != lines[k].page:
+            break
+        text = _join_broken(text, " ".join(ln.text.split()))
+        if text.casefold() == want:
+            return n
+        if not want.startswith(text.casefold()):
+            break
+    return 0
+
+
+def _join_broken(text: str, more: str) -> str:
+    if not text:
+        return more
+    if text.endswith("-") and text[-2:-1].isalpha() and more[:1].islower():
+        return text[:-1] + more
+    return f"{text} {more}"
+
+
 def _cite_box(doc: Document, lines: list[Line], k: int, headings: Headings) -> int:
     """A box asking readers to cite the paper (with BibTeX): its venue and year are the
     paper's own; the box is furniture up to the next heading. Returns where it ends."""
@@ -159,9 +190,7 @@ def _cite_box(doc: Document, lines: list[Line], k: int, headings: Headings) -> i
 
 def _keywords(lines: list[Line], k: int, headings: Headings) -> tuple[list[str], int]:
     """The keywords the paper lists, and where the lines after them begin."""
-    text = re.sub(
-        r"^(?:keywords?|key words|index terms)\s*[:.—–-]?\s*", "", lines[k].text, flags=re.I
-    )
+    text = re.sub(KEYWORDS_LABEL + r"\s*[:.—–-]?\s*", "", lines[k].text, flags=re.I)
     j = k + 1
     while j < len(lines) and lines[j].page == lines[k].page and not headings.strict(lines[j]):
         if abs(lines[j].y0 - lines[j - 1].y1) > lines[j].size or furniture(lines[j].text):

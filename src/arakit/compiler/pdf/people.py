@@ -13,7 +13,7 @@ author after a role line ("Performed by:", "Выполнил:") and its supervis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from arakit.compiler.pdf.document import Line
 from arakit.compiler.pdf.names import affiliation_like, institution_like, is_name, names_in
@@ -69,19 +69,46 @@ def _family(font: str) -> str:
 
 
 def rows_of(lines: list[Line], idx: list[int]) -> list[Row]:
-    """The lines `idx` grouped by baseline, top to bottom."""
+    """The lines `idx` grouped by baseline, top to bottom; a line whose words stand apart
+    by more than a word space (names set apart only by wide gaps, columns the reading
+    order joined) is taken as the pieces printed."""
     rows: list[Row] = []
     for k in sorted(idx, key=lambda k: (lines[k].base or lines[k].y1, lines[k].x0)):
         ln = lines[k]
         base = ln.base or ln.y1
         row = rows[-1] if rows else None
+        pieces = split_at_gaps(ln)
         if row and abs((row.pieces[0].base or row.pieces[0].y1) - base) < 2.0:
-            row.pieces.append(ln)
+            row.pieces += pieces
             row.pieces.sort(key=lambda p: p.x0)
             row.keys.append(k)
         else:
-            rows.append(Row([ln], [k]))
+            rows.append(Row(pieces, [k]))
     return rows
+
+
+WIDE_GAP = 0.8  # a blank this many times the type size is no word space (about 0.25-0.5)
+
+
+def split_at_gaps(line: Line) -> list[Line]:
+    """The line cut at each blank wider than WIDE_GAP times its type size, each piece with
+    its own box and superscripts."""
+    cuts = [g for g in line.gaps if g[2] - g[1] >= WIDE_GAP * line.size]
+    if not cuts:
+        return [line]
+    out: list[Line] = []
+    start, x0 = 0, line.x0
+    for at, left_end, right_start in [*cuts, (len(line.text), line.x1, line.x1)]:
+        text = line.text[start:at]
+        if text.strip():
+            sup = [
+                (max(a, start) - start, min(b, at) - start)
+                for a, b in line.sup
+                if a < at and b > start
+            ]
+            out.append(replace(line, text=text, x0=x0, x1=left_end, sup=sup, gaps=[]))
+        start, x0 = at + 1, right_start
+    return out or [line]
 
 
 # the line that names who wrote a thesis or a report, and the lines naming everyone else
@@ -171,6 +198,15 @@ def read_people(rows: list[Row], title_page: bool = False) -> People:
     thesis, used_rows = thesis_people(rows, title_page)
     if thesis:
         return People(thesis, [], used_rows)
+    people = _listed_people(rows)
+    alone = _names_alone(rows) if title_page and not people.authors else []
+    if alone:
+        return People([n for r in alone for n in names_in(r.plain)], [], alone)
+    return people
+
+
+def _listed_people(rows: list[Row]) -> People:
+    """Authors and affiliations printed as a list or as blocks under the title."""
     people = People([], [], [])
     affiliations = people.affiliations
     continuing = False  # the last row was an affiliation a further row may continue
@@ -202,7 +238,10 @@ def read_people(rows: list[Row], title_page: bool = False) -> People:
         ]
         found = _names_per_piece(row, found, small)
         bare = without_mail(text)  # "A. Bradley Duthie ( a.duthie@stir.ac.uk )"
-        ends_open = bool(affiliations) and affiliations[-1].endswith((",", "-"))
+        # the affiliation row above broke after a comma or a hyphen: this row goes on with it
+        ends_open = bool(affiliations and people.rows) and people.rows[-1].plain.rstrip().endswith(
+            (",", "-")
+        )
         other_style = name_style is not None and row.style() != name_style
         if marked:
             affiliations.append(affiliation_text(text))
@@ -239,6 +278,31 @@ def read_people(rows: list[Row], title_page: bool = False) -> People:
     _close_grid(affiliations, grid)
     people.affiliations = _split_numbered(affiliations)
     return people
+
+
+def _names_alone(rows: list[Row]) -> list[Row]:
+    """On a title page that names no author role, the author is the name standing alone
+    on its row (under the degree line, above the supervisor's role line): the first row
+    that is one whole name, with the name rows set right under it in the same type. A row
+    that goes on from the row above in its type (the degree's name under "presented for
+    the degree of") is not a name."""
+    out: list[Row] = []
+    for k, row in enumerate(rows):
+        text = without_mail(row.plain).strip()
+        if _OTHER_ROLE.match(text) or (out and row.style() != out[0].style()):
+            break
+        prev = rows[k - 1] if k else None
+        goes_on = (
+            prev is not None
+            and prev.style() == row.style()
+            and row.pieces[0].y0 - prev.pieces[0].y1 < 0.8 * row.size
+        )
+        whole = is_name(text) and names_in(text) == [text] and not institution_like(text)
+        if whole and (not goes_on or out):
+            out.append(row)
+        elif out:
+            break
+    return out
 
 
 def _names_per_piece(row: Row, found: list[str], small: bool) -> list[str]:

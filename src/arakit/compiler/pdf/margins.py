@@ -1,0 +1,81 @@
+"""The text block of a page and what lies beside it: a journal's sidebar, notes in the
+margin, the line numbers of review copies."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from arakit.compiler.pdf.document import Line
+
+
+def split_margins(lines: list[Line], rect: Any, margin: float) -> tuple[list[Line], list[Line]]:
+    """(lines in the text block, lines beside it): the text block spans from the left edge
+    its wide lines share to the rightmost wide line between the running head and foot; a
+    journal's sidebar or a note in the margin lies wholly outside it and is page furniture.
+    A sidebar line printed on a body line's baseline may have been read into it (JOSS:
+    "International License (CC BY 4.0). BowshockPy is ..."): it is cut off where a blank
+    in the line spans the block's edge."""
+    top, bottom = rect.height * margin, rect.height * (1 - margin)
+    wide = [
+        ln for ln in lines if ln.x1 - ln.x0 > 0.3 * rect.width and ln.y0 > top and ln.y1 < bottom
+    ]
+    if len(wide) < 3:
+        return lines, []
+    left, right = _left_edge(wide) - 2, max(ln.x1 for ln in wide) + 2
+    lines = [piece for ln in lines for piece in _cut_at(ln, left)]
+    inside = [ln for ln in lines if ln.x1 > left and ln.x0 < right]
+    outside = [ln for ln in lines if not (ln.x1 > left and ln.x0 < right)]
+    return inside, outside
+
+
+def _left_edge(wide: list[Line]) -> float:
+    """Where the text block starts: the leftmost start that at least three wide lines share
+    (running text is aligned there), or the leftmost start when none is shared."""
+    starts = [ln.x0 for ln in wide]
+    shared = [x for x in starts if sum(abs(x - y) <= 2.0 for y in starts) >= 3]
+    return min(shared or starts)
+
+
+def _cut_at(line: Line, edge: float) -> list[Line]:
+    """A line that starts left of `edge` and goes on past it, cut at a blank that spans
+    the edge (its two sides were printed apart); the line itself when it has none."""
+    if not (line.x0 < edge < line.x1):
+        return [line]
+    at = next(((a, x0, x1) for a, x0, x1 in line.gaps if x0 < edge <= x1 + 2.0), None)
+    if at is None:
+        return [line]
+    a, x0, x1 = at
+    head, tail = line.text[:a].rstrip(), line.text[a + 1 :].lstrip()
+    if not head or not tail:
+        return [line]
+    shift = len(line.text) - len(tail)
+    return [
+        replace(
+            line,
+            text=head,
+            x1=x0,
+            sup=[(p, min(q, len(head))) for p, q in line.sup if p < len(head)],
+            gaps=[g for g in line.gaps if g[0] < a],
+        ),
+        replace(
+            line,
+            text=tail,
+            x0=x1,
+            sup=[(p - shift, q - shift) for p, q in line.sup if p >= shift],
+            gaps=[(g - shift, gx0, gx1) for g, gx0, gx1 in line.gaps if g > a],
+        ),
+    ]
+
+
+def drop_line_numbers(lines: list[Line]) -> list[Line]:
+    """Review and preprint styles number every line in the margin: a column of short
+    numerals in small type is page furniture, not text."""
+    numerals = [ln for ln in lines if ln.text.isdigit() and len(ln.text) <= 4]
+    if len(numerals) < 5:
+        return lines
+    by_x: Counter[int] = Counter(round(ln.x1 / 4) for ln in numerals)
+    columns = {x for x, n in by_x.items() if n >= 5}
+    drop = {id(ln) for ln in numerals if round(ln.x1 / 4) in columns}
+    return [ln for ln in lines if id(ln) not in drop]
