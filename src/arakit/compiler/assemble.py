@@ -46,15 +46,26 @@ def year_and_venue(doc: Document | None, commit_dates: list[str]) -> tuple[str, 
     return "", venue, ""
 
 
+# what a paper says when its work is machine learning: "model" or "learning" alone is not
+# it ("bounded model checking", "learning curve of a tool")
+_MACHINE_LEARNING = re.compile(
+    r"\b(?:machine[- ]learning|deep[- ]learning|(?:reinforcement|supervised|unsupervised|"
+    r"self-supervised|representation|contrastive|federated|transfer|few-shot|zero-shot|"
+    r"in-context) learning|neural (?:networks?|nets?|models?|architectures?)|"
+    r"(?:large )?language models?|LLMs?|transformers?|fine-tun\w+|pre-?train\w*|"
+    r"training (?:data|set|loss|objective)|classifiers?|embeddings?|gradient descent|"
+    r"autoencoders?|diffusion models?|attention heads?)\b",
+    re.I,
+)
+
+
 def paper_front(
-    doc: Document | None, title: str, claims: list[str], keywords: list[str], year: str, venue: str
+    doc: Document | None, title: str, claims: list[str], year: str, venue: str
 ) -> Paper:
     """PAPER.md front matter and overview (the Layer Index is added by `index_layers`)."""
     abstract = doc.abstract if doc and doc.abstract else NOT_SPECIFIED
     first = re.split(r"(?<=[.!?])\s+", abstract)[:2]
-    ml = doc is not None and re.search(
-        r"\b(training|trained|neural|accuracy|model|learning)\b", abstract, re.I
-    )
+    ml = doc is not None and _MACHINE_LEARNING.search(f"{doc.title} {abstract}")
     extra: dict[str, object] = {}
     if doc is not None and doc.affiliations:
         extra["affiliations"] = list(doc.affiliations)  # extension: as printed, in order
@@ -70,7 +81,8 @@ def paper_front(
         doi=doi or None,
         ara_version=ARA_VERSION,
         domain="machine learning" if ml else NOT_SPECIFIED,
-        keywords=(doc.keywords if doc and doc.keywords else keywords) or [NOT_SPECIFIED],
+        # the keywords the paper prints; none is said, never made up from other words
+        keywords=(doc.keywords if doc and doc.keywords else []) or [NOT_SPECIFIED],
         claims_summary=claims or [NOT_SPECIFIED],
         abstract=abstract,
         created_with=f"arakit {__version__} (ara compile, rules)",

@@ -234,7 +234,6 @@ def compile_sources(
         doc,
         title,
         [c.statement or c.title for c in art.claims or []][:5],
-        [c.term for c in art.concepts or []][:6],
         year,
         venue,
     )

@@ -13,154 +13,17 @@ from __future__ import annotations
 
 import re
 
+from arakit.compiler.mapping import claim_cues as cue
+from arakit.compiler.mapping.claim_findings import boxed_findings, impact_claims
+from arakit.compiler.mapping.claim_cues import STOP_WORDS
+from arakit.compiler.mapping.claim_foreign import (
+    capitalised_line,
+    english,
+    foreign_claim_sentences,
+    same,
+)
 from arakit.compiler.mapping.context import PaperContext, Sentence
 from arakit.compiler.mapping.quantities import CITATION
-
-# what a paper calls itself ("this paper", "this note"); a text, tutorial or thesis too,
-# asked only where no sentence reads as a finding
-_SELF = "paper|work|article|study|note|report"
-_SELF_ANY = _SELF + "|text|chapter|tutorial|survey|review|thesis|manuscript|letter|document"
-# a single author writes "I": only before a verb of doing or finding ("Type I error" is not)
-_I_DO = (
-    r"(?-i:I)\s+(?:also\s+|then\s+|further\s+|first\s+)?(?:use|show|find|found|present|"
-    r"propose|introduce|develop|demonstrate|argue|examine|study|studied|model|simulate|"
-    r"test|vary|varied|derive|prove|compare|analy[sz]e|investigate|report|describe|estimate|"
-    r"conclude|identify|evaluate|obtain|construct|design|build|built|apply|applied)\w*"
-)
-_FIRST_PERSON = re.compile(
-    rf"\b(?:we|{_I_DO}|this (?:{_SELF})|the present (?:paper|work)|"
-    r"in this (?:paper|work|article)|(?:our|my) (?:\w+[- ]){0,2}(?:method|approach|model|models|"
-    r"framework|results?|work|contributions?|analysis|experiments?|algorithms?|system|library|"
-    r"package|tool|findings?|study|paper|procedure|technique|estimator|implementation|design|"
-    r"proposal|solution|evaluation|benchmark|recipe|aim))\b",
-    re.I,
-)
-_CONTRIBUTION = re.compile(
-    r"\b(?:present(?:s|ed)?|propose[sd]?|introduce[sd]?|develop(?:s|ed)?|show(?:s|n|ed)?|"
-    r"demonstrate[sd]?|find|found|establish(?:es|ed)?|prove[sd]?|report(?:s|ed)?|"
-    r"identif(?:y|ies|ied)|provide[sd]?|derive[sd]?|achiev(?:e|es|ed|ing)|reach(?:es|ed)?|"
-    r"outperform(?:s|ed)?|improve[sd]?|reduce[sd]?|enable[sd]?|allow(?:s|ed)?|obtain(?:s|ed)?|"
-    r"tackle[sd]?|design(?:s|ed)?|construct(?:s|ed)?|implement(?:s|ed)?|offer(?:s|ed)?|"
-    r"focus(?:es|ed)? on|hand-code|train(?:s|ed)?|learn(?:s|ed)?|execute[sd]?|"
-    r"generali[sz]e[sd]?|recover(?:s|ed)?|support(?:s|ed)?|facilitate[sd]?|"
-    r"is the first|are the first|(?:is|are) designed|(?:is|are) (?:open[- ]source|capable|able)|"
-    r"establish|bridg(?:e|es|ing)|perform(?:s|ed)? (?:better|best|well|comparably)|"
-    r"contributions? (?:is|are))\b",
-    re.I,
-)
-# the paper's own thing as the subject: "our method", "the proposed framework", "the
-# trained model", "all results" (a clause may open the sentence: "On a 32-cell system, ...")
-_THING = (
-    r"(?:\w+[- ]){0,2}?(?:method|approach|model|models|framework|algorithm|algorithms|system|library|"
-    r"package|tool|technique|results?|rounds?|experiments?|estimator|architecture|procedure|"
-    r"analysis|case studies|methodolog(?:y|ies)|strategies|implementation|code|software|recipe|"
-    r"pipeline|metrics?|scheme|protocol|policy|agent|network|networks)\b(?!\s+(?:of|for|in)\s+"
-    r"(?:the\s+)?(?:previous|prior|existing|other))"
-)
-_OWN_SUBJECT = re.compile(
-    r"(?:^|,\s+)(?:(?:our|the (?:proposed|presented|trained|resulting|developed|constructed|"
-    r"hand-coded|learned|new|two)|both|all(?: (?:our|the))?)\s+)" + _THING,
-    re.I,
-)
-# in an abstract, once the paper has said what it presents, "The method ..." and "this
-# model ..." are the paper's own (background there names others' work as such)
-_ABSTRACT_SUBJECT = re.compile(
-    r"(?:^|,\s+)(?:the|this|these|an? (?=single|new|novel|simple|unified|lightweight))\s*"
-    r"(?!(?:previous|prior|existing|conventional|traditional|"
-    r"other|classical|standard|baseline|original|earlier|current|typical)\b)" + _THING,
-    re.I,
-)
-# a result stated against something else ("matches or exceeds PIFF", "removes a bias the
-# baselines retain"), an alternative ruled out, or a conclusion drawn ("X is therefore a
-# validated planet"): in an abstract, that is the paper's finding
-_ABSTRACT_RESULT = re.compile(
-    r"\b(?:outperform(?:s|ed)?|exceed(?:s|ed)?|surpass(?:es|ed)?|beat(?:s)?|"
-    r"(?:further )?(?:removes|reduces|improves|halves|doubles)|matches or exceeds|"
-    r"rules? out|excludes?|(?:is|are) (?:therefore|thus|hence))\b",
-    re.I,
-)
-# "is demonstrated", "has been proposed", "are shown to be": results stated in the passive
-_PASSIVE_RESULT = re.compile(
-    r"\b(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:demonstrated|shown|validated|"
-    r"verified|confirmed|established|proved|proven)\s+(?:to|that|by|through|via|on|"
-    r"(?:in|with) (?:\w+ )?(?:experiments?|case stud\w+|benchmarks?|simulations?))\b",
-    re.I,
-)
-_SHOWS_THAT = re.compile(
-    r"\b(?:show|shows|showed|demonstrate|demonstrates|establish|establishes|confirm|confirms|"
-    r"reveal|reveals|indicate|indicates|suggest|suggests)\s+that\b",
-    re.I,
-)
-_BACKGROUND = re.compile(
-    r"^(?:in recent years|recently|nowadays|traditionally|historically|previous|prior|existing|"
-    r"many|several|most|some|other|related|classical|standard|conventional)\b",
-    re.I,
-)
-_STRONG = re.compile(
-    r"\b(?:(?:is|are) the (?:first|only)|differs?|unlike|outperform\w*|state[- ]of[- ]the[- ]art|"
-    r"novel|complements?)\b",
-    re.I,
-)
-_ITEM = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\([ivx]{1,4}\)|[•◦▪‣∙·*–-])\s+")
-_NOT_A_CLAIM = re.compile(
-    r"\b(?:future (?:work|research)|will be devoted|we (?:will|plan|intend|hope)|intends? to|"
-    r"(?:do|does) not intend|"
-    r"remains? (?:open|unclear)|is left for|we leave|acknowledg|is organi[sz]ed as follows|"
-    r"the rest of (?:this|the) paper|section \d+ (?:describes|presents|introduces)|"
-    r"in section \d|are (?:described|presented|discussed|introduced) in section|"
-    r"thank|funded by|supported by|grant|"
-    # where the code or data can be had is no finding
-    r"(?:is|are)\s+(?:\w+ly\s+)?(?:made\s+)?(?:available|accessible|hosted)\s+(?:at|from|on|in|"
-    r"via|through|under)|can be (?:found|downloaded|accessed|obtained) (?:at|from|on|in|via))\b",
-    re.I,
-)
-_LEAD = re.compile(
-    r"^(?:(?:in (?:this|the present) (?:paper|work|article),?\s*)|(?:here,?\s*))?"
-    r"(?:(?:we|(?-i:I)) (?:also |further |then |finally )?(?:show|demonstrate|find|prove|establish|observe|"
-    r"argue) that\s+)",
-    re.I,
-)
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "on",
-        "in",
-        "and",
-        "or",
-        "to",
-        "with",
-        "that",
-        "we",
-        "our",
-        "by",
-        "at",
-        "for",
-        "is",
-        "are",
-        "be",
-        "as",
-        "this",
-        "these",
-        "it",
-        "its",
-        "from",
-        "using",
-        "use",
-        "than",
-        "which",
-        "both",
-        "can",
-        "will",
-        "has",
-        "have",
-        "been",
-        "was",
-        "were",
-    ]
-)
 
 
 DUPLICATE = 0.7  # share of the smaller word set two claims hold in common to say the same
@@ -169,12 +32,6 @@ DUPLICATE = 0.7  # share of the smaller word set two claims hold in common to sa
 def words(text: str) -> set[str]:
     """Content words of a sentence, lower case (for comparing sentences)."""
     return {w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower()) if w not in STOP_WORDS}
-
-
-def same(a: set[str], b: set[str], share: float = 0.8) -> bool:
-    """True when the smaller word set lies mostly inside the larger one."""
-    small = min(len(a), len(b))
-    return small > 0 and len(a & b) >= share * small
 
 
 def introduced_names(ctx: PaperContext) -> list[str]:
@@ -222,18 +79,24 @@ def _introduced_where_first(name: str, text: list[str]) -> bool:
     return first is None or bool(_INTRODUCING.search(first))
 
 
-def is_claim(s: Sentence, names: list[str], after_claim: bool = False) -> bool:
+def is_claim(
+    s: Sentence, names: list[str], after_claim: bool = False, announced: bool = True
+) -> bool:
     """True when the sentence states what the paper did, found or offers (see the module
-    docstring); `after_claim` says the sentence before it was a claim ("It ..." follows)."""
-    text = _ITEM.sub("", s.text.strip())
-    if len(text) < 30 or text.endswith("?") or _NOT_A_CLAIM.search(text):
+    docstring); `after_claim` says the sentence before it was a claim ("It ..." follows),
+    `announced` that the abstract has said what the paper presents before this sentence
+    (until then, "The framework ..." is background)."""
+    text = cue.ITEM.sub("", s.text.strip())
+    if len(text) < 30 or text.endswith("?") or cue.NOT_A_CLAIM.search(text):
         return False
+    if cue.QUOTED_QUESTION.search(text) or cue.scope_only(text):
+        return False  # a research question, or what the authors set out to study
     if not re.search(r"[.!;)\"”’]$", text):
         return False  # cut off: a claim is a complete sentence
     if not text[:1].isupper() and not any(text.startswith(n) for n in names):
         return False
     cited = CITATION.search(text)
-    first_person = bool(_FIRST_PERSON.search(text))
+    first_person = bool(cue.FIRST_PERSON.search(text))
     if cited and cited.start() < 0.4 * len(text) and not first_person:
         return False  # about the work it cites
     opening = text[: max(60, len(text) // 3)]
@@ -241,36 +104,44 @@ def is_claim(s: Sentence, names: list[str], after_claim: bool = False) -> bool:
         re.search(rf"(?<![\w-]){re.escape(n)}(?:-[\w.]+)?(?![\w])", opening) for n in names
     )
     role = s.where.role
+    if role == "abstract" and not (announced or first_person or about_names):
+        return False  # the abstract's opening: the field and others' work, before the paper's
     if role not in ("abstract", "introduction", "conclusion"):
-        return about_names and bool(_STRONG.search(text))  # "X is the first library to ..."
+        return about_names and bool(cue.STRONG.search(text))  # "X is the first library to ..."
     figure_text = re.search(r"\b(?:panels?|figure|fig\.|table)", text, re.I)
     if role == "conclusion" and not figure_text:
-        if _ITEM.match(s.text.strip()):
-            return True  # the conclusion's list of findings
+        if cue.ITEM.match(s.text.strip()) and not capitalised_line(text):
+            return True  # the conclusion's list of findings (not a list of publications)
         goes_on = after_claim and s.paragraph == 0
         if goes_on and not re.match(r"^(?:however|but|yet|although|while)\b", text, re.I):
             return True  # the summary goes on ("... constraints are taken into account")
-    if _BACKGROUND.match(text) and not first_person:
+    if cue.BACKGROUND.match(text) and not first_person:
         return False
     if (
         role == "introduction"
-        and _ITEM.match(s.text.strip())
+        and cue.ITEM.match(s.text.strip())
         and re.match(r"(?:we|our)\b", text, re.I)
     ):
         return True  # an item of the contribution list: "1. We consider a novel family of ..."
-    if first_person and (_CONTRIBUTION.search(text) or _SHOWS_THAT.search(text)):
+    if first_person and (cue.CONTRIBUTION.search(text) or cue.SHOWS_THAT.search(text)):
         return not (
             cited
             and cited.start() < 0.4 * len(text)
-            and not re.search(rf"\bwe\b|\b{_I_DO}\b", text, re.I)
+            and not re.search(rf"\bwe\b|\b{cue.I_DO}\b", text, re.I)
         )
-    if _SHOWS_THAT.search(text) or _PASSIVE_RESULT.search(text):
+    if cue.SHOWS_THAT.search(text) or cue.PASSIVE_RESULT.search(text):
         return True
     follows = after_claim and re.match(r"^(?:It|They|These|This)\b", text) is not None
-    own = _OWN_SUBJECT.search(text[:80]) is not None or (
+    own = cue.OWN_SUBJECT.search(text[:80]) is not None or (
         role == "abstract"
         and s.paragraph == 0
-        and (_ABSTRACT_SUBJECT.search(text[:120]) or _ABSTRACT_RESULT.search(text)) is not None
+        and announced
+        and (
+            cue.ABSTRACT_SUBJECT.search(text[:120])
+            or cue.ABSTRACT_RESULT.search(text)
+            or (cue.STATED_RESULT.search(text) and not cited)
+        )
+        is not None
     )
     return about_names or own or follows
 
@@ -296,7 +167,7 @@ def _finding(s: Sentence) -> bool:
         and text[:1].isupper()
         and bool(re.search(r"[.!]$", text))
         and not re.match(r"^(?:however|but|yet|although|while|this|these|it)\b", text, re.I)
-        and not _NOT_A_CLAIM.search(text)
+        and not cue.NOT_A_CLAIM.search(text)
         and not CITATION.search(text)
         and not text.endswith("?")
     )
@@ -311,21 +182,26 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
     """The paper's claim sentences: abstract first, then the introduction's contributions,
     then the conclusion, then what other sections say the introduced thing is first at;
     near-duplicates kept once."""
+    if not english(ctx):
+        return foreign_claim_sentences(ctx)  # the rules below read English only
     names = introduced_names(ctx)
     chosen: list[Sentence] = []
     seen: list[set[str]] = []
     for roles, cap in _CAPS:
+        said = ctx.sentences(*roles)
         previous = False
+        announced = roles != ("abstract",)  # the abstract has said what the paper presents
         taken = 0
         lead = ""  # the last sentence that is not an item of a list
         studied = False  # the sentence before said what the authors examined
-        for s in ctx.sentences(*roles):
+        for s in said:
             if "future" in s.heading.lower() or taken >= cap:
                 continue
-            item = bool(_ITEM.match(s.text.strip()))
+            item = bool(cue.ITEM.match(s.text.strip()))
             explained = item and bool(_EXPLAINS.search(lead))  # "... attributed to: • ..."
-            primary = is_claim(s, names, False) and not explained
-            ok = primary or (is_claim(s, names, previous) and not explained)
+            primary = is_claim(s, names, False, announced) and not explained
+            ok = primary or (is_claim(s, names, previous, announced) and not explained)
+            announced = announced or _announces(s.text, names)
             ok = ok or (studied and _finding(s))
             # a claim in its own right lets the next sentence follow, and so does "It ..."
             # continuing one: "We introduce X. It is designed for ... It facilitates ..."
@@ -340,16 +216,30 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
             seen.append(key)
             chosen.append(s)
             taken += 1
+    for s in [*impact_claims(ctx, names), *boxed_findings(ctx)]:  # each sentence is one
+        key = words(s.text)
+        fresh = not any(same(key, k, DUPLICATE) for k in seen)
+        if fresh and len(s.text) >= 30 and not cue.NOT_A_CLAIM.search(s.text):
+            seen.append(key)
+            chosen.append(s)
     return chosen
+
+
+def _announces(text: str, names: list[str]) -> bool:
+    """The sentence says what the paper presents: in the first person, or naming what the
+    paper introduces."""
+    if cue.FIRST_PERSON.search(text):
+        return True
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w])", text) for n in names)
 
 
 # What a paper says it does when it states no finding: "This text discusses ...", "this
 # tutorial reviews ...". Only asked when no sentence passed `is_claim`.
 _DESCRIBES = re.compile(
-    rf"\b(?:we|this (?:{_SELF_ANY}|contribution))\s+(?:\w+ly\s+)?(?:discuss|describe|"
+    rf"\b(?:we|this (?:{cue.SELF_ANY}|contribution))\s+(?:\w+ly\s+)?(?:discuss|describe|"
     r"examine|compare|analy[sz]e|evaluate|investigate|argue|review|summari[sz]e|explore|"
     r"assess|stud(?:y|ie)|outline|present|propose|introduce|provide|show)(?:es|s|d|ed)?\b|"
-    rf"\b(?:aim|purpose|goal|objective) of this (?:{_SELF_ANY}) is to\b",
+    rf"\b(?:aim|purpose|goal|objective) of this (?:{cue.SELF_ANY}) is to\b",
     re.I,
 )
 FALLBACK_CAP = 3
@@ -370,8 +260,8 @@ def fallback_claim_sentences(ctx: PaperContext) -> list[Sentence]:
         for s in ctx.sentences("abstract") or ctx.sentences("introduction")
         if len(s.text.strip()) >= 30
         and re.search(r"[.!;)\"”’]$", s.text.strip())
-        and not _NOT_A_CLAIM.search(s.text)
-        and not (CITATION.search(s.text) and not _FIRST_PERSON.search(s.text))
+        and not cue.NOT_A_CLAIM.search(s.text)
+        and not (CITATION.search(s.text) and not cue.FIRST_PERSON.search(s.text))
     ]
     foreign = [] if english(ctx) else foreign_claim_sentences(ctx)
     if foreign:
@@ -383,61 +273,10 @@ def fallback_claim_sentences(ctx: PaperContext) -> list[Sentence]:
     return rest[:FALLBACK_CAP]
 
 
-_FUNCTION_WORDS = frozenset(
-    ["the", "of", "and", "to", "in", "is", "that", "for", "we", "with", "are", "this", "by", "on"]
-)
-
-
-def english(ctx: PaperContext) -> bool:
-    """True when the paper's running text reads as English (its commonest function words
-    make up a fair share of its words); the claim rules read English only."""
-    text = " ".join(s.text for s in ctx.sentences()[:400])
-    tokens = re.findall(r"[^\W\d_]+", text.lower())
-    return not tokens or sum(t in _FUNCTION_WORDS for t in tokens) >= 0.05 * len(tokens)
-
-
-# a paragraph about what comes next, in the languages the conclusion headings cover
-_FURTHER = re.compile(
-    r"\b(?:future|further|дальнейш\w*|в будущем|перспектив\w*|künftig\w*|zukünftig\w*|"
-    r"ausblick|futur\w*|ulterior\w*)\b",
-    re.IGNORECASE,
-)
-FOREIGN_CAP = 8
-
-
-def foreign_claim_sentences(ctx: PaperContext) -> list[Sentence]:
-    """Claims of a paper in a language the rules do not read: a conclusion states its
-    findings at the start of its paragraphs, so the first two sentences of each paragraph
-    of the conclusion sections, in order, leaving out paragraphs about further work, at
-    most FOREIGN_CAP."""
-    out: list[Sentence] = []
-    key: tuple[str, str, int] | None = None
-    nth, further = 0, False  # the sentence's place in its paragraph; a further-work paragraph
-    for s in ctx.sentences("conclusion"):
-        text = s.text.strip()
-        if (s.heading, s.where.section, s.paragraph) != key:
-            key = (s.heading, s.where.section, s.paragraph)
-            nth, further = 0, bool(_FURTHER.search(text[:60]))
-        nth += 1
-        if further or nth > 2 or len(text) < 30 or not re.search(r"[.!]$", text):
-            continue
-        if any(same(words_any(text), words_any(o.text)) for o in out):
-            continue
-        out.append(s)
-        if len(out) >= FOREIGN_CAP:
-            break
-    return out
-
-
-def words_any(text: str) -> set[str]:
-    """Content words of a sentence in any script, lower case."""
-    return {w for w in re.findall(r"[^\W_][\w'-]*", text.lower()) if w not in STOP_WORDS}
-
-
 def statement_of(sentence: str) -> str:
     """The claim in the paper's words; a list mark or a leading "we show that" removed."""
-    text = _ITEM.sub("", sentence.strip())
-    rest = _LEAD.sub("", text).strip()
+    text = cue.ITEM.sub("", sentence.strip())
+    rest = cue.LEAD.sub("", text).strip()
     if rest == text or not rest:
         return text
     return rest[0].upper() + rest[1:]

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
+from arakit.compiler.mapping.claim_cues import STOP_WORDS
+from arakit.compiler.mapping.claim_foreign import words_any
 from arakit.compiler.mapping.claim_sentences import (
-    STOP_WORDS,
     claim_sentences,
     fallback_claim_sentences,
     statement_of,
     words,
-    words_any,
 )
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE, PaperContext, title_of
 from arakit.compiler.mapping.experiments import Planned, discussion

@@ -203,6 +203,7 @@ class Document:
     references: list[Reference] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)  # text of footnotes, set apart
     sidebars: list[str] = field(default_factory=list)  # text of boxes beside the running text
+    sidebar_pages: list[int] = field(default_factory=list)  # the page of each of those boxes
     running: list[str] = field(default_factory=list)  # running header and footer of page 1
     metadata: dict[str, str] = field(default_factory=dict)  # the PDF's info dictionary
     damage: list[str] = field(default_factory=list)  # repairs MuPDF made while reading

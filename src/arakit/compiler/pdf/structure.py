@@ -68,6 +68,7 @@ def build_document(layout: Layout, path: str) -> Document:
     rest = read_opening(doc, lines, headings, extra, layout.running, vocab)
     _body(doc, rest, headings, vocab)
     doc.sidebars = [dehyphenate([ln.text for ln in box], vocab) for box in layout.boxes if box]
+    doc.sidebar_pages = [box[0].page for box in layout.boxes if box]
     _attach_tables(doc, layout.tables)
     _attach_figures(doc, layout.figures)
     return doc

@@ -1,0 +1,162 @@
+"""Claims are findings and contributions, not what the authors set out to look at: results
+an abstract states without "we", boxed summaries of findings, a software paper's research
+impact, a paper in another language — and never a research question, an abstract's opening
+background, or the author line of a listed publication."""
+
+from __future__ import annotations
+
+from arakit.compiler.assemble import paper_front
+from arakit.compiler.atoms import extract_atoms
+from arakit.compiler.mapping.claim_sentences import claim_sentences, statement_of
+from arakit.compiler.mapping.context import PaperContext
+from arakit.compiler.pdf.document import DocSection, Document, Paragraph
+
+
+def _doc(abstract: str, sections: list[tuple[str, str, list[str]]], title: str = "") -> Document:
+    doc = Document(path="p.pdf", pages=9, title=title or "A Study", abstract=abstract)
+    for number, name, paras in sections:
+        sec = DocSection(number=number, title=name, level=1, page=3)
+        sec.paragraphs = [Paragraph(p, 3, number) for p in paras]
+        doc.sections.append(sec)
+    return doc
+
+
+def _claims(doc: Document) -> list[str]:
+    ctx = PaperContext(doc, extract_atoms(doc), "p.pdf")
+    return [statement_of(s.text) for s in claim_sentences(ctx)]
+
+
+def test_what_the_authors_set_out_to_study_and_their_questions_are_not_claims() -> None:
+    doc = _doc(
+        "This paper reports a preliminary study on this mechanism from its application status. "
+        "We also explore ways to address these identified problems. We find that a growing "
+        "number of projects on GitHub are adopting the convention.",
+        [
+            (
+                "1",
+                "Introduction",
+                [
+                    "Motivated by the misuse shown in Figure 2, we propose RQ2: “What challenges "
+                    "do developers face when classifying commits?”. We then delve deeper into "
+                    "the challenges developers face, as shown in Figure 2."
+                ],
+            )
+        ],
+    )
+    assert _claims(doc) == [
+        "A growing number of projects on GitHub are adopting the convention."
+    ]
+
+
+def test_an_abstract_opening_on_the_field_is_background_until_the_paper_says_what_it_does() -> (
+    None
+):
+    doc = _doc(
+        "The new commit framework requires developers to classify commits into ten categories. "
+        "We propose an approach that classifies commits automatically. The approach reduces "
+        "the classification error by 22% against the three-class baselines.",
+        [],
+    )
+    assert _claims(doc) == [
+        "We propose an approach that classifies commits automatically.",
+        "The approach reduces the classification error by 22% against the three-class "
+        "baselines.",
+    ]
+
+
+def test_results_an_abstract_states_without_we_are_claims_once_it_has_said_what_it_did() -> (
+    None
+):
+    doc = _doc(
+        "I use numerical simulations to show that when response rates vary, stability "
+        "increases. Variation in response rate is especially important for stability in "
+        "highly complex systems. At such extremes, the largest stable systems would be "
+        "unstable if not for this variation.",
+        [],
+    )
+    got = _claims(doc)
+    assert len(got) == 3
+    assert got[1].startswith("Variation in response rate is especially important")
+    assert got[2].startswith("At such extremes")
+
+
+def test_each_sentence_of_a_boxed_summary_of_findings_is_a_claim() -> None:
+    doc = _doc("We study how projects adopt a commit convention.", [])
+    doc.sidebars = [
+        "fix: prevent racing of requests Introduce a request id and reference to latest request.",
+        "Summary for RQ3: Our approach surpasses all compared baselines. Compared to "
+        "three-category methods, our approach exhibits an over 22% improvement in accuracy.",
+    ]
+    doc.sidebar_pages = [3, 9]
+    ctx = PaperContext(doc, extract_atoms(doc), "p.pdf")
+    found = [s for s in claim_sentences(ctx) if s.where.role == "findings"]
+    assert [s.text for s in found] == [
+        "Our approach surpasses all compared baselines.",
+        "Compared to three-category methods, our approach exhibits an over 22% improvement in "
+        "accuracy.",
+    ]
+    assert found[0].where.page == 9
+
+
+def test_a_software_paper_s_research_impact_gives_what_it_was_used_for_not_its_setup() -> None:
+    doc = _doc(
+        "BowshockPy is an open-source Python package that generates synthetic spectral cubes.",
+        [
+            (
+                "",
+                "Research impact statement",
+                [
+                    "To demonstrate the improvements of BowshockPy, we use our previous data set. "
+                    "Experiments were performed on a laptop with 4 cores. BowshockPy has proven "
+                    "to be highly valuable for modelling bowshock shells. It has been used in "
+                    "Smith et al. (2025), which showed that the model reproduces the observed "
+                    "shells. BowshockPy computes a cube in 8.5 s on average."
+                ],
+            )
+        ],
+        title="BowshockPy: A generator of synthetic observations",
+    )
+    got = _claims(doc)
+    assert "BowshockPy has proven to be highly valuable for modelling bowshock shells." in got
+    assert any(c.startswith("It has been used in Smith et al. (2025)") for c in got)
+    assert "BowshockPy computes a cube in 8.5 s on average." in got
+    assert not any(c.startswith(("To demonstrate", "Experiments were")) for c in got)
+
+
+def test_a_spanish_thesis_gives_its_abstract_and_conclusions_not_a_listed_author_line() -> None:
+    doc = _doc(
+        "La clasificación multi-etiquetas es un paradigma de aprendizaje supervisado. A este fin "
+        "se presenta un método de generación de instancias sintéticas para flujos continuos.",
+        [
+            (
+                "5",
+                "Conclusiones",
+                [
+                    "En este trabajo se estudia la tarea de clasificación en flujos continuos.",
+                    "Los resultados muestran que el algoritmo propuesto logra resultados "
+                    "competitivos con respecto a los métodos existentes.",
+                    "1. Juan Cardona y Santiago Banchero.",
+                ],
+            )
+        ],
+    )
+    got = _claims(doc)
+    assert got[0].startswith("A este fin se presenta un método de generación")
+    assert any(c.startswith("Los resultados muestran que el algoritmo propuesto") for c in got)
+    assert not any("Banchero" in c for c in got)
+
+
+def test_the_domain_and_keywords_come_from_the_paper_s_own_words() -> None:
+    synth = _doc(
+        "We present a method for synthesizing loop free programs using bounded model "
+        "checking and explicit enumeration.",
+        [],
+    )
+    paper = paper_front(synth, synth.title, [], "2013", "")
+    assert paper.domain == "Not specified in the provided sources"
+    assert paper.keywords == ["Not specified in the provided sources"]
+    ml = _doc("We fine-tune a large language model on commit messages.", [])
+    ml.keywords = ["commit classification"]
+    paper = paper_front(ml, ml.title, [], "2024", "")
+    assert paper.domain == "machine learning"
+    assert paper.keywords == ["commit classification"]
