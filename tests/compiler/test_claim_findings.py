@@ -43,14 +43,10 @@ def test_what_the_authors_set_out_to_study_and_their_questions_are_not_claims() 
             )
         ],
     )
-    assert _claims(doc) == [
-        "A growing number of projects on GitHub are adopting the convention."
-    ]
+    assert _claims(doc) == ["A growing number of projects on GitHub are adopting the convention."]
 
 
-def test_an_abstract_opening_on_the_field_is_background_until_the_paper_says_what_it_does() -> (
-    None
-):
+def test_an_abstract_opening_on_the_field_is_background_until_the_paper_says_what_it_does() -> None:
     doc = _doc(
         "The new commit framework requires developers to classify commits into ten categories. "
         "We propose an approach that classifies commits automatically. The approach reduces "
@@ -59,14 +55,11 @@ def test_an_abstract_opening_on_the_field_is_background_until_the_paper_says_wha
     )
     assert _claims(doc) == [
         "We propose an approach that classifies commits automatically.",
-        "The approach reduces the classification error by 22% against the three-class "
-        "baselines.",
+        "The approach reduces the classification error by 22% against the three-class baselines.",
     ]
 
 
-def test_results_an_abstract_states_without_we_are_claims_once_it_has_said_what_it_did() -> (
-    None
-):
+def test_results_an_abstract_states_without_we_are_claims_once_it_has_said_what_it_did() -> None:
     doc = _doc(
         "I use numerical simulations to show that when response rates vary, stability "
         "increases. Variation in response rate is especially important for stability in "

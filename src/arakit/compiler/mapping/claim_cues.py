@@ -35,7 +35,7 @@ CONTRIBUTION = re.compile(
     r"generali[sz]e[sd]?|recover(?:s|ed)?|support(?:s|ed)?|facilitate[sd]?|"
     r"is the first|are the first|(?:is|are) designed|(?:is|are) (?:open[- ]source|capable|able)|"
     r"establish|bridg(?:e|es|ing)|perform(?:s|ed)? (?:better|best|well|comparably)|"
-    r"contributions? (?:is|are)|categori[sz]e[sd]?|uncover(?:s|ed)?|discover(?:s|ed)?|"
+    r"contributions? (?:is|are)|uncover(?:s|ed)?|discover(?:s|ed)?|"
     r"observe[sd]?)\b",
     re.I,
 )
@@ -116,6 +116,8 @@ NOT_A_CLAIM = re.compile(
     r"the rest of (?:this|the) paper|section \d+ (?:describes|presents|introduces)|"
     r"in section \d|are (?:described|presented|discussed|introduced) in section|"
     r"thank|funded by|supported by|grant|"
+    # the authors' earlier work is not this paper's finding
+    r"we (?:have )?previously|our (?:previous|prior|earlier) (?:work|paper|study|studies)|"
     # where the code or data can be had is no finding
     r"(?:is|are)\s+(?:\w+ly\s+)?(?:made\s+)?(?:available|accessible|hosted)\s+(?:at|from|on|in|"
     r"via|through|under)|can be (?:found|downloaded|accessed|obtained)(?: at| from| on| in| via| here)?\s*(?:https?:|www\.|$|at\b|from\b|on\b|in\b|via\b))\b",

@@ -105,7 +105,10 @@ def is_claim(
     )
     role = s.where.role
     if role == "abstract" and not (announced or first_person or about_names):
-        return False  # the abstract's opening: the field and others' work, before the paper's
+        # the abstract's opening: the field and others' work, before the paper's own; only a
+        # result it states citing no one ("Results suggest that ...") is the paper's
+        shown = cue.SHOWS_THAT.search(text) or cue.PASSIVE_RESULT.search(text)
+        return bool(shown) and not cited
     if role not in ("abstract", "introduction", "conclusion"):
         return about_names and bool(cue.STRONG.search(text))  # "X is the first library to ..."
     figure_text = re.search(r"\b(?:panels?|figure|fig\.|table)", text, re.I)
@@ -199,9 +202,9 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
                 continue
             item = bool(cue.ITEM.match(s.text.strip()))
             explained = item and bool(_EXPLAINS.search(lead))  # "... attributed to: • ..."
+            announced = announced or _announces(s.text, names)  # this sentence may say it
             primary = is_claim(s, names, False, announced) and not explained
             ok = primary or (is_claim(s, names, previous, announced) and not explained)
-            announced = announced or _announces(s.text, names)
             ok = ok or (studied and _finding(s))
             # a claim in its own right lets the next sentence follow, and so does "It ..."
             # continuing one: "We introduce X. It is designed for ... It facilitates ..."
@@ -225,10 +228,13 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
     return chosen
 
 
+_PROPOSED = re.compile(r"\b(?:the|this|our) (?:proposed|presented|developed|novel)\b", re.I)
+
+
 def _announces(text: str, names: list[str]) -> bool:
-    """The sentence says what the paper presents: in the first person, or naming what the
-    paper introduces."""
-    if cue.FIRST_PERSON.search(text):
+    """The sentence says what the paper presents: in the first person, as "the proposed
+    ...", or naming what the paper introduces."""
+    if cue.FIRST_PERSON.search(text) or _PROPOSED.search(text):
         return True
     return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w])", text) for n in names)
 
