@@ -153,3 +153,17 @@ def test_the_domain_and_keywords_come_from_the_paper_s_own_words() -> None:
     paper = paper_front(ml, ml.title, [], "2024", "")
     assert paper.domain == "machine learning"
     assert paper.keywords == ["commit classification"]
+
+
+def test_a_code_listing_run_into_a_sentence_is_not_a_claim() -> None:
+    doc = _doc(
+        "POMDPStressTesting.jl is a package that finds likely failures in black-box systems. "
+        "To apply it, a user has to implement the following Julia interface: abstract type "
+        "GrayBox.Simulation end function GrayBox.environment(sim::Simulation)::Environment "
+        "end function evaluate!(sim::Simulation) end.",
+        [],
+        title="POMDPStressTesting.jl: Adaptive Stress Testing for Black-Box Systems",
+    )
+    assert _claims(doc) == [
+        "POMDPStressTesting.jl is a package that finds likely failures in black-box systems."
+    ]

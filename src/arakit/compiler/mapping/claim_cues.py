@@ -36,6 +36,10 @@ CONTRIBUTION = re.compile(
     r"is the first|are the first|(?:is|are) designed|(?:is|are) (?:open[- ]source|capable|able)|"
     r"establish|bridg(?:e|es|ing)|perform(?:s|ed)? (?:better|best|well|comparably)|"
     r"contributions? (?:is|are)|uncover(?:s|ed)?|discover(?:s|ed)?|"
+    # kinds the authors sorted what they read into ("we categorized four main challenges")
+    r"(?:categori[sz]|classifi)ed (?:\w+ )?(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+) (?:\w+ )?(?:challenges|kinds|types|categories|classes|groups|themes|modes|"
+    r"problems|patterns|reasons)|"
     r"observe[sd]?)\b",
     re.I,
 )
@@ -204,3 +208,15 @@ STOP_WORDS = frozenset(
         "were",
     ]
 )
+
+
+# the marks of program text: a code listing run into a sentence is no claim
+_CODE = re.compile(
+    r"::|\(\)|[{}]|\bend\b|\bfunction\b|\breturn\b|\bdef\b|==|:=|->|=>|\w+\.\w+\(|#\s"
+)
+CODE_MARKS = 3
+
+
+def code_like(text: str) -> bool:
+    """True when the sentence carries a program's text (several marks of code)."""
+    return len(_CODE.findall(text)) >= CODE_MARKS

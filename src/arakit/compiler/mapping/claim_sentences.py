@@ -89,7 +89,7 @@ def is_claim(
     text = cue.ITEM.sub("", s.text.strip())
     if len(text) < 30 or text.endswith("?") or cue.NOT_A_CLAIM.search(text):
         return False
-    if cue.QUOTED_QUESTION.search(text) or cue.scope_only(text):
+    if cue.QUOTED_QUESTION.search(text) or cue.scope_only(text) or cue.code_like(text):
         return False  # a research question, or what the authors set out to study
     if not re.search(r"[.!;)\"”’]$", text):
         return False  # cut off: a claim is a complete sentence
