@@ -7,23 +7,10 @@ from __future__ import annotations
 
 from arakit.compiler.assemble import paper_front
 from arakit.compiler.atoms import extract_atoms
-from arakit.compiler.mapping.claim_sentences import claim_sentences, statement_of
+from arakit.compiler.mapping.claim_sentences import claim_sentences
 from arakit.compiler.mapping.context import PaperContext
-from arakit.compiler.pdf.document import DocSection, Document, Paragraph
-
-
-def _doc(abstract: str, sections: list[tuple[str, str, list[str]]], title: str = "") -> Document:
-    doc = Document(path="p.pdf", pages=9, title=title or "A Study", abstract=abstract)
-    for number, name, paras in sections:
-        sec = DocSection(number=number, title=name, level=1, page=3)
-        sec.paragraphs = [Paragraph(p, 3, number) for p in paras]
-        doc.sections.append(sec)
-    return doc
-
-
-def _claims(doc: Document) -> list[str]:
-    ctx = PaperContext(doc, extract_atoms(doc), "p.pdf")
-    return [statement_of(s.text) for s in claim_sentences(ctx)]
+from tests.compiler.paperdoc import claims_of as _claims
+from tests.compiler.paperdoc import document as _doc
 
 
 def test_what_the_authors_set_out_to_study_and_their_questions_are_not_claims() -> None:

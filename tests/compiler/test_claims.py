@@ -7,26 +7,12 @@ from arakit.compiler.atoms import extract_atoms
 from arakit.compiler.mapping.claim_sentences import (
     claim_sentences,
     fallback_claim_sentences,
-    statement_of,
 )
 from arakit.compiler.mapping.claims import map_claims
 from arakit.compiler.mapping.context import PaperContext
-from arakit.compiler.pdf.document import DocSection, Document, Paragraph
 from arakit.compiler.text import sentences
-
-
-def _doc(abstract: str, sections: list[tuple[str, str, list[str]]], title: str = "") -> Document:
-    doc = Document(path="p.pdf", pages=3, title=title or "A Study", abstract=abstract)
-    for number, name, paras in sections:
-        sec = DocSection(number=number, title=name, level=1, page=2)
-        sec.paragraphs = [Paragraph(p, 2, number) for p in paras]
-        doc.sections.append(sec)
-    return doc
-
-
-def _claims(doc: Document) -> list[str]:
-    ctx = PaperContext(doc, extract_atoms(doc), "p.pdf")
-    return [statement_of(s.text) for s in claim_sentences(ctx)]
+from tests.compiler.paperdoc import claims_of as _claims
+from tests.compiler.paperdoc import document as _doc
 
 
 def test_background_and_cited_work_are_not_claims() -> None:
