@@ -55,3 +55,22 @@ def test_nodes_of_a_network_are_not_machines() -> None:
     assert ("n_nodes", "nodes", (8.0,)) in _read(
         "Jobs ran on 8 nodes of the cluster, each with 4 GPUs."
     )
+
+
+def test_software_versions_in_a_sentence_about_the_environment() -> None:
+    got = _read("For the experiments we use Flower 1.4.2 running on Python 3.10.")
+    assert [(k, v) for k, _, v in got] == [("flower_version", (1.4,)), ("python_version", (3.1,))]
+    got = _read("El servidor tiene instalada la versión 4.2.1 de R y Julia en su versión 1.9.3.")
+    assert [(k, v) for k, _, v in got] == [("r_version", (4.2,)), ("julia_version", (1.9,))]
+
+
+def test_section_numbers_and_licences_are_not_versions() -> None:
+    assert (
+        _read("Using the notation of Section 4.2, the data are released under CC BY-SA 4.0.") == []
+    )
+    assert _read("The tokenizer of GPT 3.5 is described in the appendix.") == []
+
+
+def test_a_device_noun_used_as_a_modifier_is_not_a_device() -> None:
+    assert _read("We evaluate three models on the two core tasks of the benchmark.") == []
+    assert _read("Entropy is averaged over one thread group at a time.") == []

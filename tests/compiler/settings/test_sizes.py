@@ -71,3 +71,15 @@ def test_pseudo_code_run_into_the_text_states_no_setting() -> None:
 def test_a_brace_under_a_formula_is_not_a_program() -> None:
     got = _read("|{z} 1 byte (2) {z } giving a vocabulary of V = 128 tokens for the system.")
     assert ("V", (128.0,)) in got
+
+
+def test_a_temperature_named_only_by_its_unit_in_a_method_clause() -> None:
+    got = _read("We ran a single simulation of 864 atoms at 600 K for 2 ns.")
+    assert ("temperature", (600.0,)) in got
+    assert _read("The transition was observed at 350 K in every sample.") == []
+
+
+def test_a_display_equation_run_into_the_text_is_math_not_a_setting() -> None:
+    assert _read("m ELoss = 1 n X ∥g(xi)△Yi∥ (4.2) i=1 Here the symbol is the difference.") == []
+    got = _read("Substituting ρ = 1/3, Equation (7) becomes √ 3 P(ω) = π P0 (12) as before.")
+    assert ("ρ", (1 / 3,)) in got

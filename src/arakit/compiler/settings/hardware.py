@@ -6,7 +6,9 @@
   GPU`, `a 64-core Xeon`;
 - memory, clock and storage: `36GB unified RAM`, `32 GB of RAM`, `a 2.60 GHz CPU`, `1 TB of
   storage`;
-- the cores each method was given: `FastPCA (4 cores), bigstatsr partial (1 core)`.
+- the cores each method was given: `FastPCA (4 cores), bigstatsr partial (1 core)`;
+- the software it ran with, in a sentence about the environment: `PySyft 0.2.3 running on
+  Python 3.8`, `la versión 3.6.9 de Python` (the number is major.minor: `3.6`).
 
 A model number (`Xeon Silver 4310 CPU`, `EPYC 7742 Processors`) is never a count: a count
 stands after a lower-case word or a comma, never after a capitalised name."""
@@ -64,6 +66,10 @@ _WHAT_KEY = {
 _MACHINE = re.compile(
     r"\b(?:GPUs?|CPUs?|cluster|server|HPC|supercomputer|compute|computing|cores?|núcleos)\b"
 )
+# a lower-case word right after a singular device noun that it modifies (`core tasks`)
+_MODIFIES = re.compile(
+    r"\s+(?!(?:and|or|with|of|per|in|on|at|for|to|from|each|only|was|is|were|are)\b)[a-z]{3,}"
+)
 _PREVIOUS_OK = set(words("with and or of on to using use used uses has have had across over"))
 
 
@@ -101,6 +107,8 @@ def hardware(sentence: str) -> list[Found]:
         if key == "n_nodes" and not _MACHINE.search(sentence):
             continue  # `a hidden layer with 15 nodes`: the nodes of a network
         device = m.group("device")
+        if not device.endswith("s") and _MODIFIES.match(sentence, m.end()):
+            continue  # `the two core tasks`, `one thread group`: a modifier, not a device
         plural = device if device.endswith("s") else f"{device}s"
         out.append(Found(m.span("value"), plural, m.group("value"), "", key))
         if m.group("mem"):
@@ -120,3 +128,53 @@ def hardware(sentence: str) -> list[Found]:
     for m in _CLOCK.finditer(sentence):
         out.append(Found(m.span("value"), "clock", m.group("value"), "GHz", "cpu_clock"))
     return [f for f in out if parse_number(f.value) is not None]
+
+
+# a sentence about the software environment (not `Section 3.2`, `CC BY-SA 4.0`)
+_SOFTWARE_CONTEXT = re.compile(
+    r"\b(?:version|versión|versiones|installed|instalad[oa]s?|running\s+on|runs\s+on|"
+    r"implemented\s+(?:in|with)|we\s+use|using|operating\s+system|sistema\s+operativo)\b",
+    re.IGNORECASE,
+)
+_NOT_SOFTWARE = set(
+    words(
+        """
+section sections table tables figure figures fig figs eq eqs equation equations chapter
+appendix algorithm theorem lemma definition step steps proposition corollary remark example
+assumption subsection tab sec version versión attribution license licence cc by by-sa by-nc
+by-nd by-nc-sa by-nc-nd
+"""
+    )
+)
+_NAME_VERSION = re.compile(
+    r"(?P<name>\b[A-Z][A-Za-z+#\-]*[A-Za-z+#]|\bR)\s+(?:version\s+|v\.?\s?)?"
+    r"(?P<value>\d+\.\d+(?:\.\d+)*)(?![\w.]*\d)"
+)
+_VERSION_OF = re.compile(
+    r"\bversi[oó]n\s+(?P<value>\d+\.\d+(?:\.\d+)*)\s+(?:de|of)\s+(?P<name>[A-Z][A-Za-z+#\-]*)"
+    r"|(?P<name2>\b[A-Z][A-Za-z+#\-]*)\s+en\s+su\s+versi[oó]n\s+(?P<value2>\d+\.\d+(?:\.\d+)*)"
+)
+
+
+def software(sentence: str) -> list[tuple[Found, float]]:
+    """`PySyft 0.2.3 running on Python 3.8`: each piece of software with its version, the
+    number as major.minor (`3.6.9` → 3.6)."""
+    if not _SOFTWARE_CONTEXT.search(sentence):
+        return []
+    out: list[tuple[Found, float]] = []
+    for m in _VERSION_OF.finditer(sentence):
+        name = m.group("name") or m.group("name2")
+        group = "value" if m.group("value") else "value2"
+        out.append(_version(m.span(group), name, m.group(group)))
+    for m in _NAME_VERSION.finditer(sentence):
+        if m.group("name").lower() in _NOT_SOFTWARE:
+            continue
+        if any(a < m.end() and m.start() < b for a, b in (f.span for f, _ in out)):
+            continue
+        out.append(_version(m.span("value"), m.group("name"), m.group("value")))
+    return out
+
+
+def _version(span: tuple[int, int], name: str, value: str) -> tuple[Found, float]:
+    major_minor = float(".".join(value.split(".")[:2]))
+    return Found(span, name, value, "", f"{name.lower().replace('-', '_')}_version"), major_minor

@@ -257,7 +257,8 @@ OBJECT_HAS_RE = re.compile(rf"{_NAMED_OBJECT}\s+(?:has|had|shows|showed)\s(?:[^.
 OR_MORE = re.compile(r"\s*,?\s*or\s+(?:more|less|greater|higher|larger|above|below|fewer)\b")
 # inequalities or if-then reasoning: a sentence of a derivation
 MATH_CONDITION = re.compile(
-    r"[≥≤≠<>]|̸=|\bif\b[^.]*\bthen\b|\bsuch that\b|\bsubject to\b", re.IGNORECASE
+    r"[≥≤≠<>]|̸=|\bif\b[^.]*\bthen\b|\bsi\b[^.]*\bentonces\b|\bsuch that\b|\bsubject to\b",
+    re.IGNORECASE,
 )
 # a value that labels a case rather than sets something: `the n = 8 case`
 CASE_WORDS = set(words("case cases example examples instance instances regime setting variant"))

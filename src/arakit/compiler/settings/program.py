@@ -4,7 +4,12 @@ decide(query) if (…) { return … }`, `c := 0 c := c + 1 Done! k := k + 1`, `i
 A do`). Its assignments are steps of an algorithm, never settings the paper states.
 
 The shape tells it, in any language: two or more assignment steps (`:=`, `←`, `<-`), or a
-block of braces around a statement after a condition or a call."""
+block of braces around a statement after a condition or a call.
+
+A display equation run into the text is math the same way: `m HLoss = 1 m X ∥h(xi)△Yi∥
+(2.6) i=1` — its equation number `(2.6)` stands a little after the value with math symbols
+between. (What follows an equation number may be the next display line, a setting such as
+`(13) t ∼ U(0.5, 14)`: it is read.)"""
 
 from __future__ import annotations
 
@@ -21,3 +26,21 @@ def is_program(sentence: str) -> bool:
     if len(_STEP.findall(sentence)) >= 2:
         return True
     return bool(_BLOCK.search(sentence))
+
+
+_EQ_NUMBER = re.compile(r"(?<![\w.])\(\d{1,2}(?:\.\d{1,2})?[a-z]?\)")
+_CITED_AS = re.compile(
+    r"(?:Eqs?\.|[Ee]quations?|[Ee]c\.|[Ee]cuaci[oó]n|Section|Sec\.|Fig\.|Table|and|or|,)\s*$"
+)
+_MATH = re.compile(r"[∥∑Σ∏∫△∩∪|∀∃]")  # a sum, a norm, a set operation (not √, ≤, ∈)
+
+
+def in_display_equation(sentence: str, pos: int) -> bool:
+    """True when the value at `pos` belongs to a display equation run into the text (see
+    the module docstring)."""
+    for m in _EQ_NUMBER.finditer(sentence):
+        if _CITED_AS.search(sentence[: m.start()]):
+            continue  # `see Eq. (3)`: a reference to an equation, not its number
+        if 0 <= m.start() - pos <= 80 and _MATH.search(sentence[pos : m.start()]):
+            return True
+    return False

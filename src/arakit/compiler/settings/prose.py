@@ -21,7 +21,7 @@ from arakit.compiler.pdf.chars import SUPERSCRIPT
 from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
-from arakit.compiler.settings.hardware import hardware
+from arakit.compiler.settings.hardware import hardware, software
 from arakit.compiler.settings.items import per_item, priors, thresholds, windows
 from arakit.compiler.settings.lists import ratios, value_set
 from arakit.compiler.settings.model import PaperSetting
@@ -33,7 +33,7 @@ from arakit.compiler.settings.names import (
     snake,
 )
 from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
-from arakit.compiler.settings.program import is_program
+from arakit.compiler.settings.program import in_display_equation, is_program
 from arakit.compiler.settings.sizes import sizes
 from arakit.compiler.settings.spanish import spanish, spanish_settings
 
@@ -85,6 +85,8 @@ class Reader:
         ) -> None:
             if P.MEASURED_RE.match(sentence, span[1]) or P.FORMULA_RE.match(sentence, span[1]):
                 return  # a value with its error bar is a measurement; one in a formula, math
+            if in_display_equation(sentence, span[0]):
+                return  # a display equation run into the text
             if not key:
                 key, meaning = self.key(name)
             if not key:
@@ -116,6 +118,9 @@ class Reader:
             )
             taken.append(span)
 
+        for f, number in software(sentence):
+            if free(*f.span):
+                add(f.span[0], f.span, f.name, f.value, "", f.key, count=number)
         if spanish(sentence):
             # a Spanish sentence: its own table, and the forms every language writes alike
             for f, number in spanish_settings(sentence):

@@ -11,7 +11,9 @@
 - a width in bits: `each opcode is 4 bits` (not `a 16-bit machine`: papers name a
   machine or a number format by its width far more often than they choose it);
 - how much of a ranked list is kept: `truncated to the first 100 dimensions`, `for the
-  first 100 singular values`.
+  first 100 singular values`;
+- a condition named by its unit alone: `a simulation of 1536 atoms at 1000 K` (a
+  temperature), `at 2 GPa` (a pressure).
 
 None is read in a clause that reports an outcome."""
 
@@ -22,6 +24,7 @@ import re
 from arakit.compiler.settings.items import Found
 from arakit.compiler.settings.names import snake
 from arakit.compiler.settings.numbers import NUMBER, WORDS
+from arakit.compiler.settings.method import setup_clause
 from arakit.compiler.settings.patterns import clause_before, reports_a_result
 
 _WORDNUM = "|".join(WORDS)
@@ -152,6 +155,25 @@ def leading(sentence: str) -> list[Found]:
     return out
 
 
+_AT_UNIT = re.compile(
+    rf"\bat\s+(?P<value>{NUMBER})\s?(?P<unit>K|[kMG]?Pa|bar|atm)(?![\w/])(?!\s*[/−-]\s*\d)"
+)
+_UNIT_QUANTITY = {"K": "temperature", "bar": "pressure", "atm": "pressure"}
+
+
+def conditions(sentence: str) -> list[Found]:
+    """`we simulated 1536 atoms at 1000 K`: a temperature or a pressure a method set, named
+    by its unit, in a clause that tells what was done."""
+    out = []
+    for m in _AT_UNIT.finditer(sentence):
+        if not setup_clause(sentence, m.start()):
+            continue
+        unit = m.group("unit")
+        quantity = _UNIT_QUANTITY.get(unit, "pressure")
+        out.append(Found(m.span("value"), quantity, m.group("value"), unit, quantity))
+    return out
+
+
 def sizes(sentence: str) -> list[Found]:
     """Every setting of the forms above in one sentence."""
     return [
@@ -161,4 +183,5 @@ def sizes(sentence: str) -> list[Found]:
         *lines_of_code(sentence),
         *widths(sentence),
         *leading(sentence),
+        *conditions(sentence),
     ]
