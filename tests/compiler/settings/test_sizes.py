@@ -16,6 +16,9 @@ def test_a_model_size_in_billions_as_printed() -> None:
     assert _read("We fine-tune the Mistral 13B model with adapters.") == [
         ("Mistral model size", (13.0,))
     ]
+    assert _read("The Falcon-40B model is the largest we train.") == [
+        ("Falcon model size", (40.0,))
+    ]
 
 
 def test_kinds_and_a_total_from_per_kind_counts() -> None:

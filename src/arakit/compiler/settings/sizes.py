@@ -31,7 +31,8 @@ _WORDNUM = "|".join(WORDS)
 _COUNT = rf"(?:{NUMBER}|(?i:{_WORDNUM}))"
 
 _MODEL_B = re.compile(
-    r"(?P<name>\b[A-Z][\w\-.]*)(?:[\s-]+(?:[A-Z]\w*|\d+(?:\.\d+)?))?[\s-]+"
+    r"(?P<name>\b(?!(?:The|A|An|Our|This|These|Each|Both|All)\b)[A-Z][\w\-.]*)"
+    r"(?:[\s-]+(?:[A-Z]\w*|\d+(?:\.\d+)?))?[\s-]+"
     r"(?P<value>\d+(?:\.\d+)?)\s?[Bb]\b(?=[\s-]+(?:model|LLM|variant|version|checkpoint|parameter))"
 )
 _BILLION = re.compile(
