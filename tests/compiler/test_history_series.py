@@ -361,3 +361,26 @@ def test_code_that_falls_back_from_an_option_for_a_stated_fault_sets_it_aside(
     [f] = _read(tmp_path).findings
     assert (f.kind, f.commits) == ("dead_end", [repo.shas["tg"]])
     assert f.files == ["R/utils.R", "inst/python/tinygrad_svd.py"] and f.lesson == slow
+
+
+def test_a_duplicate_removed_and_numbered_copies_folded_into_their_base_abandon_nothing(
+    tmp_path: Path,
+) -> None:
+    anneal = "int synth(int n) {{\n  int best = {k};\n  for (int i = 0; i < n; i++) best += i;\n  return best;\n}}\n"
+    nop = "int check(int x) {\n  /* accept every candidate program */\n  int ok = x == x;\n  return ok;\n}\n"
+    git_repo(
+        tmp_path,
+        [
+            {"files": {f"anneal/synth{k}.c": anneal.format(k=k) for k in ("", "1", "2")}
+             | {"checkers/nop.c": nop, "checkers/solver.c": nop.replace("check", "solve")},
+             "msg": "annealing"},
+            {"files": {"anneal/synth1.c": None, "anneal/synth2.c": None,
+                       "anneal/synth.c": anneal.format(k="k")},
+             "msg": "Add ITE instruction"},
+            {"files": {"checkers/nop.c": None}, "msg": "Removed nop checker (it was a duplicate of id)"},
+            # a checker given up is still a dead end
+            {"files": {"checkers/solver.c": None}, "msg": "Remove the solver checker"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.pattern, f.files) == ("deleted", ["checkers/solver.c"])

@@ -34,8 +34,14 @@ BETTER_RE = re.compile(
     r"replac(?:e|es|ed|ing)\b)",
     re.I,
 )
-# "Remove some temporary files": the commit clears scratch work, abandons nothing
-TEMPORARY_RE = re.compile(r"\b(?:temporary|temp|tmp|scratch)\b[\w ]{0,20}\bfiles?\b", re.I)
+# "Remove some temporary files": the commit clears scratch work, abandons nothing; nor does
+# "Removed nop checker (it was a duplicate of id)"
+TEMPORARY_RE = re.compile(
+    r"\b(?:temporary|temp|tmp|scratch)\b[\w ]{0,20}\bfiles?\b|\b(?:was|were|is|are) "
+    r"(?:an? |the )?(?:exact )?(?:duplicates?|cop(?:y|ies)) of\b|\bduplicated? (?:code|files?|"
+    r"scripts?|modules?|copy|copies)\b",
+    re.I,
+)
 RENAMING_RE = re.compile(r"\brenam(?:e|es|ed|ing)\b", re.I)
 MOVED_AWAY_RE = re.compile(
     r"\bmov(?:e|ed|es|ing)\b[^.\n]{0,40}\b(?:elsewhere|another repo|separate repo|new repo|"

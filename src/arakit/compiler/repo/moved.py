@@ -29,6 +29,13 @@ _TEMPLATE_RE = re.compile(
 _DOC_DIRS = {"doc", "docs", "documentation", "website", "site", "vignettes", "man"}
 
 
+def numbered_into(c: Commit, path: str) -> bool:
+    """`synth1.c` deleted while `synth.c` is written by the same commit (added or changed):
+    numbered copies folded into one file, the job lives on."""
+    kept = [ch.path for ch in c.changes if ch.status != "D"]
+    return paths.numbered_copy(path, kept)
+
+
 def documentation(path: str) -> bool:
     """Inside a documentation folder (docs/, doc/, vignettes/): an example notebook or page
     script taken down retires documentation, not an approach of the research."""

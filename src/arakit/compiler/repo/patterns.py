@@ -16,7 +16,7 @@ from arakit.compiler.repo import paths
 from arakit.compiler.repo.describe import describe
 from arakit.compiler.repo.finding import BlobReader, Finding
 from arakit.compiler.repo.gitlog import Change, Commit
-from arakit.compiler.repo.moved import abandons_nothing, documentation
+from arakit.compiler.repo.moved import abandons_nothing, documentation, numbered_into
 from arakit.compiler.repo.stated import (
     explained,
     kept_old,
@@ -261,7 +261,7 @@ class PatternFinder:
                     or self._duplicate(path, gone)
                     or self.holders.get(ch.old_blob, set()) - gone - {path}  # a copy goes
                     or self._mirrored(path, gone)
-                    or paths.numbered_copy(path, added)
+                    or numbered_into(c, path)
                     or renaming
                 ):
                     came_back += 1
