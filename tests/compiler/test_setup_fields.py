@@ -101,3 +101,13 @@ def test_languages_listed_as_what_was_studied_are_not_the_software_used():
 def test_hardware_of_a_laptop_the_measures_were_collected_on():
     s = _s("Timings were collected from an M2 Max MacBook Pro with 64GB unified RAM.")
     assert setup.hardware([s]) == "M2 Max MacBook Pro with 64GB unified RAM"
+
+
+def test_a_package_of_a_language_names_the_language_not_the_backend_it_calls():
+    items = [
+        _s("The SpecSVD R package was developed to speed up decompositions."),
+        _s("It reaches libtorch through Python with reticulate."),
+        _s("A Python environment is created for the pytorch backend."),
+        _s("Kimberly R. Smith wrote the vignette."),
+    ]
+    assert setup.framework(items) == "R"

@@ -57,7 +57,12 @@ _SOFTWARE = (
     r"VASP|Quantum ESPRESSO|ROS 2|ROS|OpenCV|Gurobi|CPLEX|CasADi|NumPy|SciPy"
 )
 _NAMED = re.compile(rf"(?<![\w.])({_SOFTWARE})(?![\w+])")
-_R_LANGUAGE = re.compile(r"\b(?:in|using|with|an?) R(?: package| language| code|\b(?=[,.;]))")
+_R_LANGUAGE = re.compile(
+    r"\b(?:(?i:in|using|with|an?) R(?: package| language| code|\b(?=[,.;]))"
+    r"|[A-Z][\w.]+ R(?= package\b))"
+)
+# "An R package for ...", "The FastPCA R package was developed": what the package is
+_PACKAGE_OF = re.compile(r"^\s*(?:package|library|toolbox|language)\b")
 # the paper says it uses the software itself ("We use PyTorch for …", "implemented in
 # Julia", "running on Python 3.8"); a mention in related work ("frameworks such as
 # TensorFlow") is not
@@ -138,21 +143,23 @@ def framework(items: list[Sentence]) -> str | None:
     counts: Counter[str] = Counter()
     for s in items:
         found = [(m.start(), m.group(1)) for m in _NAMED.finditer(s.text)]
-        found += [(m.start() + m.group(0).index("R"), "R") for m in _R_LANGUAGE.finditer(s.text)]
+        found += [
+            (m.start() + m.group(0).rindex(" R") + 1, "R") for m in _R_LANGUAGE.finditer(s.text)
+        ]
         listed = len({name for _, name in found}) >= 3
         for at, name in sorted(found):
             if _STUDIED.search(s.text[:at]):
                 continue
             if _USES.search(s.text[:at]):
                 said.append(name)
-            elif _IS_A.search(s.text[:at]):
+            elif _IS_A.search(s.text[:at]) or _PACKAGE_OF.match(s.text[at + len(name) :]):
                 described.append(name)
             elif not listed:
                 counts[name] += 1
     if said:
         return ", ".join(list(dict.fromkeys(said))[:3])
     if described:
-        return described[0]
+        return Counter(described).most_common(1)[0][0]
     common = [name for name, k in counts.most_common(1) if k]
     return common[0] if common else None
 
