@@ -154,3 +154,17 @@ def test_a_code_listing_run_into_a_sentence_is_not_a_claim() -> None:
     assert _claims(doc) == [
         "POMDPStressTesting.jl is a package that finds likely failures in black-box systems."
     ]
+
+
+def test_the_paper_s_own_thing_named_before_a_citation_keeps_its_sentence_a_claim() -> None:
+    doc = _doc(
+        "The FastPCA package provides an interface to optimised matrix libraries. Using FastPCA "
+        "to perform randomized decomposition (Halko, Martinsson, & Tropp, 2011) drastically "
+        "reduces the computational time compared to base R. Randomized methods (Halko et "
+        "al., 2011) reduce the time of a decomposition.",
+        [],
+        title="FastPCA: An R package for fast singular value decomposition",
+    )
+    got = _claims(doc)
+    assert any(c.startswith("Using FastPCA to perform randomized decomposition") for c in got)
+    assert not any(c.startswith("Randomized methods") for c in got)

@@ -97,12 +97,16 @@ def is_claim(
         return False
     cited = CITATION.search(text)
     first_person = bool(cue.FIRST_PERSON.search(text))
-    if cited and cited.start() < 0.4 * len(text) and not first_person:
-        return False  # about the work it cites
     opening = text[: max(60, len(text) // 3)]
-    about_names = any(
-        re.search(rf"(?<![\w-]){re.escape(n)}(?:-[\w.]+)?(?![\w])", opening) for n in names
-    )
+    named = [
+        m.start()
+        for n in names
+        if (m := re.search(rf"(?<![\w-]){re.escape(n)}(?:-[\w.]+)?(?![\w])", opening))
+    ]
+    about_names = bool(named)
+    own_first = bool(named) and cited is not None and min(named) < cited.start()
+    if cited and cited.start() < 0.4 * len(text) and not first_person and not own_first:
+        return False  # about the work it cites (not "Using X (ref) ..." of the paper's own X)
     role = s.where.role
     if role == "abstract" and not (announced or first_person or about_names):
         # the abstract's opening: the field and others' work, before the paper's own; only a
