@@ -384,3 +384,30 @@ def test_a_duplicate_removed_and_numbered_copies_folded_into_their_base_abandon_
     )  # fmt: skip
     [f] = _read(tmp_path).findings
     assert (f.pattern, f.files) == ("deleted", ["checkers/solver.c"])
+
+
+def test_readme_results_rewritten_with_new_settings_are_a_pivot_a_rerun_alone_is_not(
+    tmp_path: Path,
+) -> None:
+    readme = "# Place recognition\n\n| Method | Precision | Recall |\n|---|---|---|\n{rows}"
+    rows = "| SuperGlue | {a} | {b} |\n| Scan Context | {c} | {d} |\n"
+    launch = '<launch>\n  <param name="threshold" value="{t}"/>\n</launch>\n'
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"README.md": readme.format(rows=rows.format(a=0.844, b=0.396, c=0.849, d=0.312)),
+                       "launch/superglue.launch": launch.format(t=145), "eval.py": "x = 1\n"},
+             "msg": "first results"},
+            {"key": "rerun",
+             "files": {"README.md": readme.format(rows=rows.format(a=0.970, b=0.320, c=0.951, d=0.178)),
+                       "launch/superglue.launch": launch.format(t=240)},
+             "msg": "Add precision-recall curve graphics. Update results."},
+            # the same numbers re-run without a change of settings re-run nothing given up
+            {"files": {"README.md": readme.format(rows=rows.format(a=0.971, b=0.321, c=0.95, d=0.17)),
+                       "eval.py": "x = 2\n"},
+             "msg": "Update results"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.kind, f.pattern, f.commits[-1]) == ("pivot", "rerun", repo.shas["rerun"])
+    assert f.files == ["README.md", "launch/superglue.launch"]

@@ -20,6 +20,7 @@ from arakit.compiler.repo.moved import abandons_nothing, documentation, numbered
 from arakit.compiler.repo.stated import (
     explained,
     kept_old,
+    rerun,
     results_dropped,
     superseded,
     swapped,
@@ -91,7 +92,7 @@ class PatternFinder:
             if c.sha not in self.claimed:
                 self._removed(c)
                 self.findings += tried(self, c) + superseded(self, c) + kept_old(self, c)
-                self.findings += results_dropped(self, c) + swapped(self, c)
+                self.findings += results_dropped(self, c) + swapped(self, c) + rerun(self, c)
             if c.sha not in self.claimed:
                 self.findings[before:] = explained(self, c, self.findings[before:])
             self._track(c)

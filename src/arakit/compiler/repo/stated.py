@@ -120,6 +120,72 @@ def explained(f: PatternFinder, c: Commit, found: list[Finding]) -> list[Finding
     return [pivot]
 
 
+# "Update results.", "new results", "re-run the benchmarks": results reported anew
+_RESULTS_ANEW = re.compile(
+    r"\b(?:updat\w*|new|re-?ran|re-?run\w*|refresh\w*|regenerat\w*)\b[\w ]{0,20}\bresults?\b|"
+    r"\bresults? (?:updated|refreshed|regenerated)\b",
+    re.I,
+)
+_SETTINGS_EXT = (".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".launch", ".gin")
+_NUMBER_ROW = re.compile(r"^\s*\|.*\d")  # a Markdown table row holding a number
+
+
+def rerun(f: PatternFinder, c: Commit) -> list[Finding]:
+    """Results tables of a README or paper rewritten by a commit that says it updates the
+    results and changes settings files too: the earlier numbers came from settings given up
+    for the new ones, a pivot naming both."""
+    if not _RESULTS_ANEW.search(c.message):
+        return []
+    settings = [
+        ch.path
+        for ch in c.changes
+        if ch.status == "M"
+        and ch.path.lower().endswith(_SETTINGS_EXT)
+        and f.in_scope(ch.path)
+        and not paths.is_ci(ch.path)
+        and not paths.is_packaging(ch.path)
+        and PurePosixPath(ch.path).name.lower() not in _TOOLING
+    ]
+    tables = [
+        ch
+        for ch in c.changes
+        if ch.status == "M" and ch.path.lower().endswith(_DOCUMENTS) and f.in_scope(ch.path)
+    ]
+    changed: list[tuple[str, list[str], list[str]]] = []
+    for ch in tables if settings else []:
+        old = [x for x in (f.read_blob(ch.old_blob, ch.path) or "").splitlines()
+               if _NUMBER_ROW.match(x)]  # fmt: skip
+        new = [x for x in (f.read_blob(ch.new_blob, ch.path) or "").splitlines()
+               if _NUMBER_ROW.match(x)]  # fmt: skip
+        gone = [x for x in old if x not in new]
+        if len(gone) >= 2 and len(new) >= 2:
+            changed.append((ch.path, gone, new))
+    if not changed:
+        return []
+    docs = [p for p, _, _ in changed]
+    prev = f.previous_toucher(c)
+    names = ", ".join(PurePosixPath(p).name for p in settings[:4])
+    return [
+        Finding(
+            kind="pivot",
+            pattern="rerun",
+            title=f"Results in {', '.join(docs[:2])} replaced, with new settings in {names}"[:100],
+            commits=[*([prev.sha] if prev else []), c.sha],
+            files=docs + settings[:10],
+            what=f"the results {', '.join(docs[:2])} reported before {c.short}: "
+            + "; ".join(" ".join(r.split()) for r in changed[0][1][:3]),
+            why=f"{c.short} ({c.subject}) rewrites {sum(len(g) for _, g, _ in changed)} "
+            f"result rows and changes {', '.join(settings[:4])}",
+            to=f"the results after {c.short}: "
+            + "; ".join(" ".join(r.split()) for r in changed[0][2][:3]),
+            lesson=msg.lesson(c.message),
+            date=c.date,
+        )
+    ]
+
+
+_TOOLING = {"pyproject.toml", "setup.cfg", "package.json", "tox.ini", "environment.yml",
+            "environment.yaml", "mkdocs.yml", "codecov.yml", ".readthedocs.yaml"}  # fmt: skip
 _DOCUMENTS = (".md", ".rmd", ".qmd", ".tex", ".rst", ".txt", ".markdown")
 _REASON_LINE = re.compile(r"\b(?:because|since|due to|as it|as they)\b", re.I)
 _MARKERS = re.compile(r"^\s*(?:<!--|%+|#+|//+)\s*|\s*-->\s*$")
