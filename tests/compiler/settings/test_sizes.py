@@ -86,3 +86,11 @@ def test_a_display_equation_run_into_the_text_is_math_not_a_setting() -> None:
     assert _read("m ELoss = 1 n X ∥g(xi)△Yi∥ (4.2) i=1 Here the symbol is the difference.") == []
     got = _read("Substituting ρ = 1/3, Equation (7) becomes √ 3 P(ω) = π P0 (12) as before.")
     assert ("ρ", (1 / 3,)) in got
+
+
+def test_prose_after_a_listing_in_the_same_sentence_is_still_read() -> None:
+    got = _read(
+        "3: S ← sample(P) 4: P ← update(S) 5: end for Thus the method has one knob: the "
+        "step size η is set to 0.25."
+    )
+    assert got == [("step size η", (0.25,))]

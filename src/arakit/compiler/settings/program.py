@@ -21,11 +21,28 @@ _STEP = re.compile(r":=|←|(?<=\s)<-(?=\s)")
 _BLOCK = re.compile(r"\)\s*\{[^{}]*(?:;|=|←)[^{}]*\}")
 
 
+# prose: four words in a row (a pseudo-code line is mostly symbols and single letters)
+_PROSE_RUN = re.compile(r"(?:(?<=\s)|^)(?:[^\W\d_]{2,}[,;.]?\s+){3}[^\W\d_]{2,}")
+
+
+def program_span(sentence: str) -> tuple[int, int] | None:
+    """Where a sentence is a program (see the module docstring): from the prose before its
+    first assignment step to the prose after its last (`… 15: end for Таким образом, …`
+    goes back to prose), or the whole sentence around a block of braces; None for prose."""
+    if _BLOCK.search(sentence):
+        return (0, len(sentence))
+    steps = list(_STEP.finditer(sentence))
+    if len(steps) < 2:
+        return None
+    first, last = steps[0].start(), steps[-1].end()
+    before = [m.end() for m in _PROSE_RUN.finditer(sentence[:first])]
+    after = _PROSE_RUN.search(sentence, last)
+    return (before[-1] if before else 0, after.start() if after else len(sentence))
+
+
 def is_program(sentence: str) -> bool:
-    """True when a sentence has the shape of a program (see the module docstring)."""
-    if len(_STEP.findall(sentence)) >= 2:
-        return True
-    return bool(_BLOCK.search(sentence))
+    """True when the whole sentence has the shape of a program."""
+    return program_span(sentence) == (0, len(sentence))
 
 
 _EQ_NUMBER = re.compile(r"(?<![\w.])\(\d{1,2}(?:\.\d{1,2})?[a-z]?\)")

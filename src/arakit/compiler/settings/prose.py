@@ -33,7 +33,7 @@ from arakit.compiler.settings.names import (
     snake,
 )
 from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
-from arakit.compiler.settings.program import in_display_equation, is_program
+from arakit.compiler.settings.program import in_display_equation, is_program, program_span
 from arakit.compiler.settings.sizes import sizes
 from arakit.compiler.settings.spanish import spanish, spanish_settings
 
@@ -66,6 +66,7 @@ class Reader:
         """Every setting stated in one sentence, in the order they appear."""
         if is_program(sentence):
             return []  # a pseudo-code figure or a listing run into the text
+        program = program_span(sentence)
         found: list[tuple[int, PaperSetting]] = []
         taken: list[tuple[int, int]] = []
 
@@ -87,6 +88,8 @@ class Reader:
                 return  # a value with its error bar is a measurement; one in a formula, math
             if in_display_equation(sentence, span[0]):
                 return  # a display equation run into the text
+            if program and program[0] <= span[0] < program[1]:
+                return  # a step of a pseudo-code listing run into the text
             if not key:
                 key, meaning = self.key(name)
             if not key:
