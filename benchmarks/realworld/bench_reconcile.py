@@ -121,7 +121,7 @@ def run() -> dict[str, float]:
         with grounded(
             clone, pair / "paper.pdf", settings, _full_text(doc), with_history=False
         ) as g:
-            verdicts = reconcile(settings, g.in_scope(), g.imported())
+            verdicts = reconcile(settings, g.in_scope(), g.imported(), g.prefer)
             at = {(p.file, p.line) for p in g.params}
             scope = g.scope
         seconds.append(time.perf_counter() - start)

@@ -11,7 +11,10 @@ import pytest
 
 from arakit.compiler import reconcile_paths
 from arakit.compiler.errors import InputError
+from arakit.compiler.atoms import Where
+from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.scope import choose_folders, paper_commit
+from arakit.compiler.settings.model import PaperSetting
 from tests.compiler.gitrepo import git_repo
 from tests.compiler.pdfgen import PaperFile
 
@@ -246,3 +249,85 @@ def test_notebooks_count_toward_the_largest_code_folder() -> None:
     files = [f"tasks/t{k}/t{k}.ipynb" for k in range(4)] + ["media/video/scene.py"]
     folders, _, _ = choose_folders(files, [], [], "", set())
     assert folders == ["tasks"]
+
+
+def test_a_thesis_chapters_input_from_its_main_file_are_its_own_sources() -> None:
+    from arakit.compiler.scope import set_aside
+
+    texts = {
+        "tesis.tex": "\\documentclass{book}\n\\input{content/intro}\n\\include{appendix/a.tex}\n"
+        "% \\input{drafts/old}\n",
+        "content/intro.tex": "\\chapter{Intro}\\input{tables/res}",
+        "tables/res.tex": "\\begin{tabular}\\end{tabular}",
+        "tables/unused.tex": "\\begin{tabular}\\end{tabular}",
+        "appendix/a.tex": "\\chapter{A}",
+        "drafts/old.tex": "\\chapter{Old}",
+        "second/paper2.tex": "\\title{Another study}",
+    }
+    files = [*texts, "tesis.pdf"]
+    aside = dict(set_aside(files, {""}, texts.get, "tesis.pdf"))
+    # chapters, appendices and tables the main file inputs (down the tree) are the thesis;
+    # a commented-out input is not, nor a second paper's folder
+    assert set(aside) == {"drafts", "second"}
+    assert aside["second"] == "another paper's sources (paper2.tex)"
+
+
+def test_a_latex_only_repository_is_read_at_the_commit_of_its_pdf(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {"files": {"tesis.tex": "\\documentclass{book}"}, "msg": "write", "key": "src"},
+            {"files": {"tesis.pdf": paper.path.read_bytes()}, "msg": "updates pdf", "key": "pdf"},
+        ],
+    )
+    _, scope = reconcile_paths(paper.path, str(repo.path))
+    # no code at either commit: the PDF's commit is the paper's, not the one before it
+    assert scope is not None and scope.commit == repo.shas["pdf"]
+
+
+def test_a_root_program_that_drives_the_chosen_folders_makes_the_root_the_code() -> None:
+    from arakit.compiler.entrypoints import entry_points
+
+    files = {
+        "cegar.py": "import checker\n",
+        "checker.py": "p.add_argument('--interpreter', default='interpreter')\n",
+        "setup.py": "packages=['cbmc']\n",
+        "interpreter/exec.c": "#define OPLEN 5\n",
+        "cbmc/synth.c": "#define N 3\n",
+        "specs/p1.c": "int f(int x) { return x; }\n",
+    }
+    folders, _, why = entry_points(["cbmc", "interpreter"], [], list(files), [], set(), files.get)
+    assert folders == [""] and "checker.py drives interpreter/" in why
+    # setup.py names a package: packaging, not a driver
+    del files["checker.py"]
+    folders, _, _ = entry_points(["cbmc", "interpreter"], [], list(files), [], set(), files.get)
+    assert folders == ["cbmc", "interpreter"]
+
+
+def test_a_replication_package_of_research_question_folders_is_read_whole() -> None:
+    files = [
+        "RQ1/code/trend.py",
+        "RQ3/Llama2/train.py",
+        "RQ3/CodeLlama/train.py",
+        "CheckPoints/adapter_config.json",
+        "paper.pdf",
+    ]
+    params = [CodeParam("learning_rate", "1e-4", f, 5, "dict") for f in files[1:3]] + [
+        CodeParam("per_device_train_batch_size", "20", f, 6, "dict") for f in files[1:3]
+    ]
+    settings = [
+        PaperSetting(
+            "learning_rate", "learning rate", "1e-4", 1e-4, "", Where(9, "6", "lr"), group=1
+        ),
+        PaperSetting("batch_size", "batch size", "20", 20.0, "", Where(9, "6", "batch"), group=1),
+    ]
+    prose = "RQ1 asks how common it is. RQ3 asks whether we can classify. We utilize CodeLlama."
+    folders, _, why = choose_folders(files, params, settings, prose, {""}, prefer={"codellama": 2})
+    assert folders == [""] and "RQ1, RQ3" in why and "CodeLlama" in why
+    # a paper that names only one of them: the experiment's folder, the paper's own method
+    folders, _, _ = choose_folders(
+        files, params, settings, "RQ3 asks.", {""}, prefer={"codellama": 2, "llama2": -3}
+    )
+    assert folders == ["RQ3/CodeLlama"]

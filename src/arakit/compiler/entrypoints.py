@@ -7,12 +7,16 @@ that run them and the scripts kept beside the paper.
   belong to, it makes the whole repository (or that package) the paper's code: the
   repository is then the experiment. Elsewhere (`scripts/overnight.sh` running
   `pkg/train.py`) the launch file itself joins the scope, its folder does not.
+- A program at the repository root that names a chosen top-level folder in a string
+  (`default="interpreter"`, `"cbmc/synth.c"`) drives that folder's code (it compiles,
+  runs or loads it): the root is the paper's code then, its options the run's settings.
 - Programs directly in the folder that holds the paper's PDF (`joss/draw.jl` beside
   `joss/paper.md`) are the paper's figure scripts: they join the scope as files, unless
   the folder keeps other PDFs too (earlier submissions, letters: a writing archive)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
@@ -73,6 +77,8 @@ def entry_points(
             target == "" or f == target or f.startswith(target + "/") for f in folders
         ):  # a package folder holding the chosen folders: the package is the code
             roots.setdefault(target, f"{launcher} runs the package {target or 'at the root'}")
+    for driver, folder in _root_drivers(folders, code, read):
+        roots.setdefault("", f"{driver} drives {folder}/")
     reasons = []
     if roots:
         folders = _collapse(set(folders) | set(roots), code)
@@ -92,3 +98,28 @@ def entry_points(
         reasons.append("scripts beside the paper: " + ", ".join(beside[:4]))
     added = sorted(set(extra) | set(beside))[:MAX_FILES]
     return folders, added, "; ".join(reasons)
+
+
+_DRIVER_SUFFIXES = (".py", ".sh", ".jl", ".r", ".m")
+_NOT_DRIVERS = ("setup.py", "conftest.py", "noxfile.py", "versioneer.py", "conf.py")
+
+
+def _root_drivers(
+    folders: list[str], code: list[str], read: Callable[[str], str | None] | None
+) -> list[tuple[str, str]]:
+    """(root program, chosen top-level folder it names in a string) pairs."""
+    if read is None:
+        return []
+    tops = sorted({f.split("/")[0] for f in folders if f})
+    if not tops:
+        return []
+    names = "|".join(re.escape(t) for t in tops)
+    quoted = re.compile(rf"[\"'](?:\./)?({names})(?:/[^\"'\n]*)?[\"']")
+    out = []
+    for f in code:
+        if "/" in f or not f.lower().endswith(_DRIVER_SUFFIXES) or f.lower() in _NOT_DRIVERS:
+            continue
+        m = quoted.search(read(f) or "")
+        if m:
+            out.append((f, m.group(1)))
+    return out

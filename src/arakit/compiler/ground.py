@@ -10,6 +10,7 @@ from pathlib import Path
 
 from arakit.compiler.entrypoints import entry_points
 from arakit.compiler.errors import InputError
+from arakit.compiler.reconcile.method import method_words
 from arakit.compiler.repo.environment import Environment, read_environment
 from arakit.compiler.repo.execution import reached_modules
 from arakit.compiler.repo.history import History, read_history
@@ -48,6 +49,11 @@ class Grounding:
     def in_scope(self) -> list[CodeParam]:
         """The parameters of the paper's code (every parameter when no scope was chosen)."""
         return [p for p in self.params if self.scope is None or self.scope.includes(p.file)]
+
+    @property
+    def prefer(self) -> dict[str, int]:
+        """The paper's own method by name (reconcile/method.py), for `reconcile`."""
+        return self.scope.method if self.scope is not None else {}
 
     def imported(self) -> list[CodeParam]:
         """The parameters of in-repository modules outside the scope that the scope's
@@ -141,6 +147,7 @@ def grounded(
     """Ground the paper's code: the tree at the paper's commit, the folders in scope (or
     `code_folder`), parameters, environment, core modules and history."""
     with paper_tree(root, pdf, at) as scope:
+        scope.method = method_words(text)
         g = ground_repo(root, with_history, tree=scope.tree)
         if code_folder is not None:
             folder = code_folder.strip("/")
@@ -155,7 +162,14 @@ def grounded(
         else:
             own = paper_dirs(scope.tree, g.repo.files, scope.pdf_blob, scope.pdf_path)
             folders, excluded, why = choose_folders(
-                g.repo.files, g.params, settings, text, own, g.repo.read, scope.pdf_path
+                g.repo.files,
+                g.params,
+                settings,
+                text,
+                own,
+                g.repo.read,
+                scope.pdf_path,
+                scope.method,
             )
             folders, extra, how = entry_points(
                 folders, excluded, g.repo.files, g.params, own, g.repo.read, scope.tree

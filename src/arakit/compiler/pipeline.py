@@ -174,7 +174,7 @@ def compile_sources(
             configs = {
                 f"src/configs/{rel.replace('/', '__')}": g.repo.read(rel) or "" for rel in copied
             }
-            verdicts = reconcile(settings, g.in_scope(), g.imported())
+            verdicts = reconcile(settings, g.in_scope(), g.imported(), g.prefer)
             repo_docs = settings_listings(g, verdicts, {*g.execution, *copied})
             repo_docs.update(result_files(g))
     else:
@@ -350,7 +350,7 @@ def reconcile_paths(
             with_history=False,
         ) as g,
     ):
-        return reconcile(settings, g.in_scope(), g.imported()), g.scope
+        return reconcile(settings, g.in_scope(), g.imported(), g.prefer), g.scope
 
 
 def _full_text(doc: Document | None) -> str:

@@ -111,6 +111,8 @@ class Scope:
     head: str = ""
     head_differs: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    # names the paper presents as its own method (> 0) or as baselines (< 0)
+    method: dict[str, int] = field(default_factory=dict)
 
     def includes(self, rel: str) -> bool:
         """True for a file inside a chosen folder and outside every folder set aside."""
@@ -205,7 +207,9 @@ def choose_commit(root: Path, pdf: Path | None, at: str | None) -> tuple[str, st
     reasons = [why]
     if commit and not _code_files(root, commit):
         built = _built_from(root, commit)
-        if built:
+        # a repository of LaTeX alone (a thesis) has no code at either commit: the PDF's
+        # own commit is then the paper's
+        if built and _code_files(root, built):
             reasons.append(
                 f"{commit[:7]} holds no code (a build of the PDF): {built[:7]}, the commit it "
                 "was built from, is read"
@@ -332,10 +336,13 @@ def set_aside(
 ) -> list[tuple[str, str]]:
     """Folders that are not the paper's code, with the reason. `own` are the folders that
     hold the paper itself (never another paper's); a LaTeX folder whose main file has the
-    PDF's name (`src/tex/ms.tex` for `ms.pdf`) or whose `\\title` is the title of a PDF
-    kept in `own` is the paper's own sources too."""
+    PDF's name (`src/tex/ms.tex` for `ms.pdf`), a folder of files that main file inputs
+    (a thesis's chapters), or whose `\\title` is the title of a PDF kept in `own` is the
+    paper's own sources too."""
     own = {"" if o == "." else o for o in own}
     out: dict[str, str] = {}
+    built = _tex_tree(files, own, read, pdf)
+    built_dirs = {_folder(t) for t in built}
     dirs = {str(PurePosixPath(f).parent) for f in files} - {"."}
     for d in sorted(dirs):
         parts = d.split("/")
@@ -358,6 +365,7 @@ def set_aside(
             and not any(
                 parent == o or parent.startswith(o + "/") or o.startswith(parent + "/") for o in own
             )
+            and parent not in built_dirs  # (a table never input beside ones that are)
             and not _own_sources(f, files, own, read, pdf)
         ):
             out.setdefault(parent, f"another paper's sources ({name})")
@@ -386,6 +394,47 @@ def _own_sources(
     return any(_title(read(f) or "") == mine for f in beside[:20])
 
 
+_TEX_INPUT = re.compile(
+    r"\\(?:input|include|subfile|includefrom|subimport\*?\{[^}]*\}|import\*?\{[^}]*\})"
+    r"\s*\{([^{}\n]{1,200})\}"
+)
+MAX_TEX = 300
+
+
+def _tex_tree(
+    files: list[str], own: set[str], read: Callable[[str], str | None] | None, pdf: str = ""
+) -> set[str]:
+    """The .tex files that build the paper: its main file (the .tex named as a PDF of an
+    `own` folder, `tesis.tex` for `tesis.pdf`) and every file it `\\input`s or `\\include`s,
+    followed down (a thesis's chapters in `content/`, its appendices)."""
+    if read is None:
+        return set()
+    texs = {f for f in files if f.endswith(".tex")}
+    stems = {
+        PurePosixPath(f).with_suffix("")
+        for f in files
+        if f.lower().endswith(".pdf") and _folder(f) in own
+    }
+    if pdf:
+        stems.add(PurePosixPath(pdf).with_suffix(""))
+    todo = [str(s) + ".tex" for s in stems if str(s) + ".tex" in texs]
+    seen: set[str] = set()
+    while todo and len(seen) < MAX_TEX:
+        tex = todo.pop()
+        if tex in seen:
+            continue
+        seen.add(tex)
+        body = re.sub(r"(?<!\\)%.*", "", read(tex) or "")
+        base = PurePosixPath(_folder(tex))
+        for m in _TEX_INPUT.finditer(body):
+            name = m.group(1).strip()
+            for cand in (base / name, PurePosixPath(name)):
+                c = str(cand) if str(cand).endswith(".tex") else f"{cand}.tex"
+                if c in texs and c not in seen:
+                    todo.append(c)
+    return seen
+
+
 def _folder(rel: str) -> str:
     p = str(PurePosixPath(rel).parent)
     return "" if p == "." else p
@@ -396,7 +445,9 @@ def _title(tex: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", m.group(1).lower())) if m else ""
 
 
-def _experiment_files(settings: list[PaperSetting], params: list[CodeParam]) -> dict[str, float]:
+def _experiment_files(
+    settings: list[PaperSetting], params: list[CodeParam], prefer: dict[str, int] | None = None
+) -> dict[str, float]:
     """The files that ran the paper's experiments: for every paragraph (or table) of
     settings, the script whose definitions agree with at least two of its values best."""
     from arakit.compiler.reconcile.align import align, build_units
@@ -406,7 +457,7 @@ def _experiment_files(settings: list[PaperSetting], params: list[CodeParam]) -> 
         if st.values and not st.negative:
             groups.setdefault(st.group, []).append(st)
     units = build_units(params)
-    fits = [f for f in (align(group, units) for group in groups.values()) if f is not None]
+    fits = [f for f in (align(g, units, prefer) for g in groups.values()) if f is not None]
     found: dict[str, float] = {}
     for f in fits:
         if f.agree >= 1.5:  # two of a paragraph's values, or one and the section's name
@@ -426,6 +477,7 @@ def choose_folders(
     own: set[str],
     read: Callable[[str], str | None] | None = None,
     pdf: str = "",
+    prefer: dict[str, int] | None = None,
 ) -> tuple[list[str], list[tuple[str, str]], str]:
     """(folders in scope, folders set aside, reason); `own` holds the paper itself (`pdf`,
     its path). Launch files and scripts beside the paper are added by entrypoints.py."""
@@ -436,12 +488,23 @@ def choose_folders(
     # as files (entrypoints.py), never making the writing folder the code folder
     beside = {f for f in code if _folder(f) in own - {"", "."}}
     scored = set(code) - beside
-    scores = _experiment_files(settings, [p for p in params if p.file in scored])
+    scores = _experiment_files(settings, [p for p in params if p.file in scored], prefer)
     if scores:
         folders = _collapse({str(PurePosixPath(f).parent) for f in scores}, code)
         ranked = sorted(scores.items(), key=lambda x: -x[1])[:3]
         top = ", ".join(f"{f} ({sc:g})" for f, sc in ranked)
-        return folders, aside, f"the paper's stated values are defined in {top}"
+        why = f"the paper's stated values are defined in {top}"
+        parts = _paper_parts(folders, code, text)
+        if parts:
+            return (
+                [""],
+                aside,
+                (
+                    f"{why}; the repository's top-level code folders ({', '.join(parts)}) are "
+                    "the paper's parts, each named in it: a replication package, read whole"
+                ),
+            )
+        return folders, aside, why
     named = sorted(
         {
             d
@@ -494,6 +557,23 @@ supplementary test tests tools train training utils
 """
     )
 )
+
+
+def _paper_parts(folders: list[str], code: list[str], text: str) -> list[str]:
+    """The top-level folders with programs when they are the paper's parts (`RQ1/`, `RQ3/` of a
+    paper with research questions RQ1-RQ3): at least two, every one named in the paper by
+    a name that is not an ordinary word, and the chosen folders below them but not all of
+    them (the settings came from one part; the others are the paper's too). Else []."""
+    tops = {f.split("/")[0] for f in code if "/" in f and f.lower().endswith(_PROGRAMS)}
+    chosen = {f.split("/")[0] for f in folders if f}
+    if len(tops) < 2 or not chosen <= tops or "" in folders:
+        return []
+    if chosen == tops and all("/" not in f for f in folders):
+        return []  # the chosen folders are the top-level folders themselves
+    for t in tops:
+        if t.lower() in _GENERIC_FOLDERS or not re.search(rf"(?<![\w/]){re.escape(t)}\b", text):
+            return []
+    return sorted(tops)
 
 
 def _names_folder(folder: str, text: str) -> bool:

@@ -91,3 +91,28 @@ def test_an_r_function_default_is_matched_but_never_a_mismatch() -> None:
     got = {v.key: v.verdict for v in reconcile(paper_settings(doc), params_of(code, "R/swn.R"))}
     # the package's callers choose S: its default 100 is not what the paper ran
     assert got["s"] == "paper-only" and got["c"] == "match"
+
+
+def test_julia_keyword_struct_fields_are_defaults_of_the_solver() -> None:
+    src = (
+        "using Parameters\n"
+        "# Cross-entropy method\n"
+        "@with_kw mutable struct CEMSolver\n"
+        "    n_iterations::Int64 = 100 # iterations\n"
+        "    elite_thresh::Float64 = -0.99\n"
+        "    min_elite::Int64 = Int64(floor(0.1*num_samples))\n"
+        "    bonus::Float64 = episodic ? 100 : 0\n"
+        "end\n"
+        "Base.@kwdef struct PPO\n"
+        "    η::Float64 = 1e-3\n"
+        "end\n"
+        "struct Plain\n"
+        "    x::Int\n"
+        "end\n"
+    )
+    found = {p.name: (p.value, p.line, p.kind, p.context) for p in params_of(src, "src/cem.jl")}
+    assert found["n_iterations"] == ("100", 4, "dataclass", "CEMSolver")
+    assert found["elite_thresh"][:2] == ("-0.99", 5)
+    assert found["bonus"][:2] == ("episodic ? 100 : 0", 7)
+    assert found["η"] == ("1e-3", 10, "dataclass", "PPO")
+    assert "min_elite" not in found and "x" not in found  # a computed default, a plain field

@@ -191,3 +191,27 @@ def test_a_counter_or_running_state_inside_a_function_is_not_a_setting() -> None
     )
     got = {p.name: (p.kind, p.line) for p in params_of(src, "train.py")}
     assert got == {"lr": ("default", 1), "warmup": ("script", 6)}  # table is no literal
+
+
+def test_a_branch_behind_a_switch_set_off_is_not_the_runs_configuration() -> None:
+    src = (
+        "ENABLE_PROFILER = False\n"
+        "DEBUG = True\n"
+        "def train():\n"
+        "    if ENABLE_PROFILER:\n"
+        "        wait, warmup, active = 1, 1, 2\n"
+        "        prof = profile(record_shapes=True)\n"
+        "    lr = 1e-4\n"
+        "    if not DEBUG:\n"
+        "        dropout = 0.5\n"
+        "    if False:\n"
+        "        momentum = 0.3\n"
+        "    return run(lr=lr, epochs=2)\n"
+    )
+    found = {(p.name, p.value) for p in python_params(src, "train.py")}
+    assert ("lr", "1e-4") in found and ("epochs", "2") in found
+    dead = {"wait", "warmup", "active", "record_shapes", "dropout", "momentum"}
+    assert not dead & {n for n, _ in found}
+    # a switch assigned again (set from the command line later) proves nothing
+    again = src + "ENABLE_PROFILER = parse()\n"
+    assert ("warmup", "1") in {(p.name, p.value) for p in python_params(again, "train.py")}

@@ -37,11 +37,13 @@ def reconcile(
     settings: list[PaperSetting],
     params: list[CodeParam],
     imported: list[CodeParam] | None = None,
+    prefer: dict[str, int] | None = None,
 ) -> list[Verdict]:
     """Compare the paper's stated settings with the code's values (see the module doc).
     `imported`: definitions of in-repository modules outside the paper's code folder that
     its scripts reach (`CodeParam.via` set), asked only for a setting the folder itself
-    leaves paper-only."""
+    leaves paper-only. `prefer`: the paper's own method by name (reconcile/method.py),
+    which breaks a tie between near-identical experiment scripts."""
     units = build_units([p for p in params if p.kind != "seed"])
     params = [p for p in params if p.kind not in ("seed", "launch")]
     groups: dict[int, list[PaperSetting]] = {}
@@ -63,7 +65,7 @@ def reconcile(
     involved: set[tuple[str, int, str]] = set()
     launched = _launched(units)
     for group in groups.values():
-        fit = align(group, units)
+        fit = align(group, units, prefer)
         start = len(out)
         for s in group:
             v = judge(s, fit, params, len(values[s.key]) == 1, launched)

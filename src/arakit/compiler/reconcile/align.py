@@ -4,7 +4,8 @@ table) is matched to the unit of code whose definitions agree with most of its v
 A unit is a file, or a file together with what overrides it at run time: a launch script
 passing flags to it, or a design-of-experiments plan (a dict of value lists whose keys
 are the script's command-line options) that a runner feeds it. Ties go to fewer
-conflicts, then to a canonical file name over a variant (`fit_soft.py` before
+conflicts, then to the path named for the paper's own method over one named for a
+baseline (reconcile/method.py), then to a canonical file name over a variant (`fit_soft.py` before
 `fit_soft_slower.py`, `train.py` before `train_old.py`)."""
 
 from __future__ import annotations
@@ -232,7 +233,17 @@ def _title_bonus(group: list[PaperSetting], unit: Unit) -> float:
     return 0.5 if text and words & named else 0.0
 
 
-def align(group: list[PaperSetting], units: list[Unit]) -> Fit | None:
+def preference(path: str, prefer: dict[str, int] | None) -> int:
+    """How strongly the paper presents the system a path is named for as its own (above 0)
+    or as a baseline (below 0): `RQ3/CodeLlama/train.py` against `RQ3/Llama2/train.py`."""
+    if not prefer:
+        return 0
+    return sum(prefer.get(w, 0) for w in path_words(path) - _COMMON)
+
+
+def align(
+    group: list[PaperSetting], units: list[Unit], prefer: dict[str, int] | None = None
+) -> Fit | None:
     """The unit that best explains a group, or None when nothing agrees with it.
 
     When no unit agrees with any value but exactly one unit names at least two of the
@@ -246,6 +257,7 @@ def align(group: list[PaperSetting], units: list[Unit]) -> Fit | None:
             key=lambda f: (
                 -f.agree,
                 f.conflicts,
+                -preference(f.unit.main, prefer),
                 is_variant(f.unit.main),
                 len(f.unit.main),
                 f.unit.main,

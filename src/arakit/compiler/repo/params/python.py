@@ -412,6 +412,52 @@ def _reassigned(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     return {name for name, count in seen.items() if count > 1}
 
 
+MAX_DEAD = 100_000
+
+
+def _dead_lines(tree: ast.Module) -> set[int]:
+    """Lines of branches no run takes: the body of `if ENABLE_PROFILER:` where the module
+    sets `ENABLE_PROFILER = False` once and never again (or `if False:`, `if 0:`), the
+    `else` of such a test negated. A profiler's `warmup = 1` there is no setting of the run."""
+    switches: dict[str, object] = {}
+    stores: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stores[node.id] = stores.get(node.id, 0) + 1
+    for st in tree.body:
+        if (
+            isinstance(st, ast.Assign)
+            and len(st.targets) == 1
+            and isinstance(st.targets[0], ast.Name)
+            and isinstance(st.value, ast.Constant)
+            and isinstance(st.value.value, bool | int | type(None))
+        ):
+            switches[st.targets[0].id] = st.value.value
+
+    def truth(test: ast.expr) -> bool | None:
+        if isinstance(test, ast.Constant) and isinstance(test.value, bool | int | type(None)):
+            return bool(test.value)
+        if isinstance(test, ast.Name) and test.id in switches and stores.get(test.id) == 1:
+            return bool(switches[test.id])
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            inner = truth(test.operand)
+            return None if inner is None else not inner
+        return None
+
+    dead: set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.If):
+            continue
+        taken = truth(node.test)
+        skipped = node.body if taken is False else node.orelse if taken is True else []
+        for st in skipped:
+            end = getattr(st, "end_lineno", None) or st.lineno
+            if len(dead) + end - st.lineno > MAX_DEAD:
+                return dead
+            dead.update(range(st.lineno, end + 1))
+    return dead
+
+
 def is_main_guard(test: ast.expr) -> bool:
     """`if __name__ == "__main__":`."""
     return (
@@ -449,9 +495,10 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
         pass
     seen: set[tuple[str, int, str]] = set()
     out = []
+    dead = _dead_lines(tree)
     for p in r.out:
         k = (p.name, p.line, p.value)
-        if k not in seen:
+        if k not in seen and p.line not in dead:
             seen.add(k)
             out.append(p)
     return out

@@ -10,7 +10,9 @@
 - assignments of literals (`n_iter <- 5000`, `const N = 256`, `θ = [1000.0, 5000.0]`):
   kind `constant` at the top level, `script` inside a function (a value hard-coded in the
   method), never a variable the code assigns again (a counter or a running state);
-- loops over literal values (`for (S in c(24, 48))`, `for k in [1, 2, 4]`), kind `sweep`.
+- loops over literal values (`for (S in c(24, 48))`, `for k in [1, 2, 4]`), kind `sweep`;
+- Julia struct field defaults (`@with_kw`, `Base.@kwdef`: `n_iterations::Int64 = 100`,
+  a choice between literals `episodic ? 100 : 0`), kind `dataclass`, the struct as context.
 
 Comments are skipped and strings kept; a file is read in one pass with bounded work."""
 
@@ -108,8 +110,50 @@ def r_julia_params(text: str, rel: str) -> list[CodeParam]:
             continue
         for name, value, at in _arguments(code, m.end(), close):
             out.append(CodeParam(name, value, rel, line_of(at), "call", "", callee))
-    out += _assignments(code, lines, rel, julia, _bodies(code, signatures, julia))
+    fields = _struct_fields(code, lines, rel) if julia else []
+    taken = {(p.line, p.name) for p in fields}
+    out = fields + [p for p in out if (p.line, p.name) not in taken]
+    out += [
+        p
+        for p in _assignments(code, lines, rel, julia, _bodies(code, signatures, julia))
+        if (p.line, p.name) not in taken
+    ]
     return out[:MAX_PARAMS]
+
+
+# a struct whose fields take keyword defaults: `@with_kw mutable struct CEMSolver`,
+# `Base.@kwdef struct Config`, `@kwdef struct P{T}` (a plain struct cannot hold defaults)
+_JL_STRUCT = re.compile(
+    rf"^[ \t]*(?:Base\.)?@\w+[ \t]+(?:mutable[ \t]+)?struct[ \t]+({_NAME})", re.M
+)
+_JL_FIELD = re.compile(rf"^[ \t]*({_NAME})[ \t]*(?:::[^=\n]+?)?[ \t]*=(?!=)[ \t]*(.+?)[ \t]*$")
+_JL_CHOICE = re.compile(r"^[^?:\n]+\?\s*(.+?)\s+:\s*(.+)$")
+
+
+def _struct_fields(code: str, lines: list[str], rel: str) -> list[CodeParam]:
+    """Field defaults of keyword structs, up to the `end` at the struct's indentation:
+    literals, or a choice between two literals (`episodic_rewards ? 100 : 0`)."""
+    out: list[CodeParam] = []
+    split = code.split("\n")
+    for m in _JL_STRUCT.finditer(code):
+        first = code.count("\n", 0, m.start())
+        head = split[first]
+        indent = len(head) - len(head.lstrip(" \t"))
+        for n in range(first + 1, min(len(split), first + 1 + MAX_SPAN // 10)):
+            line = split[n]
+            if re.match(rf"^[ \t]{{{indent}}}end\b", line):
+                break
+            f = _JL_FIELD.match(line)
+            if not f:
+                continue
+            value = f.group(2).rstrip(",").strip()
+            choice = _JL_CHOICE.match(value)
+            if _is_literal(value) or (
+                choice and _is_literal(choice.group(1)) and _is_literal(choice.group(2))
+            ):
+                note = _note(lines, n + 1)
+                out.append(CodeParam(f.group(1), value, rel, n + 1, "dataclass", note, m.group(1)))
+    return out
 
 
 def _blank_comments(text: str, julia: bool) -> str:
