@@ -34,6 +34,7 @@ from arakit.compiler.repo.params.compiled import SOURCE_SUFFIXES
 from arakit.compiler.repo.source import git
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import words
+from arakit.compiler.texsources import own_sources, tex_tree
 
 CODE_SUFFIXES = (
     ".py",
@@ -341,7 +342,7 @@ def set_aside(
     paper's own sources too."""
     own = {"" if o == "." else o for o in own}
     out: dict[str, str] = {}
-    built = _tex_tree(files, own, read, pdf)
+    built = tex_tree(files, own, read, pdf)
     built_dirs = {_folder(t) for t in built}
     dirs = {str(PurePosixPath(f).parent) for f in files} - {"."}
     for d in sorted(dirs):
@@ -366,83 +367,15 @@ def set_aside(
                 parent == o or parent.startswith(o + "/") or o.startswith(parent + "/") for o in own
             )
             and parent not in built_dirs  # (a table never input beside ones that are)
-            and not _own_sources(f, files, own, read, pdf)
+            and not own_sources(f, files, own, read, pdf)
         ):
             out.setdefault(parent, f"another paper's sources ({name})")
     return sorted(out.items())
 
 
-def _own_sources(
-    tex: str,
-    files: list[str],
-    own: set[str],
-    read: Callable[[str], str | None] | None,
-    pdf: str = "",
-) -> bool:
-    """True when `tex` is the source of the paper whose PDF lies in an `own` folder: the
-    same file name (`ms.tex`, `ms.pdf`), or the same `\\title` as a .tex beside that PDF."""
-    stem = PurePosixPath(tex).stem
-    pdfs = [f for f in files if f.lower().endswith(".pdf") and _folder(f) in own] + [pdf]
-    if any(PurePosixPath(p).stem == stem for p in pdfs):
-        return True
-    if read is None:
-        return False
-    mine = _title(read(tex) or "")
-    if not mine:
-        return False
-    beside = [f for f in files if f.endswith(".tex") and _folder(f) in own and f != tex]
-    return any(_title(read(f) or "") == mine for f in beside[:20])
-
-
-_TEX_INPUT = re.compile(
-    r"\\(?:input|include|subfile|includefrom|subimport\*?\{[^}]*\}|import\*?\{[^}]*\})"
-    r"\s*\{([^{}\n]{1,200})\}"
-)
-MAX_TEX = 300
-
-
-def _tex_tree(
-    files: list[str], own: set[str], read: Callable[[str], str | None] | None, pdf: str = ""
-) -> set[str]:
-    """The .tex files that build the paper: its main file (the .tex named as a PDF of an
-    `own` folder, `tesis.tex` for `tesis.pdf`) and every file it `\\input`s or `\\include`s,
-    followed down (a thesis's chapters in `content/`, its appendices)."""
-    if read is None:
-        return set()
-    texs = {f for f in files if f.endswith(".tex")}
-    stems = {
-        PurePosixPath(f).with_suffix("")
-        for f in files
-        if f.lower().endswith(".pdf") and _folder(f) in own
-    }
-    if pdf:
-        stems.add(PurePosixPath(pdf).with_suffix(""))
-    todo = [str(s) + ".tex" for s in stems if str(s) + ".tex" in texs]
-    seen: set[str] = set()
-    while todo and len(seen) < MAX_TEX:
-        tex = todo.pop()
-        if tex in seen:
-            continue
-        seen.add(tex)
-        body = re.sub(r"(?<!\\)%.*", "", read(tex) or "")
-        base = PurePosixPath(_folder(tex))
-        for m in _TEX_INPUT.finditer(body):
-            name = m.group(1).strip()
-            for cand in (base / name, PurePosixPath(name)):
-                c = str(cand) if str(cand).endswith(".tex") else f"{cand}.tex"
-                if c in texs and c not in seen:
-                    todo.append(c)
-    return seen
-
-
 def _folder(rel: str) -> str:
     p = str(PurePosixPath(rel).parent)
     return "" if p == "." else p
-
-
-def _title(tex: str) -> str:
-    m = re.search(r"\\title\s*(?:\[[^\]]*\])?\s*\{([^{}]{3,300})\}", tex[:200_000])
-    return " ".join(re.findall(r"[a-z0-9]+", m.group(1).lower())) if m else ""
 
 
 def _experiment_files(
