@@ -4,10 +4,13 @@ experiment plans that override defaults, script variants, and launch alternative
 
 from __future__ import annotations
 
+from arakit.compiler.atoms import Where
 from arakit.compiler.pdf.document import DocSection, Document, Paragraph
 from arakit.compiler.reconcile import Verdict, reconcile
-from arakit.compiler.reconcile.match import code_numbers
+from arakit.compiler.reconcile.match import STRONG, code_numbers, name_score
 from arakit.compiler.repo.params import params_of
+from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings import paper_settings
 
 
@@ -197,3 +200,52 @@ def test_digits_inside_a_lists_strings_or_names_are_not_its_values() -> None:
     assert code_numbers("[conv1, conv2]") == ()
     assert code_numbers("[32, 128]") == (32.0, 128.0)
     assert code_numbers("(1e-16, -1)") == (1e-16, -1.0)
+
+
+def _stated(key: str, name: str, value: str, unit: str = "", group: int = 1) -> PaperSetting:
+    sentence = "FastPCA (4 cores), bigstatsr partial (1 core) and irlba (1 core) were assessed."
+    return PaperSetting(key, name, value, float(value), unit, Where(2, "2", sentence), group=group)
+
+
+def test_a_setting_given_per_method_is_compared_with_the_calls_of_that_method() -> None:
+    bench = (
+        "k = 100\n"
+        "res = bench::mark(\n"
+        "  irlba_res = irlba(m, nv = k, tol = 1e-5),\n"
+        "  part = bigstatsr::big_SVD(A, k = k),\n"
+        "  rand = bigstatsr::big_randomSVD(A, k = k, ncores = 4),\n"
+        "  fast = FastPCA(m, k = k, method = 'rsvd'),\n"
+        "  exact = FastPCA(m, exact = TRUE, cores = 1),\n"
+        "  min_iterations = 10)\n"
+    )
+    library = "FastPCA <- function(x, k = 100, exact = FALSE, cores = 4) {\n  x\n}\n"
+    params = params_of(bench, "bench/run.R") + params_of(library, "R/FastPCA.R")
+    settings = [
+        _stated("cores", "FastPCA cores", "4"),
+        _stated("cores", "bigstatsr partial cores", "1"),
+        _stated("cores", "random cores", "4"),
+        _stated("cores", "irlba cores", "1"),
+    ]
+    got = {
+        v.paper_name: (v.verdict, v.code_value, v.code_where) for v in reconcile(settings, params)
+    }
+    # the comparison's script runs the methods; FastPCA's exact call passes 1 core
+    assert got["FastPCA cores"] == ("mismatch", "1", "bench/run.R:7")
+    assert got["random cores"] == ("match", "4", "bench/run.R:5")
+    # irlba and the partial SVD are given no cores in the code: FastPCA's 1 says nothing of them
+    assert (
+        got["irlba cores"][0] == "paper-only" and got["bigstatsr partial cores"][0] == "paper-only"
+    )
+
+
+def test_a_run_together_macro_name_is_read_as_the_papers_words() -> None:
+    header = "#define MAXOPCODE 19\n\n// smallest integer such that 2**(OPLEN) >= MAXOPCODE\n#define OPLEN 5\n"
+    params = params_of(header, "interp/synth.h")
+    s = PaperSetting(
+        "opcode_bits", "opcode bits", "4", 4.0, "bits", Where(10, "5.3", "each opcode is 4 bits")
+    )
+    oplen = next(p for p in params if p.name == "OPLEN")
+    assert name_score(s, oplen) >= STRONG  # op(code) len(gth): a width in bits is a length
+    cores = PaperSetting("cores", "cores", "4", 4.0, "", Where(2, "2", "4 cores"))
+    assert name_score(cores, CodeParam("ncores", "4", "a.R", 1, "call", "", "f")) >= STRONG
+    assert name_score(cores, CodeParam("NRES", "1", "a.h", 1, "constant")) == 0.0

@@ -331,3 +331,14 @@ def test_a_replication_package_of_research_question_folders_is_read_whole() -> N
         files, params, settings, "RQ3 asks.", {""}, prefer={"codellama": 2, "llama2": -3}
     )
     assert folders == ["RQ3/CodeLlama"]
+
+
+def test_a_folder_the_paper_prints_as_a_path_is_not_set_aside_as_abandoned() -> None:
+    files = ["R/pca.R", "bench/paper/archive/script.R", "bench/paper/run.R", "old/try.R"]
+    text = (
+        "The full script is at github.com/u/p/blob/main/bench/paper/archive/script.R. See old/new."
+    )
+    _, aside, _ = choose_folders(files, [], [], text, set())
+    assert dict(aside) == {"old": "abandoned code"}
+    _, aside, _ = choose_folders(files, [], [], text + " Run old/try.R.", set())
+    assert aside == []

@@ -414,7 +414,9 @@ def choose_folders(
 ) -> tuple[list[str], list[tuple[str, str]], str]:
     """(folders in scope, folders set aside, reason); `own` holds the paper itself (`pdf`,
     its path). Launch files and scripts beside the paper are added by entrypoints.py."""
-    aside = set_aside(files, own, read, pdf)
+    # a folder the paper prints as a path (a link to `.../paper/archive/script.R`) is the
+    # paper's however it is named
+    aside = [(f, why) for f, why in set_aside(files, own, read, pdf) if not _printed(f, text)]
     inside = [f for f in files if not any(f.startswith(a + "/") for a, _ in aside)]
     code = [f for f in inside if f.lower().endswith(CODE_SUFFIXES)]
     # scripts directly beside the paper's PDF are its figure scripts: they join the scope
@@ -507,6 +509,13 @@ def _paper_parts(folders: list[str], code: list[str], text: str) -> list[str]:
         if t.lower() in _GENERIC_FOLDERS or not re.search(rf"(?<![\w/]){re.escape(t)}\b", text):
             return []
     return sorted(tops)
+
+
+def _printed(folder: str, text: str) -> bool:
+    """True when the paper prints the folder as a path (`docs/paper/archive/run.R`,
+    `.../blob/main/old/`)."""
+    tail = "/" if "/" in folder else r"/[\w.-]+\.[A-Za-z]{1,4}\b"  # `old/run.py`, not `old/new`
+    return re.search(rf"(?<![\w.-]){re.escape(folder)}{tail}", text) is not None
 
 
 def _names_folder(folder: str, text: str) -> bool:

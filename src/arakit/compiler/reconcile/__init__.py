@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from arakit.compiler.reconcile.align import Unit, align, build_units
 from arakit.compiler.reconcile.imported import judge_imported
+from arakit.compiler.reconcile.match import per_item
 from arakit.compiler.reconcile.verdicts import Verdict, judge, library_default, verdict
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
@@ -67,8 +68,9 @@ def reconcile(
     for group in groups.values():
         fit = align(group, units, prefer)
         start = len(out)
+        itemised = per_item(group)
         for s in group:
-            v = judge(s, fit, params, len(values[s.key]) == 1, launched)
+            v = judge(s, fit, params, len(values[s.key]) == 1, launched, s.key in itemised)
             if v.verdict == "paper-only" and s.key == "repetitions":
                 v = _fixed_seed(s, params) or v
             if v.verdict == "paper-only" and imported:

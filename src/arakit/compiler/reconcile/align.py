@@ -14,7 +14,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from arakit.compiler.reconcile.match import STRONG, WEAK, distinctive, name_score, value_relation
+from arakit.compiler.reconcile.match import (
+    STRONG,
+    WEAK,
+    calls_item,
+    distinctive,
+    for_item,
+    item_words,
+    name_score,
+    per_item,
+    value_relation,
+)
 from arakit.compiler.repo.params.model import CLI_KINDS, CodeParam
 from arakit.compiler.settings.model import PaperSetting
 
@@ -195,14 +205,21 @@ def path_words(path: str) -> set[str]:
 
 def fit(group: list[PaperSetting], unit: Unit) -> Fit:
     """Agreement (a name-compatible definition with the same value, weighted by how sure
-    the name is; a distinctive value alone counts a little), strong-name conflicts, and a
+    the name is; a distinctive value alone counts a little), strong-name conflicts, a
     half point when the section's title names the unit's path (`Pick-and-place machine`
-    and `examples/pick_place/`)."""
+    and `examples/pick_place/`), and a half point when a paragraph that gives a setting
+    per method (`FastPCA (4 cores), pcaone (1 core)`) names two or more methods the unit
+    calls (the comparison's script, not one method's own definition)."""
     f = Fit(unit)
     f.agree += _title_bonus(group, unit)
-    eff = unit.effective()
+    every = unit.effective()
+    itemised = per_item(group)
+    called = {frozenset(item_words(s)) for s in group if s.key in itemised and calls_item(s, every)}
+    if len(called) >= 2:
+        f.agree += 0.5  # a paragraph comparing methods: the script that runs them
     for s in group:
         best, conflict, by_value = 0.0, False, False
+        eff = for_item(s, every, s.key in itemised)
         for p in eff:
             score = name_score(s, p)
             if score < WEAK and not distinctive(s):
@@ -216,6 +233,8 @@ def fit(group: list[PaperSetting], unit: Unit) -> Fit:
                 conflict = True
         if best == 0.0 and by_value and not conflict:
             best = 0.3  # the value alone, where no definition of the same name disagrees
+        if best == 0.0 and calls_item(s, every):
+            best = 0.3  # the paragraph's method (`irlba (1 core)`) is what the script calls
         f.agree += best
         f.conflicts += int(conflict and best < WEAK)
     return f

@@ -44,7 +44,12 @@ _ABBREV = {
     "dt": "time step",
     "sim": "simulation",
     "reg": "regularization",
+    "op": "opcode operation",
+    "nb": "number",
 }
+# a prefix run into the word it qualifies in a C macro or a short name (`NCORES`, `OPLEN`,
+# `MAXITER`): split off when the rest is a word or an abbreviation of one
+_JOINED = re.compile(r"^(n|nb|num|max|min|op)([a-z]{3,})$")
 _STOP = {"the", "of", "a", "an", "and", "in", "for", "to", "with", "is", "on", "by", "per"}
 
 
@@ -55,6 +60,17 @@ def _tokens(text: str) -> set[str]:
             continue
         out.add(w)
         out.update(_ABBREV.get(w, "").split())
+    return out
+
+
+def _unjoined(words: set[str]) -> set[str]:
+    """The words with a run-in prefix split off (`ncores`: n, cores; `oplen`: op, len)."""
+    out = set(words)
+    for w in words:
+        m = _JOINED.match(w)
+        if m and (m.group(2) in _ABBREV or len(m.group(2)) >= 4):
+            out |= {m.group(1), m.group(2)}
+            out.update((_ABBREV.get(m.group(1), "") + " " + _ABBREV.get(m.group(2), "")).split())
     return out
 
 
@@ -92,6 +108,9 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
     key = param.key
     if setting.key == key and (len(key) > 2 or setting.key == snake(bare)):
         return 1.0
+    counted = re.sub(r"^(?:n|nb|num|number_of)_?(?=[a-z]{3,})", "", bare.lower())
+    if counted != bare.lower() and counted == setting.key and len(counted) > 3:
+        return 0.9  # `ncores`, `num_cores`: the count the paper states as `4 cores`
     sym = _symbol_of(setting)
     if sym and not _symbolic(sym):
         sym = ""  # `interval` is a word, not a symbol the code's comment could cite
@@ -115,7 +134,7 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
     if setting.meaning and (phrase_key(setting.meaning) or "") == key:
         return 0.85
     a = _tokens(f"{setting.name} {setting.meaning}") or _tokens(setting.key)
-    b = _tokens(f"{param.bare} {param.help}")
+    b = _unjoined(_tokens(f"{param.bare} {param.help}"))
     if not a or not b:
         return 0.0
     names_a, names_b = _words(setting.key), _words(bare)
@@ -124,11 +143,31 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
     full_a, full_b = _spelled(names_a), _spelled(names_b)
     if len(full_a) >= 2 and _covers(full_a, full_b) and _covers(full_b, full_a):
         return 0.85  # `std` and `standard deviation`: the abbreviation written out
+    if _pieces_cover(_sized(names_a, setting.unit), bare):
+        return 0.85  # `OPLEN` and `opcode bits`: op(code) len(gth), a width in bits
     bounds = ({_bound(setting)} | full_a) & {"maximum", "minimum"}
     if len(full_b) >= 2 and bounds & full_b and _counted(full_b, full_a | bounds):
         return STRONG  # `max_n` and `a maximum of 500,000 samples`
     shared = sum(any(_same_word(x, y) for y in b) for x in a)
     return 0.7 * min(1.0, shared / min(len(a), len(b))) if shared else 0.0
+
+
+def _sized(words: set[str], unit: str) -> set[str]:
+    """A width in bits or bytes is a length: `opcode_bits` reads as opcode, length."""
+    if unit.lower() in ("bits", "bytes", "bit", "byte"):
+        return (words - {"bits", "bytes", "bit", "byte"}) | {"length"}
+    return words
+
+
+def _pieces_cover(paper: set[str], bare: str) -> bool:
+    """A run-together code name whose pieces, written out, are the paper's words one to
+    one (`OPLEN`: op, len; `opcode`, `length`)."""
+    m = _JOINED.match(bare.lower())
+    if m is None or len(paper) != 2:
+        return False
+    pieces = [m.group(1), m.group(2)]
+    spelled = [{p, *_ABBREV.get(p, "").split()} for p in pieces]
+    return all(any(w in sp for sp in spelled) for w in paper) and all(sp & paper for sp in spelled)
 
 
 def _counted(code: set[str], paper: set[str]) -> bool:
@@ -269,3 +308,75 @@ def distinctive(setting: PaperSetting) -> bool:
         return True
     v = abs(vals[0])
     return not (v in (0, 1, 2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100) or (v == int(v) and v < 20))
+
+
+_ITEM_STOP = _STOP | {"number", "total", "each", "all", "both"}
+
+
+def _split_camel(word: str) -> list[str]:
+    """`big_randomSVD` gives big, random, svd; `FastPCA` gives fast, pca."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", word)
+    spaced = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", spaced)
+    return [w.lower() for w in spaced.split()]
+
+
+def callee_words(callee: str) -> set[str]:
+    """The words of a called name, whole and camel-case split (`bigstatsr::big_randomSVD`:
+    bigstatsr, big, randomsvd, random, svd)."""
+    out: set[str] = set()
+    for piece in re.split(r"[^A-Za-z0-9]+", callee):
+        if piece:
+            out.add(piece.lower())
+            out.update(_split_camel(piece))
+    return out
+
+
+def item_words(setting: PaperSetting) -> set[str]:
+    """The words of the printed name that are not the setting's own (`FastPCA cores`:
+    fastpca): the method or thing the value is given for."""
+    own = set(setting.key.lower().split("_"))
+    own |= {w.rstrip("s") for w in own} | {w + "s" for w in own}
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", setting.name)}
+    return {w for w in words - own if w not in _ITEM_STOP and len(w) >= 3}
+
+
+# definitions that belong to one called thing: a call's arguments, a function's defaults
+_OWNED = ("call", "default", "init")
+
+
+def per_item(group: list[PaperSetting]) -> set[str]:
+    """Keys a paragraph gives per item: two or more settings of one key for different
+    things (`FastPCA (4 cores), bigstatsr partial (1 core) ... irlba (1 core)`)."""
+    items: dict[str, set[frozenset[str]]] = {}
+    for s in group:
+        words = item_words(s)
+        if words:
+            items.setdefault(s.key, set()).add(frozenset(words))
+    return {k for k, v in items.items() if len(v) >= 2}
+
+
+def for_item(setting: PaperSetting, pool: list[CodeParam], strict: bool = False) -> list[CodeParam]:
+    """The definitions that can state a setting given for one item (`FastPCA (4 cores)`):
+    the arguments of calls to that item and the defaults of a function of that name
+    (every word of it in the callee), and definitions that belong to no call. The `cores = 1` of a FastPCA call says nothing of irlba's cores.
+    Applied when the paragraph gives the key per item (`strict`), or when the code calls
+    something the item names."""
+    item = item_words(setting)
+    if not item:
+        return pool
+    if not strict and not any(
+        item & callee_words(p.context) for p in pool if p.kind in _OWNED and p.context
+    ):
+        return pool
+    return [
+        p
+        for p in pool
+        if (p.context and item <= callee_words(p.context))
+        or (p.kind not in _OWNED and not (strict and p.context))
+    ]
+
+
+def calls_item(setting: PaperSetting, params: list[CodeParam]) -> bool:
+    """True when the code calls the item the setting is given for (every word of it)."""
+    item = item_words(setting)
+    return bool(item) and any(p.kind == "call" and item <= callee_words(p.context) for p in params)

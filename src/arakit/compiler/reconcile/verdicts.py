@@ -13,7 +13,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from arakit.compiler.reconcile.align import Fit, related
-from arakit.compiler.reconcile.match import STRONG, WEAK, code_numbers, name_score, value_relation
+from arakit.compiler.reconcile.match import (
+    STRONG,
+    WEAK,
+    code_numbers,
+    for_item,
+    name_score,
+    value_relation,
+)
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
 
@@ -96,15 +103,18 @@ def judge(
     everywhere: list[CodeParam],
     single_valued: bool,
     launched: dict[str, str] | None = None,
+    itemised: bool = False,
 ) -> Verdict:
     """The verdict for one setting (see the module doc). `single_valued`: the paper gives
     this setting no other value anywhere (so one definition in the code is its).
-    `launched`: scripts a launch script of the paper's code runs, with that launch line."""
+    `launched`: scripts a launch script of the paper's code runs, with that launch line.
+    `itemised`: the paragraph gives this setting per item (match.per_item)."""
+    everywhere = for_item(s, everywhere, itemised)
     if fit is not None:
         main = fit.unit.main
         found = _against(
             s,
-            fit.unit.effective(),
+            for_item(s, fit.unit.effective(), itemised),
             f"the experiment's code is {main}",
             "aligned",
             fit.unit.always_overrides,
