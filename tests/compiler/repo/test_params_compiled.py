@@ -116,3 +116,14 @@ def test_julia_keyword_struct_fields_are_defaults_of_the_solver() -> None:
     assert found["bonus"][:2] == ("episodic ? 100 : 0", 7)
     assert found["η"] == ("1e-3", 10, "dataclass", "PPO")
     assert "min_elite" not in found and "x" not in found  # a computed default, a plain field
+
+
+def test_a_seed_the_script_fixes_is_a_parameter_in_python_r_and_julia() -> None:
+    py = "import numpy as np\nnp.random.seed(1)\n# torch.manual_seed(3)\nrandom.seed(args.seed)\n"
+    assert [
+        (p.name, p.value, p.line, p.kind) for p in params_of(py, "a.py") if p.kind == "seed"
+    ] == [("np.random.seed", "1", 2, "seed")]
+    r = "k = 100\nset.seed(333)\n"
+    assert ("set.seed", "333", 2) in {(p.name, p.value, p.line) for p in params_of(r, "b.R")}
+    jl = "using Random\nRandom.seed!(7)\n"
+    assert ("Random.seed!", "7", 2) in {(p.name, p.value, p.line) for p in params_of(jl, "c.jl")}

@@ -215,3 +215,13 @@ def test_a_branch_behind_a_switch_set_off_is_not_the_runs_configuration() -> Non
     # a switch assigned again (set from the command line later) proves nothing
     again = src + "ENABLE_PROFILER = parse()\n"
     assert ("warmup", "1") in {(p.name, p.value) for p in python_params(again, "train.py")}
+
+
+def test_a_loop_over_a_literal_range_runs_its_levels_but_a_counting_loop_does_not() -> None:
+    from arakit.compiler.reconcile.match import code_numbers
+
+    src = "for width in range(16, 65, 16):\n    run(width)\nfor epoch in range(100):\n    step()\n"
+    sweeps = [(p.name, p.value) for p in python_params(src, "sweep.py") if p.kind == "sweep"]
+    assert sweeps == [("width", "range(16, 65, 16)")]
+    assert code_numbers("range(16, 65, 16)") == (16.0, 32.0, 48.0, 64.0)
+    assert code_numbers("range(0, 10**9)") == ()

@@ -222,6 +222,9 @@ def code_numbers(value: str) -> tuple[float, ...]:
     single = parse_number(text)
     if single is not None:
         return (single,)
+    levels = _range_levels(text)
+    if levels:
+        return levels
     if re.search(r"[\[(]", text) and not re.search(r"[A-Za-z_]\w*\s*[+*/]|range\(", text):
         # numbers of the list itself: not digits inside its strings or names ("FC5", conv1)
         bare = re.sub(r"'[^']*'|\"[^\"]*\"", " ", text)
@@ -232,6 +235,24 @@ def code_numbers(value: str) -> tuple[float, ...]:
         ]
         return tuple(n for n in nums if n is not None)
     return ()
+
+
+_RANGE = re.compile(r"^range\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?(?:,\s*(-?\d+)\s*)?\)$")
+MAX_LEVELS = 1000
+
+
+def _range_levels(text: str) -> tuple[float, ...]:
+    """The levels of a literal `range(2, 9, 2)` (2, 4, 6, 8); () for anything else or a
+    range too long to be a sweep."""
+    m = _RANGE.match(text)
+    if m is None:
+        return ()
+    first, second, third = m.groups()
+    start, stop = (0, int(first)) if second is None else (int(first), int(second))
+    step = int(third) if third is not None else 1
+    if step == 0 or not 0 < (stop - start) / step <= MAX_LEVELS:
+        return ()
+    return tuple(float(x) for x in range(start, stop, step))
 
 
 def paper_variants(setting: PaperSetting) -> list[tuple[float, ...]]:

@@ -64,7 +64,7 @@ def read_environment(repo: RepoFiles) -> Environment:
             _conda(repo.read(rel) or "", rel, env)
         elif low == "dockerfile" or low.startswith("dockerfile.") or low.endswith(".dockerfile"):
             _dockerfile(repo.read(rel) or "", rel, env)
-        elif low.endswith(".py"):
+        elif low.endswith((".py", ".r", ".jl")):
             env.seeds += seed_calls(repo.read(rel) or "", rel)
     return env
 

@@ -37,6 +37,7 @@ __all__ = [
     "params_of",
     "python_params",
     "seed_calls",
+    "seed_params",
     "shell_params",
     "toml_params",
     "yaml_params",
@@ -120,7 +121,9 @@ def params_of(text: str, rel: str) -> list[CodeParam]:
     if is_launch_xml(rel):
         return launch_xml_params(text, rel)
     if low.endswith(".py"):
-        return python_params(text, rel)
+        return python_params(text, rel) + seed_params(text, rel)
+    if low.endswith((".r", ".jl")):
+        return compiled_params(text, rel) + seed_params(text, rel)
     if low.endswith(".ipynb"):
         return notebook_params(text, rel)
     if is_launch_script(rel):
@@ -144,8 +147,25 @@ def params_of(text: str, rel: str) -> list[CodeParam]:
 
 SEED_CALL_RE = re.compile(
     r"\b((?:torch\.(?:cuda\.)?manual_seed(?:_all)?|np\.random\.seed|numpy\.random\.seed|"
-    r"random\.seed|tf\.random\.set_seed|set_seed|seed_everything))\(([^)]*)\)"
+    r"random\.seed|tf\.random\.set_seed|set_seed|seed_everything|set\.seed|"
+    r"(?:Random\.)?seed!))\(([^)]*)\)"
 )
+_SEED_LITERAL = re.compile(r"\d+")
+
+
+def seed_params(source: str, rel: str) -> list[CodeParam]:
+    """Seed calls with a literal seed (`np.random.seed(1)`, R `set.seed(333)`, Julia
+    `Random.seed!(1)`), kind `seed`: the run's seed where the script fixes one. Lines that
+    are comments are skipped."""
+    out = []
+    found = seed_calls(source, rel)
+    lines = source.splitlines() if found else []
+    for p in found:
+        line = lines[p.line - 1].lstrip()
+        if line.startswith(("#", "//", "%")) or not _SEED_LITERAL.fullmatch(p.value):
+            continue
+        out.append(p)
+    return out
 
 
 def seed_calls(source: str, rel: str) -> list[CodeParam]:

@@ -336,14 +336,24 @@ class _Reader:
         `sweep`): a paper's "at α ∈ {2, 4, 8}" is one of them, not a disagreement with a
         default set elsewhere."""
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.For | ast.AsyncFor)
-                and isinstance(node.target, ast.Name)
-                and isinstance(node.iter, ast.List | ast.Tuple | ast.Set)
-                and len(node.iter.elts) >= 2
-                and all(_numeric(e) for e in node.iter.elts)
+            if not isinstance(node, ast.For | ast.AsyncFor) or not isinstance(
+                node.target, ast.Name
             ):
-                self.add(node.target.id, node.iter, "sweep", help="values a loop runs")
+                continue
+            it = node.iter
+            if (
+                isinstance(it, ast.List | ast.Tuple | ast.Set)
+                and len(it.elts) >= 2
+                and all(_numeric(e) for e in it.elts)
+            ) or (
+                isinstance(it, ast.Call)
+                and _dotted(it.func) == "range"
+                and 1 <= len(it.args) <= 3
+                and all(_numeric(a) for a in it.args)
+                and not it.keywords
+                and not _counting(it)
+            ):  # `for k in range(2, 9, 2)`: the levels 2, 4, 6, 8
+                self.add(node.target.id, it, "sweep", help="values a loop runs")
 
     def dict_literal(self, node: ast.Dict, context: str, prefix: str = "") -> None:
         for k, v in zip(node.keys, node.values, strict=True):
@@ -392,6 +402,13 @@ class _Reader:
                         self.add(f"{label}.{k.value}", v, "dict", label)
             elif keys and len(keys) == len(node.keys):
                 self.dict_literal(node, "")
+
+
+def _counting(call: ast.Call) -> bool:
+    """`range(10)`, `range(1, 11)`: a loop that counts (epochs, repetitions), whose levels
+    are no setting; `range(2, 9, 2)` or `range(16, 65)` runs levels."""
+    args = [a.value if isinstance(a, ast.Constant) else None for a in call.args]
+    return len(args) == 1 or (len(args) == 2 and args[0] in (0, 1))
 
 
 def _reassigned(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
