@@ -342,3 +342,16 @@ def test_a_folder_the_paper_prints_as_a_path_is_not_set_aside_as_abandoned() -> 
     assert dict(aside) == {"old": "abandoned code"}
     _, aside, _ = choose_folders(files, [], [], text + " Run old/try.R.", set())
     assert aside == []
+
+
+def test_a_root_package_and_its_benchmark_scripts_are_read_whole() -> None:
+    from arakit.compiler.scope import _root_package
+
+    files = ["DESCRIPTION", "R/pca.R", "bench/run.R", "paper/paper.pdf", "paper/fig.R"]
+    assert "R/ is the package DESCRIPTION defines" in _root_package(
+        ["R", "bench"], files, {"paper"}
+    )
+    # the paper's own folder beside the package is no second folder; nor is a package
+    # that is not defined at the root
+    assert _root_package(["R", "paper"], files, {"paper"}) == ""
+    assert _root_package(["R", "bench"], files[1:], {"paper"}) == ""

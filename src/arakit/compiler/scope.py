@@ -429,6 +429,9 @@ def choose_folders(
         ranked = sorted(scores.items(), key=lambda x: -x[1])[:3]
         top = ", ".join(f"{f} ({sc:g})" for f, sc in ranked)
         why = f"the paper's stated values are defined in {top}"
+        package = _root_package(folders, files, own)
+        if package:
+            return [""], aside, f"{why}; {package}: the package and its scripts, read whole"
         parts = _paper_parts(folders, code, text)
         if parts:
             return (
@@ -492,6 +495,26 @@ supplementary test tests tools train training utils
 """
     )
 )
+
+
+# a package defined at the repository root, and the folder its code lives in
+_ROOT_PACKAGES = {"DESCRIPTION": ("R",), "Project.toml": ("src",), "pyproject.toml": ("src",),
+                  "setup.py": ("src",), "Cargo.toml": ("src",)}  # fmt: skip
+
+
+def _root_package(folders: list[str], files: list[str], own: set[str]) -> str:
+    """Why the root is the code when the chosen folders are the source folder of a package
+    defined at the root (`R/` beside `DESCRIPTION`) and another top-level folder (its
+    benchmark scripts); "" otherwise. The paper's own folder does not count."""
+    tops = {f.split("/")[0] for f in folders if f and f not in own and f.split("/")[0] not in own}
+    if len(tops) < 2:
+        return ""
+    have = set(files)
+    for marker, sources in _ROOT_PACKAGES.items():
+        for src in sources:
+            if marker in have and src in tops:
+                return f"{src}/ is the package {marker} defines at the root, {', '.join(sorted(tops - {src}))} beside it"
+    return ""
 
 
 def _paper_parts(folders: list[str], code: list[str], text: str) -> list[str]:
