@@ -458,11 +458,12 @@ def choose_folders(
         }
     )
     if named:
-        return (
-            _collapse(set(named), code),
-            aside,
-            "the paper names " + ", ".join(sorted(set(named))[:4]),
-        )
+        folders = _collapse(set(named), code)
+        why = "the paper names " + ", ".join(sorted(set(named))[:4])
+        package = _root_package(folders, files, own)
+        if package:
+            return [""], aside, f"{why}; {package}: the package and its scripts, read whole"
+        return folders, aside, why
     programs = [f for f in code if f.lower().endswith(_PROGRAMS)]
     counts = Counter(f.split("/")[0] if "/" in f else "" for f in programs)
     if counts:
