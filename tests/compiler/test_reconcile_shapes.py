@@ -249,3 +249,28 @@ def test_a_run_together_macro_name_is_read_as_the_papers_words() -> None:
     cores = PaperSetting("cores", "cores", "4", 4.0, "", Where(2, "2", "4 cores"))
     assert name_score(cores, CodeParam("ncores", "4", "a.R", 1, "call", "", "f")) >= STRONG
     assert name_score(cores, CodeParam("NRES", "1", "a.h", 1, "constant")) == 0.0
+
+
+def test_near_identical_experiment_scripts_go_to_the_papers_own_method() -> None:
+    from arakit.compiler.reconcile.method import method_words
+
+    text = (
+        "In this work, we utilize CodeLlama to classify commits. Llama2, used for comparison, "
+        "is also fine-tuned. Our approach employs CodeLlama and thus we include comparative "
+        "analyses with Llama2 and BERT."
+    )
+    prefer = method_words(text)
+    assert prefer["codellama"] > 0 > prefer["llama2"] and prefer["bert"] < 0
+    train = 'config = {"learning_rate": 1e-4, "num_train_epochs": 5, "per_device_train_batch_size": 10}\n'
+    params = params_of(train, "RQ3/Llama2/train.py") + params_of(train, "RQ3/CodeLlama/train.py")
+    doc = _paper("The learning rate was 1e-4 and we trained for 5 epochs with a batch size of 20.")
+    found = reconcile(paper_settings(doc), params, None, prefer)
+    got = [v for v in found if v.key == "batch_size" and v.verdict != "code-only"]
+    assert [(v.verdict, v.code_where) for v in got] == [("mismatch", "RQ3/CodeLlama/train.py:1")]
+    assert (
+        "RQ3/Llama2/train.py, as close, is named for a method the paper compares with"
+        in got[0].note
+    )
+    # without the paper's words the shorter path wins the tie, as before
+    plain = [v for v in reconcile(paper_settings(doc), params) if v.verdict == "mismatch"]
+    assert plain[0].code_where == "RQ3/Llama2/train.py:1"

@@ -183,6 +183,8 @@ class Fit:
     unit: Unit
     agree: float = 0.0
     conflicts: int = 0
+    # units that fit as well but are named for a method the paper compares with
+    baselines: list[str] = field(default_factory=list)
 
 
 def context_words(text: str) -> set[str]:
@@ -282,7 +284,15 @@ def align(
                 f.unit.main,
             )
         )
-        return agreeing[0]
+        best = agreeing[0]
+        mine = preference(best.unit.main, prefer)
+        best.baselines = [
+            f.unit.main
+            for f in agreeing[1:]
+            if (f.agree, f.conflicts) == (best.agree, best.conflicts)
+            and preference(f.unit.main, prefer) < min(mine, 1)
+        ]
+        return best
     need = max(2, (len(group) + 1) // 2)
     covering = [f for f in fits if f.conflicts >= need]
     return covering[0] if len(covering) == 1 else None

@@ -112,10 +112,16 @@ def judge(
     everywhere = for_item(s, everywhere, itemised)
     if fit is not None:
         main = fit.unit.main
+        aside = (
+            f" ({', '.join(fit.baselines[:2])}, as close, is named for a method the paper "
+            "compares with)"
+            if fit.baselines
+            else ""
+        )
         found = _against(
             s,
             for_item(s, fit.unit.effective(), itemised),
-            f"the experiment's code is {main}",
+            f"the experiment's code is {main}{aside}",
             "aligned",
             fit.unit.always_overrides,
         )
