@@ -274,3 +274,25 @@ def test_near_identical_experiment_scripts_go_to_the_papers_own_method() -> None
     # without the paper's words the shorter path wins the tie, as before
     plain = [v for v in reconcile(paper_settings(doc), params) if v.verdict == "mismatch"]
     assert plain[0].code_where == "RQ3/Llama2/train.py:1"
+
+
+def test_the_call_the_paper_prints_and_a_live_script_over_an_archived_copy_decide_a_tie() -> None:
+    timed = "res = bench::mark(\n  fast = FastPCA(m, k = 50, cores = 1),\n  min_iterations = 10)\n"
+    once = "res = system.time(FastPCA(m, k = 50, cores = 1))\n"
+    params = (
+        params_of(once, "bench/a.R")
+        + params_of(timed, "bench/timed_run.R")
+        + params_of(timed, "bench/archive/timed.R")
+    )
+    sentence = "Time was profiled with bench::mark() over 10 repetitions; FastPCA used 4 cores."
+    settings = [
+        PaperSetting("cores", "FastPCA cores", "4", 4.0, "", Where(2, "2", sentence), group=1),
+        PaperSetting(
+            "repetitions", "repetitions", "10", 10.0, "", Where(2, "2", sentence), group=1
+        ),
+        PaperSetting("k", "k", "50", 50.0, "", Where(2, "2", sentence), group=1),
+    ]
+    got = [v for v in reconcile(settings, params) if v.verdict == "mismatch"]
+    # bench::mark's 10 iterations are the paper's 10 repetitions: the timed script, and of
+    # its two copies the live one, not the one in archive/
+    assert [(v.key, v.code_where) for v in got] == [("cores", "bench/timed_run.R:2")]

@@ -5,7 +5,9 @@ A unit is a file, or a file together with what overrides it at run time: a launc
 passing flags to it, or a design-of-experiments plan (a dict of value lists whose keys
 are the script's command-line options) that a runner feeds it. Ties go to fewer
 conflicts, then to the path named for the paper's own method over one named for a
-baseline (reconcile/method.py), then to a canonical file name over a variant (`fit_soft.py` before
+baseline (reconcile/method.py), then to a live script over one in a retired folder
+(`archive/`, kept in scope because the paper links it), then to a canonical file name
+over a variant (`fit_soft.py` before
 `fit_soft_slower.py`, `train.py` before `train_old.py`)."""
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from arakit.compiler.reconcile.match import (
     value_relation,
 )
 from arakit.compiler.repo.params.model import CLI_KINDS, CodeParam
+from arakit.compiler.repo.paths import retire_dir
 from arakit.compiler.settings.model import PaperSetting
 
 _VARIANT = re.compile(
@@ -224,11 +227,14 @@ def fit(group: list[PaperSetting], unit: Unit) -> Fit:
         eff = for_item(s, every, s.key in itemised)
         for p in eff:
             score = name_score(s, p)
-            if score < WEAK and not distinctive(s):
+            printed = _printed_callee(p, s.where.sentence)
+            if score < WEAK and not distinctive(s) and not printed:
                 continue
             rel = value_relation(s, p)
             if rel == "same" and score >= WEAK:
                 best = max(best, score)
+            elif rel == "same" and printed:
+                best = max(best, 0.5)  # `bench::mark() over 10 repetitions`, its argument 10
             elif rel == "same":
                 by_value = True
             elif rel == "different" and score >= STRONG and p.used:
@@ -240,6 +246,14 @@ def fit(group: list[PaperSetting], unit: Unit) -> Fit:
         f.agree += best
         f.conflicts += int(conflict and best < WEAK)
     return f
+
+
+def _printed_callee(p: CodeParam, sentence: str) -> bool:
+    """True for an argument of a call whose function the sentence prints with its
+    namespace or parentheses (`bench::mark()`, `torch.optim.SGD(`)."""
+    if p.kind != "call" or not p.context or ("::" not in p.context and "." not in p.context):
+        return False
+    return re.search(rf"(?<![\w.:]){re.escape(p.context)}\b", sentence) is not None
 
 
 def _title_bonus(group: list[PaperSetting], unit: Unit) -> float:
@@ -279,6 +293,7 @@ def align(
                 -f.agree,
                 f.conflicts,
                 -preference(f.unit.main, prefer),
+                retire_dir(f.unit.main, False) is not None,
                 is_variant(f.unit.main),
                 len(f.unit.main),
                 f.unit.main,
