@@ -311,7 +311,7 @@ def test_a_julia_package_gives_typed_keyword_defaults_and_the_figure_script_besi
     assert drawn == {("θSol", 3, "[1000.0, 5000.0, 0.2, 3.0]"), ("N", 4, "10")}
 
 
-def test_scripts_beside_the_papers_pdf_make_its_folder_a_code_folder_beside_the_package(
+def test_scripts_beside_the_papers_pdf_join_as_files_and_never_make_it_the_code_folder(
     paper: PaperFile, tmp_path: Path
 ) -> None:
     figure = "lr = 0.1\nbatch_size = 256\nmomentum = 0.9\n"
@@ -323,8 +323,8 @@ def test_scripts_beside_the_papers_pdf_make_its_folder_a_code_folder_beside_the_
     }
     repo = git_repo(tmp_path / "r", [{"files": files, "msg": "code and manuscript"}])
     _, scope = reconcile_paths(paper.path, str(repo.path))
-    assert scope is not None and scope.folders == ["notebook", "pkg"]
-    assert scope.files == []
+    assert scope is not None and scope.folders == ["pkg"]
+    assert scope.files == ["notebook/make_fig.py"]
     assert any("scripts beside the paper: notebook/make_fig.py" in r for r in scope.reasons)
     # a folder keeping earlier submissions beside the paper is a writing archive: its
     # scripts are drafts, not the paper's figure scripts

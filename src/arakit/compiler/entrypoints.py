@@ -11,8 +11,8 @@ that run them and the scripts kept beside the paper.
   (`default="interpreter"`, `"cbmc/synth.c"`) drives that folder's code (it compiles,
   runs or loads it): the root is the paper's code then, its options the run's settings.
 - Programs directly in the folder that holds the paper's PDF (`joss/draw.jl` beside
-  `joss/paper.md`) are the paper's figure scripts: that folder joins the code folders,
-  unless it keeps other PDFs too (earlier submissions, letters: a writing archive)."""
+  `joss/paper.md`) are the paper's figure scripts: they join the scope as files, unless
+  the folder keeps other PDFs too (earlier submissions, letters: a writing archive)."""
 
 from __future__ import annotations
 
@@ -96,8 +96,7 @@ def entry_points(
     )
     if beside:
         reasons.append("scripts beside the paper: " + ", ".join(beside[:4]))
-        folders = sorted(set(folders) | {_folder(f) for f in beside})
-    added = sorted(extra)[:MAX_FILES]
+    added = sorted(set(extra) | set(beside))[:MAX_FILES]
     return folders, added, "; ".join(reasons)
 
 
