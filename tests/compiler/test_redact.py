@@ -15,6 +15,7 @@ from tests.compiler.pdfgen import PaperFile
 GH = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
 AWS = "AKIA" + "IOSFODNN7EXAMPLE"
 KEY = "sk-" + "proj-abcdefghijklmnopqrstuvwxyz123456"
+HOOK = "https://discord.com/api/webhooks/" + "123456789012345678/" + "aB3" * 22
 
 
 @pytest.mark.parametrize(
@@ -26,6 +27,9 @@ KEY = "sk-" + "proj-abcdefghijklmnopqrstuvwxyz123456"
         (f"OPENAI_API_KEY='{KEY}'", "OpenAI key"),
         ("wandb_api_key: 0123456789abcdef0123456789abcdef01234567", "secret value"),
         ("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----", "private key"),
+        (f'web_hook = "{HOOK}"', "webhook URL"),
+        ("SLACK = 'https://hooks.slack.com/services/T0000/B0000/" + "X" * 24 + "'", "webhook URL"),
+        ("db: postgres://" + "admin:hunter2@db.internal:5432/runs", "password in a URL"),
     ],
 )
 def test_each_kind_of_secret_is_found_and_replaced_by_a_marker(text: str, kind: str) -> None:
@@ -33,6 +37,16 @@ def test_each_kind_of_secret_is_found_and_replaced_by_a_marker(text: str, kind: 
     new, kinds = redact_text(text)
     assert kind in kinds and f"[redacted {kind}]" in new
     assert find_secrets(new) == []
+
+
+def test_ordinary_urls_are_not_secrets() -> None:
+    text = (
+        "see https://github.com/owner/repo/blob/main/README.md and "
+        "https://docs.example.org/api/webhooks/overview; mailto at https://host:8080/path\n"
+    )
+    assert find_secrets(text) == []
+    shell = "git push https://$GITHUB_USER:$GITHUB_API_KEY@github.com/o/r.git\n"
+    assert "password in a URL" not in {k for k, _ in find_secrets(shell)}
 
 
 def test_placeholders_and_variable_names_are_not_secrets() -> None:

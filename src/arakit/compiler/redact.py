@@ -30,6 +30,22 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Hugging Face token", re.compile(r"\bhf_[A-Za-z0-9]{30,}\b")),
     ("Stripe key", re.compile(r"\b[rs]k_live_[A-Za-z0-9]{20,}\b")),
     (
+        # a webhook URL carries its own token: whoever holds it can post as the owner
+        "webhook URL",
+        re.compile(
+            r"https?://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api/webhooks/\d+/[\w-]{20,}"
+            r"|https?://hooks\.slack\.com/(?:services|workflows|triggers)/[\w/-]{20,}"
+            r"|https?://[\w.-]+/(?:api/)?webhooks?/[\w/-]*[\w-]{24,}"
+        ),
+    ),
+    ("Telegram bot token", re.compile(r"\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b")),
+    # a password written into a URL: `https://user:pass@host/`, `postgres://u:p@db:5432`
+    # (not a variable the shell fills in: `https://$USER:$TOKEN@`)
+    (
+        "password in a URL",
+        re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s/:@'\"]+:(?![$<{%])[^\s/@'\"]{3,}@"),
+    ),
+    (
         "JSON web token",
         re.compile(r"\beyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{10,}\b"),
     ),
