@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from arakit.compiler.text import sentences
+
 MAX_TEXT = 400_000
 
 _OWN = re.compile(
@@ -28,7 +30,6 @@ _OTHER = re.compile(
 )
 # a name: a word with a capital inside or a digit (CodeLlama, Llama2, GPT-4, BERT, ResNet50)
 _NAME = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:[A-Z][A-Za-z0-9]*|\d[A-Za-z0-9]*)\b")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def method_words(text: str) -> dict[str, int]:
@@ -38,7 +39,7 @@ def method_words(text: str) -> dict[str, int]:
     score: Counter[str] = Counter()
     flat = re.sub(r"-\n(?=[a-z])", "", text[:MAX_TEXT])
     flat = re.sub(r"\s+", " ", flat)
-    for sentence in _SENTENCE.split(flat):
+    for sentence in sentences(flat):
         if len(sentence) > 1000:
             continue
         own = _OWN.search(sentence)
