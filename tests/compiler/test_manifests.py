@@ -91,3 +91,32 @@ def test_manifests_under_docs_or_tests_are_not_the_run_environment(tmp_path: Pat
     assert "irlba" in deps
     assert "sphinx" not in deps and "Test" not in deps
     assert env.runtimes == [("R (>= 4.1.0)", "DESCRIPTION:5")]
+
+
+def test_a_readme_names_the_hardware_and_only_the_runs_seeds_are_kept(tmp_path: Path) -> None:
+    files = {
+        "README.md": (
+            "# Low-rank study\n\n## Hardware and software\n\n"
+            "The tested target host has four NVIDIA RTX 4000 Ada Generation GPUs with 20 GB\n"
+            "each. Training uses one model replica per process.\n\n"
+            "It can take multiple days even on four GPUs.\n"
+        ),
+        "train.py": "import torch\n# seed_everything(42)\ntorch.manual_seed(7)\n",
+        "tests/test_reload.py": "import torch\ntorch.manual_seed(42)\n",
+        "docs/hardware.md": "We used an NVIDIA A100 GPU.\n",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "add", "."], check=True)
+    env = read_environment(list_files(tmp_path))
+    assert env.hardware == [
+        (
+            "The tested target host has four NVIDIA RTX 4000 Ada Generation GPUs with 20 GB "
+            "each. (as the README states)",
+            "README.md:5",
+        )
+    ]
+    # a commented-out call and a test's seed are not the run's seed
+    assert [(s.value, s.location) for s in env.seeds] == [("7", "train.py:3")]

@@ -81,3 +81,64 @@ def test_two_named_values_of_one_paragraph_claiming_one_code_value_are_not_a_mis
     assert got["iterations"] == ("10 iterations", "paper-only")
     # one name, one value: a disagreement is still reported
     assert verdicts(base + "We use k = 8.")["k"] == ("8", "mismatch")
+
+
+def _stated(key: str, value: str, number: float, sentence: str, group: int = 1):  # type: ignore[no-untyped-def]
+    from arakit.compiler.atoms import Where
+    from arakit.compiler.settings.model import PaperSetting
+
+    return PaperSetting(
+        key, key.replace("_", " "), value, number, "", Where(4, "3", sentence), group=group
+    )
+
+
+_TAGGER = (
+    "import argparse\n"
+    "p = argparse.ArgumentParser()\n"
+    "p.add_argument('--train_size', default=0, type=int, help='train only on slice of given length')\n"
+    "p.add_argument('--max_iter', default=-1, type=int)\n"
+    "p.add_argument('--dropout', default=0, type=float)\n"
+    "p.add_argument('--C', default=1.0, type=float)\n"
+)
+
+
+def test_a_zero_or_minus_one_size_default_means_all_and_is_not_a_mismatch() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    params = params_of(_TAGGER, "tagger/train.py")
+    settings = [
+        _stated("train_size", "888k", 888000.0, "models with a training set size of 888k"),
+        _stated("max_iter", "5000", 5000.0, "at most 5000 iterations"),
+        _stated("dropout", "0.1", 0.1, "a dropout of 0.1"),
+    ]
+    got = {v.key: v.verdict for v in reconcile(settings, params) if v.verdict != "code-only"}
+    # 0 items and -1 iterations stand for "the whole set" and "no limit"; a dropout of 0 is
+    # a value, and still disagrees
+    assert got["train_size"] == "paper-only" and got["max_iter"] == "paper-only"
+    assert got["dropout"] == "mismatch"
+
+
+def test_a_plan_for_the_next_experiment_is_not_a_setting_of_the_run() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    params = params_of("seed: 42\nlearning_rate: 0.0002\n", "configs/base.yaml")
+    plan = _stated(
+        "repetitions", "three", 3.0, "The next decisive experiment is three seeds for each order."
+    )
+    (v,) = [v for v in reconcile([plan], params) if v.key == "repetitions"]
+    assert v.verdict == "paper-only" and v.negative and "plan" in v.note
+    ran = _stated("repetitions", "three", 3.0, "We report the mean over three seeds.")
+    (v,) = [v for v in reconcile([ran], params) if v.key == "repetitions"]
+    assert v.verdict == "mismatch" and "one seed (42)" in v.note
+
+
+def test_a_list_of_seed_values_is_compared_by_its_length_not_its_values() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    def verdict(code: str) -> str:
+        ran = _stated("repetitions", "three", 3.0, "We report the mean over three seeds.")
+        params = params_of(code, "scripts/run_matrix.py")
+        return next(v.verdict for v in reconcile([ran], params) if v.key == "repetitions")
+
+    assert verdict("SEEDS = [0, 1, 2]\n") == "match"
+    assert verdict("SEEDS = [42]\n") == "mismatch"  # one seed where the paper states three

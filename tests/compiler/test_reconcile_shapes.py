@@ -91,7 +91,8 @@ def test_a_seed_that_means_draw_one_or_a_library_default_is_no_fixed_seed() -> N
 def test_trials_with_a_seed_sweep_are_not_flagged() -> None:
     doc = _paper("All results are averaged over five trials with a learning rate of 0.001.")
     files = {"train.py": "SEED = 42\nLR = 0.001\n", "sweep.py": "SEEDS = [0, 1, 2, 3, 4]\n"}
-    assert _by(_run(doc, files))["repetitions"][0] == "paper-only"
+    # five seeds listed: the five trials, counted
+    assert _by(_run(doc, files))["repetitions"][0] == "match"
 
 
 def test_trials_run_by_a_counting_loop_of_a_launch_script_are_not_flagged() -> None:

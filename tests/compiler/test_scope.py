@@ -355,3 +355,98 @@ def test_a_root_package_and_its_benchmark_scripts_are_read_whole() -> None:
     # that is not defined at the root
     assert _root_package(["R", "paper"], files, {"paper"}) == ""
     assert _root_package(["R", "bench"], files[1:], {"paper"}) == ""
+
+
+_BASE_YAML = (
+    "learning_rate: 0.1\nbatch_size: 256\nmomentum: 0.9\nweight_decay: 0.0001\nepochs: 90\n"
+)
+
+
+def test_a_project_of_scripts_configs_and_a_package_at_the_root_is_read_whole(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    run = (
+        "import argparse\nimport subprocess\n\nfrom rwn.train import train\n\n"
+        "p = argparse.ArgumentParser()\np.add_argument('--config_dir', default='configs')\n"
+        "subprocess.run(['accelerate', 'launch', '-m', 'rwn.train'])\n"
+    )
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {
+                "files": {
+                    "configs/base.yaml": _BASE_YAML,
+                    "configs/smoke.yaml": "epochs: 1\n",
+                    "scripts/run_study.py": run,
+                    "src/rwn/__init__.py": "",
+                    "src/rwn/train.py": "def train(cfg):\n    return cfg\n",
+                    "pyproject.toml": "[project]\nname = 'rwn'\n",
+                    "paper/rwn.pdf": paper.path.read_bytes(),
+                },
+                "msg": "study",
+            }
+        ],
+    )
+    found, scope = reconcile_paths(paper.path, str(repo.path))
+    assert scope is not None and scope.folders == [""]
+    assert "scripts/run_study.py drives configs/" in scope.reasons[-1]
+    assert ("learning_rate", "match", "configs/base.yaml:1") in _verdicts(found)
+
+
+def test_a_root_makefile_that_runs_the_pipeline_makes_the_root_the_code() -> None:
+    from arakit.compiler.entrypoints import entry_points
+    from arakit.compiler.repo.params import params_of
+
+    files = {
+        "Makefile": (
+            'ZLOW="0"\nZHIGH="1.9"\nSOURCE = src/feline.c\n\nrun:\n'
+            "\t@. venv/bin/activate && \\\n"
+            "\tpython src/preprocessing/lsd_cc_spectral.py --FWHM=250 --classic\n"
+            "\t./feline.bin $(ZLOW) $(ZHIGH)\n"
+        ),
+        "src/feline.c": "const float redshift_step = 0.0002;\n",
+        "src/preprocessing/lsd_cc_spectral.py": "import argparse\n",
+        "joss/paper.md": "# FELINE\n",
+    }
+    params = [p for f, t in files.items() for p in params_of(t, f)]
+    folders, _, why = entry_points(
+        ["src/preprocessing"], [], list(files), params, {"joss"}, files.get
+    )
+    assert folders == [""] and "Makefile runs src/preprocessing/lsd_cc_spectral.py" in why
+
+
+def test_a_root_build_file_that_compiles_the_chosen_sources_makes_the_root_the_code() -> None:
+    from arakit.compiler.entrypoints import entry_points
+
+    files = {
+        "setup.py": "Extension('mie', sources=['src/mie.cpp'])\n",
+        "src/mie.cpp": "#define NMAX 200\n",
+        "tests/test_mie.py": "",
+    }
+    folders, _, why = entry_points(["src"], [], list(files), [], set(), files.get)
+    assert folders == [""] and "setup.py builds src/mie.cpp" in why
+    # a setup.py that packages Python code builds nothing: the package folder stays
+    files = {"setup.py": "packages=['pkg']\n", "pkg/core.py": "N = 2\n", "pkg/ext.c": ""}
+    folders, _, _ = entry_points(["pkg"], [], list(files), [], set(), files.get)
+    assert folders == ["pkg"]
+
+
+def test_a_sub_package_that_imports_its_parent_package_widens_to_the_parent() -> None:
+    from arakit.compiler.entrypoints import entry_points
+
+    files = {
+        "source/mlt/__init__.py": "",
+        "source/mlt/feature_extractors.py": "class ResNet: ...\n",
+        "source/mlt/games/__init__.py": "",
+        "source/mlt/games/play.py": (
+            "from mlt.feature_extractors import ResNet\nfrom mlt.games.models import Sender\n"
+        ),
+        "source/mlt/games/models.py": "",
+        "thesis/main.tex": "",
+    }
+    folders, _, why = entry_points(["source/mlt/games"], [], list(files), [], set(), files.get)
+    assert folders == ["source/mlt"] and "mlt.feature_extractors" in why
+    # importing only its own modules keeps the sub-package
+    files["source/mlt/games/play.py"] = "from mlt.games.models import Sender\n"
+    folders, _, _ = entry_points(["source/mlt/games"], [], list(files), [], set(), files.get)
+    assert folders == ["source/mlt/games"]

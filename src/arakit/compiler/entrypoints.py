@@ -7,9 +7,17 @@ that run them and the scripts kept beside the paper.
   belong to, it makes the whole repository (or that package) the paper's code: the
   repository is then the experiment. Elsewhere (`scripts/overnight.sh` running
   `pkg/train.py`) the launch file itself joins the scope, its folder does not.
-- A program at the repository root that names a chosen top-level folder in a string
+- A program at the repository root, or in another top-level folder (`scripts/run.py` with
+  `default="configs"`), that names a chosen top-level folder in a string
   (`default="interpreter"`, `"cbmc/synth.c"`) drives that folder's code (it compiles,
-  runs or loads it): the root is the paper's code then, its options the run's settings.
+  runs or loads it): the root is the paper's code then (a project laid out as scripts/,
+  configs/ and src/ is one experiment), its options the run's settings.
+- A build file at the root (setup.py, CMakeLists.txt, a Makefile) that compiles a C, C++
+  or Fortran source of a chosen folder (`sources=['src/ext.cpp']`) makes the root the
+  code: the folder is the project's source tree, built and run from the root.
+- A chosen folder that is a sub-package importing modules of its parent package
+  (`language_games/play.py`: `from mlt.feature_extractors import ...`) widens to that
+  parent package: the package it imports is part of what runs.
 - Programs directly in the folder that holds the paper's PDF (`joss/draw.jl` beside
   `joss/paper.md`) are the paper's figure scripts: they join the scope as files, unless
   the folder keeps other PDFs too (earlier submissions, letters: a writing archive)."""
@@ -21,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from arakit.compiler.repo.launched import launched
+from arakit.compiler.repo.params import is_source
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.scope import _PROGRAMS, CODE_SUFFIXES, _collapse
 
@@ -79,6 +88,11 @@ def entry_points(
             roots.setdefault(target, f"{launcher} runs the package {target or 'at the root'}")
     for driver, folder in _root_drivers(folders, code, read):
         roots.setdefault("", f"{driver} drives {folder}/")
+    for build, source in _root_builds(folders, files, read):
+        roots.setdefault("", f"{build} builds {source}")
+    for sub, parent, module in _parent_packages(folders, files, read):
+        folders = [parent if f == sub else f for f in folders]
+        roots.setdefault(parent, f"{sub}/ imports {module} of its parent package {parent}/")
     reasons = []
     if roots:
         folders = _collapse(set(folders) | set(roots), code)
@@ -107,7 +121,8 @@ _NOT_DRIVERS = ("setup.py", "conftest.py", "noxfile.py", "versioneer.py", "conf.
 def _root_drivers(
     folders: list[str], code: list[str], read: Callable[[str], str | None] | None
 ) -> list[tuple[str, str]]:
-    """(root program, chosen top-level folder it names in a string) pairs."""
+    """(program at the root or in another top-level folder, chosen top-level folder it
+    names in a string) pairs."""
     if read is None:
         return []
     tops = sorted({f.split("/")[0] for f in folders if f})
@@ -117,9 +132,71 @@ def _root_drivers(
     quoted = re.compile(rf"[\"'](?:\./)?({names})(?:/[^\"'\n]*)?[\"']")
     out = []
     for f in code:
-        if "/" in f or not f.lower().endswith(_DRIVER_SUFFIXES) or f.lower() in _NOT_DRIVERS:
+        name = PurePosixPath(f).name.lower()
+        if f.split("/")[0] in tops or name in _NOT_DRIVERS or not name.endswith(_DRIVER_SUFFIXES):
             continue
         m = quoted.search(read(f) or "")
         if m:
             out.append((f, m.group(1)))
+    return out
+
+
+_BUILD_FILES = ("setup.py", "cmakelists.txt", "meson.build", "makefile", "gnumakefile")
+
+
+def _root_builds(
+    folders: list[str], files: list[str], read: Callable[[str], str | None] | None
+) -> list[tuple[str, str]]:
+    """(root build file, compiled source of a chosen folder it names) pairs."""
+    if read is None:
+        return []
+    sources = [
+        f
+        for f in files
+        if is_source(f)
+        and not f.lower().endswith((".r", ".jl", ".m"))
+        and any(d and f.startswith(d + "/") for d in folders)
+    ]
+    out = []
+    for b in files:
+        if "/" in b or b.lower() not in _BUILD_FILES or not sources:
+            continue
+        text = read(b) or ""
+        hit = next((s for s in sources if re.search(rf"(?<![\w/]){re.escape(s)}\b", text)), "")
+        if hit:
+            out.append((b, hit))
+    return out
+
+
+_IMPORT = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_][\w.]*)", re.M)
+
+
+def _parent_packages(
+    folders: list[str], files: list[str], read: Callable[[str], str | None] | None
+) -> list[tuple[str, str, str]]:
+    """(chosen sub-package, its parent package folder, a module of the parent it imports)
+    for chosen folders that import their parent package's other modules."""
+    if read is None:
+        return []
+    have = set(files)
+    out = []
+    for sub in folders:
+        parent = _folder(sub)
+        if not parent or f"{parent}/__init__.py" not in have or f"{sub}/__init__.py" not in have:
+            continue
+        pkg, own = PurePosixPath(parent).name, PurePosixPath(sub).name
+        for f in files:
+            if not (f.startswith(sub + "/") and f.endswith(".py")):
+                continue
+            for m in _IMPORT.finditer(read(f) or ""):
+                parts = m.group(1).split(".")
+                if len(parts) < 2 or parts[0] != pkg or parts[1] == own:
+                    continue
+                mod = f"{parent}/{parts[1]}"
+                if f"{mod}.py" in have or f"{mod}/__init__.py" in have:
+                    out.append((sub, parent, ".".join(parts[:2])))
+                    break
+            else:
+                continue
+            break
     return out

@@ -53,6 +53,7 @@ CODE_SUFFIXES = (
     ".launch",
     ".smk",
     "snakefile",
+    "makefile",  # (lower-cased: Makefile, GNUmakefile) a pipeline's launcher
     *SOURCE_SUFFIXES,
 )
 # files that are programs (not configs or launch scripts): what "the largest code folder" counts
@@ -281,6 +282,7 @@ def paper_tree(root: Path, pdf: Path | None, at: str | None = None) -> Iterator[
         head,
         "--",
         *[f"*{s}" for s in CODE_SUFFIXES],
+        "*Makefile",
         check=False,
     )
     scope.head_differs = diff.split()

@@ -32,7 +32,42 @@ def test_c_defines_and_file_scope_constants_are_read_but_not_locals_or_comments(
     assert got["TILE_DIM"] == ("16", 2, "work-group edge")
     assert got["epsilon"] == ("0.00001f", 4, "convergence")
     assert got["kIterations"] == ("5000", 5, "")
-    assert not {"MAX", "OLD_N", "unused", "local_n"} & set(got)
+    assert not {"MAX", "OLD_N", "unused"} & set(got)
+    # a function's local is read as its starting value, not as a file constant
+    assert [p.kind for p in params_of(src, "src/kernel.cpp") if p.name == "local_n"] == ["local"]
+
+
+def test_c_globals_arrays_and_local_starting_values_are_read_but_not_counters() -> None:
+    src = (
+        "const float lines[3] = {6564.61, 4862.72,\n"
+        "                        4341.68};\n"
+        "float ignore_below = 1.5;\n"
+        "//float max_match = 20.0;\n"
+        "double run(double d) {\n"
+        "    double angres = 0.25; //degrees\n"
+        "    int i = 0;\n"
+        "    double dlogd = std::min(d, 0.25);\n"
+        "    for (int t = 1; t < 512; t++) {}\n"
+        "    return angres;\n"
+        "}\n"
+    )
+    found = {p.name: p for p in params_of(src, "src/mie.cpp")}
+    assert (found["lines"].value, found["lines"].line) == ("{6564.61, 4862.72,", 1)
+    assert (found["ignore_below"].value, found["ignore_below"].kind) == ("1.5", "constant")
+    angres = found["angres"]
+    assert (angres.value, angres.line, angres.kind, angres.help) == ("0.25", 6, "local", "degrees")
+    assert not {"max_match", "i", "dlogd", "t"} & set(found)
+
+
+def test_a_c_local_starting_value_matches_but_is_never_a_mismatch() -> None:
+    src = "void f(void) {\n    double tolerance = 1e-5;\n}\n"
+    params = params_of(src, "src/mie.c")
+    for stated, verdict in (("1e-5", "match"), ("1e-6", "paper-only")):
+        doc = Document(path="p.pdf", pages=3)
+        text = f"We use a tolerance of {stated} and a batch size of 64."
+        doc.sections = [DocSection("2", "Method", 1, 2, paragraphs=[Paragraph(text, 2, "2")])]
+        found = [v for v in reconcile(paper_settings(doc), params) if v.key == "tolerance"]
+        assert [v.verdict for v in found] == [verdict]
 
 
 def test_fortran_parameters_and_top_level_r_julia_matlab_numbers_are_read() -> None:

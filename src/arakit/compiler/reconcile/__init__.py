@@ -14,6 +14,7 @@ from collections import defaultdict
 from arakit.compiler.reconcile.align import Unit, align, build_units
 from arakit.compiler.reconcile.imported import judge_imported
 from arakit.compiler.reconcile.match import per_item
+from arakit.compiler.reconcile.sentinels import planned
 from arakit.compiler.reconcile.verdicts import Verdict, judge, library_default, verdict
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
@@ -51,11 +52,13 @@ def reconcile(
     values: dict[str, set[tuple[float, ...]]] = defaultdict(set)
     out: list[Verdict] = []
     for s in settings:
-        if s.negative or s.variant:
+        if s.negative or s.variant or planned(s):
             note = (
                 "a value the paper reports as not working (a negative result): not compared"
                 if s.negative
                 else "a value the paper states for a baseline, an ablation or a special case: not compared"
+                if s.variant
+                else "a plan or future work the paper describes, not a setting of its runs: not compared"
             )
             v = verdict(s, "paper-only", None, note)
             v.negative = True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from arakit.compiler.reconcile.sentinels import seed_values, sentinel_default
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import code_key, phrase_key, snake, transliterate
@@ -290,6 +291,11 @@ def compare_numbers(paper: tuple[float, ...], code: tuple[float, ...]) -> str:
 def value_relation(setting: PaperSetting, param: CodeParam) -> str:
     """`same`, `different`, or `unknown` (the code value is not a number to compare)."""
     code = code_numbers(param.value)
+    seeded = seed_values(setting, param, code)
+    if seeded is not None:
+        return seeded
+    if sentinel_default(setting, param, code):
+        return "unknown"
     if not code:
         if setting.values:
             return "unknown"

@@ -211,6 +211,7 @@ def _against(
         and p.used
         and always(p)
         and p.kind != "derived"  # `steps = np.zeros((atoms, n, 3))`: computed, not stated
+        and p.kind != "local"  # a C function's local starting value: its callers may change it
         and not library_default(p)
         and value_relation(s, p) == "different"
     ]

@@ -64,9 +64,73 @@ def read_environment(repo: RepoFiles) -> Environment:
             _conda(repo.read(rel) or "", rel, env)
         elif low == "dockerfile" or low.startswith("dockerfile.") or low.endswith(".dockerfile"):
             _dockerfile(repo.read(rel) or "", rel, env)
-        elif low.endswith((".py", ".r", ".jl")):
-            env.seeds += seed_calls(repo.read(rel) or "", rel)
+        elif low.endswith((".py", ".r", ".jl")) and not _TEST_FILE.search(rel):
+            env.seeds += _run_seeds(repo.read(rel) or "", rel)
+        elif _README.match(rel) and len(env.hardware) < MAX_README_HARDWARE:
+            env.hardware += _readme_hardware(repo.read(rel) or "", rel)
     return env
+
+
+# a test's seed fixes the test, not the run
+_TEST_FILE = re.compile(r"(?:^|/)(?:tests?/|test_[^/]*$|[^/]*_test\.\w+$|conftest\.py$)", re.I)
+
+
+def _run_seeds(text: str, rel: str) -> list[CodeParam]:
+    """Seed calls on lines that run (a commented-out `# seed_everything(42)` sets nothing)."""
+    lines = text.splitlines()
+    return [
+        p for p in seed_calls(text, rel) if not lines[p.line - 1].lstrip().startswith(("#", "//"))
+    ]
+
+
+# the README at the root or one folder down (a subproject's), not documentation pages
+_README = re.compile(r"^(?:[^/]+/)?readme(?:\.(?:md|rst|txt|markdown))?$", re.I)
+MAX_README_HARDWARE = 3
+# a named machine part (a vendor, a product line or model) and a device noun, in one sentence
+_NAMED_PART = re.compile(
+    r"\b(?:NVIDIA|Nvidia|AMD|Intel|Xeon|EPYC|Ryzen|Threadripper|GeForce|Tesla|Quadro|Titan|"
+    r"RTX\s?A?\d{3,4}|GTX\s?\d{3,4}|[AHLV]100|A[456]000|L40S?|TPU\s?v\d|Apple\s+M[1-4])\b"
+)
+_DEVICE_NOUN = re.compile(r"\b(?:[GCT]PUs?|[Pp]rocessors?|cores?|RAM|memory|VRAM|GB)\b")
+
+
+def _readme_hardware(text: str, rel: str) -> list[tuple[str, str]]:
+    """Sentences of a README that name the machine the work runs on (`The tested target host
+    has four NVIDIA RTX 4000 Ada Generation GPUs with 20 GB each.`), each with the line it
+    starts on, said to be the README's."""
+    out: list[tuple[str, str]] = []
+    para: list[tuple[int, str]] = []
+    for n, line in enumerate([*text.splitlines(), ""], start=1):
+        stripped = line.strip()
+        if stripped and not line.startswith("    ") and not stripped.startswith(_NOT_PROSE):
+            para.append((n, stripped))
+            continue
+        out += _hardware_sentences(para, rel)
+        para = []
+        if len(out) >= MAX_README_HARDWARE:
+            break
+    return out[:MAX_README_HARDWARE]
+
+
+_NOT_PROSE = ("#", "|", "```", "<", "$", ">>>")
+
+
+def _hardware_sentences(para: list[tuple[int, str]], rel: str) -> list[tuple[str, str]]:
+    """(sentence "(as the README states)", file:line) for the paragraph's hardware sentences."""
+    joined, starts = "", []
+    for n, piece in para:
+        starts.append((len(joined), n))
+        joined += piece + " "
+    out = []
+    for m in re.finditer(r"\S[^.!?]*(?:[.!?](?=\s)|$)", joined):
+        sentence = m.group(0).strip()
+        if len(sentence) > 300 or not _NAMED_PART.search(sentence):
+            continue
+        if not _DEVICE_NOUN.search(sentence):
+            continue
+        line = max((n for at, n in starts if at <= m.start()), default=para[0][0])
+        out.append((f"{sentence} (as the README states)", f"{rel}:{line}"))
+    return out
 
 
 def _add(env: Environment, m: Manifest) -> None:

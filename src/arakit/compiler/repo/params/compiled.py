@@ -5,9 +5,11 @@ top-level assignments of numbers in MATLAB scripts (`alpha = 0.05;`); R and Juli
 read by rjulia.py (function defaults, call literals, assignments, loops).
 
 Only values written as number literals are read (a setting, not a computation), each at its
-own line with the comment beside it as help. Lines inside functions are skipped where the
-language marks them by indentation or braces; the rest is left to reconciliation, which
-compares a value only with a setting the paper states under the same name.
+own line with the comment beside it as help. In C-family sources a declaration with a
+literal is read at any depth (a function's local starting value, kind `local`) and a
+file-level array of numbers as a list; elsewhere lines inside functions are skipped where
+the language marks them by indentation or braces. Reconciliation compares a value only
+with a setting the paper states under the same name.
 """
 
 from __future__ import annotations
@@ -37,6 +39,21 @@ _C_CONST = re.compile(
     r"(?:const|constexpr)\s+(?:(?:unsigned|signed|long|short|static|constexpr|const)\s+)*"
     r"(?:int|long|float|double|size_t|unsigned|char|bool|auto|u?int\d+_t|real|Real|index_t)\s+"
     rf"([A-Za-z_]\w*)\s*(?:=\s*|\{{\s*|\(\s*)({_NUMBER})\s*[}})]?\s*;\s*(?://(.*)|/\*(.*?)\*/)?\s*$"
+)
+# a declaration with a number literal, const or not, at any depth (`float ignore_below =
+# 1.5;` at file level, `double density = 1.0; // g/cm3` in a function) and a file-level
+# array of numbers (`const float lines[3] = {6564.61, 4862.72, 4341.68};`)
+_C_TYPE = (
+    r"(?:(?:unsigned|signed|long|short)\s+)*"
+    r"(?:int|long|float|double|size_t|unsigned|char|bool|auto|u?int\d+_t|real|Real|index_t)\s+"
+)
+_C_VAR = re.compile(
+    r"^\s*(?:(?:static|extern|volatile|register|__constant__|__device__|const|constexpr)\s+)*"
+    rf"{_C_TYPE}([A-Za-z_]\w*)\s*=\s*({_NUMBER})\s*;\s*(?://(.*)|/\*(.*?)\*/)?\s*$"
+)
+_C_ARRAY = re.compile(
+    r"^\s*(?:(?:static|extern|__constant__|__device__|const|constexpr)\s+)*"
+    rf"{_C_TYPE}([A-Za-z_]\w*)\s*\[[^\]]*\]\s*=\s*(\{{\s*{_NUMBER}(?:\s*,\s*{_NUMBER})*\s*,?\s*\}}?)"
 )
 _FORTRAN = re.compile(
     rf"^\s*(?:integer|real|double\s+precision|real\s*\(\s*\w+\s*\))\s*,\s*parameter\s*::\s*"
@@ -86,9 +103,21 @@ def _c_params(text: str, rel: str) -> list[CodeParam]:
             out.append(
                 _param(m.group(1), m.group(2), rel, n, "constant", m.group(3) or m.group(4) or "")
             )
+        elif not in_comment and (m := _C_VAR.match(line)) and (depth == 0 or _setting(m)):
+            # a function's local starting value (kind `local`): matched by reconciliation,
+            # never called a mismatch, since a caller may change it
+            kind = "constant" if depth == 0 else "local"
+            out.append(_param(m.group(1), m.group(2), rel, n, kind, m.group(3) or m.group(4) or ""))
+        elif depth == 0 and not in_comment and (m := _C_ARRAY.match(code)):
+            out.append(_param(m.group(1), m.group(2), rel, n, "constant", ""))
         if not code.lstrip().startswith("#"):
             depth = max(0, depth + code.count("{") - code.count("}"))
     return out
+
+
+def _setting(m: re.Match[str]) -> bool:
+    """A local worth reading: not a counter or flag (`int i = 0;`, `bool done = 1;`)."""
+    return len(m.group(1)) > 1 and m.group(2).lstrip("+") not in ("0", "1", "-1")
 
 
 def _without_block_comments(line: str, in_comment: bool) -> tuple[str, bool]:
