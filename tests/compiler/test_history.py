@@ -18,6 +18,7 @@ FIT = '''"""Fit the tank model with the soft-constrained integration method."""
 num_iter = {iters}  # gradient-based optimization steps
 lr = 1e-5  # learning rate
 '''
+STOP = "while loss > tol:\n    loss = step(model)\n"
 LSTM = """import torch
 
 # LSTM black-box model of the circuit
@@ -66,7 +67,8 @@ def test_a_commit_that_sets_a_file_back_exactly_is_an_undo_even_without_saying_s
         tmp_path,
         [
             {"files": {"fit.py": FIT.format(iters=100)}, "msg": "Fit script"},
-            {"key": "more", "files": {"fit.py": FIT.format(iters=5000)}, "msg": "Longer fit"},
+            # new logic set back (a tweak of num_iter set back would be routine, no dead end)
+            {"key": "more", "files": {"fit.py": FIT.format(iters=100) + STOP}, "msg": "Longer fit"},
             {"key": "back", "files": {"fit.py": FIT.format(iters=100)}, "msg": "Tidy up"},
         ],
     )

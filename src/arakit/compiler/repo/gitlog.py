@@ -7,6 +7,7 @@ branch's content ever reached the main line, without reading any file.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -250,3 +251,15 @@ class BlobReader:
             if self._proc.stdout:
                 self._proc.stdout.close()
             self._proc = None
+
+
+def author_words(repo: Path) -> frozenset[str]:
+    """The lower-case words (3 letters or more) of every commit author's name and e-mail
+    user name: who wrote the repository's own code."""
+    out = git(repo, "log", "--all", "--format=%an%x00%ae", check=False)
+    words: set[str] = set()
+    for line in out.splitlines():
+        name, _, mail = line.partition("\0")
+        for part in (name, mail.split("@", 1)[0]):
+            words |= {w for w in re.findall(r"[^\W\d_]{3,}", part.lower())}
+    return frozenset(words)

@@ -19,6 +19,7 @@ from arakit.compiler.repo.gitlog import (
     Commit,
     Ref,
     ancestors,
+    author_words,
     read_commits,
     read_refs,
 )
@@ -131,7 +132,8 @@ def read_history(
     first_parent = _first_parent(head, parents)
     other = BlobReader(repo, MAX_BLOBS, MAX_BLOB_CHARS)
     try:
-        found = PatternFinder(hist.commits, reader, prefix, first_parent, other).run()
+        authors = author_words(repo)
+        found = PatternFinder(hist.commits, reader, prefix, first_parent, other, authors).run()
         hist.findings = fold_reverts(found, hist.commits)
     finally:
         reader.close()

@@ -43,6 +43,18 @@ TEMPORARY_RE = re.compile(
     re.I,
 )
 RENAMING_RE = re.compile(r"\brenam(?:e|es|ed|ing)\b", re.I)
+# "restructuring", "refactor", "reorganise the project": files move into a new layout
+_RESTRUCTURE_RE = re.compile(r"\b(?:re-?stru\w*tur\w*|refactor\w*|re-?organi[sz]\w*)", re.I)
+_NAMES_REMOVAL_RE = re.compile(r"\b(?:remov|delet|drop|discard|abandon|get rid|got rid)\w*", re.I)
+
+
+def restructuring(subject: str) -> bool:
+    """True when a subject says the commit restructures the code and names nothing it
+    removes ("restructuring", not "huge refactor - removing banded solves"): what it
+    deletes went into the new layout."""
+    return bool(_RESTRUCTURE_RE.search(subject)) and not _NAMES_REMOVAL_RE.search(subject)
+
+
 MOVED_AWAY_RE = re.compile(
     r"\bmov(?:e|ed|es|ing)\b[^.\n]{0,40}\b(?:elsewhere|another repo|separate repo|new repo|"
     r"own repo|out of (?:the|this) repo)|"

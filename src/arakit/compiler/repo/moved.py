@@ -43,19 +43,78 @@ def documentation(path: str) -> bool:
 
 
 def abandons_nothing(
-    c: Commit, gone: Change, text: str, read: Callable[[str, str], str | None]
+    c: Commit,
+    gone: Change,
+    text: str,
+    read: Callable[[str, str], str | None],
+    authors: frozenset[str] = frozenset(),
+    exists: Callable[[str], bool] | None = None,
 ) -> bool:
     """True when deleting `gone` (last content `text`) by `c` gives up no work: a
-    placeholder, a template, a unit test, or code that moved into what `c` wrote."""
+    placeholder, a template, a unit test, code that moved into what `c` wrote, a third-party
+    file (its copyright holder none of `authors`), or a launcher of programs that stay
+    (`exists(file name)` says whether a file of that name is still in the tree)."""
     code = [ln for ln in text.splitlines() if ln.strip() and not _whole_comment(ln)]
     return (
         len(text.strip()) < MIN_SCRIPT_BYTES
         or len(code) < MIN_LINES
         or editor_template(text)
         or unit_test(text, gone.path)
+        or third_party(text, authors)
+        or (exists is not None and launches_kept(gone.path, text, exists))
         or folded(c, gone, text, read)
         or lives_on(c, gone, text, read)
     )
+
+
+# "Copyright 2011 Philipp Nolte", "Copyright (c) 2015-2019, Jane Doe": who holds the file
+_COPYRIGHT = re.compile(
+    r"copyright\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-–,]\s*\d{4})*),?\s*(?:by\s+)?"
+    r"(?P<who>[^\n,;<(]{3,60})",
+    re.I,
+)
+# holders that name nobody: "the authors", "contributors"
+_NOBODY = {"the", "and", "authors", "author", "contributors", "all", "rights", "reserved", "others"}
+
+
+def third_party(text: str, authors: frozenset[str]) -> bool:
+    """True when the file's header names a copyright holder and no holder shares a name
+    word with the repository's commit authors (`authors`, lower-case words): code copied in
+    from another project (a tagger, a solver), kept or dropped as a dependency is."""
+    if not authors:
+        return False
+    head = "\n".join(text.splitlines()[:40])
+    holders = [m.group("who") for m in _COPYRIGHT.finditer(head)]
+    if not holders:
+        return False
+    for who in holders:
+        words = set(re.findall(r"[^\W\d_]{3,}", who.lower())) - _NOBODY
+        if not words or words & authors:
+            return False
+    return True
+
+
+_SHELL_EXT = (".sh", ".bash", ".zsh", ".slurm", ".sbatch", ".pbs", ".job")
+# what a launch script runs: `python play.py`, `Rscript fit.R`, `julia run.jl`, `./train.sh`,
+# `python -m pkg.train`
+_RUNS_FILE = re.compile(r"(?<![\w.-])(?P<file>[\w.-]+\.(?:py|R|r|jl|m|sh|pl|rb|js))\b")
+_RUNS_MODULE = re.compile(r"\s-m\s+(?P<mod>[A-Za-z_][\w.]*)")
+
+
+def launches_kept(path: str, text: str, exists: Callable[[str], bool]) -> bool:
+    """A shell launcher whose every program (`python source/play.py ...`) stays in the
+    tree: the runs it started are over, the approach they ran lives on."""
+    if not path.lower().endswith(_SHELL_EXT):
+        return False
+    own = path.rsplit("/", 1)[-1]
+    names: set[str] = set()
+    for line in text.splitlines():
+        if _whole_comment(line):
+            continue
+        names |= {m.group("file").rsplit("/", 1)[-1] for m in _RUNS_FILE.finditer(line)}
+        names |= {m.group("mod").rsplit(".", 1)[-1] + ".py" for m in _RUNS_MODULE.finditer(line)}
+    names.discard(own)
+    return bool(names) and all(exists(n) for n in names)
 
 
 def _whole_comment(line: str) -> bool:

@@ -9,6 +9,7 @@ gave it up) and says what was abandoned, from the files' own text where it can.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from arakit.compiler.repo import messages as msg
@@ -17,6 +18,7 @@ from arakit.compiler.repo.describe import describe
 from arakit.compiler.repo.finding import BlobReader, Finding
 from arakit.compiler.repo.gitlog import Change, Commit
 from arakit.compiler.repo.moved import abandons_nothing, documentation, numbered_into
+from arakit.compiler.repo.routine import routine
 from arakit.compiler.repo.stated import (
     explained,
     kept_old,
@@ -29,6 +31,8 @@ from arakit.compiler.repo.stated import (
 
 __all__ = ["BlobReader", "Finding", "PatternFinder"]
 
+# findings that already said a file was given up (moved to old/, kept as an _old copy)
+_RETIRING = ("retired", "kept-old", "rewritten")
 WIPE_MIN, WIPE_SHARE = 5, 0.8  # a commit deleting this share of the tree clears a branch
 
 
@@ -46,8 +50,10 @@ class PatternFinder:
         prefix: str = "",
         first_parent: set[str] | None = None,
         read_other: BlobReader | None = None,
+        authors: frozenset[str] = frozenset(),
     ) -> None:
         self.commits = commits
+        self.authors = authors  # the commit authors' name words: whose code is their own
         # files read to see whether deleted code moved (a budget apart from descriptions)
         self.read_other = read_other or read_blob
         # exact undos are looked for on the first-parent line only: inside merged branches,
@@ -194,7 +200,23 @@ class PatternFinder:
             f"{c.short} ({c.subject}) sets {', '.join(files[:3])} back to the content "
             f"before {target.short}"
         )
+        if self._routine(target):
+            self.claimed.update((c.sha, target.sha))  # a tweak tried and set back
+            return
         self._undone(c, target, "undo", f"Undone: {target.subject}", files, why)
+
+    def _routine(self, target: Commit) -> bool:
+        """True when what `target` changed in code is routine (debug output, comments,
+        values under the same names): setting it back gives up no approach."""
+        versions = []
+        for ch in target.changes:
+            if ch.status != "M" or not paths.is_code(ch.path):
+                continue
+            old, new = self.read_other(ch.old_blob, ch.path), self.read_other(ch.new_blob, ch.path)
+            if old is None or new is None:
+                return False
+            versions.append((old, new))
+        return routine(versions)
 
     def _undone(
         self, c: Commit, target: Commit, pattern: str, title: str, files: list[str], why: str
@@ -229,11 +251,14 @@ class PatternFinder:
         if msg.MOVED_AWAY_RE.search(c.message) or msg.TEMPORARY_RE.search(c.subject):
             return  # the message says the files went elsewhere, or were temporary
         renaming = bool(msg.RENAMING_RE.search(c.subject))  # files deleted took new names
+        renaming = renaming or msg.restructuring(c.subject)  # or went into a new layout
         new_names = {PurePosixPath(ch.path).name for ch in c.changes if ch.status in "ARC"}
         gone = {ch.path for ch in c.changes if ch.status == "D"}
         if len(gone) >= WIPE_MIN and len(gone) >= WIPE_SHARE * sum(map(len, self.live.values())):
             return  # nearly every file goes: a branch cleared to start anew (a paper branch)
         added = [ch.path for ch in c.changes if ch.status in "AR"]
+        edited = [ch.path for ch in c.changes if ch.status == "M"]
+        reported = {p for f in self.findings if f.pattern in _RETIRING for p in f.files}
         new_blobs = {ch.new_blob for ch in c.changes if ch.status in "ARC"}
         deleted: list[Change] = []  # one finding for what the commit removed
         retired: dict[str, list[Change]] = {}
@@ -267,9 +292,9 @@ class PatternFinder:
                 ):
                     came_back += 1
                     continue
-                if paths.retire_dir(path, moved=True):  # already retired earlier
-                    continue
-                if paths.rewritten(path, added):
+                if paths.retire_dir(path, moved=True) or path in reported:
+                    continue  # already retired earlier, and said so then
+                if paths.rewritten(path, added + edited):
                     rewritten.append(ch)  # the same name words came back in this commit
                     continue
                 deleted.append(ch)
@@ -295,6 +320,12 @@ class PatternFinder:
             self._removal(c, "deleted", paths.common_folder([d.path for d in deleted]), deleted)
         for folder, changes in retired.items():
             self._removal(c, "retired", folder, changes)
+
+    def _exists_after(self, c: Commit) -> Callable[[str], bool]:
+        """Whether a file of a given name is in the tree once `c` is applied."""
+        gone = {ch.old_path or ch.path for ch in c.changes if ch.status in ("D", "R")}
+        new = {PurePosixPath(ch.path).name for ch in c.changes if ch.status in ("A", "R", "C")}
+        return lambda name: name in new or bool(self.live.get(name, set()) - gone)
 
     def _redone(self, target: Commit) -> bool:
         """Every file the undone commit added is added again by a later commit: the work
@@ -350,7 +381,9 @@ class PatternFinder:
             if (
                 pattern == "deleted"
                 and text is not None
-                and abandons_nothing(c, ch, text, self.read_other)
+                and abandons_nothing(
+                    c, ch, text, self.read_other, self.authors, self._exists_after(c)
+                )
             ):
                 continue  # a placeholder, a template, a unit test, or code moved
             files.append(ch.path)
