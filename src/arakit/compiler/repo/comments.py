@@ -264,7 +264,9 @@ _NOTE_TAIL = re.compile(
 
 NOTE_REACH = 30  # characters after a failure phrase where what failed is named
 # a file of review comments or the reply to them: it quotes what reviewers say failed
-_REVIEW_FILE = re.compile(r"review|rebuttal|referee|response|reply", re.I)
+# files of comments on a document ("main-2023-08-27-comments.txt", exported PDF annotations):
+# a reader's remarks and guesses, not the authors' record
+_REVIEW_FILE = re.compile(r"review|rebuttal|referee|response|reply|comments|feedback|annotat", re.I)
 
 
 def _failure_said(line: str) -> bool:

@@ -245,17 +245,36 @@ _FROM_TO_RE = re.compile(
 )
 
 
+# "dot product instead of concat": the whole subject names the new design and the old one
+_INSTEAD_RE = re.compile(
+    r"^(?:use |using )?(?P<new>[A-Za-z][\w+-]*(?: [A-Za-z][\w+-]*){0,2}) instead of "
+    r"(?P<old>[A-Za-z][\w+-]{2,})\W*$",
+    re.I,
+)
+# how the project is installed or built, not what it does: "switched from pip requirements to
+# conda environment" changes tooling
+_TOOLING_RE = re.compile(
+    r"\b(?:pip|conda|mamba|micromamba|poetry|pipenv|uv|requirements?|environments?|venv|"
+    r"virtualenv|setuptools|pyproject|docker\w*|travis|appveyor|circleci|github actions|tox|"
+    r"nox|pypi|cran|npm|yarn)\b",
+    re.I,
+)
+
+
 def out_and_in(subject: str) -> tuple[str, str]:
     """(what went, what came) when a subject says it removed one thing and added another
-    in its place, or switched from one to the other; empty strings when it does not, or
-    when what went is tidying or a file or folder (a move, not a change of approach)."""
+    in its place, switched from one to the other, or is "<new> instead of <old>"; empty
+    strings when it does not, or when what went is tidying, a file or folder (a move, not a
+    change of approach) or tooling (how the project is installed, built or tested)."""
     line = subject.strip()
     m = _OUT_AND_IN_RE.match(line) or _OUT_AND_IN_PASSIVE_RE.match(line)
-    m = m or _FROM_TO_RE.search(line)
-    if m is None or _TIDY_RE.search(m.group("old")):
+    m = m or _FROM_TO_RE.search(line) or _INSTEAD_RE.match(line)
+    if m is None or _TIDY_RE.search(m.group("old")) or _FIX_RE.match(line):
         return "", ""
     old, new = _phrase(m.group("old")), _phrase(m.group("new")) or m.group("new").strip(" .")
     if not old or not new or _FILEISH.search(old) or _FILEISH.search(new):
+        return "", ""
+    if _TOOLING_RE.search(old) or _TOOLING_RE.search(new):
         return "", ""
     return old, new
 

@@ -133,6 +133,18 @@ def name_tokens(path: str) -> set[str]:
     return {t for t in re.split(r"[\W_]+", spaced.lower()) if t}
 
 
+def widened(path: str, edited: list[str]) -> bool:
+    """A file the same commit edits in the same folder whose name holds every word of the
+    deleted file's name and more (`pos_tagger_evaluator.py` deleted as
+    `baseline_pos_tagger_evaluator.py` is rewritten): the job went into it. The reverse, a
+    variant with a word more (`comparison_noiseless.m` beside `comparison.m`), was dropped."""
+    mine = name_tokens(path)
+    folder = PurePosixPath(path).parent
+    return bool(mine) and any(
+        PurePosixPath(o).parent == folder and mine < name_tokens(o) for o in edited
+    )
+
+
 def rewritten(path: str, added: list[str]) -> bool:
     """A file added in the same commit and folder with nearly the same name words: the
     deleted file was rewritten under a new name, not dropped."""

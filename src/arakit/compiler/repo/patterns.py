@@ -294,7 +294,7 @@ class PatternFinder:
                     continue
                 if paths.retire_dir(path, moved=True) or path in reported:
                     continue  # already retired earlier, and said so then
-                if paths.rewritten(path, added + edited):
+                if paths.rewritten(path, added) or paths.widened(path, edited):
                     rewritten.append(ch)  # the same name words came back in this commit
                     continue
                 deleted.append(ch)

@@ -20,6 +20,9 @@ from arakit.compiler.repo.source import git
 
 MIN_BODY_LINES = 10  # lines of text removed under the heading for a section, not a heading edit
 NET_SHARE = 0.7  # the commit removes at least this share of the body net: a cut, not a rewrite
+# or the text it writes elsewhere holds under this share of the section's words: the rest of
+# the paper rewrapped or reworded in the same commit, the section itself gone
+REWORDED = 0.5
 MAX_COMMITS = 2000  # commits touching sectioning commands read, newest first
 _HEADING = re.compile(
     r"\\(?:sub){0,2}section\*?\s*(?:\[[^\]]*\])?\s*\{(.+?)\}\s*(?:\\label\{[^}]*\})?"
@@ -134,6 +137,7 @@ def _cut(
     """Headings removed with their bodies and not written again in the same commit."""
     kept = {_key(h) for h in _headings(everywhere)}
     added_text = {a.strip() for a in everywhere if a.strip()}
+    added_words = _words(everywhere)
     out: list[CutSection] = []
     current: CutSection | None = None
     body: list[str] = []
@@ -145,7 +149,9 @@ def _cut(
         moved = sum(1 for b in text if b.strip() in added_text)
         current.lines = len(text) - moved  # lines that went elsewhere in the commit are moved
         current.opening = _opening(text)
-        if current.lines >= MIN_BODY_LINES and net >= NET_SHARE * current.lines:
+        if current.lines >= MIN_BODY_LINES and (
+            net >= NET_SHARE * current.lines or _words_kept(text, added_words) < REWORDED
+        ):
             out.append(current)
 
     for line in removed:
@@ -160,6 +166,17 @@ def _cut(
             body.append(line)
     close()
     return out
+
+
+def _words(lines: list[str]) -> set[str]:
+    return {w.lower() for ln in lines for w in re.findall(r"[A-Za-z]{5,}", _plain(ln))}
+
+
+def _words_kept(body: list[str], added: set[str]) -> float:
+    """The share of the section's words (5 letters or more) that the commit writes again
+    somewhere: a section reworded into other text keeps most, one cut keeps few."""
+    mine = _words(body)
+    return len(mine & added) / len(mine) if mine else 1.0
 
 
 def _text_lines(lines: list[str]) -> int:

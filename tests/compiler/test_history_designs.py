@@ -1,0 +1,111 @@
+"""Designs given up in plain words: a subject that is "<new> instead of <old>", a section cut
+while the rest of the paper is rewrapped in the same commit; next to their look-alikes: a
+switch of package manager, a reader's comments file, a section reworded elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from arakit.compiler.ground import params_of
+from arakit.compiler.repo.history import History, read_history
+from arakit.compiler.repo.messages import out_and_in
+from tests.compiler.gitrepo import git_repo
+
+RECEIVER = '''"""The receiver of the referential game."""
+import torch
+
+
+class Receiver(torch.nn.Module):
+    def forward(self, message, images):
+{body}
+'''
+CONCAT = """        flat = images.flatten(start_dim=1)
+        concat = torch.cat((flat, message), dim=1)
+        return self.linear(self.relu(concat))"""
+DOT = """        reduced = self.relu(self.linear(images))
+        scores = torch.matmul(reduced, message.unsqueeze(2))
+        return self.softmax(scores.squeeze())"""
+
+
+def _read(path: Path) -> History:
+    h = read_history(path, params_of, [])
+    assert h is not None
+    return h
+
+
+def test_a_subject_naming_the_new_design_instead_of_the_old_is_a_pivot(tmp_path: Path) -> None:
+    repo = git_repo(
+        tmp_path,
+        [
+            {"key": "cat", "files": {"receiver.py": RECEIVER.format(body=CONCAT)},
+             "msg": "receiver"},
+            {"key": "dot", "files": {"receiver.py": RECEIVER.format(body=DOT)},
+             "msg": "dot product instead of concat", "day": 3},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.kind, f.pattern) == ("pivot", "switched")
+    assert f.commits == [repo.shas["cat"], repo.shas["dot"]]
+    assert f.lesson == "concat replaced by dot product"
+
+
+def test_tweaks_fixes_and_tooling_switches_are_no_change_of_design() -> None:
+    assert out_and_in("More simulations -- 100000 instead of 20000") == ("", "")
+    assert out_and_in("[fix] sum instead of mean in the cvae") == ("", "")
+    assert out_and_in("use posterior instead of lh") == ("", "")
+    assert out_and_in(
+        "switched from pip requirements to conda environment and simplified data_loader"
+    ) == ("", "")
+    assert out_and_in("Switch from RLInterface (depr) to CommonRLInterface") == (
+        "RLInterface",
+        "CommonRLInterface",
+    )
+
+
+WRAPPED = " ".join(f"word{i}" for i in range(12))
+PILOT = "\n".join(
+    f"The pilot allocates singular energy increments to block {i} by marginal gain."
+    for i in range(12)
+)
+PAPER = r"""\documentclass{article}
+\begin{document}
+\section{Introduction}
+%s
+\section{Results}
+Uniform ranks forget least.
+%s
+\end{document}
+"""
+
+
+def test_a_section_cut_while_the_rest_is_rewrapped_is_still_a_cut(tmp_path: Path) -> None:
+    intro = "\n".join(f"Adapters of rank {i} change forgetting {WRAPPED}." for i in range(20))
+    rewrapped = "\n".join(f"Adapters of rank {i} change\nforgetting {WRAPPED}." for i in range(20))
+    appendix = "\\section{Spectral pilot}\n" + PILOT
+    repo = git_repo(
+        tmp_path,
+        [
+            {"key": "draft", "files": {"paper/main.tex": PAPER % (intro, appendix)},
+             "msg": "first experiments done"},
+            {"key": "cut", "files": {"paper/main.tex": PAPER % (rewrapped, "")},
+             "msg": "Refine documentation; remove spectral pilot references", "day": 2},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.pattern, f.commits) == ("section-cut", [repo.shas["draft"], repo.shas["cut"]])
+
+
+def test_a_readers_comments_file_saying_something_fails_is_not_the_authors_dead_end(
+    tmp_path: Path,
+) -> None:
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"thesis/main.tex": "\\section{Masking}\nWe mask images.\n"},
+             "msg": "thesis"},
+            {"files": {"thesis/main-2023-08-27-comments.txt":
+                       "Masking does not work but perhaps this is because of the filters.\n"},
+             "msg": "Comments", "day": 2},
+        ],
+    )  # fmt: skip
+    assert _read(tmp_path).findings == []
