@@ -109,3 +109,60 @@ def test_a_readers_comments_file_saying_something_fails_is_not_the_authors_dead_
         ],
     )  # fmt: skip
     assert _read(tmp_path).findings == []
+
+
+UTILS = '''"""Propensity estimation."""
+import numpy as np
+
+
+def mlp_estimation(ratings):
+    weights = np.ones(len(ratings))
+    return weights / weights.sum()
+
+
+def naive_bayes_estimation(truth, ratings):
+    counts = np.bincount(ratings)
+    return counts / counts.sum()
+
+
+if __name__ == "__main__":
+    ratings = np.array([1, 2, 2, 3])
+    propensity = {call}
+    print(propensity)
+'''
+
+
+def test_a_function_whose_last_call_was_swapped_for_another_is_a_dead_end(
+    tmp_path: Path,
+) -> None:
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"data_utils.py": UTILS.format(call="mlp_estimation(ratings)")},
+             "msg": "Add algo"},
+            {"key": "fix", "files": {"data_utils.py": UTILS.format(
+                call="naive_bayes_estimation(truth, ratings)")},
+             "msg": "Fix bug that causes wrong propensity estimation", "day": 2},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.kind, f.pattern, f.commits) == ("dead_end", "call-replaced", [repo.shas["fix"]])
+    assert f.title == "mlp_estimation replaced by naive_bayes_estimation in data_utils.py"
+
+
+def test_a_swapped_call_whose_function_is_still_called_elsewhere_gives_up_nothing(
+    tmp_path: Path,
+) -> None:
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"data_utils.py": UTILS.format(call="mlp_estimation(ratings)"),
+                       "compare.py": "from data_utils import mlp_estimation\n"
+                                     "print(mlp_estimation([1, 2]))\n"},
+             "msg": "Add algo"},
+            {"files": {"data_utils.py": UTILS.format(
+                call="naive_bayes_estimation(truth, ratings)")},
+             "msg": "use naive bayes in the demo", "day": 2},
+        ],
+    )  # fmt: skip
+    assert _read(tmp_path).findings == []
