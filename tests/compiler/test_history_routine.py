@@ -186,3 +186,46 @@ def test_a_file_already_kept_as_the_old_version_is_not_given_up_again_when_delet
     )  # fmt: skip
     [f] = _read(tmp_path).findings
     assert f.pattern == "kept-old"
+
+
+SUMMARY = """# Summary
+
+{name} computes Mie scattering efficiencies for spherical particles.
+{extra}
+"""
+REVIEW = (
+    "It ports the Bessel routines from Fortran into optimized C++ and averages backscatter\n"
+    "over the backward angles, important for lidar remote sensing of aerosol layers.\n"
+)
+OTHER = (
+    "A graphical interface lets users explore refractive indices interactively, with\n"
+    "sliders, colour maps and exports to spreadsheets for classroom demonstrations.\n"
+)
+
+
+def test_a_pull_request_of_writing_typed_in_by_hand_landed_but_one_never_typed_in_did_not(
+    tmp_path: Path,
+) -> None:
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"joss/paper.md": SUMMARY.format(name="AccelMie", extra=""),
+                       "src/mie.cpp": "int main() { return 0; }\n"}, "msg": "paper"},
+            {"on": "review", "files": {"joss/paper.md":
+                                       SUMMARY.format(name="AccelMie", extra=REVIEW)},
+             "msg": "Update paper.md", "day": 2, "ref": "refs/pull/1/head"},
+            {"on": "main"},
+            {"on": "ideas", "files": {"joss/paper.md":
+                                      SUMMARY.format(name="AccelMie", extra=OTHER)},
+             "msg": "Update paper.md", "day": 3, "ref": "refs/pull/2/head"},
+            # the review's words typed in again on main, the package renamed on the way
+            {"on": "main", "files": {"joss/paper.md": SUMMARY.format(
+                name="ARTmie", extra=REVIEW.replace("important", "which is important"))},
+             "msg": "Paper improvements by a co-author", "day": 200},
+        ],
+    )  # fmt: skip
+    h = _read(tmp_path)
+    status = {r.label: r.status for r in h.refs}
+    assert (status["review"], status["ideas"]) == ("landed", "stale")
+    titles = [f.title for f in h.findings if f.pattern == "branch"]
+    assert titles and all("ideas" in t or "pull/2" in t for t in titles)

@@ -15,6 +15,7 @@ from arakit.compiler.repo.comments import comment_lessons, readme_notes
 from arakit.compiler.repo.cuts import cut_findings
 from arakit.compiler.repo.diffs import small_diffs
 from arakit.compiler.repo.grids import grid_changes
+from arakit.compiler.repo.landed import share_typed_in
 from arakit.compiler.repo.gitlog import (
     BlobReader,
     Commit,
@@ -128,7 +129,7 @@ def read_history(
     for c in commits:
         c.mainline = c.sha in main
     hist.commits = [c for c in commits if c.mainline]
-    hist.refs = _classify_refs(refs, hist, parents, main)
+    hist.refs = _classify_refs(refs, hist, parents, main, repo)
     reader = BlobReader(repo, MAX_BLOBS, MAX_BLOB_CHARS)
     first_parent = _first_parent(head, parents)
     other = BlobReader(repo, MAX_BLOBS, MAX_BLOB_CHARS)
@@ -206,7 +207,7 @@ def _days(a: str, b: str) -> float:
 
 
 def _classify_refs(
-    refs: list[Ref], hist: History, parents: dict[str, list[str]], main: set[str]
+    refs: list[Ref], hist: History, parents: dict[str, list[str]], main: set[str], repo: Path
 ) -> list[Ref]:
     """One entry per distinct (name, tip), with its status against the main line."""
     seen: dict[tuple[str, str], Ref] = {}
@@ -265,6 +266,8 @@ def _classify_refs(
             r.status = "maintenance"
         elif _days(r.last_date, newest_main) < STALE_DAYS:
             r.status = "open"
+        elif _typed_in(r, hist, repo) >= LANDED:
+            r.status = "landed"  # its edits typed in again on the main line
         else:
             r.status = "stale"
     return kept
@@ -272,6 +275,29 @@ def _classify_refs(
 
 def _trial_merge(label: str, pulls: set[str]) -> bool:
     return label.endswith("/merge") and label[: -len("merge")] + "head" in pulls
+
+
+def _typed_in(r: Ref, hist: History, repo: Path) -> float:
+    """For a branch of writing (no code), the share of its new words typed in on the main
+    line (a co-author's edits applied by hand); 0 for a branch with code."""
+    own = [hist.all_commits[s] for s in r.own]
+    final = _final(own)
+    if any(is_code(p) for p in final):
+        return 0.0
+    fork = own[0].parents[0] if own and own[0].parents else None
+    return share_typed_in(repo, fork, final, hist.head)
+
+
+def _final(commits: list[Commit]) -> dict[str, str]:
+    """Path -> blob of each file the commits leave behind (deleted files left out)."""
+    final: dict[str, str] = {}
+    for c in commits:
+        for ch in c.changes:
+            if ch.status == "D":
+                final.pop(ch.path, None)
+            else:
+                final[ch.path] = ch.new_blob
+    return final
 
 
 def _landed(r: Ref, hist: History, main_blobs: set[str]) -> float | None:
