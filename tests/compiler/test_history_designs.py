@@ -166,3 +166,69 @@ def test_a_swapped_call_whose_function_is_still_called_elsewhere_gives_up_nothin
         ],
     )  # fmt: skip
     assert _read(tmp_path).findings == []
+
+
+TRAINER = '''"""Train the classifier on the general classes, then on the sub-classes."""
+from lightning import Trainer
+
+BATCH_SIZE = 16
+
+
+def main(data, model, checkpoint):
+    trainer = Trainer(max_epochs=10, callbacks=[checkpoint])
+    trainer.fit(model, datamodule=data)
+{second}
+'''
+SECOND = """# Retrain model with 7 outputs
+best_path = checkpoint.best_model_path
+data = DataModule(batch_size=BATCH_SIZE, num_outputs=7)
+model.load_from_checkpoint(best_path, n_classes=7)
+model.change_classifier()
+trainer_2 = Trainer(
+    max_epochs=10,
+    callbacks=[checkpoint],
+)
+trainer_2.fit(model, datamodule=data)
+trainer_2.test(model, datamodule=data, ckpt_path="best")
+print(best_path)"""
+
+
+def _indent(block: str, mark: str = "") -> str:
+    return "\n".join(f"    {mark}{line}" for line in block.splitlines())
+
+
+def test_a_block_of_code_commented_out_and_left_so_is_a_dead_end(tmp_path: Path) -> None:
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"task2/trainer.py": TRAINER.format(second=_indent(SECOND))},
+             "msg": "two-stage training"},
+            {"key": "off", "files": {"task2/trainer.py": TRAINER.format(
+                second="    # not working at the moment\n" + _indent(SECOND, "# "))},
+             "msg": "Created submissions", "day": 2},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert (f.kind, f.pattern, f.commits) == ("dead_end", "commented-out", [repo.shas["off"]])
+    assert f.title == "Code switched off in trainer.py: Retrain model with 7 outputs"
+    assert f.lesson == "not working at the moment"
+
+
+def test_a_few_lines_commented_out_or_a_block_switched_back_on_are_no_dead_end(
+    tmp_path: Path,
+) -> None:
+    few = "\n".join(SECOND.splitlines()[:4])
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"task2/trainer.py": TRAINER.format(second=_indent(SECOND)),
+                       "task2/callbacks.py": TRAINER.format(second=_indent(few))},
+             "msg": "two-stage training"},
+            {"files": {"task2/trainer.py": TRAINER.format(second=_indent(SECOND, "# ")),
+                       "task2/callbacks.py": TRAINER.format(second=_indent(few, "# "))},
+             "msg": "quick run", "day": 2},
+            {"files": {"task2/trainer.py": TRAINER.format(second=_indent(SECOND))},
+             "msg": "second stage back", "day": 3},
+        ],
+    )  # fmt: skip
+    assert _read(tmp_path).findings == []

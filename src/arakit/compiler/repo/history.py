@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from arakit.compiler.repo.calls import replaced_calls
+from arakit.compiler.repo.commented import commented_out
 from arakit.compiler.repo.comments import comment_lessons, readme_notes
 from arakit.compiler.repo.cuts import cut_findings
 from arakit.compiler.repo.diffs import small_diffs
@@ -146,6 +147,7 @@ def read_history(
     hist.findings += grid_changes(repo, hist.head, hist.all_commits, prefix)
     hist.findings += unused_tables(repo, hist.head, hist.all_commits)
     hist.findings += replaced_calls(repo, hist.head, hist.all_commits)
+    hist.findings += commented_out(repo, hist.head, hist.all_commits)
     hist.findings = _not_cited(repo, hist.head, hist.findings)
     hist.findings += _ref_findings(hist)
     hist.findings.sort(key=lambda f: f.date)

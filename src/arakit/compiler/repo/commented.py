@@ -1,0 +1,132 @@
+"""An approach switched off by commenting it out: a block of code a commit turned into
+comments, line for line, and that is still commented out at the head.
+
+Retraining a classifier on seven classes after three, a second training stage, an ensemble
+member: when the authors stop using it they often keep the code as comments rather than
+delete it. The commit shows it as the same lines removed and added back behind `#`. A
+block of at least MIN_BLOCK lines counts (a print, a callback or a few settings commented
+out are switched off for a run, not an approach given up), when most of it is still there,
+still commented out, at the head (a block commented for a while and switched back on was
+not given up).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from arakit.compiler.repo import paths
+from arakit.compiler.repo.finding import Finding
+from arakit.compiler.repo.gitlog import Commit
+from arakit.compiler.repo.source import git
+
+MIN_BLOCK = 10  # code lines commented out together
+STILL_THERE = 0.7  # share of the block still commented out at the head
+MAX_COMMITS = 3000  # commits read, newest first
+_SOURCES = ("*.py", "*.R", "*.r", "*.jl", "*.sh")  # languages commented with `#`
+_MARK = re.compile(r"^\s*#+\s?")
+_BREAK = "\0"
+_PROSE = re.compile(r"^[A-Za-z][A-Za-z ,.'-]{6,}$")  # a remark in words, not code
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.split())
+
+
+def commented_out(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
+    """Dead ends for blocks of code commented out on the line of `head` and left so."""
+    out = git(
+        repo,
+        "log",
+        "--no-merges",
+        "-p",
+        "-U0",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        f"-n{MAX_COMMITS}",
+        "--format=%x1e%H",
+        head,
+        "--",
+        *_SOURCES,
+        check=False,
+    )
+    found: list[Finding] = []
+    for rec in reversed(out.split("\x1e")[1:]):  # oldest first
+        sha, _, diff = rec.partition("\n")
+        c = commits.get(sha.strip())
+        if c is None:
+            continue
+        for path, block, note in _blocks(diff):
+            if paths.is_test(path) or paths.is_vendored(path):
+                continue
+            if not _still_commented(repo, head, path, block):
+                continue
+            first = next((b for b in block if b.startswith("#")), "")
+            what = _MARK.sub("", first) if first else block[0]
+            found.append(
+                Finding(
+                    kind="dead_end",
+                    pattern="commented-out",
+                    title=f"Code switched off in {PurePosixPath(path).name}: {what}"[:100],
+                    commits=[c.sha],
+                    files=[path],
+                    what=f"{len(block)} lines of {path} commented out, from: "
+                    + " / ".join(block[:4])[:300],
+                    why=f"{c.short} ({c.subject}) comments them out; still commented out at "
+                    "the head" + (f"; the commit notes: {note}" if note else ""),
+                    lesson=note,
+                    date=c.date,
+                )
+            )
+    return found
+
+
+def _blocks(diff: str) -> list[tuple[str, list[str], str]]:
+    """(file, lines, note) for each run of at least MIN_BLOCK removed lines that the same
+    commit adds back behind a comment mark; the note is a new comment the commit wrote in
+    that file ("# not working at the moment"), or ""."""
+    files: dict[str, tuple[list[str], set[str]]] = {}
+    added_notes: dict[str, list[str]] = {}
+    path = ""
+    for raw in diff.splitlines():
+        if raw.startswith("+++ "):
+            path = raw[6:] if raw.startswith("+++ b/") else ""
+            continue
+        if raw.startswith(("---", "diff ")) or not path:
+            continue
+        removed, commented = files.setdefault(path, ([], set()))
+        if raw.startswith("@@"):
+            removed.append(_BREAK)  # a block is one stretch of the file
+            continue
+        line = raw[1:]
+        if raw.startswith("-"):
+            if line.strip():
+                removed.append(_norm(line))
+        elif raw.startswith("+") and _MARK.match(line):
+            commented.add(_norm(_MARK.sub("", line)))
+            added_notes.setdefault(path, []).append(_norm(_MARK.sub("", line)))
+    out: list[tuple[str, list[str], str]] = []
+    for path, (removed, commented) in files.items():
+        run: list[str] = []
+        for line in [*removed, _BREAK]:
+            code = not line.startswith("#")
+            if line != _BREAK and (line in commented or not code):
+                run.append(line)
+                continue
+            if sum(1 for r in run if not r.startswith("#")) >= MIN_BLOCK:
+                was = set(removed)
+                notes = [n for n in added_notes.get(path, []) if n not in was and _PROSE.match(n)]
+                out.append((path, run, notes[0][:160] if notes else ""))
+                break  # one block per file and commit
+            run = []
+    return out
+
+
+def _still_commented(repo: Path, head: str, path: str, block: list[str]) -> bool:
+    text = git(repo, "show", f"{head}:{path}", check=False)
+    if not text:
+        return False  # the file went later: its deletion is read elsewhere
+    now = {_norm(_MARK.sub("", ln)) for ln in text.splitlines() if _MARK.match(ln)}
+    code = [b for b in block if not b.startswith("#")]
+    return sum(1 for b in code if b in now) >= STILL_THERE * len(code)
