@@ -23,7 +23,8 @@ from arakit.compiler.repo.source import git
 MAX_UNCALLED = 25  # uncalled functions followed back through history
 MAX_COMMITS = 400  # commits read that touch their names
 MAX_DEFS = 3000  # functions defined at the head that are looked at
-NAMES_PER_GREP = 200
+MAX_SOURCE_CHARS = 20_000_000  # source lines with a call read at the head
+_WORD = re.compile(r"[A-Za-z_]\w*")
 _DEF = re.compile(r"^\s*def ([A-Za-z]\w{3,})\s*\(")
 _SPECIAL = re.compile(r"^(?:test|main$|setup$|forward$|run$|on_|training_|validation_|predict)")
 _SOURCES = ("*.py", "*.ipynb")
@@ -101,20 +102,18 @@ def _definitions(repo: Path, head: str) -> dict[str, str]:
 
 
 def _used(repo: Path, head: str, names: list[str]) -> set[str]:
-    """The names some line at `head` calls or passes (not their definitions or imports)."""
+    """The names some line at `head` calls or passes (not their definitions or imports):
+    every source line read once, its words matched against `names`."""
+    wanted = set(names)
     used: set[str] = set()
-    for i in range(0, len(names), NAMES_PER_GREP):
-        chunk = names[i : i + NAMES_PER_GREP]
-        word = re.compile(r"\b(" + "|".join(chunk) + r")\b")
-        out = git(
-            repo, "grep", "-h", "-w", "-E", "|".join(chunk), head, "--", *_SOURCES, check=False
-        )
-        for line in out.splitlines():
-            text = line.strip().strip('"').strip()
-            if re.match(r"(?:from|import)\s", text):
-                continue
-            text = re.sub(r"^def \w+", "", text)  # a definition names itself, uses nothing
-            used |= set(word.findall(text))
+    out = git(repo, "grep", "-h", "-I", "-e", "(", head, "--", *_SOURCES, check=False)
+    for line in out[:MAX_SOURCE_CHARS].splitlines():
+        text = line.strip().strip('"').strip()
+        if text.startswith(("from ", "import ")):
+            continue
+        if text.startswith("def "):
+            text = text[4:].split("(", 1)[-1]  # a definition names itself, uses nothing
+        used |= wanted.intersection(_WORD.findall(text))
     return used
 
 
