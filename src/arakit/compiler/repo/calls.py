@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from arakit.compiler.repo.finding import Finding
-from arakit.compiler.repo.gitlog import Commit
+from arakit.compiler.repo.gitlog import Commit, patches
 from arakit.compiler.repo.source import git
 
 MAX_UNCALLED = 25  # uncalled functions followed back through history
@@ -40,28 +40,12 @@ def replaced_calls(repo: Path, head: str, commits: dict[str, Commit]) -> list[Fi
     if not uncalled:
         return []
     pattern = r"\b(" + "|".join(uncalled) + r")\s*\("
-    out = git(
-        repo,
-        "log",
-        "-G",
-        pattern,
-        "-p",
-        "-U0",
-        "--no-color",
-        "--no-ext-diff",
-        "--no-textconv",
-        f"-n{MAX_COMMITS}",
-        "--format=%x1e%H",
-        head,
-        "--",
-        "*.py",  # notebooks' diffs are JSON, slow to search and their outputs noise
-        check=False,
-    )
+    # notebooks' diffs are JSON, slow to search and their outputs noise: Python files only
+    records = patches(repo, head, ["*.py"], MAX_COMMITS, "-G", pattern)
     found: list[Finding] = []
     done: set[str] = set()
-    for rec in out.split("\x1e")[1:]:  # newest first: the last call swapped
-        sha, _, diff = rec.partition("\n")
-        c = commits.get(sha.strip())
+    for sha, diff in records:  # newest first: the last call swapped
+        c = commits.get(sha)
         if c is None:
             continue
         for gone, came, path, line in _swaps(diff, set(uncalled), defs):

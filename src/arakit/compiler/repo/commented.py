@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from arakit.compiler.repo import paths
 from arakit.compiler.repo.finding import Finding
-from arakit.compiler.repo.gitlog import Commit
+from arakit.compiler.repo.gitlog import Commit, patches
 from arakit.compiler.repo.source import git
 
 MIN_BLOCK = 10  # code lines commented out together
@@ -35,26 +35,10 @@ def _norm(line: str) -> str:
 
 def commented_out(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
     """Dead ends for blocks of code commented out on the line of `head` and left so."""
-    out = git(
-        repo,
-        "log",
-        "--no-merges",
-        "-p",
-        "-U0",
-        "--no-color",
-        "--no-ext-diff",
-        "--no-textconv",
-        f"-n{MAX_COMMITS}",
-        "--format=%x1e%H",
-        head,
-        "--",
-        *_SOURCES,
-        check=False,
-    )
+    records = patches(repo, head, _SOURCES, MAX_COMMITS, "--no-merges")
     found: list[Finding] = []
-    for rec in reversed(out.split("\x1e")[1:]):  # oldest first
-        sha, _, diff = rec.partition("\n")
-        c = commits.get(sha.strip())
+    for sha, diff in reversed(records):  # oldest first
+        c = commits.get(sha)
         if c is None:
             continue
         for path, block, note in _blocks(diff):

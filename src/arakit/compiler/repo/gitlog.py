@@ -263,3 +263,32 @@ def author_words(repo: Path) -> frozenset[str]:
         for part in (name, mail.split("@", 1)[0]):
             words |= {w for w in re.findall(r"[^\W\d_]{3,}", part.lower())}
     return frozenset(words)
+
+
+def patches(
+    repo: Path, head: str, paths: Iterable[str], most: int, *options: str
+) -> list[tuple[str, str]]:
+    """(commit hash, its patch with no context lines) for commits on the line of `head`
+    that change `paths` (globs), newest first, at most `most`; `options` narrow the log
+    (`-G regex`, `--no-merges`)."""
+    out = git(
+        repo,
+        "log",
+        *options,
+        "-p",
+        "-U0",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        f"-n{most}",
+        "--format=%x1e%H",
+        head,
+        "--",
+        *paths,
+        check=False,
+    )
+    records = []
+    for rec in out.split("\x1e")[1:]:
+        sha, _, diff = rec.partition("\n")
+        records.append((sha.strip(), diff))
+    return records

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from arakit.compiler.repo.source import git
+from arakit.compiler.repo.gitlog import patches
 
 MIN_BODY_LINES = 10  # lines of text removed under the heading for a section, not a heading edit
 NET_SHARE = 0.7  # the commit removes at least this share of the body net: a cut, not a rewrite
@@ -51,25 +51,16 @@ class CutSection:
 
 def cut_sections(repo: Path, head: str) -> list[CutSection]:
     """Sections cut from `.tex` files on the line of `head`, oldest first."""
-    out = git(
+    found_patches = patches(
         repo,
-        "log",
+        head,
+        ["*.tex"],
+        MAX_COMMITS,
         "-G",
         r"\\(sub)*section\*?[[{]",
         "--pickaxe-all",  # every .tex file the commit changed, not only those -G matched
-        "-p",
-        "-U0",
-        "--no-color",
-        "--no-ext-diff",
-        "--no-textconv",
-        f"-n{MAX_COMMITS}",
-        "--format=%x1e%H",
-        head,
-        "--",
-        "*.tex",
-        check=False,
     )
-    records = [_parse(rec) for rec in reversed(out.split("\x1e")[1:])]  # oldest first
+    records = [_parse(sha, diff) for sha, diff in reversed(found_patches)]  # oldest first
     first_written: dict[str, str] = {}
     found: list[CutSection] = []
     written_after: list[set[str]] = [set() for _ in records]  # headings written after commit i
@@ -94,9 +85,8 @@ def cut_sections(repo: Path, head: str) -> list[CutSection]:
     return _grouped(found)
 
 
-def _parse(rec: str) -> tuple[str, dict[str, tuple[list[str], list[str]]]]:
-    lines = rec.split("\n")
-    sha = lines[0].strip()
+def _parse(sha: str, diff: str) -> tuple[str, dict[str, tuple[list[str], list[str]]]]:
+    lines = ["", *diff.split("\n")]
     files: dict[str, tuple[list[str], list[str]]] = {}
     path = ""
     for line in lines[1:]:
