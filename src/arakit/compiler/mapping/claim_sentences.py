@@ -15,6 +15,14 @@ import re
 
 from arakit.compiler.mapping import claim_cues as cue
 from arakit.compiler.mapping.claim_findings import boxed_findings, impact_claims
+from arakit.compiler.mapping.claim_results import (
+    MIN_SCORE,
+    RESULT_CAP,
+    finding_score,
+    plan,
+    restates,
+    result_findings,
+)
 from arakit.compiler.mapping.claim_cues import STOP_WORDS
 from arakit.compiler.mapping.claim_foreign import (
     capitalised_line,
@@ -77,6 +85,38 @@ def _introduced_where_first(name: str, text: list[str]) -> bool:
     pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w])")
     first = next((t for t in text if pattern.search(t)), None)
     return first is None or bool(_INTRODUCING.search(first))
+
+
+def did_in_abstract(s: Sentence) -> bool:
+    """What the authors did, told in the abstract in the first person ("We have used a
+    variety of methods ..."), not how a method is set up ("We assumed a Gaussian ...")."""
+    text = s.text.strip()
+    return (
+        s.where.role == "abstract"
+        and len(text) >= 30
+        and re.search(r"[.!)]$", text) is not None
+        and _WE_DID.match(text) is not None
+        and not _ASSUMED.search(text)
+        and not cue.scope_only(text)
+        and not cue.NOT_A_CLAIM.search(text)
+    )
+
+
+# the authors as the subject of a verb of research ("We have used ...", "We then leverage")
+_WE_DID = re.compile(
+    r"^(?:[\w-]+(?: [\w-]+){0,3},\s*)?we (?:have |had |also |then |further |first |"
+    r"additionally )*(?:us|appl|combin|buil|develop|creat|train|evaluat|compar|test|extend|"
+    r"leverag|analy|investigat|measur|simulat|perform|conduct|implement|design|construct|"
+    r"collect|releas|obtain|achiev|isolat|explor|examin|characteri|quantif|validat|"
+    r"benchmark|fine-tun|adapt|integrat|deriv|estimat|comput)\w*\b",
+    re.I,
+)
+# how a method is set up, not what the authors did or found: "We assumed a Gaussian ..."
+_ASSUMED = re.compile(
+    r"^(?:[\w-]+(?: [\w-]+){0,3},\s*)?we (?:\w+ )?(?:assum|suppos|denot|defin|set|fix|let|"
+    r"chose|choose|select|adopt)\w*\b",
+    re.I,
+)
 
 
 def is_claim(
@@ -198,12 +238,16 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
         said = ctx.sentences(*roles)
         previous = False
         announced = roles != ("abstract",)  # the abstract has said what the paper presents
-        taken = 0
         lead = ""  # the last sentence that is not an item of a list
         studied = False  # the sentence before said what the authors examined
+        claimed: list[Sentence] = []  # what the paper says it did or found
+        did: list[Sentence] = []  # what the abstract says the authors did, after those
+        results: list[Sentence] = []  # results stated in their own right, after those
         for s in said:
-            if "future" in s.heading.lower() or taken >= cap:
-                continue
+            if re.match(r"^\W*future\b", s.heading, re.I):
+                continue  # a section of future work holds plans
+            if "future" in s.heading.lower() and plan(s.text):
+                continue  # "Conclusion and future work": its plans are no claims
             item = bool(cue.ITEM.match(s.text.strip()))
             explained = item and bool(_EXPLAINS.search(lead))  # "... attributed to: • ..."
             announced = announced or _announces(s.text, names)  # this sentence may say it
@@ -215,21 +259,48 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
             previous = primary or (ok and re.match(r"^(?:It|They)\b", s.text) is not None)
             studied = s.where.role == "conclusion" and bool(_STUDIED.search(s.text))
             lead = lead if item else s.text
-            if not ok:
-                continue
+            if ok:
+                claimed.append(s)
+            elif did_in_abstract(s):
+                did.append(s)
+            elif announced and finding_score(s.text) >= MIN_SCORE and not explained:
+                results.append(s)  # a result the abstract or the conclusion states
+        taken: list[Sentence] = []
+        for s in [*claimed, *did, *results]:
             key = words(statement_of(s.text))
-            if any(same(key, k, DUPLICATE) for k in seen):
+            if len(taken) >= cap or any(same(key, k, DUPLICATE) for k in seen):
                 continue
             seen.append(key)
-            chosen.append(s)
-            taken += 1
+            taken.append(s)
+        order = {id(x): k for k, x in enumerate(said)}
+        chosen += sorted(taken, key=lambda x: order[id(x)])
     for s in [*impact_claims(ctx, names), *boxed_findings(ctx)]:  # each sentence is one
         key = words(s.text)
         fresh = not any(same(key, k, DUPLICATE) for k in seen)
         if fresh and len(s.text) >= 30 and not cue.NOT_A_CLAIM.search(s.text):
             seen.append(key)
             chosen.append(s)
-    return chosen
+    return chosen + _strongest_results(ctx, chosen, seen)
+
+
+def _strongest_results(ctx: PaperContext, chosen: list[Sentence], seen: list[set[str]]):
+    """The strongest findings of the Results and Discussion sections that no claim taken
+    already states, at most RESULT_CAP, in the paper's order."""
+    said = [(c.text, words(c.text)) for c in chosen]
+    taken: list[Sentence] = []
+    for s in result_findings(ctx):
+        if len(taken) >= RESULT_CAP:
+            break
+        key = words(statement_of(s.text))
+        if any(same(key, k, DUPLICATE) for k in seen):
+            continue
+        if any(restates(s.text, t, key, k) for t, k in said):
+            continue
+        seen.append(key)
+        said.append((s.text, key))
+        taken.append(s)
+    order = {id(x): k for k, x in enumerate(ctx.sentences())}
+    return sorted(taken, key=lambda x: order.get(id(x), 0))
 
 
 _PROPOSED = re.compile(r"\b(?:the|this|our) (?:proposed|presented|developed|novel)\b", re.I)

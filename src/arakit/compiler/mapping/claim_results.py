@@ -1,0 +1,255 @@
+"""Findings: sentences that report an outcome of the paper's own work.
+
+A paper states its results where it reports them — the abstract, the Results, Discussion
+or Interpretation sections, the conclusion — often without "we show that": "moving the
+rank deeper increases forgetting from 1.85 to 3.14", "C=1000 beats the default (0.919 vs
+0.903)", "15 of 16 cells decline", "there is no benefit from increasing the data set",
+"the best model obtains an F1 score of 0.34". A finding is told apart by what the sentence
+does, not by its words about one topic:
+
+- it reports an outcome: a comparison (versus, than, compared to, from X to Y, outperforms),
+  a ranking (best, only, N of M), a change (increases, drops, improves) with its size, a
+  measured value of a metric (an F1 score of 0.34), a negative result (no benefit, did not
+  improve, not correlated, proved inefficient, had to be abandoned), or an inference drawn
+  from the results ("This suggests that ...", "it can be seen that ...");
+- and it is none of: a plan or a wish (would, should, might, future work, the next
+  experiment), an expectation or an assumption (is expected, in theory), a pointer to a
+  figure or table that reports nothing ("Table 1 shows the results"), others' work (a
+  citation without the first person), a table row or a figure's axis text read as prose.
+
+`finding_score` grades how strongly a sentence reports an outcome (0: not a finding);
+`result_findings` picks the strongest of the sections that report results.
+"""
+
+from __future__ import annotations
+
+import re
+
+from arakit.compiler.mapping import claim_cues as cue
+from arakit.compiler.mapping.context import PaperContext, Sentence
+from arakit.compiler.mapping.quantities import CITATION
+
+_NUMBER = r"[-+−]?\d[\d.,]*\s*%?"
+# a comparison between two outcomes
+_COMPARED = re.compile(
+    r"(?<![\w-])(?:vs\.?|versus|compared (?:to|with)|relative to|as (?:\w+ )?as|in contrast to|"
+    r"for comparison)\W|"
+    r"\b(?:more|less|higher|lower|better|worse|faster|slower|larger|smaller|fewer|greater|"
+    r"stronger|weaker|bigger)\b[^.;]{0,60}?\bthan\b|"
+    r"\bfrom\s+" + _NUMBER + r"[^.;]{0,40}?\bto\s+" + _NUMBER,
+    re.I,
+)
+# a ranking among the outcomes
+_RANKED = re.compile(
+    r"\b(?:the (?:best|worst|highest|lowest|strongest|weakest|largest|smallest)(?![\w-])|"
+    r"best[- ]performing|(?:second|third)[- ]best|the (?:only|sole) \w+|"
+    r"maximum \w+ (?:\w+ )?(?:score|accuracy)|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:of|out of) "
+    r"(?:the |all )?(?!(?:19|20)\d\d\b)\d+)\b",
+    re.I,
+)
+# what an outcome is measured in, named without its value
+_OUTCOME = re.compile(
+    r"\b(?:scores?|accuracy|f1|precision|recall|error|rmse|mae|loss|auc|performance|results?|"
+    r"fit|forgetting|retention|utility|speed|runtime|time|efficiency|advantage)\b",
+    re.I,
+)
+_BEATS = re.compile(r"\b(?:outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|dominat\w+)\b", re.I)
+# a judgement of a choice: strong with another cue, not alone ("is sufficient for ...")
+_JUDGED = re.compile(
+    r"\b(?:is|are|was|were) (?:not )?(?:\w+ly )?(?:enough|sufficient|beneficial|preferable|"
+    r"superior|inferior|competitive|on par)\b",
+    re.I,
+)
+# a value reached: "obtains an F1 score of 0.34", "returns a score of only 0.873"
+_ATTAINED = re.compile(
+    r"\b(?:obtain|achiev|reach|return|yield|attain|scor|record|deliver)\w*\b", re.I
+)
+# a change with its direction
+_CHANGED = re.compile(
+    r"\b(?:increas|decreas|reduc|rais|rise|rose|rises|fall|fell|drop|declin|improv|degrad|"
+    r"grow|grew|lose|loses|lost|gain|boost|halv|doubl|speed(?:s|ed)? up|slow)\w*\b",
+    re.I,
+)
+# the measure an outcome is stated in, with its value
+_METRIC = re.compile(
+    r"\b(?:scores?|accuracy|f1(?:[_ -]?(?:score|micro|macro))?|precision|recall|error|rmse|"
+    r"mae|mse|loss|auc|bleu|rouge|perplexity|performance|forgetting|transfer|utility|"
+    r"results?(?! in\b)|runtime|speed-?up|advantage|improvement|reduction|gain)\b"
+    r"[^.;]{0,30}?(?<![\w.])(?:of |at |is |was |by |to )?(?:only |about |almost |nearly )?"
+    + _NUMBER
+    + r"|"
+    + _NUMBER
+    + r"\s*(?:percentage points|pp)\b|[-+−]?\d+\.\d+\s*points?\b|"
+    + _NUMBER
+    + r"\s*(?:[\w-]+\s+){0,2}(?:advantage|improvement|reduction|gain|increase|decrease|"
+    r"speed-?up|drop|loss|error)\b",
+    re.I,
+)
+# a result that did not happen
+_NEGATIVE = re.compile(
+    r"\bno (?:\w+ )?(?:benefit|improvement|gain|advantage|effect|difference|boost)\b|"
+    r"\b(?:do|does|did|could) not (?:\w+ )?(?:exhibit|show|differ|affect|"
+    r"improve|help|provide|yield|lead|gain|benefit|outperform|converge|finish|manage|reach|"
+    r"support|work|matter|generali[sz]e|scale)\b|"
+    r"\b(?:is|are|was|were) not (?:\w+ )?(?:correlated|significant|effective|sufficient|"
+    r"better|able)\b|\bno \w+ (?:dominates|wins|helps)\b|"
+    r"\bprov(?:ed|es|en) (?:to be )?(?:\w+ )?(?:inefficient|ineffective|insufficient|useless|"
+    r"harmful|unstable|impractical)\b|"
+    r"\b(?:fail(?:s|ed)?|unable) to\b|\bonly able to\b|"
+    r"\b(?:had|has|have) to be abandoned\b|\b(?:was|were) abandoned\b",
+    re.I,
+)
+# an inference drawn from what was measured
+_INFERRED = re.compile(
+    r"^(?:this|these|it|which|that|the results?|our results?)\s+(?:\w+ly\s+)?"
+    r"(?:suggests?|shows?|hints?|indicates?|implies|demonstrates?|reveals?|confirms?)\b|"
+    r"\b(?:revealed|showed|found|observed?|conclude|confirm(?:s|ed)?),? that\b|"
+    r"\b(?:became|becomes|is|was|it is|it was) (?:\w+ )?(?:obvious|clear|evident|apparent),? "
+    r"that\b|"
+    r"\bcan be (?:\w+ly )?seen that\b|\b(?:turn(?:s|ed)? out|proved?|proven) to\b",
+    re.I,
+)
+# a sentence that sums the results up
+_SUMMING = re.compile(
+    r"^(?:overall|in summary|to summari[sz]e|in general|in conclusion|in short|thus|hence|"
+    r"averaged (?:across|over)|across (?:all|both)|we (?:thus |therefore )?conclude|"
+    r"interestingly|surprisingly|notably|importantly)\b",
+    re.I,
+)
+# a wish or a guess: no finding, unless it says what did not work ("would not finish")
+_MODAL = re.compile(
+    r"\b(?:would|should|might|may|shall|probably|perhaps|possibly|presumably)\b", re.I
+)
+# what the authors mark as notable
+_EMPHASIS = re.compile(
+    r"\b(?:surprisingly|interestingly|notably|importantly|remarkably|unexpectedly|"
+    r"strikingly|crucially)\b",
+    re.I,
+)
+# plans, expectations, requirements and assumptions report nothing measured
+_PLAN = re.compile(
+    r"\bit is expected\b|\bwe expect\b|\bexpected to\b|"
+    r"\bin theory\b|\bhypothes\w+|\bwe assumed?\b|\bnext (?:\w+ )?(?:step|experiment)\b|"
+    r"\bin (?:our )?(?:future|ongoing) work\b|\bwe (?:would )?recommend\b|\brumou?r\b|"
+    r"\binteresting to\b|\bfuture\b|"
+    r"\bit is (?:crucial|essential|necessary|desirable|vital)\b",
+    re.I,
+)
+# a pointer that says where results are, not what they are
+_POINTER = re.compile(
+    r"^(?:\(?[a-h]\)\s*)?(?:table|figure|fig\.|panel)s?\s*\d+\w?\s+(?:shows?|presents?|reports?|"
+    r"lists?|summari[sz]es|gives?|displays?|contains?|compares?|depicts?|illustrates?|"
+    r"visuali[sz]es)\s+(?!that\b)(?:the\s+)?(?:\w+\s+){0,6}?(?:results?|performance|"
+    r"accuracy|scores?|comparison|values?|numbers?)\b(?![^.]*\b(?:only|best|worst|higher|lower|"
+    r"than)\b)",
+    re.I,
+)
+# why something was done, not what came of it: "generated in order to compare ...", "we
+# decided to try ..."
+_PURPOSE = re.compile(
+    r"\bin order to\b|\bto (?:see|find out|check|test) (?:which|whether|if|how)\b|"
+    r"\b(?:we )?decided (?:to|against)\b|\b(?:aim(?:s|ed)?|focus(?:es|ed)?) (?:at|on|to)\b|"
+    r"\binvolves?\b|\bprimary focus\b",
+    re.I,
+)
+# a sentence made mostly of numbers is a table row or axis text
+_NUMERIC = re.compile(r"^[-+−]?\(?\d[\d.,]*\)?%?$")
+MIN_WORDS = 6
+
+
+def _shape_ok(text: str) -> bool:
+    """A whole prose sentence: long enough, ends as a sentence, mostly words."""
+    tokens = text.split()
+    if len(tokens) < MIN_WORDS or not re.search(r"[.!)]$", text) or text.endswith("?"):
+        return False
+    numeric = sum(1 for t in tokens if _NUMERIC.match(t.strip(",;:")))
+    return numeric <= 0.3 * len(tokens)
+
+
+# how the method is run, told in the passive or by the authors: "the model with the lowest
+# loss is saved", "the top-5 configurations are reported in Table 2", "we've left the default"
+_METHOD = re.compile(
+    r"\b(?:is|are) (?:then |also |always )?(?:determined|selected|chosen|computed|calculated|"
+    r"saved|stored|set|taken|defined|reported|shown|given|listed|plotted|depicted)\b|"
+    r"^(?:[\w-]+(?: [\w-]+){0,3},\s*)?we(?:’ve|'ve| have)? (?:\w+ )?(?:left|set|chose|selected|"
+    r"fixed|kept|assumed)\b",
+    re.I,
+)
+# a forward pointer before a finding: "We will notice in the results section that ..."
+_FORWARD = re.compile(r"^(?:as )?we will (?:see|notice|observe|show)\b[^.]*?\bthat\s+", re.I)
+
+
+def finding_score(text: str) -> int:
+    """How strongly the sentence reports an outcome of the paper's own work (0: it does
+    not: no outcome, a plan, an expectation, a pointer, others' work, a table row)."""
+    text = _FORWARD.sub("", cue.ITEM.sub("", text.strip()))
+    if not _shape_ok(text) or cue.NOT_A_CLAIM.search(text) or cue.code_like(text):
+        return 0
+    negative = bool(_NEGATIVE.search(text))
+    inferred = bool(_INFERRED.search(text))
+    if _PLAN.search(text) or (_MODAL.search(text) and not negative):
+        return 0
+    if _POINTER.search(text) or _PURPOSE.search(text) or _METHOD.search(text):
+        return 0
+    cited = CITATION.search(text)
+    if cited and not cue.FIRST_PERSON.search(text):
+        return 0  # about the work it cites
+    number = re.search(r"\d", text) is not None
+    score = 3 if inferred else 0
+    score += 3 if negative else 0
+    if _BEATS.search(text) or (_RANKED.search(text) and (number or _OUTCOME.search(text))):
+        score += 3  # a ranking of outcomes, not "the largest loop bound"
+    score += 2 if _JUDGED.search(text) else 0
+    score += 2 if _COMPARED.search(text) and number else (1 if _COMPARED.search(text) else 0)
+    if _METRIC.search(text):  # a measured value, more so when the sentence says it was reached
+        score += 3 if _ATTAINED.search(text) else 2
+    if _CHANGED.search(text):  # a change of an outcome, or a change beside another cue
+        score += 2 if number or _OUTCOME.search(text) else (1 if score else 0)
+    if not score:
+        return 0
+    score += 1 if _SUMMING.search(text) or _EMPHASIS.search(text) else 0
+    return score
+
+
+# the sections that report results, and how many findings they give a paper: humans list a
+# paper's three to five strongest results, not every number of its Results section
+_RESULT_ROLES = ("results", "ablation", "limitations", "other")
+RESULT_CAP = 6
+MIN_SCORE = 3  # one weak cue (a change verb, a bare comparison) is no finding on its own
+
+
+def result_findings(ctx: PaperContext) -> list[Sentence]:
+    """The findings of the sections that report results, strongest first (ties in the
+    paper's order); sentences under a future-work heading are plans, never findings."""
+    scored: list[tuple[int, int, Sentence]] = []
+    for k, s in enumerate(ctx.sentences(*_RESULT_ROLES)):
+        if re.match(r"^\W*future\b", s.heading, re.I) or cue.BACKGROUND.match(s.text):
+            continue
+        score = finding_score(s.text)
+        if score >= MIN_SCORE:
+            scored.append((score, k, s))
+    return [s for _, _, s in sorted(scored, key=lambda t: (-t[0], t[1]))]
+
+
+# a number precise enough to name one result: a decimal or a percentage, not a count
+_SPECIFIC = re.compile(r"\d*\.\d+%?|\d+(?:\.\d+)?%")
+RESTATED = 0.4  # share of the smaller word set two findings with the same number hold
+
+
+def restates(a: str, b: str, key_a: set[str], key_b: set[str]) -> bool:
+    """True when two findings report the same specific number with much the same words:
+    the Results paragraph and its summary ("we obtained 0.5074, the best result" and
+    "Overall, the best performance ... with an F1 score of 0.5074")."""
+    shared = set(_SPECIFIC.findall(a)) & set(_SPECIFIC.findall(b))
+    small = min(len(key_a), len(key_b))
+    return bool(shared) and small > 0 and len(key_a & key_b) >= RESTATED * small
+
+
+def plan(text: str) -> bool:
+    """True when the sentence states a plan, a wish or an expectation and no finding."""
+    return bool(
+        _PLAN.search(text)
+        or cue.NOT_A_CLAIM.search(text)
+        or (_MODAL.search(text) and not _NEGATIVE.search(text))
+    )

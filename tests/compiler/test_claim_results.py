@@ -1,0 +1,139 @@
+"""Claims include the findings a paper reports in its Results and Discussion sections and
+states without "we show that" in its abstract and conclusion — comparisons, rankings,
+changes with their size, negative results, inferences from the results — and never its
+method, its plans, its expectations, a pointer to a table, or the work it cites."""
+
+from __future__ import annotations
+
+import pytest
+
+from arakit.compiler.mapping.claim_results import MIN_SCORE, finding_score
+from tests.compiler.paperdoc import claims_of as _claims
+from tests.compiler.paperdoc import document as _doc
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Doubling the adapter width raises validation loss from 2.41 to 2.77 on the held-out split.",
+        "The pruned tagger beats the full one on German text (0.884 vs. 0.861 macro F1).",
+        "Eleven of the 12 ablated variants lose accuracy against the complete model.",
+        "There is no benefit from adding the synthetic images to the training set.",
+        "The curriculum variant proved to be ineffective for the smaller vocabularies.",
+        "This suggests that the encoder relies on colour alone when two objects differ.",
+        "The ridge baseline obtains an accuracy of 0.62 on the shifted test set.",
+        "Our sampler halves the wall-clock time compared to the reference implementation.",
+    ],
+)
+def test_a_sentence_reporting_an_outcome_is_a_finding(sentence: str) -> None:
+    assert finding_score(sentence) >= MIN_SCORE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # method and configuration
+        "This gives 64 different configurations that are evaluated on every test file.",
+        "For each run, the checkpoint with the lowest validation loss is saved.",
+        "We set the learning rate to 0.001 and train for 20 epochs on four GPUs.",
+        # plans, wishes and expectations
+        "The next decisive experiment is to repeat the comparison with three seeds.",
+        "It would be interesting to see whether a larger context window helps.",
+        "It is expected that a larger embedding will improve the F1 score at some cost.",
+        # a pointer that reports nothing, others' work, a purpose
+        "Table 2 shows the results of all models on the validation set.",
+        "Prior detectors reach an accuracy of 0.91 on this benchmark (Smith et al., 2019).",
+        "Both splits were generated in order to compare the two tokenisers.",
+        # a ranking word that ranks no outcome
+        "If we call the largest loop bound k, the checker becomes a complete procedure.",
+    ],
+)
+def test_method_plans_pointers_and_background_are_not_findings(sentence: str) -> None:
+    assert finding_score(sentence) < MIN_SCORE
+
+
+def test_the_strongest_findings_of_the_results_section_become_claims() -> None:
+    doc = _doc(
+        "We present a tagger that reads single tokens.",
+        [
+            (
+                "4",
+                "Results",
+                [
+                    "We trained every configuration on the full corpus. Table 3 shows the "
+                    "results of all runs. Overall, the skip-gram embeddings give the best "
+                    "macro F1 of 0.874, ahead of CBOW (0.851). Case folding lowers the score "
+                    "from 0.874 to 0.862.",
+                    "Training on the half corpus gave no benefit over the quarter corpus.",
+                ],
+            ),
+            (
+                "5",
+                "Conclusion and Future Work",
+                [
+                    "The tagger reaches 0.874 macro F1 with single tokens. It would be "
+                    "interesting to add the neighbouring words as features.",
+                ],
+            ),
+        ],
+    )
+    got = _claims(doc)
+    assert got[0] == "We present a tagger that reads single tokens."
+    assert any(c.startswith("Overall, the skip-gram embeddings give the best") for c in got)
+    assert "Case folding lowers the score from 0.874 to 0.862." in got
+    assert "Training on the half corpus gave no benefit over the quarter corpus." in got
+    assert not any("Table 3 shows" in c or "We trained every" in c for c in got)
+    assert not any("It would be interesting" in c for c in got)  # a plan under the heading
+
+
+def test_a_finding_restated_with_the_same_number_is_kept_once() -> None:
+    doc = _doc(
+        "We present a classifier for condescending language.",
+        [
+            (
+                "4",
+                "Results",
+                [
+                    "(c) Fine-tuned encoder For the fine-tuned encoder we obtained a macro F1 "
+                    "of 0.5074, the best result among all models. Overall, the fine-tuned "
+                    "encoder gave the best performance on the first subtask with a macro F1 "
+                    "of 0.5074.",
+                ],
+            )
+        ],
+    )
+    got = [c for c in _claims(doc) if "0.5074" in c]
+    assert len(got) == 1
+
+
+def test_a_conclusion_headed_with_future_work_still_gives_its_findings() -> None:
+    doc = _doc(
+        "We present a tagger that reads single tokens.",
+        [
+            (
+                "6",
+                "Conclusion and Future Work",
+                [
+                    "We propose a tagger trained on word embeddings. For comparison, a "
+                    "rule-based tagger trained on the same data returns a macro F1 of only "
+                    "0.801. We will add context features in future work.",
+                ],
+            )
+        ],
+    )
+    got = _claims(doc)
+    assert "We propose a tagger trained on word embeddings." in got
+    assert any(c.startswith("For comparison, a rule-based tagger") for c in got)
+    assert not any("future work" in c for c in got)
+
+
+def test_what_the_abstract_says_the_authors_did_is_a_claim_but_not_an_assumption() -> None:
+    doc = _doc(
+        "This paper details our system for a shared task on patronising language. We have "
+        "used several methods, from linear models on bags of words to fine-tuned encoders, "
+        "for both subtasks. We assumed a uniform prior over the seven categories.",
+        [],
+    )
+    got = _claims(doc)
+    assert any(c.startswith("We have used several methods") for c in got)
+    assert not any(c.startswith("We assumed") for c in got)
