@@ -24,6 +24,7 @@ does, not by its words about one topic:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from arakit.compiler.mapping import claim_cues as cue
 from arakit.compiler.mapping.context import PaperContext, Sentence
@@ -156,12 +157,18 @@ _PURPOSE = re.compile(
 # a sentence made mostly of numbers is a table row or axis text
 _NUMERIC = re.compile(r"^[-+−]?\(?\d[\d.,]*\)?%?$")
 MIN_WORDS = 6
+MAX_CHARS = 600  # longer is a paragraph or an equation run together, not one finding
 
 
 def _shape_ok(text: str) -> bool:
     """A whole prose sentence: long enough, ends as a sentence, mostly words."""
     tokens = text.split()
-    if len(tokens) < MIN_WORDS or not re.search(r"[.!)]$", text) or text.endswith("?"):
+    if (
+        len(tokens) < MIN_WORDS
+        or len(text) > MAX_CHARS
+        or not re.search(r"[.!)]$", text)
+        or text.endswith("?")
+    ):
         return False
     numeric = sum(1 for t in tokens if _NUMERIC.match(t.strip(",;:")))
     return numeric <= 0.3 * len(tokens)
@@ -180,36 +187,45 @@ _METHOD = re.compile(
 _FORWARD = re.compile(r"^(?:as )?we will (?:see|notice|observe|show)\b[^.]*?\bthat\s+", re.I)
 
 
+@lru_cache(maxsize=4096)
 def finding_score(text: str) -> int:
     """How strongly the sentence reports an outcome of the paper's own work (0: it does
     not: no outcome, a plan, an expectation, a pointer, others' work, a table row)."""
     text = _FORWARD.sub("", cue.ITEM.sub("", text.strip()))
-    if not _shape_ok(text) or cue.NOT_A_CLAIM.search(text) or cue.code_like(text):
+    if not _shape_ok(text):
         return 0
-    negative = bool(_NEGATIVE.search(text))
-    inferred = bool(_INFERRED.search(text))
-    if _PLAN.search(text) or (_MODAL.search(text) and not negative):
+    score = _cues(text)
+    if not score or _excluded(text):
         return 0
-    if _POINTER.search(text) or _PURPOSE.search(text) or _METHOD.search(text):
-        return 0
-    cited = CITATION.search(text)
-    if cited and not cue.FIRST_PERSON.search(text):
-        return 0  # about the work it cites
+    return score + (1 if _SUMMING.search(text) or _EMPHASIS.search(text) else 0)
+
+
+def _cues(text: str) -> int:
+    """The weight of the outcome cues the sentence carries (see the module docstring)."""
     number = re.search(r"\d", text) is not None
-    score = 3 if inferred else 0
-    score += 3 if negative else 0
+    score = 3 if _INFERRED.search(text) else 0
+    score += 3 if _NEGATIVE.search(text) else 0
     if _BEATS.search(text) or (_RANKED.search(text) and (number or _OUTCOME.search(text))):
         score += 3  # a ranking of outcomes, not "the largest loop bound"
     score += 2 if _JUDGED.search(text) else 0
-    score += 2 if _COMPARED.search(text) and number else (1 if _COMPARED.search(text) else 0)
-    if _METRIC.search(text):  # a measured value, more so when the sentence says it was reached
+    if _COMPARED.search(text):
+        score += 2 if number else 1
+    if number and _METRIC.search(text):  # a measured value; more when said to be reached
         score += 3 if _ATTAINED.search(text) else 2
     if _CHANGED.search(text):  # a change of an outcome, or a change beside another cue
         score += 2 if number or _OUTCOME.search(text) else (1 if score else 0)
-    if not score:
-        return 0
-    score += 1 if _SUMMING.search(text) or _EMPHASIS.search(text) else 0
     return score
+
+
+def _excluded(text: str) -> bool:
+    """A plan, a wish, an expectation, a pointer, a purpose, the method, others' work."""
+    if cue.NOT_A_CLAIM.search(text) or cue.code_like(text) or _PLAN.search(text):
+        return True
+    if _MODAL.search(text) and not _NEGATIVE.search(text):
+        return True
+    if _POINTER.search(text) or _PURPOSE.search(text) or _METHOD.search(text):
+        return True
+    return bool(CITATION.search(text)) and not cue.FIRST_PERSON.search(text)
 
 
 # the sections that report results, and how many findings they give a paper: humans list a
