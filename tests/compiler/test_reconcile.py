@@ -142,3 +142,42 @@ def test_a_list_of_seed_values_is_compared_by_its_length_not_its_values() -> Non
 
     assert verdict("SEEDS = [0, 1, 2]\n") == "match"
     assert verdict("SEEDS = [42]\n") == "mismatch"  # one seed where the paper states three
+
+
+def test_a_stated_range_is_compared_with_the_codes_low_and_high_bounds() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    makefile = 'ZLOW="0"\nZHIGH="1.9"\n\nrun:\n\t./feline.bin $(ZLOW) $(ZHIGH)\n'
+    rng = _stated("redshift_range", "0.4 < z < 1.4", 0.4, "for the redshift range (0.4 < z < 1.4)")
+    rng.name, rng.number, rng.numbers = "redshift range of interest (z)", None, (0.4, 1.4)
+    (v,) = [v for v in reconcile([rng], params_of(makefile, "Makefile")) if v.key == rng.key]
+    assert (v.verdict, v.code_where, v.code_value) == ("mismatch", "Makefile:1", "0 .. 1.9")
+    assert "ZHIGH = 1.9 (Makefile:2)" in v.note
+    same = params_of(makefile.replace('"0"', '"0.4"').replace('"1.9"', '"1.4"'), "Makefile")
+    (v,) = [v for v in reconcile([rng], same) if v.key == rng.key]
+    assert v.verdict == "match"
+
+
+def test_a_count_printed_in_thousands_matches_the_exact_count() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    code = "data_size = 888237\nprint(data_size)\n"
+    size = _stated("data_size", "888k", 888000.0, "a training set size of 888k")
+    (v,) = [v for v in reconcile([size], params_of(code, "evaluate.py")) if v.key == "data_size"]
+    assert v.verdict == "match"
+    far = _stated("data_size", "880k", 880000.0, "a training set size of 880k")
+    (v,) = [v for v in reconcile([far], params_of(code, "evaluate.py")) if v.key == "data_size"]
+    assert v.verdict != "match"
+
+
+def test_a_size_the_paper_gives_one_component_is_not_compared_with_anothers() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    layers = _stated("num_layers", "3", 3.0, "Neural Networks with 3 dense layers")
+    layers.name = "dense layers"
+    lstm = params_of("n_layers = 4\nprint(n_layers)\n", "task2/lstm_embedding.py")
+    got = {v.verdict for v in reconcile([layers], lstm) if v.key == "num_layers"}
+    assert got == {"paper-only", "code-only"}  # listed on both sides, never as a mismatch
+    dense = params_of("num_layers = 4  # dense stack\nprint(num_layers)\n", "task1/mlp.py")
+    got = {v.verdict for v in reconcile([layers], dense) if v.key == "num_layers"}
+    assert got == {"mismatch"}

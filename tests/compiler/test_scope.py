@@ -450,3 +450,20 @@ def test_a_sub_package_that_imports_its_parent_package_widens_to_the_parent() ->
     files["source/mlt/games/play.py"] = "from mlt.games.models import Sender\n"
     folders, _, _ = entry_points(["source/mlt/games"], [], list(files), [], set(), files.get)
     assert folders == ["source/mlt/games"]
+
+
+def test_a_numbered_sibling_part_the_paper_names_joins_the_chosen_part() -> None:
+    from arakit.compiler.entrypoints import entry_points
+
+    files = {
+        "task1/Balance the data.ipynb": "{}",
+        "task2/trainer.py": "import torch\n",
+        "task3/notes.py": "",
+        "submissions/make.py": "",
+    }
+    text = "Subtask 1 is binary. For subtask 2 we train a multi-label model (Task 2)."
+    folders, _, why = entry_points(["task2"], [], list(files), [], set(), files.get, None, text)
+    assert folders == ["task1", "task2"] and "the paper names Subtask 1" in why
+    # a paper that never names the sibling part keeps the one chosen
+    folders, _, _ = entry_points(["task2"], [], list(files), [], set(), files.get, None, "Task 2.")
+    assert folders == ["task2"]

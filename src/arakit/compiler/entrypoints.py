@@ -15,6 +15,8 @@ that run them and the scripts kept beside the paper.
 - A build file at the root (setup.py, CMakeLists.txt, a Makefile) that compiles a C, C++
   or Fortran source of a chosen folder (`sources=['src/ext.cpp']`) makes the root the
   code: the folder is the project's source tree, built and run from the root.
+- Numbered parts: a chosen `task2/` whose sibling `task1/` the paper names too ("Subtask 1",
+  "Task 2") is one of the paper's parts, and the sibling joins the scope.
 - A chosen folder that is a sub-package importing modules of its parent package
   (`language_games/play.py`: `from mlt.feature_extractors import ...`) widens to that
   parent package: the package it imports is part of what runs.
@@ -59,6 +61,7 @@ def entry_points(
     own: set[str],
     read: Callable[[str], str | None] | None = None,
     tree: Path | None = None,
+    text: str = "",
 ) -> tuple[list[str], list[str], str]:
     """(folders, extra files, reason) once launch files and scripts beside the paper are
     taken in (see the module doc); the reason is "" when nothing changes."""
@@ -72,6 +75,9 @@ def entry_points(
     if folders == [""]:
         return folders, [], ""
     roots: dict[str, str] = {}
+    for part, named in _numbered_parts(folders, code, text):
+        folders = sorted({*folders, part})
+        roots.setdefault(part, f"the paper names {named}: {part}/ is its part too")
     extra: dict[str, str] = {}
     runs = launched([p for p in params if p.file in have], inside_files, read)
     for launcher, target in runs:
@@ -199,4 +205,38 @@ def _parent_packages(
             else:
                 continue
             break
+    return out
+
+
+_NUMBERED = re.compile(r"^([A-Za-z]{2,})[_\-]?(\d{1,2})$")
+
+
+def _names_part(text: str, stem: str, number: str) -> str:
+    """The paper's words for part `number` of `stem` (`Subtask 1`, `task-2`, `Exp. 1`), or ""."""
+    m = re.search(rf"\b(?:sub)?{re.escape(stem)}\.?[\s\-_]?0*{number}\b", text, re.I)
+    return m.group(0) if m else ""
+
+
+def _numbered_parts(folders: list[str], code: list[str], text: str) -> list[tuple[str, str]]:
+    """(sibling folder, the paper's words for it) for numbered siblings (`task1/` beside a
+    chosen `task2/`) that hold programs, when the paper names both the chosen part and the
+    sibling by the same word and number."""
+    if not text:
+        return []
+    have = {_folder(f) for f in code if f.lower().endswith(_PROGRAMS)}
+    out = []
+    for f in folders:
+        m = _NUMBERED.match(PurePosixPath(f).name) if f else None
+        if m is None or not _names_part(text, m.group(1), m.group(2)):
+            continue
+        parent = _folder(f)
+        for d in sorted(have):
+            if d == f or _folder(d) != parent or d in folders:
+                continue
+            n = _NUMBERED.match(PurePosixPath(d).name)
+            if n is None or n.group(1).lower() != m.group(1).lower():
+                continue
+            named = _names_part(text, n.group(1), n.group(2))
+            if named:
+                out.append((d, named))
     return out

@@ -172,7 +172,7 @@ def grounded(
                 scope.method,
             )
             folders, extra, how = entry_points(
-                folders, excluded, g.repo.files, g.params, own, g.repo.read, scope.tree
+                folders, excluded, g.repo.files, g.params, own, g.repo.read, scope.tree, text
             )
             scope.folders, scope.excluded, scope.files = folders, excluded, extra
             scope.reasons.append(f"{why}; {how}" if how else why)

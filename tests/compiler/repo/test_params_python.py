@@ -225,3 +225,31 @@ def test_a_loop_over_a_literal_range_runs_its_levels_but_a_counting_loop_does_no
     assert sweeps == [("width", "range(16, 65, 16)")]
     assert code_numbers("range(16, 65, 16)") == (16.0, 32.0, 48.0, 64.0)
     assert code_numbers("range(0, 10**9)") == ()
+
+
+def test_init_attributes_set_defaults_and_layer_sizes_given_by_position_are_read() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    src = (
+        "import argparse\n"
+        "from keras.layers import Dense, Dropout, LSTM\n"
+        "class Model:\n"
+        "    def __init__(self):\n"
+        "        self.lr = 0.003\n"
+        "        self.net = [LSTM(128), Dropout(0.1), Dense(64, activation='relu')]\n"
+        "    def step(self):\n"
+        "        self.count = 0\n"
+        "if __name__ == '__main__':\n"
+        "    parser = argparse.ArgumentParser()\n"
+        "    parser.add_argument('--scale', dest='scale', action='store_true')\n"
+        "    parser.set_defaults(scale=False)\n"
+    )
+    got = {(p.name, p.value, p.line, p.kind) for p in params_of(src, "task2/model.py")}
+    assert ("lr", "0.003", 5, "class") in got
+    assert {
+        ("units", "128", 6, "call"),
+        ("dropout", "0.1", 6, "call"),
+        ("units", "64", 6, "call"),
+    } <= got
+    assert ("scale", "False", 12, "argparse") in got
+    assert not any(name == "count" for name, *_ in got)  # a method's running state

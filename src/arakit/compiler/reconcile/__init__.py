@@ -14,6 +14,7 @@ from collections import defaultdict
 from arakit.compiler.reconcile.align import Unit, align, build_units
 from arakit.compiler.reconcile.imported import judge_imported
 from arakit.compiler.reconcile.match import per_item
+from arakit.compiler.reconcile.ranges import range_verdict
 from arakit.compiler.reconcile.sentinels import planned
 from arakit.compiler.reconcile.verdicts import Verdict, judge, library_default, verdict
 from arakit.compiler.repo.params.model import CodeParam
@@ -76,6 +77,8 @@ def reconcile(
             v = judge(s, fit, params, len(values[s.key]) == 1, launched, s.key in itemised)
             if v.verdict == "paper-only" and s.key == "repetitions":
                 v = _fixed_seed(s, params) or v
+            if v.verdict == "paper-only":
+                v = range_verdict(s, params) or v
             if v.verdict == "paper-only" and imported:
                 v = judge_imported(s, fit, imported) or v
             involved.update((p.file, p.line, p.bare) for p in v.involved)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from arakit.compiler.reconcile.sentinels import seed_values, sentinel_default
+from arakit.compiler.reconcile.sentinels import rounded_to_unit, seed_values, sentinel_default
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import code_key, phrase_key, snake, transliterate
@@ -314,6 +314,8 @@ def _rounded(setting: PaperSetting, code: tuple[float, ...]) -> bool:
     """The paper prints the code's value rounded (`l = 76.3°` for 76.32): a decimal of at
     least three significant digits, within half a unit of its last digit. A short value
     (`0.1` against 0.12) is never taken as rounded."""
+    if len(code) == 1 and setting.number is not None and rounded_to_unit(setting, code[0]):
+        return True
     m = _DECIMAL_RE.match(setting.value.strip())
     if m is None or len(code) != 1 or setting.number is None:
         return False

@@ -1,7 +1,8 @@
 """Values that look comparable and are not: a code default that stands for "all" or "no
 limit" (`--train_size 0`, `max_iter=-1`), a list of seed values read against a count of
 runs (`seeds = [42]` against "three seeds"), and a paper sentence that states a plan
-rather than the run ("The next experiment is three seeds ...")."""
+rather than the run ("The next experiment is three seeds ..."); and one that looks
+different and is not: a count printed in thousands (`888k` for 888,237)."""
 
 from __future__ import annotations
 
@@ -64,3 +65,17 @@ def planned(setting: PaperSetting) -> bool:
     """True when the sentence stating the setting describes a plan or future work, not
     the run the paper reports."""
     return _PLAN.search(setting.where.sentence or "") is not None
+
+
+_SCALED_RE = re.compile(r"^(\d+)(?:\.(\d+))?\s?([kKM])$")
+_SCALE = {"k": 1e3, "K": 1e3, "M": 1e6}
+
+
+def rounded_to_unit(setting: PaperSetting, code: float) -> bool:
+    """`888k` for 888,237 tokens: a count printed in thousands or millions with at least two
+    digits, within half a unit of its last digit."""
+    m = _SCALED_RE.match(setting.value.strip())
+    if m is None or setting.number is None or len(m.group(1) + (m.group(2) or "")) < 2:
+        return False
+    half = 0.5 * 10 ** -len(m.group(2) or "") * _SCALE[m.group(3)]
+    return abs(setting.number - code) <= half * (1 + 1e-9)

@@ -8,6 +8,7 @@ under the paper's own name or in the scripts a launch script runs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from arakit.compiler.reconcile.match import (
 )
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
+from arakit.compiler.settings.names import QUALIFIERS
 
 RUNTIME = ("plan", "cli-flag", "hydra-override", "log")
 # definitions a script shares with the files beside it (not another script's own values)
@@ -227,6 +229,8 @@ def _against(
             note = f"{context}, the only value the code gives this setting there"
             return verdict(s, "mismatch", p, note + (f" (also at {others})" if others else ""))
         return None
+    if how == "anywhere-single" and _other_component(s, p):
+        return None  # `3 dense layers` against an LSTM script's `n_layers`: another part's
     if how == "anywhere-single" and len(strong) == 1 and sc >= EXACT and len(s.key) > 3:
         return verdict(s, "mismatch", p, "the only definition of this setting in the paper's code")
     run = [q for _, q in strong if q.file in (launched or {})]
@@ -242,3 +246,37 @@ def _against(
     return verdict(
         s, "paper-only", None, f"no script aligns with this experiment; the code sets {where}"
     )
+
+
+# kinds of layer or block a paper names a size or count for (`3 dense layers`)
+_COMPONENTS = frozenset(
+    [
+        "dense",
+        "conv",
+        "convolutional",
+        "recurrent",
+        "lstm",
+        "gru",
+        "rnn",
+        "attention",
+        "transformer",
+        "embedding",
+        "linear",
+        "residual",
+        "pooling",
+        "mlp",
+        "cnn",
+    ]
+)
+
+
+def _other_component(s: PaperSetting, p: CodeParam) -> bool:
+    """True when the paper's name qualifies the setting by a component or role (`dense
+    layers`, `encoder hidden size`) that neither the code's name, its comment, its context
+    nor its file mentions: that definition may belong to another part of the code."""
+    said = {w for w in re.findall(r"[a-z]+", s.name.lower()) if w not in s.key.split("_")}
+    marks = said & (_COMPONENTS | QUALIFIERS)
+    if not marks:
+        return False
+    code = f"{p.name} {p.help} {p.context} {p.file}".lower()
+    return not any(m in code for m in marks)

@@ -35,6 +35,23 @@ _NOISE_CALLEE = re.compile(
     r"add_argument_group|ArgumentParser|basicConfig|getLogger|exists|makedirs|mkdir)$"
 )
 _ENVIRON = ("environ.get", "getenv", "environ.setdefault", "os.getenv")
+# layers whose first argument is their size or rate (Keras, PyTorch)
+_LAYERS = {
+    "Dropout": "dropout",
+    "SpatialDropout1D": "dropout",
+    "Dense": "units",
+    "LSTM": "units",
+    "GRU": "units",
+    "SimpleRNN": "units",
+}
+
+
+def _self_attribute(target: ast.expr) -> bool:
+    return (
+        isinstance(target, ast.Attribute)
+        and isinstance(target.value, ast.Name)
+        and target.value.id == "self"
+    )
 
 
 def _dotted(node: ast.expr) -> str:
@@ -186,6 +203,12 @@ class _Reader:
             for t, v in zip(target.elts, value.elts, strict=False):
                 self.assign(t, v, kind, context)
             return
+        if _self_attribute(target):
+            # `self.lr = 0.003` in __init__: the instance's setting (elsewhere a method's
+            # running state)
+            if kind == "script" and context.endswith(".__init__"):
+                self.add(target.attr, value, "class", context.rsplit(".", 1)[0])  # type: ignore[attr-defined]
+            return
         if not isinstance(target, ast.Name):
             return
         name = target.id
@@ -302,6 +325,13 @@ class _Reader:
             last = callee.split(".")[-1]
             if last == "add_argument":
                 self.option(node, "argparse")
+            elif last == "set_defaults":  # `parser.set_defaults(scale=False)`: a flag's default
+                for k in node.keywords:
+                    if k.arg:
+                        self.add(k.arg, k.value, "argparse", "set_defaults")
+            elif last in _LAYERS and node.args and _numeric(node.args[0]):
+                # `Dropout(0.1)`, `LSTM(128)`: a layer's size or rate, given by position
+                self.add(_LAYERS[last], node.args[0], "call", callee)
             elif callee.endswith(_ENVIRON) and node.args:
                 key = node.args[0]
                 default = node.args[1] if len(node.args) > 1 else _kw(node).get("default")
