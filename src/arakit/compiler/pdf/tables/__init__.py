@@ -45,7 +45,7 @@ def page_tables(
     if lines is None:
         short = underscore_rules(rules.horizontal)
         lines = drop_line_numbers(page_lines(page, short_rules=short, textpage=textpage))
-    caps, figures = captions(lines, page.rect.width, rules.icons)
+    caps, figures = captions(lines, page.rect.width, rules.icons, rules.horizontal)
     if not caps:
         return []
     sizes = sorted(w.size for ln in lines for w in ln.words)

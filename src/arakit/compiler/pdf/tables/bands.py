@@ -14,6 +14,7 @@ from arakit.compiler.pdf.tables.grid import (
     cell_text,
     col_ranges,
     header_levels,
+    index_name_row,
     is_number,
     line_cells,
     place_words,
@@ -49,13 +50,14 @@ def full_rules(region: Region) -> list[tuple[float, float, float]]:
 
 
 def separators(
-    region: Region, body: list[TextLine], head: TextLine | None = None
+    region: Region, body: list[TextLine], head: list[TextLine] | None = None, index: bool = False
 ) -> tuple[list[float], list[TextLine]]:
     """Column separators: vertical rules crossing the body, and white gaps no body word
     crosses (a line that alone fills a gap is a spanning cell, not a reason to lose the
     gap); a gap next to a rule with no word between them is the same boundary. Also
     returns the spanning lines. A gap is cut where the lowest header line is white too, so a
-    centred header wider than its column falls in its own column."""
+    centred header wider than its column falls in its own column; under a header whose
+    lowest line is the row labels' name alone (`index`), where every header line is white."""
     if not body:
         return [], []
     top, bottom = min(ln.y0 for ln in body), max(ln.y1 for ln in body)
@@ -71,7 +73,8 @@ def separators(
         multi = [ln for ln in multi if ln not in spanning]
     else:
         spanning = []
-    white = white_gaps([head], 0.3 * size) if head is not None else []
+    white = white_gaps([head[-1]], 0.3 * size) if head else []
+    clear = _white_in_all(head or []) if index else []
     gaps = []
     lone = [ln for ln in body if ln not in multi and not centred_across([ln], region)]
     for a, b in white_gaps(multi, 0.45 * size):
@@ -79,7 +82,7 @@ def separators(
         if inside:  # labels alone in the gap (set over several rows): a column of their own
             gaps += [(a + min(ln.x0 for ln in inside)) / 2, (max(ln.x1 for ln in inside) + b) / 2]
         else:
-            gaps.append(_cut(a, b, white))
+            gaps.append(_cut(a, b, clear) if _meets(a, b, clear) else _cut(a, b, white))
     if not vr:
         return gaps, spanning
     centres = [w.cx for ln in body for w in ln.words]
@@ -88,6 +91,40 @@ def separators(
         if all(any(min(g, v) < c < max(g, v) for c in centres) for v in vr):
             merged.append(g)
     return sorted(merged), spanning
+
+
+def _white_in_all(lines: list[TextLine]) -> list[tuple[float, float]]:
+    """The x-stretches no word of any of the lines covers (beyond their ends included)."""
+    if len(lines) < 2:
+        return []
+    spans = sorted((w.x0, w.x1) for ln in lines for w in ln.words)
+    out: list[tuple[float, float]] = [(float("-inf"), spans[0][0])]
+    reach = spans[0][1]
+    for a, b in spans[1:]:
+        if a > reach:
+            out.append((reach, a))
+        reach = max(reach, b)
+    out.append((reach, float("inf")))
+    return out
+
+
+def _meets(a: float, b: float, white: list[tuple[float, float]]) -> bool:
+    return any(min(b, d) - max(a, c) > 1.0 for c, d in white)
+
+
+def _index_name_under(head: list[TextLine], body: list[TextLine]) -> bool:
+    """The lowest header line is one run of words set flush left on the row labels, and
+    every word of the header lines above it starts beyond its end: the row labels' name on
+    a line of its own under the column labels (pandas' `to_latex` with a named index)."""
+    if len(head) < 2 or not body:
+        return False
+    last = head[-1]
+    if len(_segments(last)) != 1:
+        return False
+    left = min(ln.x0 for ln in body)
+    if abs(last.x0 - left) > 0.5 * last.size:
+        return False
+    return all(w.x0 > last.x1 for ln in head[:-1] for w in ln.words)
 
 
 def _cut(a: float, b: float, white: list[tuple[float, float]]) -> float:
@@ -266,13 +303,17 @@ def extract(region: Region) -> Grid:
         n_head = len(bands[0]) if header_row else 0
         doubts.append(doubt)
     head, body = region.lines[:n_head], region.lines[n_head:]
-    bounds, spanning = separators(region, body, head[-1] if head else None)
+    bounds, spanning = separators(region, body, head)
     extra = label_band(region, rules, n_head, bounds)
     if extra:
         n_head += extra
         head, body = region.lines[:n_head], region.lines[n_head:]
-        bounds, spanning = separators(region, body, head[-1])
+        bounds, spanning = separators(region, body, head)
     last = head[-1] if head else None
+    if _index_name_under(head, body):
+        bounds, spanning = separators(region, body, head, index=True)
+    if len(head) >= 2 and index_name_row(head, bounds):
+        last = head[-2]  # the column labels over a row labels' name on a line of its own
     posts = [v[0] for v in region.vrules]
     spanning = [ln for ln in spanning if not _split_by_rule(ln, posts)]
     spanning += [ln for ln in body if ln not in spanning and _one_run_across(ln, bounds, posts)]

@@ -145,11 +145,15 @@ Box = tuple[float, float, float, float]
 
 
 def captions(
-    lines: list[TextLine], width: float = 0.0, icons: list[Box] | None = None
+    lines: list[TextLine],
+    width: float = 0.0,
+    icons: list[Box] | None = None,
+    hrules: list[tuple[float, float, float]] | None = None,
 ) -> tuple[list[Caption], list[TextLine]]:
     """The table captions of a page, and the lines that are figure captions. `icons` are the
     boxes of small pictures set in the text (a logo before a name): a gap they fill is no
-    gap between columns."""
+    gap between columns. `hrules` are the page's horizontal rules (x0, x1, y): a caption
+    never runs on across one (the rule under a caption opens its table)."""
     found: list[Caption] = []
     figures: list[TextLine] = []
     used: set[int] = set()  # ids of the words taken by a caption's later lines
@@ -187,6 +191,8 @@ def captions(
                     break
                 if _columns(nxt, icons or []) > 1 or table_label(nxt.text):
                     break
+                if _ruled_between(prev, nxt, hrules or []):
+                    break
                 parts.append(nxt.text)
                 box = [min(box[0], nxt.x0), box[1], max(box[2], nxt.x1), nxt.y1]
                 used.update(id(w) for w in nxt.words)
@@ -196,6 +202,18 @@ def captions(
 
 
 _LABEL_RE = re.compile(rf"^(?:{TABLE_WORD}|{FIGURE_WORD})$")
+
+
+def _ruled_between(
+    upper: TextLine, lower: TextLine, hrules: list[tuple[float, float, float]]
+) -> bool:
+    """A horizontal rule drawn between two lines, under both of them (a table's top rule
+    between its caption and its header)."""
+    x0, x1 = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
+    return any(
+        upper.base - 1 < y < lower.y0 + 0.5 * lower.size and r0 < x1 and r1 > x0
+        for r0, r1, y in hrules
+    )
 
 
 def _side_by_side(seg: TextLine) -> list[TextLine]:
@@ -272,7 +290,9 @@ def _join(parts: list[str]) -> str:
 def gutter(lines: list[TextLine], width: float) -> float | None:
     """The x of the white stripe between two columns of text, when the page has one: a
     position in the middle fifth of the page that few lines cross, with lines of text
-    ending just left of it and starting just right of it."""
+    ending just left of it and starting just right of it. A stripe that no word crosses
+    at all needs full lines on one side only: the other column may hold a figure, whose
+    axis labels are no lines of text."""
     if len(lines) < 10:
         return None
     lo, hi = int(0.4 * width), int(0.6 * width)
@@ -295,4 +315,6 @@ def gutter(lines: list[TextLine], width: float) -> float | None:
             left += 1
         if rw and rw[0].x0 - mid < 30 and rw[-1].x1 - rw[0].x0 > 0.3 * width:
             right += 1
-    return mid if left >= 3 and right >= 3 else None
+    if left >= 3 and right >= 3:
+        return mid
+    return mid if counts[best] == 0 and max(left, right) >= 8 else None

@@ -174,14 +174,20 @@ def header_levels(
         c = column_of(w.cx, bounds)
         a, b = wide[c]
         wide[c] = (min(a, w.x0), max(b, w.x1)) if b > a else (w.x0, w.x1)
+    index = index_name_row(lines, bounds)
     for k, ln in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         ruled = nxt is not None and any(ln.y1 - 1 <= r[2] <= nxt.y0 + 1 for r in rules)
+        if index and nxt is None and stack:  # the labels above are a level of their own
+            levels.append(place([stack], bounds, False)[0])
+            stack = []
         groups = _groups(ln, walls or [])
         spanning = nxt is not None and (
-            any(len(_span(g, ranges, groups, rules, wide)) > 1 for g in groups)
+            any(len(_span(g, ranges, groups, walled(rules, g, walls), wide)) > 1 for g in groups)
             or _tiled(groups, wide, line_cells(nxt, bounds))
         )
+        if index and k == len(lines) - 2:
+            ruled = spanning = False  # the lowest labels, over the index name's row
         if nxt is not None and (ruled or spanning):
             if stack:
                 levels.append(place([stack], bounds, False)[0])
@@ -189,12 +195,13 @@ def header_levels(
             row = [""] * width
             placed: list[tuple[TextLine, int]] = []
             for g in groups:
-                cols = _span(g, ranges, groups, rules, wide)
+                cols = _span(g, ranges, groups, walled(rules, g, walls), wide)
                 c = cols[0] if cols else column_of((g.x0 + g.x1) / 2, bounds)
                 row[c] = f"{row[c]} {g.text}".strip()
                 placed.append((g, c))
             for g, c in placed:
-                if doubt is None and not shown(g, c, groups, wide, rules, walls or []):
+                own = walled(rules, g, walls)
+                if doubt is None and not shown(g, c, groups, wide, own, walls or []):
                     doubt = (
                         f"header cell {g.text!r} is set over columns with no rule, edge or "
                         "centre to show which column it starts in"
@@ -205,6 +212,18 @@ def header_levels(
     if stack:
         levels.append(place([stack], bounds, False)[0])
     return levels, doubt
+
+
+def index_name_row(lines: list[TextLine], bounds: list[float]) -> bool:
+    """The last header line names the row labels' column only, under column labels that
+    leave that column empty: the index name on a header row of its own (how pandas'
+    `to_latex` sets a named index, "embedding size" under "train time  test time"). It is
+    a header level of its own, not a second line of the labels above it."""
+    if len(lines) < 2 or not bounds:
+        return False
+    if set(line_cells(lines[-1], bounds)) != {0}:
+        return False
+    return all(0 not in line_cells(ln, bounds) for ln in lines[:-1])
 
 
 def shown(
@@ -226,9 +245,7 @@ def shown(
     a, b = ranges[c]
     if a - 1 <= g.x0 and g.x1 <= b + 1:
         return True
-    under = [
-        r for r in rules if g.y1 - 1 <= r[2] <= g.y1 + 1.5 * g.size and r[0] < g.x1 and r[1] > g.x0
-    ]
+    under = [r for r in _rules_under(g, rules) if _own_rule(r, g, groups)]
     if under and a - 0.5 * g.size <= min(under, key=lambda r: r[2])[0] <= b:
         return True
     prev = ranges[c - 1][1] if c > 0 else float("-inf")
@@ -256,6 +273,35 @@ def shown(
         return False
     best, start = min(ways)
     return start == c and all(off >= max(3 * best, 0.3) for off, k in ways if k != c)
+
+
+def walled(
+    rules: list[tuple[float, float, float]], g: TextLine, walls: list[float] | None
+) -> list[tuple[float, float, float]]:
+    """The rules cut at the vertical rules (walls) on either side of header group `g`: a
+    rule drawn on across a wall (`\\cline{3-10}` under groups boxed apart by double rules)
+    shows only the columns of the group's own box."""
+    if not walls:
+        return rules
+    lo = max((x for x in walls if x <= g.x0), default=float("-inf"))
+    hi = min((x for x in walls if x >= g.x1), default=float("inf"))
+    return [(max(r[0], lo), min(r[1], hi), r[2]) for r in rules if min(r[1], hi) > max(r[0], lo)]
+
+
+def _rules_under(
+    g: TextLine, rules: list[tuple[float, float, float]]
+) -> list[tuple[float, float, float]]:
+    """The rules drawn just under a header group, reaching under it."""
+    return [
+        r for r in rules if g.y1 - 1 <= r[2] <= g.y1 + 1.5 * g.size and r[0] < g.x1 and r[1] > g.x0
+    ]
+
+
+def _own_rule(r: tuple[float, float, float], g: TextLine, groups: list[TextLine]) -> bool:
+    """A rule under `g` that no other group of its line stands over too: one rule drawn
+    under two groups side by side (`\\cmidrule{2-5}` under "ML100K" and "Latent Factors")
+    shows neither group's columns."""
+    return not any(o is not g and r[0] < o.x1 and r[1] > o.x0 for o in groups)
 
 
 def _groups(ln: TextLine, walls: list[float]) -> list[TextLine]:
@@ -289,11 +335,9 @@ def _span(
     left, right = min(a for a, _ in used), max(b for _, b in used)
     under = [
         r
-        for r in rules
-        if g.y1 - 1 <= r[2] <= g.y1 + 1.5 * g.size
-        and r[0] < g.x1
-        and r[1] > g.x0
-        and not (r[0] <= left + 1 and r[1] >= right - 1)  # a rule under the whole table
+        for r in _rules_under(g, rules)
+        if not (r[0] <= left + 1 and r[1] >= right - 1)  # a rule under the whole table
+        and _own_rule(r, g, groups)
     ]
     if under:
         r = min(under, key=lambda r: r[2])
