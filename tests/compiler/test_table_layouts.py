@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pymupdf
 
-from arakit.compiler.pdf.tables import RawTable, page_tables
+from arakit.compiler.pdf.tables import RawTable, confines, page_tables
+from arakit.compiler.pdf.tables.glyphs import TextLine, Word
 from tests.compiler.tablegen import Page
 
 SIZE = 9.0
@@ -111,3 +112,73 @@ def test_two_group_labels_over_one_shared_rule_each_head_their_own_columns(
     assert t.header == [["", "ML100K", "", "Latent Factors", ""], ["", *labels]]
     assert t.rows == rows
     assert t.check is not None and t.check.verdict == "exact", t.check
+
+
+def _grid(p: Page, x0: float, edges: list[float], y: float, rows: list[list[str]]) -> float:
+    """A small ruled table (rules over and under the header and under the last row, as
+    `\\hline` draws them) at 8 pt: labels flush left at x0, figures flush right at `edges`;
+    returns the y of its last rule."""
+    x1 = edges[-1] + 6
+    p.rule(x0 - 6, x1, y)
+    for k, row in enumerate(rows):
+        base = y + 9 + k * 10
+        p.text(x0, base, row[0], size=8)
+        for e, t in zip(edges, row[1:], strict=True):
+            p.text(e - p.width(t, size=8), base, t, size=8)
+        if k == 0:
+            p.rule(x0 - 6, x1, base + 2.5)
+    end = y + 9 + (len(rows) - 1) * 10 + 3
+    p.rule(x0 - 6, x1, end)
+    return end
+
+
+def test_a_caption_under_stacked_sub_tables_with_sub_captions_reads_them_not_the_table_below(
+    tmp_path: Path,
+) -> None:
+    # ACL style: "Table 1:" under two sub-tables, each with "(a) ..." / "(b) ..." under it;
+    # below the caption, a table in the left column captioned under itself, text beside it
+    p = Page()
+    head = ["Approach", "Simple", "SMOTE"]
+    upper = [head, ["Neural Networks", "0.27", "0.2823"], ["Random Forest", "0.067", "0.19"]]
+    lower = [head, ["Neural Networks", "0.2698", "0.289"], ["Random Forest", "0.038", "0.21"]]
+    edges = [330.0, 390.0]
+    end = _grid(p, 220.0, edges, 72.0, upper)
+    _centred(p, 214.0, 396.0, end + 10, "(a) Results on the lemmatized dataset", size=8)
+    end = _grid(p, 220.0, edges, end + 16, lower)
+    _centred(p, 214.0, 396.0, end + 10, "(b) Results on the stemmed dataset", size=8)
+    cap = end + 34
+    p.text(72.0, cap, "Table 1: Results on the lemmatized and stemmed datasets.", size=9)
+    small = [["Approach", "Augmented"], ["Neural Networks", "0.2155"], ["Logistic", "0.23"]]
+    end = _grid(p, 90.0, [250.0], cap + 22, small)
+    p.text(96.0, end + 14, "Table 2: Results on the augmented dataset.", size=9)
+    p.prose(320.0, 540.0, cap + 14, 24)
+    p.prose(72.0, 290.0, end + 22, 16)
+    tables = {t.number: t for t in _tables(p.save(tmp_path / "below.pdf"))}
+    one, two = tables["1"], tables["2"]
+    assert one.header == [head]
+    assert one.rows == [*upper[1:], *lower]
+    assert one.check is not None and one.check.verdict == "exact", one.check
+    assert two.header == [small[0]]
+    assert two.rows == small[1:]
+    assert two.check is not None and two.check.verdict == "exact", two.check
+
+
+def _line(x: float, y: float, words: str, size: float, gap: float = 3.0) -> TextLine:
+    out = []
+    for w in words.split():
+        out.append(Word(w, x, y - size, x + 5 * len(w), y + 2, y, size, False))
+        x += 5 * len(w) + gap
+    return TextLine(out)
+
+
+def test_a_box_holding_another_caption_or_a_columns_running_text_is_not_exact() -> None:
+    rows = [_line(100, 300, "Neural Networks 0.2155", 8, 3), _line(100, 310, "Logistic 0.23", 8)]
+    rows = [TextLine([*ln.words[:-1], Word(ln.words[-1].text, 250, ln.y0, 270, ln.y1, ln.base,
+                                           8, False)]) for ln in rows]  # fmt: skip
+    prose = _line(340, 305, "best results but still insufficient to reach", 10)
+    assert confines.column_text([*rows, prose], 300.0, 10.0) is not None
+    assert confines.column_text(rows, 300.0, 10.0) is None  # no text of a column in it
+    assert confines.column_text([*rows, prose], None, 10.0) is None  # one column: no gutter
+    caption = ((90.0, 320.0, 280.0, 330.0), "Table 2")
+    assert confines.foreign_caption((90, 290, 530, 340), [caption]) is not None
+    assert confines.foreign_caption((90, 290, 530, 315), [caption]) is None

@@ -6,13 +6,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from arakit.compiler.pdf.tables import bands, finder, selfcheck
+from arakit.compiler.pdf.tables import bands, confines, finder, selfcheck
 from arakit.compiler.pdf.tables.glyphs import TextLine, page_lines, underscore_rules
 from arakit.compiler.pdf.tables.grid import Grid, flat_header
 from arakit.compiler.pdf.tables.linenos import drop_line_numbers
 from arakit.compiler.pdf.tables.captions import TABLE_WORD, captions, segments
 from arakit.compiler.pdf.tables.raw import RawTable
-from arakit.compiler.pdf.tables.region import Region, Rules, find_region, page_rules
+from arakit.compiler.pdf.tables.region import (
+    Region,
+    Rules,
+    find_region,
+    near_gutter,
+    page_rules,
+)
 from arakit.compiler.pdf.tables.stacked import stacked_beyond
 from arakit.compiler.pdf.tables.rotated import add_label_column, rotated_labels
 
@@ -54,6 +60,12 @@ def page_tables(
 
     def extents_but(cap: Any) -> list[tuple[float, float, float, float]]:
         return [e for e in extents if e != (cap.x0, cap.y0, cap.x1, cap.y1)]
+
+    labelled = [((c.x0, c.y0, c.x1, c.y1), f"Table {c.number}") for c in caps]
+    labelled += [((f.x0, f.y0, f.x1, f.y1), f.text) for f in figures]
+
+    def others_of(cap: Any) -> list[tuple[tuple[float, float, float, float], str]]:
+        return [(e, t) for e, t in labelled if e != (cap.x0, cap.y0, cap.x1, cap.y1)]
 
     sides: dict[int, tuple[Region | None, Region | None]] = {}
     for k, cap in enumerate(caps):
@@ -108,6 +120,16 @@ def page_tables(
             passed.append(STACKED_OK.format(n=len(pieces)))
         check = selfcheck.verdict(bands.METHOD, *parts)
         check.passed += passed if check.verdict == "exact" else []
+        mid = near_gutter(cap, lines, page.rect.width)
+        bounded = [
+            confines.foreign_caption(bbox, others_of(cap)),
+            confines.column_text([ln for p in pieces for ln in p.lines], mid, body),
+            confines.foreign_subcaption(region),
+        ]
+        if any(bounded):
+            check.failed += [b for b in bounded if b]
+            check.verdict = "partial"
+            check.passed = [p for p in check.passed if p not in passed]
         out.append(
             RawTable(
                 pno,
@@ -157,6 +179,10 @@ def _assign(sides: dict[int, tuple[Region | None, Region | None]]) -> dict[int, 
     for k, (below, above) in sides.items():
         if k in chosen or below is None or above is None:
             continue
+        labelled = [r for r in (below, above) if r.subcaption and not r.subcaption_beyond]
+        if len(labelled) == 1 and (below.subcaption_beyond or above.subcaption_beyond):
+            chosen[k] = labelled[0]  # its sub-caption between it and the caption, the other's
+            continue  # beyond its rows: sub-tables of some other caption
         taken = [r for r in chosen.values() if r is not None]
         free = [r for r in (below, above) if not any(_overlap(r, t) for t in taken)]
         if len(free) == 1:

@@ -317,4 +317,12 @@ def gutter(lines: list[TextLine], width: float) -> float | None:
             right += 1
     if left >= 3 and right >= 3:
         return mid
-    return mid if counts[best] == 0 and max(left, right) >= 8 else None
+    if counts[best] == 0 and max(left, right) >= 8:
+        return mid
+    # columns of indented text (a list set in both columns) keep away from the gutter:
+    # lines wholly on either side of a stripe almost nothing crosses
+    sides = [0, 0]
+    for line in lines:
+        if line.x1 - line.x0 > 0.25 * width and (line.x1 <= mid or line.x0 >= mid):
+            sides[line.x0 >= mid] += 1
+    return mid if counts[best] <= 0.05 * len(lines) and min(sides) >= 3 else None

@@ -12,6 +12,8 @@ from arakit.compiler.pdf.tables.captions import Caption, gutter, halves, segment
 from arakit.compiler.pdf.tables.glyphs import TextLine, Word
 
 _WORDY_RE = re.compile(r"[A-Za-z]{3,}")
+# a sub-caption's label: "(a) Results on ...", "(ii) Stemmed", "a) ..." (subcaption, subfig)
+_SUBCAPTION_RE = re.compile(r"^\(?(?:[a-h]|i{1,3}|iv|v|vi{1,3})\)\s*[A-Za-z]")
 MARGIN = 0.06  # share of the page height where running heads and page numbers sit
 NEAR = 200.0  # points above and below a caption where its page's columns are looked for
 
@@ -105,6 +107,10 @@ class Region:
     y1: float
     below: bool  # the table is below its caption
     weights: dict[int, float] = field(default_factory=dict)  # round(y) → a rule's thickness
+    # the sub-caption set between the caption and the rows ("(b) Results on ..."), and
+    # whether one is set right beyond the rows (they are sub-tables of some caption)
+    subcaption: list[TextLine] = field(default_factory=list)
+    subcaption_beyond: list[TextLine] = field(default_factory=list)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -246,10 +252,22 @@ def find_region(
     edge = near
     first_rule: tuple[float, float, float] | None = None
     gaps: list[float] = []
-    for ln in seq:
+    skip: list[TextLine] = []  # the lines of a sub-caption passed over
+    beyond: list[TextLine] = []
+    for i, ln in enumerate(seq):
         if ln.y0 < margin or ln.y1 > height - margin:
             break  # running heads, page numbers
+        if ln in skip:
+            continue
         gap = (ln.y0 - edge) if below else (edge - ln.y1)
+        run = subcaption_run(seq, i, below)
+        if run and taken:
+            beyond = run
+            break  # a sub-caption closes this sub-table
+        if run and not skip and gap <= 2.5 * max(ln.size, cap.size):
+            skip = run  # the sub-caption between the caption and its sub-table
+            edge = run[-1].y1 if below else run[-1].y0
+            continue
         lo, hi = (edge, ln.y0) if below else (ln.y1, edge)
         crossed = [r for r in hrules if lo - 1 <= r[2] <= hi + 1]
         bridge = [
@@ -290,7 +308,30 @@ def find_region(
         edge = ln.y1 if below else ln.y0
     if not taken:
         return None
-    return closed_region(cap, taken, hrules, rules, below, (lo_cap, hi_cap))
+    region = closed_region(cap, taken, hrules, rules, below, (lo_cap, hi_cap))
+    region.subcaption, region.subcaption_beyond = skip, beyond
+    return region
+
+
+def subcaption_run(seq: list[TextLine], i: int, below: bool) -> list[TextLine]:
+    """The lines of a sub-caption starting at seq[i] in walking order ("(a) Results on
+    ...", perhaps wrapped over a few lines; walking up, its last line comes first): one run
+    of words each, close together, the first in reading order labelled "(a)". Empty when
+    seq[i] starts none."""
+    run: list[TextLine] = []
+    for ln in seq[i : i + 3]:
+        if len(segments(ln, 1.0 * ln.size)) != 1 or not _WORDY_RE.search(ln.text):
+            break
+        if run:
+            gap = (ln.y0 - run[-1].y1) if below else (run[-1].y0 - ln.y1)
+            if gap > 0.6 * ln.size or abs(ln.size - run[-1].size) > 0.6:
+                break
+        run.append(ln)
+        if below:
+            return run if _SUBCAPTION_RE.match(run[0].text) else []
+        if _SUBCAPTION_RE.match(ln.text):
+            return run
+    return []
 
 
 def closed_region(

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from arakit.compiler.pdf.tables.captions import segments, within
 from arakit.compiler.pdf.tables.glyphs import TextLine
-from arakit.compiler.pdf.tables.region import Region, Rules, closed_region, in_box
+from arakit.compiler.pdf.tables.region import (
+    Region,
+    Rules,
+    closed_region,
+    in_box,
+    subcaption_run,
+)
 
 
 def stacked_beyond(
@@ -33,7 +39,17 @@ def stacked_beyond(
     beyond.sort(key=lambda ln: ln.y0 if region.below else -ln.y1)
     edge = region.y1 if region.below else region.y0
     found: list[TextLine] = []
-    for ln in beyond:
+    skip = subcaption_run(beyond, 0, region.below) if beyond else []
+    if skip:  # the next sub-table's sub-caption ("(a) Results on ..."), between the two
+        gap = (skip[0].y0 - edge) if region.below else (edge - skip[0].y1)
+        if gap > 2.5 * size:
+            return None
+        edge = skip[-1].y1 if region.below else skip[-1].y0
+    for i, ln in enumerate(beyond):
+        if ln in skip:
+            continue
+        if found and subcaption_run(beyond, i, region.below):
+            break  # the sub-caption of the next sub-table
         gap = (ln.y0 - edge) if region.below else (edge - ln.y1)
         if gap > 2.5 * size or len(segments(ln, 1.0 * ln.size)) < 2:
             break
