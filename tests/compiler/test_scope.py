@@ -467,3 +467,21 @@ def test_a_numbered_sibling_part_the_paper_names_joins_the_chosen_part() -> None
     # a paper that never names the sibling part keeps the one chosen
     folders, _, _ = entry_points(["task2"], [], list(files), [], set(), files.get, None, "Task 2.")
     assert folders == ["task2"]
+
+
+def test_tables_the_papers_main_file_inputs_are_its_own_when_the_pdf_is_built_into_a_folder() -> (
+    None
+):
+    from arakit.compiler.scope import set_aside
+
+    files = {
+        "paper/build/main.pdf": "",
+        "paper/main.tex": "\\input{generated/rank_table.tex}\n\\input{generated/results}\n",
+        "paper/generated/rank_table.tex": "\\begin{tabular}{ll}\\end{tabular}\n",
+        "paper/generated/results.tex": "",
+        "followup/draft.tex": "\\title{Another study}\n",
+        "src/train.py": "LR = 0.1\n",
+    }
+    aside = dict(set_aside(list(files), {"paper/build"}, files.get, "paper/build/main.pdf"))
+    assert "paper/generated" not in aside
+    assert aside["followup"].startswith("another paper's sources")

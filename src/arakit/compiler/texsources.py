@@ -59,7 +59,15 @@ def tex_tree(
     }
     if pdf:
         stems.add(PurePosixPath(pdf).with_suffix(""))
-    todo = [str(s) + ".tex" for s in stems if str(s) + ".tex" in texs]
+    # a PDF built into an output folder (`latexmk -outdir=build`: paper/build/main.pdf) has
+    # its main file above it (paper/main.tex)
+    near = [
+        str(PurePosixPath(*s.parts[:k], s.name)) + ".tex"
+        for s in stems
+        for k in range(len(s.parts) - 1, max(len(s.parts) - 4, -1), -1)
+    ]
+    todo = list(dict.fromkeys(t for t in near if t in texs))[:1] if near else []
+    todo = [str(s) + ".tex" for s in stems if str(s) + ".tex" in texs] or todo
     seen: set[str] = set()
     while todo and len(seen) < MAX_TEX:
         tex = todo.pop()
