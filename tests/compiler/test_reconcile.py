@@ -181,3 +181,24 @@ def test_a_size_the_paper_gives_one_component_is_not_compared_with_anothers() ->
     dense = params_of("num_layers = 4  # dense stack\nprint(num_layers)\n", "task1/mlp.py")
     got = {v.verdict for v in reconcile([layers], dense) if v.key == "num_layers"}
     assert got == {"mismatch"}
+
+
+def test_a_launcher_flag_over_a_scripts_default_is_reported_as_overridden_at_run_time() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    files = {
+        "Makefile": (
+            "run:\n\t@. venv/bin/activate && \\\n"
+            "\tpython src/pre/spectral.py --input=cube.fits --FWHM=250 --classic\n"
+        ),
+        "src/pre/spectral.py": (
+            "import argparse\np = argparse.ArgumentParser()\n"
+            "p.add_argument('--FWHM', type=float, default=300, help='line width in km/s')\n"
+        ),
+    }
+    params = [p for f, t in files.items() for p in params_of(t, f)]
+    fwhm = _stated("fwhm", "250", 250.0, "We use a FWHM of 250 km/s.")
+    fwhm.name = "FWHM"
+    (v,) = [v for v in reconcile([fwhm], params) if v.key == "fwhm"]
+    assert (v.verdict, v.code_where) == ("match", "Makefile:3")
+    assert "over the default 300 at src/pre/spectral.py:3" in v.note

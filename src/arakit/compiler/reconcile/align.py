@@ -125,6 +125,7 @@ def build_units(params: list[CodeParam]) -> list[Unit]:
     for p in params:
         by_file.setdefault(p.file, []).append(p)
     units = {f: Unit(f, ps) for f, ps in by_file.items()}
+    moved: set[int] = set()
     feeds: set[str] = set()
     scripts = {f: _cli_names(ps) for f, ps in by_file.items() if f.endswith(".py")}
     for f, ps in by_file.items():
@@ -136,6 +137,8 @@ def build_units(params: list[CodeParam]) -> list[Unit]:
                 (units[target].launches if p.kind == "launch" else units[target].overrides).append(
                     p
                 )
+                if p.kind != "launch" and target != f:
+                    moved.add(id(p))  # the run's value of that script, not the launcher's own
         plan = [p for p in ps if p.kind == "dict"]
         if len(plan) >= 3:
             keys = {p.bare for p in plan}
@@ -151,7 +154,9 @@ def build_units(params: list[CodeParam]) -> list[Unit]:
             for s in scripts:
                 if related(f, s) and any(q.bare == p.bare for q in by_file[s]):
                     units[s].overrides.append(p)
-    return [u for f, u in units.items() if f not in feeds]
+    for u in units.values():
+        u.params = [p for p in u.params if id(p) not in moved]
+    return [u for f, u in units.items() if f not in feeds and (u.params or u.overrides)]
 
 
 def _as_plan(p: CodeParam) -> CodeParam:
