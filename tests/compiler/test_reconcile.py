@@ -202,3 +202,47 @@ def test_a_launcher_flag_over_a_scripts_default_is_reported_as_overridden_at_run
     (v,) = [v for v in reconcile([fwhm], params) if v.key == "fwhm"]
     assert (v.verdict, v.code_where) == ("match", "Makefile:3")
     assert "over the default 300 at src/pre/spectral.py:3" in v.note
+
+
+_NOTEBOOK_CELLS = (
+    "from keras.layers import Dense, Dropout, LSTM\n"
+    "model = Sequential([\n"
+    "    Dense(input_dim=2000, units=32, activation='relu'),\n"
+    "    Dense(units=512, activation='relu'),\n"
+    "    Dense(units=256, activation='relu'),\n"
+    "    Dense(units=128, activation='relu'),\n"
+    "    Dense(units=1, activation='sigmoid')])\n"
+    "\n\n\n\n"
+    "rnn = Sequential()\n"
+    "rnn.add(LSTM(128, return_sequences=True))\n"
+    "rnn.add(Dense(64, activation='relu'))\n"
+    "rnn.add(Dense(1, activation='sigmoid'))\n"
+)
+
+
+def test_layer_sizes_the_paper_states_are_compared_with_the_layers_the_code_builds() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    params = params_of(_NOTEBOOK_CELLS, "task1/train.py")
+
+    def judged(name: str, value: str, numbers: tuple[float, ...]) -> tuple[str, str, str]:
+        s = _stated("hidden_size", value, numbers[0], f"{name} {value}")
+        s.name, s.number, s.numbers = name, None, numbers
+        (v,) = [v for v in reconcile([s], params) if v.paper_value == value]
+        return v.verdict, v.code_value, v.code_where
+
+    # a 3-layer network of 512, 256 and 128 against a stack of four hidden dense layers
+    assert judged("Neural Networks layer sizes", "512, 256 and 128", (512.0, 256.0, 128.0)) == (
+        "mismatch",
+        "32, 512, 256, 128",
+        "task1/train.py:3",
+    )
+    # two LSTM models of 64 and 128 neurons where the code builds only LSTM(128)
+    assert judged("LSTM neurons", "64 and 128", (64.0, 128.0)) == (
+        "mismatch",
+        "128",
+        "task1/train.py:13",
+    )
+    assert judged("LSTM neurons", "128", (128.0,))[0] == "match"
+    # sizes named for no kind of layer are left to the ordinary comparison
+    assert judged("neurons", "64 and 128", (64.0, 128.0))[0] == "paper-only"

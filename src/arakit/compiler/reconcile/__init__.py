@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from arakit.compiler.reconcile.align import Unit, align, build_units
 from arakit.compiler.reconcile.imported import judge_imported
+from arakit.compiler.reconcile.layers import layer_verdict
 from arakit.compiler.reconcile.match import per_item
 from arakit.compiler.reconcile.ranges import range_verdict
 from arakit.compiler.reconcile.sentinels import planned
@@ -78,7 +79,7 @@ def reconcile(
             if v.verdict == "paper-only" and s.key == "repetitions":
                 v = _fixed_seed(s, params) or v
             if v.verdict == "paper-only":
-                v = range_verdict(s, params) or v
+                v = range_verdict(s, params) or layer_verdict(s, params) or v
             if v.verdict == "paper-only" and imported:
                 v = judge_imported(s, fit, imported) or v
             involved.update((p.file, p.line, p.bare) for p in v.involved)
