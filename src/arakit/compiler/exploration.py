@@ -7,6 +7,7 @@ from __future__ import annotations
 from arakit.compiler.atoms import Atoms
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE
 from arakit.compiler.history_trace import history_nodes
+from arakit.compiler.paper_trials import paper_trials
 from arakit.compiler.pdf.document import DocTable, Document
 from arakit.compiler.repo.history import History
 from arakit.compiler.text import clip, role
@@ -87,9 +88,11 @@ def _paper_nodes(doc: Document, atoms: Atoms, ids: _Ids, paper: str) -> list[Tra
                 )
             )
         out.append(node)
-    for neg in atoms.negatives:
-        if neg.where.role not in ("results", "ablation", "setup", "appendix"):
-            continue
+    negatives = [
+        n for n in atoms.negatives if n.where.role in ("results", "ablation", "setup", "appendix")
+    ]
+    out += _trial_nodes(doc, {" ".join(n.where.sentence.split()) for n in negatives}, ids, paper)
+    for neg in negatives:
         refs = [f"{paper}: {o}" for o in neg.objects] + [f"{paper}: {neg.where.label}"]
         out.append(
             TraceNode(
@@ -102,6 +105,30 @@ def _paper_nodes(doc: Document, atoms: Atoms, ids: _Ids, paper: str) -> list[Tra
                 hypothesis=f"The variant in this sentence would help: {neg.where.sentence}",
                 failure_mode=f"The paper reports that it {neg.cue} ({neg.where.label})",
                 lesson=NOT_SPECIFIED,
+            )
+        )
+    return out
+
+
+def _trial_nodes(doc: Document, shown: set[str], ids: _Ids, paper: str) -> list[TraceNode]:
+    """Dead ends the paper narrates ("had to be abandoned after several attempts, as ..."),
+    cited by page: the history may predate them or never hold them."""
+    out = []
+    for t in paper_trials(doc):
+        if t.sentence in shown:
+            continue  # already a negative result node
+        out.append(
+            TraceNode(
+                id=ids.next(),
+                type="dead_end",
+                title=clip(t.sentence, 100),
+                support_level="explicit",
+                source_refs=[f"{paper}: {t.where}"],
+                provenance=PROVENANCE,
+                hypothesis=f"Worth pursuing: {clip(t.sentence, 400)}",
+                failure_mode=f"The paper says it was given up ({t.where})",
+                lesson=clip(t.sentence, 300),
+                extra={"from": f"the paper, {t.where}"},
             )
         )
     return out
