@@ -229,3 +229,18 @@ def test_a_pull_request_of_writing_typed_in_by_hand_landed_but_one_never_typed_i
     assert (status["review"], status["ideas"]) == ("landed", "stale")
     titles = [f.title for f in h.findings if f.pattern == "branch"]
     assert titles and all("ideas" in t or "pull/2" in t for t in titles)
+
+
+def test_launch_and_clean_up_scripts_replaced_by_a_build_file_are_tooling(tmp_path: Path) -> None:
+    clean = "rm -f output/*.fits\nrm -rf build/\nrm -f catalog.txt\nmkdir -p output\n"
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"source/play.py": PLAY, "run.sh": RUN, "cleanup.sh": clean,
+                       "Makefile": "all:\n\tpython source/play.py\n"}, "msg": "pipeline"},
+            {"files": {"run.sh": None, "cleanup.sh": None},
+             "msg": "deleted cleanup.sh and run.sh because they got replaced with the extended "
+                    "makefile", "day": 2},
+        ],
+    )  # fmt: skip
+    assert _read(tmp_path).findings == []

@@ -49,6 +49,7 @@ def abandons_nothing(
     read: Callable[[str, str], str | None],
     authors: frozenset[str] = frozenset(),
     exists: Callable[[str], bool] | None = None,
+    existed: Callable[[str], bool] | None = None,
 ) -> bool:
     """True when deleting `gone` (last content `text`) by `c` gives up no work: a
     placeholder, a template, a unit test, code that moved into what `c` wrote, a third-party
@@ -61,7 +62,7 @@ def abandons_nothing(
         or editor_template(text)
         or unit_test(text, gone.path)
         or third_party(text, authors)
-        or (exists is not None and launches_kept(gone.path, text, exists))
+        or (exists is not None and launches_kept(gone.path, text, exists, existed))
         or folded(c, gone, text, read)
         or lives_on(c, gone, text, read)
     )
@@ -94,26 +95,43 @@ def third_party(text: str, authors: frozenset[str]) -> bool:
     return True
 
 
-_SHELL_EXT = (".sh", ".bash", ".zsh", ".slurm", ".sbatch", ".pbs", ".job")
+SHELL_EXT = (".sh", ".bash", ".zsh", ".slurm", ".sbatch", ".pbs", ".job")
 # what a launch script runs: `python play.py`, `Rscript fit.R`, `julia run.jl`, `./train.sh`,
 # `python -m pkg.train`
 _RUNS_FILE = re.compile(r"(?<![\w.-])(?P<file>[\w.-]+\.(?:py|R|r|jl|m|sh|pl|rb|js))\b")
 _RUNS_MODULE = re.compile(r"\s-m\s+(?P<mod>[A-Za-z_][\w.]*)")
 
 
-def launches_kept(path: str, text: str, exists: Callable[[str], bool]) -> bool:
-    """A shell launcher whose every program (`python source/play.py ...`) stays in the
-    tree: the runs it started are over, the approach they ran lives on."""
-    if not path.lower().endswith(_SHELL_EXT):
-        return False
-    own = path.rsplit("/", 1)[-1]
+def programs(path: str, text: str) -> set[str]:
+    """The file names of the programs a shell script runs (itself left out); empty for a
+    script that is not a shell script or runs none of the project's files."""
+    if not path.lower().endswith(SHELL_EXT):
+        return set()
     names: set[str] = set()
     for line in text.splitlines():
         if _whole_comment(line):
             continue
         names |= {m.group("file").rsplit("/", 1)[-1] for m in _RUNS_FILE.finditer(line)}
         names |= {m.group("mod").rsplit(".", 1)[-1] + ".py" for m in _RUNS_MODULE.finditer(line)}
-    names.discard(own)
+    names.discard(path.rsplit("/", 1)[-1])
+    return names
+
+
+def launches_kept(
+    path: str,
+    text: str,
+    exists: Callable[[str], bool],
+    existed: Callable[[str], bool] | None = None,
+) -> bool:
+    """A shell launcher whose every program (`python source/play.py ...`) stays in the
+    tree (`exists`): the runs it started are over, the approach they ran lives on. With
+    `existed`, only programs in the tree before the deletion are asked about (a step
+    removed long before is no loss of this commit)."""
+    if not path.lower().endswith(SHELL_EXT):
+        return False
+    names = programs(path, text)
+    if existed is not None:
+        names = {n for n in names if existed(n)}
     return bool(names) and all(exists(n) for n in names)
 
 

@@ -17,7 +17,14 @@ from arakit.compiler.repo import paths
 from arakit.compiler.repo.describe import describe
 from arakit.compiler.repo.finding import BlobReader, Finding
 from arakit.compiler.repo.gitlog import Change, Commit
-from arakit.compiler.repo.moved import abandons_nothing, documentation, numbered_into
+from arakit.compiler.repo.moved import (
+    SHELL_EXT,
+    abandons_nothing,
+    documentation,
+    launches_kept,
+    numbered_into,
+    programs,
+)
 from arakit.compiler.repo.routine import routine
 from arakit.compiler.repo.stated import (
     explained,
@@ -101,6 +108,8 @@ class PatternFinder:
                 self.findings += results_dropped(self, c) + swapped(self, c) + rerun(self, c)
             if c.sha not in self.claimed:
                 self.findings[before:] = explained(self, c, self.findings[before:])
+            if self._only_launchers_go(c):
+                del self.findings[before:]  # launch scripts retired for a build file: tooling
             self._track(c)
         return self.findings
 
@@ -321,6 +330,25 @@ class PatternFinder:
         for folder, changes in retired.items():
             self._removal(c, "retired", folder, changes)
 
+    def _only_launchers_go(self, c: Commit) -> bool:
+        """True when all `c` does is delete shell scripts that run no program of the
+        project (a clean-up script) or only programs that stay ("deleted cleanup.sh and
+        run.sh because they got replaced with the extended makefile")."""
+        if not c.changes or any(ch.status != "D" for ch in c.changes):
+            return False
+        exists = self._exists_after(c)
+        for ch in c.changes:
+            text = self.read_other(ch.old_blob, ch.path)
+            if text is None or not ch.path.lower().endswith(SHELL_EXT):
+                return False
+            if programs(ch.path, text) and not launches_kept(ch.path, text, exists, self._existed):
+                return False
+        return True
+
+    def _existed(self, name: str) -> bool:
+        """Whether a file of this name is in the tree before the current commit."""
+        return bool(self.live.get(name))
+
     def _exists_after(self, c: Commit) -> Callable[[str], bool]:
         """Whether a file of a given name is in the tree once `c` is applied."""
         gone = {ch.old_path or ch.path for ch in c.changes if ch.status in ("D", "R")}
@@ -382,7 +410,13 @@ class PatternFinder:
                 pattern == "deleted"
                 and text is not None
                 and abandons_nothing(
-                    c, ch, text, self.read_other, self.authors, self._exists_after(c)
+                    c,
+                    ch,
+                    text,
+                    self.read_other,
+                    self.authors,
+                    self._exists_after(c),
+                    self._existed,
                 )
             ):
                 continue  # a placeholder, a template, a unit test, or code moved
