@@ -182,3 +182,41 @@ def test_a_box_holding_another_caption_or_a_columns_running_text_is_not_exact() 
     caption = ((90.0, 320.0, 280.0, 330.0), "Table 2")
     assert confines.foreign_caption((90, 290, 530, 340), [caption]) is not None
     assert confines.foreign_caption((90, 290, 530, 315), [caption]) is None
+
+
+def test_a_group_label_centred_beside_two_levels_of_group_labels_is_read_into_the_first(
+    tmp_path: Path,
+) -> None:
+    # "Normal" set half a line lower than "Unlearned" / "Unseen" and half a line higher than
+    # the "Harmful" labels under them: centred over both levels, it belongs to the first
+    p = Page()
+    y = p.prose(72.0, 540.0, 60.0, 4) + 24
+    p.text(100.0, y, "Table 1: Rates before and after unlearning.", size=SIZE)
+    p.rule(96.0, 470.0, y + 5, width=0.8)
+    edges = [190.0, 240.0, 300.0, 350.0, 410.0, 460.0]
+    labels = ["Rate", "Div", "Rate", "Div", "Reward", "Sim"]
+    starts = [e - p.width(t, size=SIZE) for e, t in zip(edges, labels, strict=True)]
+    top = y + 16
+    _centred(p, starts[0], edges[1], top, "Unlearned")
+    _centred(p, starts[2], edges[3], top, "Unseen")
+    _centred(p, starts[4], edges[5], top + 5, "Normal")
+    _centred(p, starts[0], edges[1], top + 10, "Harmful")
+    _centred(p, starts[2], edges[3], top + 10, "Harmful")
+    for e, t in zip(edges, labels, strict=True):
+        _right(p, e, top + 21, t)
+    p.rule(96.0, 470.0, top + 25)
+    rows = [["GA", "1%", "0.118", "3%", "0.101", "-3.838", "-1.034"]]
+    rows.append(["Finetuning", "34.5%", "0.582", "34.5%", "0.584", "-5.260", "-1.136"])
+    for k, row in enumerate(rows):
+        p.text(100.0, top + 37 + k * ROW, row[0], size=SIZE)
+        for e, t in zip(edges, row[1:], strict=True):
+            _right(p, e, top + 37 + k * ROW, t)
+    p.rule(96.0, 470.0, top + 37 + ROW + 4, width=0.8)
+    p.prose(72.0, 540.0, top + 37 + ROW + 20, 6)
+    (t,) = _tables(p.save(tmp_path / "centred.pdf"))
+    assert t.header == [
+        ["", "Unlearned", "", "Unseen", "", "Normal", ""],
+        ["", "Harmful", "", "Harmful", "", "", ""],
+        ["", *labels],
+    ]
+    assert t.rows == rows

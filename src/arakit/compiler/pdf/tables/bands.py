@@ -332,6 +332,7 @@ def extract(region: Region) -> Grid:
         for c, text in line_cells(ln, bounds).items():
             if header and not header[0][c]:
                 header[0][c] = text
+    header = _lift_centred_levels(header)
     cells = place_words(rows, bounds, spanning)
     for k, row in enumerate(rows):
         if len(bounds) >= 2 and centred_across(row, region):
@@ -344,6 +345,27 @@ def extract(region: Region) -> Grid:
         words=[[[w for line in lines for w in line] for lines in row] for row in cells],
         problem="; ".join(problems) if problems else None,
     )
+
+
+def _lift_centred_levels(header: list[list[str]]) -> list[list[str]]:
+    """Header levels with a middle level whose cells all stand in columns no level above the
+    lowest uses (a group label set vertically centred beside two levels of group labels,
+    "Normal Prompts" beside "Unlearned" over "Harmful Prompts"): its cells go up into the
+    first level, as a label centred over several levels is written."""
+    if len(header) < 4:
+        return header
+    out = [list(row) for row in header]
+    k = 1
+    while k < len(out) - 1:
+        mine = {c for c, t in enumerate(out[k]) if t}
+        others = {c for j, row in enumerate(out[:-1]) if j != k for c, t in enumerate(row) if t}
+        if mine and not mine & others:
+            for c in mine:
+                out[0][c] = out[k][c]
+            del out[k]
+        else:
+            k += 1
+    return out
 
 
 def centred_across(row: list[TextLine], region: Region) -> bool:
