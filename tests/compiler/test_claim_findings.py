@@ -140,6 +140,13 @@ def test_the_domain_and_keywords_come_from_the_paper_s_own_words() -> None:
     paper = paper_front(ml, ml.title, [], "2024", "")
     assert paper.domain == "machine learning"
     assert paper.keywords == ["commit classification"]
+    optics = _doc(
+        "We present a fast code for the optical properties of aerosol particles, for use in "
+        "weather models and for building large datasets for machine learning (ML).",
+        [],
+    )
+    paper = paper_front(optics, optics.title, [], "2026", "")
+    assert paper.domain == "Not specified in the provided sources"  # named only in passing
 
 
 def test_a_code_listing_run_into_a_sentence_is_not_a_claim() -> None:

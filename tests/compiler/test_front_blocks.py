@@ -202,3 +202,52 @@ def test_a_thesis_author_line_with_an_e_mail_names_the_author(tmp_path: Path) ->
     assert doc.title == "Space-Based Economic Intelligence: Detecting Hidden Resource Anomalies"
     assert doc.authors == ["Eren Ozturk"]
     assert doc.year == "2026"
+
+
+def _acl(tmp_path: Path, rows: list[tuple[str, bool]], under: list[str]) -> Path:
+    """An ACL first page: title, author rows centred (with their weight), then the rows
+    under them (affiliation, e-mail block), a two-column body."""
+    p = _Page()
+    p.centred(W / 2, 80, "Our Team at a Shared Task: Detecting Condescending Language", 15)
+    y = 110.0
+    for text, bold in rows:
+        p.centred(W / 2, y, text, 12, bold)
+        y += 14
+    for text in under:
+        p.centred(W / 2, y, text, 12)
+        y += 14
+    p.column(50, y + 40, "Abstract This paper details our system for the shared task.")
+    p.column(312, y + 40, "the servers then send the aggregated model back to every client")
+    return p.save(tmp_path / "acl.pdf")
+
+
+def test_an_author_row_ending_in_a_comma_goes_on_in_the_next_row(tmp_path: Path) -> None:
+    rows = [("Ana Maria Popescu, Mihai Ionescu,", True), ("Elena Dobre and Radu Stan", False)]
+    under = ["University of Craiova", "{ana.popescu, mihai.io,", "elena.d, radu.stan}@mail.ro"]
+    doc = read_document(_acl(tmp_path, rows, under))
+    assert doc.authors == ["Ana Maria Popescu", "Mihai Ionescu", "Elena Dobre", "Radu Stan"]
+    assert doc.affiliations == ["University of Craiova"]  # the e-mail block is no affiliation
+
+
+def test_a_row_after_a_closed_author_row_in_another_weight_is_not_an_author(
+    tmp_path: Path,
+) -> None:
+    rows = [("Ana Maria Popescu and Mihai Ionescu", True)]
+    doc = read_document(_acl(tmp_path, rows, ["Faculty of Letters, Craiova"]))
+    assert doc.authors == ["Ana Maria Popescu", "Mihai Ionescu"]
+    assert doc.affiliations == ["Faculty of Letters, Craiova"]
+
+
+def test_the_line_a_template_prints_under_the_correspondence_note_is_the_venue() -> None:
+    from arakit.compiler.pdf.front import footnote_venue
+
+    note = [
+        "1Independent Researcher, Chile. Correspondence to: Ana Rojas",
+        "<ana.rojas@example.org>.",
+    ]
+    assert footnote_venue([*note, "MAT4021 – Statistical Learning"]) == (
+        "MAT4021 – Statistical Learning"
+    )
+    assert footnote_venue([*note, "Work done while at Example Labs."]) == ""
+    assert footnote_venue([*note, "Code is available at https://example.org/code"]) == ""
+    assert footnote_venue(note) == ""

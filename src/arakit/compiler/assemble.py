@@ -7,6 +7,7 @@ import re
 from arakit import ARA_VERSION, __version__
 from arakit.codec import render_artifact
 from arakit.compiler.mapping.context import NOT_SPECIFIED
+from arakit.compiler.pdf.draft import template_draft
 from arakit.compiler.pdf.document import Document
 from arakit.model import Artifact, LayerTable, Paper, Table
 
@@ -59,16 +60,28 @@ _MACHINE_LEARNING = re.compile(
 )
 
 
+def _machine_learning(title: str, abstract: str) -> bool:
+    """The paper's own field is machine learning: its title says so, or its abstract names
+    machine learning more than in passing (an atmospheric-optics package that makes
+    "datasets for machine learning (ML)" is not a machine-learning paper)."""
+    if _MACHINE_LEARNING.search(title):
+        return True
+    return len({m.group(0).lower() for m in _MACHINE_LEARNING.finditer(abstract)}) >= 2
+
+
 def paper_front(
     doc: Document | None, title: str, claims: list[str], year: str, venue: str
 ) -> Paper:
     """PAPER.md front matter and overview (the Layer Index is added by `index_layers`)."""
     abstract = doc.abstract if doc and doc.abstract else NOT_SPECIFIED
     first = re.split(r"(?<=[.!?])\s+", abstract)[:2]
-    ml = doc is not None and _MACHINE_LEARNING.search(f"{doc.title} {abstract}")
+    ml = doc is not None and _machine_learning(doc.title, abstract)
     extra: dict[str, object] = {}
     if doc is not None and doc.affiliations:
         extra["affiliations"] = list(doc.affiliations)  # extension: as printed, in order
+    draft = template_draft(doc) if doc is not None else ""
+    if draft:
+        extra["draft"] = f"The PDF is {draft}"  # said, so no reader takes it as finished
     doi = doc.doi if doc else ""
     if doc is not None and not doi and doc.arxiv:
         doi = "10.48550/arXiv." + re.sub(r"v\d+$", "", doc.arxiv)  # arXiv's DOI for every paper
@@ -88,7 +101,8 @@ def paper_front(
         created_with=f"arakit {__version__} (ara compile, rules)",
         extra=extra,
         heading=title,
-        overview=" ".join(first)
+        overview=(f"The PDF is {draft}. " if draft else "")
+        + " ".join(first)
         + "\n\nCompiled by `ara compile` from the sources listed in the front matter; every "
         "generated entity is `ai-suggested` and says where in the sources it came from.",
     )

@@ -29,6 +29,7 @@ from functools import lru_cache
 from arakit.compiler.mapping import claim_cues as cue
 from arakit.compiler.mapping.context import PaperContext, Sentence
 from arakit.compiler.mapping.quantities import CITATION
+from arakit.compiler.pdf.draft import placeholder
 
 _NUMBER = r"[-+−]?\d[\d.,]*\s*%?"
 # a comparison between two outcomes
@@ -49,10 +50,16 @@ _RANKED = re.compile(
     r"(?:the |all )?(?!(?:19|20)\d\d\b)\d+)\b",
     re.I,
 )
+# a comparison that is an outcome in itself: faster, better, more accurate than
+_BETTER = re.compile(
+    r"\b(?:faster|slower|better|worse|cheaper|(?:more|less) (?:accurate|efficient|robust|"
+    r"stable|reliable))\b[^.;]{0,60}?\bthan\b",
+    re.I,
+)
 # what an outcome is measured in, named without its value
 _OUTCOME = re.compile(
     r"\b(?:scores?|accuracy|f1|precision|recall|error|rmse|mae|loss|auc|performance|results?|"
-    r"fit|forgetting|retention|utility|speed|runtime|time|efficiency|advantage)\b",
+    r"fit|forgetting|retention|utility|speed|runtimes?|times?|efficiency|advantage)\b",
     re.I,
 )
 _BEATS = re.compile(r"\b(?:outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|dominat\w+)\b", re.I)
@@ -125,7 +132,7 @@ _MODAL = re.compile(
 # what the authors mark as notable
 _EMPHASIS = re.compile(
     r"\b(?:surprisingly|interestingly|notably|importantly|remarkably|unexpectedly|"
-    r"strikingly|crucially)\b",
+    r"strikingly|crucially|unfortunately)\b",
     re.I,
 )
 # plans, expectations, requirements and assumptions report nothing measured
@@ -208,8 +215,9 @@ def _cues(text: str) -> int:
     if _BEATS.search(text) or (_RANKED.search(text) and (number or _OUTCOME.search(text))):
         score += 3  # a ranking of outcomes, not "the largest loop bound"
     score += 2 if _JUDGED.search(text) else 0
-    if _COMPARED.search(text):
-        score += 2 if number else 1
+    if _COMPARED.search(text):  # with its numbers, or between outcomes
+        score += 2 if number or _OUTCOME.search(text) else 1
+        score += 2 if _BETTER.search(text) else 0
     if number and _METRIC.search(text):  # a measured value; more when said to be reached
         score += 3 if _ATTAINED.search(text) else 2
     if _CHANGED.search(text):  # a change of an outcome, or a change beside another cue
@@ -220,6 +228,8 @@ def _cues(text: str) -> int:
 def _excluded(text: str) -> bool:
     """A plan, a wish, an expectation, a pointer, a purpose, the method, others' work."""
     if cue.NOT_A_CLAIM.search(text) or cue.code_like(text) or _PLAN.search(text):
+        return True
+    if placeholder(text):  # a template's own text
         return True
     if _MODAL.search(text) and not _NEGATIVE.search(text):
         return True

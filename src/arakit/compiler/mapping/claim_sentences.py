@@ -31,6 +31,7 @@ from arakit.compiler.mapping.claim_foreign import (
     same,
 )
 from arakit.compiler.mapping.context import PaperContext, Sentence
+from arakit.compiler.pdf.draft import placeholder
 from arakit.compiler.mapping.quantities import CITATION
 
 
@@ -50,6 +51,8 @@ def introduced_names(ctx: PaperContext) -> list[str]:
     head = ctx.doc.title.split(":")[0].strip()
     if head and len(head.split()) <= 3 and head != ctx.doc.title:
         titled.append(head)
+        if head.isupper() and len(head) > 3:
+            titled.append(head.capitalize())  # "FELINE: ..." is "Feline" in running text
     for s in ctx.sentences("abstract", "introduction"):
         m = re.search(
             r"\bwe (?:present|introduce|propose|describe|release)\s+(?:the\s+)?"
@@ -244,8 +247,8 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
         did: list[Sentence] = []  # what the abstract says the authors did, after those
         results: list[Sentence] = []  # results stated in their own right, after those
         for s in said:
-            if re.match(r"^\W*future\b", s.heading, re.I):
-                continue  # a section of future work holds plans
+            if re.match(r"^\W*future\b", s.heading, re.I) or placeholder(s.text):
+                continue  # a section of future work holds plans; a template's text, nothing
             if "future" in s.heading.lower() and plan(s.text):
                 continue  # "Conclusion and future work": its plans are no claims
             item = bool(cue.ITEM.match(s.text.strip()))

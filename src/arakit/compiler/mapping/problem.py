@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from arakit.compiler.citations import CitationIndex
+from arakit.compiler.mapping.claim_results import MIN_SCORE, finding_score
 from arakit.compiler.mapping.claim_sentences import claim_sentences
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PaperContext, Sentence, find, title_of
 from arakit.compiler.mapping.quantities import stated_numbers
@@ -31,7 +32,12 @@ def map_problem(ctx: PaperContext) -> Problem:
     """Observations (preferring sentences with numbers), gaps, the key insight, assumptions."""
     intro = ctx.sentences("introduction", "abstract")
     claimed = {id(c) for c in claim_sentences(ctx)}
-    pool = [s for s in intro if id(s) not in claimed and _statement(s)]
+    # a result of the paper is a claim, not an observation about the problem
+    pool = [
+        s
+        for s in intro
+        if id(s) not in claimed and _statement(s) and finding_score(s.text) < MIN_SCORE
+    ]
     obs_s = [s for s in pool if stated_numbers(s.text)]
     obs_s += [s for s in find(_OBSERVE, pool) if s not in obs_s]
     obs_s = sorted(obs_s, key=lambda s: intro.index(s))[:4]
@@ -100,8 +106,16 @@ def _statement(s: Sentence) -> bool:
     )
 
 
+# a word a number is printed before that says nothing about it ("0.919 when", "50-")
+_LOOSE = re.compile(
+    r"(?:\s+(?:when|while|and|or|of|in|on|at|to|for|with|by|from|as|is|was|are|were|the|a|"
+    r"an|than|if|but|which|that)|-)$",
+    re.I,
+)
+
+
 def _evidence(ctx: PaperContext, s: Sentence) -> str:
-    numbers = stated_numbers(s.text)
+    numbers = list(dict.fromkeys(_LOOSE.sub("", n) for n in stated_numbers(s.text)))
     said = f"Stated in {ctx.where_label(s.where)}"
     return f"{said} (numbers: {'; '.join(numbers)})" if numbers else said
 

@@ -317,3 +317,31 @@ def _venue_and_year(front: Front, citing: str) -> None:
                 year = m.group(1)
                 break
     front.year = year
+
+
+# the end of a correspondence note: "Correspondence to: A B <a@b.org>."
+_CONTACT_END = re.compile(r"(?:@[\w.-]+\.\w+>?|\bcorrespond\w*\b.*)[.)]?\s*$", re.I)
+SLOT_WORDS = 14  # a venue line is short: a name, a course, a year
+
+
+def footnote_venue(texts: list[str]) -> str:
+    """The venue a template prints under the first page's correspondence footnote (ICML's
+    slot for "Proceedings of ..."), as printed: the line set after the note's e-mail that is
+    not a sentence of the note ("PCS5022 – Neural Networks and Deep Learning"); "" when
+    there is none."""
+    for k, text in enumerate(texts[:-1]):
+        if not _CONTACT_END.search(text) or "@" not in text:
+            continue
+        rest = " ".join(t.strip() for t in texts[k + 1 :]).strip()
+        words = rest.split()
+        if (
+            0 < len(words) <= SLOT_WORDS
+            and rest[:1].isalnum()
+            and "@" not in rest
+            and not rest.endswith(".")
+            and any(w[:1].isupper() for w in words)
+            and not re.search(r"https?://|www\.|github|available|equal contribution", rest, re.I)
+            and getattr(furniture(rest), "kind", "venue") == "venue"
+        ):
+            return rest
+    return ""

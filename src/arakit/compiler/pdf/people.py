@@ -214,9 +214,16 @@ def _listed_people(rows: list[Row]) -> People:
     columns: list[float] = []  # centres of the author cells side by side in the last author row
     grid: list[list[str]] = []  # the affiliation lines under each of those cells
     name_style: tuple[float, bool, str] | None = None
+    in_mail = False  # inside an e-mail block over several rows ("{a, b," / "c}@x.org")
+    names_last = False  # the last row read was a row of authors
     for row in rows:
         text = _MEMBERSHIP.sub("", row.plain).strip().strip(";")
         if not text.strip(","):
+            continue
+        if in_mail or _MAIL_BLOCK.match(text):
+            people.rows.append(row)  # the authors' addresses, not an affiliation
+            in_mail = "}" not in text and "@" not in text
+            continuing = False
             continue
         if text.startswith("(") and text.endswith(")"):
             people.rows.append(row)  # "(equal contribution)", a collaboration's name
@@ -243,6 +250,11 @@ def _listed_people(rows: list[Row]) -> People:
             (",", "-")
         )
         other_style = name_style is not None and row.style() != name_style
+        # the author row above ended in a comma or "and": this row goes on listing names in
+        # the same size, whatever weight or face the PDF reports for it
+        listed_on = bool(found) and names_last and _list_goes_on(people, name_style, row)
+        other_style = other_style and not listed_on
+        names_last = False
         if marked:
             affiliations.append(affiliation_text(text))
             continuing = True
@@ -254,6 +266,7 @@ def _listed_people(rows: list[Row]) -> People:
             if joined:  # the name broken at the row's end is read whole
                 people.authors = [a for a in people.authors if not pending.endswith(a)]
             people.authors += [n for n in found if n not in people.authors]
+            names_last = True
             columns = [x for _c, x in placed] if len(placed) > 1 else []
             grid = [[] for _ in columns]
             name_style = row.style()
@@ -278,6 +291,20 @@ def _listed_people(rows: list[Row]) -> People:
     _close_grid(affiliations, grid)
     people.affiliations = _split_numbered(affiliations)
     return people
+
+
+# an e-mail block: "{alice, bob}@uni.edu" over one or more rows, or a row of addresses
+_MAIL_BLOCK = re.compile(r"^\{[\w.+-]+(?:,|\s|\}@)|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$")
+
+
+def _list_goes_on(people: People, name_style: tuple[float, bool, str] | None, row: Row) -> bool:
+    """True when the last row read was an author row that ended open (a trailing comma or
+    "and") and this row is set in its size (its weight or face as the PDF reports it may
+    differ: a list broken over two centred lines)."""
+    if name_style is None or not people.rows or not people.authors:
+        return False
+    last = people.rows[-1].plain.rstrip()
+    return last.endswith((",", " and")) and row.style()[0] == name_style[0]
 
 
 def _names_alone(rows: list[Row]) -> list[Row]:

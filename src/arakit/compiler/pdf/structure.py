@@ -19,6 +19,7 @@ from arakit.compiler.pdf.document import (
 )
 from arakit.compiler.pdf.figures import FigureReading
 from arakit.compiler.pdf.furniture import CITE_BOX, YEAR_RE, furniture
+from arakit.compiler.pdf.front import footnote_venue
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.layout import Layout, read_layout
 from arakit.compiler.pdf.opening import read_opening
@@ -189,6 +190,8 @@ def _footnote(doc: Document, lines: list[Line], k: int, body: float, vocab: Coun
     ):
         k += 1
     doc.footnotes.append(dehyphenate([ln.text for ln in lines[start:k]], vocab))
+    if lines[start].page == 1 and not (doc.venue or doc.status):
+        doc.venue = footnote_venue([ln.text for ln in lines[start:k]])  # a template's slot
     return k
 
 
