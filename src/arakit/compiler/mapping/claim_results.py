@@ -105,7 +105,8 @@ _NEGATIVE = re.compile(
     r"\bprov(?:ed|es|en) (?:to be )?(?:\w+ )?(?:inefficient|ineffective|insufficient|useless|"
     r"harmful|unstable|impractical)\b|"
     r"\b(?:fail(?:s|ed)?|unable) to\b|\bonly able to\b|"
-    r"\b(?:had|has|have) to be abandoned\b|\b(?:was|were) abandoned\b",
+    r"\b(?:had|has|have) to be abandoned\b|\b(?:was|were) abandoned\b|"
+    r"\b(?:was|were|is|are|remained) unaffected\b|\bhad no (?:\w+ )?effect\b",
     re.I,
 )
 # an inference drawn from what was measured
@@ -113,6 +114,8 @@ _INFERRED = re.compile(
     r"^(?:this|these|it|which|that|the results?|our results?)\s+(?:\w+ly\s+)?"
     r"(?:suggests?|shows?|hints?|indicates?|implies|demonstrates?|reveals?|confirms?)\b|"
     r"\b(?:revealed|showed|found|observed?|conclude|confirm(?:s|ed)?),? that\b|"
+    r"^(?:the |our )?(?:table|figure|fig\.|results?|experiments?|analysis)\s*(?:\d+\w?\s+)?"
+    r"(?:shows?|reveals?|indicates?|demonstrates?|confirms?) that\b|"
     r"\b(?:became|becomes|is|was|it is|it was) (?:\w+ )?(?:obvious|clear|evident|apparent),? "
     r"that\b|"
     r"\bcan be (?:\w+ly )?seen that\b|\b(?:turn(?:s|ed)? out|proved?|proven) to\b",
@@ -235,7 +238,18 @@ def _excluded(text: str) -> bool:
         return True
     if _POINTER.search(text) or _PURPOSE.search(text) or _METHOD.search(text):
         return True
-    return bool(CITATION.search(text)) and not cue.FIRST_PERSON.search(text)
+    cited = CITATION.search(text)  # about the work it cites, unless cited to agree with it
+    if not cited or cue.FIRST_PERSON.search(text):
+        return False
+    return not _AGREES.search(text[max(0, cited.start() - 60) : cited.start() + 1])
+
+
+# a finding set beside others' work: "consistent with a recent proof by X et al."
+_AGREES = re.compile(
+    r"\b(?:consistent with|in (?:line|agreement) with|agree\w* with|as predicted by|"
+    r"contrary to|unlike|confirming)\b",
+    re.I,
+)
 
 
 # the sections that report results, and how many findings they give a paper: humans list a

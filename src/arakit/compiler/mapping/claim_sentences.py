@@ -12,6 +12,7 @@ conclusion) are kept once, in the abstract's wording.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from arakit.compiler.mapping import claim_cues as cue
 from arakit.compiler.mapping.claim_findings import boxed_findings, impact_claims
@@ -238,7 +239,7 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
     chosen: list[Sentence] = []
     seen: list[set[str]] = []
     for roles, cap in _CAPS:
-        said = ctx.sentences(*roles)
+        said = _said(ctx, roles)
         previous = False
         announced = roles != ("abstract",)  # the abstract has said what the paper presents
         lead = ""  # the last sentence that is not an item of a list
@@ -284,6 +285,21 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
             seen.append(key)
             chosen.append(s)
     return chosen + _strongest_results(ctx, chosen, seen)
+
+
+def _said(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
+    """The sentences of sections with these roles; a section headed both as a discussion
+    and a summary or conclusion ("Summary and Discussion") is read as the conclusion."""
+    if roles != ("conclusion",):
+        return ctx.sentences(*roles)
+    return [
+        s if s.where.role == "conclusion" else replace(s, where=replace(s.where, role="conclusion"))
+        for s in ctx.sentences("conclusion", "limitations")
+        if s.where.role == "conclusion" or _CONCLUDING.search(s.heading)
+    ]
+
+
+_CONCLUDING = re.compile(r"\b(?:summary|conclu\w*|concluding)\b", re.I)
 
 
 def _strongest_results(ctx: PaperContext, chosen: list[Sentence], seen: list[set[str]]):
