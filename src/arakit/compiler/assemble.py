@@ -61,12 +61,23 @@ _MACHINE_LEARNING = re.compile(
 
 
 def _machine_learning(title: str, abstract: str) -> bool:
-    """The paper's own field is machine learning: its title says so, or its abstract names
-    machine learning more than in passing (an atmospheric-optics package that makes
-    "datasets for machine learning (ML)" is not a machine-learning paper)."""
-    if _MACHINE_LEARNING.search(title):
-        return True
-    return len({m.group(0).lower() for m in _MACHINE_LEARNING.finditer(abstract)}) >= 2
+    """The paper's own field is machine learning: its title or abstract names it, other than
+    as what the paper's product serves (an atmospheric-optics package that makes "datasets
+    for machine learning (ML)" is not a machine-learning paper)."""
+    text = f"{title}. {abstract}"
+    return any(
+        not _SERVES.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _MACHINE_LEARNING.finditer(text)
+    )
+
+
+# what a product serves, said just before the field's name: "datasets for machine learning",
+# "hardware for deep learning"
+_SERVES = re.compile(
+    r"\b(?:datasets?|data|inputs?|hardware|applications?|workflows?|use) (?:for|in) "
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 
 
 def paper_front(
