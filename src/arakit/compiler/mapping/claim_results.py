@@ -50,6 +50,8 @@ _RANKED = re.compile(
     r"(?:the |all )?(?!(?:19|20)\d\d\b)\d+)\b",
     re.I,
 )
+# two values set side by side: "(0.919 vs. 0.903)", "0.859 versus 0.891"
+_SIDE_BY_SIDE = re.compile(r"\d%?\s*(?:vs\.?|versus)\s*[-+−]?\d", re.I)
 # a comparison that is an outcome in itself: faster, better, more accurate than
 _BETTER = re.compile(
     r"\b(?:faster|slower|better|worse|cheaper|(?:more|less) (?:accurate|efficient|robust|"
@@ -220,6 +222,7 @@ def _cues(text: str) -> int:
     score += 2 if _JUDGED.search(text) else 0
     if _COMPARED.search(text):  # with its numbers, or between outcomes
         score += 2 if number or _OUTCOME.search(text) else 1
+        score += 1 if _SIDE_BY_SIDE.search(text) else 0
         score += 2 if _BETTER.search(text) else 0
     if number and _METRIC.search(text):  # a measured value; more when said to be reached
         score += 3 if _ATTAINED.search(text) else 2
