@@ -49,6 +49,10 @@ def test_a_sentence_reporting_an_outcome_is_a_finding(sentence: str) -> None:
         "Both splits were generated in order to compare the two tokenisers.",
         # a ranking word that ranks no outcome
         "If we call the largest loop bound k, the checker becomes a complete procedure.",
+        # what is yet to be measured, a guess, a sentence broken off at a column
+        "Improvement will be measured by the reduction in risk the second forecast offers.",
+        "It is likely that the variation exceeds what the adjustment can improve by 5%.",
+        "which shows that the solution is free of pre-determined weights of the two inputs.",
     ],
 )
 def test_method_plans_pointers_and_background_are_not_findings(sentence: str) -> None:

@@ -140,6 +140,8 @@ _EMPHASIS = re.compile(
     r"strikingly|crucially|unfortunately)\b",
     re.I,
 )
+# what is yet to happen, or a guess
+_FUTURE = re.compile(r"\bwill\b|\bit is (?:likely|possible|plausible|conceivable) that\b", re.I)
 # plans, expectations, requirements and assumptions report nothing measured
 _PLAN = re.compile(
     r"\bit is expected\b|\bwe expect\b|\bexpected to\b|"
@@ -173,13 +175,14 @@ MAX_CHARS = 600  # longer is a paragraph or an equation run together, not one fi
 
 
 def _shape_ok(text: str) -> bool:
-    """A whole prose sentence: long enough, ends as a sentence, mostly words."""
+    """A whole prose sentence: opens with a capital, long enough, ends with a full stop,
+    mostly words (not the tail of a sentence broken at a column, not an equation)."""
     tokens = text.split()
     if (
         len(tokens) < MIN_WORDS
         or len(text) > MAX_CHARS
-        or not re.search(r"[.!)]$", text)
-        or text.endswith("?")
+        or not re.search(r"[.)]$", text)
+        or not re.match(r"[\"“(]?[A-Z0-9]", text)
     ):
         return False
     numeric = sum(1 for t in tokens if _NUMERIC.match(t.strip(",;:")))
@@ -203,7 +206,9 @@ _FORWARD = re.compile(r"^(?:as )?we will (?:see|notice|observe|show)\b[^.]*?\bth
 def finding_score(text: str) -> int:
     """How strongly the sentence reports an outcome of the paper's own work (0: it does
     not: no outcome, a plan, an expectation, a pointer, others' work, a table row)."""
-    text = _FORWARD.sub("", cue.ITEM.sub("", text.strip()))
+    text = cue.ITEM.sub("", text.strip())
+    rest = _FORWARD.sub("", text)  # the finding after "We will notice in Section 4 that"
+    text = rest[:1].upper() + rest[1:] if rest != text else text
     if not _shape_ok(text):
         return 0
     score = _cues(text)
@@ -239,6 +244,8 @@ def _excluded(text: str) -> bool:
         return True
     if _MODAL.search(text) and not _NEGATIVE.search(text):
         return True
+    if _FUTURE.search(text) and not (_NEGATIVE.search(text) or _INFERRED.search(text)):
+        return True  # "Improvement will be measured by ...", not "This suggests X will not"
     if _POINTER.search(text) or _PURPOSE.search(text) or _METHOD.search(text):
         return True
     cited = CITATION.search(text)  # about the work it cites, unless cited to agree with it
