@@ -9,7 +9,7 @@ from arakit.compiler.atoms import NEGATIVE_CUES, Where, text_blocks
 from arakit.compiler.pdf.document import Document
 from arakit.compiler.settings.glossary import glossary
 from arakit.compiler.settings.model import PaperSetting
-from arakit.compiler.settings.numbers import normalize_value, parse_number
+from arakit.compiler.settings.numbers import normalize_value, parse_number, writes_dot_thousands
 from arakit.compiler.settings.patterns import VARIANT
 from arakit.compiler.settings.prose import Reader
 from arakit.compiler.settings.tables import table_settings
@@ -39,7 +39,8 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
     split = [
         (_dated(text, page, breaks), section, role) for text, page, section, role, breaks in blocks
     ]
-    reader = Reader(glossary([s for sents, *_ in split for s, _ in sents]))
+    texts = [s for sents, *_ in split for s, _ in sents]
+    reader = Reader(glossary(texts), writes_dot_thousands(texts))
     out: list[PaperSetting] = []
     for group, (sents, section, role) in enumerate(split, start=1):
         for sent, page in sents:

@@ -153,6 +153,9 @@ _NAME_VERSION = re.compile(
 _VERSION_OF = re.compile(
     r"\bversi[oó]n\s+(?P<value>\d+\.\d+(?:\.\d+)*)\s+(?:de|of)\s+(?P<name>[A-Z][A-Za-z+#\-]*)"
     r"|(?P<name2>\b[A-Z][A-Za-z+#\-]*)\s+en\s+su\s+versi[oó]n\s+(?P<value2>\d+\.\d+(?:\.\d+)*)"
+    # `Scikit-learn was used in version 0.17.1`
+    r"|(?P<name3>\b[A-Z][A-Za-z+#\-]*[A-Za-z+#])\s+(?:(?:was|is|were|has\s+been)\s+"
+    r"(?:used|run|installed)\s+)?in\s+(?:its\s+)?version\s+(?P<value3>\d+\.\d+(?:\.\d+)*)"
 )
 
 
@@ -163,8 +166,8 @@ def software(sentence: str) -> list[tuple[Found, float]]:
         return []
     out: list[tuple[Found, float]] = []
     for m in _VERSION_OF.finditer(sentence):
-        name = m.group("name") or m.group("name2")
-        group = "value" if m.group("value") else "value2"
+        name = m.group("name") or m.group("name2") or m.group("name3")
+        group = next(g for g in ("value", "value2", "value3") if m.group(g))
         out.append(_version(m.span(group), name, m.group(group)))
     for m in _NAME_VERSION.finditer(sentence):
         if m.group("name").lower() in _NOT_SOFTWARE:

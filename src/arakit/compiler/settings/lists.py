@@ -110,3 +110,36 @@ def ratios(sentence: str) -> list[Found]:
         parts = tuple(float(p) for p in re.split(r"\s?:\s?", value))
         out.append(Found((start, end), name, value, "", snake(word), parts))
     return out
+
+
+# a citation in brackets: `(Hochreiter and Schmidhuber, 1997)`, `(Smith et al. 2020a)`
+_CITATION = re.compile(r"\([^()]*\b(?:1[89]|20)\d\d[a-z]?\)")
+# a method's name just before its values: `Long Short Term Memory (LSTM) with`, `U.S.E. +`,
+# `3-layer Neural Networks (`: capitalised words, an acronym in brackets, then at most a
+# preposition or an opening bracket
+_OWNER = re.compile(
+    r"(?P<words>(?:[A-Z][\w.\-+]*\s+){0,3}[A-Z][\w.\-+]*)\s*(?:\((?P<acronym>[A-Z][\w.\-+]*)\)\s*)?"
+    r"(?:with|of|has|have|uses?|using|\+|\(|:)?\s*$"
+)
+
+
+def list_owner(before: str) -> str:
+    """The method a list of values belongs to, from the words just before it (`LSTM` in
+    `Long Short Term Memory (LSTM) (Hochreiter, 1997) with 64 and 128 neurons`); empty when
+    no capitalised name stands right there (a sentence's first word is never one)."""
+    text = re.sub(r"\s+", " ", _CITATION.sub(" ", before)).rstrip()
+    m = _OWNER.search(text)
+    if not m or not m.group("words").strip() or not text[: m.start()].strip():
+        return ""
+    return m.group("acronym") or m.group("words").strip()
+
+
+def sizes_per_layer(before: str, count: int) -> bool:
+    """True when a list ending in `layers` gives one size per layer of a network the
+    sentence declared just before with as many layers (`3-layer Neural Networks (512, 256
+    and 128 layers`), not a sweep over depths (`2, 4 and 8 layers`)."""
+    m = re.search(r"\b(\d+|" + "|".join(WORDS) + r")[\s-]+(?:dense\s+|hidden\s+)?layers?\b", before)
+    if not m:
+        return False
+    n = m.group(1)
+    return (int(n) if n.isdigit() else WORDS.get(n.lower())) == count

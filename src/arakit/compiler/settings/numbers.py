@@ -149,3 +149,31 @@ def same_number(a: float, b: float, rel: float = 1e-9) -> bool:
     if a == b:
         return True
     return abs(a - b) <= rel * max(abs(a), abs(b))
+
+
+# `10.636 paragraphs`, `10.000 images`: a count printed with a dot between groups of three,
+# as many European languages write thousands (a count of things is never a fraction)
+_DOT_GROUPED = r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d]|[.,]\d)"
+DOT_COUNT_RE = re.compile(
+    rf"(?P<value>{_DOT_GROUPED})\s+(?:[A-Za-z][\w\-]*\s+){{0,2}}?[a-z][a-z\-]{{2,}}(?<!s)s\b"
+)
+# `1,319 problems`: thousands written with a comma, the English convention
+_COMMA_GROUPED_RE = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d]|[.,]\d)")
+
+
+def writes_dot_thousands(texts: list[str]) -> bool:
+    """True when a document writes thousands with a dot: it prints a count as `10.636
+    paragraphs` (three digits after the dot, before a plural noun) and never groups
+    thousands with a comma (`1,319`), the convention that would make the dot a decimal."""
+    return not any(_COMMA_GROUPED_RE.search(t) for t in texts) and any(
+        DOT_COUNT_RE.search(t) for t in texts
+    )
+
+
+def dot_thousands_count(value: str, sentence: str, at: int) -> float | None:
+    """The count a value printed `10.636` stands for when the sentence prints it before
+    a plural noun at `at` (`10.636 paragraphs` is 10636); None otherwise."""
+    m = DOT_COUNT_RE.match(sentence, at)
+    if not m or m.group("value") != value.strip():
+        return None
+    return float(value.strip().replace(".", ""))

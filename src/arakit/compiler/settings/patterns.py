@@ -31,6 +31,10 @@ ASSIGN_RE = re.compile(
     rf"(?<![\w=<>≤≥√∑∏·×*^/])(?P<name>{SYMBOL})\s*(?:=|≡|:=)\s*"
     rf"(?:[^\s=,;]{{1,12}}\s*=\s*)?(?P<value>{CONSTANT}|{NUMBER})(?:\s?(?P<unit>{NAMED_UNIT}))?{END}"
 )
+# a keyword argument quoted in prose: `negative sampling (negative=5)`, `window=10`
+KWARG_RE = re.compile(
+    rf"(?<![\w.=<>/])(?P<name>[A-Za-z][A-Za-z0-9_]{{2,30}})=(?P<value>{NUMBER})(?![\w=]|[.,]\d)"
+)
 SET_TO_RE = re.compile(
     rf"(?P<name>[^\W\d][\w\-.]*(?:\s+[^\W\d][\w\-.]*){{0,3}})(?:\s+(?:in|of)\s+\([^()]{{1,8}}\))?"
     rf"\s+(?:is|was|are|were)\s+"
@@ -103,6 +107,11 @@ RANGE_RE = re.compile(
     # `[1, 20] ∪ {−1}`: values allowed besides the range
     rf"(?:\s*∪\s*\{{\s*(?P<also>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*\}})?"
 )
+# a range written as an inequality in brackets after what it bounds: `for the redshift range
+# of interest (0.4 < z < 1.4)`
+BETWEEN_RE = re.compile(
+    rf"\(\s*(?P<a>{NUMBER})\s*(?:<|≤|<=)\s*(?P<sym>{SYMBOL})\s*(?:<|≤|<=)\s*(?P<b>{NUMBER})\s*\)"
+)
 RESPECTIVELY_RE = re.compile(
     rf"(?P<names>[^.;:]{{3,120}}?)\s+(?:are|were|is|was)\s+(?:set\s+to|fixed\s+to|chosen\s+as|equal\s+to|)\s*"
     rf"(?P<values>(?:{NUMBER}(?:\s?{UNIT})?\s*,\s*)*{NUMBER}(?:\s?{UNIT})?\s*,?\s+and\s+{NUMBER}(?:\s?{UNIT})?)"
@@ -167,6 +176,8 @@ RESULT_PHRASES = re.compile(
     re.IGNORECASE,
 )
 HARDWARE_UNITS = {"GHz", "MHz", "GB", "MB", "TB", "kB"}
+# memory a program is told to use: `a cache-size of 26GB`, `a buffer of 2 GB`
+SOFTWARE_MEMORY = re.compile(r"\b(?:cache|buffer|heap|pool)(?:[\s-]size)?\b", re.IGNORECASE)
 HARDWARE = re.compile(
     r"\b(?:GPUs?|CPUs?|TPUs?|RAM|processors?|cores?|threads?|Intel|AMD|NVIDIA|Nvidia|"
     r"EPYC|Xeon|GHz|GB|TB|MB|laptops?|workstations?|servers?)\b"
@@ -215,7 +226,8 @@ CASE_CLAUSE = re.compile(
 # words that make the value just after them a bound or a comparison
 COMPARISON = re.compile(
     r"\b(?:close to|up to|at least|at most|more than|less than|fewer than|greater than|"
-    r"smaller than|larger than|higher than|lower than|[a-z]+er than|below|above|exceeds?|exceeding|under|over)\s*$",
+    r"smaller than|larger than|higher than|lower than|[a-z]+er than|below|above|exceeds?|exceeding|under|over|"
+    r"compared (?:to|with)|versus|vs\.?)\s*$",
     re.IGNORECASE,
 )
 # a stopping rule: `until 100 independent samples were obtained` states a setting

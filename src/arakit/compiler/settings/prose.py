@@ -22,8 +22,9 @@ from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
 from arakit.compiler.settings.hardware import hardware, software
+from arakit.compiler.settings.forms import between, used_as
 from arakit.compiler.settings.items import per_item, priors, thresholds, windows
-from arakit.compiler.settings.lists import ratios, value_set
+from arakit.compiler.settings.lists import list_owner, ratios, sizes_per_layer, value_set
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import (
     QUALIFIERS,
@@ -32,7 +33,8 @@ from arakit.compiler.settings.names import (
     phrase_key,
     snake,
 )
-from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
+from arakit.compiler.settings.numbers import NUMBER, WORDS, dot_thousands_count, parse_number
+from arakit.compiler.settings.phrased import percent, quantity, respectively
 from arakit.compiler.settings.program import in_display_equation, is_program, program_span
 from arakit.compiler.settings.sizes import sizes
 from arakit.compiler.settings.spanish import spanish, spanish_settings
@@ -41,8 +43,10 @@ from arakit.compiler.settings.spanish import spanish, spanish_settings
 class Reader:
     """Reads settings from sentences, resolving symbols through the paper's glossary."""
 
-    def __init__(self, symbols: dict[str, str]) -> None:
+    def __init__(self, symbols: dict[str, str], dot_thousands: bool = False) -> None:
         self.symbols = symbols
+        # the paper writes thousands with a dot (`10.000 images`): see numbers.py
+        self.dot_thousands = dot_thousands
 
     def key(self, name: str, lead: str = "", noun: str = "") -> tuple[str, str]:
         """(key, meaning) for a printed name: the vocabulary first, then the glossary, then
@@ -95,6 +99,10 @@ class Reader:
             if not key:
                 return  # a name without one letter or digit (`∗ = 2`) names nothing to compare
             number = count if count is not None else parse_number(value) if not numbers else None
+            if self.dot_thousands and not numbers:
+                at = sentence.find(value.strip(), pos)
+                grouped = dot_thousands_count(value, sentence, at) if at >= 0 else None
+                number = grouped if grouped is not None else number
             if number is None and not numbers:
                 return
             # `when n is moderately small (n = 10), B is better`: a condition the paper
@@ -160,7 +168,7 @@ class Reader:
         for f in quantities:
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", f.numbers)
-        self._respectively(sentence, add)
+        respectively(sentence, add)
         for m in P.LR_TO_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
                 add(m.start("value"), m.span("value"), m.group("name"), m.group("value"))
@@ -185,10 +193,10 @@ class Reader:
                 add(m.start(), m.span(), "N(0, σ)", m.group("value"), "", init)
         for m in P.PAREN_PERCENT_RE.finditer(sentence):
             if free(*m.span()):
-                self._percent(sentence, m, add)
+                percent(sentence, m, add)
         for m in P.PERCENT_FIRST_RE.finditer(sentence):
             if free(*m.span()):
-                self._percent(sentence, m, add)
+                percent(sentence, m, add)
         for m in P.PHRASE_VALUE_RE.finditer(sentence):
             clause = P.clause_before(sentence, m.start("value"))
             if P.counts_something_else(m.group("name"), sentence[m.end() :]):
@@ -207,9 +215,15 @@ class Reader:
         for m in P.RANGE_RE.finditer(sentence):
             if free(*m.span()) and m.group("open") + m.group("close") in ("[]", "()"):
                 self._range(sentence, m, add)
+        for f in [*used_as(sentence), *between(sentence)]:
+            if free(*f.span):
+                add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", f.numbers)
         for m in P.ASSIGN_RE.finditer(sentence):
             if free(*m.span()):
                 self._assign(sentence, m, add)
+        for m in P.KWARG_RE.finditer(sentence):
+            if free(*m.span()):
+                add(m.start(), m.span(), m.group("name"), m.group("value"))
         for m in P.SET_TO_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
                 name = P.lead(m.group("name") + " ", 4)
@@ -230,32 +244,12 @@ class Reader:
                 self._value_first(sentence, m, add)
         for m in P.QUANTITY_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
-                self._quantity(sentence, m, add)
+                quantity(sentence, m, add)
         for m in P.UNITLESS_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
-                self._quantity(sentence, m, add)
+                quantity(sentence, m, add)
         found.sort(key=lambda x: x[0])
         return [s for _, s in found]
-
-    def _respectively(self, sentence: str, add) -> None:  # type: ignore[no-untyped-def]
-        for m in P.RESPECTIVELY_RE.finditer(sentence):
-            names = [n for n in re.split(r",\s*|\s+and\s+", m.group("names")) if n.strip()]
-            vals = re.findall(rf"({NUMBER})(?:\s?({P.UNIT}))?", m.group("values"))
-            if len(names) != len(vals) or len(names) < 2 or any(map(P.names_a_result, names)):
-                continue
-            for raw, (v, u) in zip(names, vals, strict=True):
-                name = P.lead(raw + " ", 4)
-                if name and not P.names_a_result(name):
-                    add(m.start(), m.span(), name, v, u)
-
-    def _percent(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
-        phrase = P.lead(m.group("phrase") + " ", 5).strip(" -–")
-        clause = P.clause_before(sentence, m.start())
-        if not phrase or P.names_a_result(phrase) or P.reports_a_result(clause):
-            return
-        if not P.SETTING_PERCENT_NOUNS.search(phrase):
-            return
-        add(m.start(), m.span(), phrase, m.group("value"), "%")
 
     def _range(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
         parts = re.split(r"[;:]|,\s|\.\s", sentence[: m.start()])
@@ -378,43 +372,27 @@ class Reader:
             name = f"maximum {name}"
             key = phrase_key(name) or f"max_{snake(noun)}"
         unit = noun if noun in ("steps", "epochs", "iterations") else ""
-        values = [value]
         lst = P.LIST_BEFORE_RE.search(before)
-        if lst:
-            values = re.findall(NUMBER, lst.group("values")) + values
-        for v in values:
-            add(m.start(), (m.start(), m.end("noun")), name, v, unit, key)
-
-    def _quantity(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
-        phrase = P.lead(m.group("phrase") + " ", 3)
-        clause = P.clause_before(sentence, m.start("value"))
-        if not phrase or phrase[0].isdigit() or P.looks_like_symbol(phrase):
-            return  # `3 Ω` after a bare symbol without `=` is not a statement
-        joint = sentence[m.end("phrase") : m.start("value")].strip()
-        last = m.group("phrase").split()[-1].lower()
-        if not joint and last in P.NOT_A_NAME_END:
-            return  # `resolved in the 0.36 m images`, `recurring every 8 days`: no name
-        if P.names_a_result(phrase) or P.reports_a_result(clause) or P.about_hardware(clause):
+        if lst and re.match(r"[^.;]{0,40}?\brespectively\b", sentence[m.end("noun") :]):
+            # `contain 100000 and 87000 samples, respectively`: one value for each thing
+            for v in [*re.findall(NUMBER, lst.group("values")), value]:
+                add(m.start(), (m.start(), m.end("noun")), name, v, unit, key)
             return
-        if m.groupdict().get("unit") in P.HARDWARE_UNITS:
+        printed = [*re.findall(NUMBER, lst.group("values")), value] if lst else [value]
+        numbers = tuple(n for v in printed if (n := parse_number(v)) is not None)
+        if not lst or not all(n.is_integer() for n in numbers):
+            # `a standard deviation of 0.01 and 64 hidden units`: only 64 counts the units
+            add(m.start(), (m.start(), m.end("noun")), name, value, unit, key)
             return
-        if P.COMPARISON.search(sentence[: m.start("value")]) or P.OR_MORE.match(sentence, m.end()):
-            return  # `close to 2 V`, `0.5 dex or more`: a bound or a comparison, not a setting
-        if m.start("phrase") and sentence[m.start("phrase") - 1].isdigit():
-            return  # `13th magnitude to 200 mmag`: the phrase starts inside a number
-        value_end = m.end("value")
-        if sentence[value_end : value_end + 2] == "s " and m.group("value") in ("0", "1"):
-            return  # `0s represented the absence`: zeros, not seconds
-        if sentence[value_end : value_end + 1] == "s" and re.fullmatch(
-            r"[1-9]0|1[89]\d0|20\d0", m.group("value")
-        ):
-            return  # `the early 90s`, `the 1990s`: a decade
-        if m.groupdict().get("unit") == "%" and not P.SETTING_PERCENT_NOUNS.search(phrase):
-            return  # a percentage is a setting only when it names a share or a probability
-        unit = m.groupdict().get("unit") or ""
-        add(m.start("value"), m.span("value"), phrase, m.group("value"), unit)
-        for v, u in P.MORE_RE.findall(m.groupdict().get("more") or ""):
-            add(m.start("more"), m.span("more"), phrase, v, u)
+        # `64 and 128 neurons`: one setting with every value, named by the method it belongs
+        # to (`LSTM neurons`), so lists of different methods stay apart
+        owner = list_owner(before[: lst.start()])
+        if noun.startswith("layer") and sizes_per_layer(before[: lst.start()], len(numbers)):
+            name, key = f"{owner} layer sizes".strip(), "hidden_size"
+        elif owner:
+            name = f"{owner} {name}"
+        text = sentence[lst.start() : m.end("value")]
+        add(lst.start(), (lst.start(), m.end("noun")), name, text, unit, key, "", numbers)
 
     def _noun_key(self, name: str, noun: str, context: str, before: str = "") -> str:
         if noun in ("units", "nodes", "neurons"):
