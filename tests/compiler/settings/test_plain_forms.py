@@ -103,3 +103,17 @@ def test_a_value_compared_to_another_is_not_a_setting_named_by_the_verb() -> Non
 def test_a_library_used_in_a_version_is_read_as_its_version() -> None:
     sentence = "NumPy was used in version 1.21.4 because the cluster provides it."
     assert _read(sentence) == [("NumPy", "1.21.4", (1.21,))]
+
+
+def test_a_cap_or_a_worker_count_in_words_is_a_setting() -> None:
+    assert _read("Each query may name a maximum of three colours of the scene.") == [
+        ("maximum colours", "three", (3.0,))
+    ]
+    assert _read("Vectors were built from the small corpus using four workers in parallel.") == [
+        ("workers", "four", (4.0,))
+    ]
+
+
+def test_a_count_in_words_of_what_a_study_looks_at_is_not_a_setting() -> None:
+    assert _read("The plant consists of two tanks connected in series.") == []
+    assert _read("We compare on two standard benchmarks with three topics each.") == []

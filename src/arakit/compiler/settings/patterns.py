@@ -72,7 +72,7 @@ COUNT_NOUNS = tuple(
 iterations iteration steps epochs epoch examples example samples points units nodes neurons
 heads head layers layer repetitions trials runs seeds environments tokens token subsequences
 rollouts generations completions restarts replicates repeats prompts walkers chains particles
-realizations realisations draws folds trees neighbors neighbours
+realizations realisations draws folds trees neighbors neighbours workers processes
 """
     )
 )
@@ -82,7 +82,7 @@ WORD_NOUNS = set(
     words(
         """
 trials runs seeds repetitions repeats replicates restarts layers heads epochs environments
-units nodes neurons samples rollouts generations completions iterations steps
+units nodes neurons samples rollouts generations completions iterations steps workers processes
 """
     )
 )

@@ -42,9 +42,7 @@ def quantity(sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-u
     clause = P.clause_before(sentence, m.start("value"))
     joint = sentence[m.end("phrase") : m.start("value")].strip()
     # `a FWHM of 250 km/s`, `a cache-size of 26GB`: an acronym or a hyphenated noun (`R 3 Ω` names nothing)
-    named = (
-        joint == "of" and re.fullmatch(r"[A-Z]{3,6}|[a-z]{3,}(?:-[a-z]+)+", phrase) is not None
-    )
+    named = joint == "of" and re.fullmatch(r"[A-Z]{3,6}|[a-z]{3,}(?:-[a-z]+)+", phrase) is not None
     if not phrase or phrase[0].isdigit() or (P.looks_like_symbol(phrase) and not named):
         return  # `3 Ω` after a bare symbol without `=` is not a statement
     last = m.group("phrase").split()[-1].lower()

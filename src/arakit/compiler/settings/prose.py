@@ -328,7 +328,8 @@ class Reader:
     def _value_first(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
         before = sentence[: m.start()]
         value, noun, adj = m.group("value"), m.group("noun"), m.group("adj").strip()
-        if noun not in P.COUNT_NOUNS and not Q.counted(sentence, m):
+        most = P.MAXIMUM_OF_RE.search(before)
+        if noun not in P.COUNT_NOUNS and not (most or Q.counted(sentence, m)):
             return
         if not before.strip() and adj[:1].isupper():
             return  # `4 Training neural models`: a heading run into the text
@@ -339,13 +340,12 @@ class Reader:
             P.VALUE_FIRST_GOOD_BEFORE.search(before) or Q.SETUP_RE.fullmatch(last)
         )
         stop = P.STOP_RULE_RE.search(before) and P.REACHED_RE.match(sentence, m.end("noun"))
-        most = P.MAXIMUM_OF_RE.search(before)
         if bad and before.strip() and not stop and not most:
             return
         if m.group("hyphen") == "-" and (value.lower() in WORDS or noun.startswith("step")):
             return  # `one-step prediction`, `64-step simulation`: a kind of method
-        if value.lower() in WORDS and noun not in P.WORD_NOUNS:
-            return
+        if value.lower() in WORDS and noun not in P.WORD_NOUNS and not most:
+            return  # in words only for counting nouns, or a cap (`a maximum of two attributes`)
         if (
             value.lower() in WORDS
             and noun.startswith(("step", "stage", "phase"))
