@@ -117,3 +117,7 @@ def test_a_cap_or_a_worker_count_in_words_is_a_setting() -> None:
 def test_a_count_in_words_of_what_a_study_looks_at_is_not_a_setting() -> None:
     assert _read("The plant consists of two tanks connected in series.") == []
     assert _read("We compare on two standard benchmarks with three topics each.") == []
+
+
+def test_a_figure_legend_of_keyword_values_is_not_read_as_settings() -> None:
+    assert _read("0.5 interpolation=0.9 interpolation=0.5 interpolation=0.1") == []

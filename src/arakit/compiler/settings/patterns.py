@@ -35,6 +35,20 @@ ASSIGN_RE = re.compile(
 KWARG_RE = re.compile(
     rf"(?<![\w.=<>/])(?P<name>[A-Za-z][A-Za-z0-9_]{{2,30}})=(?P<value>{NUMBER})(?![\w=]|[.,]\d)"
 )
+
+
+def keyword_arguments(sentence: str) -> list[re.Match[str]]:
+    """The keyword arguments a sentence quotes (`negative sampling (negative=5)`); none
+    from a figure's legend run into the text (`mixture=1.0 mixture=0.4`: one name with
+    several values, next to hardly any words)."""
+    found = list(KWARG_RE.finditer(sentence))
+    names = [m.group("name") for m in found]
+    rest = KWARG_RE.sub(" ", sentence)
+    if len(set(names)) < len(names) or len(re.findall(r"[A-Za-z]{3,}", rest)) < 4:
+        return []
+    return found
+
+
 SET_TO_RE = re.compile(
     rf"(?P<name>[^\W\d][\w\-.]*(?:\s+[^\W\d][\w\-.]*){{0,3}})(?:\s+(?:in|of)\s+\([^()]{{1,8}}\))?"
     rf"\s+(?:is|was|are|were)\s+"

@@ -221,7 +221,7 @@ class Reader:
         for m in P.ASSIGN_RE.finditer(sentence):
             if free(*m.span()):
                 self._assign(sentence, m, add)
-        for m in P.KWARG_RE.finditer(sentence):
+        for m in P.keyword_arguments(sentence):
             if free(*m.span()):
                 add(m.start(), m.span(), m.group("name"), m.group("value"))
         for m in P.SET_TO_RE.finditer(sentence):
