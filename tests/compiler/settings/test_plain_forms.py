@@ -121,3 +121,16 @@ def test_a_count_in_words_of_what_a_study_looks_at_is_not_a_setting() -> None:
 
 def test_a_figure_legend_of_keyword_values_is_not_read_as_settings() -> None:
     assert _read("0.5 interpolation=0.9 interpolation=0.5 interpolation=0.1") == []
+
+
+def test_a_device_count_stands_although_the_sentence_goes_on_to_a_duration() -> None:
+    sentence = "Every run trained on eight GPUs and took about 3 hours in total."
+    assert ("GPUs", "eight", (8.0,)) in _read(sentence)
+    assert _read("Memory use peaked at 40 GB of RAM on two GPUs.") == []
+
+
+def test_a_sentence_that_opens_with_a_count_in_words_is_not_a_heading() -> None:
+    assert _read("Two MPI processes share each node of the run.") == [
+        ("MPI processes", "Two", (2.0,))
+    ]
+    assert _read("4 Training the classifiers") == []

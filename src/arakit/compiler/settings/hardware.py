@@ -20,7 +20,7 @@ import re
 from arakit.compiler.settings.items import Found
 from arakit.compiler.settings.names import words
 from arakit.compiler.settings.numbers import WORDS, parse_number
-from arakit.compiler.settings.patterns import reports_a_result
+from arakit.compiler.settings.patterns import clause_before, reports_a_result
 
 _COUNT_WORD = "|".join(WORDS)
 _DEVICE_KEY = {
@@ -89,33 +89,24 @@ def _count_position_ok(before: str) -> bool:
 def hardware(sentence: str) -> list[Found]:
     """Every setting of the machine a sentence describes (none in one reporting an outcome:
     `memory use peaked at 12 GB of RAM`)."""
-    if reports_a_result(sentence) or re.search(
-        r"\b(?:peak|peaked|consum\w*|footprint)\b", sentence
-    ):
+    if re.search(r"\b(?:peak|peaked|consum\w*|footprint)\b", sentence):
         return []
     out: list[Found] = []
+    devices = [
+        m
+        for m in _DEVICE_COUNT.finditer(sentence)
+        # `trained on four GPUs and took 14 minutes`: the outcome comes after the count
+        if not reports_a_result(clause_before(sentence, m.start()))
+    ]
+    if reports_a_result(sentence):
+        return _found(devices, sentence)
     for m in _GIVEN.finditer(sentence):
         item = re.sub(r"^(?:and|or|with)\s+", "", m.group("item")).strip()
         device = m.group("device")
         plural = device if device.endswith("s") else f"{device}s"
         key = "cores" if plural == "cores" else _device_key(device) or plural
         out.append(Found(m.span("value"), f"{item} {plural}", m.group("value"), "", key))
-    for m in _DEVICE_COUNT.finditer(sentence):
-        key = _device_key(m.group("device"))
-        if not key or not _count_position_ok(sentence[: m.start()]):
-            continue
-        if key == "n_nodes" and not _MACHINE.search(sentence):
-            continue  # `a hidden layer with 15 nodes`: the nodes of a network
-        device = m.group("device")
-        if not device.endswith("s") and _MODIFIES.match(sentence, m.end()):
-            continue  # `the two core tasks`, `one thread group`: a modifier, not a device
-        plural = device if device.endswith("s") else f"{device}s"
-        out.append(Found(m.span("value"), plural, m.group("value"), "", key))
-        if m.group("mem"):
-            name = f"{device.rstrip('s')} memory"
-            unit = "GB" if m.group("memunit") in ("G", "GB") else m.group("memunit")
-            mem_key = "gpu_memory" if key == "n_gpus" else "memory"
-            out.append(Found(m.span("mem"), name, m.group("mem"), unit, mem_key))
+    out += _found(devices, sentence)
     for m in _HYPHEN_CORE.finditer(sentence):
         key = _device_key(m.group("device"))
         if key:
@@ -181,3 +172,25 @@ def software(sentence: str) -> list[tuple[Found, float]]:
 def _version(span: tuple[int, int], name: str, value: str) -> tuple[Found, float]:
     major_minor = float(".".join(value.split(".")[:2]))
     return Found(span, name, value, "", f"{name.lower().replace('-', '_')}_version"), major_minor
+
+
+def _found(devices: list[re.Match[str]], sentence: str) -> list[Found]:
+    """The device counts (and the memory printed with them) of `_DEVICE_COUNT` matches."""
+    out: list[Found] = []
+    for m in devices:
+        key = _device_key(m.group("device"))
+        if not key or not _count_position_ok(sentence[: m.start()]):
+            continue
+        if key == "n_nodes" and not _MACHINE.search(sentence):
+            continue  # `a hidden layer with 15 nodes`: the nodes of a network
+        device = m.group("device")
+        if not device.endswith("s") and _MODIFIES.match(sentence, m.end()):
+            continue  # `the two core tasks`, `one thread group`: a modifier, not a device
+        plural = device if device.endswith("s") else f"{device}s"
+        out.append(Found(m.span("value"), plural, m.group("value"), "", key))
+        if m.group("mem"):
+            name = f"{device.rstrip('s')} memory"
+            unit = "GB" if m.group("memunit") in ("G", "GB") else m.group("memunit")
+            mem_key = "gpu_memory" if key == "n_gpus" else "memory"
+            out.append(Found(m.span("mem"), name, m.group("mem"), unit, mem_key))
+    return [f for f in out if parse_number(f.value) is not None]

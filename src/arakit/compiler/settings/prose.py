@@ -329,10 +329,12 @@ class Reader:
         before = sentence[: m.start()]
         value, noun, adj = m.group("value"), m.group("noun"), m.group("adj").strip()
         most = P.MAXIMUM_OF_RE.search(before)
-        if noun not in P.COUNT_NOUNS and not (most or Q.counted(sentence, m)):
+        capped = most and noun not in Q.NOT_COUNTED  # not `up to 3 times`, `5 years`
+        if noun not in P.COUNT_NOUNS and not (capped or Q.counted(sentence, m)):
             return
-        if not before.strip() and adj[:1].isupper():
-            return  # `4 Training neural models`: a heading run into the text
+        if not before.strip() and adj[:1].isupper() and value.lower() not in WORDS:
+            return  # `4 Training neural models`: a heading run into the text (`Four DDP
+            # processes each hold ...` opens a sentence: headings are numbered in digits)
         if re.search(rf"{NUMBER}\s+(?:of|out\s+of)\s*$", before):
             return  # `3 of 10 runs diverge`: a count of outcomes
         last = before.split()[-1].lower() if before.split() else ""
