@@ -134,3 +134,11 @@ def test_a_sentence_that_opens_with_a_count_in_words_is_not_a_heading() -> None:
         ("MPI processes", "Two", (2.0,))
     ]
     assert _read("4 Training the classifiers") == []
+
+
+def test_sizes_of_declared_layers_are_one_setting_of_layer_sizes() -> None:
+    sentence = "The encoder feeds ELMo (Peters et al., 2018) + 2 dense layers of 300 and 100 units."
+    got = [(n, v) for n, _, v in _read(sentence) if len(v) > 1]
+    assert got == [("ELMo dense layer sizes", (300.0, 100.0))]
+    sweep = "We compare MLPs with 2, 4 and 8 layers on every task."
+    assert [(n, v) for n, _, v in _read(sweep) if len(v) > 1] == [("MLPs layers", (2.0, 4.0, 8.0))]

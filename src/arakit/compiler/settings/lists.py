@@ -134,12 +134,22 @@ def list_owner(before: str) -> str:
     return m.group("acronym") or m.group("words").strip()
 
 
-def sizes_per_layer(before: str, count: int) -> bool:
-    """True when a list ending in `layers` gives one size per layer of a network the
-    sentence declared just before with as many layers (`3-layer Neural Networks (512, 256
-    and 128 layers`), not a sweep over depths (`2, 4 and 8 layers`)."""
-    m = re.search(r"\b(\d+|" + "|".join(WORDS) + r")[\s-]+(?:dense\s+|hidden\s+)?layers?\b", before)
-    if not m:
-        return False
-    n = m.group(1)
-    return (int(n) if n.isdigit() else WORDS.get(n.lower())) == count
+_LAYERS = re.compile(
+    r"\b(?P<n>\d+|" + "|".join(WORDS) + r")[\s-]+(?P<adj>(?:dense|hidden|fully[\s-]connected)\s+)?"
+    r"layers?\b(?P<of>\s+(?:of|with)\s*$)?",
+    re.IGNORECASE,
+)
+
+
+def sizes_per_layer(before: str, count: int, noun: str) -> re.Match[str] | None:
+    """The declaration of a network's layers when a list gives one size per layer: `3-layer
+    Neural Networks (512, 256 and 128 layers`, `2 dense layers of 128 and 64 neurons` (as
+    many sizes as layers); None for a sweep over depths (`2, 4 and 8 layers`)."""
+    for m in reversed(list(_LAYERS.finditer(before))):
+        if not noun.startswith("layer") and not m.group("of"):
+            continue  # `with 3 dense layers, LSTM with 64 and 128 neurons`: another model's
+        n = m.group("n")
+        if (int(n) if n.isdigit() else WORDS.get(n.lower())) == count:
+            return m
+        return None
+    return None

@@ -388,9 +388,14 @@ class Reader:
             return
         # `64 and 128 neurons`: one setting with every value, named by the method it belongs
         # to (`LSTM neurons`), so lists of different methods stay apart
-        owner = list_owner(before[: lst.start()])
-        if noun.startswith("layer") and sizes_per_layer(before[: lst.start()], len(numbers)):
-            name, key = f"{owner} layer sizes".strip(), "hidden_size"
+        head = before[: lst.start()]
+        layers = sizes_per_layer(head, len(numbers), noun)
+        # the method stands after `3-layer` (`3-layer Neural Networks (`) or before `2 dense
+        # layers of`
+        owner = list_owner(head[: layers.start()] if layers and layers.group("of") else head)
+        if layers:
+            name = f"{owner} {layers.group('adj') or ''}layer sizes".strip()
+            key = "hidden_size"
         elif owner:
             name = f"{owner} {name}"
         text = sentence[lst.start() : m.end("value")]
