@@ -24,10 +24,41 @@ def split_margins(lines: list[Line], rect: Any, margin: float) -> tuple[list[Lin
     if len(wide) < 3:
         return lines, []
     left, right = _left_edge(wide) - 2, max(ln.x1 for ln in wide) + 2
+    left = min(left, _narrow_left_column(lines, rect, top, bottom, left))
     lines = [piece for ln in lines for piece in _cut_at(ln, left)]
     inside = [ln for ln in lines if ln.x1 > left and ln.x0 < right]
     outside = [ln for ln in lines if not (ln.x1 > left and ln.x0 < right)]
     return inside, outside
+
+
+def _narrow_left_column(
+    lines: list[Line], rect: Any, top: float, bottom: float, left: float
+) -> float:
+    """Where a two-column page's left column starts when every wide line stands in the
+    right column: a left column set wholly as an indented list (ACL's "(c) Data
+    augmentation" items under a table) has no wide line, and its body text is not a note in
+    the margin. Only lines in the body's type size count, so a journal's sidebar (set
+    smaller) stays outside. `left` itself when the page is not so."""
+    mid = rect.width / 2
+    if left < mid - 0.05 * rect.width:
+        return left
+    body = _body_size(lines)
+    column = [
+        ln
+        for ln in lines
+        if ln.x1 <= mid + 2 and ln.y0 > top and ln.y1 < bottom and abs(ln.size - body) < 0.6
+    ]
+    if len(column) < 3:
+        return left
+    return min(left, _left_edge(column) - 2)
+
+
+def _body_size(lines: list[Line]) -> float:
+    """The type size most of the page's characters are set in."""
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[round(ln.size, 1)] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def _left_edge(wide: list[Line]) -> float:
