@@ -15,6 +15,7 @@ from arakit.compiler.repo.manifests import (
 )
 from arakit.compiler.repo.params import CodeParam, seed_calls
 from arakit.compiler.repo.source import RepoFiles
+from arakit.compiler.text import sentences
 
 _REQ_RE = re.compile(
     r"^\s*([A-Za-z0-9_.\-\[\]]+)\s*((?:[<>=!~]=?|===)\s*[^;#\s]+(?:\s*,\s*[<>=!~]=?\s*[^;#\s,]+)*)?"
@@ -122,13 +123,15 @@ def _hardware_sentences(para: list[tuple[int, str]], rel: str) -> list[tuple[str
         starts.append((len(joined), n))
         joined += piece + " "
     out = []
-    for m in re.finditer(r"\S[^.!?]*(?:[.!?](?=\s)|$)", joined):
-        sentence = m.group(0).strip()
+    at = 0
+    for sentence in sentences(joined):
+        start = joined.find(sentence, at)
+        at = max(at, start)
         if len(sentence) > 300 or not _NAMED_PART.search(sentence):
             continue
         if not _DEVICE_NOUN.search(sentence):
             continue
-        line = max((n for at, n in starts if at <= m.start()), default=para[0][0])
+        line = max((n for pos, n in starts if pos <= at), default=para[0][0])
         out.append((f"{sentence} (as the README states)", f"{rel}:{line}"))
     return out
 
