@@ -246,3 +246,20 @@ def test_layer_sizes_the_paper_states_are_compared_with_the_layers_the_code_buil
     assert judged("LSTM neurons", "128", (128.0,))[0] == "match"
     # sizes named for no kind of layer are left to the ordinary comparison
     assert judged("neurons", "64 and 128", (64.0, 128.0))[0] == "paper-only"
+
+
+def test_a_disagreement_the_paper_states_twice_is_reported_once_naming_both_places() -> None:
+    from arakit.compiler.atoms import Where
+    from arakit.compiler.repo.params import params_of
+
+    params = params_of(_NOTEBOOK_CELLS, "task1/train.py")
+    stated = []
+    for page, group in ((3, 1), (4, 2)):
+        s = _stated("hidden_size", "512, 256 and 128", 512.0, "a 3-layer network", group=group)
+        s.name, s.number, s.numbers = "Neural Networks layer sizes", None, (512.0, 256.0, 128.0)
+        s.where = Where(page, "4", "a 3-layer network (512, 256 and 128 neurons)")
+        stated.append(s)
+    found = [v for v in reconcile(stated, params) if v.verdict == "mismatch"]
+    assert len(found) == 1
+    assert found[0].paper_where.startswith("p. 3")
+    assert "same again at p. 4" in found[0].note

@@ -85,10 +85,32 @@ def reconcile(
             involved.update((p.file, p.line, p.bare) for p in v.involved)
             out.append(v)
         _several_values(out[start:])
+    out = _once(out)
     out += _code_only(params, involved)
     order = {v: i for i, v in enumerate(VERDICTS)}
     out.sort(key=lambda v: (order[v.verdict], v.paper_where, v.key))
     return out
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _once(out: list[Verdict]) -> list[Verdict]:
+    """One disagreement is reported once: a paper that states the same values again on
+    another page (a restatement in its results) against the same code definition gives
+    one mismatch, whose note names every place the paper states it."""
+    first: dict[tuple[str, str, str, tuple[str, ...]], Verdict] = {}
+    kept: list[Verdict] = []
+    for v in out:
+        if v.verdict == "mismatch" and v.code_where:
+            k = (v.key, v.code_where, v.code_value, tuple(_NUMBER.findall(v.paper_value)))
+            if k in first:
+                also = f"The paper states the same again at {v.paper_where}."
+                first[k].note = f"{first[k].note} {also}".strip()
+                continue
+            first[k] = v
+        kept.append(v)
+    return kept
 
 
 MAX_RUN_BY_ONE_LAUNCHER = 2
