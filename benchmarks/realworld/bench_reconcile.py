@@ -10,7 +10,8 @@ as `ara reconcile` does:
   file:line of the tree read;
 - mismatches (the scoped folder's, then the in-repository modules its scripts import for
   settings the folder leaves unstated): a reported mismatch is right when a truth mismatch
-  has the same code location (file:line), or the same code file and paper page; recall
+  has the same code location (file:line), or the same code file and paper page, and the
+  report's numbers for the paper or the code side are among the truth's; recall
   over the truth's mismatches, precision over the reported ones;
 - secrets written: e-mail addresses, tokens and keys left in the artifact compiled from
   the PDF and the repository (the compile is shared with other benchmarks).
@@ -32,6 +33,23 @@ def _page(where: str) -> str:
     return m.group(1) if m else ""
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "").rstrip("0").rstrip(".") or "0" for n in _NUMBER.findall(text)}
+
+
+def _says_the_same(v: Any, t: dict[str, Any]) -> bool:
+    """A report is about the truth's disagreement when the numbers it gives for either
+    side are among the numbers the truth gives for that side (a report with no number on
+    a side is not held against it)."""
+    paper, code = _numbers(v.paper_value), _numbers(v.code_value)
+    paper_ok = bool(paper) and paper <= _numbers(str(t["paper"]["value"]))
+    code_ok = bool(code) and code <= _numbers(str(t["code"]["value"]))
+    return paper_ok or code_ok or (not paper and not code)
+
+
 def _mismatch_hits(
     verdicts: list[Any], truth: list[dict[str, Any]]
 ) -> tuple[int, int, list[str], list[str]]:
@@ -39,6 +57,8 @@ def _mismatch_hits(
     reported = [v for v in verdicts if v.verdict == "mismatch"]
 
     def same(v: Any, t: dict[str, Any]) -> bool:
+        if not _says_the_same(v, t):
+            return False  # at the place, but about other values: a coincidence
         where = str(t["code"]["where"])
         if v.code_where == where:
             return True
