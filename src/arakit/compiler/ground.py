@@ -18,6 +18,7 @@ from arakit.compiler.repo.params import (
     CodeParam,
     is_config,
     is_launch_file,
+    is_package_document,
     is_source,
     params_of,
 )
@@ -98,6 +99,7 @@ def _readable(rel: str) -> bool:
         or is_source(rel)
         or is_launch_file(rel)
         or is_log_file(rel)
+        or is_package_document(rel)
     )
 
 

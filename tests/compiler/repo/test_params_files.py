@@ -51,9 +51,15 @@ def test_toml_tables_prefix_their_keys() -> None:
     ]
 
 
-def test_a_projects_own_pyproject_section_is_read_but_not_its_tools() -> None:
-    text = "[project]\nname = 'x'\n[tool.ruff]\nline-length = 100\n[tool.calib]\nkappa = 0.78\n"
-    assert _nvl(params_of(text, "pyproject.toml")) == [("tool.calib.kappa", "0.78", 6)]
+def test_a_projects_own_pyproject_section_and_version_are_read_but_not_its_tools() -> None:
+    text = (
+        "[project]\nname = 'x'\nversion = \"0.1.3\"\n[tool.ruff]\nline-length = 100\n"
+        "[tool.calib]\nkappa = 0.78\n"
+    )
+    assert _nvl(params_of(text, "pyproject.toml")) == [
+        ("project.version", "0.1.3", 3),
+        ("tool.calib.kappa", "0.78", 7),
+    ]
 
 
 def test_ini_and_cfg_training_configs_with_sections() -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from arakit.compiler.repo.params.chunks import chunk_code, chunk_params, is_code_document
 from arakit.compiler.repo.params.compiled import compiled_params, is_source
+from arakit.compiler.repo.params.description import description_params, is_description
 from arakit.compiler.repo.params.files import (
     gin_params,
     ini_params,
@@ -19,6 +21,7 @@ from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.repo.params.notebook import notebook_params
 from arakit.compiler.repo.params.python import python_params
 from arakit.compiler.repo.params.rosxml import is_launch_xml, launch_xml_params
+from arakit.compiler.repo.params.schemas import settings_only
 from arakit.compiler.repo.params.shell import is_launch_script, shell_params
 from arakit.compiler.repo.params.snakemake import is_snakefile, snakemake_params
 from arakit.compiler.settings.names import words
@@ -30,6 +33,7 @@ __all__ = [
     "ini_params",
     "is_config",
     "is_launch_file",
+    "is_package_document",
     "is_source",
     "json_params",
     "log_params",
@@ -96,11 +100,13 @@ pre-commit yapf autopep8 flake8 pydantic-mypy check-manifest repo-review typos r
 
 def project_params(text: str, rel: str) -> list[CodeParam]:
     """Settings a project keeps in its pyproject.toml under `[tool.<name>]` (its own
-    section, not a development tool's)."""
+    section, not a development tool's), and the version of the package it builds."""
     out = []
     for p in toml_params(text, rel):
         parts = p.context.split(".")
         if len(parts) >= 2 and parts[0] == "tool" and parts[1] not in _DEV_TOOLS:
+            out.append(p)
+        elif p.name == "project.version":
             out.append(p)
     return out
 
@@ -111,9 +117,19 @@ def is_launch_file(rel: str) -> bool:
     return is_launch_script(rel) or is_snakefile(rel) or is_launch_xml(rel)
 
 
+def is_package_document(rel: str) -> bool:
+    """Documents that state parameters beside the code: an R package's DESCRIPTION, and
+    R Markdown / Quarto / Markdown files whose R or Julia chunks set values."""
+    return is_description(rel) or is_code_document(rel)
+
+
 def params_of(text: str, rel: str) -> list[CodeParam]:
     """Parameters in one file's text, by its kind (Python, config, launch script, log)."""
     low = rel.lower()
+    if is_description(rel):
+        return description_params(text, rel)
+    if is_code_document(rel):
+        return chunk_params(text, rel) + seed_params(chunk_code(text), rel)
     if low.rsplit("/", 1)[-1] == "pyproject.toml":
         return project_params(text, rel)
     if is_snakefile(rel):
@@ -135,7 +151,7 @@ def params_of(text: str, rel: str) -> list[CodeParam]:
     if not is_config(rel):
         return []
     if low.endswith((".yaml", ".yml")):
-        return yaml_params(text, rel)
+        return settings_only(yaml_params(text, rel), text)
     if low.endswith(".json"):
         return json_params(text, rel)
     if low.endswith(".toml"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.names import is_known_code_name
@@ -34,6 +35,8 @@ _NOISE_CALLEE = re.compile(
     r"read_csv|to_csv|read_table|savez|save|load|set_\w+|colorbar|show|close|pause|ion|"
     r"add_argument_group|ArgumentParser|basicConfig|getLogger|exists|makedirs|mkdir)$"
 )
+# objects a script draws with: their attributes style a figure
+_PLOT_ROOT = re.compile(r"^(?:plt|ax\w*|fig\w*|sns|matplotlib|mpl|pylab|rcParams)$")
 _ENVIRON = ("environ.get", "getenv", "environ.setdefault", "os.getenv")
 # layers whose first argument is their size or rate (Keras, PyTorch)
 _LAYERS = {
@@ -127,9 +130,11 @@ class _Reader:
         self.lines = source.splitlines()
         self._raw: list[str] | None = None
         self.out: list[CodeParam] = []
-        self.loaded: set[str] = set()
+        self.loaded: set[str] = set()  # names the file reads
         # names each function assigns more than once (`epoch = 1` ... `epoch += 1`)
         self.state: dict[str, set[str]] = {}
+        # how often the file assigns each dotted attribute (`cfg.optimizer.lr`)
+        self.targets: Counter[str] = Counter()
 
     def text(self, node: ast.expr) -> str | None:
         """The value as written. Not `ast.get_source_segment`: it splits the whole source
@@ -209,6 +214,9 @@ class _Reader:
             if kind == "script" and context.endswith(".__init__"):
                 self.add(target.attr, value, "class", context.rsplit(".", 1)[0])  # type: ignore[attr-defined]
             return
+        if isinstance(target, ast.Attribute):
+            self.attribute(target, value, kind, context)
+            return
         if not isinstance(target, ast.Name):
             return
         name = target.id
@@ -243,6 +251,17 @@ class _Reader:
             self.dict_literal(value, name)  # each entry, not the whole dict
             return
         self.add(name, value, k, context, used=used)
+
+    def attribute(self, target: ast.Attribute, value: ast.expr, kind: str, context: str) -> None:
+        """`cfg.optimizer.lr = 0.02 / 8`, `config.model.num_classes = 14`: a setting written
+        into a configuration object (mmcv / mmdetection, ml_collections, argparse
+        namespaces), named by its dotted path; an attribute the file assigns more than once
+        is running state, and plotting objects are styled, not configured."""
+        path = _dotted(target)
+        root = path.split(".", 1)[0]
+        if not path or root == "self" or _PLOT_ROOT.match(root) or self.targets[path] > 1:
+            return
+        self.add(path, value, "constant" if kind == "module" else kind, context)
 
     def function(self, fn: ast.FunctionDef | ast.AsyncFunctionDef, owner: str) -> None:
         qual = f"{owner}.{fn.name}" if owner else fn.name
@@ -530,9 +549,11 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
     if tree is None:
         return []
     r = _Reader(source, rel)
-    r.loaded = {
-        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
-    }
+    for n in ast.walk(tree):  # one pass: names read, and attributes assigned
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
+            r.loaded.add(n.id)
+        elif isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store):
+            r.targets[_dotted(n)] += 1
     try:
         r.block(tree.body, "module", "")
         r.calls(tree)

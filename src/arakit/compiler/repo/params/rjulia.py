@@ -21,31 +21,33 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.rexpr import (
+    is_const_value,
+    is_default_value,
+    is_literal_call,
+)
+from arakit.compiler.repo.params.rexpr import (
+    is_literal as _is_literal,
+)
 from arakit.compiler.settings.names import words
 
 MAX_PARAMS = 500
 MAX_BYTES = 512 * 1024
 MAX_SPAN = 4000  # characters of one argument list
-MAX_VALUE = 300  # characters of a literal value
-
-_NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?[fL]?"
-# a number, or numbers joined by arithmetic (`10.0^-4`, `1/3`, `2 * 1e-3`)
-_NUM_EXPR = rf"{_NUM}(?:\s*[*/^]\s*{_NUM})*"
-_LITERAL = re.compile(
-    rf"^(?:{_NUM_EXPR}|\"[^\"\n]*\"|'[^'\n]*'|TRUE|FALSE|true|false|T|F|"
-    rf"c\(\s*{_NUM}(?:\s*,\s*{_NUM})*\s*\)|\[\s*{_NUM}(?:(?:\s*[,;]\s*|\s+){_NUM})*\s*\]|"
-    rf"\(\s*{_NUM}(?:\s*,\s*{_NUM})+\s*\)|{_NUM}\s*:\s*{_NUM}(?:\s*:\s*{_NUM})?)$"
-)
 _NAME = r"[A-Za-z_.\u00c0-\u1fff\u2100-\u214f][\w.\u00c0-\u1fff\u2100-\u214f!]*"
-_R_FUNCTION = re.compile(rf"({_NAME})\s*(?:<<?-|=)\s*function\s*\(")
-_JL_FUNCTION = re.compile(rf"\bfunction\s+({_NAME}(?:\.{_NAME})*)\s*(?:\{{[^}}]*\}}\s*)?\(")
-_CALL = re.compile(rf"({_NAME}(?:(?:\$|::|\.|@){_NAME})*)\s*\(")
+# a name read whole (possessive, and never from inside another name), so a long run of
+# name characters costs one pass, not one backtracking scan per character
+_WHOLE = r"(?<![\w.\u00c0-\u1fff\u2100-\u214f!$:@])"
+_NAME_P = r"[A-Za-z_.\u00c0-\u1fff\u2100-\u214f][\w.\u00c0-\u1fff\u2100-\u214f!]*+"
+_R_FUNCTION = re.compile(rf"{_WHOLE}({_NAME_P})\s*+(?:<<?-|=)\s*function\s*\(")
+_JL_FUNCTION = re.compile(rf"\bfunction\s+({_NAME_P})\s*(?:\{{[^}}]*\}}\s*)?\(")
+_CALL = re.compile(rf"{_WHOLE}({_NAME_P}(?:(?:\$|::|@){_NAME_P})*+)\s*+\(")
 _UPDATE = re.compile(rf"^\s*({_NAME})\s*[-+*/^]=")
 _ASSIGN = re.compile(
-    rf"^([ \t]*)(?:const\s+|local\s+|global\s+)?({_NAME})\s*(?:<<?-|=(?!=))\s*(.*)$"
+    rf"^([ \t]*)(?:(const)\s+|local\s+|global\s+)?({_NAME})\s*(?:<<?-|=(?!=))\s*(.*)$"
 )
 _R_FOR = re.compile(rf"\bfor\s*\(\s*({_NAME})\s+in\s+(.*)\)\s*\{{?\s*$")
 _JL_FOR = re.compile(rf"^\s*for\s+({_NAME})\s*(?:in|=|∈)\s*(.+?)\s*$")
@@ -71,15 +73,13 @@ _NOISE = re.compile(
 )
 
 
-def _is_literal(value: str) -> bool:
-    return len(value) <= MAX_VALUE and _LITERAL.match(value) is not None
-
-
-def r_julia_params(text: str, rel: str) -> list[CodeParam]:
-    """Defaults, call literals, assignments and sweeps of one R or Julia file."""
+def r_julia_params(text: str, rel: str, julia: bool | None = None) -> list[CodeParam]:
+    """Defaults, call literals, assignments and sweeps of one R or Julia file (`julia`
+    tells the language where the file's name does not: a document's chunks)."""
     if len(text) > MAX_BYTES:
         return []
-    julia = rel.lower().endswith(".jl")
+    if julia is None:
+        julia = rel.lower().endswith(".jl")
     code = _blank_comments(text, julia)
     starts = [0] + [i + 1 for i, ch in enumerate(code) if ch == "\n"]
 
@@ -95,7 +95,7 @@ def r_julia_params(text: str, rel: str) -> list[CodeParam]:
         if close < 0:
             continue
         signatures.append((m.end() - 1, close, m.group(1)))
-        for name, value, at in _arguments(code, m.end(), close):
+        for name, value, at in _arguments(code, m.end(), close, is_default_value):
             n = line_of(at)
             out.append(CodeParam(name, value, rel, n, "default", _note(lines, n), m.group(1)))
     opened = {a for a, _, _ in signatures}
@@ -148,7 +148,7 @@ def _struct_fields(code: str, lines: list[str], rel: str) -> list[CodeParam]:
                 continue
             value = f.group(2).rstrip(",").strip()
             choice = _JL_CHOICE.match(value)
-            if _is_literal(value) or (
+            if is_default_value(value) or (
                 choice and _is_literal(choice.group(1)) and _is_literal(choice.group(2))
             ):
                 note = _note(lines, n + 1)
@@ -227,9 +227,12 @@ def _closing(code: str, open_at: int) -> int:
     return -1
 
 
-def _arguments(code: str, start: int, stop: int) -> list[tuple[str, str, int]]:
-    """`name = literal` arguments between `start` and `stop` at bracket depth 0, each with
-    the offset of its name (Julia type annotations `name::Int=200` dropped)."""
+def _arguments(
+    code: str, start: int, stop: int, accept: Callable[[str], bool] = _is_literal
+) -> list[tuple[str, str, int]]:
+    """`name = value` arguments between `start` and `stop` at bracket depth 0 whose value
+    `accept`s (a literal unless told), each with the offset of its name (Julia type
+    annotations `name::Int=200` dropped)."""
     out = []
     depth, piece_at = 0, start
     for i, ch in [*_outside_strings(code, start, stop), (stop, ",")]:
@@ -240,7 +243,7 @@ def _arguments(code: str, start: int, stop: int) -> list[tuple[str, str, int]]:
         elif ch in ",;" and depth == 0:
             piece = code[piece_at:i]
             m = re.match(rf"\s*({_NAME})\s*(?:::[^=]+?)?\s*=(?!=)\s*(.+?)\s*$", piece, re.S)
-            if m and _is_literal(m.group(2)):
+            if m and accept(m.group(2)):
                 out.append((m.group(1), m.group(2), piece_at + piece.index(m.group(1))))
             piece_at = i + 1
     return out
@@ -305,13 +308,17 @@ def _assignments(
             stmts = [x for x in line.split(";") if x.strip()] if not julia else [line]
             for k, stmt in enumerate(stmts):
                 m = _ASSIGN.match(stmt)
-                if m and m.group(2) not in _KEYWORDS:
-                    targets[(context, m.group(2))] += 1
-                    value = m.group(3).strip().rstrip(";").strip()
-                    if _is_literal(value):
+                if m and m.group(3) not in _KEYWORDS:
+                    targets[(context, m.group(3))] += 1
+                    value = m.group(4).strip().rstrip(";").strip()
+                    if (
+                        _is_literal(value)
+                        or (m.group(2) and is_const_value(value))  # Julia `const X = Solver()`
+                        or (not inner and is_literal_call(value))  # `lon <- seq(0, 10, by = 1)`
+                    ):
                         kind = "script" if inner else "constant"
                         note = _note(lines, n) if k == len(stmts) - 1 else ""
-                        found.append((m.group(2), value, n, kind, context, note))
+                        found.append((m.group(3), value, n, kind, context, note))
             for u in _UPDATE.finditer(line):
                 targets[(context, u.group(1))] += 1  # `pos += 1`: a counter
             loop = (_JL_FOR if julia else _R_FOR).match(line)
