@@ -223,3 +223,63 @@ def test_a_spacy_project_keeps_its_vars_and_known_tool_files_state_no_setting() 
         assert params_of(text, "ci/setup.yml") == []
     # an experiment config that happens to have a `jobs` key is still read
     assert [p.name for p in params_of("jobs: 4\nlr: 0.1\n", "conf/train.yaml")] == ["jobs", "lr"]
+
+
+HYDRA_TEMPLATE = {
+    "experiments/template/configs/eval.yaml": (
+        "defaults:\n    - _self_\n    - data: imagenet\n    - model: resnet50\n\n"
+        "task_name: test\nseed: 42\n"
+    ),
+    "experiments/template/configs/data/imagenet.yaml": (
+        "num_classes: 1000\nimage_size: 224\nval_subset:\n    indices:\n"
+        "        start: 0\n        stop: 5000\n"
+    ),
+    "experiments/template/configs/data/cifar.yaml": "num_classes: 10\nval_subset:\n  stop: 100\n",
+    "experiments/template/configs/model/resnet50.yaml": "depth: 50\n",
+    "experiments/jobs/eval_imagenet.sh": (
+        "#!/bin/bash\n#SBATCH --time=12:00:00\ncd $ROOT_DIR\n"
+        "for q in $(seq 0 1 26); do\n"
+        "    python eval.py data=imagenet data.val_subset.indices.stop=1024 seed=7 "
+        "+data.quality=$q model.depth=101\n"
+        "done\n"
+    ),
+}
+
+
+def test_a_launch_lines_hydra_overrides_name_the_config_default_they_replace(
+    tmp_path: Path,
+) -> None:
+    _tree(tmp_path, HYDRA_TEMPLATE)
+    params = ground_repo(tmp_path, with_history=False).params
+    job = {p.name: p for p in params if p.kind == "hydra-override"}
+    data = "experiments/template/configs/data/imagenet.yaml"
+    assert (
+        job["data.val_subset.indices.stop"].value,
+        job["data.val_subset.indices.stop"].line,
+    ) == (
+        "1024",
+        5,
+    )
+    assert job["data.val_subset.indices.stop"].overrides == f"{data}:6"
+    assert job["seed"].overrides == "experiments/template/configs/eval.yaml:7"
+    assert job["model.depth"].overrides == "experiments/template/configs/model/resnet50.yaml:1"
+    assert job["data.quality"].overrides == ""  # a key the config does not define: added
+
+
+def test_r_figure_table_and_reshaping_calls_are_not_settings_but_method_calls_are() -> None:
+    src = (
+        "```{r setup, include=FALSE}\n"
+        "knitr::opts_chunk$set(echo = FALSE, fig.width = 7)\n"
+        "```\n"
+        "```{r}\n"
+        "fit <- spatial_fit(data, n_iter = 5000)\n"
+        "if (!reticulate::py_available(initialize = FALSE)) stop()\n"
+        "S <- as.matrix(out[[2]]$to(device = 'cpu'))\n"
+        "ggplot(d) + facet_wrap(~x, scales = 'free') + theme(legend.position = 'none')\n"
+        "tab <- kable(d, digits = 3)\n"
+        "d2 <- mutate(d, z = 3) |> pivot_longer(names_to = 'band')\n"
+        "```\n"
+    )
+    got = {(p.name, p.line) for p in params_of(src, "ms.Rmd")}
+    assert {("n_iter", 5), ("initialize", 6), ("device", 7)} <= got
+    assert not {n for n, _ in got} & {"echo", "fig.width", "scales", "digits", "z", "names_to"}

@@ -104,9 +104,8 @@ def project_params(text: str, rel: str) -> list[CodeParam]:
     out = []
     for p in toml_params(text, rel):
         parts = p.context.split(".")
-        if len(parts) >= 2 and parts[0] == "tool" and parts[1] not in _DEV_TOOLS:
-            out.append(p)
-        elif p.name == "project.version":
+        own = len(parts) >= 2 and parts[0] == "tool" and parts[1] not in _DEV_TOOLS
+        if own or p.name == "project.version":
             out.append(p)
     return out
 

@@ -1,7 +1,9 @@
 """Hydra composition: a primary config's `defaults:` list picks one option file per config
 group (`- optimizer: adamw` picks `conf/optimizer/adamw.yaml`), and a launch line may
 override the pick (`optimizer=sgd`). The values of the option files nobody picks are not
-what a run uses: they stay listed, marked unused, with the reason."""
+what a run uses: they stay listed, marked unused, with the reason. A launch line's dotted
+override (`data.val_subset.indices.stop=1024`) names the config default it replaces at run
+time (`overrides`: `configs/data/imagenet.yaml:96`) when the composed config defines it."""
 
 from __future__ import annotations
 
@@ -11,26 +13,68 @@ from arakit.compiler.repo.params.model import CodeParam
 
 
 def apply_composition(params: list[CodeParam]) -> None:
-    """Mark the parameters of unpicked Hydra option files as unused (in place)."""
+    """Mark the parameters of unpicked Hydra option files as unused, and each launch-line
+    override with the definition it replaces (in place)."""
     picks: dict[tuple[str, str], tuple[str, str]] = {}  # (config dir, group) -> (option, where)
+    primaries: dict[str, set[str]] = {}  # config dir -> primary config files in it
     for p in params:
         if p.kind == "hydra-default":
             root = str(PurePosixPath(p.file).parent)
             picks.setdefault((root, p.name), (p.value.strip(), p.location))
+            primaries.setdefault(root, set()).add(p.file)
     if not picks:
         return
+    defaults = dict(picks)
     for p in params:  # `optimizer=sgd` on a launch line overrides the default pick
         if p.kind == "hydra-override" and "." not in p.name:
             for (root, group), _ in list(picks.items()):
                 if group == p.name:
                     picks[(root, group)] = (p.value.strip(), p.location)
+    yaml = {(p.file, p.name): p for p in params if p.kind == "yaml"}
+    # the option a launch line picks for a group (`data=imagenet`), by (file, line, group)
+    line_picks = {
+        (p.file, p.line, p.name): p.value.strip()
+        for p in params
+        if p.kind == "hydra-override" and "." not in p.name
+    }
     for p in params:
-        if p.kind != "yaml":
+        if p.kind == "yaml":
+            path = PurePosixPath(p.file)
+            group, option = str(path.parent.name), path.stem
+            root = str(path.parent.parent)
+            picked = picks.get((root, group))
+            if picked is not None and option != picked[0]:
+                p.used = False
+                p.help = f"not composed: {picked[1]} picks {group}/{picked[0]}"
+        elif p.kind == "hydra-override":
+            base = _overridden(p, line_picks, defaults, primaries, yaml)
+            if base is not None:
+                p.overrides = base.location
+
+
+def _overridden(
+    o: CodeParam,
+    line_picks: dict[tuple[str, int, str], str],
+    defaults: dict[tuple[str, str], tuple[str, str]],
+    primaries: dict[str, set[str]],
+    yaml: dict[tuple[str, str], CodeParam],
+) -> CodeParam | None:
+    """The config definition a launch-line override replaces: the key in the option file
+    its group composes (the option this launch line picks, else the default pick), or the
+    key of a primary config."""
+    name = o.name.lstrip("+~")
+    group, _, rest = name.partition(".")
+    for (root, g), (option, _) in defaults.items():
+        if g != group or not rest:
             continue
-        path = PurePosixPath(p.file)
-        group, option = str(path.parent.name), path.stem
-        root = str(path.parent.parent)
-        picked = picks.get((root, group))
-        if picked is not None and option != picked[0]:
-            p.used = False
-            p.help = f"not composed: {picked[1]} picks {group}/{picked[0]}"
+        chosen = line_picks.get((o.file, o.line, group), option)
+        hit = yaml.get((f"{root}/{group}/{chosen}.yaml", rest)) or yaml.get(
+            (f"{root}/{group}/{chosen}.yml", rest)
+        )
+        if hit is not None:
+            return hit
+    for files in primaries.values():
+        for f in sorted(files):
+            if (f, name) in yaml:
+                return yaml[(f, name)]
+    return None

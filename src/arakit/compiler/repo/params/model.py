@@ -30,6 +30,9 @@ class CodeParam:
     # for a definition in an in-repository module outside the paper's code folder: the
     # script of that folder that reaches it and the line where it does (`run.py:5`)
     via: str = ""
+    # for a run-time override (a launch line's `data.val_subset.indices.stop=1024`): the
+    # location of the config definition it replaces (`configs/data/imagenet.yaml:96`)
+    overrides: str = ""
 
     @property
     def _plain(self) -> str:

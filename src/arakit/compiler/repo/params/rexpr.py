@@ -88,9 +88,10 @@ _KEYWORD_ARG = re.compile(rf"^\s*{_ITEM_NAME}\s*=\s*(.+?)\s*$", re.S)
 
 
 def is_literal_call(value: str) -> bool:
-    """A pure call on literals only (`seq(0, 10, length.out = 20)`, `diag(2, 2)`,
-    `rep(0.5, 3)`): a value the script fixes, though it writes it as a computation. Calls
-    that read, draw at random or print are left out."""
+    """A pure call on literals, at least one a number (`seq(0, 10, length.out = 20)`,
+    `diag(2, 2)`, `rep(0.5, 3)`): a value the script fixes, though it writes it as a
+    computation. Calls that read, draw at random or print, and calls on strings alone (a
+    path: `path.expand("~/data")`), are left out."""
     if len(value) > MAX_VALUE:
         return False
     m = _CALL.match(value)
@@ -99,11 +100,13 @@ def is_literal_call(value: str) -> bool:
     args = _split_top(m.group(2))
     if args is None or not any(a.strip() for a in args):
         return False
+    values = []
     for a in args:
         kw = _KEYWORD_ARG.match(a)
-        if not is_literal((kw.group(1) if kw else a).strip()):
+        values.append((kw.group(1) if kw else a).strip())
+        if not is_literal(values[-1]):
             return False
-    return True
+    return any(re.match(_NUM, v) for v in values)
 
 
 def _split_top(text: str) -> list[str] | None:

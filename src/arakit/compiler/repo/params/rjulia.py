@@ -40,7 +40,8 @@ MAX_SPAN = 4000  # characters of one argument list
 _NAME = r"[A-Za-z_.\u00c0-\u1fff\u2100-\u214f][\w.\u00c0-\u1fff\u2100-\u214f!]*"
 # a name read whole (possessive, and never from inside another name), so a long run of
 # name characters costs one pass, not one backtracking scan per character
-_WHOLE = r"(?<![\w.\u00c0-\u1fff\u2100-\u214f!$:@])"
+_CH = r"[\w.\u00c0-\u1fff\u2100-\u214f]"
+_WHOLE = rf"(?<!{_CH})(?<!{_CH}[$:@])(?<!{_CH}::)"
 _NAME_P = r"[A-Za-z_.\u00c0-\u1fff\u2100-\u214f][\w.\u00c0-\u1fff\u2100-\u214f!]*+"
 _R_FUNCTION = re.compile(rf"{_WHOLE}({_NAME_P})\s*+(?:<<?-|=)\s*function\s*\(")
 _JL_FUNCTION = re.compile(rf"\bfunction\s+({_NAME_P})\s*(?:\{{[^}}]*\}}\s*)?\(")
@@ -69,7 +70,15 @@ _NOISE = re.compile(
     r"printf|open|close|library|require|source|include|using|setwd|file\w*|list\.files|"
     r"sink|Sys\.\w+|options|invisible|return|names|colnames|rownames|data\.frame|list|"
     r"matrix|array|rep|seq\w*|c|vector|numeric|character|logical|zeros|ones|fill|"
-    r"DataFrame|CSV\.\w+|Dict|NamedTuple|Symbol|string|parse)$"
+    r"DataFrame|CSV\.\w+|Dict|NamedTuple|Symbol|string|parse|"
+    # figures, tables and reports (ggplot2 layers, kable, knitr chunk options) and the
+    # reshaping of data frames (dplyr, tidyr, stringr): how results look, not how they arise
+    r"facet_\w+|element_\w+|coord_\w+|guides?|guide_\w+|stat_\w+|position_\w+|annotate|"
+    r"ggtitle|xlim|ylim|ggsave|ggarrange|plot_grid|unit|margin|kable\w*|kbl|column_spec|"
+    r"row_spec|add_header_above|opts_chunk\$set|opts_knit\$set|mutate|transmute|filter|"
+    r"select|arrange|group_by|ungroup|summari[sz]e|\w+_join|pivot_\w+|gather|spread|"
+    r"separate|unite|rename|str_\w+|gsub|sub|grepl?|requireNamespace|suppress\w+|tibble|"
+    r"tribble|as\.\w+|round|signif|formatC|here)$"
 )
 
 
