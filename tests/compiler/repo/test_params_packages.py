@@ -283,3 +283,48 @@ def test_r_figure_table_and_reshaping_calls_are_not_settings_but_method_calls_ar
     got = {(p.name, p.line) for p in params_of(src, "ms.Rmd")}
     assert {("n_iter", 5), ("initialize", 6), ("device", 7)} <= got
     assert not {n for n, _ in got} & {"echo", "fig.width", "scales", "digits", "z", "names_to"}
+
+
+MMDET_CONFIGS = {
+    "configs/_base_/schedules/schedule_1x.py": (
+        "# optimizer\n"
+        "optimizer = dict(type='SGD', lr=0.02, momentum=0.9, weight_decay=0.0001)\n"
+        "optimizer_config = dict(grad_clip=None)\n"
+        "lr_config = dict(policy='step', warmup='linear', warmup_iters=500, step=[8, 11])\n"
+        "runner = dict(type='EpochBasedRunner', max_epochs=12)\n"
+    ),
+    "configs/_base_/models/faster_rcnn.py": (
+        "model = dict(\n"
+        "    type='FasterRCNN',\n"
+        "    roi_head=dict(bbox_head=dict(type='Shared2FCBBoxHead', num_classes=80)))\n"
+    ),
+    "configs/faster_rcnn/faster_rcnn_r50_fpn_1x_coco.py": (
+        "_base_ = [\n"
+        "    '../_base_/models/faster_rcnn.py',\n"
+        "    '../_base_/schedules/schedule_1x.py',\n"
+        "]\n"
+    ),
+    "configs/vinbig/faster_rcnn_vinbig.py": (
+        "_base_ = '../faster_rcnn/faster_rcnn_r50_fpn_1x_coco.py'\n"
+        "model = dict(roi_head=dict(bbox_head=dict(num_classes=14)))\n"
+        "optimizer = dict(lr=0.02 / 8)\n"
+        "train_pipeline = [dict(type='Resize', img_scale=(512, 512), keep_ratio=True)]\n"
+    ),
+}
+
+
+def test_an_mmdetection_config_names_each_value_by_path_and_the_base_it_overrides(
+    tmp_path: Path,
+) -> None:
+    _tree(tmp_path, MMDET_CONFIGS)
+    params = ground_repo(tmp_path, with_history=False).params
+    child = {p.name: p for p in params if p.file == "configs/vinbig/faster_rcnn_vinbig.py"}
+    classes = child["model.roi_head.bbox_head.num_classes"]
+    assert (classes.value, classes.line, classes.kind) == ("14", 2, "dict")
+    assert classes.overrides == "configs/_base_/models/faster_rcnn.py:3"  # through two bases
+    assert child["optimizer.lr"].overrides == "configs/_base_/schedules/schedule_1x.py:2"
+    assert child["img_scale"].value == "(512, 512)"  # a pipeline step's argument, as before
+    base = {p.name: p for p in params if p.file == "configs/_base_/schedules/schedule_1x.py"}
+    assert base["optimizer.lr"].value == "0.02" and base["runner.max_epochs"].value == "12"
+    assert base["lr_config.step"].value == "[8, 11]"
+    assert not [p for p in child.values() if p.name in ("num_classes", "lr")]  # no twin rows

@@ -7,14 +7,52 @@ time (`overrides`: `configs/data/imagenet.yaml:96`) when the composed config def
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import PurePosixPath
 
 from arakit.compiler.repo.params.model import CodeParam
 
 
 def apply_composition(params: list[CodeParam]) -> None:
-    """Mark the parameters of unpicked Hydra option files as unused, and each launch-line
-    override with the definition it replaces (in place)."""
+    """Mark the parameters of unpicked Hydra option files as unused, each launch-line
+    override with the definition it replaces, and each value of an inheriting Python
+    config (mmcv `_base_`) with the base definition it overrides (in place)."""
+    _inherit(params)
+    _hydra(params)
+
+
+MAX_BASES = 8  # levels of `_base_` followed
+
+
+def _inherit(params: list[CodeParam]) -> None:
+    bases: dict[str, list[str]] = {}
+    for p in params:
+        if p.kind == "config-base":
+            parent = posixpath.dirname(p.file)
+            path = p.value.strip().strip("'\"")  # the string as written, quotes and all
+            bases.setdefault(p.file, []).append(posixpath.normpath(posixpath.join(parent, path)))
+    if not bases:
+        return
+    leaves = {(p.file, p.name): p for p in params if p.kind == "dict"}
+    for p in params:
+        if p.kind != "dict" or p.file not in bases:
+            continue
+        queue, seen = list(bases[p.file]), {p.file}
+        for _ in range(MAX_BASES * 4):
+            if not queue:
+                break
+            base = queue.pop(0)
+            if base in seen:
+                continue
+            seen.add(base)
+            hit = leaves.get((base, p.name))
+            if hit is not None:
+                p.overrides = hit.location
+                break
+            queue += bases.get(base, [])
+
+
+def _hydra(params: list[CodeParam]) -> None:
     picks: dict[tuple[str, str], tuple[str, str]] = {}  # (config dir, group) -> (option, where)
     primaries: dict[str, set[str]] = {}  # config dir -> primary config files in it
     for p in params:

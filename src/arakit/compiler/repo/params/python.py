@@ -20,6 +20,7 @@ import re
 from collections import Counter
 
 from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.pyconfig import config_params, is_inheriting_config
 from arakit.compiler.settings.names import is_known_code_name
 
 MAX_VALUE = 200
@@ -135,6 +136,7 @@ class _Reader:
         self.state: dict[str, set[str]] = {}
         # how often the file assigns each dotted attribute (`cfg.optimizer.lr`)
         self.targets: Counter[str] = Counter()
+        self.skip: set[int] = set()  # ids of calls already read (a config file's dict leaves)
 
     def text(self, node: ast.expr) -> str | None:
         """The value as written. Not `ast.get_source_segment`: it splits the whole source
@@ -204,6 +206,8 @@ class _Reader:
                 self.klass(st)
 
     def assign(self, target: ast.expr, value: ast.expr, kind: str, context: str) -> None:
+        if id(value) in self.skip or (isinstance(target, ast.Name) and target.id == "_base_"):
+            return  # read as a config file's dotted leaves and bases
         if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple):
             for t, v in zip(target.elts, value.elts, strict=False):
                 self.assign(t, v, kind, context)
@@ -338,7 +342,7 @@ class _Reader:
                 for dec in node.decorator_list:
                     if isinstance(dec, ast.Call) and _dotted(dec.func).split(".")[-1] == "option":
                         self.option(dec, "click")
-            if not isinstance(node, ast.Call):
+            if not isinstance(node, ast.Call) or id(node) in self.skip:
                 continue
             callee = _dotted(node.func)
             last = callee.split(".")[-1]
@@ -555,6 +559,8 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
         elif isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store):
             r.targets[_dotted(n)] += 1
     try:
+        if is_inheriting_config(tree, rel):  # mmcv style: dotted leaves, bases named
+            r.skip = config_params(r, tree)
         r.block(tree.body, "module", "")
         r.calls(tree)
         r.dicts(tree)
