@@ -10,21 +10,13 @@ to the call reader, which names each transform's arguments."""
 from __future__ import annotations
 
 import ast
-from typing import Protocol
+from collections.abc import Callable
 
 MAX_DEPTH = 12  # nesting of dict(...) read
 
 
-class _Adds(Protocol):
-    def add(
-        self,
-        name: str,
-        node: ast.expr | None,
-        kind: str,
-        context: str = "",
-        help: str = "",
-        used: bool = True,
-    ) -> None: ...
+# how a leaf is recorded: add(name, value node, kind, context) (the Python reader's add)
+Add = Callable[[str, ast.expr, str, str], None]
 
 
 def is_inheriting_config(tree: ast.Module, rel: str) -> bool:
@@ -37,7 +29,7 @@ def is_inheriting_config(tree: ast.Module, rel: str) -> bool:
     )
 
 
-def config_params(reader: _Adds, tree: ast.Module) -> set[int]:
+def config_params(add: Add, tree: ast.Module) -> set[int]:
     """Add the dotted leaves of each module-level `name = dict(...)` and the `_base_`
     files; return the ids of the dict calls read, which the call reader then skips."""
     handled: set[int] = set()
@@ -51,13 +43,13 @@ def config_params(reader: _Adds, tree: ast.Module) -> set[int]:
             bases = st.value.elts if isinstance(st.value, ast.List | ast.Tuple) else [st.value]
             for b in bases:
                 if isinstance(b, ast.Constant) and isinstance(b.value, str):
-                    reader.add("_base_", b, "config-base")
+                    add("_base_", b, "config-base", "")
             continue
-        _leaves(reader, target.id, st.value, handled, 0)
+        _leaves(add, target.id, st.value, handled, 0)
     return handled
 
 
-def _leaves(reader: _Adds, prefix: str, node: ast.expr, handled: set[int], depth: int) -> None:
+def _leaves(add: Add, prefix: str, node: ast.expr, handled: set[int], depth: int) -> None:
     if depth > MAX_DEPTH:
         return
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
@@ -73,7 +65,7 @@ def _leaves(reader: _Adds, prefix: str, node: ast.expr, handled: set[int], depth
         ]
     else:
         if depth:
-            reader.add(prefix, node, "dict", prefix.split(".", 1)[0])
+            add(prefix, node, "dict", prefix.split(".", 1)[0])
         return
     for key, value in items:
-        _leaves(reader, f"{prefix}.{key}", value, handled, depth + 1)
+        _leaves(add, f"{prefix}.{key}", value, handled, depth + 1)

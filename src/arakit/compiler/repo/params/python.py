@@ -560,7 +560,7 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
             r.targets[_dotted(n)] += 1
     try:
         if is_inheriting_config(tree, rel):  # mmcv style: dotted leaves, bases named
-            r.skip = config_params(r, tree)
+            r.skip = config_params(r.add, tree)
         r.block(tree.body, "module", "")
         r.calls(tree)
         r.dicts(tree)
