@@ -1,0 +1,36 @@
+"""Scoping: which part of a repository, at which commit, is the paper's code.
+
+- commit.py: the commit whose tree is the paper's (the one that added the exact PDF).
+- aside.py: folders that are not the paper's code (abandoned, tests, documentation,
+  third-party, another paper's sources), each with the reason.
+- folders.py: the folders chosen, from what the paper states, names and runs.
+- model.py: the Scope itself.
+
+`--code-folder` and `--at` override the choice."""
+
+from arakit.compiler.scope.aside import paper_dirs, set_aside
+from arakit.compiler.scope.commit import (
+    blob_id,
+    choose_commit,
+    export_tree,
+    paper_commit,
+    paper_tree,
+)
+from arakit.compiler.scope.folders import _collapse, _root_package, choose_folders
+from arakit.compiler.scope.model import _PROGRAMS, CODE_SUFFIXES, Scope
+
+__all__ = [
+    "CODE_SUFFIXES",
+    "_PROGRAMS",
+    "Scope",
+    "_collapse",
+    "_root_package",
+    "blob_id",
+    "choose_commit",
+    "choose_folders",
+    "export_tree",
+    "paper_commit",
+    "paper_dirs",
+    "paper_tree",
+    "set_aside",
+]

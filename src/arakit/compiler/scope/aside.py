@@ -1,0 +1,111 @@
+"""What is not the paper's code: abandoned, test, documentation and website folders,
+third-party code and a second paper's sources, each with the reason."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+from arakit.compiler.scope.commit import blob_id
+from arakit.compiler.texsources import own_sources, tex_tree
+
+_ASIDE = [
+    (
+        re.compile(
+            r"^(?:(?:old|olds|deprecated|attic|archived?|backups?|bak|unused|legacy|trash|obsolete|"
+            r"abandoned|scratch|tmp)(?:[_\-].*)?|.*[_\-](?:old|deprecated|archived?|backups?|bak|"
+            r"unused|legacy|obsolete))$",
+            re.I,
+        ),
+        "abandoned code",
+    ),
+    (re.compile(r"^(?:tests?|testing|unittests?)$", re.I), "tests"),
+    (
+        re.compile(
+            r"^(?:docs?|site|website|_site|public|www|gh-pages|slides|presentation|_layouts|_includes)$",
+            re.I,
+        ),
+        "documentation or website",
+    ),
+    (
+        re.compile(
+            r"^(?:node_modules|third_party|thirdparty|vendor|external|extern|submodules?)$", re.I
+        ),
+        "third-party code",
+    ),
+]
+_WEBSITE_FILES = (
+    "_config.yml",
+    "hugo.toml",
+    "mkdocs.yml",
+    "book.toml",
+    "gatsby-config.js",
+    "docusaurus.config.js",
+)
+
+
+def paper_dirs(tree: Path, files: list[str], blob: str, pdf_path: str) -> set[str]:
+    """Folders of the tree read that hold the paper itself (its exact PDF), or the folder
+    the PDF was committed in."""
+    out = set()
+    if blob:
+        for f in files:
+            if f.lower().endswith(".pdf"):
+                try:
+                    if blob_id(tree / f) == blob:
+                        out.add(str(PurePosixPath(f).parent))
+                except OSError:
+                    continue
+    if pdf_path:
+        out.add(str(PurePosixPath(pdf_path).parent))
+    return out
+
+
+def set_aside(
+    files: list[str],
+    own: set[str],
+    read: Callable[[str], str | None] | None = None,
+    pdf: str = "",
+) -> list[tuple[str, str]]:
+    """Folders that are not the paper's code, with the reason. `own` are the folders that
+    hold the paper itself (never another paper's); a LaTeX folder whose main file has the
+    PDF's name (`src/tex/ms.tex` for `ms.pdf`), a folder of files that main file inputs
+    (a thesis's chapters), or whose `\\title` is the title of a PDF kept in `own` is the
+    paper's own sources too."""
+    own = {"" if o == "." else o for o in own}
+    out: dict[str, str] = {}
+    built = tex_tree(files, own, read, pdf)
+    built_dirs = {_folder(t) for t in built}
+    dirs = {str(PurePosixPath(f).parent) for f in files} - {"."}
+    for d in sorted(dirs):
+        parts = d.split("/")
+        for i, part in enumerate(parts):
+            for rx, why in _ASIDE:
+                if rx.match(part):
+                    out.setdefault("/".join(parts[: i + 1]), why)
+    for f in files:
+        name = PurePosixPath(f).name
+        parent = str(PurePosixPath(f).parent)
+        if parent == ".":
+            continue
+        if name in _WEBSITE_FILES:
+            out.setdefault(parent, f"a website ({name})")
+        elif name in ("setup.py", "pyproject.toml"):
+            out.setdefault(parent, f"a separately packaged library ({name})")
+        elif (
+            name.endswith(".tex")
+            and own
+            and not any(
+                parent == o or parent.startswith(o + "/") or o.startswith(parent + "/") for o in own
+            )
+            and parent not in built_dirs  # (a table never input beside ones that are)
+            and not own_sources(f, files, own, read, pdf)
+        ):
+            out.setdefault(parent, f"another paper's sources ({name})")
+    return sorted(out.items())
+
+
+def _folder(rel: str) -> str:
+    p = str(PurePosixPath(rel).parent)
+    return "" if p == "." else p

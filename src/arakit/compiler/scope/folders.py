@@ -1,0 +1,232 @@
+"""Which folders are the paper's code: where the paper's stated values are defined (a
+script that sets five of a paragraph's values is that experiment's code), then folders or
+scripts the paper names, then the largest code folder. What is set aside comes from
+aside.py; launch files and scripts beside the paper are added by entrypoints.py."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import PurePosixPath
+
+from arakit.compiler.repo.params import CodeParam
+from arakit.compiler.scope.aside import _folder, set_aside
+from arakit.compiler.scope.model import _PROGRAMS, CODE_SUFFIXES
+from arakit.compiler.settings.model import PaperSetting
+from arakit.compiler.settings.names import words
+
+
+def _experiment_files(
+    settings: list[PaperSetting], params: list[CodeParam], prefer: dict[str, int] | None = None
+) -> dict[str, float]:
+    """The files that ran the paper's experiments: for every paragraph (or table) of
+    settings, the script whose definitions agree with at least two of its values best."""
+    from arakit.compiler.reconcile.align import align, build_units
+
+    groups: dict[int, list[PaperSetting]] = {}
+    for st in settings:
+        if st.values and not st.negative:
+            groups.setdefault(st.group, []).append(st)
+    units = build_units(params)
+    fits = [f for f in (align(g, units, prefer) for g in groups.values()) if f is not None]
+    found: dict[str, float] = {}
+    for f in fits:
+        if f.agree >= 1.5:  # two of a paragraph's values, or one and the section's name
+            found[f.unit.main] = found.get(f.unit.main, 0.0) + f.agree
+    if not found:  # a short paper: each paragraph states one value the code also sets
+        for f in fits:
+            if f.conflicts == 0:
+                found[f.unit.main] = found.get(f.unit.main, 0.0) + f.agree
+    return found
+
+
+def choose_folders(
+    files: list[str],
+    params: list[CodeParam],
+    settings: list[PaperSetting],
+    text: str,
+    own: set[str],
+    read: Callable[[str], str | None] | None = None,
+    pdf: str = "",
+    prefer: dict[str, int] | None = None,
+) -> tuple[list[str], list[tuple[str, str]], str]:
+    """(folders in scope, folders set aside, reason); `own` holds the paper itself (`pdf`,
+    its path). Launch files and scripts beside the paper are added by entrypoints.py."""
+    # a folder the paper prints as a path (a link to `.../paper/archive/script.R`) is the
+    # paper's however it is named
+    aside = [(f, why) for f, why in set_aside(files, own, read, pdf) if not _printed(f, text)]
+    inside = [f for f in files if not any(f.startswith(a + "/") for a, _ in aside)]
+    code = [f for f in inside if f.lower().endswith(CODE_SUFFIXES)]
+    # scripts directly beside the paper's PDF are its figure scripts: they join the scope
+    # as files (entrypoints.py), never making the writing folder the code folder
+    beside = {f for f in code if _folder(f) in own - {"", "."}}
+    scored = set(code) - beside
+    scores = _experiment_files(settings, [p for p in params if p.file in scored], prefer)
+    if scores:
+        folders = _collapse({str(PurePosixPath(f).parent) for f in scores}, code)
+        ranked = sorted(scores.items(), key=lambda x: -x[1])[:3]
+        top = ", ".join(f"{f} ({sc:g})" for f, sc in ranked)
+        why = f"the paper's stated values are defined in {top}"
+        package = _root_package(folders, files, own)
+        if package:
+            return [""], aside, f"{why}; {package}: the package and its scripts, read whole"
+        parts = _paper_parts(folders, code, text)
+        if parts:
+            return (
+                [""],
+                aside,
+                (
+                    f"{why}; the repository's top-level code folders ({', '.join(parts)}) are "
+                    "the paper's parts, each named in it: a replication package, read whole"
+                ),
+            )
+        return folders, aside, why
+    named = sorted(
+        {
+            d
+            for d in {str(PurePosixPath(f).parent) for f in code}
+            if d != "." and d not in own and _names_folder(d, text)
+        }
+    )
+    named += sorted(
+        {
+            str(PurePosixPath(f).parent)
+            for f in code
+            if re.search(rf"\b{re.escape(PurePosixPath(f).name)}\b", text)
+        }
+    )
+    if named:
+        folders = _collapse(set(named), code)
+        why = "the paper names " + ", ".join(sorted(set(named))[:4])
+        package = _root_package(folders, files, own)
+        if package:
+            return [""], aside, f"{why}; {package}: the package and its scripts, read whole"
+        return folders, aside, why
+    programs = [f for f in code if f.lower().endswith(_PROGRAMS)]
+    counts = Counter(f.split("/")[0] if "/" in f else "" for f in programs)
+    if counts:
+        top = counts.most_common(1)[0][0]
+        sub = Counter(
+            "/".join(f.split("/")[:2])
+            for f in programs
+            if f.startswith(top + "/") and f.count("/") >= 2
+        )
+        if top and sub and sub.most_common(1)[0][1] >= 0.6 * counts[top]:
+            top = sub.most_common(1)[0][0]
+        return (
+            [top],
+            aside,
+            f"no stated value is defined in the code: the largest code folder ({top or 'the root'}) is taken",
+        )
+    return [""], aside, "no code folder stands out: the whole repository is read"
+
+
+# folder names that are ordinary words of a paper's text: "results", "paper", "community"
+# name such a folder only written as a path ("results/", "src/train.py")
+_GENERIC_FOLDERS = frozenset(
+    words(
+        """
+analysis appendix benchmark benchmarks code common community config configs core data demo
+demos docs eval evaluation example examples experiment experiments figures images lib logs
+main manuscript method methods misc model models notebooks notes output outputs paper papers
+plots project report reports results runs scripts simulation simulations source src
+supplementary test tests tools train training utils
+"""
+    )
+)
+
+
+# a package defined at the repository root, and the folder its code lives in
+_ROOT_PACKAGES = {"DESCRIPTION": ("R",), "Project.toml": ("src",), "pyproject.toml": ("src",),
+                  "setup.py": ("src",), "Cargo.toml": ("src",)}  # fmt: skip
+
+
+def _root_package(folders: list[str], files: list[str], own: set[str]) -> str:
+    """Why the root is the code when the chosen folders are the source folder of a package
+    defined at the root (`R/` beside `DESCRIPTION`) and another top-level folder (its
+    benchmark scripts); "" otherwise. The paper's own folder does not count."""
+    tops = {f.split("/")[0] for f in folders if f and f not in own and f.split("/")[0] not in own}
+    if len(tops) < 2:
+        return ""
+    have = set(files)
+    for marker, sources in _ROOT_PACKAGES.items():
+        for src in sources:
+            if marker in have and src in tops:
+                return f"{src}/ is the package {marker} defines at the root, {', '.join(sorted(tops - {src}))} beside it"
+    return ""
+
+
+def _paper_parts(folders: list[str], code: list[str], text: str) -> list[str]:
+    """The top-level folders with programs when they are the paper's parts (`RQ1/`, `RQ3/` of a
+    paper with research questions RQ1-RQ3): at least two, every one named in the paper by
+    a name that is not an ordinary word, and the chosen folders below them but not all of
+    them (the settings came from one part; the others are the paper's too). Else []."""
+    tops = {f.split("/")[0] for f in code if "/" in f and f.lower().endswith(_PROGRAMS)}
+    chosen = {f.split("/")[0] for f in folders if f}
+    if len(tops) < 2 or not chosen <= tops or "" in folders:
+        return []
+    if chosen == tops and all("/" not in f for f in folders):
+        return []  # the chosen folders are the top-level folders themselves
+    for t in tops:
+        if t.lower() in _GENERIC_FOLDERS or not re.search(rf"(?<![\w/]){re.escape(t)}\b", text):
+            return []
+    return sorted(tops)
+
+
+def _printed(folder: str, text: str) -> bool:
+    """True when the paper prints the folder as a path (`docs/paper/archive/run.R`,
+    `.../blob/main/old/`)."""
+    tail = "/" if "/" in folder else r"/[\w.-]+\.[A-Za-z]{1,4}\b"  # `old/run.py`, not `old/new`
+    return re.search(rf"(?<![\w.-]){re.escape(folder)}{tail}", text) is not None
+
+
+def _names_folder(folder: str, text: str) -> bool:
+    """True when the paper's text names this folder: as a path, or by a name that is not an
+    ordinary word (`torchid`, `FeatureRichEncoding`, `exp_2`)."""
+    path = re.escape(folder)
+    if re.search(rf"(?<![\w/.-]){path}/|/{path}\b", text):
+        return True
+    last = folder.rsplit("/", 1)[-1]
+    if last.lower() in _GENERIC_FOLDERS:
+        return False
+    return re.search(rf"(?<![\w/]){path}\b", text) is not None
+
+
+def _parent(d: str) -> str:
+    p = str(PurePosixPath(d).parent)
+    return "" if p == "." else p
+
+
+def _collapse(dirs: set[str], code: list[str]) -> list[str]:
+    """Folders without their sub-folders; siblings that are all the code of their parent,
+    or three or more that are at least half of its sub-folders, become the parent."""
+    norm = {"" if d == "." else d for d in dirs}
+    norm = {d for d in norm if not any(d != o and (o == "" or d.startswith(o + "/")) for o in norm)}
+    while True:
+        parents: dict[str, set[str]] = {}
+        for d in norm:
+            if d:
+                parents.setdefault(_parent(d), set()).add(d)
+        merged = False
+        for parent, kids in parents.items():
+            if len(kids) < 2:
+                continue
+            under = {_child(parent, f) for f in code if parent == "" or f.startswith(parent + "/")}
+            names = {k.rsplit("/", 1)[-1] for k in kids}
+            folders = under - {""}
+            # most of a folder's sub-folders (one per figure or example) are the paper's:
+            # the folder is, with the scripts beside them (never the repository root)
+            most = bool(parent) and len(kids) >= 3 and 2 * len(kids) >= len(folders)
+            if under <= names or most:
+                norm = (norm - kids) | {parent}
+                merged = True
+                break
+        if not merged:
+            return sorted(norm)
+
+
+def _child(parent: str, f: str) -> str:
+    """The first path part of `f` below `parent` ("" for a file directly in it)."""
+    rest = f[len(parent) + 1 :] if parent else f
+    return rest.split("/")[0] if "/" in rest else ""

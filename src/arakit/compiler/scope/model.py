@@ -1,0 +1,78 @@
+"""The scope of a paper's code: the tree read, the commit, the folders, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from arakit.compiler.repo.params.compiled import SOURCE_SUFFIXES
+
+CODE_SUFFIXES = (
+    ".py",
+    ".sh",
+    ".yaml",
+    ".yml",
+    ".json",
+    ".toml",
+    ".ini",
+    ".cfg",
+    ".gin",
+    ".r",
+    ".jl",
+    ".m",
+    ".ipynb",
+    ".launch",
+    ".smk",
+    "snakefile",
+    "makefile",  # (lower-cased: Makefile, GNUmakefile) a pipeline's launcher
+    *SOURCE_SUFFIXES,
+)
+# files that are programs (not configs or launch scripts): what "the largest code folder" counts
+_PROGRAMS = (".py", ".ipynb", *SOURCE_SUFFIXES)
+
+
+@dataclass
+class Scope:
+    """The paper's code: the tree read, the commit it is from, the folders in scope, what
+    was set aside and why."""
+
+    root: Path
+    tree: Path
+    folders: list[str] = field(default_factory=lambda: [""])
+    # files outside the folders that are the paper's code too: launch files that run the
+    # folders' programs, scripts beside the paper
+    files: list[str] = field(default_factory=list)
+    excluded: list[tuple[str, str]] = field(default_factory=list)
+    commit: str = ""
+    commit_label: str = ""
+    pdf_path: str = ""
+    pdf_blob: str = ""
+    head: str = ""
+    head_differs: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    # names the paper presents as its own method (> 0) or as baselines (< 0)
+    method: dict[str, int] = field(default_factory=dict)
+
+    def includes(self, rel: str) -> bool:
+        """True for a file inside a chosen folder and outside every folder set aside."""
+        inside = any(
+            f == "" or rel == f or rel.startswith(f.rstrip("/") + "/") for f in self.folders
+        )
+        if rel in self.files:
+            return True
+        return inside and not any(rel.startswith(e.rstrip("/") + "/") for e, _ in self.excluded)
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for reports."""
+        return {
+            "folders": self.folders,
+            "files": self.files,
+            "excluded": [{"folder": f, "reason": r} for f, r in self.excluded],
+            "commit": self.commit,
+            "commit_label": self.commit_label,
+            "pdf_path": self.pdf_path,
+            "head": self.head,
+            "head_differs": self.head_differs,
+            "reasons": self.reasons,
+        }
