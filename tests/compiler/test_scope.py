@@ -485,3 +485,50 @@ def test_tables_the_papers_main_file_inputs_are_its_own_when_the_pdf_is_built_in
     aside = dict(set_aside(list(files), {"paper/build"}, files.get, "paper/build/main.pdf"))
     assert "paper/generated" not in aside
     assert aside["followup"].startswith("another paper's sources")
+
+
+def test_a_squash_merged_pdf_is_read_at_its_commit_on_the_default_branch(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    """A squash-merged pull request leaves the PDF's change twice, with identical trees:
+    the PR branch's commit (kept under refs/pull/) and the squash commit on main."""
+    pdf = paper.path.read_bytes()
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {"files": {"exp/train.py": _train()}, "msg": "experiment", "day": 1},
+            {
+                "on": "camera-ready",
+                "files": {"paper/paper.pdf": pdf},
+                "msg": "Update paper",
+                "key": "pr",
+                "day": 2,
+                "ref": "refs/pull/19/head",
+            },  # fmt: skip
+            {
+                "on": "main",
+                "files": {"paper/paper.pdf": pdf},
+                "msg": "Update paper (#19)",
+                "key": "squash",
+                "day": 3,
+            },  # fmt: skip
+        ],
+    )
+    commit, path, _ = paper_commit(repo.path, paper.path)
+    assert (commit, path) == (repo.shas["squash"], "paper/paper.pdf")
+    # a PDF only on an unmerged branch is still found there
+    other = git_repo(
+        tmp_path / "o",
+        [
+            {"files": {"exp/train.py": _train()}, "msg": "experiment", "day": 1},
+            {
+                "on": "draft",
+                "files": {"paper/paper.pdf": pdf},
+                "msg": "draft",
+                "key": "d",
+                "day": 2,
+            },
+            {"on": "main", "files": {"exp/train.py": _train(lr="0.2")}, "msg": "tune", "day": 3},
+        ],
+    )
+    assert paper_commit(other.path, paper.path)[0] == other.shas["d"]

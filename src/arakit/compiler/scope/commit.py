@@ -58,7 +58,7 @@ def paper_commit(root: Path, pdf: Path | None) -> tuple[str, str, str]:
             "",
             f"{pdf.name} is not in the repository's history on any ref: the tree is read at HEAD",
         )
-    first = commits[0]
+    first = _main_line_twin(root, commits)
     path = ""
     for line in git(root, "ls-tree", "-r", first, check=False).splitlines():
         meta, _, name = line.partition("\t")
@@ -66,6 +66,28 @@ def paper_commit(root: Path, pdf: Path | None) -> tuple[str, str, str]:
             path = name
             break
     return first, path, f"{path or pdf.name} was added at {first[:7]}"
+
+
+def _main_line_twin(root: Path, commits: list[str]) -> str:
+    """The first commit that added the PDF, or its twin on the default branch: a
+    squash-merged pull request leaves the same change twice (the PR branch's commit, kept
+    under refs/pull/, and the squash commit on the default branch, with an identical tree),
+    and the default branch's is the one a reader of the repository finds."""
+    first = commits[0]
+    head = git(root, "rev-parse", "--verify", "--quiet", "HEAD", check=False).strip()
+    if not head or len(commits) < 2 or _on_line(root, first, head):
+        return first
+    tree = git(root, "rev-parse", "--verify", "--quiet", f"{first}^{{tree}}", check=False).strip()
+    for other in commits[1:]:
+        same = git(root, "rev-parse", "--verify", "--quiet", f"{other}^{{tree}}", check=False)
+        if tree and same.strip() == tree and _on_line(root, other, head):
+            return other
+    return first
+
+
+def _on_line(root: Path, commit: str, head: str) -> bool:
+    """True when `commit` is in the history of `head`."""
+    return git(root, "merge-base", commit, head, check=False).strip() == commit
 
 
 def _label(root: Path, commit: str) -> str:
