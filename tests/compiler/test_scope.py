@@ -504,14 +504,14 @@ def test_a_squash_merged_pdf_is_read_at_its_commit_on_the_default_branch(
                 "key": "pr",
                 "day": 2,
                 "ref": "refs/pull/19/head",
-            },  # fmt: skip
+            },
             {
                 "on": "main",
                 "files": {"paper/paper.pdf": pdf},
                 "msg": "Update paper (#19)",
                 "key": "squash",
                 "day": 3,
-            },  # fmt: skip
+            },
         ],
     )
     commit, path, _ = paper_commit(repo.path, paper.path)
@@ -532,3 +532,184 @@ def test_a_squash_merged_pdf_is_read_at_its_commit_on_the_default_branch(
         ],
     )
     assert paper_commit(other.path, paper.path)[0] == other.shas["d"]
+
+
+def _stock_tree() -> dict[str, str]:
+    """A framework's config tree copied into the project (mmdetection-shaped): one schedule
+    the project's training loads through `_base_`, and a stock 3x schedule whose values
+    happen to be the paper's, which 24 other stock detector configs build on."""
+    files = {
+        "source/configs/_base_/schedule_1x.py": "lr = 0.02\nmax_epochs = 12\n",
+        "source/configs/frcnn/frcnn_1x.py": "_base_ = ['../_base_/schedule_1x.py']\nnum_classes = 80\n",
+        "source/configs/common/sched_3x.py": (
+            "optimizer = dict(type='SGD', lr=0.1, momentum=0.9, weight_decay=0.0001)\n"
+            "batch_size = 256\ndropout = 0.2\ntotal_epochs = 90\n"
+        ),
+    }
+    for i in range(24):
+        files[f"source/configs/det{i}/det{i}_3x.py"] = (
+            f"_base_ = '../common/sched_3x.py'\nnum_classes = {i + 2}\n"
+        )
+    return files
+
+
+TRAIN_MMDET = (
+    "import argparse\nfrom mmcv import Config\n\n"
+    "if __name__ == '__main__':\n"
+    "    p = argparse.ArgumentParser()\n"
+    "    p.add_argument('--epochs', type=int, default=90)\n"
+    "    p.add_argument('--weight-decay', type=float, default=1e-4)\n"
+    "    cfg = Config.fromfile({path})\n"
+)
+
+
+def test_configs_of_a_copied_config_tree_that_no_run_loads_are_set_aside(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    files: dict[str, str | bytes] = {**_stock_tree()}
+    files["source/train.py"] = TRAIN_MMDET.replace("{path}", "'configs/frcnn/frcnn_1x.py'")
+    files["source/pretraining/pretrain.py"] = _train()
+    repo = git_repo(tmp_path / "r", [{"files": files, "msg": "detector and pretraining"}])
+    _, scope = reconcile_paths(paper.path, str(repo.path))
+    # the stock 3x schedule agrees with five of the paper's values, by chance
+    assert scope is not None and scope.folders == ["source/pretraining"]
+    aside = dict(scope.excluded)
+    assert "no run of the project loads" in aside["source/configs/common"]
+    assert "source/configs/frcnn" not in aside and "source/configs/_base_" not in aside
+    # a path built at run time (`'configs/' + name`): what is loaded cannot be told
+    files["source/train.py"] = TRAIN_MMDET.replace("{path}", "'configs/' + args.config")
+    repo = git_repo(tmp_path / "r2", [{"files": files, "msg": "detector and pretraining"}])
+    _, scope = reconcile_paths(paper.path, str(repo.path))
+    assert scope is not None
+    assert not any("loads" in why for _, why in scope.excluded)
+
+
+def test_hydra_configs_are_loaded_through_the_primary_config_and_its_defaults() -> None:
+    from arakit.compiler.scope.loaded import unloaded
+
+    files = {
+        "app/src/eval.py": "@hydra.main(config_path='../configs', config_name='eval')\n",
+        "app/configs/eval.yaml": "defaults:\n  - data: imagenet\n  - metric: [top1, bpp]\n",
+        "jobs/run.sh": "python eval.py model=resnet50\n",
+    }
+    groups = {"data": ["imagenet", "cifar10"], "metric": ["top1", "bpp", "top5"],
+              "model": ["resnet50", "vit"], "handler": ["ckpt"]}  # fmt: skip
+    for g, names in groups.items():
+        for n in names:
+            files[f"app/configs/{g}/{n}.yaml"] = "x: 1\n"
+    for i in range(12):
+        files[f"app/configs/extra/e{i}.yaml"] = "y: 2\n"
+    stock = unloaded(list(files), files.get)
+    assert set(stock) == {
+        "app/configs/data/cifar10.yaml",
+        "app/configs/metric/top5.yaml",
+        "app/configs/model/vit.yaml",
+        "app/configs/handler/ckpt.yaml",
+        *(f"app/configs/extra/e{i}.yaml" for i in range(12)),
+    }
+    # a project's handful of configs are its own, whatever names them
+    small = {k: v for k, v in files.items() if "/extra/" not in k}
+    assert unloaded(list(small), small.get) == {}
+
+
+def test_a_packaged_sub_project_the_authors_edited_is_theirs_a_copied_library_is_not(
+    tmp_path: Path,
+) -> None:
+    from arakit.compiler.scope import edited_after_added, set_aside
+
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {
+                "files": {
+                    "experiments/hydra-app/pyproject.toml": "[project]\nname = 'app'\n",
+                    "experiments/hydra-app/src/train.py": "print(1)\n",
+                    "libs/fastlib/setup.py": "setup(name='fastlib')\n",
+                    "libs/fastlib/fastlib/core.py": "def f(): ...\n",
+                    "main.py": "import fastlib\n",
+                },
+                "msg": "add a training template and a copy of fastlib",
+                "key": "add",
+            },
+            {
+                "files": {"experiments/hydra-app/src/train.py": "print(2)\n"},
+                "msg": "template handles imagenet",
+                "key": "edit",
+            },
+        ],
+    )
+    files = [
+        "experiments/hydra-app/pyproject.toml",
+        "experiments/hydra-app/src/train.py",
+        "libs/fastlib/setup.py",
+        "libs/fastlib/fastlib/core.py",
+        "main.py",
+    ]
+    aside = dict(set_aside(files, set(), edited=edited_after_added(repo.path, repo.shas["edit"])))
+    assert "experiments/hydra-app" not in aside
+    assert "separately packaged" in aside["libs/fastlib"]
+    # at the commit that added both, neither has been edited yet
+    aside = dict(set_aside(files, set(), edited=edited_after_added(repo.path, repo.shas["add"])))
+    assert "experiments/hydra-app" in aside
+
+
+def test_a_sub_folder_importing_its_parent_folders_module_by_path_widens_to_the_parent() -> None:
+    from arakit.compiler.entrypoints import entry_points
+
+    files = {
+        "code/__init__.py": "",
+        "code/experiments/__init__.py": "",
+        "code/experiments/utils.py": "def fid(): ...\n",
+        "code/experiments/vae/__init__.py": "",
+        "code/experiments/vae/vae_cifar10.py": (
+            "from code.experiments.utils import fid\n\nif __name__ == '__main__':\n    fid()\n"
+        ),
+        "code/experiments/dmm/__init__.py": "",
+        "code/experiments/dmm/dmm_cifar10.py": "from ..utils import fid\n",
+        "code/plotting/loss.py": "import matplotlib\n",
+    }
+    folders, _, why = entry_points(["code/experiments/vae"], [], list(files), [], set(), files.get)
+    assert folders == ["code/experiments"] and "code.experiments.utils" in why
+    folders, _, why = entry_points(["code/experiments/dmm"], [], list(files), [], set(), files.get)
+    assert folders == ["code/experiments"] and "..utils" in why
+    # importing a module of another top-level folder is no reason to widen
+    files["code/experiments/vae/vae_cifar10.py"] = "from code.plotting import loss\n"
+    folders, _, _ = entry_points(["code/experiments/vae"], [], list(files), [], set(), files.get)
+    assert folders == ["code/experiments/vae"]
+
+
+def test_an_r_packages_compiled_code_joins_its_r_folder() -> None:
+    from arakit.compiler.entrypoints import entry_points
+
+    files = {
+        "DESCRIPTION": "Package: spatialGEV\nLinkingTo: TMB\n",
+        "NAMESPACE": "export(fit)\nuseDynLib(spatialGEV, .registration=TRUE)\n",
+        "R/fit.R": "fit <- function(kernel = c('spde', 'exp')) TMB::MakeADFun(DLL = 'spatialGEV')\n",
+        "src/TMB/model.hpp": "template<class Type> Type model(objective_function<Type>* obj);\n",
+        "src/old/model_v1.hpp": "",
+        # a generator that writes into src/ does not drive the package
+        "inst/include/make_templates.R": "writeLines(code, 'src/TMB/model.hpp')\n",
+        "data-raw/sim.R": "x <- seq(0, 10, length.out = 20)\n",
+    }
+    folders, _, why = entry_points(["R"], [("src/old", "abandoned code")], list(files), [],
+                                   set(), files.get)  # fmt: skip
+    assert folders == ["R", "src"] and "NAMESPACE loads the package's compiled code" in why
+    # no compiled code loaded: the R folder alone
+    files["NAMESPACE"] = "export(fit)\n"
+    folders, _, _ = entry_points(["R"], [], list(files), [], set(), files.get)
+    assert folders == ["R"]
+
+
+def test_a_root_program_that_writes_a_file_into_a_chosen_folder_does_not_drive_it() -> None:
+    from arakit.compiler.entrypoints import entry_points
+
+    files = {
+        "experiments/run.py": "import torch\n",
+        "experiments/models/net.py": "class Net: ...\n",
+        "hpc/plotter.py": "plt.savefig('experiments/comparison.pdf')\n",
+    }
+    folders, _, _ = entry_points(["experiments/models"], [], list(files), [], set(), files.get)
+    assert folders == ["experiments/models"]
+    files["hpc/plotter.py"] = "subprocess.run(['python', 'experiments/run.py'])\n"
+    folders, _, why = entry_points(["experiments/models"], [], list(files), [], set(), files.get)
+    assert folders == [""] and "drives experiments/" in why

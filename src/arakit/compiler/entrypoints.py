@@ -78,6 +78,11 @@ def entry_points(
     for part, named in _numbered_parts(folders, code, text):
         folders = sorted({*folders, part})
         roots.setdefault(part, f"the paper names {named}: {part}/ is its part too")
+    # (a program that writes generated code into the package's src/ does not drive it)
+    driven = _root_drivers(folders, code, read)
+    for native, namespace in _r_native_code(folders, files, read):
+        folders = sorted({*folders, native})
+        roots.setdefault(native, f"{namespace} loads the package's compiled code in {native}/")
     extra: dict[str, str] = {}
     runs = launched([p for p in params if p.file in have], inside_files, read)
     for launcher, target in runs:
@@ -92,7 +97,7 @@ def entry_points(
             target == "" or f == target or f.startswith(target + "/") for f in folders
         ):  # a package folder holding the chosen folders: the package is the code
             roots.setdefault(target, f"{launcher} runs the package {target or 'at the root'}")
-    for driver, folder in _root_drivers(folders, code, read):
+    for driver, folder in driven:
         roots.setdefault("", f"{driver} drives {folder}/")
     for build, source in _root_builds(folders, files, read):
         roots.setdefault("", f"{build} builds {source}")
@@ -135,15 +140,50 @@ def _root_drivers(
     if not tops:
         return []
     names = "|".join(re.escape(t) for t in tops)
-    quoted = re.compile(rf"[\"'](?:\./)?({names})(?:/[^\"'\n]*)?[\"']")
+    quoted = re.compile(rf"[\"'](?:\./)?({names})(/[^\"'\n]*)?[\"']")
+    dirs = {str(p) for f in code for p in PurePosixPath(f).parents}
     out = []
     for f in code:
         name = PurePosixPath(f).name.lower()
         if f.split("/")[0] in tops or name in _NOT_DRIVERS or not name.endswith(_DRIVER_SUFFIXES):
             continue
-        m = quoted.search(read(f) or "")
-        if m:
-            out.append((f, m.group(1)))
+        for m in quoted.finditer(read(f) or ""):
+            # the folder, one of its code files or sub-folders: not a file written into
+            # it (`experiments/figure.pdf`, a plot's output)
+            path = (m.group(1) + (m.group(2) or "")).rstrip("/")
+            if path in dirs or path.lower().endswith(CODE_SUFFIXES):
+                out.append((f, m.group(1)))
+                break
+    return out
+
+
+_NATIVE = (".c", ".cc", ".cpp", ".cxx", ".h", ".hpp", ".f", ".f90", ".f95")
+
+
+def _r_native_code(
+    folders: list[str], files: list[str], read: Callable[[str], str | None] | None
+) -> list[tuple[str, str]]:
+    """(src folder, NAMESPACE file) for a chosen `R/` of an R package whose NAMESPACE
+    loads compiled code (`useDynLib`): the package's C, C++ or Fortran sources in its
+    `src/` (TMB templates, Rcpp functions) are what the R functions call."""
+    if read is None:
+        return []
+    out = []
+    for f in folders:
+        if PurePosixPath(f).name != "R":
+            continue
+        pkg = _folder(f)
+        at = f"{pkg}/" if pkg else ""
+        namespace = f"{at}NAMESPACE"
+        if f"{at}DESCRIPTION" not in files or namespace not in files:
+            continue
+        if "useDynLib" not in (read(namespace) or ""):
+            continue
+        native = f"{at}src"
+        if native not in folders and any(
+            x.startswith(native + "/") and x.lower().endswith(_NATIVE) for x in files
+        ):
+            out.append((native, namespace))
     return out
 
 
@@ -174,14 +214,37 @@ def _root_builds(
     return out
 
 
-_IMPORT = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_][\w.]*)", re.M)
+_IMPORT = re.compile(r"^\s*(?:from|import)\s+(\.*)([A-Za-z_][\w.]*)?", re.M)
+
+
+def _resolve_up(dotted: str, dots: str, here: str, have: set[str]) -> str:
+    """The repository file an import names (`code.experiments.utils`, `..utils`), looked
+    for below each folder holding `here` up to the root (the folder a script is run
+    from, or a package installed from its parent folder), nearest first; "" when none."""
+    parts = dotted.split(".") if dotted else []
+    base = PurePosixPath(here).parent
+    if dots:
+        for _ in range(len(dots) - 1):
+            base = base.parent
+        bases = [base]
+    else:
+        bases = [base, *base.parents]
+    for b in bases:
+        stem = "/".join([*([] if str(b) == "." else [str(b)]), *parts])
+        for cand in (f"{stem}.py", f"{stem}/__init__.py"):
+            if cand in have:
+                return cand
+    return ""
 
 
 def _parent_packages(
     folders: list[str], files: list[str], read: Callable[[str], str | None] | None
 ) -> list[tuple[str, str, str]]:
     """(chosen sub-package, its parent package folder, a module of the parent it imports)
-    for chosen folders that import their parent package's other modules."""
+    for chosen folders that import their parent package's other modules: by the
+    package's name (`from mlt.feature_extractors import`, the package installed), or by
+    a path the import resolves to in the repository (`from code.experiments.utils import`
+    run from the root)."""
     if read is None:
         return []
     have = set(files)
@@ -195,12 +258,20 @@ def _parent_packages(
             if not (f.startswith(sub + "/") and f.endswith(".py")):
                 continue
             for m in _IMPORT.finditer(read(f) or ""):
-                parts = m.group(1).split(".")
-                if len(parts) < 2 or parts[0] != pkg or parts[1] == own:
-                    continue
-                mod = f"{parent}/{parts[1]}"
-                if f"{mod}.py" in have or f"{mod}/__init__.py" in have:
+                dots, dotted = m.group(1), m.group(2) or ""
+                parts = dotted.split(".")
+                mod = f"{parent}/{parts[1]}" if len(parts) >= 2 else ""
+                named = not dots and parts[0] == pkg and len(parts) >= 2 and parts[1] != own
+                if named and (f"{mod}.py" in have or f"{mod}/__init__.py" in have):
                     out.append((sub, parent, ".".join(parts[:2])))
+                    break
+                target = _resolve_up(dotted, dots, f, have)
+                if (
+                    target.startswith(parent + "/")
+                    and not target.startswith(sub + "/")
+                    and target != f"{parent}/__init__.py"
+                ):
+                    out.append((sub, parent, dots + dotted))
                     break
             else:
                 continue

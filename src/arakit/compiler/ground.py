@@ -26,7 +26,13 @@ from arakit.compiler.repo.params.compose import apply_composition
 from arakit.compiler.repo.params.logs import is_log_file
 from arakit.compiler.repo.reach import Passed, Reach, reached_from
 from arakit.compiler.repo.source import RepoFiles, list_files
-from arakit.compiler.scope import Scope, choose_folders, paper_dirs, paper_tree
+from arakit.compiler.scope import (
+    Scope,
+    choose_folders,
+    edited_after_added,
+    paper_dirs,
+    paper_tree,
+)
 from arakit.compiler.settings.model import PaperSetting
 
 MAX_TRACKED = 30
@@ -172,6 +178,7 @@ def grounded(
                 g.repo.read,
                 scope.pdf_path,
                 scope.method,
+                edited_after_added(root, scope.commit) if scope.commit else None,
             )
             folders, extra, how = entry_points(
                 folders, excluded, g.repo.files, g.params, own, g.repo.read, scope.tree, text

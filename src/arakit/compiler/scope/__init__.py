@@ -12,6 +12,7 @@ from arakit.compiler.scope.aside import paper_dirs, set_aside
 from arakit.compiler.scope.commit import (
     blob_id,
     choose_commit,
+    edited_after_added,
     export_tree,
     paper_commit,
     paper_tree,
@@ -28,6 +29,7 @@ __all__ = [
     "blob_id",
     "choose_commit",
     "choose_folders",
+    "edited_after_added",
     "export_tree",
     "paper_commit",
     "paper_dirs",

@@ -67,12 +67,18 @@ def set_aside(
     own: set[str],
     read: Callable[[str], str | None] | None = None,
     pdf: str = "",
+    edited: Callable[[str], bool] | None = None,
 ) -> list[tuple[str, str]]:
     """Folders that are not the paper's code, with the reason. `own` are the folders that
     hold the paper itself (never another paper's); a LaTeX folder whose main file has the
     PDF's name (`src/tex/ms.tex` for `ms.pdf`), a folder of files that main file inputs
     (a thesis's chapters), or whose `\\title` is the title of a PDF kept in `own` is the
-    paper's own sources too."""
+    paper's own sources too.
+
+    A sub-folder with its own packaging (setup.py, pyproject.toml) is a copy of someone
+    else's library unless `edited` (the repository's history) says the authors changed
+    it after adding it: a research sub-project packaged for `pip install -e .` (a Hydra
+    or Lightning template the experiments run) is the authors' code."""
     own = {"" if o == "." else o for o in own}
     out: dict[str, str] = {}
     built = tex_tree(files, own, read, pdf)
@@ -92,7 +98,8 @@ def set_aside(
         if name in _WEBSITE_FILES:
             out.setdefault(parent, f"a website ({name})")
         elif name in ("setup.py", "pyproject.toml"):
-            out.setdefault(parent, f"a separately packaged library ({name})")
+            if edited is None or not edited(parent):
+                out.setdefault(parent, f"a separately packaged library ({name})")
         elif (
             name.endswith(".tex")
             and own

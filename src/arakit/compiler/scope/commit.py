@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -88,6 +88,20 @@ def _main_line_twin(root: Path, commits: list[str]) -> str:
 def _on_line(root: Path, commit: str, head: str) -> bool:
     """True when `commit` is in the history of `head`."""
     return git(root, "merge-base", commit, head, check=False).strip() == commit
+
+
+def edited_after_added(root: Path, commit: str) -> Callable[[str], bool]:
+    """A test of whether the history up to `commit` changed a folder after the commit
+    that added it (two or more commits touch it): a folder copied in once and never
+    edited is someone else's code."""
+
+    def edited(folder: str) -> bool:
+        log = git(
+            root, "log", "--format=%H", "-n", "2", commit or "HEAD", "--", folder, check=False
+        )
+        return len(log.split()) >= 2
+
+    return edited
 
 
 def _label(root: Path, commit: str) -> str:

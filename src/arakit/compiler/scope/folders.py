@@ -12,9 +12,35 @@ from pathlib import PurePosixPath
 
 from arakit.compiler.repo.params import CodeParam
 from arakit.compiler.scope.aside import _folder, set_aside
+from arakit.compiler.scope.loaded import unloaded
 from arakit.compiler.scope.model import _PROGRAMS, CODE_SUFFIXES
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import words
+
+
+def _unloaded_folders(
+    files: list[str], stock: dict[str, str], aside: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The outermost folders of a config tree whose every file is a config no run loads
+    (loaded.py), each with the reason."""
+    if not stock:
+        return []
+    busy = set()  # folders holding code that counts
+    for f in files:
+        if f not in stock and f.lower().endswith(CODE_SUFFIXES):
+            d = _folder(f)
+            while d:
+                busy.add(d)
+                d = _folder(d)
+    out: dict[str, str] = {}
+    for f, tree in stock.items():
+        d = _folder(f)
+        top = ""
+        while d and d != tree and d not in busy:
+            top, d = d, _folder(d)
+        if top and not any(top.startswith(a + "/") or top == a for a, _ in aside):
+            out[top] = f"configs of {tree}/ that no run of the project loads"
+    return sorted(out.items())
 
 
 def _experiment_files(
@@ -50,18 +76,25 @@ def choose_folders(
     read: Callable[[str], str | None] | None = None,
     pdf: str = "",
     prefer: dict[str, int] | None = None,
+    edited: Callable[[str], bool] | None = None,
 ) -> tuple[list[str], list[tuple[str, str]], str]:
     """(folders in scope, folders set aside, reason); `own` holds the paper itself (`pdf`,
-    its path). Launch files and scripts beside the paper are added by entrypoints.py."""
+    its path); `edited` tells a folder the history changed after adding it (aside.py).
+    Launch files and scripts beside the paper are added by entrypoints.py."""
     # a folder the paper prints as a path (a link to `.../paper/archive/script.R`) is the
     # paper's however it is named
-    aside = [(f, why) for f, why in set_aside(files, own, read, pdf) if not _printed(f, text)]
+    aside = [
+        (f, why) for f, why in set_aside(files, own, read, pdf, edited) if not _printed(f, text)
+    ]
+    stock = unloaded(files, read) if read is not None else {}
+    aside += _unloaded_folders(files, stock, aside)
     inside = [f for f in files if not any(f.startswith(a + "/") for a, _ in aside)]
     code = [f for f in inside if f.lower().endswith(CODE_SUFFIXES)]
     # scripts directly beside the paper's PDF are its figure scripts: they join the scope
     # as files (entrypoints.py), never making the writing folder the code folder
     beside = {f for f in code if _folder(f) in own - {"", "."}}
-    scored = set(code) - beside
+    # a config no run loads agrees with the paper by chance only
+    scored = set(code) - beside - set(stock)
     scores = _experiment_files(settings, [p for p in params if p.file in scored], prefer)
     if scores:
         folders = _collapse({str(PurePosixPath(f).parent) for f in scores}, code)
