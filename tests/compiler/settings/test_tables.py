@@ -122,3 +122,26 @@ def test_a_table_of_accuracies_under_different_configurations_is_results() -> No
         18,
     )
     assert is_settings_table(hyper)
+
+
+def test_a_results_table_whose_caption_mentions_settings_later_gives_no_settings() -> None:
+    table = DocTable(
+        "4",
+        "FID comparison of GANs and VAEs. Best GAN indicates the best FID on each dataset "
+        "when trained using settings suggested by original authors.",
+        ["Model", "MNIST", "Fashion", "CIFAR"],
+        [["Best GAN", "∼ 10", "∼ 32", "∼ 70"], ["VAEPP", "12.0", "26.4", "71.0"]],
+        6,
+    )
+    assert not is_settings_table(table) and table_settings(table, Reader({}), 1) == []
+
+
+def test_a_caption_that_opens_by_naming_the_settings_still_gives_them() -> None:
+    table = DocTable(
+        "2",
+        "Training settings. Values not listed follow the original authors.",
+        ["Model", "batch size", "learning rate"],
+        [["Base", "32", "1e-4"]],
+        6,
+    )
+    assert [s.key for s in table_settings(table, Reader({}), 1)] == ["batch_size", "learning_rate"]

@@ -16,6 +16,7 @@ from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import code_key, phrase_key, snake
 from arakit.compiler.settings.numbers import NUMBER, UNIT_SCALE, parse_number
 from arakit.compiler.settings.prose import Reader
+from arakit.compiler.text import sentences
 
 _SETTINGS_CAPTION = re.compile(
     r"hyper-?parameters?|parameters?|settings?|configurations?|set-?up|training details|"
@@ -86,7 +87,15 @@ def is_settings_table(table: DocTable) -> bool:
         return False
     if _reports_results(table):
         return False
-    return bool(_SETTINGS_CAPTION.search(table.caption) or _SETTINGS_CAPTION.search(header))
+    return bool(_SETTINGS_CAPTION.search(_title(table.caption)) or _SETTINGS_CAPTION.search(header))
+
+
+def _title(caption: str) -> str:
+    """The caption's first sentence, which says what the table is (`FID comparison of GANs
+    and VAEs.`); later sentences explain it and may name the settings behind the results
+    (`... when trained using settings suggested by original authors`)."""
+    parts = sentences(caption)
+    return parts[0] if parts else caption
 
 
 # a caption that says what the table measures ("classification accuracy (%) of CTSSP with
