@@ -3,6 +3,8 @@ letters of its last word."""
 
 from __future__ import annotations
 
+import pytest
+
 from arakit.compiler.atoms import Where
 from arakit.compiler.settings import settings_in
 from arakit.compiler.settings.names import snake
@@ -45,7 +47,38 @@ def test_a_raised_digit_after_a_decimal_number_stays_an_exponent() -> None:
     two = text.index("2)")
     minus = text.index("−4")
     line = Line(text, 3, 0, 0, 300, 10, 10.0, sup=[(two, two + 1), (minus, minus + 2)])
-    assert reading_text(line) == "weights drawn from N(0, 0.3²) and a rate of 10−4"
+    assert reading_text(line) == "weights drawn from N(0, 0.3²) and a rate of 10⁻⁴"
+
+
+def test_a_raised_exponent_of_ten_stays_raised_and_reads_as_the_power() -> None:
+    from arakit.compiler.pdf.document import Line
+    from arakit.compiler.pdf.paragraphs import reading_text
+
+    text = "small deviation with 108 samples; a rate of 3 × 10−4, see Smith2"
+    eight = text.index("8 samples")
+    minus = text.index("−4")
+    two = text.index("2", text.index("Smith"))
+    # the sign and the digit of `−4` are set as two raised pieces, as TeX sets them
+    sup = [(eight, eight + 1), (minus, minus + 1), (minus + 1, minus + 2), (two, two + 1)]
+    line = Line(text, 5, 0, 0, 300, 10, 10.0, sup=sup)
+    got = reading_text(line)
+    assert got == "small deviation with 10⁸ samples; a rate of 3 × 10⁻⁴, see Smith"
+    found = settings_in(
+        "Evaluation used 10⁸ samples and a learning rate of 3 × 10⁻⁴.", Where(5, "4", "")
+    )
+    assert [s.key for s in found] == ["n_samples", "learning_rate"]
+    assert found[0].number == 1e8 and found[1].number == pytest.approx(3e-4)
+
+
+def test_a_raised_digit_after_a_number_other_than_ten_is_not_made_a_power() -> None:
+    from arakit.compiler.pdf.document import Line
+    from arakit.compiler.pdf.paragraphs import reading_text
+
+    text = "we ran 2003 trials and 110 more"
+    three = text.index("3 trials")
+    zero = text.index("0 more")
+    line = Line(text, 5, 0, 0, 300, 10, 10.0, sup=[(three, three + 1), (zero, zero + 1)])
+    assert "⁰" not in reading_text(line) and "³" not in reading_text(line)
 
 
 def test_a_normal_written_with_a_squared_deviation_keeps_the_deviation() -> None:

@@ -26,6 +26,9 @@ def vocabulary(lines: list[Line]) -> Counter[str]:
 
 
 _CITED = re.compile(r"^\d{1,3}(?:\s*[,–-]\s*\d{1,3})+,?$")
+# ten as the base of a power, on its own or after a mantissa (`10`, `3 × 10`, `1·10`)
+_POWER_BASE_RE = re.compile(r"(?:(?<![\w.,])|(?<=[×·⋅x]))10$|[×·⋅]\s?10$")
+_EXPONENT_RE = re.compile(r"^[-−+]?\d{1,3}$")
 
 
 def reading_text(ln: Line) -> str:
@@ -44,6 +47,11 @@ def reading_text(ln: Line) -> str:
             # a raised list of reference numbers ("set to −1¹,²,⁵") is a citation wherever
             # it stands: no exponent is a list
             out.append(ln.text[last:a])
+            last = b
+        elif _POWER_BASE_RE.search(ln.text[:a]) and _EXPONENT_RE.match(mark):
+            # `10⁸ samples`, `3 × 10⁻⁴`: a power of ten keeps its exponent raised; flattened,
+            # it reads as another number (`108`)
+            out.append(ln.text[last:a] + mark.translate(SUPERSCRIPT))
             last = b
         elif _DECIMAL_END_RE.search(ln.text[:a]) and mark.isdigit():
             # `0.4²`: a power of a decimal number (a variance written as σ²) keeps its raised
@@ -66,8 +74,10 @@ def _citation_runs(ln: Line) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for run in runs:
         whole = (run[0][0], run[-1][1])
-        cited = len(run) > 1 and _CITED.match(ln.text[whole[0] : whole[1]].strip())
-        out += [whole] if cited else run
+        text = ln.text[whole[0] : whole[1]].strip()
+        # a reference list ("1", ",", "2") or a signed exponent ("−", "4") set as pieces
+        one = len(run) > 1 and (_CITED.match(text) or _EXPONENT_RE.match(text))
+        out += [whole] if one else run
     return out
 
 

@@ -11,8 +11,10 @@ _MINUS = "−–‐-"  # Unicode minus, en dash, hyphen, ASCII hyphen-minus
 # the printed forms of one number; a thousands separator only between groups of three
 MANTISSA = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _EXP = r"(?:[eE][-+−]?\d+)"
-_POW = r"(?:\s?[×x·*⋅]\s?10\s?(?:\^|\*\*)?\s?\{?[-−+]?\d{1,3}\}?)"
-_BARE_POW = r"(?:10(?:\^|\*\*)\{?[-−+]?\d{1,3}\}?|10[−]\d{1,2}(?!\d))"
+_POW = r"(?:\s?[×x·*⋅]\s?10(?:\s?(?:\^|\*\*)?\s?\{?[-−+]?\d{1,3}\}?|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
+# an exponent set raised (`10⁸`, `10⁻⁴`): the text layer keeps it in superscript digits
+_RAISED = r"(?:[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+_BARE_POW = r"(?:10(?:\^|\*\*)\{?[-−+]?\d{1,3}\}?|10[−]\d{1,2}(?!\d)|10" + _RAISED + ")"
 _SUFFIX = r"(?:[kKMB](?![\w]))"
 NUMBER = rf"(?:[-+−]?(?:{_BARE_POW}|{MANTISSA}{_EXP}?{_POW}?{_SUFFIX}?))"
 _NUMBER_RE = re.compile(rf"^\s*{NUMBER}\s*$")
@@ -26,6 +28,8 @@ CONSTANT = (
 _E_POWER_RE = re.compile(r"e\^?\{?([-−]?\d{1,2})\}?")
 _FRACTION_RE = re.compile(r"(\d{1,3})\s?/\s?([1-9]\d{0,2})")
 _ROOT_RE = re.compile(r"(?:(\d+(?:\.\d+)?)\s?/\s?)?√\s?(\d+(?:\.\d+)?)")
+_RAISED_RE = re.compile(r"(?<=10)" + _RAISED)
+_PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _SCALE = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9}
 WORDS = {
     "one": 1,
@@ -107,6 +111,7 @@ def parse_number(text: str) -> float | None:
         return float(m.group(1)) / root if m.group(1) else root  # `1/√2`, `√3`
     if not v or not _NUMBER_RE.match(v):
         return None
+    v = _RAISED_RE.sub(lambda m: "^" + m.group(0).translate(_PLAIN_DIGITS), v)
     sign = 1.0
     if v[0] in "+-−":
         sign = -1.0 if v[0] != "+" else 1.0
