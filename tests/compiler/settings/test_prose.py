@@ -192,3 +192,66 @@ def test_a_value_in_a_when_clause_is_a_case_discussed_not_the_run_setting() -> N
     run = "We set the learning rate to 0.1 when training converges."
     (lr,) = settings_in(run, Where(6, "5", run))
     assert (lr.key, lr.variant) == ("learning_rate", False)
+
+
+def _pairs(sentence: str) -> list[tuple[str, tuple[float, ...]]]:
+    return [(s.name, s.values) for s in settings_in(sentence, Where(2, "3", ""))]
+
+
+def test_a_set_raised_to_a_shape_is_a_tensor_domain_not_a_setting() -> None:
+    assert _pairs("The image is the tensor X ∈{0, . . . , 255}3×H×W .") == []
+    assert _pairs("Let Y ∈ [0, 255]H×W represent the luma component.") == []
+    assert _pairs("and the chroma components CB, CR ∈ [0, 255] H 2 × W 2 .") == []
+    # a range without a shape after it is still read
+    assert _pairs("The penalty C ∈ [0.01, 10] was searched.") == [("C", (0.01, 10.0))]
+
+
+def test_a_symbol_inside_an_expression_is_not_set_by_the_equation() -> None:
+    assert _pairs("Hence, ∂L/∂β = 0 means that the discriminator cannot tell them apart.") == []
+    assert _pairs("It is solved under the condition ∫ pλ(z)dz = 1 by a multiplier.") == []
+    assert _pairs("The gradient is ∂ ln Z = 1 pN (z) e−βD(G(z)) dz.") == []
+    assert _pairs("We set β = 0.5 for all runs.") == [("β", (0.5,))]
+
+
+def test_where_one_model_reduces_to_another_is_not_a_setting() -> None:
+    assert (
+        _pairs("Noticing that pN is a special case of pλ where β = 0, the prior is general.") == []
+    )
+    assert _pairs("Noticing the prior, we use β = 2 throughout.") == [("β", (2.0,))]
+
+
+def test_the_ideal_value_of_a_score_is_not_a_setting() -> None:
+    assert _pairs("A score of AAtruth = 0.5 and AAsyn = 0.5 is considered optimal.") == []
+    assert _pairs("The threshold τ = 0.5 is used for every class.") == [("τ", (0.5,))]
+
+
+def test_the_standard_normal_is_a_setting_only_where_values_are_drawn_from_it() -> None:
+    assert _pairs("The discriminator values are normalized into N(0, 1).") == []
+    got = _pairs("All weights are initialized from N(0, 1).")
+    assert len(got) == 1 and got[0][1] == (1.0,)
+
+
+def test_respectively_before_the_values_gives_one_setting_per_thing() -> None:
+    got = _pairs("The datasets are Clic and Kodak, consisting of respectively 32 and 24 images.")
+    assert [v for _, v in got] == [(32.0,), (24.0,)]
+
+
+def test_a_noun_phrase_of_a_value_is_a_setting_without_vocabulary() -> None:
+    assert _pairs("A Gaussian blur with a kernel size of 21 is applied.") == [
+        ("kernel size", (21.0,))
+    ]
+    assert _pairs("Each image was resized to a resolution of 512 × 512 pixels.") == [
+        ("resolution", (512.0, 512.0))
+    ]
+    assert _pairs("A random crop of the image by a factor of 0.2 to 1.") == [("factor", (0.2, 1.0))]
+
+
+def test_an_amount_a_date_or_an_outcome_after_of_is_not_a_setting() -> None:
+    assert _pairs("At the end of 2019 the archive held the rest of 40 files.") == []
+    assert _pairs("The model reaches an accuracy of 87 on the test split.") == []
+    assert _pairs("The survey draws on a collection of 120 papers from the field.") == []
+
+
+def test_a_shape_after_of_size_belongs_to_the_noun_before_it_not_the_verb_after() -> None:
+    got = _pairs("It has shown that patches of size 8 × 8 lead to the best performance.")
+    assert got == [("patches of size", (8.0, 8.0))]

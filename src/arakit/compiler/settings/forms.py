@@ -1,9 +1,10 @@
-"""Settings stated in two plain forms that need no vocabulary:
+"""Settings stated in plain forms that need no vocabulary:
 
 - values and what they are used as: `we used only 2, 3, and 5 as quantization levels`,
   `we use 0.5 as the threshold`;
 - a range written as an inequality in brackets after what it bounds: `for the redshift
-  range of interest (0.4 < z < 1.4)`."""
+  range of interest (0.4 < z < 1.4)`;
+- a noun phrase and its value after `of`: `a kernel size of 21`, `a threshold of 20%`."""
 
 from __future__ import annotations
 
@@ -65,4 +66,62 @@ def between(sentence: str) -> list[Found]:
             continue
         text = sentence[m.start() + 1 : m.end() - 1].strip()
         out.append(Found(m.span(), f"{subject} ({m.group('sym')})", text, "", "", (a, b)))
+    return out
+
+
+# `a kernel size of 21`, `a resolution of 512 × 512 pixels`, `a threshold of 20%`: a noun
+# phrase after an article, `of`, and its value; a range (`a factor of 0.2 to 1`) keeps both
+_NAMED_OF = re.compile(
+    r"(?<![\w-])(?:a|an|the)\s+(?P<name>(?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)\s+of\s+"
+    rf"(?P<value>{NUMBER}(?:\s?×\s?{NUMBER})?)(?:\s?(?P<unit>%|pixels|bits|{P.UNIT}))?"
+    rf"(?:\s+to\s+(?P<upper>{NUMBER})(?:\s?%)?)?"
+    rf"{P.END}(?!\s+(?:to|and|or)\s+\d)"
+)
+# what `the X of N` names when it is not a setting: an amount or an order, a place in a
+# sequence, a part of a whole
+_NOT_A_SETTING = set(
+    P.words(
+        """
+total number sum average mean median maximum minimum max min order orders end start
+beginning middle case cases age year years value values range set series subset group
+part parts fraction proportion percentage share majority most rest first last top bottom
+list collection variety couple pair lot few dozen thousands hundreds millions sample
+output input result results performance improvement reduction increase decrease drop
+gain loss error accuracy speedup factor
+"""
+    )
+)
+_COMPARATIVE = re.compile(r"\s+(?:[a-z]+er|more|less|fewer|times)\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def named_of(sentence: str) -> list[Found]:
+    """`a kernel size of 21`: the noun phrase (up to three plain words) and its value, in a
+    clause that sets something up (not one that reports an outcome)."""
+    out = []
+    for m in _NAMED_OF.finditer(sentence):
+        words = m.group("name").split()
+        if any(w in P.LEAD_STOP or w in P.PREPOSITIONS for w in words):
+            continue
+        ranged = words[-1] == "factor" and m.group("upper")  # `a factor of 0.2 to 1`
+        if (words[-1] in _NOT_A_SETTING and not ranged) or _YEAR.fullmatch(m.group("value")):
+            continue
+        if _COMPARATIVE.match(sentence, m.end()):
+            continue  # `a speed of 3 times the baseline`: a comparison
+        name = " ".join(words)
+        clause = P.clause_before(sentence, m.start())
+        if P.names_a_result(name) or P.reports_a_result(sentence) or P.about_hardware(clause):
+            continue
+        text = sentence[m.start("value") : m.end()].strip()
+        if m.group("upper"):
+            a, b = parse_number(m.group("value")), parse_number(m.group("upper"))
+            if a is None or b is None:
+                continue
+            out.append(Found(m.span(), name, text, m.group("unit") or "", "", (a, b)))
+            continue
+        numbers = tuple(
+            n for v in re.findall(NUMBER, m.group("value")) if (n := parse_number(v)) is not None
+        )
+        shape = numbers if "×" in m.group("value") else ()
+        out.append(Found(m.span(), name, m.group("value"), m.group("unit") or "", "", shape))
     return out

@@ -28,7 +28,8 @@ END = (
 )
 
 ASSIGN_RE = re.compile(
-    rf"(?<![\w=<>≤≥√∑∏·×*^/])(?P<name>{SYMBOL})\s*(?:=|≡|:=)\s*"
+    # not a term of an expression: `∂L/∂β = 0`, `∫ pλ(z)dz = 1` (a derivative, an integrand)
+    rf"(?<![\w=<>≤≥√∑∏·×*^/∂∇)])(?P<name>{SYMBOL})\s*(?:=|≡|:=)\s*"
     rf"(?:[^\s=,;]{{1,12}}\s*=\s*)?(?P<value>{CONSTANT}|{NUMBER})(?:\s?(?P<unit>{NAMED_UNIT}))?{END}"
 )
 # a keyword argument quoted in prose: `negative sampling (negative=5)`, `window=10`
@@ -169,6 +170,21 @@ LR_TO_RE = re.compile(
 # `initialized from N(0, 0.02)`: the standard deviation of a normal initialisation
 # (`N(0, 0.02²)`: the variance written as the square of the standard deviation)
 NORMAL_INIT_RE = re.compile(rf"N\s?\(\s?0\s?,\s?(?P<value>{NUMBER})²?\s?\)")
+# what draws values from a distribution (`initialised from N(0, 1)`, `z ∼ N(0, 1)`)
+DRAWN_RE = re.compile(r"initiali[sz]|\binit\b|drawn|sampled|sampling|prior|∼\s?N", re.IGNORECASE)
+# an operator applied to what follows: `∂ ln Z = …`, `log p = …`
+OPERATOR_BEFORE_RE = re.compile(r"(?:[∂∇∑∏∫]|(?<![\w-])(?:ln|log|exp|d))\s*$")
+# a statement of where one model reduces to another: `a special case of pλ where β = 0`
+IDENTITY_RE = re.compile(
+    r"\bspecial case\b|\breduces? to\b|\bdegenerates?\b|\bequivalent to\b|\brecovers?\b",
+    re.IGNORECASE,
+)
+# what a value is said to be after it: the ideal a measure is compared with
+OPTIMUM_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:is|are)\s+(?:considered\s+|deemed\s+)?(?:optimal|ideal|perfect)\b"
+)
+# a shape written after a set as its power: `{0, …, 255}3×H×W`, `[0, 255] H 2 × W 2`
+TENSOR_SHAPE_RE = re.compile(r"\s?(?:(?:[A-Z0-9][\w/]{0,5}|[a-z]{1,2})\s?){1,3}×")
 MORE_RE = re.compile(rf"({NUMBER})\s?({UNIT})")
 
 # nouns that name a measured outcome, never a setting

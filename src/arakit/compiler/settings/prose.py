@@ -22,7 +22,7 @@ from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
 from arakit.compiler.settings.hardware import hardware, software
-from arakit.compiler.settings.forms import between, used_as
+from arakit.compiler.settings.forms import between, named_of, used_as
 from arakit.compiler.settings.items import per_item, priors, thresholds, windows
 from arakit.compiler.settings.lists import list_owner, ratios, sizes_per_layer, value_set
 from arakit.compiler.settings.model import PaperSetting
@@ -38,6 +38,10 @@ from arakit.compiler.settings.phrased import percent, quantity, respectively
 from arakit.compiler.settings.program import in_display_equation, is_program, program_span
 from arakit.compiler.settings.sizes import sizes
 from arakit.compiler.settings.spanish import spanish, spanish_settings
+
+
+# the roles of sections that report and discuss outcomes rather than set anything up
+_REPORTING = ("results", "ablation", "conclusion", "limitations", "related")
 
 
 class Reader:
@@ -92,6 +96,9 @@ class Reader:
                 return  # a value with its error bar is a measurement; one in a formula, math
             if in_display_equation(sentence, span[0]):
                 return  # a display equation run into the text
+            close = max(sentence.rfind(c, span[0], span[1]) for c in "]}") + 1
+            if value.lstrip()[:1] in "[{" and P.TENSOR_SHAPE_RE.match(sentence, close or span[1]):
+                return  # `X ∈ {0, …, 255}^{3×H×W}`: the domain of a tensor, not a setting
             if program and program[0] <= span[0] < program[1]:
                 return  # a step of a pseudo-code listing run into the text
             if not key:
@@ -189,6 +196,8 @@ class Reader:
             else "normal_std"
         )
         for m in P.NORMAL_INIT_RE.finditer(sentence):
+            if m.group("value") == "1" and not P.DRAWN_RE.search(sentence):
+                continue  # `normalized into N(0, 1)`: the standard normal, not a choice
             if free(*m.span()):
                 add(m.start(), m.span(), "N(0, σ)", m.group("value"), "", init)
         for m in P.PAREN_PERCENT_RE.finditer(sentence):
@@ -197,6 +206,13 @@ class Reader:
         for m in P.PERCENT_FIRST_RE.finditer(sentence):
             if free(*m.span()):
                 percent(sentence, m, add)
+        # `a kernel size of 21` needs no vocabulary, so it is read only where a paper sets
+        # things up: in results and conclusions `a dimensionality of 12 led to …` is a case
+        named = named_of(sentence) if where.role not in _REPORTING else []
+        for f in named:
+            if " to " in f.value and free(*f.span):  # `a factor of 0.2 to 1`: both ends
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning, f.numbers)
         for m in P.PHRASE_VALUE_RE.finditer(sentence):
             clause = P.clause_before(sentence, m.start("value"))
             if P.counts_something_else(m.group("name"), sentence[m.end() :]):
@@ -248,6 +264,10 @@ class Reader:
         for m in P.UNITLESS_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
                 quantity(sentence, m, add)
+        for f in named:
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning, f.numbers)
         found.sort(key=lambda x: x[0])
         return [s for _, s in found]
 
@@ -294,11 +314,19 @@ class Reader:
             return  # an index running from 0 or 1
         if value in ("0", "1") and P.MATH_CONDITION.search(sentence):
             return  # `if |ri| < ϵ, then αi = 0`: a condition in a derivation, not a setting
+        if P.OPERATOR_BEFORE_RE.search(sentence[: m.start()]):
+            return  # `∂ ln Z = 1 ∫ …`: a term of an equation, not a symbol being set
+        if value in ("0", "1") and P.IDENTITY_RE.search(sentence):
+            return  # `a special case of pλ where β = 0`: where one model becomes another
         lead = P.word_lead(P.lead_after_preposition(sentence[: m.start()]))
         raw = sentence[: m.start()].split()
         near = "" if raw and raw[-1].lower() in P.PREPOSITIONS else " ".join(lead.split()[-2:])
         if P.names_a_result(f"{near} {name}") or P.about_hardware(f"{near} {name}"):
             return
+        if raw and raw[-1].lower() == "of" and P.names_a_result(" ".join(raw[-3:-1])):
+            return  # `a score of AAtruth = 0.5`: the symbol names an outcome
+        if P.OPTIMUM_RE.match(sentence, m.end()):
+            return  # `AAsyn = 0.5 is considered optimal`: a metric's ideal value
         after = sentence[m.end() :].split()
         if after and after[0].strip(".,;:)").lower() in P.CASE_WORDS:
             return  # `the n = 8 case`: a label, not a setting
@@ -375,8 +403,12 @@ class Reader:
             key = phrase_key(name) or f"max_{snake(noun)}"
         unit = noun if noun in ("steps", "epochs", "iterations") else ""
         lst = P.LIST_BEFORE_RE.search(before)
-        if lst and re.match(r"[^.;]{0,40}?\brespectively\b", sentence[m.end("noun") :]):
-            # `contain 100000 and 87000 samples, respectively`: one value for each thing
+        if lst and (
+            re.match(r"[^.;]{0,40}?\brespectively\b", sentence[m.end("noun") :])
+            or re.search(r"\brespectively,?\s*$", before[: lst.start()])
+        ):
+            # `contain 100000 and 87000 samples, respectively` (or `consisting of respectively
+            # 32 and 24 images`): one value for each thing
             for v in [*re.findall(NUMBER, lst.group("values")), value]:
                 add(m.start(), (m.start(), m.end("noun")), name, v, unit, key)
             return

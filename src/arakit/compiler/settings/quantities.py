@@ -185,6 +185,9 @@ _GRID = re.compile(
 )
 
 
+_OF_SIZE = re.compile(r"([A-Za-z][\w\-]*)\s+of\s+size\s*$")
+
+
 def grids(sentence: str) -> list[Found]:
     """`2×2×2 supercells`, `a 32×32 grid`: a shape, every number of it."""
     out = []
@@ -197,6 +200,9 @@ def grids(sentence: str) -> list[Found]:
             continue  # `a 4 × 4 view matrix`: the shape of a piece of math
         numbers = tuple(float(d) for d in re.findall(r"\d+", m.group("value")))
         noun = m.group("noun")
+        sized = _OF_SIZE.search(sentence[: m.start()])
+        if sized:  # `patches of size 8 × 8 lead to …`: the shape of the noun before
+            noun = f"{sized.group(1)} of size"
         out.append(Found(m.span("value"), noun, m.group("value"), "", snake(noun), numbers))
     return out
 
