@@ -207,6 +207,7 @@ class Document:
     running: list[str] = field(default_factory=list)  # running header and footer of page 1
     metadata: dict[str, str] = field(default_factory=dict)  # the PDF's info dictionary
     damage: list[str] = field(default_factory=list)  # repairs MuPDF made while reading
+    code: list[Line] = field(default_factory=list)  # lines of printed code (listings.py)
 
     def section(self, number: str) -> DocSection | None:
         """A section by its number (`4.1`)."""

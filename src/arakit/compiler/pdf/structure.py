@@ -31,6 +31,7 @@ from arakit.compiler.pdf.paragraphs import (
     reading_text,
     vocabulary,
 )
+from arakit.compiler.pdf.listings import code_lines
 from arakit.compiler.pdf.references import entries_from_lines, parse_references
 from arakit.compiler.pdf.tables import RawTable, flat_header
 from arakit.compiler.pdf.tables.captions import Label, caption_label
@@ -72,6 +73,7 @@ def build_document(layout: Layout, path: str) -> Document:
     doc.sidebar_pages = [box[0].page for box in layout.boxes if box]
     _attach_tables(doc, layout.tables)
     _attach_figures(doc, layout.figures)
+    doc.code = code_lines(lines)
     return doc
 
 

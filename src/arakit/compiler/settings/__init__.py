@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from arakit.compiler.atoms import NEGATIVE_CUES, Where, text_blocks
 from arakit.compiler.pdf.document import Document
+from arakit.compiler.settings.code import code_settings
 from arakit.compiler.settings.glossary import glossary
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.numbers import normalize_value, parse_number, writes_dot_thousands
@@ -33,7 +34,8 @@ def settings_in(sentence: str, where: Where, negative: bool = False) -> list[Pap
 
 def paper_settings(doc: Document) -> list[PaperSetting]:
     """Every setting stated in the document's abstract, sections, appendices and
-    hyperparameter tables, in reading order (tables after the text of their page)."""
+        hyperparameter tables, in reading order (tables after the text of their page), then the
+    values set in the code the paper prints."""
     turns = {p.text: [(pg, w, 0) for pg, w in p.turns] for p in doc.paragraphs() if p.turns}
     blocks = _joined([(*b, turns.get(b[0], [])) for b in text_blocks(doc)])
     split = [
@@ -54,6 +56,7 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
     first_table_group = len(split) + 1
     for n, table in enumerate(doc.tables):
         out += table_settings(table, reader, first_table_group + n)
+    out += code_settings(doc, reader, first_table_group + len(doc.tables))
     titles = _section_titles(doc)
     for s in out:
         title = titles.get(s.where.section, "")
