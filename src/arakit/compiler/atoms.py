@@ -10,7 +10,12 @@ from arakit.compiler.citations import CitationIndex
 from arakit.compiler.pdf.document import Document
 from arakit.compiler.text import section_roles, sentences
 
-VALUE = r"[-+−]?(?:\d+(?:\.\d+)?(?:[eE][-−+]?\d+)?|\.\d+)(?:\s*×\s*10[-−]?\d+)?"
+# a power of ten keeps its exponent, flattened (`10−4`) or raised as printed (`10⁻⁴`, `10⁸`)
+_POWER = r"10(?:[-−]?\d+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+VALUE = (
+    r"[-+−]?(?:10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d+(?:\.\d+)?(?:[eE][-−+]?\d+)?|\.\d+)"
+    rf"(?:\s*[×·]\s*{_POWER})?"
+)
 _UNITS = (
     "%|points?|pp|epochs?|GPUs?|TPUs?|hours?|days?|minutes?|ms|seconds?|s|GB|MB|TB|"
     "M|B|K|k|x|×|layers?|steps?|iterations?|parameters|params|runs?|tokens?|images?|samples?"

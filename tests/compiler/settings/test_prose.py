@@ -250,8 +250,18 @@ def test_an_amount_a_date_or_an_outcome_after_of_is_not_a_setting() -> None:
     assert _pairs("At the end of 2019 the archive held the rest of 40 files.") == []
     assert _pairs("The model reaches an accuracy of 87 on the test split.") == []
     assert _pairs("The survey draws on a collection of 120 papers from the field.") == []
+    assert _pairs("Using the equivalence of 2dD∗t ≡ nκ2 [50], the rate follows.") == []
 
 
 def test_a_shape_after_of_size_belongs_to_the_noun_before_it_not_the_verb_after() -> None:
-    got = _pairs("It has shown that patches of size 8 × 8 lead to the best performance.")
+    got = _pairs("The tests have shown that patches of size 8 × 8 lead to the best performance.")
     assert got == [("patches of size", (8.0, 8.0))]
+
+
+def test_a_shape_before_a_noun_means_the_size_of_each_one() -> None:
+    found = settings_in(
+        "Each matrix is split into non-overlapping 8 × 8 patches.", Where(2, "", "")
+    )
+    assert [(s.name, s.values, s.meaning) for s in found] == [("patches", (8.0, 8.0), "patch size")]
+    found = settings_in("The set holds 224 × 224 colored images in 1000 classes.", Where(2, "", ""))
+    assert (found[0].name, found[0].meaning) == ("colored images", "colored image size")

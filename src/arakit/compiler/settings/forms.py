@@ -106,12 +106,20 @@ def named_of(sentence: str) -> list[Found]:
         ranged = words[-1] == "factor" and m.group("upper")  # `a factor of 0.2 to 1`
         if (words[-1] in _NOT_A_SETTING and not ranged) or _YEAR.fullmatch(m.group("value")):
             continue
+        glued = sentence[m.end("value") : m.end("value") + 1]
+        if not m.group("unit") and glued.isalpha():
+            continue  # `the equivalence of 2dD∗t ≡ nκ²`: a coefficient of a formula
+        if parse_number(m.group("value")) == 0 and not m.group("upper"):
+            continue  # `points have a covariance of 0`: a property, not a value chosen
         if _COMPARATIVE.match(sentence, m.end()):
             continue  # `a speed of 3 times the baseline`: a comparison
         name = " ".join(words)
         clause = P.clause_before(sentence, m.start())
-        if P.names_a_result(name) or P.reports_a_result(sentence) or P.about_hardware(clause):
+        if P.names_a_result(name) or P.reports_a_result(sentence):
             continue
+        machine = P.about_hardware(f"{clause} {name}") or m.group("unit") in P.HARDWARE_UNITS
+        if machine and not P.SOFTWARE_MEMORY.search(name):
+            continue  # `the node has a memory of 64GB`: the machine, not a choice
         text = sentence[m.start("value") : m.end()].strip()
         if m.group("upper"):
             a, b = parse_number(m.group("value")), parse_number(m.group("upper"))

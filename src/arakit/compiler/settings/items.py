@@ -30,6 +30,7 @@ class Found:
     unit: str = ""
     key: str = ""
     numbers: tuple[float, ...] = ()
+    meaning: str = ""  # what the value is, when the printed name does not say (`patch size`)
 
 
 # a value, its unit as printed (`dex−1`, `EEP−1`, `Myrs`) and the item it is for

@@ -174,7 +174,7 @@ class Reader:
         quantities = Q.described(sentence)
         for f in quantities:
             if free(*f.span):
-                add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", f.numbers)
+                add(f.span[0], f.span, f.name, f.value, f.unit, f.key, f.meaning, f.numbers)
         respectively(sentence, add)
         for m in P.LR_TO_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):

@@ -185,6 +185,19 @@ _GRID = re.compile(
 )
 
 
+_PLURAL_AFTER = re.compile(r"\s+([a-z][a-z\-]{2,}s)\b")
+
+
+def _singular(phrase: str) -> str:
+    """The phrase with its last word in the singular (`colored images` → `colored image`)."""
+    head, _, last = phrase.rpartition(" ")
+    if re.search(r"(?:ch|sh|x|ss)es$", last):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return f"{head} {last}".strip()
+
+
 _OF_SIZE = re.compile(r"([A-Za-z][\w\-]*)\s+of\s+size\s*$")
 
 
@@ -200,10 +213,16 @@ def grids(sentence: str) -> list[Found]:
             continue  # `a 4 × 4 view matrix`: the shape of a piece of math
         numbers = tuple(float(d) for d in re.findall(r"\d+", m.group("value")))
         noun = m.group("noun")
+        after = _PLURAL_AFTER.match(sentence, m.end("noun"))
+        if noun.endswith("ed") and after:  # `224 × 224 colored images`: the noun is images
+            noun = f"{noun} {after.group(1)}"
         sized = _OF_SIZE.search(sentence[: m.start()])
         if sized:  # `patches of size 8 × 8 lead to …`: the shape of the noun before
             noun = f"{sized.group(1)} of size"
-        out.append(Found(m.span("value"), noun, m.group("value"), "", snake(noun), numbers))
+        head = sized.group(1) if sized else noun
+        meaning = f"{_singular(head)} size"  # `8 × 8 patches`: the size of each patch
+        found = Found(m.span("value"), noun, m.group("value"), "", snake(noun), numbers, meaning)
+        out.append(found)
     return out
 
 
