@@ -265,3 +265,36 @@ def test_a_shape_before_a_noun_means_the_size_of_each_one() -> None:
     assert [(s.name, s.values, s.meaning) for s in found] == [("patches", (8.0, 8.0), "patch size")]
     found = settings_in("The set holds 224 × 224 colored images in 1000 classes.", Where(2, "", ""))
     assert (found[0].name, found[0].meaning) == ("colored images", "colored image size")
+
+
+def test_forms_without_an_equals_sign_that_set_a_length_a_size_or_a_threshold() -> None:
+    assert _pairs("We set the minimum frequency of an edit tree to 3, and kept the rest.") == [
+        ("minimum frequency of an edit tree", (3.0,))
+    ]
+    assert _pairs("We trained a model with 126M parameters as the base.") == [
+        ("model size (parameters)", (126e6,))
+    ]
+    assert _pairs("The scheduler warms up during the first 12k steps, then decays.") == [
+        ("warm-up steps", (12000.0,))
+    ]
+    assert _pairs("The pretraining was stopped after 30 epochs in all experiments.") == [
+        ("epochs", (30.0,))
+    ]
+    got = _pairs("The schedule increases linearly from β(1) = 10⁻⁴ to β(T) = 0.02.")
+    assert got == [("β(1)", (1e-4,)), ("β(T)", (0.02,))]
+
+
+def test_the_same_words_that_report_an_outcome_or_name_a_pronoun_are_not_settings() -> None:
+    assert _pairs("We set it to 5 for all runs.") == []
+    assert _pairs("The loss drops sharply in the first 5 epochs.") == []
+    assert _pairs("Accuracy improved after 30 epochs.") == []
+    assert _pairs("We use f(x) = 0 as the boundary.") == []
+
+
+def test_a_pair_after_of_and_a_symbol_between_two_values_are_ranges_and_shapes() -> None:
+    got = _pairs("The chroma is pooled with a kernel size of (2, 2) and a stride of (2, 2).")
+    assert got == [("kernel size", (2.0, 2.0)), ("stride", (2.0, 2.0))]
+    assert _pairs("A random Gaussian blur with σ between 0.1 and 2 is applied.") == [
+        ("σ", (0.1, 2.0))
+    ]
+    assert _pairs("The accuracy was between 80% and 90% on all splits.") == []

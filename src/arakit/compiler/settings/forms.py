@@ -73,7 +73,8 @@ def between(sentence: str) -> list[Found]:
 # phrase after an article, `of`, and its value; a range (`a factor of 0.2 to 1`) keeps both
 _NAMED_OF = re.compile(
     r"(?<![\w-])(?:a|an|the)\s+(?P<name>(?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)\s+of\s+"
-    rf"(?P<value>{NUMBER}(?:\s?×\s?{NUMBER})?)(?:\s?(?P<unit>%|pixels|bits|{P.UNIT}))?"
+    rf"(?P<value>{NUMBER}(?:\s?×\s?{NUMBER})?|\(\s?{NUMBER}\s?,\s?{NUMBER}\s?\))"
+    rf"(?:\s?(?P<unit>%|pixels|bits|{P.UNIT}))?"
     rf"(?:\s+to\s+(?P<upper>{NUMBER})(?:\s?%)?)?"
     rf"{P.END}(?!\s+(?:to|and|or)\s+\d)"
 )
@@ -130,6 +131,53 @@ def named_of(sentence: str) -> list[Found]:
         numbers = tuple(
             n for v in re.findall(NUMBER, m.group("value")) if (n := parse_number(v)) is not None
         )
-        shape = numbers if "×" in m.group("value") else ()
+        shape = numbers if "×" in m.group("value") or "(" in m.group("value") else ()
         out.append(Found(m.span(), name, m.group("value"), m.group("unit") or "", "", shape))
+    return out
+
+
+# `We set the minimum frequency of an edit tree to 3`: the active form of `X is set to 3`
+_SET_ACTIVE = re.compile(
+    r"\b(?:we|they|i|authors)\s+(?:also\s+|then\s+|further\s+)?(?:set|fix|fixed|chose|choose)\s+"
+    r"(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?P<name>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,6}?)"
+    rf"\s+(?:to|at|as)\s+(?P<value>{NUMBER})(?:\s?(?P<unit>%|{P.UNIT}))?{P.END}",
+    re.IGNORECASE,
+)
+_PRONOUNS = set(P.words("it them this these that those both all each everything"))
+
+
+def set_active(sentence: str) -> list[Found]:
+    """`We set the minimum frequency of an edit tree to 3`: the words between the verb and
+    `to` name the setting (not a pronoun, and not an outcome)."""
+    out = []
+    for m in _SET_ACTIVE.finditer(sentence):
+        name = m.group("name")
+        if name.split()[0].lower() in _PRONOUNS or P.names_a_result(name):
+            continue
+        if P.reports_a_result(P.clause_before(sentence, m.start())):
+            continue
+        out.append(Found(m.span("value"), name, m.group("value"), m.group("unit") or ""))
+    return out
+
+
+# `σ between 0.1 and 2`: a symbol and the two ends of the range it is drawn from
+_SYMBOL_BETWEEN = re.compile(
+    rf"(?<![\w.])(?P<sym>{SYMBOL})\s+between\s+(?P<a>{NUMBER})\s?(?P<unit>%)?\s+and\s+"
+    rf"(?P<b>{NUMBER})\s?%?{P.END}"
+)
+
+
+def symbol_between(sentence: str) -> list[Found]:
+    """`a Gaussian blur with σ between 0.1 and 2`: the range a symbol takes (a symbol, not a
+    word: `accuracy between 80% and 90%` reports an outcome)."""
+    out = []
+    for m in _SYMBOL_BETWEEN.finditer(sentence):
+        sym = m.group("sym")
+        if P.is_plain_word(sym) or sym.lower() in P.LEAD_STOP:
+            continue
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a is None or b is None or a >= b or P.reports_a_result(sentence):
+            continue
+        text = sentence[m.start("a") : m.end()].strip()
+        out.append(Found(m.span(), sym, text, m.group("unit") or "", "", (a, b)))
     return out

@@ -29,7 +29,8 @@ END = (
 
 ASSIGN_RE = re.compile(
     # not a term of an expression: `∂L/∂β = 0`, `∫ pλ(z)dz = 1` (a derivative, an integrand)
-    rf"(?<![\w=<>≤≥√∑∏·×*^/∂∇)])(?P<name>{SYMBOL})\s*(?:=|≡|:=)\s*"
+    # a symbol with its index in brackets names one entry: `β(1) = 10⁻⁴`, `β(T) = 0.02`
+    rf"(?<![\w=<>≤≥√∑∏·×*^/∂∇)])(?P<name>{SYMBOL}(?:\((?:\d{{1,3}}|[A-Z])\))?)\s*(?:=|≡|:=)\s*"
     rf"(?:[^\s=,;]{{1,12}}\s*=\s*)?(?P<value>{CONSTANT}|{NUMBER})(?:\s?(?P<unit>{NAMED_UNIT}))?{END}"
 )
 # a keyword argument quoted in prose: `negative sampling (negative=5)`, `window=10`
@@ -261,6 +262,13 @@ COMPARISON = re.compile(
     re.IGNORECASE,
 )
 # a stopping rule: `until 100 independent samples were obtained` states a setting
+# a stopping rule stated by its length: `the pretraining was stopped after 30 epochs`
+STOPPED_AFTER_RE = re.compile(
+    r"\b(?:stopped|terminated|halted|ended|finished)\s+after\s*$", re.IGNORECASE
+)
+FIRST_RE = re.compile(r"\bfirst\s*$", re.IGNORECASE)
+WARMUP_RE = re.compile(r"\bwarm(?:s|ed|ing)?[\s-]?ups?\b", re.IGNORECASE)
+LENGTH_NOUNS = set(words("steps step epochs epoch iterations iteration updates"))
 STOP_RULE_RE = re.compile(r"\b(?:until|till)\s*$", re.IGNORECASE)
 REACHED_RE = re.compile(
     r"\s+(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\s+"

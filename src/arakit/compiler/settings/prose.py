@@ -22,7 +22,13 @@ from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
 from arakit.compiler.settings.hardware import hardware, software
-from arakit.compiler.settings.forms import between, named_of, used_as
+from arakit.compiler.settings.forms import (
+    between,
+    named_of,
+    set_active,
+    symbol_between,
+    used_as,
+)
 from arakit.compiler.settings.items import per_item, priors, thresholds, windows
 from arakit.compiler.settings.lists import list_owner, ratios, sizes_per_layer, value_set
 from arakit.compiler.settings.model import PaperSetting
@@ -231,7 +237,7 @@ class Reader:
         for m in P.RANGE_RE.finditer(sentence):
             if free(*m.span()) and m.group("open") + m.group("close") in ("[]", "()"):
                 self._range(sentence, m, add)
-        for f in [*used_as(sentence), *between(sentence)]:
+        for f in [*used_as(sentence), *between(sentence), *symbol_between(sentence)]:
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", f.numbers)
         for m in P.ASSIGN_RE.finditer(sentence):
@@ -240,6 +246,10 @@ class Reader:
         for m in P.keyword_arguments(sentence):
             if free(*m.span()):
                 add(m.start(), m.span(), m.group("name"), m.group("value"))
+        for f in set_active(sentence):
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
         for m in P.SET_TO_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
                 name = P.lead(m.group("name") + " ", 4)
@@ -349,6 +359,9 @@ class Reader:
             name = f"{power.group(1)}{name}{power.group(2).translate(SUPERSCRIPT)}"
             lead = ""
         key, meaning = self.key(name, lead, noun)
+        index = re.search(r"\((\w{1,3})\)$", name)
+        if index:  # `β(1)`, `β(T)`: one entry of a sequence, its own setting
+            key = f"{key}_{index.group(1).lower()}"
         printed = f"{lead} {name}".strip() if phrase_key(lead) else name
         unit = m.group("unit") or (noun if noun in ("steps", "epochs", "iterations") else "")
         add(m.start(), m.span(), printed, value, unit, key, meaning)
@@ -370,7 +383,13 @@ class Reader:
             P.VALUE_FIRST_GOOD_BEFORE.search(before) or Q.SETUP_RE.fullmatch(last)
         )
         stop = P.STOP_RULE_RE.search(before) and P.REACHED_RE.match(sentence, m.end("noun"))
-        if bad and before.strip() and not stop and not most:
+        # `the training was stopped after 30 epochs`: a stopping rule sets the length;
+        # `warms up during the first 12k steps`: the warm-up's length
+        stopped = P.STOPPED_AFTER_RE.search(before) and noun in P.LENGTH_NOUNS
+        warmup = (
+            P.FIRST_RE.search(before) and P.WARMUP_RE.search(sentence) and noun in P.LENGTH_NOUNS
+        )
+        if bad and before.strip() and not (stop or most or stopped or warmup):
             return
         if m.group("hyphen") == "-" and (value.lower() in WORDS or noun.startswith("step")):
             return  # `one-step prediction`, `64-step simulation`: a kind of method
@@ -398,6 +417,8 @@ class Reader:
         if m.group("hyphen") == "-" and m.group("next") and not m.group("tail"):
             name = f"{name} {m.group('next').strip()}"  # `2,048-token budget`
         key = self._noun_key(name, noun, P.lead(before, 6), sentence[: m.start()])
+        if warmup:
+            name, key = f"warm-up {noun}", f"warmup_{noun if noun.endswith('s') else noun + 's'}"
         if most:  # `the maximum of 500,000 samples`: a cap, named as one (code: max_n)
             name = f"maximum {name}"
             key = phrase_key(name) or f"max_{snake(noun)}"

@@ -41,6 +41,12 @@ _BILLION = re.compile(
 )
 
 
+# `a model with 126M parameters`, `1.3B parameters`: a count of parameters with its scale
+_SUFFIXED = re.compile(
+    r"(?<![\w.])(?P<value>\d+(?:\.\d+)?)\s?(?P<scale>[MB])\s+(?:trainable\s+)?parameters\b"
+)
+
+
 def model_sizes(sentence: str) -> list[Found]:
     """`the CodeLlama 7B model`: a size in billions of parameters, named by the model."""
     out = []
@@ -54,6 +60,14 @@ def model_sizes(sentence: str) -> list[Found]:
             continue
         name = "model size (parameters)"
         out.append(Found(m.span("value"), name, m.group("value"), "B", "model_size"))
+    for m in _SUFFIXED.finditer(sentence):
+        if any(a <= m.start() < b for a, b in (f.span for f in out)):
+            continue
+        if reports_a_result(clause_before(sentence, m.start())):
+            continue
+        # `a model with 126M parameters`: the count as printed, 126M (1.26e8)
+        value = m.group("value") + m.group("scale")
+        out.append(Found(m.span(), "model size (parameters)", value, "", "n_params"))
     return out
 
 
