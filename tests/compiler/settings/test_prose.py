@@ -289,6 +289,7 @@ def test_the_same_words_that_report_an_outcome_or_name_a_pronoun_are_not_setting
     assert _pairs("The loss drops sharply in the first 5 epochs.") == []
     assert _pairs("Accuracy improved after 30 epochs.") == []
     assert _pairs("We use f(x) = 0 as the boundary.") == []
+    assert _pairs("F(2)=1, F(3)=2 Correct F(4)=3, F(5)=5 Correct") == []
 
 
 def test_a_pair_after_of_and_a_symbol_between_two_values_are_ranges_and_shapes() -> None:

@@ -361,6 +361,9 @@ class Reader:
         key, meaning = self.key(name, lead, noun)
         index = re.search(r"\((\w{1,3})\)$", name)
         if index:  # `β(1)`, `β(T)`: one entry of a sequence, its own setting
+            base = re.escape(name[: index.start()])
+            if len(re.findall(rf"{base}\(\w{{1,3}}\)\s*=", sentence)) >= 3:
+                return  # `F(2)=1, F(3)=2, F(4)=3, …`: a function's values listed, an output
             key = f"{key}_{index.group(1).lower()}"
         printed = f"{lead} {name}".strip() if phrase_key(lead) else name
         unit = m.group("unit") or (noun if noun in ("steps", "epochs", "iterations") else "")
