@@ -20,6 +20,7 @@ _BODY = [
     ("cour", "fit <- model_fit(data = y, kernel = 'exp')"),
     ("cour", "sam <- model_sample(fit, n_draw = 2000, observation = TRUE)"),
     ("cour", "#> The samples contain 2000 draws of 107 parameters"),
+    ("cour", "for (int k = 0; k < n_loc; k++) { a = 4; }"),
     ("helv", "The draws are summarised by their posterior means in every site we study."),
 ]
 
@@ -53,3 +54,4 @@ def test_prose_set_in_the_code_font_and_printed_output_give_no_code_settings(
     assert not any(t.startswith("The main functions") for t in texts)
     code = [s for s in paper_settings(doc) if s.source == "code"]
     assert all(s.number != 107 for s in code)  # `#> … 107 parameters` is printed output
+    assert all(s.name not in ("k", "a") for s in code)  # a loop counter, a one-letter step

@@ -21,6 +21,7 @@ _ASSIGN = re.compile(
 # a call that seeds the random generator with a literal: `set.seed(123)`, `np.random.seed(0)`
 _SEED = re.compile(r"(?P<name>[A-Za-z_][\w.]*seed)\s*\(\s*(?P<value>\d+)\s*\)", re.IGNORECASE)
 _COMMENT = re.compile(r"^\s*(?:#|//|%|--\s)")
+_LOOP_HEAD = re.compile(r"\bfor\s*\([^)]*$")  # inside the head of a C-style loop
 _TRAILING_COMMENT = re.compile(r"\s(?:#|//)\s.*$")
 
 
@@ -37,6 +38,8 @@ def code_settings(doc: Document, reader: Reader, group: int) -> list[PaperSettin
             if number is None:
                 continue
             name = m.group("name")
+            if m.re is _ASSIGN and (len(name) == 1 or _LOOP_HEAD.search(text[: m.start()])):
+                continue  # `a=4` in a printed derivation, `for (int k = 0; …`: not settings
             key = "seed" if m.re is _SEED else reader.key(name)[0]
             s = PaperSetting(key, name, m.group("value"), number, "", where, source="code")
             s.group = group
