@@ -71,6 +71,20 @@ def test_settings_outside_the_papers_code_are_labelled_and_tests_and_docs_left_o
     assert "n_modalities" not in out  # the paper's code is listed in code.md only
 
 
+def test_a_copied_config_trees_configs_no_run_loads_are_left_out_of_the_listing(
+    tree: Callable[..., Path],
+) -> None:
+    from arakit.compiler.scope import UNLOADED
+
+    root = tree({**REPO, "exp/configs/stock/retina_3x.py": "lr = 0.04\n"})
+    g = ground_repo(root, with_history=False)
+    g.scope = Scope(root=root, tree=root, folders=["other"])
+    g.scope.excluded = [("exp/configs/stock", f"{UNLOADED} (exp/configs/)")]
+    out = settings_listings(g, [], carried=set())[REPOSITORY_PATH]
+    assert "retina_3x" not in out and "lr = 0.04" not in out
+    assert "`LR = 3e-4`" in out  # the rest of the repository is still listed
+
+
 def test_files_already_copied_whole_and_reconciled_lines_are_not_repeated(
     tree: Callable[..., Path],
 ) -> None:

@@ -574,7 +574,7 @@ def test_configs_of_a_copied_config_tree_that_no_run_loads_are_set_aside(
     # the stock 3x schedule agrees with five of the paper's values, by chance
     assert scope is not None and scope.folders == ["source/pretraining"]
     aside = dict(scope.excluded)
-    assert "no run of the project loads" in aside["source/configs/common"]
+    assert aside["source/configs/common"] == "configs no run of the project loads (source/configs/)"
     assert "source/configs/frcnn" not in aside and "source/configs/_base_" not in aside
     # a path built at run time (`'configs/' + name`): what is loaded cannot be told
     files["source/train.py"] = TRAIN_MMDET.replace("{path}", "'configs/' + args.config")

@@ -26,7 +26,7 @@ from pathlib import PurePosixPath
 from arakit.compiler.ground import Grounding
 from arakit.compiler.reconcile import Verdict
 from arakit.compiler.repo.params.shell import is_launch_script
-from arakit.compiler.scope import set_aside
+from arakit.compiler.scope import UNLOADED, set_aside
 
 CODE_PATH = "src/settings/code.md"
 REPOSITORY_PATH = "src/settings/repository.md"
@@ -168,6 +168,7 @@ def settings_listings(
                 skip.add((path, int(line)))
     scope = g.scope
     aside = dict(set_aside(g.repo.files, set()))
+    aside.update(scope.excluded if scope is not None else [])  # what scoping set aside, and why
     inside: list[_Section] = []
     outside: list[_Section] = []
     late: list[_Section] = []
@@ -176,7 +177,7 @@ def settings_listings(
             inside.append(sec)
             continue
         why = next((r for f, r in aside.items() if sec.path.startswith(f.rstrip("/") + "/")), "")
-        if why in LEFT_OUT:
+        if why in LEFT_OUT or why.startswith(UNLOADED):
             continue
         if why:
             sec.label = f"set aside as {why}"

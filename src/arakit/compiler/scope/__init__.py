@@ -17,11 +17,12 @@ from arakit.compiler.scope.commit import (
     paper_commit,
     paper_tree,
 )
-from arakit.compiler.scope.folders import _collapse, _root_package, choose_folders
+from arakit.compiler.scope.folders import UNLOADED, _collapse, _root_package, choose_folders
 from arakit.compiler.scope.model import _PROGRAMS, CODE_SUFFIXES, Scope
 
 __all__ = [
     "CODE_SUFFIXES",
+    "UNLOADED",
     "_PROGRAMS",
     "Scope",
     "_collapse",

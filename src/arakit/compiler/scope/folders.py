@@ -18,6 +18,11 @@ from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import words
 
 
+# the reason a copied config tree's folder is set aside: a framework's stock configs, left
+# out of the artifact's listings like third-party code
+UNLOADED = "configs no run of the project loads"
+
+
 def _unloaded_folders(
     files: list[str], stock: dict[str, str], aside: list[tuple[str, str]]
 ) -> list[tuple[str, str]]:
@@ -39,7 +44,7 @@ def _unloaded_folders(
         while d and d != tree and d not in busy:
             top, d = d, _folder(d)
         if top and not any(top.startswith(a + "/") or top == a for a, _ in aside):
-            out[top] = f"configs of {tree}/ that no run of the project loads"
+            out[top] = f"{UNLOADED} ({tree}/)"
     return sorted(out.items())
 
 
