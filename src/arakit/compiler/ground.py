@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from arakit.compiler.entrypoints import entry_points
 from arakit.compiler.errors import InputError
@@ -14,6 +14,7 @@ from arakit.compiler.reconcile.method import method_words
 from arakit.compiler.repo.environment import Environment, read_environment
 from arakit.compiler.repo.execution import reached_modules
 from arakit.compiler.repo.history import History, read_history
+from arakit.compiler.repo.launched import PROJECT_FILES, project_params, retarget, run_by_name
 from arakit.compiler.repo.params import (
     CodeParam,
     is_config,
@@ -117,6 +118,7 @@ def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None)
     repo = list_files(tree or root)
     g = Grounding(root=root, repo=repo)
     tracked: list[str] = []
+    launchers: dict[str, str] = {}
     for rel in repo.files:
         if not _readable(rel):
             continue
@@ -125,6 +127,8 @@ def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None)
             continue
         found = params_of(text, rel)
         g.params += found
+        if is_launch_file(rel) or PurePosixPath(rel).name in PROJECT_FILES:
+            launchers[rel] = text
         if (
             any(p.known for p in found)
             and len(tracked) < MAX_TRACKED
@@ -133,12 +137,24 @@ def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None)
             tracked.append(rel)  # followed through history: bounded, since each costs git calls
         if is_config(rel):
             g.config_files.append(rel)
+    _project_launches(g, launchers)
     apply_composition(g.params)
     g.environment = read_environment(repo)
     g.execution = reached_modules(repo)
     if with_history:
         g.history = read_history(root, params_of, tracked)
     return g
+
+
+def _project_launches(g: Grounding, launchers: dict[str, str]) -> None:
+    """The commands a project file runs become launches with their flags, and a launch
+    whose program is a tool (`spacy train configs/x.cfg`) runs the file it names."""
+    have = set(g.repo.files)
+    invoked = run_by_name(list(launchers.values()))
+    for rel, text in launchers.items():
+        if PurePosixPath(rel).name in PROJECT_FILES:
+            g.params += project_params(text, rel, have, invoked)
+    retarget(g.params, g.repo.files)
 
 
 @contextmanager

@@ -27,6 +27,8 @@ from arakit.compiler.reconcile.match import (
     per_item,
     value_relation,
 )
+from arakit.compiler.reconcile.stage import group_stage, unit_stage
+from arakit.compiler.repo.launched import resolve
 from arakit.compiler.repo.params.model import CLI_KINDS, CodeParam
 from arakit.compiler.repo.paths import retire_dir
 from arakit.compiler.settings.model import PaperSetting
@@ -132,7 +134,7 @@ def build_units(params: list[CodeParam]) -> list[Unit]:
         for p in ps:
             if p.kind not in ("cli-flag", "hydra-override", "launch"):
                 continue
-            target = _launched(p.context, f, scripts)
+            target = _launched(p.context, f, scripts) or _config_run(p.context, f, units)
             if target and target in units:
                 (units[target].launches if p.kind == "launch" else units[target].overrides).append(
                     p
@@ -157,6 +159,14 @@ def build_units(params: list[CodeParam]) -> list[Unit]:
     for u in units.values():
         u.params = [p for p in u.params if id(p) not in moved]
     return [u for f, u in units.items() if f not in feeds and (u.params or u.overrides)]
+
+
+def _config_run(command_file: str, launcher: str, units: dict[str, Unit]) -> str | None:
+    """The config file a launch line runs (`spacy train configs/transformer.cfg`, the
+    launch given that file as its program by repo/launched.retarget)."""
+    if "/" not in command_file or command_file.endswith(".py"):
+        return None
+    return resolve(command_file, launcher, set(units)) or None
 
 
 def _as_plan(p: CodeParam) -> CodeParam:
@@ -273,6 +283,12 @@ def _title_bonus(group: list[PaperSetting], unit: Unit) -> float:
     return 0.5 if text and words & named else 0.0
 
 
+def _same_stage(stage: str, unit: Unit) -> bool:
+    """False for a unit of another stage than the paragraph's (reconcile/stage.py)."""
+    own = unit_stage(unit.main, unit.launches)
+    return not (stage and own and own != stage)
+
+
 def preference(path: str, prefer: dict[str, int] | None) -> int:
     """How strongly the paper presents the system a path is named for as its own (above 0)
     or as a baseline (below 0): `RQ3/CodeLlama/train.py` against `RQ3/Llama2/train.py`."""
@@ -290,9 +306,16 @@ def align(
     group's settings (a launch script whose every default differs from the paper), that
     unit is the experiment's code: its disagreements are what the paper got wrong or the
     code changed."""
-    fits = [fit(group, u) for u in units]
+    stage = group_stage(group)
+    fits = [fit(group, u) for u in units if _same_stage(stage, u)]
     agreeing = [f for f in fits if f.agree >= 1.0 and f.agree - _title_bonus(group, f.unit) >= 0.85]
     if agreeing:
+        # what runs first: a unit a launch line runs (a launcher's command, a project's
+        # workflow step) is the experiment over one no launcher names that agrees as well
+        # or one value better (a coincidental agreement elsewhere does not outvote the run)
+        top = max(f.agree for f in agreeing)
+        ran = [f for f in agreeing if f.unit.launches and f.agree >= top - 1.0]
+        agreeing = ran or agreeing
         agreeing.sort(
             key=lambda f: (
                 -f.agree,

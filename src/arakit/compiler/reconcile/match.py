@@ -134,6 +134,8 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
         return 0.85  # `lr = 1e-3  # learning rate` for `λ`, read through the vocabulary
     if setting.meaning and (phrase_key(setting.meaning) or "") == key:
         return 0.85
+    if _starts_schedule_of(param, setting.key):
+        return 0.85  # `[training.optimizer.learn_rate] initial_rate = 5e-5`: the rate's start
     a = _tokens(f"{setting.name} {setting.meaning}") or _tokens(setting.key)
     b = _unjoined(_tokens(f"{param.bare} {param.help}"))
     if not a or not b:
@@ -151,6 +153,21 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
         return STRONG  # `max_n` and `a maximum of 500,000 samples`
     shared = sum(any(_same_word(x, y) for y in b) for x in a)
     return 0.7 * min(1.0, shared / min(len(a), len(b))) if shared else 0.0
+
+
+# the first value of a schedule a config section defines for one setting
+_START_NAMES = ("initial_rate", "initial_value", "initial", "init_value", "start_value", "base_lr")
+
+
+def _starts_schedule_of(param: CodeParam, key: str) -> bool:
+    """True for the start value of a schedule of the setting `key`: `initial_rate` in the
+    section `training.optimizer.learn_rate` for `learning_rate` (a config section named
+    for the setting, whose value is a schedule)."""
+    if param.bare.lower() not in _START_NAMES or "." not in param.name:
+        return False
+    section = param.name.rsplit(".", 2)[-2]
+    a, b = _spelled(_words(section)), _spelled(_words(key))
+    return code_key(section) == key or (bool(a) and _covers(a, b) and _covers(b, a))
 
 
 def _sized(words: set[str], unit: str) -> set[str]:

@@ -22,6 +22,7 @@ from arakit.compiler.reconcile.match import (
     name_score,
     value_relation,
 )
+from arakit.compiler.reconcile.stage import group_stage, other_stage
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import QUALIFIERS
@@ -111,7 +112,14 @@ def judge(
     this setting no other value anywhere (so one definition in the code is its).
     `launched`: scripts a launch script of the paper's code runs, with that launch line.
     `itemised`: the paragraph gives this setting per item (match.per_item)."""
-    everywhere = for_item(s, everywhere, itemised)
+    stage = group_stage([s])
+    everywhere = [p for p in for_item(s, everywhere, itemised) if not other_stage(stage, p.file)]
+    if data_count(s):
+        note = (
+            "a count of the data (how many there are in all), not a limit per example: "
+            "not compared with the code's limit"
+        )
+        return verdict(s, "paper-only", None, note)
     if fit is not None:
         main = fit.unit.main
         aside = (
@@ -137,6 +145,27 @@ def judge(
             return found
     how = "anywhere-single" if single_valued else "anywhere"
     return _against(s, everywhere, "", how, launched=launched or {}) or verdict(s, "paper-only")
+
+
+# a limit's key (`max_tokens`, `seq_length`), and the words that make a sentence state one
+_LIMIT_KEY = re.compile(r"^(?:max|min)_|_(?:len|length|limit)$")
+_LIMIT_WORDS = re.compile(
+    r"\b(?:max(?:imum|imal)?|min(?:imum)?|at most|up to|limit\w*|length|long|truncat\w*|"
+    r"pad\w*|context|window|per|each|sequence)\b",
+    re.IGNORECASE,
+)
+_DATA_WORDS = re.compile(r"\b(?:data\s?set|corpus|corpora|data)\b", re.IGNORECASE)
+
+
+def data_count(s: PaperSetting) -> bool:
+    """True when the paper gives a limit's key (`max_tokens`) to a count of its data
+    (`the dataset has over 2.6M tokens for training`): the sentence speaks of the data
+    and nothing in it bounds a length, so the value is how much data there is, of another
+    kind than the code's limit per example (`max_length=512`)."""
+    if not _LIMIT_KEY.search(s.key) or s.source == "table":
+        return False
+    sentence = s.where.sentence
+    return bool(_DATA_WORDS.search(sentence)) and not _LIMIT_WORDS.search(f"{s.name} {sentence}")
 
 
 def _overridden(
