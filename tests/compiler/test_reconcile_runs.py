@@ -185,3 +185,29 @@ def test_a_count_of_the_data_is_not_compared_with_a_length_limit(tmp_path: Path)
     )
     got = _reconciled(tmp_path / "b", _paper(limit), {"train_tokenizer.py": tok})
     assert [v.code_value for v in got if v.verdict == "mismatch"] == ["512"]
+
+
+def test_a_value_the_launcher_passes_is_compared_and_the_default_it_replaces_is_named(
+    tmp_path: Path,
+) -> None:
+    train = (
+        "import argparse\n\n"
+        "p = argparse.ArgumentParser()\n"
+        "p.add_argument('--epochs', type=int, default=50)\n"
+        "p.add_argument('--lr', type=float, default=0.1)\n"
+        "p.add_argument('--batch-size', type=int, default=4)\n"
+    )
+    launch = "#!/bin/bash\npython train.py --epochs 100 --lr 0.001 --batch-size 8\n"
+    setup = (
+        "3",
+        "Training details",
+        "We train with a learning rate of 0.001 and a batch size of 8 for 30 epochs.",
+    )
+    got = _reconciled(tmp_path, _paper(setup), {"train.py": train, "run_training.sh": launch})
+    epochs = _found(got, "epochs", "30")
+    assert (epochs.verdict, epochs.code_value, epochs.code_where) == (
+        "mismatch",
+        "100",
+        "run_training.sh:2",
+    )
+    assert "over the default 50 at train.py:4" in epochs.note

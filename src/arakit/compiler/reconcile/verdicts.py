@@ -251,6 +251,10 @@ def _against(
     sc, p = strong[0]
     others = ", ".join(f"{q.value} at {q.location}" for _, q in strong[1:3])
     if how == "aligned":
+        default = _default_under(p, scored)
+        if default is not None:
+            ran = f"the run passes {p.value} at {p.location} over the default {default.value} at {default.location}"
+            return verdict(s, "mismatch", p, f"{context}; {ran}", default)
         return verdict(s, "mismatch", p, context + (f"; also {others}" if others else ""))
     values = {tuple(round(x, 12) for x in code_numbers(q.value)) or q.value for _, q in strong}
     if how == "nearby":
@@ -274,6 +278,15 @@ def _against(
     where = ", ".join(f"{q.value} at {q.location}" for _, q in strong[:3])
     return verdict(
         s, "paper-only", None, f"no script aligns with this experiment; the code sets {where}"
+    )
+
+
+def _default_under(p: CodeParam, scored: list[tuple[float, CodeParam]]) -> CodeParam | None:
+    """The script's own default that a launch flag or plan (`p`) replaces, if any."""
+    if p.kind not in RUNTIME:
+        return None
+    return next(
+        (q for _, q in scored if q.kind not in RUNTIME and q.bare == p.bare and q is not p), None
     )
 
 
