@@ -211,3 +211,29 @@ def test_a_value_the_launcher_passes_is_compared_and_the_default_it_replaces_is_
         "run_training.sh:2",
     )
     assert "over the default 50 at train.py:4" in epochs.note
+
+
+def test_two_run_configs_that_disagree_leave_the_value_ambiguous_not_a_match(
+    tmp_path: Path,
+) -> None:
+    # the paragraph agrees with the project's vars; both configs its workflow runs set a
+    # weight decay, and the paper's value agrees with one only
+    project = (
+        "vars:\n  learning_rate: 0.0002\n  max_steps: 100000\n"
+        "workflows:\n  all:\n    - train-a\n    - train-b\n"
+        "commands:\n"
+        "  - name: train-a\n    script:\n      - python -m spacy train configs/a.cfg\n"
+        "  - name: train-b\n    script:\n      - python -m spacy train configs/b.cfg\n"
+    )
+    a = "[training.optimizer]\nL2 = 0.01\n"
+    b = "[training.optimizer]\nL2 = 0.1\n"
+    setup = (
+        "4",
+        "Training",
+        "We train for 100k steps with a learning rate of 2e-4 and a weight decay of 0.01.",
+    )
+    files = {"project.yml": project, "configs/a.cfg": a, "configs/b.cfg": b}
+    got = _reconciled(tmp_path, _paper(setup), files)
+    wd = _found(got, "weight_decay", "0.01")
+    assert (wd.verdict, wd.code_where) == ("ambiguous", "configs/a.cfg:2")
+    assert "0.1 at configs/b.cfg:2" in wd.note

@@ -35,10 +35,9 @@ def reconcile_cmd(
 
 
 def _counts(verdicts) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    return {
-        k: sum(v.verdict == k for v in verdicts)
-        for k in ("match", "mismatch", "paper-only", "code-only")
-    }
+    from arakit.compiler.reconcile import VERDICTS
+
+    return {k: sum(v.verdict == k for v in verdicts) for k in VERDICTS}
 
 
 def _human(verdicts, scope) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +52,13 @@ def _human(verdicts, scope) -> None:  # type: ignore[no-untyped-def]
         out.print(f"code: {escape(folders)} at {escape(scope.commit_label or 'the working tree')}")
         for r in scope.reasons:
             out.print(f"  {escape(r)}")
-    colours = {"match": "green", "mismatch": "red", "paper-only": "yellow", "code-only": "cyan"}
+    colours = {
+        "match": "green",
+        "mismatch": "red",
+        "ambiguous": "magenta",
+        "paper-only": "yellow",
+        "code-only": "cyan",
+    }
     t = Table(show_edge=False)
     for col in ("setting", "verdict", "paper", "paper location", "code", "code location"):
         t.add_column(col)

@@ -9,7 +9,7 @@ from arakit.codec.markdown import table_text
 from arakit.compiler.atoms import Atoms
 from arakit.compiler.ground import Grounding
 from arakit.compiler.mapping.context import NOT_SPECIFIED
-from arakit.compiler.reconcile import Verdict
+from arakit.compiler.reconcile import VERDICTS, Verdict
 from arakit.compiler.scope import Scope
 from arakit.model import ConfigFile, ConfigParam, MarkdownDoc, Table
 
@@ -61,6 +61,8 @@ def config_files(verdicts: list[Verdict], g: Grounding | None, paper: str) -> li
         rationale = v.paper_sentence or NOT_SPECIFIED
         if v.verdict == "mismatch":
             rationale = f"MISMATCH: the paper states {v.paper_value}, the code sets {v.code_value}. {rationale}"
+        elif v.verdict == "ambiguous":
+            rationale = f"AMBIGUOUS: {v.note}. {rationale}"
         ch = history.get(v.key)
         search = (
             "earlier values in git history: "
@@ -158,10 +160,7 @@ def reconciliation_text(
     verdicts: list[Verdict], paper: str, repo: str, scope: Scope | None = None
 ) -> str:
     """src/reconciliation.md: the scope, counts per verdict and one row per setting."""
-    counts = {
-        k: sum(v.verdict == k for v in verdicts)
-        for k in ("match", "mismatch", "paper-only", "code-only")
-    }
+    counts = {k: sum(v.verdict == k for v in verdicts) for k in VERDICTS}
     table = Table(
         header=[
             "Parameter",
@@ -182,7 +181,9 @@ def reconciliation_text(
         f"# Code–paper reconciliation\n\nPaper: {paper}. Code: {repo}. {summary}.\n\n"
         + scope_text(scope)
         + "Each setting of the paper is compared with the definition in the code that ran its "
-        "experiment (the script whose values agree with most of the paragraph's); values "
+        "experiment (of the paragraph's stage: pretraining, finetuning or baseline; among "
+        "the scripts whose values agree with the paragraph's, the one a launch line runs); "
+        "a setting two run definitions give different values is `ambiguous`; values "
         "are compared as numbers in any notation and unit (`1e-4` equals `0.0001`, `0.5 µs` "
         "equals `5e-7`); each side is quoted exactly as written. A setting the code folder "
         "leaves unstated is compared with the repository's own modules its scripts import; "

@@ -1,6 +1,7 @@
 """Code–paper reconciliation: every setting the paper states is compared with the code
 that ran its experiment, and every known setting of that code the paper does not state
-is listed. Verdicts: match, mismatch, paper-only, code-only; each with both values as
+is listed. Verdicts: match, mismatch, ambiguous (the code that runs gives
+two values), paper-only, code-only; each with both values as
 written and both locations, and a note when a launch script, a plan or a log shows the
 run used a value other than the code's default ("overridden at run time"). A setting the
 code folder leaves unstated is then asked of the in-repository modules its scripts
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from arakit.compiler.reconcile.align import Unit, align, build_units
+from arakit.compiler.reconcile.align import Unit, align, build_units, runs
 from arakit.compiler.reconcile.imported import judge_imported
 from arakit.compiler.reconcile.layers import layer_verdict
 from arakit.compiler.reconcile.match import per_item
@@ -24,7 +25,7 @@ from arakit.compiler.settings.numbers import same_number
 
 __all__ = ["VERDICTS", "Verdict", "reconcile", "same_value"]
 
-VERDICTS = ("match", "mismatch", "paper-only", "code-only")
+VERDICTS = ("match", "mismatch", "ambiguous", "paper-only", "code-only")
 
 
 def same_value(a: str, b: str) -> bool:
@@ -70,12 +71,13 @@ def reconcile(
             values[s.key].add(tuple(round(x, 12) for x in s.values) or (hash(s.value),))
     involved: set[tuple[str, int, str]] = set()
     launched = _launched(units)
+    ran = frozenset(u.main for u in units if runs(u))
     for group in groups.values():
         fit = align(group, units, prefer)
         start = len(out)
         itemised = per_item(group)
         for s in group:
-            v = judge(s, fit, params, len(values[s.key]) == 1, launched, s.key in itemised)
+            v = judge(s, fit, params, len(values[s.key]) == 1, launched, s.key in itemised, ran)
             if v.verdict == "paper-only" and s.key == "repetitions":
                 v = _fixed_seed(s, params) or v
             if v.verdict == "paper-only":

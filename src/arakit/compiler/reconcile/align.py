@@ -111,6 +111,12 @@ class Unit:
         return (flag.file, max(lines)) if lines else (flag.file, flag.line)
 
 
+def runs(u: Unit) -> bool:
+    """A unit a launch line runs, or a launcher itself (its values are passed to what it
+    runs: a project file's vars, a job script's assignments)."""
+    return bool(u.launches) or any(p.kind == "launch" for p in u.params)
+
+
 def is_variant(path: str) -> bool:
     """`CTS_fit_soft_slower.py`, `train_old.py`, `model_v2.py`: a variant of another file."""
     return bool(_VARIANT.search(PurePosixPath(path).stem))
@@ -314,7 +320,7 @@ def align(
         # workflow step) is the experiment over one no launcher names that agrees as well
         # or one value better (a coincidental agreement elsewhere does not outvote the run)
         top = max(f.agree for f in agreeing)
-        ran = [f for f in agreeing if f.unit.launches and f.agree >= top - 1.0]
+        ran = [f for f in agreeing if runs(f.unit) and f.agree >= top - 1.0]
         agreeing = ran or agreeing
         agreeing.sort(
             key=lambda f: (

@@ -107,11 +107,13 @@ def judge(
     single_valued: bool,
     launched: dict[str, str] | None = None,
     itemised: bool = False,
+    ran: frozenset[str] = frozenset(),
 ) -> Verdict:
     """The verdict for one setting (see the module doc). `single_valued`: the paper gives
     this setting no other value anywhere (so one definition in the code is its).
     `launched`: scripts a launch script of the paper's code runs, with that launch line.
-    `itemised`: the paragraph gives this setting per item (match.per_item)."""
+    `itemised`: the paragraph gives this setting per item (match.per_item). `ran`: files
+    a launch line runs (a launcher's command, a project's workflow step)."""
     stage = group_stage([s])
     everywhere = [p for p in for_item(s, everywhere, itemised) if not other_stage(stage, p.file)]
     if data_count(s):
@@ -142,9 +144,10 @@ def judge(
         ]
         found = _against(s, nearby, f"defined beside {main}", "nearby")
         if found is not None:
-            return found
+            return _run_decides(s, found, everywhere, ran)
     how = "anywhere-single" if single_valued else "anywhere"
-    return _against(s, everywhere, "", how, launched=launched or {}) or verdict(s, "paper-only")
+    found = _against(s, everywhere, "", how, launched=launched or {})
+    return _run_decides(s, found, everywhere, ran) if found else verdict(s, "paper-only")
 
 
 # a limit's key (`max_tokens`, `seq_length`), and the words that make a sentence state one
@@ -279,6 +282,39 @@ def _against(
     return verdict(
         s, "paper-only", None, f"no script aligns with this experiment; the code sets {where}"
     )
+
+
+def _run_decides(
+    s: PaperSetting, found: Verdict, pool: list[CodeParam], ran: frozenset[str]
+) -> Verdict:
+    """A match found outside the paragraph's own script stands only when no file that a
+    launch line runs gives the setting another value, where the agreeing definition runs
+    too: the paper's value is then ambiguous. An agreeing definition no launch line names
+    stays a match (a script may be run by hand)."""
+    if found.verdict != "match" or not ran or not found.involved:
+        return found
+    p = found.involved[0]
+    if p.kind in RUNTIME or p.file not in ran:
+        return found  # a value a launch passes is the run's; a script may be run by hand
+    others = [
+        q
+        for q in pool
+        if q.file != p.file
+        and q.file in ran
+        and q.used
+        and q.kind not in ("derived", "local", "default", "init")  # a caller may pass another
+        and name_score(s, q) >= STRONG
+        and value_relation(s, q) == "different"
+    ]
+    if not others:
+        return found
+    q = others[0]
+    note = (
+        f"ambiguous: the code that runs gives two values, {p.value} at {p.location} "
+        f"(the paper's) and {q.value} at {q.location}; which one the paper's run used is "
+        "not decided by the code"
+    )
+    return verdict(s, "ambiguous", p, note, q)
 
 
 def _default_under(p: CodeParam, scored: list[tuple[float, CodeParam]]) -> CodeParam | None:
