@@ -15,7 +15,7 @@ from collections import defaultdict
 from arakit.compiler.reconcile.align import Unit, align, build_units, runs
 from arakit.compiler.reconcile.imported import judge_imported
 from arakit.compiler.reconcile.layers import layer_verdict
-from arakit.compiler.reconcile.match import per_item
+from arakit.compiler.reconcile.items import per_item
 from arakit.compiler.reconcile.ranges import range_verdict
 from arakit.compiler.reconcile.sentinels import planned
 from arakit.compiler.reconcile.verdicts import Verdict, judge, library_default, verdict

@@ -16,17 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from arakit.compiler.reconcile.match import (
-    STRONG,
-    WEAK,
-    calls_item,
-    distinctive,
-    for_item,
-    item_words,
-    name_score,
-    per_item,
-    value_relation,
-)
+from arakit.compiler.reconcile.items import calls_item, for_item, item_words, per_item
+from arakit.compiler.reconcile.match import STRONG, WEAK, distinctive, name_score, value_relation
 from arakit.compiler.reconcile.stage import group_stage, unit_stage
 from arakit.compiler.repo.launched import resolve
 from arakit.compiler.repo.params.model import CLI_KINDS, CodeParam

@@ -14,14 +14,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from arakit.compiler.reconcile.align import Fit, related
-from arakit.compiler.reconcile.match import (
-    STRONG,
-    WEAK,
-    code_numbers,
-    for_item,
-    name_score,
-    value_relation,
-)
+from arakit.compiler.reconcile.items import for_item
+from arakit.compiler.reconcile.match import STRONG, WEAK, code_numbers, name_score, value_relation
 from arakit.compiler.reconcile.stage import group_stage, other_stage
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
