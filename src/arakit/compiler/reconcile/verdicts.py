@@ -156,11 +156,14 @@ _DATA_WORDS = re.compile(r"\b(?:data\s?set|corpus|corpora|data)\b", re.IGNORECAS
 
 def data_count(s: PaperSetting) -> bool:
     """True when the paper gives a limit's key (`max_tokens`) to a count of its data
-    (`the dataset has over 2.6M tokens for training`): the sentence speaks of the data
+    (`the dataset has over 2.6M tokens for training`): the value counts things named by a
+    plural noun (`tokens`, `sentences`), the sentence speaks of the data
     and nothing in it bounds a length, so the value is how much data there is, of another
     kind than the code's limit per example (`max_length=512`)."""
-    if not _LIMIT_KEY.search(s.key) or s.source == "table":
-        return False
+    words = s.name.lower().split()
+    counted = bool(words) and words[-1].isalpha() and len(words[-1]) > 3 and words[-1][-1] == "s"
+    if not counted or not _LIMIT_KEY.search(s.key) or s.source == "table":
+        return False  # `m = 1024`, `train time=3600 s`: a symbol or a quantity, not a count
     sentence = s.where.sentence
     return bool(_DATA_WORDS.search(sentence)) and not _LIMIT_WORDS.search(f"{s.name} {sentence}")
 
