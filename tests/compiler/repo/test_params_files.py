@@ -148,3 +148,10 @@ def test_hydra_option_files_nobody_composes_are_marked_unused() -> None:
     }
     sgd = next(p for p in params if p.file == "conf/optimizer/sgd.yaml")
     assert sgd.help == "not composed: conf/config.yaml:2 picks optimizer/adamw"
+
+
+def test_keys_a_config_leaves_unset_are_not_parameters() -> None:
+    cfg = "[paths]\ntrain = null\n[system]\ngpu_allocator = null\nseed = 0\n[nlp]\ndisabled = []\n"
+    assert _nvl(params_of(cfg, "configs/default.cfg")) == [("system.seed", "0", 5)]
+    yml = "model:\n  weights: ~\n  head: null\n  depth: 4\n  tags: []\n"
+    assert _nvl(params_of(yml, "conf/model.yaml")) == [("model.depth", "4", 4)]

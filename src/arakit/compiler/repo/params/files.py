@@ -17,6 +17,10 @@ _SECTION_RE = re.compile(r"^\s*\[+\s*([^\]\n]+?)\s*\]+\s*$")
 _GIN_RE = re.compile(r"^\s*((?:[\w.]+/)*[\w.]+)\s*=\s*(.+?)\s*(?:#.*)?$")
 
 
+# a key a config file leaves unset (`gpu_allocator = null`, `disabled = []`, `dev: ~`)
+_UNSET = frozenset(("null", "~", "[]", "{}", '""', "''"))
+
+
 def _quoted(v: str) -> bool:
     return len(v) >= 2 and v[0] == v[-1] and v[0] in "'\""
 
@@ -82,7 +86,8 @@ def yaml_params(text: str, rel: str) -> list[CodeParam]:
         if value.startswith(("{", "&", "*", "!")):
             continue
         path = ".".join([k for _, k in stack] + [key])
-        out.append(CodeParam(path, _bare(value), rel, n, "yaml"))
+        if value not in _UNSET:
+            out.append(CodeParam(path, _bare(value), rel, n, "yaml"))
     flush()
     return out
 
@@ -123,7 +128,8 @@ def _sections(text: str, rel: str, kind: str, seps: tuple[str, ...]) -> list[Cod
         if value.startswith(("{", '"""', "'''")):
             continue
         path = f"{table}.{m.group(1)}" if table else m.group(1)
-        out.append(CodeParam(path, _bare(value), rel, n, kind, context=table))
+        if value not in _UNSET:
+            out.append(CodeParam(path, _bare(value), rel, n, kind, context=table))
     return out
 
 

@@ -23,7 +23,8 @@ class CodeParam:
     kind: str  # constant | script | default | init | dataclass | pydantic | attrs | class |
     # argparse | click | typer | environ | call | dict | yaml | json | toml | ini | gin |
     # shell | shell-default | cli-flag | hydra-override | log | sweep (`for x in [..]`) |
-    # xml (a launch file's `<param>` / `<arg>`)
+    # xml (a launch file's `<param>` / `<arg>`) | package (a DESCRIPTION version or pin) |
+    # config-base (an mmcv config's `_base_` file; its `dict` leaves are dotted paths)
     help: str = ""  # help text, or the comment written beside the value
     context: str = ""  # enclosing function, class, callee or config section
     used: bool = True  # False for a script constant that nothing reads
