@@ -36,6 +36,7 @@ from arakit.compiler.repo.unused import cited, unused_tables
 MAX_VERSIONS = 100  # versions of one config file read when following its values
 MAX_BLOBS = 400  # file contents read to describe deleted and retired scripts
 MAX_BLOB_CHARS = 200_000
+MAX_PROGRAM_BLOBS = 200  # files a restructuring deletes, read to see whether they ran
 STALE_DAYS = 90  # a branch the main line outlived by this long is abandoned, not open
 LANDED = 0.7  # share of a branch's final files found on the main line to call it merged
 # what a build publishes: documents, pages, figures, and the archives a CI job uploads
@@ -134,13 +135,17 @@ def read_history(
     reader = BlobReader(repo, MAX_BLOBS, MAX_BLOB_CHARS)
     first_parent = _first_parent(head, parents)
     other = BlobReader(repo, MAX_BLOBS, MAX_BLOB_CHARS)
+    program = BlobReader(repo, MAX_PROGRAM_BLOBS, MAX_BLOB_CHARS)
     try:
         authors = author_words(repo)
-        found = PatternFinder(hist.commits, reader, prefix, first_parent, other, authors).run()
+        found = PatternFinder(
+            hist.commits, reader, prefix, first_parent, other, authors, read_program=program
+        ).run()
         hist.findings = fold_reverts(found, hist.commits)
     finally:
         reader.close()
         other.close()
+        program.close()
     hist.findings += readme_notes(repo, hist.head, hist.all_commits)
     hist.findings += cut_findings(repo, hist.head, hist.all_commits)
     hist.findings += comment_lessons(repo, hist.head, hist.all_commits)

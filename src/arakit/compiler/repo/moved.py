@@ -5,6 +5,7 @@ template writes into a new project, documentation examples, and unit tests."""
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable
 
@@ -34,6 +35,38 @@ def numbered_into(c: Commit, path: str) -> bool:
     numbered copies folded into one file, the job lives on."""
     kept = [ch.path for ch in c.changes if ch.status != "D"]
     return paths.numbered_copy(path, kept)
+
+
+def runs_as_program(text: str, path: str) -> bool:
+    """True for a Python file that does work when it is run: a `__main__` block, a loop or
+    a `with` block at module level, or several calls there (a training script, an
+    experiment driver). A module that only defines functions and classes, imports and
+    constants (a helper library) does not: when a restructuring deletes one, its code went
+    into the new layout, while a program deleted then is an experiment no longer run."""
+    if not path.endswith(".py"):
+        return False
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return "__main__" in text and "__name__" in text
+    calls = 0
+    for st in tree.body:
+        if isinstance(st, ast.If) and _main_guard(st.test):
+            return True
+        if isinstance(st, (ast.For, ast.While, ast.With, ast.AsyncFor, ast.AsyncWith)):
+            return True
+        calls += isinstance(st, ast.Expr) and isinstance(st.value, ast.Call)
+    return calls >= 2
+
+
+def _main_guard(test: ast.expr) -> bool:
+    """`__name__ == "__main__"`."""
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == "__name__"
+        and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators)
+    )
 
 
 def documentation(path: str) -> bool:

@@ -24,6 +24,7 @@ from arakit.compiler.repo.moved import (
     launches_kept,
     numbered_into,
     programs,
+    runs_as_program,
 )
 from arakit.compiler.repo.routine import routine
 from arakit.compiler.repo.stated import (
@@ -58,11 +59,15 @@ class PatternFinder:
         first_parent: set[str] | None = None,
         read_other: BlobReader | None = None,
         authors: frozenset[str] = frozenset(),
+        read_program: BlobReader | None = None,
     ) -> None:
         self.commits = commits
         self.authors = authors  # the commit authors' name words: whose code is their own
         # files read to see whether deleted code moved (a budget apart from descriptions)
         self.read_other = read_other or read_blob
+        # files deleted by a restructuring, read to see whether they ran as programs (a
+        # budget of its own: these reads must not starve the checks of where code moved)
+        self.read_program = read_program or self.read_other
         # exact undos are looked for on the first-parent line only: inside merged branches,
         # formatting and conflict churn sets files back without abandoning anything
         self.first_parent = first_parent if first_parent is not None else {c.sha for c in commits}
@@ -297,7 +302,7 @@ class PatternFinder:
                     or self.holders.get(ch.old_blob, set()) - gone - {path}  # a copy goes
                     or self._mirrored(path, gone)
                     or numbered_into(c, path)
-                    or renaming
+                    or (renaming and not self._program(ch))
                 ):
                     came_back += 1
                     continue
@@ -329,6 +334,14 @@ class PatternFinder:
             self._removal(c, "deleted", paths.common_folder([d.path for d in deleted]), deleted)
         for folder, changes in retired.items():
             self._removal(c, "retired", folder, changes)
+
+    def _program(self, ch: Change) -> bool:
+        """Whether the deleted file ran as a program (moved.runs_as_program): one that a
+        restructuring deletes, with its content carried nowhere, is an experiment given up."""
+        if not ch.path.endswith(".py"):
+            return False  # only Python is judged; read nothing else (the reads are budgeted)
+        text = self.read_program(ch.old_blob, ch.path)
+        return text is not None and runs_as_program(text, ch.path)
 
     def _only_launchers_go(self, c: Commit) -> bool:
         """True when all `c` does is delete shell scripts that run no program of the
