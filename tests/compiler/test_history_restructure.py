@@ -107,3 +107,33 @@ def test_a_restructuring_that_only_tidies_helpers_away_gives_nothing_up(tmp_path
         ],
     )  # fmt: skip
     assert _read(tmp_path).findings == []
+
+
+MODEL = """import torch
+
+
+class DCTModel(torch.nn.Module):
+    def forward(self, image):
+        coefficients = self.dct(image)
+        return self.resnet(coefficients[:, :, :8, :8])
+"""
+JOB = "#!/bin/bash\n#SBATCH --gres=gpu:1\npython train.py --model dct --dataset cifar10\n"
+
+
+def test_a_model_moved_into_a_hidden_trash_folder_is_retired_but_a_finished_job_is_not(
+    tmp_path: Path,
+) -> None:
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"train.py": TRAIN_DIFFUSION, "models/dct_model.py": MODEL,
+                       "jobs/dct_cifar10.sh": JOB},
+             "msg": "dct model and its job", "key": "dct"},
+            {"files": {"models/dct_model.py": None, ".trash/dct_model.py": MODEL,
+                       "jobs/dct_cifar10.sh": None, ".trash/jobs/dct_cifar10.sh": JOB},
+             "msg": "add quantizers", "day": 30, "key": "trash"},
+        ],
+    )  # fmt: skip
+    [f] = _read(tmp_path).findings
+    assert f.pattern == "retired" and f.commits == [repo.shas["dct"], repo.shas["trash"]]
+    assert ".trash/dct_model.py" in f.files and not any(p.endswith(".sh") for p in f.files)

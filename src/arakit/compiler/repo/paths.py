@@ -119,7 +119,7 @@ def numbered_copy(path: str, added: list[str]) -> bool:
 def retire_dir(path: str, moved: bool) -> str | None:
     """The old/-style folder in `path` (as written), or None."""
     for part in PurePosixPath(path).parts[:-1]:
-        low = part.lower()
+        low = part.lower().lstrip(".")  # `.trash/` hides the folder from listings, no more
         stem = re.sub(r"^(?:old|obsolete|deprecated)[_-]|[_-](?:old|obsolete|deprecated)$", "", low)
         if low in RETIRE_DIRS or stem != low or (moved and low in PARK_DIRS):
             return part

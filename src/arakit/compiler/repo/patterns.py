@@ -285,7 +285,7 @@ class PatternFinder:
                 or not paths.is_code(path)
                 or paths.is_test(path)
                 or paths.is_teaching(path)
-                or paths.hidden(path)
+                or (paths.hidden(path) and not paths.retire_dir(path, True))
                 or paths.is_vendored(path)
                 or paths.is_packaging(path)
                 or documentation(path)
@@ -433,6 +433,12 @@ class PatternFinder:
                 )
             ):
                 continue  # a placeholder, a template, a unit test, or code moved
+            if (
+                pattern == "retired"
+                and text is not None
+                and launches_kept(ch.path, text, self._exists_after(c), self._existed)
+            ):
+                continue  # a job script set aside once its runs were over: its program stays
             files.append(ch.path)
             if ch.old_path:
                 files.append(ch.old_path)
