@@ -137,3 +137,29 @@ def test_a_model_moved_into_a_hidden_trash_folder_is_retired_but_a_finished_job_
     [f] = _read(tmp_path).findings
     assert f.pattern == "retired" and f.commits == [repo.shas["dct"], repo.shas["trash"]]
     assert ".trash/dct_model.py" in f.files and not any(p.endswith(".sh") for p in f.files)
+
+
+NOTE = "Training with a cosine schedule did not work: the loss diverged after 3 epochs.\n"
+GPL = (
+    "To protect your rights, we need to prevent others from denying you these rights.\n"
+    "However, it does not include the work's System Libraries, which did not work here.\n"
+)
+
+
+def test_notes_of_the_authors_are_read_but_licence_text_and_a_copied_framework_are_not(
+    tmp_path: Path,
+) -> None:
+    framework = {
+        f"mmdet/configs/net{i}/net{i}.py": f"model = dict(depth={i})\n" for i in range(120)
+    }
+    framework["mmdet/configs/regnet/README.md"] = NOTE.replace("cosine", "RegNet")
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"train.py": TRAIN_DIFFUSION, "LICENSE.txt": GPL}, "msg": "start"},
+            {"files": framework, "msg": "Baseline training, pretraining code", "day": 2},
+            {"files": {"notes/README.md": NOTE}, "msg": "notes", "day": 3, "key": "notes"},
+        ],
+    )  # fmt: skip
+    [f] = [f for f in _read(tmp_path).findings if f.pattern == "note"]
+    assert f.files == ["notes/README.md"] and f.commits == [repo.shas["notes"]]

@@ -267,6 +267,20 @@ NOTE_REACH = 30  # characters after a failure phrase where what failed is named
 # files of comments on a document ("main-2023-08-27-comments.txt", exported PDF annotations):
 # a reader's remarks and guesses, not the authors' record
 _REVIEW_FILE = re.compile(r"review|rebuttal|referee|response|reply|comments|feedback|annotat", re.I)
+# licence and notice texts: legal wording, no record of the research
+_LEGAL_FILE = re.compile(r"(?:^|/)(?:licen[cs]e|copying|notice|copyright)[^/]*$", re.I)
+BULK_ADDED = 100  # files one commit adds under one top folder: a tree copied in, not written
+
+
+def _imported(path: str, c: Commit) -> bool:
+    """A document in a sub-folder that `c` added together with at least BULK_ADDED other
+    files under the same top folder: a framework's or another project's tree copied in
+    (its README notes are that project's, not the authors' record)."""
+    top, sep, _ = path.partition("/")
+    if not sep or not any(ch.status == "A" and ch.path == path for ch in c.changes):
+        return False
+    prefix = top + "/"
+    return sum(ch.status == "A" and ch.path.startswith(prefix) for ch in c.changes) >= BULK_ADDED
 
 
 def _failure_said(line: str) -> bool:
@@ -317,6 +331,8 @@ def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Find
                 and not line.startswith("+++")
                 and not paths.is_vendored(path)  # a vendored library's notes are its own
                 and not _REVIEW_FILE.search(path)  # reviewers' words, not the authors' record
+                and not _LEGAL_FILE.search(path)
+                and not _imported(path, c)
                 and _failure_said(line)
                 and not in_progress(line)
             ):
