@@ -163,3 +163,34 @@ def test_notes_of_the_authors_are_read_but_licence_text_and_a_copied_framework_a
     )  # fmt: skip
     [f] = [f for f in _read(tmp_path).findings if f.pattern == "note"]
     assert f.files == ["notes/README.md"] and f.commits == [repo.shas["notes"]]
+
+
+def test_a_branch_that_only_kept_the_project_up_is_no_dead_end_but_a_tried_model_is(
+    tmp_path: Path,
+) -> None:
+    repo = git_repo(
+        tmp_path,
+        [
+            {"files": {"train.py": TRAIN_DIFFUSION}, "msg": "Fit", "day": 0},
+            {"on": "compat", "files": {"Project.toml": "[compat]\nDataStructures = \"0.18, 0.19\"\n"},
+             "msg": "CompatHelper: bump compat for DataStructures", "day": 1},
+            {"on": "main", "files": {"train.py": TRAIN_DIFFUSION + "\n# a\n"}, "msg": "a", "day": 2},
+            {"on": "readme", "files": {"README.md": "Install with `pip install .`\n",
+                                       "docs/src/index.md": "# Guide\n"},
+             "msg": "Update installation instructions", "day": 3},
+            {"on": "main", "files": {"train.py": TRAIN_DIFFUSION + "\n# b\n"}, "msg": "b", "day": 4},
+            {"on": "idea", "key": "idea", "files": {"models/dct_model.py": MODEL},
+             "msg": "DCT model", "day": 5},
+            {"on": "main", "files": {"train.py": TRAIN_DIFFUSION + "\n# more\n"}, "msg": "Later",
+             "day": 300},
+        ],
+    )  # fmt: skip
+    h = _read(tmp_path)
+    assert {r.label: r.status for r in h.refs if r.label != "main"} == {
+        "compat": "maintenance",
+        "readme": "maintenance",
+        "idea": "stale",
+    }
+    assert [(f.title, f.commits) for f in h.findings] == [
+        ("Abandoned branch idea", [repo.shas["idea"]])
+    ]

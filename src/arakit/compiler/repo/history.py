@@ -27,7 +27,7 @@ from arakit.compiler.repo.gitlog import (
     read_refs,
 )
 from arakit.compiler.repo.params import CodeParam
-from arakit.compiler.repo.paths import is_ci, is_code
+from arakit.compiler.repo.paths import is_code, upkeep
 from arakit.compiler.repo.patterns import Finding, PatternFinder
 from arakit.compiler.repo.series import fold_reverts
 from arakit.compiler.repo.source import git
@@ -341,8 +341,8 @@ _BUMP = re.compile(
 def _maintenance(r: Ref, hist: History) -> bool:
     commits = [hist.all_commits[s] for s in r.own]
     paths = [ch.path for c in commits for ch in c.changes]
-    ci = bool(paths) and all(is_ci(p) for p in paths)
-    return bool(commits) and (ci or all(_BUMP.match(c.subject) for c in commits))
+    kept_up = bool(paths) and all(upkeep(p) for p in paths)  # CI, manifests, README, docs
+    return bool(commits) and (kept_up or all(_BUMP.match(c.subject) for c in commits))
 
 
 # what a documentation or site builder writes (Documenter, Sphinx, MkDocs, pkgdown, Jekyll):

@@ -91,6 +91,42 @@ def is_packaging(path: str) -> bool:
     return path.rsplit("/", 1)[-1].lower() in _PACKAGING
 
 
+# files that keep a project usable without being its research: dependency manifests and
+# citation files, and the project's front documents
+_MANIFESTS = {
+    "project.toml", "manifest.toml", "description", "namespace", "pyproject.toml", "setup.cfg",
+    "environment.yml", "environment.yaml", "package.json", "citation.cff", ".gitignore",
+    ".zenodo.json", "makefile.toml", "cargo.toml",
+}  # fmt: skip
+_FRONT_DOCS = {
+    "readme",
+    "changelog",
+    "news",
+    "contributing",
+    "code_of_conduct",
+    "authors",
+    "history",
+}
+
+
+def upkeep(path: str) -> bool:
+    """A file whose change maintains the project without touching its research: CI,
+    packaging, dependency manifests, the test runner, the README or changelog, the
+    documentation folder."""
+    low = path.lower()
+    *folders, name = low.split("/")
+    stem = name.split(".", 1)[0]
+    return (
+        is_ci(path)
+        or is_packaging(path)
+        or stem in ("runtests", "conftest")  # a test runner; test folders can hold research specs
+        or name in _MANIFESTS
+        or name.startswith("requirements")
+        or stem in _FRONT_DOCS
+        or any(f in {"doc", "docs", "documentation"} for f in folders)
+    )
+
+
 def is_scratch(path: str) -> bool:
     """Scratch and backup copies, sandbox files (`sandbox.py`, Spanish `prueba_params.py`),
     and notebooks named as a scratch pad (testing.ipynb, Untitled1.ipynb): their deletion
