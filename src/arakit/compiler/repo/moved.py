@@ -12,6 +12,7 @@ from collections.abc import Callable
 from arakit.compiler.repo import paths
 from arakit.compiler.repo.describe import definitions
 from arakit.compiler.repo.gitlog import Change, Commit
+from arakit.compiler.repo.params.python import is_main_guard
 
 MAX_OTHERS = 30  # files of one commit read to see whether a deleted file's code moved there
 MIN_SCRIPT_BYTES = 80  # smaller deleted files are placeholders, not work
@@ -51,22 +52,12 @@ def runs_as_program(text: str, path: str) -> bool:
         return "__main__" in text and "__name__" in text
     calls = 0
     for st in tree.body:
-        if isinstance(st, ast.If) and _main_guard(st.test):
+        if isinstance(st, ast.If) and is_main_guard(st.test):
             return True
         if isinstance(st, (ast.For, ast.While, ast.With, ast.AsyncFor, ast.AsyncWith)):
             return True
         calls += isinstance(st, ast.Expr) and isinstance(st.value, ast.Call)
     return calls >= 2
-
-
-def _main_guard(test: ast.expr) -> bool:
-    """`__name__ == "__main__"`."""
-    return (
-        isinstance(test, ast.Compare)
-        and isinstance(test.left, ast.Name)
-        and test.left.id == "__name__"
-        and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators)
-    )
 
 
 def documentation(path: str) -> bool:
