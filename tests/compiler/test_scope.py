@@ -713,3 +713,16 @@ def test_a_root_program_that_writes_a_file_into_a_chosen_folder_does_not_drive_i
     files["hpc/plotter.py"] = "subprocess.run(['python', 'experiments/run.py'])\n"
     folders, _, why = entry_points(["experiments/models"], [], list(files), [], set(), files.get)
     assert folders == [""] and "drives experiments/" in why
+
+
+def test_hostile_text_beside_a_config_tree_is_read_in_one_pass() -> None:
+    """Runs of path-like and option-like text (`a/a/a/...`, `a-a-a-...`, `x=[a,a,...`)
+    once took quadratic time; they name no config, so every config of the tree counts."""
+    from arakit.compiler.scope.loaded import unloaded
+
+    files = {f"configs/m{i}.py": "x = 1\n" for i in range(25)}
+    files["README.md"] = "a/" * 100_000 + "a-" * 100_000 + "x=[" + "a," * 50_000
+    files["run.sh"] = "configs/" * 30_000 + " a=" * 60_000
+    assert unloaded(list(files), files.get) == {}
+    files["train.py"] = "cfg = Config.fromfile('configs/m3.py')\n"
+    assert len(unloaded(list(files), files.get)) == 24

@@ -46,11 +46,15 @@ def _is_tree_config(rel: str) -> bool:
     return is_config(rel) or rel.endswith(".py")
 
 
-_PATH = re.compile(r"(?<![\w.-])((?:\.{1,2}/)*[\w.-]+(?:/[\w.-]+)*\.[A-Za-z]{1,5})(?![\w-])")
-_CHOICE = re.compile(r"(?<![\w.])([A-Za-z_][\w-]*)\s*[=:]\s*['\"]?([\w-]+)(?![\w.-])")
+# a path token starts after no path character (a `/` inside a path starts none): one try
+# per token, bounded, so a hostile run of `a/a/a/...` stays linear
+_PATH = re.compile(
+    r"(?<![\w./-])/?((?:\.{1,2}/){0,8}[\w.-]{1,200}(?:/[\w.-]{1,200}){0,24}\.[A-Za-z]{1,5})(?![\w-])"
+)
+_CHOICE = re.compile(r"(?<![\w.-])([A-Za-z_][\w-]{0,100})\s*[=:]\s*['\"]?([\w-]{1,100})(?![\w.-])")
 
-_CHOICES = re.compile(r"(?<![\w.])([A-Za-z_][\w-]*)\s*[=:]\s*\[([\w\s,'\"-]*)\]")
-_MAIN = re.compile(r"(?:config_name\s*=\s*|--config-name[=\s]+|-cn\s+)['\"]?([\w/-]+)")
+_CHOICES = re.compile(r"(?<![\w.-])([A-Za-z_][\w-]{0,100})\s*[=:]\s*\[([\w\s,'\"-]{0,400})\]")
+_MAIN = re.compile(r"(?:config_name\s*=\s*|--config-name[=\s]+|-cn\s+)['\"]?([\w/-]{1,200})")
 
 
 class _Mentions:
@@ -86,7 +90,7 @@ class _Mentions:
 def _templated(tree: str, text: str) -> bool:
     """True when `text` names a file of `tree` by a path built at run time."""
     top = re.escape(PurePosixPath(tree).name)
-    built = rf"(?<![\w.-]){top}/[\w/.-]*(?:\$|\*|\{{|%|['\"]\s*\+|['\"],)"
+    built = rf"(?<![\w.-]){top}/[\w/.-]{{0,200}}(?:\$|\*|\{{|%|['\"]\s*\+|['\"],)"
     return re.search(built, text) is not None
 
 
