@@ -237,3 +237,38 @@ def test_two_run_configs_that_disagree_leave_the_value_ambiguous_not_a_match(
     wd = _found(got, "weight_decay", "0.01")
     assert (wd.verdict, wd.code_where) == ("ambiguous", "configs/a.cfg:2")
     assert "0.1 at configs/b.cfg:2" in wd.note
+
+
+def test_a_python_literal_with_digit_separators_is_the_same_number(tmp_path: Path) -> None:
+    setup = ("2", "Training", "We use 12k warmup steps and a learning rate of 2e-4.")
+    train = "from transformers import TrainingArguments\n\nargs = TrainingArguments('o', warmup_steps=12_000)\n"
+    got = _reconciled(tmp_path, _paper(setup), {"train.py": train})
+    assert _found(got, "warmup_steps", "12k").verdict == "match"
+
+
+def test_a_value_of_the_code_the_paper_prints_is_not_held_against_another_script() -> None:
+    from arakit.compiler.atoms import Where
+    from arakit.compiler.repo.params import params_of
+    from arakit.compiler.settings.model import PaperSetting
+
+    printed = PaperSetting(
+        "n_loc", "n_loc", "50", 50.0, "", Where(3, "", "n_loc <- 50"), source="code", group=1
+    )
+    other = params_of("n_loc <- 20\nfit <- run(n_loc)\n", "examples/other_example.R")
+    got = reconcile([printed], other)
+    v = next(v for v in got if v.key == "n_loc" and v.paper_value)
+    assert v.verdict == "paper-only"
+    assert "another script" in v.note
+
+
+def test_an_argument_one_call_passes_is_not_the_only_definition_of_the_runs_setting(
+    tmp_path: Path,
+) -> None:
+    setup = (
+        "5",
+        "Experiments",
+        "The evaluation uses importance sampling with 100000 samples altogether.",
+    )
+    model = "class Prior:\n    def draw(self):\n        return self._sample(n_samples=1)\n"
+    got = _reconciled(tmp_path, _paper(setup), {"prior.py": model})
+    assert not [v for v in got if v.verdict == "mismatch"]

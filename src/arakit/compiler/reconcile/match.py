@@ -233,6 +233,7 @@ def code_numbers(value: str) -> tuple[float, ...]:
     """The numbers a code value states: one for a scalar (`1e-3`, `10e1`, `50e-3`), every
     element of a list, tuple or array (`[32, 128]`, `(1e-16, 1)`, `np.array([10])`)."""
     text = value.strip().strip("'\"")
+    text = re.sub(r"(?<=\d)_(?=\d)", "", text)  # digit separators: `12_000`, `1_000_000`
     # a C literal's type suffix (0.5f, 100UL), a Fortran kind (1.5_dp) and its D exponent
     literal = re.fullmatch(r"([-+]?[\d.]+(?:[eEdD][-+]?\d+)?)(?:[fFlLuU]{1,3}|_\w+)?", text)
     if literal:

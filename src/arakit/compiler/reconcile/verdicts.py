@@ -138,10 +138,12 @@ def judge(
         ]
         found = _against(s, nearby, f"defined beside {main}", "nearby")
         if found is not None:
-            return _run_decides(s, found, everywhere, ran)
+            return _printed(s, _run_decides(s, found, everywhere, ran))
     how = "anywhere-single" if single_valued else "anywhere"
     found = _against(s, everywhere, "", how, launched=launched or {})
-    return _run_decides(s, found, everywhere, ran) if found else verdict(s, "paper-only")
+    return (
+        _printed(s, _run_decides(s, found, everywhere, ran)) if found else verdict(s, "paper-only")
+    )
 
 
 # a limit's key (`max_tokens`, `seq_length`), and the words that make a sentence state one
@@ -264,7 +266,13 @@ def _against(
         return None
     if how == "anywhere-single" and _other_component(s, p):
         return None  # `3 dense layers` against an LSTM script's `n_layers`: another part's
-    if how == "anywhere-single" and len(strong) == 1 and sc >= EXACT and len(s.key) > 3:
+    if (
+        how == "anywhere-single"
+        and len(strong) == 1
+        and sc >= EXACT
+        and len(s.key) > 3
+        and not _own_helper_call(p)
+    ):
         return verdict(s, "mismatch", p, "the only definition of this setting in the paper's code")
     run = [q for _, q in strong if q.file in (launched or {})]
     run_values = {tuple(round(x, 12) for x in code_numbers(q.value)) or q.value for q in run}
@@ -279,6 +287,27 @@ def _against(
     return verdict(
         s, "paper-only", None, f"no script aligns with this experiment; the code sets {where}"
     )
+
+
+def _own_helper_call(p: CodeParam) -> bool:
+    """An argument of a call to the code's own method or private helper
+    (`self._sample(n_samples=1)`): what one call passes, not the run's setting."""
+    if p.kind != "call" or not p.context:
+        return False
+    return p.context.startswith("self.") or p.context.rsplit(".", 1)[-1].startswith("_")
+
+
+def _printed(s: PaperSetting, found: Verdict) -> Verdict:
+    """A value of the code the paper prints (an example in its text) is compared with the
+    script it aligns with only: another script's value of the same name is another
+    example's, not a disagreement."""
+    if s.source != "code" or found.verdict != "mismatch":
+        return found
+    note = (
+        f"a value of the code the paper prints; {found.code_value} at {found.code_where} "
+        "belongs to another script: not compared"
+    )
+    return verdict(s, "paper-only", None, note)
 
 
 def _run_decides(
