@@ -272,3 +272,13 @@ def test_an_argument_one_call_passes_is_not_the_only_definition_of_the_runs_sett
     model = "class Prior:\n    def draw(self):\n        return self._sample(n_samples=1)\n"
     got = _reconciled(tmp_path, _paper(setup), {"prior.py": model})
     assert not [v for v in got if v.verdict == "mismatch"]
+
+
+def test_a_launch_value_equal_to_the_default_is_not_said_to_replace_it(tmp_path: Path) -> None:
+    train = "import argparse\n\np = argparse.ArgumentParser()\np.add_argument('--epochs', type=int, default=100)\np.add_argument('--lr', type=float, default=0.1)\n"
+    launch = "#!/bin/bash\npython train.py --epochs 100 --lr 0.001\n"
+    setup = ("3", "Training", "We train with a learning rate of 0.001 for 30 epochs.")
+    got = _reconciled(tmp_path, _paper(setup), {"train.py": train, "run.sh": launch})
+    epochs = _found(got, "epochs", "30")
+    assert (epochs.verdict, epochs.code_where) == ("mismatch", "run.sh:2")
+    assert "as the default at train.py:4 says" in epochs.note

@@ -255,7 +255,11 @@ def _against(
     if how == "aligned":
         default = _default_under(p, scored)
         if default is not None:
-            ran = f"the run passes {p.value} at {p.location} over the default {default.value} at {default.location}"
+            ran = (
+                f"the run passes {p.value} at {p.location}, as the default at {default.location} says"
+                if code_numbers(p.value) == code_numbers(default.value)
+                else f"the run passes {p.value} at {p.location} over the default {default.value} at {default.location}"
+            )
             return verdict(s, "mismatch", p, f"{context}; {ran}", default)
         return verdict(s, "mismatch", p, context + (f"; also {others}" if others else ""))
     values = {tuple(round(x, 12) for x in code_numbers(q.value)) or q.value for _, q in strong}
