@@ -157,3 +157,43 @@ def test_a_sidebar_line_on_a_body_baseline_is_cut_off_and_the_summary_read_whole
     doc = read_document(path)
     assert "BowshockPy is an open-source Python package" in doc.abstract
     assert "License" not in doc.abstract and "Reviewers" not in doc.abstract
+
+
+def _joss_author_page(tmp_path: Path, marks: str, raise_by: float) -> Path:
+    """A JOSS first page whose one author's affiliation marks are set 8 pt, `raise_by` pt
+    above the 11.6 pt name's baseline, after its end."""
+    p = _Page()
+    p.text(167, 100, "BandKit.jl: Fast algorithms for matrix bandwidth", 17)
+    end = p.text(167, 140, "Ada M. B. Lovelace", 11.6, bold=True)
+    p.text(end + 1, 140 - raise_by, marks, 8)
+    p.text(167, 156, "1 Department of Mathematics, Mount Allison University, Canada 2 Department", 9)
+    p.text(167, 167, "of Economics, Mount Allison University, Canada", 9)
+    p.text(167, 200, "Summary", 13.9, bold=True)
+    p.lines(167, 220, 386, "The bandwidth of a matrix is a classic quantity.", 6, 10)
+    path = tmp_path / "joss.pdf"
+    p.doc.save(str(path))
+    return path
+
+
+def test_affiliation_marks_raised_onto_their_own_baseline_still_belong_to_the_name(
+    tmp_path: Path,
+) -> None:
+    """JOSS sets "1,2" 4.4 pt above the name's baseline, so far that it reads as a row of
+    its own above the name; the author is read, the marks are not an affiliation."""
+    doc = read_document(_joss_author_page(tmp_path, "1,2", 4.4))
+    assert doc.authors == ["Ada M. B. Lovelace"]
+    assert doc.affiliations and not any(a.startswith(("1,2", "1", "2")) for a in doc.affiliations)
+
+
+def test_a_row_of_numbers_in_body_type_above_the_name_is_no_mark_row(tmp_path: Path) -> None:
+    """Only marks set smaller than the name and inside its height are its marks: a
+    version line "2 3" in the name's own size is not taken for them."""
+    p = _Page()
+    p.text(167, 100, "BandKit.jl: Fast algorithms for matrix bandwidth", 17)
+    p.text(167, 122, "2 3", 11.6)
+    p.text(167, 140, "Ada M. B. Lovelace", 11.6, bold=True)
+    p.text(167, 200, "Summary", 13.9, bold=True)
+    p.lines(167, 220, 386, "The bandwidth of a matrix is a classic quantity.", 6, 10)
+    path = tmp_path / "joss.pdf"
+    p.doc.save(str(path))
+    assert read_document(path).authors == []

@@ -216,9 +216,12 @@ def _listed_people(rows: list[Row]) -> People:
     name_style: tuple[float, bool, str] | None = None
     in_mail = False  # inside an e-mail block over several rows ("{a, b," / "c}@x.org")
     names_last = False  # the last row read was a row of authors
-    for row in rows:
+    for k, row in enumerate(rows):
         text = _MEMBERSHIP.sub("", row.plain).strip().strip(";")
         if not text.strip(","):
+            continue
+        if _marks_above(row, rows[k + 1] if k + 1 < len(rows) else None):
+            people.rows.append(row)  # the name's affiliation marks, raised onto their own row
             continue
         if in_mail or _MAIL_BLOCK.match(text):
             people.rows.append(row)  # the authors' addresses, not an affiliation
@@ -291,6 +294,20 @@ def _listed_people(rows: list[Row]) -> People:
     _close_grid(affiliations, grid)
     people.affiliations = _split_numbered(affiliations)
     return people
+
+
+# a row of affiliation marks only: "1,2,3", "∗ †", "a, b"
+_MARKS_ROW = re.compile(r"^(?:[\d*∗†‡§¶]{1,3}|[a-e])(?:\s*,?\s*(?:[\d*∗†‡§¶]{1,3}|[a-e]))*$")
+
+
+def _marks_above(row: Row, below: Row | None) -> bool:
+    """True when the row holds only affiliation marks set smaller than the row under it
+    and raised into that row's height: superscripts after a name that the PDF places on a
+    baseline of their own (JOSS prints "1,2,3" over the end of "Luis M. B. Varona")."""
+    if below is None or not _MARKS_ROW.match(row.plain.strip()):
+        return False
+    top, under = row.pieces[0], below.pieces[0]
+    return row.size < 0.9 * below.size and top.y1 > under.y0 and top.y0 < under.y1
 
 
 # an e-mail block: "{alice, bob}@uni.edu" over one or more rows, or a row of addresses
