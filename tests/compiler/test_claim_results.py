@@ -161,3 +161,26 @@ def test_a_summary_and_discussion_section_is_read_as_the_conclusion() -> None:
         ],
     )
     assert any(c.startswith("We have introduced and evaluated a regression") for c in _claims(doc))
+
+
+def test_a_funding_note_read_into_the_introduction_is_no_claim() -> None:
+    """IEEE sets the funding note at the foot of the first column without a mark, so it is
+    read into the introduction; "This work ..." opens it like a claim, but it says who paid."""
+    doc = _doc(
+        "We show that self-supervised pretraining reaches the baseline's mAP with 60% of the "
+        "labels.",
+        [
+            (
+                "1",
+                "Introduction",
+                [
+                    "We show that it is possible to improve the detector with unlabeled data. "
+                    "This work was supported in part by the Science Foundation under Project "
+                    "UIP-2017-05-4968. This work reduces the labels needed by 40%.",
+                ],
+            )
+        ],
+    )
+    got = _claims(doc)
+    assert not any("supported in part" in c for c in got)
+    assert any(c.startswith("This work reduces the labels") for c in got)

@@ -119,7 +119,9 @@ NOT_A_CLAIM = re.compile(
     r"remains? (?:open|unclear)|is left for|we leave|acknowledg|is organi[sz]ed as follows|"
     r"the rest of (?:this|the) paper|section \d+ (?:describes|presents|introduces)|"
     r"in section \d|are (?:described|presented|discussed|introduced) in section|"
-    r"thank|funded by|supported by|grant|"
+    r"thank|grant|"
+    # a funding or support note (a first-page footnote read into the text)
+    r"(?:supported|funded|financed|sponsored) (?:\w+ ){0,2}by|"
     # the authors' earlier work is not this paper's finding
     r"we (?:have )?previously|our (?:previous|prior|earlier) (?:work|paper|study|studies)|"
     # where the code or data can be had is no finding
