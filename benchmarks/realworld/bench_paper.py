@@ -2,7 +2,10 @@
 read off the rendered pages (``truth/papers/<pair>/front.yaml``).
 
 Per paper: title exact, authors exact (every author, in order), claims recall (a truth claim
-is found when one written claim's Statement holds at least 60% of its content words),
+is found when one written claim's Statement holds at least 60% of its content words), claims
+precision on the papers whose truth lists `other_findings` (every further sentence of the
+paper that states a finding or what its own artifact does, read off the pages: a written
+claim is right when it holds 60% of the words of a truth claim or of one of those),
 duplicate claims (two written claims whose content words overlap by 80% or more of the
 smaller), control characters written into any text file, Level 1 on the compile without
 and with the paper's repository — under the default (upstream) profile, where counts are
@@ -50,6 +53,16 @@ def found(truth: str, statements: list[str]) -> bool:
     """True when one statement holds at least RECALL_SHARE of the truth claim's words."""
     want = words(truth)
     return bool(want) and any(len(want & words(s)) >= RECALL_SHARE * len(want) for s in statements)
+
+
+def precise(statements: list[str], truth: dict[str, Any]) -> int | None:
+    """How many written claims state a claim or another finding of the truth (None when
+    the truth lists no other findings: precision is not measured there)."""
+    if "other_findings" not in truth:
+        return None
+    pool = [c["text"] for c in truth.get("claims") or []]
+    pool += [str(x) for x in truth.get("other_findings") or []]
+    return sum(any(found(t, [s]) for t in pool) for s in statements)
 
 
 def duplicates(statements: list[str]) -> int:
@@ -129,6 +142,7 @@ def run() -> dict[str, float]:
     """Score every corpus paper that has a front.yaml; print one line per paper."""
     titles = authors_ok = truth_claims = recalled = dups = controls = passes = compiles = 0
     strict_passes = venues = venues_right = years = years_right = 0
+    right = judged = 0  # written claims that state a finding, of those judged
     seconds: list[float] = []
     papers = 0
     for pair in corpus.papers():
@@ -152,6 +166,10 @@ def run() -> dict[str, float]:
         want = [c["text"] for c in truth.get("claims") or []]
         hit = sum(found(c, claims) for c in want)
         dup = duplicates(claims)
+        good = precise(claims, truth)
+        if good is not None:
+            right += good
+            judged += len(claims)
         ctl = control_chars(bare.artifact) + control_chars(full.artifact)
         l1 = [_level1(c.artifact, "upstream") for c in (bare, full)]
         strict = [_level1(c.artifact, "strict") for c in (bare, full)]
@@ -167,7 +185,8 @@ def run() -> dict[str, float]:
         print(
             f"{pair.name:<20} title {'ok' if t_ok else 'WRONG':<5} "
             f"authors {'ok' if a_ok else 'WRONG':<5} claims {hit}/{len(want)} "
-            f"(written {len(claims)}, dup {dup}) ctl {ctl} "
+            f"(written {len(claims)}"
+            f"{'' if good is None else f', precise {good}/{len(claims)}'}, dup {dup}) ctl {ctl} "
             f"L1 pdf {'pass' if not l1[0] else 'FAIL'} repo {'pass' if not l1[1] else 'FAIL'} "
             f"(strict {'pass' if not strict[0] else 'fail'}/{'pass' if not strict[1] else 'fail'}) "
             f"{bare.seconds:.2f}s"
@@ -193,6 +212,8 @@ def run() -> dict[str, float]:
         "year_right": float(years_right),
         "years_printed": float(years),
         "claims_recall": round(recalled / truth_claims, 3) if truth_claims else 0.0,
+        "claims_precision": round(right / judged, 3) if judged else 0.0,
+        "claims_judged": float(judged),
         "duplicate_claims": float(dups),
         "control_chars": float(controls),
         "level1_passes": float(passes),

@@ -166,7 +166,9 @@ def _joss_author_page(tmp_path: Path, marks: str, raise_by: float) -> Path:
     p.text(167, 100, "BandKit.jl: Fast algorithms for matrix bandwidth", 17)
     end = p.text(167, 140, "Ada M. B. Lovelace", 11.6, bold=True)
     p.text(end + 1, 140 - raise_by, marks, 8)
-    p.text(167, 156, "1 Department of Mathematics, Mount Allison University, Canada 2 Department", 9)
+    p.text(
+        167, 156, "1 Department of Mathematics, Mount Allison University, Canada 2 Department", 9
+    )
     p.text(167, 167, "of Economics, Mount Allison University, Canada", 9)
     p.text(167, 200, "Summary", 13.9, bold=True)
     p.lines(167, 220, 386, "The bandwidth of a matrix is a classic quantity.", 6, 10)

@@ -103,7 +103,7 @@ SHOWS_THAT = re.compile(
     re.I,
 )
 BACKGROUND = re.compile(
-    r"^(?:in recent years|recently|nowadays|traditionally|historically|previous|prior|existing|"
+    r"^(?:in recent years|in the past|recently|nowadays|traditionally|historically|previous|prior|existing|"
     r"many|several|most|some|other|related|classical|standard|conventional)\b",
     re.I,
 )
@@ -115,6 +115,8 @@ STRONG = re.compile(
 ITEM = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\([ivx]{1,4}\)|[•◦▪‣∙·*–-])\s+")
 NOT_A_CLAIM = re.compile(
     r"\b(?:future (?:work|research)|will be devoted|we (?:will|plan|intend|hope)|intends? to|"
+    # a belief or a conjecture is no finding: "We believe that X could ...", "We hypothesize"
+    r"we (?:\w+ )?(?:believe|hypothesi[sz]e|conjecture|speculate|suspect)|"
     r"(?:do|does) not intend|"
     r"remains? (?:open|unclear)|is left for|we leave|acknowledg|is organi[sz]ed as follows|"
     r"the rest of (?:this|the) paper|section \d+ (?:describes|presents|introduces)|"

@@ -45,6 +45,7 @@ _COMPARED = re.compile(
 _RANKED = re.compile(
     r"\b(?:the (?:best|worst|highest|lowest|strongest|weakest|largest|smallest)(?![\w-])|"
     r"best[- ]performing|(?:second|third)[- ]best|the (?:only|sole) \w+|"
+    r"(?:perform\w*|works?|worked|does|did|scor\w*) (?:the )?best|"
     r"maximum \w+ (?:\w+ )?(?:score|accuracy)|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:of|out of) "
     r"(?:the |all )?(?!(?:19|20)\d\d\b)\d+)\b",
@@ -91,6 +92,13 @@ _METRIC = re.compile(
     + r"|"
     + _NUMBER
     + r"\s*(?:percentage points|pp)\b|[-+−]?\d+\.\d+\s*points?\b|"
+    + _NUMBER
+    + r"\s*(?:top-\d\s+)?(?:accuracy|precision|recall|f1|auc)\b|"
+    # a metric named by its acronym, with its value: "an mAP of 0.123", "the IoU is 0.545"
+    r"(?<![\w-])(?-i:[a-z]?[A-Z][A-Za-z]*[A-Z][\w@-]*)\s+(?:of|is|was|to|=|reaches)\s+"
+    r"(?:only |about |almost |nearly )?"
+    + _NUMBER
+    + r"|"
     + _NUMBER
     + r"\s*(?:[\w-]+\s+){0,2}(?:advantage|improvement|reduction|gain|increase|decrease|"
     r"speed-?up|drop|loss|error)\b",

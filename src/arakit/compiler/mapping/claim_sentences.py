@@ -101,6 +101,7 @@ def did_in_abstract(s: Sentence) -> bool:
         and re.search(r"[.!)]$", text) is not None
         and _WE_DID.match(text) is not None
         and not _ASSUMED.search(text)
+        and not _USES.match(text)
         and not cue.scope_only(text)
         and not cue.NOT_A_CLAIM.search(text)
     )
@@ -123,6 +124,15 @@ _ASSUMED = re.compile(
 )
 
 
+# what the method is made of, told in the present: "We use a dataset of ...", "In X, we
+# employ ..." (what the authors have used, in the perfect, says what they did)
+_USES = re.compile(
+    r"^(?:[\w-]+(?: [\w-]+){0,3},\s*)?we (?:also |then |first |further |additionally )?"
+    r"(?:use|employ|adopt|utili[sz]e|rely on)\b",
+    re.I,
+)
+
+
 def is_claim(
     s: Sentence, names: list[str], after_claim: bool = False, announced: bool = True
 ) -> bool:
@@ -137,6 +147,8 @@ def is_claim(
         return False  # a research question, or what the authors set out to study
     if not re.search(r"[.!;)\"”’]$", text):
         return False  # cut off: a claim is a complete sentence
+    if _USES.match(text):
+        return False  # how the method is built ("In VAEPP, we use the penalty of ..."), no claim
     if not text[:1].isupper() and not any(text.startswith(n) for n in names):
         return False
     cited = CITATION.search(text)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 CITATION = re.compile(
     r"\[[\d,\s–-]+\]|\((?:[A-Z][^()]*?\d{4}[a-z]?(?:;\s*)?)+\)|"
+    # author-year in brackets (IJCAI, AAAI): "[Kingma et al., 2016; Tomczak and Welling, 2016]"
+    r"\[(?:[A-Z][^\[\]]*?(?:19|20)\d\d[a-z]?(?:;\s*)?)+\]|"
     r"\b[A-Z][\w'-]+(?: et al\.| and [A-Z][\w'-]+)? \(\d{4}[a-z]?\)"
 )
 _ENUMERATOR = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|^\s*\d{1,2}[.)]\s")
