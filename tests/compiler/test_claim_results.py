@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from arakit.compiler.mapping.claim_results import MIN_SCORE, finding_score
+from arakit.compiler.atoms import extract_atoms
+from arakit.compiler.mapping.claim_results import MIN_SCORE, RESULT_CAP, finding_score
+from arakit.compiler.mapping.claims import unlisted_note
+from arakit.compiler.mapping.context import PaperContext
+from arakit.compiler.pdf.document import Document
 from tests.compiler.paperdoc import claims_of as _claims
 from tests.compiler.paperdoc import document as _doc
 
@@ -233,3 +237,52 @@ def test_method_beliefs_and_bracketed_author_year_background_are_no_claims() -> 
         "We hypothesize",
     ):
         assert not any(c.startswith(wrong) for c in got), wrong
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In addition, our submission obtained 2nd place against three other submissions.",
+        "However, this does not extend to its morphology, as the tagger performs best only "
+        "in the language it was trained on.",
+    ],
+)
+def test_a_place_in_a_ranking_and_a_result_that_does_not_extend_are_findings(
+    sentence: str,
+) -> None:
+    assert finding_score(sentence) >= MIN_SCORE
+
+
+def _results_paper(findings: int) -> Document:
+    """A paper whose Results section reports `findings` distinct findings after a
+    conclusion and an abstract that state one each."""
+    said = [
+        f"Variant {chr(65 + k)} lowers the error from {3 + k}.{k}1 to {1 + k}.{k}2 on split {k}."
+        for k in range(findings)
+    ]
+    return _doc(
+        "We present a sampler for sparse graphs.",
+        [
+            ("4", "Results", [" ".join(said)]),
+            ("5", "Conclusion", ["We have presented a sampler that is exact on trees."]),
+        ],
+    )
+
+
+def test_claims_come_abstract_first_then_the_strongest_results_then_the_conclusion() -> None:
+    got = _claims(_results_paper(3))
+    assert got[0] == "We present a sampler for sparse graphs."
+    assert got[-1] == "We have presented a sampler that is exact on trees."
+    assert all(c.startswith("Variant") for c in got[1:-1]) and len(got) == 5
+
+
+def test_findings_beyond_the_bound_are_counted_in_the_claims_file_not_dropped_silently() -> None:
+    doc = _results_paper(RESULT_CAP + 3)
+    got = [c for c in _claims(doc) if c.startswith("Variant")]
+    assert len(got) == RESULT_CAP
+    note = unlisted_note(PaperContext(doc, extract_atoms(doc), "p.pdf"))
+    assert f"at most {RESULT_CAP} findings" in note
+    assert "3 further findings of the results sections are not listed here — §4 (p. 2): 3." in note
+    assert (
+        unlisted_note(PaperContext(_results_paper(2), extract_atoms(_results_paper(2)), "p")) == ""
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from arakit.compiler.mapping.claims import map_claims
+from arakit.compiler.mapping.claims import map_claims, unlisted_note
 from arakit.compiler.mapping.concepts import map_concepts
 from arakit.compiler.mapping.context import PaperContext
 from arakit.compiler.mapping.experiments import Planned, map_experiments
@@ -10,6 +10,7 @@ from arakit.compiler.mapping.problem import map_problem
 from arakit.compiler.mapping.related import map_related
 from arakit.compiler.mapping.solution import map_heuristics, solution_docs
 from arakit.model import Artifact, EvidenceFile, KeyInsight, MarkdownDoc, Problem
+from arakit.model.artifact import DocMeta
 
 __all__ = ["Planned", "map_logic"]
 
@@ -51,6 +52,9 @@ def map_logic(
     planned = map_experiments(ctx, {label: ev.path for label, ev in tables.items()})
     art.experiments = [p.experiment for p in planned]
     art.claims = map_claims(ctx, planned)
+    note = unlisted_note(ctx)
+    if note and art.claims:
+        art.doc_meta["logic/claims.md"] = DocMeta(title="Claims", preamble=note)
     art.concepts = map_concepts(ctx)
     art.problem = map_problem(ctx)
     art.related_work = map_related(ctx)

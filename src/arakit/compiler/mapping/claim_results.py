@@ -45,7 +45,7 @@ _COMPARED = re.compile(
 _RANKED = re.compile(
     r"\b(?:the (?:best|worst|highest|lowest|strongest|weakest|largest|smallest)(?![\w-])|"
     r"best[- ]performing|(?:second|third)[- ]best|the (?:only|sole) \w+|"
-    r"(?:perform\w*|works?|worked|does|did|scor\w*) (?:the )?best|"
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|last) place|"
     r"maximum \w+ (?:\w+ )?(?:score|accuracy)|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:of|out of) "
     r"(?:the |all )?(?!(?:19|20)\d\d\b)\d+)\b",
@@ -65,7 +65,11 @@ _OUTCOME = re.compile(
     r"fit|forgetting|retention|utility|speed|runtimes?|times?|efficiency|advantage)\b",
     re.I,
 )
-_BEATS = re.compile(r"\b(?:outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|dominat\w+)\b", re.I)
+_BEATS = re.compile(
+    r"\b(?:outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|dominat\w+|"
+    r"(?:perform\w*|works?|worked|does|did|scor\w*) (?:the )?best)\b",
+    re.I,
+)
 # a judgement of a choice: strong with another cue, not alone ("is sufficient for ...")
 _JUDGED = re.compile(
     r"\b(?:is|are|was|were) (?:not )?(?:\w+ly )?(?:enough|sufficient|beneficial|preferable|"
@@ -109,6 +113,7 @@ _NEGATIVE = re.compile(
     r"\bno (?:\w+ )?(?:benefit|improvement|gain|advantage|effect|difference|boost)\b|"
     r"\b(?:do|does|did|could) not (?:\w+ )?(?:exhibit|show|differ|affect|"
     r"improve|help|provide|yield|lead|gain|benefit|outperform|converge|finish|manage|reach|"
+    r"extend|transfer|hold|"
     r"support|work|matter|generali[sz]e|scale)\b|"
     r"\b(?:is|are|was|were) not (?:\w+ )?(?:correlated|significant|effective|sufficient|"
     r"better|able)\b|\bno \w+ (?:dominates|wins|helps)\b|"

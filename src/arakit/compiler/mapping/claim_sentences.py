@@ -242,14 +242,23 @@ _CAPS = ((("abstract",), 8), (("introduction",), 5), (("conclusion",), 8), (("me
 
 
 def claim_sentences(ctx: PaperContext) -> list[Sentence]:
-    """The paper's claim sentences: abstract first, then the introduction's contributions,
-    then the conclusion, then what other sections say the introduced thing is first at;
-    near-duplicates kept once."""
+    """The paper's claim sentences (see `claims_and_rest`)."""
+    return claims_and_rest(ctx)[0]
+
+
+def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
+    """The paper's claim sentences, in the order a reader wants them: the abstract, the
+    introduction's contributions, the strongest findings of the Results (strongest first),
+    then the conclusion and what other sections say the introduced thing is first at;
+    near-duplicates kept once, a restated finding once. Second: the further findings of the
+    Results sections beyond the bound (RESULT_CAP), which the claims file counts but does
+    not list."""
     if not english(ctx):
-        return foreign_claim_sentences(ctx)  # the rules below read English only
+        return foreign_claim_sentences(ctx), []  # the rules below read English only
     names = introduced_names(ctx)
     chosen: list[Sentence] = []
     seen: list[set[str]] = []
+    opening = 0  # how many of `chosen` the abstract and the introduction gave
     for roles, cap in _CAPS:
         said = _said(ctx, roles)
         previous = False
@@ -290,13 +299,16 @@ def claim_sentences(ctx: PaperContext) -> list[Sentence]:
             taken.append(s)
         order = {id(x): k for k, x in enumerate(said)}
         chosen += sorted(taken, key=lambda x: order[id(x)])
+        if roles == ("introduction",):
+            opening = len(chosen)
     for s in [*impact_claims(ctx, names), *boxed_findings(ctx)]:  # each sentence is one
         key = words(s.text)
         fresh = not any(same(key, k, DUPLICATE) for k in seen)
         if fresh and len(s.text) >= 30 and not cue.NOT_A_CLAIM.search(s.text):
             seen.append(key)
             chosen.append(s)
-    return chosen + _strongest_results(ctx, chosen, seen)
+    results, rest = _strongest_results(ctx, chosen, seen)
+    return chosen[:opening] + results + chosen[opening:], rest
 
 
 def _said(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
@@ -314,14 +326,15 @@ def _said(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
 _CONCLUDING = re.compile(r"\b(?:summary|conclu\w*|concluding)\b", re.I)
 
 
-def _strongest_results(ctx: PaperContext, chosen: list[Sentence], seen: list[set[str]]):
+def _strongest_results(
+    ctx: PaperContext, chosen: list[Sentence], seen: list[set[str]]
+) -> tuple[list[Sentence], list[Sentence]]:
     """The strongest findings of the Results and Discussion sections that no claim taken
-    already states, at most RESULT_CAP, in the paper's order."""
+    already states, at most RESULT_CAP, strongest first; and the further ones beyond it."""
     said = [(c.text, words(c.text)) for c in chosen]
     taken: list[Sentence] = []
+    rest: list[Sentence] = []
     for s in result_findings(ctx):
-        if len(taken) >= RESULT_CAP:
-            break
         key = words(statement_of(s.text))
         if any(same(key, k, DUPLICATE) for k in seen):
             continue
@@ -329,9 +342,8 @@ def _strongest_results(ctx: PaperContext, chosen: list[Sentence], seen: list[set
             continue
         seen.append(key)
         said.append((s.text, key))
-        taken.append(s)
-    order = {id(x): k for k, x in enumerate(ctx.sentences())}
-    return sorted(taken, key=lambda x: order.get(id(x), 0))
+        (taken if len(taken) < RESULT_CAP else rest).append(s)
+    return taken, rest
 
 
 _PROPOSED = re.compile(r"\b(?:the|this|our) (?:proposed|presented|developed|novel)\b", re.I)

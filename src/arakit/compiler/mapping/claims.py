@@ -7,8 +7,10 @@ import re
 
 from arakit.compiler.mapping.claim_cues import STOP_WORDS
 from arakit.compiler.mapping.claim_foreign import words_any
+from arakit.compiler.mapping.claim_results import RESULT_CAP
 from arakit.compiler.mapping.claim_sentences import (
     claim_sentences,
+    claims_and_rest,
     fallback_claim_sentences,
     statement_of,
     words,
@@ -66,6 +68,27 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
     for p in planned:
         p.experiment.verifies = [c.id for c in claims if p.experiment.id in (c.proof or [])]
     return claims
+
+
+def unlisted_note(ctx: PaperContext) -> str:
+    """What logic/claims.md says above its claims when the paper reports more findings than
+    it lists: the bound and where the further findings stand, so that a reader knows they
+    were counted and where to read them ("" when every finding is listed)."""
+    rest = claims_and_rest(ctx)[1]
+    if not rest:
+        return ""
+    where: dict[str, int] = {}
+    for s in rest:
+        place = f"§{s.where.section}" if s.where.section else (s.heading or "the text")
+        key = f"{place} (p. {s.where.page})"
+        where[key] = where.get(key, 0) + 1
+    places = ", ".join(f"{k}: {n}" for k, n in where.items())
+    return (
+        "Claims are the abstract's, the contribution list's, at most "
+        f"{RESULT_CAP} findings of the results sections (strongest first) and the "
+        f"conclusion's. {len(rest)} further finding{'s' if len(rest) > 1 else ''} of the "
+        f"results sections {'are' if len(rest) > 1 else 'is'} not listed here — {places}."
+    )
 
 
 _COMPARATIVE = re.compile(
