@@ -159,6 +159,38 @@ def test_a_sidebar_line_on_a_body_baseline_is_cut_off_and_the_summary_read_whole
     assert "License" not in doc.abstract and "Reviewers" not in doc.abstract
 
 
+def _joss_sidebar_page(tmp_path: Path, submitted: str) -> Path:
+    """A JOSS first page whose sidebar prints `submitted` and "Published: unpublished"."""
+    p = _Page()
+    p.text(167, 130, "BowshockPy: A generator of synthetic observations", 17)
+    p.text(167, 170, "Guillermo Blázquez-Calero, Guillem Anglada", 11.6, bold=True)
+    p.text(167, 200, "1 Instituto de Astrofísica de Andalucía, CSIC, Granada, Spain", 9)
+    p.text(167, 240, "Summary", 13.9, bold=True)
+    side = ["DOI: 10.xxxxxx/draft", "Editor: Open Journals", submitted, "Published: unpublished"]
+    for k, s in enumerate(side):
+        p.text(28, 250 + 12 * k, s, 7)
+    p.lines(167, 262, 386, "Collimated jets are a common phenomenon.", 8, 10)
+    path = tmp_path / "joss.pdf"
+    p.doc.save(str(path))
+    return path
+
+
+def test_a_template_sidebar_date_never_filled_in_is_neither_year_nor_venue(
+    tmp_path: Path,
+) -> None:
+    """A JOSS draft's sidebar still prints the Unix epoch ("Submitted: 01 January 1970")
+    and "Published: unpublished": the paper is not from 1970 and neither line is a venue."""
+    doc = read_document(_joss_sidebar_page(tmp_path, "Submitted: 01 January 1970"))
+    assert doc.year != "1970"
+    assert "1970" not in doc.venue and "unpublished" not in doc.venue
+    assert "1970" not in doc.status and "unpublished" not in doc.status
+
+
+def test_a_sidebar_date_filled_in_gives_the_year(tmp_path: Path) -> None:
+    doc = read_document(_joss_sidebar_page(tmp_path, "Submitted: 25 September 2025"))
+    assert doc.year == "2025"
+
+
 def _joss_author_page(tmp_path: Path, marks: str, raise_by: float) -> Path:
     """A JOSS first page whose one author's affiliation marks are set 8 pt, `raise_by` pt
     above the 11.6 pt name's baseline, after its end."""

@@ -289,6 +289,20 @@ _SAYS_VENUE = re.compile(
 )
 
 
+# what a template prints before the real value is filled in: the Unix epoch as a date (a
+# JOSS draft's sidebar says "Submitted: 01 January 1970"), "Published: unpublished"
+_UNFILLED = re.compile(
+    r"\b0?1(?:st)?\s+jan(?:uary)?\.?,?\s+1970\b|\bjan(?:uary)?\.?\s+0?1(?:st)?,?\s+1970\b|"
+    r"\b1970-01-01\b|:\s*unpublished\s*$",
+    re.I,
+)
+
+
+def unfilled(text: str) -> bool:
+    """True when a furniture line still prints its template's unfilled value."""
+    return bool(_UNFILLED.search(text))
+
+
 def _venue_and_year(front: Front, citing: str) -> None:
     """Venue: a citation box, a venue line, a status that names where the paper went;
     year: the citation box, an arXiv stamp, then any furniture line with a year."""
@@ -297,6 +311,8 @@ def _venue_and_year(front: Front, citing: str) -> None:
     year = fields.get("year", "") or front.year
     front.doi = fields.get("doi", "")
     for f in front.furniture:
+        if unfilled(f.text):
+            continue  # a template's placeholder date or status says nothing of the paper
         m = ARXIV_STAMP.search(f.text) if f.kind in ("arxiv", "margin") else None
         if m and not front.arxiv:
             front.arxiv = m.group("id") + (m.group("v") or "")
@@ -312,6 +328,8 @@ def _venue_and_year(front: Front, citing: str) -> None:
     front.venue = venue
     if not year:
         for f in front.furniture:
+            if unfilled(f.text):
+                continue
             m = YEAR_RE.search(f.text) if f.kind in ("venue", "status", "date", "rights") else None
             if m:
                 year = m.group(1)
