@@ -715,6 +715,26 @@ def test_a_root_program_that_writes_a_file_into_a_chosen_folder_does_not_drive_i
     assert folders == [""] and "drives experiments/" in why
 
 
+def test_a_library_module_that_pops_a_config_keyword_does_not_drive_the_config_folder() -> None:
+    """A bundled library's `kwargs.pop("config", None)` names no folder it runs: the
+    project's own launcher, not a vendored module, makes the root the code."""
+    from arakit.compiler.entrypoints import entry_points
+
+    files = {
+        "config/sib.yaml": "attach_r: 100\n",
+        "parser/model.py": "class Parser: ...\n",
+        "fastNLP/modules/encoder/gpt2.py": (
+            "class GPT2:\n    def __init__(self, **kwargs):\n"
+            "        config = kwargs.pop('config', None)\n"
+        ),
+    }
+    folders, _, why = entry_points(["config", "parser"], [], list(files), [], set(), files.get)
+    assert "gpt2.py" not in why
+    files["run.py"] = "import sys\nmain(sys.argv, 'config/sib.yaml')\n"
+    folders, _, why = entry_points(["config", "parser"], [], list(files), [], set(), files.get)
+    assert folders == [""] and "run.py drives config/" in why
+
+
 def test_hostile_text_beside_a_config_tree_is_read_in_one_pass() -> None:
     """Runs of path-like and option-like text (`a/a/a/...`, `a-a-a-...`, `x=[a,a,...`)
     once took quadratic time; they name no config, so every config of the tree counts."""

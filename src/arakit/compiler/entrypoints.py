@@ -26,11 +26,13 @@ that run them and the scripts kept beside the paper.
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from arakit.compiler.repo.launched import launched
+from arakit.compiler.repo.moved import runs_as_program
 from arakit.compiler.repo.params import is_source
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.scope import _PROGRAMS, CODE_SUFFIXES, _collapse
@@ -133,7 +135,8 @@ def _root_drivers(
     folders: list[str], code: list[str], read: Callable[[str], str | None] | None
 ) -> list[tuple[str, str]]:
     """(program at the root or in another top-level folder, chosen top-level folder it
-    names in a string) pairs."""
+    names in a string) pairs. A Python file drives only when it runs (`_runs`): a library
+    module, often vendored, that pops a "config" keyword drives nothing."""
     if read is None:
         return []
     tops = sorted({f.split("/")[0] for f in folders if f})
@@ -147,7 +150,13 @@ def _root_drivers(
         name = PurePosixPath(f).name.lower()
         if f.split("/")[0] in tops or name in _NOT_DRIVERS or not name.endswith(_DRIVER_SUFFIXES):
             continue
-        for m in quoted.finditer(read(f) or ""):
+        text = read(f) or ""
+        if name.endswith(".py") and not _runs(text, f):
+            continue  # a library module naming "config" as a keyword runs nothing
+        if _folder(f) == "" and _imports_top(text, tops):
+            out.append((f, _imports_top(text, tops)))
+            continue
+        for m in quoted.finditer(text):
             # the folder, one of its code files or sub-folders: not a file written into
             # it (`experiments/figure.pdf`, a plot's output)
             path = (m.group(1) + (m.group(2) or "")).rstrip("/")
@@ -155,6 +164,35 @@ def _root_drivers(
                 out.append((f, m.group(1)))
                 break
     return out
+
+
+def _imports_top(text: str, tops: list[str]) -> str:
+    """The chosen top-level folder a root program imports as a package (`from parser.cmds
+    import Train`, `import parser.model`), or ""."""
+    for t in tops:
+        if re.search(
+            rf"^\s*(?:from\s+{re.escape(t)}(?:\.\w+)*\s+import|import\s+{re.escape(t)}\.)",
+            text,
+            re.M,
+        ):
+            return t
+    return ""
+
+
+_CLI = re.compile(r"\.add_argument\(|@click\.(?:option|argument|command)\b|\btyper\.")
+
+
+def _runs(text: str, path: str) -> bool:
+    """A Python file that does something when run: a program (main guard, loops, calls at
+    module level: repo.moved.runs_as_program), one call at module level, or a command
+    line it declares; a module of definitions only (a vendored library's) runs nothing."""
+    if runs_as_program(text, path) or _CLI.search(text):
+        return True
+    try:
+        body = ast.parse(text).body
+    except (SyntaxError, ValueError):
+        return True  # unreadable: keep the old reading rather than guess
+    return any(isinstance(st, ast.Expr) and isinstance(st.value, ast.Call) for st in body)
 
 
 _NATIVE = (".c", ".cc", ".cpp", ".cxx", ".h", ".hpp", ".f", ".f90", ".f95")
