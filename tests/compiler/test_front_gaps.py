@@ -130,16 +130,22 @@ def test_the_degree_named_under_the_degree_line_is_not_the_author(tmp_path: Path
     assert read_document(path).authors == ["Ada Byron King"]
 
 
-def test_a_sidebar_line_on_a_body_baseline_is_cut_off_and_the_summary_read_whole(
-    tmp_path: Path,
-) -> None:
-    """JOSS: the sidebar's licence line stands on the baseline of a summary line, 11 pt
-    left of it; the summary is read without it and past the sidebar."""
+def _joss_head() -> _Page:
+    """A JOSS first page's title, authors, affiliation and "Summary" heading."""
     p = _Page()
     p.text(167, 130, "BowshockPy: A generator of synthetic observations", 17)
     p.text(167, 170, "Guillermo Blázquez-Calero, Guillem Anglada", 11.6, bold=True)
     p.text(167, 200, "1 Instituto de Astrofísica de Andalucía, CSIC, Granada, Spain", 9)
     p.text(167, 240, "Summary", 13.9, bold=True)
+    return p
+
+
+def test_a_sidebar_line_on_a_body_baseline_is_cut_off_and_the_summary_read_whole(
+    tmp_path: Path,
+) -> None:
+    """JOSS: the sidebar's licence line stands on the baseline of a summary line, 11 pt
+    left of it; the summary is read without it and past the sidebar."""
+    p = _joss_head()
     side = ["DOI: 10.xxxxxx/draft", "Software", "• Review", "Editor: Open Journals"]
     side += ["Reviewers:", "Submitted: 01 January 1970", "License", "Authors of papers retain"]
     side += ["Creative Commons Attribution 4.0", "International License (CC BY 4.0)."]
@@ -161,11 +167,7 @@ def test_a_sidebar_line_on_a_body_baseline_is_cut_off_and_the_summary_read_whole
 
 def _joss_sidebar_page(tmp_path: Path, submitted: str) -> Path:
     """A JOSS first page whose sidebar prints `submitted` and "Published: unpublished"."""
-    p = _Page()
-    p.text(167, 130, "BowshockPy: A generator of synthetic observations", 17)
-    p.text(167, 170, "Guillermo Blázquez-Calero, Guillem Anglada", 11.6, bold=True)
-    p.text(167, 200, "1 Instituto de Astrofísica de Andalucía, CSIC, Granada, Spain", 9)
-    p.text(167, 240, "Summary", 13.9, bold=True)
+    p = _joss_head()
     side = ["DOI: 10.xxxxxx/draft", "Editor: Open Journals", submitted, "Published: unpublished"]
     for k, s in enumerate(side):
         p.text(28, 250 + 12 * k, s, 7)
