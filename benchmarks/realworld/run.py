@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import signal
 import sys
 import time
 import traceback
@@ -48,7 +49,18 @@ def check_floor(name: str, metrics: dict[str, float]) -> list[str]:
     return problems
 
 
+def _exit_on_terminate(signum: int, _frame: object) -> None:
+    """Turn SIGTERM/SIGHUP into ``SystemExit`` so ``finally`` blocks and ``atexit`` run.
+
+    Each clone of a pair's bundle is ~300 MB; a run killed by a timeout used to leave
+    every clone it had made in the temporary folder.
+    """
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _exit_on_terminate)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
