@@ -62,6 +62,21 @@ def test_author_year_citations_find_their_entry_and_type_its_relation(tmp_path: 
     }
 
 
+def test_natbib_square_bracket_years_cite_their_author_year_entry(tmp_path: Path) -> None:
+    # NeurIPS-style preprints print "Finn et al. [2016]": the bracket holds a year, not a
+    # reference number, and the list is author-year (frames, a held-out pair, had none found)
+    intro = [
+        "Neural networks have a long history in system identification, Chen et al. [1990]. "
+        "We compare against the refined method of Garnier and Young [2014b] as a baseline."
+    ]
+    doc = _paper(tmp_path, AUTHOR_YEAR_REFS, numbered=False, intro=intro)
+    related = map_related(PaperContext(doc, extract_atoms(doc), "p.pdf"))
+    assert {rw.title: rw.type for rw in related} == {
+        "Chen et al., 1990": "imports",
+        "Garnier and Young, 2014b": "baseline",
+    }
+
+
 def test_a_numbered_list_is_split_at_its_numbers(tmp_path: Path) -> None:
     intro = ["We follow the identification scheme of [2] and compare with [1]."]
     doc = _paper(tmp_path, AUTHOR_YEAR_REFS[:2], numbered=True, intro=intro)

@@ -1,6 +1,6 @@
 """Which references a sentence cites, in numbered styles ("[3]", "[1, 4–6]") and author–year
 styles ("(Chen et al., 1990)", "Forgione and Piga (2020)", "(Fang & Margot 2012; Ballard &
-Johnson 2016)", "Garnier and Young (2014a)"). An author–year citation counts only when
+Johnson 2016)", "Garnier and Young (2014a)", natbib's square years "Finn et al. [2016]"). An author–year citation counts only when
 the reference list holds that first author and year, so names and years that are not
 citations are never taken for one.
 """
@@ -12,10 +12,11 @@ import re
 from arakit.compiler.pdf.document import Reference
 
 _NUM = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NAME = r"[A-Z][\w'’-]+(?:\s(?:(?:van|von|der|den|de|da|di|le|la|du)\s)*[A-Z][\w'’-]+){0,2}"
 _AUTHOR_YEAR = re.compile(
     rf"(?P<name>{_NAME})(?:,?\s+et\s+al\.?|,?\s+(?:and|&)\s+{_NAME}|(?:,\s*{_NAME})+,?\s+(?:and|&)\s+{_NAME})?"
-    r"\s*,?\s*\(?(?P<year>(?:19|20)\d\d)(?P<suffix>[a-z])?\b"
+    r"\s*,?\s*[(\[]?(?P<year>(?:19|20)\d\d)(?P<suffix>[a-z])?\b"
 )
 
 
@@ -41,6 +42,8 @@ class CitationIndex:
         """(key, position in the sentence) of every citation, in order of appearance."""
         found: list[tuple[str, int]] = []
         for m in _NUM.finditer(sentence):
+            if not self.numbered and _YEAR.fullmatch(m.group(1)):
+                continue  # "Finn et al. [2016]": a year in brackets, read as author-year below
             keys: list[str] = []
             for part in re.split(r"\s*,\s*", m.group(1)):
                 if re.fullmatch(r"\d+\s*[–-]\s*\d+", part):
