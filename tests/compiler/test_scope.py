@@ -13,7 +13,7 @@ from arakit.compiler import reconcile_paths
 from arakit.compiler.errors import InputError
 from arakit.compiler.atoms import Where
 from arakit.compiler.repo.params.model import CodeParam
-from arakit.compiler.scope import choose_folders, paper_commit
+from arakit.compiler.scope import Scope, choose_folders, paper_commit
 from arakit.compiler.settings.model import PaperSetting
 from tests.compiler.gitrepo import git_repo
 from tests.compiler.pdfgen import PaperFile
@@ -147,6 +147,7 @@ def test_code_folder_and_at_override_the_choice_and_say_so(
     )
     found, scope = reconcile_paths(paper.path, str(repo.path), code_folder="b", at=repo.shas["v1"])
     assert scope is not None and scope.folders == ["b"] and scope.commit == repo.shas["v1"]
+    assert scope.why == {"b": "given with --code-folder"}
     assert any("--code-folder" in r for r in scope.reasons) and any(
         "--at" in r for r in scope.reasons
     )
@@ -746,3 +747,22 @@ def test_hostile_text_beside_a_config_tree_is_read_in_one_pass() -> None:
     assert unloaded(list(files), files.get) == {}
     files["train.py"] = "cfg = Config.fromfile('configs/m3.py')\n"
     assert len(unloaded(list(files), files.get)) == 24
+
+
+def test_a_scope_of_several_folders_says_which_folder_holds_a_file_and_why_each_is_in() -> None:
+    scope = Scope(
+        root=Path("."),
+        tree=Path("."),
+        folders=["scripts/fracode", "scripts/simple", "src"],
+        why={"scripts/simple": "§4.2's values are set in scripts/simple/run.jl"},
+        files=["run_all.sh"],
+        excluded=[("src/old", "abandoned code")],
+    )
+    assert scope.folder_of("scripts/simple/run.jl") == "scripts/simple"
+    assert scope.folder_of("scripts/fracode/a/b.jl") == "scripts/fracode"
+    assert scope.folder_of("src/old/x.jl") is None  # set aside
+    assert scope.folder_of("scripts/id-loss.jl") is None  # outside every folder
+    assert scope.folder_of("run_all.sh") is None  # a launch file joins no experiment
+    assert scope.to_json()["why"] == {"scripts/simple": scope.why["scripts/simple"]}
+    root = Scope(root=Path("."), tree=Path("."), folders=["", "sub"])
+    assert root.folder_of("sub/x.py") == "sub" and root.folder_of("x.py") == ""

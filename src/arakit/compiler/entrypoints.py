@@ -64,9 +64,11 @@ def entry_points(
     read: Callable[[str], str | None] | None = None,
     tree: Path | None = None,
     text: str = "",
+    why: dict[str, str] | None = None,
 ) -> tuple[list[str], list[str], str]:
     """(folders, extra files, reason) once launch files and scripts beside the paper are
-    taken in (see the module doc); the reason is "" when nothing changes."""
+    taken in (see the module doc); the reason is "" when nothing changes. `why` ({folder:
+    reason}, the chosen folders') gets the reason of every folder this adds."""
     inside_files = [f for f in files if not any(f.startswith(a + "/") for a, _ in excluded)]
     code = [f for f in inside_files if f.lower().endswith(CODE_SUFFIXES)]
     have = set(code)
@@ -109,6 +111,8 @@ def entry_points(
     reasons = []
     if roots:
         folders = _collapse(set(folders) | set(roots), code)
+        if why is not None:
+            why.update({f: r for f, r in roots.items() if f in folders})
         reasons.append("launch files run it: " + ", ".join(sorted(set(roots.values()))[:3]))
     extra = {f: why for f, why in extra.items() if not inside(f)}
     if extra:

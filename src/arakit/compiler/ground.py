@@ -183,6 +183,7 @@ def grounded(
                 )
             scope.folders, scope.excluded = [folder], []
             scope.reasons.append(f"code folder {folder or 'the root'} given with --code-folder")
+            scope.why = {folder: "given with --code-folder"}
         else:
             own = paper_dirs(scope.tree, g.repo.files, scope.pdf_blob, scope.pdf_path)
             folders, excluded, why = choose_folders(
@@ -196,10 +197,20 @@ def grounded(
                 scope.method,
                 edited_after_added(root, scope.commit) if scope.commit else None,
             )
+            chosen = {f: why for f in folders}
             folders, extra, how = entry_points(
-                folders, excluded, g.repo.files, g.params, own, g.repo.read, scope.tree, text
+                folders,
+                excluded,
+                g.repo.files,
+                g.params,
+                own,
+                g.repo.read,
+                scope.tree,
+                text,
+                chosen,
             )
             scope.folders, scope.excluded, scope.files = folders, excluded, extra
+            scope.why = {f: chosen.get(f) or how or why for f in folders}
             scope.reasons.append(f"{why}; {how}" if how else why)
         g.scope = scope
         g.execution = [r for r in g.execution if scope.includes(r)] or g.execution

@@ -39,7 +39,10 @@ class Scope:
 
     root: Path
     tree: Path
+    # a paper with several experiments has several folders (`scripts/fracode`, §4.1, and
+    # `scripts/simple`, §4.2); `why` says for each folder why it is the paper's
     folders: list[str] = field(default_factory=lambda: [""])
+    why: dict[str, str] = field(default_factory=dict)
     # files outside the folders that are the paper's code too: launch files that run the
     # folders' programs, scripts beside the paper
     files: list[str] = field(default_factory=list)
@@ -56,17 +59,29 @@ class Scope:
 
     def includes(self, rel: str) -> bool:
         """True for a file inside a chosen folder and outside every folder set aside."""
-        inside = any(
-            f == "" or rel == f or rel.startswith(f.rstrip("/") + "/") for f in self.folders
-        )
         if rel in self.files:
             return True
-        return inside and not any(rel.startswith(e.rstrip("/") + "/") for e, _ in self.excluded)
+        return self._holding(rel) != [] and not any(
+            rel.startswith(e.rstrip("/") + "/") for e, _ in self.excluded
+        )
+
+    def folder_of(self, rel: str) -> str | None:
+        """The chosen folder that holds `rel` (the deepest one; "" for the root), or None
+        for a file outside every folder and for a folder set aside: which of the paper's
+        experiments a file belongs to."""
+        holding = self._holding(rel) if self.includes(rel) else []
+        return max(holding, key=len) if holding else None
+
+    def _holding(self, rel: str) -> list[str]:
+        return [
+            f for f in self.folders if f == "" or rel == f or rel.startswith(f.rstrip("/") + "/")
+        ]
 
     def to_json(self) -> dict[str, Any]:
         """A plain dict for reports."""
         return {
             "folders": self.folders,
+            "why": {f: self.why[f] for f in self.folders if f in self.why},
             "files": self.files,
             "excluded": [{"folder": f, "reason": r} for f, r in self.excluded],
             "commit": self.commit,
