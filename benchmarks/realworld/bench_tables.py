@@ -5,8 +5,10 @@ Truth: ``truth/papers/<pair>/tables.yaml`` (every "Table N", read off the render
 
 Definitions (per paper, summed for the total):
 
-- **cell normalisation**: every whitespace character is removed and bold markers ``**`` are
-  dropped; nothing else (no case folding, no digit or dash mapping, no fuzzy matching).
+- **cell normalisation**: every whitespace character is removed, bold markers ``**`` are
+  dropped and the text is put in Unicode's canonical composed form (NFC: "a" + combining
+  tilde and "ã" are one text by Unicode's definition); nothing else (no case folding, no
+  compatibility mapping, no digit or dash mapping, no fuzzy matching).
 - **table cells row-exact**: a non-empty truth body cell counts when the extracted table with
   the same number has a body row whose cells equal the truth row cell for cell in the same
   column order after normalisation (columns that are empty in every row are dropped first,
@@ -32,6 +34,7 @@ from __future__ import annotations
 import re
 import statistics
 import time
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,8 +48,8 @@ _WS = re.compile(r"\s+")
 
 
 def norm(cell: str) -> str:
-    """The comparison form of a cell: no whitespace, no bold markers."""
-    return _WS.sub("", cell.replace("**", ""))
+    """The comparison form of a cell: no whitespace, no bold markers, canonically composed."""
+    return unicodedata.normalize("NFC", _WS.sub("", cell.replace("**", "")))
 
 
 @dataclass

@@ -155,7 +155,7 @@ def _checked(
     if labels:
         grid = add_label_column(grid, labels, region.rules)
     problems = [grid.problem, selfcheck.check_bars(region.lines, rules.horizontal)]
-    problems.append(selfcheck.check_nested(region.lines))
+    problems += [selfcheck.check_nested(region.lines), selfcheck.check_stray(region.lines)]
     return grid, [
         selfcheck.check_digits(page, region.bbox, grid, textpage),
         selfcheck.check_agreement(grid, finder.extract(page, region)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 from arakit.compiler.pdf.tables.glyphs import TextLine, Word
 from arakit.compiler.pdf.tables.grid import (
@@ -31,7 +32,7 @@ from arakit.compiler.pdf.tables.region import Region
 from arakit.compiler.pdf.tables.spans import lift_labels, lone_labels
 
 METHOD = "rule bands + word baselines + gap columns"
-_LETTERS_RE = re.compile(r"[A-Za-z]{3,}")
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 ROWS_OR_LINES = (
     "a ruled band holds several lines of words that each fill every column: rows or cells "
     "wrapped over lines cannot be told apart"
@@ -266,7 +267,7 @@ def _continues(row: list[TextLine], ln: TextLine, bounds: list[float], ruled: bo
         return True
     if any(NUMERIC_RE.match(t) for t in mine.values()):
         return False
-    return all(c in above and _LETTERS_RE.search(above[c]) for c in mine)
+    return all(c in above and _wordy(above[c]) for c in mine)
 
 
 def _wraps_with(above: dict[int, str], mine: dict[int, str]) -> bool:
@@ -276,7 +277,21 @@ def _wraps_with(above: dict[int, str], mine: dict[int, str]) -> bool:
         return False
     if above.get(0, "").rstrip().endswith((".", "?", "!", ":")):
         return False
-    return all(c in above and _LETTERS_RE.search(above[c]) for c in mine)
+    return all(c in above and _wordy(above[c]) for c in mine)
+
+
+def _wordy(text: str) -> bool:
+    """A cell of text, not figures: a word of three letters or more in any script, or three
+    words of letters only (IPA strings are often set letter by letter, "ʔ ɪ t ð ə"); "L4,
+    fp16" is neither."""
+    if _WORD_RE.search(text):
+        return True
+    return sum(1 for t in text.split() if all(_letter(ch) for ch in t)) >= 3
+
+
+def _letter(ch: str) -> bool:
+    """A letter or a mark set on one (a tie bar, a tilde): IPA's "ɡ͡b" is one letter."""
+    return ch.isalpha() or unicodedata.category(ch).startswith("M")
 
 
 def _open(text: str) -> int:

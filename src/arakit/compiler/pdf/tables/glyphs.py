@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from arakit.compiler.pdf.chars import dotted, glyph_text, math_italic_g, script
+from arakit.compiler.pdf.tables.marks import accents, marks_below
 
 _BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmb\d|-bd|\.b$", re.IGNORECASE)
 WORD_GAP = 0.15  # a gap wider than this share of the font size separates two words
@@ -35,6 +36,8 @@ class Glyph(Printed):
 
     bold: bool
     shift: int = 0  # +1 raised, -1 lowered, 0 on the baseline
+    oy: float = 0.0  # the glyph's own baseline (under its span's for TeX's \\d{e} dot)
+    stray: bool = False  # a period or comma lowered under no letter (marks.py)
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Word(Printed):
 
     bold: bool | None
     nested: bool = False  # a script set within a script (A_{D_r}): the text cannot show it
+    stray: bool = False  # a period or comma lowered under no letter: the text cannot place it
 
     @property
     def cx(self) -> float:
@@ -106,7 +110,8 @@ def _units(page: Any, clip: Any, textpage: Any = None) -> list[list[Glyph]]:
                     if not text:
                         continue
                     x0, y0, x1, y1 = ch["bbox"]
-                    glyphs.append(Glyph(text, x0, y0, x1, y1, base, size, bold))
+                    oy = float(ch.get("origin", (0.0, base))[1])
+                    glyphs.append(Glyph(text, x0, y0, x1, y1, base, size, bold, oy=oy))
             for unit in _by_baseline(glyphs):
                 if any(g.text.strip() for g in unit):
                     _mark_scripts(unit)
@@ -301,50 +306,8 @@ def _underscore(
     return None
 
 
-_ACCENTS = {
-    "¨": "\u0308",
-    "´": "\u0301",
-    "`": "\u0300",
-    "ˆ": "\u0302",
-    "^": "\u0302",
-    "˜": "\u0303",
-    "~": "\u0303",
-    "¸": "\u0327",
-    "ˇ": "\u030c",
-    "˘": "\u0306",
-    "˙": "\u0307",
-    "˚": "\u030a",
-    "¯": "\u0304",
-    "˝": "\u030b",
-}
-
-
-def _accents(glyphs: list[Glyph]) -> list[Glyph]:
-    """A spacing accent printed over the next or previous letter (TeX's \\"o) is composed
-    with it: Schön, not Sch¨on."""
-    out: list[Glyph] = []
-    k = 0
-    while k < len(glyphs):
-        g = glyphs[k]
-        mark = _ACCENTS.get(g.text)
-        if mark is not None and not g.shift:
-            nxt = glyphs[k + 1] if k + 1 < len(glyphs) else None
-            prev = out[-1] if out else None
-            if nxt is not None and nxt.text.isalpha() and nxt.x0 < g.x1 - 0.3:
-                nxt.text = unicodedata.normalize("NFC", nxt.text + mark)
-                k += 1
-                continue
-            if prev is not None and prev.text.isalpha() and g.x0 < prev.x1 - 0.3:
-                prev.text = unicodedata.normalize("NFC", prev.text + mark)
-                k += 1
-                continue
-        out.append(g)
-        k += 1
-    return out
-
-
 def _word(glyphs: list[Glyph]) -> Word:
-    glyphs = _accents(glyphs)
+    glyphs = accents(glyphs)
     text = ""
     nested = False
     k = 0
@@ -365,7 +328,7 @@ def _word(glyphs: list[Glyph]) -> Word:
     marks = [g.bold for g in glyphs if any(ch.isalnum() for ch in g.text)]
     main = [g for g in glyphs if not g.shift] or glyphs
     return Word(
-        text=dotted(text),
+        text=unicodedata.normalize("NFC", dotted(text)),
         x0=min(g.x0 for g in glyphs),
         y0=min(g.y0 for g in main),
         x1=max(g.x1 for g in glyphs),
@@ -374,6 +337,7 @@ def _word(glyphs: list[Glyph]) -> Word:
         size=max(g.size for g in main),
         bold=all(marks) if marks else None,
         nested=nested,
+        stray=any(g.stray for g in glyphs),
     )
 
 
@@ -391,7 +355,7 @@ def page_lines(
     """Every horizontal text line of the page (or of `clip`), top to bottom."""
     lines = []
     for glyphs in _join_units(_units(page, clip, textpage)):
-        words = _words(glyphs, short_rules or [])
+        words = _words(marks_below(glyphs), short_rules or [])
         if words:
             lines.append(TextLine(words))
     lines.sort(key=lambda ln: (round(ln.base, 1), ln.x0))

@@ -206,6 +206,8 @@ def _prose(line: TextLine, x0: float, x1: float, body: float) -> bool:
     segs = segments(line, 1.2 * line.size)
     if len(segs) != 1 or line.size < 0.9 * body:
         return False
+    if len(segments(line, 1.0 * line.size)) >= 3:
+        return False  # two gaps of an em: columns set at the default \tabcolsep, not prose
     if 2 * sum(1 for w in line.words if _WORDY_RE.search(w.text)) < len(line.words):
         return False  # mostly figures: a dense row of numbers, not running text
     if (line.x1 - line.x0) > 0.85 * (x1 - x0):

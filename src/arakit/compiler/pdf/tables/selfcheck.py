@@ -15,8 +15,10 @@ method's own logic.
    spanning columns is written in a column its rule, left edge or centre shows (grid.py).
 5. Stacked: table lines right beyond the table's far rule, with no caption of their own,
    are a sub-table under the same caption (stacked.py): each is read and checked like this.
-6. Marks: no bar is drawn over a word (an overline the text cannot carry), and no word holds
-   a script within a script (A_{D_r} would be written A_{Dr}).
+6. Marks: no bar is drawn over a word (an overline the text cannot carry), no word holds
+   a script within a script (A_{D_r} would be written A_{Dr}), and no period or comma is
+   printed lowered under the line but under no letter (a mark below that marks.py could not
+   put on its letter, which would read as punctuation).
 
 A table passing all of them is `exact`; otherwise `partial`, with what failed.
 """
@@ -175,6 +177,16 @@ def check_nested(lines: list[TextLine]) -> str | None:
         for w in ln.words:
             if w.nested:
                 return f"{w.text!r} has a script within a script: the cell text cannot show it"
+    return None
+
+
+def check_stray(lines: list[TextLine]) -> str | None:
+    """None unless a period or comma is printed lowered under the line but under no letter
+    (a mark below that could not be put on its letter): the cell text cannot show it."""
+    for ln in lines:
+        for w in ln.words:
+            if w.stray:
+                return f"{w.text!r} has a mark printed below the line under no letter"
     return None
 
 
