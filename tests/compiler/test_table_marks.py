@@ -155,3 +155,17 @@ def test_a_small_table_whose_header_fills_its_column_with_em_gaps_is_found(
     t = read_one(tmp_path / "t.pdf")
     assert t.header == [head]
     assert t.rows == [["English", "0.47", "0.0002"], ["Yoruba", "0.49", "0.004"]]
+
+
+def test_a_row_of_text_without_a_label_under_labelled_rows_fails_the_self_check() -> None:
+    from arakit.compiler.pdf.tables.grid import Grid
+    from arakit.compiler.pdf.tables.selfcheck import check_labels
+
+    wrapped = Grid(rows=[["**S1**", "ʔ ɪ t ð ə"], ["", "ɹ ɛ n ə d"], ["**S2**", "ɔ w a w"]])
+    problem = check_labels(wrapped)
+    assert problem is not None and "body row 2 has no label" in problem
+    # rows under a label set over several rows carry figures: a group, not a wrapped cell
+    grouped = Grid(rows=[["BERT", "GA", "34.5%"], ["", "NPO", "**1%**"], ["T5", "GA", "2%"]])
+    assert check_labels(grouped) is None
+    # a table whose rows carry no labels at all has nothing to compare with
+    assert check_labels(Grid(rows=[["", "a b c"], ["", "d e f"]])) is None

@@ -19,6 +19,8 @@ method's own logic.
    a script within a script (A_{D_r} would be written A_{Dr}), and no period or comma is
    printed lowered under the line but under no letter (a mark below that marks.py could not
    put on its letter, which would read as punctuation).
+7. Labels: no body row without a label and without figures stands under labelled rows (a
+   cell wrapped over lines that was not joined to its row).
 
 A table passing all of them is `exact`; otherwise `partial`, with what failed.
 """
@@ -34,7 +36,7 @@ from typing import Any
 from arakit.compiler.pdf.chars import SUBSCRIPT, SUPERSCRIPT
 from arakit.compiler.pdf.document import TableCheck
 from arakit.compiler.pdf.tables.glyphs import TextLine, Word
-from arakit.compiler.pdf.tables.grid import Grid
+from arakit.compiler.pdf.tables.grid import Grid, is_number
 
 _DIGITS_RE = re.compile(r"\d+")
 _PLAIN = {v: k for table in (SUPERSCRIPT, SUBSCRIPT) for k, v in table.items()}
@@ -187,6 +189,22 @@ def check_stray(lines: list[TextLine]) -> str | None:
         for w in ln.words:
             if w.stray:
                 return f"{w.text!r} has a mark printed below the line under no letter"
+    return None
+
+
+def check_labels(grid: Grid) -> str | None:
+    """None unless a body row has no label where the table's other rows have one, and no
+    figure either: a line of text under a labelled row is most likely that row's cell
+    wrapped over lines, not a row of its own (a row under a label set over several rows
+    carries figures of its own)."""
+    labelled = [r for r in grid.rows if r and r[0].strip()]
+    if len(labelled) < 2:
+        return None
+    for k, row in enumerate(grid.rows[1:], start=2):
+        cells = [c for c in row[1:] if c.strip()]
+        if row[0].strip() or not cells or any(is_number(c.replace("**", "")) for c in cells):
+            continue
+        return f"body row {k} has no label and no figures: it may carry on the row above"
     return None
 
 
