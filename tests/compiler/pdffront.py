@@ -51,7 +51,10 @@ class FrontPage:
         "half on two benchmarks. Our method is simple."
     )
     intro: list[str] = field(default_factory=list)
+    intro_heading: str = "1 Introduction"
+    contents: list[str] = field(default_factory=list)  # a table of contents, one bold line each
     references: list[str] = field(default_factory=list)
+    references_title: str = "References"
     numbered_refs: bool = True
 
 
@@ -176,15 +179,18 @@ def make_front(path: Path, fp: FrontPage) -> Path:
     p.y += 18
     p.centred("Abstract", 11, bold=True)
     p.wrapped(fp.abstract, 10, LEFT + 30, RIGHT - 30)
+    for line in fp.contents:
+        p.y += 16
+        p.text(LEFT, p.y + 12, line, 12, bold=True)
     p.y += 14
-    p.text(LEFT, p.y + 12, "1 Introduction", 12, bold=True)
+    p.text(LEFT, p.y + 12, fp.intro_heading, 12, bold=True)
     p.y += 16
     for para in fp.intro or [fp.abstract]:
         p.y += 4
         p.wrapped(para)
     if fp.references:
         p.y += 16
-        p.text(LEFT, p.y + 12, "References", 12, bold=True)
+        p.text(LEFT, p.y + 12, fp.references_title, 12, bold=True)
         p.y += 16
         for k, ref in enumerate(fp.references, start=1):
             p.y += 2

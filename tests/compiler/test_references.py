@@ -77,6 +77,41 @@ def test_natbib_square_bracket_years_cite_their_author_year_entry(tmp_path: Path
     }
 
 
+def test_a_reference_list_headed_in_another_language_is_read(tmp_path: Path) -> None:
+    # a Spanish thesis prints "BIBLIOGRAFÍA" (TeX sets the accented i as a dotless i and a
+    # combining acute); its list had been read as body text, with no reference at all
+    intro = ["We follow the identification scheme of [2] and compare with [1]."]
+    fp = FrontPage(
+        title=["Identificación en tiempo continuo"],
+        authors=[[Author("Marco Rossi")]],
+        intro=intro,
+        references=AUTHOR_YEAR_REFS[:2],
+        references_title="BIBLIOGRAF\u0131\u0301A",
+    )
+    doc = read_document(make_front(tmp_path / "p.pdf", fp))
+    assert [r.key for r in doc.references] == ["1", "2"]
+    assert not any("Forgione" in p.text for p in doc.paragraphs())
+
+
+def test_a_table_of_contents_naming_the_references_does_not_swallow_the_body(
+    tmp_path: Path,
+) -> None:
+    # a thesis lists its chapters (unnumbered, bold) before the text: the "References" line
+    # of the contents must not turn the introduction that follows into reference entries
+    intro = ["We follow the identification scheme of [2] and compare with [1]."]
+    fp = FrontPage(
+        title=["Continuous-time Identification"],
+        authors=[[Author("Marco Rossi")]],
+        contents=["Overview", "References", "Data"],
+        intro_heading="Introduction",
+        intro=intro,
+        references=AUTHOR_YEAR_REFS[:2],
+    )
+    doc = read_document(make_front(tmp_path / "p.pdf", fp))
+    assert any("identification scheme" in p.text for p in doc.paragraphs())
+    assert [r.key for r in doc.references] == ["1", "2"]
+
+
 def test_a_numbered_list_is_split_at_its_numbers(tmp_path: Path) -> None:
     intro = ["We follow the identification scheme of [2] and compare with [1]."]
     doc = _paper(tmp_path, AUTHOR_YEAR_REFS[:2], numbered=True, intro=intro)

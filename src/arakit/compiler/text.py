@@ -107,6 +107,8 @@ def role(title: str, appendix: bool = False) -> str:
         low.strip(" .:"),
     ):
         return "introduction"  # only a title that opens with it: "A short introduction to X" is not
+    if is_references_title(title):
+        return "references"
     for name, words in ROLES:
         if name == "introduction":
             continue
@@ -142,6 +144,35 @@ def ascii_fold(text: str) -> str:
     "Caracteristicas", "Muller"): letters taken apart (NFKD) and their marks dropped."""
     plain = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
+# The reference list's heading in the languages papers and theses here are written in,
+# accents folded ("BIBLIOGRAFÍA", "Références", "Список литературы").
+REFERENCE_TITLES = frozenset(
+    {
+        "references",
+        "bibliography",
+        "literature cited",
+        "works cited",
+        "cited literature",
+        "bibliografia",
+        "referencias",
+        "referencias bibliograficas",
+        "bibliographie",
+        "references bibliographiques",
+        "literatur",
+        "literaturverzeichnis",
+        "riferimenti bibliografici",
+        "список литературы",
+        "литература",
+        "список использованных источников",
+    }
+)
+
+
+def is_references_title(title: str) -> bool:
+    """True when a heading names the reference list, in any language listed above."""
+    return " ".join(ascii_fold(title).lower().strip(" .:").split()) in REFERENCE_TITLES
 
 
 def slug(text: str, limit: int = 40) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from arakit.compiler.pdf.document import Line
+from arakit.compiler.text import is_references_title
 
 NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-Z].{1,120})$")
 ROMAN_RE = re.compile(r"^([IVX]{1,6})\.\s+([A-Z].{1,120})$")
@@ -51,7 +52,8 @@ class Headings:
         text = ln.text.strip()
         if len(text) > 130:
             return None
-        if text.lower().rstrip(":.") in NAMED and (self._strong(ln) or text.isupper()):
+        named = text.lower().rstrip(":.") in NAMED or is_references_title(text)
+        if named and (self._strong(ln) or text.isupper()):
             return "", text
         m = NUMBERED_RE.match(text)
         if m and not text.endswith((",", ";")):

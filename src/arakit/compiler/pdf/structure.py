@@ -35,6 +35,7 @@ from arakit.compiler.pdf.listings import code_lines
 from arakit.compiler.pdf.references import entries_from_lines, parse_references
 from arakit.compiler.pdf.tables import RawTable, flat_header
 from arakit.compiler.pdf.tables.captions import Label, caption_label
+from arakit.compiler.text import is_references_title
 
 __all__ = ["build_document", "dehyphenate", "read_document"]
 _EQ_NUM_RE = re.compile(r"\((\d+)\)\s*$")
@@ -80,6 +81,7 @@ def build_document(layout: Layout, path: str) -> Document:
 def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[str]) -> None:
     current = DocSection(number="", title="", level=0, page=lines[0].page if lines else 1)
     in_refs = in_appendix = False
+    refs_from = 0  # how many reference lines there were when the references heading came
     ref_lines: list[Line] = []
     buf: list[Line] = []
     k = 0
@@ -122,8 +124,10 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
             low = title.lower()
             if low.startswith("appendix"):
                 in_appendix, in_refs = True, False
-            if low in ("references", "bibliography"):
-                in_refs = True
+            if is_references_title(low):
+                in_refs, refs_from = True, len(ref_lines)
+            elif in_refs and len(ref_lines) == refs_from:
+                in_refs = False  # a heading right after it: a table of contents, not the list
             elif in_refs and number:
                 in_refs, in_appendix = False, True
             current = DocSection(
