@@ -10,6 +10,7 @@ from arakit.compiler.mapping.context import PaperContext
 from arakit.compiler.mapping.related import map_related
 from arakit.compiler.pdf import read_document
 from arakit.compiler.pdf.references import parse_reference
+from arakit.model import RelatedWork
 from tests.compiler.pdffront import Author, FrontPage, make_front
 
 AUTHOR_YEAR_REFS = [
@@ -40,6 +41,11 @@ def _paper(tmp_path: Path, refs: list[str], numbered: bool, intro: list[str]):  
     return read_document(make_front(tmp_path / "p.pdf", fp))
 
 
+def _cited(related: list[RelatedWork]) -> dict[str, str]:
+    """Type by title of the references the text was found citing."""
+    return {rw.title: rw.type for rw in related if rw.delta.startswith("Cited in")}
+
+
 def test_an_author_year_list_is_split_at_its_hanging_indent(tmp_path: Path) -> None:
     doc = _paper(tmp_path, AUTHOR_YEAR_REFS, numbered=False, intro=INTRO)
     assert [r.key for r in doc.references] == [
@@ -55,11 +61,24 @@ def test_an_author_year_list_is_split_at_its_hanging_indent(tmp_path: Path) -> N
 def test_author_year_citations_find_their_entry_and_type_its_relation(tmp_path: Path) -> None:
     doc = _paper(tmp_path, AUTHOR_YEAR_REFS, numbered=False, intro=INTRO)
     related = map_related(PaperContext(doc, extract_atoms(doc), "p.pdf"))
-    assert {rw.title: rw.type for rw in related} == {
+    assert _cited(related) == {
         "Chen et al., 1990": "imports",
         "Forgione and Piga, 2020": "imports",
         "Garnier and Young, 2014b": "baseline",
     }
+
+
+def test_a_reference_the_text_never_cites_is_listed_with_its_relation_unstated(
+    tmp_path: Path,
+) -> None:
+    # a course paper lists nine references and cites none of them in the text: the reference
+    # list is still the paper's related work, listed briefly rather than dropped
+    doc = _paper(tmp_path, AUTHOR_YEAR_REFS, numbered=False, intro=INTRO)
+    related = map_related(PaperContext(doc, extract_atoms(doc), "p.pdf"))
+    listed = [rw for rw in related if not rw.delta.startswith("Cited in")]
+    assert [rw.title for rw in listed] == ["Garnier and Young, 2014a"]
+    assert "no citation of it was found in the text" in listed[0].delta
+    assert [rw.id for rw in related] == ["RW01", "RW02", "RW03", "RW04"]
 
 
 def test_natbib_square_bracket_years_cite_their_author_year_entry(tmp_path: Path) -> None:
@@ -71,7 +90,7 @@ def test_natbib_square_bracket_years_cite_their_author_year_entry(tmp_path: Path
     ]
     doc = _paper(tmp_path, AUTHOR_YEAR_REFS, numbered=False, intro=intro)
     related = map_related(PaperContext(doc, extract_atoms(doc), "p.pdf"))
-    assert {rw.title: rw.type for rw in related} == {
+    assert _cited(related) == {
         "Chen et al., 1990": "imports",
         "Garnier and Young, 2014b": "baseline",
     }

@@ -6,6 +6,7 @@ import re
 
 from arakit.compiler.citations import CitationIndex
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PaperContext
+from arakit.compiler.pdf.document import Reference
 from arakit.model import RelatedWork
 
 # (type, cue) in order of precedence: a reference used as a baseline anywhere is a baseline
@@ -44,7 +45,9 @@ def _cue_for(rx: str, sentence: str, key: str, index: CitationIndex) -> re.Match
 
 
 def map_related(ctx: PaperContext) -> list[RelatedWork]:
-    """One entry per cited reference; uncited ones are listed by the caller."""
+    """One entry per reference: typed from the sentences that cite it, or listed briefly
+    (ARA-FORMAT: citations without a technical delta may be) when no citation of it is found
+    in the text — a reference list is never dropped."""
     cites: dict[str, list[tuple[str, str]]] = {}
     for c in ctx.atoms.citations:
         for k in c.keys:
@@ -54,6 +57,7 @@ def map_related(ctx: PaperContext) -> list[RelatedWork]:
     for ref in ctx.doc.references:
         uses = cites.get(ref.key)
         if not uses:
+            out.append(_listed(ctx, ref, len(out) + 1))
             continue
         rtype, cue = "imports", ""
         sentence, where = uses[0]
@@ -82,3 +86,19 @@ def map_related(ctx: PaperContext) -> list[RelatedWork]:
             )
         )
     return out
+
+
+def _listed(ctx: PaperContext, ref: Reference, number: int) -> RelatedWork:
+    """A reference no sentence of the text was found citing: listed, its relation unstated."""
+    return RelatedWork(
+        id=f"RW{number:02d}",
+        title=ref.short,
+        doi=ref.doi or (f"arXiv:{ref.arxiv}" if ref.arxiv else NOT_SPECIFIED),
+        type="imports",
+        delta=(
+            "In the reference list; no citation of it was found in the text, so its relation "
+            "to this work is not stated (imports is the default type)"
+        ),
+        adopted_elements=NOT_SPECIFIED,
+        extra_fields=ctx.source_fields(f"{ctx.source_name} reference [{ref.key}]: {ref.title}"),
+    )
