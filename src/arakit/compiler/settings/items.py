@@ -50,6 +50,12 @@ _BETWEEN = re.compile(r"\s*[,;]?\s*(?:and\s+)?(?:(?P<name>[^,;=.]{1,30}?)\s*=\s*
 _NAME_BEFORE = re.compile(r"(?P<name>[^,;:=]{1,40}?)\s*=\s*$")
 _CUT = re.compile(r",|;|:|\b(?:at|of|for|with|and|is|are|was|were|when|where)\s")
 _SUBJECT = re.compile(r"(?P<subject>.+?)\s+(?:is|are|was|were|equals?)\s*$")
+# `The batch size is set to 64 for WSJ and 100 for UD`, `We set the size of X to 30 for A
+# and 10 for B`: the quantity a setting verb gives a value per item
+_SET_SUBJECT = re.compile(
+    r"(?:(?P<subject>.+?)\s+(?:is|are|was|were)\s+(?:set|fixed|chosen)\s+(?:to|at|as)"
+    r"|\bset\s+(?P<object>.+?)\s+to)\s*$"
+)
 _DETERMINERS = re.compile(r"^(?:the|a|an|our|its|their|this|these)\s+", re.IGNORECASE)
 
 
@@ -67,7 +73,12 @@ def _subject(sentence: str, pos: int) -> str:
     clause = re.split(r"[;:]|\.\s", sentence[:pos])[-1]
     m = _SUBJECT.search(clause)
     if not m:
-        return ""
+        set_ = _SET_SUBJECT.search(clause)
+        if not set_:
+            return ""
+        if set_.group("object"):  # `set the size of decomposed parameters to`: all of it
+            return _DETERMINERS.sub("", set_.group("object").strip())
+        return " ".join(_DETERMINERS.sub("", set_.group("subject").strip()).split()[-4:])
     subject = re.sub(r",\s*or\s+[^,]+,", "", m.group("subject"))  # an apposition
     subject = re.split(r"\s+of\s+", subject)[0].split(",")[-1].strip()
     subject = _DETERMINERS.sub("", subject)
@@ -98,13 +109,17 @@ def per_item(sentence: str) -> list[Found]:
     segments.sort()
     out: list[Found] = []
     chain: list[tuple[int, int, list[tuple[str, str, str, int]], str]] = []
+    # a name a setting verb gives (`the batch size is set to`) keeps the quantity's own key
+    # (`batch_size`, shared with the code), not one per item
+    set_names: set[str] = set()
 
     def flush() -> None:
         if sum(len(seg[2]) for seg in chain) >= 2 and all(seg[3] for seg in chain):
             for _start, _end, entries, name in chain:
                 for value, unit, item, pos in entries:
                     label = f"{name} ({item})"
-                    out.append(Found((pos, pos + len(value)), label, value, unit, snake(label)))
+                    key = "" if name in set_names else snake(label)
+                    out.append(Found((pos, pos + len(value)), label, value, unit, key))
         chain.clear()
 
     for start, end, entries in segments:
@@ -117,6 +132,9 @@ def per_item(sentence: str) -> list[Found]:
                 name = chain[-1][3]
         if not chain and not name:
             name = _subject(sentence, start)
+            clause = re.split(r"[;:]|\.\s", sentence[:start])[-1]
+            if name and not _SUBJECT.search(clause):
+                set_names.add(name)
         if name and names_a_result(name):
             name = ""
         chain.append((start, end, entries, name))

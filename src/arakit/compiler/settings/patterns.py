@@ -142,7 +142,7 @@ QUANTITY_RE = re.compile(
 UNITLESS_RE = re.compile(
     r"(?P<phrase>(?:[a-zA-Z][\w\-]*\s+){0,2}(?<![\w-])(?:standard\s+deviation|std|variance|probability|"
     r"ratio|factor|coefficient|threshold|tolerance|penalty|margin|scale|decay|order|degree|"
-    r"fraction|weight|budget|horizon|capacity|patience))"
+    r"fraction|weight|budget|horizon|capacity|patience|(?:kernel|window|filter|patch|context|beam)\s+size))"
     rf"\s+(?:of\s+|equal\s+to\s+|is\s+|=\s*|set\s+to\s+)?(?P<value>{NUMBER}){END}(?!\s?{UNIT})"
 )
 # `Random single-step pairs (60%)`, `15% negate programs`, `15% probability of halt`
@@ -180,6 +180,15 @@ IDENTITY_RE = re.compile(
     r"\bspecial case\b|\breduces? to\b|\bdegenerates?\b|\bequivalent to\b|\brecovers?\b",
     re.IGNORECASE,
 )
+# a sentence about what training found, not what it was given: `The correct solution is
+# w1 = 1 and w2 = 0`, `they adjust as needed, in this case to g1 = 1`, `the correct gates
+# at the end of training`, `close to the true values γ = 0.5`
+OUTCOME_RE = re.compile(
+    r"\b(?:(?:correct|true|optimal|exact|learned|learnt|final)\s+(?:solution|gates?|weights?|"
+    r"values?|parameters?)|solution\s+(?:is|was)|at\s+the\s+end\s+of\s+(?:\w+\s+){0,2}training)\b",
+    re.IGNORECASE,
+)
+ADJUSTED_TO_RE = re.compile(r"\badjust(?:s|ed)?\b[^.;]{0,40}\bto\b[^.;]{0,30}$", re.IGNORECASE)
 # what a value is said to be after it: the ideal a measure is compared with
 OPTIMUM_RE = re.compile(
     r"[^.;]{0,60}?\b(?:is|are)\s+(?:considered\s+|deemed\s+)?(?:optimal|ideal|perfect)\b"

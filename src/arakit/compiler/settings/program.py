@@ -41,8 +41,23 @@ def program_span(sentence: str) -> tuple[int, int] | None:
 
 
 def is_program(sentence: str) -> bool:
-    """True when the whole sentence has the shape of a program."""
-    return program_span(sentence) == (0, len(sentence))
+    """True when the whole sentence has the shape of a program, or is an algorithm float
+    (`Algorithm 1: Inside algorithm … notation LEFT=0, RIGHT=0 …`: its caption with the
+    listing run into it, whose assignments are the algorithm's notation)."""
+    return program_span(sentence) == (0, len(sentence)) or bool(_ALGORITHM.search(sentence))
+
+
+# an algorithm's caption opens the float: `Algorithm 2: …` anywhere (the line before the
+# float may run into it), `Algorithm 1. …` at the start
+_ALGORITHM = re.compile(r"\bAlgorithm\s+\d+\s*:\s|^\s*Algorithm\s+\d+\.\s")
+# a figure's axis run into the text: five or more tick labels in a row, nothing between
+_TICKS = re.compile(r"(?:(?<=\s)|^)(?:[-−]?\d+(?:\.\d+)?\s+){4,}[-−]?\d+(?:\.\d+)?(?=\s|$)")
+
+
+def is_figure_text(sentence: str) -> bool:
+    """True when a sentence holds a figure's axis (`-1.0 -0.5 0.0 0.5 1.0 w1 … g1 = 1`):
+    the values written on a plot describe what it shows, never a setting."""
+    return bool(_TICKS.search(sentence))
 
 
 _EQ_NUMBER = re.compile(r"(?<![\w.])\(\d{1,2}(?:\.\d{1,2})?[a-z]?\)")

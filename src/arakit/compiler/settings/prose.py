@@ -21,6 +21,7 @@ from arakit.compiler.pdf.chars import SUPERSCRIPT
 from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
+from arakit.compiler.settings.counts import changes, counts, dimensions, quiet_count, sizes_of
 from arakit.compiler.settings.hardware import hardware, software
 from arakit.compiler.settings.forms import (
     between,
@@ -41,7 +42,12 @@ from arakit.compiler.settings.names import (
 )
 from arakit.compiler.settings.numbers import NUMBER, WORDS, dot_thousands_count, parse_number
 from arakit.compiler.settings.phrased import percent, quantity, respectively
-from arakit.compiler.settings.program import in_display_equation, is_program, program_span
+from arakit.compiler.settings.program import (
+    in_display_equation,
+    is_figure_text,
+    is_program,
+    program_span,
+)
 from arakit.compiler.settings.sizes import sizes
 from arakit.compiler.settings.spanish import spanish, spanish_settings
 
@@ -78,8 +84,8 @@ class Reader:
 
     def read(self, sentence: str, where: Where, group: int, negative: bool) -> list[PaperSetting]:
         """Every setting stated in one sentence, in the order they appear."""
-        if is_program(sentence):
-            return []  # a pseudo-code figure or a listing run into the text
+        if is_program(sentence) or is_figure_text(sentence):
+            return []  # a pseudo-code figure, a listing or a plot's axis run into the text
         program = program_span(sentence)
         found: list[tuple[int, PaperSetting]] = []
         taken: list[tuple[int, int]] = []
@@ -97,27 +103,30 @@ class Reader:
             meaning: str = "",
             numbers: tuple[float, ...] = (),
             count: float | None = None,
-        ) -> None:
+            extra: dict[str, str] | None = None,
+        ) -> bool:
             if P.MEASURED_RE.match(sentence, span[1]) or P.FORMULA_RE.match(sentence, span[1]):
-                return  # a value with its error bar is a measurement; one in a formula, math
+                return False  # a value with its error bar is a measurement; one in a formula, math
             if in_display_equation(sentence, span[0]):
-                return  # a display equation run into the text
+                return False  # a display equation run into the text
             close = max(sentence.rfind(c, span[0], span[1]) for c in "]}") + 1
             if value.lstrip()[:1] in "[{" and P.TENSOR_SHAPE_RE.match(sentence, close or span[1]):
-                return  # `X ∈ {0, …, 255}^{3×H×W}`: the domain of a tensor, not a setting
+                return False  # `X ∈ {0, …, 255}^{3×H×W}`: the domain of a tensor, not a setting
             if program and program[0] <= span[0] < program[1]:
-                return  # a step of a pseudo-code listing run into the text
+                return False  # a step of a pseudo-code listing run into the text
             if not key:
                 key, meaning = self.key(name)
             if not key:
-                return  # a name without one letter or digit (`∗ = 2`) names nothing to compare
+                return (
+                    False  # a name without one letter or digit (`∗ = 2`) names nothing to compare
+                )
             number = count if count is not None else parse_number(value) if not numbers else None
             if self.dot_thousands and not numbers:
                 at = sentence.find(value.strip(), pos)
                 grouped = dot_thousands_count(value, sentence, at) if at >= 0 else None
                 number = grouped if grouped is not None else number
             if number is None and not numbers:
-                return
+                return False
             # `when n is moderately small (n = 10), B is better`: a condition the paper
             # discusses, one case of its study, not the setting its experiment ran with
             # (a stopping rule, "stopped when the maximum of N samples was obtained", is not)
@@ -137,10 +146,12 @@ class Reader:
                         variant=case is not None,
                         group=group,
                         meaning=meaning,
+                        extra=dict(extra or {}),
                     ),
                 )
             )
             taken.append(span)
+            return True
 
         for f, number in software(sentence):
             if free(*f.span):
@@ -158,6 +169,11 @@ class Reader:
                     self._assign(sentence, m, add)
             found.sort(key=lambda x: x[0])
             return [s for _, s in found]
+        for f, old in changes(sentence):
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                note = {"changed_from": old}  # the reference model's value
+                add(f.span[0], f.span, f.name, f.value, "", key, meaning, extra=note)
         for f in [
             *hardware(sentence),
             *sizes(sentence),
@@ -266,8 +282,24 @@ class Reader:
                 name = f"{m.group('noun')} of {m.group('what')}"
                 add(m.start(), m.span(), name, m.group("value"), "%")
         for m in P.VALUE_FIRST_RE.finditer(sentence):
+            if m.group("value").lower() in WORDS and quiet_count(sentence[: m.start()], where.role):
+                continue  # `Madsen and Johansen [2020] solve it with two new units`
             if free(m.start(), m.end("noun")):
                 self._value_first(sentence, m, add)
+        for f in [*dimensions(sentence, where.role), *sizes_of(sentence)]:
+            if free(*f.span):
+                one = f.numbers[0] if len(f.numbers) == 1 else None
+                numbers = f.numbers if one is None else ()
+                add(f.span[0], f.span, f.name, f.value, "", f.key, "", numbers, count=one)
+        for f, number in counts(sentence, where.role):
+            if not number.is_integer() and not self.dot_thousands:
+                continue  # `18.279 genes` counts only where the paper groups thousands by dots
+            if free(*f.span):
+                noun = f.name.split()[-1]
+                head = sentence[: f.span[0]]
+                key = self._noun_key(f.name, noun, P.lead(head, 6), head)
+                unit = noun if noun in ("steps", "epochs", "iterations") else ""
+                add(f.span[0], f.span, f.name, f.value, unit, key, count=number)
         for m in P.QUANTITY_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
                 quantity(sentence, m, add)
@@ -320,6 +352,8 @@ class Reader:
         name, value = m.group("name"), m.group("value")
         if name[0] in "ℜℑ":
             return  # `ℑ = 0`: the real or imaginary part, an axis of a plot
+        if P.OUTCOME_RE.search(sentence) or P.ADJUSTED_TO_RE.search(sentence[: m.start()]):
+            return  # `the correct solution is w1 = 1`: what training should find or found
         if name in P.INDEX_NAMES and value in ("0", "1"):
             return  # an index running from 0 or 1
         if value in ("0", "1") and P.MATH_CONDITION.search(sentence):
@@ -367,7 +401,14 @@ class Reader:
             key = f"{key}_{index.group(1).lower()}"
         printed = f"{lead} {name}".strip() if phrase_key(lead) else name
         unit = m.group("unit") or (noun if noun in ("steps", "epochs", "iterations") else "")
-        add(m.start(), m.span(), printed, value, unit, key, meaning)
+        kept = add(m.start(), m.span(), printed, value, unit, key, meaning)
+        chained = re.match(rf"[^=≡]+(?:=|≡|:=)\s*(?P<mid>{SYMBOL})\s*=", m.group(0))
+        if kept and chained and parse_number(chained.group("mid")) is None:
+            # `γ = κ = 0.5`: both symbols take the value
+            mid = chained.group("mid")
+            at = m.start() + chained.start("mid")
+            key, meaning = self.key(mid, "", noun)
+            add(at, (at, at + len(mid)), mid, value, unit, key, meaning)
 
     def _value_first(self, sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
         before = sentence[: m.start()]
