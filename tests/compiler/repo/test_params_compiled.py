@@ -162,3 +162,19 @@ def test_a_seed_the_script_fixes_is_a_parameter_in_python_r_and_julia() -> None:
     assert ("set.seed", "333", 2) in {(p.name, p.value, p.line) for p in params_of(r, "b.R")}
     jl = "using Random\nRandom.seed!(7)\n"
     assert ("Random.seed!", "7", 2) in {(p.name, p.value, p.line) for p in params_of(jl, "c.jl")}
+
+
+def test_a_switch_default_defined_as_true_or_false_is_read_in_headers_and_ipp_files() -> None:
+    src = (
+        "#ifndef ARGS_DEFAULT_USE_RECOMPUTE\n"
+        "#define ARGS_DEFAULT_USE_RECOMPUTE false\n"
+        "#endif\n"
+        "#define ARGS_DEFAULT_K 64\n"
+        "#define FALSE_ALARM_NAME trueish\n"
+    )
+    got = _got(src, "include/arguments.hpp")
+    assert got["ARGS_DEFAULT_USE_RECOMPUTE"] == ("false", 2, "")
+    assert got["ARGS_DEFAULT_K"] == ("64", 4, "")
+    assert "FALSE_ALARM_NAME" not in got  # a word that starts like a boolean is no value
+    impl = "#define CHUNK 8196\nstatic const int kRetries = 3;\n"
+    assert _got(impl, "src/votess.ipp")["CHUNK"] == ("8196", 1, "")

@@ -22,7 +22,9 @@ from arakit.compiler.repo.params.rjulia import r_julia_params
 MAX_PARAMS = 500
 MAX_LINE = 400
 
-C_SUFFIXES = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".cu", ".cuh", ".cl")
+# (with the implementation files a header includes: `#include <knn.ipp>`, .tpp, .inl)
+C_SUFFIXES = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".cu", ".cuh", ".cl",
+              ".ipp", ".tpp", ".inl")  # fmt: skip
 FORTRAN_SUFFIXES = (".f", ".f90", ".f95", ".f03", ".f08", ".for")
 R_SUFFIXES = (".r",)
 JULIA_SUFFIXES = (".jl",)
@@ -33,7 +35,10 @@ SOURCE_SUFFIXES = C_SUFFIXES + FORTRAN_SUFFIXES + R_SUFFIXES + JULIA_SUFFIXES + 
 _NUMBER = (
     r"[-+]?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eEdD][-+]?\d+)?)(?:[fFlLuU]{0,3}|_\w+)?"
 )
-_C_DEFINE = re.compile(rf"^\s*#\s*define\s+([A-Za-z_]\w*)\s+\(?({_NUMBER})\)?\s*(?://.*|/\*.*)?$")
+# (a switch's default too: `#define ARGS_DEFAULT_USE_RECOMPUTE false`)
+_C_DEFINE = re.compile(
+    rf"^\s*#\s*define\s+([A-Za-z_]\w*)\s+\(?({_NUMBER}|true|false)\)?\s*(?://.*|/\*.*)?$"
+)
 _C_CONST = re.compile(
     r"^\s*(?:(?:static|extern|inline|__constant__|__device__|__constant)\s+)*"
     r"(?:const|constexpr)\s+(?:(?:unsigned|signed|long|short|static|constexpr|const)\s+)*"
