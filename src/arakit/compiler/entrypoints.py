@@ -36,6 +36,8 @@ from arakit.compiler.repo.moved import runs_as_program
 from arakit.compiler.repo.params import is_source
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.scope import _PROGRAMS, CODE_SUFFIXES, _collapse
+from arakit.compiler.scope.loads import loaded_folders, root_runners
+from arakit.compiler.scope.parts import sibling_experiments
 
 MAX_FILES = 50
 
@@ -82,6 +84,14 @@ def entry_points(
     for part, named in _numbered_parts(folders, code, text):
         folders = sorted({*folders, part})
         roots.setdefault(part, f"the paper names {named}: {part}/ is its part too")
+    for part, reason in sibling_experiments(folders, code, own, text):
+        folders = sorted({*folders, part})
+        roots.setdefault(part, reason)
+    for unit, reason in loaded_folders(folders, code, read, own):
+        folders = sorted({*folders, unit})
+        roots.setdefault(unit, reason)
+    for _, reason in root_runners(folders, code, read)[:1]:
+        roots.setdefault("", reason)
     # (a program that writes generated code into the package's src/ does not drive it)
     driven = _root_drivers(folders, code, read)
     for native, namespace in _r_native_code(folders, files, read):
@@ -113,7 +123,8 @@ def entry_points(
         folders = _collapse(set(folders) | set(roots), code)
         if why is not None:
             why.update({f: r for f, r in roots.items() if f in folders})
-        reasons.append("launch files run it: " + ", ".join(sorted(set(roots.values()))[:3]))
+        # (launch files that run it, code it loads, the paper's other experiments)
+        reasons.append("what runs it widens it: " + ", ".join(sorted(set(roots.values()))[:4]))
     extra = {f: why for f, why in extra.items() if not inside(f)}
     if extra:
         reasons.append("launch files: " + ", ".join(sorted(extra.values())[:3]))

@@ -29,6 +29,7 @@ from arakit.compiler.repo.reach import Passed, Reach, reached_from
 from arakit.compiler.repo.source import RepoFiles, list_files
 from arakit.compiler.scope import (
     Scope,
+    section_folders,
     choose_folders,
     edited_after_added,
     paper_dirs,
@@ -84,7 +85,7 @@ class Grounding:
         passed: dict[str, Passed] = {}  # what each script's run passes, built when asked
         out: list[CodeParam] = []
         for p in self.params:
-            if scope.includes(p.file) or not p.file.endswith(".py"):
+            if scope.includes(p.file) or not p.file.endswith(".py") or scope.third_party(p.file):
                 continue
             name = reach.enclosing(p.file, p.line)
             for script, line in reached.get((p.file, name), []) if name is not None else []:
@@ -211,6 +212,10 @@ def grounded(
             )
             scope.folders, scope.excluded, scope.files = folders, excluded, extra
             scope.why = {f: chosen.get(f) or how or why for f in folders}
+            scope.sections = section_folders(
+                sorted({str(PurePosixPath(r).parent) for r in g.repo.files if scope.includes(r)}),
+                text,
+            )
             scope.reasons.append(f"{why}; {how}" if how else why)
         g.scope = scope
         g.execution = [r for r in g.execution if scope.includes(r)] or g.execution

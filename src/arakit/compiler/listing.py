@@ -177,7 +177,7 @@ def settings_listings(
             inside.append(sec)
             continue
         why = next((r for f, r in aside.items() if sec.path.startswith(f.rstrip("/") + "/")), "")
-        if why in LEFT_OUT or why.startswith(UNLOADED):
+        if why.startswith((*LEFT_OUT, UNLOADED)):
             continue
         if why:
             sec.label = f"set aside as {why}"

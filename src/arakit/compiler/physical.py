@@ -149,6 +149,8 @@ def scope_text(scope: Scope | None) -> str:
         + "."
     ]
     lines += [f"- {r}" for r in scope.reasons]
+    if len(scope.folders) > 1:  # a paper with several experiments: why each folder is in
+        lines += [f"- `{f}/`: {scope.why[f]}" for f in scope.folders if scope.why.get(f)]
     if scope.excluded:
         lines.append(
             "- set aside: " + "; ".join(f"`{f}/` ({why})" for f, why in scope.excluded[:12])

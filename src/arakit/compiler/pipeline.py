@@ -356,7 +356,10 @@ def reconcile_paths(
 def _full_text(doc: Document | None) -> str:
     if doc is None:
         return ""
-    return "\n".join([doc.abstract, *(p.text for p in doc.paragraphs())])
+    # the section headings close the text, one a line after `§` (`§4.2 Simple Arithmetic
+    # Task`): scoping matches an experiment folder to the section that reports it
+    headings = [f"§{s.number} {s.title}" for s in doc.sections if s.title]
+    return "\n".join([doc.abstract, *(p.text for p in doc.paragraphs()), *headings])
 
 
 def _logic_missing(art: Artifact, doc: Document | None) -> list[str]:

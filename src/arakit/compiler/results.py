@@ -57,7 +57,7 @@ def _candidates(repo: RepoFiles, skip: set[str]) -> dict[str, str]:
     for rel in repo.files:
         if rel in skip or not is_result_file(rel):
             continue
-        if any(rel.startswith(f.rstrip("/") + "/") for f, why in aside if why in LEFT_OUT):
+        if any(rel.startswith(f.rstrip("/") + "/") for f, why in aside if why.startswith(LEFT_OUT)):
             continue
         try:
             if (repo.root / rel).stat().st_size > MAX_FILE:

@@ -68,6 +68,10 @@ def tex_tree(
     ]
     todo = list(dict.fromkeys(t for t in near if t in texs))[:1] if near else []
     todo = [str(s) + ".tex" for s in stems if str(s) + ".tex" in texs] or todo
+    # `main.tex` beside `paper.pdf` (and a template's own .tex and .pdf beside them): the
+    # files of the paper's folder that are documents
+    beside = sorted(f for f in texs if _folder(f) in own and f not in todo)[:40]
+    todo += [f for f in beside if _DOCUMENT.search(read(f) or "")][:4]
     seen: set[str] = set()
     while todo and len(seen) < MAX_TEX:
         tex = todo.pop()
@@ -78,11 +82,26 @@ def tex_tree(
         base = PurePosixPath(_folder(tex))
         for m in _TEX_INPUT.finditer(body):
             name = m.group(1).strip()
-            for cand in (base / name, PurePosixPath(name)):
+            for cand in (normal_path(base / name), PurePosixPath(name)):
                 c = str(cand) if str(cand).endswith(".tex") else f"{cand}.tex"
                 if c in texs and c not in seen:
                     todo.append(c)
     return seen
+
+
+_DOCUMENT = re.compile(r"^\s*\\documentclass\b", re.M)
+
+
+def normal_path(path: PurePosixPath) -> PurePosixPath:
+    """`paper/../plots/a.tex` as `plots/a.tex` (a figure input from a sibling folder)."""
+    parts: list[str] = []
+    for part in path.parts:
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return PurePosixPath(*parts) if parts else PurePosixPath(".")
 
 
 def _title(tex: str) -> str:

@@ -165,14 +165,14 @@ def test_a_seed_the_script_fixes_is_a_parameter_in_python_r_and_julia() -> None:
 
 
 def test_a_switch_default_defined_as_true_or_false_is_read_in_headers_and_ipp_files() -> None:
-    src = (
-        "#ifndef ARGS_DEFAULT_USE_RECOMPUTE\n"
-        "#define ARGS_DEFAULT_USE_RECOMPUTE false\n"
-        "#endif\n"
-        "#define ARGS_DEFAULT_K 64\n"
-        "#define FALSE_ALARM_NAME trueish\n"
-    )
-    got = _got(src, "include/arguments.hpp")
+    lines = [
+        "#ifndef ARGS_DEFAULT_USE_RECOMPUTE",
+        "#define ARGS_DEFAULT_USE_RECOMPUTE false",
+        "#endif",
+        "#define ARGS_DEFAULT_K 64",
+        "#define FALSE_ALARM_NAME trueish",
+    ]
+    got = _got("\n".join(lines), "include/arguments.hpp")
     assert got["ARGS_DEFAULT_USE_RECOMPUTE"] == ("false", 2, "")
     assert got["ARGS_DEFAULT_K"] == ("64", 4, "")
     assert "FALSE_ALARM_NAME" not in got  # a word that starts like a boolean is no value

@@ -4,6 +4,8 @@
 - aside.py: folders that are not the paper's code (abandoned, tests, documentation,
   third-party, another paper's sources), each with the reason.
 - folders.py: the folders chosen, from what the paper states, names and runs.
+- parts.py: a paper's other experiments (sibling folders its sections are named after).
+- loads.py: code the chosen folders load or implement, root notebooks that run them.
 - model.py: the Scope itself.
 
 `--code-folder` and `--at` override the choice."""
@@ -19,6 +21,7 @@ from arakit.compiler.scope.commit import (
 )
 from arakit.compiler.scope.folders import UNLOADED, _collapse, _root_package, choose_folders
 from arakit.compiler.scope.model import _PROGRAMS, CODE_SUFFIXES, Scope
+from arakit.compiler.scope.parts import section_folders
 
 __all__ = [
     "CODE_SUFFIXES",
@@ -35,5 +38,6 @@ __all__ = [
     "paper_commit",
     "paper_dirs",
     "paper_tree",
+    "section_folders",
     "set_aside",
 ]

@@ -110,9 +110,54 @@ def set_aside(
             and not own_sources(f, files, own, read, pdf)
         ):
             out.setdefault(parent, f"another paper's sources ({name})")
+    for folder, why in _released_copies(files, read, edited):
+        out.setdefault(folder, why)
     return sorted(out.items())
 
 
 def _folder(rel: str) -> str:
     p = str(PurePosixPath(rel).parent)
     return "" if p == "." else p
+
+
+MIN_COPY = 20  # Python modules of a released library copied in (a helper package is smaller)
+_VERSION = re.compile(
+    r"^__version__\s*(?::\s*str\s*)?=\s*['\"](\d+\.\d+(?:\.\d+)?[\w.+-]*)['\"]", re.M
+)
+_ROOT_PACKAGING = ("setup.py", "setup.cfg", "pyproject.toml")
+
+
+def _released_copies(
+    files: list[str],
+    read: Callable[[str], str | None] | None,
+    edited: Callable[[str], bool] | None,
+) -> list[tuple[str, str]]:
+    """(folder, why) for copies of a released Python library kept in the repository without
+    its packaging (fastNLP/ with `__version__ = '0.5.6'` beside the project's parser/): a
+    top-level package that declares a release number, holds many modules, is built by no
+    packaging file of the repository, and that the history never edited after adding it.
+    A copy the authors changed later is theirs (`edited`); without a history nothing is
+    set aside."""
+    if read is None or edited is None:
+        return []
+    packaging = " ".join(read(p) or "" for p in _ROOT_PACKAGING if p in files)
+    inits = {_folder(f) for f in files if PurePosixPath(f).name == "__init__.py"}
+    out = []
+    for pkg in sorted(inits):
+        if not pkg or _folder(pkg) in inits:
+            continue  # a sub-package, or the root
+        name = PurePosixPath(pkg).name
+        modules = sum(1 for f in files if f.startswith(pkg + "/") and f.endswith(".py"))
+        if modules < MIN_COPY or re.search(rf"\b{re.escape(name)}\b", packaging):
+            continue
+        m = _VERSION.search(read(f"{pkg}/__init__.py") or "")
+        if m and not edited(pkg):
+            out.append(
+                (
+                    pkg,
+                    f"third-party code (a copy of the released library {name} {m.group(1)}: "
+                    f"{modules} modules, built by no packaging of this repository, never "
+                    "edited after it was added)",
+                )
+            )
+    return out

@@ -141,6 +141,14 @@ def choose_folders(
         if package:
             return [""], aside, f"{why}; {package}: the package and its scripts, read whole"
         return folders, aside, why
+    built = _built_package(code, files, read)
+    if built:
+        return (
+            [built[0]],
+            aside,
+            f"no stated value is defined in the code: {built[1]} at the root makes the "
+            f"repository a package, its code in {built[0]}/ is taken",
+        )
     programs = [f for f in code if f.lower().endswith(_PROGRAMS)]
     counts = Counter(f.split("/")[0] if "/" in f else "" for f in programs)
     if counts:
@@ -178,6 +186,31 @@ supplementary test tests tools train training utils
 # a package defined at the repository root, and the folder its code lives in
 _ROOT_PACKAGES = {"DESCRIPTION": ("R",), "Project.toml": ("src",), "pyproject.toml": ("src",),
                   "setup.py": ("src",), "Cargo.toml": ("src",)}  # fmt: skip
+
+
+# a package whose root file says where its code is: what the package's users run
+_PACKAGE_CODE = {"DESCRIPTION": ("R", ".r"), "Project.toml": ("src", ".jl")}
+
+
+def _built_package(
+    code: list[str], files: list[str], read: Callable[[str], str | None] | None
+) -> tuple[str, str] | None:
+    """(source folder, marker) of an R or Julia package defined at the repository root
+    (`DESCRIPTION` with `R/*.R`, `Project.toml` with `src/*.jl`), or None. With no stated
+    value and no name pointing elsewhere, the package is the paper's code, not the largest
+    folder of examples or scripts beside it."""
+    have = set(files)
+    for marker, (folder, suffix) in _PACKAGE_CODE.items():
+        if marker not in have:
+            continue
+        sources = [f for f in code if f.startswith(folder + "/") and f.lower().endswith(suffix)]
+        if suffix == ".jl":  # a Julia package has its module file `src/<name>.jl`; a
+            # DrWatson project's Project.toml names no module (its src/ holds helpers)
+            m = re.search(r'^\s*name\s*=\s*"([\w.-]+)"', (read(marker) if read else "") or "", re.M)
+            sources = [f for f in sources if m and f == f"src/{m.group(1)}.jl"]
+        if sources:
+            return folder, marker
+    return None
 
 
 def _root_package(folders: list[str], files: list[str], own: set[str]) -> str:

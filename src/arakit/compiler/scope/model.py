@@ -43,6 +43,9 @@ class Scope:
     # `scripts/simple`, §4.2); `why` says for each folder why it is the paper's
     folders: list[str] = field(default_factory=lambda: [""])
     why: dict[str, str] = field(default_factory=dict)
+    # the paper's sections that report one experiment each, by number, and the folder of
+    # that experiment ({"4.2": "scripts/simple"}), for comparing each with its own code
+    sections: dict[str, str] = field(default_factory=dict)
     # files outside the folders that are the paper's code too: launch files that run the
     # folders' programs, scripts beside the paper
     files: list[str] = field(default_factory=list)
@@ -65,6 +68,15 @@ class Scope:
             rel.startswith(e.rstrip("/") + "/") for e, _ in self.excluded
         )
 
+    def third_party(self, rel: str) -> bool:
+        """True for a file of a folder set aside as someone else's code (vendored,
+        submodules, a copied release of a library): like an installed dependency, its
+        defaults are not the paper's settings."""
+        return any(
+            rel.startswith(f.rstrip("/") + "/") and why.startswith("third-party code")
+            for f, why in self.excluded
+        )
+
     def folder_of(self, rel: str) -> str | None:
         """The chosen folder that holds `rel` (the deepest one; "" for the root), or None
         for a file outside every folder and for a folder set aside: which of the paper's
@@ -82,6 +94,7 @@ class Scope:
         return {
             "folders": self.folders,
             "why": {f: self.why[f] for f in self.folders if f in self.why},
+            "sections": self.sections,
             "files": self.files,
             "excluded": [{"folder": f, "reason": r} for f, r in self.excluded],
             "commit": self.commit,
