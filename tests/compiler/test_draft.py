@@ -1,11 +1,16 @@
-"""A PDF that still prints its template's placeholder text is said to be an unfinished
-draft in PAPER.md, and its placeholder sentences are never claims; a finished paper is not
-called a draft for one odd phrase."""
+"""A PDF that still prints its template's placeholder text, its authors' notes to one
+another ("TODO: ...") or references LaTeX left unresolved ("Fig. ??") is said to be an
+unfinished draft in PAPER.md, and its placeholder and note sentences are never claims; a
+finished paper is not called a draft for one odd phrase or one slip."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from arakit.compiler.assemble import paper_front
+from arakit.compiler.pdf import read_document
 from arakit.compiler.pdf.document import Document
+from tests.compiler.pdfgen import Writer
 from tests.compiler.paperdoc import claims_of as _claims
 from tests.compiler.paperdoc import document as _doc
 
@@ -49,3 +54,58 @@ def test_a_finished_paper_with_one_odd_phrase_is_not_a_draft() -> None:
     )
     paper = paper_front(doc, doc.title, [], "2024", "")
     assert "draft" not in paper.extra
+
+
+def _printed(tmp_path: Path, paragraphs: list[str]) -> Document:
+    """A two-column paper printing these paragraphs in its introduction, read back."""
+    w = Writer()
+    w.y = 60
+    w.full_width("Animation with Keypoint Masks", 16, bold=True, center=True)
+    w.y += 4
+    w.full_width("Ada Lovelace and Charles Babbage", 10, center=True)
+    w.y += 6
+    w.full_width("Abstract. We animate a still image from a driving video with masks.", 9)
+    w.heading("1", "Introduction")
+    for p in paragraphs:
+        w.paragraph(p)
+    path = tmp_path / "paper.pdf"
+    w.doc.save(str(path))
+    return read_document(path)
+
+
+def test_the_authors_notes_left_in_the_text_make_it_a_draft(tmp_path: Path) -> None:
+    doc = _printed(
+        tmp_path,
+        [
+            "Image animation moves a still subject. TODO: add here table with two rows.",
+            "Our method does not rely on GANs. TODO: does the next paragraph required?",
+        ],
+    )
+    draft = paper_front(doc, doc.title, [], "2021", "").extra["draft"]
+    assert "unfinished draft" in draft and "2 notes of the authors" in draft
+    assert "TODO: add here table" in draft
+    assert not any("TODO" in c for c in _claims(doc))
+
+
+def test_unresolved_references_make_it_a_draft_and_one_is_a_slip(tmp_path: Path) -> None:
+    two = _printed(
+        tmp_path,
+        [
+            "The comparison is made in Fig.?? on an image of the Kodak [] dataset, with the "
+            "settings of Section ?? for every codec."
+        ],
+    )
+    assert "unresolved references" in paper_front(two, two.title, [], "2021", "").extra["draft"]
+    one = _printed(tmp_path, ["Errors accumulate over time (Fig. ??) for every method we ran."])
+    assert "draft" not in paper_front(one, one.title, [], "2021", "").extra
+
+
+def test_words_and_code_that_look_like_marks_are_not_a_draft(tmp_path: Path) -> None:
+    doc = _printed(
+        tmp_path,
+        [
+            "Se presenta todo el método en la sección dos con todo detalle para el lector.",
+            "The parser keeps parts = [] until the first token; vol. XXX of the series is cited.",
+        ],
+    )
+    assert "draft" not in paper_front(doc, doc.title, [], "2021", "").extra

@@ -7,7 +7,7 @@ import re
 from arakit import ARA_VERSION, __version__
 from arakit.codec import render_artifact
 from arakit.compiler.mapping.context import NOT_SPECIFIED
-from arakit.compiler.pdf.draft import template_draft
+from arakit.compiler.pdf.draft import draft_status
 from arakit.compiler.pdf.document import Document
 from arakit.model import Artifact, LayerTable, Paper, Table
 
@@ -90,7 +90,7 @@ def paper_front(
     extra: dict[str, object] = {}
     if doc is not None and doc.affiliations:
         extra["affiliations"] = list(doc.affiliations)  # extension: as printed, in order
-    draft = template_draft(doc) if doc is not None else ""
+    draft = draft_status(doc) if doc is not None else ""
     if draft:
         extra["draft"] = f"The PDF is {draft}"  # said, so no reader takes it as finished
     doi = doc.doi if doc else ""

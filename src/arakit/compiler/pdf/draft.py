@@ -1,8 +1,10 @@
 """An unfinished template draft: a PDF that still prints the text its template ships with
 — a placeholder title ("A something…", "Title goes here"), placeholder sentences ("Here
 comes the statement of need", "Lorem ipsum"), the template's example names and citations
-("Jon Doe", "@author:2001", "Caption for example figure"). Such a PDF is said to be a
-draft in PAPER.md, and its placeholder sentences are never claims."""
+("Jon Doe", "@author:2001", "Caption for example figure"); or a text its authors have not
+finished: their notes to one another ("TODO: ...") and references LaTeX could not resolve
+("Fig. ??"). Such a PDF is said to be a draft in PAPER.md, and its placeholder and note
+sentences are never claims."""
 
 from __future__ import annotations
 
@@ -25,10 +27,59 @@ _TITLE_PLACEHOLDER = re.compile(
 )
 MIN_MARKS = 2  # one odd phrase in running text is chance; two, or the title, is a template
 
+# the authors' notes to one another, left in the text: "TODO: add here table ...", "FIXME",
+# "TBD", "<- update this"; written in capitals ("todo" is a word in other languages)
+_NOTE = re.compile(
+    r"(?<![\w-])(?-i:TODO|FIXME|TBD)(?![\w-])|(?<![\w-])(?-i:XXX)\s*:|"
+    r"<-+\s*(?:update|fix|check|change|add|remove)\b",
+    re.I,
+)
+# what LaTeX prints for a reference or a citation it could not resolve: "Fig. ??", "Section
+# ??", "[?]", an empty "Kodak [] dataset" (never code's "parts = []")
+_UNRESOLVED = re.compile(
+    r"\b(?:fig(?:ure)?s?|tables?|tab|sections?|sec|appendix|appendices|eqs?|equations?|"
+    r"algorithms?|alg|chapters?|ch|lines?|listings?)\.?\s*~?\(?\?\?|"
+    r"(?<![\w\]])\[\?\](?!\w)|(?<=[A-Za-z,] )\[\](?= [a-z(.,;])",
+    re.I,
+)
+MIN_UNRESOLVED = 2  # one "??" may be a slip in a finished paper; two show the draft
+
 
 def placeholder(text: str) -> bool:
-    """True when the text carries a template's placeholder wording."""
-    return bool(_PLACEHOLDER.search(text))
+    """True when the text carries a template's placeholder wording or an author's note."""
+    return bool(_PLACEHOLDER.search(text) or _NOTE.search(text))
+
+
+def draft_status(doc: Document) -> str:
+    """What shows the PDF to be a draft ("" when nothing does): a template's placeholder
+    text (see template_draft), and the marks of an unfinished text (see editing_marks)."""
+    return "; and ".join(x for x in (template_draft(doc), editing_marks(doc)) if x)
+
+
+def editing_marks(doc: Document) -> str:
+    """What the pages print of an unfinished text ("" when nothing does): the authors'
+    notes to one another ("TODO: ..."), quoted, and references LaTeX left unresolved
+    ("Fig. ??"), counted when there are at least MIN_UNRESOLVED of them."""
+    texts = [doc.abstract, *(p.text for s in doc.sections for p in s.paragraphs)]
+    notes: list[str] = []
+    unresolved: list[str] = []
+    for t in texts:
+        for m in _NOTE.finditer(t or ""):
+            notes.append(clip(t[m.start() :].strip(), 60))
+        unresolved += [m.group(0) for m in _UNRESOLVED.finditer(t or "")]
+    said: list[str] = []
+    if notes:
+        quoted = "; ".join(f'"{n}"' for n in notes[:3])
+        said.append(
+            f"{len(notes)} note{'s' if len(notes) > 1 else ''} of the authors left in the text "
+            f"({quoted})"
+        )
+    if len(unresolved) >= MIN_UNRESOLVED:
+        said.append(
+            f"{len(unresolved)} unresolved references or citations printed as "
+            + ", ".join(f'"{u}"' for u in dict.fromkeys(unresolved[:3]))
+        )
+    return ("an unfinished draft: it prints " + " and ".join(said)) if said else ""
 
 
 def template_draft(doc: Document) -> str:
