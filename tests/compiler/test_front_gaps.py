@@ -233,3 +233,56 @@ def test_a_row_of_numbers_in_body_type_above_the_name_is_no_mark_row(tmp_path: P
     path = tmp_path / "joss.pdf"
     p.doc.save(str(path))
     assert read_document(path).authors == []
+
+
+def _joss_quoted_page(tmp_path: Path, affiliation: list[str]) -> Path:
+    """A two-page JOSS draft whose title field was quoted (‘…’), the `affiliation` rows,
+    the body's first heading under them, and the footer citing the paper."""
+    p = _Page()
+    p.text(167, 100, "‘votess: A GPU-capable Voronoi tessellator’", 17)
+    p.text(167, 140, "Samridh Dev Singh 1, Chris Byrohl 2, and Dylan Nelson 2", 11.6, bold=True)
+    for k, row in enumerate(affiliation):
+        p.text(167, 165 + 11 * k, row, 8)
+    p.text(167, 200, "Statement of need", 13.9, bold=True)
+    p.lines(167, 220, 386, "Voronoi tessellations partition space around points.", 10, 10)
+    foot = (
+        "Singh et al. (2025). “votess: A GPU-capable Voronoi tessellator.” "
+        "Journal of Open Source Software, ¿VOL? (¿ISSUE?), ¿PAGE?"
+    )
+    p.text(28, 770, foot, 7)
+    second = _Page(p.doc)
+    second.lines(167, 100, 386, "The algorithm clips a bounding box around each point.", 30, 10)
+    second.text(28, 770, foot, 7)
+    path = tmp_path / "joss.pdf"
+    p.doc.save(str(path))
+    return path
+
+
+def test_a_quoted_joss_title_is_read_without_quotes_and_its_footer_gives_the_venue(
+    tmp_path: Path,
+) -> None:
+    doc = read_document(_joss_quoted_page(tmp_path, ["1 Grinnell College, Grinnell, USA"]))
+    assert doc.title == "votess: A GPU-capable Voronoi tessellator"
+    assert doc.venue == "Journal of Open Source Software" and doc.year == "2025"
+
+
+def test_two_affiliations_on_one_row_split_at_the_mark_and_the_heading_is_not_one(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        "1 Grinnell College, 1115 8th Avenue, Grinnell, United States of America 2 Heidelberg",
+        "University, Albert-Ueberle-Str. 2, Heidelberg, Germany",
+    ]
+    doc = read_document(_joss_quoted_page(tmp_path, rows))
+    assert doc.affiliations == [
+        "Grinnell College, 1115 8th Avenue, Grinnell, United States of America",
+        "Heidelberg University, Albert-Ueberle-Str. 2, Heidelberg, Germany",
+    ]
+
+
+def test_a_street_number_does_not_split_an_affiliation(tmp_path: Path) -> None:
+    row = "1 Institute for Theoretical Astronomy, Albert-Ueberle-Str. 2, Heidelberg, Germany"
+    doc = read_document(_joss_quoted_page(tmp_path, [row]))
+    assert doc.affiliations == [
+        "Institute for Theoretical Astronomy, Albert-Ueberle-Str. 2, Heidelberg, Germany"
+    ]

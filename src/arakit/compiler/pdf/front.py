@@ -133,7 +133,8 @@ def _running(front: Front, running: list[str]) -> None:
     if at >= 0:
         head, rest = text[:at], text[at + len(" ".join(front.title.split())) :]
         year = YEAR_RE.search(head)
-        venue = re.split(r",|\s\d|\s¿|https?://", rest.strip(" ."), maxsplit=1)[0].strip(" .")
+        rest = rest.strip(" .”’\"'")  # the title may be cited in quotes: “Title.” Journal
+        venue = re.split(r",|\s\d|\s¿|https?://", rest, maxsplit=1)[0].strip(" .")
         front.furniture.insert(0, Furniture("citation", text))
         if venue and not re.search(r"\d", venue):
             front.venue = front.venue or venue
@@ -257,9 +258,12 @@ def _title(rows: list[Row], body: float) -> list[Row]:
 
 
 def _unquoted(title: str) -> str:
-    """A title printed inside quotation marks (thesis title pages: «…», “…”) without them."""
-    m = re.fullmatch(r"\s*[«“„\"](.+)[»”“\"]\s*", title)
-    return m.group(1).strip() if m and not re.search(r"[«»“”„\"]", m.group(1)) else title
+    """A title printed inside quotation marks (thesis title pages: «…», “…”; a JOSS paper
+    whose title field was quoted: ‘…’) without them."""
+    m = re.fullmatch(r"\s*[«“„\"](.+)[»”“\"]\s*", title) or re.fullmatch(
+        r"\s*[‘'](.+)[’']\s*", title
+    )
+    return m.group(1).strip() if m and not re.search(r"[«»“”„\"‘’]", m.group(1)) else title
 
 
 def _institution_above(rows: list[Row]) -> list[str]:

@@ -278,6 +278,8 @@ def _listed_people(rows: list[Row]) -> People:
         elif 1 < len(columns) == len(cells) and any(affiliation_like(c) for c in cells):
             affiliations += [affiliation_text(c) for c in cells]  # one per author column
             columns, grid, continuing = [], [], False
+        elif continuing and not ends_open and _heading_after(row, people.rows[-1]):
+            break  # the body's first heading, set bold under a plain affiliation
         elif continuing and (ends_open or not institution_like(text)):
             more = affiliation_text(text)
             if more:
@@ -392,15 +394,37 @@ def _last_piece(text: str) -> str:
     return re.split(r",\s*(?:and\s+)?|\s+and\s+", text)[-1].strip()
 
 
+HEADING_STEP = 1.5  # points a heading is set larger than the affiliation above it
+
+
+def _heading_after(row: Row, above: Row) -> bool:
+    """True when the row is a short line set bold or larger under a plain one: a section
+    heading, not the next line of an affiliation."""
+    text = row.plain.strip()
+    return (
+        ((row.style()[1] and not above.style()[1]) or row.size > above.size + HEADING_STEP)
+        and "," not in text
+        and len(text.split()) <= 6
+        and not institution_like(text)
+    )
+
+
 def _split_numbered(affiliations: list[str]) -> list[str]:
     """Affiliations printed one after the other with bold numbers ("Dept. of X 2 Dept. of
-    Y 3 ...", as JOSS sets them) are split at the numbers, rows rejoined where they broke."""
+    Y 3 ...", as JOSS sets them) are split at the numbers, rows rejoined where they broke;
+    two affiliations ("... America 2 Heidelberg University, ...") when the mark stands
+    between a word and an institution, as no street number does."""
     joined = " ".join(affiliations)
-    marks = [int(m.group(1)) for m in re.finditer(r"\s(\d{1,2})\s+(?=[A-Z])", joined)]
-    if len(marks) < 2 or marks[:2] != [2, 3]:
-        return affiliations
-    parts = re.split(r"\s\d{1,2}\s+(?=[A-Z])", joined)
-    return [p.strip(" ,") for p in parts if p.strip(" ,")]
+    found = list(re.finditer(r"\s(\d{1,2})\s+(?=[A-Z])", joined))
+    marks = [int(m.group(1)) for m in found]
+    if len(marks) >= 2 and marks[:2] == [2, 3]:
+        parts = re.split(r"\s\d{1,2}\s+(?=[A-Z])", joined)
+        return [re.sub(r"[\s,]*[*∗†‡§¶]?$", "", p.strip()) for p in parts if p.strip(" ,")]
+    if marks == [2] and re.search(r"[^\W\d_]{3,}$", joined[: found[0].start()]):
+        first, second = joined[: found[0].start()], joined[found[0].end() :]
+        if institution_like(first) and institution_like(second.split(",")[0]):
+            return [re.sub(r"[\s,]*[*∗†‡§¶]?$", "", x.strip()) for x in (first, second)]
+    return affiliations
 
 
 _NOTE = re.compile(
