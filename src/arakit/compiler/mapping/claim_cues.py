@@ -116,7 +116,14 @@ ITEM = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\([ivx]{1,4}\)|[•◦▪‣∙�
 NOT_A_CLAIM = re.compile(
     r"\b(?:future (?:work|research)|will be devoted|we (?:will|plan|intend|hope)|intends? to|"
     # a belief or a conjecture is no finding: "We believe that X could ...", "We hypothesize"
-    r"we (?:\w+ )?(?:believe|hypothesi[sz]e|conjecture|speculate|suspect)|"
+    r"we (?:\w+ )?(?:believe|hypothesi[sz]e|conjecture|speculate|suspect|predict|expect|"
+    r"anticipate)|"
+    # what a figure holds where: "Our algorithm's output is shown in the bottom row."
+    r"(?:is|are) (?:shown|depicted|displayed|plotted|visuali[sz]ed|illustrated) (?:in|on|at) "
+    r"the (?:top|bottom|left|right|middle|first|second|third|last) (?:rows?|columns?|panels?)|"
+    # how a result is reached, not the result: "We achieve this by using ..."
+    r"(?:achieve[sd]?|is achieved|are achieved) (?:this |that |it )?(?:by|through|via) "
+    r"(?:using|means|\w+ing)|"
     r"(?:do|does) not intend|"
     r"remains? (?:open|unclear)|is left for|we leave|acknowledg|is organi[sz]ed as follows|"
     r"the rest of (?:this|the) paper|section \d+ (?:describes|presents|introduces)|"
@@ -146,6 +153,10 @@ SCOPE = re.compile(
     r"exploration|survey|examination|look|overview|review))\b",
     re.I,
 )
+# the authors saying what they look at: "we focus on ...", "we choose to focus on ..."
+WE_FOCUS = re.compile(
+    r"\bwe\s+(?:\w+\s+)?(?:(?:choose|chose|decided?)\s+to\s+)?focus(?:ed)?\s+on\b", re.I
+)
 # what turns a sentence about the authors' inquiry into a finding
 FOUND = re.compile(
     r"\b(?:find|finds|found|reveal\w*|show(?:s|ed|n)?|demonstrat\w+|confirm\w*|indicat\w+|"
@@ -160,7 +171,8 @@ QUOTED_QUESTION = re.compile(r"\?\s*[”\"’']|\bRQ\d+\s*:")
 def scope_only(text: str) -> bool:
     """True when the sentence says what the authors look at and states no finding."""
     pointer = r"\bas (?:shown|seen|illustrated|reported) in (?:figure|fig\.|table|section)"
-    return bool(SCOPE.search(text)) and not FOUND.search(re.sub(pointer, "", text, flags=re.I))
+    scoped = SCOPE.search(text) or WE_FOCUS.search(text)
+    return bool(scoped) and not FOUND.search(re.sub(pointer, "", text, flags=re.I))
 
 
 LEAD = re.compile(

@@ -24,6 +24,7 @@ does, not by its words about one topic:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from arakit.compiler.mapping import claim_cues as cue
@@ -36,6 +37,11 @@ _NUMBER = r"[-+−]?\d[\d.,]*\s*%?"
 _COMPARED = re.compile(
     r"(?<![\w-])(?:vs\.?|versus|compared (?:to|with)|relative to|as (?:\w+ )?as|in contrast to|"
     r"for comparison)\W|"
+    # a likeness between outcomes: "close to ours", "comparable to the baseline"
+    r"\b(?:is|are|was|were|remains?|stays?) (?:\w+ly )?(?:close|similar|comparable|"
+    r"equivalent|superior|inferior) to\b|"
+    # better at one task, worse on another
+    r"\b(?:better|worse) (?:at|on)\b|"
     r"\b(?:more|less|higher|lower|better|worse|faster|slower|larger|smaller|fewer|greater|"
     r"stronger|weaker|bigger)\b[^.;]{0,60}?\bthan\b|"
     r"\bfrom\s+" + _NUMBER + r"[^.;]{0,40}?\bto\s+" + _NUMBER,
@@ -66,7 +72,7 @@ _OUTCOME = re.compile(
     re.I,
 )
 _BEATS = re.compile(
-    r"\b(?:outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|dominat\w+|"
+    r"\b(?:outperform\w*|underperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|dominat\w+|"
     r"(?:perform\w*|works?|worked|does|did|scor\w*) (?:the )?best)\b",
     re.I,
 )
@@ -78,7 +84,7 @@ _JUDGED = re.compile(
 )
 # a value reached: "obtains an F1 score of 0.34", "returns a score of only 0.873"
 _ATTAINED = re.compile(
-    r"\b(?:obtain|achiev|reach|return|yield|attain|scor|record|deliver)\w*\b", re.I
+    r"\b(?:obtain|achiev|reach|return|yield|attain|scor(?!es\b)|record|deliver)\w*\b", re.I
 )
 # a change with its direction
 _CHANGED = re.compile(
@@ -99,8 +105,11 @@ _METRIC = re.compile(
     + _NUMBER
     + r"\s*(?:top-\d\s+)?(?:accuracy|precision|recall|f1|auc)\b|"
     # a metric named by its acronym, with its value: "an mAP of 0.123", "the IoU is 0.545"
-    r"(?<![\w-])(?-i:[a-z]?[A-Z][A-Za-z]*[A-Z][\w@-]*)\s+(?:of|is|was|to|=|reaches)\s+"
-    r"(?:only |about |almost |nearly )?"
+    r"(?<![\w-])(?-i:[a-z]{0,3}[A-Z][A-Za-z]*[A-Z][\w@-]*)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:of|is|was|were|to|=|reaches)\s+(?:only |about |almost |nearly )?" + _NUMBER + r"|"
+    # a summary statistic of what was measured: "the overall entropy was 3.5 bits"
+    r"\b(?:overall|average|mean|median|final|total)\s+(?:[\w-]+\s+){1,2}?"
+    r"(?:was|is|were|are|of|reached|=)\s+(?:only |about |almost |nearly )?"
     + _NUMBER
     + r"|"
     + _NUMBER
@@ -111,7 +120,7 @@ _METRIC = re.compile(
 # a result that did not happen
 _NEGATIVE = re.compile(
     r"\bno (?:\w+ )?(?:benefit|improvement|gain|advantage|effect|difference|boost)\b|"
-    r"\b(?:do|does|did|could) not (?:\w+ )?(?:exhibit|show|differ|affect|"
+    r"\b(?:do|does|did|could)(?: not|n['’]t) (?:\w+ )?(?:exhibit|show|differ|affect|perform|"
     r"improve|help|provide|yield|lead|gain|benefit|outperform|converge|finish|manage|reach|"
     r"extend|transfer|hold|"
     r"support|work|matter|generali[sz]e|scale)\b|"
@@ -127,9 +136,11 @@ _NEGATIVE = re.compile(
 # an inference drawn from what was measured
 _INFERRED = re.compile(
     r"^(?:this|these|it|which|that|the results?|our results?)\s+(?:\w+ly\s+)?"
-    r"(?:suggests?|shows?|hints?|indicates?|implies|demonstrates?|reveals?|confirms?)\b|"
-    r"\b(?:revealed|showed|found|observed?|conclude|confirm(?:s|ed)?),? that\b|"
-    r"^(?:the |our )?(?:table|figure|fig\.|results?|experiments?|analysis)\s*(?:\d+\w?\s+)?"
+    r"(?:suggests?|shows?|hints?|indicates?|implies|demonstrates?|reveals?|confirms?|"
+    r"disproves?|refutes?|contradicts?)\b|"
+    r"\b(?:revealed|showed|find|finds|found|observed?|conclude|confirm(?:s|ed)?),? that\b|"
+    r"^(?:the |our )?(?:tables?|figures?|figs?\.|results?|experiments?|analysis)\s*"
+    r"(?:\d+\w?(?:\s*(?:,|and|&)\s*\d+\w?)*\s+)?"
     r"(?:shows?|reveals?|indicates?|demonstrates?|confirms?) that\b|"
     r"\b(?:became|becomes|is|was|it is|it was) (?:\w+ )?(?:obvious|clear|evident|apparent),? "
     r"that\b|"
@@ -173,6 +184,16 @@ _POINTER = re.compile(
     r"than)\b)",
     re.I,
 )
+# what a figure draws, not what it shows to hold: "Fig. 6 shows the error surface of the best
+# of 20 models" ("Figure 3 shows that ..." and "... higher than ..." are findings)
+_DRAWS = re.compile(
+    r"^(?:\(?[a-h]\)\s*)?(?:in\s+)?(?:figures?|figs?\.|panels?)\s*\d+\w?(?:\s*\([a-z]\))?,?\s+"
+    r"(?:shows?|presents?|depicts?|illustrates?|visuali[sz]es|plots?|displays?|gives?)\s+"
+    r"(?!that\b)(?![^.]*\b(?:than|outperform\w*|underperform\w*|higher|lower|better|worse)\b)",
+    re.I,
+)
+# a web address: where something is, never what was found
+URL = re.compile(r"https?://|\bwww\.|\bgithub\.\s?com\b", re.I)
 # why something was done, not what came of it: "generated in order to compare ...", "we
 # decided to try ..."
 _PURPOSE = re.compile(
@@ -207,6 +228,8 @@ def _shape_ok(text: str) -> bool:
 _METHOD = re.compile(
     r"\b(?:is|are) (?:then |also |always )?(?:determined|selected|chosen|computed|calculated|"
     r"saved|stored|set|taken|defined|reported|shown|given|listed|plotted|depicted)\b|"
+    r"\b(?:is|are|was|were) (?:calculated|computed|measured|evaluated|estimated) "
+    r"(?:using|with|by|via)\b|"
     r"^(?:[\w-]+(?: [\w-]+){0,3},\s*)?we(?:’ve|'ve| have)? (?:\w+ )?(?:left|set|chose|selected|"
     r"fixed|kept|assumed)\b",
     re.I,
@@ -230,8 +253,17 @@ def finding_score(text: str) -> int:
     return score + (1 if _SUMMING.search(text) or _EMPHASIS.search(text) else 0)
 
 
+# a number that points somewhere ("equation 1", "Table 3", "Section 4.2") measures nothing
+_REFERENCE = re.compile(
+    r"\b(?P<label>equations?|eqs?\.|sections?|sec\.|tables?|figures?|figs?\.|appendix|algorithms?|"
+    r"chapters?|lines?)\s*[(~]?\d+(?:\.\d+)*\w?(?:\s*(?:,|and|&|–|-)\s*\d+(?:\.\d+)*\w?)*\)?",
+    re.I,
+)
+
+
 def _cues(text: str) -> int:
     """The weight of the outcome cues the sentence carries (see the module docstring)."""
+    text = _REFERENCE.sub(r"\g<label>", text)  # "Table 3 shows that" reads "Table shows that"
     number = re.search(r"\d", text) is not None
     score = 3 if _INFERRED.search(text) else 0
     score += 3 if _NEGATIVE.search(text) else 0
@@ -261,6 +293,8 @@ def _excluded(text: str) -> bool:
         return True  # "Improvement will be measured by ...", not "This suggests X will not"
     if _POINTER.search(text) or _PURPOSE.search(text) or _METHOD.search(text):
         return True
+    if _DRAWS.search(text) or URL.search(text):
+        return True
     cited = CITATION.search(text)  # about the work it cites, unless cited to agree with it
     if not cited or cue.FIRST_PERSON.search(text):
         return False
@@ -279,20 +313,67 @@ _AGREES = re.compile(
 # paper's three to five strongest results, not every number of its Results section
 _RESULT_ROLES = ("results", "ablation", "limitations", "other")
 RESULT_CAP = 6
+RESULT_MAX = 10  # a paper with many results sections: one finding each, up to this many
 MIN_SCORE = 3  # one weak cue (a change verb, a bare comparison) is no finding on its own
 
 
 def result_findings(ctx: PaperContext) -> list[Sentence]:
-    """The findings of the sections that report results, strongest first (ties in the
-    paper's order); sentences under a future-work heading are plans, never findings."""
+    """The findings of the sections that report results, strongest first: the strongest of
+    each section before the second of any (a reader wants the paper's distinct findings,
+    and each results section reports its own experiment), ties in the paper's order.
+    Sentences under a future-work heading are plans, never findings; a method section's
+    sentence counts when it reports what was found ("we find ...", "(Table 2)"). A finding
+    continued by a short sentence about it ("It ranged from 0.18 to 1.11") keeps it."""
+    said = ctx.sentences(*_RESULT_ROLES, "method")
     scored: list[tuple[int, int, Sentence]] = []
-    for k, s in enumerate(ctx.sentences(*_RESULT_ROLES)):
+    for k, s in enumerate(said):
         if re.match(r"^\W*future\b", s.heading, re.I) or cue.BACKGROUND.match(s.text):
             continue
-        score = finding_score(s.text)
-        if score >= MIN_SCORE:
-            scored.append((score, k, s))
-    return [s for _, _, s in sorted(scored, key=lambda t: (-t[0], t[1]))]
+        if s.where.role == "method" and not _REPORTED.search(s.text):
+            continue
+        if finding_score(s.text) >= MIN_SCORE:
+            s = _continued(s, said[k + 1] if k + 1 < len(said) else None)
+            scored.append((finding_score(s.text), k, s))
+    rank: dict[str, int] = {}
+    order: list[tuple[int, int, int, Sentence]] = []
+    for score, k, s in sorted(scored, key=lambda t: (-t[0], t[1])):
+        place = f"{s.where.section}|{s.heading}"
+        order.append((rank.get(place, 0), -score, k, s))
+        rank[place] = rank.get(place, 0) + 1
+    return [s for *_, s in sorted(order, key=lambda t: t[:3])]
+
+
+def result_cap(findings: list[Sentence]) -> int:
+    """How many findings of the results sections the claims list: RESULT_CAP, or one per
+    section that reports one when there are more such sections (at most RESULT_MAX)."""
+    places = {f"{s.where.section}|{s.heading}" for s in findings}
+    return min(RESULT_MAX, max(RESULT_CAP, len(places)))
+
+
+# a method section's sentence that reports what came out: a results table or figure cited,
+# or the authors' finding verb
+_REPORTED = re.compile(
+    r"\((?:see )?(?:tables?|figs?\.|figures?)\s*\d|\bwe (?:\w+ )?(?:find|found|observed?)\b",
+    re.I,
+)
+# a short sentence that goes on about the finding before it: "It ranged from 0.18 to 1.11."
+_GOES_ON = re.compile(r"^(?:It|They)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)?\b[^.]*\d")
+CONTINUATION_CHARS = 120
+
+
+def _continued(s: Sentence, after: Sentence | None) -> Sentence:
+    """The finding with the short sentence of the same paragraph that goes on about it."""
+    if (
+        after is None
+        or after.paragraph != s.paragraph
+        or after.heading != s.heading
+        or len(after.text) > CONTINUATION_CHARS
+        or not _GOES_ON.match(after.text.strip())
+        or finding_score(after.text) >= MIN_SCORE
+    ):
+        return s
+    text = f"{s.text.strip()} {after.text.strip()}"
+    return replace(s, text=text, where=replace(s.where, sentence=text))
 
 
 # a number precise enough to name one result: a decimal or a percentage, not a count

@@ -18,10 +18,10 @@ from arakit.compiler.mapping import claim_cues as cue
 from arakit.compiler.mapping.claim_findings import boxed_findings, impact_claims
 from arakit.compiler.mapping.claim_results import (
     MIN_SCORE,
-    RESULT_CAP,
     finding_score,
     plan,
     restates,
+    result_cap,
     result_findings,
 )
 from arakit.compiler.mapping.claim_cues import STOP_WORDS
@@ -153,6 +153,8 @@ def is_claim(
         return False
     cited = CITATION.search(text)
     first_person = bool(cue.FIRST_PERSON.search(text))
+    if _OTHERS_RESULT.search(text) and not first_person:
+        return False  # "... has been shown by Trask et al. [2018]": the cited work's result
     opening = text[: max(60, len(text) // 3)]
     named = [
         m.start()
@@ -209,6 +211,14 @@ def is_claim(
     return about_names or own or follows
 
 
+# a result told in the passive with the cited authors as its agent
+_OTHERS_RESULT = re.compile(
+    r"\b(?:shown|demonstrated|proposed|introduced|reported|observed|found|proved|proven)\s+"
+    r"(?:\w+ly\s+)?by\s+(?:[A-Z][\w'-]+(?:\s+(?:et al\.?|and|&)\s*(?:[A-Z][\w'-]+)?)?,?\s*"
+    r"[\[(]\s*(?:\d|[A-Z][\w-]+,? \d)|\[\d)",
+)
+
+
 # a lead-in that explains rather than finds: the list after it gives reasons
 _EXPLAINS = re.compile(
     r"\b(?:attribut\w*|factors?|reasons?|because|due to|explain\w*|caused)\b[^.]*:\s*$", re.I
@@ -259,6 +269,7 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
     chosen: list[Sentence] = []
     seen: list[set[str]] = []
     opening = 0  # how many of `chosen` the abstract and the introduction gave
+    proposals = 0  # sentences that only say what the paper proposes, taken so far
     for roles, cap in _CAPS:
         said = _said(ctx, roles)
         previous = False
@@ -295,6 +306,10 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
             key = words(statement_of(s.text))
             if len(taken) >= cap or any(same(key, k, DUPLICATE) for k in seen):
                 continue
+            if _proposes(s.text):
+                if proposals >= MAX_PROPOSALS:
+                    continue  # the paper's offer is said; its restatements add no finding
+                proposals += 1
             seen.append(key)
             taken.append(s)
         order = {id(x): k for k, x in enumerate(said)}
@@ -309,6 +324,26 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
             chosen.append(s)
     results, rest = _strongest_results(ctx, chosen, seen)
     return chosen[:opening] + results + chosen[opening:], rest
+
+
+# what the paper proposes, said with no outcome: "we propose a second-order extension of
+# ...", "we design a new neural architecture for ..."; the abstract says it, and the
+# introduction and the conclusion say it again in other words
+_PROPOSING = re.compile(
+    r"\bwe (?:also |further |then |first |here |now )?(?:propose|introduce|present|design|"
+    r"develop|construct|describe)(?:s|d|ed)?\b",
+    re.I,
+)
+MAX_PROPOSALS = 2
+
+
+def _proposes(text: str) -> bool:
+    """The sentence says what the paper proposes and reports no outcome of it."""
+    return (
+        bool(_PROPOSING.search(text))
+        and finding_score(text) < MIN_SCORE
+        and not (cue.SHOWS_THAT.search(text) or cue.STATED_RESULT.search(text))
+    )
 
 
 def _said(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
@@ -330,11 +365,13 @@ def _strongest_results(
     ctx: PaperContext, chosen: list[Sentence], seen: list[set[str]]
 ) -> tuple[list[Sentence], list[Sentence]]:
     """The strongest findings of the Results and Discussion sections that no claim taken
-    already states, at most RESULT_CAP, strongest first; and the further ones beyond it."""
+    already states, at most `result_cap`, strongest first; and the further ones beyond it."""
     said = [(c.text, words(c.text)) for c in chosen]
     taken: list[Sentence] = []
     rest: list[Sentence] = []
-    for s in result_findings(ctx):
+    found = result_findings(ctx)
+    cap = result_cap(found)
+    for s in found:
         key = words(statement_of(s.text))
         if any(same(key, k, DUPLICATE) for k in seen):
             continue
@@ -342,7 +379,7 @@ def _strongest_results(
             continue
         seen.append(key)
         said.append((s.text, key))
-        (taken if len(taken) < RESULT_CAP else rest).append(s)
+        (taken if len(taken) < cap else rest).append(s)
     return taken, rest
 
 

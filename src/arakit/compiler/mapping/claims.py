@@ -7,7 +7,7 @@ import re
 
 from arakit.compiler.mapping.claim_cues import STOP_WORDS
 from arakit.compiler.mapping.claim_foreign import words_any
-from arakit.compiler.mapping.claim_results import RESULT_CAP
+from arakit.compiler.mapping.claim_results import RESULT_CAP, RESULT_MAX
 from arakit.compiler.mapping.claim_sentences import (
     claim_sentences,
     claims_and_rest,
@@ -85,7 +85,8 @@ def unlisted_note(ctx: PaperContext) -> str:
     places = ", ".join(f"{k}: {n}" for k, n in where.items())
     return (
         "Claims are the abstract's, the contribution list's, at most "
-        f"{RESULT_CAP} findings of the results sections (strongest first) and the "
+        f"{RESULT_CAP} findings of the results sections (one per section when more "
+        f"sections report one, up to {RESULT_MAX}; strongest first) and the "
         f"conclusion's. {len(rest)} further finding{'s' if len(rest) > 1 else ''} of the "
         f"results sections {'are' if len(rest) > 1 else 'is'} not listed here — {places}."
     )
