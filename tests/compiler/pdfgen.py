@@ -413,3 +413,24 @@ def make_paper(path: Path, min_pages: int = 0) -> PaperFile:
     w.doc.save(str(path))
     w.doc.close()
     return PaperFile(path, pages, sorted(set(w.hyphenated)))
+
+
+def write_paper(
+    path: Path, title: str, abstract: str, sections: list[tuple[str, str, list[str]]]
+) -> Path:
+    """A two-column paper with this title, two authors, this abstract and these (number,
+    title, paragraphs) sections, written to `path`."""
+    w = Writer()
+    w.y = 60
+    w.full_width(title, 16, bold=True, center=True)
+    w.y += 4
+    w.full_width("Ada Lovelace and Charles Babbage", 10, center=True)
+    w.y += 6
+    w.full_width("Abstract. " + abstract, 9)
+    for number, name, paras in sections:
+        w.heading(number, name)
+        for p in paras:
+            w.paragraph(p)
+    w.doc.save(str(path))
+    w.doc.close()
+    return path

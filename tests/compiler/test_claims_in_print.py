@@ -14,24 +14,14 @@ from arakit.compiler.atoms import extract_atoms
 from arakit.compiler.mapping.claim_sentences import claim_sentences, statement_of
 from arakit.compiler.mapping.context import PaperContext
 from arakit.compiler.pdf import read_document
-from tests.compiler.pdfgen import Writer
+from tests.compiler.pdfgen import write_paper
 
 
 def _claims(tmp_path: Path, abstract: str, blocks: list[tuple[str, str, list[str]]]) -> list[str]:
     """The claim statements of a two-column paper with this abstract and these sections."""
-    w = Writer()
-    w.y = 60
-    w.full_width("Second-Order Parsing of Toy Languages", 16, bold=True, center=True)
-    w.y += 4
-    w.full_width("Ada Lovelace and Charles Babbage", 10, center=True)
-    w.y += 6
-    w.full_width("Abstract. " + abstract, 9)
-    for number, title, paras in blocks:
-        w.heading(number, title)
-        for p in paras:
-            w.paragraph(p)
-    path = tmp_path / "paper.pdf"
-    w.doc.save(str(path))
+    path = write_paper(
+        tmp_path / "paper.pdf", "Second-Order Parsing of Toy Languages", abstract, blocks
+    )
     doc = read_document(path)
     ctx = PaperContext(doc, extract_atoms(doc), "paper.pdf")
     return [statement_of(s.text) for s in claim_sentences(ctx)]

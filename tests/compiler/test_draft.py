@@ -10,7 +10,7 @@ from pathlib import Path
 from arakit.compiler.assemble import paper_front
 from arakit.compiler.pdf import read_document
 from arakit.compiler.pdf.document import Document
-from tests.compiler.pdfgen import Writer
+from tests.compiler.pdfgen import write_paper
 from tests.compiler.paperdoc import claims_of as _claims
 from tests.compiler.paperdoc import document as _doc
 
@@ -58,18 +58,12 @@ def test_a_finished_paper_with_one_odd_phrase_is_not_a_draft() -> None:
 
 def _printed(tmp_path: Path, paragraphs: list[str]) -> Document:
     """A two-column paper printing these paragraphs in its introduction, read back."""
-    w = Writer()
-    w.y = 60
-    w.full_width("Animation with Keypoint Masks", 16, bold=True, center=True)
-    w.y += 4
-    w.full_width("Ada Lovelace and Charles Babbage", 10, center=True)
-    w.y += 6
-    w.full_width("Abstract. We animate a still image from a driving video with masks.", 9)
-    w.heading("1", "Introduction")
-    for p in paragraphs:
-        w.paragraph(p)
-    path = tmp_path / "paper.pdf"
-    w.doc.save(str(path))
+    path = write_paper(
+        tmp_path / "paper.pdf",
+        "Animation with Keypoint Masks",
+        "We animate a still image from a driving video with masks.",
+        [("1", "Introduction", paragraphs)],
+    )
     return read_document(path)
 
 
