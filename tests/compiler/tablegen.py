@@ -298,7 +298,12 @@ def table_page(path: Path, spec: Spec) -> Path:
     if spec.rules == "grid":
         p.rule(edges[0], edges[-1], top)
         for x in edges:  # drawn piece by piece where a doubled rule breaks them
-            ys = [top] + [b for at in breaks for b in (at, at + 2.5)] + [bottom - 1]
+            cuts = [(at, at + 2.5) for at in breaks]
+            if x not in (edges[0], edges[-1]):  # left out beside a row set across (multicolumn)
+                for b in spec.wide:
+                    k = len(spec.header) + b
+                    cuts.append((row_tops[k] - 1, [*row_tops, bottom][k + 1] - 1))
+            ys = [top] + [v for cut in sorted(cuts) for v in cut] + [bottom - 1]
             for a, b in zip(ys[::2], ys[1::2], strict=True):
                 p.page.draw_line((x, a), (x, b), width=0.5)
     if spec.stacked is not None:

@@ -169,3 +169,55 @@ def test_a_row_of_text_without_a_label_under_labelled_rows_fails_the_self_check(
     assert check_labels(grouped) is None
     # a table whose rows carry no labels at all has nothing to compare with
     assert check_labels(Grid(rows=[["", "a b c"], ["", "d e f"]])) is None
+
+
+def test_a_group_label_across_a_ruled_table_whose_column_rules_stop_beside_it_is_one_cell(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[str | Cell]] = [
+        ["DMV (Klein and Manning, 2004)", "58.3", "39.4"],
+        ["Neural DMV (Jiang et al., 2016)", "72.5", "57.6"],
+        ["Systems with additional training data", "", ""],
+        ["CS (Spitkovsky et al., 2013)", "72.0", "64.4"],
+    ]
+    spec = Spec("1", "Comparison on WSJ.", [["Methods", "WSJ10", "WSJ"]], rows, rules="grid")
+    spec.wide = [2]
+    t = read_one(table_page(tmp_path / "t.pdf", spec))
+    assert t.rows == rows
+
+
+def test_a_radical_hung_from_a_higher_baseline_stays_on_its_rows_label(tmp_path: Path) -> None:
+    """TeX's \\surd hangs from a baseline above the row's: the span's origin is the radical's,
+    its dot and the row's figures sit on the row's baseline, and a bar is drawn over the dot."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    font = pymupdf.Font(fontfile=str(REGULAR))
+    tw = pymupdf.TextWriter(page.rect)
+    tw.append((100, 100), "Table 1: Testing errors.", font=font, fontsize=SIZE)
+    xs = (110.0, 180.0, 260.0)
+    for x, h in zip(xs, ("Task", "NPU", "NALU"), strict=True):
+        tw.append((x, 130), h, font=font, fontsize=SIZE)
+    rows = [("+", "0.092", "740.0"), ("×", "4.28", "2.9e83"), ("√·", "0.054", "7300.0")]
+    y = 130.0
+    for label, a, b in rows:
+        y += 16
+        if label == "√·":
+            raised = y - 0.73 * SIZE
+            tw.append((xs[0], raised), "√", font=font, fontsize=SIZE)
+            at = xs[0] + font.text_length("√", fontsize=SIZE)
+            tw.append((at, y), "·", font=font, fontsize=SIZE)
+            bar = (at, at + font.text_length("·", fontsize=SIZE), raised - 0.8 * SIZE)
+        else:
+            tw.append((xs[0], y), label, font=font, fontsize=SIZE)
+        tw.append((xs[1], y), a, font=font, fontsize=SIZE)
+        tw.append((xs[2], y), b, font=font, fontsize=SIZE)
+    tw.write_text(page)
+    page.draw_line((bar[0], bar[2]), (bar[1], bar[2]), width=0.4)
+    for r in (115.0, 135.0, y + 6):
+        page.draw_line((105, r), (310, r), width=0.5)
+    doc.save(str(tmp_path / "t.pdf"))
+    doc.close()
+    t = read_one(tmp_path / "t.pdf")
+    assert t.rows == [list(r) for r in rows]
+    assert t.check is not None
+    assert not any("bar is drawn" in f for f in t.check.failed), t.check.failed

@@ -150,6 +150,13 @@ def _one_run_across(ln: TextLine, bounds: list[float], walls: list[float] | None
     return any(words[0].x0 < b < words[-1].x1 for b in bounds)
 
 
+def _posts(region: Region, ln: TextLine) -> list[float]:
+    """The x of the vertical rules drawn beside the line (TeX leaves a column's rule out
+    beside a label set across the columns, `\\multicolumn`)."""
+    mid = (ln.y0 + ln.y1) / 2
+    return [x for x, a, b in region.vrules if a - 1 <= mid <= b + 1]
+
+
 def _split_by_rule(ln: TextLine, walls: list[float]) -> bool:
     """A vertical rule runs between two of the line's words (they are in different cells)."""
     return any(a.cx < x < b.cx for a, b in itertools.pairwise(ln.words) for x in walls)
@@ -329,9 +336,10 @@ def extract(region: Region) -> Grid:
         bounds, spanning = separators(region, body, head, index=True)
     if len(head) >= 2 and index_name_row(head, bounds):
         last = head[-2]  # the column labels over a row labels' name on a line of its own
-    posts = [v[0] for v in region.vrules]
-    spanning = [ln for ln in spanning if not _split_by_rule(ln, posts)]
-    spanning += [ln for ln in body if ln not in spanning and _one_run_across(ln, bounds, posts)]
+    spanning = [ln for ln in spanning if not _split_by_rule(ln, _posts(region, ln))]
+    spanning += [
+        ln for ln in body if ln not in spanning and _one_run_across(ln, bounds, _posts(region, ln))
+    ]
     boxed = len(region.vrules) >= 2 and len(rules) >= 3
     rows, doubt = body_rows(body, bounds, rules, boxed)
     doubts += [doubt, crossing(last, bounds)]

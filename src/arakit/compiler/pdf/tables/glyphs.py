@@ -111,7 +111,10 @@ def _units(page: Any, clip: Any, textpage: Any = None) -> list[list[Glyph]]:
                         continue
                     x0, y0, x1, y1 = ch["bbox"]
                     oy = float(ch.get("origin", (0.0, base))[1])
-                    glyphs.append(Glyph(text, x0, y0, x1, y1, base, size, bold, oy=oy))
+                    # a span's origin is its first glyph's: after a symbol TeX sets on a
+                    # baseline of its own (the radical of "√·"), the rest sit on theirs
+                    own = oy if abs(oy - base) > 0.3 * size else base
+                    glyphs.append(Glyph(text, x0, y0, x1, y1, own, size, bold, oy=oy))
             for unit in _by_baseline(glyphs):
                 if any(g.text.strip() for g in unit):
                     _mark_scripts(unit)
@@ -201,7 +204,9 @@ def _tall_glyphs_joined(lines: list[list[Glyph]]) -> list[list[Glyph]]:
             size = _size(line)
             inside = ty0 <= ly0 + 0.5 and ty1 >= ly1 - 0.5
             reach = lx0 - 3 * size <= tx0 and tx1 <= lx1 + 3 * size
-            if inside and reach and not any(g.x0 < tx1 and tx0 < g.x1 for g in line):
+            if not inside:
+                inside = _raised_symbol(ink, line, size)
+            if inside and reach and not any(g.x0 < tx1 - 0.3 and tx0 + 0.3 < g.x1 for g in line):
                 base = _base(line)
                 for g in tall:
                     g.base = base
@@ -209,6 +214,27 @@ def _tall_glyphs_joined(lines: list[list[Glyph]]) -> list[list[Glyph]]:
                 out.remove(tall)
                 break
     return out
+
+
+def _raised_symbol(ink: list[Glyph], line: list[Glyph], size: float) -> bool:
+    """One or two full-size symbols (no letter or digit) set on a baseline of their own
+    that overlap the line's glyphs in height and touch one of them (the radical of "√·",
+    which TeX hangs from a higher baseline): part of that line, not a line of their own."""
+    if len(ink) > 2 or any(ch.isalnum() for g in ink for ch in g.text):
+        return False
+    if any(g.size < SCRIPT_SIZE * size for g in ink):
+        return False
+    offset = abs(_base(ink) - _base(line))
+    if not 0.3 * size <= offset <= 0.9 * size:
+        return False
+    tx0, ty0, tx1, ty1 = _box(ink)
+    return any(
+        ty0 < g.y1 - 0.2 * size
+        and g.y0 + 0.2 * size < ty1
+        and min(abs(g.x0 - tx1), abs(tx0 - g.x1)) < 0.4 * size
+        for g in line
+        if g.text.strip()
+    )
 
 
 def _box(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
