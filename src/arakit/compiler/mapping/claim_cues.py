@@ -118,6 +118,8 @@ NOT_A_CLAIM = re.compile(
     # a belief or a conjecture is no finding: "We believe that X could ...", "We hypothesize"
     r"we (?:\w+ )?(?:believe|hypothesi[sz]e|conjecture|speculate|suspect|predict|expect|"
     r"anticipate)|"
+    # a guess about what might come: "with more data, X could potentially outperform Y"
+    r"could (?:potentially|possibly|perhaps|conceivably|eventually)|"
     # what a figure holds where: "Our algorithm's output is shown in the bottom row."
     r"(?:is|are) (?:shown|depicted|displayed|plotted|visuali[sz]ed|illustrated) (?:in|on|at) "
     r"the (?:top|bottom|left|right|middle|first|second|third|last) (?:rows?|columns?|panels?)|"
