@@ -7,6 +7,7 @@ from __future__ import annotations
 from arakit.compiler.atoms import Atoms
 from arakit.compiler.mapping.context import NOT_SPECIFIED, PROVENANCE
 from arakit.compiler.history_trace import history_nodes
+from arakit.compiler.narrated import narrated_nodes
 from arakit.compiler.paper_trials import paper_trials
 from arakit.compiler.pdf.document import DocTable, Document
 from arakit.compiler.repo.history import History
@@ -43,6 +44,8 @@ def build_trace(
         root.children += _paper_nodes(doc, atoms, ids, paper)
     if history is not None:
         root.children += history_nodes(history, ids.next)
+    if doc is not None and history is not None:
+        root.children += narrated_nodes(doc, list(history.all_commits.values()), ids.next, paper)
     return Trace(tree=[root])
 
 

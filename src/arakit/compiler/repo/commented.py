@@ -46,6 +46,8 @@ def commented_out(repo: Path, head: str, commits: dict[str, Commit]) -> list[Fin
                 continue
             if not _still_commented(repo, head, path, block):
                 continue
+            if _driver(block, git(repo, "show", f"{sha}^:{path}", check=False)):
+                continue  # the loop that ran the file's own experiment: runs switched off
             first = next((b for b in block if b.startswith("#")), "")
             what = _MARK.sub("", first) if first else block[0]
             found.append(
@@ -105,6 +107,38 @@ def _blocks(diff: str) -> list[tuple[str, list[str], str]]:
                 break  # one block per file and commit
             run = []
     return out
+
+
+# a loop header, also behind a progress macro (`@progress for nr in 1:10`)
+_LOOP = re.compile(r"^(?:@\w+\s+(?:name\s*=\s*\S+\s+)?)?(?:for|while)\b")
+# a definition: Python/Julia `def f(` / `function f(`, R `f <- function(`
+_DEFINES = re.compile(
+    r"^\s*(?:def|function)\s+([A-Za-z_][\w!.]*)|^\s*([A-Za-z_][\w.]*)\s*<-\s*function\b", re.M
+)
+
+
+def _driver(block: list[str], before: str) -> bool:
+    """True when the block is a loop that runs a function the file itself defines (`for nr
+    in 1:10 ... produce_or_load(..., run, ...)`): the file's runs were switched off, often as
+    it became a module other scripts call, while the experiment it defines stays."""
+    code = [b for b in block if not b.startswith("#")]
+    if not code or not (any(_LOOP.match(b) for b in code) or _in_loop(code[0], before)):
+        return False
+    own = {m.group(1) or m.group(2) for m in _DEFINES.finditer(before)}
+    words = set(re.findall(r"[A-Za-z_][\w!.]*", " ".join(code)))
+    return bool(own & words)
+
+
+def _in_loop(first: str, before: str) -> bool:
+    """Whether the line `first` sits inside a top-level loop of the file `before`."""
+    lines = before.splitlines()
+    at = next((i for i, ln in enumerate(lines) if _norm(ln) == first), None)
+    if at is None:
+        return False
+    for ln in reversed(lines[: at + 1]):
+        if ln.strip() and not ln[:1].isspace() and not ln.lstrip().startswith("#"):
+            return bool(_LOOP.match(ln))  # the top-level statement holding it
+    return False
 
 
 def _still_commented(repo: Path, head: str, path: str, block: list[str]) -> bool:

@@ -32,11 +32,14 @@ from arakit.compiler.repo.patterns import Finding, PatternFinder
 from arakit.compiler.repo.series import fold_reverts
 from arakit.compiler.repo.source import git
 from arakit.compiler.repo.unused import cited, unused_tables
+from arakit.compiler.repo.withdrawn import withdrawn
 
 MAX_VERSIONS = 100  # versions of one config file read when following its values
 MAX_BLOBS = 400  # file contents read to describe deleted and retired scripts
 MAX_BLOB_CHARS = 200_000
 MAX_PROGRAM_BLOBS = 200  # files a restructuring deletes, read to see whether they ran
+MAX_NEAR_BLOBS = 300  # files written around a deletion, read to see whether they replace it
+MAX_NEAR_CHARS = 2_000_000  # a notebook keeps its outputs: its last cells lie far in
 STALE_DAYS = 90  # a branch the main line outlived by this long is abandoned, not open
 LANDED = 0.7  # share of a branch's final files found on the main line to call it merged
 # what a build publishes: documents, pages, figures, and the archives a CI job uploads
@@ -136,16 +139,25 @@ def read_history(
     first_parent = _first_parent(head, parents)
     other = BlobReader(repo, MAX_BLOBS, MAX_BLOB_CHARS)
     program = BlobReader(repo, MAX_PROGRAM_BLOBS, MAX_BLOB_CHARS)
+    near = BlobReader(repo, MAX_NEAR_BLOBS, MAX_NEAR_CHARS)
     try:
         authors = author_words(repo)
         found = PatternFinder(
-            hist.commits, reader, prefix, first_parent, other, authors, read_program=program
+            hist.commits,
+            reader,
+            prefix,
+            first_parent,
+            other,
+            authors,
+            read_program=program,
+            read_near=near,
         ).run()
         hist.findings = fold_reverts(found, hist.commits)
     finally:
         reader.close()
         other.close()
         program.close()
+        near.close()
     hist.findings += readme_notes(repo, hist.head, hist.all_commits)
     hist.findings += cut_findings(repo, hist.head, hist.all_commits)
     hist.findings += comment_lessons(repo, hist.head, hist.all_commits)
@@ -153,6 +165,7 @@ def read_history(
     hist.findings += unused_tables(repo, hist.head, hist.all_commits)
     hist.findings += replaced_calls(repo, hist.head, hist.all_commits)
     hist.findings += commented_out(repo, hist.head, hist.all_commits)
+    hist.findings += withdrawn(repo, hist.commits)
     hist.findings = _not_cited(repo, hist.head, hist.findings)
     hist.findings += _ref_findings(hist)
     hist.findings.sort(key=lambda f: f.date)

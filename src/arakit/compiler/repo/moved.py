@@ -6,6 +6,7 @@ template writes into a new project, documentation examples, and unit tests."""
 from __future__ import annotations
 
 import ast
+import json
 import re
 from collections.abc import Callable
 
@@ -172,6 +173,53 @@ def _lines(text: str) -> set[str]:
     return out
 
 
+# what any two files of a project share without sharing an approach: the imports
+_IMPORT = re.compile(r"^(?:import|from|using|library|require|#include|include)\b")
+
+
+def code_lines(text: str, path: str) -> set[str]:
+    """The lines a file's content is compared by: whitespace-normalised lines of at least
+    MIN_LINE_CHARS, without comments and imports; for a notebook, the lines of its code
+    cells (its outputs and JSON quoting left out), so a notebook and the script exported
+    from it compare line for line."""
+    if path.lower().endswith(".ipynb"):
+        text = notebook_code(text)
+    return {line for line in _lines(text) if not _IMPORT.match(line)}
+
+
+def _quoted(line: str) -> str:
+    """The inside of one line of a notebook cell as the JSON file holds it
+    (`    "x = f(y)\\n",`), or ""."""
+    s = line.strip()
+    s = s[:-1] if s.endswith(",") else s
+    if len(s) < 2 or s[0] != '"' or s[-1] != '"':
+        return ""
+    s = s[1:-1]
+    return s[:-2] if s.endswith("\\n") else s
+
+
+def _unquote(quoted: str) -> str:
+    try:
+        return str(json.loads(f'"{quoted}"'))
+    except ValueError:
+        return quoted
+
+
+def notebook_code(text: str) -> str:
+    """The source of a notebook's code cells; the text itself when it is not a readable
+    notebook (truncated or hand-edited JSON)."""
+    try:
+        cells = json.loads(text).get("cells") or []
+    except (ValueError, AttributeError):  # cut short: the quoted source lines still read
+        return "\n".join(_unquote(x) for x in map(_quoted, text.splitlines()) if x)
+    out = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            src = cell.get("source") or ""
+            out.append(src if isinstance(src, str) else "".join(str(x) for x in src))
+    return "\n".join(out)
+
+
 def lives_on(c: Commit, gone: Change, text: str, read: Callable[[str, str], str | None]) -> bool:
     """At least LIVES_ON of what only the deleted file said (its lines the changed files did
     not already hold) is written anew by `c`: a script moved into the package under a new
@@ -198,10 +246,10 @@ def editor_template(text: str) -> bool:
 
 
 # what unit tests are made of: pytest/unittest, Julia's Test, R's testthat, GoogleTest,
-# MATLAB's unittest
+# Catch2/doctest, MATLAB's unittest
 _UNIT_TEST = re.compile(
     r"^\s*def test_\w*\(|^\s*import (?:pytest|unittest)\b|^from (?:pytest|unittest)\b|"
-    r"^\s*@test(?:set)?\b|^\s*using Test\b|^\s*test_that\(|^\s*TEST(?:_F|_P)?\(|"
+    r"^\s*@test(?:set)?\b|^\s*using Test\b|^\s*test_that\(|^\s*TEST(?:_F|_P|_CASE)?\s*\(|"
     r"matlab\.unittest",
     re.M,
 )

@@ -8,7 +8,8 @@ from pathlib import PurePosixPath
 
 CODE_EXT = (
     ".py", ".ipynb", ".pyx", ".pxd", ".m", ".r", ".jl", ".sh", ".bash", ".pbs", ".slurm",
-    ".sbatch", ".c", ".cc", ".cpp", ".cxx", ".h", ".hpp", ".cu", ".f90", ".f", ".js", ".ts",
+    ".sbatch", ".c", ".cc", ".cpp", ".cxx", ".h", ".hpp", ".hh", ".hxx", ".ipp", ".tpp", ".inl",
+    ".cu", ".f90", ".f", ".js", ".ts",
     ".java", ".scala", ".go", ".rs", ".lua", ".pl", ".rb", ".stan", ".do", ".sas",
 )  # fmt: skip
 RESULT_EXT = (".csv", ".json", ".tsv", ".txt", ".npz", ".npy", ".pkl", ".h5", ".mat", ".parquet")

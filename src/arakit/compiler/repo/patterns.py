@@ -9,7 +9,9 @@ gave it up) and says what was abandoned, from the files' own text where it can.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import PurePosixPath
 
 from arakit.compiler.repo import messages as msg
@@ -18,7 +20,9 @@ from arakit.compiler.repo.describe import describe
 from arakit.compiler.repo.finding import BlobReader, Finding
 from arakit.compiler.repo.gitlog import Change, Commit
 from arakit.compiler.repo.moved import (
+    LIVES_ON,
     SHELL_EXT,
+    code_lines,
     abandons_nothing,
     documentation,
     launches_kept,
@@ -42,6 +46,99 @@ __all__ = ["BlobReader", "Finding", "PatternFinder"]
 # findings that already said a file was given up (moved to old/, kept as an _old copy)
 _RETIRING = ("retired", "kept-old", "rewritten")
 WIPE_MIN, WIPE_SHARE = 5, 0.8  # a commit deleting this share of the tree clears a branch
+# a routine tweak (a value, a print) set back this soon was a slip or a look, not an idea run
+ACCIDENT_MINUTES = 60
+# a deleted file replaced by a new version written this close (commits and days) lives on
+NEAR_COMMITS, NEAR_DAYS = 25, 60
+MAX_NEAR_FILES = 30  # files of one commit read as a possible replacement
+
+
+def _minutes(a: str, b: str) -> float:
+    try:
+        return abs((datetime.fromisoformat(b) - datetime.fromisoformat(a)).total_seconds()) / 60
+    except ValueError:
+        return float("inf")
+
+
+SPLIT_MIN, MAX_GROUPS = 8, 12  # a clean-up deleting this many scripts is told per folder
+CLEAN_UP = 0.8  # share of a commit's changes that are deletions for it to be a clean-up
+# "removing all files in .gitignore", "untrack ignored files": files taken out of version
+# control, their work not given up
+_UNTRACK_RE = re.compile(r"\.?git\s?ignore|\bignored files\b|\buntrack", re.I)
+MIN_GROUP = 2  # scripts a folder needs to be told apart; single scripts are told together
+# a notebook and the script exported from it (or paired with it) hold the same work
+_TWIN_EXT = (".py", ".ipynb", ".r", ".rmd", ".jl", ".m")
+_BENCH_DIRS = {"benchmark", "benchmarks", "bench", "benches", "perf"}
+
+
+def _benchmark(path: str) -> bool:
+    """In a benchmarks/ folder: scripts that time the software, tooling of a package, not
+    an approach of its research."""
+    return any(part in _BENCH_DIRS for part in path.lower().split("/")[:-1])
+
+
+_SETTINGS_EXT = (".yaml", ".yml", ".json", ".toml", ".cfg", ".ini", ".conf")
+
+
+def _kept_up(path: str) -> bool:
+    """An upkeep file that runs nothing and sets nothing: an ignore file, a README, a
+    changelog (a dependency pin in setup.cfg or a docs build script does run)."""
+    low = path.lower()
+    return paths.upkeep(path) and not paths.is_code(path) and not low.endswith(_SETTINGS_EXT)
+
+
+def _kin_names(a: str, b: str) -> bool:
+    """Two file names sharing a word of at least three letters, or one word the start of
+    the other (`model` / `models`): a new version named after the old one."""
+    wa = {w for w in paths.name_tokens(a) if len(w) >= 3}
+    wb = {w for w in paths.name_tokens(b) if len(w) >= 3}
+    return any(
+        x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+        for x in wa
+        for y in wb
+    )
+
+
+def _by_folder(deleted: list[Change]) -> list[list[Change]]:
+    """A clean-up that deletes many scripts over several folders, one group per folder (the
+    Taylor-series scripts, the rational-function scripts): each folder held one line of
+    work. Fewer than SPLIT_MIN scripts stay one group; folders with fewer than MIN_GROUP
+    scripts, and those past MAX_GROUPS, share one group."""
+    if len(deleted) < SPLIT_MIN:
+        return [deleted] if deleted else []
+    groups: dict[str, list[Change]] = {}
+    for ch in deleted:
+        groups.setdefault(paths.group_dir(ch.path), []).append(ch)
+    ranked = sorted(_kin_folders(groups), key=len, reverse=True)
+    kept = [g for g in ranked if len(g) >= MIN_GROUP][: MAX_GROUPS - 1]
+    rest = [ch for g in ranked if not any(g is k for k in kept) for ch in g]
+    return kept + ([rest] if rest else [])
+
+
+def _kin_folders(groups: dict[str, list[Change]]) -> list[list[Change]]:
+    """Folders named for the same thing told together (`models/dcca`, `models/jnf_dcca`,
+    `trainers/add_dcca_trainer`: one model with its trainer): a word of at least four
+    letters of one folder's name found in another's."""
+    names = list(groups)
+    words = {
+        n: {w for w in re.split(r"[\W_]+", n.rsplit("/", 1)[-1].lower()) if len(w) >= 4}
+        for n in names
+    }
+    joined: dict[str, str] = {n: n for n in names}
+
+    def root(n: str) -> str:
+        while joined[n] != n:
+            n = joined[n]
+        return n
+
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if any(x in y or y in x for x in words[a] for y in words[b]):
+                joined[root(b)] = root(a)
+    out: dict[str, list[Change]] = {}
+    for n in names:
+        out.setdefault(root(n), []).extend(groups[n])
+    return list(out.values())
 
 
 def _generic(path: str) -> bool:
@@ -60,6 +157,7 @@ class PatternFinder:
         read_other: BlobReader | None = None,
         authors: frozenset[str] = frozenset(),
         read_program: BlobReader | None = None,
+        read_near: BlobReader | None = None,
     ) -> None:
         self.commits = commits
         self.authors = authors  # the commit authors' name words: whose code is their own
@@ -68,6 +166,10 @@ class PatternFinder:
         # files deleted by a restructuring, read to see whether they ran as programs (a
         # budget of its own: these reads must not starve the checks of where code moved)
         self.read_program = read_program or self.read_other
+        # files written around a deletion, read to see whether a new version replaced it
+        self.read_near = read_near or self.read_other
+        self._near: dict[int, list[tuple[str, set[str]]]] = {}
+        self._blob_lines: dict[str, set[str]] = {}
         # exact undos are looked for on the first-parent line only: inside merged branches,
         # formatting and conflict churn sets files back without abandoning anything
         self.first_parent = first_parent if first_parent is not None else {c.sha for c in commits}
@@ -97,6 +199,13 @@ class PatternFinder:
                 if ch.status in ("A", "R", "C"):
                     added_later[ch.path] = i
         self._added_at = added_later
+        # files moved out of an old/-style folder into a live one: brought back, not retired
+        self._brought_back: dict[str, int] = {}
+        for i, c in enumerate(self.commits):
+            for ch in c.changes:
+                old = ch.old_path if ch.status == "R" else None
+                if old and paths.retire_dir(old, True) and not paths.retire_dir(ch.path, True):
+                    self._brought_back[old] = i
         self._name_added_at: dict[str, int] = {}
         for path, i in added_later.items():
             name = PurePosixPath(path).name
@@ -219,6 +328,31 @@ class PatternFinder:
             return
         self._undone(c, target, "undo", f"Undone: {target.subject}", files, why)
 
+    def _accident(self, c: Commit, target: Commit) -> bool:
+        """True when taking `target` back gives up no idea: it changed only files that keep
+        the project up and set nothing that runs (an ignore file, a README), its only change to code was deleting it (a sync that
+        wiped the code, restored by the revert), or it was a routine tweak (a value under the same name, a
+        print) taken back within ACCIDENT_MINUTES."""
+        changes = target.changes
+        if not changes:
+            return False
+        if all(_kept_up(ch.path) for ch in changes):
+            return True
+        code = [ch for ch in changes if paths.is_code(ch.path)]
+        if code and all(ch.status == "D" for ch in code):
+            return True  # it only removed code: taking it back restores the work
+        if _minutes(target.date, c.date) > ACCIDENT_MINUTES:
+            return False
+        versions = []
+        for ch in changes:
+            if ch.status != "M":
+                return False
+            old, new = self.read_other(ch.old_blob, ch.path), self.read_other(ch.new_blob, ch.path)
+            if old is None or new is None:
+                return False
+            versions.append((old, new))
+        return routine(versions)
+
     def _routine(self, target: Commit) -> bool:
         """True when what `target` changed in code is routine (debug output, comments,
         values under the same names): setting it back gives up no approach."""
@@ -239,6 +373,8 @@ class PatternFinder:
         target only changed continuous integration: a build setting, not a research step)."""
         self.claimed.update((c.sha, target.sha))
         if target.changes and all(paths.is_ci(ch.path) for ch in target.changes):
+            return
+        if self._accident(c, target):
             return
         if (
             msg.deferred(c.message)
@@ -262,8 +398,12 @@ class PatternFinder:
 
     def _removed(self, c: Commit) -> None:
         """Scripts deleted for good, and scripts moved or added into an old/-style folder."""
-        if msg.MOVED_AWAY_RE.search(c.message) or msg.TEMPORARY_RE.search(c.subject):
-            return  # the message says the files went elsewhere, or were temporary
+        if (
+            msg.MOVED_AWAY_RE.search(c.message)
+            or msg.TEMPORARY_RE.search(c.subject)
+            or _UNTRACK_RE.search(c.subject)
+        ):
+            return  # the files went elsewhere, were temporary, or are ignored from now on
         renaming = bool(msg.RENAMING_RE.search(c.subject))  # files deleted took new names
         renaming = renaming or msg.restructuring(c.subject)  # or went into a new layout
         new_names = {PurePosixPath(ch.path).name for ch in c.changes if ch.status in "ARC"}
@@ -289,6 +429,7 @@ class PatternFinder:
                 or paths.is_vendored(path)
                 or paths.is_packaging(path)
                 or documentation(path)
+                or _benchmark(path)
             ):
                 continue
             if ch.status == "D":
@@ -302,6 +443,7 @@ class PatternFinder:
                     or self.holders.get(ch.old_blob, set()) - gone - {path}  # a copy goes
                     or self._mirrored(path, gone)
                     or numbered_into(c, path)
+                    or self._twin(path, gone)
                     or (renaming and not self._program(ch))
                 ):
                     came_back += 1
@@ -320,6 +462,7 @@ class PatternFinder:
                     or paths.is_scratch(path)
                     or (moved and paths.retire_dir(ch.old_path or "", True))
                     or self._retired_before(ch)
+                    or self._brought_back.get(path, -1) > self._index
                 ):
                     continue
                 retired.setdefault(paths.group_dir(path), []).append(ch)
@@ -330,10 +473,60 @@ class PatternFinder:
             )
         if came_back >= 2 * len(deleted) and all(_generic(d.path) for d in deleted):
             deleted = []  # a driver (main.cpp, run.py) removed with the code it ran, which moved
-        if deleted:
-            self._removal(c, "deleted", paths.common_folder([d.path for d in deleted]), deleted)
+        clean_up = sum(ch.status == "D" for ch in c.changes) >= CLEAN_UP * len(c.changes)
+        for group in _by_folder(deleted) if clean_up else [deleted] if deleted else []:
+            self._removal(c, "deleted", paths.common_folder([d.path for d in group]), group)
         for folder, changes in retired.items():
             self._removal(c, "retired", folder, changes)
+
+    def _replaced(self, c: Commit, gone: Change, text: str | None) -> bool:
+        """At least LIVES_ON of the deleted file's lines are in files added beside it (the
+        same folder, a name sharing a word) in the commits around the deletion, after the
+        file itself was added: a notebook uploaded again under a new name and the old one
+        deleted a commit later. Siblings deleted by the same commit carry nothing on, and a
+        copy of a shared template under another name is no new version of it."""
+        mine = self._lines_of(gone.old_blob, gone.path)  # a notebook read whole
+        if not mine:
+            return False
+        i = self._index
+        here = paths.group_dir(gone.path)
+        gone_paths = {ch.path for ch in c.changes if ch.status == "D"}
+        start = max(self.born_at.get(gone.path, -1) + 1, i - NEAR_COMMITS)
+        pool: set[str] = set()
+        for j in range(start, min(len(self.commits), i + NEAR_COMMITS + 1)):
+            if _minutes(self.commits[j].date, c.date) > NEAR_DAYS * 1440:
+                continue
+            for path, lines in self._written_lines(j):
+                if (
+                    path not in gone_paths
+                    and path != gone.path
+                    and paths.group_dir(path) == here
+                    and _kin_names(path, gone.path)
+                ):
+                    pool |= lines
+            if len(mine & pool) >= LIVES_ON * len(mine):
+                return True
+        return False
+
+    def _written_lines(self, j: int) -> list[tuple[str, set[str]]]:
+        """(path, lines) for each code file commit `j` added."""
+        if j in self._near:
+            return self._near[j]
+        out: list[tuple[str, set[str]]] = []
+        for ch in self.commits[j].changes[:MAX_NEAR_FILES]:
+            if ch.status != "A" or not paths.is_code(ch.path):
+                continue  # code merged into a file that stays is judged by lives_on
+            lines = self._lines_of(ch.new_blob, ch.path)
+            if lines:
+                out.append((ch.path, lines))
+        self._near[j] = out
+        return out
+
+    def _lines_of(self, blob: str, path: str) -> set[str]:
+        """code_lines of a file version, read once."""
+        if blob not in self._blob_lines:
+            self._blob_lines[blob] = code_lines(self.read_near(blob, path) or "", path)
+        return self._blob_lines[blob]
 
     def _program(self, ch: Change) -> bool:
         """Whether the deleted file ran as a program (moved.runs_as_program): one that a
@@ -380,6 +573,24 @@ class PatternFinder:
         return ch.status == "A" and any(
             p != ch.path and paths.retire_dir(p, True) for p in self.holders.get(ch.new_blob, set())
         )
+
+    def _twin(self, path: str, gone: set[str]) -> bool:
+        """A file of the same name in another form stays beside it (`asr.py` exported from
+        `asr.ipynb`, a notebook paired with its script): one copy of the work goes."""
+        p = PurePosixPath(path)
+        if p.suffix.lower() not in _TWIN_EXT:
+            return False
+        stem = p.stem.lower()
+        return any(
+            q not in gone and PurePosixPath(q).stem.lower() == stem
+            for ext in _TWIN_EXT
+            if ext != p.suffix.lower()
+            for q in self._live_named(stem + ext)
+        )
+
+    def _live_named(self, name: str) -> set[str]:
+        """Paths in the tree whose file name is `name`, whatever its letter case."""
+        return {q for n, held in self.live.items() if n.lower() == name for q in held}
 
     def _mirrored(self, path: str, gone: set[str]) -> bool:
         """The same file under the same folder name stays elsewhere (`python/include/x/a.h`
@@ -433,6 +644,8 @@ class PatternFinder:
                 )
             ):
                 continue  # a placeholder, a template, a unit test, or code moved
+            if pattern == "deleted" and self._replaced(c, ch, text):
+                continue  # its content was written again nearby: a new version replaced it
             if (
                 pattern == "retired"
                 and text is not None
