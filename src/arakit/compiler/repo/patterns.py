@@ -20,9 +20,7 @@ from arakit.compiler.repo.describe import describe
 from arakit.compiler.repo.finding import BlobReader, Finding
 from arakit.compiler.repo.gitlog import Change, Commit
 from arakit.compiler.repo.moved import (
-    LIVES_ON,
     SHELL_EXT,
-    code_lines,
     abandons_nothing,
     documentation,
     launches_kept,
@@ -31,6 +29,7 @@ from arakit.compiler.repo.moved import (
     runs_as_program,
 )
 from arakit.compiler.repo.routine import routine
+from arakit.compiler.repo.versions import NearVersions, by_folder
 from arakit.compiler.repo.stated import (
     explained,
     kept_old,
@@ -48,9 +47,6 @@ _RETIRING = ("retired", "kept-old", "rewritten")
 WIPE_MIN, WIPE_SHARE = 5, 0.8  # a commit deleting this share of the tree clears a branch
 # a routine tweak (a value, a print) set back this soon was a slip or a look, not an idea run
 ACCIDENT_MINUTES = 60
-# a deleted file replaced by a new version written this close (commits and days) lives on
-NEAR_COMMITS, NEAR_DAYS = 25, 60
-MAX_NEAR_FILES = 30  # files of one commit read as a possible replacement
 
 
 def _minutes(a: str, b: str) -> float:
@@ -60,12 +56,10 @@ def _minutes(a: str, b: str) -> float:
         return float("inf")
 
 
-SPLIT_MIN, MAX_GROUPS = 8, 12  # a clean-up deleting this many scripts is told per folder
 CLEAN_UP = 0.8  # share of a commit's changes that are deletions for it to be a clean-up
 # "removing all files in .gitignore", "untrack ignored files": files taken out of version
 # control, their work not given up
 _UNTRACK_RE = re.compile(r"\.?git\s?ignore|\bignored files\b|\buntrack", re.I)
-MIN_GROUP = 2  # scripts a folder needs to be told apart; single scripts are told together
 # a notebook and the script exported from it (or paired with it) hold the same work
 _TWIN_EXT = (".py", ".ipynb", ".r", ".rmd", ".jl", ".m")
 _BENCH_DIRS = {"benchmark", "benchmarks", "bench", "benches", "perf"}
@@ -85,60 +79,6 @@ def _kept_up(path: str) -> bool:
     changelog (a dependency pin in setup.cfg or a docs build script does run)."""
     low = path.lower()
     return paths.upkeep(path) and not paths.is_code(path) and not low.endswith(_SETTINGS_EXT)
-
-
-def _kin_names(a: str, b: str) -> bool:
-    """Two file names sharing a word of at least three letters, or one word the start of
-    the other (`model` / `models`): a new version named after the old one."""
-    wa = {w for w in paths.name_tokens(a) if len(w) >= 3}
-    wb = {w for w in paths.name_tokens(b) if len(w) >= 3}
-    return any(
-        x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
-        for x in wa
-        for y in wb
-    )
-
-
-def _by_folder(deleted: list[Change]) -> list[list[Change]]:
-    """A clean-up that deletes many scripts over several folders, one group per folder (the
-    Taylor-series scripts, the rational-function scripts): each folder held one line of
-    work. Fewer than SPLIT_MIN scripts stay one group; folders with fewer than MIN_GROUP
-    scripts, and those past MAX_GROUPS, share one group."""
-    if len(deleted) < SPLIT_MIN:
-        return [deleted] if deleted else []
-    groups: dict[str, list[Change]] = {}
-    for ch in deleted:
-        groups.setdefault(paths.group_dir(ch.path), []).append(ch)
-    ranked = sorted(_kin_folders(groups), key=len, reverse=True)
-    kept = [g for g in ranked if len(g) >= MIN_GROUP][: MAX_GROUPS - 1]
-    rest = [ch for g in ranked if not any(g is k for k in kept) for ch in g]
-    return kept + ([rest] if rest else [])
-
-
-def _kin_folders(groups: dict[str, list[Change]]) -> list[list[Change]]:
-    """Folders named for the same thing told together (`models/dcca`, `models/jnf_dcca`,
-    `trainers/add_dcca_trainer`: one model with its trainer): a word of at least four
-    letters of one folder's name found in another's."""
-    names = list(groups)
-    words = {
-        n: {w for w in re.split(r"[\W_]+", n.rsplit("/", 1)[-1].lower()) if len(w) >= 4}
-        for n in names
-    }
-    joined: dict[str, str] = {n: n for n in names}
-
-    def root(n: str) -> str:
-        while joined[n] != n:
-            n = joined[n]
-        return n
-
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            if any(x in y or y in x for x in words[a] for y in words[b]):
-                joined[root(b)] = root(a)
-    out: dict[str, list[Change]] = {}
-    for n in names:
-        out.setdefault(root(n), []).extend(groups[n])
-    return list(out.values())
 
 
 def _generic(path: str) -> bool:
@@ -167,9 +107,7 @@ class PatternFinder:
         # budget of its own: these reads must not starve the checks of where code moved)
         self.read_program = read_program or self.read_other
         # files written around a deletion, read to see whether a new version replaced it
-        self.read_near = read_near or self.read_other
-        self._near: dict[int, list[tuple[str, set[str]]]] = {}
-        self._blob_lines: dict[str, set[str]] = {}
+        self.near = NearVersions(commits, read_near or self.read_other)
         # exact undos are looked for on the first-parent line only: inside merged branches,
         # formatting and conflict churn sets files back without abandoning anything
         self.first_parent = first_parent if first_parent is not None else {c.sha for c in commits}
@@ -474,59 +412,10 @@ class PatternFinder:
         if came_back >= 2 * len(deleted) and all(_generic(d.path) for d in deleted):
             deleted = []  # a driver (main.cpp, run.py) removed with the code it ran, which moved
         clean_up = sum(ch.status == "D" for ch in c.changes) >= CLEAN_UP * len(c.changes)
-        for group in _by_folder(deleted) if clean_up else [deleted] if deleted else []:
+        for group in by_folder(deleted) if clean_up else [deleted] if deleted else []:
             self._removal(c, "deleted", paths.common_folder([d.path for d in group]), group)
         for folder, changes in retired.items():
             self._removal(c, "retired", folder, changes)
-
-    def _replaced(self, c: Commit, gone: Change, text: str | None) -> bool:
-        """At least LIVES_ON of the deleted file's lines are in files added beside it (the
-        same folder, a name sharing a word) in the commits around the deletion, after the
-        file itself was added: a notebook uploaded again under a new name and the old one
-        deleted a commit later. Siblings deleted by the same commit carry nothing on, and a
-        copy of a shared template under another name is no new version of it."""
-        mine = self._lines_of(gone.old_blob, gone.path)  # a notebook read whole
-        if not mine:
-            return False
-        i = self._index
-        here = paths.group_dir(gone.path)
-        gone_paths = {ch.path for ch in c.changes if ch.status == "D"}
-        start = max(self.born_at.get(gone.path, -1) + 1, i - NEAR_COMMITS)
-        pool: set[str] = set()
-        for j in range(start, min(len(self.commits), i + NEAR_COMMITS + 1)):
-            if _minutes(self.commits[j].date, c.date) > NEAR_DAYS * 1440:
-                continue
-            for path, lines in self._written_lines(j):
-                if (
-                    path not in gone_paths
-                    and path != gone.path
-                    and paths.group_dir(path) == here
-                    and _kin_names(path, gone.path)
-                ):
-                    pool |= lines
-            if len(mine & pool) >= LIVES_ON * len(mine):
-                return True
-        return False
-
-    def _written_lines(self, j: int) -> list[tuple[str, set[str]]]:
-        """(path, lines) for each code file commit `j` added."""
-        if j in self._near:
-            return self._near[j]
-        out: list[tuple[str, set[str]]] = []
-        for ch in self.commits[j].changes[:MAX_NEAR_FILES]:
-            if ch.status != "A" or not paths.is_code(ch.path):
-                continue  # code merged into a file that stays is judged by lives_on
-            lines = self._lines_of(ch.new_blob, ch.path)
-            if lines:
-                out.append((ch.path, lines))
-        self._near[j] = out
-        return out
-
-    def _lines_of(self, blob: str, path: str) -> set[str]:
-        """code_lines of a file version, read once."""
-        if blob not in self._blob_lines:
-            self._blob_lines[blob] = code_lines(self.read_near(blob, path) or "", path)
-        return self._blob_lines[blob]
 
     def _program(self, ch: Change) -> bool:
         """Whether the deleted file ran as a program (moved.runs_as_program): one that a
@@ -644,7 +533,9 @@ class PatternFinder:
                 )
             ):
                 continue  # a placeholder, a template, a unit test, or code moved
-            if pattern == "deleted" and self._replaced(c, ch, text):
+            if pattern == "deleted" and self.near.replaced(
+                self._index, c, ch, self.born_at.get(ch.path, -1)
+            ):
                 continue  # its content was written again nearby: a new version replaced it
             if (
                 pattern == "retired"
