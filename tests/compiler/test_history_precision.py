@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from arakit.compiler.ground import params_of
-from arakit.compiler.narrated import narrated_trials, tie_to_commits
+from arakit.compiler.narrated import narrated_nodes, narrated_trials, tie_to_commits
 from arakit.compiler.pdf.document import DocSection, Document, Paragraph
 from arakit.compiler.repo.history import History, read_history
 from tests.compiler.gitrepo import git_repo
@@ -303,3 +303,12 @@ def test_trials_the_paper_narrates_are_tied_to_the_commits_that_built_them(
         ("ConvLSTM", [repo.shas["lstm"]], ["segmentation.py"]),
         ("Segformer", [repo.shas["seg"]], ["segment.ipynb"]),
     ]
+    # each becomes a dead end citing the page and the commits, outside the history's own
+    # finding count (it carries no history pattern)
+    ids = iter(range(100))
+    nodes = narrated_nodes(doc, list(h.all_commits.values()), lambda: f"N{next(ids)}", "paper")
+    assert [n.source_refs for n in nodes] == [
+        ["paper: p. 4, §5", repo.shas["lstm"]],
+        ["paper: p. 4, §5", repo.shas["seg"]],
+    ]
+    assert all(n.type == "dead_end" and "pattern" not in n.extra for n in nodes)

@@ -171,7 +171,7 @@ def narrated_nodes(
                     400,
                 ),
                 lesson=clip(t.sentence, 300),
-                extra={"pattern": "narrated", "files": t.files[:20]},
+                extra={"from": f"the paper, {t.where}", "files": t.files[:20]},
             )
         )
     return out
