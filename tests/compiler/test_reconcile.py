@@ -21,6 +21,7 @@ def test_every_planted_verdict_is_reported(paper: PaperFile, repo: PlantedRepo) 
         "dropout": "mismatch",
         "label_smoothing": "paper-only",
         "n_gpus": "paper-only",  # `on 8 NVIDIA V100 GPUs`: the machine, stated by the paper only
+        "optimizer": "paper-only",  # `with SGD`: the script constructs no optimiser
         "seed": "code-only",
         "hidden_size": "code-only",
         "num_layers": "code-only",  # ModelConfig.depth

@@ -143,8 +143,15 @@ def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None)
     g.environment = read_environment(repo)
     g.execution = reached_modules(repo)
     if with_history:
-        g.history = read_history(root, params_of, tracked)
+        g.history = read_history(root, _settings_of, tracked)
     return g
+
+
+def _settings_of(text: str, rel: str) -> list[CodeParam]:
+    """A file's parameters as history follows them: named values, not the choices it
+    constructs (a script that builds ADAM for one model and RMSProp for another has one
+    name, `optimizer`, with two values in every version: no change over time)."""
+    return [p for p in params_of(text, rel) if p.kind != "choice"]
 
 
 def _project_launches(g: Grounding, launchers: dict[str, str]) -> None:

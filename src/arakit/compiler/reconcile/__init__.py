@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from arakit.compiler.reconcile.align import Unit, align, build_units, runs
+from arakit.compiler.reconcile.align import Fit, Unit, align, build_units, runs
+from arakit.compiler.reconcile.choices import is_choice, judge_choice, paper_choices
 from arakit.compiler.reconcile.imported import judge_imported
 from arakit.compiler.reconcile.layers import layer_verdict
 from arakit.compiler.reconcile.items import per_item
@@ -54,6 +55,8 @@ def reconcile(
     groups: dict[int, list[PaperSetting]] = {}
     values: dict[str, set[tuple[float, ...]]] = defaultdict(set)
     out: list[Verdict] = []
+    choices = paper_choices(settings)
+    settings = [s for s in settings if not is_choice(s)]
     for s in settings:
         if s.negative or s.variant or planned(s):
             note = (
@@ -72,8 +75,10 @@ def reconcile(
     involved: set[tuple[str, int, str]] = set()
     launched = _launched(units)
     ran = frozenset(u.main for u in units if runs(u))
+    fits: dict[int, Fit | None] = {}
     for group in groups.values():
         fit = align(group, units, prefer)
+        fits[group[0].group] = fit
         start = len(out)
         itemised = per_item(group)
         for s in group:
@@ -87,6 +92,12 @@ def reconcile(
             involved.update((p.file, p.line, p.bare) for p in v.involved)
             out.append(v)
         _several_values(out[start:])
+    for c in choices:
+        if c.negative or c.variant or planned(c):
+            continue  # a choice the paper reports as not working or for a baseline
+        v = judge_choice(c, fits.get(c.group), params, prefer)
+        involved.update((p.file, p.line, p.bare) for p in v.involved)
+        out.append(v)
     out = _once(out)
     out += _code_only(params, involved)
     order = {v: i for i, v in enumerate(VERDICTS)}

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from arakit.compiler.repo.params.choices import choice_params
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.repo.params.python import python_params
 
@@ -49,7 +50,7 @@ def notebook_params(text: str, rel: str) -> list[CodeParam]:
             continue
         code = "\n".join("" if _MAGIC.match(ln) else ln for ln in lines)
         at, listed = keys[k] if aligned else (-1, False)
-        for p in python_params(code, rel):
+        for p in python_params(code, rel) + choice_params(code, rel):
             # nbformat: `"source": [` on line at+1, the cell's first line on at+2
             line = at + 1 + p.line if listed else max(at + 1, 1)
             out.append(replace(p, line=line))
