@@ -25,6 +25,7 @@ from arakit.compiler.repo.params import (
 )
 from arakit.compiler.repo.params.compose import apply_composition
 from arakit.compiler.repo.params.logs import is_log_file
+from arakit.compiler.repo.params.readme import is_readme, readme_params
 from arakit.compiler.repo.reach import Passed, Reach, reached_from
 from arakit.compiler.repo.source import RepoFiles, list_files
 from arakit.compiler.scope import (
@@ -54,10 +55,18 @@ class Grounding:
     history: History | None = None
     config_files: list[str] = field(default_factory=list)
     scope: Scope | None = None
+    # settings READMEs state in prose (kind `readme`): documentation, kept out of `params`
+    documented: list[CodeParam] = field(default_factory=list)
 
     def in_scope(self) -> list[CodeParam]:
-        """The parameters of the paper's code (every parameter when no scope was chosen)."""
-        return [p for p in self.params if self.scope is None or self.scope.includes(p.file)]
+        """The parameters of the paper's code (every parameter when no scope was chosen),
+        then what the READMEs of the paper's code and of the repository root state."""
+        mine = [p for p in self.params if self.scope is None or self.scope.includes(p.file)]
+        return mine + [
+            p
+            for p in self.documented
+            if self.scope is None or "/" not in p.file or self.scope.includes(p.file)
+        ]
 
     @property
     def prefer(self) -> dict[str, int]:
@@ -121,6 +130,10 @@ def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None)
     tracked: list[str] = []
     launchers: dict[str, str] = {}
     for rel in repo.files:
+        if is_readme(rel):
+            text = repo.read(rel)
+            g.documented += readme_params(text, rel) if text else []
+            continue
         if not _readable(rel):
             continue
         text = repo.read(rel)

@@ -15,9 +15,11 @@ from collections import defaultdict
 from arakit.compiler.reconcile.align import Fit, Unit, align, build_units, runs
 from arakit.compiler.reconcile.choices import is_choice, judge_choice, paper_choices
 from arakit.compiler.reconcile.imported import judge_imported
+from arakit.compiler.reconcile.labels import enum_labels
 from arakit.compiler.reconcile.layers import layer_verdict
 from arakit.compiler.reconcile.items import per_item
 from arakit.compiler.reconcile.ranges import range_verdict
+from arakit.compiler.reconcile.readme import readme_verdict
 from arakit.compiler.reconcile.sentinels import planned
 from arakit.compiler.reconcile.verdicts import Verdict, judge, library_default, verdict
 from arakit.compiler.repo.params.model import CodeParam
@@ -50,6 +52,9 @@ def reconcile(
     its scripts reach (`CodeParam.via` set), asked only for a setting the folder itself
     leaves paper-only. `prefer`: the paper's own method by name (reconcile/method.py),
     which breaks a tie between near-identical experiment scripts."""
+    documented = [p for p in params if p.kind == "readme"]
+    labels = enum_labels(params)
+    params = [p for p in params if p.kind != "readme" and id(p) not in labels]
     units = build_units([p for p in params if p.kind != "seed"])
     params = [p for p in params if p.kind not in ("seed", "launch")]
     groups: dict[int, list[PaperSetting]] = {}
@@ -89,6 +94,8 @@ def reconcile(
                 v = range_verdict(s, params) or layer_verdict(s, params) or v
             if v.verdict == "paper-only" and imported:
                 v = judge_imported(s, fit, imported) or v
+            if v.verdict == "paper-only" and documented:
+                v = readme_verdict(s, documented, group) or v
             involved.update((p.file, p.line, p.bare) for p in v.involved)
             out.append(v)
         _several_values(out[start:])

@@ -1,0 +1,47 @@
+"""Settings a project's README states in prose about its own procedure (`100d FastText
+word embedding trained on WSJ corpus. ( window size=3, train for 300 epochs)`): read with
+the paper's own settings reader, one line at a time, as parameters of kind `readme`. They
+are documentation, never a default the code sets: reconciliation consults them only where
+the code itself is silent, and says "the README states"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from arakit.compiler.atoms import Where
+from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.settings import settings_in
+
+_README = re.compile(r"^readme(?:\.(?:md|markdown|rst|txt))?$", re.IGNORECASE)
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+MAX_LINE = 600
+MAX_LINES = 2000
+
+
+def is_readme(rel: str) -> bool:
+    """`README.md`, `readme.rst`, `README` in any folder."""
+    return _README.match(PurePosixPath(rel).name) is not None
+
+
+def readme_params(text: str, rel: str) -> list[CodeParam]:
+    """The settings each prose line of a README states (code blocks, tables and headings
+    are left out: commands and result tables are not the README's own statements).
+    `context` holds the setting's normalised key, `help` the line as written."""
+    out: list[CodeParam] = []
+    fenced = False
+    for n, line in enumerate(text.splitlines()[:MAX_LINES], start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        bare = line.strip()
+        if fenced or not bare or bare.startswith(("#", "|", "<", "    ")) or len(bare) > MAX_LINE:
+            continue
+        if not re.search(r"\d", bare):
+            continue
+        where = Where(0, "", bare, "readme")
+        for s in settings_in(bare, where):
+            if s.number is None and not s.numbers:
+                continue
+            out.append(CodeParam(s.name, s.value, rel, n, "readme", help=bare, context=s.key))
+    return out
