@@ -308,6 +308,8 @@ def compare_numbers(paper: tuple[float, ...], code: tuple[float, ...]) -> str:
 
 def value_relation(setting: PaperSetting, param: CodeParam) -> str:
     """`same`, `different`, or `unknown` (the code value is not a number to compare)."""
+    if param.kind == "loop":
+        return _loop_relation(setting, param.value)
     code = code_numbers(param.value)
     seeded = seed_values(setting, param, code)
     if seeded is not None:
@@ -323,6 +325,18 @@ def value_relation(setting: PaperSetting, param: CodeParam) -> str:
     if "same" in results or _rounded(setting, code):
         return "same"
     return "different" if "different" in results else "unknown"
+
+
+def _loop_relation(setting: PaperSetting, value: str) -> str:
+    """A counting loop (`range(1, 1000)`) against a count: the same when the paper's number
+    is how many times it runs (999) or its bound (1000, the count a `range(1, N)` is
+    usually written for); different otherwise."""
+    m = _RANGE.match(value.strip())
+    if m is None or setting.number is None or len(setting.values) != 1:
+        return "unknown"
+    first, second = int(m.group(1)), m.group(2)
+    start, stop = (0, first) if second is None else (first, int(second))
+    return "same" if setting.number in (stop - start, stop) else "different"
 
 
 _DECIMAL_RE = re.compile(r"^[-−+]?(\d+)\.(\d+)$")

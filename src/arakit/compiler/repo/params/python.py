@@ -21,7 +21,7 @@ from collections import Counter
 
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.repo.params.pyconfig import config_params, is_inheriting_config
-from arakit.compiler.settings.names import is_known_code_name
+from arakit.compiler.settings.names import code_key, is_known_code_name
 
 MAX_VALUE = 200
 MAX_PARAMS = 2000
@@ -407,6 +407,17 @@ class _Reader:
                 and not _counting(it)
             ):  # `for k in range(2, 9, 2)`: the levels 2, 4, 6, 8
                 self.add(node.target.id, it, "sweep", help="values a loop runs")
+            elif (
+                isinstance(it, ast.Call)
+                and _dotted(it.func) == "range"
+                and all(_numeric(a) for a in it.args)
+                and not it.keywords
+                and _counting(it)
+                and _counts_runs(node.target.id)
+            ):  # `for epoch in range(1, 1000)`: the loop's bound is the epoch count that runs
+                name = node.target.id
+                named = name if is_known_code_name(name) else f"{name}s"  # `step`: steps
+                self.add(named, it, "loop", help=f"for {name} in {ast.unparse(it)}")
 
     def dict_literal(self, node: ast.Dict, context: str, prefix: str = "") -> None:
         for k, v in zip(node.keys, node.values, strict=True):
@@ -455,6 +466,14 @@ class _Reader:
                         self.add(f"{label}.{k.value}", v, "dict", label)
             elif keys and len(keys) == len(node.keys):
                 self.dict_literal(node, "")
+
+
+def _counts_runs(name: str) -> bool:
+    """A loop variable that counts training passes (`epoch`, `step`, `iteration`)."""
+    key = code_key(name) if is_known_code_name(name) else code_key(f"{name}s")
+    return key in ("epochs", "iterations") and (
+        is_known_code_name(name) or is_known_code_name(f"{name}s")
+    )
 
 
 def _counting(call: ast.Call) -> bool:
