@@ -8,12 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from arakit.compiler.choices import code_member, printed_optimizers
-from arakit.compiler.ground import ground_repo
-from arakit.compiler.pdf.document import DocSection, Document, Paragraph
-from arakit.compiler.reconcile import Verdict, reconcile
+from arakit.compiler.reconcile import Verdict
 from arakit.compiler.repo.params.choices import choice_params
-from arakit.compiler.settings import paper_settings
-from tests.compiler.gitrepo import git_repo
+from tests.compiler.reconciled import one_paragraph, reconciled
 
 JULIA_RUN = """\
 using Flux, DiffEqFlux
@@ -46,17 +43,8 @@ if __name__ == "__main__":
 """
 
 
-def _paper(text: str) -> Document:
-    doc = Document(path="p.pdf", pages=9)
-    doc.sections = [DocSection("4", "Experiments", 6, 6, paragraphs=[Paragraph(text, 6, "4")])]
-    return doc
-
-
 def _optimizers(tmp_path: Path, text: str, files: dict[str, str]) -> list[Verdict]:
-    repo = git_repo(tmp_path / "r", [{"files": files, "msg": "project"}])
-    g = ground_repo(repo.path, with_history=False)
-    found = reconcile(paper_settings(_paper(text)), g.params)
-    return [v for v in found if v.key == "optimizer"]
+    return [v for v in reconciled(tmp_path, one_paragraph(text), files) if v.key == "optimizer"]
 
 
 def test_a_named_optimiser_the_code_does_not_construct_is_a_mismatch(tmp_path: Path) -> None:

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from arakit.compiler.ground import ground_repo
-from arakit.compiler.pdf.document import DocSection, Document, Paragraph
-from arakit.compiler.reconcile import Verdict, reconcile
-from arakit.compiler.settings import paper_settings
-from tests.compiler.gitrepo import git_repo
+from arakit.compiler.reconcile import Verdict
+from tests.compiler.reconciled import one_paragraph, reconciled
 
 RUN = "import yaml\n\ncfg = yaml.safe_load(open('config/sib.yaml'))\nprint(cfg)\n"
 CONFIG = "train:\n  batch_size: 64\n  lr: 0.001\n"
@@ -27,16 +24,8 @@ python run.py --conf config/sib.yaml --epochs 7
 """
 
 
-def _paper(text: str) -> Document:
-    doc = Document(path="p.pdf", pages=14)
-    doc.sections = [DocSection("A.4", "Setting", 13, 13, paragraphs=[Paragraph(text, 13, "A.4")])]
-    return doc
-
-
 def _verdicts(tmp_path: Path, text: str, files: dict[str, str]) -> list[Verdict]:
-    repo = git_repo(tmp_path / "r", [{"files": files, "msg": "project"}])
-    g = ground_repo(repo.path, with_history=False)
-    return [v for v in reconcile(paper_settings(_paper(text)), g.in_scope()) if not v.negative]
+    return reconciled(tmp_path, one_paragraph(text, "A.4", "Setting", 13), files)
 
 
 FASTTEXT = (

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from arakit.compiler.ground import ground_repo
-from arakit.compiler.pdf.document import DocSection, Document, Paragraph
-from arakit.compiler.reconcile import Verdict, reconcile
+from arakit.compiler.reconcile import Verdict
 from arakit.compiler.repo.params.python import python_params
-from arakit.compiler.settings import paper_settings
-from tests.compiler.gitrepo import git_repo
+from tests.compiler.reconciled import one_paragraph, reconciled
 
 EXPORT = """\
 import torch
@@ -31,13 +28,9 @@ TEXT = "We used the Adam optimizer with a learning rate of 0.0002 and trained th
 
 
 def _epochs(tmp_path: Path, bound: str) -> Verdict:
-    repo = git_repo(
-        tmp_path / "r", [{"files": {"train_ae.py": EXPORT.format(bound=bound)}, "msg": "export"}]
-    )
-    g = ground_repo(repo.path, with_history=False)
-    doc = Document(path="p.pdf", pages=5)
-    doc.sections = [DocSection("3", "Method", 2, 2, paragraphs=[Paragraph(TEXT, 2, "3")])]
-    return next(v for v in reconcile(paper_settings(doc), g.params) if v.key == "epochs")
+    files = {"train_ae.py": EXPORT.format(bound=bound)}
+    found = reconciled(tmp_path, one_paragraph(TEXT, "3", "Method", 2), files)
+    return next(v for v in found if v.key == "epochs")
 
 
 def test_a_loop_that_runs_another_number_of_epochs_is_a_mismatch(tmp_path: Path) -> None:
