@@ -139,3 +139,30 @@ def test_definitions_and_comments_are_not_constructions() -> None:
     assert [(p.line, p.value) for p in choice_params(source, "t.py")] == [
         (5, "optax.adamw(learning_rate=1e-3)")
     ]
+
+
+def test_a_driver_that_constructs_none_is_judged_by_the_files_it_includes_in_order(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "We train each model for 3000 steps with the ADAM optimizer and a learning rate of "
+        "0.005, and subsequently with LBFGS."
+    )
+    driver = (
+        'include(joinpath(@__DIR__, "dense-sir.jl"))\n'
+        'include(joinpath(@__DIR__, "npu-sir.jl"))\n\n'
+        "lr = 0.005\n"
+        "niters = 3000\n"
+        "for nr in 1:5\n"
+        "    run_model(lr, niters, nr)\n"
+        "end\n"
+    )
+    files = {
+        "fracode/run.jl": driver,
+        "fracode/npu-sir.jl": JULIA_RUN,
+        "fracode/dense-sir.jl": JULIA_RUN,
+    }
+    adam = next(v for v in _optimizers(tmp_path, text, files) if v.paper_value == "ADAM")
+    # the first file the driver includes, not the shortest name
+    assert (adam.verdict, adam.code_where) == ("mismatch", "fracode/dense-sir.jl:6")
+    assert "fracode/run.jl, which constructs none" in adam.note

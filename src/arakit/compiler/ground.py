@@ -164,7 +164,7 @@ def _settings_of(text: str, rel: str) -> list[CodeParam]:
     """A file's parameters as history follows them: named values, not the choices it
     constructs (a script that builds ADAM for one model and RMSProp for another has one
     name, `optimizer`, with two values in every version: no change over time)."""
-    return [p for p in params_of(text, rel) if p.kind != "choice"]
+    return [p for p in params_of(text, rel) if p.kind not in ("choice", "include")]
 
 
 def _project_launches(g: Grounding, launchers: dict[str, str]) -> None:

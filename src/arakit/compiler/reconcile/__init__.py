@@ -56,7 +56,7 @@ def reconcile(
     labels = enum_labels(params)
     params = [p for p in params if p.kind != "readme" and id(p) not in labels]
     units = build_units([p for p in params if p.kind != "seed"])
-    params = [p for p in params if p.kind not in ("seed", "launch")]
+    params = [p for p in params if p.kind not in ("seed", "launch", "include")]
     groups: dict[int, list[PaperSetting]] = {}
     values: dict[str, set[tuple[float, ...]]] = defaultdict(set)
     out: list[Verdict] = []

@@ -121,9 +121,13 @@ def judge_choice(
         if found is not None:
             found.note = f"the experiment's code is {main}; {found.note}".rstrip("; ")
             return found
-        # the script constructs no optimiser: the modules beside it that it runs do
-        beside = [(p, m) for p, m in codes if p.file != main and related(p.file, main)]
-        found = _decide(s, beside, False, prefer)
+        # the script constructs no optimiser: the files it includes, else those beside it
+        runs = [p.value for p in fit.unit.params if p.kind == "include"]
+        beside = [(p, m) for p, m in codes if p.file in runs]
+        beside.sort(key=lambda pm: runs.index(pm[0].file))
+        if not beside:
+            beside = [(p, m) for p, m in codes if p.file != main and related(p.file, main)]
+        found = _decide(s, beside, False, prefer, ranked=bool(runs))
         if found is not None:
             found.note = (
                 f"the experiment's code is {main}, which constructs none; beside it {found.note}"
@@ -144,7 +148,10 @@ def _decide(
     codes: list[tuple[CodeParam, str]],
     aligned: bool,
     prefer: dict[str, int] | None = None,
+    ranked: bool = False,
 ) -> Verdict | None:
+    """The verdict against one pool of constructions, or None when it decides nothing.
+    `ranked`: the pool is in the order the experiment runs it (first the first)."""
     member = s.extra.get(_MEMBER, "")
     named = set(s.extra.get(_NAMED, "").split())
     same = [p for p, m in codes if same_choice(member, m)]
@@ -175,7 +182,7 @@ def _decide(
     if len({m for _, m in other}) != 1:
         return None
     said = context_words(f"{s.extra.get('context', '')} {s.where.sentence}")
-    ranked = sorted(
+    order = sorted(
         (p for p, _ in other),
         key=lambda p: (
             -len(path_words(p.file) & said),
@@ -186,7 +193,7 @@ def _decide(
             p.line,
         ),
     )
-    p = ranked[0]
+    p = other[0][0] if ranked else order[0]
     where = sorted({q.file for q, _ in other})
     note = (
         f"the only optimiser constructed is {p.context} ({len(other)} times, in "

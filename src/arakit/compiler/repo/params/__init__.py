@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from arakit.compiler.repo.params.choices import choice_params
+from arakit.compiler.repo.params.choices import choice_params, include_params
 from arakit.compiler.repo.params.chunks import chunk_code, chunk_params, is_code_document
 from arakit.compiler.repo.params.compiled import compiled_params, is_source
 from arakit.compiler.repo.params.description import description_params, is_description
@@ -139,7 +139,8 @@ def params_of(text: str, rel: str) -> list[CodeParam]:
     if low.endswith(".py"):
         return python_params(text, rel) + seed_params(text, rel) + choice_params(text, rel)
     if low.endswith((".r", ".jl")):
-        return compiled_params(text, rel) + seed_params(text, rel) + choice_params(text, rel)
+        found = compiled_params(text, rel) + seed_params(text, rel) + choice_params(text, rel)
+        return found + include_params(text, rel)
     if low.endswith(".ipynb"):
         return notebook_params(text, rel)
     if is_launch_script(rel):

@@ -6,6 +6,9 @@ reads the constructions that no assignment names."""
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePosixPath
+
 from arakit.compiler.choices import OPTIMIZER, constructed_optimizers
 from arakit.compiler.repo.params.model import CodeParam
 
@@ -39,4 +42,32 @@ def choice_params(source: str, rel: str) -> list[CodeParam]:
             at = at if at >= 0 else line.find(written)
             value = _call_text(line, at) if at >= 0 else written
             out.append(CodeParam(OPTIMIZER, value, rel, n, "choice", context=written))
+    return out
+
+
+# a script that runs another file of the project: Julia `include("x.jl")` (also inside
+# `joinpath(@__DIR__, "x.jl")`), R `source("x.R")`
+_INCLUDE = re.compile(
+    r"^\s*(?:include|source|sys\.source)\(\s*(?:joinpath\(\s*@__DIR__\s*,\s*)?[\"']([^\"']+\.(?:jl|[rR]))[\"']"
+)
+
+
+def include_params(source: str, rel: str) -> list[CodeParam]:
+    """Files a Julia or R script includes, in order (kind `include`, value the included
+    file's path from the repository root): the modules that script runs."""
+    out: list[CodeParam] = []
+    base = PurePosixPath(rel).parent
+    for n, line in enumerate(source.splitlines(), start=1):
+        m = _INCLUDE.match(line)
+        if m is None:
+            continue
+        path = PurePosixPath(base / m.group(1)).as_posix()
+        parts: list[str] = []
+        for piece in path.split("/"):
+            if piece == "..":
+                if parts:
+                    parts.pop()
+            elif piece not in (".", ""):
+                parts.append(piece)
+        out.append(CodeParam("include", "/".join(parts), rel, n, "include"))
     return out
