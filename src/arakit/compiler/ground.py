@@ -41,6 +41,7 @@ from arakit.compiler.settings.model import PaperSetting
 MAX_TRACKED = 30
 _SIGNATURE_KINDS = ("default", "init", "dataclass", "pydantic", "attrs")
 MAX_IMPORTED = 5000  # (definition, script reaching it) pairs
+MAX_READMES = 30  # READMEs read for what they state, the shallowest first
 
 
 @dataclass
@@ -129,11 +130,12 @@ def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None)
     g = Grounding(root=root, repo=repo)
     tracked: list[str] = []
     launchers: dict[str, str] = {}
+    for rel in sorted((r for r in repo.files if is_readme(r)), key=lambda r: r.count("/"))[
+        :MAX_READMES
+    ]:
+        text = repo.read(rel)
+        g.documented += readme_params(text, rel) if text else []
     for rel in repo.files:
-        if is_readme(rel):
-            text = repo.read(rel)
-            g.documented += readme_params(text, rel) if text else []
-            continue
         if not _readable(rel):
             continue
         text = repo.read(rel)

@@ -35,7 +35,8 @@ def readme_params(text: str, rel: str) -> list[CodeParam]:
             fenced = not fenced
             continue
         bare = line.strip()
-        if fenced or not bare or bare.startswith(("#", "|", "<", "    ")) or len(bare) > MAX_LINE:
+        code = line.startswith(("    ", "\t")) or bare.startswith(("$ ", ">>> ", "python "))
+        if fenced or code or not bare or bare.startswith(("#", "|", "<")) or len(bare) > MAX_LINE:
             continue
         if not re.search(r"\d", bare):
             continue
