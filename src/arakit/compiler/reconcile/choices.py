@@ -41,8 +41,9 @@ _UNIVERSAL = re.compile(
     re.IGNORECASE,
 )
 # a config or argument name that holds the optimiser's name (`optimizer: adam`,
-# `--optim sgd`, `optimizer = dict(type='AdamW')`)
-_NAME_KEYS = re.compile(r"^(?:optim\w*|opt|opt_name|opt_type|solver)$", re.IGNORECASE)
+# `--optim sgd`, `optimizer = dict(type='AdamW')`); never `solver=` (scikit-learn's
+# `LogisticRegression(solver='lbfgs')` fits a baseline, not the paper's network)
+_NAME_KEYS = re.compile(r"^(?:optim\w*|opt|opt_name|opt_type)$", re.IGNORECASE)
 
 
 def is_choice(s: PaperSetting) -> bool:
