@@ -124,14 +124,17 @@ def judge_choice(
             return found
         # the script constructs no optimiser: the files it includes, else those beside it
         runs = [p.value for p in fit.unit.params if p.kind == "include"]
-        beside = [(p, m) for p, m in codes if p.file in runs]
-        beside.sort(key=lambda pm: runs.index(pm[0].file))
+        beside = sorted(
+            ((p, m) for p, m in codes if p.file in runs), key=lambda pm: runs.index(pm[0].file)
+        )
+        where = "in the files it includes"
         if not beside:
             beside = [(p, m) for p, m in codes if p.file != main and related(p.file, main)]
-        found = _decide(s, beside, False, prefer, ranked=bool(runs))
+            where = "beside it"
+        found = _decide(s, beside, False, prefer, ranked=where != "beside it")
         if found is not None:
             found.note = (
-                f"the experiment's code is {main}, which constructs none; beside it {found.note}"
+                f"the experiment's code is {main}, which constructs none; {where} {found.note}"
             )
             return found
     found = _decide(s, codes, False, prefer)
