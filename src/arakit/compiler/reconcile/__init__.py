@@ -5,7 +5,10 @@ two values), paper-only, code-only; each with both values as
 written and both locations, and a note when a launch script, a plan or a log shows the
 run used a value other than the code's default ("overridden at run time"). A setting the
 code folder leaves unstated is then asked of the in-repository modules its scripts
-import (the verdict names the module's file:line and the script's that reaches it)."""
+import (the verdict names the module's file:line and the script's that reaches it), then
+what a README line about the same thing states (reconcile/readme.py). The optimiser the
+paper names is compared with the one the code constructs (reconcile/choices.py); constants
+that label cases (`LEFT = 0`, `RIGHT = 1`) are never compared (reconcile/labels.py)."""
 
 from __future__ import annotations
 
