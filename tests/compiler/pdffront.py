@@ -7,6 +7,7 @@ introduction and a reference list in a numbered or an author–year style.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pymupdf
 from tests.compiler.pdfgen import BOLD, REGULAR
 
 W, H = 612.0, 792.0
+_RAISED = re.compile(r"\^\{([^}]*)\}")
 LEFT, RIGHT = 90.0, 522.0
 
 
@@ -81,20 +83,34 @@ class _Page:
     def wrapped(
         self, s: str, size: float = 10.0, x0: float = LEFT, x1: float = RIGHT, hang: float = 0
     ) -> None:
-        """Lines of at most the column width; continuation lines set in by `hang`."""
+        """Lines of at most the column width; continuation lines set in by `hang`. A word
+        written `networks^{1,2}` is printed with `1,2` raised and small after it."""
         line, first = "", True
         for word in s.split():
             trial = f"{line} {word}".strip()
             indent = 0 if first else hang
-            if self.width(trial, size) > x1 - x0 - indent:
+            if self.width(_RAISED.sub(r"\1", trial), size) > x1 - x0 - indent:
                 self.y += size * 1.3
-                self.text(x0 + indent, self.y, line, size)
+                self.marked(x0 + indent, self.y, line, size)
                 line, first = word, False
             else:
                 line = trial
         if line:
             self.y += size * 1.3
-            self.text(x0 + (0 if first else hang), self.y, line, size)
+            self.marked(x0 + (0 if first else hang), self.y, line, size)
+
+    def marked(self, x: float, y: float, line: str, size: float) -> None:
+        """One line, its `^{...}` pieces raised and set at 60 % of the size."""
+        last = 0
+        for m in _RAISED.finditer(line):
+            if m.start() > last:
+                self.text(x, y, line[last : m.start()], size)
+                x += self.width(line[last : m.start()], size)
+            self.text(x, y - size * 0.35, m.group(1), size * 0.6)
+            x += self.width(m.group(1), size * 0.6)
+            last = m.end()
+        if last < len(line):
+            self.text(x, y, line[last:], size)
 
     def names(self, row: list[Author], size: float = 11.0, marks_only: bool = False) -> None:
         """One row of authors printed `A¹, B², and C¹` (or `A∗   B∗   C`)."""

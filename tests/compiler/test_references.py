@@ -131,6 +131,41 @@ def test_a_table_of_contents_naming_the_references_does_not_swallow_the_body(
     assert [r.key for r in doc.references] == ["1", "2"]
 
 
+def test_raised_reference_numbers_cite_a_numbered_list(tmp_path: Path) -> None:
+    # journals that cite by superscript ("networks^1,2", Nature style) print no brackets:
+    # the raised numbers are the citations, and the reference list is numbered
+    intro = [
+        "Neural networks have a long history in system identification^{1}. We build on "
+        "the fitting criteria of Forgione and Piga and compare against their results as a "
+        "baseline^{2}. Continuous-time models are older^{3,4}. The models are small."
+    ]
+    doc = _paper(tmp_path, AUTHOR_YEAR_REFS, numbered=True, intro=intro)
+    assert not any("^" in p.text or "identification1" in p.text for p in doc.paragraphs())
+    related = map_related(PaperContext(doc, extract_atoms(doc), "p.pdf"))
+    assert _cited(related) == {
+        "Chen et al., 1990": "imports",
+        "Forgione and Piga, 2020": "baseline",
+        "Garnier and Young, 2014a": "imports",
+        "Garnier and Young, 2014b": "imports",
+    }
+
+
+def test_a_lone_raised_number_is_a_footnote_not_a_citation(tmp_path: Path) -> None:
+    # a course paper that never cites its list marks one footnote ("The dataset^1 ..."):
+    # one raised number is no way of citing a list of four
+    intro = ["The dataset^{1} encompasses timestamped readings of both sensors."]
+    doc = _paper(tmp_path, AUTHOR_YEAR_REFS, numbered=True, intro=intro)
+    related = map_related(PaperContext(doc, extract_atoms(doc), "p.pdf"))
+    assert _cited(related) == {}
+
+
+def test_raised_numbers_are_footnotes_where_the_text_cites_in_brackets(tmp_path: Path) -> None:
+    intro = ["We follow the identification scheme of [2] and use a small model^{1}."]
+    doc = _paper(tmp_path, AUTHOR_YEAR_REFS[:2], numbered=True, intro=intro)
+    related = map_related(PaperContext(doc, extract_atoms(doc), "p.pdf"))
+    assert _cited(related) == {"Forgione and Piga, 2020": "imports"}
+
+
 def test_a_numbered_list_is_split_at_its_numbers(tmp_path: Path) -> None:
     intro = ["We follow the identification scheme of [2] and compare with [1]."]
     doc = _paper(tmp_path, AUTHOR_YEAR_REFS[:2], numbered=True, intro=intro)

@@ -121,16 +121,37 @@ def text_blocks(doc: Document) -> list[tuple[str, int, str, str]]:
     return blocks
 
 
+def _raised_citations(doc: Document, index: CitationIndex) -> dict[str, list[tuple[int, str]]]:
+    """Raised numbers by paragraph text, when they are how the paper cites: its reference
+    list is numbered and its text prints no bracketed reference numbers."""
+    if not index.numbered:
+        return {}
+    paragraphs = doc.paragraphs()
+    if any(index.spans_in(p.text) for p in paragraphs):
+        return {}  # "[3]" in the text: raised numbers there are footnote marks
+    marks = {p.text: p.marks for p in paragraphs if p.marks}
+    cited = {k for found in marks.values() for _, mark in found for k in index.raised_keys(mark)}
+    if len(cited) < max(3, len(index.numbered) // 4):
+        return {}  # a footnote or two ("dataset¹"), not a way of citing the list
+    return marks
+
+
 def extract_atoms(doc: Document) -> Atoms:
     """Read every paragraph (and the abstract) of the document into atoms."""
     atoms = Atoms()
     index = CitationIndex(doc.references)
+    raised = _raised_citations(doc, index)
     for text, page, section, r in text_blocks(doc):
+        marks = raised.get(text, [])
         objects = [
             f"{'Table' if k == 'Table' else 'Figure'} {n}" for k, n in _TABLE_REF_RE.findall(text)
         ]
+        pos = 0
         for sent in sentences(text):
             where = Where(page, section, sent, r)
+            start = text.find(sent, pos)
+            start = pos if start < 0 else start
+            pos = start + len(sent)
             low = sent.lower()
             cue = next((c for c in NEGATIVE_CUES if c in low), None)
             if cue:
@@ -141,6 +162,8 @@ def extract_atoms(doc: Document) -> Atoms:
                 if not sent[: m.start()].endswith(_LABEL_WORDS)  # "Table 2" is a name, not a value
             ]
             keys = index.keys_in(sent)
+            keys += [k for at, mark in marks if start < at <= pos for k in index.raised_keys(mark)]
+            keys = list(dict.fromkeys(keys))
             if keys:
                 atoms.citations.append(Citation(keys, where))
     return atoms

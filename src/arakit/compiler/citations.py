@@ -61,6 +61,18 @@ class CitationIndex:
                 found.append((key, m.start()))
         return sorted(found, key=lambda kp: kp[1])
 
+    def raised_keys(self, mark: str) -> list[str]:
+        """The references a raised mark cites ("1,2", "3–5"), in a numbered list: journals
+        that cite by superscript print no brackets. Numbers past the list are footnotes."""
+        keys: list[str] = []
+        for part in re.split(r"\s*,\s*", mark.strip()):
+            if re.fullmatch(r"\d+\s*[–-]\s*\d+", part):
+                a, b = (int(x) for x in re.split(r"\s*[–-]\s*", part))
+                keys += [str(k) for k in range(a, b + 1)] if 0 < b - a < 50 else []
+            elif part.isdigit():
+                keys.append(part)
+        return [k for k in keys if k in self.numbered]
+
     def _lookup(self, name: str, year: str, suffix: str) -> str | None:
         words = name.lower().split()
         for n in (" ".join(words), words[-1], words[0]):

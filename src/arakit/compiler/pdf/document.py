@@ -53,6 +53,8 @@ class Paragraph:
     section: str  # the section number, e.g. "4.1", or "" before the first section
     # where it runs onto a later page: (page, a few words of its first line there)
     turns: list[tuple[int, str]] = field(default_factory=list)
+    # raised numbers dropped from `text` ("networks¹,²"): (offset in text, "1,2")
+    marks: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass

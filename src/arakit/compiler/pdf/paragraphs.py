@@ -31,9 +31,17 @@ _POWER_BASE_RE = re.compile(r"(?:(?<![\w.,])|(?<=[×·⋅x]))10$|[×·⋅]\s?10$
 _EXPONENT_RE = re.compile(r"^[-−+]?\d{1,3}$")
 
 
-def reading_text(ln: Line) -> str:
+# Where a raised reference number stood, kept in the joined text until `take_marks`
+# records it and removes it ("networks¹,²" in journals that cite by superscript).
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+_NUMBERS_RE = re.compile(r"^\d{1,3}(?:\s*[,–-]\s*\d{1,3})*$")
+_HELD_RE = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
+
+
+def reading_text(ln: Line, marks: bool = False) -> str:
     """The line as read aloud: superscript footnote marks after a word or punctuation
-    (`dynamics.¹`, `Forgione¹`) dropped; exponents (`10⁻⁵`, `x²`, `J^cl`) kept."""
+    (`dynamics.¹`, `Forgione¹`) dropped; exponents (`10⁻⁵`, `x²`, `J^cl`) kept. With
+    `marks`, a dropped mark made of numbers is held in place for `take_marks`."""
     if not ln.sup:
         return ln.text
     out, last = [], 0
@@ -46,7 +54,8 @@ def reading_text(ln: Line) -> str:
         if (_MARK_RE.match(mark) and (after_text or after_word)) or _CITED.match(mark):
             # a raised list of reference numbers ("set to −1¹,²,⁵") is a citation wherever
             # it stands: no exponent is a list
-            out.append(ln.text[last:a])
+            held = marks and before and _NUMBERS_RE.match(mark)
+            out.append(ln.text[last:a] + (f"{MARK_OPEN}{mark}{MARK_CLOSE}" if held else ""))
             last = b
         elif _POWER_BASE_RE.search(ln.text[:a]) and _EXPONENT_RE.match(mark):
             # `10⁸ samples`, `3 × 10⁻⁴`: a power of ten keeps its exponent raised; flattened,
@@ -60,6 +69,24 @@ def reading_text(ln: Line) -> str:
             last = b
     out.append(ln.text[last:])
     return "".join(out)
+
+
+def take_marks(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text without the marks `reading_text` held, and (offset, mark) for each: where
+    in the returned text the raised numbers stood."""
+    out: list[str] = []
+    found: list[tuple[int, str]] = []
+    last = length = 0
+    for m in _HELD_RE.finditer(text):
+        piece = text[last : m.start()]
+        out.append(piece)
+        length += len(piece)
+        found.append((length, m.group(1)))
+        last = m.end()
+        if piece.endswith(" ") and text[last : last + 1] == " ":
+            last += 1  # the blanks either side of the mark were one blank
+    out.append(text[last:])
+    return "".join(out), found
 
 
 def _citation_runs(ln: Line) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from arakit.compiler.pdf.paragraphs import (
     dehyphenate,
     footnote_start,
     reading_text,
+    take_marks,
     vocabulary,
 )
 from arakit.compiler.pdf.listings import code_lines
@@ -89,13 +90,13 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
 
     def flush() -> None:
         if buf:
-            text = dehyphenate([reading_text(b) for b in buf], vocab)
+            text, marks = take_marks(dehyphenate([reading_text(b, True) for b in buf], vocab))
             turns = [
                 (b.page, " ".join(reading_text(b).split()[1:5]))
                 for a, b in pairwise(buf)
                 if b.page != a.page
             ]
-            current.paragraphs.append(Paragraph(text, buf[0].page, current.number, turns))
+            current.paragraphs.append(Paragraph(text, buf[0].page, current.number, turns, marks))
             buf.clear()
 
     while k < len(lines):
