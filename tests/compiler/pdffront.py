@@ -57,6 +57,7 @@ class FrontPage:
     contents: list[str] = field(default_factory=list)  # a table of contents, one bold line each
     references: list[str] = field(default_factory=list)
     references_title: str = "References"
+    footer: str = ""  # a template line at the foot of the first page ("Preprint. Under review.")
     numbered_refs: bool = True
 
 
@@ -214,6 +215,8 @@ def make_front(path: Path, fp: FrontPage) -> Path:
                 p.wrapped(f"[{k}] {ref}", 9)
             else:
                 p.wrapped(ref, 9, hang=12)  # author-year lists hang their continuation lines
+    if fp.footer:
+        p.text(LEFT, H - 60, fp.footer, 8)
     if fp.line_numbers:
         for k in range(1, 40):
             p.text(60, 60 + 18 * k, str(k), 6)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 from arakit.compiler.pdf import read_document
@@ -170,3 +171,30 @@ def test_names_set_apart_only_by_their_marks_are_each_an_author(tmp_path: Path) 
     row = [Author("Huey Sun", "∗"), Author("Anabel Yong", "∗"), Author("Felipe Jin")]
     doc = _read(tmp_path, authors=[row], marks_only=True)
     assert doc.authors == ["Huey Sun", "Anabel Yong", "Felipe Jin"]
+
+
+def test_a_preprint_footer_at_the_foot_of_the_first_page_is_furniture(tmp_path: Path) -> None:
+    # the NeurIPS preprint option prints "Preprint. Under review." alone at the foot of
+    # page 1, in small type; a paragraph running on to page 2 had taken it in
+    fp = FrontPage(
+        title=["Predicting Future Frames"],
+        authors=[[Author("Marco Rossi")]],
+        footer="Preprint. Under review.",
+        intro=["Video prediction models were later used for driving and robotics " * 40],
+    )
+    path = make_front(tmp_path / "p.pdf", fp)
+    with pymupdf.open(path) as pdf:
+        page = pdf.new_page(width=612, height=792)
+        page.insert_text((90, 90), "tasks of many kinds, as the survey shows.", fontsize=10)
+        pdf.saveIncr()
+    doc = read_document(path)
+    assert not any("Under review" in p.text for p in doc.paragraphs())
+    assert any(p.text.endswith("as the survey shows.") for p in doc.paragraphs())
+    assert "Preprint. Under review." in doc.furniture
+
+
+def test_a_status_sentence_in_the_body_is_not_taken_for_a_footer(tmp_path: Path) -> None:
+    intro = ["Accepted values of the threshold range from one to three in earlier work."]
+    fp = FrontPage(title=["Thresholds"], authors=[[Author("Marco Rossi")]], intro=intro)
+    doc = read_document(make_front(tmp_path / "p.pdf", fp))
+    assert any("Accepted values" in p.text for p in doc.paragraphs())

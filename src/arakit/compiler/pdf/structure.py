@@ -110,6 +110,10 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
             k = _skip_cite_box(doc, lines, k, headings)
             continue
         kind = furniture(ln.text) if ln.page == lines[0].page else None
+        if kind is not None and kind.kind == "status" and _page_foot(lines, k, headings.body):
+            doc.furniture.append(ln.text)  # "Preprint. Under review.": the template's footer
+            k += 1
+            continue
         if kind is not None and kind.kind in ("contact", "rights", "typeset", "arxiv", "venue"):
             flush()  # a corresponding-author note, a licence or permission block, a venue line
             k = _furniture_block(doc, lines, k, kind.kind, headings)
@@ -200,6 +204,15 @@ def _footnote(doc: Document, lines: list[Line], k: int, body: float, vocab: Coun
     if lines[start].page == 1 and not (doc.venue or doc.status):
         doc.venue = footnote_venue([ln.text for ln in lines[start:k]])  # a template's slot
     return k
+
+
+def _page_foot(lines: list[Line], k: int, body: float) -> bool:
+    """The line stands alone at the foot of its page, set smaller than the body: nothing on
+    the page is printed below it."""
+    ln = lines[k]
+    if ln.size >= body - 0.5 or len(ln.text) > 80:
+        return False
+    return all(o.y0 <= ln.y0 for o in lines if o.page == ln.page)
 
 
 def _furniture_block(
