@@ -255,3 +255,27 @@ def test_with_nothing_stated_an_r_package_is_its_code_not_its_larger_examples_fo
         **{f"scripts/run{i}.jl": f"for k in 1:{i + 2}\n    println(k)\nend\n" for i in range(3)},
     }
     assert _scoped(tmp_path / "r2", drwatson, "We present a unit.").folders == ["scripts"]
+
+
+def test_a_folder_of_configs_alone_is_run_by_the_programs_beside_it(tmp_path: Path) -> None:
+    files = {
+        "config/sib.yaml": "epochs: 100\nbatch_size: 200\n",
+        "config/lndmv.yaml": "epochs: 100\nlr: 0.001\n",
+        "run.py": (
+            "import argparse\n\nif __name__ == '__main__':\n    p = argparse.ArgumentParser()\n"
+            "    p.add_argument('--config', required=True)\n    p.parse_args()\n"
+        ),
+        "parser/model.py": "class DMV:\n    pass\n",
+        "tools/plot.py": "import sys\n\nprint(sys.argv)\nprint(1)\n",
+    }
+    scope = _scoped(tmp_path / "r", files, "The settings are in config/sib.yaml.")
+    assert scope.folders == [""]
+    assert scope.why[""] == "config/ holds configs only: the programs beside it run them"
+    # a folder with its own programs stays the code, configs and all
+    own = {
+        "experiments/train.py": files["run.py"],
+        "experiments/sib.yaml": "epochs: 100\n",
+        "tools/plot.py": files["tools/plot.py"],
+        "other/run.py": files["run.py"],
+    }
+    assert _scoped(tmp_path / "r2", own, "See experiments/train.py.").folders == ["experiments"]

@@ -33,7 +33,7 @@ from pathlib import Path, PurePosixPath
 
 from arakit.compiler.repo.launched import launched
 from arakit.compiler.repo.moved import runs_as_program
-from arakit.compiler.repo.params import is_source
+from arakit.compiler.repo.params import is_config, is_source
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.scope import _PROGRAMS, CODE_SUFFIXES, _collapse
 from arakit.compiler.scope.loads import loaded_folders, root_runners
@@ -81,6 +81,7 @@ def entry_points(
     if folders == [""]:
         return folders, [], ""
     roots: dict[str, str] = {}
+    configs_only = [f for f in folders if f and _configs_only(f, code)]
     for part, named in _numbered_parts(folders, code, text):
         folders = sorted({*folders, part})
         roots.setdefault(part, f"the paper names {named}: {part}/ is its part too")
@@ -118,6 +119,13 @@ def entry_points(
     for sub, parent, module in _parent_packages(folders, files, read):
         folders = [parent if f == sub else f for f in folders]
         roots.setdefault(parent, f"{sub}/ imports {module} of its parent package {parent}/")
+    # a folder of configs alone (config/*.yaml) runs nothing: when no launcher or program
+    # named above runs it, the programs beside it that load them are the code (`run.py
+    # --config config/sib.yaml`), the folder one part of it
+    for f in configs_only:
+        parent = _folder(f)
+        if not any(r == "" or parent == r or parent.startswith(r + "/") for r in roots):
+            roots[parent] = f"{f}/ holds configs only: the programs beside it run them"
     reasons = []
     if roots:
         folders = _collapse(set(folders) | set(roots), code)
@@ -140,6 +148,12 @@ def entry_points(
         reasons.append("scripts beside the paper: " + ", ".join(beside[:4]))
     added = sorted(set(extra) | set(beside))[:MAX_FILES]
     return folders, added, "; ".join(reasons)
+
+
+def _configs_only(folder: str, code: list[str]) -> bool:
+    """True for a folder whose code files are all configs (YAML, JSON, TOML, INI...)."""
+    mine = [c for c in code if c.startswith(folder + "/")]
+    return bool(mine) and all(is_config(c) and not c.lower().endswith(_PROGRAMS) for c in mine)
 
 
 _DRIVER_SUFFIXES = (".py", ".sh", ".jl", ".r", ".m")
