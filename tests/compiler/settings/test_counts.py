@@ -146,3 +146,45 @@ def test_the_solution_training_should_find_is_not_a_setting() -> None:
 def test_a_kernel_or_window_size_without_of_is_read() -> None:
     got = _read("Every convolution layer has 50 feature maps with kernel size 15.")
     assert got == [("feature maps", "50", (50.0,)), ("kernel size", "15", (15.0,))]
+
+
+def test_each_part_of_a_data_split_is_read_with_its_use() -> None:
+    got = _read(
+        "We conduct experiments on the WSJ corpus, with section 2-21 for training, section 22 "
+        "for validation and section 23 for testing.",
+        "results",
+    )
+    assert got == [
+        ("section for training", "section 2-21", (2.0, 21.0)),
+        ("section for validation", "section 22", (22.0,)),
+        ("section for testing", "section 23", (23.0,)),
+    ]
+    got = _read("We split the set into 70% for training, 10% for validation, and 20% for testing.")
+    assert [(n, v) for n, v, _ in got] == [
+        ("share for training", "70%"),
+        ("share for validation", "10%"),
+        ("share for testing", "20%"),
+    ]
+    # what a run costs is no part of the data
+    assert _read("It takes 12 hours for training on one machine.") == []
+
+
+def test_a_length_limit_on_the_data_is_read_with_every_bound() -> None:
+    got = _read(
+        "We use sentences of length ≤ 15 in training and sentences of length ≤ 15 and ≤ 40."
+    )
+    assert got == [
+        ("maximum sentences length", "≤ 15", (15.0,)),
+        ("maximum sentences length", "≤ 15 and ≤ 40", (15.0, 40.0)),
+    ]
+
+
+def test_a_value_a_verb_sets_is_read_for_each_quantity_it_names() -> None:
+    got = _read(
+        "We tackle this at the decoding step, by lowering the deletion cost to 0.5 and "
+        "insertion cost to 0.75.",
+        "results",
+    )
+    assert got == [("deletion cost", "0.5", (0.5,)), ("insertion cost", "0.75", (0.75,))]
+    # an outcome a change brought is not a setting
+    assert _read("With pruning we reduce the error to 0.3 on the test set.", "results") == []

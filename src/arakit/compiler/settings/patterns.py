@@ -212,7 +212,8 @@ ndcg mrr
 RESULT_PHRASES = re.compile(
     r"\b(?:run[- ]?time|time required|wall[- ]clock time|total time|takes?|took|requires?|"
     r"required|achiev\w*|reach\w*|obtain\w*|yield\w*|drops?|improv\w*|outperform\w*|"
-    r"scor\w*|totall?ing|in total|converg\w*|observed|theoretical|result(?:s|ed|ing)?\s+in|plateau\w*)\b",
+    r"scor\w*|totall?ing|in total|converg\w*|observed|theoretical|result(?:s|ed|ing)?\s+in|"
+    r"plateau(?!-based)\w*)\b",
     re.IGNORECASE,
 )
 HARDWARE_UNITS = {"GHz", "MHz", "GB", "MB", "TB", "kB"}

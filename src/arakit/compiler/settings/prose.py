@@ -49,6 +49,7 @@ from arakit.compiler.settings.program import (
     program_span,
 )
 from arakit.compiler.settings.sizes import sizes
+from arakit.compiler.settings.splits import limits, set_values, splits
 from arakit.compiler.settings.spanish import spanish, spanish_settings
 
 
@@ -169,6 +170,11 @@ class Reader:
                     self._assign(sentence, m, add)
             found.sort(key=lambda x: x[0])
             return [s for _, s in found]
+        for f in [*splits(sentence), *limits(sentence)]:
+            if free(*f.span):
+                printed = re.findall(NUMBER, f.value)  # `section 22`, `≤ 10`
+                one = None if f.numbers or not printed else parse_number(printed[0])
+                add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", f.numbers, count=one)
         for f, old in changes(sentence):
             if free(*f.span):
                 key, meaning = self.key(f.name)
@@ -277,6 +283,9 @@ class Reader:
                         m.group("value"),
                         m.group("unit") or "",
                     )
+        for f in set_values(sentence):
+            if free(*f.span):
+                add(f.span[0], f.span, f.name, f.value, f.unit)
         for m in P.SHARE_RE.finditer(sentence):
             if free(*m.span()):
                 name = f"{m.group('noun')} of {m.group('what')}"
