@@ -110,7 +110,7 @@ def test_a_value_set_per_item_after_set_to_gives_each_item_its_value() -> None:
     got = settings_in(sentence, Where(6, "4", sentence, "results"))
     assert [(s.name, s.value, s.key) for s in got] == [
         ("batch size (WSJ)", "64", "batch_size"),
-        ("batch size (UD)", "100", "batch_size"),
+        ("batch size (UD)", "100", "batch_size_ud"),
     ]
 
 

@@ -118,7 +118,10 @@ def per_item(sentence: str) -> list[Found]:
             for _start, _end, entries, name in chain:
                 for value, unit, item, pos in entries:
                     label = f"{name} ({item})"
-                    key = "" if name in set_names else snake(label)
+                    # the first item keeps the quantity's key (`batch_size`, the value the
+                    # code is compared with); the others are conditions of their own
+                    first = (value, pos) == (chain[0][2][0][0], chain[0][2][0][3])
+                    key = "" if name in set_names and first else snake(label)
                     out.append(Found((pos, pos + len(value)), label, value, unit, key))
         chain.clear()
 
