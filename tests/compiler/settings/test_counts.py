@@ -188,3 +188,13 @@ def test_a_value_a_verb_sets_is_read_for_each_quantity_it_names() -> None:
     assert got == [("deletion cost", "0.5", (0.5,)), ("insertion cost", "0.75", (0.75,))]
     # an outcome a change brought is not a setting
     assert _read("With pruning we reduce the error to 0.3 on the test set.", "results") == []
+
+
+def test_a_difference_in_percentage_points_and_a_labelled_group_count_nothing() -> None:
+    # a range of gains in percentage points is an outcome; "Group 1" names a group
+    from arakit.compiler.settings.counts import counts
+
+    assert counts("The gap narrows by 6–12 percentage points on the hard split.", "method") == []
+    assert counts("Both groups were imaged: Group 1 samples were stained first.", "method") == []
+    kept = counts("We train for 20 000 steps with six residual blocks.", "method")
+    assert [(f.name, n) for f, n in kept] == [("steps", 20000.0), ("residual blocks", 6.0)]

@@ -88,7 +88,15 @@ _HOLDS = re.compile(
 )
 _CHOSEN_OF = re.compile(r"\b(?:best|maximum)\s+of\s*$")
 # what a run did right or wrong: `correctly executes 182 instances never seen in training`
-_OUTCOME = re.compile(r"%|\b(?:correctly|successfully|fail(?:s|ed)?|never\s+seen)\b", re.IGNORECASE)
+_OUTCOME = re.compile(
+    r"%|\b(?:correctly|successfully|fail(?:s|ed)?|never\s+seen|percentage\s+points?)\b",
+    re.IGNORECASE,
+)
+# a number after a capitalised label names an item, it counts nothing: `Group 1 samples`
+_LABEL_BEFORE = re.compile(
+    r"\b(?:Group|Task|Phase|Stage|Experiment|Setting|Case|Condition|Round|Fold|Level|Class|"
+    r"Type|Version|Part|Scenario|Subject|Session|Cohort|Split|Set)\s*$"
+)
 # words of a results sentence that a method sentence uses too: `63 labels in total`,
 # `until convergence (or for maximum 1000 steps)`
 _NEUTRAL = re.compile(r"\b(?:in\s+total|totall?ing|until\s+(?:\w+\s+)?converg\w*)\b", re.IGNORECASE)
@@ -134,6 +142,8 @@ def counts(sentence: str, role: str = "") -> list[tuple[Found, float]]:
         chosen = _CHOSEN_OF.search(before)
         bad = VALUE_FIRST_BAD_BEFORE.search(before) and not _BY_AGENT.search(before)
         if not chosen and (_NOT_BEFORE.search(before) or bad):
+            continue
+        if _LABEL_BEFORE.search(before):
             continue
         if re.search(r"(?:\b(?:a|an)|\bcompared?)\s*$", before, re.IGNORECASE):
             continue  # `a 100k items data set` names the set; `we compare 3 runs`: outcomes
