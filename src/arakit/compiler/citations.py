@@ -20,6 +20,19 @@ _AUTHOR_YEAR = re.compile(
 )
 
 
+def _listed(numbers: str) -> list[str]:
+    """The reference numbers a citation lists ("1, 4–6" gives 1, 4, 5, 6; a span too wide
+    to be one gives its two ends)."""
+    keys: list[str] = []
+    for part in re.split(r"\s*,\s*", numbers):
+        if re.fullmatch(r"\d+\s*[–-]\s*\d+", part):
+            a, b = (int(x) for x in re.split(r"\s*[–-]\s*", part))
+            keys += [str(k) for k in (range(a, b + 1) if 0 < b - a < 50 else (a, b))]
+        else:
+            keys.append(part.strip())
+    return keys
+
+
 class CitationIndex:
     """The reference list by first-author surname and year, for finding citations."""
 
@@ -44,14 +57,7 @@ class CitationIndex:
         for m in _NUM.finditer(sentence):
             if not self.numbered and _YEAR.fullmatch(m.group(1)):
                 continue  # "Finn et al. [2016]": a year in brackets, read as author-year below
-            keys: list[str] = []
-            for part in re.split(r"\s*,\s*", m.group(1)):
-                if re.fullmatch(r"\d+\s*[–-]\s*\d+", part):
-                    a, b = (int(x) for x in re.split(r"\s*[–-]\s*", part))
-                    span = range(a, b + 1) if 0 < b - a < 50 else (a, b)
-                    keys += [str(k) for k in span]
-                else:
-                    keys.append(part.strip())
+            keys = _listed(m.group(1))
             if self.numbered:
                 keys = [k for k in keys if k in self.numbered]
             found += [(k, m.start()) for k in keys]
@@ -64,13 +70,7 @@ class CitationIndex:
     def raised_keys(self, mark: str) -> list[str]:
         """The references a raised mark cites ("1,2", "3–5"), in a numbered list: journals
         that cite by superscript print no brackets. Numbers past the list are footnotes."""
-        keys: list[str] = []
-        for part in re.split(r"\s*,\s*", mark.strip()):
-            if re.fullmatch(r"\d+\s*[–-]\s*\d+", part):
-                a, b = (int(x) for x in re.split(r"\s*[–-]\s*", part))
-                keys += [str(k) for k in range(a, b + 1)] if 0 < b - a < 50 else []
-            elif part.isdigit():
-                keys.append(part)
+        keys = _listed(mark.strip())
         return [k for k in keys if k in self.numbered]
 
     def _lookup(self, name: str, year: str, suffix: str) -> str | None:
