@@ -48,6 +48,31 @@ def test_concepts_come_from_definitions_not_from_sentences_that_use_an_acronym()
     assert terms["Approximate Bayesian Computation"].definition.startswith("ABC allows")
 
 
+def test_sentences_that_point_back_or_open_with_a_conjunction_define_no_concept() -> None:
+    ctx = _ctx(
+        "We study transport.",
+        [
+            (
+                "2",
+                "Method",
+                [
+                    "Because the cost is a real transpiled count, the next step is clear. "
+                    "This minor deviation is a consequence of the long-time limit. "
+                    "The covariance between these is defined as the product below. "
+                    "The dataset used in this paper is a dataset of 15,000 radiographs. "
+                    "Every error is a failure to copy an unchanged cell. "
+                    "This is because VIX is a metric for market risk. "
+                    "Matrix factorization is a simple recommender model. "
+                    "This performance index is defined as a functional of the response."
+                ],
+            )
+        ],
+    )
+    terms = {c.term for c in map_concepts(ctx)}
+    # the genus-and-difference definition and an explicit "defined as" stay
+    assert terms == {"Matrix factorization", "Performance index"}
+
+
 def test_an_ablation_the_paper_reports_as_a_loss_is_not_expected_to_win() -> None:
     table = DocTable(
         "2",

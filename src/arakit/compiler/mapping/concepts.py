@@ -36,10 +36,22 @@ _ACRONYM = re.compile(
 )
 _DETERMINERS = re.compile(r"^(?:the|this|that|these|those|our|its|their|a|an)\s+", re.I)
 _NOT_FIRST = re.compile(
-    r"^(?:it|this|that|these|those|there|they|he|she|we|which|what|one|another|each|above|"
-    r"following|former|latter|main|first|second|third|key|other|such|same|at|in|on|for|by|"
-    r"with|from|to|of|when|while|if|as|since|after|before|during|here|now|then|thus)$"
+    r"^(?:it|this|that|these|those|there|they|he|she|we|you|which|what|one|another|each|above|"
+    r"following|former|latter|main|first|second|third|fourth|fifth|last|next|final|key|other|"
+    r"such|same|at|in|on|for|by|with|from|to|of|when|whenever|while|if|as|since|after|before|"
+    r"during|here|now|then|thus|hence|therefore|so|because|although|though|whereas|unless|"
+    r"once|until|however|moreover|also|only|is|are|was|were|none|neither|either|every|all|"
+    r"both|any|some|many|most|few|several)$"
 )
+# a word that points back into the text: a term holding one ("the covariance between these",
+# "the dataset used in this paper", "the reason the above statement") names nothing by itself
+_POINTS_BACK = re.compile(
+    r"\b(?:this|these|those|it|its|we|our|us|you|your|they|their|here|above|below)\b"
+)
+# "This minor deviation is a consequence of ...", "These model parameters are ...": a
+# demonstrative says the thing was introduced before; the sentence describes it, it does not
+# define a term
+_ANAPHORIC = re.compile(r"^(?:This|These|That|Those)\s")
 _GENERIC = re.compile(
     r"^(?:results?|aim|goal|idea|problem|approach|method|difference|paper|work|study|case|"
     r"reason|answer|question|architecture|models?|systems?|input|output|test|property|"
@@ -67,7 +79,7 @@ def map_concepts(ctx: PaperContext) -> list[Concept]:
                     _add(out, ctx, m.group("term"), "", s, acronyms)
                     break
         m = _CLASSIFIES.match(s.text)
-        if m:
+        if m and _ANAPHORIC.match(s.text) is None:
             term, paren = m.group("term"), m.group("paren") or ""
             abbr = paren if re.fullmatch(r"[A-Z][A-Za-z]{1,6}", paren) else ""
             _add(out, ctx, expansion(term, abbr) or term, abbr, s, acronyms)
@@ -128,6 +140,7 @@ def _add(
         or not words
         or _NOT_FIRST.match(words[0]) is not None
         or re.search(r"\b(?:and|that|which|who|where|when)\b", term.lower()) is not None
+        or _POINTS_BACK.search(term.lower()) is not None
     ):
         return
     if len(words) == 1 and (term.islower() or _GENERIC.match(words[0]) is not None):
