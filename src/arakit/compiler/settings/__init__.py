@@ -12,6 +12,7 @@ from arakit.compiler.settings.glossary import glossary
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.numbers import normalize_value, parse_number, writes_dot_thousands
 from arakit.compiler.settings.patterns import VARIANT
+from arakit.compiler.settings.points import sweep_points
 from arakit.compiler.settings.prose import Reader
 from arakit.compiler.settings.tables import table_settings
 from arakit.compiler.text import sentences
@@ -37,7 +38,7 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
         hyperparameter tables, in reading order (tables after the text of their page), then the
     values set in the code the paper prints."""
     turns = {p.text: [(pg, w, 0) for pg, w in p.turns] for p in doc.paragraphs() if p.turns}
-    blocks = _joined([(*b, turns.get(b[0], [])) for b in text_blocks(doc)])
+    blocks = _joined([(*b, turns.get(b[0], [])) for b in _unheaded(text_blocks(doc))])
     split = [
         (_dated(text, page, breaks), section, role) for text, page, section, role, breaks in blocks
     ]
@@ -57,6 +58,7 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
     for n, table in enumerate(doc.tables):
         out += table_settings(table, reader, first_table_group + n)
     out += code_settings(doc, reader, first_table_group + len(doc.tables))
+    out = sweep_points(out)
     titles = _section_titles(doc)
     for s in out:
         title = titles.get(s.where.section, "")
@@ -65,6 +67,18 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
         if title:
             s.extra["context"] = title
     return out
+
+
+def _unheaded(
+    blocks: list[tuple[str, int, str, str]],
+) -> list[tuple[str, int, str, str]]:
+    """The blocks with role `other` where no heading of the paper was found: its whole text
+    then stands in one untitled section, called the introduction, and a method sentence in
+    it (`we run five seeds`) would be read as the paper's plan."""
+    body = [b for b in blocks if b[3] != "abstract"]
+    if not body or any(r != "introduction" for *_, r in body):
+        return blocks
+    return [(t, p, s, "other" if r == "introduction" else r) for t, p, s, r in blocks]
 
 
 Turn = tuple[int, str, int]  # a later page, a few words where the text reaches it, from where

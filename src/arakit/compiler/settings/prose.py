@@ -42,6 +42,7 @@ from arakit.compiler.settings.names import (
 )
 from arakit.compiler.settings.numbers import NUMBER, WORDS, dot_thousands_count, parse_number
 from arakit.compiler.settings.phrased import percent, quantity, respectively
+from arakit.compiler.settings.points import notation, reported_point
 from arakit.compiler.settings.program import (
     in_display_equation,
     is_figure_text,
@@ -364,7 +365,7 @@ class Reader:
         if P.OUTCOME_RE.search(sentence) or P.ADJUSTED_TO_RE.search(sentence[: m.start()]):
             return  # `the correct solution is w1 = 1`: what training should find or found
         if name in P.INDEX_NAMES and value in ("0", "1"):
-            return  # an index running from 0 or 1
+            return  # an index running from 0 or 1 (`Pn i=1`: a sum's limit, its sign lost)
         if value in ("0", "1") and P.MATH_CONDITION.search(sentence):
             return  # `if |ri| < ϵ, then αi = 0`: a condition in a derivation, not a setting
         if P.OPERATOR_BEFORE_RE.search(sentence[: m.start()]):
@@ -380,6 +381,10 @@ class Reader:
             return  # `a score of AAtruth = 0.5`: the symbol names an outcome
         if P.OPTIMUM_RE.match(sentence, m.end()):
             return  # `AAsyn = 0.5 is considered optimal`: a metric's ideal value
+        if notation(sentence, name, value, m.end("value")):
+            return  # `k = 1, 2, …, N`, `∑ … t=1`: an index or a limit, not a setting
+        if reported_point(sentence, m.start(), m.end()):
+            return  # `0.927 at N2q = 6`: where an outcome was read, not what was set
         after = sentence[m.end() :].split()
         if after and after[0].strip(".,;:)").lower() in P.CASE_WORDS:
             return  # `the n = 8 case`: a label, not a setting
