@@ -10,23 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from arakit.compiler.ground import params_of
 from arakit.compiler.narrated import narrated_nodes, narrated_trials, tie_to_commits
 from arakit.compiler.pdf.document import DocSection, Document, Paragraph
-from arakit.compiler.repo.history import History, read_history
 from tests.compiler.gitrepo import git_repo
-
-
-def _read(path: Path) -> History:
-    h = read_history(path, params_of, [])
-    assert h is not None
-    return h
-
-
-def _script(topic: str, n: int = 12) -> str:
-    """A script of `n` distinct code lines about `topic`."""
-    body = "".join(f"    {topic}_value_{i} = compute_{topic}(batch, step={i})\n" for i in range(n))
-    return f"def run_{topic}(batch):\n{body}    return {topic}_value_0\n\n\nrun_{topic}(load())\n"
+from tests.compiler.histories import history_of as _read
+from tests.compiler.histories import script
 
 
 def _notebook(code: str) -> str:
@@ -40,21 +28,21 @@ def _notebook(code: str) -> str:
 
 
 def test_a_notebook_uploaded_again_under_a_new_name_is_no_dead_end(tmp_path: Path) -> None:
-    first = _script("asr")
+    first = script("asr")
     repo = git_repo(
         tmp_path,
         [
-            {"files": {"README.md": "ASR\n", "helpers.py": _script("helpers")}, "msg": "init"},
+            {"files": {"README.md": "ASR\n", "helpers.py": script("helpers")}, "msg": "init"},
             {"files": {"[ASR]_model.ipynb": _notebook(first)}, "msg": "Add files via upload",
              "day": 1},
-            {"files": {"ASR_model_train.ipynb": _notebook(first + _script("extra", 3))},
+            {"files": {"ASR_model_train.ipynb": _notebook(first + script("extra", 3))},
              "msg": "Add files via upload", "day": 2},
             {"files": {"[ASR]_model.ipynb": None}, "msg": "Delete [ASR]_model.ipynb", "day": 2},
             # a notebook and the script exported from it: the script goes, the notebook stays
-            {"files": {"ctc.py": _script("ctc")}, "msg": "Add files via upload", "day": 3},
-            {"files": {"ctc.ipynb": _notebook(_script("ctc2"))}, "msg": "notebook", "day": 4},
+            {"files": {"ctc.py": script("ctc")}, "msg": "Add files via upload", "day": 3},
+            {"files": {"ctc.ipynb": _notebook(script("ctc2"))}, "msg": "notebook", "day": 4},
             {"files": {"ctc.py": None}, "msg": "Delete ctc.py", "day": 5},
-            {"files": {"prosody.py": _script("prosody")}, "msg": "prosody features", "day": 6},
+            {"files": {"prosody.py": script("prosody")}, "msg": "prosody features", "day": 6},
             {"key": "gone", "files": {"prosody.py": None}, "msg": "Delete prosody.py", "day": 9},
         ],
     )  # fmt: skip
@@ -67,7 +55,7 @@ def test_a_file_brought_back_out_of_old_was_not_retired(tmp_path: Path) -> None:
     repo = git_repo(
         tmp_path,
         [
-            {"files": {"extract.py": _script("extract"), "vowels.py": _script("vowels")},
+            {"files": {"extract.py": script("extract"), "vowels.py": script("vowels")},
              "msg": "features"},
             {"move": {"extract.py": "old/extract.py", "vowels.py": "old/vowels.py"},
              "msg": "move files", "day": 2},
@@ -95,7 +83,7 @@ def test_a_unit_test_or_a_benchmark_script_deleted_is_no_dead_end(tmp_path: Path
     git_repo(
         tmp_path,
         [
-            {"files": {"test/knn.cpp": CATCH2, "benchmarks/time_knn.py": _script("timing"),
+            {"files": {"test/knn.cpp": CATCH2, "benchmarks/time_knn.py": script("timing"),
                        "src/knn.cpp": "int count(int k) { return k; }\n"}, "msg": "knn"},
             {"files": {"test/knn.cpp": None}, "msg": "removed test", "day": 2},
             {"files": {"benchmarks/time_knn.py": None}, "msg": "removed benchmarks", "day": 3},
@@ -149,15 +137,15 @@ def test_reverts_of_upkeep_a_wiping_sync_or_a_quick_tweak_abandon_nothing(
 
 
 def test_a_clean_up_is_told_per_folder_of_work(tmp_path: Path) -> None:
-    files = {f"scripts/taylor/{n}_exp_log_sin.py": _script(f"taylor_{n}") for n in "abcde"}
-    files |= {f"scripts/rational/{n}.py": _script(f"rational_{n}") for n in ("run", "plot")}
-    files |= {"scripts/rational_extra/fit.py": _script("rational_fit"),
-              "scripts/plots/loss.py": _script("loss")}  # fmt: skip
+    files = {f"scripts/taylor/{n}_exp_log_sin.py": script(f"taylor_{n}") for n in "abcde"}
+    files |= {f"scripts/rational/{n}.py": script(f"rational_{n}") for n in ("run", "plot")}
+    files |= {"scripts/rational_extra/fit.py": script("rational_fit"),
+              "scripts/plots/loss.py": script("loss")}  # fmt: skip
     repo = git_repo(
         tmp_path,
         [
             {
-                "files": {**files, **{f"src/{n}.py": _script(f"lib_{n}") for n in "abcdefgh"}},
+                "files": {**files, **{f"src/{n}.py": script(f"lib_{n}") for n in "abcdefgh"}},
                 "msg": "experiments",
             },
             {"key": "clean", "files": dict.fromkeys(files), "msg": "clean up", "day": 20},
@@ -166,9 +154,9 @@ def test_a_clean_up_is_told_per_folder_of_work(tmp_path: Path) -> None:
     found = [f for f in _read(tmp_path).findings if f.pattern == "deleted"]
     assert all(f.commits[-1] == repo.shas["clean"] for f in found)
     groups = sorted(sorted(f.files) for f in found)
+    # plotting scripts (scripts/plots/, rational/plot.py) draw figures: no approach given up
     assert groups == [
-        ["scripts/plots/loss.py"],  # a single script of its own folder told with the rest
-        ["scripts/rational/plot.py", "scripts/rational/run.py", "scripts/rational_extra/fit.py"],
+        ["scripts/rational/run.py", "scripts/rational_extra/fit.py"],
         sorted(p for p in files if "taylor" in p),
     ]
 
@@ -280,12 +268,12 @@ def test_trials_the_paper_narrates_are_tied_to_the_commits_that_built_them(
     repo = git_repo(
         tmp_path,
         [
-            {"files": {"segmentation.py": _script("seg")}, "msg": "init"},
-            {"key": "lstm", "files": {"segmentation.py": _script("lstm")},
+            {"files": {"segmentation.py": script("seg")}, "msg": "init"},
+            {"key": "lstm", "files": {"segmentation.py": script("lstm")},
              "msg": "ConvLSTM implem", "day": 1},
-            {"key": "seg", "files": {"segment.ipynb": _notebook(_script("segformer"))},
+            {"key": "seg", "files": {"segment.ipynb": _notebook(script("segformer"))},
              "msg": "Tried SegformerModel", "day": 2},
-            {"files": {"frames.py": _script("vptr")}, "msg": "VPTR training", "day": 3},
+            {"files": {"frames.py": script("vptr")}, "msg": "VPTR training", "day": 3},
             {"files": {"README.md": "multi GPU\n"}, "msg": "DataParallel notes", "day": 4},
         ],
     )  # fmt: skip

@@ -29,6 +29,8 @@ STATED = (
     "switched",
     "removed-dependency",
     "comment",
+    "kept-superseded",
+    "switched-off",
 )  # patterns where the history says it in words
 NO_LESSON = f"{NOT_SPECIFIED} (the history states no lesson)"
 

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from arakit.compiler.repo import paths
 from arakit.compiler.repo.finding import Finding
 from arakit.compiler.repo.gitlog import Commit, patches
+from arakit.compiler.repo.moved import serves_the_project
 from arakit.compiler.repo.source import git
 
 MIN_BLOCK = 10  # code lines commented out together
@@ -36,7 +37,7 @@ def _norm(line: str) -> str:
 def commented_out(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
     """Dead ends for blocks of code commented out on the line of `head` and left so."""
     records = patches(repo, head, _SOURCES, MAX_COMMITS, "--no-merges")
-    found: list[Finding] = []
+    found: list[Finding] = switched_off(repo, head, commits, records)
     for sha, diff in reversed(records):  # oldest first
         c = commits.get(sha)
         if c is None:
@@ -66,6 +67,132 @@ def commented_out(repo: Path, head: str, commits: dict[str, Commit]) -> list[Fin
                 )
             )
     return found
+
+
+# a subject that says the work switched ("switched to DinoV2 with registers", "use X
+# instead of Y", "replaced X") or that a problem went away with the change
+_SWITCH = re.compile(
+    r"\b(?:switch(?:ed|es|ing)?|chang(?:ed|ing)|mov(?:ed|ing)|go(?:ne|ing)?) (?:back |over )?to\b|"
+    r"\binstead\b|\breplac(?:e|ed|es|ing)\b",
+    re.I,
+)
+_PROBLEM = re.compile(
+    r"\b(?:problems?|issues?|bugs?|artifacts?|artefacts?)\b[^.]{0,30}\b(?:solved|fixed|gone|"
+    r"resolved|disappear\w*)\b|\b(?:solv|fix|resolv)(?:es|ed|ing)?\b[^.]{0,30}\b(?:problems?|"
+    r"issues?|artifacts?|artefacts?)\b|\b(?:works?|performs?) better\b|\bmore stable\b",
+    re.I,
+)
+_KEY = re.compile(r"^\s*([A-Za-z_][\w.\[\]\"']*)\s*(?:=|<-|\()")
+MAX_SWAPS = 8  # switched-off lines reported per repository
+
+
+def switched_off(
+    repo: Path, head: str, commits: dict[str, Commit], records: list[tuple[str, str]]
+) -> list[Finding]:
+    """Pivots for a line commented out with its replacement written beside it
+    (`#model = load("vitb14")` above `model = load("vitb14_reg")`), by a commit whose
+    subject says the work switched or that a problem went away, and still so at the head.
+    A line commented out with nothing in its place, or with a subject that states no
+    switch, is switched off for a run, not given up (`records`: the patches read)."""
+    found: list[Finding] = []
+    for sha, diff in reversed(records):  # oldest first
+        c = commits.get(sha)
+        if c is None or not (_SWITCH.search(c.subject) or _PROBLEM.search(c.subject)):
+            continue
+        for path, old, new in _swaps(diff):
+            if paths.is_test(path) or paths.is_vendored(path) or serves_the_project(path):
+                continue
+            now = git(repo, "show", f"{head}:{path}", check=False)
+            lines = {_norm(ln) for ln in now.splitlines()}
+            if _norm(new) not in lines or not any(
+                _MARK.match(ln) and _norm(_MARK.sub("", ln)) == _norm(old)
+                for ln in now.splitlines()
+            ):
+                continue  # switched back, or the file moved on
+            gone, came = _differing(old, new)
+            name = PurePosixPath(path).name
+            found.append(
+                Finding(
+                    kind="pivot",
+                    pattern="switched-off",
+                    title=f"{gone} replaced by {came} in {name}; the old line kept commented out"[
+                        :100
+                    ],
+                    commits=[c.sha],
+                    files=[path],
+                    what=f"{old.strip()} (in {path}, commented out by {c.short})",
+                    why=f"{c.short} ({c.subject}) comments the line out and writes its "
+                    f"replacement beside it: {new.strip()}",
+                    to=new.strip(),
+                    lesson=msg_lesson(c.subject),
+                    date=c.date,
+                )
+            )
+            break  # one per commit
+        if len(found) >= MAX_SWAPS:
+            break
+    return found
+
+
+def msg_lesson(subject: str) -> str:
+    """The part of the subject that says why: the sentence naming a problem or what works
+    better, else the whole subject."""
+    parts = [p.strip() for p in re.split(r"(?<=[.!;])\s+", subject) if p.strip()]
+    return next((p for p in parts if _PROBLEM.search(p)), subject)
+
+
+def _differing(old: str, new: str) -> tuple[str, str]:
+    """What the old line held that the new one does not, and the reverse (tokens)."""
+    tok = re.compile(r"[A-Za-z_][\w.]*|\d+(?:\.\d+)?")
+    a, b = tok.findall(old), tok.findall(new)
+    gone = [t for t in a if t not in b] or [old.strip()[:40]]
+    came = [t for t in b if t not in a] or [new.strip()[:40]]
+    return ", ".join(gone[:3]), ", ".join(came[:3])
+
+
+def _swaps(diff: str) -> list[tuple[str, str, str]]:
+    """(file, old line, new line) for each code line a hunk removes and adds back behind
+    a comment mark, with a new line of the same name (`model = ...`) added in the same run
+    of changes."""
+    out: list[tuple[str, str, str]] = []
+    path = ""
+    removed: list[str] = []
+    added: list[str] = []
+
+    def flush() -> None:
+        commented = {_norm(_MARK.sub("", a)) for a in added if _MARK.match(a)}
+        live = [a for a in added if not _MARK.match(a)]
+        for r in removed:
+            key = _KEY.match(r)
+            if _MARK.match(r) or key is None or _norm(r) not in commented:
+                continue
+            new = next(
+                (a for a in live if (k := _KEY.match(a)) and k.group(1) == key.group(1)
+                 and _norm(a) != _norm(r)),
+                None,
+            )  # fmt: skip
+            if new is not None:
+                out.append((path, r, new))
+        removed.clear()
+        added.clear()
+
+    for raw in diff.splitlines():
+        if raw.startswith("+++ "):
+            flush()
+            path = raw[6:] if raw.startswith("+++ b/") else ""
+        elif raw.startswith(("---", "diff ")) or not path:
+            continue
+        elif raw.startswith("@@"):
+            flush()
+        elif raw.startswith("-"):
+            if added:  # a new run of changes
+                flush()
+            if raw[1:].strip():
+                removed.append(raw[1:])
+        elif raw.startswith("+") and raw[1:].strip():
+            added.append(raw[1:])
+    flush()
+    return out
 
 
 def _blocks(diff: str) -> list[tuple[str, list[str], str]]:

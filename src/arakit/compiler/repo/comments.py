@@ -292,6 +292,71 @@ def _failure_said(line: str) -> bool:
     )
 
 
+# a changelog, release notes: what each version changed ("Fixed X that did not work")
+_CHANGELOG_FILE = re.compile(r"(?:^|/)(?:change ?log|changes|history|news|release)[^/]*$", re.I)
+# a sentence that gives advice for a case ("If the above doesn't work, ..."), not a finding
+_INSTRUCTION = re.compile(
+    r"^(?:if|in case)\b|\b(?:if|in case)"
+    r"(?:\s+\S+){0,6}?\s+(?:does|did|do|is|was|could|can)\s?n[o']?t\b",
+    re.I,
+)
+_MD_MARKUP = re.compile(r"\*\*|__|`|^\s*(?:[-*+]|\d+[.)])\s+|^\s*>\s?|^#+\s*")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_CLAUSE = re.compile(r"\s+[—–]\s+|\s+-\s+|:\s+|;\s+|,\s+(?=(?:so|because|since|as)\b)")
+TITLE_CHARS = 100
+
+
+def _plain_md(line: str) -> str:
+    return _MD_LINK.sub(r"\1", _MD_MARKUP.sub("", line)).strip()
+
+
+def _note_sentence(lines: list[str], k: int) -> str:
+    """The whole sentence of an added document line `lines[k]` (a patch line), in plain
+    text: the added lines of its paragraph or list item joined, Markdown taken off."""
+    start = k
+    while (
+        start > 1
+        and lines[start - 1].startswith("+")
+        and not lines[start - 1].startswith("+++")
+        and lines[start - 1][1:].strip()
+        and not re.match(r"\s*(?:[-*+]|\d+[.)]|#)\s", lines[start][1:])
+    ):
+        start -= 1
+    end = k
+    while (
+        end + 1 < len(lines)
+        and lines[end + 1].startswith("+")
+        and lines[end + 1][1:].strip()
+        and not re.match(r"\s*(?:[-*+]|\d+[.)]|#)\s", lines[end + 1][1:])
+    ):
+        end += 1
+    para = " ".join(_plain_md(ln[1:]) for ln in lines[start : end + 1])
+    para = " ".join(para.split())
+    target = " ".join(_plain_md(lines[k][1:]).split())
+    at = para.find(target[:40]) if target else -1
+    pieces = re.split(r"(?<=[.!?])\s+(?:\d+[).]+\s+)?(?=[A-Z(])", para)
+    pieces = [re.sub(r"^\d+[).]+\s+", "", p) for p in pieces]  # "2). ForwardDiff ..."
+    pos = 0
+    for piece in pieces:
+        begin = para.find(piece, pos)
+        pos = begin + len(piece)
+        if at < pos and _failure_said(piece):
+            return piece
+    return next((p for p in pieces if _failure_said(p)), "")
+
+
+def _note_title(sentence: str) -> str:
+    """A note's title: the sentence when it is short, else its first clause when that is
+    ("Maximally-mixed prior I/2ⁿ was tried and abandoned" of a longer bullet), else the
+    sentence shortened at a word."""
+    if len(sentence) <= TITLE_CHARS:
+        return sentence
+    first = _CLAUSE.split(sentence, maxsplit=1)[0].rstrip(" ,.")
+    if 20 <= len(first) <= TITLE_CHARS and _failure_said(first):
+        return first
+    return sentence[:TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
 def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
     """README and notes lines, added on the line of `head`, that say something failed
     (not in a file of reviewers' comments: their words, not the authors' record)."""
@@ -323,7 +388,7 @@ def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Find
         if c is None:
             continue
         path = ""
-        for line in lines[1:]:
+        for k, line in enumerate(lines[1:], start=1):
             if line.startswith("+++ b/"):
                 path = line[6:]
             elif (
@@ -332,11 +397,15 @@ def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Find
                 and not paths.is_vendored(path)  # a vendored library's notes are its own
                 and not _REVIEW_FILE.search(path)  # reviewers' words, not the authors' record
                 and not _LEGAL_FILE.search(path)
+                and not _CHANGELOG_FILE.search(path)  # a record of changes, fixes included
                 and not _imported(path, c)
                 and _failure_said(line)
                 and not in_progress(line)
             ):
-                text = line[1:].strip()[:300]
+                sentence = _note_sentence(lines, k)
+                if not sentence or _INSTRUCTION.search(sentence):
+                    continue  # troubleshooting advice ("If the above doesn't work, ...")
+                text = sentence[:300]
                 if text in seen:
                     continue
                 seen.add(text)
@@ -344,7 +413,7 @@ def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Find
                     Finding(
                         kind="dead_end",
                         pattern="note",
-                        title=text[:100],
+                        title=_note_title(sentence),
                         commits=[c.sha],
                         files=[path],
                         what=text,

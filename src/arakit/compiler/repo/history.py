@@ -16,6 +16,7 @@ from arakit.compiler.repo.comments import comment_lessons, readme_notes
 from arakit.compiler.repo.cuts import cut_findings
 from arakit.compiler.repo.diffs import small_diffs
 from arakit.compiler.repo.grids import grid_changes
+from arakit.compiler.repo.kept import kept_superseded
 from arakit.compiler.repo.landed import share_typed_in
 from arakit.compiler.repo.gitlog import (
     BlobReader,
@@ -166,6 +167,7 @@ def read_history(
     hist.findings += replaced_calls(repo, hist.head, hist.all_commits)
     hist.findings += commented_out(repo, hist.head, hist.all_commits)
     hist.findings += withdrawn(repo, hist.commits)
+    hist.findings += kept_superseded(repo, hist.head, hist.all_commits, prefix, hist.findings)
     hist.findings = _not_cited(repo, hist.head, hist.findings)
     hist.findings += _ref_findings(hist)
     hist.findings.sort(key=lambda f: f.date)

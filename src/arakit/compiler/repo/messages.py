@@ -48,6 +48,46 @@ _RESTRUCTURE_RE = re.compile(r"\b(?:re-?stru\w*tur\w*|refactor\w*|re-?organi[sz]
 _NAMES_REMOVAL_RE = re.compile(r"\b(?:remov|delet|drop|discard|abandon|get rid|got rid)\w*", re.I)
 
 
+# words any commit subject may hold without saying what the commit did
+_FILLER = {
+    "minor", "small", "tiny", "update", "updates", "updated", "updating", "change", "changes",
+    "changed", "fix", "fixes", "fixed", "wip", "stuff", "misc", "commit", "save", "saving",
+    "progress", "some", "more", "various", "polish", "polishing", "cleanup", "clean", "up",
+    "tweak", "tweaks", "edit", "edits", "work", "working", "temp", "and", "the", "a", "of",
+    "to", "on", "in", "files", "file", "code", "zeug", "new", "final", "version", "again",
+}  # fmt: skip
+
+
+def says_nothing(subject: str) -> bool:
+    """True when a subject holds no word beyond filler ("Minor update", "more changes",
+    "wip"): a dead end titled by it would tell the reader nothing."""
+    words = re.findall(r"[a-z]+", subject.lower())
+    return not [w for w in words if w not in _FILLER]
+
+
+_KEEP_RE = re.compile(
+    r"\b(?:unchanged|untouched|kept|keeps?|keeping|retain(?:s|ed)?|remains?|preserved?)\b", re.I
+)
+_STOP = {"the", "and", "with", "from", "into", "that", "this", "for", "are", "is", "was", "all"}
+KEPT_WORDS = 2  # words of the undone subject a keeping clause must name
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z][a-z0-9_]{2,}", text.lower()) if w not in _STOP}
+
+
+def keeps(message: str, undone: str) -> bool:
+    """True when a clause of `message` says that the work of the commit `undone` (its
+    subject) is kept: "Real results and the physical-device validation are unchanged"
+    after "Add physical-device validation to the paper" names it by at least KEPT_WORDS
+    words; "keep batching" after "batch single-step eval" names one and keeps a detail."""
+    target = _stems(undone)
+    for clause in re.split(r"[.;,\n]+", message):
+        if _KEEP_RE.search(clause) and len(_stems(clause) & target) >= KEPT_WORDS:
+            return True
+    return False
+
+
 def restructuring(subject: str) -> bool:
     """True when a subject says the commit restructures the code and names nothing it
     removes ("restructuring", not "huge refactor - removing banded solves"): what it
@@ -178,11 +218,28 @@ _FAULT_RE = re.compile(
 )
 
 
+# a replacement that changes names or tidies, or the fix of a reported issue ("fixes #68")
+_RENAME_OR_ISSUE = re.compile(r"\brenam\w*|\bconsisten\w*|\bnaming\b|#\d+", re.I)
+
+
 def reasoned_replacement(text: str) -> str:
-    """A line saying one thing replaced another and why ("X instead of Y; avoids Z"), or "";
-    not when the reason is a fault avoided (a fix, not a change of approach)."""
-    line = line_with_all(text, REPLACE_RE, REASON_RE)
-    return "" if _FAULT_RE.search(line) else line
+    """A sentence saying one thing replaced another and why ("X instead of Y; avoids Z"),
+    or ""; not when the reason is a fault avoided (a fix, not a change of approach), nor a
+    rename or a tidying ("for consistency"). Both must be in one sentence: a pull request's
+    description runs many sentences together on one line."""
+    for line in message_lines(text):
+        line = line.strip(" -*\t")
+        if _FIX_RE.match(line):
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", line):
+            if (
+                REPLACE_RE.search(sentence)
+                and REASON_RE.search(sentence)
+                and not _FAULT_RE.search(sentence)
+                and not _RENAME_OR_ISSUE.search(sentence)
+            ):
+                return sentence[:240]
+    return ""
 
 
 def lesson(message: str) -> str:

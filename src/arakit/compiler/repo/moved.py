@@ -67,6 +67,61 @@ def documentation(path: str) -> bool:
     return any(part in _DOC_DIRS for part in path.lower().split("/")[:-1])
 
 
+# words of a file or folder name that say what the file serves rather than which approach it
+# is: building and releasing the package, running jobs on a cluster, timing, drawing the
+# figures, shared helpers
+_SERVES = {
+    "build", "release", "releases", "deploy", "publish", "install", "installer", "setup",
+    "sshfs", "mount", "sync", "upload", "jobs", "job", "slurm", "condor", "sbatch", "submit",
+    "benchmark", "benchmarks", "bench", "lint", "format", "bump", "version", "makefile",
+    "plot", "plots", "plotting", "plotter", "viz", "vis", "visualize", "visualise",
+    "figure", "figures", "fig", "figs", "utils", "util", "utilities", "utility", "helper",
+    "helpers", "wrapper", "wrappers", "misc", "tools",
+}  # fmt: skip
+# folders of a manuscript's own sources and their build helpers (not paper/: a software
+# paper keeps its benchmark scripts there)
+_WRITING_DIRS = re.compile(r"^(?:manuscripts?|thesis|drafts?|latex|tex|slides|poster)$")
+# folders that say nothing about the approach of the files in them
+_PLAIN_DIRS = {
+    "src", "source", "sources", "scripts", "script", "code", "codes", "lib", "experiments",
+    "experiment", "notebooks", "notebook", "python", "py", "r", "julia", "bin", "modules",
+    "module", "core", "pkg",
+}  # fmt: skip
+
+
+def _words(name: str) -> list[str]:
+    """The words of a file or folder name: `build_release` -> build, release;
+    `RandomSeedGenerator` -> random, seed, generator; `loss-plots` -> loss, plots."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
+    return [w for w in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if w]
+
+
+def serves_the_project(path: str) -> bool:
+    """True when a file's name says it serves the project and holds no approach of the
+    research: a build, release or job script, a plotting or helper module (by its name or
+    its folder's), a script among a manuscript's sources, or a
+    generic name (`train.py`, `model/utils.py`) in a folder whose name says nothing either.
+    Deleting or retiring such a file gives no approach up; a generic name in a folder that
+    names an approach (`rational/run.jl`) still may."""
+    *folders, name = path.split("/")
+    stem = name.rsplit(".", 1)[0]
+    if any(w in _SERVES for w in _words(stem)):
+        return True
+    kept = [
+        f
+        for f in folders
+        if f.lower() not in paths.RETIRE_DIRS and f.lower() not in paths.PARK_DIRS
+    ]
+    if any(w in _SERVES for f in kept for w in _words(f)):
+        return True
+    if any(_WRITING_DIRS.match(f.lower()) for f in kept):
+        return True
+    if stem.lower() not in paths.GENERIC_NAMES:
+        return False
+    last = kept[-1].lower() if kept else ""
+    return not last or last in _PLAIN_DIRS or last in paths.GENERIC_NAMES
+
+
 def abandons_nothing(
     c: Commit,
     gone: Change,

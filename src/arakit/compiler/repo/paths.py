@@ -157,7 +157,11 @@ def retire_dir(path: str, moved: bool) -> str | None:
     """The old/-style folder in `path` (as written), or None."""
     for part in PurePosixPath(path).parts[:-1]:
         low = part.lower().lstrip(".")  # `.trash/` hides the folder from listings, no more
-        stem = re.sub(r"^(?:old|obsolete|deprecated)[_-]|[_-](?:old|obsolete|deprecated)$", "", low)
+        stem = re.sub(
+            r"^(?:old|obsolete|deprecated)[_-]|[_-](?:old|obsolete|deprecated|archived?|legacy)$",
+            "",
+            low,
+        )
         if low in RETIRE_DIRS or stem != low or (moved and low in PARK_DIRS):
             return part
     return None

@@ -25,6 +25,7 @@ from arakit.compiler.repo.moved import (
     documentation,
     launches_kept,
     numbered_into,
+    serves_the_project,
     programs,
     runs_as_program,
 )
@@ -79,6 +80,17 @@ def _kept_up(path: str) -> bool:
     changelog (a dependency pin in setup.cfg or a docs build script does run)."""
     low = path.lower()
     return paths.upkeep(path) and not paths.is_code(path) and not low.endswith(_SETTINGS_EXT)
+
+
+def _archived_settings(ch: Change) -> bool:
+    """An experiment's settings file (YAML, JSON, TOML) moved or added into an old/-style
+    folder (`experiments/archive/`, `experiments_archive/`): its runs retired with it (not
+    when the commit says it restructures: "refactor configs" sorts tuning variants away)."""
+    return (
+        ch.status in ("R", "A")
+        and ch.path.lower().endswith(_SETTINGS_EXT)
+        and paths.retire_dir(ch.path, ch.status == "R") is not None
+    )
 
 
 def _generic(path: str) -> bool:
@@ -206,7 +218,13 @@ class PatternFinder:
             # `git revert` also quoted the subject, and the commit holding it is the one
             undone = undone or self._by_subject(msg.reverted_subject(c.subject))
         elif msg.UNDO_RE.search(c.subject) and c.changes:
-            undone = self._exact_undo_target(c) or self.previous_toucher(c)
+            undone = self._exact_undo_target(c)
+            toucher = self.previous_toucher(c) if undone is None else None
+            # a subject that says it reverts or restores names no commit: the last commit of
+            # its files is the one undone, unless the message says that one's work is kept
+            # ("Restore the framing ... the physical-device validation is unchanged")
+            if toucher is not None and not msg.keeps(c.message, toucher.subject):
+                undone = toucher
         if undone is None or undone.sha == c.sha:
             return
         files = [ch.path for ch in undone.changes][:20]
@@ -261,8 +279,9 @@ class PatternFinder:
             f"{c.short} ({c.subject}) sets {', '.join(files[:3])} back to the content "
             f"before {target.short}"
         )
-        if self._routine(target):
-            self.claimed.update((c.sha, target.sha))  # a tweak tried and set back
+        if self._routine(target) or msg.says_nothing(target.subject):
+            # a tweak tried and set back, or a commit whose subject names nothing tried
+            self.claimed.update((c.sha, target.sha))
             return
         self._undone(c, target, "undo", f"Undone: {target.subject}", files, why)
 
@@ -360,7 +379,7 @@ class PatternFinder:
             path = ch.path
             if (
                 not self.in_scope(path)
-                or not paths.is_code(path)
+                or not (paths.is_code(path) or (_archived_settings(ch) and not renaming))
                 or paths.is_test(path)
                 or paths.is_teaching(path)
                 or (paths.hidden(path) and not paths.retire_dir(path, True))
@@ -517,6 +536,8 @@ class PatternFinder:
         files: list[str] = []
         kept: list[str] = []
         for ch in changes:
+            if serves_the_project(ch.path):
+                continue  # a build, job, plotting or helper script: no approach given up
             blob = ch.new_blob if pattern == "retired" else ch.old_blob
             text = self.read_blob(blob, ch.path)
             if (
@@ -562,6 +583,8 @@ class PatternFinder:
             where += f" ({', '.join(areas[:4])}{', ...' if len(areas) > 4 else ''})"
         n = len(kept)
         noun = "script" if n == 1 else "scripts"
+        if all(p.lower().endswith(_SETTINGS_EXT) for p in kept):
+            noun = "settings file" if n == 1 else "settings files"
         if pattern == "deleted":
             title = f"{n} {noun} deleted from {where}"
             why = f"deleted in {c.short} ({c.subject})"
