@@ -70,3 +70,21 @@ def test_enumeration_constants_are_never_compared_with_notation(tmp_path: Path) 
     files = {"parser/const.py": const, "run.py": "from parser.const import RIGHT\nprint(RIGHT)\n"}
     found = _verdicts(tmp_path, text, files)
     assert [v for v in found if v.verdict in ("mismatch", "match")] == []
+
+
+def test_a_readme_sentence_that_quotes_results_is_no_witness_of_the_procedure(
+    tmp_path: Path,
+) -> None:
+    text = "We train FastText on the whole WSJ dataset for 100 epochs with window size 3."
+    results = (
+        "# Parser\n\nOn WSJ, FastText accuracy holds at 0.91 with 300 epochs and window "
+        "size=3. Train FastText on WSJ for 300 epochs with window size=3.\n"
+    )
+    files = {"run.py": RUN, "config/sib.yaml": CONFIG, "README.md": results}
+    epochs = next(v for v in _verdicts(tmp_path, text, files) if v.key == "epochs")
+    # the second sentence of the same line states the procedure and still witnesses it
+    assert (epochs.verdict, epochs.code_where) == ("mismatch", "README.md:3")
+    only_results = results.split(" Train")[0] + "\n"
+    files["README.md"] = only_results
+    epochs = next(v for v in _verdicts(tmp_path, text, files) if v.key == "epochs")
+    assert epochs.verdict == "paper-only"

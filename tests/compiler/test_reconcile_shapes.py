@@ -88,6 +88,18 @@ def test_a_seed_that_means_draw_one_or_a_library_default_is_no_fixed_seed() -> N
     assert _by(_run(doc, {"R/embed.R": wrapper}))["repetitions"][0] == "paper-only"
 
 
+def test_a_python_function_default_seed_is_the_callers_choice_not_one_fixed_run() -> None:
+    doc = _paper("Timings were profiled over 10 repetitions for each implementation.")
+    helper = (
+        "import umap\n\n\ndef umap_func(x, n_neighbors: int = 15, seed: int = 4):\n"
+        "    return umap.UMAP(n_neighbors=n_neighbors, random_state=seed).fit_transform(x)\n"
+    )
+    assert _by(_run(doc, {"inst/python/umap_func.py": helper}))["repetitions"][0] == "paper-only"
+    # the same seed set by the script itself still fixes the one run
+    script = "SEED = 4\nimport random\nrandom.seed(SEED)\n"
+    assert _by(_run(doc, {"bench.py": script}))["repetitions"] == ("mismatch", "4", "bench.py:1")
+
+
 def test_trials_with_a_seed_sweep_are_not_flagged() -> None:
     doc = _paper("All results are averaged over five trials with a learning rate of 0.001.")
     files = {"train.py": "SEED = 42\nLR = 0.001\n", "sweep.py": "SEEDS = [0, 1, 2, 3, 4]\n"}
@@ -297,3 +309,23 @@ def test_the_call_the_paper_prints_and_a_live_script_over_an_archived_copy_decid
     # bench::mark's 10 iterations are the paper's 10 repetitions: the timed script, and of
     # its two copies the live one, not the one in archive/
     assert [(v.key, v.code_where) for v in got] == [("cores", "bench/timed_run.R:2")]
+
+
+def test_a_sentence_giving_one_setting_two_values_agrees_when_the_code_holds_one() -> None:
+    doc = _paper(
+        "The transformers were trained on 3 general classes, then finetuned for the desired "
+        "7 classes."
+    )
+    model = (
+        "class BaseBert:\n    def __init__(self, model=None, n_classes: int = 7) -> None:\n"
+        "        self.n_classes = n_classes\n"
+    )
+    found = [v for v in _run(doc, {"task2/transformer.py": model}) if v.key == "classes"]
+    assert sorted(v.verdict for v in found) == ["match", "paper-only"]
+    # two values of which the code holds neither are both disagreements
+    neither = _paper(
+        "The transformers were trained on 3 general classes, then finetuned for the desired "
+        "5 classes."
+    )
+    found = [v for v in _run(neither, {"task2/transformer.py": model}) if v.key == "classes"]
+    assert [v.verdict for v in found] == ["mismatch", "mismatch"]

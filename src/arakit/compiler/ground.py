@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from arakit.compiler.entrypoints import entry_points
 from arakit.compiler.errors import InputError
 from arakit.compiler.reconcile.method import method_words
+from arakit.compiler.repo.disabled import disabled_calls
 from arakit.compiler.repo.environment import Environment, read_environment
 from arakit.compiler.repo.execution import reached_modules
 from arakit.compiler.repo.history import History, read_history
@@ -58,11 +59,19 @@ class Grounding:
     scope: Scope | None = None
     # settings READMEs state in prose (kind `readme`): documentation, kept out of `params`
     documented: list[CodeParam] = field(default_factory=list)
+    # keyword values of calls the author commented out (kind `disabled`): evidence of a run,
+    # kept out of `params`
+    disabled: list[CodeParam] = field(default_factory=list)
 
     def in_scope(self) -> list[CodeParam]:
         """The parameters of the paper's code (every parameter when no scope was chosen),
-        then what the READMEs of the paper's code and of the repository root state."""
-        mine = [p for p in self.params if self.scope is None or self.scope.includes(p.file)]
+        the calls it comments out, then what the READMEs of the paper's code and of the
+        repository root state."""
+        mine = [
+            p
+            for p in self.params + self.disabled
+            if self.scope is None or self.scope.includes(p.file)
+        ]
         return mine + [
             p
             for p in self.documented
@@ -143,6 +152,8 @@ def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None)
             continue
         found = params_of(text, rel)
         g.params += found
+        if rel.endswith((".py", ".ipynb")):
+            g.disabled += disabled_calls(text, rel)  # `# train(..., n_epochs=5)`
         if is_launch_file(rel) or PurePosixPath(rel).name in PROJECT_FILES:
             launchers[rel] = text
         if (

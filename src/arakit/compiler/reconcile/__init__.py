@@ -8,7 +8,8 @@ code folder leaves unstated is then asked of the in-repository modules its scrip
 import (the verdict names the module's file:line and the script's that reaches it), then
 what a README line about the same thing states (reconcile/readme.py). The optimiser the
 paper names is compared with the one the code constructs (reconcile/choices.py); constants
-that label cases (`LEFT = 0`, `RIGHT = 1`) are never compared (reconcile/labels.py)."""
+that label cases (`LEFT = 0`, `RIGHT = 1`) are never compared (reconcile/labels.py); a
+function's default gives way to the calls that pass the value (reconcile/called.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import re
 from collections import defaultdict
 
 from arakit.compiler.reconcile.align import Fit, Unit, align, build_units, runs
+from arakit.compiler.reconcile.called import call_decides
 from arakit.compiler.reconcile.choices import is_choice, judge_choice, paper_choices
 from arakit.compiler.reconcile.imported import judge_imported
 from arakit.compiler.reconcile.labels import enum_labels
@@ -24,7 +26,7 @@ from arakit.compiler.reconcile.items import per_item
 from arakit.compiler.reconcile.ranges import range_verdict
 from arakit.compiler.reconcile.readme import readme_verdict
 from arakit.compiler.reconcile.sentinels import planned
-from arakit.compiler.reconcile.verdicts import Verdict, judge, library_default, verdict
+from arakit.compiler.reconcile.verdicts import Verdict, judge, verdict
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.numbers import same_number
@@ -56,8 +58,9 @@ def reconcile(
     leaves paper-only. `prefer`: the paper's own method by name (reconcile/method.py),
     which breaks a tie between near-identical experiment scripts."""
     documented = [p for p in params if p.kind == "readme"]
+    disabled = [p for p in params if p.kind == "disabled"]
     labels = enum_labels(params)
-    params = [p for p in params if p.kind != "readme" and id(p) not in labels]
+    params = [p for p in params if p.kind not in ("readme", "disabled") and id(p) not in labels]
     units = build_units([p for p in params if p.kind != "seed"])
     params = [p for p in params if p.kind not in ("seed", "launch", "include")]
     groups: dict[int, list[PaperSetting]] = {}
@@ -91,6 +94,7 @@ def reconcile(
         itemised = per_item(group)
         for s in group:
             v = judge(s, fit, params, len(values[s.key]) == 1, launched, s.key in itemised, ran)
+            v = call_decides(s, v, params, disabled)
             if v.verdict == "paper-only" and s.key == "repetitions":
                 v = _fixed_seed(s, params) or v
             if v.verdict == "paper-only":
@@ -166,8 +170,11 @@ def _several_values(group: list[Verdict]) -> None:
             by_code[(v.code_where, v.code_name)].append(v)
     for (where, _), vs in by_code.items():
         stated = {v.paper_value for v in vs}
-        if len(stated) < 2 or len({v.key for v in vs}) < 2:
-            continue  # one name with two values is the paper's own: judged as stated
+        if len(stated) < 2:
+            continue
+        if len({v.key for v in vs}) < 2:
+            _one_of_two(vs)  # one name with two values is the paper's own: judged as stated
+            continue
         for v in vs:
             if v.verdict == "mismatch":
                 v.verdict = "paper-only"
@@ -177,6 +184,22 @@ def _several_values(group: list[Verdict]) -> None:
                     "results, not compared"
                 )
                 v.code_value = v.code_where = v.code_name = v.code_kind = ""
+
+
+def _one_of_two(vs: list[Verdict]) -> None:
+    """A sentence that gives one setting two values ("trained on 3 general classes, then
+    fine-tuned for the desired 7 classes") where the code's one definition is one of them
+    describes two stages or variants, and the code holds the one it matches: the other
+    value is not a disagreement with that definition."""
+    agreed = {v.paper_sentence for v in vs if v.verdict == "match"}
+    for v in vs:
+        if v.verdict == "mismatch" and v.paper_sentence in agreed:
+            v.verdict = "paper-only"
+            v.note = (
+                f"the same sentence also states {v.key} as the code's {v.code_value} "
+                f"({v.code_where}): another stage or variant, not compared"
+            )
+            v.code_value = v.code_where = v.code_name = v.code_kind = ""
 
 
 MAX_CODE_ONLY = 40
@@ -244,14 +267,14 @@ def _fixed_seed(s: PaperSetting, params: list[CodeParam]) -> Verdict | None:
         or (p.kind == "sweep" and _COUNTING.fullmatch(p.value.strip()) is not None)
     ]
     # one seed that fixes the run: a literal non-negative integer the script itself sets (a
-    # negative or empty seed means "draw one"; a library function's default is its caller's
-    # to choose, as for any other setting)
+    # negative or empty seed means "draw one"; a function's default, in any language, is
+    # its caller's to choose, as for any other setting: `def embed(x, seed: int = 4)` says
+    # nothing of how often the caller repeats the run)
     seeds = [
         p
         for p in params
         if p.key == "seed"
-        and p.kind != "seed"
-        and not library_default(p)
+        and p.kind not in ("seed", "default", "init")
         and re.fullmatch(r"\d+", p.value.strip()) is not None
     ]
     if loops or len({p.value for p in seeds}) != 1:
