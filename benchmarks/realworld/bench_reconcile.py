@@ -116,6 +116,7 @@ def secrets_in(folder: Path) -> list[str]:
 
 def run() -> dict[str, float]:
     """Print one line per pair and return the totals."""
+    from arakit.compiler.choices import paper_sentences
     from arakit.compiler.ground import grounded
     from arakit.compiler.pdf import read_document
     from arakit.compiler.pipeline import _full_text
@@ -141,7 +142,9 @@ def run() -> dict[str, float]:
         with grounded(
             clone, pair / "paper.pdf", settings, _full_text(doc), with_history=False
         ) as g:
-            verdicts = reconcile(settings, g.in_scope(), g.imported(), g.prefer)
+            verdicts = reconcile(
+                settings, g.in_scope(), g.imported(), g.prefer, paper_sentences(doc)
+            )
             at = {(p.file, p.line) for p in g.params}
             scope = g.scope
         seconds.append(time.perf_counter() - start)

@@ -12,6 +12,7 @@ from typing import Any
 from arakit.codec import write_artifact
 from arakit.compiler.assemble import index_layers, paper_front, year_and_venue
 from arakit.compiler.atoms import Atoms, extract_atoms
+from arakit.compiler.choices import paper_sentences
 from arakit.compiler.errors import InputError
 from arakit.compiler.evidence import (
     claim_views,
@@ -174,7 +175,8 @@ def compile_sources(
             configs = {
                 f"src/configs/{rel.replace('/', '__')}": g.repo.read(rel) or "" for rel in copied
             }
-            verdicts = reconcile(settings, g.in_scope(), g.imported(), g.prefer)
+            sentences = paper_sentences(doc) if doc else None
+            verdicts = reconcile(settings, g.in_scope(), g.imported(), g.prefer, sentences)
             repo_docs = settings_listings(g, verdicts, {*g.execution, *copied})
             repo_docs.update(result_files(g))
     else:
@@ -350,7 +352,8 @@ def reconcile_paths(
             with_history=False,
         ) as g,
     ):
-        return reconcile(settings, g.in_scope(), g.imported(), g.prefer), g.scope
+        verdicts = reconcile(settings, g.in_scope(), g.imported(), g.prefer, paper_sentences(doc))
+        return verdicts, g.scope
 
 
 def _full_text(doc: Document | None) -> str:

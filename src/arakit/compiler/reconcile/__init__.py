@@ -18,6 +18,7 @@ from collections import defaultdict
 
 from arakit.compiler.reconcile.align import Fit, Unit, align, build_units, runs
 from arakit.compiler.reconcile.called import call_decides
+from arakit.compiler.reconcile.named import named_verdicts
 from arakit.compiler.reconcile.choices import is_choice, judge_choice, paper_choices
 from arakit.compiler.reconcile.imported import judge_imported
 from arakit.compiler.reconcile.labels import enum_labels
@@ -27,6 +28,7 @@ from arakit.compiler.reconcile.ranges import range_verdict
 from arakit.compiler.reconcile.readme import readme_verdict
 from arakit.compiler.reconcile.sentinels import planned
 from arakit.compiler.reconcile.verdicts import Verdict, judge, verdict
+from arakit.compiler.atoms import Where
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.numbers import same_number
@@ -51,12 +53,15 @@ def reconcile(
     params: list[CodeParam],
     imported: list[CodeParam] | None = None,
     prefer: dict[str, int] | None = None,
+    sentences: list[Where] | None = None,
 ) -> list[Verdict]:
     """Compare the paper's stated settings with the code's values (see the module doc).
     `imported`: definitions of in-repository modules outside the paper's code folder that
     its scripts reach (`CodeParam.via` set), asked only for a setting the folder itself
     leaves paper-only. `prefer`: the paper's own method by name (reconcile/method.py),
-    which breaks a tie between near-identical experiment scripts."""
+    which breaks a tie between near-identical experiment scripts. `sentences`: the
+    paper's running text (compiler/choices.py paper_sentences), read for the named
+    alternatives the code offers (reconcile/named.py)."""
     documented = [p for p in params if p.kind == "readme"]
     disabled = [p for p in params if p.kind == "disabled"]
     labels = enum_labels(params)
@@ -110,6 +115,9 @@ def reconcile(
         if c.negative or c.variant or planned(c):
             continue  # a choice the paper reports as not working or for a baseline
         v = judge_choice(c, fits.get(c.group), params, prefer)
+        involved.update((p.file, p.line, p.bare) for p in v.involved)
+        out.append(v)
+    for v in named_verdicts(sentences or [], params):
         involved.update((p.file, p.line, p.bare) for p in v.involved)
         out.append(v)
     out = _once(out)
