@@ -143,7 +143,12 @@ def run() -> dict[str, float]:
             clone, pair / "paper.pdf", settings, _full_text(doc), with_history=False
         ) as g:
             verdicts = reconcile(
-                settings, g.in_scope(), g.imported(), g.prefer, paper_sentences(doc)
+                settings,
+                g.in_scope(),
+                g.imported(),
+                g.prefer,
+                paper_sentences(doc),
+                g.scope.sections if g.scope else None,
             )
             at = {(p.file, p.line) for p in g.params}
             scope = g.scope

@@ -176,7 +176,10 @@ def compile_sources(
                 f"src/configs/{rel.replace('/', '__')}": g.repo.read(rel) or "" for rel in copied
             }
             sentences = paper_sentences(doc) if doc else None
-            verdicts = reconcile(settings, g.in_scope(), g.imported(), g.prefer, sentences)
+            sections = g.scope.sections if g.scope else None
+            verdicts = reconcile(
+                settings, g.in_scope(), g.imported(), g.prefer, sentences, sections
+            )
             repo_docs = settings_listings(g, verdicts, {*g.execution, *copied})
             repo_docs.update(result_files(g))
     else:
@@ -352,7 +355,10 @@ def reconcile_paths(
             with_history=False,
         ) as g,
     ):
-        verdicts = reconcile(settings, g.in_scope(), g.imported(), g.prefer, paper_sentences(doc))
+        sections = g.scope.sections if g.scope else None
+        verdicts = reconcile(
+            settings, g.in_scope(), g.imported(), g.prefer, paper_sentences(doc), sections
+        )
         return verdicts, g.scope
 
 

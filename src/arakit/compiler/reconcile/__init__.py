@@ -26,6 +26,7 @@ from arakit.compiler.reconcile.layers import layer_verdict
 from arakit.compiler.reconcile.items import per_item
 from arakit.compiler.reconcile.ranges import range_verdict
 from arakit.compiler.reconcile.readme import readme_verdict
+from arakit.compiler.reconcile.sections import foreign, own_code, section_folder
 from arakit.compiler.reconcile.sentinels import planned
 from arakit.compiler.reconcile.verdicts import Verdict, judge, verdict
 from arakit.compiler.atoms import Where
@@ -54,6 +55,7 @@ def reconcile(
     imported: list[CodeParam] | None = None,
     prefer: dict[str, int] | None = None,
     sentences: list[Where] | None = None,
+    sections: dict[str, str] | None = None,
 ) -> list[Verdict]:
     """Compare the paper's stated settings with the code's values (see the module doc).
     `imported`: definitions of in-repository modules outside the paper's code folder that
@@ -61,7 +63,10 @@ def reconcile(
     leaves paper-only. `prefer`: the paper's own method by name (reconcile/method.py),
     which breaks a tie between near-identical experiment scripts. `sentences`: the
     paper's running text (compiler/choices.py paper_sentences), read for the named
-    alternatives the code offers (reconcile/named.py)."""
+    alternatives the code offers (reconcile/named.py). `sections`: {section: folder of
+    the experiment it reports} (Scope.sections): a section's settings are never compared
+    with another experiment's folder (reconcile/sections.py)."""
+    sections = sections or {}
     documented = [p for p in params if p.kind == "readme"]
     disabled = [p for p in params if p.kind == "disabled"]
     labels = enum_labels(params)
@@ -93,13 +98,15 @@ def reconcile(
     ran = frozenset(u.main for u in units if runs(u))
     fits: dict[int, Fit | None] = {}
     for group in groups.values():
-        fit = align(group, units, prefer)
+        section = group[0].where.section
+        mine = own_code(params, section, sections)
+        fit = align(group, [u for u in units if not foreign(u.main, section, sections)], prefer)
         fits[group[0].group] = fit
         start = len(out)
         itemised = per_item(group)
         for s in group:
-            v = judge(s, fit, params, len(values[s.key]) == 1, launched, s.key in itemised, ran)
-            v = call_decides(s, v, params, disabled)
+            v = judge(s, fit, mine, len(values[s.key]) == 1, launched, s.key in itemised, ran)
+            v = call_decides(s, v, mine, disabled)
             if v.verdict == "paper-only" and s.key == "repetitions":
                 v = _fixed_seed(s, params) or v
             if v.verdict == "paper-only":
@@ -114,7 +121,9 @@ def reconcile(
     for c in choices:
         if c.negative or c.variant or planned(c):
             continue  # a choice the paper reports as not working or for a baseline
-        v = judge_choice(c, fits.get(c.group), params, prefer)
+        section = c.where.section
+        mine = own_code(params, section, sections)
+        v = judge_choice(c, fits.get(c.group), mine, prefer, section_folder(section, sections))
         involved.update((p.file, p.line, p.bare) for p in v.involved)
         out.append(v)
     for v in named_verdicts(sentences or [], params):

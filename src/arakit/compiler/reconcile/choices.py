@@ -27,6 +27,7 @@ from arakit.compiler.reconcile.align import (
     preference,
     related,
 )
+from arakit.compiler.reconcile.sections import under
 from arakit.compiler.reconcile.stage import group_stage, other_stage
 from arakit.compiler.reconcile.verdicts import Verdict, verdict
 from arakit.compiler.repo.params.model import CodeParam
@@ -107,8 +108,11 @@ def judge_choice(
     fit: Fit | None,
     params: list[CodeParam],
     prefer: dict[str, int] | None = None,
+    folder: str | None = None,
 ) -> Verdict:
-    """The verdict for one optimiser the paper names (see the module doc)."""
+    """The verdict for one optimiser the paper names (see the module doc). `folder`: the
+    experiment's folder scoping maps the setting's section to, whose constructions are
+    then the aligned script's when no script aligns."""
     stage = group_stage([s])
     codes = [
         (p, m)
@@ -136,6 +140,11 @@ def judge_choice(
             found.note = (
                 f"the experiment's code is {main}, which constructs none; {where} {found.note}"
             )
+            return found
+    if fit is None and folder:
+        found = _decide(s, [(p, m) for p, m in codes if under(p.file, folder)], True)
+        if found is not None:
+            found.note = f"{folder} is the experiment of {s.where.label}; {found.note}"
             return found
     found = _decide(s, codes, False, prefer)
     if found is not None:
