@@ -112,6 +112,8 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
     counted = re.sub(r"^(?:n|nb|num|number_of)_?(?=[a-z]{3,})", "", bare.lower())
     if counted != bare.lower() and counted == setting.key and len(counted) > 3:
         return 0.9  # `ncores`, `num_cores`: the count the paper states as `4 cores`
+    if _conventional(setting.key, param):
+        return 0.85  # `svmC = 1.0` for `a regularization strength of 1.0`
     sym = _symbol_of(setting)
     if sym and not _symbolic(sym):
         sym = ""  # `interval` is a word, not a symbol the code's comment could cite
@@ -153,6 +155,28 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
         return STRONG  # `max_n` and `a maximum of 500,000 samples`
     shared = sum(any(_same_word(x, y) for y in b) for x in a)
     return 0.7 * min(1.0, shared / min(len(a), len(b))) if shared else 0.0
+
+
+# a name's words in any spelling: `svmTol` svm, Tol; `svm_C` svm, C
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# estimators whose `C` is their regularisation (scikit-learn's SVMs and linear models)
+_C_OWNERS = re.compile(r"svm|svc|svr|logistic|logreg|liblinear", re.IGNORECASE)
+
+
+def _conventional(key: str, param: CodeParam) -> bool:
+    """A code name that is a library's conventional argument for the paper's setting, as
+    the name's last word: `tol` (any solver's stopping tolerance) for a tolerance, and an
+    SVM's or logistic regression's `C` for its regularisation strength (`svmC`, or `C=`
+    passed to `LinearSVC(...)`); only with a number for a value."""
+    words = _CAMEL.findall(param.bare)
+    if not words or not code_numbers(param.value):
+        return False
+    last = words[-1]
+    if last.lower() == "tol":
+        return key.endswith("tolerance")
+    if last == "C" and re.search(r"regulari[sz]ation", key):
+        return bool(_C_OWNERS.search(f"{param.bare} {param.context} {param.file}"))
+    return False
 
 
 # the first value of a schedule a config section defines for one setting
