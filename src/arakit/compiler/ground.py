@@ -13,6 +13,7 @@ from arakit.compiler.errors import InputError
 from arakit.compiler.reconcile.method import method_words
 from arakit.compiler.repo.disabled import disabled_calls
 from arakit.compiler.repo.environment import Environment, read_environment
+from arakit.compiler.repo.reductions import reductions
 from arakit.compiler.repo.execution import reached_modules
 from arakit.compiler.repo.history import History, read_history
 from arakit.compiler.repo.launched import PROJECT_FILES, project_params, retarget, run_by_name
@@ -59,8 +60,8 @@ class Grounding:
     scope: Scope | None = None
     # settings READMEs state in prose (kind `readme`): documentation, kept out of `params`
     documented: list[CodeParam] = field(default_factory=list)
-    # keyword values of calls the author commented out (kind `disabled`): evidence of a run,
-    # kept out of `params`
+    # keyword values of calls the author commented out (kind `disabled`) and the reductions
+    # the code computes (kind `reduction`): evidence for reconciliation, kept out of `params`
     disabled: list[CodeParam] = field(default_factory=list)
 
     def in_scope(self) -> list[CodeParam]:
@@ -154,6 +155,7 @@ def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None)
         g.params += found
         if rel.endswith((".py", ".ipynb")):
             g.disabled += disabled_calls(text, rel)  # `# train(..., n_epochs=5)`
+            g.disabled += reductions(text, rel)  # `x.mean(axis=0)`
         if is_launch_file(rel) or PurePosixPath(rel).name in PROJECT_FILES:
             launchers[rel] = text
         if (

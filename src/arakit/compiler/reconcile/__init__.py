@@ -26,6 +26,7 @@ from arakit.compiler.reconcile.layers import layer_verdict
 from arakit.compiler.reconcile.items import per_item
 from arakit.compiler.reconcile.ranges import range_verdict
 from arakit.compiler.reconcile.readme import readme_verdict
+from arakit.compiler.reconcile.reductions import reduction_verdicts
 from arakit.compiler.reconcile.sections import foreign, own_code, section_folder
 from arakit.compiler.reconcile.sentinels import planned
 from arakit.compiler.reconcile.verdicts import Verdict, judge, verdict
@@ -69,8 +70,13 @@ def reconcile(
     sections = sections or {}
     documented = [p for p in params if p.kind == "readme"]
     disabled = [p for p in params if p.kind == "disabled"]
+    reduced = [p for p in params if p.kind == "reduction"]
     labels = enum_labels(params)
-    params = [p for p in params if p.kind not in ("readme", "disabled") and id(p) not in labels]
+    params = [
+        p
+        for p in params
+        if p.kind not in ("readme", "disabled", "reduction") and id(p) not in labels
+    ]
     units = build_units([p for p in params if p.kind != "seed"])
     params = [p for p in params if p.kind not in ("seed", "launch", "include")]
     groups: dict[int, list[PaperSetting]] = {}
@@ -126,7 +132,7 @@ def reconcile(
         v = judge_choice(c, fits.get(c.group), mine, prefer, section_folder(section, sections))
         involved.update((p.file, p.line, p.bare) for p in v.involved)
         out.append(v)
-    for v in named_verdicts(sentences or [], params):
+    for v in named_verdicts(sentences or [], params) + reduction_verdicts(sentences or [], reduced):
         involved.update((p.file, p.line, p.bare) for p in v.involved)
         out.append(v)
     out = _once(out)
