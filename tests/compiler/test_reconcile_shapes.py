@@ -331,11 +331,11 @@ def test_a_sentence_giving_one_setting_two_values_agrees_when_the_code_holds_one
     assert [v.verdict for v in found] == ["mismatch", "mismatch"]
 
 
+SVM = "The SVM is trained with an optimization tolerance of 1e-4. The regularization strength is set to 1.0."
+
+
 def test_a_libraries_conventional_argument_names_the_papers_setting() -> None:
-    doc = _paper(
-        "The SVM is trained with an optimization tolerance of 1e-4. The regularization "
-        "strength is set to 1.0."
-    )
+    doc = _paper(SVM)
     config = "svmC = 1.0\nsvmClassWeight = 'balanced'\nsvmTol = 1e-4\nsvmRandomState = 42\n"
     got = _by(_run(doc, {"code/config.py": config}))
     assert got["regularization_strength"] == ("match", "1.0", "code/config.py:1")
@@ -343,10 +343,7 @@ def test_a_libraries_conventional_argument_names_the_papers_setting() -> None:
 
 
 def test_the_same_value_under_an_unrelated_name_stays_unmatched() -> None:
-    doc = _paper(
-        "The SVM is trained with an optimization tolerance of 1e-4. The regularization "
-        "strength is set to 1.0."
-    )
+    doc = _paper(SVM)
     # a physical constant C and an epsilon are not the SVM's C and tolerance
     physics = "C = 1.0  # speed of light in natural units\neps = 1e-4\n"
     got = _by(_run(doc, {"sim/constants.py": physics}))

@@ -12,6 +12,7 @@ import json
 import re
 
 from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.notebook import notebook_cells
 
 _COMMENTED = re.compile(r"^\s*#+\s?(.*\S)\s*$")
 # a call as a whole statement: a name, maybe dotted, and an argument list that closes
@@ -53,12 +54,8 @@ def _comment_lines(text: str, rel: str) -> list[tuple[int, str]]:
 def _notebook_lines(text: str) -> list[tuple[int, str]]:
     """The code cells' lines with their line in the .ipynb file: a cell stored as a list
     of lines one per file line after its `"source": [`, else line 1."""
-    try:
-        nb = json.loads(text)
-    except (ValueError, RecursionError):
-        return []
-    cells = nb.get("cells") if isinstance(nb, dict) else None
-    if not isinstance(cells, list):
+    cells = notebook_cells(text)
+    if cells is None:
         return []
     raw = text.splitlines()
     out: list[tuple[int, str]] = []

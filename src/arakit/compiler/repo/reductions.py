@@ -9,11 +9,10 @@ heads`; reconcile/reductions.py)."""
 from __future__ import annotations
 
 import ast
-import json
 from dataclasses import replace
 
 from arakit.compiler.repo.params.model import CodeParam
-from arakit.compiler.repo.params.notebook import notebook_source
+from arakit.compiler.repo.params.notebook import notebook_cells, notebook_source
 from arakit.compiler.repo.params.python import parse_tolerant
 
 # a reduction's spelling -> its family (`np.average` is a mean; `np.maximum` is elementwise
@@ -68,12 +67,8 @@ def reductions(text: str, rel: str) -> list[CodeParam]:
 def _cells(text: str) -> str | None:
     """A notebook's code cells as one source, for a notebook stored on one line (its
     reductions are then all at line 1)."""
-    try:
-        nb = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-    cells = nb.get("cells") if isinstance(nb, dict) else None
-    if not isinstance(cells, list):
+    cells = notebook_cells(text)
+    if cells is None:
         return None
     parts = []
     for c in cells:

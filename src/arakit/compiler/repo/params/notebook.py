@@ -25,14 +25,20 @@ _SOURCE_KEY = re.compile(r'^\s*"source"\s*:\s*(\[)?')
 _MAGIC = re.compile(r"^\s*[%!]")
 
 
-def notebook_params(text: str, rel: str) -> list[CodeParam]:
-    """Parameters of every code cell of a notebook; a file that is not a notebook yields none."""
+def notebook_cells(text: str) -> list[Any] | None:
+    """A notebook's cells as nbformat stores them, or None when `text` is not a notebook."""
     try:
         nb = json.loads(text)
     except (ValueError, RecursionError):
-        return []
+        return None
     cells = nb.get("cells") if isinstance(nb, dict) else None
-    if not isinstance(cells, list):
+    return cells if isinstance(cells, list) else None
+
+
+def notebook_params(text: str, rel: str) -> list[CodeParam]:
+    """Parameters of every code cell of a notebook; a file that is not a notebook yields none."""
+    cells = notebook_cells(text)
+    if cells is None:
         return []
     raw = text.splitlines()
     keys = [(i, m.group(1) is not None) for i, ln in enumerate(raw) if (m := _SOURCE_KEY.match(ln))]
@@ -61,12 +67,8 @@ def notebook_source(text: str) -> str | None:
     """The notebook's code cells as one Python source whose line numbers are those of the
     .ipynb file (every other line blank), for reading what the notebook imports and calls;
     None when it is not a notebook or its cells cannot be placed at their lines."""
-    try:
-        nb = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-    cells = nb.get("cells") if isinstance(nb, dict) else None
-    if not isinstance(cells, list):
+    cells = notebook_cells(text)
+    if cells is None:
         return None
     raw = text.splitlines()
     keys = [(i, m.group(1) is not None) for i, ln in enumerate(raw) if (m := _SOURCE_KEY.match(ln))]
