@@ -349,3 +349,26 @@ def test_a_table_with_metrics_down_its_rows_plans_the_columns_as_configurations(
     assert "200 commits" in exp.procedure[0]
     # a verdict not about the table (no configuration, metric or "our" in it) is not quoted
     assert "improving message quality" not in (exp.expected_outcome or "")
+
+
+def test_a_table_of_words_alone_is_no_experiment_while_a_table_of_figures_is() -> None:
+    symbols = DocTable(
+        "1",
+        "Morphological landmarks and their abbreviations.",
+        ["Abbreviation", "Description"],
+        [["UTP", "Upper tip of the premaxilla"], ["EYE", "Centre of the eye"]],
+        3,
+        "5",
+    )
+    scores = DocTable(
+        "2",
+        "Held-out classes per fold.",
+        ["Model", "Fold 1", "Fold 2"],
+        [["SVM", "0.96", "0.94"], ["CNN", "0.83", "0.81"]],
+        4,
+        "5",
+    )
+    ctx = _ctx("We classify fish.", [("5", "Results", ["Table 2 compares the models."])])
+    ctx.doc.tables += [symbols, scores]
+    titles = [p.experiment.title for p in map_experiments(ctx, {})]
+    assert titles == ["Table 2: Held-out classes per fold"]

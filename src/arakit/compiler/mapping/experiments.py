@@ -55,15 +55,16 @@ class Planned:
 
 def map_experiments(ctx: PaperContext, evidence_paths: dict[str, str]) -> list[Planned]:
     """Experiments from numbered tables (and results figures while fewer than three)."""
+    measured = [t for t in ctx.doc.tables if _measures(t)]
     objs: list[DocTable | DocFigure] = [
-        t for t in ctx.doc.tables if _is_result(ctx, t.section, t.caption)
+        t for t in measured if _is_result(ctx, t.section, t.caption)
     ]
     if len(objs) < 3:
         objs += [f for f in ctx.doc.figures if _is_result(ctx, f.section, f.caption)][
             : 3 - len(objs)
         ]
     if len(objs) < 3:
-        objs += [t for t in ctx.doc.tables if t not in objs][: 3 - len(objs)]
+        objs += [t for t in measured if t not in objs][: 3 - len(objs)]
     stated: list[DocTable | DocFigure | Stated] = list(objs)
     if not stated:
         # no table, figure or stated evaluation (a software paper): what the paper says its
@@ -126,8 +127,18 @@ def _configurations(obj: DocTable | DocFigure | Stated) -> tuple[list[str], list
 
 
 _RESULT_CAPTION = re.compile(
-    r"\b(accuracy|results?|comparison|ablation|performance|error|loss|score)\b", re.I
+    r"\b(accuracy|results?|comparison|ablation|performance|error|loss|scores?)\b", re.I
 )
+
+
+def _measures(table: DocTable) -> bool:
+    """True when the table holds measurements: a figure in some cell beside the row labels,
+    or a caption that says it reports results. A table of words alone (symbols and their
+    meaning, landmarks and their abbreviations, the methods a class offers, example
+    commands) describes; nothing was run to fill it."""
+    if any(re.search(r"\d", cell) for row in table.rows for cell in row[1:]):
+        return True
+    return _RESULT_CAPTION.search(table.caption) is not None
 
 
 def _is_result(ctx: PaperContext, section: str, caption: str) -> bool:
