@@ -22,6 +22,8 @@ _ONES = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
 _ROMAN = {"X" * (n // 10) + _ONES[n % 10]: n for n in range(1, 40)}
 _ITALIC = re.compile(r"Ital|Oblique|-It$|-I$|Slant", re.I)
 APPENDIX_RE = re.compile(r"^(?:Appendix\s+)?([A-H](?:\.\d+){0,2})[.:]?\s+([A-Z].{1,120})$")
+# "Appendix B" alone on its line: a heading at any weight (a sentence goes on past it)
+_BARE_APPENDIX = re.compile(r"^Appendix\s+([A-H])$")
 NAMED = (
     "references",
     "bibliography",
@@ -43,6 +45,11 @@ class Headings:
         numbered = sum(1 for ln in lines if (h := self.strict(ln)) is not None and h[0])
         self.unnumbered_style = numbered < 2
         self.roman_style = sum(1 for ln in lines if _roman_heading(ln.text.strip())) >= 2
+        # IEEE's numerals with titles in title case at body size (a font without small
+        # capitals): headings only where they count up from I in the document's order
+        self.roman_titled = _counts_up(
+            [h[0] for ln in lines if (h := _titled_roman(ln.text.strip())) is not None]
+        )
 
     def _strong(self, ln: Line) -> bool:
         return ln.bold or ln.size > self.body + 0.5
@@ -82,6 +89,13 @@ class Headings:
         if head is not None:
             return head
         text = ln.text.strip()
+        bare = _BARE_APPENDIX.match(text)
+        if bare and ln.size >= self.body - 0.5:
+            return bare.group(1), text  # "Appendix B" on a line of its own, the title below
+        if self.roman_titled and ln.size >= self.body - 0.5:
+            titled = _next_titled(text, current)
+            if titled is not None:
+                return titled
         m = NUMBERED_RE.match(text)
         if m and "." in m.group(1) and _continues(m.group(1), current):
             title = m.group(2).strip()
@@ -122,6 +136,89 @@ def _roman_heading(text: str) -> tuple[str, str] | None:
         return None
     value = _ROMAN.get(m.group(1))
     return (str(value), m.group(2).strip()) if value else None
+
+
+# the words a title leaves in lower case
+_MINOR = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "under",
+        "versus",
+        "vs",
+        "vs.",
+        "via",
+        "with",
+    ]
+)
+TITLED_WORDS = 10  # a heading is a few words; a longer line is a sentence
+
+
+def _titled_roman(text: str) -> tuple[str, str] | None:
+    """("4", "Results and Analysis") for "IV. Results and Analysis": a Roman numeral and a
+    short title whose words are capitalised (the small words of a title aside), ending in
+    no stop or comma."""
+    m = ROMAN_RE.match(text)
+    if not m or text.endswith((".", ",", ";", ":", "-")) or "," in text:
+        return None
+    if not _title_case(m.group(2)):
+        return None
+    value = _ROMAN.get(m.group(1))
+    return (str(value), m.group(2).strip()) if value else None
+
+
+def _next_titled(text: str, current: str) -> tuple[str, str] | None:
+    """In a document whose headings are title-cased numerals at body weight: the next
+    section ("IV. Results and Analysis" after section 3), its first or next lettered
+    sub-section ("B. Noise Model" after 4.1, read as 4.2), or a named heading
+    ("References")."""
+    if text.lower().rstrip(":.") in NAMED:
+        return "", text
+    top, _, sub = current.partition(".")
+    titled = _titled_roman(text)
+    if titled is not None:
+        return titled if titled[0] == str(int(top) + 1 if top.isdigit() else 1) else None
+    letter = LETTER_RE.match(text)
+    if letter is None or not top.isdigit() or not _title_case(letter.group(2)):
+        return None
+    # the next letter, or the one after it (the title before it broke across two lines)
+    step = ord(letter.group(1)) - ord("A") - (int(sub) if sub.isdigit() else 0)
+    if step not in (0, 1) or text.endswith((".", ",", ";", ":", "-")):
+        return None  # out of sequence, or a sentence; a title broken at a hyphen is left
+    return f"{top}.{ord(letter.group(1)) - ord('A') + 1}", letter.group(2).strip()
+
+
+def _title_case(title: str) -> bool:
+    """A few words, each capitalised but the small words of a title."""
+    words = title.split()
+    return len(words) <= TITLED_WORDS and not any(
+        w[:1].isalpha() and not w[:1].isupper() and w.lower() not in _MINOR for w in words
+    )
+
+
+RUN = 3  # I, II, III in order: a document numbering its sections so, not a stray line
+
+
+def _counts_up(numbers: list[str]) -> bool:
+    """True when the numbers, in order, hold a run 1, 2, 3, ... of at least RUN."""
+    want = 1
+    for n in numbers:
+        if n == str(want):
+            want += 1
+    return want > RUN
 
 
 def _continues(number: str, current: str) -> bool:

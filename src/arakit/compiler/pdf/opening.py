@@ -114,6 +114,8 @@ def _read_rest(
                     break
                 k += 1  # a footnote under an abstract that goes on overleaf
                 continue
+            if caption_label(lines[k].text) and parts and re.search(r"[.!?]\s*$", parts[-1]):
+                break  # a figure's caption after the abstract (JOSS: "Summary", a figure)
             if _affiliation_note(lines[k]):
                 note = affiliation_text(re.sub(r"^(\d{1,2})(?=[A-Z])", r"\1 ", lines[k].text))
                 if len(doc.affiliations) < MAX_NOTES and note not in doc.affiliations:
