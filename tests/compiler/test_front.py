@@ -198,3 +198,21 @@ def test_a_status_sentence_in_the_body_is_not_taken_for_a_footer(tmp_path: Path)
     fp = FrontPage(title=["Thresholds"], authors=[[Author("Marco Rossi")]], intro=intro)
     doc = read_document(make_front(tmp_path / "p.pdf", fp))
     assert any("Accepted values" in p.text for p in doc.paragraphs())
+
+
+def test_a_template_placeholder_author_line_above_the_names_is_not_an_author(
+    tmp_path: Path,
+) -> None:
+    # the ACL template's "First Author" left above the real names, set in its own size
+    doc = _read(
+        tmp_path,
+        authors=[],
+        below_title=["First Author"],
+        raw_authors=["Weifan Jiang, Haoxuan Wu"],
+    )
+    assert doc.authors == ["Weifan Jiang", "Haoxuan Wu"]
+
+
+def test_an_anonymous_submission_still_has_no_authors(tmp_path: Path) -> None:
+    doc = _read(tmp_path, authors=[], raw_authors=["Anonymous Author(s)"])
+    assert doc.authors == []

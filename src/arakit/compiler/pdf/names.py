@@ -61,6 +61,14 @@ _PLACE = re.compile(
 )
 _POSTCODE = re.compile(r"\b[A-Z]{0,2}-?\d{4,6}\b")
 _PLACEHOLDERS = frozenset(["anonymous", "anonymized", "anonymised", "redacted"])
+# the name lines an author template prints until its authors fill them in
+_TEMPLATE_NAME = re.compile(
+    r"(?:(?:first|second|third|fourth|fifth|sixth|last|corresponding|main|co-?)\s*author"
+    r"|author\s*(?:name|\d|one|two|three)|authors?\s*\(?s?\)?|your\s+name|"
+    r"(?:first\s*name|firstname|name)\s+(?:last\s*name|lastname|surname)|"
+    r"anonymous(?:\s+(?:authors?\s*\(?s?\)?|(?:\w+\s+)?submission))?)",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPLIT = re.compile(
     r"\s*(?:,\s*(?:and\s+|&\s*)?|;\s*|\s+and\s+|\s*&\s*|\s+·\s+|\s+•\s+)\s*", re.IGNORECASE
@@ -96,14 +104,21 @@ def names_in(cell: str, small_caps: bool = False) -> list[str]:
     return out
 
 
+def template_names(text: str) -> bool:
+    """True when the text is nothing but a template's placeholder names ("First Author",
+    "First Author Second Author", "Anonymous Author(s)"), marks aside."""
+    rest = _TEMPLATE_NAME.sub(" ", text)
+    return rest != text and not re.search(r"[^\W\d_]", rest.strip(_MARKS + " ,&"))
+
+
 def is_name(text: str, small_caps: bool = False) -> bool:
     """Two to six words that can make a person's name (or a named group such as
     "lightkurve contributors", when set in small capitals)."""
     words = text.split()
     if not 2 <= len(words) <= 6 or affiliation_like(text):
         return False
-    if any(w.casefold() in _PLACEHOLDERS for w in words):
-        return False  # an anonymised submission: "ANONYMOUS ANONYMOUS"
+    if any(w.casefold() in _PLACEHOLDERS for w in words) or template_names(text):
+        return False  # an anonymised submission: "ANONYMOUS ANONYMOUS"; "First Author"
     if any(not re.search(r"[^\W\d_]", w) for w in words):
         return False
     if small_caps:

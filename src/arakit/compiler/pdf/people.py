@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass, replace
 
 from arakit.compiler.pdf.document import Line
-from arakit.compiler.pdf.names import affiliation_like, institution_like, is_name, names_in
+from arakit.compiler.pdf.names import (
+    affiliation_like,
+    institution_like,
+    is_name,
+    names_in,
+    template_names,
+)
 
 
 @dataclass
@@ -227,6 +233,9 @@ def _listed_people(rows: list[Row]) -> People:
             people.rows.append(row)  # the authors' addresses, not an affiliation
             in_mail = "}" not in text and "@" not in text
             continuing = False
+            continue
+        if template_names(text) and not people.authors:
+            people.rows.append(row)  # the template's "First Author" left above the names
             continue
         if text.startswith("(") and text.endswith(")"):
             people.rows.append(row)  # "(equal contribution)", a collaboration's name
