@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from arakit.compiler.mapping.quantities import CITATION
+
 # what a paper calls itself ("this paper", "this note"); a text, tutorial or thesis too,
 # asked only where no sentence reads as a finding
 SELF = "paper|work|article|study|note|report"
@@ -238,3 +240,47 @@ CODE_MARKS = 3
 def code_like(text: str) -> bool:
     """True when the sentence carries a program's text (several marks of code)."""
     return len(_CODE.findall(text)) >= CODE_MARKS
+
+
+# a section about others' work: its findings are theirs ("State of the Art", "Prior Work",
+# "Literature Review", "Related Approaches", "Background")
+OTHERS_SECTION = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:state[- ]of[- ](?:the[- ])?art|related (?:work|research|"
+    r"literature|approaches|studies)|prior (?:work|art|research)|previous (?:work|research|"
+    r"studies|approaches)|existing (?:work|approaches|methods)|literature(?: review| survey)?|"
+    r"background)\b",
+    re.I,
+)
+# a cited party as the subject: "The authors conclude ...", "Smith et al. [4] report ...",
+# "In [12], ..."
+_OTHERS_SUBJECT = re.compile(
+    r"^(?:[Tt]he (?:original |same )?authors\b(?! of this)|"
+    r"(?:[Ii]n|[Bb]y|[Ff]rom)\s+(?:\[\d|[A-Z][\w'-]+ et al\.)|\[\d+(?:[,–-]\s*\d+)*\]\s+[a-z]|"
+    r"[A-Z][\w'-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'-]+)?\s*[\[(](?:\d{1,3}[\],–-]|"
+    r"(?:19|20)\d\d))",
+)
+# "They ..." / "Their ..." carrying on from a sentence about cited work
+_THEY = re.compile(
+    r"^(?:(?:however|but|yet|still|unfortunately|nevertheless|moreover|also),?\s+)?"
+    r"(?:they|their|these authors|the latter|the former)\b",
+    re.I,
+)
+# why the work is needed, or how things stood before it: framing, not a finding ("The need
+# for X is demonstrated by ...", "Before X, the difficulty ... had prevented ...", "Until
+# now, no tool ...")
+FRAMING = re.compile(
+    r"^(?:the (?:need|motivation|demand|importance|relevance) (?:for|of)\b|"
+    r"(?:before|prior to|until) (?:the (?:advent|introduction|release|development) of )?"
+    r"[A-Z][\w.+-]*,|until (?:now|recently)\b|to date\b)",
+    re.I,
+)
+
+
+def others_subject(text: str, before: str = "") -> bool:
+    """True when the sentence reports what a cited party did or found: its subject is the
+    cited authors ("The authors conclude ...", "Smith et al. [4] report ..."), or "They ..."
+    right after a sentence that cites someone and speaks not of the paper's own work."""
+    text = text.strip()
+    if _OTHERS_SUBJECT.match(text):
+        return True
+    return bool(_THEY.match(text) and CITATION.search(before) and not FIRST_PERSON.search(before))

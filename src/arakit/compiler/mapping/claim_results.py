@@ -42,6 +42,9 @@ _COMPARED = re.compile(
     r"equivalent|superior|inferior) to\b|"
     # better at one task, worse on another
     r"\b(?:better|worse) (?:at|on)\b|"
+    # a comparative said of one case against the rest: "is lower for the full circuit"
+    r"\b(?:is|are|was|were) (?:\w+ly )?(?:lower|higher|better|worse|larger|smaller|faster|"
+    r"slower) (?:for|on|in|at|with|under)\b|"
     r"\b(?:more|less|higher|lower|better|worse|faster|slower|larger|smaller|fewer|greater|"
     r"stronger|weaker|bigger)\b[^.;]{0,60}?\bthan\b|"
     r"\bfrom\s+" + _NUMBER + r"[^.;]{0,40}?\bto\s+" + _NUMBER,
@@ -52,6 +55,8 @@ _RANKED = re.compile(
     r"\b(?:the (?:best|worst|highest|lowest|strongest|weakest|largest|smallest)(?![\w-])|"
     r"best[- ]performing|(?:second|third)[- ]best|the (?:only|sole) \w+|"
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|last) place|"
+    # where an outcome is at its maximum: "accuracy peaks at an intermediate cost"
+    r"peak(?:s|ed|ing) at|"
     r"maximum \w+ (?:\w+ )?(?:score|accuracy)|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:of|out of) "
     r"(?:the |all )?(?!(?:19|20)\d\d\b)\d+)\b",
@@ -89,7 +94,8 @@ _ATTAINED = re.compile(
 # a change with its direction
 _CHANGED = re.compile(
     r"\b(?:increas|decreas|reduc|rais|rise|rose|rises|fall|fell|drop|declin|improv|degrad|"
-    r"grow|grew|lose|loses|lost|gain|boost|halv|doubl|speed(?:s|ed)? up|slow)\w*\b",
+    r"grow|grew|lose|loses|lost|gain|boost|halv|doubl|speed(?:s|ed)? up|slow|collaps|shed)"
+    r"\w*\b",
     re.I,
 )
 # the measure an outcome is stated in, with its value
@@ -103,7 +109,9 @@ _METRIC = re.compile(
     + _NUMBER
     + r"\s*(?:percentage points|pp)\b|[-+−]?\d+\.\d+\s*points?\b|"
     + _NUMBER
-    + r"\s*(?:top-\d\s+)?(?:accuracy|precision|recall|f1|auc)\b|"
+    # the value before its metric, how it is averaged between: "87.8% macro-averaged F1"
+    + r"\s*(?:(?:top-\d|macro|micro|weighted|mean|average|overall|balanced|"
+    r"[a-z]+-(?:averaged|weighted|level))[- ]+){0,2}(?:accuracy|precision|recall|f1|auc)\b|"
     # a metric named by its acronym, with its value: "an mAP of 0.123", "the IoU is 0.545"
     r"(?<![\w-])(?-i:[a-z]{0,3}[A-Z][A-Za-z]*[A-Z][\w@-]*)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:of|is|was|were|to|=|reaches)\s+(?:only |about |almost |nearly )?" + _NUMBER + r"|"
@@ -144,7 +152,11 @@ _INFERRED = re.compile(
     r"(?:shows?|reveals?|indicates?|demonstrates?|confirms?) that\b|"
     r"\b(?:became|becomes|is|was|it is|it was) (?:\w+ )?(?:obvious|clear|evident|apparent),? "
     r"that\b|"
-    r"\bcan be (?:\w+ly )?seen that\b|\b(?:turn(?:s|ed)? out|proved?|proven) to\b",
+    r"\bcan be (?:\w+ly )?seen that\b|\b(?:turn(?:s|ed)? out|proved?|proven) to\b|"
+    # a result that bears out another: "confirms the endpoints", "reproduces every finding"
+    r"(?<!\bto )\bconfirm(?:s|ed)? (?:the|these|this|our|its|their|both)\b|"
+    r"\breproduc(?:es|ed) (?:every|all|each|the|both) (?:\w+ ){0,2}?(?:findings?|results?|"
+    r"trends?|effects?)\b",
     re.I,
 )
 # a sentence that sums the results up
@@ -285,6 +297,8 @@ def _excluded(text: str) -> bool:
     """A plan, a wish, an expectation, a pointer, a purpose, the method, others' work."""
     if cue.NOT_A_CLAIM.search(text) or cue.code_like(text) or _PLAN.search(text):
         return True
+    if cue.others_subject(text) or cue.FRAMING.match(text):
+        return True  # "The authors conclude ...": a cited party's result; "Before X, ..."
     if placeholder(text):  # a template's own text
         return True
     if _MODAL.search(text) and not _NEGATIVE.search(text):
@@ -329,6 +343,15 @@ def result_findings(ctx: PaperContext) -> list[Sentence]:
     for k, s in enumerate(said):
         if re.match(r"^\W*future\b", s.heading, re.I) or cue.BACKGROUND.match(s.text):
             continue
+        if cue.OTHERS_SECTION.match(s.heading):
+            continue  # "State of the Art": the results it reports are the cited papers'
+        before = said[k - 1] if k else None
+        same_paragraph = before is not None and (before.heading, before.paragraph) == (
+            s.heading,
+            s.paragraph,
+        )
+        if cue.others_subject(s.text, before.text if before and same_paragraph else ""):
+            continue  # "They conclude that ..." after a sentence citing them
         if s.where.role == "method" and not _REPORTED.search(s.text):
             continue
         if finding_score(s.text) >= MIN_SCORE:
@@ -353,7 +376,10 @@ def result_cap(findings: list[Sentence]) -> int:
 # a method section's sentence that reports what came out: a results table or figure cited,
 # or the authors' finding verb
 _REPORTED = re.compile(
-    r"\((?:see )?(?:tables?|figs?\.|figures?)\s*\d|\bwe (?:\w+ )?(?:find|found|observed?)\b",
+    r"\((?:see )?(?:tables?|figs?\.|figures?)\s*\d|\bwe (?:\w+ )?(?:find|found|observed?)\b|"
+    # a value reached on the data held out: "the model achieves 87.8% F1 on the test set"
+    r"\b(?:achiev|obtain|reach|attain|scor)\w*\b[^.;]*\bon the (?:held-out |hold-out |unseen )?"
+    r"(?:test|validation|dev|evaluation) (?:set|split|data)\b",
     re.I,
 )
 # a short sentence that goes on about the finding before it: "It ranged from 0.18 to 1.11."

@@ -147,6 +147,8 @@ def is_claim(
         return False  # a research question, or what the authors set out to study
     if not re.search(r"[.!;)\"”’]$", text):
         return False  # cut off: a claim is a complete sentence
+    if cue.FRAMING.match(text):
+        return False  # why the work is needed, how things stood before it
     if _USES.match(text):
         return False  # how the method is built ("In VAEPP, we use the penalty of ..."), no claim
     if not text[:1].isupper() and not any(text.startswith(n) for n in names):
@@ -279,9 +281,13 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
         claimed: list[Sentence] = []  # what the paper says it did or found
         did: list[Sentence] = []  # what the abstract says the authors did, after those
         results: list[Sentence] = []  # results stated in their own right, after those
+        before: Sentence | None = None
         for s in said:
+            told, before = before, s
             if re.match(r"^\W*future\b", s.heading, re.I) or placeholder(s.text):
                 continue  # a section of future work holds plans; a template's text, nothing
+            if cue.OTHERS_SECTION.match(s.heading) or _others(s, told):
+                continue  # a cited party's work or result ("They conclude that ...")
             if "future" in s.heading.lower() and plan(s.text):
                 continue  # "Conclusion and future work": its plans are no claims
             item = bool(cue.ITEM.match(s.text.strip()))
@@ -356,6 +362,13 @@ def _said(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
         for s in ctx.sentences("conclusion", "limitations")
         if s.where.role == "conclusion" or _CONCLUDING.search(s.heading)
     ]
+
+
+def _others(s: Sentence, before: Sentence | None) -> bool:
+    """The sentence reports a cited party's work (see claim_cues.others_subject), read with
+    the sentence before it in the same paragraph."""
+    near = before is not None and (before.heading, before.paragraph) == (s.heading, s.paragraph)
+    return cue.others_subject(s.text, before.text if near and before else "")
 
 
 _CONCLUDING = re.compile(r"\b(?:summary|conclu\w*|concluding)\b", re.I)

@@ -30,7 +30,7 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
     fallback = not found
     about = {p.experiment.id: _about(ctx, p) for p in planned}  # read once, not per claim
     for s in found or fallback_claim_sentences(ctx):
-        statement = statement_of(s.text)
+        statement = claim_statement(ctx, s.text)
         cid = f"C{len(claims) + 1:02d}"
         proof = _proof(statement, about)
         tables = [p for p in planned if p.experiment.id in proof]
@@ -68,6 +68,30 @@ def map_claims(ctx: PaperContext, planned: list[Planned]) -> list[Claim]:
     for p in planned:
         p.experiment.verifies = [c.id for c in claims if p.experiment.id in (c.proof or [])]
     return claims
+
+
+# a number in parentheses inside a clause: "average (1) accuracy"
+_PAREN_NUMBER = re.compile(r"(?<=[a-z,]) \((\d{1,2})\)(?= [a-z])")
+# the words that cite an equation by its number ("as in (1)", "Eq. (2)"), or list items
+_CITES_NUMBER = re.compile(
+    r"(?:\b(?:eqs?\.|equations?|in|see|by|from|of|and|or|to|with|using|under)|[,(])$", re.I
+)
+
+
+def claim_statement(ctx: PaperContext, sentence: str) -> str:
+    """The claim in the paper's words (see statement_of), without the number of a displayed
+    equation of the other column that the reading order ran into it ("the SVM achieved an
+    overall average (1) accuracy of 96%"): a lone "(N)" inside a clause, N no greater than
+    the paper's largest equation number, cited by no word before it."""
+    text = statement_of(sentence)
+    numbered = [int(e.number) for e in ctx.doc.equations if e.number.isdigit()]
+    found = list(_PAREN_NUMBER.finditer(text))
+    if len(found) != 1 or not numbered or len(re.findall(r"\(\d{1,2}\)", text)) != 1:
+        return text  # none, or an enumeration "(1) ... (2) ..."
+    m = found[0]
+    if int(m.group(1)) > max(numbered) or _CITES_NUMBER.search(text[: m.start()]):
+        return text
+    return text[: m.start()] + text[m.end() :]
 
 
 def unlisted_note(ctx: PaperContext) -> str:
