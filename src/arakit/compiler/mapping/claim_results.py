@@ -110,8 +110,7 @@ _METRIC = re.compile(
     + r"\s*(?:percentage points|pp)\b|[-+−]?\d+\.\d+\s*points?\b|"
     + _NUMBER
     # the value before its metric, how it is averaged between: "87.8% macro-averaged F1"
-    + r"\s*(?:(?:top-\d|macro|micro|weighted|mean|average|overall|balanced|"
-    r"[a-z]+-(?:averaged|weighted|level))[- ]+){0,2}(?:accuracy|precision|recall|f1|auc)\b|"
+    + r"\s*(?:(?:top-\d|[a-z]+-(?:averaged|weighted))\s+)?(?:accuracy|precision|recall|f1|auc)\b|"
     # a metric named by its acronym, with its value: "an mAP of 0.123", "the IoU is 0.545"
     r"(?<![\w-])(?-i:[a-z]{0,3}[A-Z][A-Za-z]*[A-Z][\w@-]*)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:of|is|was|were|to|=|reaches)\s+(?:only |about |almost |nearly )?" + _NUMBER + r"|"
