@@ -11,15 +11,20 @@ from arakit.compiler.pdf import read_document
 from tests.compiler.test_structure import PARA, Pages, _title
 
 
+def _opening(heads: list[str]) -> Pages:
+    """A title page, then each heading at body size with a paragraph under it."""
+    p = Pages()
+    _title(p)
+    for head in heads:
+        p.line(head, 10, gap=2.5)
+        p.line(PARA)
+    return p
+
+
 def test_title_case_roman_headings_at_body_size_are_sections_in_their_order(
     tmp_path: Path,
 ) -> None:
-    p = Pages()
-    _title(p)
-    p.line("I. Introduction", 10, gap=2.5)
-    p.line(PARA)
-    p.line("II. Methods and Model", 10, gap=2.5)
-    p.line(PARA)
+    p = _opening(["I. Introduction", "II. Methods and Model"])
     p.line("III. Results and Analysis", 10, gap=2.5)
     p.line("A. Accuracy Against Cost", 10, gap=2.0)
     p.line(PARA)
@@ -44,12 +49,7 @@ def test_title_case_roman_headings_at_body_size_are_sections_in_their_order(
 def test_a_stray_numeral_line_out_of_sequence_or_in_lower_case_is_running_text(
     tmp_path: Path,
 ) -> None:
-    p = Pages()
-    _title(p)
-    p.line("I. Introduction", 10, gap=2.5)
-    p.line(PARA)
-    p.line("II. Setup", 10, gap=2.5)
-    p.line(PARA)
+    p = _opening(["I. Introduction", "II. Setup"])
     p.line("III. Results", 10, gap=2.5)
     p.line("V. Smith and Jones", 10)  # the sequence expects IV: a line of running text
     p.line("C. Wrong Letter", 10)  # section 3 has no A yet: no sub-section C
