@@ -41,13 +41,14 @@ images videos frames clips utterances speakers sentences documents tokens sample
 examples instances pairs recordings sequences subjects patients participants users items
 movies genes classes labels categories languages texts prompts questions problems articles
 reviews graphs molecules scenes trajectories episodes points records files dialogues
-conversations queries passages tweets posts
+conversations queries passages tweets posts entries paragraphs stimuli
 """
 _TRAINING = """
 steps epochs iterations runs seeds trials folds restarts updates batches rounds repetitions
-generations
+generations attempts
 """
 NOUNS = frozenset(words(_MODEL + _DATA + _TRAINING))
+_MODEL_NOUNS = frozenset(words(_MODEL))
 # counted in words only where they are parts of a model or units of training (`six residual
 # blocks`, `run five times`), not items of data (`two examples`, `three categories`)
 _SPELLED_NOUNS = frozenset(words(_MODEL + _TRAINING)) - {
@@ -64,7 +65,7 @@ _WORDNUM = "|".join(sorted((w for w in WORDS if w != "one"), key=len, reverse=Tr
 _DIGITS = rf"(?:\d{{1,3}}(?:\s\d{{3}})+(?![\d.,])|{MANTISSA}[kKM]?)"
 _COUNT_RE = re.compile(
     rf"(?<![\w.,\-=/×(])(?P<value>{_DIGITS}|(?i:{_WORDNUM}))\s+"
-    r"(?P<adj>(?:(?:[A-Za-z][\w\-]*|\([a-z]+\))\s+){0,3}?)"
+    r"(?P<adj>(?:(?:[A-Za-z][\w\-]*|\([a-z]+\)|\d+(?:-by-|\s?[×x]\s?)\d+)\s+){0,3}?)"
     rf"(?P<noun>{'|'.join(sorted(NOUNS, key=len, reverse=True))})\b"
 )
 # what makes a number before a noun a reference, a bound, an outcome or a rank (besides
@@ -72,7 +73,7 @@ _COUNT_RE = re.compile(
 _NOT_BEFORE = re.compile(
     r"(?:=|(?<![\w.])(?:than|beyond|past|up\s+to|at\s+least|at\s+most|under|top|each|per|out\s+of|"
     r"between|or|(?:one|each|any|all|both|either|none|some|most|many|rest|remainder|part|"
-    r"half|majority|\d+)\s+of)|[×x*/+−-])\s*$",
+    r"half|majority|\d+)\s+of)|\d+\s+of\s+(?:its|their|our|these|those)|[×x*/+−-])\s*$",
     re.IGNORECASE,
 )
 _APPROX_RE = re.compile(
@@ -95,7 +96,9 @@ _OUTCOME = re.compile(
 # a number after a capitalised label names an item, it counts nothing: `Group 1 samples`
 _LABEL_BEFORE = re.compile(
     r"\b(?:Group|Task|Phase|Stage|Experiment|Setting|Case|Condition|Round|Fold|Level|Class|"
-    r"Type|Version|Part|Scenario|Subject|Session|Cohort|Split|Set)\s*$"
+    r"Type|Version|Part|Scenario|Subject|Session|Cohort|Split|Set|"
+    # in lower case only the nouns that are no verbs (`we set 5 seeds`, `split 80 samples`)
+    r"group|task|phase|stage|experiment|condition|scenario|session|cohort)\s*$"
 )
 # words of a results sentence that a method sentence uses too: `63 labels in total`,
 # `until convergence (or for maximum 1000 steps)`
@@ -141,6 +144,8 @@ def counts(sentence: str, role: str = "") -> list[tuple[Found, float]]:
                 continue  # `the bump seen around 200 epochs`: an approximate count observed
         chosen = _CHOSEN_OF.search(before)
         bad = VALUE_FIRST_BAD_BEFORE.search(before) and not _BY_AGENT.search(before)
+        if bad and noun in _MODEL_NOUNS and re.search(r"\ball\s*$", before, re.IGNORECASE):
+            bad = None  # `the mean map of all 12 attention heads`: every part the model has
         if not chosen and (_NOT_BEFORE.search(before) or bad):
             continue
         if _LABEL_BEFORE.search(before):
@@ -196,7 +201,7 @@ def quiet_count(before: str, role: str) -> bool:
 
 
 _DIMENSIONAL_RE = re.compile(
-    r"(?<![\w.\-])(?P<value>\d+)-dimensional\s+"
+    r"(?<![\w.\-])(?P<value>\d+)[-\s]dimensional\s+"
     r"(?P<noun>(?:[a-z][\w\-]*\s+){0,1}?[a-z][\w\-]*)"
 )
 # the shapes of mathematics, not of anything a model holds

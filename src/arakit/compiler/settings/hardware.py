@@ -66,6 +66,8 @@ _WHAT_KEY = {
 _MACHINE = re.compile(
     r"\b(?:GPUs?|CPUs?|cluster|server|HPC|supercomputer|compute|computing|cores?|núcleos)\b"
 )
+# a determiner before a count in words: `the two threads` are known ones, not a number set
+_DETERMINED = re.compile(r"\b(?:the|these|those|both|its|their)\s*$", re.IGNORECASE)
 # a lower-case word right after a singular device noun that it modifies (`core tasks`)
 _MODIFIES = re.compile(
     r"\s+(?!(?:and|or|with|of|per|in|on|at|for|to|from|each|only|was|is|were|are)\b)[a-z]{3,}"
@@ -124,7 +126,8 @@ def hardware(sentence: str) -> list[Found]:
 # a sentence about the software environment (not `Section 3.2`, `CC BY-SA 4.0`)
 _SOFTWARE_CONTEXT = re.compile(
     r"\b(?:version|versión|versiones|installed|instalad[oa]s?|running\s+on|runs\s+on|"
-    r"implemented\s+(?:in|with)|we\s+use|using|operating\s+system|sistema\s+operativo)\b",
+    r"implemented\s+(?:in|with)|we\s+use|using|operating\s+system|sistema\s+operativo|"
+    r"software\s+(?:stack|environment)|dependencies)\b",
     re.IGNORECASE,
 )
 _NOT_SOFTWARE = set(
@@ -138,7 +141,8 @@ by-nd by-nc-sa by-nc-nd
     )
 )
 _NAME_VERSION = re.compile(
-    r"(?P<name>\b[A-Z][A-Za-z+#\-]*[A-Za-z+#]|\bR)\s+(?:version\s+|v\.?\s?)?"
+    # a name capitalised, or written in camel case (`pyTorch 2.5`)
+    r"(?P<name>\b[A-Z][A-Za-z+#\-]*[A-Za-z+#]|\b[a-z]+[A-Z][A-Za-z]*|\bR)\s+(?:version\s+|v\.?\s?)?"
     r"(?P<value>\d+\.\d+(?:\.\d+)*)(?![\w.]*\d)"
 )
 _VERSION_OF = re.compile(
@@ -183,6 +187,9 @@ def _found(devices: list[re.Match[str]], sentence: str) -> list[Found]:
             continue
         if key == "n_nodes" and not _MACHINE.search(sentence):
             continue  # `a hidden layer with 15 nodes`: the nodes of a network
+        spelled = not m.group("value")[:1].isdigit()
+        if key == "n_threads" and spelled and _DETERMINED.search(sentence[: m.start()]):
+            continue  # `this work joins the two threads`: threads of an argument
         device = m.group("device")
         if not device.endswith("s") and _MODIFIES.match(sentence, m.end()):
             continue  # `the two core tasks`, `one thread group`: a modifier, not a device

@@ -3,7 +3,10 @@
 - a set: `S = {24, 48, 72}`; a run of values `m = {2, 3, ..., 11, 12}` (its first and last);
 - an announced list: `we test 3 L configurations: 0%, …, 10% … and 20%` (kept only when it
   has as many values as it announces);
-- a ratio: `in a 7:3 ratio`, `split 80:20`, `в соотношении 7:3`."""
+- a counted list in brackets: `4 embedding sizes (12, 25, 50, 100)`, `2 values for C (1.0,
+  1000.0)` (kept only when it has as many values as it announces);
+- a ratio: `in a 7:3 ratio`, `split 80:20`, `split 70/30` (slashed parts make a whole),
+  `в соотношении 7:3`."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from arakit.compiler.settings.items import Found
 from arakit.compiler.settings.names import snake
 from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
 from arakit.compiler.settings.method import setup_clause
-from arakit.compiler.settings.patterns import reports_a_result
+from arakit.compiler.settings.patterns import clause_before, reports_a_result
 from arakit.compiler.settings.russian import CYRILLIC, name_before
 
 
@@ -45,6 +48,33 @@ def value_set(sentence: str) -> list[tuple[Found, str]]:
             values = (values[0], values[-1])
         text = sentence[m.end("name") : m.end()].lstrip(" =∈")
         out.append((Found(m.span(), m.group("name"), text, "", "", values), m.group("name")))
+    return out
+
+
+_COUNTED_LIST = re.compile(
+    rf"(?<![\w.,])(?P<count>\d+|(?i:{'|'.join(WORDS)}))\s+"
+    r"(?P<name>(?:[A-Za-z][\w\-]*\s+){0,3}?(?:values?\s+(?:for|of)\s+[^\s(]{1,12}(?:\s[a-z]+)?|"
+    # the head names a quantity, not items counted (`3 runs (0.91, 0.92, 0.93)` are outcomes)
+    r"(?:sizes|rates|lengths|dimensions|widths|depths|ratios|thresholds|weights|temperatures|"
+    r"budgets|scales|factors|coefficients|probabilities)))\s*\((?P<items>[^()]{1,80})\)"
+)
+
+
+def counted_lists(sentence: str) -> list[Found]:
+    """`4 embedding sizes (12, 25, 50, 100)`: the values tried for one quantity, announced
+    by their count (a list of names, `2 models (CBOW, Skip-gram)`, is no number)."""
+    out = []
+    for m in _COUNTED_LIST.finditer(sentence):
+        items = [i for i in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("items")) if i]
+        numbers = [parse_number(i) for i in items]
+        count = parse_number(m.group("count"))
+        if count is None or len(items) != int(count) or len(items) < 2:
+            continue
+        if any(n is None for n in numbers) or reports_a_result(clause_before(sentence, m.start())):
+            continue
+        name = re.sub(r"^values?\s+(?:for|of)\s+", "", m.group("name"))
+        values = tuple(n for n in numbers if n is not None)
+        out.append(Found(m.span(), name, m.group("items"), "", snake(name), values))
     return out
 
 
@@ -88,9 +118,12 @@ def tried_values(sentence: str) -> list[Found]:
 
 # two parts or more: `7:3`, `7:1:2` (train, validation and test)
 _PARTS = r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?)+"
+# a split printed with slashes, `split 70/30`, `an 80/10/10 split` (its parts make a whole)
+_SLASHED = r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+(?![\d/])"
 _RATIO = re.compile(
     rf"(?P<word>\b(?:ratio|split|соотношении|пропорции|proporción|relación)\b)\s+(?:of\s+|de\s+)?(?P<parts>{_PARTS})"
-    rf"|(?<![\d.:])(?P<parts2>{_PARTS})\s+(?P<word2>ratio|split)\b",
+    rf"|(?<![\d.:])(?P<parts2>{_PARTS})\s+(?P<word2>ratio|split)\b"
+    rf"|(?P<word3>\bsplit)\s+(?:of\s+)?(?P<parts3>{_SLASHED})|(?<![\d./])(?P<parts4>{_SLASHED})\s+(?P<word4>split)\b",
     re.IGNORECASE,
 )
 
@@ -99,15 +132,19 @@ def ratios(sentence: str) -> list[Found]:
     """`в соотношении 7:3`, `in a 7:3 ratio`, `split 80:20`: both parts of a ratio."""
     out = []
     for m in _RATIO.finditer(sentence):
-        if not CYRILLIC.search(sentence) and not setup_clause(sentence, m.start()):
+        at = m.start("parts3") if m.group("parts3") else m.start()  # `split` is the verb
+        if not CYRILLIC.search(sentence) and not setup_clause(sentence, at):
             continue  # `The 100:1 ratio was found sufficient`: said of a choice, not made
-        group = "parts" if m.group("parts") else "parts2"
-        word = m.group("word") or m.group("word2")
+        group = next(g for g in ("parts", "parts2", "parts3", "parts4") if m.group(g))
+        word = next(m.group(w) for w in ("word", "word2", "word3", "word4") if m.group(w))
         lead = name_before(sentence[: m.start()], 5)
-        name = f"{lead} {word}".strip() if m.group("word") else f"{lead} ratio".strip()
+        named = m.group("word") or m.group("word3")
+        name = f"{lead} {word}".strip() if named else f"{lead} ratio".strip()
         start, end = m.span(group)
         value = sentence[start:end]
-        parts = tuple(float(p) for p in re.split(r"\s?:\s?", value))
+        parts = tuple(float(p) for p in re.split(r"\s?[:/]\s?", value))
+        if "/" in value and round(sum(parts), 6) not in (1.0, 100.0):
+            continue  # `split 1/3`: a fraction, not the parts of a whole
         out.append(Found((start, end), name, value, "", snake(word), parts))
     return out
 

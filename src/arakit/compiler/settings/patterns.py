@@ -210,7 +210,12 @@ ndcg mrr
     )
 )
 RESULT_PHRASES = re.compile(
-    r"\b(?:run[- ]?time|time required|wall[- ]clock time|total time|takes?|took|requires?|"
+    r"\b(?:run[- ]?time|time required|wall[- ]clock time|total time|requires?|"
+    # what a run took in time (`takes about 2 hours`), not what a model takes in (`takes
+    # BERT embeddings as input`)
+    r"(?:takes?|took)(?=\s*(?:about|approximately|around|roughly|only|just|nearly|almost|over|"
+    r"under)?\s*$|(?:[^.;]|\.\d){0,40}\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|ms|sec|"
+    r"min|hrs?|h)\b)|"
     r"required|achiev\w*|reach\w*|obtain\w*|yield\w*|drops?|improv\w*|outperform\w*|"
     r"scor\w*|totall?ing|in total|converg\w*|observed|theoretical|result(?:s|ed|ing)?\s+in|"
     r"plateau(?!-based)\w*)\b",

@@ -31,7 +31,13 @@ from arakit.compiler.settings.forms import (
     used_as,
 )
 from arakit.compiler.settings.items import per_item, priors, thresholds, windows
-from arakit.compiler.settings.lists import list_owner, ratios, sizes_per_layer, value_set
+from arakit.compiler.settings.lists import (
+    counted_lists,
+    list_owner,
+    ratios,
+    sizes_per_layer,
+    value_set,
+)
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import (
     QUALIFIERS,
@@ -50,7 +56,7 @@ from arakit.compiler.settings.program import (
     program_span,
 )
 from arakit.compiler.settings.sizes import sizes
-from arakit.compiler.settings.splits import limits, set_values, splits
+from arakit.compiler.settings.splits import folds, limits, percent_parts, set_values, splits
 from arakit.compiler.settings.spanish import spanish, spanish_settings
 
 
@@ -171,7 +177,7 @@ class Reader:
                     self._assign(sentence, m, add)
             found.sort(key=lambda x: x[0])
             return [s for _, s in found]
-        for f in [*splits(sentence), *limits(sentence)]:
+        for f in [*splits(sentence), *limits(sentence), *folds(sentence), *percent_parts(sentence)]:
             if free(*f.span):
                 printed = re.findall(NUMBER, f.value)  # `section 22`, `≤ 10`
                 one = None if f.numbers or not printed else parse_number(printed[0])
@@ -193,6 +199,9 @@ class Reader:
         for f in thresholds(sentence):
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key)
+        for f in counted_lists(sentence):
+            if free(*f.span):
+                add(f.span[0], f.span, f.name, f.value, "", f.key, "", f.numbers)
         for f, sym in value_set(sentence):
             if free(*f.span):
                 key, meaning = self.key(sym)

@@ -2,6 +2,8 @@
 
 - a part of the data for each use: `section 2-21 for training, section 22 for validation
   and section 23 for testing`, `5,000 images for validation`;
+- the folds of a cross-validation: `five-fold cross-validation`, `10-fold CV`;
+- the parts of a split in percent: `divided into an 80% training and 20% holdout set`;
 - a length limit: `sentences of length ≤ 10`, `sentences of length ≤ 15 and ≤ 40`;
 - a value a verb gives a named quantity: `by lowering the deletion cost to 0.5 and
   insertion cost to 0.75`, `which sets the subset ratio to 0.5`.
@@ -14,7 +16,7 @@ import re
 
 from arakit.compiler.settings.items import Found
 from arakit.compiler.settings.names import snake, words
-from arakit.compiler.settings.numbers import MANTISSA, NUMBER
+from arakit.compiler.settings.numbers import MANTISSA, NUMBER, WORDS, parse_number
 from arakit.compiler.settings.patterns import (
     UNIT,
     about_hardware,
@@ -53,6 +55,46 @@ def splits(sentence: str) -> list[Found]:
         unit = "%" if m.group("pct") else ""
         several = numbers if len(numbers) > 1 else ()
         out.append(Found(m.span("a"), name, value, unit, snake(name), several))
+    return out
+
+
+_FOLDS_RE = re.compile(
+    rf"(?<![\w.\-])(?P<value>\d+|(?i:{'|'.join(sorted(WORDS, key=len, reverse=True))}))[-\s]fold\s+"
+    r"(?:(?:stratified|nested|repeated|grouped)\s+)?(?:cross[-\s]?validat\w*|CV)\b"
+)
+
+
+def folds(sentence: str) -> list[Found]:
+    """`five-fold cross-validation`, `10-fold CV`: how many folds the data is split into."""
+    out = []
+    for m in _FOLDS_RE.finditer(sentence):
+        if parse_number(m.group("value")) is None:
+            continue
+        name = "cross-validation folds"
+        out.append(Found(m.span("value"), name, m.group("value"), "", "n_folds"))
+    return out
+
+
+_PART_USE = (
+    r"(?P<use>training|train|test|testing|validation|holdout|hold-out|development|dev|"
+    r"evaluation)"
+)
+_PCT_PART_RE = re.compile(
+    rf"(?<![\w.,])(?P<value>{MANTISSA})\s?%\s+{_PART_USE}\b(?!\s+(?:accuracy|error|loss|score))"
+)
+
+
+def percent_parts(sentence: str) -> list[Found]:
+    """`divided into an 80% training and 20% holdout set`: the share of each part, read
+    when the sentence names two parts or more (one `80% training` alone may be a result)."""
+    found = list(_PCT_PART_RE.finditer(sentence))
+    if len(found) < 2 or reports_a_result(clause_before(sentence, found[0].start())):
+        return []
+    out = []
+    for m in found:
+        use = m.group("use").replace("-", "")
+        name = f"{use} share"
+        out.append(Found(m.span("value"), name, m.group("value"), "%", snake(name)))
     return out
 
 
