@@ -104,15 +104,13 @@ def reconcile(
     ran = frozenset(u.main for u in units if runs(u))
     fits: dict[int, Fit | None] = {}
     for group in groups.values():
-        section = group[0].where.section
-        mine = own_code(params, section, sections)
-        fit = align(group, [u for u in units if not foreign(u.main, section, sections)], prefer)
+        fit = align(group, units, prefer)
         fits[group[0].group] = fit
         start = len(out)
         itemised = per_item(group)
         for s in group:
-            v = judge(s, fit, mine, len(values[s.key]) == 1, launched, s.key in itemised, ran)
-            v = call_decides(s, v, mine, disabled)
+            v = judge(s, fit, params, len(values[s.key]) == 1, launched, s.key in itemised, ran)
+            v = call_decides(s, v, params, disabled)
             if v.verdict == "paper-only" and s.key == "repetitions":
                 v = _fixed_seed(s, params) or v
             if v.verdict == "paper-only":
@@ -127,9 +125,16 @@ def reconcile(
     for c in choices:
         if c.negative or c.variant or planned(c):
             continue  # a choice the paper reports as not working or for a baseline
+        # the optimiser a section names, never against another section's experiment (a
+        # numeric setting is not held to it: a table floats away from its section, and a
+        # general setup section speaks for every experiment; sysid-estimator's p. 9 table)
         section = c.where.section
+        fit = fits.get(c.group)
+        if fit is not None and foreign(fit.unit.main, section, sections):
+            own = [u for u in units if not foreign(u.main, section, sections)]
+            fit = align(groups[c.group], own, prefer) if c.group in groups else None
         mine = own_code(params, section, sections)
-        v = judge_choice(c, fits.get(c.group), mine, prefer, section_folder(section, sections))
+        v = judge_choice(c, fit, mine, prefer, section_folder(section, sections))
         involved.update((p.file, p.line, p.bare) for p in v.involved)
         out.append(v)
     for v in named_verdicts(sentences or [], params) + reduction_verdicts(sentences or [], reduced):
