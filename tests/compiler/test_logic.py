@@ -372,3 +372,30 @@ def test_a_table_of_words_alone_is_no_experiment_while_a_table_of_figures_is() -
     ctx.doc.tables += [symbols, scores]
     titles = [p.experiment.title for p in map_experiments(ctx, {})]
     assert titles == ["Table 2: Held-out classes per fold"]
+
+
+def test_a_sentence_is_one_problem_entry_and_sentences_about_the_paper_are_no_observation() -> None:
+    difficulty = (
+        "Modelling intermediate-regime transport is difficult because hopping models cannot "
+        "describe delocalisation."
+    )
+    ctx = _ctx(
+        difficulty + " However, existing simulators cannot reach large systems.",
+        [
+            (
+                "1",
+                "Introduction",
+                [
+                    difficulty
+                    + " Training such models on real materials is expensive and time-consuming. "
+                    "The primary contribution of this paper is a fast simulator. "
+                    "We also show that it is possible to match a full model with 60% of the data."
+                ],
+            )
+        ],
+    )
+    problem = map_problem(ctx)
+    observed = [o.statement for o in problem.observations]
+    gaps = [g.statement for g in problem.gaps]
+    assert observed == ["Training such models on real materials is expensive and time-consuming."]
+    assert gaps == [difficulty, "However, existing simulators cannot reach large systems."]

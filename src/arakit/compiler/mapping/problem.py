@@ -26,17 +26,32 @@ _GAP = r"\b(however|fail to|fails to|lack|lacks|cannot|remains? (unclear|open)|l
 _INSIGHT = r"\b(key insight|key idea|main idea|our insight|core idea|we hypothesi[sz]e|intuition)\b"
 _PROPOSE = r"\bwe (propose|introduce|present)\b"
 _NUM = re.compile(r"\d")
+# a sentence about the paper itself (what it contributes, aims at, shows or gives up) says
+# what the authors did, not what is true of the problem
+_ABOUT_US = re.compile(
+    r"\b(?:(?:our|this) (?:work|paper|study|contribution)|contributions? of (?:the|this) "
+    r"(?:paper|work)|we (?:also )?(?:propose|introduce|present|show|demonstrate|aim|give up))\b",
+    re.I,
+)
 
 
 def map_problem(ctx: PaperContext) -> Problem:
     """Observations (preferring sentences with numbers), gaps, the key insight, assumptions."""
     intro = ctx.sentences("introduction", "abstract")
     claimed = {id(c) for c in claim_sentences(ctx)}
+    # one sentence is one entry: a gap is not also an observation, and a sentence printed
+    # twice (in the summary and again in the introduction) is written once
+    gap_s = _distinct(find(_GAP, ctx.sentences("introduction", "related", "abstract")))[:3]
+    gap_texts = {s.text for s in gap_s}
     # a result of the paper is a claim, not an observation about the problem
     pool = [
         s
-        for s in intro
-        if id(s) not in claimed and _statement(s) and finding_score(s.text) < MIN_SCORE
+        for s in _distinct(intro)
+        if id(s) not in claimed
+        and s.text not in gap_texts
+        and _ABOUT_US.search(s.text) is None
+        and _statement(s)
+        and finding_score(s.text) < MIN_SCORE
     ]
     obs_s = [s for s in pool if stated_numbers(s.text)]
     obs_s += [s for s in find(_OBSERVE, pool) if s not in obs_s]
@@ -55,7 +70,7 @@ def map_problem(ctx: PaperContext) -> Problem:
             )
         )
     gaps = []
-    for k, s in enumerate(find(_GAP, ctx.sentences("introduction", "related", "abstract"))[:3], 1):
+    for k, s in enumerate(gap_s, 1):
         cited = _cited(ctx, s.text)
         because = re.search(r"\bbecause\b(.+)$", s.text)
         gaps.append(
@@ -90,6 +105,17 @@ def map_problem(ctx: PaperContext) -> Problem:
         assumptions=assumptions,
         assumptions_notes="" if assumptions else NOT_SPECIFIED + ".",
     )
+
+
+def _distinct(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences in order, each text once."""
+    seen: set[str] = set()
+    out = []
+    for s in sentences:
+        if s.text not in seen:
+            seen.add(s.text)
+            out.append(s)
+    return out
 
 
 def _statement(s: Sentence) -> bool:
