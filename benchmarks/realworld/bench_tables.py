@@ -24,6 +24,8 @@ Definitions (per paper, summed for the total):
 - **tables read from elsewhere** (figures or text written as a table): extracted tables whose
   non-empty cells are mostly (over half) not cells of the truth table of that number, or
   that are spurious; must be 0.
+- **marked partial, exact**: tables exact against the truth whose self-check said
+  ``partial`` (an over-cautious check: the user is told to verify a table that is right).
 - **header exact**: truth tables whose extracted header rows equal the truth's.
 - **bold kept**: truth cells printed in bold whose matched extracted cell is marked ``**``.
 - **seconds per paper**: wall time of ``read_document`` (the whole PDF reading).
@@ -64,6 +66,7 @@ class Score:
     spurious: int = 0
     marked_exact: int = 0
     marked_exact_wrong: int = 0
+    partial_exact: int = 0
     exact_tables: int = 0
     header_exact: int = 0
     elsewhere: int = 0
@@ -189,6 +192,7 @@ def score_paper(pair: Path, truth: list[dict[str, Any]]) -> tuple[Score, list[st
         v = verdict(x)
         s.marked_exact += v == "exact"
         s.marked_exact_wrong += v == "exact" and not r["exact"]
+        s.partial_exact += v == "partial" and r["exact"]
         notes.append(
             f"Table {number}: {r['row_exact']}/{r['cells']} cells row-exact, "
             f"{'exact' if r['exact'] else 'not exact'}, marked {v or 'nothing'}"
@@ -229,6 +233,7 @@ def run() -> dict[str, float]:
         "tables_exact": float(total.exact_tables),
         "tables_marked_exact": float(total.marked_exact),
         "marked_exact_not_exact": float(total.marked_exact_wrong),
+        "marked_partial_but_exact": float(total.partial_exact),
         "tables_read_from_elsewhere": float(total.elsewhere),
         "header_exact": float(total.header_exact),
         "bold_kept": round(total.bold_kept / total.bold, 4) if total.bold else 1.0,

@@ -10,6 +10,7 @@ import unicodedata
 
 from arakit.compiler.pdf.tables.glyphs import TextLine, Word
 from arakit.compiler.pdf.tables.grid import (
+    column_of,
     NUMERIC_RE,
     Grid,
     cell_text,
@@ -56,9 +57,11 @@ def separators(
     """Column separators: vertical rules crossing the body, and white gaps no body word
     crosses (a line that alone fills a gap is a spanning cell, not a reason to lose the
     gap); a gap next to a rule with no word between them is the same boundary. Also
-    returns the spanning lines. A gap is cut where the lowest header line is white too, so a
-    centred header wider than its column falls in its own column; under a header whose
-    lowest line is the row labels' name alone (`index`), where every header line is white."""
+    returns the spanning lines. A gap is cut where every header line is white too (a label
+    printed over several lines, "Our time (s)" over "Alzantot's" / "time (s)", stays in its
+    column), else where the lowest header line is, so a centred header wider than its
+    column falls in its own column; under a header whose lowest line is the row labels'
+    name alone (`index`), where every header line is white."""
     if not body:
         return [], []
     top, bottom = min(ln.y0 for ln in body), max(ln.y1 for ln in body)
@@ -76,6 +79,8 @@ def separators(
         spanning = []
     white = white_gaps([head[-1]], 0.3 * size) if head else []
     clear = _white_in_all(head or []) if index else []
+    # white down every header line: a label printed over several lines stays in one column
+    every = [(a, b) for a, b in _white_in_all(head or []) if b - a >= 0.3 * size]
     gaps = []
     lone = [ln for ln in body if ln not in multi and not centred_across([ln], region)]
     for a, b in white_gaps(multi, 0.45 * size):
@@ -83,7 +88,8 @@ def separators(
         if inside:  # labels alone in the gap (set over several rows): a column of their own
             gaps += [(a + min(ln.x0 for ln in inside)) / 2, (max(ln.x1 for ln in inside) + b) / 2]
         else:
-            gaps.append(_cut(a, b, clear) if _meets(a, b, clear) else _cut(a, b, white))
+            lanes = next((w for w in (clear, every) if _meets(a, b, w)), white)
+            gaps.append(_cut(a, b, lanes))
     if not vr:
         return gaps, spanning
     centres = [w.cx for ln in body for w in ln.words]
@@ -218,10 +224,14 @@ def body_rows(
             rows += parts
         return rows, doubt
     rows = []
+    ends = {
+        id(ln): max((w.x1 for w in ln.words if column_of(w.cx, bounds) == 0), default=0.0)
+        for ln in body
+    }
     for band in bands:
         start = len(rows)
         for ln in band:
-            if len(rows) > start and _continues(rows[-1], ln, bounds, len(bands) > 1):
+            if len(rows) > start and _continues(rows[-1], ln, bounds, len(bands) > 1, ends):
                 rows[-1].append(ln)
             else:
                 rows.append([ln])
@@ -250,11 +260,21 @@ def _split_band(band: list[TextLine], bounds: list[float]) -> list[list[TextLine
     return rows
 
 
-def _continues(row: list[TextLine], ln: TextLine, bounds: list[float], ruled: bool = False) -> bool:
+def _continues(
+    row: list[TextLine],
+    ln: TextLine,
+    bounds: list[float],
+    ruled: bool = False,
+    ends: dict[int, float] | None = None,
+) -> bool:
     """A line that carries on the row above: nothing in the first column, and its text only
     in columns where the row has words (not numbers only). Between the rules of a table
     ruled under its rows (`ruled`), also a line whose cells all carry on text cells above,
-    the first starting in lower case where the label above stops mid-sentence."""
+    the first starting in lower case where the label above stops mid-sentence. A line
+    with text in the first column only carries on a label above it that it starts in lower
+    case, or whose bracket it closes, or (not starting with a capital) whose last line its
+    first word would not have fitted on (`ends`: where each line's first-column words end,
+    by the line's id)."""
     mine = line_cells(ln, bounds)
     above: dict[int, str] = {}
     for prev in row:
@@ -267,6 +287,10 @@ def _continues(row: list[TextLine], ln: TextLine, bounds: list[float], ruled: bo
         only_label = set(mine) == {0} and 0 in above and len(above) > 1
         if only_label and mine[0][:1].islower():
             return True
+        if only_label and (
+            _closes_brackets(above, mine) or _wrapped_label(row, ln, bounds, ends or {})
+        ):
+            return True
         return ruled and _wraps_with(above, mine)
     if 0 not in above:
         return False
@@ -275,6 +299,25 @@ def _continues(row: list[TextLine], ln: TextLine, bounds: list[float], ruled: bo
     if any(NUMERIC_RE.match(t) for t in mine.values()):
         return False
     return all(c in above and _wordy(above[c]) for c in mine)
+
+
+def _wrapped_label(
+    row: list[TextLine], ln: TextLine, bounds: list[float], ends: dict[int, float]
+) -> bool:
+    """The line's first word, not capitalised and set in the weight of the label above,
+    would not have fitted at the end of the label's last line: that line reaches the first
+    column's right edge, where another of the column's lines ends too (a column of fixed
+    width set as a paragraph; a label that alone is the widest shows no such edge)."""
+    label = [w for w in row[-1].words if column_of(w.cx, bounds) == 0]
+    word = ln.words[0]
+    if not label or word.text[:1].isupper() or bool(word.bold) != bool(label[-1].bold):
+        return False
+    end = label[-1].x1
+    right = max(ends.values(), default=0.0)
+    if end + 0.25 * word.size + (word.x1 - word.x0) <= right + 0.5:
+        return False  # it would have fitted
+    others = [e for k, e in ends.items() if k not in (id(row[-1]), id(ln))]
+    return any(e >= end - 0.1 * word.size for e in others)
 
 
 def _wraps_with(above: dict[int, str], mine: dict[int, str]) -> bool:
@@ -317,7 +360,8 @@ def extract(region: Region) -> Grid:
     """The table's header rows and body rows."""
     rules = full_rules(region)
     doubts: list[str | None] = []
-    n_head = split_header(region, rules)
+    n_head, doubt = split_header(region, rules)
+    doubts.append(doubt)
     if ruled_alike(region, rules):
         bands = line_bands(region.lines, rules)
         bounds, _ = separators(region, region.lines[len(bands[0]) :])

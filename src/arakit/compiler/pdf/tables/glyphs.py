@@ -276,9 +276,12 @@ def _words(glyphs: list[Glyph], underscores: list[tuple[float, float, float]]) -
     words: list[Word] = []
     cur: list[Glyph] = []
 
+    parts: list[list[Glyph]] = []
+
     def flush() -> None:
         if cur:
             words.append(_word(cur))
+            parts.append(list(cur))
             cur.clear()
 
     prev: Glyph | None = None
@@ -315,6 +318,36 @@ def _words(glyphs: list[Glyph], underscores: list[tuple[float, float, float]]) -
         cur.append(g)
         prev = g
     flush()
+    return _small_caps_run(words, parts)
+
+
+def _small_caps_run(words: list[Word], parts: list[list[Glyph]]) -> list[Word]:
+    """Words of capitals all at the small-capital size of a word space-joined neighbour
+    set in small capitals ("Ours (CIRCLES MASK)" where "Ours" prints "O" large and "URS"
+    small) are its lower-case words too: one run of words set in small capitals."""
+    sizes: list[float | None] = []  # the small-capital size a word shows, if any
+    for gs in parts:
+        letters = [g for g in gs if not g.shift and g.text.isalpha()]
+        full = max((g.size for g in letters), default=0.0)
+        lowered = [g.size for g in letters if g.text.islower() and g.size <= 0.9 * full]
+        sizes.append(min(lowered) if lowered else None)
+    for order in (range(len(words)), range(len(words) - 1, -1, -1)):
+        for k in order:
+            if sizes[k] is not None:
+                continue
+            letters = [g for g in parts[k] if not g.shift and g.text.isalpha()]
+            if not letters or not all(g.text.isupper() for g in letters):
+                continue
+            for j in (k - 1, k + 1):
+                if not 0 <= j < len(words) or sizes[j] is None:
+                    continue
+                a, b = sorted((words[j], words[k]), key=lambda w: w.x0)
+                near = b.x0 - a.x1 < 0.45 * max(a.size, b.size)
+                small = sizes[j] or 0.0
+                if near and all(abs(g.size - small) <= 0.03 * small for g in letters):
+                    words[k].text = words[k].text.lower()
+                    sizes[k] = small
+                    break
     return words
 
 
@@ -332,8 +365,27 @@ def _underscore(
     return None
 
 
+def small_caps(glyphs: list[Glyph]) -> list[Glyph]:
+    """A word set in small capitals made by scaling (Times has none: `\\textsc{Methods}`
+    prints "M" at the font's size and "ETHODS" smaller on the same baseline) reads as it is
+    set: the smaller capitals are its lower-case letters ("Methods"). A word all of one
+    size keeps its capitals: nothing printed shows its case."""
+    letters = [g for g in glyphs if not g.shift and g.text.isalpha()]
+    if len(letters) < 2 or not all(g.text.isupper() for g in letters):
+        return glyphs
+    full = max(g.size for g in letters)
+    small = [g for g in letters if 0.6 * full <= g.size <= 0.9 * full]
+    if not small or len(small) + sum(1 for g in letters if g.size > 0.97 * full) < len(letters):
+        return glyphs
+    if letters[0] in small:
+        return glyphs  # a small capital first: not a capital word set in small caps
+    for g in small:
+        g.text = g.text.lower()
+    return glyphs
+
+
 def _word(glyphs: list[Glyph]) -> Word:
-    glyphs = accents(glyphs)
+    glyphs = small_caps(accents(glyphs))
     text = ""
     nested = False
     k = 0

@@ -3,6 +3,7 @@ methods (which differ in how they find the row and column boundaries)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -167,6 +168,7 @@ def header_levels(
     levels: list[list[str]] = []
     stack: list[TextLine] = []
     doubt: str | None = None
+    placed_lines: list[TextLine] = []  # lines whose word groups were placed whole
     # each column's extent with the lowest header line's labels (a label wider than its
     # column's figures widens the column a spanning cell is centred on)
     wide = list(ranges)
@@ -207,11 +209,32 @@ def header_levels(
                         "centre to show which column it starts in"
                     )
             levels.append(row)
+            placed_lines.append(ln)
         else:
             stack.append(ln)
     if stack:
         levels.append(place([stack], bounds, False)[0])
-    return levels, doubt
+    stacked = [ln for ln in lines if not any(ln is placed for placed in placed_lines)]
+    return levels, doubt or torn(stacked, bounds)
+
+
+_HYPHENATED = re.compile(r"\w[-\u2010]$")
+
+
+def torn(lines: list[TextLine], bounds: list[float]) -> str | None:
+    """A doubt when header lines stacked into cells by the body's columns tear a label:
+    two words a word space apart put in different columns ("time" | "(s)"), or a word
+    hyphenated at a line's end followed by more words of its line in its cell (its line
+    did not end there, so its pieces went to different cells)."""
+    for ln in lines:
+        for a, b in itertools.pairwise(ln.words):
+            if b.x0 - a.x1 < 0.45 * a.size and column_of(a.cx, bounds) != column_of(b.cx, bounds):
+                return f"header words {a.text!r} and {b.text!r}, a word space apart, fall in two columns"
+        for c, text in line_cells(ln, bounds).items():
+            words = text.split()
+            if any(_HYPHENATED.search(w) for w in words[:-1]):
+                return f"a header word hyphenated at its line's end is followed by {text!r} in column {c + 1}"
+    return None
 
 
 def index_name_row(lines: list[TextLine], bounds: list[float]) -> bool:

@@ -36,17 +36,48 @@ def line_bands(lines: list[TextLine], rules: list[Rule]) -> list[list[TextLine]]
     return bands
 
 
-def split_header(region: Region, rules: list[Rule]) -> int:
-    """How many of the region's lines are above the first rule under text (the header), or
-    one when the first line is mostly words and there is no such rule."""
+def split_header(region: Region, rules: list[Rule]) -> tuple[int, str | None]:
+    """How many of the region's lines are above the first rule under text (the header).
+    With no such rule the first line is the header only when it is mostly words and not
+    set like the rows under it (`set_like_rows`); and a doubt is returned when nothing but
+    its place marks it (no figures under it, no type of its own)."""
     lines = region.lines
     for r in rules:
         above = sum(1 for ln in lines if ln.y1 <= r[2] + 1)
         if 0 < above < len(lines):
-            return above if above <= max(4, len(lines) // 2) else 1
+            return (above if above <= max(4, len(lines) // 2) else 1), None
     first = lines[0]
     numeric = sum(1 for w in first.words if is_number(w.text))
-    return 1 if len(lines) > 1 and numeric * 2 < len(first.words) else 0
+    if len(lines) < 2 or numeric * 2 >= len(first.words):
+        return 0, None
+    if set_like_rows(lines):
+        return 0, None
+    figures = any(is_number(w.text) for ln in lines[1:] for w in ln.words)
+    return 1, None if figures or _type_of_own(lines) else NO_MARKED_HEADER
+
+
+def _weight(ln: TextLine) -> tuple[bool, float]:
+    """A line's type: whether its first word is bold, and the share of its other words
+    that are bold."""
+    marks = [bool(w.bold) for w in ln.words]
+    rest = marks[1:]
+    return marks[0], (sum(rest) / len(rest) if rest else 0.0)
+
+
+def set_like_rows(lines: list[TextLine]) -> bool:
+    """The first line is set as the lines under it are: a bold first word as every other
+    line's (row labels set in bold), and no more of its other words bold than theirs. A
+    table's header is set apart by a rule, by type or by labelling figures, not by being
+    first: such a line is the first row of a table with no header."""
+    first, below = _weight(lines[0]), [_weight(ln) for ln in lines[1:]]
+    if not first[0] or len(below) < 2 or not all(b[0] for b in below):
+        return False
+    return first[1] <= max(b[1] for b in below) + 0.1
+
+
+def _type_of_own(lines: list[TextLine]) -> bool:
+    """The first line is set in a weight the lines under it are not (all bold over plain)."""
+    return _bold(lines[:1]) and not _bold(lines[1:])
 
 
 def _bold(lines: list[TextLine]) -> bool:

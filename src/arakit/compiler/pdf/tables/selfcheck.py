@@ -5,14 +5,18 @@ method's own logic.
    reads it) is in exactly one cell, and no cell holds a digit run that is not printed.
 2. Agreement: the independent method (finder.py) never joins words that the main method
    keeps apart in the body (no two cells in one of its cells, no two rows in one of its
-   rows, no word left out), and cuts a main cell in two only at a word space; its finer
+   rows, no word left out but the last words of a cell its table stops short of, a word
+   space from a word it placed), and cuts a main cell in two only at a word space; its finer
    cuts (a cell over two lines, "98.96 %") are allowed, its cuts of header text are not
    compared (they are unreliable).
 
 3. Text: every letter and digit printed in the box, header included, is in a cell, and
    no cell holds one that is not printed (a header word lost or read twice fails).
 4. Header: no word of the lowest header row lies across a column boundary; a header cell
-   spanning columns is written in a column its rule, left edge or centre shows (grid.py).
+   spanning columns is written in a column its rule, left edge or centre shows (grid.py);
+   header lines stacked into cells tear no label (words a word space apart in two columns,
+   a word hyphenated at its line's end followed by more words in its cell); a first row
+   that nothing but its place marks as the header (no rule, type or figures) is a doubt.
 5. Stacked: table lines right beyond the table's far rule, with no caption of their own,
    are a sub-table under the same caption (stacked.py): each is read and checked like this.
 6. Marks: no bar is drawn over a word (an overline the text cannot carry), no word holds
@@ -150,13 +154,44 @@ def check_agreement(grid: Grid, other: list[list[list[Word]]] | None) -> str | N
             return f"the independent method puts body rows {first + 1} and {second + 1} on one row"
     for r, row in enumerate(grid.words):
         for c, words in enumerate(row):
-            if any(id(w) not in theirs for w in words):
+            if not _left_out_joined(words, theirs):
                 return f"the independent method leaves out words of body row {r + 1}"
             for a, b in itertools.pairwise(words):
+                if id(a) not in theirs or id(b) not in theirs:
+                    continue
                 same_line = abs(a.base - b.base) < 0.3 * a.size
                 if same_line and theirs[id(a)] != theirs[id(b)] and b.x0 - a.x1 >= GAP * a.size:
                     return f"the independent method cuts body row {r + 1}, column {c + 1} in two"
     return None
+
+
+def _left_out_joined(words: list[Word], theirs: dict[int, tuple[int, int]]) -> bool:
+    """Whether every word of one grid cell that the independent method left out of its
+    cells is joined, by word spaces along its line, to a word of the cell it did place (its
+    table stopped short of a long cell's last words): such a word cannot be a join of two
+    cells, and the text check sees that it is in the table. A cell or a line of one it
+    left out wholly is not vouched for."""
+    lines: dict[float, list[Word]] = {}
+    for w in words:
+        key = next((k for k in lines if abs(k - w.base) < 0.3 * w.size), round(w.base, 1))
+        lines.setdefault(key, []).append(w)
+    for line in lines.values():
+        line.sort(key=lambda w: w.x0)
+        placed = [id(w) in theirs for w in line]
+        if all(placed):
+            continue
+        if not any(placed):
+            return False
+        for k in range(len(line)):
+            if placed[k]:
+                continue
+            near = [j for j in range(len(line)) if placed[j]]
+            j = min(near, key=lambda j: abs(j - k))
+            lo, hi = min(j, k), max(j, k)
+            run = line[lo : hi + 1]
+            if any(b.x0 - a.x1 >= GAP * a.size for a, b in itertools.pairwise(run)):
+                return False
+    return True
 
 
 def check_bars(lines: list[TextLine], horizontal: list[tuple[float, float, float]]) -> str | None:
