@@ -86,8 +86,10 @@ class Headings:
         """(number, title) when the line is a heading where the text stands (`current` is
         the number of the section being read)."""
         head = self.strict(ln, in_appendix)
-        if head is not None:
+        if head is not None and not _out_of_turn(head[0], current, ln.text):
             return head
+        if head is not None:
+            return None
         text = ln.text.strip()
         bare = _BARE_APPENDIX.match(text)
         if bare and ln.size >= self.body - 0.5:
@@ -96,6 +98,9 @@ class Headings:
             titled = _next_titled(text, current)
             if titled is not None:
                 return titled
+        first = self.first_appendix(ln, current)
+        if first is not None:
+            return first
         m = NUMBERED_RE.match(text)
         if m and "." in m.group(1) and _continues(m.group(1), current):
             title = m.group(2).strip()
@@ -124,6 +129,43 @@ class Headings:
             ):
                 return "", text
         return None
+
+    def first_appendix(self, ln: Line, current: str) -> tuple[str, str] | None:
+        """("A", title) for a bold or larger "A. Title" after numbered sections: the first
+        appendix, lettered from A whether or not the word "Appendix" is printed (amsart
+        and many report classes print only the letter). IEEE's lettered sub-headings are
+        not: a Roman-numbered paper's "A." is a sub-heading."""
+        m = APPENDIX_RE.match(ln.text.strip())
+        if m is None or m.group(1) != "A" or self.roman_style or not self._strong(ln):
+            return None
+        title = m.group(2).strip()
+        if not current.split(".")[0].isdigit() or re.match(r"^[A-Z]\.\s", title):
+            return None  # before the numbered sections, or initials: "A. B. Smith"
+        if ln.size < self.body - 0.5 or title.endswith((",", ";")):
+            return None
+        return "A", title
+
+
+def _out_of_turn(number: str, current: str, text: str) -> bool:
+    """A lettered appendix number ("E") that neither carries on the current appendix
+    ("A.2" in "A.1") nor is the next letter ("B" after "A.4"): a line of capitals in a
+    display ("E R2", an expectation), not a heading; nor is one that does not come after
+    the current number (a running head repeating "A.2" over "A.2.1"). "Appendix E" printed
+    says it is one."""
+    if not re.match(r"^[A-H](?:\.|$)", number) or text.strip().lower().startswith("appendix"):
+        return False
+    here = current.split(".")[0]
+    if not re.fullmatch(r"[A-H]", here):
+        return False
+    top = number.split(".")[0]
+    if not (top == here or ord(top) == ord(here) + 1):
+        return True
+    return _order(number) <= _order(current)  # "A.2" again under "A.2.1": a running head
+
+
+def _order(number: str) -> tuple[int, ...]:
+    """A section number as a sortable key: its letter or digits, part by part."""
+    return tuple(ord(p) if p.isalpha() else int(p) for p in number.split(".") if p.isalnum())
 
 
 def _roman_heading(text: str) -> tuple[str, str] | None:

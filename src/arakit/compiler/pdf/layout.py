@@ -202,11 +202,19 @@ def _drop_caps(lines: list[Line]) -> list[Line]:
 def _join_baselines(lines: list[Line], mid: float) -> list[Line]:
     """Pieces PyMuPDF read as separate lines although printed on one baseline next to each
     other — a section number and its title, a symbol and the word after it — become one
-    line. A short piece (a number) may stand a little further off than running words."""
+    line. A short piece (a number) may stand a little further off than running words. On
+    a page set in two columns no line is joined across the gutter."""
     out: list[Line] = []
+    # a page set in two columns of prose: a piece ending at the gutter and one starting after
+    # it are in different columns (an equation's number beside the other column's line)
+    wide = [ln for ln in lines if ln.x1 - ln.x0 >= 0.6 * mid]  # a column's full lines
+    two = sum(ln.x1 <= mid for ln in wide) >= 5 and sum(ln.x0 >= mid for ln in wide) >= 5
     for ln in sorted(lines, key=lambda ln: (round(ln.base or ln.y1), ln.x0)):
         prev = out[-1] if out else None
         if prev is not None and abs((prev.base or prev.y1) - (ln.base or ln.y1)) < 1.0:
+            if two and prev.x1 <= mid + 1 and ln.x0 >= mid - 1:
+                out.append(ln)
+                continue
             gap = ln.x0 - prev.x1
             after_stop = prev.text.endswith((".", ";", ":", ",", ")"))
             factor = 1.6 if len(prev.text) <= 8 else (1.0 if after_stop else 0.6)

@@ -82,6 +82,7 @@ def build_document(layout: Layout, path: str) -> Document:
 def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[str]) -> None:
     current = DocSection(number="", title="", level=0, page=lines[0].page if lines else 1)
     in_refs = in_appendix = False
+    lettered = False  # the appendix began at a bare "A. Title" heading
     refs_from = 0  # how many reference lines there were when the references heading came
     ref_lines: list[Line] = []
     buf: list[Line] = []
@@ -127,8 +128,11 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
                 )  # the text before the first heading (a note has no other)
             number, title = head
             low = title.lower()
-            if low.startswith("appendix"):
+            if low.startswith("appendix") or number == "A":
                 in_appendix, in_refs = True, False
+                lettered = number == "A" and not low.startswith("appendix")
+            elif lettered and number[:1].isdigit():
+                in_appendix = lettered = False  # "A" was a line of a table of contents
             if is_references_title(low):
                 in_refs, refs_from = True, len(ref_lines)
             elif in_refs and len(ref_lines) == refs_from:
