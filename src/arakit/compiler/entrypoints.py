@@ -11,7 +11,9 @@ that run them and the scripts kept beside the paper.
   `default="configs"`), that names a chosen top-level folder in a string
   (`default="interpreter"`, `"cbmc/synth.c"`) drives that folder's code (it compiles,
   runs or loads it): the root is the paper's code then (a project laid out as scripts/,
-  configs/ and src/ is one experiment), its options the run's settings.
+  configs/ and src/ is one experiment), its options the run's settings. Not when the
+  README's commands (scope/documented.py) all run programs of the chosen folders and do
+  not name that program: what the README tells readers to run is the experiment.
 - A build file at the root (setup.py, CMakeLists.txt, a Makefile) that compiles a C, C++
   or Fortran source of a chosen folder (`sources=['src/ext.cpp']`) makes the root the
   code: the folder is the project's source tree, built and run from the root.
@@ -36,6 +38,7 @@ from arakit.compiler.repo.moved import runs_as_program
 from arakit.compiler.repo.params import is_config, is_source
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.scope import _PROGRAMS, CODE_SUFFIXES, _collapse
+from arakit.compiler.scope.documented import documented_runs
 from arakit.compiler.scope.loads import loaded_folders, root_runners
 from arakit.compiler.scope.parts import sibling_experiments
 
@@ -91,10 +94,15 @@ def entry_points(
     for unit, reason in loaded_folders(folders, code, read, own):
         folders = sorted({*folders, unit})
         roots.setdefault(unit, reason)
-    for _, reason in root_runners(folders, code, read)[:1]:
+    # when every program the README tells readers to run lies in the chosen folders, a
+    # program it does not name that imports them (an environment check) is not the run
+    told = documented_runs(files, read)
+    kept = bool(told) and all(inside(t) for t in told)
+    runners = [(f, why) for f, why in root_runners(folders, code, read) if not kept or f in told]
+    for _, reason in runners[:1]:
         roots.setdefault("", reason)
     # (a program that writes generated code into the package's src/ does not drive it)
-    driven = _root_drivers(folders, code, read)
+    driven = [(f, d) for f, d in _root_drivers(folders, code, read) if not kept or f in told]
     for native, namespace in _r_native_code(folders, files, read):
         folders = sorted({*folders, native})
         roots.setdefault(native, f"{namespace} loads the package's compiled code in {native}/")

@@ -66,10 +66,22 @@ def _experiment_files(
         if f.agree >= 1.5:  # two of a paragraph's values, or one and the section's name
             found[f.unit.main] = found.get(f.unit.main, 0.0) + f.agree
     if not found:  # a short paper: each paragraph states one value the code also sets
-        for f in fits:
-            if f.conflicts == 0:
+        # (a value any program holds, 0, 1 or a small count, agrees by chance: a summation
+        # index `k = 1` is no evidence that the script setting `k = 1.0` is the code)
+        plain = [[s for s in g if not _tiny(s)] for g in groups.values()]
+        for f in (align(g, units, prefer) for g in plain if g):
+            if f is not None and f.conflicts == 0:
                 found[f.unit.main] = found.get(f.unit.main, 0.0) + f.agree
     return found
+
+
+TINY = 10  # integers up to this are what every program sets somewhere
+
+
+def _tiny(setting: PaperSetting) -> bool:
+    """True for a setting whose every value is a small whole number (0, 1, 2, ... 10)."""
+    vals = setting.values
+    return bool(vals) and all(v == int(v) and abs(v) <= TINY for v in vals)
 
 
 def choose_folders(
@@ -141,7 +153,7 @@ def choose_folders(
         if package:
             return [""], aside, f"{why}; {package}: the package and its scripts, read whole"
         return folders, aside, why
-    built = _built_package(code, files, read)
+    built = _built_package(code, files, read) or _python_package(files, read, text)
     if built:
         return (
             [built[0]],
@@ -210,6 +222,39 @@ def _built_package(
             sources = [f for f in sources if m and f == f"src/{m.group(1)}.jl"]
         if sources:
             return folder, marker
+    return None
+
+
+# packaging files at the root and how each names the distribution it builds
+_PACKAGE_NAME = {
+    "pyproject.toml": re.compile(r'^\s*name\s*=\s*["\']([\w.-]+)["\']', re.M),
+    "setup.cfg": re.compile(r"^\s*name\s*=\s*([\w.-]+)\s*$", re.M),
+    "setup.py": re.compile(r"\bname\s*=\s*[\"']([\w.-]+)[\"']"),
+}
+
+
+def _python_package(
+    files: list[str], read: Callable[[str], str | None] | None, text: str
+) -> tuple[str, str] | None:
+    """(package folder, packaging file) for a Python package the repository's root
+    packaging file builds (`name = "fastvpinns"`, with `fastvpinns/__init__.py` or
+    `src/fastvpinns/__init__.py`) when the paper names the package (`FastVPINNs`, any
+    case): a paper about a library describes the importable package, not the example
+    scripts beside it. None otherwise."""
+    if read is None:
+        return None
+    have = set(files)
+    for marker, rx in _PACKAGE_NAME.items():
+        if marker not in have:
+            continue
+        for m in rx.finditer(read(marker) or ""):
+            name = m.group(1).replace("-", "_").replace(".", "_").lower()
+            for folder in (name, f"src/{name}"):
+                if f"{folder}/__init__.py" not in have:
+                    continue
+                said = re.escape(m.group(1)).replace(r"\-", "[-_ ]?").replace("_", "[-_ ]?")
+                if re.search(rf"(?<![\w/.-]){said}(?![\w/-])", text, re.I):
+                    return folder, f"{marker} (the package {m.group(1)}, which the paper names)"
     return None
 
 
