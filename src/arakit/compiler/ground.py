@@ -26,6 +26,8 @@ from arakit.compiler.repo.params import (
     params_of,
 )
 from arakit.compiler.repo.params.compose import apply_composition
+from arakit.compiler.repo.params.loadedas import loaded_as, loaded_as_params
+from arakit.compiler.repo.params.positional import positional_params
 from arakit.compiler.repo.params.logs import is_log_file
 from arakit.compiler.repo.params.readme import is_readme, readme_params
 from arakit.compiler.repo.reach import Passed, Reach, reached_from
@@ -166,6 +168,10 @@ def ground_repo(root: Path, with_history: bool = True, tree: Path | None = None)
             tracked.append(rel)  # followed through history: bounded, since each costs git calls
         if is_config(rel):
             g.config_files.append(rel)
+    for rel, fmt in loaded_as(repo.files, repo.read).items():  # `input.in` read as YAML
+        g.params += loaded_as_params(repo.read(rel) or "", rel, fmt)
+        g.config_files.append(rel)
+    g.params += positional_params(repo.files, repo.read)  # `genetic(x, y, m, 40, 1)`
     _project_launches(g, launchers)
     apply_composition(g.params)
     g.environment = read_environment(repo)

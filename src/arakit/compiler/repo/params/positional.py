@@ -1,0 +1,91 @@
+"""Values passed by position to the project's own functions, named by their parameters.
+
+A notebook runs the experiment as `genetic(xi_text, yi, model, 40, 1, load_cache())`:
+40 and 1 are the population size and the number of generations because `genetic` is
+defined in the repository as `def genetic(xi, yi, model, population_size, generations,
+...)`. Each literal argument given by position to a function or class the repository
+defines (resolved through the caller's imports, repo/reach.py) becomes a parameter named
+after the parameter it binds (`population_size = 40`, kind `call`) at the call's
+file:line, the callee as its context: the value that call ran with. Keyword arguments of
+every call are read by python.py already."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.notebook import notebook_source
+from arakit.compiler.repo.params.python import parse_tolerant
+from arakit.compiler.repo.reach import Reach
+
+MAX_FILES = 400  # programs read for their calls
+MAX_BYTES = 512 * 1024
+MAX_NOTEBOOK_BYTES = 8 * 1024 * 1024
+MAX_VALUE = 200
+
+
+def _literal(node: ast.expr) -> bool:
+    """A number, string or truth value written in place (`40`, `-1`, `1e-3`, `"adam"`)."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        node = node.operand
+    return isinstance(node, ast.Constant) and isinstance(node.value, int | float | str | bool)
+
+
+def _chain(node: ast.expr) -> tuple[str, ...]:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    return (node.id, *reversed(parts)) if isinstance(node, ast.Name) else ()
+
+
+def positional_params(files: list[str], read: Callable[[str], str | None]) -> list[CodeParam]:
+    """Literal positional arguments of calls of the repository's own functions and
+    classes, in its Python files and notebooks, named by the parameters they bind."""
+    reach = Reach(files, read)
+    out: list[CodeParam] = []
+    programs = [f for f in files if f.endswith((".py", ".ipynb"))][:MAX_FILES]
+    for rel in programs:
+        text = read(rel)
+        if text is None:
+            continue
+        if rel.endswith(".ipynb"):
+            source = notebook_source(text) if len(text) <= MAX_NOTEBOOK_BYTES else None
+        else:
+            source = text if len(text) <= MAX_BYTES else None
+        tree = parse_tolerant(source) if source else None
+        if tree is None:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and any(_literal(a) for a in node.args):
+                out += _bound(reach, rel, node, source or "")
+    return out
+
+
+def _bound(reach: Reach, rel: str, call: ast.Call, source: str) -> list[CodeParam]:
+    """The parameters one call passes by position to a project function or class."""
+    chain = _chain(call.func)
+    if not chain:
+        return []
+    found = reach.resolve(rel, chain)
+    if found is None or not found[1]:
+        return []
+    module = reach.module(found[0])
+    if module is None:
+        return []
+    name = found[1]
+    signature = module.signatures.get(name) or module.signatures.get(f"{name}.__init__")
+    if not signature:
+        return []
+    callee = ".".join(chain)
+    out = []
+    for i, arg in enumerate(call.args):
+        if isinstance(arg, ast.Starred) or i >= len(signature):
+            break
+        if not _literal(arg):
+            continue
+        value = ast.get_source_segment(source, arg) or ""
+        if value and len(value) <= MAX_VALUE:
+            out.append(CodeParam(signature[i], value, rel, arg.lineno, "call", context=callee))
+    return out
