@@ -74,7 +74,9 @@ def entry_points(
     """(folders, extra files, reason) once launch files and scripts beside the paper are
     taken in (see the module doc); the reason is "" when nothing changes. `why` ({folder:
     reason}, the chosen folders') gets the reason of every folder this adds."""
-    inside_files = [f for f in files if not any(f.startswith(a + "/") for a, _ in excluded)]
+    inside_files = [
+        f for f in files if not any(f == a or f.startswith(a + "/") for a, _ in excluded)
+    ]
     code = [f for f in inside_files if f.lower().endswith(CODE_SUFFIXES)]
     have = set(code)
 

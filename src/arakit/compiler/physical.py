@@ -153,7 +153,11 @@ def scope_text(scope: Scope | None) -> str:
         lines += [f"- `{f}/`: {scope.why[f]}" for f in scope.folders if scope.why.get(f)]
     if scope.excluded:
         lines.append(
-            "- set aside: " + "; ".join(f"`{f}/` ({why})" for f, why in scope.excluded[:12])
+            "- set aside: "
+            + "; ".join(
+                f"`{f}` ({why})" if why.startswith("superseded") else f"`{f}/` ({why})"
+                for f, why in scope.excluded[:12]
+            )
         )
     return "\n".join(lines) + "\n\n"
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from arakit.compiler.repo.params import CodeParam
+from arakit.compiler.repo.superseded import superseded
 from arakit.compiler.scope.aside import _folder, set_aside
 from arakit.compiler.scope.loaded import unloaded
 from arakit.compiler.scope.model import _PROGRAMS, CODE_SUFFIXES
@@ -48,6 +49,28 @@ def _unloaded_folders(
     return sorted(out.items())
 
 
+def _superseded(
+    files: list[str], read: Callable[[str], str | None] | None, aside: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """(file, why) for the code files the repository's notes call superseded or not to be
+    used (repo/superseded.py), outside what is already set aside."""
+    if read is None:
+        return []
+    out: dict[str, str] = {}
+    for st in superseded(files, read):
+        for f in st.files:
+            if f.lower().endswith(CODE_SUFFIXES) and not any(
+                f == a or f.startswith(a + "/") for a, _ in aside
+            ):
+                out.setdefault(f, f"superseded ({st.where}: {_quote(st.sentence)})")
+    return sorted(out.items())
+
+
+def _quote(sentence: str, most: int = 120) -> str:
+    s = " ".join(sentence.split())
+    return f'"{s}"' if len(s) <= most else f'"{s[: most - 1]}…"'
+
+
 def _experiment_files(
     settings: list[PaperSetting], params: list[CodeParam], prefer: dict[str, int] | None = None
 ) -> dict[str, float]:
@@ -69,9 +92,9 @@ def _experiment_files(
         # (a value any program holds, 0, 1 or a small count, agrees by chance: a summation
         # index `k = 1` is no evidence that the script setting `k = 1.0` is the code)
         plain = [[s for s in g if not _tiny(s)] for g in groups.values()]
-        for f in (align(g, units, prefer) for g in plain if g):
-            if f is not None and f.conflicts == 0:
-                found[f.unit.main] = found.get(f.unit.main, 0.0) + f.agree
+        for one in (align(g, units, prefer) for g in plain if g):
+            if one is not None and one.conflicts == 0:
+                found[one.unit.main] = found.get(one.unit.main, 0.0) + one.agree
     return found
 
 
@@ -105,7 +128,8 @@ def choose_folders(
     ]
     stock = unloaded(files, read) if read is not None else {}
     aside += _unloaded_folders(files, stock, aside)
-    inside = [f for f in files if not any(f.startswith(a + "/") for a, _ in aside)]
+    aside += _superseded(files, read, aside)
+    inside = [f for f in files if not any(f == a or f.startswith(a + "/") for a, _ in aside)]
     code = [f for f in inside if f.lower().endswith(CODE_SUFFIXES)]
     # scripts directly beside the paper's PDF are its figure scripts: they join the scope
     # as files (entrypoints.py), never making the writing folder the code folder

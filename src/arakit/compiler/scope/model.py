@@ -49,6 +49,7 @@ class Scope:
     # files outside the folders that are the paper's code too: launch files that run the
     # folders' programs, scripts beside the paper
     files: list[str] = field(default_factory=list)
+    # folders set aside, and single files the repository's notes call superseded
     excluded: list[tuple[str, str]] = field(default_factory=list)
     commit: str = ""
     commit_label: str = ""
@@ -65,7 +66,7 @@ class Scope:
         if rel in self.files:
             return True
         return self._holding(rel) != [] and not any(
-            rel.startswith(e.rstrip("/") + "/") for e, _ in self.excluded
+            rel == e or rel.startswith(e.rstrip("/") + "/") for e, _ in self.excluded
         )
 
     def third_party(self, rel: str) -> bool:

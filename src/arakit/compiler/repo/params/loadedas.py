@@ -69,14 +69,14 @@ def loaded_as(files: list[str], read: Callable[[str], str | None]) -> dict[str, 
             continue
         readers.setdefault(_folder(f), set()).update(formats)
         if len(formats) == 1:
-            fmt = next(iter(formats))
+            only = next(iter(formats))
             for name in names:
                 if re.search(rf"[\"'/]{re.escape(name)}[\"']", text):
-                    named.setdefault(name, fmt)
+                    named.setdefault(name, only)
     out: dict[str, str] = {}
     for f in candidates:
         name = PurePosixPath(f).name
-        fmt = named.get(name)
+        fmt: str | None = named.get(name)
         if fmt is None and f.lower().endswith(_INPUTS):
             here = readers.get(_folder(f), set())
             fmt = next(iter(here)) if len(here) == 1 else None
@@ -101,7 +101,7 @@ def _mapping(text: str, fmt: str) -> bool:
             import tomllib
 
             data = tomllib.loads(text)
-    except Exception:  # any parse failure: not that format  # noqa: BLE001
+    except Exception:  # any parse failure: not that format
         return False
     return isinstance(data, dict) and len(data) >= MIN_KEYS
 
