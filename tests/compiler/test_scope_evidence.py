@@ -137,7 +137,7 @@ def test_code_the_readme_calls_superseded_is_set_aside_with_the_sentence(
     repo = git_repo(tmp_path / "r", [{"files": files, "msg": "v2 beside v1"}])
     g = ground_repo(repo.path, with_history=False)
     said = superseded(g.repo.files, g.repo.read)
-    assert [(s.files, s.where) for s in said] == [
+    assert [(s.paths, s.where) for s in said] == [
         (("src/learner.py", "src/train_baseline.py"), "README.md:3")
     ]
     _, aside, _ = choose_folders(g.repo.files, g.params, [], "", set(), g.repo.read)

@@ -58,7 +58,7 @@ def _superseded(
         return []
     out: dict[str, str] = {}
     for st in superseded(files, read):
-        for f in st.files:
+        for f in st.paths:
             if f.lower().endswith(CODE_SUFFIXES) and not any(
                 f == a or f.startswith(a + "/") for a, _ in aside
             ):
