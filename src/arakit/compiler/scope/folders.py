@@ -277,9 +277,26 @@ def _python_package(
                 if f"{folder}/__init__.py" not in have:
                     continue
                 said = re.escape(m.group(1)).replace(r"\-", "[-_ ]?").replace("_", "[-_ ]?")
-                if re.search(rf"(?<![\w/.-]){said}(?![\w/-])", text, re.I):
-                    return folder, f"{marker} (the package {m.group(1)}, which the paper names)"
+                if _presents_software(rf"(?<![\w/.-]){said}(?![\w/-])", text):
+                    return folder, f"{marker} (the package {m.group(1)}, which the paper presents)"
     return None
+
+
+_SOFTWARE = r"(?:library|package|toolbox|toolkit|framework|software|module|suite)"
+
+
+def _presents_software(name: str, text: str) -> bool:
+    """True when the paper presents `name` (a regular expression) as software: `FastVPINNs:
+    An efficient tensor-based Python library`, `the FastVPINNs framework`, `a package
+    called X`, or a software paper's "Statement of need" beside the name. A paper that names
+    its algorithm as its package is named (`we extend GentleBoost to the online setting`)
+    does not: its experiment scripts are its code."""
+    if not re.search(name, text, re.I):
+        return False
+    if re.search(r"^\s*(?:§[\d.]*\s*)?statement of need\b", text, re.I | re.M):
+        return True
+    near = rf"{name}[^.\n]{{0,60}}?\b{_SOFTWARE}\b|\b{_SOFTWARE}\s+(?:\w+\s+){{0,2}}{name}"
+    return re.search(near, text, re.I) is not None
 
 
 def _root_package(folders: list[str], files: list[str], own: set[str]) -> str:
