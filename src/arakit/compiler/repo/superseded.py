@@ -32,14 +32,12 @@ MAX_FILES = 200  # files one statement may name
 # words saying code is not to be used; `by` after "superseded"/"replaced" names the new code
 # ("do not use" as an instruction only: at the start of a clause, never "repositories
 # that do not use CCS")
+_INSTRUCTION = r"(?:^|(?<=[;:(—–-])|(?<=[;:(—–-] )|\bplease )(?:do not|don't|never) use\b"
+_USE_NOT = re.compile(_INSTRUCTION, re.I)
 _CUE = re.compile(
     r"\b(?:superseded|deprecated|obsolete|no longer (?:used|maintained|in use)|"
-    r"should not be used|must not be used)\b|"
-    r"(?:^|(?<=[;:(—–-])|(?<=[;:(—–-] )|\bplease )(?:do not|don't|never) use\b",
+    rf"should not be used|must not be used)\b|{_INSTRUCTION}",
     re.I,
-)
-_USE_NOT = re.compile(
-    r"(?:^|(?<=[;:(—–-])|(?<=[;:(—–-] )|\bplease )(?:do not|don't|never) use\b", re.I
 )
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:superseded|deprecated|obsolete)\b", re.I)
 # a path as written: in backticks, or bare with a folder or a code suffix

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
+from arakit.compiler.repo.launched import _module_path
+
 # the README files read, at the repository root
 _READMES = ("README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md")
 MAX_README = 256 * 1024
@@ -40,20 +42,11 @@ def documented_runs(files: list[str], read: Callable[[str], str | None] | None) 
         text = (read(name) or "")[:MAX_README]
         for m in _COMMAND.finditer(text):
             module, path = m.group(2), m.group(3) or m.group(4)
-            target = _module_file(module, have) if module else _path(path or "", have)
+            target = _module_path(module, have) if module else _path(path or "", have)
             if target and target not in out:
                 out.append(target)
         break
     return out
-
-
-def _module_file(module: str, have: set[str]) -> str:
-    """`src.run_v2` -> `src/run_v2.py` (or a package's `__main__.py`), "" when absent."""
-    stem = module.replace(".", "/")
-    for cand in (f"{stem}.py", f"{stem}/__main__.py"):
-        if cand in have:
-            return cand
-    return ""
 
 
 def _path(path: str, have: set[str]) -> str:
