@@ -12,6 +12,7 @@ every call are read by python.py already."""
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 
 from arakit.compiler.repo.params.model import CodeParam
@@ -46,6 +47,7 @@ def positional_params(files: list[str], read: Callable[[str], str | None]) -> li
     reach = Reach(files, read)
     out: list[CodeParam] = []
     programs = [f for f in files if f.endswith((".py", ".ipynb"))][:MAX_FILES]
+    sources: dict[str, str] = {}
     for rel in programs:
         text = read(rel)
         if text is None:
@@ -54,16 +56,47 @@ def positional_params(files: list[str], read: Callable[[str], str | None]) -> li
             source = notebook_source(text) if len(text) <= MAX_NOTEBOOK_BYTES else None
         else:
             source = text if len(text) <= MAX_BYTES else None
-        tree = parse_tolerant(source) if source else None
+        if source:
+            sources[rel] = source
+    # the names the repository defines: a call of any other name is a library's
+    defined = {m.group(1) for src in sources.values() for m in _DEFINES.finditer(src)}
+    for rel, source in sources.items():
+        if defined.isdisjoint(_CALLED.findall(source)):
+            continue
+        tree = parse_tolerant(source)
         if tree is None:
             continue
+        lines = source.splitlines()
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and any(_literal(a) for a in node.args):
-                out += _bound(reach, rel, node, source or "")
+            if (
+                isinstance(node, ast.Call)
+                and _last(node.func) in defined
+                and any(_literal(a) for a in node.args)
+            ):
+                out += _bound(reach, rel, node, lines)
     return out
 
 
-def _bound(reach: Reach, rel: str, call: ast.Call, source: str) -> list[CodeParam]:
+_CALLED = re.compile(r"([A-Za-z_]\w*)\s*\(")
+_DEFINES = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)", re.M)
+
+
+def _last(func: ast.expr) -> str:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def _written(node: ast.expr, lines: list[str]) -> str:
+    """A literal's text as written (its line sliced by the node's byte offsets)."""
+    end = getattr(node, "end_lineno", None)
+    if end != node.lineno or not 0 < node.lineno <= len(lines):
+        return ""
+    raw = lines[node.lineno - 1].encode("utf-8")
+    return raw[node.col_offset : node.end_col_offset].decode("utf-8", "replace")
+
+
+def _bound(reach: Reach, rel: str, call: ast.Call, lines: list[str]) -> list[CodeParam]:
     """The parameters one call passes by position to a project function or class."""
     chain = _chain(call.func)
     if not chain:
@@ -85,7 +118,7 @@ def _bound(reach: Reach, rel: str, call: ast.Call, source: str) -> list[CodePara
             break
         if not _literal(arg):
             continue
-        value = ast.get_source_segment(source, arg) or ""
+        value = _written(arg, lines)
         if value and len(value) <= MAX_VALUE:
             out.append(CodeParam(signature[i], value, rel, arg.lineno, "call", context=callee))
     return out
