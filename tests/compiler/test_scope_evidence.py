@@ -177,7 +177,11 @@ def test_values_passed_by_position_to_a_project_function_are_named_by_its_parame
 ) -> None:
     module = "def genetic(x0, y0, model, population, generation, cache=None):\n    return x0\n"
     cell = "from attack import genetic\nimport numpy as np\n"
-    call = "grid = np.linspace(0, 1, 50)\nresult = genetic(xs, ys, model, 40, 1, verbose=False)\n"
+    call = (
+        "grid = np.linspace(0, 1, 50)\nresult = genetic(xs, ys, model, 40, 1, verbose=False)\n"
+        "ax.plot(grid, genetic(xs, ys, model, 7, 7))\n"  # a value drawn: no run
+        "def test():\n    genetic(xs, ys, model, 8, 8)\n"  # a check: no run
+    )
     lines = (cell + call).splitlines(keepends=True)
     cells = [{"cell_type": "code", "metadata": {}, "source": lines, "outputs": []}]
     notebook = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4}, indent=1)
@@ -188,5 +192,7 @@ def test_values_passed_by_position_to_a_project_function_are_named_by_its_parame
     # the call is the cell's fourth line: line 7 + 3 of the .ipynb file
     assert ("population", "40", "demo.ipynb", 10, "genetic") in passed
     assert ("generation", "1", "demo.ipynb", 10, "genetic") in passed
-    # a library's function (numpy) binds no project parameter
+    # a library's function (numpy) binds no project parameter; a drawn value and a test's
+    # call are not what ran
     assert not any(p[4] == "np.linspace" and p[0] != "num" for p in passed)
+    assert {p[1] for p in passed if p[0] == "population"} == {"40"}

@@ -6,8 +6,10 @@ defined in the repository as `def genetic(xi, yi, model, population_size, genera
 ...)`. Each literal argument given by position to a function or class the repository
 defines (resolved through the caller's imports, repo/reach.py) becomes a parameter named
 after the parameter it binds (`population_size = 40`, kind `call`) at the call's
-file:line, the callee as its context: the value that call ran with. Keyword arguments of
-every call are read by python.py already."""
+file:line, the callee as its context: the value that call ran with. A call whose value is
+another call's argument (a curve drawn with `ax.plot(x, f(10.0, x))`) and the calls of a
+test, debug or plotting function are not runs and give none. Keyword arguments of every
+call are read by python.py already."""
 
 from __future__ import annotations
 
@@ -67,13 +69,32 @@ def positional_params(files: list[str], read: Callable[[str], str | None]) -> li
         if tree is None:
             continue
         lines = source.splitlines()
-        for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and _last(node.func) in defined
-                and any(_literal(a) for a in node.args)
-            ):
+        for node in _runs(tree):
+            if _last(node.func) in defined and any(_literal(a) for a in node.args):
                 out += _bound(reach, rel, node, lines)
+    return out
+
+
+# functions whose calls check or show the code rather than run the experiment
+_NOT_RUNS = re.compile(r"^_*(?:test|debug|check|demo|plot|draw|show|visuali[sz]e)", re.I)
+
+
+def _runs(tree: ast.AST) -> list[ast.Call]:
+    """The calls that run something: not a call whose value is an argument of another
+    call (`ax.plot(x, lorentz_psd(10.0, x))` draws a curve), and not the calls inside a
+    test, debug or plotting function (`def test(): f(0.205, 0.205)`)."""
+    out: list[ast.Call] = []
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and _NOT_RUNS.match(node.name):
+            continue
+        if isinstance(node, ast.Call):
+            out.append(node)
+            # its arguments' calls compute a value for it; the callee chain may call too
+            stack.append(node.func)
+            continue
+        stack.extend(ast.iter_child_nodes(node))
     return out
 
 
