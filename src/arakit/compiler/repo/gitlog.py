@@ -95,6 +95,11 @@ def read_commits(repo: Path) -> tuple[list[Commit], bool, str]:
     return commits[-MAX_COMMITS:], len(commits) > MAX_COMMITS, problem
 
 
+# control characters a commit message may carry (old merge tools wrote \x01 before each
+# "Conflicts:" line): never written into the artifact, where Markdown readers refuse them
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _parse_record(rec: str) -> Commit | None:
     parts = rec.split("\x1f")
     if len(parts) < 6:
@@ -102,7 +107,8 @@ def _parse_record(rec: str) -> Commit | None:
     sha, parents, date, subject, body = (p.strip("\0\n") for p in parts[:5])
     if len(sha) != 40:
         return None
-    commit = Commit(sha=sha, parents=parents.split(), date=date, subject=subject, body=body.strip())
+    subject, body = _CONTROL.sub("", subject).strip(), _CONTROL.sub("", body).strip()
+    commit = Commit(sha=sha, parents=parents.split(), date=date, subject=subject, body=body)
     tokens = parts[5].split("\0")
     i = 0
     while i < len(tokens):
