@@ -17,12 +17,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from arakit.compiler.atoms import text_blocks
 from arakit.compiler.mapping.context import PROVENANCE
+from arakit.compiler.paper_trials import own_sentences
 from arakit.compiler.pdf.document import Document
 from arakit.compiler.repo.gitlog import Commit
 from arakit.compiler.repo.paths import is_code
-from arakit.compiler.text import clip, sentences
+from arakit.compiler.text import clip
 from arakit.model import TraceNode
 
 MAX_COMMITS = 12  # commits cited per narrated trial
@@ -52,7 +52,6 @@ _NOT_NAMES = {
     "Section", "Ultimately", "Finally", "First", "Then", "Although", "While", "Most",
     "In", "For", "To", "With", "As", "Since", "After", "Before", "Also", "Moreover",
 }  # fmt: skip
-_OTHERS = ("related", "references", "background")
 # a list of trials names what kind of thing was tried
 _KINDS = re.compile(
     r"\b(?:approach|method|model|architecture|technique|network|algorithm|variant|strateg|"
@@ -110,23 +109,19 @@ def narrated_trials(doc: Document) -> list[Narrated]:
     sentence that lists it."""
     tried: dict[str, Narrated] = {}
     kept: set[str] = set()
-    for text, page, section, role in text_blocks(doc):
-        if role in _OTHERS:
+    for s, page, section in own_sentences(doc):
+        for m in _KEPT_AFTER.finditer(s):
+            kept |= {n.lower() for n in _names(m.group("rest"))}
+        for m in _KEPT_BEFORE.finditer(s):
+            kept |= {n.lower() for n in _names(m.group("rest"))}
+        t = _TRIED.search(s)
+        if not t or not _KINDS.search(s):
             continue
-        for sent in sentences(text):
-            s = " ".join(sent.split())
-            for m in _KEPT_AFTER.finditer(s):
-                kept |= {n.lower() for n in _names(m.group("rest"))}
-            for m in _KEPT_BEFORE.finditer(s):
-                kept |= {n.lower() for n in _names(m.group("rest"))}
-            t = _TRIED.search(s)
-            if not t or not _KINDS.search(s):
-                continue
-            names = _names(s[t.end() :])
-            if len(names) < 2:
-                continue  # a list of trials names several
-            for n in names:
-                tried.setdefault(n.lower(), Narrated(n, s, page, section))
+        names = _names(s[t.end() :])
+        if len(names) < 2:
+            continue  # a list of trials names several
+        for n in names:
+            tried.setdefault(n.lower(), Narrated(n, s, page, section))
     return [t for key, t in tried.items() if key not in kept and not _kept_variant(key, kept)]
 
 

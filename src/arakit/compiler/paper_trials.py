@@ -12,6 +12,7 @@ references (other people's dead ends), and not as a plan ("we will abandon").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from arakit.compiler.atoms import text_blocks
@@ -60,13 +61,19 @@ def paper_trials(doc: Document) -> list[PaperTrial]:
     authors' own attempt was given up, in reading order."""
     out: list[PaperTrial] = []
     seen: set[str] = set()
+    for s, page, section in own_sentences(doc):
+        if s in seen or not _GIVEN_UP.search(s) or not _OWN.search(s) or _PLAN.search(s):
+            continue
+        seen.add(s)
+        out.append(PaperTrial(s, page, section))
+    return out
+
+
+def own_sentences(doc: Document) -> Iterator[tuple[str, int, str]]:
+    """(sentence, page, section) of the text that speaks of the authors' own work, in
+    reading order, whitespace folded: related work, background and references left out."""
     for text, page, section, role in text_blocks(doc):
         if role in _OTHERS:
             continue
         for sent in sentences(text):
-            s = " ".join(sent.split())
-            if s in seen or not _GIVEN_UP.search(s) or not _OWN.search(s) or _PLAN.search(s):
-                continue
-            seen.add(s)
-            out.append(PaperTrial(s, page, section))
-    return out
+            yield " ".join(sent.split()), page, section
