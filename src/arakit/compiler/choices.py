@@ -10,6 +10,7 @@ import re
 
 from arakit.compiler.atoms import Where
 from arakit.compiler.pdf.document import Document
+from arakit.compiler.text import sentences
 
 OPTIMIZER = "optimizer"
 
@@ -147,17 +148,13 @@ def constructed_optimizers(line: str) -> list[tuple[str, str]]:
     return out
 
 
-# a sentence break in running text (not after an abbreviation's single capital: `I. Kant`)
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(])")
-
-
 def paper_sentences(doc: Document) -> list[Where]:
     """Every sentence of the paper's running text, where it stands: the paper side of the
     settings whose value is a named alternative (`the maximally mixed prior`), which the
     code decides by what it offers (reconcile/named.py)."""
-    out: list[Where] = []
-    for p in doc.paragraphs():
-        for sentence in _SENTENCE_END.split(p.text):
-            if sentence.strip():
-                out.append(Where(p.page, p.section, sentence.strip(), "body"))
-    return out
+    return [
+        Where(p.page, p.section, sentence.strip(), "body")
+        for p in doc.paragraphs()
+        for sentence in sentences(p.text)
+        if sentence.strip()
+    ]
