@@ -70,3 +70,23 @@ def test_a_source_file_without_its_commit_is_named_with_what_is_missing(places: 
     (folder / "SOURCE.yaml").write_text("repo: owner/name\npdf: paper.pdf\n")
     with pytest.raises(pool.PoolError, match=r"broken/SOURCE.yaml: missing commit"):
         pool.read_source(folder)
+
+
+def test_blobs_absent_from_the_snapshot_become_placeholders_and_the_bundle_clones(
+    places: Path,
+) -> None:
+    mirror, _ = _snapshot(places)
+    big = subprocess.run(
+        ["git", "--git-dir", str(mirror), "rev-parse", "HEAD:train.py"], capture_output=True
+    ).stdout.decode()
+    big = big.strip()
+    # a snapshot leaves out files of 4 MiB and more: take one blob away, as the store does
+    # (the mirror of a fresh local repository holds loose objects)
+    (mirror / "objects" / big[:2] / big[2:]).unlink()
+    dest = pool.add("demo", "owner/name", "paper/paper.pdf", "tester", None)
+    assert "1 file versions of 4 MiB or more were absent" in (dest / "SOURCE.md").read_text()
+    clone = places / "clone"
+    subprocess.run(["git", "clone", "-q", str(dest / "repo.bundle"), str(clone)], check=True)
+    assert (clone / "train.py").read_text().startswith("placeholder: this file")
+    log = subprocess.run(["git", "-C", str(clone), "log", "--format=%s"], capture_output=True)
+    assert log.stdout.decode().split() == ["v2", "v1"]

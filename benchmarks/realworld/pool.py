@@ -127,13 +127,81 @@ def build(src: Source, out_root: Path) -> Path:
         head = _git(scratch, "symbolic-ref", "-q", "HEAD").stdout.decode().strip()
         if _git(scratch, "rev-parse", "HEAD").stdout.decode().strip() != src.commit:
             _git(scratch, "update-ref", head, src.commit)
+        replaced = _replace_absent_blobs(scratch)
         _git(scratch, "bundle", "create", str(dest / "repo.bundle"), "--all")
+    note = (
+        f" {replaced} file versions of 4 MiB or more were absent from the snapshot; each is a one-line "
+        "placeholder in every commit, so commit hashes differ from upstream (subjects, authors "
+        "and dates do not)."
+        if replaced
+        else ""
+    )
     (dest / "SOURCE.md").write_text(
         f"# {src.name}\n\nPool pair built from the public repository {src.repo} at commit "
-        f"{src.commit}; the paper is {src.pdf} of that commit.\n",
+        f"{src.commit}; the paper is {src.pdf} of that commit.{note}\n",
         encoding="utf-8",
     )
     return dest
+
+
+# rewrites each commit's index, swapping the blobs listed in $ARA_ABSENT for $ARA_PLACEHOLDER
+_SWAP_ABSENT = (
+    'git ls-files -s | awk -F\'\\t\' -v ph="$ARA_PLACEHOLDER" -v mf="$ARA_ABSENT" '
+    "'BEGIN { while ((getline l < mf) > 0) absent[l] = 1 } "
+    '{ split($1, a, " "); if (a[2] in absent) a[2] = ph; print a[1] " " a[2] " " a[3] "\\t" $2 }\' '
+    "| git update-index --index-info"
+)
+
+
+def _replace_absent_blobs(gitdir: Path) -> int:
+    """Swap every blob the snapshot lacks (files of 4 MiB and more are left out) for a
+    placeholder, on every ref, so that ``git bundle`` can pack the history; the count swapped.
+    """
+    listing = _git(gitdir, "rev-list", "--objects", "--all", "--missing=print").stdout.decode()
+    absent = sorted({line[1:].strip() for line in listing.splitlines() if line.startswith("?")})
+    if not absent:
+        return 0
+    text = b"placeholder: this file (4 MiB or more) was absent from the fetched snapshot\n"
+    placeholder = (
+        subprocess.run(
+            [*_GIT, "--git-dir", str(gitdir), "hash-object", "-w", "--stdin"],
+            input=text,
+            check=True,
+            capture_output=True,
+        )
+        .stdout.decode()
+        .strip()
+    )
+    listed = gitdir / "ara-absent.txt"
+    listed.write_text("".join(f"{sha}\n" for sha in absent), encoding="ascii")
+    env = dict(
+        os.environ,
+        ARA_ABSENT=str(listed),
+        ARA_PLACEHOLDER=placeholder,
+        FILTER_BRANCH_SQUELCH_WARNING="1",
+    )
+    subprocess.run(
+        [
+            *_GIT,
+            "--git-dir",
+            str(gitdir),
+            "filter-branch",
+            "-f",
+            "--index-filter",
+            _SWAP_ABSENT,
+            "--tag-name-filter",
+            "cat",
+            "--",
+            "--all",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    originals = _git(gitdir, "for-each-ref", "--format=%(refname)", "refs/original/").stdout
+    for ref in originals.decode().split():
+        _git(gitdir, "update-ref", "-d", ref)
+    return len(absent)
 
 
 def add(name: str, repo: str, pdf: str, by: str, commit: str | None) -> Path:
