@@ -31,3 +31,20 @@ def test_control_bytes_of_a_commit_message_are_not_written_into_the_history_log(
     cells = [cell for table in written.tables for row in table.rows for cell in row]
     assert any("Conflicts:" in cell for cell in cells)
     assert not any(_CONTROL.search(cell) for cell in cells)
+
+
+def test_separator_bytes_in_a_commit_message_leave_the_commit_whole(tmp_path: Path) -> None:
+    # git log is read with record and field separators; a message holding the bare bytes
+    # \x1e and \x1f once split one commit into two and cut its file changes away
+    forged = "Tune lr\n\nfirst\x1e" + "a" * 40 + "\x1fsecond\x1fthird\n"
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"train.py": "lr = 0.1\n"}, "msg": "init"},
+            {"files": {"train.py": "lr = 0.2\n", "eval.py": "k = 4\n"}, "msg": forged, "day": 2},
+        ],
+    )
+    commits, _, _ = read_commits(tmp_path)
+    assert [c.subject for c in commits] == ["init", "Tune lr"]
+    assert commits[-1].body == "first" + "a" * 40 + "secondthird"
+    assert sorted(ch.path for ch in commits[-1].changes) == ["eval.py", "train.py"]

@@ -20,7 +20,7 @@ from arakit.compiler.repo import paths
 from arakit.compiler.repo.finding import Finding
 from arakit.compiler.repo.gitlog import Commit
 from arakit.compiler.repo.messages import in_progress
-from arakit.compiler.repo.source import git
+from arakit.compiler.repo.source import Marks, git
 
 # what git's pickaxe looks for (POSIX extended): the same failures as _FAILED, loosely
 _PICKAXE = (
@@ -51,6 +51,7 @@ _GLOBS = tuple(
 
 def comment_lessons(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
     """Failure lessons written as code comments beside a change, on the line of `head`."""
+    marks = Marks.new()
     out = git(
         repo,
         "log",
@@ -64,7 +65,7 @@ def comment_lessons(repo: Path, head: str, commits: dict[str, Commit]) -> list[F
         "--no-textconv",
         "--no-renames",
         f"--max-count={MAX_COMMITS}",
-        "--format=%x1e%H",
+        marks.format("%H"),
         head,
         "--",
         *_GLOBS,
@@ -72,7 +73,7 @@ def comment_lessons(repo: Path, head: str, commits: dict[str, Commit]) -> list[F
     )
     found: list[Finding] = []
     seen: set[str] = set()
-    for rec in reversed(out.split("\x1e")[1:]):  # oldest first: a comment copied later is one
+    for rec in reversed(marks.records(out)):  # oldest first: a comment copied later is one
         lines = rec.split("\n")
         c = commits.get(lines[0].strip())
         if c is None or not c.mainline:
@@ -360,6 +361,7 @@ def _note_title(sentence: str) -> str:
 def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
     """README and notes lines, added on the line of `head`, that say something failed
     (not in a file of reviewers' comments: their words, not the authors' record)."""
+    marks = Marks.new()
     out = git(
         repo,
         "log",
@@ -370,7 +372,7 @@ def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Find
         "--no-color",
         "--no-ext-diff",
         "--no-textconv",
-        "--format=%x1e%H",
+        marks.format("%H"),
         head,
         "--",
         "*.md",
@@ -381,7 +383,7 @@ def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Find
     )
     found: list[Finding] = []
     seen: set[str] = set()
-    for rec in reversed(out.split("\x1e")[1:]):  # oldest first: a note copied later is one note
+    for rec in reversed(marks.records(out)):  # oldest first: a note copied later is one note
         lines = rec.splitlines()
         sha = lines[0].strip()
         c = commits.get(sha)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from arakit.compiler.repo.source import git
+from arakit.compiler.repo.source import Marks, git
 
 MAX_CHANGED = 12  # a commit that changed more lines than this is described by its files only
 MAX_COMMITS = 3000  # small commits whose lines are read; the newest first
@@ -25,11 +25,12 @@ _BINARY = re.compile(r"^-\t-\t")
 def small_commits(repo: Path) -> list[str]:
     """Commits on any ref that changed between 1 and MAX_CHANGED lines of text, newest first
     (at most MAX_COMMITS)."""
+    marks = Marks.new()
     out = git(
-        repo, "log", "--all", "--no-merges", "-M", "--numstat", "--format=%x1e%H", check=False
+        repo, "log", "--all", "--no-merges", "-M", "--numstat", marks.format("%H"), check=False
     )
     small: list[str] = []
-    for record in out.split("\x1e"):
+    for record in marks.records(out):
         lines = record.strip("\n").split("\n")
         sha = lines[0].strip()
         if len(sha) != 40:
@@ -55,6 +56,7 @@ def changed_lines(repo: Path, shas: list[str]) -> dict[str, list[tuple[str, str]
     blank lines and indentation dropped."""
     found: dict[str, list[tuple[str, str]]] = {}
     for i in range(0, len(shas), BATCH):
+        marks = Marks.new()
         out = git(
             repo,
             "show",
@@ -63,11 +65,11 @@ def changed_lines(repo: Path, shas: list[str]) -> dict[str, list[tuple[str, str]
             "--no-color",
             "--no-ext-diff",
             "--no-textconv",
-            "--format=%x1e%H",
+            marks.format("%H"),
             *shas[i : i + BATCH],
             check=False,
         )
-        for record in out.split("\x1e"):
+        for record in marks.records(out):
             lines = record.split("\n")
             sha = lines[0].strip()
             if len(sha) != 40:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from arakit import gitsafe
 from arakit.compiler.errors import SourceError
-from arakit.compiler.repo.source import git
+from arakit.compiler.repo.source import Marks, git
 
 MAX_COMMITS = 50_000  # commits read from all refs; beyond this the read says it stopped
 NULL_BLOB = "0" * 40
@@ -80,8 +80,9 @@ def read_commits(repo: Path) -> tuple[list[Commit], bool, str]:
     """Every commit on every ref, oldest first (parents before children), whether the read
     stopped at MAX_COMMITS, and what went wrong when file changes could not be read (a
     repository with missing objects still gives its commits, without their changes)."""
-    fmt = "%x1e%H%x1f%P%x1f%aI%x1f%s%x1f%b%x1f"
-    base = ["log", "--all", "--topo-order", "--reverse", "--no-color", f"--format={fmt}"]
+    marks = Marks.new()
+    fmt = marks.format("%H", "%P", "%aI", "%s", "%b", "")
+    base = ["log", "--all", "--topo-order", "--reverse", "--no-color", fmt]
     limit = f"-n{MAX_COMMITS + 1}"
     problem = ""
     try:
@@ -90,7 +91,8 @@ def read_commits(repo: Path) -> tuple[list[Commit], bool, str]:
     except SourceError as e:
         problem = f"file changes not read ({e.reason})"
         out = git(repo, *base, limit, check=False)
-    commits = [c for c in (_parse_record(rec) for rec in out.split("\x1e")) if c is not None]
+    records = (_parse_record(rec.split(marks.field)) for rec in marks.records(out))
+    commits = [c for c in records if c is not None]
     # --reverse applies after -n: a truncated read holds the newest commits, oldest first
     return commits[-MAX_COMMITS:], len(commits) > MAX_COMMITS, problem
 
@@ -100,8 +102,7 @@ def read_commits(repo: Path) -> tuple[list[Commit], bool, str]:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _parse_record(rec: str) -> Commit | None:
-    parts = rec.split("\x1f")
+def _parse_record(parts: list[str]) -> Commit | None:
     if len(parts) < 6:
         return None
     sha, parents, date, subject, body = (p.strip("\0\n") for p in parts[:5])
@@ -277,6 +278,7 @@ def patches(
     """(commit hash, its patch with no context lines) for commits on the line of `head`
     that change `paths` (globs), newest first, at most `most`; `options` narrow the log
     (`-G regex`, `--no-merges`)."""
+    marks = Marks.new()
     out = git(
         repo,
         "log",
@@ -287,14 +289,14 @@ def patches(
         "--no-ext-diff",
         "--no-textconv",
         f"-n{most}",
-        "--format=%x1e%H",
+        marks.format("%H"),
         head,
         "--",
         *paths,
         check=False,
     )
     records = []
-    for rec in out.split("\x1e")[1:]:
+    for rec in marks.records(out):
         sha, _, diff = rec.partition("\n")
         records.append((sha.strip(), diff))
     return records

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -56,6 +57,34 @@ def git(repo: Path, *args: str, check: bool = True) -> str:
     if check and res.returncode != 0:
         raise SourceError(str(repo), f"git {' '.join(args[:2])} failed: {res.stderr.strip()}")
     return res.stdout
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Record and field separators for one `git log`/`git show` call that no commit message
+    or file content can forge: a fixed control byte around a random token made per call.
+
+    Commit messages and diffs are untrusted text; with a bare ``\x1e`` between records, a
+    message holding that byte split one commit into two and cut its subject from its body.
+    """
+
+    record: str
+    field: str
+
+    @classmethod
+    def new(cls) -> Marks:
+        token = secrets.token_hex(8)
+        return cls(f"\x1e{token}\x1e", f"\x1f{token}\x1f")
+
+    def format(self, *placeholders: str) -> str:
+        """``--format=`` opening each record with its mark and joining the placeholders."""
+        record = self.record.replace("\x1e", "%x1e")
+        field = self.field.replace("\x1f", "%x1f")
+        return f"--format={record}{field.join(placeholders)}"
+
+    def records(self, out: str) -> list[str]:
+        """The records of ``out``, in order (text before the first mark dropped)."""
+        return out.split(self.record)[1:]
 
 
 def is_local_git_url(spec: str) -> bool:
