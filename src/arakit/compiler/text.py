@@ -196,15 +196,38 @@ def clip(text: str, limit: int = 240) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+# Inside a Results section a subsection's title may name what its results are about
+# ("Model Scaling", "Base Model Error Characterization") or how they are summed up
+# ("Summary Discussion"): the words that make a top-level section a method, a discussion
+# or a conclusion do not make such a subsection one. A title whose last word is the method
+# word describes a model or design itself ("Threat model", "Mobility Model") and keeps the
+# method role; setup, related work and ablations keep their own role.
+_SUBJECT_ROLES = ("method", "limitations", "conclusion")
+
+
+def _results_part(title: str, own: str) -> bool:
+    """True when a Results subsection with this title and role stays in the Results."""
+    if own not in _SUBJECT_ROLES:
+        return False
+    words = re.findall(r"[a-z]+", title.lower())
+    method_words = dict(ROLES)["method"]
+    return own != "method" or not words or words[-1].rstrip("s") not in method_words
+
+
 def section_roles(sections: list) -> dict[int, str]:  # type: ignore[type-arg]
     """Role of each section (by id); a subsection without a role of its own takes its parent's,
-    and text before the first heading is the introduction when no section is titled so."""
+    a subsection of the Results whose title reads as a method or a discussion stays in the
+    Results (see _SUBJECT_ROLES), and text before the first heading is the introduction
+    when no section is titled so."""
     by_number: dict[str, str] = {}
     out: dict[int, str] = {}
     for sec in sections:
         r = role(sec.title, sec.appendix)
-        if r in ("other", "appendix") and "." in sec.number:
-            r = by_number.get(sec.number.rsplit(".", 1)[0], r)
+        parent = by_number.get(sec.number.rsplit(".", 1)[0], "") if "." in sec.number else ""
+        if r in ("other", "appendix") and parent:
+            r = parent
+        elif parent == "results" and _results_part(sec.title, r):
+            r = parent  # "9.1 Model Scaling", "6.4 Summary Discussion" of the Results
         if sec.number:
             by_number[sec.number] = r
         out[id(sec)] = r

@@ -248,6 +248,27 @@ def _finding(s: Sentence) -> bool:
     )
 
 
+# a lead-in that announces a list of what the paper contributes: "Our contributions are as
+# follows:", "the main contributions of this work are:", "the following features are unique
+# to this package:"; its items are claims whatever their grammar ("1. A decoupled ...",
+# "• calculate the optical effective mass ..."), taken before the section's other sentences
+_ANNOUNCED = re.compile(
+    r"(?:^our contributions?\b|\b(?:our|the|its|main|key|principal|primary|major|specific|"
+    r"technical)\s+contributions?\b(?:\s+(?:of|in)\s+(?:this|the|our)\s+\w+)?\s+(?:are|is|"
+    r"include|can be)\b|\bfollowing (?:\w+ )?(?:contributions|features|capabilities|advantages|"
+    r"novelties)\b|\b(?:features?|capabilities|advantages) (?:\w+ )?(?:are|is) unique\b)"
+    r"[^.;]*:\s*$",
+    re.I,
+)
+# ... and names them as the paper's own (a list of another tool's features is not)
+_OWN_LEAD = re.compile(
+    r"\b(?:our|we|this|the present|the proposed|the (?:paper|work|study|article)|"
+    r"(?:main|key|principal) contributions?)\b",
+    re.I,
+)
+MAX_LISTED = 6  # a list announced so is the paper's own summary: taken beyond the cap
+
+
 # how many claims each place may give: the abstract and the conclusion state the claims;
 # the introduction repeats them at length; other sections only add "X is the first ..."
 _CAPS = ((("abstract",), 8), (("introduction",), 5), (("conclusion",), 8), (("method", "other"), 3))
@@ -278,6 +299,7 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
         announced = roles != ("abstract",)  # the abstract has said what the paper presents
         lead = ""  # the last sentence that is not an item of a list
         studied = False  # the sentence before said what the authors examined
+        listed: list[Sentence] = []  # the items of a list announced as the contributions
         claimed: list[Sentence] = []  # what the paper says it did or found
         did: list[Sentence] = []  # what the abstract says the authors did, after those
         results: list[Sentence] = []  # results stated in their own right, after those
@@ -300,6 +322,9 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
             # continuing one: "We introduce X. It is designed for ... It facilitates ..."
             previous = primary or (ok and re.match(r"^(?:It|They)\b", s.text) is not None)
             studied = s.where.role == "conclusion" and bool(_STUDIED.search(s.text))
+            if item and _ANNOUNCED.search(lead) and _OWN_LEAD.search(lead):
+                listed.append(s)  # an item of the paper's own list of contributions
+                continue
             lead = lead if item else s.text
             if ok:
                 claimed.append(s)
@@ -308,9 +333,10 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
             elif announced and finding_score(s.text) >= MIN_SCORE and not explained:
                 results.append(s)  # a result the abstract or the conclusion states
         taken: list[Sentence] = []
-        for s in [*claimed, *did, *results]:
+        for s in [*listed, *claimed, *did, *results]:
             key = words(statement_of(s.text))
-            if len(taken) >= cap or any(same(key, k, DUPLICATE) for k in seen):
+            full = len(taken) >= cap + min(len(listed), MAX_LISTED)
+            if full or any(same(key, k, DUPLICATE) for k in seen):
                 continue
             if _proposes(s.text):
                 if proposals >= MAX_PROPOSALS:

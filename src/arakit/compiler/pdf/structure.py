@@ -8,6 +8,7 @@ from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
+from arakit.compiler.pdf.contents import chapter_heading, contents_pages
 from arakit.compiler.pdf.document import (
     DocFigure,
     DocSection,
@@ -59,7 +60,8 @@ def build_document(layout: Layout, path: str) -> Document:
         metadata=layout.metadata,
         damage=layout.damage,
     )
-    lines = layout.lines
+    listed = contents_pages(layout.lines)  # a table of contents repeats the headings
+    lines = [ln for ln in layout.lines if ln.page not in listed]
     if not lines:
         return doc
     sizes: Counter[float] = Counter()
@@ -119,7 +121,8 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
             flush()  # a corresponding-author note, a licence or permission block, a venue line
             k = _furniture_block(doc, lines, k, kind.kind, headings)
             continue
-        head = headings(ln, in_appendix or in_refs, current.number)
+        chapter = chapter_heading(lines, k, headings.body)
+        head = chapter[:2] if chapter else headings(ln, in_appendix or in_refs, current.number)
         if head is not None:
             flush()
             if not doc.sections and not current.title and current.paragraphs:
@@ -148,7 +151,7 @@ def _body(doc: Document, lines: list[Line], headings: Headings, vocab: Counter[s
             )
             if not (current.title.lower().startswith("appendix") and not current.number):
                 doc.sections.append(current)
-            k += 1
+            k += chapter[2] if chapter else 1
             continue
         if in_refs and not _caption_start(ln.text):
             ref_lines.append(ln)
