@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from arakit.compiler.ground import params_of
 from arakit.compiler.repo.history import History, read_history
 from tests.compiler.gitrepo import git_repo
@@ -411,3 +413,23 @@ def test_readme_results_rewritten_with_new_settings_are_a_pivot_a_rerun_alone_is
     [f] = _read(tmp_path).findings
     assert (f.kind, f.pattern, f.commits[-1]) == ("pivot", "rerun", repo.shas["rerun"])
     assert f.files == ["README.md", "launch/superglue.launch"]
+
+
+def test_a_large_file_with_many_versions_is_followed_through_a_spread_of_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # each version of a followed file is parsed whole; a big module with a long history is
+    # read at versions spread from first to last, and the summary counts the rest
+    from arakit.compiler.repo import history as history_module
+
+    monkeypatch.setattr(history_module, "MAX_FOLLOW_CHARS", 3 * 40)
+    commits = [
+        {"files": {"train.py": f"lr = 0.{n}\n" + "#" * 30 + "\n"}, "msg": f"lr {n}", "day": n}
+        for n in range(1, 10)
+    ]
+    git_repo(tmp_path, commits)
+    hist = read_history(tmp_path, params_of, ["train.py"])
+    assert hist is not None
+    (change,) = [c for c in hist.changes if c.name == "lr"]
+    assert [v for v, _, _ in change.values] == ["0.1", "0.5", "0.9"]
+    assert hist.versions_unread == 6

@@ -177,6 +177,7 @@ def _counts(
         "commits_folded": len(h.commits) - commit_nodes,
         "decision_nodes": len(h.changes),
         "scripts_not_described": h.blobs_unread,
+        "versions_not_followed": h.versions_unread,
     }
 
 
@@ -203,6 +204,11 @@ def _summary_text(h: History, counts: dict[str, Any], folded: list[Finding]) -> 
         text += f"; {len(folded)} findings beyond {MAX_FINDING_NODES} counted here only"
     if h.truncated:
         text += "; the read stopped at the newest commits (limit reached)"
+    if h.versions_unread:
+        text += (
+            f"; {h.versions_unread} versions of large files were not parsed when following "
+            "setting values (those read are spread from first to last)"
+        )
     if h.problem:
         text += f"; {h.problem}"
     if h.checked_out and h.checked_out != h.head:

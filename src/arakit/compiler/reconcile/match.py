@@ -9,11 +9,13 @@ and the paper's unit scaled to SI (`0.5 µs` is `5e-7`, `20%` may be `0.2`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set
+from functools import lru_cache
 
 from arakit.compiler.reconcile.sentinels import rounded_to_unit, seed_values, sentinel_default
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
-from arakit.compiler.settings.names import code_key, phrase_key, snake, transliterate
+from arakit.compiler.settings.names import CACHED, code_key, phrase_key, snake, transliterate
 from arakit.compiler.settings.numbers import MANTISSA, parse_number, same_number, si
 
 STRONG = 0.8  # a name this close says the code defines the paper's setting
@@ -54,17 +56,18 @@ _JOINED = re.compile(r"^(n|nb|num|max|min|op)([a-z]{3,})$")
 _STOP = {"the", "of", "a", "an", "and", "in", "for", "to", "with", "is", "on", "by", "per"}
 
 
-def _tokens(text: str) -> set[str]:
+@lru_cache(maxsize=CACHED)
+def _tokens(text: str) -> frozenset[str]:
     out: set[str] = set()
     for w in re.findall(r"[a-z]+", transliterate(text).lower().replace("_", " ")):
         if w in _STOP:
             continue
         out.add(w)
         out.update(_ABBREV.get(w, "").split())
-    return out
+    return frozenset(out)
 
 
-def _unjoined(words: set[str]) -> set[str]:
+def _unjoined(words: frozenset[str]) -> set[str]:
     """The words with a run-in prefix split off (`ncores`: n, cores; `oplen`: op, len)."""
     out = set(words)
     for w in words:
@@ -75,13 +78,14 @@ def _unjoined(words: set[str]) -> set[str]:
     return out
 
 
-def _words(name: str) -> set[str]:
+@lru_cache(maxsize=CACHED)
+def _words(name: str) -> frozenset[str]:
     """The words of an identifier as written (`est_hidden_size`: est, hidden, size)."""
-    return {
+    return frozenset(
         w
         for w in re.findall(r"[a-z]+", transliterate(name).lower().replace("_", " "))
         if w not in _STOP
-    }
+    )
 
 
 def _strip_suffix(name: str) -> str:
@@ -194,14 +198,14 @@ def _starts_schedule_of(param: CodeParam, key: str) -> bool:
     return code_key(section) == key or (bool(a) and _covers(a, b) and _covers(b, a))
 
 
-def _sized(words: set[str], unit: str) -> set[str]:
+def _sized(words: Set[str], unit: str) -> Set[str]:
     """A width in bits or bytes is a length: `opcode_bits` reads as opcode, length."""
     if unit.lower() in ("bits", "bytes", "bit", "byte"):
         return (words - {"bits", "bytes", "bit", "byte"}) | {"length"}
     return words
 
 
-def _pieces_cover(paper: set[str], bare: str) -> bool:
+def _pieces_cover(paper: Set[str], bare: str) -> bool:
     """A run-together code name whose pieces, written out, are the paper's words one to
     one (`OPLEN`: op, len; `opcode`, `length`)."""
     m = _JOINED.match(bare.lower())
@@ -212,7 +216,7 @@ def _pieces_cover(paper: set[str], bare: str) -> bool:
     return all(any(w in sp for sp in spelled) for w in paper) and all(sp & paper for sp in spelled)
 
 
-def _counted(code: set[str], paper: set[str]) -> bool:
+def _counted(code: Set[str], paper: Set[str]) -> bool:
     """Every code word is a paper word, or a count (`n`, `num`: number) of a plural noun
     the paper names (`max_n` and `maximum samples`)."""
     plural = any(w.endswith("s") and len(w) > 3 for w in paper)
@@ -221,7 +225,7 @@ def _counted(code: set[str], paper: set[str]) -> bool:
     )
 
 
-def _spelled(words: set[str]) -> set[str]:
+def _spelled(words: Set[str]) -> set[str]:
     """The words with each abbreviation written out (`std`: standard, deviation)."""
     out: set[str] = set()
     for w in words:
@@ -235,9 +239,14 @@ _BOUND_RE = r"\b(maximum|minimum|max\.?|min\.?|at most|at least|up to)\s+(?:numb
 def _bound(setting: PaperSetting) -> str:
     """`maximum` when the sentence bounds the value (`a maximum of 500,000 samples`, `up to
     500 steps`), `minimum` for `at least`; "" otherwise."""
-    if not setting.value:
+    return _bound_in(setting.value, setting.where.sentence)
+
+
+@lru_cache(maxsize=CACHED)
+def _bound_in(value: str, sentence: str) -> str:
+    if not value:
         return ""
-    m = re.search(_BOUND_RE + re.escape(setting.value), setting.where.sentence, re.IGNORECASE)
+    m = re.search(_BOUND_RE + re.escape(value), sentence, re.IGNORECASE)
     if m is None:
         return ""
     word = m.group(1).lower()
@@ -249,10 +258,11 @@ def _same_word(x: str, y: str) -> bool:
     return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
 
 
-def _covers(a: set[str], b: set[str]) -> bool:
+def _covers(a: Set[str], b: Set[str]) -> bool:
     return all(any(_same_word(x, y) for y in b) for x in a)
 
 
+@lru_cache(maxsize=CACHED)
 def code_numbers(value: str) -> tuple[float, ...]:
     """The numbers a code value states: one for a scalar (`1e-3`, `10e1`, `50e-3`), every
     element of a list, tuple or array (`[32, 128]`, `(1e-16, 1)`, `np.array([10])`)."""

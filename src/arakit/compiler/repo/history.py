@@ -36,6 +36,11 @@ from arakit.compiler.repo.unused import cited, unused_tables
 from arakit.compiler.repo.withdrawn import withdrawn
 
 MAX_VERSIONS = 100  # versions of one config file read when following its values
+# characters of one file's versions parsed when following its values: each version is parsed
+# whole, so a 228 KB plotting module with 133 versions cost 100 full parses (over 10 minutes
+# on a loaded machine); past this, versions are taken evenly from first to last and the
+# summary says how many were left unread
+MAX_FOLLOW_CHARS = 2_000_000
 MAX_BLOBS = 400  # file contents read to describe deleted and retired scripts
 MAX_BLOB_CHARS = 200_000
 MAX_PROGRAM_BLOBS = 200  # files a restructuring deletes, read to see whether they ran
@@ -88,6 +93,7 @@ class History:
     problem: str = ""  # what could not be read, said in the trace's history summary
     checked_out: str = ""  # the commit the folder shows, when not the main line's tip
     diffs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # small commits' lines
+    versions_unread: int = 0  # versions of followed files skipped for MAX_FOLLOW_CHARS
 
     def commit(self, sha: str) -> Commit | None:
         """A commit by full or abbreviated hash."""
@@ -172,7 +178,7 @@ def read_history(
     hist.findings += _ref_findings(hist)
     hist.findings.sort(key=lambda f: f.date)
     hist.blobs_unread = reader.skipped
-    hist.changes = _value_changes(repo, params_of, tracked)
+    hist.changes, hist.versions_unread = _value_changes(repo, params_of, tracked)
     hist.diffs = small_diffs(repo)
     return hist
 
@@ -421,8 +427,11 @@ def _ref_noun(r: Ref) -> str:
 
 def _value_changes(
     repo: Path, params_of: Callable[[str, str], list[CodeParam]], tracked: list[str]
-) -> list[ValueChange]:
+) -> tuple[list[ValueChange], int]:
+    """Each tracked file's parameters whose value changed along the main line, and how many
+    versions were left unread to keep within MAX_FOLLOW_CHARS per file."""
     changes: list[ValueChange] = []
+    unread = 0
     for path in tracked:
         shas = git(
             repo,
@@ -435,8 +444,12 @@ def _value_changes(
             path,
             check=False,
         )
+        versions = shas.splitlines()[-MAX_VERSIONS:]
+        size = git(repo, "cat-file", "-s", f"HEAD:./{path}", check=False).strip()
+        chosen = _spread(versions, MAX_FOLLOW_CHARS // max(int(size) if size.isdigit() else 1, 1))
+        unread += len(versions) - len(chosen)
         series: dict[str, ValueChange] = {}
-        for line in shas.splitlines()[-MAX_VERSIONS:]:
+        for line in chosen:
             sha, _, date = line.partition("\x1f")
             text = git(
                 repo, "show", f"{sha}:./{path}", check=False
@@ -448,4 +461,13 @@ def _value_changes(
                 if not vc.values or vc.values[-1][0] != p.value:
                     vc.values.append((p.value, sha, date))
         changes += [vc for vc in series.values() if len(vc.values) > 1]
-    return changes
+    return changes, unread
+
+
+def _spread(items: list[str], most: int) -> list[str]:
+    """At most `most` of `items` (never fewer than the first and the last), evenly spaced."""
+    most = max(most, 2)
+    if len(items) <= most:
+        return items
+    step = (len(items) - 1) / (most - 1)
+    return [items[round(i * step)] for i in range(most)]

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
+
+# names are matched pairwise (every paper setting against every code parameter): the pure
+# string functions below are cached, since the same names recur thousands of times
+CACHED = 1 << 16
 
 
 def words(text: str) -> list[str]:
@@ -92,6 +97,7 @@ _PHRASES_LONGEST = sorted(_PHRASE_TO_KEY, key=len, reverse=True)
 _PAREN_RE = re.compile(r"\([^)]*\)")
 
 
+@lru_cache(maxsize=CACHED)
 def transliterate(text: str) -> str:
     """Greek letters spelled out (`λ` → `lambda`, `∆t` → `dt`), accents dropped from Latin
     letters (`ö` → `o`); letters of other scripts kept whole (`й` stays `й`)."""
@@ -111,6 +117,7 @@ def transliterate(text: str) -> str:
 _NAME_WORD = re.compile(r"(?:[^\W\d_]|[0-9])+")
 
 
+@lru_cache(maxsize=CACHED)
 def snake(text: str) -> str:
     """`Ts,min` → `ts_min`; `µtrue` → `mu_true`; `Learning Rate` → `learning_rate`;
     `Доля признаков` → `доля_признаков` (names in any script keep their letters)."""
@@ -129,6 +136,7 @@ pre-training finetuning fine-tuning auxiliary meta local global prior posterior
 )
 
 
+@lru_cache(maxsize=CACHED)
 def phrase_key(phrase: str) -> str | None:
     """The canonical key of a prose phrase that names a known setting, or None.
 
@@ -151,6 +159,7 @@ def phrase_key(phrase: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=CACHED)
 def code_key(identifier: str) -> str:
     """The canonical key of a code identifier (`--batch-size`, `optim.lr`, `LR`)."""
     last = identifier.lstrip("-").split(".")[-1]
