@@ -209,7 +209,7 @@ def run() -> dict[str, float]:
             for n in nodes:
                 if not any(_matches(n, it) for it in items):
                     refs = [str(r)[:7] for r in n.source_refs or []][:4]
-                    print(f"    unmatched {n.type} {refs} {n.title}")
+                    print(f"    unmatched {n.type} {n.extra.get('pattern')} {refs} {n.title}")
     return {
         "dead_end_recall": round(tot["found"] / max(tot["items"], 1), 3),
         "dead_end_precision": round(tot["right"] / max(tot["nodes"], 1), 3),

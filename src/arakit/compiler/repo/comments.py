@@ -254,7 +254,7 @@ def _code_part(line: str) -> str:
 
 _NOTE_RE = (
     r"([Dd]id ?n[o']?t|[Dd]oes ?n[o']?t|[Cc]ould ?n[o']?t|[Ww]as ?n[o']?t able to|[Ff]ailed to|"
-    r"[Nn]o improvement|[Ww]e also tried|[Uu]nfortunately|[Aa]bandoned)"
+    r"[Nn]o improvement|[Ww]e also tried|[Aa]bandoned)"
 )
 _NOTE_TAIL = re.compile(
     r"\b(?:obtain|reproduce|work|converge|improve|help|match|get|able|failed|tried|"
@@ -270,6 +270,11 @@ NOTE_REACH = 30  # characters after a failure phrase where what failed is named
 _REVIEW_FILE = re.compile(r"review|rebuttal|referee|response|reply|comments|feedback|annotat", re.I)
 # licence and notice texts: legal wording, no record of the research
 _LEGAL_FILE = re.compile(r"(?:^|/)(?:licen[cs]e|copying|notice|copyright)[^/]*$", re.I)
+# a publisher's or a template's instructions to authors ("BibTeX does not work by magic. ...
+# you must send the .bib files"): advice to whoever writes, not the authors' record
+_GUIDE_FILE = re.compile(
+    r"(?:^|/)[^/]*(?:guidelines?|instructions?|template|how-?to|style-?guide)[^/]*$", re.I
+)
 BULK_ADDED = 100  # files one commit adds under one top folder: a tree copied in, not written
 
 
@@ -399,6 +404,7 @@ def readme_notes(repo: Path, head: str, commits: dict[str, Commit]) -> list[Find
                 and not paths.is_vendored(path)  # a vendored library's notes are its own
                 and not _REVIEW_FILE.search(path)  # reviewers' words, not the authors' record
                 and not _LEGAL_FILE.search(path)
+                and not _GUIDE_FILE.search(path)
                 and not _CHANGELOG_FILE.search(path)  # a record of changes, fixes included
                 and not _imported(path, c)
                 and _failure_said(line)

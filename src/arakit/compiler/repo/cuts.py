@@ -24,6 +24,14 @@ _DROPPED_DEP = re.compile(
     re.I,
 )
 
+# "reimplement Sersic locally, drop astromatch dependency": what the library did is now the
+# project's own code; the library went, the work did not
+_WRITTEN_IN = re.compile(
+    r"\b(?:re-?implement\w*|vendor\w*|inlin\w*|in-house|own implementation|"
+    r"(?:copied|ported|moved) (?:in|into|locally)|locally)\b",
+    re.I,
+)
+
 
 def cut_findings(repo: Path, head: str, commits: dict[str, Commit]) -> list[Finding]:
     """Sections cut from the paper and dependencies dropped, on the line of `head`."""
@@ -83,6 +91,8 @@ def _dependencies(repo: Path, commits: dict[str, Commit]) -> list[Finding]:
         name = (m.group("a") or m.group("b")) if m else ""
         if not name or name.lower() in ("the", "a", "unused", "unnecessary", "old"):
             continue
+        if _WRITTEN_IN.search(c.message):
+            continue  # its job taken over by the project's own code
         module = re.escape(name.replace("-", "_"))
         first = git(
             repo,

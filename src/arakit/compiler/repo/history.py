@@ -369,9 +369,10 @@ def _maintenance(r: Ref, hist: History) -> bool:
 # what a documentation or site builder writes (Documenter, Sphinx, MkDocs, pkgdown, Jekyll):
 # pages with their styles, scripts, search index, fonts and images, and the version links
 # (`stable`, `v0.4`) Documenter keeps beside them
+# (.gz: the compressed sitemap.xml.gz that MkDocs and Sphinx write beside sitemap.xml)
 _SITE_EXT = (
     *PUBLISHED_EXT, ".css", ".js", ".map", ".json", ".xml", ".txt", ".gif", ".ico", ".woff", ".woff2", ".ttf",
-    ".eot", ".otf", ".webp", ".inv", ".nojekyll", ".md5",
+    ".eot", ".otf", ".webp", ".inv", ".nojekyll", ".md5", ".gz",
 )  # fmt: skip
 _VERSION_LINK = re.compile(r"^(?:v?\d+(?:\.\d+)*|stable|latest|dev|previews?|[A-Z]+)$")
 

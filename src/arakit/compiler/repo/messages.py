@@ -18,7 +18,7 @@ _FAIL_RE = re.compile(
     r"\b(?:does ?n[o']?t (?:work|help|converge|improve|support)|did ?n[o']?t (?:work|help|"
     r"converge|improve|obtain)|not working|no improvement|untrainable|gave up|give up|"
     r"abandon(?:s|ed|ing)?|dead[ -]ends?(?![ -](?!(?:for|with|in|on|here|and|but|so|as)\b)[a-z])|"
-    r"unfortunately|(?:is|are|was|were) worse|worse than|"
+    r"unfortunately|(?:was|were) worse|made (?:it|things|results?|performance) worse|"
     r"(?:delet|remov|drop|revert|undo|undid)\w* (?:the |an? |my |this |failed )*at+empts?)\b",
     re.I,
 )
@@ -222,6 +222,13 @@ _FAULT_RE = re.compile(
 _RENAME_OR_ISSUE = re.compile(r"\brenam\w*|\bconsisten\w*|\bnaming\b|#\d+", re.I)
 
 
+# a quotation: "now say 'on par with PIFF' instead of 'far better'" cites the old wording
+_QUOTED = re.compile(
+    r"(?<!\w)(?:'[^'\n]{1,120}'|\"[^\"\n]{1,120}\"|\u2018[^\u2019]{1,120}\u2019|"
+    r"\u201c[^\u201d]{1,120}\u201d)(?!\w)"
+)
+
+
 def reasoned_replacement(text: str) -> str:
     """A sentence saying one thing replaced another and why ("X instead of Y; avoids Z"),
     or ""; not when the reason is a fault avoided (a fix, not a change of approach), nor a
@@ -232,9 +239,10 @@ def reasoned_replacement(text: str) -> str:
         if _FIX_RE.match(line):
             continue
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", line):
+            said = _QUOTED.sub(" ", sentence)  # quoted words are cited, not the reason
             if (
-                REPLACE_RE.search(sentence)
-                and REASON_RE.search(sentence)
+                REPLACE_RE.search(said)
+                and REASON_RE.search(said)
                 and not _FAULT_RE.search(sentence)
                 and not _RENAME_OR_ISSUE.search(sentence)
             ):

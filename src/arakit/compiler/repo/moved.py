@@ -9,6 +9,7 @@ import ast
 import json
 import re
 from collections.abc import Callable
+from pathlib import PurePosixPath
 
 from arakit.compiler.repo import paths
 from arakit.compiler.repo.describe import definitions
@@ -285,6 +286,13 @@ def lives_on(c: Commit, gone: Change, text: str, read: Callable[[str, str], str 
     if not mine:
         return False
     written = [ch for ch in c.changes if ch.status != "D" and ch.path != gone.path]
+    # code moves into code: files of the deleted one's kind are read first, so a commit that
+    # also adds many data files (a restructuring that brings its traces along) spends the
+    # MAX_OTHERS reads where the code went
+    kind = PurePosixPath(gone.path).suffix.lower()
+    written.sort(
+        key=lambda ch: (not paths.is_code(ch.path), PurePosixPath(ch.path).suffix.lower() != kind)
+    )
     pool: set[str] = set()
     held: set[str] = set()  # lines the changed files held before this commit
     for ch in written[:MAX_OTHERS]:

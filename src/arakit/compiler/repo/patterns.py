@@ -93,6 +93,16 @@ def _archived_settings(ch: Change) -> bool:
     )
 
 
+def _lines(text: str) -> set[str]:
+    """The non-blank lines of a file, spaces folded."""
+    return {" ".join(line.split()) for line in text.splitlines() if line.strip()}
+
+
+def _words(lines: set[str]) -> set[str]:
+    """The words and numbers of some lines."""
+    return {w for line in lines for w in re.findall(r"\w+", line)}
+
+
 def _generic(path: str) -> bool:
     return PurePosixPath(path).stem.lower() in paths.GENERIC_NAMES
 
@@ -160,6 +170,11 @@ class PatternFinder:
         for path, i in added_later.items():
             name = PurePosixPath(path).name
             self._name_added_at[name] = max(i, self._name_added_at.get(name, -1))
+        # the name words and kind of every file added, with where it was last added
+        self._added_names = [
+            (paths.name_tokens(path), PurePosixPath(path).suffix.lower(), i)
+            for path, i in added_later.items()
+        ]
         for i, c in enumerate(self.commits):
             self._index = i
             before = len(self.findings)
@@ -223,7 +238,11 @@ class PatternFinder:
             # a subject that says it reverts or restores names no commit: the last commit of
             # its files is the one undone, unless the message says that one's work is kept
             # ("Restore the framing ... the physical-device validation is unchanged")
-            if toucher is not None and not msg.keeps(c.message, toucher.subject):
+            if (
+                toucher is not None
+                and not msg.keeps(c.message, toucher.subject)
+                and self._brings_back(c, toucher)
+            ):
                 undone = toucher
         if undone is None or undone.sha == c.sha:
             return
@@ -236,6 +255,32 @@ class PatternFinder:
             files,
             f"undone by {c.short} ({c.subject})",
         )
+
+    def _brings_back(self, c: Commit, target: Commit) -> bool:
+        """Whether `c`, named an undo by its subject alone, sets `target` back in some file:
+        it writes again words that `target` took out ("Restore single-step count to 500"
+        after 500 was changed), or only takes out words `target` put in. A "restore" that
+        adds what `target` never had (a choice lost from the working tree, written in beside
+        `target`'s work) undoes nothing of it."""
+        judged = False
+        for ch in c.changes:
+            mine = next((x for x in target.changes if x.path == ch.path), None)
+            if ch.status != "M" or mine is None or mine.status != "M":
+                continue  # added, deleted or renamed files are not judged word by word
+            texts = [
+                self.read_other(b, ch.path)
+                for b in (mine.old_blob, mine.new_blob, ch.old_blob, ch.new_blob)
+            ]
+            if any(t is None for t in texts):
+                return True  # unreadable: keep the subject's word
+            t_old, t_new, c_old, c_new = (_lines(t or "") for t in texts)
+            took_out, put_in = _words(t_old - t_new), _words(t_new - t_old)
+            brought = _words(c_new - c_old) - _words(c_old - c_new)
+            dropped = _words(c_old - c_new) - _words(c_new - c_old)
+            if brought & took_out or (not brought and dropped & put_in):
+                return True
+            judged = True
+        return not judged
 
     def _by_subject(self, subject: str) -> Commit | None:
         """The latest commit before the current one whose subject is `subject`."""
@@ -432,9 +477,14 @@ class PatternFinder:
             deleted = []  # a driver (main.cpp, run.py) removed with the code it ran, which moved
         clean_up = sum(ch.status == "D" for ch in c.changes) >= CLEAN_UP * len(c.changes)
         for group in by_folder(deleted) if clean_up else [deleted] if deleted else []:
-            self._removal(c, "deleted", paths.common_folder([d.path for d in group]), group)
+            folder = paths.common_folder([d.path for d in group])
+            self._removal(c, "deleted", folder, group, came_back)
         for folder, changes in retired.items():
             self._removal(c, "retired", folder, changes)
+
+    def _new_code(self, c: Commit) -> int:
+        """Code files `c` adds."""
+        return sum(ch.status == "A" and paths.is_code(ch.path) for ch in c.changes)
 
     def _program(self, ch: Change) -> bool:
         """Whether the deleted file ran as a program (moved.runs_as_program): one that a
@@ -525,16 +575,30 @@ class PatternFinder:
         )
 
     def _moved_later(self, path: str) -> bool:
-        """A distinctive file name that comes back later elsewhere: restructured, not dropped."""
+        """A distinctive file name that comes back later elsewhere, also under the naming
+        style of a new layout (`oracleNetwork.cpp` as `utils/oracle-network.cpp`, the same
+        name words and kind): restructured, not dropped."""
         name = PurePosixPath(path).name
         if PurePosixPath(name).stem.lower() in paths.GENERIC_NAMES:
             return False
-        return self._name_added_at.get(name, -1) > self._index
+        if self._name_added_at.get(name, -1) > self._index:
+            return True
+        words = paths.name_tokens(path)
+        kind = PurePosixPath(name).suffix.lower()
+        return len(words) >= 2 and any(
+            i >= self._index and ext == kind and words <= theirs
+            for theirs, ext, i in self._added_names
+        )
 
-    def _removal(self, c: Commit, pattern: str, folder: str, changes: list[Change]) -> None:
+    def _removal(
+        self, c: Commit, pattern: str, folder: str, changes: list[Change], moved: int = 0
+    ) -> None:
+        """One finding for the scripts `c` deleted or retired (`changes`), less those whose
+        work goes on; `moved` counts the commit's other deletions already seen to live on."""
         notes: list[str] = []
         files: list[str] = []
         kept: list[str] = []
+        carried = moved  # deleted scripts whose code the history carries on
         for ch in changes:
             if serves_the_project(ch.path):
                 continue  # a build, job, plotting or helper script: no approach given up
@@ -553,10 +617,12 @@ class PatternFinder:
                     self._existed,
                 )
             ):
+                carried += 1
                 continue  # a placeholder, a template, a unit test, or code moved
             if pattern == "deleted" and self.near.replaced(
                 self._index, c, ch, self.born_at.get(ch.path, -1)
             ):
+                carried += 1
                 continue  # its content was written again nearby: a new version replaced it
             if (
                 pattern == "retired"
@@ -573,6 +639,8 @@ class PatternFinder:
             kept.append(ch.path)
         if not kept:
             return
+        if pattern == "deleted" and carried >= 2 * len(kept) and self._new_code(c) > carried:
+            return  # a new layout: most deleted code went into the files it adds; the rest too
         born = sorted(
             {self.born.get(ch.old_path or ch.path, "") for ch in changes} - {"", c.sha},
             key=lambda s: self.order.get(s, 0),
