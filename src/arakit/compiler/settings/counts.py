@@ -45,7 +45,7 @@ conversations queries passages tweets posts entries paragraphs stimuli
 """
 _TRAINING = """
 steps epochs iterations runs seeds trials folds restarts updates batches rounds repetitions
-generations attempts
+replications generations attempts
 """
 NOUNS = frozenset(words(_MODEL + _DATA + _TRAINING))
 _MODEL_NOUNS = frozenset(words(_MODEL))
@@ -265,6 +265,26 @@ def sizes_of(sentence: str) -> list[Found]:
         numbers = tuple(dict.fromkeys(float(d) for d in re.findall(r"\d+", m.group("value"))))
         if m.group("value").endswith("²"):
             numbers = (float(m.group("value")[:-1]),)
+        out.append(Found(m.span("value"), name, m.group("value"), "", snake(name), numbers))
+    return out
+
+
+# `on the same regularly spaced grid of 50 × 50 points`, `a grid of 1000 × 500`: the shape
+# of the grid a simulation or an interpolation computes on
+_GRID_RE = re.compile(
+    r"\b(?P<what>grid|mesh)\s+(?:of\s+)?(?P<value>\d+\s?[×x]\s?\d+(?:\s?[×x]\s?\d+)?)"
+    r"(?!\w|\.\d|\s?[×x]\s?\d)"
+)
+
+
+def grids(sentence: str) -> list[Found]:
+    """The shape of a computational grid, every number of it (`50 × 50` keeps both)."""
+    out = []
+    for m in _GRID_RE.finditer(sentence):
+        if reports_a_result(clause_before(sentence, m.start())):
+            continue
+        numbers = tuple(float(d) for d in re.findall(r"\d+", m.group("value")))
+        name = f"{m.group('what')} shape"
         out.append(Found(m.span("value"), name, m.group("value"), "", snake(name), numbers))
     return out
 

@@ -181,3 +181,80 @@ def symbol_between(sentence: str) -> list[Found]:
         text = sentence[m.start("a") : m.end()].strip()
         out.append(Found(m.span(), sym, text, m.group("unit") or "", "", (a, b)))
     return out
+
+
+# a number whose thousands a math font set apart with a comma and a space (`10, 000`)
+_SPACED_THOUSANDS = r"\d{1,3}(?:,\s\d{3})+(?!\d|\.\d)"
+_END_NUMBER = rf"(?:{_SPACED_THOUSANDS}|{NUMBER})"
+# `data ranging from 10, 000 to 1, 000, 000`, `the standard deviations vary from 0.5% to
+# 10%`: the two ends of a range written in words after what it spans
+_RANGING = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+(?:between|from)\s+"
+    rf"(?P<a>{_END_NUMBER})(?:\s?(?P<ua>{P.UNIT}))?\s+(?:up\s+)?(?:to|and)\s+"
+    rf"(?P<b>{_END_NUMBER})(?:\s?(?P<unit>{P.UNIT}))?(?![\w.]\d)"
+)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _end(text: str) -> float | None:
+    return parse_number(re.sub(r",\s(?=\d{3})", "", text))
+
+
+def ranging(sentence: str) -> list[Found]:
+    """The two ends of a range a clause spans in words (`ranging from A to B`), named by
+    the noun phrase before the verb; none in a clause that reports an outcome."""
+    out = []
+    for m in _RANGING.finditer(sentence):
+        before = sentence[: m.start()]
+        name = P.lead(before, 5)
+        single = " ".join(_singular(w) for w in name.split())
+        if (
+            not name
+            or P.names_a_result(single)
+            or P.reports_a_result(P.clause_before(sentence, m.start()))
+        ):
+            continue  # `accuracies range from 80% to 90%`: outcomes spread over runs
+        a, b = _end(m.group("a")), _end(m.group("b"))
+        if a is None or b is None:
+            continue
+        unit = m.group("unit") or m.group("ua") or ""
+        value = sentence[m.start("a") : m.end()]
+        out.append(Found(m.span(), name, value, unit, "", (a, b)))
+    return out
+
+
+# `the learning rate ... decays toward 1e-5`, `is annealed to 0`: where a schedule ends
+_DECAYS_TO = re.compile(
+    r"\b(?:decay(?:s|ed|ing)?|anneal(?:s|ed|ing)?|decreas(?:es|ed|ing)|reduc(?:es|ed|ing)|"
+    r"lower(?:s|ed|ing)?|drop(?:s|ped|ping)?)\s+(?:(?:linearly|gradually|smoothly|"
+    r"exponentially|then|further|down)\s+)?(?:to|toward|towards)\s+"
+    rf"{P.VALUE}{P.END}"
+)
+
+
+def decays_to(sentence: str) -> list[Found]:
+    """The value a decaying schedule ends at, named by the schedule's setting in the same
+    clause (`learning rate` → `min_learning_rate`); nothing when the clause names no known
+    setting (`the loss decreased to 0.1` is an outcome)."""
+    from arakit.compiler.settings.names import phrase_key
+
+    out = []
+    for m in _DECAYS_TO.finditer(sentence):
+        clause = P.clause_before(sentence, m.start())
+        if P.reports_a_result(clause):
+            continue
+        subject = re.search(r"\b(learning[\s-]rate|lr)\b", clause, re.IGNORECASE)
+        if not subject or phrase_key(subject.group(1).replace("-", " ")) != "learning_rate":
+            continue
+        name = f"{subject.group(1)} decays to"
+        out.append(
+            Found(
+                m.span("value"), name, m.group("value"), m.group("unit") or "", "min_learning_rate"
+            )
+        )
+    return out

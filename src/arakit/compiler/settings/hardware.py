@@ -35,7 +35,8 @@ _DEVICE_KEY = {
 _DEVICES = r"GPUs?|TPUs?|CPUs?|[Pp]rocessors?|cores?|threads?|nodes?"
 # `two 24G NVIDIA GeForce RTX 3090 GPUs`, `10 CPU threads`, `8 × A100 GPUs`
 _DEVICE_COUNT = re.compile(
-    rf"(?<![\w.,\-])(?P<value>\d+|(?i:{_COUNT_WORD}))(?:\s*[x×]\s*|\s+)"
+    # not after a hyphen of any width: `a post‐2011 CPU` is a date
+    rf"(?<![\w.,\-‐‑–])(?P<value>\d+|(?i:{_COUNT_WORD}))(?:\s*[x×]\s*|\s+)"
     r"(?:(?P<mem>\d+(?:\.\d+)?)\s?(?P<memunit>GB|G|TB)\s+)?"
     r"(?P<model>(?:(?:[A-Z][\w\-()®™]*|\d+[\w\-]*)\s+){0,6}?)"
     rf"(?P<device>{_DEVICES})\b(?!\s+(?:{_DEVICES})\b)"
@@ -97,6 +98,11 @@ def hardware(sentence: str) -> list[Found]:
     devices = [
         m
         for m in _DEVICE_COUNT.finditer(sentence)
+        # `a post- 2011 CPU` (hyphenated at a line end): a year, not a count
+        if not (
+            re.fullmatch(r"(?:19[5-9]|20[0-3])\d", m.group("value"))
+            and re.search(r"[-‐‑–]\s*$", sentence[: m.start()])
+        )
         # `trained on four GPUs and took 14 minutes`: the outcome comes after the count
         if not reports_a_result(clause_before(sentence, m.start()))
     ]

@@ -34,7 +34,7 @@ class Found:
 
 
 # a value, its unit as printed (`dex−1`, `EEP−1`, `Myrs`) and the item it is for
-_UNIT_TOKEN = r"(?:[A-Za-zµ°%][\w/−\-]{0,9})"
+_UNIT_TOKEN = r"(?:[A-Za-zµ°◦∘º%][\w/−\-]{0,9})"
 _ITEM_END = rf"(?=\s*(?:,|;|\.(?:\s|$)|$|\s+and\s+(?:[^\s,;]{{1,30}}\s*=\s*)?{NUMBER}))"
 _FOR_ONE = re.compile(
     rf"(?<![\w.])(?P<value>{NUMBER})(?:\s?(?P<unit>{_UNIT_TOKEN}))?\s+for\s+"

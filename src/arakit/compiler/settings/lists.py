@@ -14,7 +14,7 @@ import re
 
 from arakit.compiler.settings.glossary import SYMBOL
 from arakit.compiler.settings.items import Found
-from arakit.compiler.settings.names import snake
+from arakit.compiler.settings.names import snake, words
 from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
 from arakit.compiler.settings.method import setup_clause
 from arakit.compiler.settings.patterns import clause_before, reports_a_result
@@ -190,3 +190,80 @@ def sizes_per_layer(before: str, count: int, noun: str) -> re.Match[str] | None:
             return m
         return None
     return None
+
+
+# one item of a configuration list: `(rollout batch 8, oversample 8), difficulty range …`
+_CONFIG_ITEM = re.compile(
+    rf"(?P<sep>[(,;])\s*(?:and\s+)?(?P<name>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){{0,2}})\s+"
+    rf"(?P<value>{NUMBER})(?=\s*(?:[,;)]|and\s))"
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_NOT_NAME = frozenset(
+    words(
+        """
+a an and as at by for from in is of on or the to was were with than over under up per
+about around approximately nearly roughly only all each every
+line lines page pages section sections chapter chapters figure figures table tables
+equation equations item items row rows column columns
+"""
+    )
+)
+
+
+def configuration_items(sentence: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """`name value` items of a list whose neighbours were read as settings (`rollout batch
+    8, oversample 8, difficulty range [0, 16], temperature T=0.25`): in a list that states
+    settings, an item of the same shape states one too. An item with no read neighbour
+    within the list is left alone (`(Smith, 2019)`, `in 3 of 10 runs, 5 failed`), and so
+    is a pointer into the paper (`two inner products (lines 14 and 17)`)."""
+    out = []
+    for m in _CONFIG_ITEM.finditer(sentence):
+        words_ = m.group("name").split()
+        if any(w in _NOT_NAME for w in words_) or _YEAR.fullmatch(m.group("value")):
+            continue
+        if reports_a_result(clause_before(sentence, m.start("value"))):
+            continue
+        a, b = m.start(), m.end()
+        near = [
+            (x, y)
+            for x, y in taken
+            if (0 <= x - b <= 40 or 0 <= a - y <= 40)
+            and not re.search(r"[.:]\s", sentence[min(b, y) : max(a, x)])
+        ]
+        if not near:
+            continue
+        out.append(Found(m.span("value"), m.group("name"), m.group("value"), "", ""))
+    return out
+
+
+# `we evaluate ... at steps 0, 9, 19, 29`: the points of training where something is done
+_AT_POINTS = re.compile(
+    r"\bat\s+(?:training\s+)?(?P<noun>steps|epochs|iterations|updates)\s+"
+    rf"(?P<values>{NUMBER}(?:\s*,\s*{NUMBER})+(?:\s*,?\s*and\s+{NUMBER})?)(?![\w.]\d)"
+)
+_DONE_AT = re.compile(
+    r"\b(?P<verb>evaluat|test|validat|sav|checkpoint|log|measur|record)\w*", re.IGNORECASE
+)
+
+
+def at_points(sentence: str) -> list[Found]:
+    """The steps (epochs, iterations) a method evaluates, saves or logs at, named by what
+    is done there; none where the clause says nothing is done (`loss at steps 1, 2`)."""
+    out = []
+    for m in _AT_POINTS.finditer(sentence):
+        clause = clause_before(sentence, m.start())
+        verb = list(_DONE_AT.finditer(clause))
+        if not verb or reports_a_result(clause):
+            continue
+        numbers = tuple(
+            n for v in re.findall(NUMBER, m.group("values")) if (n := parse_number(v)) is not None
+        )
+        act = verb[-1].group("verb").lower()
+        kind = {"evaluat": "eval", "test": "eval", "validat": "eval", "sav": "save"}.get(act, act)
+        name = f"{verb[-1].group(0)} at {m.group('noun')}"
+        out.append(
+            Found(
+                m.span("values"), name, m.group("values"), "", f"{kind}_{m.group('noun')}", numbers
+            )
+        )
+    return out

@@ -10,7 +10,7 @@ from arakit.compiler.settings.patterns import clause_before, reports_a_result
 # the verbs and nouns of a method: what was set up, run, simulated, sampled or kept
 SETUP_RE = re.compile(
     r"\b(?:use[sd]?|using|employ\w*|perform\w*|simulat\w*|run|runs|ran|repeat\w*|train\w*|"
-    r"test(?:s|ed)?|partition\w*|split|divided|sampl\w*|draw[sn]?|drew|generat\w*|choose|chose|"
+    r"test(?:s|ed)?|partition\w*|split|divided|sampl\w*|(?:sub|re|down|up|over)sampl(?:ed|ing)|draw[sn]?|drew|generat\w*|choose|chose|"
     r"chosen|select\w*|pick\w*|set|fixed|consist\w*|contain\w*|compris\w*|collect\w*|"
     r"record\w*|measur\w*|evaluat\w*|averag\w*|initiali[sz]\w*|launch\w*|execut\w*|conduct\w*|"
     r"appl(?:y|ied)|retain\w*|discard\w*|kept|keep|accumulat\w*|experiments?|simulations?|"

@@ -32,6 +32,7 @@ class Concept:
 # key | phrases in prose (`;`-separated) | identifiers in code
 _TABLE = """
 learning_rate | learning rate; initial learning rate; base learning rate; peak learning rate; maximum learning rate; step size; lr | lr learning_rate base_lr init_lr initial_lr lr_max max_lr peak_lr lr0 learningrate
+min_learning_rate | minimum learning rate; final learning rate; min lr | min_lr lr_min eta_min final_lr end_lr min_learning_rate lr_end minimum_lr final_learning_rate
 batch_size | batch size; mini-batch size; minibatch size; (mini)batch size; size of the batch; batch | bs batch_size batchsize train_batch_size per_device_train_batch_size mb_size minibatch_size mini_batch_size n_batch
 iterations | number of iterations; iterations; training steps; gradient steps; optimization steps; optimisation steps; gradient descent iterations; total steps; training iterations; steps; updates; number of training steps | num_iter n_iter n_iters num_iters iterations num_iterations max_iter max_iters total_steps num_steps n_steps max_steps train_steps training_steps num_train_steps num_training_steps niter iters steps n_iterations iter_max max_iterations
 epochs | epochs; number of epochs; training epochs | epochs num_epochs n_epochs max_epochs epoch nepochs train_epochs
@@ -54,11 +55,11 @@ beta2 | β2; beta2; beta 2 | beta2 b2 adam_beta2
 epsilon | adam epsilon; epsilon | eps epsilon adam_eps adam_epsilon
 temperature | temperature; sampling temperature | temperature temp
 seed | random seed; seed | seed random_seed rng_seed manual_seed
-repetitions | trials; repetitions; runs; seeds; random seeds; independent runs; repeats; replicates; restarts | n_runs num_runs n_seeds num_seeds n_trials num_trials repetitions n_rep n_reps num_reps nreps reps n_replicates num_replicates n_repetitions replicates n_repeats num_repeats nruns trials seeds runs
+repetitions | trials; repetitions; runs; seeds; random seeds; independent runs; repeats; replicates; replications; restarts | n_replications num_replications n_runs num_runs n_seeds num_seeds n_trials num_trials repetitions n_rep n_reps num_reps nreps reps n_replicates num_replicates n_repetitions replicates n_repeats num_repeats nruns trials seeds runs
 samples_per_prompt | samples per prompt; completions per prompt; generations per prompt; rollouts per prompt; responses per prompt; group size | num_generations n_generations samples_per_prompt num_samples_per_prompt group_size n_samples_per_prompt num_completions rollouts_per_prompt n_rollouts
 max_tokens | token budget; token length limit; token limit; max tokens; maximum tokens; generation length; maximum generation length; max new tokens; response budget; response length; maximum response length; tokens | max_tokens max_new_tokens max_completion_length max_gen_len max_response_length token_budget max_length max_gen_tokens resp_len response_len max_response_len max_resp_len rollout_max_response_len
 num_envs | environments; parallel environments; number of environments | num_envs n_envs n_envs_per_worker num_environments envs num_env n_env
-oversampling | oversampling; oversampling factor | oversampling oversample oversampling_factor over_sampling
+oversampling | oversampling; oversampling factor; oversample | oversampling oversample oversampling_factor over_sampling
 data_size | training examples; training samples; examples; training set size; training data samples; number of training examples | data_size n_train num_train train_size num_examples n_examples num_train_examples dataset_size train_samples
 eval_size | evaluation examples; test examples; fresh examples; held-out examples; validation examples | eval_size n_eval num_eval eval_samples test_size n_test
 max_time | training time; time budget; max time; train time; wall-clock budget | max_time time_budget train_time max_seconds timeout
@@ -131,6 +132,19 @@ QUALIFIERS = set(
 estimation estimator validation val test testing eval evaluation encoder decoder actor critic
 generator discriminator inner outer student teacher target policy value reward pretraining
 pre-training finetuning fine-tuning auxiliary meta local global prior posterior
+"""
+    )
+)
+
+
+# the keys that count things or size a model: a value with a physical unit is never one
+# of them (`a depth of 900 m` is no number of layers, `a width of 5 cm` no model width)
+COUNTED_KEYS = frozenset(
+    words(
+        """
+num_layers num_heads d_model d_ff d_head hidden_size batch_size epochs iterations
+repetitions num_envs vocab_size n_walkers n_chains n_particles n_folds n_estimators
+samples_per_prompt data_size eval_size n_samples max_samples warmup_steps warmup_epochs
 """
     )
 )

@@ -14,8 +14,13 @@ _ALPHA_UNITS = (
     r"[kMGTmµμnpf]?(?:Hz|s|F|H|V|A|W|m|g)|rad(?:/s)?|deg|dB|N(?:/m/s)?|kg|m/s2?|"
     r"min|minutes?|hours?|hr|days?|seconds?|sec|GB|MB|TB|kB|ppm|dex|(?<=\s)K|meters?|metres?|degrees?"
 )
+# a degree sign as PDFs print it: `°`, LaTeX's `^\circ` (`◦`, `∘`) or the ordinal `º`
+DEGREE = r"[°◦∘º]"
+# a unit divided by others, each with its power printed flat: `kg/m3`, `A/m`, `W/m2`
+_PER_UNIT = rf"(?:/(?:{_ALPHA_UNITS})(?:[23](?!\d|\.\d))?)"
 UNIT = (
-    rf"(?:%|°|[kMµμ]?Ω|(?:{_ALPHA_UNITS})(?:/m/s|/s2?|/s|[−-]1(?![\d.])|2(?![\d.]))?(?![a-zA-Z]))"
+    rf"(?:%|{DEGREE}|[kMµμ]?Ω|(?:{_ALPHA_UNITS})(?:/m/s|{_PER_UNIT}+|[−-]1(?![\d.])|[23](?!\d|\.\d))?"
+    r"(?![a-zA-Z]))"
 )
 VALUE = rf"(?P<value>{NUMBER})(?:\s?(?P<unit>{UNIT}))?"
 # units that follow a named value (`age = 250 Myrs`, `D = 269 pc`) but that, after a bare
@@ -23,7 +28,7 @@ VALUE = rf"(?P<value>{NUMBER})(?:\s?(?P<unit>{UNIT}))?"
 NAMED_UNIT = rf"(?:{UNIT}|(?:m?mags?|[kMG]?yrs?|[kM]?pc)(?![a-zA-Z]))"
 # the value ends here: not an expression (`= 1 − P`), an index list (`= 0, . . .`) or a label
 END = (
-    r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|(?<=\d)[A-Za-zα-ωΑ-Ω][∗*′]?\w*\s*[+−*/]|[\w.]\d|\s*[+*/×^\[]|\s*\((?![^()]{0,40}\b(?:has|have|had|is|are|was|were|see|for|which|where|as|when|with|e\.g|i\.e)\b|[a-z]{3,}\))|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
+    r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|(?<=\d)[A-Za-zα-ωΑ-Ω][∗*′]?\w*\s*[+−*/]|[\w.]\d|\s*[+*/×^\[]|\s*\((?![^()]{0,40}\b(?:has|have|had|is|are|was|were|see|for|which|where|as|when|with|e\.g|i\.e)\b|[a-z]{3,}\)|[a-z]{2,}(?:\s+[a-z]{2,}){1,6}\))|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
     r"|\s+[^\s,;.]*[−+=^_∑∫]|\s+\d+[\[(]|[^.;]{0,24}(?:\.\s\.\s\.|…|\.\.\.))"
 )
 
@@ -67,7 +72,7 @@ _COUNT_PHRASES = set(
     words(
         """
 runs batch depth heads seeds steps width layers points tokens trials repeats samples
-updates examples restarts iterations replicates vocabulary repetitions environments
+updates examples restarts iterations replicates replications vocabulary repetitions environments
 """
     )
 ) | {"data points"}
@@ -87,7 +92,7 @@ COUNT_NOUNS = tuple(
         """
 iterations iteration steps epochs epoch examples example samples points units nodes neurons
 heads head layers layer repetitions trials runs seeds environments tokens token subsequences
-rollouts generations completions restarts replicates repeats prompts walkers chains particles
+rollouts generations completions restarts replicates replications repeats prompts walkers chains particles
 realizations realisations draws folds trees neighbors neighbours workers processes
 """
     )
@@ -97,7 +102,7 @@ _WORDNUM = "|".join(WORDS)
 WORD_NOUNS = set(
     words(
         """
-trials runs seeds repetitions repeats replicates restarts layers heads epochs environments
+trials runs seeds repetitions repeats replicates replications restarts layers heads epochs environments
 units nodes neurons samples rollouts generations completions iterations steps workers processes
 """
     )
@@ -174,7 +179,20 @@ NORMAL_INIT_RE = re.compile(rf"N\s?\(\s?0\s?,\s?(?P<value>{NUMBER})²?\s?\)")
 # what draws values from a distribution (`initialised from N(0, 1)`, `z ∼ N(0, 1)`)
 DRAWN_RE = re.compile(r"initiali[sz]|\binit\b|drawn|sampled|sampling|prior|∼\s?N", re.IGNORECASE)
 # an operator applied to what follows: `∂ ln Z = …`, `log p = …`
-OPERATOR_BEFORE_RE = re.compile(r"(?:[∂∇∑∏∫]|(?<![\w-])(?:ln|log|exp|d))\s*$")
+OPERATOR_BEFORE_RE = re.compile(r"(?:[∂∇∑∏∫][·⋅×]?|(?<![\w-])(?:ln|log|exp|d))\s*$")
+# an event inside a probability: `P(o = 1 | s, d)`: the bar conditions it on what follows
+EVENT_BEFORE_RE = re.compile(r"\w\(\s*$")
+EVENT_AFTER_RE = re.compile(r"[^()|]{0,30}\|")
+# a reason given after a statement (`let hdf(0) = 0 since dfC(0) = 0`): what follows
+# `since` is a known fact, not a choice (a sentence that opens with `Since` may set one)
+REASON_BEFORE_RE = re.compile(r"\S\s+(?:since|because)\s+(?:\S+\s+){0,1}$")
+# where an analysis puts an extremum: `uniquely maximized at p = 0.5`, `the signal-optimal
+# p=0.5`: a property the paper derives, not a value it sets
+EXTREMUM_BEFORE_RE = re.compile(
+    r"(?:\b(?:maximi[sz]ed|minimi[sz]ed|maximal|minimal|peaks?|peaked)\s+(?:\w+\s+){0,2}?"
+    r"(?:at|near|around)\s+(?:the\s+)?(?:[\w-]+\s+)?|\w-optimal\s+)$",
+    re.IGNORECASE,
+)
 # a statement of where one model reduces to another: `a special case of pλ where β = 0`
 IDENTITY_RE = re.compile(
     r"\bspecial case\b|\breduces? to\b|\bdegenerates?\b|\bequivalent to\b|\brecovers?\b",
@@ -196,6 +214,16 @@ OPTIMUM_RE = re.compile(
 # a shape written after a set as its power: `{0, …, 255}3×H×W`, `[0, 255] H 2 × W 2`
 TENSOR_SHAPE_RE = re.compile(r"\s?(?:(?:[A-Z0-9][\w/]{0,5}|[a-z]{1,2})\s?){1,3}×")
 MORE_RE = re.compile(rf"({NUMBER})\s?({UNIT})")
+
+# a value that opens a range (`between 40° and 100°`, `0.5 to 10 mm`): one end is no setting
+RANGE_END_AFTER_RE = re.compile(rf"\s*(?:and|to|–|-)\s*[−-]?{NUMBER}\s?{UNIT}")
+# a number that labels a part of the paper: `shown in Figure 3A`, `Table 2`, `Eq. (4)`
+REFERENCE_BEFORE_RE = re.compile(
+    # (not `section`: `WSJ section 22 for validation` names a part of a data set)
+    r"\b(?:Fig(?:ure)?s?|Tables?|Eqs?|Equations?|Algorithms?|Appendix|Theorems?|Lemmas?|"
+    r"Propositions?|Definitions?)\.?\s*\(?\s*$",
+    re.IGNORECASE,
+)
 
 # nouns that name a measured outcome, never a setting
 RESULT_NOUNS = set(
@@ -322,9 +350,26 @@ OBJECT_HAS_RE = re.compile(rf"{_NAMED_OBJECT}\s+(?:has|had|shows|showed)\s(?:[^.
 OR_MORE = re.compile(r"\s*,?\s*or\s+(?:more|less|greater|higher|larger|above|below|fewer)\b")
 # inequalities or if-then reasoning: a sentence of a derivation
 MATH_CONDITION = re.compile(
-    r"[≥≤≠<>]|̸=|\bif\b[^.]*\bthen\b|\bsi\b[^.]*\bentonces\b|\bsuch that\b|\bsubject to\b",
+    r"\bif\b[^.]*\bthen\b|\bsi\b[^.]*\bentonces\b|\bsuch that\b|\bsubject to\b",
     re.IGNORECASE,
 )
+# an inequality beside an assignment (`if |ri| < ϵ, αi = 0`), but not one in another case
+# of a list of labelled cases (`RLVE-90 (acc ≥ 0.9), Signal-RLVE (λ=0)`)
+INEQUALITY = re.compile(r"[≥≤≠<>]|̸=")
+
+
+def near_inequality(sentence: str, start: int, end: int) -> bool:
+    """True when an inequality bears on the assignment at `start:end`: one in its own
+    parenthesised group when the assignment stands in brackets (a list of labelled cases,
+    `RLVE-90 (acc ≥ 0.9), Signal-RLVE (λ=0)`), anywhere in the sentence otherwise."""
+    left = sentence[:start]
+    if left.rfind("(") > left.rfind(")"):
+        a = left.rfind("(")
+        close = sentence.find(")", end)
+        return bool(INEQUALITY.search(sentence[a : close if close >= 0 else len(sentence)]))
+    return bool(INEQUALITY.search(sentence))
+
+
 # a value that labels a case rather than sets something: `the n = 8 case`
 CASE_WORDS = set(
     words("case cases example examples instance instances regime setting variant row rows column")
@@ -429,7 +474,7 @@ def about_hardware(clause: str) -> bool:
 # an uncertainty right after a value ("5899 ± 55 K", "35+11−5 Myr", "0.77 +0.09/−0.07"):
 # the paper reports a measurement there, never a setting it chose
 MEASURED_RE = re.compile(
-    r"\s*(?:[A-Za-zµ°⊙]{1,4}\s*)?(?:±|\+/?[−-]|\(\s*±|\+\s?\d[\d.]*\s*/?\s*[−-]\s?\d"
+    r"\s*(?:[A-Za-zµ°◦∘º⊙]{1,4}\s*)?(?:±|\+/?[−-]|\(\s*±|\+\s?\d[\d.]*\s*/?\s*[−-]\s?\d"
     r"|\s?\(\s*\d+\s?%\s*(?:CI|confidence|credible))"
 )
 

@@ -22,6 +22,67 @@ def respectively(sentence: str, add) -> None:  # type: ignore[no-untyped-def]
                 add(m.start(), m.span(), name, v, u)
 
 
+# one value with its unit in a list of values: `600 kg/m3`, `−500 kg/m3`
+_VALUE_UNIT = rf"{NUMBER}(?:\s?{P.UNIT})?"
+_VALUES = (
+    rf"(?P<values>{_VALUE_UNIT}(?:\s*,\s*{_VALUE_UNIT})*\s*,?\s+and\s+(?:to\s+)?{_VALUE_UNIT})"
+)
+# `the density contrasts of A, B and C are, respectively, 600 kg/m3, −500 kg/m3 and 550
+# kg/m3`: the word `respectively` before the values
+_NAMES_THEN_VALUES = re.compile(
+    rf"(?P<names>[^.;:]{{3,160}}?)\s+(?:are|were|is|was)\s*,?\s+respectively\s*,?\s+{_VALUES}"
+)
+# `equal to −19.865° and −7.439° (the same as …) for the inclination and declination,
+# respectively`: the values first, their names after
+_VALUES_THEN_NAMES = re.compile(
+    rf"{_VALUES}(?:\s*\([^()]{{0,80}}\))?\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?P<names>[a-z][\w\- ]{1,40}?(?:\s*,\s*[a-z][\w\- ]{1,40}?)*,?\s+and\s+(?:the\s+)?"
+    r"[a-z][\w\-]{1,30}(?:\s+[a-z][\w\-]{1,30})?)\s*,?\s+respectively"
+)
+
+
+_THE = re.compile(r"^the\s+")
+
+
+def _names(text: str) -> list[str]:
+    """The names of a list (`the density contrasts of the upper left sphere, upper right
+    sphere and prism`): each item, with the head the first one shares (`density contrasts
+    of`) put before every item."""
+    items = [n.strip() for n in re.split(r",\s*|\s+and\s+", text) if n.strip()]
+    head = (
+        re.match(r"(?:.*?\s)??(?P<head>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+of)\s+", items[0])
+        if items
+        else None
+    )
+    if head:
+        items[0] = items[0][head.end() :]
+        items = [f"{head.group('head')} {_THE.sub('', i)}" for i in items]
+    return items
+
+
+def respectively_around(sentence: str, add) -> None:  # type: ignore[no-untyped-def]
+    """Lists matched by `respectively` placed before the values, or with the names after
+    them: one setting per name, each with its own value and unit."""
+    if "respectively" not in sentence:
+        return  # both forms need the word; the patterns are costly to try on every sentence
+    for rx in (_NAMES_THEN_VALUES, _VALUES_THEN_NAMES):
+        for m in rx.finditer(sentence):
+            clause = P.clause_before(sentence, m.start("values"))
+            if P.reports_a_result(clause) or P.names_a_result(P.lead(clause, 4)):
+                continue  # `(R2 index of 0.99 and 0.98 for vC and iL, respectively)`
+            raw = m.group("names")
+            if rx is _NAMES_THEN_VALUES:
+                raw = re.split(r"[;:()]|,\s(?=[a-z]+\s(?:we|they|it)\b)", raw)[-1]
+            names = _names(raw)
+            vals = re.findall(rf"({NUMBER})(?:\s?({P.UNIT}))?", m.group("values"))
+            if len(names) != len(vals) or len(names) < 2:
+                continue
+            for raw_name, (v, u) in zip(names, vals, strict=True):
+                name = P.lead(raw_name + " ", 6)
+                if name and not P.names_a_result(name):
+                    add(m.start("values"), m.span("values"), name, v, u)
+
+
 def percent(sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
     phrase = P.lead(m.group("phrase") + " ", 5).strip(" -–")
     clause = P.clause_before(sentence, m.start())
@@ -52,6 +113,8 @@ def quantity(sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-u
         return
     if m.groupdict().get("unit") in P.HARDWARE_UNITS and not P.SOFTWARE_MEMORY.search(phrase):
         return  # `16 GB of RAM` describes the machine; `a cache size of 26GB` is a setting
+    if P.RANGE_END_AFTER_RE.match(sentence, m.end()) and not m.groupdict().get("more"):
+        return  # `latitudes between 0° and 20°`: one end of a range, not a value set
     if P.COMPARISON.search(sentence[: m.start("value")]) or P.OR_MORE.match(sentence, m.end()):
         return  # `close to 2 V`, `0.5 dex or more`: a bound or a comparison, not a setting
     if m.start("phrase") and sentence[m.start("phrase") - 1].isdigit():

@@ -21,25 +21,38 @@ from arakit.compiler.pdf.chars import SUPERSCRIPT
 from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
-from arakit.compiler.settings.counts import changes, counts, dimensions, quiet_count, sizes_of
+from arakit.compiler.settings.counts import (
+    changes,
+    counts,
+    dimensions,
+    grids,
+    quiet_count,
+    sizes_of,
+)
 from arakit.compiler.settings.hardware import hardware, software
 from arakit.compiler.settings.forms import (
     between,
+    decays_to,
     named_of,
+    ranging,
     set_active,
     symbol_between,
     used_as,
 )
 from arakit.compiler.settings.items import per_item, priors, thresholds, windows
 from arakit.compiler.settings.lists import (
+    at_points,
+    configuration_items,
     counted_lists,
     list_owner,
     ratios,
     sizes_per_layer,
     value_set,
 )
+from arakit.compiler.settings.method import setup_clause
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import (
+    COUNTED_KEYS,
     QUALIFIERS,
     code_key,
     is_known_code_name,
@@ -47,7 +60,7 @@ from arakit.compiler.settings.names import (
     snake,
 )
 from arakit.compiler.settings.numbers import NUMBER, WORDS, dot_thousands_count, parse_number
-from arakit.compiler.settings.phrased import percent, quantity, respectively
+from arakit.compiler.settings.phrased import percent, quantity, respectively, respectively_around
 from arakit.compiler.settings.points import notation, reported_point
 from arakit.compiler.settings.program import (
     in_display_equation,
@@ -115,6 +128,8 @@ class Reader:
         ) -> bool:
             if P.MEASURED_RE.match(sentence, span[1]) or P.FORMULA_RE.match(sentence, span[1]):
                 return False  # a value with its error bar is a measurement; one in a formula, math
+            if P.REFERENCE_BEFORE_RE.search(sentence[: span[0]]):
+                return False  # `shown in Figure 3A`: a label of the paper's parts
             if in_display_equation(sentence, span[0]):
                 return False  # a display equation run into the text
             close = max(sentence.rfind(c, span[0], span[1]) for c in "]}") + 1
@@ -124,6 +139,8 @@ class Reader:
                 return False  # a step of a pseudo-code listing run into the text
             if not key:
                 key, meaning = self.key(name)
+            if key in COUNTED_KEYS and unit and unit != "%" and re.fullmatch(P.UNIT, unit):
+                key, meaning = snake(name), ""  # `a depth of 900 m`: a length, not layers
             if not key:
                 return (
                     False  # a name without one letter or digit (`∗ = 2`) names nothing to compare
@@ -199,6 +216,9 @@ class Reader:
         for f in thresholds(sentence):
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key)
+        for f in at_points(sentence):
+            if free(*f.span):
+                add(f.span[0], f.span, f.name, f.value, "", f.key, "", f.numbers)
         for f in counted_lists(sentence):
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, "", f.key, "", f.numbers)
@@ -214,6 +234,7 @@ class Reader:
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key, f.meaning, f.numbers)
         respectively(sentence, add)
+        respectively_around(sentence, add)
         for m in P.LR_TO_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
                 add(m.start("value"), m.span("value"), m.group("name"), m.group("value"))
@@ -262,6 +283,12 @@ class Reader:
                 noun = P.unit_noun(sentence[m.end() :])
                 if key == "warmup_steps" and noun.startswith("epoch"):
                     key = "warmup_epochs"  # `a warmup of 5 epochs`
+                if noun in P.LENGTH_NOUNS and key not in COUNTED_KEYS:
+                    # `warm up the learning rate for 1k steps`: the number counts the steps
+                    if not P.WARMUP_RE.search(clause):
+                        continue
+                    plural = noun if noun.endswith("s") else f"{noun}s"
+                    key, meaning = f"warmup_{plural}", ""
                 unit = m.group("unit") or (
                     noun if noun in ("steps", "epochs", "iterations") else ""
                 )
@@ -272,6 +299,17 @@ class Reader:
         for f in [*used_as(sentence), *between(sentence), *symbol_between(sentence)]:
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", f.numbers)
+        for f in decays_to(sentence):
+            if free(*f.span):
+                add(f.span[0], f.span, f.name, f.value, f.unit, f.key)
+        for f in ranging(sentence):
+            # in a results section only where the clause tells what was done (`we subsampled
+            # the mock to attain 10 steps ranging from …`), not a spread of outcomes
+            if where.role in _REPORTING and not setup_clause(sentence, f.span[0]):
+                continue
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning, f.numbers)
         for m in P.ASSIGN_RE.finditer(sentence):
             if free(*m.span()):
                 self._assign(sentence, m, add)
@@ -305,7 +343,7 @@ class Reader:
                 continue  # `Madsen and Johansen [2020] solve it with two new units`
             if free(m.start(), m.end("noun")):
                 self._value_first(sentence, m, add)
-        for f in [*dimensions(sentence, where.role), *sizes_of(sentence)]:
+        for f in [*dimensions(sentence, where.role), *sizes_of(sentence), *grids(sentence)]:
             if free(*f.span):
                 one = f.numbers[0] if len(f.numbers) == 1 else None
                 numbers = f.numbers if one is None else ()
@@ -329,6 +367,10 @@ class Reader:
             if free(*f.span):
                 key, meaning = self.key(f.name)
                 add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning, f.numbers)
+        for f in configuration_items(sentence, taken) if where.role not in _REPORTING else []:
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
         found.sort(key=lambda x: x[0])
         return [s for _, s in found]
 
@@ -375,10 +417,20 @@ class Reader:
             return  # `the correct solution is w1 = 1`: what training should find or found
         if name in P.INDEX_NAMES and value in ("0", "1"):
             return  # an index running from 0 or 1 (`Pn i=1`: a sum's limit, its sign lost)
-        if value in ("0", "1") and P.MATH_CONDITION.search(sentence):
+        if value in ("0", "1") and (
+            P.MATH_CONDITION.search(sentence) or P.near_inequality(sentence, m.start(), m.end())
+        ):
             return  # `if |ri| < ϵ, then αi = 0`: a condition in a derivation, not a setting
         if P.OPERATOR_BEFORE_RE.search(sentence[: m.start()]):
             return  # `∂ ln Z = 1 ∫ …`: a term of an equation, not a symbol being set
+        if P.EVENT_BEFORE_RE.search(sentence[: m.start()]) and P.EVENT_AFTER_RE.match(
+            sentence, m.end()
+        ):
+            return  # `P(o = 1 | s, d)`: the event a probability is of, not a setting
+        if P.REASON_BEFORE_RE.search(sentence[: m.start()]):
+            return  # `let hdf(0) = 0 since dfC(0) = 0`: a fact given as a reason
+        if P.EXTREMUM_BEFORE_RE.search(sentence[: m.start()]):
+            return  # `uniquely maximized at p = 0.5`: where an optimum lies, a derived fact
         if value in ("0", "1") and P.IDENTITY_RE.search(sentence):
             return  # `a special case of pλ where β = 0`: where one model becomes another
         lead = P.word_lead(P.lead_after_preposition(sentence[: m.start()]))

@@ -32,7 +32,7 @@ from arakit.compiler.settings.patterns import (
 
 _TIME = r"(?:[fpnµμm]s|s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)"
 _LENGTH = r"(?:[cmk]?m|meters?|metres?)"
-_ANGLE = r"(?:deg|degrees?|°)"
+_ANGLE = r"(?:deg|degrees?|[°◦∘º])"
 _SIZE_UNIT = rf"(?:{_TIME}|{_LENGTH}|{_ANGLE}|K|[kMG]?Hz|dB)(?![a-z])"
 _APPROX = r"(?:(?:about|approximately|roughly|around|nearly)\s+)?(?:[∼~≈]\s?)?"
 # the noun, verb or activity a run's length belongs to

@@ -25,7 +25,12 @@ from arakit.compiler.settings.items import Found
 from arakit.compiler.settings.names import snake
 from arakit.compiler.settings.numbers import NUMBER, WORDS
 from arakit.compiler.settings.method import setup_clause
-from arakit.compiler.settings.patterns import clause_before, reports_a_result
+from arakit.compiler.settings.patterns import (
+    LENGTH_NOUNS,
+    WARMUP_RE,
+    clause_before,
+    reports_a_result,
+)
 
 _WORDNUM = "|".join(WORDS)
 _COUNT = rf"(?:{NUMBER}|(?i:{_WORDNUM}))"
@@ -165,8 +170,10 @@ def leading(sentence: str) -> list[Found]:
         if reports_a_result(clause_before(sentence, m.start())):
             continue
         noun = m.group("noun")
-        name = f"{m.group('which')} {noun}"
-        out.append(Found(m.span("value"), name, m.group("value"), "", f"n_{snake(noun)}"))
+        name, key = f"{m.group('which')} {noun}", f"n_{snake(noun)}"
+        if noun in LENGTH_NOUNS and WARMUP_RE.search(sentence):
+            name, key = f"warm-up {noun}", f"warmup_{noun}"  # `warmed up for the first 2k steps`
+        out.append(Found(m.span("value"), name, m.group("value"), "", key))
     return out
 
 

@@ -23,6 +23,11 @@ _SETTINGS_CAPTION = re.compile(
     r"implementation details|factors?|default values|priors?",
     re.IGNORECASE,
 )
+# a column that explains each name in words: it sets nothing (`Component | Description`)
+_PROSE_HEADER = re.compile(
+    r"^(?:descriptions?|meanings?|explanations?|definitions?|comments?|notes?|remarks?)$",
+    re.IGNORECASE,
+)
 _GENERIC_HEADER = re.compile(
     r"^(?:values?|settings?|defaults?|default values?|levels?|choices?|range|options?|"
     r"hyper-?parameters?|parameters?|factors?|name|names|description)$",
@@ -133,6 +138,8 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
     )
     out: list[PaperSetting] = []
 
+    prose = {k for k, h in enumerate(header) if k and _PROSE_HEADER.match(h.strip())}
+
     def add(name: str, cell: str, context: str, part: int) -> None:
         if _COUNT_COLUMN.match(name.strip()):
             return
@@ -168,6 +175,8 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
             if len(r) < 2 or not r[0]:
                 continue
             for col, cell in enumerate(r[1:], start=1):
+                if col in prose:
+                    continue
                 context = (
                     header[col]
                     if col < len(header) and not _GENERIC_HEADER.match(header[col] or "x")
