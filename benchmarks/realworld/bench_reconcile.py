@@ -8,6 +8,8 @@ as `ara reconcile` does:
   upstream);
 - parameters found: a truth parameter counts when a parameter is extracted at the same
   file:line of the tree read;
+- a truth file without `mismatches` (a pool pair annotated for its scope only) counts
+  for scoping alone: its parameters, mismatches and secrets are not scored;
 - mismatches (the scoped folder's, then the in-repository modules its scripts import for
   settings the folder leaves unstated): a reported mismatch is right when a truth mismatch
   has the same code location (file:line), or the same code file and paper page, and the
@@ -155,6 +157,13 @@ def run() -> dict[str, float]:
         seconds.append(time.perf_counter() - start)
         ok, scope_line = _scope_ok(scope, truth["scope"])
         scoped += ok
+        if "mismatches" not in truth:  # scope-only truth (a pool pair annotated for scope)
+            print(
+                f"{pair.name:22} scope {'ok ' if ok else 'NO '} (scope-only truth)  {seconds[-1]:.1f}s"
+            )
+            if not ok:
+                print(f"    scope: {scope_line}")
+            continue
         tparams = truth.get("parameters") or []
         pf = sum((t["file"], int(t["line"])) in at for t in tparams)
         params_found += pf
