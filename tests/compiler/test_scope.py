@@ -766,3 +766,15 @@ def test_a_scope_of_several_folders_says_which_folder_holds_a_file_and_why_each_
     assert scope.to_json()["why"] == {"scripts/simple": scope.why["scripts/simple"]}
     root = Scope(root=Path("."), tree=Path("."), folders=["", "sub"])
     assert root.folder_of("sub/x.py") == "sub" and root.folder_of("x.py") == ""
+
+
+def test_a_script_beside_the_paper_never_makes_the_papers_folder_the_code_folder() -> None:
+    # a Go module the scoper does not read as programs, and a numpy check beside the paper
+    files = ["go.mod", "main.go", "automata/hkc.go", "lin/nullspace.go", "paper/paper.tex",
+             "paper/nullspace.py", "paper/paper.pdf"]  # fmt: skip
+    folders, _, why = choose_folders(files, [], [], "", {"paper"})
+    assert folders == [""] and why.startswith("no code folder stands out: the whole repository")
+    assert "(the only programs read are beside the paper: paper/nullspace.py)" in why
+    # a sub-folder of the paper's folder holding its figure scripts is code like any other
+    files += ["paper/figures/toy.py", "paper/figures/fig2.py"]
+    assert choose_folders(files, [], [], "", {"paper"})[0] == ["paper/figures"]

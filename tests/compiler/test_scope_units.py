@@ -279,3 +279,33 @@ def test_a_folder_of_configs_alone_is_run_by_the_programs_beside_it(tmp_path: Pa
         "other/run.py": files["run.py"],
     }
     assert _scoped(tmp_path / "r2", own, "See experiments/train.py.").folders == ["experiments"]
+
+
+def test_a_folder_of_prior_modules_is_run_by_the_drivers_that_load_it_by_name(
+    tmp_path: Path,
+) -> None:
+    priors = "import numpy as np\n\npriordict = {'period': ('Normal', 24.278, 0.002), 'b': ('Uniform', 0, 1)}\n"
+    files = {
+        "setup.py": "from setuptools import setup\n\nsetup(name='stellar', packages=['stellar'])\n",
+        "stellar/__init__.py": "",
+        "stellar/fit.py": "def fit(path):\n    return open(path).read()\n",
+        "stellar/paths.py": "DATADIR = '/home/data'\n",
+        "drivers/run_fit.py": (
+            "from os.path import join\nfrom stellar.fit import fit\nfrom stellar.paths import DATADIR\n\n"
+            "if __name__ == '__main__':\n    fit(join(DATADIR, 'priors', 'kep_priors.py'))\n"
+        ),
+        "drivers/plot_lc.py": "import sys\n\nprint(sys.argv)\n",
+        "data/priors/kep_priors.py": priors,
+        "data/priors/koi_priors.py": priors.replace("24.278", "3.12"),
+    }
+    scope = _scoped(tmp_path / "r", files, "The priors are in data/priors/kep_priors.py.")
+    # no program beside data/priors/: the drivers that name it run it, and the package the
+    # root's setup.py builds with the drivers beside it is read whole
+    assert scope.folders == [""]
+    assert scope.why[""].startswith("stellar/ is the package setup.py builds at the root")
+    assert any("drivers/run_fit.py loads the configs in data/priors/" in r for r in scope.reasons)
+    # a module that computes is a program, not a config: the folder stays the code
+    computed = {**files, "data/priors/kep_priors.py": "def prior():\n    return 24.278\n"}
+    assert _scoped(tmp_path / "r2", computed, "See data/priors/kep_priors.py.").folders == [
+        "data/priors"
+    ]

@@ -17,6 +17,12 @@ that run them and the scripts kept beside the paper.
 - A build file at the root (setup.py, CMakeLists.txt, a Makefile) that compiles a C, C++
   or Fortran source of a chosen folder (`sources=['src/ext.cpp']`) makes the root the
   code: the folder is the project's source tree, built and run from the root.
+- A chosen folder of configs alone (YAML, or Python modules that only assign values) runs
+  nothing: the programs beside it run it, or, with no program beside it, the programs that
+  name it in a string (`join(DATADIR, 'priors', ...)` in `drivers/`, scope/configs.py).
+  Widened so to a Python package the root's setup.py builds and the folders beside it
+  that import it (`rudolf/` and `drivers/`), the root is the code: a package and its
+  drivers, read whole.
 - Numbered parts: a chosen `task2/` whose sibling `task1/` the paper names too ("Subtask 1",
   "Task 2") is one of the paper's parts, and the sibling joins the scope.
 - A chosen folder that is a sub-package importing modules of its parent package
@@ -35,9 +41,11 @@ from pathlib import Path, PurePosixPath
 
 from arakit.compiler.repo.launched import launched
 from arakit.compiler.repo.moved import runs_as_program
-from arakit.compiler.repo.params import is_config, is_source
+from arakit.compiler.repo.params import is_source
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.scope import _PROGRAMS, CODE_SUFFIXES, _collapse
+from arakit.compiler.scope.packages import _root_python_package
+from arakit.compiler.scope.configs import config_loaders, configs_only, programs_beside
 from arakit.compiler.scope.documented import documented_runs
 from arakit.compiler.scope.loads import loaded_folders, root_runners
 from arakit.compiler.scope.parts import sibling_experiments
@@ -86,7 +94,7 @@ def entry_points(
     if folders == [""]:
         return folders, [], ""
     roots: dict[str, str] = {}
-    configs_only = [f for f in folders if f and _configs_only(f, code)]
+    config_folders = [f for f in folders if f and configs_only(f, code, read)]
     for part, named in _numbered_parts(folders, code, text):
         folders = sorted({*folders, part})
         roots.setdefault(part, f"the paper names {named}: {part}/ is its part too")
@@ -132,10 +140,17 @@ def entry_points(
     # a folder of configs alone (config/*.yaml) runs nothing: when no launcher or program
     # named above runs it, the programs beside it that load them are the code (`run.py
     # --config config/sib.yaml`), the folder one part of it
-    for f in configs_only:
+    # (with no program beside it, `data/priors/` of prior modules, the programs that load
+    # it by name elsewhere, `join(DATADIR, 'priors', ...)` in drivers/, are the code)
+    for f in config_folders:
         parent = _folder(f)
-        if not any(r == "" or parent == r or parent.startswith(r + "/") for r in roots):
+        if any(r == "" or parent == r or parent.startswith(r + "/") for r in roots):
+            continue
+        if programs_beside(f, code, read):
             roots[parent] = f"{f}/ holds configs only: the programs beside it run them"
+            continue
+        for loader in config_loaders(f, code, read):
+            roots.setdefault(_folder(loader), f"{loader} loads the configs in {f}/")
     reasons = []
     if roots:
         folders = _collapse(set(folders) | set(roots), code)
@@ -143,6 +158,13 @@ def entry_points(
             why.update({f: r for f, r in roots.items() if f in folders})
         # (launch files that run it, code it loads, the paper's other experiments)
         reasons.append("what runs it widens it: " + ", ".join(sorted(set(roots.values()))[:4]))
+        # widened to a package the root's setup.py builds and the drivers beside it: the root
+        package = _root_python_package(folders, files, own, read)
+        if package:
+            folders = [""]
+            if why is not None:
+                why[""] = package
+            reasons.append(f"{package}: the package and its scripts, read whole")
     extra = {f: why for f, why in extra.items() if not inside(f)}
     if extra:
         reasons.append("launch files: " + ", ".join(sorted(extra.values())[:3]))
@@ -158,12 +180,6 @@ def entry_points(
         reasons.append("scripts beside the paper: " + ", ".join(beside[:4]))
     added = sorted(set(extra) | set(beside))[:MAX_FILES]
     return folders, added, "; ".join(reasons)
-
-
-def _configs_only(folder: str, code: list[str]) -> bool:
-    """True for a folder whose code files are all configs (YAML, JSON, TOML, INI...)."""
-    mine = [c for c in code if c.startswith(folder + "/")]
-    return bool(mine) and all(is_config(c) and not c.lower().endswith(_PROGRAMS) for c in mine)
 
 
 _DRIVER_SUFFIXES = (".py", ".sh", ".jl", ".r", ".m")

@@ -4,8 +4,11 @@
 - aside.py: folders that are not the paper's code (abandoned, tests, documentation,
   third-party, another paper's sources), each with the reason.
 - folders.py: the folders chosen, from what the paper states, names and runs.
+- packages.py: packages defined at the root (R, Julia, Python) and when they make the
+  root the code.
 - parts.py: a paper's other experiments (sibling folders its sections are named after).
 - loads.py: code the chosen folders load or implement, root notebooks that run them.
+- configs.py: chosen folders of configs alone, and the programs that load them.
 - model.py: the Scope itself.
 
 `--code-folder` and `--at` override the choice."""
@@ -19,8 +22,9 @@ from arakit.compiler.scope.commit import (
     paper_commit,
     paper_tree,
 )
-from arakit.compiler.scope.folders import UNLOADED, _collapse, _root_package, choose_folders
+from arakit.compiler.scope.folders import UNLOADED, _collapse, choose_folders
 from arakit.compiler.scope.model import _PROGRAMS, CODE_SUFFIXES, Scope
+from arakit.compiler.scope.packages import _root_package
 from arakit.compiler.scope.parts import section_folders
 
 __all__ = [

@@ -15,6 +15,7 @@ from arakit.compiler.repo.superseded import superseded
 from arakit.compiler.scope.aside import _folder, set_aside
 from arakit.compiler.scope.loaded import unloaded
 from arakit.compiler.scope.model import _PROGRAMS, CODE_SUFFIXES
+from arakit.compiler.scope.packages import _built_package, _python_package, _root_package
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import words
 
@@ -142,7 +143,7 @@ def choose_folders(
         ranked = sorted(scores.items(), key=lambda x: -x[1])[:3]
         top = ", ".join(f"{f} ({sc:g})" for f, sc in ranked)
         why = f"the paper's stated values are defined in {top}"
-        package = _root_package(folders, files, own)
+        package = _root_package(folders, files, own, read)
         if package:
             return [""], aside, f"{why}; {package}: the package and its scripts, read whole"
         parts = _paper_parts(folders, code, text)
@@ -173,7 +174,7 @@ def choose_folders(
     if named:
         folders = _collapse(set(named), code)
         why = "the paper names " + ", ".join(sorted(set(named))[:4])
-        package = _root_package(folders, files, own)
+        package = _root_package(folders, files, own, read)
         if package:
             return [""], aside, f"{why}; {package}: the package and its scripts, read whole"
         return folders, aside, why
@@ -185,7 +186,9 @@ def choose_folders(
             f"no stated value is defined in the code: {built[1]} at the root makes the "
             f"repository a package, its code in {built[0]}/ is taken",
         )
-    programs = [f for f in code if f.lower().endswith(_PROGRAMS)]
+    # (scripts beside the paper join as files, entrypoints.py: they never make the writing
+    # folder the largest code folder)
+    programs = [f for f in code if f.lower().endswith(_PROGRAMS) and f not in beside]
     counts = Counter(f.split("/")[0] if "/" in f else "" for f in programs)
     if counts:
         top = counts.most_common(1)[0][0]
@@ -201,7 +204,11 @@ def choose_folders(
             aside,
             f"no stated value is defined in the code: the largest code folder ({top or 'the root'}) is taken",
         )
-    return [""], aside, "no code folder stands out: the whole repository is read"
+    why = "no code folder stands out: the whole repository is read"
+    scripts = sorted(f for f in beside if f.lower().endswith(_PROGRAMS))
+    if scripts:  # (a language the scoper does not read, beside the paper's own scripts)
+        why += f" (the only programs read are beside the paper: {', '.join(scripts[:3])})"
+    return [""], aside, why
 
 
 # folder names that are ordinary words of a paper's text: "results", "paper", "community"
@@ -217,101 +224,6 @@ supplementary test tests tools train training utils
 """
     )
 )
-
-
-# a package defined at the repository root, and the folder its code lives in
-_ROOT_PACKAGES = {"DESCRIPTION": ("R",), "Project.toml": ("src",), "pyproject.toml": ("src",),
-                  "setup.py": ("src",), "Cargo.toml": ("src",)}  # fmt: skip
-
-
-# a package whose root file says where its code is: what the package's users run
-_PACKAGE_CODE = {"DESCRIPTION": ("R", ".r"), "Project.toml": ("src", ".jl")}
-
-
-def _built_package(
-    code: list[str], files: list[str], read: Callable[[str], str | None] | None
-) -> tuple[str, str] | None:
-    """(source folder, marker) of an R or Julia package defined at the repository root
-    (`DESCRIPTION` with `R/*.R`, `Project.toml` with `src/*.jl`), or None. With no stated
-    value and no name pointing elsewhere, the package is the paper's code, not the largest
-    folder of examples or scripts beside it."""
-    have = set(files)
-    for marker, (folder, suffix) in _PACKAGE_CODE.items():
-        if marker not in have:
-            continue
-        sources = [f for f in code if f.startswith(folder + "/") and f.lower().endswith(suffix)]
-        if suffix == ".jl":  # a Julia package has its module file `src/<name>.jl`; a
-            # DrWatson project's Project.toml names no module (its src/ holds helpers)
-            m = re.search(r'^\s*name\s*=\s*"([\w.-]+)"', (read(marker) if read else "") or "", re.M)
-            sources = [f for f in sources if m and f == f"src/{m.group(1)}.jl"]
-        if sources:
-            return folder, marker
-    return None
-
-
-# packaging files at the root and how each names the distribution it builds
-_PACKAGE_NAME = {
-    "pyproject.toml": re.compile(r'^\s*name\s*=\s*["\']([\w.-]+)["\']', re.M),
-    "setup.cfg": re.compile(r"^\s*name\s*=\s*([\w.-]+)\s*$", re.M),
-    "setup.py": re.compile(r"\bname\s*=\s*[\"']([\w.-]+)[\"']"),
-}
-
-
-def _python_package(
-    files: list[str], read: Callable[[str], str | None] | None, text: str
-) -> tuple[str, str] | None:
-    """(package folder, packaging file) for a Python package the repository's root
-    packaging file builds (`name = "fastvpinns"`, with `fastvpinns/__init__.py` or
-    `src/fastvpinns/__init__.py`) when the paper names the package (`FastVPINNs`, any
-    case): a paper about a library describes the importable package, not the example
-    scripts beside it. None otherwise."""
-    if read is None:
-        return None
-    have = set(files)
-    for marker, rx in _PACKAGE_NAME.items():
-        if marker not in have:
-            continue
-        for m in rx.finditer(read(marker) or ""):
-            name = m.group(1).replace("-", "_").replace(".", "_").lower()
-            for folder in (name, f"src/{name}"):
-                if f"{folder}/__init__.py" not in have:
-                    continue
-                said = re.escape(m.group(1)).replace(r"\-", "[-_ ]?").replace("_", "[-_ ]?")
-                if _presents_software(rf"(?<![\w/.-]){said}(?![\w/-])", text):
-                    return folder, f"{marker} (the package {m.group(1)}, which the paper presents)"
-    return None
-
-
-_SOFTWARE = r"(?:library|package|toolbox|toolkit|framework|software|module|suite)"
-
-
-def _presents_software(name: str, text: str) -> bool:
-    """True when the paper presents `name` (a regular expression) as software: `FastVPINNs:
-    An efficient tensor-based Python library`, `the FastVPINNs framework`, `a package
-    called X`, or a software paper's "Statement of need" beside the name. A paper that names
-    its algorithm as its package is named (`we extend GentleBoost to the online setting`)
-    does not: its experiment scripts are its code."""
-    if not re.search(name, text, re.I):
-        return False
-    if re.search(r"^\s*(?:§[\d.]*\s*)?statement of need\b", text, re.I | re.M):
-        return True
-    near = rf"{name}[^.\n]{{0,60}}?\b{_SOFTWARE}\b|\b{_SOFTWARE}\s+(?:\w+\s+){{0,2}}{name}"
-    return re.search(near, text, re.I) is not None
-
-
-def _root_package(folders: list[str], files: list[str], own: set[str]) -> str:
-    """Why the root is the code when the chosen folders are the source folder of a package
-    defined at the root (`R/` beside `DESCRIPTION`) and another top-level folder (its
-    benchmark scripts); "" otherwise. The paper's own folder does not count."""
-    tops = {f.split("/")[0] for f in folders if f and f not in own and f.split("/")[0] not in own}
-    if len(tops) < 2:
-        return ""
-    have = set(files)
-    for marker, sources in _ROOT_PACKAGES.items():
-        for src in sources:
-            if marker in have and src in tops:
-                return f"{src}/ is the package {marker} defines at the root, {', '.join(sorted(tops - {src}))} beside it"
-    return ""
 
 
 def _paper_parts(folders: list[str], code: list[str], text: str) -> list[str]:
