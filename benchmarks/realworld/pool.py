@@ -92,8 +92,13 @@ def _git(gitdir: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
 
 
 def mirror_of(src: Source) -> Path | None:
-    gitdir = mirror_root() / src.mirror_name / "repo"
-    return gitdir if (gitdir / "HEAD").is_file() else None
+    """The snapshot's git directory: ``repo`` when fetched bare, ``repo/.git`` when the
+    snapshot came with a work tree (fetch delivers both shapes)."""
+    root = mirror_root() / src.mirror_name / "repo"
+    for gitdir in (root, root / ".git"):
+        if (gitdir / "HEAD").is_file():
+            return gitdir
+    return None
 
 
 def build(src: Source, out_root: Path) -> Path:
