@@ -29,6 +29,7 @@ from arakit.compiler.reconcile.readme import readme_verdict
 from arakit.compiler.reconcile.reductions import reduction_verdicts
 from arakit.compiler.reconcile.sections import foreign, own_code, section_folder
 from arakit.compiler.reconcile.sentinels import planned
+from arakit.compiler.reconcile.totals import others_verdict, others_work, total_of_stages
 from arakit.compiler.reconcile.verdicts import Verdict, judge, verdict
 from arakit.compiler.atoms import Where
 from arakit.compiler.repo.params.model import CodeParam
@@ -85,7 +86,9 @@ def reconcile(
     choices = paper_choices(settings)
     settings = [s for s in settings if not is_choice(s)]
     for s in settings:
-        if s.negative or s.variant or planned(s):
+        if others_work(s):
+            out.append(others_verdict(s))
+        elif s.negative or s.variant or planned(s):
             note = (
                 "a value the paper reports as not working (a negative result): not compared"
                 if s.negative
@@ -111,6 +114,7 @@ def reconcile(
         for s in group:
             v = judge(s, fit, params, len(values[s.key]) == 1, launched, s.key in itemised, ran)
             v = call_decides(s, v, params, disabled)
+            v = total_of_stages(v, s, params) or v
             if v.verdict == "paper-only" and s.key == "repetitions":
                 v = _fixed_seed(s, params) or v
             if v.verdict == "paper-only":
@@ -123,8 +127,8 @@ def reconcile(
             out.append(v)
         _several_values(out[start:])
     for c in choices:
-        if c.negative or c.variant or planned(c):
-            continue  # a choice the paper reports as not working or for a baseline
+        if c.negative or c.variant or planned(c) or others_work(c):
+            continue  # a choice the paper reports as not working, for a baseline or others
         # the optimiser a section names, never against another section's experiment (a
         # numeric setting is not held to it: a table floats away from its section, and a
         # general setup section speaks for every experiment; sysid-estimator's p. 9 table)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Set
 from functools import lru_cache
 
+from arakit.compiler.reconcile.roles import counts_alike, names_part, role_of
 from arakit.compiler.reconcile.sentinels import rounded_to_unit, seed_values, sentinel_default
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
@@ -111,6 +112,8 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
     """How surely a code name denotes the paper's setting, from 0 (unrelated) to 1."""
     bare = _strip_suffix(param.bare)
     key = param.key
+    if not counts_alike(setting, param):
+        return 0.0  # `epoch % 5` is no interval in steps
     if setting.key == key and (len(key) > 2 or setting.key == snake(bare)):
         return 1.0
     counted = re.sub(r"^(?:n|nb|num|number_of)_?(?=[a-z]{3,})", "", bare.lower())
@@ -142,6 +145,9 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
         return 0.85
     if _starts_schedule_of(param, setting.key):
         return 0.85  # `[training.optimizer.learn_rate] initial_rate = 5e-5`: the rate's start
+    role = role_of(setting)
+    if role is not None and role.key == key and names_part(role, param):
+        return 0.85  # `lr` for "learning rate for the encoder", set in the encoder's optimiser
     a = _tokens(f"{setting.name} {setting.meaning}") or _tokens(setting.key)
     b = _unjoined(_tokens(f"{param.bare} {param.help}"))
     if not a or not b:

@@ -74,6 +74,9 @@ n_folds | folds; number of folds; cross-validation folds | n_folds nfolds num_fo
 n_estimators | trees; number of trees | n_estimators n_trees num_trees ntrees
 top_p | top-p; nucleus sampling; top p | top_p
 top_k | top-k; top k | top_k
+log_interval | printed every; logged every; reported every; displayed every; logging interval | print_every log_every log_interval log_freq print_freq log_frequency logging_steps log_steps display_step print_interval
+eval_interval | evaluated every; validated every; evaluation interval; validation interval | eval_every eval_interval eval_freq eval_steps val_every val_freq val_interval validate_every valid_every validation_freq test_every test_interval
+save_interval | saved every; checkpointed every; checkpoint interval | save_every save_interval save_freq save_steps checkpoint_every checkpoint_interval checkpoint_freq ckpt_every
 """
 CONCEPTS: tuple[Concept, ...] = tuple(
     Concept(key.strip(), tuple(p.strip() for p in phrases.split(";")), tuple(code.split()))

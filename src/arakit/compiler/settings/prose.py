@@ -247,7 +247,7 @@ class Reader:
                     name,
                     m.group("value"),
                     m.group("noun"),
-                    snake(f"{m.group('verb')} every"),
+                    phrase_key(f"{m.group('verb')} every") or snake(f"{m.group('verb')} every"),
                 )
         init = (
             "init_std"

@@ -19,6 +19,7 @@ from arakit.compiler.repo.params.files import (
 )
 from arakit.compiler.repo.params.logs import is_log_file, log_params
 from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.intervals import interval_params
 from arakit.compiler.repo.params.notebook import notebook_params
 from arakit.compiler.repo.params.python import python_params
 from arakit.compiler.repo.params.rosxml import is_launch_xml, launch_xml_params
@@ -137,7 +138,8 @@ def params_of(text: str, rel: str) -> list[CodeParam]:
     if is_launch_xml(rel):
         return launch_xml_params(text, rel)
     if low.endswith(".py"):
-        return python_params(text, rel) + seed_params(text, rel) + choice_params(text, rel)
+        found = python_params(text, rel) + seed_params(text, rel) + choice_params(text, rel)
+        return found + interval_params(text, rel)
     if low.endswith((".r", ".jl")):
         found = compiled_params(text, rel) + seed_params(text, rel) + choice_params(text, rel)
         return found + include_params(text, rel)

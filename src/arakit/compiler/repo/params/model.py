@@ -34,6 +34,10 @@ class CodeParam:
     # for a run-time override (a launch line's `data.val_subset.indices.stop=1024`): the
     # location of the config definition it replaces (`configs/data/imagenet.yaml:96`)
     overrides: str = ""
+    # for a call's keyword argument: what the call's result is bound to and what it is
+    # given first (`opt_e = Adam(encoder.parameters(), lr=5e-4)`: `opt_e encoder.parameters`),
+    # the part of the model a value set in that call belongs to
+    owner: str = ""
 
     @property
     def _plain(self) -> str:

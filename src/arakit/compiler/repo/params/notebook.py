@@ -18,8 +18,10 @@ from dataclasses import replace
 from typing import Any
 
 from arakit.compiler.repo.params.choices import choice_params
+from arakit.compiler.repo.params.intervals import interval_params
 from arakit.compiler.repo.params.model import CodeParam
-from arakit.compiler.repo.params.python import python_params
+from arakit.compiler.repo.params.python import is_main_guard, parse_tolerant, python_params
+from arakit.compiler.repo.params.superseded import superseded
 
 _SOURCE_KEY = re.compile(r'^\s*"source"\s*:\s*(\[)?')
 _MAGIC = re.compile(r"^\s*[%!]")
@@ -56,11 +58,22 @@ def notebook_params(text: str, rel: str) -> list[CodeParam]:
             continue
         code = "\n".join("" if _MAGIC.match(ln) else ln for ln in lines)
         at, listed = keys[k] if aligned else (-1, False)
-        for p in python_params(code, rel) + choice_params(code, rel):
+        for p in python_params(code, rel) + choice_params(code, rel) + interval_params(code, rel):
             # nbformat: `"source": [` on line at+1, the cell's first line on at+2
             line = at + 1 + p.line if listed else max(at + 1, 1)
             out.append(replace(p, line=line))
-    return out
+    return _last_assignments(text, out)
+
+
+def _last_assignments(text: str, found: list[CodeParam]) -> list[CodeParam]:
+    """The definitions without those a later cell replaces before any cell reads them
+    (`epochs = 40` in one cell, `epochs = 10` in a later one: 10 ran)."""
+    source = notebook_source(text)
+    tree = parse_tolerant(source) if source is not None else None
+    if tree is None:
+        return found
+    replaced = superseded(tree, is_main_guard)
+    return [p for p in found if p.kind != "script" or (p.name, p.line) not in replaced]
 
 
 def notebook_source(text: str) -> str | None:

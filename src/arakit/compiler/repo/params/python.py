@@ -20,6 +20,7 @@ import re
 from collections import Counter
 
 from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.superseded import superseded
 from arakit.compiler.repo.params.pyconfig import config_params, is_inheriting_config
 from arakit.compiler.settings.names import code_key, is_known_code_name
 
@@ -137,6 +138,7 @@ class _Reader:
         # how often the file assigns each dotted attribute (`cfg.optimizer.lr`)
         self.targets: Counter[str] = Counter()
         self.skip: set[int] = set()  # ids of calls already read (a config file's dict leaves)
+        self.bound: dict[int, str] = {}  # id of a call -> the name its result is assigned to
 
     def text(self, node: ast.expr) -> str | None:
         """The value as written. Not `ast.get_source_segment`: it splits the whole source
@@ -367,9 +369,13 @@ class _Reader:
                 "field",
                 "Field",
             ) and not _NOISE_CALLEE.search(callee):
+                start = len(self.out)
                 for k in node.keywords:
                     if k.arg and not isinstance(k.value, ast.Dict):
                         self.add(k.arg, k.value, "call", callee)
+                owner = _owner(node, self.bound.get(id(node), ""))
+                for i in range(start, len(self.out)):
+                    self.out[i].owner = owner
 
     def option(self, call: ast.Call, kind: str) -> None:
         names = [
@@ -557,6 +563,16 @@ def is_main_guard(test: ast.expr) -> bool:
     )
 
 
+def _owner(call: ast.Call, bound: str) -> str:
+    """What a call belongs to: the name its result is bound to and the object or call it
+    is given first (`opt_e = Adam(encoder.parameters(), lr=...)`: `opt_e encoder.parameters`)."""
+    first = call.args[0] if call.args else None
+    if isinstance(first, ast.Call):
+        first = first.func
+    given = _dotted(first) if isinstance(first, ast.Name | ast.Attribute) else ""
+    return f"{bound} {given}".strip()
+
+
 def _kw(call: ast.Call) -> dict[str, ast.expr]:
     return {k.arg: k.value for k in call.keywords if k.arg}
 
@@ -577,6 +593,8 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
             r.loaded.add(n.id)
         elif isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store):
             r.targets[_dotted(n)] += 1
+        elif isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and len(n.targets) == 1:
+            r.bound[id(n.value)] = _dotted(n.targets[0])
     try:
         if is_inheriting_config(tree, rel):  # mmcv style: dotted leaves, bases named
             r.skip = config_params(r.add, tree)
@@ -589,8 +607,11 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
     seen: set[tuple[str, int, str]] = set()
     out = []
     dead = _dead_lines(tree)
+    replaced = superseded(tree, is_main_guard)
     for p in r.out:
         k = (p.name, p.line, p.value)
+        if p.kind == "script" and (p.name, p.line) in replaced:
+            continue  # `epochs = 40` that `epochs = 10` replaces before anything reads it
         if k not in seen and p.line not in dead:
             seen.add(k)
             out.append(p)
