@@ -23,6 +23,7 @@ from arakit.compiler.settings.items import Found
 from arakit.compiler.settings.names import snake, words
 from arakit.compiler.settings.numbers import MANTISSA, WORDS, parse_number
 from arakit.compiler.settings.patterns import (
+    configured,
     VALUE_FIRST_BAD_BEFORE,
     VALUE_FIRST_GOOD_BEFORE,
     clause_before,
@@ -252,10 +253,8 @@ def sizes_of(sentence: str) -> list[Found]:
     256²`: the shape of the items a study uses, every number of it (`256²` is 256 × 256,
     one number)."""
     out = []
-    for m in _SIZE_OF_RE.finditer(sentence):
+    for m in configured(_SIZE_OF_RE, sentence):
         before = sentence[: m.start()]
-        if reports_a_result(clause_before(sentence, m.start())):
-            continue
         subject = _SUBJECT_RE.search(before)
         words_ = subject.group("subject").split() if subject else []
         while words_ and words_[0].lower() in ("all", "the", "a", "an", "and", "each"):
@@ -280,9 +279,7 @@ _GRID_RE = re.compile(
 def grids(sentence: str) -> list[Found]:
     """The shape of a computational grid, every number of it (`50 × 50` keeps both)."""
     out = []
-    for m in _GRID_RE.finditer(sentence):
-        if reports_a_result(clause_before(sentence, m.start())):
-            continue
+    for m in configured(_GRID_RE, sentence):
         numbers = tuple(float(d) for d in re.findall(r"\d+", m.group("value")))
         name = f"{m.group('what')} shape"
         out.append(Found(m.span("value"), name, m.group("value"), "", snake(name), numbers))

@@ -4,6 +4,7 @@ result, a hardware description or a piece of math."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from arakit.compiler.settings.glossary import SYMBOL
 from arakit.compiler.settings.names import CONCEPTS, words
@@ -464,6 +465,14 @@ def names_a_result(name: str) -> bool:
 def reports_a_result(clause: str) -> bool:
     """True when a clause reports an outcome (`the time required ... is 114 seconds`)."""
     return bool(RESULT_PHRASES.search(clause))
+
+
+def configured(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `sentence` outside clauses that report an outcome (a
+    value a sentence reports is a result, never a setting)."""
+    for m in pattern.finditer(sentence):
+        if not reports_a_result(clause_before(sentence, m.start())):
+            yield m
 
 
 def about_hardware(clause: str) -> bool:

@@ -26,6 +26,7 @@ from arakit.compiler.settings.names import snake
 from arakit.compiler.settings.numbers import NUMBER, WORDS
 from arakit.compiler.settings.method import setup_clause
 from arakit.compiler.settings.patterns import (
+    configured,
     LENGTH_NOUNS,
     WARMUP_RE,
     clause_before,
@@ -166,9 +167,7 @@ def leading(sentence: str) -> list[Found]:
     """`truncated to the first 100 dimensions`, `for the first 100 singular values`: how
     much of a ranked list a method keeps."""
     out = []
-    for m in _FIRST.finditer(sentence):
-        if reports_a_result(clause_before(sentence, m.start())):
-            continue
+    for m in configured(_FIRST, sentence):
         noun = m.group("noun")
         name, key = f"{m.group('which')} {noun}", f"n_{snake(noun)}"
         if noun in LENGTH_NOUNS and WARMUP_RE.search(sentence):

@@ -18,6 +18,7 @@ from arakit.compiler.settings.items import Found
 from arakit.compiler.settings.names import snake, words
 from arakit.compiler.settings.numbers import MANTISSA, NUMBER, WORDS, parse_number
 from arakit.compiler.settings.patterns import (
+    configured,
     UNIT,
     about_hardware,
     clause_before,
@@ -108,9 +109,7 @@ _LIMIT_RE = re.compile(
 def limits(sentence: str) -> list[Found]:
     """`We use sentences of length ≤ 10 in training`: the longest item a study keeps."""
     out = []
-    for m in _LIMIT_RE.finditer(sentence):
-        if reports_a_result(clause_before(sentence, m.start())):
-            continue
+    for m in configured(_LIMIT_RE, sentence):
         name = f"maximum {m.group('noun')} {m.group('what')}"
         numbers = tuple(float(v) for v in (m.group("a"), m.group("b")) if v)
         value = sentence[m.start("a") - 2 if m.group(0).find("≤") >= 0 else m.start("a") : m.end()]
@@ -132,9 +131,7 @@ def set_values(sentence: str) -> list[Found]:
     """`by lowering the deletion cost to 0.5 and insertion cost to 0.75`, `which sets the
     subset ratio to 0.5 and the overlap ratio to 0.25`: each quantity the verb sets."""
     out = []
-    for m in _SET_RE.finditer(sentence):
-        if reports_a_result(clause_before(sentence, m.start())):
-            continue
+    for m in configured(_SET_RE, sentence):
         found = [m]
         while more := _AND_RE.match(sentence, found[-1].end()):
             found.append(more)
