@@ -90,3 +90,12 @@ def test_blobs_absent_from_the_snapshot_become_placeholders_and_the_bundle_clone
     assert (clone / "train.py").read_text().startswith("placeholder: this file")
     log = subprocess.run(["git", "-C", str(clone), "log", "--format=%s"], capture_output=True)
     assert log.stdout.decode().split() == ["v2", "v1"]
+
+
+def test_a_source_written_with_yaml_syntax_in_its_values_reads_back_whole(places: Path) -> None:
+    _snapshot(places)
+    pool.add("demo", "owner/name", "paper/paper.pdf", "helper: one # two", None)
+    text = (places / "truth" / "papers" / "demo" / "SOURCE.yaml").read_text()
+    from ruamel.yaml import YAML
+
+    assert YAML(typ="safe").load(text)["by"] == "helper: one # two"

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import json
 import os
 import subprocess
 import sys
@@ -223,9 +224,10 @@ def add(name: str, repo: str, pdf: str, by: str, commit: str | None) -> Path:
     sha = _git(gitdir, "rev-parse", commit or "HEAD").stdout.decode().strip()
     folder.mkdir(parents=True, exist_ok=True)
     stamp = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    (folder / "SOURCE.yaml").write_text(
-        f"repo: {repo}\ncommit: {sha}\npdf: {pdf}\nadded: {stamp}\nby: {by}\n", encoding="utf-8"
-    )
+    fields = {"repo": repo, "commit": sha, "pdf": pdf, "added": stamp, "by": by}
+    # JSON strings are YAML scalars: a path holding `: ` or `#` stays one value
+    text = "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items())
+    (folder / "SOURCE.yaml").write_text(text, encoding="utf-8")
     return build(Source(name, repo, sha, pdf), pool_root())
 
 
