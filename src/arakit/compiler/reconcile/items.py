@@ -5,19 +5,22 @@ that item, the defaults of a function of that name)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from arakit.compiler.reconcile.match import _STOP
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
+from arakit.compiler.settings.names import CACHED
 
 _ITEM_STOP = _STOP | {"number", "total", "each", "all", "both"}
 
 
-def _split_camel(word: str) -> list[str]:
+@lru_cache(maxsize=CACHED)
+def _split_camel(word: str) -> tuple[str, ...]:
     """`big_randomSVD` gives big, random, svd; `FastPCA` gives fast, pca."""
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", word)
     spaced = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", spaced)
-    return [w.lower() for w in spaced.split()]
+    return tuple(w.lower() for w in spaced.split())
 
 
 def callee_words(callee: str) -> set[str]:

@@ -68,7 +68,8 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _unjoined(words: frozenset[str]) -> set[str]:
+@lru_cache(maxsize=CACHED)
+def _unjoined(words: frozenset[str]) -> frozenset[str]:
     """The words with a run-in prefix split off (`ncores`: n, cores; `oplen`: op, len)."""
     out = set(words)
     for w in words:
@@ -76,7 +77,7 @@ def _unjoined(words: frozenset[str]) -> set[str]:
         if m and (m.group(2) in _ABBREV or len(m.group(2)) >= 4):
             out |= {m.group(1), m.group(2)}
             out.update((_ABBREV.get(m.group(1), "") + " " + _ABBREV.get(m.group(2), "")).split())
-    return out
+    return frozenset(out)
 
 
 @lru_cache(maxsize=CACHED)
@@ -89,6 +90,7 @@ def _words(name: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=CACHED)
 def _strip_suffix(name: str) -> str:
     low = name.lower()
     for s in _SUFFIXES:
@@ -116,7 +118,7 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
         return 0.0  # `epoch % 5` is no interval in steps
     if setting.key == key and (len(key) > 2 or setting.key == snake(bare)):
         return 1.0
-    counted = re.sub(r"^(?:n|nb|num|number_of)_?(?=[a-z]{3,})", "", bare.lower())
+    counted = _uncounted(bare.lower())
     if counted != bare.lower() and counted == setting.key and len(counted) > 3:
         return 0.9  # `ncores`, `num_cores`: the count the paper states as `4 cores`
     if _conventional(setting.key, param):
@@ -124,7 +126,7 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
     sym = _symbol_of(setting)
     if sym and not _symbolic(sym):
         sym = ""  # `interval` is a word, not a symbol the code's comment could cite
-    help_words = set(re.findall(r"[^\W\d_][\w,]*", param.help))
+    help_words = _help_words(param.help)
     if sym and sym in help_words:
         return 0.9  # `seq_len = 64  # subsequence length m`
     flat = bare.replace("_", "").lower()
@@ -163,12 +165,36 @@ def name_score(setting: PaperSetting, param: CodeParam) -> float:
     bounds = ({_bound(setting)} | full_a) & {"maximum", "minimum"}
     if len(full_b) >= 2 and bounds & full_b and _counted(full_b, full_a | bounds):
         return STRONG  # `max_n` and `a maximum of 500,000 samples`
-    shared = sum(any(_same_word(x, y) for y in b) for x in a)
+    shared = _shared(a, b)
     return 0.7 * min(1.0, shared / min(len(a), len(b))) if shared else 0.0
+
+
+@lru_cache(maxsize=CACHED)
+def _shared(a: frozenset[str], b: frozenset[str]) -> int:
+    """How many words of `a` one of `b` equals or abbreviates."""
+    return sum(any(_same_word(x, y) for y in b) for x in a)
 
 
 # a name's words in any spelling: `svmTol` svm, Tol; `svm_C` svm, C
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+@lru_cache(maxsize=CACHED)
+def _uncounted(name: str) -> str:
+    """`ncores`, `num_cores` without the count prefix: `cores`."""
+    return re.sub(r"^(?:n|nb|num|number_of)_?(?=[a-z]{3,})", "", name)
+
+
+@lru_cache(maxsize=CACHED)
+def _help_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W\d_][\w,]*", text))
+
+
+@lru_cache(maxsize=CACHED)
+def _camel_words(name: str) -> tuple[str, ...]:
+    return tuple(_CAMEL.findall(name))
+
+
 # estimators whose `C` is their regularisation (scikit-learn's SVMs and linear models)
 _C_OWNERS = re.compile(r"svm|svc|svr|logistic|logreg|liblinear", re.IGNORECASE)
 
@@ -178,7 +204,7 @@ def _conventional(key: str, param: CodeParam) -> bool:
     the name's last word: `tol` (any solver's stopping tolerance) for a tolerance, and an
     SVM's or logistic regression's `C` for its regularisation strength (`svmC`, or `C=`
     passed to `LinearSVC(...)`); only with a number for a value."""
-    words = _CAMEL.findall(param.bare)
+    words = _camel_words(param.bare)
     if not words or not code_numbers(param.value):
         return False
     last = words[-1]
@@ -231,12 +257,13 @@ def _counted(code: Set[str], paper: Set[str]) -> bool:
     )
 
 
-def _spelled(words: Set[str]) -> set[str]:
+@lru_cache(maxsize=CACHED)
+def _spelled(words: frozenset[str]) -> frozenset[str]:
     """The words with each abbreviation written out (`std`: standard, deviation)."""
     out: set[str] = set()
     for w in words:
         out.update((_ABBREV.get(w) or w).split())
-    return out
+    return frozenset(out)
 
 
 _BOUND_RE = r"\b(maximum|minimum|max\.?|min\.?|at most|at least|up to)\s+(?:number\s+)?(?:of\s+)?"
@@ -264,7 +291,8 @@ def _same_word(x: str, y: str) -> bool:
     return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
 
 
-def _covers(a: Set[str], b: Set[str]) -> bool:
+@lru_cache(maxsize=CACHED)
+def _covers(a: frozenset[str], b: frozenset[str]) -> bool:
     return all(any(_same_word(x, y) for y in b) for x in a)
 
 

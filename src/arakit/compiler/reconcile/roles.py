@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
-from arakit.compiler.settings.names import QUALIFIERS, code_aliases, phrase_key, words
+from arakit.compiler.settings.names import CACHED, QUALIFIERS, code_aliases, phrase_key, words
 
 # a preposition that opens a qualifying phrase: `learning rate for ...`, `number of
 # epochs for the generator` (the head ends before one of them)
@@ -47,9 +48,14 @@ def role_of(setting: PaperSetting) -> Role | None:
     """The role of a setting named by a vocabulary phrase and a qualifying phrase after it
     (`learning rate for the encoder`), or None (a name the vocabulary keys whole, or one
     whose head is no vocabulary phrase)."""
-    if code_aliases(setting.key):
+    return _role(setting.key, setting.name)
+
+
+@lru_cache(maxsize=CACHED)
+def _role(setting_key: str, printed: str) -> Role | None:
+    if code_aliases(setting_key):
         return None  # already keyed by the vocabulary
-    name = " ".join(setting.name.split())
+    name = " ".join(printed.split())
     for m in _PREPOSITION.finditer(name):
         key = phrase_key(name[: m.start()])
         if key is None or not code_aliases(key):

@@ -190,6 +190,7 @@ def is_known_code_name(identifier: str) -> bool:
     return last in _CODE_TO_KEY
 
 
+@lru_cache(maxsize=CACHED)
 def code_aliases(key: str) -> tuple[str, ...]:
     """The code identifiers that spell a canonical key (empty for keys outside the vocabulary)."""
     return next((c.code for c in CONCEPTS if c.key == key), ())

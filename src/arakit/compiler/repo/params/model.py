@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from arakit.compiler.settings.names import code_key, is_known_code_name
+from arakit.compiler.settings.names import CACHED, code_key, is_known_code_name
 
 # kinds of definition, by how a run picks the value up
 CLI_KINDS = ("argparse", "click", "typer")
@@ -43,7 +44,7 @@ class CodeParam:
     def _plain(self) -> str:
         """The name with R's dots read as the word separators they are there (`mu.alpha`
         is one name, the mean of alpha, never `alpha` of an object `mu`)."""
-        return self.name.replace(".", "_") if self.file.lower().endswith(".r") else self.name
+        return _plain(self.name, self.file)
 
     @property
     def key(self) -> str:
@@ -63,4 +64,16 @@ class CodeParam:
     @property
     def bare(self) -> str:
         """The name without dashes, prefixes or a dotted path: `batch_size`, `lr`."""
-        return self._plain.lstrip("-").split(".")[-1].replace("-", "_")
+        return _bare(self._plain)
+
+
+# a compile matches every paper setting against every parameter, reading these names
+# millions of times: the string work is cached (names are few, reads are many)
+@lru_cache(maxsize=CACHED)
+def _plain(name: str, file: str) -> str:
+    return name.replace(".", "_") if file.lower().endswith(".r") else name
+
+
+@lru_cache(maxsize=CACHED)
+def _bare(plain: str) -> str:
+    return plain.lstrip("-").split(".")[-1].replace("-", "_")
