@@ -6,6 +6,7 @@ import ast
 from pathlib import PurePosixPath
 
 from arakit.compiler.repo.source import RepoFiles
+from arakit.compiler.repo.syntax import nodes
 
 MAX_FILES = 40
 MAX_BYTES = 256 * 1024
@@ -69,7 +70,7 @@ def reached_modules(repo: RepoFiles) -> list[str]:
             tree = ast.parse(texts[rel])
         except (SyntaxError, ValueError):
             continue
-        for node in ast.walk(tree):
+        for node in nodes(tree):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     queue += _module_files(alias.name, texts, rel, 0)

@@ -10,6 +10,8 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from arakit.compiler.repo.syntax import nodes
+
 # DESCRIPTION fields that list packages, and whether the package needs them to run
 _R_FIELDS = {"Depends": "", "Imports": "", "LinkingTo": "", "Suggests": " (suggested)"}
 _R_ITEM = re.compile(r"([A-Za-z][A-Za-z0-9.]*)\s*(\([^)]*\))?")
@@ -95,7 +97,7 @@ def setup_py(text: str, rel: str) -> Manifest:
             if isinstance(target, ast.Name):
                 names[target.id] = node.value
     pairs: list[tuple[str, ast.expr]] = []
-    for sub in ast.walk(tree):
+    for sub in nodes(tree):
         if isinstance(sub, ast.keyword) and sub.arg:
             pairs.append((sub.arg, sub.value))
         elif isinstance(sub, ast.Dict):

@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from arakit.compiler.repo.params.notebook import notebook_source
-from arakit.compiler.repo.params.python import is_main_guard, parse_tolerant
+from arakit.compiler.repo.params.python import is_main_guard
+from arakit.compiler.repo.syntax import parse_tolerant
+from arakit.compiler.repo.syntax import nodes
 
 MAX_MODULES = 1000  # modules parsed per repository
 MAX_MODULE_BYTES = 512 * 1024
@@ -44,7 +46,7 @@ class _Call:
 
 def _calls_in(node: ast.AST) -> list[_Call]:
     out = []
-    for n in ast.walk(node):
+    for n in nodes(node):
         if not isinstance(n, ast.Call):
             continue
         f = n.func
@@ -93,10 +95,10 @@ def _names_in(node: ast.AST) -> list[Ref]:
     """Every dotted name read inside `node` (`sd.Star`, `lnprob`), longest form only."""
     out: list[Ref] = []
     inner: set[int] = set()
-    for n in ast.walk(node):
+    for n in nodes(node):
         if isinstance(n, ast.Attribute):
             inner.add(id(n.value))
-    for n in ast.walk(node):
+    for n in nodes(node):
         if id(n) in inner or not isinstance(n, ast.Attribute | ast.Name):
             continue
         chain = _chain(n)
@@ -147,7 +149,7 @@ class Reach:
         if tree is None:
             return None  # a module that cannot be parsed reaches nothing
         m = _Module(rel)
-        for node in ast.walk(tree):
+        for node in nodes(tree):
             if isinstance(node, ast.Import):
                 for a in node.names:
                     target = self.module_file(a.name, rel, 0)
@@ -188,7 +190,7 @@ class Reach:
             if isinstance(stmt, ast.Assign | ast.AnnAssign):
                 targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
                 for t in targets:
-                    for n in ast.walk(t):
+                    for n in nodes(t):
                         if isinstance(n, ast.Name):
                             m.tops.setdefault(n.id, span)
                             m.uses.setdefault(n.id, []).extend(

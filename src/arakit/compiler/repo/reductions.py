@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.repo.params.notebook import notebook_cells, notebook_source
-from arakit.compiler.repo.params.python import parse_tolerant
+from arakit.compiler.repo.syntax import parse_tolerant
+from arakit.compiler.repo.syntax import nodes
 
 # a reduction's spelling -> its family (`np.average` is a mean; `np.maximum` is elementwise
 # and reduces nothing, so it is absent)
@@ -53,7 +54,7 @@ def reductions(text: str, rel: str) -> list[CodeParam]:
     if tree is None:
         return []
     out: list[CodeParam] = []
-    for node in ast.walk(tree):
+    for node in nodes(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = _name(node.targets[0])
             out += _calls(node.value, target, rel, node.lineno if target else 0)
@@ -89,7 +90,7 @@ def _name(node: ast.expr) -> str:
 def _calls(value: ast.expr, target: str, rel: str, line: int) -> list[CodeParam]:
     """The reductions in one expression; the assigned name goes to the outermost one."""
     out: list[CodeParam] = []
-    for node in ast.walk(value):
+    for node in nodes(value):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute | ast.Name):
             continue
         spelled = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id

@@ -26,8 +26,9 @@ from pathlib import PurePosixPath
 
 from arakit.compiler.repo.moved import runs_as_program
 from arakit.compiler.repo.params.notebook import notebook_source
-from arakit.compiler.repo.params.python import parse_tolerant
+from arakit.compiler.repo.syntax import parse_tolerant
 from arakit.compiler.texsources import normal_path
+from arakit.compiler.repo.syntax import nodes
 
 MAX_READ = 300  # files read for what they load
 MAX_BYTES = 512 * 1024
@@ -197,7 +198,7 @@ def root_runners(
         if tree is None or (f.endswith(".py") and not runs_as_program(text, f)):
             continue  # a notebook is run code; a root module of definitions runs nothing
         why = ""
-        for node in ast.walk(tree):
+        for node in nodes(tree):
             if isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 name = node.module.split(".")[-1]
                 if name in modules and modules[name][0] != f and f"{name}.py" not in code:

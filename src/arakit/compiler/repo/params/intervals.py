@@ -15,7 +15,8 @@ import ast
 import re
 
 from arakit.compiler.repo.params.model import CodeParam
-from arakit.compiler.repo.params.python import parse_tolerant
+from arakit.compiler.repo.syntax import parse_tolerant
+from arakit.compiler.repo.syntax import nodes
 
 MAX_INTERVALS = 100
 # what a body does, by the last name of what it calls (first match wins: an evaluation
@@ -63,7 +64,7 @@ def _verb(body: list[ast.stmt]) -> str | None:
     """What a body does: evaluates, saves or prints (see _VERBS), or None."""
     called: list[str] = []
     for st in body:
-        for node in ast.walk(st):
+        for node in nodes(st):
             if isinstance(node, ast.Call):
                 func = node.func
                 name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
@@ -95,10 +96,10 @@ def interval_params(source: str, rel: str) -> list[CodeParam]:
     if tree is None:
         return []
     out: list[CodeParam] = []
-    loops = [n for n in ast.walk(tree) if isinstance(n, ast.For | ast.AsyncFor | ast.While)]
+    loops = [n for n in nodes(tree) if isinstance(n, ast.For | ast.AsyncFor | ast.While)]
     seen: set[int] = set()
     for loop in loops:
-        for node in ast.walk(loop):
+        for node in nodes(loop):
             if not isinstance(node, ast.If) or id(node) in seen or len(out) >= MAX_INTERVALS:
                 continue
             seen.add(id(node))

@@ -20,7 +20,8 @@ from typing import Any
 from arakit.compiler.repo.params.choices import choice_params
 from arakit.compiler.repo.params.intervals import interval_params
 from arakit.compiler.repo.params.model import CodeParam
-from arakit.compiler.repo.params.python import is_main_guard, parse_tolerant, python_params
+from arakit.compiler.repo.params.python import is_main_guard, python_params
+from arakit.compiler.repo.syntax import parse_tolerant
 from arakit.compiler.repo.params.superseded import superseded
 
 _SOURCE_KEY = re.compile(r'^\s*"source"\s*:\s*(\[)?')

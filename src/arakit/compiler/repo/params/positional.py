@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.repo.params.notebook import notebook_source
-from arakit.compiler.repo.params.python import parse_tolerant
+from arakit.compiler.repo.syntax import parse_tolerant
 from arakit.compiler.repo.reach import Reach
 
 MAX_FILES = 400  # programs read for their calls

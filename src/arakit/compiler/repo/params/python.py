@@ -23,6 +23,7 @@ from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.repo.params.superseded import superseded
 from arakit.compiler.repo.params.pyconfig import config_params, is_inheriting_config
 from arakit.compiler.settings.names import code_key, is_known_code_name
+from arakit.compiler.repo.syntax import nodes, parse_tolerant
 
 MAX_VALUE = 200
 MAX_PARAMS = 2000
@@ -339,7 +340,7 @@ class _Reader:
 
     # calls and literals anywhere ----------------------------------------------------------
     def calls(self, tree: ast.AST) -> None:
-        for node in ast.walk(tree):
+        for node in nodes(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 for dec in node.decorator_list:
                     if isinstance(dec, ast.Call) and _dotted(dec.func).split(".")[-1] == "option":
@@ -394,7 +395,7 @@ class _Reader:
         """`for alpha in [2, 4, 8]:` — the values a loop runs an experiment at (kind
         `sweep`): a paper's "at α ∈ {2, 4, 8}" is one of them, not a disagreement with a
         default set elsewhere."""
-        for node in ast.walk(tree):
+        for node in nodes(tree):
             if not isinstance(node, ast.For | ast.AsyncFor) or not isinstance(
                 node.target, ast.Name
             ):
@@ -440,10 +441,10 @@ class _Reader:
         entries `{"name": "Np", "domain": (5, 300)}`)."""
         named = {
             id(st.value)
-            for st in ast.walk(tree)
+            for st in nodes(tree)
             if isinstance(st, ast.Assign) and isinstance(st.value, ast.Dict)
         }
-        for node in ast.walk(tree):
+        for node in nodes(tree):
             if not isinstance(node, ast.Dict) or id(node) in named:
                 continue
             keys = [
@@ -492,7 +493,7 @@ def _counting(call: ast.Call) -> bool:
 def _reassigned(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     """Names a function body assigns more than once, updates (`+=`) or loops over."""
     seen: dict[str, int] = {}
-    for node in ast.walk(fn):
+    for node in nodes(fn):
         targets: list[ast.expr] = []
         if isinstance(node, ast.Assign):
             targets = node.targets
@@ -501,7 +502,7 @@ def _reassigned(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
         elif isinstance(node, ast.AnnAssign | ast.For | ast.AsyncFor):
             targets = [node.target]
         for t in targets:
-            for n in ast.walk(t):  # `x[i] = ...` stores into x, it does not assign it
+            for n in nodes(t):  # `x[i] = ...` stores into x, it does not assign it
                 if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
                     seen[n.id] = seen.get(n.id, 0) + 1
     return {name for name, count in seen.items() if count > 1}
@@ -516,7 +517,7 @@ def _dead_lines(tree: ast.Module) -> set[int]:
     `else` of such a test negated. A profiler's `warmup = 1` there is no setting of the run."""
     switches: dict[str, object] = {}
     stores: dict[str, int] = {}
-    for node in ast.walk(tree):
+    for node in nodes(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             stores[node.id] = stores.get(node.id, 0) + 1
     for st in tree.body:
@@ -540,7 +541,7 @@ def _dead_lines(tree: ast.Module) -> set[int]:
         return None
 
     dead: set[int] = set()
-    for node in ast.walk(tree):
+    for node in nodes(tree):
         if not isinstance(node, ast.If):
             continue
         taken = truth(node.test)
@@ -588,7 +589,7 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
     if tree is None:
         return []
     r = _Reader(source, rel)
-    for n in ast.walk(tree):  # one pass: names read, and attributes assigned
+    for n in nodes(tree):  # one pass: names read, and attributes assigned
         if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
             r.loaded.add(n.id)
         elif isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store):
@@ -616,45 +617,3 @@ def python_params(source: str, rel: str) -> list[CodeParam]:
             seen.add(k)
             out.append(p)
     return out
-
-
-MAX_REPAIRS = 10
-
-
-def parse_tolerant(source: str) -> ast.Module | None:
-    """The module's syntax tree; Python 2 source is read with its print statements blanked,
-    and a script left with a broken line (an unclosed parenthesis in work in progress) is
-    read with that line, and up to MAX_REPAIRS more, made `pass` (line numbers kept). None
-    when it still does not parse."""
-    try:
-        return ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        pass
-    text = _python2_as_3(source)
-    tried: set[int] = set()
-    for _ in range(MAX_REPAIRS + 1):
-        try:
-            return ast.parse(text)
-        except SyntaxError as e:
-            lines = text.split("\n")
-            n = e.lineno or 0
-            if not 1 <= n <= len(lines) or n in tried:
-                return None
-            tried.add(n)
-            line = lines[n - 1]
-            lines[n - 1] = line[: len(line) - len(line.lstrip())] + "pass"
-            text = "\n".join(lines)
-        except (ValueError, RecursionError, MemoryError):
-            return None
-    return None
-
-
-_PRINT_STMT = re.compile(r"^(\s*)print\b(?!\s*\()(?!\s*[=.\[])(.*)$", re.MULTILINE)
-_EXCEPT_COMMA = re.compile(r"^(\s*except\s+[^:#]+?),\s*(\w+)\s*:", re.MULTILINE)
-
-
-def _python2_as_3(source: str) -> str:
-    """Python 2 source made parseable line for line: `print x` statements become `pass`
-    (they set nothing) and `except E, e:` becomes `except E as e:`; line numbers are kept."""
-    source = _PRINT_STMT.sub(lambda m: f"{m.group(1)}pass", source)
-    return _EXCEPT_COMMA.sub(lambda m: f"{m.group(1)} as {m.group(2)}:", source)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from arakit.compiler.repo.syntax import nodes
 
 
 def _targets(st: ast.stmt) -> list[str]:
@@ -41,7 +42,7 @@ def superseded(tree: ast.Module, main_guard: Callable[[ast.expr], bool]) -> set[
         read_from = st.value if isinstance(st, ast.Assign | ast.AnnAssign) else st
         reads = {
             n.id
-            for n in ast.walk(read_from if read_from is not None else st)
+            for n in nodes(read_from if read_from is not None else st)
             if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
         }
         for name in reads:
