@@ -145,3 +145,44 @@ def test_a_caption_that_opens_by_naming_the_settings_still_gives_them() -> None:
         6,
     )
     assert [s.key for s in table_settings(table, Reader({}), 1)] == ["batch_size", "learning_rate"]
+
+
+def test_a_cell_listing_name_value_pairs_gives_one_setting_per_key_for_its_row() -> None:
+    table = DocTable(
+        "3",
+        "Optimal hyperparameters for multiclass classification models.",
+        ["Model", "Hyperparameters"],
+        [
+            ["XGBoost", "n_estimators=499, max_depth=6, learning_rate=0.196"],
+            ["LSTM", "hidden_size=32, dropout=0.066, use_bias=False"],
+        ],
+        15,
+    )
+    got = [
+        (s.name, s.value, s.number, s.extra.get("column"))
+        for s in table_settings(table, Reader({}), 1)
+    ]
+    assert got == [
+        ("n_estimators", "499", 499, "XGBoost"),
+        ("max_depth", "6", 6, "XGBoost"),
+        ("learning_rate", "0.196", 0.196, "XGBoost"),
+        ("hidden_size", "32", 32, "LSTM"),
+        ("dropout", "0.066", 0.066, "LSTM"),
+        ("use_bias", "False", None, "LSTM"),
+    ]
+    groups = [s.group for s in table_settings(table, Reader({}), 1)]
+    assert groups[0] == groups[2] != groups[3] == groups[5]  # one configuration per row
+
+
+def test_a_cell_of_prose_with_an_equals_sign_is_not_split() -> None:
+    table = DocTable(
+        "2",
+        "Training settings.",
+        ["Setting", "Value"],
+        [["Schedule", "cosine, with T=100 and warm restarts"], ["Batch size", "64"]],
+        4,
+    )
+    assert [(s.name, s.value) for s in table_settings(table, Reader({}), 1)] == [
+        ("Schedule", "cosine, with T=100 and warm restarts"),
+        ("Batch size", "64"),
+    ]

@@ -10,7 +10,8 @@ from arakit.compiler.settings.names import phrase_key, words
 
 # a symbol: a letter with at most a short subscript (q, λ, me, Ts,min, L0, ηmax, dmodel),
 # never the tail of a longer word (`изнаков` in `признаков`)
-SYMBOL = r"(?<![^\W\d_])(?:[∆Δ∂∇]\s?)?[^\W\d_](?:[^\W_]|,(?=[a-z]{2,4}\b)){0,6}∗?"
+# (a subscript may be the Sun's or the Earth's sign: `r⊙`, `M⊕`)
+SYMBOL = r"(?<![^\W\d_])(?:[∆Δ∂∇]\s?)?[^\W\d_](?:[^\W_]|,(?=[a-z]{2,4}\b)){0,6}[⊙⊕]?∗?"
 _STOP = set(
     words(
         """

@@ -28,8 +28,9 @@ VALUE = rf"(?P<value>{NUMBER})(?:\s?(?P<unit>{UNIT}))?"
 # phrase, mostly print a measured age, distance or brightness: read in assignments only
 NAMED_UNIT = rf"(?:{UNIT}|(?:m?mags?|[kMG]?yrs?|[kM]?pc)(?![a-zA-Z]))"
 # the value ends here: not an expression (`= 1 − P`), an index list (`= 0, . . .`) or a label
+# (a bracket after it may hold words or a citation, `= 8.122 kpc (Gravity Collaboration 2018)`)
 END = (
-    r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|(?<=\d)[A-Za-zα-ωΑ-Ω][∗*′]?\w*\s*[+−*/]|[\w.]\d|\s*[+*/×^\[]|\s*\((?![^()]{0,40}\b(?:has|have|had|is|are|was|were|see|for|which|where|as|when|with|e\.g|i\.e)\b|[a-z]{3,}\)|[a-z]{2,}(?:\s+[a-z]{2,}){1,6}\))|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
+    r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|(?<=\d)[A-Za-zα-ωΑ-Ω][∗*′]?\w*\s*[+−*/]|[\w.]\d|\s*[+*/×^\[]|\s*\((?![^()]{0,40}\b(?:has|have|had|is|are|was|were|see|for|which|where|as|when|with|e\.g|i\.e)\b|[a-z]{3,}\)|[a-z]{2,}(?:\s+[a-z]{2,}){1,6}\)|[A-Z][^()]{0,40}\b(?:1[89]|20)\d\d[a-z]?\))|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
     r"|\s+[^\s,;.]*[−+=^_∑∫]|\s+\d+[\[(]|[^.;]{0,24}(?:\.\s\.\s\.|…|\.\.\.))"
 )
 

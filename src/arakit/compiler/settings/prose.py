@@ -21,6 +21,7 @@ from arakit.compiler.pdf.chars import SUPERSCRIPT
 from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
+from arakit.compiler.settings.cuts import cuts, is_item, opens_list
 from arakit.compiler.settings.counts import (
     changes,
     counts,
@@ -84,6 +85,8 @@ class Reader:
         self.symbols = symbols
         # the paper writes thousands with a dot (`10.000 images`): see numbers.py
         self.dot_thousands = dot_thousands
+        # the last sentence read opened a list of selection cuts, or was an item of one
+        self.cut_list = False
 
     def key(self, name: str, lead: str = "", noun: str = "") -> tuple[str, str]:
         """(key, meaning) for a printed name: the vocabulary first, then the glossary, then
@@ -105,6 +108,8 @@ class Reader:
 
     def read(self, sentence: str, where: Where, group: int, negative: bool) -> list[PaperSetting]:
         """Every setting stated in one sentence, in the order they appear."""
+        in_list = self.cut_list and is_item(sentence)
+        self.cut_list = in_list or opens_list(sentence)
         if is_program(sentence) or is_figure_text(sentence):
             return []  # a pseudo-code figure, a listing or a plot's axis run into the text
         program = program_span(sentence)
@@ -194,6 +199,11 @@ class Reader:
                     self._assign(sentence, m, add)
             found.sort(key=lambda x: x[0])
             return [s for _, s in found]
+        for f in cuts(sentence, in_list):
+            if free(*f.span):
+                one = f.numbers[0] if len(f.numbers) == 1 else None
+                numbers = f.numbers if one is None else ()
+                add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", numbers, count=one)
         for f in [*splits(sentence), *limits(sentence), *folds(sentence), *percent_parts(sentence)]:
             if free(*f.span):
                 printed = re.findall(NUMBER, f.value)  # `section 22`, `≤ 10`

@@ -54,6 +54,10 @@ _PRIOR_HEADER = re.compile(r"^priors?\b", re.IGNORECASE)
 _NOTE_MARK_RE = re.compile(r"(?<=\))\s*\(\d\)$|(?<=\))\s*[⁽][¹²³⁴⁵⁶⁷⁸⁹⁰]+[⁾]$")
 _CODE_PAREN_RE = re.compile(r"\(([a-z][a-z0-9_ .\-]{1,30})\)\s*$")
 _UNIT_PAREN_RE = re.compile(r"\(([^()]{1,6})\)")
+# a cell that lists settings as code writes them (`n_estimators=499, max_depth=6`): each
+# `name=value` is a setting of its own, named by its key, for the configuration of the row
+_KV_PAIR = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(\S.*)$")
+_KV_SPLIT = re.compile(r"[,;]\s*(?=[A-Za-z_][A-Za-z0-9_.]*\s*=)")
 
 
 def _cell_values(cell: str) -> tuple[str, tuple[float, ...]]:
@@ -61,6 +65,20 @@ def _cell_values(cell: str) -> tuple[str, tuple[float, ...]]:
     text = _NOTE_MARK_RE.sub("", " ".join(cell.split()))  # `U(0.1; 0.4)(2)`: a note mark
     nums = [parse_number(n) for n in re.findall(NUMBER, text)]
     return text, tuple(n for n in nums if n is not None)
+
+
+def key_values(cell: str) -> list[tuple[str, str]]:
+    """The `name=value` pairs a cell lists (`n_estimators=499, max_depth=6`), or [] when
+    the cell holds anything else: every comma-separated part must be one pair."""
+    if "=" not in cell:
+        return []
+    pairs = []
+    for part in _KV_SPLIT.split(cell.strip().rstrip(",;")):
+        m = _KV_PAIR.match(part.strip())
+        if not m or "=" in m.group(2):
+            return []
+        pairs.append((m.group(1), m.group(2).strip()))
+    return pairs
 
 
 def _name_key(name: str, reader: Reader) -> tuple[str, str]:
@@ -143,6 +161,11 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
     def add(name: str, cell: str, context: str, part: int) -> None:
         if _COUNT_COLUMN.match(name.strip()):
             return
+        pairs = key_values(cell)
+        if pairs:  # `XGBoost | n_estimators=499, max_depth=6`: one setting per key
+            for key, value in pairs:
+                add(key, value, context or name, part)
+            return
         text, nums = _cell_values(cell)
         if not text or text in ("-", "–", "—"):
             return
@@ -171,7 +194,7 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
                 add(r[0], r[prior], "", 0)
         return out
     if by_row:
-        for r in rows:
+        for n, r in enumerate(rows, start=1):
             if len(r) < 2 or not r[0]:
                 continue
             for col, cell in enumerate(r[1:], start=1):
@@ -182,7 +205,10 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
                     if col < len(header) and not _GENERIC_HEADER.match(header[col] or "x")
                     else ""
                 )
-                add(r[0], cell, context, col if context else 0)
+                if key_values(cell):  # the row's own configuration: one experiment per row
+                    add(r[0], cell, context, n)
+                else:
+                    add(r[0], cell, context, col if context else 0)
     else:
         for n, r in enumerate(rows, start=1):
             label = r[0] if r else ""
