@@ -159,7 +159,7 @@ def _checked(
     problems.append(selfcheck.check_labels(grid))
     return grid, [
         selfcheck.check_digits(page, region.bbox, grid, textpage),
-        selfcheck.check_agreement(grid, finder.extract(page, region)),
+        selfcheck.check_agreement(grid, finder.extract(page, region, rules.drawings)),
         "; ".join(p for p in problems if p) or None,
         selfcheck.check_text(lines, region.bbox, grid, [label.text for label in labels]),
     ]

@@ -94,6 +94,28 @@ def figure_label(text: str) -> Label | None:
     return label if label is not None and label.kind == "figure" else None
 
 
+# A label set in bold with no separator after it: its words alone, `Fig` written without
+# its period as well (SPIE's "**Fig 1** Modeling flow ...").
+_BOLD_LABEL_RE = re.compile(
+    rf"^(?P<kind>{TABLE_WORD}|{FIGURE_WORD}|Fig|FIG)\s+(?P<number>[0-9]+(?:\.[0-9]+)?|[A-Z]\.?[0-9]+|[IVXL]+)$"
+)
+
+
+def bold_label(line: TextLine) -> Label | None:
+    """The label of a caption whose bold label is followed by its plain title with no
+    separator ("**Table 1** Comparison of ...", SPIE's journals): the label's two words are
+    bold and the word after them is not. A sentence starting "Table 3 summarizes" has no
+    bold label, and a bold heading ("**Table 3 Results**") no plain word after it."""
+    ws = line.words
+    if len(ws) < 3 or not (ws[0].bold and ws[1].bold) or ws[2].bold is not False:
+        return None
+    m = _BOLD_LABEL_RE.match(f"{ws[0].text} {ws[1].text}")
+    if m is None:
+        return None
+    kind = "table" if _TABLE_KIND.match(m.group("kind")) else "figure"
+    return Label(kind, m.group("number"), "", " " + " ".join(w.text for w in ws[2:]))
+
+
 @dataclass
 class Caption:
     """A "Table N" caption: number, its text, box, and the lines it takes."""
@@ -164,9 +186,10 @@ def captions(
             c for half in pieces for s in segments(half, 2.5 * half.size) for c in _side_by_side(s)
         ):
             text = seg.text
-            if figure_label(text):
+            bold = bold_label(seg)
+            if figure_label(text) or (bold and bold.kind == "figure"):
                 figures.append(seg)
-            m = table_label(text)
+            m = table_label(text) or (bold if bold and bold.kind == "table" else None)
             if not m or id(seg.words[0]) in used:
                 continue
             rest = m.rest.strip()
@@ -181,8 +204,11 @@ def captions(
             if title is not None:  # "TABLE I" over its title, both centred (IEEE)
                 box = [min(seg.x0, title.x0), seg.y0, max(seg.x1, title.x1), seg.y1]
             prev = seg
+            lo, hi = _window(seg, mid)
             for j in range(i + 1, min(i + 16, len(lines))):
-                nxt = within(lines[j], box[0] - 2 * seg.size, box[2] + 2 * seg.size)
+                nxt = within(
+                    lines[j], max(lo, box[0] - 2 * seg.size), min(hi, box[2] + 2 * seg.size)
+                )
                 if nxt is None:
                     continue
                 if _slice_of_text(nxt, lines[j]):
@@ -202,6 +228,17 @@ def captions(
 
 
 _LABEL_RE = re.compile(rf"^(?:{TABLE_WORD}|{FIGURE_WORD})$")
+
+
+def _window(seg: TextLine, mid: float | None) -> tuple[float, float]:
+    """Where a caption's later lines may lie across the page: within its own column when it
+    starts in one of two (the other column's text, a word space beyond the gutter, is no
+    part of it); anywhere when it is set across the gutter or the page has one column."""
+    if mid is not None and seg.x1 <= mid + 1:
+        return float("-inf"), mid
+    if mid is not None and seg.x0 >= mid - 1:
+        return mid, float("inf")
+    return float("-inf"), float("inf")
 
 
 def _ruled_between(
@@ -307,6 +344,8 @@ def gutter(lines: list[TextLine], width: float) -> float | None:
     mid = float(lo + best)
     left = right = 0
     for line in lines:
+        if any(w.x0 < mid < w.x1 for w in line.words):
+            continue  # a word across the middle: one line across the page
         lw = [w for w in line.words if w.x1 <= mid]
         rw = [w for w in line.words if w.x0 >= mid]
         if lw and rw and rw[0].x0 - lw[-1].x1 < 8:

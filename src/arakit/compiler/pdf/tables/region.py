@@ -27,6 +27,7 @@ class Rules:
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # images
     icons: list[tuple[float, float, float, float]] = field(default_factory=list)  # small images
     thickness: dict[int, float] = field(default_factory=dict)  # round(y) → horizontal rule
+    drawings: list[Any] = field(default_factory=list)  # the page's paths, as PyMuPDF gives them
 
     def heavy(
         self, rule: tuple[float, float, float], among: list[tuple[float, float, float]]
@@ -41,8 +42,8 @@ class Rules:
 def page_rules(page: Any) -> Rules:
     """Rules from the page's drawings (lines, thin rectangles, rectangle edges) and the boxes
     of its images."""
-    out = Rules()
-    for d in page.get_drawings():
+    out = Rules(drawings=page.get_drawings())
+    for d in out.drawings:
         for item in d.get("items", []):
             kind = item[0]
             if kind == "l":
@@ -82,12 +83,18 @@ def _merge(
     rules: list[tuple[float, float, float]], reach: float = 1.5
 ) -> list[tuple[float, float, float]]:
     """Collinear pieces (a, b, at) that touch (less than `reach` apart) become one rule (TeX
-    draws a ruled column row by row)."""
+    draws a ruled column row by row). Pieces apart along their line stay apart, even when
+    the farther one sorts first (two tables side by side, their rules half a point apart)."""
     out: list[tuple[float, float, float]] = []
     for a, b, at in sorted(rules, key=lambda r: (round(r[2]), r[0])):
-        if out and abs(out[-1][2] - at) < 0.8 and a <= out[-1][1] + reach:
+        if (
+            out
+            and abs(out[-1][2] - at) < 0.8
+            and a <= out[-1][1] + reach
+            and b >= out[-1][0] - reach
+        ):
             pa, pb, pat = out[-1]
-            out[-1] = (pa, max(pb, b), pat)
+            out[-1] = (min(pa, a), max(pb, b), pat)
         else:
             out.append((a, b, at))
     return out
@@ -294,6 +301,8 @@ def find_region(
             break
         if taken and any(rules.heavy(r, wide) for r in crossed if r in wide):
             break  # booktabs' heavy top or bottom rule closes the table on this side
+        if taken and not bridge and any(_closes(r, taken, edge, ln, below) for r in crossed):
+            break  # a rule drawn tight on the table's edge, clear of the line beyond
         if taken and _outside_frame(ln, taken, rules.vertical):
             break
         if _two_columns_of_prose(ln, x0, x1, mid, body):
@@ -408,6 +417,24 @@ def _opens(y: float, ln: TextLine, edge: float, below: bool, inside: bool) -> bo
     if to_new > 0.8 * ln.size:
         return False
     return not inside or to_new <= 1.5 * max(to_old, 0.0) + 2.0
+
+
+def _closes(
+    r: tuple[float, float, float],
+    taken: list[TextLine],
+    edge: float,
+    ln: TextLine,
+    below: bool,
+) -> bool:
+    """A rule across the lines taken, drawn tight on their edge and well clear of the next
+    line beyond: the table's top (or bottom) rule, with the text beyond it outside the table
+    (a rule between two rows lies between them, not against one of them)."""
+    left, right = min(t.x0 for t in taken), max(t.x1 for t in taken)
+    if r[0] > left + ln.size or r[1] < right - ln.size:
+        return False
+    to_old = (r[2] - edge) if below else (edge - r[2])
+    to_new = (ln.y0 - r[2]) if below else (r[2] - ln.y1)
+    return to_old <= 0.3 * ln.size and to_new > 0.8 * ln.size
 
 
 def _aligned(
