@@ -264,3 +264,25 @@ def test_an_abstract_whose_own_network_is_the_subject_states_a_claim() -> None:
     assert any(c.startswith("A single neural network predicts this PSF") for c in got)
     assert not any(c.startswith("A new class of fitters") for c in got)
     assert not any(c.startswith("Errors in the modelled") for c in got)
+
+
+def test_a_closing_discussion_is_read_as_the_conclusion_when_there_is_none() -> None:
+    closing = [
+        "Our estimator recovers the signal with half the error of the baseline. "
+        "In the future, we would like to explore three-speaker mixtures."
+    ]
+    doc = _doc(
+        "We present an estimator.",
+        [
+            ("1", "Introduction", ["Noise is common in measurements."]),
+            ("4", "Discussion", closing),
+            ("", "Acknowledgements", ["We thank the reviewers for their comments."]),
+        ],
+    )
+    got = _claims(doc)
+    assert "Our estimator recovers the signal with half the error of the baseline." in got
+    assert not any("future" in c for c in got)
+    doc.sections.insert(2, _doc("", [("5", "Conclusion", ["We present it."])]).sections[0])
+    assert "Our estimator recovers the signal with half the error of the baseline." not in (
+        _claims(doc)
+    )

@@ -348,3 +348,13 @@ def test_compiled_falsification_criteria_are_measurable_and_in_scope():
     plain = falsification("Gating stabilises training of deep residual networks.", ["E02"])
     assert plain.startswith("Re-running E02 with the same setup")
     assert "Gating, stabilises, training, deep, residual" in plain and "spread" in plain
+
+
+def test_a_repository_compiled_without_a_paper_is_titled_by_its_name_never_its_path(
+    repo: PlantedRepo, tmp_path: Path
+) -> None:
+    compile_sources([str(repo.path)], tmp_path / "out")
+    paper = read_artifact(tmp_path / "out").paper
+    assert paper is not None
+    assert paper.title == repo.path.name == "rwn"
+    assert str(tmp_path) not in (tmp_path / "out" / "PAPER.md").read_text(encoding="utf-8")

@@ -29,13 +29,18 @@ DESCRIPTIONS = {
 }
 
 
+# a status that names where the paper went ("Under review at ICLR", "Preprint submitted to
+# Elsevier"); "Draft version May 18, 2022" or "Accepted XXX. Received YYY" names no venue
+_NAMES_PLACE = re.compile(r"\b(?:to|at|in|for|by)\s+(?:the\s+)?[A-Z][A-Za-z]")
+
+
 def year_and_venue(doc: Document | None, commit_dates: list[str]) -> tuple[str, str, str]:
     """(year, venue, where the year came from): what the paper's pages say (citation box,
     venue or status line, running head, arXiv stamp, printed date), then the PDF's
     metadata, then git. The venue is what the page says; a draft says it is a draft."""
     venue = ""
     if doc is not None:
-        venue = doc.venue or doc.status
+        venue = doc.venue or (doc.status if _NAMES_PLACE.search(doc.status) else "")
         if doc.year:
             return doc.year, venue, "the paper's first page"
         created = doc.metadata.get("creationDate", "")

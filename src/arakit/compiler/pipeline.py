@@ -3,6 +3,7 @@ checked by Seal Level 1, with a coverage report."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from arakit.compiler.physical import config_files, environment_doc, reconciliati
 from arakit.compiler.reconcile import Verdict, reconcile
 from arakit.compiler.redact import NOTE_PATH, redact_folder
 from arakit.compiler.settings import paper_settings
-from arakit.compiler.repo.source import repo_folder
+from arakit.compiler.repo.source import is_remote, repo_folder
 from arakit.compiler.scope import Scope
 from arakit.model import Artifact, Evidence, TraceNode
 
@@ -234,7 +235,9 @@ def compile_sources(
     year, venue, year_src = year_and_venue(doc, dates)
     if year_src and year_src != "the paper's first page":
         report.warnings.append(f"year {year} taken from {year_src}")
-    title = (doc.title if doc and doc.title else "") or (inputs.repo or "Untitled artifact")
+    title = (
+        (doc.title if doc and doc.title else "") or _repo_name(inputs.repo) or "Untitled artifact"
+    )
     art.paper = paper_front(
         doc,
         title,
@@ -255,6 +258,19 @@ def compile_sources(
     _check(report, dest, art, doc, g)
     lap("write")
     return report
+
+
+def _repo_name(spec: str | None) -> str:
+    """The repository's name for a title when the paper gives none: the last part of its
+    folder, bundle or URL ("/tmp/x/speechsep" → "speechsep", "file:///a/b.git" → "b"), never
+    the path itself, which names only where this machine keeps it."""
+    if not spec:
+        return ""
+    local = Path(spec)
+    text = str(local.resolve()) if not is_remote(spec) and local.exists() else spec
+    name = re.split(r"[/\\]", text.rstrip("/\\"))[-1]
+    name = re.sub(r"\.(?:git|bundle)$", "", name)
+    return "" if name in ("", ".", "..") else name
 
 
 def _finding_json(f: Any) -> dict[str, Any]:

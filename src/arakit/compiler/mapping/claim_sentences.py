@@ -33,6 +33,7 @@ from arakit.compiler.mapping.claim_foreign import (
 )
 from arakit.compiler.mapping.context import PaperContext, Sentence
 from arakit.compiler.pdf.draft import placeholder
+from arakit.compiler.text import section_roles
 from arakit.compiler.mapping.quantities import CITATION
 
 
@@ -310,8 +311,8 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
                 continue  # a section of future work holds plans; a template's text, nothing
             if cue.OTHERS_SECTION.match(s.heading) or _others(s, told):
                 continue  # a cited party's work or result ("They conclude that ...")
-            if "future" in s.heading.lower() and plan(s.text):
-                continue  # "Conclusion and future work": its plans are no claims
+            if ("future" in s.heading.lower() and plan(s.text)) or _FUTURE.match(s.text):
+                continue  # "Conclusion and future work", "In the future, we ...": plans
             item = bool(cue.ITEM.match(s.text.strip()))
             explained = item and bool(_EXPLAINS.search(lead))  # "... attributed to: • ..."
             announced = announced or _announces(s.text, names)  # this sentence may say it
@@ -383,11 +384,55 @@ def _said(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
     and a summary or conclusion ("Summary and Discussion") is read as the conclusion."""
     if roles != ("conclusion",):
         return ctx.sentences(*roles)
+    closing = _closing_discussion(ctx)
     return [
         s if s.where.role == "conclusion" else replace(s, where=replace(s.where, role="conclusion"))
         for s in ctx.sentences("conclusion", "limitations")
-        if s.where.role == "conclusion" or _CONCLUDING.search(s.heading)
+        if s.where.role == "conclusion"
+        or _CONCLUDING.search(s.heading)
+        or (closing and _within(s.where.section, s.heading, closing))
     ]
+
+
+# a sentence that opens on what the authors will do next
+_FUTURE = re.compile(
+    r"^\W*(?:in (?:the )?future|as (?:a )?future work|future (?:work|research))\b", re.I
+)
+
+
+# what follows the last section of a paper's text without being part of it
+_BACK_MATTER = re.compile(
+    r"^\W*(?:acknowledg\w*|funding|author(?:s'?|’s)? contributions?|(?:data|code|software) "
+    r"availability|competing interests?|conflicts? of interest|declarations?|ethics)\b",
+    re.I,
+)
+
+
+def _closing_discussion(ctx: PaperContext) -> tuple[str, str] | None:
+    """(number, title) of the section that closes a paper with no Conclusion when it is its
+    Discussion ("4 Discussion" ending a journal article): it states the findings a
+    conclusion would. None when the paper has a conclusion or ends otherwise."""
+    if ctx.sections("conclusion"):
+        return None
+    known = section_roles(ctx.doc.sections)
+    body = [
+        sec
+        for sec in ctx.doc.sections
+        if known[id(sec)] not in ("references", "appendix")
+        and "." not in sec.number
+        and not _BACK_MATTER.match(sec.title)
+    ]
+    last = body[-1] if body else None
+    if last is None or not re.match(r"^\W*discussions?\b", last.title, re.I):
+        return None
+    return last.number, last.title
+
+
+def _within(number: str, heading: str, section: tuple[str, str]) -> bool:
+    """The sentence stands in `section` or one of its subsections."""
+    if section[0]:
+        return number == section[0] or number.startswith(section[0] + ".")
+    return heading == section[1]
 
 
 def _others(s: Sentence, before: Sentence | None) -> bool:

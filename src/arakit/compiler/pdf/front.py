@@ -23,6 +23,7 @@ from arakit.compiler.pdf.furniture import (
     furniture,
     venue_from_status,
 )
+from arakit.compiler.pdf.masthead import journal_name, masthead_venue, parts_of
 from arakit.compiler.pdf.names import institution_like
 from arakit.compiler.pdf.people import (
     Row,
@@ -55,6 +56,10 @@ class Front:
     arxiv: str = ""
     doi: str = ""
     furniture: list[Furniture] = field(default_factory=list)
+
+
+# what a page header's parts say: never an author's name or address
+_HEADER_KINDS = ("venue", "status", "typeset", "arxiv", "date")
 
 
 def is_abstract(line: Line) -> bool:
@@ -93,8 +98,12 @@ def read_front(
             used.update(row.keys)
             continue
         kind = furniture(without_mail(row.plain)) or _place_and_date(row.plain)
+        cells = row.cells()
+        parts = parts_of(cells) if len(cells) > 1 and getattr(kind, "kind", "") != "citebox" else []
+        if kind is None and any(p.kind in _HEADER_KINDS for p in parts):
+            kind = parts[0]  # a header of parts set apart: "MNRAS 000, ... Preprint 12 ..."
         if kind is not None:
-            front.furniture.append(kind)
+            front.furniture.extend(parts or [kind])  # each part read on its own
             used.update(row.keys)
             if kind.kind == "citebox":
                 citing.append(row.text)
@@ -107,7 +116,12 @@ def read_front(
             kind = furniture(ln.plain()) or Furniture("margin", ln.text)
             front.furniture.append(kind)
     title_rows = _title(content, body)
-    front.title = _unquoted(_TOPIC.sub("", _join_title([r.text for r in title_rows])))
+    title = _TOPIC.sub("", _join_title([r.text for r in title_rows]))
+    front.title = _unquoted(_NOTE_MARK.sub("", title))
+    if title_rows:
+        above = content[: content.index(title_rows[0])]
+        head = masthead_venue([(r.plain, r.size) for r in above], title_rows[0].size)
+        front.furniture += [head] if head else []
     after = content[content.index(title_rows[-1]) + 1 :] if title_rows else content
     people = read_people(after, _title_page(content))
     front.authors, front.affiliations = people.authors, people.affiliations
@@ -167,6 +181,8 @@ _DOCUMENT_TYPE = re.compile(
 )
 # "Тема: …", "Title: …": a title page naming its topic after a label
 _TOPIC = re.compile(r"^(?:тема|topic|title|thema|titel|sujet|tema|titolo)\s*:\s*", re.IGNORECASE)
+# the mark of a footnote on the title ("... nuclear activity⋆"): a star, dagger or the like
+_NOTE_MARK = re.compile(r"\s*[⋆†‡§¶∗]+$")
 _QUOTE_OPEN = '«“„"'
 
 
@@ -243,7 +259,9 @@ def _title(rows: list[Row], body: float) -> list[Row]:
     out = [rows[start]]
     for r in rows[start + 1 :]:
         gap = (r.pieces[0].y0 - out[-1].pieces[0].y1) if r.pieces else 99.0
-        if abs(r.size - top) < 0.35 and gap < 1.5 * top:
+        # a title is set in one face: the row under it in the same size but another weight
+        # or face (authors in italics under a bold title) begins what follows it
+        if abs(r.size - top) < 0.35 and gap < 1.5 * top and r.style()[1:] == out[0].style()[1:]:
             out.append(r)
         else:
             break
@@ -323,7 +341,7 @@ def _venue_and_year(front: Front, citing: str) -> None:
             stamp = YEAR_RE.search(m.group("date") or "")
             year = year or (stamp.group(1) if stamp else "")
         elif f.kind == "venue" and not venue:
-            venue = f.text.rstrip(".")
+            venue = journal_name(f.text) or f.text.rstrip(".")
         elif f.kind == "status":
             if _SAYS_VENUE.match(f.text) and not venue:
                 venue = venue_from_status(f.text)

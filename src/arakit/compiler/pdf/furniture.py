@@ -64,7 +64,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"^[A-Z][A-Za-z-]+\s*['’]\d{{2}},\s+{_MONTH}|"
             r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:conference|workshop|symposium) on\b|"
             r"^findings of\b|^journal of\b.*\b(?:\d{4}|vol|\(\d)|^(?:ieee|acm)\b.*\b(?:transactions|journal|letters)\b|"
-            r"\bvol(?:ume)?\.?\s*\d+.*\b(?:no|issue|pp|pages)\b",
+            r"\bvol(?:ume)?\.?\s*\d+.*\b(?:no|issue|pp|pages)\b|"
+            # a journal's citation line: "MNRAS 000, 1–24 (2016)" (name, volume, pages, year)
+            r"^[A-Z][\w.&'’ -]{0,50}?\s+\d{1,4},\s*\d+\s*[–-]\s*\d+\s*\((?:19|20)\d\d\)$",
         ),
         (
             "rights",

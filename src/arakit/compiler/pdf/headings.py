@@ -14,7 +14,9 @@ import re
 from arakit.compiler.pdf.document import Line
 from arakit.compiler.text import is_references_title
 
-NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-Z].{1,120})$")
+# a section number has at most two digits at each level: "02456 DEEP LEARNING, ..." (a course
+# code in a running head) and "2800 Kongens Lyngby" (a postcode) are no headings
+NUMBERED_RE = re.compile(r"^((?:[1-9]\d?|0)(?:\.\d{1,2}){0,3})\.?\s+([A-Z].{1,120})$")
 ROMAN_RE = re.compile(r"^([IVX]{1,6})\.\s+([A-Z].{1,120})$")
 LETTER_RE = re.compile(r"^([A-H])\.\s+([A-Z].{1,80})$")
 # section numbers I to XXXIX in their canonical spelling (IIII or VX is no numeral)
@@ -36,12 +38,25 @@ NAMED = (
 )
 
 
+def _running_heads(lines: list[Line]) -> frozenset[str]:
+    """The texts printed after a number on several pages with a different number each time:
+    a running head after the page number ("16 T. T. Shimizu", "18 T. T. Shimizu"), never a
+    section's heading, which is printed once."""
+    numbers: dict[str, set[str]] = {}
+    for ln in lines:
+        m = NUMBERED_RE.match(ln.text.strip())
+        if m:
+            numbers.setdefault(m.group(2).strip(), set()).add(m.group(1))
+    return frozenset(t for t, seen in numbers.items() if len(seen) >= 2)
+
+
 class Headings:
     """Decides which lines are headings, knowing the body size and whether the document
     numbers its sections."""
 
     def __init__(self, lines: list[Line], body: float) -> None:
         self.body = body
+        self.running = _running_heads(lines)
         numbered = sum(1 for ln in lines if (h := self.strict(ln)) is not None and h[0])
         self.unnumbered_style = numbered < 2
         self.roman_style = sum(1 for ln in lines if _roman_heading(ln.text.strip())) >= 2
@@ -63,6 +78,8 @@ class Headings:
         if named and (self._strong(ln) or text.isupper()):
             return "", text
         m = NUMBERED_RE.match(text)
+        if m and m.group(2).strip() in self.running:
+            return None  # a running head after its page number: "18 T. T. Shimizu"
         if m and not text.endswith((",", ";")):
             title = m.group(2).strip()
             letters = [c for c in title if c.isalpha()]

@@ -41,7 +41,7 @@ _INSTITUTION = re.compile(
     r"\b(?:universit\w*|univ\.|institut\w*|instituto|department|dept\.?|d[ée]partement|"
     r"laborator\w*|labs?\b|school|college|faculty|facult[ée]|cent(?:er|re)|academy|academia|"
     r"hospital|clinic|inc\.?|ltd\.?|llc|gmbh|s\.?a\.?s?\b|corp(?:oration)?\.?|company|"
-    r"research|foundation|polytechnic|politecnico|polytechnique|ecole|école|escuela|"
+    r"research|sciences?|foundation|polytechnic|politecnico|polytechnique|ecole|école|escuela|"
     r"hochschule|technische|observatory|agency|ministry|council|consortium|"
     r"google|deepmind|microsoft|openai|meta|facebook|amazon|nvidia|ibm|apple|baidu|"
     r"alibaba|tencent|huawei|samsung|intel|adobe|salesforce|startup|team|"

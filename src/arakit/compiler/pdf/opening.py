@@ -35,7 +35,12 @@ def read_opening(
         (
             k
             for k in on_page
-            if is_abstract(lines[k]) or (headings.strict(lines[k]) and not _dated(lines[k]))
+            if is_abstract(lines[k])
+            or (
+                headings.strict(lines[k])
+                and not _dated(lines[k])
+                and not _numbered_address(lines[k])
+            )
         ),
         on_page[-1] + 1,
     )
@@ -44,6 +49,45 @@ def read_opening(
     rest = _read_rest(doc, lines, headings, vocab, front, used, on_page, end)
     moved = {id(lines[j]) for j in beside}
     return [ln for ln in rest if id(ln) not in moved]
+
+
+# the labels of a structured abstract (OUP, Elsevier, medical journals): "Motivation: ...
+# Results: ... Availability and Implementation: ..."
+_LABEL = re.compile(
+    r"\b(?P<label>Motivation|Background|Objectives?|Aims?|Purpose|Methods?|Results?|Findings|"
+    r"Conclusions?|Significance|Availability(?: and [Ii]mplementation)?|Contact|"
+    r"Supplementary [Ii]nformation)[.:]\s+"
+)
+MIN_LABELS = 2
+
+
+def unlabelled(abstract: str) -> str:
+    """A structured abstract without its labels, which head its parts and are no words of
+    them; a label the reading order set inside a line ("to look Motivation. for") goes too.
+    An abstract with fewer than MIN_LABELS different labels is left as it is."""
+    found = [m for m in _LABEL.finditer(abstract) if _labels_here(abstract, m)]
+    if len({m.group("label").split()[0].lower() for m in found}) < MIN_LABELS:
+        return abstract
+    out = abstract
+    for m in reversed(found):
+        out = out[: m.start()] + out[m.end() :]
+    return " ".join(out.split())
+
+
+def _labels_here(text: str, m: re.Match[str]) -> bool:
+    """The label opens a part (at the start or after a sentence) or sits inside a line
+    before a lower-case word (where the reading order put a label set in another font)."""
+    before = text[: m.start()].rstrip()
+    after = text[m.end() : m.end() + 1]
+    return not before or before[-1] in ".!?" or after.islower()
+
+
+def _numbered_address(line: Line) -> bool:
+    """An affiliation numbered by its mark ("1 Graduate Group in Biostatistics, University of
+    California, Berkeley, 94720, USA"), set larger than a small body type: part of the front
+    matter, never the first section's heading."""
+    text = line.text.strip()
+    return "," in text and affiliation_like(re.sub(r"^\d+\s+", "", text))
 
 
 def _dated(line: Line) -> bool:
@@ -124,7 +168,7 @@ def _read_rest(
                 continue
             parts.append(reading_text(lines[k]))
             k += 1
-        doc.abstract = dehyphenate(parts, vocab)
+        doc.abstract = unlabelled(dehyphenate(parts, vocab))
     while k < len(lines) and lines[k].page <= page + 1 and (kw := furniture(lines[k].text)):
         if kw.kind == "keywords":
             doc.keywords, k = _keywords(lines, k, headings)
