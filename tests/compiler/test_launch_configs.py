@@ -332,3 +332,47 @@ def test_scripts_beside_the_papers_pdf_join_as_files_and_never_make_it_the_code_
     archive = git_repo(tmp_path / "a", [{"files": {**files, **older}, "msg": "archive"}])
     _, scope = reconcile_paths(paper.path, str(archive.path))
     assert scope is not None and scope.folders == ["pkg"] and scope.files == []
+
+
+def test_flags_given_to_a_wrapper_script_reach_the_program_it_passes_them_to(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    # bin/train.sh runs the program with "$@"; bin/long/train.sh calls it with the run's
+    # flags and a job file calls that: the 90 epochs are the run's, not the default 500
+    train = TRAIN.replace("default=90", "default=500")
+    wrapper = '#!/bin/bash\nsource venv/bin/activate\npython pkg/train.py "$@"\n'
+    run = "#!/bin/bash\nbin/train.sh \\\n  --epochs 90 \\\n  --lr 0.1 \\\n  $@\n"
+    job = "#!/bin/sh\n#BSUB -q gpu\nbin/long/train.sh\n"
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {
+                "files": {
+                    "pkg/train.py": train,
+                    "bin/train.sh": wrapper,
+                    "bin/long/train.sh": run,
+                    "bin/long/job.sh": job,
+                },
+                "msg": "code",
+            },
+            {"files": {"paper.pdf": paper.path.read_bytes()}, "msg": "paper"},
+        ],
+    )
+    with grounded(repo.path, paper.path, [], "", with_history=False) as g:
+        runs = {(p.file, p.line, p.name): p.context for p in g.params if p.file.startswith("bin/")}
+    assert runs[("bin/long/train.sh", 3, "--epochs")] == "pkg/train.py"
+    assert runs[("bin/long/train.sh", 2, "")] == "pkg/train.py"  # the launch itself
+    assert runs[("bin/long/job.sh", 3, "")] == "pkg/train.py"  # through two wrappers
+    found, _ = reconcile_paths(paper.path, str(repo.path))
+    epochs = next(v for v in found if v.key == "epochs")
+    assert (epochs.verdict, epochs.code_where) == ("match", "bin/long/train.sh:3")
+
+
+def test_a_wrapper_running_two_programs_with_its_arguments_is_not_followed() -> None:
+    from arakit.compiler.repo.launched import forward
+
+    files = ["a.py", "b.py", "run.sh", "go.sh"]
+    run = "if [ $1 = a ]; then\n  python a.py $@\nelse\n  python b.py $@\nfi\n"
+    params = params_of(run, "run.sh") + params_of("./run.sh --k 3\n", "go.sh")
+    forward(params, files)
+    assert {p.context for p in params if p.file == "go.sh"} == {"./run.sh"}

@@ -16,7 +16,13 @@ from arakit.compiler.repo.environment import Environment, read_environment
 from arakit.compiler.repo.reductions import reductions
 from arakit.compiler.repo.execution import reached_modules
 from arakit.compiler.repo.history import History, read_history
-from arakit.compiler.repo.launched import PROJECT_FILES, project_params, retarget, run_by_name
+from arakit.compiler.repo.launched import (
+    PROJECT_FILES,
+    forward,
+    project_params,
+    retarget,
+    run_by_name,
+)
 from arakit.compiler.repo.params import (
     CodeParam,
     is_config,
@@ -197,6 +203,7 @@ def _project_launches(g: Grounding, launchers: dict[str, str]) -> None:
         if PurePosixPath(rel).name in PROJECT_FILES:
             g.params += project_params(text, rel, have, invoked)
     retarget(g.params, g.repo.files)
+    forward(g.params, g.repo.files)
 
 
 @contextmanager

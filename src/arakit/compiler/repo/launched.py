@@ -214,6 +214,47 @@ def retarget(params: list[CodeParam], files: list[str]) -> None:
                 moved[(p.file, p.line)] = (p.context, target)
                 p.context = target
                 break
+    _move_flags(params, moved)
+
+
+MAX_HOPS = 4  # wrappers of wrappers followed
+
+
+def forward(params: list[CodeParam], files: list[str]) -> None:
+    from arakit.compiler.repo.params.shell import PASSES_ON
+
+    """A launch of a repository shell script that passes its arguments on to one program
+    (`bin/train.sh --max-epochs 360`, where bin/train.sh runs `python -m pkg train $@`)
+    runs that program with those flags: the launch and its flags are given the program as
+    what they run, through wrappers of wrappers (a job file running a launcher that runs
+    the wrapper). A wrapper whose forwarding lines run different programs is not followed."""
+    have = set(files)
+    programs: dict[str, set[str]] = {}
+    for p in params:
+        if p.kind == "launch" and p.help == PASSES_ON and is_shell(p.file):
+            programs.setdefault(p.file, set()).add(resolve(p.context, p.file, have) or p.context)
+    passes = {w: next(iter(ps)) for w, ps in programs.items() if len(ps) == 1}
+    if not passes:
+        return
+    moved: dict[tuple[str, int], tuple[str, str]] = {}
+    for p in params:
+        if p.kind != "launch" or not is_shell(p.context):
+            continue
+        target, hops = resolve(p.context, p.file, have), 0
+        while target in passes and hops < MAX_HOPS:
+            target, hops = passes[target], hops + 1
+        if hops:
+            moved[(p.file, p.line)] = (p.context, target)
+            p.context = target
+    _move_flags(params, moved)
+
+
+def is_shell(path: str) -> bool:
+    return path.endswith((".sh", ".bash"))
+
+
+def _move_flags(params: list[CodeParam], moved: dict[tuple[str, int], tuple[str, str]]) -> None:
+    """The flags of each moved launch ((file, line) -> (old program, new)) follow it."""
     if not moved:
         return
     starts: dict[str, list[int]] = {}

@@ -32,6 +32,14 @@ _LAUNCH_RE = re.compile(
     r"(?:^|[\s;&|(])(?:python[\d.]*|torchrun|accelerate\s+launch|deepspeed|srun|mpirun|uv\s+run|"
     r"poetry\s+run|pipenv\s+run|\S+\.py\b)"
 )
+# a line whose command is a shell script of the repository (`bin/train.sh --epochs 360`,
+# `bash ./run.sh`): a wrapper that may pass the flags on to the program it runs
+_WRAPPER_RE = re.compile(
+    r"^\s*(?:[A-Za-z_]\w*=\S*\s+)*(?:(?:bash|sh|zsh)\s+)?((?:\.{1,2}/)?[\w.\-/]+\.(?:sh|bash))(?=\s|$)"
+)
+# a command that passes on the arguments its script was given: `python -m pkg "$@"`, `$*`
+FORWARDS_RE = re.compile(r"\$(?:@|\*|\{[@*]\})")
+PASSES_ON = "passes on the arguments its script is given"
 # a variable passed as a flag anywhere in the script, even inside a sed expression
 _PASSED_RE = re.compile(r"--([A-Za-z][\w\-]*)[ =]\$\{?([A-Za-z_]\w*)")
 _VAR_RE = re.compile(r"^\$\{?([A-Za-z_]\w*)")
@@ -92,8 +100,10 @@ def shell_params(text: str, rel: str) -> list[CodeParam]:
             known[a.group(1)] = _DEFAULT_RE.sub(lambda d: d.group(2), value)
             continue
         launch = _LAUNCH_RE.search(body)
-        if launch:
-            found = _flags(body[launch.start() :], rel, n, known)
+        wrapper = None if launch else _WRAPPER_RE.match(body)
+        start = launch.start() if launch else wrapper.start(1) if wrapper else -1
+        if start >= 0:
+            found = _flags(body[start:], rel, n, known)
             _place(found, parts)
             out += found
     passed = {m.group(2): m.group(1) for m in _PASSED_RE.finditer(text)}
@@ -141,7 +151,10 @@ def _flags(command: str, rel: str, line: int, known: dict[str, str]) -> list[Cod
         tokens = command.split()
     script = next((t for t in tokens if t.endswith(".py")), tokens[0] if tokens else "")
     # the launch itself, flags or not: a run of the script with its defaults counts too
-    out: list[CodeParam] = [CodeParam("", command.strip()[:200], rel, line, "launch", "", script)]
+    # (the launch keeps 200 characters of its command; whether it passes on the script's
+    # own arguments, `"$@"`, is read from the whole of it)
+    passes = PASSES_ON if FORWARDS_RE.search(command) else ""
+    out = [CodeParam("", command.strip()[:200], rel, line, "launch", passes, script)]
     # `key=value` tokens count as Hydra overrides only after the program (before it they are
     # environment assignments such as CUDA_VISIBLE_DEVICES=0)
     start = tokens.index(script) + 1 if script in tokens else len(tokens)
