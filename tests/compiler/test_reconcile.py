@@ -264,3 +264,31 @@ def test_a_disagreement_the_paper_states_twice_is_reported_once_naming_both_plac
     assert len(found) == 1
     assert found[0].paper_where.startswith("p. 3")
     assert "same again at p. 4" in found[0].note
+
+
+def test_a_count_of_layers_is_never_compared_with_the_rate_its_key_names() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    layers = _stated("dropout", "2", 2.0, "we added 2 dropout layers per block")
+    layers.name = "dropout layers"
+    code = params_of(
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('--dropout-p', type=float, default=0)\n",
+        "cli.py",
+    )
+    (v,) = [v for v in reconcile([layers], code) if v.paper_value]
+    assert v.verdict == "paper-only" and "count of dropout layers" in v.note
+    rate = _stated("dropout", "0.2", 0.2, "we use a dropout of 0.2")
+    assert {v.verdict for v in reconcile([rate], code) if v.paper_value} == {"mismatch"}
+
+
+def test_a_count_the_sentence_gives_one_component_is_not_compared_with_anothers_size() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    lstm = _stated("num_layers", "2", 2.0, "The LSTM has 2 bidirectional layers and 2048 units.")
+    lstm.name = "bidirectional layers"
+    unet = params_of("def valid_length(n):\n    depth = 6\n    return n * depth\n", "model.py")
+    got = {v.verdict for v in reconcile([lstm], unet) if v.key == "num_layers"}
+    assert "mismatch" not in got
+    stacked = params_of("class LSTMStack:\n    depth = 3\n", "model.py")
+    got = {v.verdict for v in reconcile([lstm], stacked) if v.key == "num_layers"}
+    assert got == {"mismatch"}  # the LSTM's own depth disagrees

@@ -15,11 +15,11 @@ from typing import Any
 
 from arakit.compiler.reconcile.align import Fit, related
 from arakit.compiler.reconcile.items import for_item
+from arakit.compiler.reconcile.parts import counts_parts, other_component, other_subject
 from arakit.compiler.reconcile.match import STRONG, WEAK, code_numbers, name_score, value_relation
 from arakit.compiler.reconcile.stage import group_stage, other_stage
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.settings.model import PaperSetting
-from arakit.compiler.settings.names import QUALIFIERS
 
 RUNTIME = ("plan", "cli-flag", "hydra-override", "log")
 # definitions a script shares with the files beside it (not another script's own values)
@@ -114,6 +114,12 @@ def judge(
         note = (
             "a count of the data (how many there are in all), not a limit per example: "
             "not compared with the code's limit"
+        )
+        return verdict(s, "paper-only", None, note)
+    if counts_parts(s):
+        note = (
+            f"a count of {s.name} (how many there are), not a value of {s.key}: "
+            "not compared with the code's"
         )
         return verdict(s, "paper-only", None, note)
     if fit is not None:
@@ -247,6 +253,7 @@ def _against(
         and p.kind != "local"  # a C function's local starting value: its callers may change it
         and not library_default(p)
         and value_relation(s, p) == "different"
+        and not other_subject(s, p)  # `The LSTM has 2 layers` against a U-Net's `depth`
     ]
     if not strong:
         return None
@@ -268,7 +275,7 @@ def _against(
             note = f"{context}, the only value the code gives this setting there"
             return verdict(s, "mismatch", p, note + (f" (also at {others})" if others else ""))
         return None
-    if how == "anywhere-single" and _other_component(s, p):
+    if how == "anywhere-single" and other_component(s, p):
         return None  # `3 dense layers` against an LSTM script's `n_layers`: another part's
     if (
         how == "anywhere-single"
@@ -354,37 +361,3 @@ def _default_under(p: CodeParam, scored: list[tuple[float, CodeParam]]) -> CodeP
     return next(
         (q for _, q in scored if q.kind not in RUNTIME and q.bare == p.bare and q is not p), None
     )
-
-
-# kinds of layer or block a paper names a size or count for (`3 dense layers`)
-_COMPONENTS = frozenset(
-    [
-        "dense",
-        "conv",
-        "convolutional",
-        "recurrent",
-        "lstm",
-        "gru",
-        "rnn",
-        "attention",
-        "transformer",
-        "embedding",
-        "linear",
-        "residual",
-        "pooling",
-        "mlp",
-        "cnn",
-    ]
-)
-
-
-def _other_component(s: PaperSetting, p: CodeParam) -> bool:
-    """True when the paper's name qualifies the setting by a component or role (`dense
-    layers`, `encoder hidden size`) that neither the code's name, its comment, its context
-    nor its file mentions: that definition may belong to another part of the code."""
-    said = {w for w in re.findall(r"[a-z]+", s.name.lower()) if w not in s.key.split("_")}
-    marks = said & (_COMPONENTS | QUALIFIERS)
-    if not marks:
-        return False
-    code = f"{p.name} {p.help} {p.context} {p.file}".lower()
-    return not any(m in code for m in marks)
