@@ -778,3 +778,48 @@ def test_a_script_beside_the_paper_never_makes_the_papers_folder_the_code_folder
     # a sub-folder of the paper's folder holding its figure scripts is code like any other
     files += ["paper/figures/toy.py", "paper/figures/fig2.py"]
     assert choose_folders(files, [], [], "", {"paper"})[0] == ["paper/figures"]
+
+
+def _two_paragraphs() -> list[PaperSetting]:
+    def st(key: str, value: float, group: int) -> PaperSetting:
+        w = Where(4, "4.1", f"We use a {key} of {value:g}.")
+        return PaperSetting(key, key.replace("_", " "), f"{value:g}", value, "", w, group=group)
+
+    return [
+        st("learning_rate", 0.1, 1),
+        st("batch_size", 256, 1),
+        st("momentum", 0.9, 2),
+        st("epochs", 90, 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("older", "current"), [("v1", "src"), ("v1", "v2"), ("version_2", "version_3")]
+)
+def test_a_folder_named_for_an_earlier_version_is_set_aside_beside_the_current_code(
+    older: str, current: str
+) -> None:
+    from arakit.compiler.repo.params import params_of
+
+    # the first implementation kept in v1/ beside the rewrite, each stating some of the
+    # paper's values (one paragraph's in each)
+    code = {
+        f"{older}/train.py": "learning_rate = 0.1\nbatch_size = 256\nprint(learning_rate, batch_size)\n",
+        f"{current}/train.py": "momentum = 0.9\nepochs = 90\nprint(momentum, epochs)\n",
+    }
+    params = [p for f, t in code.items() for p in params_of(t, f)]
+    folders, aside, _ = choose_folders(list(code), params, _two_paragraphs(), "", set())
+    assert folders == [current]
+    assert (older, f"an earlier version of the code, beside {current}/") in aside
+
+
+def test_a_version_folder_beside_no_other_code_is_the_code() -> None:
+    from arakit.compiler.repo.params import params_of
+
+    code = {
+        "v1/train.py": "learning_rate = 0.1\nbatch_size = 256\nprint(learning_rate, batch_size)\n",
+        "v1/tune.py": "momentum = 0.9\nepochs = 90\nprint(momentum, epochs)\n",
+    }
+    params = [p for f, t in code.items() for p in params_of(t, f)]
+    folders, aside, _ = choose_folders(list(code), params, _two_paragraphs(), "", set())
+    assert folders == ["v1"] and not aside

@@ -161,3 +161,24 @@ def _released_copies(
                 )
             )
     return out
+
+
+# a folder named for a version of the code: `v1`, `v2.0`, `version_3`
+_VERSION_FOLDER = re.compile(r"^(?:v|ver|version)[_\-]?(\d+)(?:\.\d+)*$", re.I)
+
+
+def earlier_versions(folders: list[str]) -> list[tuple[str, str]]:
+    """(folder, why) for the chosen folders named for an earlier version of the code
+    (`v1/`) chosen beside the current one: a folder named for a later version, or one
+    named for none (the code a repository moved on to keeps its plain name, the version it
+    left is filed under its number)."""
+    named = {
+        f: int(m.group(1)) for f in folders if (m := _VERSION_FOLDER.match(PurePosixPath(f).name))
+    }
+    out: list[tuple[str, str]] = []
+    for f, n in named.items():
+        newer = [g for g in folders if g != f and (g not in named or named[g] > n)]
+        if newer:
+            where = "the root" if newer[0] in ("", ".") else f"{newer[0]}/"
+            out.append((f, f"an earlier version of the code, beside {where}"))
+    return out

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from arakit.compiler.repo.params import CodeParam
 from arakit.compiler.repo.superseded import superseded
-from arakit.compiler.scope.aside import _folder, set_aside
+from arakit.compiler.scope.aside import _folder, earlier_versions, set_aside
 from arakit.compiler.scope.loaded import unloaded
 from arakit.compiler.scope.model import _PROGRAMS, CODE_SUFFIXES
 from arakit.compiler.scope.packages import _built_package, _python_package, _root_package
@@ -139,7 +139,10 @@ def choose_folders(
     scored = set(code) - beside - set(stock)
     scores = _experiment_files(settings, [p for p in params if p.file in scored], prefer)
     if scores:
-        folders = _collapse({str(PurePosixPath(f).parent) for f in scores}, code)
+        dirs = {str(PurePosixPath(f).parent) for f in scores}
+        older = earlier_versions(sorted(dirs))
+        folders = _collapse(dirs - set(dict(older)), code)
+        aside += older
         ranked = sorted(scores.items(), key=lambda x: -x[1])[:3]
         top = ", ".join(f"{f} ({sc:g})" for f, sc in ranked)
         why = f"the paper's stated values are defined in {top}"
