@@ -21,3 +21,8 @@ def script(topic: str, n: int = 12, run: bool = True) -> str:
     body = "".join(f"    {topic}_value_{i} = compute_{topic}(batch, step={i})\n" for i in range(n))
     tail = f"\n\nrun_{topic}(load())\n" if run else ""
     return f"def run_{topic}(batch):\n{body}    return {topic}_value_0\n{tail}"
+
+
+def ref_status(path: Path) -> dict[str, str]:
+    """Each ref's status (merged, landed, stale, within, ...) in the repository at `path`."""
+    return {r.label: r.status for r in history_of(path).refs}

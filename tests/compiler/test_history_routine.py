@@ -12,6 +12,7 @@ from arakit.compiler.ground import params_of
 from arakit.compiler.repo.history import History, read_history
 from arakit.compiler.repo.routine import routine
 from tests.compiler.gitrepo import git_repo
+from tests.compiler.histories import ref_status, script
 
 TRAIN = '''"""Train the captioning model."""
 import torch
@@ -244,3 +245,52 @@ def test_launch_and_clean_up_scripts_replaced_by_a_build_file_are_tooling(tmp_pa
         ],
     )  # fmt: skip
     assert _read(tmp_path).findings == []
+
+
+def test_a_stale_pull_request_from_a_branch_is_one_dead_end_and_cache_cleanups_are_none(
+    tmp_path: Path,
+) -> None:
+    caches = {
+        ".ipynb_checkpoints/fit-checkpoint.ipynb": "{}\n",
+        "__pycache__/fit.cpython-39.pyc": "x\n",
+    }
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"fit.py": "def fit(x):\n    return x\n", **caches}, "msg": "fit"},
+            # one-commit cleanups opened as pull requests and never merged
+            {"on": "patch-1", "files": {".ipynb_checkpoints/fit-checkpoint.ipynb": None},
+             "msg": "remove extraneous checkpoints", "day": 2, "ref": "refs/pull/44/head"},
+            {"on": "main"},
+            {"on": "patch-3", "files": {"__pycache__/fit.cpython-39.pyc": None},
+             "msg": "Delete __pycache__ directory", "day": 2, "ref": "refs/pull/46/head"},
+            {"on": "main"},
+            # work on another approach, opened as a pull request and left
+            {"on": "kalman", "files": {"kalman.py": "def kalman(x):\n    return 2 * x\n"},
+             "msg": "Kalman smoother", "day": 3, "ref": "refs/pull/47/head"},
+            {"on": "main", "files": {"fit.py": "def fit(x):\n    return x + 1\n"}, "msg": "go on",
+             "day": 400},
+        ],
+    )  # fmt: skip
+    status = ref_status(tmp_path)
+    assert (status["patch-1"], status["patch-3"], status["pull/47/head"]) == (
+        "maintenance",
+        "maintenance",
+        "within",  # the pull request is its branch, kalman
+    )
+    titles = [f.title for f in _read(tmp_path).findings if f.pattern == "branch"]
+    assert titles == ["Abandoned branch kalman"]
+
+
+def test_a_notebook_checkpoint_moved_into_an_old_folder_retires_nothing(tmp_path: Path) -> None:
+    checkpoint = ".ipynb_checkpoints/beams-checkpoint.ipynb"
+    git_repo(
+        tmp_path,
+        [
+            {"files": {f"glets/{checkpoint}": script("beams"), "glets/gbd.py": script("gbd")},
+             "msg": "beamlets"},
+            {"move": {f"glets/{checkpoint}": f"old/glets/{checkpoint}"}, "msg": "tidy", "day": 5},
+            {"files": {"glets/gbd.py": script("gbd", 14)}, "msg": "go on", "day": 9},
+        ],
+    )  # fmt: skip
+    assert [f for f in _read(tmp_path).findings if f.pattern == "retired"] == []

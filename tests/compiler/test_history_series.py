@@ -13,6 +13,7 @@ import pytest
 from arakit.compiler.ground import params_of
 from arakit.compiler.repo.history import History, read_history
 from tests.compiler.gitrepo import git_repo
+from tests.compiler.histories import ref_status
 
 HEAP = '''"""Heap instructions of the interpreter."""
 
@@ -433,3 +434,22 @@ def test_a_large_file_with_many_versions_is_followed_through_a_spread_of_them(
     (change,) = [c for c in hist.changes if c.name == "lr"]
     assert [v for v, _, _ in change.values] == ["0.1", "0.5", "0.9"]
     assert hist.versions_unread == 6
+
+
+def test_a_branch_whose_r_markdown_analysis_never_landed_is_abandoned_though_its_figures_did(
+    tmp_path: Path,
+) -> None:
+    figures = {f"manuscript/figures/fig{k}.png": f"PNG figure {k}\n" for k in range(6)}
+    git_repo(
+        tmp_path,
+        [
+            {"files": {"analyses/sim/sim.Rmd": "```{r}\nx <- rnorm(300)\n```\n"}, "msg": "sim"},
+            # a fifth dataset's analysis, committed with copies of the paper's figures
+            {"on": "extra_data", "files": {"analyses/extra/extra.Rmd": "```{r}\npca(x)\n```\n",
+             **figures}, "msg": "Adding extra data to analyses folder", "day": 2},
+            {"on": "main", "files": figures, "msg": "figures", "day": 3},
+            {"files": {"analyses/sim/sim.Rmd": "```{r}\nx <- rnorm(500)\n```\n"}, "msg": "go on",
+             "day": 400},
+        ],
+    )  # fmt: skip
+    assert ref_status(tmp_path)["extra_data"] == "stale"

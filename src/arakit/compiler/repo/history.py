@@ -28,7 +28,7 @@ from arakit.compiler.repo.gitlog import (
     read_refs,
 )
 from arakit.compiler.repo.params import CodeParam
-from arakit.compiler.repo.paths import is_code, upkeep
+from arakit.compiler.repo.paths import generated, runs_code, upkeep
 from arakit.compiler.repo.patterns import Finding, PatternFinder
 from arakit.compiler.repo.series import fold_reverts
 from arakit.compiler.repo.source import git
@@ -271,9 +271,15 @@ def _classify_refs(
     for label in trial:
         head = by_label[label[: -len("merge")] + "head"]
         head.last_date = max(head.last_date, by_label[label].last_date)
+    # a pull request opened from a branch of the repository points at the branch's tip:
+    # one piece of work, told once (as the branch)
+    branch_tips = {r.tip: r.label for r in kept if r.kind in ("branch", "remote") and r.own}
     for r in pending:
         if r.label in trial:
             r.status, r.note = "within", r.label.rsplit("/", 1)[0] + "/head"
+            continue
+        if r.kind == "pull" and r.tip in branch_tips:
+            r.status, r.note = "within", branch_tips[r.tip]
             continue
         host = next(
             (
@@ -310,7 +316,7 @@ def _typed_in(r: Ref, hist: History, repo: Path) -> float:
     line (a co-author's edits applied by hand); 0 for a branch with code."""
     own = [hist.all_commits[s] for s in r.own]
     final = _final(own)
-    if any(is_code(p) for p in final):
+    if any(runs_code(p) for p in final):
         return 0.0
     fork = own[0].parents[0] if own and own[0].parents else None
     return share_typed_in(repo, fork, final, hist.head)
@@ -338,7 +344,7 @@ def _landed(r: Ref, hist: History, main_blobs: set[str]) -> float | None:
                 final[ch.path] = ch.new_blob
     # the code decides: logs and results copied onto the main line (cherry-picked runs)
     # land no approach when the branch's code never did
-    code = {p: b for p, b in final.items() if is_code(p)}
+    code = {p: b for p, b in final.items() if runs_code(p)}
     final = code or final
     if not final:
         return None
@@ -362,7 +368,8 @@ _BUMP = re.compile(
 def _maintenance(r: Ref, hist: History) -> bool:
     commits = [hist.all_commits[s] for s in r.own]
     paths = [ch.path for c in commits for ch in c.changes]
-    kept_up = bool(paths) and all(upkeep(p) for p in paths)  # CI, manifests, README, docs
+    # CI, manifests, README, docs; and files tools write (caches, notebook checkpoints)
+    kept_up = bool(paths) and all(upkeep(p) or generated(p) for p in paths)
     return bool(commits) and (kept_up or all(_BUMP.match(c.subject) for c in commits))
 
 

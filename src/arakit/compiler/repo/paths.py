@@ -7,9 +7,9 @@ import re
 from pathlib import PurePosixPath
 
 CODE_EXT = (
-    ".py", ".ipynb", ".pyx", ".pxd", ".m", ".r", ".jl", ".sh", ".bash", ".pbs", ".slurm",
-    ".sbatch", ".c", ".cc", ".cpp", ".cxx", ".h", ".hpp", ".hh", ".hxx", ".ipp", ".tpp", ".inl",
-    ".cu", ".f90", ".f", ".js", ".ts",
+    ".py", ".ipynb", ".pyx", ".pxd", ".m", ".r", ".jl", ".sh", ".bash", ".pbs",
+    ".slurm", ".sbatch", ".c", ".cc", ".cpp", ".cxx", ".h", ".hpp", ".hh", ".hxx", ".ipp", ".tpp",
+    ".inl", ".cu", ".f90", ".f", ".js", ".ts",
     ".java", ".scala", ".go", ".rs", ".lua", ".pl", ".rb", ".stan", ".do", ".sas",
 )  # fmt: skip
 RESULT_EXT = (".csv", ".json", ".tsv", ".txt", ".npz", ".npy", ".pkl", ".h5", ".mat", ".parquet")
@@ -29,6 +29,34 @@ GENERIC_NAMES = {
 def is_code(path: str) -> bool:
     """True for scripts and source files (what a deleted approach is made of)."""
     return path.lower().endswith(CODE_EXT)
+
+
+# folders and files that tools write, never a person: byte-code caches, notebook
+# checkpoints, test and type-checker caches, a desktop's folder metadata
+_GENERATED_DIRS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".mypy_cache"}
+_GENERATED_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
+
+
+def generated(path: str) -> bool:
+    """True for a file a tool wrote (`__pycache__/x.pyc`, `.ipynb_checkpoints/...`,
+    `.DS_Store`): adding or removing it changes nothing of the research."""
+    *folders, name = path.lower().split("/")
+    return (
+        name in _GENERATED_NAMES
+        or name.endswith((".pyc", ".pyo"))
+        or any(f in _GENERATED_DIRS for f in folders)
+    )
+
+
+# literate analyses: R Markdown and Quarto documents whose chunks run (read as documents
+# elsewhere, for the results they print)
+_LITERATE_EXT = (".rmd", ".qmd")
+
+
+def runs_code(path: str) -> bool:
+    """True for code (is_code) and for literate analyses whose chunks run (`.Rmd`, `.qmd`):
+    what a branch's work is made of when it lands or not."""
+    return is_code(path) or path.lower().endswith(_LITERATE_EXT)
 
 
 _TEST_DIRS = {"tests", "__tests__", "testing", "gtest", "googletest", "catch2"}

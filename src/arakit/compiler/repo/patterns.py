@@ -600,8 +600,9 @@ class PatternFinder:
         kept: list[str] = []
         carried = moved  # deleted scripts whose code the history carries on
         for ch in changes:
-            if serves_the_project(ch.path):
-                continue  # a build, job, plotting or helper script: no approach given up
+            if serves_the_project(ch.path) or paths.generated(ch.path):
+                continue  # a build, job, plotting or helper script, a notebook checkpoint or
+                # a byte-code cache: no approach given up
             blob = ch.new_blob if pattern == "retired" else ch.old_blob
             text = self.read_blob(blob, ch.path)
             if (
