@@ -61,3 +61,10 @@ def test_the_items_of_a_list_a_selecting_sentence_opens_are_cuts() -> None:
         for s in reader.read(line, Where(3, "2", line, "method"), 1, False)
     ]
     assert got == [("Parallax error", (0.1,), "mas"), ("σ(G)/G", (0.01,), "")]
+
+
+def test_members_kept_by_rank_are_a_cut_named_by_the_ranked_phrase() -> None:
+    assert _read(
+        "As part of pre-processing, all but the 500 most variable genes were removed."
+    ) == [("most variable genes", "500", (500.0,), "")]
+    assert _read("The 10 most cited papers are shown in Table 2.") == []

@@ -93,3 +93,18 @@ def test_a_list_in_brackets_announced_by_its_count_is_the_values_tried() -> None
     # as many values as announced, and of a quantity: not outcomes of counted runs
     assert _read("The 3 runs (0.91, 0.92, 0.93) agree.", "results") == []
     assert _read("• 3 embedding sizes (12, 25, 50, 100)", "results") == []
+
+
+def test_cross_validation_written_with_capitals_counts_its_folds() -> None:
+    assert _read("When training a model, 5-fold Cross Validation will be performed.") == [
+        ("cross-validation folds", "5")
+    ]
+
+
+def test_a_share_of_the_data_made_into_each_named_set_is_a_split() -> None:
+    got = _read(
+        "In terms of splitting the dataset, 80% of the data will be made into the training"
+        " dataset with the other 20% becoming the test dataset."
+    )
+    assert got == [("training share", "80"), ("test share", "20")]
+    assert _read("The model reaches 80% on the training set and 20% on the test set.") == []

@@ -299,3 +299,46 @@ def test_a_pair_after_of_and_a_symbol_between_two_values_are_ranges_and_shapes()
         ("σ", (0.1, 2.0))
     ]
     assert _pairs("The accuracy was between 80% and 90% on all splits.") == []
+
+
+def test_a_set_to_subject_qualified_by_for_is_named_by_its_head() -> None:
+    got = [
+        (s.name, s.number)
+        for s in settings_in(
+            "The number of a priori specified clusters for the cPCA and scPCA methods was set"
+            " to 2, and the background data were used.",
+            Where(5, "3.1", "", "method"),
+        )
+    ]
+    assert got == [("number of a priori specified clusters", 2)]
+    assert _read("The learning rate for the encoder was set to 0.01.") == [
+        ("learning_rate", "0.01", 0.01)
+    ]
+
+
+def test_a_count_of_epochs_that_measures_a_patience_is_named_by_the_patience() -> None:
+    assert _read("We used early stopping with a patience of 5 epochs.") == [("patience", "5", 5)]
+    assert _read("Models are trained for 300 epochs.") == [("epochs", "300", 300)]
+
+
+def test_values_a_sentence_compares_or_estimates_are_not_settings() -> None:
+    assert _read("With dropout, SI-SDR and STOI are 3.58 and 0.155 higher respectively.") == []
+    assert _read("The validation loss with dropout is 10% lower.") == []
+    assert _read("The RMS difference of the PSFs is on the order of 3 × 10⁻¹¹.") == []
+    assert _read("We multiply square matrices of order 2048.") != []
+
+
+def test_membership_in_the_unit_interval_is_a_domain_and_a_searched_range_is_a_setting() -> None:
+    assert _read("The transition is controlled by a stickiness parameter γ ∈ [0, 1].") == []
+    assert [k for k, *_ in _read("The regularisation weight C ∈ [0.01, 10] was searched.")] == ["c"]
+
+
+def test_a_constant_with_its_unit_may_cite_its_source_but_a_bare_value_may_not() -> None:
+    got = _read(
+        "We adopted a Solar position of r⊙ = 8.122 kpc (Gravity Collaboration et al. 2018)."
+    )
+    assert got == [("r", "8.122", 8.122)]
+    assert _read("It holds only when the true model is µ = 0 (Ye, 1998).") == []
+    assert _read("We fixed the extinction at AV = 0.217 (Randich et al. 2018).") == [
+        ("av", "0.217", 0.217)
+    ]

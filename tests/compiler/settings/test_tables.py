@@ -186,3 +186,26 @@ def test_a_cell_of_prose_with_an_equals_sign_is_not_split() -> None:
         ("Schedule", "cosine, with T=100 and warm restarts"),
         ("Batch size", "64"),
     ]
+
+
+def test_a_table_of_runs_gives_only_its_initial_conditions() -> None:
+    table = DocTable(
+        "1",
+        "Names and properties of the three orbits considered in this work.",
+        ["name", "initial position (kpc)", "initial velocity (km s⁻¹)", "J_z (kpc km s⁻¹)"],
+        [
+            ["thin-disk", "(8, 0, 0)", "(0, −190, 10)", "0.69"],
+            ["halo", "(8, 0, 0)", "(0, −190, 190)", "530"],
+        ],
+        6,
+    )
+    got = [
+        (s.name, s.values, s.unit, s.extra.get("column"))
+        for s in table_settings(table, Reader({}), 1)
+    ]
+    assert got == [
+        ("initial position (kpc)", (8.0, 0.0, 0.0), "kpc", "thin-disk"),
+        ("initial velocity (km s⁻¹)", (0.0, -190.0, 10.0), "km s⁻¹", "thin-disk"),
+        ("initial position (kpc)", (8.0, 0.0, 0.0), "kpc", "halo"),
+        ("initial velocity (km s⁻¹)", (0.0, -190.0, 190.0), "km s⁻¹", "halo"),
+    ]

@@ -6,6 +6,8 @@ it bounds:
 - `stars with angular separations larger than 150 milliarcseconds were removed`,
   `effective temperatures that differed by more than 500K`;
 - a band: `we limit our analysis to stars with 0.8 < B − V < 1.5`;
+- the members kept by rank: `all but the 500 most variable genes were filtered out`, `we
+  kept the top 2,000 highly variable genes`;
 - the items of a list a selecting sentence opens with a colon (`we selected stars with the
   following criteria:` / `• Parallax error < 0.1 mas`).
 
@@ -124,6 +126,31 @@ def cuts(sentence: str, in_list: bool = False) -> list[Found]:
         op = " ".join(m.group("op").split())
         value = f"{op} {m.group('value')}"
         out.append(Found(m.span("value"), name, value, unit, _key(name), (number,)))
+    return out
+
+
+# `all but the 500 most variable genes`, `the top 2,000 highly variable genes`: a rank cut
+_RANKED = re.compile(
+    rf"\b(?:all\s+but\s+the|the\s+top|the)\s+(?P<value>{NUMBER})\s+"
+    r"(?P<name>(?:most|least|highest|lowest|top|highly)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"
+)
+
+
+def ranked(sentence: str) -> list[Found]:
+    """The members a selecting sentence keeps by rank (see the module docstring), named by
+    the ranked noun phrase (`most variable genes`)."""
+    if not selects(sentence):
+        return []
+    out = []
+    for m in _RANKED.finditer(sentence):
+        words = m.group("name").split()
+        if words[-1] in _STOP or words[-1] in ("were", "was", "are", "is"):
+            words = words[:-1]
+        number = parse_number(m.group("value"))
+        if number is None or len(words) < 2:
+            continue
+        name = " ".join(words)
+        out.append(Found(m.span("value"), name, m.group("value"), "", _key(name), (number,)))
     return out
 
 

@@ -28,9 +28,8 @@ VALUE = rf"(?P<value>{NUMBER})(?:\s?(?P<unit>{UNIT}))?"
 # phrase, mostly print a measured age, distance or brightness: read in assignments only
 NAMED_UNIT = rf"(?:{UNIT}|(?:m?mags?|[kMG]?yrs?|[kM]?pc)(?![a-zA-Z]))"
 # the value ends here: not an expression (`= 1 − P`), an index list (`= 0, . . .`) or a label
-# (a bracket after it may hold words or a citation, `= 8.122 kpc (Gravity Collaboration 2018)`)
 END = (
-    r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|(?<=\d)[A-Za-zα-ωΑ-Ω][∗*′]?\w*\s*[+−*/]|[\w.]\d|\s*[+*/×^\[]|\s*\((?![^()]{0,40}\b(?:has|have|had|is|are|was|were|see|for|which|where|as|when|with|e\.g|i\.e)\b|[a-z]{3,}\)|[a-z]{2,}(?:\s+[a-z]{2,}){1,6}\)|[A-Z][^()]{0,40}\b(?:1[89]|20)\d\d[a-z]?\))|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
+    r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|(?<=\d)[A-Za-zα-ωΑ-Ω][∗*′]?\w*\s*[+−*/]|[\w.]\d|\s*[+*/×^\[]|\s*\((?![^()]{0,40}\b(?:has|have|had|is|are|was|were|see|for|which|where|as|when|with|e\.g|i\.e)\b|[a-z]{3,}\)|[a-z]{2,}(?:\s+[a-z]{2,}){1,6}\))|\s*[-−]\s*[\w(]|\s*,\s*(?:\.\s?\.|…)|\s*\.\s?\.\s?\.|\d"
     r"|\s+[^\s,;.]*[−+=^_∑∫]|\s+\d+[\[(]|[^.;]{0,24}(?:\.\s\.\s\.|…|\.\.\.))"
 )
 
@@ -38,7 +37,9 @@ ASSIGN_RE = re.compile(
     # not a term of an expression: `∂L/∂β = 0`, `∫ pλ(z)dz = 1` (a derivative, an integrand)
     # a symbol with its index in brackets names one entry: `β(1) = 10⁻⁴`, `β(T) = 0.02`
     rf"(?<![\w=<>≤≥√∑∏·×*^/∂∇)])(?P<name>{SYMBOL}(?:\((?:\d{{1,3}}|[A-Z])\))?)\s*(?:=|≡|:=)\s*"
-    rf"(?:[^\s=,;]{{1,12}}\s*=\s*)?(?P<value>{CONSTANT}|{NUMBER})(?:\s?(?P<unit>{NAMED_UNIT}))?{END}"
+    rf"(?:[^\s=,;]{{1,12}}\s*=\s*)?(?P<value>{CONSTANT}|{NUMBER})"
+    # a value may cite where it comes from: `r⊙ = 8.122 kpc (Gravity Collaboration 2018)`
+    rf"(?:\s?(?P<unit>{NAMED_UNIT}))?(?P<cite>\s*\([A-Z][^()]{{0,40}}\b(?:1[89]|20)\d\d[a-z]?\))?{END}"
 )
 # a keyword argument quoted in prose: `negative sampling (negative=5)`, `window=10`
 KWARG_RE = re.compile(
@@ -306,6 +307,16 @@ COMPARISON = re.compile(
     r"compared (?:to|with)|versus|vs\.?)\s*$",
     re.IGNORECASE,
 )
+# a value the sentence compares (`STOI … are 3.58 and 0.155 higher`, `the loss is 10%
+# lower`): a difference between runs, a result
+COMPARED_AFTER_RE = re.compile(
+    rf"(?:\s*(?:,|and|,\s*and)\s*{NUMBER})*\s*%?\s*(?:times\s+)?"
+    r"(?:higher|lower|smaller|larger|better|worse|faster|slower|greater)\b",
+    re.IGNORECASE,
+)
+# `on the order of 3 × 10⁻¹¹`: a magnitude estimated, not a value chosen (`matrices of
+# order 2048` is a size)
+ORDER_OF_RE = re.compile(r"\b(?:on|of)\s+the\s+order\s+of\s*[~∼]?\s*$")
 # a stopping rule: `until 100 independent samples were obtained` states a setting
 # a stopping rule stated by its length: `the pretraining was stopped after 30 epochs`
 STOPPED_AFTER_RE = re.compile(
@@ -314,6 +325,11 @@ STOPPED_AFTER_RE = re.compile(
 FIRST_RE = re.compile(r"\bfirst\s*$", re.IGNORECASE)
 WARMUP_RE = re.compile(r"\bwarm(?:s|ed|ing)?[\s-]?ups?\b", re.IGNORECASE)
 LENGTH_NOUNS = set(words("steps step epochs epoch iterations iteration updates"))
+# what a count of training units measures: `a patience of 5 epochs`, `an interval of 500 steps`
+MEASURED_IN_RE = re.compile(
+    r"\b(?P<what>patience|interval|window|horizon|budget|delay|period|cooldown)\s+of\s*$",
+    re.IGNORECASE,
+)
 STOP_RULE_RE = re.compile(r"\b(?:until|till)\s*$", re.IGNORECASE)
 REACHED_RE = re.compile(
     r"\s+(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\s+"
@@ -409,6 +425,28 @@ def lead(before: str, n: int = 5) -> str:
     while toks and toks[-1].lower() in LEAD_STOP:
         toks = toks[:-1]
     return " ".join(toks)
+
+
+# `the number of a priori specified clusters for the cPCA and scPCA methods`: the count is
+# of the clusters; what follows `for` says which runs it applies to
+_COUNTED_SUBJECT = re.compile(
+    r"\b(?P<name>number\s+of\s+[^\W\d][\w\-]*(?:\s+[^\W\d][\w\-]*){0,4}?)"
+    r"\s+(?:for|in|of)\s+(?:the\s+)?[^,;:()]{1,60}$",
+    re.IGNORECASE,
+)
+
+
+def counted_subject(before: str) -> str:
+    """The head of a `was set to` subject that a `for` phrase qualifies: `number of clusters`
+    in `The number of clusters for both methods`, `learning rate` in `the learning rate for
+    the encoder`; "" when there is none."""
+    clause = re.split(r"[;:]|,\s|\.\s", before)[-1]
+    m = _COUNTED_SUBJECT.search(clause)
+    if m:
+        return m.group("name")
+    # `the learning rate for the encoder`: the head before `for`, not the words after it
+    head = re.match(r"(?P<head>.*?\S)\s+for\s+(?:the|each|all|both|every)\s+\S", clause)
+    return lead(head.group("head") + " ", 4) if head else ""
 
 
 def lead_after_preposition(before: str, n: int = 5) -> str:

@@ -21,7 +21,7 @@ from arakit.compiler.pdf.chars import SUPERSCRIPT
 from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings import quantities as Q
 from arakit.compiler.settings.glossary import SYMBOL
-from arakit.compiler.settings.cuts import cuts, is_item, opens_list
+from arakit.compiler.settings.cuts import cuts, is_item, opens_list, ranked
 from arakit.compiler.settings.counts import (
     changes,
     counts,
@@ -135,6 +135,10 @@ class Reader:
                 return False  # a value with its error bar is a measurement; one in a formula, math
             if P.REFERENCE_BEFORE_RE.search(sentence[: span[0]]):
                 return False  # `shown in Figure 3A`: a label of the paper's parts
+            if P.COMPARED_AFTER_RE.match(sentence, span[1]) or P.ORDER_OF_RE.search(
+                sentence[: span[0]]
+            ):
+                return False  # `3.58 higher`, `on the order of 10⁻¹¹`: a result, an estimate
             if in_display_equation(sentence, span[0]):
                 return False  # a display equation run into the text
             close = max(sentence.rfind(c, span[0], span[1]) for c in "]}") + 1
@@ -199,7 +203,7 @@ class Reader:
                     self._assign(sentence, m, add)
             found.sort(key=lambda x: x[0])
             return [s for _, s in found]
-        for f in cuts(sentence, in_list):
+        for f in [*cuts(sentence, in_list), *ranked(sentence)]:
             if free(*f.span):
                 one = f.numbers[0] if len(f.numbers) == 1 else None
                 numbers = f.numbers if one is None else ()
@@ -332,7 +336,9 @@ class Reader:
                 add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
         for m in P.SET_TO_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
-                name = P.lead(m.group("name") + " ", 4)
+                name = P.counted_subject(sentence[: m.end("name")]) or P.lead(
+                    m.group("name") + " ", 4
+                )
                 if name and not P.names_a_result(name):
                     add(
                         m.start("value"),
@@ -405,6 +411,8 @@ class Reader:
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if not subject or P.names_a_result(subject) or a is None or b is None:
             return
+        if m.group(0).startswith("∈") and (a, b) == (0, 1) and not m.group("also"):
+            return  # `γ ∈ [0, 1]`: the unit interval a weight or probability lives in
         is_symbol = (
             re.fullmatch(SYMBOL, last)
             and last.lower() not in P.LEAD_STOP
@@ -425,6 +433,8 @@ class Reader:
             return  # `ℑ = 0`: the real or imaginary part, an axis of a plot
         if P.OUTCOME_RE.search(sentence) or P.ADJUSTED_TO_RE.search(sentence[: m.start()]):
             return  # `the correct solution is w1 = 1`: what training should find or found
+        if m.group("cite") and value in ("0", "1") and not m.group("unit"):
+            return  # `the true model is µ = 0 (Ye, 1998)`: a case a cited result holds in
         if name in P.INDEX_NAMES and value in ("0", "1"):
             return  # an index running from 0 or 1 (`Pn i=1`: a sum's limit, its sign lost)
         if value in ("0", "1") and (
@@ -548,6 +558,10 @@ class Reader:
         key = self._noun_key(name, noun, P.lead(before, 6), sentence[: m.start()])
         if warmup:
             name, key = f"warm-up {noun}", f"warmup_{noun if noun.endswith('s') else noun + 's'}"
+        measured = P.MEASURED_IN_RE.search(before)
+        if measured and noun in P.LENGTH_NOUNS:  # `a patience of 5 epochs`: the patience
+            name = measured.group("what").lower()
+            key = phrase_key(name) or snake(name)
         if most:  # `the maximum of 500,000 samples`: a cap, named as one (code: max_n)
             name = f"maximum {name}"
             key = phrase_key(name) or f"max_{snake(noun)}"

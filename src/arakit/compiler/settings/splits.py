@@ -61,7 +61,7 @@ def splits(sentence: str) -> list[Found]:
 
 _FOLDS_RE = re.compile(
     rf"(?<![\w.\-])(?P<value>\d+|(?i:{'|'.join(sorted(WORDS, key=len, reverse=True))}))[-\s]fold\s+"
-    r"(?:(?:stratified|nested|repeated|grouped)\s+)?(?:cross[-\s]?validat\w*|CV)\b"
+    r"(?:(?:stratified|nested|repeated|grouped)\s+)?(?:(?i:cross[-\s]?validat\w*)|CV)\b"
 )
 
 
@@ -85,10 +85,22 @@ _PCT_PART_RE = re.compile(
 )
 
 
+# `80% of the data will be made into the training dataset with the other 20% becoming the
+# test dataset`: a share, then the part it goes to (a set, not a score) in the same clause
+_PCT_INTO_PART_RE = re.compile(
+    rf"(?<![\w.,])(?P<value>{MANTISSA})\s?%\s+(?:of\s+the\s+(?:data(?:set)?|samples|examples)\s+)?"
+    rf"(?:[a-z]+\s+){{0,5}}?(?:the\s+){_PART_USE}\s+(?:data(?:set)?|set|split|subset|partition)\b"
+)
+
+
 def percent_parts(sentence: str) -> list[Found]:
-    """`divided into an 80% training and 20% holdout set`: the share of each part, read
-    when the sentence names two parts or more (one `80% training` alone may be a result)."""
+    """`divided into an 80% training and 20% holdout set`, `80% of the data will be made into
+    the training dataset with the other 20% becoming the test dataset`: the share of each
+    part, read when the sentence names two parts or more (one `80% training` alone may be a
+    result)."""
     found = list(_PCT_PART_RE.finditer(sentence))
+    if len(found) < 2:
+        found = list(_PCT_INTO_PART_RE.finditer(sentence))
     if len(found) < 2 or reports_a_result(clause_before(sentence, found[0].start())):
         return []
     out = []

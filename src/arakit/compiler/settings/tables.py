@@ -141,10 +141,18 @@ def _reports_results(table: DocTable) -> bool:
     return bool(cells) and 2 * len(scored) > len(cells)
 
 
+# a column of the conditions each run starts from (`initial position`, `initial velocity`):
+# what the authors chose, beside columns of what the runs then have or yield
+_INITIAL_HEADER = re.compile(r"^(?:initial|starting)\s+[a-z]", re.IGNORECASE)
+
+
 def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSetting]:
-    """The settings a hyperparameter table states, one per name (and column) with values."""
-    if not is_settings_table(table) or not table.rows:
+    """The settings a hyperparameter table states, one per name (and column) with values;
+    from any other table, only its columns of initial conditions."""
+    if not table.rows:
         return []
+    if not is_settings_table(table):
+        return _initial_conditions(table, reader, group)
     where = Where(table.page, table.section, f"{table.label}: {table.caption}", "setup")
     header = [" ".join(h.split()) for h in table.header]
     rows = [[" ".join(c.split()) for c in r] for r in table.rows if any(c.strip() for c in r)]
@@ -170,22 +178,12 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
         if not text or text in ("-", "–", "—"):
             return
         key, meaning = _name_key(name, reader)
-        number = nums[0] if len(nums) == 1 and parse_number(text) is not None else None
-        s = PaperSetting(
-            key,
-            name,
-            text,
-            number,
-            _unit_of(name),
-            where,
-            nums if number is None else (),
-            source="table",
-            group=group * 100 + part,  # one configuration (column or row) is one experiment
-            meaning=meaning,
+        # one configuration (column or row) is one experiment
+        out.append(
+            _cell_setting(
+                key, meaning, name, text, nums, _unit_of(name), where, group * 100 + part, context
+            )
         )
-        if context:
-            s.extra["column"] = context
-        out.append(s)
 
     prior = next((k for k, h in enumerate(header) if k and _PRIOR_HEADER.match(h)), None)
     if prior is not None:
@@ -216,3 +214,60 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
                 if col < len(header) and header[col] and _cell_values(cell)[1]:
                     add(header[col], cell, label, n)
     return out
+
+
+def _initial_conditions(table: DocTable, reader: Reader, group: int) -> list[PaperSetting]:
+    """`name | initial position (kpc) | initial velocity (km s⁻¹) | J_R | …`: the initial
+    conditions of each row's run (named by the column, for the row), and nothing of the
+    columns that describe the runs."""
+    columns = [k for k, h in enumerate(table.header) if k and _INITIAL_HEADER.match(h.strip())]
+    if not columns:
+        return []
+    where = Where(table.page, table.section, f"{table.label}: {table.caption}", "setup")
+    out = []
+    for n, row in enumerate(table.rows, start=1):
+        label = " ".join(row[0].split()) if row else ""
+        for k in columns:
+            text, nums = _cell_values(row[k]) if k < len(row) else ("", ())
+            if not label or not nums:
+                continue
+            name = " ".join(table.header[k].split())
+            key, meaning = reader.key(re.sub(r"\s*\([^()]*\)", "", name).strip())
+            unit = re.search(r"\(([^()]{1,12})\)\s*$", name)
+            printed_unit = unit.group(1) if unit else ""
+            out.append(
+                _cell_setting(
+                    key, meaning, name, text, nums, printed_unit, where, group * 100 + n, label
+                )
+            )
+    return out
+
+
+def _cell_setting(
+    key: str,
+    meaning: str,
+    name: str,
+    text: str,
+    nums: tuple[float, ...],
+    unit: str,
+    where: Where,
+    group: int,
+    context: str,
+) -> PaperSetting:
+    """One table cell's setting: one number, or every number of a list or range."""
+    number = nums[0] if len(nums) == 1 and parse_number(text) is not None else None
+    s = PaperSetting(
+        key,
+        name,
+        text,
+        number,
+        unit,
+        where,
+        nums if number is None else (),
+        source="table",
+        group=group,
+        meaning=meaning,
+    )
+    if context:
+        s.extra["column"] = context
+    return s
