@@ -339,14 +339,18 @@ def _attach_figures(doc: Document, readings: list[FigureReading]) -> None:
 
 def _attach_tables(doc: Document, raws: list[RawTable]) -> None:
     """Give each captioned table the cells read from the region its caption labels (same
-    number, same page first); a table caption the running text did not show is added."""
+    number; a region read before one that was not, then the same page first: a sentence
+    that opens a line with "Table 3.1. We derived ..." pages before the table is no caption
+    of it); a table caption the running text did not show is added."""
     free = list(raws)
     for t in doc.tables:
         same = [r for r in free if r.number == t.number]
         if not same:
             continue
-        raw = min(same, key=lambda r: (r.page != t.page, r.check is None, abs(r.page - t.page)))
+        raw = min(same, key=lambda r: (r.check is None, r.page != t.page, abs(r.page - t.page)))
         free.remove(raw)
+        if raw.check is not None:
+            t.page = raw.page
         _fill(t, raw)
     for raw in free:
         if any(t.number == raw.number for t in doc.tables):

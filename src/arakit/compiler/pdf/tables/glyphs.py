@@ -11,6 +11,7 @@ from typing import Any
 
 from arakit.compiler.pdf.chars import dotted, glyph_text, math_italic_g, script
 from arakit.compiler.pdf.tables.marks import accents, marks_below
+from arakit.compiler.pdf.tables.scripts import stacked_in_order
 
 _BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmb\d|-bd|\.b$", re.IGNORECASE)
 WORD_GAP = 0.15  # a gap wider than this share of the font size separates two words
@@ -433,7 +434,7 @@ def page_lines(
     """Every horizontal text line of the page (or of `clip`), top to bottom."""
     lines = []
     for glyphs in _join_units(_units(page, clip, textpage)):
-        words = _words(marks_below(glyphs), short_rules or [])
+        words = _words(marks_below(stacked_in_order(glyphs)), short_rules or [])
         if words:
             lines.append(TextLine(words))
     lines.sort(key=lambda ln: (round(ln.base, 1), ln.x0))
