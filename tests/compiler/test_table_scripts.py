@@ -1,7 +1,8 @@
 """Raised and lowered text set one over the other after a value (an asymmetric error) is
-written raised first, then lowered, whatever order the page's text lines come in; a table
-whose caption number a sentence opened a line with pages before keeps the cells read under
-its caption."""
+written raised first, then lowered, whatever order the page's text lines come in; a symbol
+set below the line at full size (a unit's M⊙) makes the table partial, its text cannot show
+it; a table whose caption number a sentence opened a line with pages before keeps the cells
+read under its caption."""
 
 from __future__ import annotations
 
@@ -24,10 +25,11 @@ ROWS = [
 ]
 
 
-def _errors_page(path: Path) -> Path:
+def _errors_page(path: Path, sunk: float | None = None) -> Path:
     """A ruled table whose values carry an upper error raised over a lower one lowered, the
     sign of each set in another font than its digits (as TeX's math fonts print them), the
-    last column's value followed by its unit."""
+    last column's value followed by its unit; `sunk`: the mass column's unit [M⊙] printed
+    under its name, the sun symbol that far below the line at the letters' size."""
     doc = pymupdf.open()
     page = doc.new_page(width=612, height=792)
     serif, sans = pymupdf.Font(fontfile=str(REGULAR)), pymupdf.Font(fontfile=str(SANS))
@@ -37,6 +39,13 @@ def _errors_page(path: Path) -> Path:
     for x, head in zip(xs, ("Name", "Mass", "Axis"), strict=True):
         tw.append((x, 130), head, font=serif, fontsize=SIZE)
     y = 130.0
+    if sunk is not None:
+        y += 11
+        tw.append((xs[1], y), "[M", font=serif, fontsize=SIZE)
+        at = xs[1] + serif.text_length("[M", fontsize=SIZE)
+        tw.append((at, y + sunk), "\u2299", font=sans, fontsize=SIZE)
+        at += sans.text_length("\u2299", fontsize=SIZE)
+        tw.append((at, y), "]", font=serif, fontsize=SIZE)
     for name, v1, u1, d1, v2, u2, d2, unit in ROWS:
         y += 18
         tw.append((xs[0], y), name, font=serif, fontsize=SIZE)
@@ -51,7 +60,7 @@ def _errors_page(path: Path) -> Path:
                 end = at + max(serif.text_length(t, fontsize=SMALL) for t in (up, down)) + 4
                 tw.append((end, y), tail, font=serif, fontsize=SIZE)
     tw.write_text(page)
-    for r in (118.0, 134.0, y + 8):
+    for r in (118.0, 134.0 + (0 if sunk is None else 11), y + 8):
         page.draw_line((95, r), (420, r), width=0.5)
     doc.save(path)
     return path
@@ -63,6 +72,17 @@ def test_an_asymmetric_error_is_written_raised_then_lowered(tmp_path: Path) -> N
         [name, f"{v1}^{{{u1}}}_{{{d1}}}", f"{v2}^{{{u2}}}_{{{d2}}} {unit}"]
         for name, v1, u1, d1, v2, u2, d2, unit in ROWS
     ]
+
+
+def test_a_symbol_set_below_the_line_at_full_size_makes_the_table_partial(
+    tmp_path: Path,
+) -> None:
+    level = read_one(_errors_page(tmp_path / "level.pdf", sunk=0.0))
+    below = read_one(_errors_page(tmp_path / "below.pdf", sunk=1.2))
+    assert level.check is not None and below.check is not None
+    assert not any("below the line" in f for f in level.check.failed)
+    assert below.check.verdict == "partial"
+    assert any("'⊙'" in f and "below the line" in f for f in below.check.failed)
 
 
 @dataclass

@@ -156,6 +156,7 @@ def _checked(
         grid = add_label_column(grid, labels, region.rules)
     problems = [grid.problem, selfcheck.check_bars(region.lines, rules.horizontal)]
     problems += [selfcheck.check_nested(region.lines), selfcheck.check_stray(region.lines)]
+    problems.append(selfcheck.check_sunk(region.lines))
     problems.append(selfcheck.check_labels(grid))
     return grid, [
         selfcheck.check_digits(page, region.bbox, grid, textpage),

@@ -49,6 +49,7 @@ class Word(Printed):
     bold: bool | None
     nested: bool = False  # a script set within a script (A_{D_r}): the text cannot show it
     stray: bool = False  # a period or comma lowered under no letter: the text cannot place it
+    sunk: str = ""  # a symbol set below the word's baseline at full size (M⊙ for M_⊙)
 
     @property
     def cx(self) -> float:
@@ -406,6 +407,16 @@ def _word(glyphs: list[Glyph]) -> Word:
         k += 1
     marks = [g.bold for g in glyphs if any(ch.isalnum() for ch in g.text)]
     main = [g for g in glyphs if not g.shift] or glyphs
+    bases = [g.base for g in main if g.text.strip()] or [main[0].base]
+    common = max(set(bases), key=bases.count)
+    sunk = next(
+        (
+            g.text
+            for g in main
+            if g.text.strip() and not g.text.isalnum() and g.base - common > 0.1 * g.size
+        ),
+        "",
+    )
     return Word(
         text=unicodedata.normalize("NFC", dotted(text)),
         x0=min(g.x0 for g in glyphs),
@@ -417,6 +428,7 @@ def _word(glyphs: list[Glyph]) -> Word:
         bold=all(marks) if marks else None,
         nested=nested,
         stray=any(g.stray for g in glyphs),
+        sunk=sunk,
     )
 
 

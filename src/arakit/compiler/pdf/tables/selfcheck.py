@@ -229,6 +229,17 @@ def check_stray(lines: list[TextLine]) -> str | None:
     return None
 
 
+def check_sunk(lines: list[TextLine]) -> str | None:
+    """None unless a word holds a symbol printed below its baseline at the size of its
+    letters (a subscript the font does not set smaller, M⊙ for M_⊙): the cell text writes
+    it on the line, so it may not be as printed."""
+    for ln in lines:
+        for w in ln.words:
+            if w.sunk:
+                return f"{w.sunk!r} in {w.text!r} is set below the line: the text cannot show it"
+    return None
+
+
 def check_labels(grid: Grid) -> str | None:
     """None unless a body row has no label where the table's other rows have one, and no
     figure either: a line of text under a labelled row is most likely that row's cell
