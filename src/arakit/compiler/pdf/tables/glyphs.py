@@ -5,6 +5,7 @@ own word list, which splits numbers at some glyphs and loses scripts and fonts."
 from __future__ import annotations
 
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -166,26 +167,29 @@ def _join_units(units: list[list[Glyph]]) -> list[list[Glyph]]:
     big = [u for u in units if max(g.size for g in u) >= 4.5]
     big.sort(key=lambda u: max(g.size for g in u), reverse=True)
     lines: list[list[Glyph]] = []
+    kept: list[tuple[float, float]] = []  # each line's (base, size), renewed as it grows
     for unit in big:
         size = max(g.size for g in unit)
         base = _base(unit)
-        near = [ln for ln in lines if abs(_base(ln) - base) < 0.3 * min(size, _size(ln))]
-        home = min(near, key=lambda ln: abs(_base(ln) - base)) if near else None
+        near = [i for i, (lb, ls) in enumerate(kept) if abs(lb - base) < 0.3 * min(size, ls)]
+        home = min(near, key=lambda i: abs(kept[i][0] - base)) if near else None
         if home is None:
-            for line in lines:
-                lsize, lbase = _size(line), _base(line)
+            for i, line in enumerate(lines):
+                lbase, lsize = kept[i]
                 offset = abs(base - lbase)
                 scripted = size < SCRIPT_SIZE * lsize and 0.08 * lsize < offset < 0.6 * lsize
                 if scripted and _beside(unit, line, lsize):
                     shift = 1 if base < lbase else -1
                     for g in unit:
                         g.shift, g.base = shift, lbase
-                    home = line
+                    home = i
                     break
         if home is None:
             lines.append(list(unit))
+            kept.append((base, size))
         else:
-            _insert(home, unit)
+            _insert(lines[home], unit)
+            kept[home] = (_base(lines[home]), _size(lines[home]))
     return _tall_glyphs_joined(lines)
 
 
@@ -262,7 +266,8 @@ def _size(glyphs: list[Glyph]) -> float:
 
 def _base(glyphs: list[Glyph]) -> float:
     bases = [g.base for g in glyphs if not g.shift and g.text.strip()] or [glyphs[0].base]
-    return max(set(bases), key=bases.count)
+    counts = Counter(bases)
+    return max(set(bases), key=counts.__getitem__)
 
 
 def _beside(unit: list[Glyph], line: list[Glyph], size: float) -> bool:
