@@ -342,3 +342,16 @@ def test_a_constant_with_its_unit_may_cite_its_source_but_a_bare_value_may_not()
     assert _read("We fixed the extinction at AV = 0.217 (Randich et al. 2018).") == [
         ("av", "0.217", 0.217)
     ]
+
+
+def test_a_term_of_an_equation_is_not_a_setting() -> None:
+    from arakit.compiler.atoms import Where
+    from arakit.compiler.settings import settings_in
+
+    def read(sentence: str) -> list[tuple[str, str]]:
+        return [(s.name, s.value) for s in settings_in(sentence, Where(5, "2", sentence))]
+
+    assert read("To first order, ∆Jz = 2z ∆z + 2vz ∆vz.") == []
+    assert read("The ratio is s = 10 log10( a / b ) in decibels.") == []
+    assert read("The cart obeys L¨φ + p̈ cos φ − g sin φ + fφ ˙φ = 0, where φ is the angle.") == []
+    assert read("We set the weight to w = 2 for all runs.") == [("w", "2")]

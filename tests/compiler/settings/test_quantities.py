@@ -120,3 +120,22 @@ def test_a_fraction_is_a_value_and_a_split_power_names_the_variance() -> None:
     assert _read("We use a mixing weight w = 1/4 in every run.") == [("w", "1/4", "", (0.25,))]
     got = _read("Rates are drawn so that σ2 r = 1/3 holds in each system.")
     assert [(n, v) for n, _, _, v in got] == [("σr²", (1 / 3,))]
+
+
+def test_a_duration_written_in_words_and_a_stimulus_presented_for_a_time() -> None:
+    got = _read("Each pseudoword was played for one second, then the next was played.")
+    assert ("played for", "one", "second", (1.0,)) in got
+    got = _read("In the test simulations, the process operates normally for eight hours.")
+    assert [(v, u) for _, v, u, _ in got] == [("eight", "hours")]
+
+
+def test_an_integration_length_in_gigayears() -> None:
+    got = _read("We use a timestep of 1 Myr and integrate for 5 Gyr, about 20 orbits.")
+    assert ("integrate for", "5", "Gyr", (5.0,)) in got
+
+
+def test_chains_and_conditions_counted_in_words() -> None:
+    got = _read("We then ran four chains of 1000 steps for a total of 4000 steps.")
+    assert ("chains", "four", "", (4.0,)) in got
+    got = _read("Every person had to clap in three conditions: alone, with one and with five.")
+    assert ("conditions", "three", "", (3.0,)) in got

@@ -14,6 +14,7 @@ from arakit.compiler.settings.numbers import normalize_value, parse_number, writ
 from arakit.compiler.settings.patterns import VARIANT
 from arakit.compiler.settings.points import sweep_points
 from arakit.compiler.settings.prose import Reader
+from arakit.compiler.settings.statistics import reported_symbols
 from arakit.compiler.settings.tables import table_settings
 from arakit.compiler.text import sentences
 
@@ -43,7 +44,7 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
         (_dated(text, page, breaks), section, role) for text, page, section, role, breaks in blocks
     ]
     texts = [s for sents, *_ in split for s, _ in sents]
-    reader = Reader(glossary(texts), writes_dot_thousands(texts))
+    reader = Reader(glossary(texts), writes_dot_thousands(texts), reported_symbols(texts))
     out: list[PaperSetting] = []
     for group, (sents, section, role) in enumerate(split, start=1):
         for sent, page in sents:

@@ -46,7 +46,7 @@ conversations queries passages tweets posts entries paragraphs stimuli
 """
 _TRAINING = """
 steps epochs iterations runs seeds trials folds restarts updates batches rounds repetitions
-replications generations attempts
+replications generations attempts chains walkers draws conditions sessions
 """
 NOUNS = frozenset(words(_MODEL + _DATA + _TRAINING))
 _MODEL_NOUNS = frozenset(words(_MODEL))

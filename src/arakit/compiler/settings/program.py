@@ -76,3 +76,19 @@ def in_display_equation(sentence: str, pos: int) -> bool:
         if 0 <= m.start() - pos <= 80 and _MATH.search(sentence[pos : m.start()]):
             return True
     return False
+
+
+# a value that multiplies what follows it: a differential or a root (`∆Jz = 2∆R …`,
+# `2z ∆z + 2vz ∆vz`), a function of math (`s = 10 log10(…)`)
+_COEFFICIENT = re.compile(
+    r"\s?(?:[∆Δ∂∇√∑∏∫]|(?:log|ln|exp|sin|cos|tan)\d{0,2}\s?\(|[^\W\d_]\w{0,2}\s[∆Δ∂∇])"
+)
+# the name is the last term of an expression: a time derivative's dot, a sign of an
+# operation right before it (`… + fφ ˙φ = 0`, `a + b = 1`)
+_TERM_BEFORE = re.compile(r"(?:[˙¨]|\s[+−×·*])\s*$")
+
+
+def is_equation_term(sentence: str, start: int, end: int) -> bool:
+    """True when `name = value` between `start` and `end` belongs to an equation: its name
+    ends an expression or its value multiplies the term after it (`∆Jz = 2z ∆z + …`)."""
+    return bool(_TERM_BEFORE.search(sentence[:start]) or _COEFFICIENT.match(sentence, end))

@@ -65,11 +65,13 @@ from arakit.compiler.settings.phrased import percent, quantity, respectively, re
 from arakit.compiler.settings.points import notation, reported_point
 from arakit.compiler.settings.program import (
     in_display_equation,
+    is_equation_term,
     is_figure_text,
     is_program,
     program_span,
 )
 from arakit.compiler.settings.sizes import sizes
+from arakit.compiler.settings.statistics import is_statistic
 from arakit.compiler.settings.splits import folds, limits, percent_parts, set_values, splits
 from arakit.compiler.settings.spanish import spanish, spanish_settings
 
@@ -81,8 +83,15 @@ _REPORTING = ("results", "ablation", "conclusion", "limitations", "related")
 class Reader:
     """Reads settings from sentences, resolving symbols through the paper's glossary."""
 
-    def __init__(self, symbols: dict[str, str], dot_thousands: bool = False) -> None:
+    def __init__(
+        self,
+        symbols: dict[str, str],
+        dot_thousands: bool = False,
+        statistics: frozenset[str] = frozenset(),
+    ) -> None:
         self.symbols = symbols
+        # the symbols the paper reports as statistics (`M`, `d` beside a p-value)
+        self.statistics = statistics
         # the paper writes thousands with a dot (`10.000 images`): see numbers.py
         self.dot_thousands = dot_thousands
         # the last sentence read opened a list of selection cuts, or was an item of one
@@ -141,6 +150,8 @@ class Reader:
                 return False  # `3.58 higher`, `on the order of 10⁻¹¹`: a result, an estimate
             if in_display_equation(sentence, span[0]):
                 return False  # a display equation run into the text
+            if is_statistic(name, sentence, self.statistics):
+                return False  # `t(66) = 6.93`, `η² = .94`, `(M = .47)`: what a test reported
             close = max(sentence.rfind(c, span[0], span[1]) for c in "]}") + 1
             if value.lstrip()[:1] in "[{" and P.TENSOR_SHAPE_RE.match(sentence, close or span[1]):
                 return False  # `X ∈ {0, …, 255}^{3×H×W}`: the domain of a tensor, not a setting
@@ -443,6 +454,8 @@ class Reader:
             return  # `if |ri| < ϵ, then αi = 0`: a condition in a derivation, not a setting
         if P.OPERATOR_BEFORE_RE.search(sentence[: m.start()]):
             return  # `∂ ln Z = 1 ∫ …`: a term of an equation, not a symbol being set
+        if is_equation_term(sentence, m.start(), m.end()):
+            return  # `… + fφ ˙φ = 0`, `∆Jz = 2z ∆z + …`, `s = 10 log10(…)`: math
         if P.EVENT_BEFORE_RE.search(sentence[: m.start()]) and P.EVENT_AFTER_RE.match(
             sentence, m.end()
         ):

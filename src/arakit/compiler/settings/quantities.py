@@ -30,7 +30,7 @@ from arakit.compiler.settings.patterns import (
     reports_a_result,
 )
 
-_TIME = r"(?:[fpnµμm]s|s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)"
+_TIME = r"(?:[fpnµμm]s|s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|years?|[kMG]yrs?)"
 _LENGTH = r"(?:[cmk]?m|meters?|metres?)"
 _ANGLE = r"(?:deg|degrees?|[°◦∘º])"
 _SIZE_UNIT = rf"(?:{_TIME}|{_LENGTH}|{_ANGLE}|K|[kMG]?Hz|dB)(?![a-z])"
@@ -38,7 +38,10 @@ _APPROX = r"(?:(?:about|approximately|roughly|around|nearly)\s+)?(?:[∼~≈]\s?
 # the noun, verb or activity a run's length belongs to
 _ACTIVITY = re.compile(
     r"\b(simulat\w*|runs?|ran|trained|training|experiments?|episodes?|trajector(?:y|ies)|"
-    r"recordings?|recorded|measurements?|sampl\w*|equilibrat\w*|productions?)\b",
+    r"recordings?|recorded|measurements?|sampl\w*|equilibrat\w*|productions?|integrat\w*|"
+    # a process left to run, a stimulus presented: `operates … for eight hours`, `each
+    # word was played for one second`
+    r"operat(?:es|ed|ing)|played|presented|displayed)\b",
     re.IGNORECASE,
 )
 _ACTIVITY_NOUN = {
@@ -49,11 +52,19 @@ _ACTIVITY_NOUN = {
     "recor": "recording",
     "sampl": "sampling",
     "equil": "equilibration",
+    "integ": "integration",
+    "opera": "operation",
+    "playe": "presentation",
+    "prese": "presentation",
+    "displ": "presentation",
 }
+# a stimulus presented for a time: the presentation is what the method set up
+_PRESENTED = ("played", "presented", "displayed")
 
 
 _DURATION = re.compile(
-    rf"\bfor\s+{_APPROX}(?P<value>{NUMBER})\s?(?P<unit>{_TIME})(?![\w-])(?!\s+(?:of|per)\b)"
+    rf"\bfor\s+{_APPROX}(?P<value>{NUMBER}|(?i:{'|'.join(WORDS)}))\s?(?P<unit>{_TIME})(?![\w-])"
+    r"(?!\s+(?:of|per)\b)"
 )
 
 
@@ -63,9 +74,12 @@ def durations(sentence: str) -> list[Found]:
     for m in _DURATION.finditer(sentence):
         clause = clause_before(sentence, m.start())
         acts = list(_ACTIVITY.finditer(clause))
-        if not acts or not setup_clause(sentence, m.start()):
+        if not acts:
             continue
         act = acts[-1]
+        presented = act.group(1).lower() in _PRESENTED and not reports_a_result(clause)
+        if not (presented or setup_clause(sentence, m.start())):
+            continue
         noun = _ACTIVITY_NOUN.get(act.group(1).lower()[:5], act.group(1).lower())
         printed = clause[act.start() :].strip()  # `simulating the system for`, `run for`
         name = f"{printed} for" if len(printed.split()) <= 5 else f"{noun} length"

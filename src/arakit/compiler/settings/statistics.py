@@ -1,0 +1,51 @@
+"""Statistics a paper reports, never settings it chose:
+
+- a test statistic with its degrees of freedom: `t(66) = 6.93`, `F(2, 645) = 4969`,
+  `χ²(3) = 12.1`;
+- an effect size: `η² = .94`, `ηp² = .12`, `ω² = .08`, `Cohen's d = 0.41`;
+- a mean, a spread or an effect written beside a p-value or a test statistic, as APA style
+  writes results: `repeated pairs (M = .47) … t(66) = 6.93, p < .001`, `(d = 0.44, p < .05)`.
+
+A symbol the paper reports that way once is a statistic wherever it stands
+(`a substantial body of evidence (d = 0.44)`): `reported_symbols` collects them over the
+paper's sentences. A symbol used the same way as a setting elsewhere (`d = 512`, `M = 4`)
+is not touched unless its own paper reports it as a statistic."""
+
+from __future__ import annotations
+
+import re
+
+# a test statistic printed with its degrees of freedom: `t(66)`, `F(2, 645)`, `χ2(3)`
+_TEST = re.compile(r"(?:t|F|χ\s?[²2]|X\s?[²2]|z|H|U|W|r)\s?\(\s?\d[\d.,\s]*\)")
+# an effect size whose symbol is a statistic in any paper
+# (the square printed as `²`: `η2` may be a second learning rate)
+_EFFECT = re.compile(r"(?:partial\s+)?[ηω]\s?[pG]?\s?²|[ηω]²?\s?[pG]²?|Cohen[’']?s\s+[dfhκ]")
+# the symbols of descriptive statistics and effects that are statistics only beside a p-value
+_APA = frozenset({"M", "SD", "SE", "SEM", "Mdn", "d", "r", "b", "β", "g", "OR", "RR"})
+# a p-value as a result states it: an inequality (`p < .05`, `p ≤ 0.001`) or `p = .03`
+_P_VALUE = re.compile(r"(?<![\w.])p\s?(?:[<>≤≥]\s?0?\.\d|=\s?0?\.0\d|=\s?\.\d)")
+_ASSIGNED = re.compile(r"(?<![\w.])(?P<symbol>[A-Za-zβ]{1,3})\s?=\s?[−-]?\d*\.?\d")
+
+
+def states_statistics(sentence: str) -> bool:
+    """True when a sentence reports a test: a p-value or a statistic with its degrees of
+    freedom."""
+    return bool(_P_VALUE.search(sentence) or _TEST.search(sentence))
+
+
+def reported_symbols(sentences: list[str]) -> frozenset[str]:
+    """The APA symbols (M, SD, d, r …) a paper assigns a value in a sentence that reports a
+    test: there they are statistics the paper reports."""
+    out: set[str] = set()
+    for sent in sentences:
+        if states_statistics(sent):
+            out.update(m.group("symbol") for m in _ASSIGNED.finditer(sent))
+    return frozenset(out & _APA)
+
+
+def is_statistic(name: str, sentence: str, reported: frozenset[str] = frozenset()) -> bool:
+    """True when `name = value` in `sentence` is a reported statistic, not a setting."""
+    name = name.strip()
+    if _TEST.fullmatch(name) or _EFFECT.fullmatch(name):
+        return True
+    return name in _APA and (name in reported or states_statistics(sentence))

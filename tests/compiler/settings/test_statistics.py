@@ -1,0 +1,39 @@
+"""Statistics a paper reports are results, never settings: a test statistic with its
+degrees of freedom, an effect size, and a mean or an effect beside a p-value, also where
+the paper restates one it reported that way; the same symbols stay settings elsewhere."""
+
+from __future__ import annotations
+
+from arakit.compiler.atoms import Where
+from arakit.compiler.settings import settings_in
+from arakit.compiler.settings.statistics import is_statistic, reported_symbols
+
+
+def _read(sentence: str) -> list[tuple[str, str]]:
+    return [(s.name, s.value) for s in settings_in(sentence, Where(9, "4", sentence))]
+
+
+def test_a_test_statistic_and_the_means_beside_it_are_not_settings() -> None:
+    sentence = (
+        "Participants learned more repeated pairs (M = .47) than non-repeated pairs "
+        "(M = .27) in the first condition (paired t(66) = 6.93, p < .001)."
+    )
+    assert _read(sentence) == []
+
+
+def test_an_effect_size_is_not_a_setting() -> None:
+    assert _read("The observed effect size was very large (η² = .94), as expected.") == []
+    assert _read("The mean effect size was significant (d = 0.44, p < .05).") == []
+
+
+def test_the_same_symbols_set_up_a_model_where_no_test_is_reported() -> None:
+    assert ("d", "512") in _read("We use d = 512 and M = 4 samples per prompt.")
+    assert ("M", "4") in _read("We use d = 512 and M = 4 samples per prompt.")
+    assert not is_statistic("η", "the learning rate η = 0.1")
+
+
+def test_a_symbol_reported_beside_a_p_value_is_a_statistic_wherever_it_stands() -> None:
+    texts = ["The effect was robust (d = 0.44, p < .05).", "We set λ = 0.1 (p = 0.5)."]
+    assert reported_symbols(texts) == frozenset({"d"})
+    assert is_statistic("d", "supported by much evidence (d = 0.44)", reported_symbols(texts))
+    assert not is_statistic("λ", "We set λ = 0.1.", reported_symbols(texts))
