@@ -354,4 +354,5 @@ def test_a_term_of_an_equation_is_not_a_setting() -> None:
     assert read("To first order, ∆Jz = 2z ∆z + 2vz ∆vz.") == []
     assert read("The ratio is s = 10 log10( a / b ) in decibels.") == []
     assert read("The cart obeys L¨φ + p̈ cos φ − g sin φ + fφ ˙φ = 0, where φ is the angle.") == []
+    assert read("Here a2 ≡ 0.5 · dP/dE is the quadratic term.") == []
     assert read("We set the weight to w = 2 for all runs.") == [("w", "2")]

@@ -139,3 +139,10 @@ def test_chains_and_conditions_counted_in_words() -> None:
     assert ("chains", "four", "", (4.0,)) in got
     got = _read("Every person had to clap in three conditions: alone, with one and with five.")
     assert ("conditions", "three", "", (3.0,)) in got
+
+
+def test_an_angle_on_the_sky_before_its_noun() -> None:
+    got = _read("The catalogue was matched to Gaia using a 1 arcsecond radius.")
+    assert ("radius", "1", "arcsec", (1.0,)) in got
+    got = _read("This catalog contains targets cross-matched within a 1” radius.")
+    assert ("radius", "1", "arcsec", (1.0,)) in got

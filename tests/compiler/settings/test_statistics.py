@@ -37,3 +37,10 @@ def test_a_symbol_reported_beside_a_p_value_is_a_statistic_wherever_it_stands() 
     assert reported_symbols(texts) == frozenset({"d"})
     assert is_statistic("d", "supported by much evidence (d = 0.44)", reported_symbols(texts))
     assert not is_statistic("λ", "We set λ = 0.1.", reported_symbols(texts))
+
+
+def test_the_statistics_of_a_fit_and_its_degrees_of_freedom_are_not_settings() -> None:
+    sentence = "The best-fitting model has 91 degrees of freedom, χ2 = 276, and χ2 red = 3.0."
+    assert _read(sentence) == []
+    assert _read("The linear and quadratic models differ by ∆BIC = 89.") == []
+    assert not is_statistic("χ", "the susceptibility χ = 0.5")

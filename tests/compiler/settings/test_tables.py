@@ -209,3 +209,15 @@ def test_a_table_of_runs_gives_only_its_initial_conditions() -> None:
         ("initial position (kpc)", (8.0, 0.0, 0.0), "kpc", "halo"),
         ("initial velocity (km s⁻¹)", (0.0, -190.0, 190.0), "km s⁻¹", "halo"),
     ]
+
+
+def test_a_table_of_best_fit_parameters_is_results() -> None:
+    table = DocTable(
+        "3",
+        "Best-fit transit timing model parameters.",
+        ["Parameter", "Median Value (Unc.)"],
+        [["P [days]", "1.338231429(+26)(-26)"], ["dP/dt", "−2.74(+40)(−40) × 10−10"]],
+        9,
+    )
+    assert not is_settings_table(table)
+    assert _read(table) == []

@@ -79,9 +79,10 @@ def in_display_equation(sentence: str, pos: int) -> bool:
 
 
 # a value that multiplies what follows it: a differential or a root (`∆Jz = 2∆R …`,
-# `2z ∆z + 2vz ∆vz`), a function of math (`s = 10 log10(…)`)
+# `2z ∆z + 2vz ∆vz`), a function of math (`s = 10 log10(…)`), a product (`0.5 · dP/dE`)
 _COEFFICIENT = re.compile(
-    r"\s?(?:[∆Δ∂∇√∑∏∫]|(?:log|ln|exp|sin|cos|tan)\d{0,2}\s?\(|[^\W\d_]\w{0,2}\s[∆Δ∂∇])"
+    r"\s?(?:[∆Δ∂∇√∑∏∫]|(?:log|ln|exp|sin|cos|tan)\d{0,2}\s?\(|[^\W\d_]\w{0,2}\s[∆Δ∂∇]"
+    r"|[·⋅*]\s?[^\W\d_])"
 )
 # the name is the last term of an expression: a time derivative's dot, a sign of an
 # operation right before it (`… + fφ ˙φ = 0`, `a + b = 1`)

@@ -71,7 +71,8 @@ from arakit.compiler.settings.program import (
     program_span,
 )
 from arakit.compiler.settings.sizes import sizes
-from arakit.compiler.settings.statistics import is_statistic
+from arakit.compiler.settings.sigmas import sigma_cuts
+from arakit.compiler.settings.statistics import counts_freedom, is_statistic
 from arakit.compiler.settings.splits import folds, limits, percent_parts, set_values, splits
 from arakit.compiler.settings.spanish import spanish, spanish_settings
 
@@ -150,7 +151,7 @@ class Reader:
                 return False  # `3.58 higher`, `on the order of 10⁻¹¹`: a result, an estimate
             if in_display_equation(sentence, span[0]):
                 return False  # a display equation run into the text
-            if is_statistic(name, sentence, self.statistics):
+            if is_statistic(name, sentence, self.statistics) or counts_freedom(sentence, span[1]):
                 return False  # `t(66) = 6.93`, `η² = .94`, `(M = .47)`: what a test reported
             close = max(sentence.rfind(c, span[0], span[1]) for c in "]}") + 1
             if value.lstrip()[:1] in "[{" and P.TENSOR_SHAPE_RE.match(sentence, close or span[1]):
@@ -235,6 +236,7 @@ class Reader:
             *per_item(sentence),
             *priors(sentence),
             *windows(sentence),
+            *sigma_cuts(sentence),
         ]:
             if free(*f.span):
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", f.numbers)

@@ -32,7 +32,8 @@ from arakit.compiler.settings.patterns import (
 
 _TIME = r"(?:[fpnµμm]s|s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|years?|[kMG]yrs?)"
 _LENGTH = r"(?:[cmk]?m|meters?|metres?)"
-_ANGLE = r"(?:deg|degrees?|[°◦∘º])"
+# (an angle on the sky: `a 1 arcsecond radius`, `a 1” radius`)
+_ANGLE = r"(?:deg|degrees?|[°◦∘º]|arcsec(?:onds?)?|arcmin(?:utes?)?|[”″])"
 _SIZE_UNIT = rf"(?:{_TIME}|{_LENGTH}|{_ANGLE}|K|[kMG]?Hz|dB)(?![a-z])"
 _APPROX = r"(?:(?:about|approximately|roughly|around|nearly)\s+)?(?:[∼~≈]\s?)?"
 # the noun, verb or activity a run's length belongs to
@@ -187,6 +188,7 @@ def attributive(sentence: str) -> list[Found]:
         if not SETUP_RE.search(sentence) or reports_a_result(clause_before(sentence, m.start())):
             continue
         unit = {"meter": "m", "meters": "m", "metre": "m", "degree": "deg", "degrees": "deg"}
+        unit |= {"”": "arcsec", "″": "arcsec", "arcsecond": "arcsec", "arcseconds": "arcsec"}
         v = "value" if m.group("value") else "hvalue"
         printed = m.group("unit") or m.group("hunit")
         u = unit.get(printed, printed)

@@ -3,6 +3,8 @@
 - a test statistic with its degrees of freedom: `t(66) = 6.93`, `F(2, 645) = 4969`,
   `χ²(3) = 12.1`;
 - an effect size: `η² = .94`, `ηp² = .12`, `ω² = .08`, `Cohen's d = 0.41`;
+- a statistic of a fit: `χ2 = 276`, `χ²red = 3.0`, `∆BIC = 89`, `AIC = 412.3`, and the
+  degrees of freedom it has (`the model has 91 degrees of freedom`);
 - a mean, a spread or an effect written beside a p-value or a test statistic, as APA style
   writes results: `repeated pairs (M = .47) … t(66) = 6.93, p < .001`, `(d = 0.44, p < .05)`.
 
@@ -20,6 +22,13 @@ _TEST = re.compile(r"(?:t|F|χ\s?[²2]|X\s?[²2]|z|H|U|W|r)\s?\(\s?\d[\d.,\s]*\)
 # an effect size whose symbol is a statistic in any paper
 # (the square printed as `²`: `η2` may be a second learning rate)
 _EFFECT = re.compile(r"(?:partial\s+)?[ηω]\s?[pG]?\s?²|[ηω]²?\s?[pG]²?|Cohen[’']?s\s+[dfhκ]")
+# a statistic of a fit: χ² (reduced or not), an information criterion or its difference
+_FIT = re.compile(
+    r"(?:reduced\s+)?χ\s?(?:[²2]\s?(?:red|ν|dof)?|(?:red|ν|dof)\s?[²2])"
+    r"|[∆Δ]?\s?(?:BIC|AIC|AICc|DIC|WAIC)",
+)
+# a count of degrees of freedom right after a value
+_DOF_AFTER = re.compile(r"\s*(?:degrees\s+)?of\s+freedom\b|\s*(?:dof|d\.o\.f\.)(?!\w)")
 # the symbols of descriptive statistics and effects that are statistics only beside a p-value
 _APA = frozenset({"M", "SD", "SE", "SEM", "Mdn", "d", "r", "b", "β", "g", "OR", "RR"})
 # a p-value as a result states it: an inequality (`p < .05`, `p ≤ 0.001`) or `p = .03`
@@ -46,6 +55,12 @@ def reported_symbols(sentences: list[str]) -> frozenset[str]:
 def is_statistic(name: str, sentence: str, reported: frozenset[str] = frozenset()) -> bool:
     """True when `name = value` in `sentence` is a reported statistic, not a setting."""
     name = name.strip()
-    if _TEST.fullmatch(name) or _EFFECT.fullmatch(name):
+    if _TEST.fullmatch(name) or _EFFECT.fullmatch(name) or _FIT.fullmatch(name):
         return True
     return name in _APA and (name in reported or states_statistics(sentence))
+
+
+def counts_freedom(sentence: str, end: int) -> bool:
+    """True when the value ending at `end` counts degrees of freedom (`91 degrees of
+    freedom`): a property of a fit, not a setting."""
+    return bool(_DOF_AFTER.match(sentence, end))

@@ -122,9 +122,11 @@ def _title(caption: str) -> str:
 
 
 # a caption that says what the table measures ("classification accuracy (%) of CTSSP with
-# different time window configurations"): a results table, whatever else it names
+# different time window configurations") or that its values came out of a fit ("Best-fit
+# transit timing model parameters"): a results table, whatever else it names
 _RESULT_CAPTION = re.compile(
-    r"\b(?:accuracy|accuracies|error rates?|performance|f1|auc|bleu|perplexity|rmse|mse|mae)\b",
+    r"\b(?:accuracy|accuracies|error rates?|performance|f1|auc|bleu|perplexity|rmse|mse|mae|"
+    r"best[- ]fit(?:ting)?|fitted|posteriors?)\b",
     re.IGNORECASE,
 )
 
