@@ -285,6 +285,23 @@ def test_r_figure_table_and_reshaping_calls_are_not_settings_but_method_calls_ar
     assert not {n for n, _ in got} & {"echo", "fig.width", "scales", "digits", "z", "names_to"}
 
 
+def test_a_number_vector_built_by_rep_or_seq_inside_a_call_is_a_setting() -> None:
+    src = (
+        "params <- newSplatParams(\n"
+        "  nGenes = 500,\n"
+        "  group.prob = rep(1/3, 3),\n"
+        "  de.facLoc = rep(0.2, 3))\n"
+        "fit <- relaxo(x, y, phi = seq(0, 1, length = 10))\n"
+        "grid.raster(img, y = unit(0.4, 'npc'))\n"
+        "draw(d, colours = rep('black', 2), at = sample(1:10, 3))\n"
+    )
+    got = {p.name: (p.value, p.line) for p in params_of(src, "analysis.R")}
+    assert got["group.prob"] == ("rep(1/3, 3)", 3)
+    assert got["de.facLoc"] == ("rep(0.2, 3)", 4)
+    assert got["phi"] == ("seq(0, 1, length = 10)", 5)
+    assert not {"y", "colours", "at"} & set(got)
+
+
 MMDET_CONFIGS = {
     "configs/_base_/schedules/schedule_1x.py": (
         "# optimizer\n"

@@ -109,6 +109,23 @@ def is_literal_call(value: str) -> bool:
     return any(re.match(_NUM, v) for v in values)
 
 
+# functions that build a vector of numbers from a few: R `rep(1/3, 3)`, `seq(0, 1, 0.01)`,
+# Julia `range(0, 1; length=11)`, `LinRange(0, 1, 11)`
+_NUMBER_VECTOR = frozenset(("rep", "rep_len", "seq", "seq_len", "seq.int", "range", "LinRange"))
+
+
+def is_number_vector_call(value: str) -> bool:
+    """A vector of numbers written as a call (`rep(1/3, 3)`, `seq(0, 1, length = 10)`): a
+    setting even as one argument of another call (`newSplatParams(group.prob = rep(1/3,
+    3))`), unlike calls that draw or style (`unit(0.4, "npc")`, `rep("black", 2)`)."""
+    m = _CALL.match(value)
+    if not m or m.group(1) not in _NUMBER_VECTOR or not is_literal_call(value):
+        return False
+    args = _split_top(m.group(2)) or [""]
+    first = args[0].split(";")[0].strip()
+    return re.fullmatch(_NUM_EXPR, first) is not None
+
+
 def _split_top(text: str) -> list[str] | None:
     """The comma-separated pieces of an argument list at bracket depth 0, or None when
     the brackets do not balance."""

@@ -28,6 +28,7 @@ from arakit.compiler.repo.params.rexpr import (
     is_const_value,
     is_default_value,
     is_literal_call,
+    is_number_vector_call,
 )
 from arakit.compiler.repo.params.rexpr import (
     is_literal as _is_literal,
@@ -117,7 +118,7 @@ def r_julia_params(text: str, rel: str, julia: bool | None = None) -> list[CodeP
         close = _closing(code, m.end() - 1)
         if close < 0:
             continue
-        for name, value, at in _arguments(code, m.end(), close):
+        for name, value, at in _arguments(code, m.end(), close, _call_value):
             out.append(CodeParam(name, value, rel, line_of(at), "call", "", callee))
     fields = _struct_fields(code, lines, rel) if julia else []
     taken = {(p.line, p.name) for p in fields}
@@ -128,6 +129,11 @@ def r_julia_params(text: str, rel: str, julia: bool | None = None) -> list[CodeP
         if (p.line, p.name) not in taken
     ]
     return out[:MAX_PARAMS]
+
+
+def _call_value(value: str) -> bool:
+    """A call's keyword argument that states a setting: a literal or a number vector."""
+    return _is_literal(value) or is_number_vector_call(value)
 
 
 # a struct whose fields take keyword defaults: `@with_kw mutable struct CEMSolver`,
