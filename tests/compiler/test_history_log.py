@@ -93,6 +93,24 @@ def test_a_small_commit_keeps_the_lines_it_changed_and_a_large_one_only_its_file
     assert log[repo.shas["c"][:7]][5] == "" and log[repo.shas["c"][:7]][4] == "A weights.py"
 
 
+def test_a_changed_line_written_in_latin1_is_shown_with_its_letters(tmp_path: Path) -> None:
+    old = "% dados de geof\u00edsica\nmu = 1\n".encode("latin-1")
+    new = "% dados de geof\u00edsica\nmu = 2\n".encode("latin-1")
+    repo = git_repo(
+        tmp_path,
+        [
+            {"key": "a", "files": {"sim.m": old}, "msg": "Modelo"},
+            {
+                "key": "b",
+                "files": {"sim.m": new, "notas.txt": "Refer\u00eancia\n".encode("latin-1")},
+                "msg": "Ajuste",
+            },
+        ],
+    )
+    changed = _log(tmp_path)[repo.shas["b"][:7]][5]
+    assert "+Refer\u00eancia" in changed and "\ufffd" not in changed
+
+
 def test_the_compiled_log_is_found_by_search_and_passes_level_1(
     compiled: tuple[Path, CompileReport], repo: PlantedRepo, tmp_path: Path
 ) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from arakit import gitsafe
 from arakit.compiler.errors import SourceError
+from arakit.compiler.repo.encoding import git_text
 from arakit.compiler.repo.source import Marks, git
 
 MAX_COMMITS = 50_000  # commits read from all refs; beyond this the read says it stopped
@@ -207,7 +208,7 @@ class BlobReader:
         data = self._blob(blob)
         if data is None:
             return None
-        text = data.decode("utf-8", errors="replace")
+        text = git_text(data, newlines=False)
         return None if "\0" in text[:4096] else text[: self.chars]
 
     def _blob(self, blob: str) -> bytes | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from arakit import gitsafe
 from arakit.compiler.errors import InputError, SourceError
+from arakit.compiler.repo.encoding import git_text
 
 SKIP_DIRS = {
     ".git",
@@ -43,9 +44,6 @@ def git(repo: Path, *args: str, check: bool = True) -> str:
         res = subprocess.run(
             gitsafe.argv(["-C", str(repo), *args]),  # nothing in the repo's config runs
             capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
             env=gitsafe.env({"LC_ALL": "C"}),
             stdin=subprocess.DEVNULL,
             timeout=120,
@@ -55,8 +53,9 @@ def git(repo: Path, *args: str, check: bool = True) -> str:
     except subprocess.TimeoutExpired:
         raise SourceError(str(repo), f"git {args[0]} took longer than 120 s") from None
     if check and res.returncode != 0:
-        raise SourceError(str(repo), f"git {' '.join(args[:2])} failed: {res.stderr.strip()}")
-    return res.stdout
+        err = git_text(res.stderr).strip()
+        raise SourceError(str(repo), f"git {' '.join(args[:2])} failed: {err}")
+    return git_text(res.stdout)
 
 
 @dataclass(frozen=True)

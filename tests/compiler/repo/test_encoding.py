@@ -1,0 +1,30 @@
+"""Bytes from git read as text: UTF-8 where it is UTF-8, Windows-1252 on the lines that
+are not, so older European text keeps its letters."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arakit.compiler.repo.encoding import git_text
+
+
+def test_a_latin1_line_keeps_its_letters_beside_utf8_lines() -> None:
+    data = "% Análise\n".encode() + "% geofísica, Fürnkranz\n".encode("latin-1") + b"x = 1\n"
+    assert git_text(data) == "% Análise\n% geofísica, Fürnkranz\nx = 1\n"
+
+
+def test_windows_1252_quotes_and_undefined_bytes_are_read_without_replacement() -> None:
+    assert git_text(b"\x93quoted\x94 \x81") == "\u201cquoted\u201d \x81"
+
+
+def test_line_ends_are_made_lf_unless_a_blob_is_read_as_stored() -> None:
+    assert git_text(b"a\r\nb\rc\n") == "a\nb\nc\n"
+    assert git_text(b"a\r\nb", newlines=False) == "a\r\nb"
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_decode_without_error_or_replacement_character(data: bytes) -> None:
+    text = git_text(data, newlines=False)
+    assert "\ufffd" not in text or "\ufffd".encode() in data
+    assert text.count("\n") == data.count(b"\n")
