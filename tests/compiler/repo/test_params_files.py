@@ -119,6 +119,26 @@ def test_makefile_recipes_are_launch_scripts() -> None:
     assert got == [("cli-flag", "--d-model", "128", 2), ("cli-flag", "--total-steps", "40000", 2)]
 
 
+def test_makefile_variables_holding_numbers_are_settings_named_by_the_flag_they_feed() -> None:
+    text = (
+        "N_ITER = 500\n"
+        "SEED ?= 2024\n"
+        "LR := 1e-3\n"
+        "SEEDS = 1 2 3\n"
+        "OUT = ./out\n"
+        "CFLAGS := -O2 -Wall\n"
+        "fit:\n"
+        "\tpython fit.py --lr $(LR) --n-iter $(N_ITER)\n"
+    )
+    got = {p.name: (p.value, p.line, p.help) for p in shell_params(text, "Makefile")}
+    assert got["N_ITER"] == ("500", 1, "--n-iter")
+    assert got["SEED"] == ("2024", 2, "")
+    assert got["LR"] == ("1e-3", 3, "--lr")
+    assert got["SEEDS"] == ("1 2 3", 4, "")
+    assert "CFLAGS" not in got
+    assert "N_ITER" not in {p.name for p in shell_params("N_ITER = 500\n", "run.sh")}
+
+
 def test_a_run_banner_in_a_log_records_what_ran() -> None:
     text = "Namespace(lr=0.001, batch_size=64, seed=1)\nK: 4\nstep=10 loss=2.31 lr=0.0009\n"
     got = _nvl(log_params(text, "logs/run1.log"))

@@ -1,6 +1,7 @@
 """Parameters in launch scripts (shell, Slurm/PBS job files, Makefile recipes):
 
-- assignments `LR=1e-3`, `export K=8` (kind `shell`);
+- assignments `LR=1e-3`, `export K=8`, and a Makefile's variables that hold numbers,
+  `N_ITER = 500`, `SEED ?= 1`, `LR := 1e-3` (kind `shell`);
 - defaults `${K:-8}`, `${LR:=1e-3}` (kind `shell-default`, named by the variable);
 - flags passed to the program a script launches, `python train.py --lr 1e-4 --k=4`
   (kind `cli-flag`, the script as context): the values a run actually gets;
@@ -27,6 +28,16 @@ _FOR_RE = re.compile(r"^\s*for\s+([A-Za-z_]\w*)\s+in\s+(.+?)\s*(?:;\s*do\b.*|\bd
 _SWEEP_TOKEN = re.compile(
     r"^(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?|\{-?\d+\.\.-?\d+(?:\.\.\d+)?\}|[A-Za-z][\w.\-]*)$"
 )
+# a Makefile's variable: `N_ITER = 500`, `SEED ?= 1`, `LR := 1e-3`, `override K = 4` (a
+# recipe line starts with a tab and is a command, read as one)
+_MAKE_ASSIGN_RE = re.compile(
+    r"^(?:override\s+|export\s+)?([A-Za-z_]\w*)\s*(?:\?|::?|\+|!)?=\s*(\S.*?)?\s*(?:#.*)?$"
+)
+# a Makefile variable is a setting when it holds numbers (`N_ITER = 500`, `SEEDS = 1 2 3`)
+_MAKE_NUMBERS = re.compile(
+    r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?:\s+[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)*"
+)
+_MAKEFILES = ("Makefile", "makefile", "GNUmakefile")
 _DEFAULT_RE = re.compile(r"\$\{([A-Za-z_]\w*):?[-=]([^}]*)\}")
 _LAUNCH_RE = re.compile(
     r"(?:^|[\s;&|(])(?:python[\d.]*|torchrun|accelerate\s+launch|deepspeed|srun|mpirun|uv\s+run|"
@@ -41,7 +52,7 @@ _WRAPPER_RE = re.compile(
 FORWARDS_RE = re.compile(r"\$(?:@|\*|\{[@*]\})")
 PASSES_ON = "passes on the arguments its script is given"
 # a variable passed as a flag anywhere in the script, even inside a sed expression
-_PASSED_RE = re.compile(r"--([A-Za-z][\w\-]*)[ =]\$\{?([A-Za-z_]\w*)")
+_PASSED_RE = re.compile(r"--([A-Za-z][\w\-]*)[ =]\$[{(]?([A-Za-z_]\w*)")
 _VAR_RE = re.compile(r"^\$\{?([A-Za-z_]\w*)")
 _OVERRIDE_RE = re.compile(r"^\+{0,2}([A-Za-z_][\w\-]*(?:\.[\w\-]+)*)=(.+)$")
 
@@ -49,7 +60,11 @@ _OVERRIDE_RE = re.compile(r"^\+{0,2}([A-Za-z_][\w\-]*(?:\.[\w\-]+)*)=(.+)$")
 def is_launch_script(rel: str) -> bool:
     """Shell scripts, job files and Makefiles."""
     name = rel.rsplit("/", 1)[-1]
-    return name.lower().endswith(SHELL_SUFFIXES) or name in ("Makefile", "makefile", "GNUmakefile")
+    return name.lower().endswith(SHELL_SUFFIXES) or _is_makefile(name)
+
+
+def _is_makefile(rel: str) -> bool:
+    return rel.rsplit("/", 1)[-1] in _MAKEFILES
 
 
 def _logical_lines(text: str) -> list[tuple[int, str, list[tuple[int, str]]]]:
@@ -76,6 +91,7 @@ def shell_params(text: str, rel: str) -> list[CodeParam]:
     """Assignments, `${VAR:-default}` defaults and launched programs' flags of one script."""
     out: list[CodeParam] = []
     known: dict[str, str] = {}
+    make = _is_makefile(rel)
     for n, line, parts in _logical_lines(text):
         if len(out) >= MAX_PARAMS:
             break
@@ -91,6 +107,12 @@ def shell_params(text: str, rel: str) -> list[CodeParam]:
             known.setdefault(loop.group(1), sweep)
             continue
         a = _ASSIGN_RE.match(body)
+        if a is None and make and not line.startswith("\t"):
+            # `N_ITER = 500`, `SEED ?= 1`: Make's own assignments, kept when they hold numbers
+            # (a path, a tool, compiler flags or a file list says how it builds)
+            made = _MAKE_ASSIGN_RE.match(body)
+            if made and _MAKE_NUMBERS.fullmatch(made.group(2) or ""):
+                a = made
         if a and a.group(2) is not None and not _LAUNCH_RE.search(a.group(2)):
             value = a.group(2).strip()
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
