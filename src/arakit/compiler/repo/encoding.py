@@ -22,7 +22,9 @@ def _cp1252_of(byte: int) -> str:
     try:
         return bytes([byte]).decode("cp1252")
     except UnicodeDecodeError:
-        return chr(byte)  # one of the five bytes Windows-1252 leaves undefined: as Latin-1
+        return (
+            "\ufffd"  # one of the five bytes Windows-1252 leaves undefined: no letter, no control
+        )
 
 
 # Latin-1 reads every byte; its 0x80-0x9F control range is Windows-1252's printable one
