@@ -5,8 +5,8 @@ own word list, which splits numbers at some glyphs and loses scripts and fonts."
 from __future__ import annotations
 
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
