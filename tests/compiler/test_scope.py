@@ -823,3 +823,33 @@ def test_a_version_folder_beside_no_other_code_is_the_code() -> None:
     params = [p for f, t in code.items() for p in params_of(t, f)]
     folders, aside, _ = choose_folders(list(code), params, _two_paragraphs(), "", set())
     assert folders == ["v1"] and not aside
+
+
+def test_links_out_of_the_tree_at_the_papers_commit_are_left_out_and_named(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    # a Nix build leaves `result -> /nix/store/...` committed; a link may also climb out
+    repo = git_repo(
+        tmp_path / "r",
+        [{"files": {"exp/train.py": _train()}, "msg": "experiment"}],
+    )
+    os.symlink("/nix/store/abc-analysis", repo.path / "result")
+    os.symlink("../../../etc/passwd", repo.path / "exp" / "up")
+    os.symlink("train.py", repo.path / "exp" / "main.py")
+    git = ["git", "-C", str(repo.path), "-c", "user.name=A", "-c", "user.email=a@example.org"]
+    (repo.path / "paper").mkdir()
+    (repo.path / "paper" / "paper.pdf").write_bytes(paper.path.read_bytes())
+    for args in (["add", "-A"], ["commit", "-q", "-m", "paper"]):
+        subprocess.run([*git, *args], check=True, capture_output=True)
+    sha = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    (repo.path / "exp" / "train.py").write_text(_train(lr="0.05"))
+    for args in (["add", "-A"], ["commit", "-q", "-m", "new defaults after the paper"]):
+        subprocess.run([*git, *args], check=True, capture_output=True)
+
+    found, scope = reconcile_paths(paper.path, str(repo.path))
+
+    assert scope is not None and scope.commit == sha
+    assert any("is read, not HEAD" in r for r in scope.reasons)
+    left = [r for r in scope.reasons if "to outside the tree left out" in r]
+    assert left and "result" in left[0] and "exp/up" in left[0] and "main.py" not in left[0]
+    assert ("learning_rate", "match", "exp/train.py:5") in _verdicts(found)

@@ -156,8 +156,11 @@ def _built_from(root: Path, commit: str) -> str:
     return ""
 
 
-def export_tree(root: Path, commit: str, dest: Path) -> Path:
-    """The files of `commit` written under `dest` (no .git), by `git archive`."""
+def export_tree(root: Path, commit: str, dest: Path, left_out: list[str] | None = None) -> Path:
+    """The files of `commit` written under `dest` (no .git), by `git archive`. A member the
+    tar "data" filter refuses (a link to an absolute path or out of the tree, a device) is
+    left out and its name added to `left_out`: a repository's `result -> /nix/store/...`
+    link must not stop the compile, nor be followed."""
     try:
         done = subprocess.run(
             gitsafe.argv(["-C", str(root), "archive", "--format=tar", commit]),
@@ -175,8 +178,19 @@ def export_tree(root: Path, commit: str, dest: Path) -> Path:
             f"git archive {commit[:7]} failed: {done.stderr.decode(errors='replace').strip()}",
         )
     with tarfile.open(fileobj=io.BytesIO(done.stdout)) as tar:
-        tar.extractall(dest, filter="data")
+        tar.extractall(dest, filter=_kept(left_out if left_out is not None else []))
     return dest
+
+
+def _kept(left_out: list[str]) -> Callable[[tarfile.TarInfo, str], tarfile.TarInfo | None]:
+    def keep(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+        try:
+            return tarfile.data_filter(member, path)
+        except tarfile.FilterError:
+            left_out.append(member.name)
+            return None
+
+    return keep
 
 
 @contextmanager
@@ -213,8 +227,9 @@ def paper_tree(root: Path, pdf: Path | None, at: str | None = None) -> Iterator[
         return
     tmp = Path(tempfile.mkdtemp(prefix="ara-scope-"))
     try:
+        left_out: list[str] = []
         try:
-            scope.tree = export_tree(root, commit, tmp / "tree")
+            scope.tree = export_tree(root, commit, tmp / "tree", left_out)
         except SourceError as e:  # objects missing from a partial clone or a damaged repository
             scope.reasons.append(
                 f"the tree at {commit[:7]} cannot be read ({e.reason.splitlines()[0]}): "
@@ -228,6 +243,12 @@ def paper_tree(root: Path, pdf: Path | None, at: str | None = None) -> Iterator[
             + (f" ({', '.join(scope.head_differs[:4])}{', …' if n > 4 else ''})" if n else "")
             + f": the tree at {commit[:7]} is read, not HEAD"
         )
+        if left_out:
+            n = len(left_out)
+            scope.reasons.append(
+                f"{n} link{'s' if n != 1 else ''} to outside the tree left out "
+                f"({', '.join(left_out[:4])}{', …' if n > 4 else ''})"
+            )
         yield scope
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
