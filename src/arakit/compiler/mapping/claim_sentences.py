@@ -12,9 +12,9 @@ conclusion) are kept once, in the abstract's wording.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from arakit.compiler.mapping import claim_cues as cue
+from arakit.compiler.mapping.claim_closing import said_in
 from arakit.compiler.mapping.claim_findings import boxed_findings, impact_claims
 from arakit.compiler.mapping.claim_results import (
     MIN_SCORE,
@@ -33,7 +33,6 @@ from arakit.compiler.mapping.claim_foreign import (
 )
 from arakit.compiler.mapping.context import PaperContext, Sentence
 from arakit.compiler.pdf.draft import placeholder
-from arakit.compiler.text import section_roles
 from arakit.compiler.mapping.quantities import CITATION
 
 
@@ -295,7 +294,7 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
     opening = 0  # how many of `chosen` the abstract and the introduction gave
     proposals = 0  # sentences that only say what the paper proposes, taken so far
     for roles, cap in _CAPS:
-        said = _said(ctx, roles)
+        said = said_in(ctx, roles)
         previous = False
         announced = roles != ("abstract",)  # the abstract has said what the paper presents
         lead = ""  # the last sentence that is not an item of a list
@@ -379,60 +378,10 @@ def _proposes(text: str) -> bool:
     )
 
 
-def _said(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
-    """The sentences of sections with these roles; a section headed both as a discussion
-    and a summary or conclusion ("Summary and Discussion") is read as the conclusion."""
-    if roles != ("conclusion",):
-        return ctx.sentences(*roles)
-    closing = _closing_discussion(ctx)
-    return [
-        s if s.where.role == "conclusion" else replace(s, where=replace(s.where, role="conclusion"))
-        for s in ctx.sentences("conclusion", "limitations")
-        if s.where.role == "conclusion"
-        or _CONCLUDING.search(s.heading)
-        or (closing and _within(s.where.section, s.heading, closing))
-    ]
-
-
 # a sentence that opens on what the authors will do next
 _FUTURE = re.compile(
     r"^\W*(?:in (?:the )?future|as (?:a )?future work|future (?:work|research))\b", re.I
 )
-
-
-# what follows the last section of a paper's text without being part of it
-_BACK_MATTER = re.compile(
-    r"^\W*(?:acknowledg\w*|funding|author(?:s'?|’s)? contributions?|(?:data|code|software) "
-    r"availability|competing interests?|conflicts? of interest|declarations?|ethics)\b",
-    re.I,
-)
-
-
-def _closing_discussion(ctx: PaperContext) -> tuple[str, str] | None:
-    """(number, title) of the section that closes a paper with no Conclusion when it is its
-    Discussion ("4 Discussion" ending a journal article): it states the findings a
-    conclusion would. None when the paper has a conclusion or ends otherwise."""
-    if ctx.sections("conclusion"):
-        return None
-    known = section_roles(ctx.doc.sections)
-    body = [
-        sec
-        for sec in ctx.doc.sections
-        if known[id(sec)] not in ("references", "appendix")
-        and "." not in sec.number
-        and not _BACK_MATTER.match(sec.title)
-    ]
-    last = body[-1] if body else None
-    if last is None or not re.match(r"^\W*discussions?\b", last.title, re.I):
-        return None
-    return last.number, last.title
-
-
-def _within(number: str, heading: str, section: tuple[str, str]) -> bool:
-    """The sentence stands in `section` or one of its subsections."""
-    if section[0]:
-        return number == section[0] or number.startswith(section[0] + ".")
-    return heading == section[1]
 
 
 def _others(s: Sentence, before: Sentence | None) -> bool:
@@ -440,9 +389,6 @@ def _others(s: Sentence, before: Sentence | None) -> bool:
     the sentence before it in the same paragraph."""
     near = before is not None and (before.heading, before.paragraph) == (s.heading, s.paragraph)
     return cue.others_subject(s.text, before.text if near and before else "")
-
-
-_CONCLUDING = re.compile(r"\b(?:summary|conclu\w*|concluding)\b", re.I)
 
 
 def _strongest_results(

@@ -1,0 +1,65 @@
+"""Which part of a paper closes it: the Conclusion, a section headed as a summary or a
+conclusion, or — in a paper with no Conclusion — the Discussion it ends on ("4 Discussion"
+of a journal article). Its sentences are read as the conclusion's claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from arakit.compiler.mapping.context import PaperContext, Sentence
+from arakit.compiler.text import section_roles
+
+
+def said_in(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
+    """The sentences of sections with these roles; a section headed both as a discussion
+    and a summary or conclusion ("Summary and Discussion") is read as the conclusion."""
+    if roles != ("conclusion",):
+        return ctx.sentences(*roles)
+    closing = _closing_discussion(ctx)
+    return [
+        s if s.where.role == "conclusion" else replace(s, where=replace(s.where, role="conclusion"))
+        for s in ctx.sentences("conclusion", "limitations")
+        if s.where.role == "conclusion"
+        or _CONCLUDING.search(s.heading)
+        or (closing and _within(s.where.section, s.heading, closing))
+    ]
+
+
+# what follows the last section of a paper's text without being part of it
+_BACK_MATTER = re.compile(
+    r"^\W*(?:acknowledg\w*|funding|author(?:s'?|’s)? contributions?|(?:data|code|software) "
+    r"availability|competing interests?|conflicts? of interest|declarations?|ethics)\b",
+    re.I,
+)
+
+
+def _closing_discussion(ctx: PaperContext) -> tuple[str, str] | None:
+    """(number, title) of the section that closes a paper with no Conclusion when it is its
+    Discussion ("4 Discussion" ending a journal article): it states the findings a
+    conclusion would. None when the paper has a conclusion or ends otherwise."""
+    if ctx.sections("conclusion"):
+        return None
+    known = section_roles(ctx.doc.sections)
+    body = [
+        sec
+        for sec in ctx.doc.sections
+        if known[id(sec)] not in ("references", "appendix")
+        and "." not in sec.number
+        and not _BACK_MATTER.match(sec.title)
+    ]
+    last = body[-1] if body else None
+    if last is None or not re.match(r"^\W*discussions?\b", last.title, re.I):
+        return None
+    return last.number, last.title
+
+
+def _within(number: str, heading: str, section: tuple[str, str]) -> bool:
+    """The sentence stands in `section` or one of its subsections."""
+    if section[0]:
+        return number == section[0] or number.startswith(section[0] + ".")
+    return heading == section[1]
+
+
+_CONCLUDING = re.compile(r"\b(?:summary|conclu\w*|concluding)\b", re.I)
