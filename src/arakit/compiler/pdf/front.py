@@ -268,8 +268,11 @@ def _title(rows: list[Row], body: float) -> list[Row]:
     text = " ".join(r.plain for r in out)
     if len(out) > 4 or len(text) > 300 or is_abstract(out[0].pieces[0]):
         return []
+    # a title set in bold at the text's size (an APA manuscript's title page) is set apart
+    # by its weight: bold rows that end in no full stop are no paragraph
+    bold = all(r.style()[1] for r in out) and not text.rstrip().endswith(".")
     if top <= body + 0.5 and (
-        len(rows) == len(out) or (text.rstrip().endswith(".") and len(out) > 2)
+        (len(rows) == len(out) and not bold) or (text.rstrip().endswith(".") and len(out) > 2)
     ):
         return []  # body-size text with nothing else around it is a paragraph, not a title
     return out
@@ -306,7 +309,8 @@ def _join_title(parts: list[str]) -> str:
 
 _SAYS_VENUE = re.compile(
     r"^(?:(?:paper |manuscript )?(?:submitted|accepted|presented|published)(?: for publication)?"
-    r"\s+(?:to|at|in|for|by|as)|to appear\s+(?:in|at)|under review\s+(?:at|for|as)|in press)\s+\S",
+    r"\s+(?:to|at|in|for|by|as)|(?:paper|manuscript|article) prepared for|to appear\s+(?:in|at)|"
+    r"under review\s+(?:at|for|as)|in press)\s+\S",
     re.I,
 )
 

@@ -41,6 +41,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, rx in (
         ("arxiv", r"^arXiv:\s*\d{4}\.\d{4,5}|^arXiv:\s*[a-z\-]+/\d{7}"),
         ("keywords", KEYWORDS_LABEL),
+        # an APA manuscript's running head ("Running head: SHORT TITLE"): never the title
+        ("running", r"^running (?:head|header|title)\s*:"),
         (
             "typeset",
             r"^(?:\S+\s+)?typeset using\b|\btypeset\b.*\b(?:latex|tex)\b|"
@@ -53,6 +55,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "status",
             r"^(?:draft(?: version)?\b|(?:a )?preprint\b|this is a preprint|under review\b|"
             r"(?:paper |manuscript )?(?:submitted|accepted|published|to appear|in press)\b|"
+            r"(?:paper|manuscript|article) prepared for\b|"  # Copernicus: "Manuscript prepared for X"
             r"\(?received\b.*\b(?:accepted|revised)\b|work in progress\b|"
             r"published as a (?:conference|workshop) paper\b|camera[- ]ready\b|"
             r"preliminary (?:version|work)\b|do not distribute\b|anonymous authors?\b|"
@@ -123,9 +126,16 @@ def bibtex_fields(text: str) -> dict[str, str]:
     return out
 
 
+# a journal's name abbreviated word by word ("Geosci. Model Dev.", "Astron. J."): the last
+# word's dot belongs to the name
+_ABBREVIATED = re.compile(r"\b[A-Z][a-z]{1,8}\.\s+(?:[A-Z][a-z]*\.?\s+)*[A-Z][a-z]{0,8}\.$")
+
+
 def venue_from_status(text: str) -> str:
     """What a status or venue line says about where the paper stands, as printed."""
-    t = " ".join(text.split()).rstrip(".")
+    t = " ".join(text.split())
+    if not _ABBREVIATED.search(t):
+        t = t.rstrip(".")  # a sentence's stop, not the dot of an abbreviated journal name
     m = re.match(r"^published as a (?:conference|workshop) paper at (.+)$", t, re.IGNORECASE)
     if m:
         return m.group(1)

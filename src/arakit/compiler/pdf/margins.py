@@ -105,8 +105,30 @@ def drop_line_numbers(lines: list[Line]) -> list[Line]:
     numerals in small type is page furniture, not text."""
     numerals = [ln for ln in lines if ln.text.isdigit() and len(ln.text) <= 4]
     if len(numerals) < 5:
-        return lines
+        return _few_line_numbers(lines, numerals)
     by_x: Counter[int] = Counter(round(ln.x1 / 4) for ln in numerals)
     columns = {x for x, n in by_x.items() if n >= 5}
     drop = {id(ln) for ln in numerals if round(ln.x1 / 4) in columns}
+    return [ln for ln in lines if id(ln) not in drop]
+
+
+SMALL_NUMERAL = 0.8  # a margin line number is set well below the text's size
+
+
+def _few_line_numbers(lines: list[Line], numerals: list[Line]) -> list[Line]:
+    """A page with only a few numbered lines (an APA manuscript's title page numbers its
+    two title lines "1", "2"): the numerals are line numbers when they count up one by one,
+    stand in one column left of all the page's other text, in type smaller than it."""
+    text = [ln for ln in lines if not (ln.text.isdigit() and len(ln.text) <= 4)]
+    if not text:
+        return lines
+    edge = min(ln.x0 for ln in text)
+    margin = [ln for ln in numerals if ln.x1 < edge]  # not a page number beside a head
+    if len(margin) < 2:
+        return lines
+    values = sorted(int(ln.text) for ln in margin)
+    counting = values == list(range(values[0], values[0] + len(values)))
+    column = max(ln.x1 for ln in margin) - min(ln.x1 for ln in margin) <= 4.0
+    small = max(ln.size for ln in margin) < SMALL_NUMERAL * min(ln.size for ln in text)
+    drop = {id(ln) for ln in margin} if counting and column and small else set()
     return [ln for ln in lines if id(ln) not in drop]

@@ -1,0 +1,77 @@
+"""Front matter of manuscripts prepared for a journal rather than typeset by it: an APA
+manuscript's title page (a running head, the title in bold at the text's size, its two
+lines numbered in the margin, the abstract on the next page) and a Copernicus manuscript's
+"Manuscript prepared for <journal>" line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+from arakit.compiler.pdf import read_document
+from arakit.compiler.pdf.furniture import furniture, venue_from_status
+from tests.compiler.pdfgen import BOLD, REGULAR
+
+TITLE = ("Interoception and the Confidence of Liars:", "Two Studies with a Directed Lie Paradigm")
+ABSTRACT = (
+    "While much work studies how lies are detected, what makes a liar good is unclear.",
+    "We examined how interoception relates to confidence in one's lies in two conditions.",
+    "Our results suggest that interoceptive abilities are related to more confident lies,",
+    "especially when participants believe that their bodily signals are being monitored.",
+)
+
+
+def _apa(path: Path, numbered: bool = True, bold: bool = True) -> Path:
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+
+    def put(x: float, y: float, s: str, size: float = 12.0, heavy: bool = False) -> None:
+        name, font = ("djb", BOLD) if heavy else ("dj", REGULAR)
+        page.insert_text((x, y), s, fontname=name, fontfile=str(font), fontsize=size)
+
+    put(72, 40, "Running head: INTEROCEPTION AND LYING")
+    put(530, 40, "1")
+    for k, line in enumerate(TITLE):
+        put(90, 230 + 24 * k, line, heavy=bold)
+        if numbered:
+            put(60, 230 + 24 * k, str(k + 1), size=6.0)
+    page = doc.new_page(width=612, height=792)
+    put(72, 40, "INTEROCEPTION AND LYING")
+    put(530, 40, "2")
+    put(280, 80, "Abstract")
+    for k, line in enumerate(ABSTRACT):
+        put(72, 110 + 24 * k, line)
+    put(90, 230, "Keywords: deception, interoception, theory of mind")
+    doc.save(str(path))
+    doc.close()
+    return path
+
+
+def test_a_running_head_is_furniture_never_the_title() -> None:
+    for line in ("Running head: DECEPTION AND TOM", "Running title: Noise phenomena"):
+        kind = furniture(line)
+        assert kind is not None and kind.kind == "running"
+
+
+def test_an_apa_title_page_gives_its_bold_title_without_head_or_line_numbers(
+    tmp_path: Path,
+) -> None:
+    doc = read_document(_apa(tmp_path / "ms.pdf"))
+    assert doc.title == " ".join(TITLE)
+    assert doc.authors == []  # a manuscript blinded for review names no one
+    assert "Running head" not in doc.title
+
+
+def test_body_size_text_that_is_not_bold_is_still_no_title(tmp_path: Path) -> None:
+    doc = read_document(_apa(tmp_path / "ms.pdf", numbered=False, bold=False))
+    assert doc.title != " ".join(TITLE)  # two plain lines alone on a page: not set as a title
+
+
+def test_a_manuscript_prepared_for_a_journal_names_it_as_printed() -> None:
+    kind = furniture("Manuscript prepared for Geosci. Model Dev.")
+    assert kind is not None and kind.kind == "status"
+    # the abbreviated name keeps its last dot; a sentence's stop does not stay
+    assert venue_from_status(kind.text) == "Manuscript prepared for Geosci. Model Dev."
+    assert venue_from_status("Submitted to ApJ.") == "Submitted to ApJ"
+    assert furniture("Prepared for the Department of Energy") is None  # a report's client
