@@ -20,17 +20,42 @@ def said_in(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
     closing = _closing_discussion(ctx)
     return [
         s if s.where.role == "conclusion" else replace(s, where=replace(s.where, role="conclusion"))
-        for s in ctx.sentences("conclusion", "limitations")
+        for s in _before_back_matter(ctx.sentences("conclusion", "limitations"))
         if s.where.role == "conclusion"
         or _CONCLUDING.search(s.heading)
         or (closing and _within(s.where.section, s.heading, closing))
     ]
 
 
+def _before_back_matter(said: list[Sentence]) -> list[Sentence]:
+    """The sentences before a paragraph that opens with a run-in back-matter heading
+    ("Acknowledgements. The National Center ...", "Code availability. ..." — Copernicus and
+    many journals set these as paragraphs run on after the last section), in each section."""
+    out: list[Sentence] = []
+    cut: set[tuple[str, str]] = set()
+    for s in said:
+        where = (s.where.section, s.heading)
+        if where in cut:
+            continue
+        if _RUN_IN.match(s.text):
+            cut.add(where)  # this paragraph and the rest of the section are back matter
+            continue
+        out.append(s)
+    return out
+
+
 # what follows the last section of a paper's text without being part of it
 _BACK_MATTER = re.compile(
-    r"^\W*(?:acknowledg\w*|funding|author(?:s'?|’s)? contributions?|(?:data|code|software) "
-    r"availability|competing interests?|conflicts? of interest|declarations?|ethics)\b",
+    r"^\W*(?:acknowledg\w*|funding|author(?:s'?|’s)? contributions?|(?:(?:data|code|software)"
+    r"(?:,? (?:and|&) )?)+ availability|competing interests?|conflicts? of interest|declarations?|ethics)\b",
+    re.I,
+)
+
+
+# a back-matter heading run in at a paragraph's start, ended by a full stop or a colon
+_RUN_IN = re.compile(
+    _BACK_MATTER.pattern + r"(?:\s+(?:statement|note|information|and|&|of|interests?|"
+    r"(?:data|code|software) availability))*\s*[.:](?:\s|$)",
     re.I,
 )
 

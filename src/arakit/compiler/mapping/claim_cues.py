@@ -131,6 +131,11 @@ NOT_A_CLAIM = re.compile(
     r"(?:do|does) not intend|"
     r"remains? (?:open|unclear)|is left for|we leave|acknowledg|is organi[sz]ed as follows|"
     r"the rest of (?:this|the) paper|section \d+ (?:describes|presents|introduces)|"
+    # the paper's plan: "The remainder of this report is structured as follows.", "Section 2
+    # provides an introduction to the modeling system ..."
+    r"(?:remainder|rest) of (?:this|the) (?:\w+ )?(?:is|are) (?:structured|organi[sz]ed|"
+    r"laid out|arranged)|section \d+ (?:provides|gives|details|discusses|reviews|outlines|"
+    r"summari[sz]es|investigates|covers)|"
     r"in section \d|are (?:described|presented|discussed|introduced) in section|"
     r"thank|grant|"
     # a funding or support note (a first-page footnote read into the text)
@@ -272,6 +277,21 @@ FRAMING = re.compile(
     r"^(?:the (?:need|motivation|demand|importance|relevance) (?:for|of)\b|"
     r"(?:before|prior to|until) (?:the (?:advent|introduction|release|development) of )?"
     r"[A-Z][\w.+-]*,|until (?:now|recently)\b|to date\b)",
+    re.I,
+)
+
+
+# what others have found, told without naming them: "It has been shown that GCMs can ...",
+# "In fact, recent research shows that ...", "Interestingly, evidence suggests that ..."
+OTHERS_FOUND = re.compile(
+    r"^(?:[\w-]+(?: [\w-]+){0,2},\s*)?(?:it (?:has|had) (?:also )?been (?:\w+ly )?(?:shown|"
+    r"demonstrated|reported|suggested|argued|found|established|observed|proposed)\b|"
+    r"(?:(?:recent|previous|prior|past|earlier|much|some|other|growing|mounting|emerging|"
+    r"existing|empirical|ample|accumulating|considerable|a growing body of|a body of)\s+)*"
+    r"(?:research|studies|evidence|literature|reports)\s+(?:\w+ly\s+)?"
+    r"(?:has |have )?(?:show|shows|shown|suggest|suggests|suggested|indicate|indicates|"
+    r"indicated|demonstrate|demonstrates|demonstrated|report|reports|reported|find|finds|"
+    r"found|point|points)\b)",
     re.I,
 )
 

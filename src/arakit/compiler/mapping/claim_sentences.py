@@ -107,10 +107,15 @@ def did_in_abstract(s: Sentence) -> bool:
     )
 
 
-# the authors as the subject of a verb of research ("We have used ...", "We then leverage")
+# the authors as the subject of a verb of research ("We have used ...", "We then leverage"),
+# after a clause that says how or from what ("Using a simple analytical model that combines
+# ..., we decompose the SEDs ...", "Using the velocity distributions of these stars as our
+# prior, we infer ...")
 _WE_DID = re.compile(
-    r"^(?:[\w-]+(?: [\w-]+){0,3},\s*)?we (?:have |had |also |then |further |first |"
-    r"additionally )*(?:us|appl|combin|buil|develop|creat|train|evaluat|compar|test|extend|"
+    r"^(?:[\w-]+(?: [\w-]+){0,3},\s*|(?:using|with|by|from|based on|building on|starting "
+    r"from|combining|applying)\b[^;:.!?]{0,200}?,\s*)?we (?:have |had |also |then |further |"
+    r"first |additionally |\w+ly )*(?:us|appl|combin|buil|develop|creat|train|evaluat|compar|"
+    r"test|extend|infer|decompos|calculat|determin|fit|detect|recover|reconstruct|"
     r"leverag|analy|investigat|measur|simulat|perform|conduct|implement|design|construct|"
     r"collect|releas|obtain|achiev|isolat|explor|examin|characteri|quantif|validat|"
     r"benchmark|fine-tun|adapt|integrat|deriv|estimat|comput)\w*\b",
@@ -149,6 +154,8 @@ def is_claim(
         return False  # cut off: a claim is a complete sentence
     if cue.FRAMING.match(text):
         return False  # why the work is needed, how things stood before it
+    if cue.OTHERS_FOUND.match(text) and not cue.FIRST_PERSON.search(text):
+        return False  # "It has been shown that ...", "Recent research shows that ...": others'
     if _USES.match(text):
         return False  # how the method is built ("In VAEPP, we use the penalty of ..."), no claim
     if not text[:1].isupper() and not any(text.startswith(n) for n in names):
@@ -388,6 +395,8 @@ def _others(s: Sentence, before: Sentence | None) -> bool:
     """The sentence reports a cited party's work (see claim_cues.others_subject), read with
     the sentence before it in the same paragraph."""
     near = before is not None and (before.heading, before.paragraph) == (s.heading, s.paragraph)
+    if cue.OTHERS_FOUND.match(s.text.strip()) and not cue.FIRST_PERSON.search(s.text):
+        return True  # "It has been shown that ...", "Recent research shows that ..."
     return cue.others_subject(s.text, before.text if near and before else "")
 
 
