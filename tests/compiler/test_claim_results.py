@@ -34,6 +34,13 @@ from tests.compiler.paperdoc import document as _doc
         "However, with just 60% of the labeled data, we achieve an mAP of 0.123 on the test set.",
         "Training on real data is performing best with 87.6% accuracy on the held-out split.",
         "The convolutional models overall perform best with regard to minimizing the train loss.",
+        # a multiple of another's outcome; a value given; a value before a qualified metric
+        "The compiled version yielding identical output runs about twice as fast as the script.",
+        "The prefetching unit gives the kernel an average speed-up of 45% on every graph.",
+        "Several detectors achieved 99%+ multiclass accuracy on the original test split.",
+        # an inference drawn from the results
+        "These results imply a high likelihood for one companion, but not for a second one.",
+        "From the fitted curve we can infer that the companion has a mass of about 5 MJ.",
     ],
 )
 def test_a_sentence_reporting_an_outcome_is_a_finding(sentence: str) -> None:

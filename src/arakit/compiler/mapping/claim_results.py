@@ -67,7 +67,10 @@ _SIDE_BY_SIDE = re.compile(r"\d%?\s*(?:vs\.?|versus)\s*[-+−]?\d", re.I)
 # a comparison that is an outcome in itself: faster, better, more accurate than
 _BETTER = re.compile(
     r"\b(?:faster|slower|better|worse|cheaper|(?:more|less) (?:accurate|efficient|robust|"
-    r"stable|reliable))\b[^.;]{0,60}?\bthan\b",
+    r"stable|reliable))\b[^.;]{0,60}?\bthan\b|"
+    # a multiple of another's outcome: "runs roughly twice as fast as the JavaScript version"
+    r"\b(?:twice|thrice|half|(?:two|three|four|five|ten|\d+(?:\.\d+)?)\s*(?:times|x|×))\s+"
+    r"as\s+(?:\w+\s+)?as\b",
     re.I,
 )
 # what an outcome is measured in, named without its value
@@ -89,7 +92,9 @@ _JUDGED = re.compile(
 )
 # a value reached: "obtains an F1 score of 0.34", "returns a score of only 0.873"
 _ATTAINED = re.compile(
-    r"\b(?:obtain|achiev|reach|return|yield|attain|scor(?!es\b)|record|deliver)\w*\b", re.I
+    r"\b(?:obtain|achiev|reach|return|yield|attain|scor(?!es\b)|record|deliver|give[sn]?\b|"
+    r"gave\b|giving\b|bring|brought)\w*\b",
+    re.I,
 )
 # a change with its direction
 _CHANGED = re.compile(
@@ -110,7 +115,8 @@ _METRIC = re.compile(
     + r"\s*(?:percentage points|pp)\b|[-+−]?\d+\.\d+\s*points?\b|"
     + _NUMBER
     # the value before its metric, how it is averaged between: "87.8% macro-averaged F1"
-    + r"\s*(?:(?:top-\d|[a-z]+-(?:averaged|weighted))\s+)?(?:accuracy|precision|recall|f1|auc)\b|"
+    + r"\+?\s*(?:(?:top-\d|[a-z]+-(?:averaged|weighted)|multi-?class|binary|overall|"
+    r"classification|test|validation)\s+)?(?:accuracy|precision|recall|f1|auc)\b|"
     # a metric named by its acronym, with its value: "an mAP of 0.123", "the IoU is 0.545"
     r"(?<![\w-])(?-i:[a-z]{0,3}[A-Z][A-Za-z]*[A-Z][\w@-]*)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:of|is|was|were|to|=|reaches)\s+(?:only |about |almost |nearly )?" + _NUMBER + r"|"
@@ -146,6 +152,11 @@ _INFERRED = re.compile(
     r"(?:suggests?|shows?|hints?|indicates?|implies|demonstrates?|reveals?|confirms?|"
     r"disproves?|refutes?|contradicts?)\b|"
     r"\b(?:revealed|showed|find|finds|found|observed?|conclude|confirm(?:s|ed)?),? that\b|"
+    # what the results are made to say: "These results imply a high likelihood for ...",
+    # "Therefore, we can claim that ...", "From this we can infer that ..."
+    r"^(?:these|our|the) (?:\w+ )?(?:results?|findings?|data|measurements?|values?)\s+"
+    r"(?:\w+ly\s+)?(?:imply|implies|implied)\b|"
+    r"\b(?:we|one) (?:can |could |may )?(?:\w+ly )?(?:claim|infer|deduce)\s+that\b|"
     r"^(?:the |our )?(?:tables?|figures?|figs?\.|results?|experiments?|analysis)\s*"
     r"(?:\d+\w?(?:\s*(?:,|and|&)\s*\d+\w?)*\s+)?"
     r"(?:shows?|reveals?|indicates?|demonstrates?|confirms?) that\b|"
