@@ -68,6 +68,10 @@ def test_a_sentence_reporting_an_outcome_is_a_finding(sentence: str) -> None:
         "Improvement will be measured by the reduction in risk the second forecast offers.",
         "It is likely that the variation exceeds what the adjustment can improve by 5%.",
         "which shows that the solution is free of pre-determined weights of the two inputs.",
+        # how the method decides, in the present; how a measure was computed
+        "Samples whose reconstruction error exceeds the learned threshold are classified as "
+        "faults, in 99% of the windows.",
+        "Accuracy was computed from the difference between the counted and the real 45 beats.",
     ],
 )
 def test_method_plans_pointers_and_background_are_not_findings(sentence: str) -> None:

@@ -251,7 +251,11 @@ _METHOD = re.compile(
     r"\b(?:is|are) (?:then |also |always )?(?:determined|selected|chosen|computed|calculated|"
     r"saved|stored|set|taken|defined|reported|shown|given|listed|plotted|depicted)\b|"
     r"\b(?:is|are|was|were) (?:calculated|computed|measured|evaluated|estimated) "
-    r"(?:using|with|by|via)\b|"
+    r"(?:using|with|by|via|from|as)\b|"
+    # how the method decides, told in the present: "Samples with an error above the
+    # threshold are classified as faults", "Anomalies are detected when ..."
+    r"\b(?:is|are) (?:then )?(?:classified|labell?ed|flagged|marked|treated) as\b|"
+    r"\b(?:is|are) (?:then )?(?:detected|declared|triggered) (?:when|if|whenever)\b|"
     r"^(?:[\w-]+(?: [\w-]+){0,3},\s*)?we(?:’ve|'ve| have)? (?:\w+ )?(?:left|set|chose|selected|"
     r"fixed|kept|assumed)\b",
     re.I,
