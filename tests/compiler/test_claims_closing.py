@@ -91,3 +91,18 @@ def test_what_the_authors_did_after_a_clause_that_says_how_is_a_claim() -> None:
     got = _claims(doc)
     assert did in got
     assert decomposed in got
+
+
+def test_a_general_discussion_closes_a_paper_of_several_experiments() -> None:
+    found = "We introduced a paradigm that separates the two mechanisms of lying in the lab."
+    doc = _doc(
+        "We study lying.",
+        [
+            ("", "Introduction", ["Lying is common."]),
+            ("", "Experiment 1", ["Participants lied about their holidays."]),
+            ("", "Discussion", ["The first experiment was short."]),
+            ("", "General Discussion", [found]),
+            ("", "References", ["Smith, A. (2020). Lies. Journal, 1, 1-2."]),
+        ],
+    )
+    assert found in _claims(doc)

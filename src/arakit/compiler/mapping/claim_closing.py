@@ -62,8 +62,8 @@ _RUN_IN = re.compile(
 
 def _closing_discussion(ctx: PaperContext) -> tuple[str, str] | None:
     """(number, title) of the section that closes a paper with no Conclusion when it is its
-    Discussion ("4 Discussion" ending a journal article): it states the findings a
-    conclusion would. None when the paper has a conclusion or ends otherwise."""
+    Discussion ("4 Discussion" ending a journal article, "General Discussion" ending a
+    psychology paper's experiments): it states the findings a conclusion would. None when the paper has a conclusion or ends otherwise."""
     if ctx.sections("conclusion"):
         return None
     known = section_roles(ctx.doc.sections)
@@ -75,9 +75,14 @@ def _closing_discussion(ctx: PaperContext) -> tuple[str, str] | None:
         and not _BACK_MATTER.match(sec.title)
     ]
     last = body[-1] if body else None
-    if last is None or not re.match(r"^\W*discussions?\b", last.title, re.I):
+    if last is None or not _CLOSING_DISCUSSION.match(last.title):
         return None
     return last.number, last.title
+
+
+# "Discussion", and the "General Discussion" that closes a psychology paper reporting
+# several experiments (each with a Discussion of its own)
+_CLOSING_DISCUSSION = re.compile(r"^\W*(?:general\s+)?discussions?\b", re.I)
 
 
 def _within(number: str, heading: str, section: tuple[str, str]) -> bool:
