@@ -22,7 +22,15 @@ ABSTRACT = (
 )
 
 
-def _apa(path: Path, numbered: bool = True, bold: bool = True) -> Path:
+NOTE = (
+    "Jane A. Doe, School of Psychology, University of Sussex; John Smith, School of",
+    "Psychology, University of Sussex. The authors declare no conflict of interest.",
+    "Correspondence concerning this article should be addressed to Jane A. Doe, School of",
+    "Psychology, University of Sussex, Brighton, UK. E-mail: j.doe@sussex.ac.uk",
+)
+
+
+def _apa(path: Path, numbered: bool = True, bold: bool = True, note: bool = False) -> Path:
     doc = pymupdf.open()
     page = doc.new_page(width=612, height=792)
 
@@ -36,6 +44,12 @@ def _apa(path: Path, numbered: bool = True, bold: bool = True) -> Path:
         put(90, 230 + 24 * k, line, heavy=bold)
         if numbered:
             put(60, 230 + 24 * k, str(k + 1), size=6.0)
+    if note:  # the authors, then the Author Note at the foot of the title page
+        put(230, 310, "Jane A. Doe and John Smith")
+        put(220, 334, "University of Sussex, Brighton, UK")
+        put(270, 500, "Author Note")
+        for k, line in enumerate(NOTE):
+            put(90 if k % 2 == 0 else 72, 530 + 24 * k, line)
     page = doc.new_page(width=612, height=792)
     put(72, 40, "INTEROCEPTION AND LYING")
     put(530, 40, "2")
@@ -43,6 +57,18 @@ def _apa(path: Path, numbered: bool = True, bold: bool = True) -> Path:
     for k, line in enumerate(ABSTRACT):
         put(72, 110 + 24 * k, line)
     put(90, 230, "Keywords: deception, interoception, theory of mind")
+    put(72, 270, "Introduction", heavy=True)
+    put(72, 294, "Lying is a common part of social life, and people differ in how well they lie.")
+    for n in (3, 4):  # the running head stands on every page
+        page = doc.new_page(width=612, height=792)
+        put(72, 40, "INTEROCEPTION AND LYING")
+        put(530, 40, str(n))
+        for k in range(10):
+            put(
+                72,
+                110 + 24 * k,
+                f"People lie in many settings, and some lie better than others {k}.",
+            )
     doc.save(str(path))
     doc.close()
     return path
@@ -75,3 +101,15 @@ def test_a_manuscript_prepared_for_a_journal_names_it_as_printed() -> None:
     assert venue_from_status(kind.text) == "Manuscript prepared for Geosci. Model Dev."
     assert venue_from_status("Submitted to ApJ.") == "Submitted to ApJ"
     assert furniture("Prepared for the Department of Energy") is None  # a report's client
+
+
+def test_an_author_note_is_neither_an_author_nor_an_affiliation_nor_the_abstract(
+    tmp_path: Path,
+) -> None:
+    doc = read_document(_apa(tmp_path / "ms.pdf", note=True))
+    assert doc.title == " ".join(TITLE)
+    assert doc.authors == ["Jane A. Doe", "John Smith"]
+    assert doc.affiliations == ["University of Sussex, Brighton, UK"]
+    assert doc.abstract.startswith(ABSTRACT[0])  # the abstract overleaf, after the note
+    assert "Correspondence" not in doc.abstract
+    assert not any("Correspondence" in p.text for p in doc.paragraphs())

@@ -12,7 +12,7 @@ from arakit.compiler.pdf.furniture import CITE_BOX, KEYWORDS_LABEL, bibtex_field
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.paragraphs import dehyphenate, reading_text
 from arakit.compiler.pdf.names import affiliation_like
-from arakit.compiler.pdf.people import affiliation_text
+from arakit.compiler.pdf.people import AUTHOR_NOTE, affiliation_text
 from arakit.compiler.pdf.tables.captions import caption_label
 
 
@@ -40,6 +40,7 @@ def read_opening(
                 headings.strict(lines[k])
                 and not _dated(lines[k])
                 and not _numbered_address(lines[k])
+                and not AUTHOR_NOTE.match(lines[k].text)  # a title-page note, not the text
             )
         ),
         on_page[-1] + 1,

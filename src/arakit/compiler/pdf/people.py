@@ -126,6 +126,10 @@ _AUTHOR_ROLE = re.compile(
     r"\s*(?::|$))",
     re.IGNORECASE,
 )
+# the heading of an APA manuscript's title-page note on the authors (their departments,
+# changes of affiliation, disclosures, where to write): it follows the author block and is
+# no author or affiliation
+AUTHOR_NOTE = re.compile(r"^\W*authors?(?:['’]s|['’])?\s+notes?\W*$", re.I)
 _OTHER_ROLE = re.compile(
     r"^(?:scientific\s+|thesis\s+|academic\s+)?(?:supervisors?|advis[oe]rs?|co-?supervisors?|"
     r"reviewers?|examiners?|referees?|consultants?|promot[eo]rs?|mentors?)\b|"
@@ -241,7 +245,7 @@ def _listed_people(rows: list[Row]) -> People:
             people.rows.append(row)  # "(equal contribution)", a collaboration's name
             continuing, open_name = False, ""
             continue
-        if _prose(text) or _OTHER_ROLE.match(text):
+        if _prose(text) or _OTHER_ROLE.match(text) or AUTHOR_NOTE.match(text):
             break  # running sentences: the abstract or the body has begun; a supervisor
         marked = any(a == 0 for p in row.pieces[:1] for a, _ in p.sup)
         placed = row.placed_cells()
