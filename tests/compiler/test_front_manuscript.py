@@ -10,7 +10,11 @@ from pathlib import Path
 import pymupdf
 
 from arakit.compiler.pdf import read_document
+from arakit.compiler.pdf.chars import clean_span
+from arakit.compiler.pdf.document import Document, DocSection, Paragraph
 from arakit.compiler.pdf.furniture import furniture, venue_from_status
+from arakit.compiler.pdf.opening import abstract_after_notes
+from arakit.compiler.pdf.paragraphs import dehyphenate
 from tests.compiler.pdfgen import BOLD, REGULAR
 
 TITLE = ("Interoception and the Confidence of Liars:", "Two Studies with a Directed Lie Paradigm")
@@ -113,3 +117,27 @@ def test_an_author_note_is_neither_an_author_nor_an_affiliation_nor_the_abstract
     assert doc.abstract.startswith(ABSTRACT[0])  # the abstract overleaf, after the note
     assert "Correspondence" not in doc.abstract
     assert not any("Correspondence" in p.text for p in doc.paragraphs())
+
+
+def test_an_abstract_after_pages_of_notes_is_the_abstract_not_a_section() -> None:
+    doc = Document(path="p.pdf", pages=30, title="Quantifying uncertainty")
+    for title, paras in (
+        ("Graphical abstract", []),
+        ("Abstract", ["Background: Uncertainty matters. Results: We compared two frameworks."]),
+        ("Background", ["Lead is a pervasive pollutant."]),
+    ):
+        sec = DocSection(number="", title=title, level=1, page=3)
+        sec.paragraphs = [Paragraph(p, 4, "") for p in paras]
+        doc.sections.append(sec)
+    abstract_after_notes(doc)
+    assert doc.abstract == "Uncertainty matters. We compared two frameworks."  # labels dropped
+    assert [s.title for s in doc.sections] == ["Graphical abstract", "Background"]
+    doc.sections.insert(1, DocSection(number="", title="Abstract", level=1, page=4))
+    doc.sections[1].paragraphs = [Paragraph("Another text.", 4, "")]
+    abstract_after_notes(doc)  # an abstract already read is kept
+    assert doc.abstract == "Uncertainty matters. We compared two frameworks."
+
+
+def test_a_soft_hyphen_at_a_line_end_breaks_a_word_and_elsewhere_is_dropped() -> None:
+    assert dehyphenate([clean_span("in epidemiol\u00ad"), "ogy the"]) == "in epidemiology the"
+    assert clean_span("co\u00adoperate ") == "cooperate "

@@ -110,6 +110,9 @@ def clean_span(text: str) -> str:
     text = _PUA_RE.sub(lambda m: SYMBOL_PUA[ord(m.group(0))], text)
     text = _ACCENT_BEFORE.sub(_compose, text)
     text = dotted(_GRAVE_BEFORE.sub(_compose_grave, text))
+    # a soft hyphen shows only where a line breaks (Typst, InDesign): at the end of a span it
+    # was printed as a hyphen, which the line join then reads as a broken word
+    text = re.sub("\u00ad\\s*$", "-", text)
     return printable(text).replace("\u00a0", " ").replace("\u00ad", "")
 
 

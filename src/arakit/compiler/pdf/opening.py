@@ -62,6 +62,25 @@ _LABEL = re.compile(
 MIN_LABELS = 2
 
 
+# a section before the body that holds the abstract: its heading alone ("Abstract",
+# "Summary"), not "Graphical abstract" or "Abstract art"
+_ABSTRACT_TITLE = re.compile(r"^\W*(?:abstract|summary)\W*$", re.I)
+BEFORE_BODY = 3  # the abstract section stands among the first few sections
+
+
+def abstract_after_notes(doc: Document) -> None:
+    """The abstract of a manuscript that prints it after pages of notes (a keywords page, a
+    graphical abstract): no abstract was found under the title, and one of the first
+    sections is headed "Abstract" — its text is the abstract, and it is no section."""
+    if doc.abstract:
+        return
+    for k, sec in enumerate(doc.sections[:BEFORE_BODY]):
+        if _ABSTRACT_TITLE.match(sec.title) and sec.paragraphs:
+            doc.abstract = unlabelled(" ".join(p.text for p in sec.paragraphs))
+            del doc.sections[k]
+            return
+
+
 def unlabelled(abstract: str) -> str:
     """A structured abstract without its labels, which head its parts and are no words of
     them; a label the reading order set inside a line ("to look Motivation. for") goes too.

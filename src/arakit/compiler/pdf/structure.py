@@ -23,7 +23,7 @@ from arakit.compiler.pdf.furniture import CITE_BOX, YEAR_RE, furniture
 from arakit.compiler.pdf.front import footnote_venue
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.layout import Layout, read_layout
-from arakit.compiler.pdf.opening import read_opening
+from arakit.compiler.pdf.opening import abstract_after_notes, read_opening
 from arakit.compiler.pdf.paragraphs import (
     breaks,
     usual_gap,
@@ -73,6 +73,7 @@ def build_document(layout: Layout, path: str) -> Document:
     extra = [*layout.margins, *layout.stamps]
     rest = read_opening(doc, lines, headings, extra, layout.running, vocab)
     _body(doc, rest, headings, vocab)
+    abstract_after_notes(doc)
     doc.sidebars = [dehyphenate([ln.text for ln in box], vocab) for box in layout.boxes if box]
     doc.sidebar_pages = [box[0].page for box in layout.boxes if box]
     _attach_tables(doc, layout.tables)
