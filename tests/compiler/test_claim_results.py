@@ -68,6 +68,10 @@ def test_a_sentence_reporting_an_outcome_is_a_finding(sentence: str) -> None:
         "Improvement will be measured by the reduction in risk the second forecast offers.",
         "It is likely that the variation exceeds what the adjustment can improve by 5%.",
         "which shows that the solution is free of pre-determined weights of the two inputs.",
+        # a figure's content told in the past tense; a legend told as a sentence
+        "Figure 14 showed the performance gain of using two cores versus a single one.",
+        "The dashed line with crosses indicates the number of three-hour samples that surpass "
+        "each threshold in the simulation using the coarse ocean grid.",
         # how the method decides, in the present; how a measure was computed
         "Samples whose reconstruction error exceeds the learned threshold are classified as "
         "faults, in 99% of the windows.",

@@ -106,3 +106,23 @@ def test_a_general_discussion_closes_a_paper_of_several_experiments() -> None:
         ],
     )
     assert found in _claims(doc)
+
+
+def test_what_the_authors_set_out_to_do_is_no_claim() -> None:
+    doc = _doc(
+        "We study how the coupling grid changes simulated cyclones. " + FOUND,
+        [
+            (
+                "1",
+                "Introduction",
+                [
+                    "Our aim in this paper is to develop a framework that guides engineers in "
+                    "optimizing code for accelerators. In this work, our goal is to explore and "
+                    "demonstrate how both approaches can coexist and benefit from each other.",
+                ],
+            ),
+        ],
+    )
+    got = _claims(doc)
+    assert any(c.startswith("Computing the surface stress") for c in got)
+    assert not any("aim" in c or "goal" in c for c in got)

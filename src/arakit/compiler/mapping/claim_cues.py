@@ -129,6 +129,10 @@ NOT_A_CLAIM = re.compile(
     r"(?:achieve[sd]?|is achieved|are achieved) (?:this |that |it )?(?:by|through|via) "
     r"(?:using|means|\w+ing)|"
     r"(?:do|does) not intend|"
+    # what the authors set out to do, not what they did: "Our aim in this paper is to
+    # develop ...", "In this work, our goal is to explore and demonstrate how ..."
+    r"our (?:\w+ )?(?:aim|goal|objective|purpose)s? (?:in this (?:paper|work|study|article) )?"
+    r"(?:is|was|are|were) to|"
     r"remains? (?:open|unclear)|is left for|we leave|acknowledg|is organi[sz]ed as follows|"
     r"the rest of (?:this|the) paper|section \d+ (?:describes|presents|introduces)|"
     # the paper's plan: "The remainder of this report is structured as follows.", "Section 2

@@ -199,7 +199,7 @@ _PLAN = re.compile(
 )
 # a pointer that says where results are, not what they are
 _POINTER = re.compile(
-    r"^(?:\(?[a-h]\)\s*)?(?:table|figure|fig\.|panel)s?\s*\d+\w?\s+(?:shows?|presents?|reports?|"
+    r"^(?:\(?[a-h]\)\s*)?(?:table|figure|fig\.|panel)s?\s*\d+\w?\s+(?:shows?|showed|presents?|reports?|"
     r"lists?|summari[sz]es|gives?|displays?|contains?|compares?|depicts?|illustrates?|"
     r"visuali[sz]es)\s+(?!that\b)(?:the\s+)?(?:\w+\s+){0,6}?(?:results?|performance|"
     r"accuracy|scores?|comparison|values?|numbers?)\b(?![^.]*\b(?:only|best|worst|higher|lower|"
@@ -210,8 +210,14 @@ _POINTER = re.compile(
 # of 20 models" ("Figure 3 shows that ..." and "... higher than ..." are findings)
 _DRAWS = re.compile(
     r"^(?:\(?[a-h]\)\s*)?(?:in\s+)?(?:figures?|figs?\.|panels?)\s*\d+\w?(?:\s*\([a-z]\))?,?\s+"
-    r"(?:shows?|presents?|depicts?|illustrates?|visuali[sz]es|plots?|displays?|gives?)\s+"
-    r"(?!that\b)(?![^.]*\b(?:than|outperform\w*|underperform\w*|higher|lower|better|worse)\b)",
+    r"(?:shows?|showed|presents?|depicts?|illustrates?|visuali[sz]es|plots?|displays?|gives?)\s+"
+    r"(?!that\b)(?![^.]*\b(?:than|outperform\w*|underperform\w*|higher|lower|better|worse)\b)|"
+    # a legend told as a sentence: "The blue curve with open markers indicates the number of
+    # 3-hour samples ...", "The dashed line marks the median"
+    r"^(?:the )?(?:[\w-]+ ){0,3}?(?:curves?|lines?|markers?|bars?|dots?|symbols?|contours?|"
+    r"shading|shaded (?:area|region)s?)\b(?: [\w-]+){0,4}? (?:indicates?|denotes?|represents?|"
+    r"marks?|shows?) the (?:number|fraction|share|value|mean|median|average|distribution|"
+    r"location|position|range)\b",
     re.I,
 )
 # a web address: where something is, never what was found
