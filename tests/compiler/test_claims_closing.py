@@ -10,45 +10,34 @@ from tests.compiler.paperdoc import document as _doc
 FOUND = "We show that computing the surface stress on the coarser grid weakens the drag by 20%."
 
 
-def test_the_papers_plan_is_no_claim() -> None:
+def _introduced(text: str) -> list[str]:
+    """The claims of a paper whose abstract states FOUND and whose introduction is `text`."""
     doc = _doc(
         "We study how the coupling grid changes simulated cyclones. " + FOUND,
-        [
-            (
-                "1",
-                "Introduction",
-                [
-                    "Cyclones are hard to simulate. The remainder of this report is structured "
-                    "as follows. Section 2 provides an introduction to the modeling system used "
-                    "in this study and shows that it is well tested.",
-                ],
-            ),
-        ],
+        [("1", "Introduction", [text])],
     )
-    got = _claims(doc)
+    return _claims(doc)
+
+
+def test_the_papers_plan_is_no_claim() -> None:
+    got = _introduced(
+        "Cyclones are hard to simulate. The remainder of this report is structured "
+        "as follows. Section 2 provides an introduction to the modeling system used "
+        "in this study and shows that it is well tested."
+    )
     assert any(c.startswith("Computing the surface stress") for c in got)
     assert not any(c.startswith(("The remainder", "Section 2")) for c in got)
 
 
 def test_findings_of_others_told_without_naming_them_are_no_claims() -> None:
-    doc = _doc(
-        "We study how the coupling grid changes simulated cyclones. " + FOUND,
-        [
-            (
-                "1",
-                "Introduction",
-                [
-                    "It has been shown that global models can simulate cyclones at a grid "
-                    "spacing of 100 km, albeit with limitations (e.g., Bengtsson et al., 2007). "
-                    "In fact, recent research shows that prosocial lies are judged kindly by "
-                    "most listeners. Interestingly, evidence suggests that detecting a lie "
-                    "depends more on the liar than on the detector. Our results show that the "
-                    "ocean grid matters for the most intense cyclones.",
-                ],
-            ),
-        ],
+    got = _introduced(
+        "It has been shown that global models can simulate cyclones at a grid "
+        "spacing of 100 km, albeit with limitations (e.g., Bengtsson et al., 2007). "
+        "In fact, recent research shows that prosocial lies are judged kindly by "
+        "most listeners. Interestingly, evidence suggests that detecting a lie "
+        "depends more on the liar than on the detector. Our results show that the "
+        "ocean grid matters for the most intense cyclones."
     )
-    got = _claims(doc)
     assert any("ocean grid matters" in c for c in got)  # told in the first person
     for others in ("It has been shown", "In fact, recent research", "Interestingly, evidence"):
         assert not any(c.startswith(others) for c in got)
@@ -109,20 +98,10 @@ def test_a_general_discussion_closes_a_paper_of_several_experiments() -> None:
 
 
 def test_what_the_authors_set_out_to_do_is_no_claim() -> None:
-    doc = _doc(
-        "We study how the coupling grid changes simulated cyclones. " + FOUND,
-        [
-            (
-                "1",
-                "Introduction",
-                [
-                    "Our aim in this paper is to develop a framework that guides engineers in "
-                    "optimizing code for accelerators. In this work, our goal is to explore and "
-                    "demonstrate how both approaches can coexist and benefit from each other.",
-                ],
-            ),
-        ],
+    got = _introduced(
+        "Our aim in this paper is to develop a framework that guides engineers in "
+        "optimizing code for accelerators. In this work, our goal is to explore and "
+        "demonstrate how both approaches can coexist and benefit from each other."
     )
-    got = _claims(doc)
     assert any(c.startswith("Computing the surface stress") for c in got)
     assert not any("aim" in c or "goal" in c for c in got)
