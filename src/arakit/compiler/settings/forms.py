@@ -13,7 +13,7 @@ import re
 from arakit.compiler.settings import patterns as P
 from arakit.compiler.settings.glossary import SYMBOL
 from arakit.compiler.settings.items import Found
-from arakit.compiler.settings.numbers import NUMBER, parse_number
+from arakit.compiler.settings.numbers import NUMBER, WORDS, parse_number
 
 _LIST = rf"{NUMBER}(?:\s*,\s*{NUMBER})*(?:\s*,?\s*(?:and|or)\s+{NUMBER})?"
 _USED_AS = re.compile(
@@ -258,3 +258,124 @@ def decays_to(sentence: str) -> list[Found]:
             )
         )
     return out
+
+
+# `the minimum count was 100`, `the system age was 5 Gyr`, `the depreciation rate is assumed
+# to be 100 percent`: a noun phrase, a form of `be` (with the verb that says it was chosen)
+# and a value that closes the clause
+_SPELLED = "|".join(sorted(WORDS, key=len, reverse=True))
+_NAMED_IS = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Oo]ur|[Ee]ach)\s+(?!(?:the|a|an|this|that)\s)"
+    r"(?P<name>(?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+(?:is|was|are|were)\s+"
+    r"(?P<verb>(?:assumed|taken|chosen|calibrated|kept|held|fixed|set)\s+(?:to\s+be|at|as|to)\s+"
+    r"|equal\s+to\s+|always\s+)?"
+    rf"(?P<value>{NUMBER}|(?i:{_SPELLED})(?![\w-]))"
+    rf"(?:\s?(?P<unit>percent\b|{P.NAMED_UNIT}))?"
+    r"(?=\s*(?:[.,;:)]|$|\s(?:in|for|throughout|during|across|on|per|and|with|unless|because|"
+    r"here|by\s+default)\b))"
+)
+# units that, after a bare `the X was`, mostly print what was measured (`the distance was
+# 350 pc`): read only where the sentence says the value was assumed or chosen
+_MEASURED_UNIT = re.compile(r"m?mags?|[kMG]?yrs?|[kM]?pc")
+_CHOSE = re.compile(
+    r"\b(?:assum\w*|adopt\w*|cho(?:se|sen|ice)|fix(?:ed)?|set|took|take[ns]?)\b", re.IGNORECASE
+)
+
+
+def named_is(sentence: str, reporting: bool = False) -> list[Found]:
+    """`the minimum count was 100`: a noun phrase of up to four plain words, `is`/`was`
+    (with `assumed to be`, `set to`, `fixed at` ...) and the value that ends the clause,
+    read without a vocabulary in a clause that reports no outcome; not a total, a mean or
+    a place in a sequence (`the first was 5`), not a year, not zero (`the offset is 0` is
+    a property), not a measured age or distance unless the sentence chose it. In a section
+    that reports results (`reporting`) only a value the sentence says was chosen (`we
+    assumed that the system age was 5 Gyr`) is read."""
+    out = []
+    for m in _NAMED_IS.finditer(sentence):
+        words = m.group("name").split()
+        if any(w in P.LEAD_STOP or w in P.PREPOSITIONS for w in words):
+            continue
+        if not _SUBJECT_START.search(sentence[: m.start()]):
+            continue  # `the isolates collected in this study was`: `this study` is no subject
+        unit = m.group("unit") or ""
+        chosen = m.group("verb") or _CHOSE.search(P.clause_before(sentence, m.start()))
+        if (_MEASURED_UNIT.fullmatch(unit) or reporting) and not chosen:
+            continue
+        head = words[-1]
+        if head in _NOT_A_SETTING and not (head == "age" and unit and chosen):
+            continue
+        value = m.group("value")
+        number = parse_number(value)
+        if number is None or number == 0 or _YEAR.fullmatch(value):
+            continue
+        if value.lower() in WORDS and (unit or not (m.group("verb") or head in _COUNTED_HEADS)):
+            continue  # `the answer was one`: a number word is read only as a count set up
+        name = " ".join(words)
+        clause = P.clause_before(sentence, m.start())
+        if P.names_a_result(name) or P.reports_a_result(clause):
+            continue
+        out.append(Found(m.span("value"), name, value, "%" if unit == "percent" else unit, ""))
+    return out
+
+
+# where a clause's subject starts: the sentence's start, a punctuation mark, a conjunction
+_SUBJECT_START = re.compile(
+    r"(?:^|[.;:,(]\s*|\b(?:that|and|but|while|whereas|because|since|so|thus|hence)\s+)$",
+    re.IGNORECASE,
+)
+# heads whose value in words is a count a method sets up (`the stride was one`)
+_COUNTED_HEADS = frozenset(P.words("count stride size number width depth length"))
+
+
+# `two seconds of initial silence`, `30 minutes of rest between sessions`: an amount of time
+# and what fills it
+_TIME_WORDS = r"(?:milli)?seconds?|minutes?|hours?|days?|weeks?|months?|ms|msec|sec|min|hrs?|h|s"
+_SPAN_OF = re.compile(
+    rf"(?<![\w.,\-–—−=/×])(?P<value>{NUMBER}|(?i:{_SPELLED}))(?![\w-])\s?(?P<unit>{_TIME_WORDS})\s+of\s+"
+    r"(?P<name>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
+)
+# words that end the name of what fills a span of time: `of silence between pseudowords`
+_NAME_STOP = frozenset(
+    P.words(
+        "and or but which that who where when while than each every between before after "
+        "during per across among within into until"
+    )
+)
+
+
+def time_spans(sentence: str) -> list[Found]:
+    """`two seconds of initial silence`: a span of time named by what fills it (the noun
+    phrase after `of`, up to its first preposition), outside clauses that report an outcome;
+    not `the first 5 minutes of the video` (a determiner: a part of something) nor years of
+    experience or follow-up of who was studied (`10 years of experience`)."""
+    out = []
+    for m in _SPAN_OF.finditer(sentence):
+        words: list[str] = []
+        for w in m.group("name").split():
+            if w in P.PREPOSITIONS or w in P.LEAD_STOP or w in _NAME_STOP:
+                break
+            if words and w.endswith("ed"):
+                break  # `hours of audio sampled at 8 kHz`: the participle starts a new phrase
+            words.append(w)
+        if not words or words[0] in ("the", "a", "an", "this", "these", "their", "its", "our"):
+            continue
+        if m.group("unit").startswith(("year", "month")) and words[-1] in _PERSON_SPANS:
+            continue
+        number = parse_number(m.group("value"))
+        if number is None or number == 0:
+            continue
+        clause = P.clause_before(sentence, m.start())
+        if P.reports_a_result(clause) or _RESTATED.search(clause):
+            continue
+        name = " ".join(words)
+        if P.names_a_result(name):
+            continue
+        out.append(Found(m.span("value"), name, m.group("value"), m.group("unit"), ""))
+    return out
+
+
+# `40 steps, which corresponds to 120 minutes of history`: the same setting in another unit
+_RESTATED = re.compile(
+    r"\b(?:correspond(?:s|ing)?\s+to|equivalent\s+to|i\.\s?e\.)(?:\s+\w+){0,2}\s*$", re.IGNORECASE
+)
+_PERSON_SPANS = frozenset(P.words("experience age follow-up followup education schooling life"))

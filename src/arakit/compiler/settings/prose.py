@@ -34,10 +34,12 @@ from arakit.compiler.settings.hardware import hardware, software
 from arakit.compiler.settings.forms import (
     between,
     decays_to,
+    named_is,
     named_of,
     ranging,
     set_active,
     symbol_between,
+    time_spans,
     used_as,
 )
 from arakit.compiler.settings.items import per_item, priors, thresholds, windows
@@ -386,6 +388,12 @@ class Reader:
                 key = self._noun_key(f.name, noun, P.lead(head, 6), head)
                 unit = noun if noun in ("steps", "epochs", "iterations") else ""
                 add(f.span[0], f.span, f.name, f.value, unit, key, count=number)
+        # `two seconds of initial silence`: named by what fills the time, before a phrase
+        # ahead of the value names it (`session began 30 minutes of rest`)
+        for f in time_spans(sentence) if where.role not in _REPORTING else []:
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
         for m in P.QUANTITY_RE.finditer(sentence):
             if free(m.start("value"), m.end("value")):
                 quantity(sentence, m, add)
@@ -396,6 +404,12 @@ class Reader:
             if free(*f.span):
                 key, meaning = self.key(f.name)
                 add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning, f.numbers)
+        # `the minimum count was 100`: read without a vocabulary, so in results only where
+        # the sentence says the value was chosen (`we assumed that the age was 5 Gyr`)
+        for f in named_is(sentence, where.role in _REPORTING):
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
         for f in configuration_items(sentence, taken) if where.role not in _REPORTING else []:
             if free(*f.span):
                 key, meaning = self.key(f.name)

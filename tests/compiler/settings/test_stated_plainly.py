@@ -1,0 +1,71 @@
+"""Settings a methods section states with a plain `the X was V` (no vocabulary needed) and
+spans of time named by what fills them (`three seconds of blank screen`); and the
+look-alikes that are outcomes, properties, parts of something or who was studied."""
+
+from __future__ import annotations
+
+from arakit.compiler.atoms import Where
+from arakit.compiler.settings import settings_in
+from arakit.compiler.settings.forms import time_spans
+
+
+def _read(sentence: str, role: str = "method") -> list[tuple[str, str, str, tuple[float, ...]]]:
+    got = settings_in(sentence, Where(4, "2.3", sentence, role))
+    return [(s.name, s.value, s.unit, s.values) for s in got]
+
+
+def test_a_noun_phrase_and_was_with_the_value_closing_the_clause_is_a_setting() -> None:
+    sentence = "For plots sampled by drone, the smallest patch area was 40 in every survey."
+    assert _read(sentence) == [("smallest patch area", "40", "", (40.0,))]
+
+
+def test_assumed_to_be_in_percent_words_keeps_the_percent_as_its_unit() -> None:
+    sentence = "Because machines wear out fast, the scrappage rate is assumed to be 90 percent."
+    assert _read(sentence) == [("scrappage rate", "90", "%", (90.0,))]
+
+
+def test_a_count_in_words_after_set_to_is_read_as_its_number() -> None:
+    sentence = "The smoothing window was set to four for every county series."
+    assert _read(sentence) == [("smoothing window", "four", "", (4.0,))]
+
+
+def test_an_assumed_age_is_read_even_in_a_results_section() -> None:
+    sentence = "We adopted that the cluster age was 2 Gyr, after which the orbits were frozen."
+    assert _read(sentence, role="results") == [("cluster age", "2", "Gyr", (2.0,))]
+
+
+def test_a_plain_was_in_a_results_section_is_an_outcome_not_a_setting() -> None:
+    assert _read("Overall, the retention share was 0.62 across clinics.", role="results") == []
+
+
+def test_an_outcome_a_measured_distance_and_a_total_are_not_read_as_was_settings() -> None:
+    assert _read("The mean recall was 0.71 on held-out towns.") == []
+    assert _read("The distance to the host galaxy was 410 pc.") == []
+    assert _read("The total was 1,210 after cleaning.") == []
+    assert _read("The rebate in the reform was 0.") == []
+
+
+def test_a_noun_inside_a_prepositional_phrase_is_no_subject_of_was() -> None:
+    sentence = "The number of farms visited in this survey was 1,406."
+    assert all(name != "survey" for name, *_ in _read(sentence))
+
+
+def test_a_span_of_time_is_named_by_what_fills_it_up_to_its_first_preposition() -> None:
+    sentence = "Each block opened with three seconds of blank screen before the first cue."
+    assert _read(sentence) == [("blank screen", "three", "seconds", (3.0,))]
+
+
+def test_a_span_of_time_takes_its_name_before_the_words_ahead_of_the_number() -> None:
+    sentence = "Every visit started with 15 minutes of seated rest, then blood was drawn."
+    assert _read(sentence) == [("seated rest", "15", "minutes", (15.0,))]
+
+
+def test_years_of_experience_and_a_part_of_something_are_not_spans_set_up() -> None:
+    assert time_spans("We coded 10 minutes of the interview.") == []
+    assert _read("All raters had 12 years of experience with the scale.") == []
+
+
+def test_a_span_restating_a_setting_in_other_units_or_ending_a_range_is_not_read() -> None:
+    sentence = "The lag window was 24 samples, which corresponds to 120 minutes of sensor history."
+    assert time_spans(sentence) == []
+    assert time_spans("Windows cover 30–90 minutes of sensor history.") == []
