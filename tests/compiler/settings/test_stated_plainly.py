@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from arakit.compiler.atoms import Where
 from arakit.compiler.settings import settings_in
-from arakit.compiler.settings.forms import time_spans
+from arakit.compiler.settings.forms import time_spans, vectors
 
 
 def _read(sentence: str, role: str = "method") -> list[tuple[str, str, str, tuple[float, ...]]]:
@@ -69,3 +69,19 @@ def test_a_span_restating_a_setting_in_other_units_or_ending_a_range_is_not_read
     sentence = "The lag window was 24 samples, which corresponds to 120 minutes of sensor history."
     assert time_spans(sentence) == []
     assert time_spans("Windows cover 30–90 minutes of sensor history.") == []
+
+
+def test_a_point_given_by_its_coordinates_is_one_setting_with_every_coordinate() -> None:
+    sentence = "In every run the probe is placed at (0.4, −1.5, 3) m above the tank floor."
+    assert _read(sentence) == [("probe placed at", "(0.4, −1.5, 3)", "m", (0.4, -1.5, 3.0))]
+
+
+def test_a_vector_after_its_symbol_is_named_by_the_words_before_the_symbol() -> None:
+    sentence = "We adopt a drift velocity of u = (3.5, 0, −1.2) km s−1 for all tracers."
+    got = _read(sentence)
+    assert [(n, v) for n, _, _, v in got] == [("drift velocity", (3.5, 0.0, -1.2))]
+
+
+def test_a_bracketed_list_without_unit_or_assignment_and_a_pronouns_place_are_not_points() -> None:
+    assert vectors("This agrees with earlier surveys of (2, 3, 4).") == []
+    assert vectors("Observers wrongly believe they are located at (5, 0, 0.2) kpc.") == []

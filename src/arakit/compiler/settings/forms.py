@@ -379,3 +379,51 @@ _RESTATED = re.compile(
     r"\b(?:correspond(?:s|ing)?\s+to|equivalent\s+to|i\.\s?e\.)(?:\s+\w+){0,2}\s*$", re.IGNORECASE
 )
 _PERSON_SPANS = frozenset(P.words("experience age follow-up followup education schooling life"))
+
+
+# `the Sun is located at (8.2, 0, 0) kpc`, `a sphere centered at (x, y, z) = (3, −2, 2) km`,
+# `a Solar velocity of v⊙ = (12.9, 245.6, 7.78) km s−1`: a point or a vector, its
+# coordinates in brackets
+_TUPLE = rf"\(\s*{NUMBER}(?:\s*,\s*{NUMBER}){{1,5}}\s*\)"
+_VECTOR = re.compile(
+    r"(?P<lead>(?:[\w⊙\-]+\s+){0,4}?)"
+    r"(?P<joint>(?:is\s+|are\s+|was\s+|were\s+)?(?:located|centered|centred|placed|positioned)\s+at"
+    r"|to\s+be|of|at|=)\s*"
+    r"(?:(?P<sym>[^\s()=,]{1,6}|\([a-zA-Z](?:\s*,\s*[a-zA-Z]){1,5}\))\s*=\s*)?"
+    rf"(?P<value>{_TUPLE})"
+    rf"(?:\s?(?P<unit>km\s?s[−-]1|{P.NAMED_UNIT}))?"
+)
+_SUBJECT_PRONOUNS = frozenset(P.words("it they we he she this these those which who that"))
+_VERBS = frozenset(P.words("is are was were be been set use used assume assumed adopt adopted"))
+
+
+def vectors(sentence: str) -> list[Found]:
+    """A point or a vector given by its coordinates: `(8.2, 0, 0) kpc` after `located at`,
+    `centered at`, `to be`, `of` or `=`, one setting with every coordinate, named by the
+    plain words before (`the Sun`, `initial position`, `sphere centered at`) or else by its
+    symbol. A tuple after a bare `of` or `at` needs a unit (`(1, 2, 3)` may be citations
+    or equation numbers); a pronoun names nothing (`they are located at (8, 0, 0.1) kpc`)."""
+    out = []
+    for m in _VECTOR.finditer(sentence):
+        joint, unit, sym = m.group("joint"), m.group("unit") or "", m.group("sym") or ""
+        if joint in ("of", "at") and not unit and not sym:
+            continue
+        lead = m.group("lead").split()
+        cut = [i for i, w in enumerate(lead) if w.lower() in ("a", "an", "the")]
+        lead = lead[cut[-1] + 1 :] if cut else lead  # `in every run the probe`: the probe
+        if any(w.lower() in _SUBJECT_PRONOUNS for w in lead):
+            continue
+        plain = [w for w in lead if w.lower() not in _VERBS and w.lower() not in P.LEAD_STOP]
+        if joint not in ("of", "=", "to be", "at"):
+            plain.append(" ".join(joint.split()[-2:]))  # `Sun located at`
+        name = " ".join(plain).strip() or sym
+        if not name or P.reports_a_result(P.clause_before(sentence, m.start("value"))):
+            continue
+        numbers = tuple(
+            n for v in re.findall(NUMBER, m.group("value")) if (n := parse_number(v)) is not None
+        )
+        if len(numbers) < 2:
+            continue
+        unit = re.sub(r"\s", " ", unit)
+        out.append(Found(m.span("value"), name, m.group("value"), unit, "", numbers))
+    return out

@@ -40,6 +40,7 @@ from arakit.compiler.settings.forms import (
     set_active,
     symbol_between,
     time_spans,
+    vectors,
     used_as,
 )
 from arakit.compiler.settings.items import per_item, priors, thresholds, windows
@@ -388,6 +389,11 @@ class Reader:
                 key = self._noun_key(f.name, noun, P.lead(head, 6), head)
                 unit = noun if noun in ("steps", "epochs", "iterations") else ""
                 add(f.span[0], f.span, f.name, f.value, unit, key, count=number)
+        # `the Sun is located at (8.2, 0, 0) kpc`: a point or vector, every coordinate
+        for f in vectors(sentence) if where.role not in _REPORTING else []:
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning, f.numbers)
         # `two seconds of initial silence`: named by what fills the time, before a phrase
         # ahead of the value names it (`session began 30 minutes of rest`)
         for f in time_spans(sentence) if where.role not in _REPORTING else []:
