@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from arakit.compiler.atoms import Where
 from arakit.compiler.settings import settings_in
-from arakit.compiler.settings.forms import time_spans, vectors
+from arakit.compiler.settings.forms import passive_counts, time_spans, vectors
 
 
 def _read(sentence: str, role: str = "method") -> list[tuple[str, str, str, tuple[float, ...]]]:
@@ -85,3 +85,23 @@ def test_a_vector_after_its_symbol_is_named_by_the_words_before_the_symbol() -> 
 def test_a_bracketed_list_without_unit_or_assignment_and_a_pronouns_place_are_not_points() -> None:
     assert vectors("This agrees with earlier surveys of (2, 3, 4).") == []
     assert vectors("Observers wrongly believe they are located at (5, 0, 0.2) kpc.") == []
+
+
+def test_counts_before_a_passive_verb_of_showing_are_read_for_any_noun() -> None:
+    sentence = "In each round, three painted tokens (e.g., a red disc) were briefly shown."
+    assert _read(sentence) == [("painted tokens", "three", "", (3.0,))]
+
+
+def test_a_list_of_counts_before_one_passive_verb_gives_one_setting_each() -> None:
+    sentence = "A toy panel of 120 households and 40 villages was simulated for every draw."
+    assert _read(sentence, role="results") == [
+        ("households", "120", "", (120.0,)),
+        ("villages", "40", "", (40.0,)),
+    ]
+
+
+def test_counts_of_people_and_shown_counts_in_a_results_section_are_not_read() -> None:
+    assert passive_counts("Four volunteers and 30 patients were tested twice.") == []
+    assert passive_counts("Afterwards 52 errors were shown in the log.", reporting=True) == []
+    assert passive_counts("Suppose two of the five cue words are repeated.") == []
+    assert passive_counts("Both 3 surrogate models were shown to be biased.") == []

@@ -427,3 +427,67 @@ def vectors(sentence: str) -> list[Found]:
         unit = re.sub(r"\s", " ", unit)
         out.append(Found(m.span("value"), name, m.group("value"), unit, "", numbers))
     return out
+
+
+# `four spoken pseudowords were serially played`, `300 cells and 500 genes was simulated`:
+# counts of what the method presented or made, told by a passive verb of making or showing
+_MADE = (
+    r"presented|shown|displayed|played|simulated|generated|drawn|sampled|used|selected|"
+    r"chosen|created|constructed|placed|trained|tested|run|repeated|administered|assigned"
+)
+_MADE_IN_RESULTS = frozenset(P.words("simulated generated drawn sampled"))
+_COUNTED = (
+    rf"(?P<value>{NUMBER}|(?i:{_SPELLED}))(?![\w.,-]\d)\s+"
+    r"(?P<name>(?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*s)"
+)
+_PASSIVE_COUNTS = re.compile(
+    rf"(?<![\w.,\-=/×(])(?P<items>{_COUNTED}(?:\s*,?\s+(?:and\s+)?{_COUNTED.replace('?P<value>', '?:').replace('?P<name>', '?:')}){{0,3}})"
+    r"(?:\s*\([^()]{0,60}\))?\s+(?:was|were|are|is)\s+(?:(?:[a-z]+ly)\s+)?(?P<verb>"
+    + _MADE
+    + r")\b"
+)
+_ONE_COUNT = re.compile(_COUNTED)
+
+
+def passive_counts(sentence: str, reporting: bool = False) -> list[Found]:
+    """Each count before a passive verb of making or showing (`four spoken pseudowords were
+    serially played`, `300 cells and 500 genes was simulated`), named by its noun phrase;
+    any plural noun, in digits or in words, since the verb says the method made or showed
+    them. In a section that reports results only a count that was simulated, generated or
+    drawn is read; a count of people, a year or a comparison is not."""
+    out = []
+    for m in _PASSIVE_COUNTS.finditer(sentence):
+        if reporting and m.group("verb") not in _MADE_IN_RESULTS:
+            continue
+        if P.reports_a_result(P.clause_before(sentence, m.start())):
+            continue
+        if _PART_OF.search(sentence[: m.start()]):
+            continue  # `three of the four pairs are repeated`: a part of a whole, in an example
+        if _FOUND_TO.match(sentence, m.end()):
+            continue  # `these two baselines are shown to be competitive`: a finding
+        start = m.start("items")
+        for c in _ONE_COUNT.finditer(m.group("items")):
+            words = c.group("name").split()
+            if any(w in P.PREPOSITIONS or w in P.LEAD_STOP or w in _NOT_A_SETTING for w in words):
+                continue
+            if words[-1] in _PEOPLE or _YEAR.fullmatch(c.group("value")):
+                continue
+            number = parse_number(c.group("value"))
+            if number is None or number == 0:
+                continue
+            span = (start + c.start("value"), start + c.end("value"))
+            out.append(Found(span, " ".join(words), c.group("value"), "", ""))
+    return out
+
+
+_PART_OF = re.compile(
+    r"\b(?:of\s+(?:the|its|their|these|those|all)|these|those)\s*$", re.IGNORECASE
+)
+_FOUND_TO = re.compile(r"\s+to\b")
+# who took part: counted by the study, never set by its method
+_PEOPLE = frozenset(
+    P.words(
+        "participants subjects patients people persons individuals respondents children adults "
+        "volunteers students workers raters annotators"
+    )
+)

@@ -36,6 +36,7 @@ from arakit.compiler.settings.forms import (
     decays_to,
     named_is,
     named_of,
+    passive_counts,
     ranging,
     set_active,
     symbol_between,
@@ -416,6 +417,11 @@ class Reader:
             if free(*f.span):
                 key, meaning = self.key(f.name)
                 add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
+        # `four spoken pseudowords were serially played`: what the method made or showed
+        for f in passive_counts(sentence, where.role in _REPORTING):
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, "", key, meaning)
         for f in configuration_items(sentence, taken) if where.role not in _REPORTING else []:
             if free(*f.span):
                 key, meaning = self.key(f.name)
