@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from arakit.compiler.atoms import Where
 from arakit.compiler.settings import settings_in
-from arakit.compiler.settings.forms import passive_counts, time_spans, vectors
+from arakit.compiler.settings.forms import bracketed_items, passive_counts, time_spans, vectors
 
 
 def _read(sentence: str, role: str = "method") -> list[tuple[str, str, str, tuple[float, ...]]]:
@@ -105,3 +105,20 @@ def test_counts_of_people_and_shown_counts_in_a_results_section_are_not_read() -
     assert passive_counts("Afterwards 52 errors were shown in the log.", reporting=True) == []
     assert passive_counts("Suppose two of the five cue words are repeated.") == []
     assert passive_counts("Both 3 surrogate models were shown to be biased.") == []
+
+
+def test_settings_listed_in_brackets_after_a_part_are_named_with_that_part() -> None:
+    sentence = "Each stage ends with a pooling (window 3, stride 2, max reduction) over time."
+    got = settings_in(sentence, Where(4, "2.3", sentence, "method"))
+    assert [(s.name, s.key, s.value) for s in got] == [
+        ("pooling window", "window", "3"),
+        ("pooling stride", "stride", "2"),
+    ]
+
+
+def test_one_bracketed_number_citations_references_and_outcomes_are_not_listed_settings() -> None:
+    assert bracketed_items("The filter (order 4) removes drift.") == []
+    assert bracketed_items("as argued before (Ortiz 2018, Lam 2021).") == []
+    assert bracketed_items("the estimator (see section 3, equation 7) is used.") == []
+    assert bracketed_items("the model (accuracy 0.91, error 0.08) wins.") == []
+    assert bracketed_items("the solvers (equations 12, 15, and 19) compared.") == []

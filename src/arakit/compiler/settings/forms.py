@@ -393,6 +393,7 @@ _VECTOR = re.compile(
     rf"(?P<value>{_TUPLE})"
     rf"(?:\s?(?P<unit>km\s?s[−-]1|{P.NAMED_UNIT}))?"
 )
+_TUPLE_RE = re.compile(_TUPLE)
 _SUBJECT_PRONOUNS = frozenset(P.words("it they we he she this these those which who that"))
 _VERBS = frozenset(P.words("is are was were be been set use used assume assumed adopt adopted"))
 
@@ -403,7 +404,9 @@ def vectors(sentence: str) -> list[Found]:
     plain words before (`the Sun`, `initial position`, `sphere centered at`) or else by its
     symbol. A tuple after a bare `of` or `at` needs a unit (`(1, 2, 3)` may be citations
     or equation numbers); a pronoun names nothing (`they are located at (8, 0, 0.1) kpc`)."""
-    out = []
+    out: list[Found] = []
+    if not _TUPLE_RE.search(sentence):
+        return out  # the common case, read fast: no coordinates in brackets
     for m in _VECTOR.finditer(sentence):
         joint, unit, sym = m.group("joint"), m.group("unit") or "", m.group("sym") or ""
         if joint in ("of", "at") and not unit and not sym:
@@ -491,3 +494,51 @@ _PEOPLE = frozenset(
         "volunteers students workers raters annotators"
     )
 )
+
+
+# `a 1D convolution (width 8, stride 4, ReLU activation)`: a part's settings listed in
+# brackets after it, each a name of one or two plain words and its number
+_BRACKETED = re.compile(r"(?P<head>[A-Za-z][\w\-]*)\s+\((?P<body>[^()]{5,160})\)")
+_ITEM = re.compile(
+    rf"^(?P<name>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*(?::\s*|=\s*)?(?P<value>{NUMBER})$"
+)
+# words that number a part of the paper or a place in a sequence, not a setting
+_PLACES = frozenset(
+    P.words(
+        "section sections equation eq eqs figure fig table appendix chapter page pages line lines step"
+    )
+)
+
+
+def bracketed_items(sentence: str) -> list[Found]:
+    """`(size 8, stride 4, ReLU activation)` after what they configure: every item that is a
+    name of plain lower-case words and one number, when the brackets hold two such items
+    or more (one alone is a gloss or an aside), each named with the part before the bracket
+    (`convolution stride`); not citations, references to the paper's parts, years or
+    outcomes."""
+    out = []
+    for m in _BRACKETED.finditer(sentence):
+        items = []
+        offset = m.start("body")
+        parts = list(re.finditer(r"[^,;]+", m.group("body")))
+        if any(re.fullmatch(rf"(?:and\s+|or\s+)?{NUMBER}", p.group(0).strip()) for p in parts):
+            continue  # `(equations 27, 28, and 70)`: a list of numbers, not named settings
+        for part in parts:
+            text = part.group(0).strip()
+            im = _ITEM.match(text)
+            if not im:
+                continue
+            words = im.group("name").split()
+            if words[0] in _PLACES or words[0] in _NAME_STOP or P.names_a_result(im.group("name")):
+                continue
+            if _YEAR.fullmatch(im.group("value")) or parse_number(im.group("value")) is None:
+                continue
+            at = offset + part.start() + part.group(0).index(text) + im.start("value")
+            items.append((" ".join(words), im.group("value"), (at, at + len(im.group("value")))))
+        if len(items) < 2:
+            continue
+        head = m.group("head")
+        prefix = f"{head} " if head.islower() and head not in P.PREPOSITIONS else ""
+        for name, value, span in items:
+            out.append(Found(span, f"{prefix}{name}", value, "", "", meaning=prefix.strip()))
+    return out

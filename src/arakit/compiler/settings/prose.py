@@ -33,6 +33,7 @@ from arakit.compiler.settings.counts import (
 from arakit.compiler.settings.hardware import hardware, software
 from arakit.compiler.settings.forms import (
     between,
+    bracketed_items,
     decays_to,
     named_is,
     named_of,
@@ -390,6 +391,11 @@ class Reader:
                 key = self._noun_key(f.name, noun, P.lead(head, 6), head)
                 unit = noun if noun in ("steps", "epochs", "iterations") else ""
                 add(f.span[0], f.span, f.name, f.value, unit, key, count=number)
+        # `a 1D convolution (width 8, stride 4)`: a part's settings listed in brackets
+        for f in bracketed_items(sentence) if where.role not in _REPORTING else []:
+            if free(*f.span):  # keyed by the item (`stride`), the part only when it helps
+                key, meaning = self.key(f.name.removeprefix(f.meaning).strip(), f.meaning)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
         # `the Sun is located at (8.2, 0, 0) kpc`: a point or vector, every coordinate
         for f in vectors(sentence) if where.role not in _REPORTING else []:
             if free(*f.span):
