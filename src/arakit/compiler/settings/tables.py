@@ -9,6 +9,7 @@ settings, and are skipped."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from arakit.compiler.atoms import Where
 from arakit.compiler.pdf.document import DocTable
@@ -29,7 +30,7 @@ _PROSE_HEADER = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_HEADER = re.compile(
-    r"^(?:values?|settings?|defaults?|default values?|levels?|choices?|range|options?|"
+    r"^(?:values?|value\(s\)|settings?|defaults?|default values?|levels?|choices?|range|options?|"
     r"hyper-?parameters?|parameters?|factors?|name|names|description)$",
     re.IGNORECASE,
 )
@@ -60,10 +61,14 @@ _KV_PAIR = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(\S.*)$")
 _KV_SPLIT = re.compile(r"[,;]\s*(?=[A-Za-z_][A-Za-z0-9_.]*\s*=)")
 
 
+_SUBSCRIPT_RE = re.compile(r"(?<=[^\W\d_])_(?:\{[^{}]*\}|[A-Za-z0-9])")
+
+
 def _cell_values(cell: str) -> tuple[str, tuple[float, ...]]:
     """(printed value, its numbers): `300, 1800, 3600` → three numbers; `1e-4` → one."""
     text = _NOTE_MARK_RE.sub("", " ".join(cell.split()))  # `U(0.1; 0.4)(2)`: a note mark
-    nums = [parse_number(n) for n in re.findall(NUMBER, text)]
+    bare = _SUBSCRIPT_RE.sub("", text)  # `0.05(avg. k_{2,t})`: the 2 indexes k, it is no value
+    nums = [parse_number(n) for n in re.findall(NUMBER, bare)]
     return text, tuple(n for n in nums if n is not None)
 
 
@@ -110,7 +115,43 @@ def is_settings_table(table: DocTable) -> bool:
         return False
     if _reports_results(table):
         return False
+    named = len(table.header) == 2 and _NAME_COLUMN.match(table.header[0].strip())
+    if named and _GENERIC_HEADER.match(table.header[1].strip()):
+        return True  # `Variable | Value(s)`: a name per row and its value
     return bool(_SETTINGS_CAPTION.search(_title(table.caption)) or _SETTINGS_CAPTION.search(header))
+
+
+# a value cell that states no value but how one is found (`func. of E[R]`, `and avg. R`) or
+# another symbol (`μ`): nothing to compare with the code
+_NO_VALUE_CELL = re.compile(r"^(?:[a-z]+\.?\s|[^\d\s]{1,3}$)")
+
+
+def _side_by_side(table: DocTable) -> list[DocTable]:
+    """A table printed as two or three narrow tables side by side to save space: its header
+    repeats one group of columns (`Variable | Value(s) | Variable | Value(s)`); each group
+    becomes a table of its own, its rows those whose first cell names something, with the
+    cells that state no value emptied. [] for any other table."""
+    header = [" ".join(h.split()) for h in table.header]
+    for width in (2, 3):
+        count = len(header) // width
+        if count < 2 or len(header) % width or not header[0]:
+            continue
+        groups = [header[i * width : (i + 1) * width] for i in range(count)]
+        if any(g != groups[0] for g in groups):
+            continue
+        halves = []
+        for i in range(count):
+            rows = []
+            for r in table.rows:
+                part = (r[i * width : (i + 1) * width] + [""] * width)[:width]
+                if not part[0].strip():
+                    continue
+                rows.append(
+                    [part[0]] + ["" if _NO_VALUE_CELL.match(c.strip()) else c for c in part[1:]]
+                )
+            halves.append(replace(table, header=groups[0], rows=rows, header_rows=[]))
+        return halves
+    return []
 
 
 def _title(caption: str) -> str:
@@ -153,6 +194,9 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
     from any other table, only its columns of initial conditions."""
     if not table.rows:
         return []
+    halves = _side_by_side(table)
+    if halves:  # `Variable | Value | Variable | Value`: each pair of columns is one table
+        return [s for half in halves for s in table_settings(half, reader, group)]
     if not is_settings_table(table):
         return _initial_conditions(table, reader, group)
     where = Where(table.page, table.section, f"{table.label}: {table.caption}", "setup")
