@@ -542,3 +542,42 @@ def bracketed_items(sentence: str) -> list[Found]:
         for name, value, span in items:
             out.append(Found(span, f"{prefix}{name}", value, "", "", meaning=prefix.strip()))
     return out
+
+
+# `tuning was performed on 50% of the training data`, `calibrated to be 100 percent of the
+# average wage`: a share of something, after a verb or preposition that sets it
+_SHARE = re.compile(
+    rf"(?<![\w.,])(?P<value>{NUMBER})\s?(?:%|percent\b)\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?"
+    r"(?P<name>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
+)
+_SETS_A_SHARE = re.compile(
+    r"\b(?:to\s+be|equal(?:s|\s+to)?|set\s+to|use[sd]?|using|on|out|sampl\w+|select\w*|"
+    r"reserv\w+|keep|kept|mask\w*|draw\w*|calibrat\w*|assum\w*|fix\w*|hold|held)"
+    r"\s+(?:only\s+|randomly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def shares(sentence: str) -> list[Found]:
+    """`on 50% of the training data`: a share of something (in `%` or `percent`), named
+    `share of` what it is a share of (up to its first preposition or participle), where
+    the words just before set it (`to be`, `equal to`, `on`, `use`, `hold out`, `sample`);
+    a share a sentence reports (`35% of the populations were better described`) has none."""
+    out = []
+    for m in _SHARE.finditer(sentence):
+        if not _SETS_A_SHARE.search(sentence[: m.start()]):
+            continue
+        words: list[str] = []
+        for w in m.group("name").split():
+            if w in P.PREPOSITIONS or w in P.LEAD_STOP or w in _NAME_STOP:
+                break
+            if words and w.endswith("ed"):
+                break
+            words.append(w)
+        if not words or P.names_a_result(words[-1]):  # `average wage`: the head decides
+            continue
+        if P.reports_a_result(P.clause_before(sentence, m.start())):
+            continue
+        name = "share of " + " ".join(words)
+        out.append(Found(m.span("value"), name, m.group("value"), "%", ""))
+    return out

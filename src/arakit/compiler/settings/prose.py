@@ -40,6 +40,7 @@ from arakit.compiler.settings.forms import (
     passive_counts,
     ranging,
     set_active,
+    shares,
     symbol_between,
     time_spans,
     vectors,
@@ -391,6 +392,11 @@ class Reader:
                 key = self._noun_key(f.name, noun, P.lead(head, 6), head)
                 unit = noun if noun in ("steps", "epochs", "iterations") else ""
                 add(f.span[0], f.span, f.name, f.value, unit, key, count=number)
+        # `on 50% of the training data`: a share, named by what it is a share of
+        for f in shares(sentence) if where.role not in _REPORTING else []:
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
         # `a 1D convolution (width 8, stride 4)`: a part's settings listed in brackets
         for f in bracketed_items(sentence) if where.role not in _REPORTING else []:
             if free(*f.span):  # keyed by the item (`stride`), the part only when it helps
