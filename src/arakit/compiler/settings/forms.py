@@ -581,3 +581,63 @@ def shares(sentence: str) -> list[Found]:
         name = "share of " + " ".join(words)
         out.append(Found(m.span("value"), name, m.group("value"), "%", ""))
     return out
+
+
+# `excluded distributions that spanned fewer than four size bins`, `species recorded at least
+# three times were retained`: the bound of a filter, a threshold the method chose
+_BOUND = re.compile(
+    r"(?<![\w-])(?P<cmp>at\s+least|at\s+most|no\s+fewer\s+than|no\s+more\s+than|no\s+less\s+than|"
+    r"fewer\s+than|less\s+than|more\s+than|greater\s+than|a\s+minimum\s+of|a\s+maximum\s+of|[≥≤<>])"
+    rf"\s*(?P<value>{NUMBER}|(?i:{_SPELLED}))(?![\w.,-]?\d)(?![\w-])\s+"
+    r"(?P<name>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})",
+    re.IGNORECASE,
+)
+_DROPS = re.compile(
+    r"\b(?:exclud\w*|remov\w*|discard\w*|drop(?:s|ped)?|omit\w*|filter(?:ed)?\s+out)\b", re.I
+)
+_KEEPS = re.compile(
+    r"\b(?:retain\w*|kept|keep\w*|includ\w*|requir\w*|select\w*|only|restrict\w*)\b", re.I
+)
+_LOWER = ("at least", "no fewer than", "no less than", "a minimum of", "≥")
+_UPPER = ("at most", "no more than", "a maximum of", "≤")
+
+
+def filter_bounds(sentence: str) -> list[Found]:
+    """The bound of a filter a sentence applies (it excludes, removes, keeps, retains,
+    requires or selects): `fewer than four size bins` under `excluded` is a minimum of 4
+    size bins, `at least three times` under `retained` a minimum of 3 times (named with
+    the verb before: `recorded times`). Named `minimum`/`maximum` by what the filter keeps;
+    a bound in a sentence that filters nothing is a comparison or an outcome."""
+    drops, keeps = _DROPS.search(sentence), _KEEPS.search(sentence)
+    if not (drops or keeps) or P.reports_a_result(sentence):
+        return []
+    out = []
+    for m in _BOUND.finditer(sentence):
+        words: list[str] = []
+        for w in m.group("name").split():
+            if w.lower() in P.PREPOSITIONS or w.lower() in P.LEAD_STOP or w.lower() in _NAME_STOP:
+                break
+            if words and (w.endswith("ed") or w in ("were", "was", "are", "is")):
+                break
+            words.append(w.lower())
+        if not words or P.names_a_result(words[-1]) or words[-1] in _PEOPLE:
+            continue
+        if re.fullmatch(P.NAMED_UNIT, words[0]):
+            continue  # `distances >2 kpc`: a bound on a quantity, its name stands before
+        if words[0] == "times":  # `recorded at least three times`: named by what was counted
+            before = sentence[: m.start()].split()
+            if not before or not before[-1].isalpha():
+                continue
+            words = [before[-1].lower(), "times"]
+        number = parse_number(m.group("value"))
+        if number is None or _YEAR.fullmatch(m.group("value")):
+            continue
+        cmp = " ".join(m.group("cmp").lower().split())
+        if cmp in _LOWER or cmp in _UPPER:
+            lower = cmp in _LOWER
+        else:  # `fewer than` under `excluded` keeps at least as many; under `kept`, fewer
+            fewer = cmp in ("fewer than", "less than", "<")
+            lower = fewer == bool(drops)
+        name = f"{'minimum' if lower else 'maximum'} {' '.join(words)}"
+        out.append(Found(m.span("value"), name, m.group("value"), "", ""))
+    return out

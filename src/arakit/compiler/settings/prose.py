@@ -35,6 +35,7 @@ from arakit.compiler.settings.forms import (
     between,
     bracketed_items,
     decays_to,
+    filter_bounds,
     named_is,
     named_of,
     passive_counts,
@@ -392,6 +393,11 @@ class Reader:
                 key = self._noun_key(f.name, noun, P.lead(head, 6), head)
                 unit = noun if noun in ("steps", "epochs", "iterations") else ""
                 add(f.span[0], f.span, f.name, f.value, unit, key, count=number)
+        # `excluded distributions spanning fewer than four bins`: the bound of a filter
+        for f in filter_bounds(sentence) if where.role not in _REPORTING else []:
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
         # `on 50% of the training data`: a share, named by what it is a share of
         for f in shares(sentence) if where.role not in _REPORTING else []:
             if free(*f.span):
