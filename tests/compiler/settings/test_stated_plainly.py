@@ -122,3 +122,8 @@ def test_one_bracketed_number_citations_references_and_outcomes_are_not_listed_s
     assert bracketed_items("the estimator (see section 3, equation 7) is used.") == []
     assert bracketed_items("the model (accuracy 0.91, error 0.08) wins.") == []
     assert bracketed_items("the solvers (equations 12, 15, and 19) compared.") == []
+
+
+def test_a_fraction_closing_a_sentence_is_read_and_one_with_a_decimal_after_is_not() -> None:
+    assert _read("The capital share is fixed at θ = 2/3.") == [("θ", "2/3", "", (2 / 3,))]
+    assert all(v != "2/3" for _, v, _, _ in _read("The band ratio b = 2/3.5 is used."))

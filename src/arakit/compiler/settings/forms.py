@@ -587,7 +587,7 @@ def shares(sentence: str) -> list[Found]:
 # three times were retained`: the bound of a filter, a threshold the method chose
 _BOUND = re.compile(
     r"(?<![\w-])(?P<cmp>at\s+least|at\s+most|no\s+fewer\s+than|no\s+more\s+than|no\s+less\s+than|"
-    r"fewer\s+than|less\s+than|more\s+than|greater\s+than|a\s+minimum\s+of|a\s+maximum\s+of|[≥≤<>])"
+    r"fewer\s+than|less\s+than|more\s+than|greater\s+than|a\s+minimum\s+of|a\s+maximum\s+of)"
     rf"\s*(?P<value>{NUMBER}|(?i:{_SPELLED}))(?![\w.,-]?\d)(?![\w-])\s+"
     r"(?P<name>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})",
     re.IGNORECASE,
@@ -596,10 +596,10 @@ _DROPS = re.compile(
     r"\b(?:exclud\w*|remov\w*|discard\w*|drop(?:s|ped)?|omit\w*|filter(?:ed)?\s+out)\b", re.I
 )
 _KEEPS = re.compile(
-    r"\b(?:retain\w*|kept|keep\w*|includ\w*|requir\w*|select\w*|only|restrict\w*)\b", re.I
+    r"\b(?:retain\w*|kept|keep\w*|includ\w*|requir\w*|select\w*|restrict\w*)\b", re.I
 )
-_LOWER = ("at least", "no fewer than", "no less than", "a minimum of", "≥")
-_UPPER = ("at most", "no more than", "a maximum of", "≤")
+_LOWER = ("at least", "no fewer than", "no less than", "a minimum of")
+_UPPER = ("at most", "no more than", "a maximum of")
 
 
 def filter_bounds(sentence: str) -> list[Found]:
@@ -607,7 +607,8 @@ def filter_bounds(sentence: str) -> list[Found]:
     requires or selects): `fewer than four size bins` under `excluded` is a minimum of 4
     size bins, `at least three times` under `retained` a minimum of 3 times (named with
     the verb before: `recorded times`). Named `minimum`/`maximum` by what the filter keeps;
-    a bound in a sentence that filters nothing is a comparison or an outcome."""
+    a bound in a sentence that filters nothing is a comparison or an outcome, and a bound
+    written with a sign (`acc ≥ 0.9`) is read as an inequality elsewhere."""
     drops, keeps = _DROPS.search(sentence), _KEEPS.search(sentence)
     if not (drops or keeps) or P.reports_a_result(sentence):
         return []
@@ -636,7 +637,7 @@ def filter_bounds(sentence: str) -> list[Found]:
         if cmp in _LOWER or cmp in _UPPER:
             lower = cmp in _LOWER
         else:  # `fewer than` under `excluded` keeps at least as many; under `kept`, fewer
-            fewer = cmp in ("fewer than", "less than", "<")
+            fewer = cmp in ("fewer than", "less than")
             lower = fewer == bool(drops)
         name = f"{'minimum' if lower else 'maximum'} {' '.join(words)}"
         out.append(Found(m.span("value"), name, m.group("value"), "", ""))

@@ -21,7 +21,8 @@ _NUMBER_RE = re.compile(rf"^\s*{NUMBER}\s*$")
 # values written with a constant or as a fraction: `e2` (e², its exponent flattened by the
 # PDF), `1/√2`, `√3`, `1/3`
 CONSTANT = (
-    r"(?:(?<![\w./])\d{1,3}\s?/\s?[1-9]\d{0,2}(?![\w./√(])"  # a fraction: `1/3`
+    # a fraction: `1/3`, also at the end of a sentence (`α = 1/3.`), never `1/3.5`
+    r"(?:(?<![\w./])\d{1,3}\s?/\s?[1-9]\d{0,2}(?![\w/√(]|\.\d)"
     r"|(?<![\w.])e\^?\{?[-−]?\d{1,2}\}?(?!\w|\.\d)"
     r"|(?:\d+(?:\.\d+)?\s?/\s?)?√\s?\d+(?:\.\d+)?(?!\w|\.\d))"
 )
