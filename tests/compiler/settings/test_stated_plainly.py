@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from arakit.compiler.atoms import Where
 from arakit.compiler.settings import settings_in
-from arakit.compiler.settings.forms import bracketed_items, passive_counts, time_spans, vectors
+from arakit.compiler.settings.forms import (
+    bracketed_items,
+    group_counts,
+    passive_counts,
+    time_spans,
+    vectors,
+)
 
 
 def _read(sentence: str, role: str = "method") -> list[tuple[str, str, str, tuple[float, ...]]]:
@@ -127,3 +133,16 @@ def test_one_bracketed_number_citations_references_and_outcomes_are_not_listed_s
 def test_a_fraction_closing_a_sentence_is_read_and_one_with_a_decimal_after_is_not() -> None:
     assert _read("The capital share is fixed at θ = 2/3.") == [("θ", "2/3", "", (2 / 3,))]
     assert all(v != "2/3" for _, v, _, _ in _read("The band ratio b = 2/3.5 is used."))
+
+
+def test_a_count_of_groups_is_named_by_the_group_and_what_it_holds() -> None:
+    sentence = "Every evening we recorded two sets of 300×5s frames at the summit."
+    assert _read(sentence) == [("sets of frames", "two", "", (2.0,))]
+    sentence = "Pupils then completed five rounds of reading tasks in random order."
+    assert _read(sentence) == [("rounds of tasks", "five", "", (5.0,))]
+
+
+def test_groups_of_people_parts_of_a_whole_and_bounds_are_no_group_counts() -> None:
+    assert group_counts("We compared three groups of patients by age.") == []
+    assert group_counts("Two of the four sets of images were blurred.") == []
+    assert group_counts("Runs used more than two sets of seeds.") == []

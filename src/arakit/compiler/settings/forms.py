@@ -642,3 +642,43 @@ def filter_bounds(sentence: str) -> list[Found]:
         name = f"{'minimum' if lower else 'maximum'} {' '.join(words)}"
         out.append(Found(m.span("value"), name, m.group("value"), "", ""))
     return out
+
+
+# `three sets of 1000 exposures`, `four pairs of training/test blocks`: a count of groups,
+# each group of something the method made
+_GROUPS = re.compile(
+    rf"(?<![\w.,\-=/×])(?P<value>{NUMBER}|(?i:{_SPELLED}))(?![\w.,-]?\d)(?![\w-])\s+"
+    r"(?P<group>sets|pairs|groups|blocks|rounds|series|batches|replicates|repetitions|sessions)"
+    r"\s+of\s+(?:\S+\s+){0,2}?(?P<what>[a-z][\w/\-]*s)"
+    r"(?=\s*(?:[.,;:)]|$|\s(?:in|for|with|at|on|per|of|and|to|from|each|were|was|are|is)\b))"
+)
+
+
+def group_counts(sentence: str) -> list[Found]:
+    """`we acquired three sets of 1000×60 msec exposures`: how many groups of things the
+    method made, named `sets of exposures` (the group and the plural noun it holds, a
+    count or size between them allowed); not groups of people (`two groups of patients`),
+    a part of a whole (`two of the three sets of`) nor outcomes."""
+    out = []
+    for m in _GROUPS.finditer(sentence):
+        what = m.group("what")
+        if what in _PEOPLE or P.names_a_result(what):
+            continue
+        if _PART_OF.search(sentence[: m.start()]) or _NOT_COUNT_BEFORE.search(
+            sentence[: m.start()]
+        ):
+            continue
+        if P.reports_a_result(P.clause_before(sentence, m.start())):
+            continue
+        number = parse_number(m.group("value"))
+        if number is None or number == 0 or _YEAR.fullmatch(m.group("value")):
+            continue
+        name = f"{m.group('group')} of {what}"
+        out.append(Found(m.span("value"), name, m.group("value"), "", ""))
+    return out
+
+
+# a number before the count that makes it a bound or a part: `more than two sets of`
+_NOT_COUNT_BEFORE = re.compile(
+    r"\b(?:than|least|most|up\s+to|of|every|each|per)\s*$|\d\s*$", re.IGNORECASE
+)

@@ -36,6 +36,7 @@ from arakit.compiler.settings.forms import (
     bracketed_items,
     decays_to,
     filter_bounds,
+    group_counts,
     named_is,
     named_of,
     passive_counts,
@@ -393,6 +394,11 @@ class Reader:
                 key = self._noun_key(f.name, noun, P.lead(head, 6), head)
                 unit = noun if noun in ("steps", "epochs", "iterations") else ""
                 add(f.span[0], f.span, f.name, f.value, unit, key, count=number)
+        # `three sets of 1000 exposures`: how many groups of things the method made
+        for f in group_counts(sentence) if where.role not in _REPORTING else []:
+            if free(*f.span):
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
         # `excluded distributions spanning fewer than four bins`: the bound of a filter
         for f in filter_bounds(sentence) if where.role not in _REPORTING else []:
             if free(*f.span):
