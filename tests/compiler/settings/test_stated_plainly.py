@@ -146,3 +146,10 @@ def test_groups_of_people_parts_of_a_whole_and_bounds_are_no_group_counts() -> N
     assert group_counts("We compared three groups of patients by age.") == []
     assert group_counts("Two of the four sets of images were blurred.") == []
     assert group_counts("Runs used more than two sets of seeds.") == []
+
+
+def test_a_count_set_to_a_number_word_is_read_but_one_of_several_is_not() -> None:
+    sentence = "The number of latent topics was set to twelve for both corpora."
+    assert ("number of latent topics", "twelve", "", (12.0,)) in _read(sentence)
+    assert _read("The window was set to one of the listed sizes.") == []
+    assert _read("Results matched once the lag was set to four or higher.") == []

@@ -63,7 +63,8 @@ SET_TO_RE = re.compile(
     rf"(?P<name>[^\W\d][\w\-.]*(?:\s+[^\W\d][\w\-.]*){{0,3}})(?:\s+(?:in|of)\s+\([^()]{{1,8}}\))?"
     rf"\s+(?:is|was|are|were)\s+"
     rf"(?:always\s+|then\s+|also\s+|here\s+)?(?:set|fixed|chosen|kept)\s+(?:to|at|as|equal\s+to)\s+"
-    rf"{VALUE}{END}"
+    # a count may be spelled: `the number of clusters was set to three`
+    rf"(?:{VALUE}{END}|(?P<spelled>(?i:{'|'.join(sorted(WORDS, key=len, reverse=True))}))(?![\w-])(?!\s+(?:of|or)\b))"
 )
 _PHRASE_FILLER = (
     r"(?:,?\s+(?:of|to|=|:|is|was|were|are|be|been|set|at|equal|fixed|value|we|use|used|using|"

@@ -356,16 +356,17 @@ class Reader:
                 key, meaning = self.key(f.name)
                 add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
         for m in P.SET_TO_RE.finditer(sentence):
-            if free(m.start("value"), m.end("value")):
+            slot = "value" if m.group("value") else "spelled"
+            if free(m.start(slot), m.end(slot)):
                 name = P.counted_subject(sentence[: m.end("name")]) or P.lead(
                     m.group("name") + " ", 4
                 )
                 if name and not P.names_a_result(name):
                     add(
-                        m.start("value"),
-                        m.span("value"),
+                        m.start(slot),
+                        m.span(slot),
                         name,
-                        m.group("value"),
+                        m.group(slot),
                         m.group("unit") or "",
                     )
         for f in set_values(sentence):
