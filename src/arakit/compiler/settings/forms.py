@@ -350,13 +350,7 @@ def time_spans(sentence: str) -> list[Found]:
     experience or follow-up of who was studied (`10 years of experience`)."""
     out = []
     for m in _SPAN_OF.finditer(sentence):
-        words: list[str] = []
-        for w in m.group("name").split():
-            if w in P.PREPOSITIONS or w in P.LEAD_STOP or w in _NAME_STOP:
-                break
-            if words and w.endswith("ed"):
-                break  # `hours of audio sampled at 8 kHz`: the participle starts a new phrase
-            words.append(w)
+        words = _phrase_words(m.group("name"))
         if not words or words[0] in ("the", "a", "an", "this", "these", "their", "its", "our"):
             continue
         if m.group("unit").startswith(("year", "month")) and words[-1] in _PERSON_SPANS:
@@ -378,6 +372,22 @@ def time_spans(sentence: str) -> list[Found]:
 _RESTATED = re.compile(
     r"\b(?:correspond(?:s|ing)?\s+to|equivalent\s+to|i\.\s?e\.)(?:\s+\w+){0,2}\s*$", re.IGNORECASE
 )
+
+
+def _phrase_words(text: str) -> list[str]:
+    """The words of a noun phrase in lower case, up to its first preposition or function
+    word or, after its first word, a participle or a form of `be` (`hours of audio sampled
+    at 8 kHz`: the participle starts a new phrase)."""
+    words: list[str] = []
+    for w in text.lower().split():
+        if w in P.PREPOSITIONS or w in P.LEAD_STOP or w in _NAME_STOP:
+            break
+        if words and (w.endswith("ed") or w in ("were", "was", "are", "is")):
+            break
+        words.append(w)
+    return words
+
+
 _PERSON_SPANS = frozenset(P.words("experience age follow-up followup education schooling life"))
 
 
@@ -567,13 +577,7 @@ def shares(sentence: str) -> list[Found]:
     for m in _SHARE.finditer(sentence):
         if not _SETS_A_SHARE.search(sentence[: m.start()]):
             continue
-        words: list[str] = []
-        for w in m.group("name").split():
-            if w in P.PREPOSITIONS or w in P.LEAD_STOP or w in _NAME_STOP:
-                break
-            if words and w.endswith("ed"):
-                break
-            words.append(w)
+        words = _phrase_words(m.group("name"))
         if not words or P.names_a_result(words[-1]):  # `average wage`: the head decides
             continue
         if P.reports_a_result(P.clause_before(sentence, m.start())):
@@ -614,13 +618,7 @@ def filter_bounds(sentence: str) -> list[Found]:
         return []
     out = []
     for m in _BOUND.finditer(sentence):
-        words: list[str] = []
-        for w in m.group("name").split():
-            if w.lower() in P.PREPOSITIONS or w.lower() in P.LEAD_STOP or w.lower() in _NAME_STOP:
-                break
-            if words and (w.endswith("ed") or w in ("were", "was", "are", "is")):
-                break
-            words.append(w.lower())
+        words = _phrase_words(m.group("name"))
         if not words or P.names_a_result(words[-1]) or words[-1] in _PEOPLE:
             continue
         if re.fullmatch(P.NAMED_UNIT, words[0]):
