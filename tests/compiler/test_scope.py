@@ -853,3 +853,61 @@ def test_links_out_of_the_tree_at_the_papers_commit_are_left_out_and_named(
     left = [r for r in scope.reasons if "to outside the tree left out" in r]
     assert left and "result" in left[0] and "exp/up" in left[0] and "main.py" not in left[0]
     assert ("learning_rate", "match", "exp/train.py:5") in _verdicts(found)
+
+
+def test_a_pdf_committed_before_any_code_is_read_with_the_first_commit_that_adds_code(
+    paper: PaperFile, tmp_path: Path
+) -> None:
+    repo = git_repo(
+        tmp_path / "r",
+        [
+            {"files": {"README.md": "# note\n"}, "msg": "init", "day": 1},
+            {"files": {"paper.pdf": paper.path.read_bytes()}, "msg": "add paper", "day": 2},
+            {"files": {"train.py": _train(bs="128")}, "msg": "add code", "key": "code", "day": 2},
+            {"files": {"train.py": _train(bs="64")}, "msg": "later change", "day": 5},
+        ],
+    )
+    found, scope = reconcile_paths(paper.path, str(repo.path))
+    assert scope is not None and scope.commit == repo.shas["code"]
+    assert any("the first later commit with code" in r for r in scope.reasons)
+    assert ("batch_size", "mismatch", "train.py:6") in _verdicts(found)
+
+
+def _reader(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    return lambda f: texts.get(f)
+
+
+def test_with_no_stated_value_the_package_the_notebooks_import_beats_the_largest_folder() -> None:
+    texts = {
+        "notebooks/paper.ipynb": '{"source": ["import beams.trace as rt\\n", "import numpy\\n"]}',
+        "notebooks/coronagraph.ipynb": '{"source": ["from beams import gbd\\n"]}',
+        "beams/trace.py": "import numpy as np\n",
+        "beams/gbd.py": "from beams import trace\n",
+    }
+    files = [*texts, *(f"matlab/step{k}.m" for k in range(6))]
+    folders, _, why = choose_folders(files, [], [], "", set(), read=_reader(texts))
+    assert folders == ["beams"]
+    assert "the package they build on" in why
+    # one importing program is not enough to outweigh the largest folder
+    del texts["notebooks/coronagraph.ipynb"]
+    files = [*texts, *(f"matlab/step{k}.m" for k in range(6))]
+    folders, _, _ = choose_folders(files, [], [], "", set(), read=_reader(texts))
+    assert folders == ["matlab"]
+
+
+def test_plot_notebooks_chosen_on_weak_evidence_give_way_to_the_package_they_import() -> None:
+    from arakit.compiler.scope.folders import _package_users
+
+    texts = {
+        "notebooks/Plot_fit.ipynb": '{"source": ["import kinem.velocities as kv\\n"]}',
+        "notebooks/Plot_cmd.ipynb": '{"source": ["from kinem import fits\\n"]}',
+        "kinem/velocities.py": "X = 1\n",
+        "kinem/fits.py": "Y = 2\n",
+    }
+    code = list(texts)
+    users = _package_users(["notebooks"], code, 1.5, _reader(texts))
+    assert users is not None and users[0] == "kinem"
+    # strong agreement with the notebooks' values keeps them; so does a script among them
+    assert _package_users(["notebooks"], code, 4.0, _reader(texts)) is None
+    texts["notebooks/run.py"] = "import kinem\n"
+    assert _package_users(["notebooks"], list(texts), 1.5, _reader(texts)) is None

@@ -136,7 +136,28 @@ def choose_commit(root: Path, pdf: Path | None, at: str | None) -> tuple[str, st
                 "was built from, is read"
             )
             commit = built
+        elif not built or not _code_files(root, built):
+            later = _code_after(root, commit)
+            if later:
+                reasons.append(
+                    f"{commit[:7]} and the history before it hold no code (the PDF came "
+                    f"first): {later[:7]}, the first later commit with code, is read"
+                )
+                commit = later
     return commit, path, reasons
+
+
+def _code_after(root: Path, commit: str) -> str:
+    """The first commit after `commit` on the line to HEAD that holds code: the paper's
+    code when the PDF was committed before any program (a tree without code has nothing
+    to reconcile)."""
+    later = git(
+        root, "rev-list", "--reverse", "--ancestry-path", f"{commit}..HEAD", check=False
+    ).split()
+    return next((c for c in later[:MAX_LATER] if _code_files(root, c)), "")
+
+
+MAX_LATER = 200  # commits after a code-less PDF looked at for the first with code
 
 
 def _built_from(root: Path, commit: str) -> str:

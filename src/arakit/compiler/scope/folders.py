@@ -15,7 +15,12 @@ from arakit.compiler.repo.superseded import superseded
 from arakit.compiler.scope.aside import _folder, earlier_versions, set_aside
 from arakit.compiler.scope.loaded import unloaded
 from arakit.compiler.scope.model import _PROGRAMS, CODE_SUFFIXES
-from arakit.compiler.scope.packages import _built_package, _python_package, _root_package
+from arakit.compiler.scope.packages import (
+    _built_package,
+    _python_package,
+    _root_package,
+    imported_package,
+)
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import words
 
@@ -149,6 +154,9 @@ def choose_folders(
         package = _root_package(folders, files, own, read)
         if package:
             return [""], aside, f"{why}; {package}: the package and its scripts, read whole"
+        users = _package_users(folders, code, sum(scores.values()), read)
+        if users:
+            return [users[0]], aside, f"{why}; {users[1]}"
         parts = _paper_parts(folders, code, text)
         if parts:
             return (
@@ -192,6 +200,14 @@ def choose_folders(
     # (scripts beside the paper join as files, entrypoints.py: they never make the writing
     # folder the largest code folder)
     programs = [f for f in code if f.lower().endswith(_PROGRAMS) and f not in beside]
+    used = imported_package(programs, code, read)
+    if used:
+        return (
+            [used[0]],
+            aside,
+            f"no stated value is defined in the code: {used[1]} of the repository's programs "
+            f"import {used[0]}/, the package they build on, which is taken",
+        )
     counts = Counter(f.split("/")[0] if "/" in f else "" for f in programs)
     if counts:
         top = counts.most_common(1)[0][0]
@@ -212,6 +228,28 @@ def choose_folders(
     if scripts:  # (a language the scoper does not read, beside the paper's own scripts)
         why += f" (the only programs read are beside the paper: {', '.join(scripts[:3])})"
     return [""], aside, why
+
+
+WEAK_FIT = 2.0  # the alignment of one paragraph's two values: a notebook may hold them by chance
+
+
+def _package_users(
+    folders: list[str], code: list[str], score: float, read: Callable[[str], str | None] | None
+) -> tuple[str, str] | None:
+    """(package folder, why) when the chosen folders are notebooks alone, chosen on weak
+    evidence (two values of one paragraph), that import the repository's own package: the
+    notebooks draw the figures with it, the package is the paper's method."""
+    mine = [f for f in code if any(f.startswith(d + "/") for d in folders if d)]
+    programs = [f for f in mine if f.lower().endswith(_PROGRAMS)]
+    if score >= WEAK_FIT or not programs or not all(f.endswith(".ipynb") for f in programs):
+        return None
+    used = imported_package(programs, code, read)
+    if used is None:
+        return None
+    return used[0], (
+        f"those are notebooks, {used[1]} of which import {used[0]}/, the repository's own "
+        "package: the package is the method they use, and is taken"
+    )
 
 
 # folder names that are ordinary words of a paper's text: "results", "paper", "community"

@@ -176,3 +176,36 @@ def _built_python_packages(
             if f"{d}/__init__.py" in have and d.lower() in names:
                 out.append((d, marker))
     return out
+
+
+MIN_IMPORTERS = 2  # programs that import a folder by name before it counts as their package
+
+
+def imported_package(
+    importers: list[str], files: list[str], read: Callable[[str], str | None] | None
+) -> tuple[str, int] | None:
+    """(folder, how many of `importers` import it) for the top-level Python package of the
+    repository that most of the given programs import by name (`import glets.gbd as gf`,
+    `from kepler_kinematics import velocities`): a folder of two or more Python files
+    outside the importers' own folders. None when no folder is imported by two programs.
+    Notebooks and scripts that import the repository's own package are its users
+    (figures, demonstrations); the package is the method they build on."""
+    if read is None:
+        return None
+    by_folder: dict[str, int] = {}
+    for f in files:
+        if "/" in f and f.endswith(".py"):
+            top = f.split("/")[0]
+            by_folder[top] = by_folder.get(top, 0) + 1
+    tops = {d for d, n in by_folder.items() if n >= 2 and re.fullmatch(r"[A-Za-z_]\w*", d)}
+    outside = [f for f in importers if f.endswith((".py", ".ipynb"))][:MAX_IMPORTERS]
+    counts: dict[str, int] = {}
+    for d in sorted(tops):
+        rx = re.compile(rf"(?:^|[\s\"'])(?:from|import)\s+{re.escape(d)}(?:\.\w+)*\s", re.M)
+        n = sum(1 for f in outside if not f.startswith(d + "/") and rx.search(read(f) or ""))
+        if n >= MIN_IMPORTERS:
+            counts[d] = n
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda d: counts[d])
+    return best, counts[best]
