@@ -15,6 +15,7 @@ from functools import lru_cache
 from arakit.compiler.reconcile.roles import counts_alike, names_part, role_of
 from arakit.compiler.reconcile.sentinels import rounded_to_unit, seed_values, sentinel_default
 from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.searched import search_bounds
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import CACHED, code_key, phrase_key, snake, transliterate
 from arakit.compiler.settings.numbers import MANTISSA, parse_number, same_number, si
@@ -374,10 +375,27 @@ def compare_numbers(paper: tuple[float, ...], code: tuple[float, ...]) -> str:
     return "same" if equal else "different"
 
 
+def _within(setting: PaperSetting, bounds: tuple[float, float]) -> str:
+    """`same` when the paper's one value lies in the searched range (the search's pick),
+    `different` when it lies outside, `unknown` for several values."""
+    lo, hi = bounds
+    variants = [v for v in paper_variants(setting) if len(v) == 1]
+    if not variants:
+        return "unknown"
+    inside = any(
+        lo <= v[0] <= hi or same_number(v[0], lo) or same_number(v[0], hi) for v in variants
+    )
+    return "same" if inside else "different"
+
+
 def value_relation(setting: PaperSetting, param: CodeParam) -> str:
-    """`same`, `different`, or `unknown` (the code value is not a number to compare)."""
+    """`same`, `different`, or `unknown` (the code value is not a number to compare). A
+    value drawn by a hyperparameter search is the same when the paper's lies in its range."""
     if param.kind == "loop":
         return _loop_relation(setting, param.value)
+    bounds = search_bounds(param.value)
+    if bounds is not None:
+        return _within(setting, bounds)
     code = code_numbers(param.value)
     seeded = seed_values(setting, param, code)
     if seeded is not None:

@@ -19,6 +19,7 @@ from arakit.compiler.reconcile.parts import counts_parts, other_component, other
 from arakit.compiler.reconcile.match import STRONG, WEAK, code_numbers, name_score, value_relation
 from arakit.compiler.reconcile.stage import group_stage, other_stage
 from arakit.compiler.repo.params.model import CodeParam
+from arakit.compiler.repo.params.searched import drawn_by_search, search_bounds
 from arakit.compiler.settings.model import PaperSetting
 
 RUNTIME = ("plan", "cli-flag", "hydra-override", "log")
@@ -110,6 +111,7 @@ def judge(
     a launch line runs (a launcher's command, a project's workflow step)."""
     stage = group_stage([s])
     everywhere = [p for p in for_item(s, everywhere, itemised) if not other_stage(stage, p.file)]
+    everywhere = _not_drawn_over(everywhere)
     if data_count(s):
         note = (
             "a count of the data (how many there are in all), not a limit per example: "
@@ -132,7 +134,7 @@ def judge(
         )
         found = _against(
             s,
-            for_item(s, fit.unit.effective(), itemised),
+            _not_drawn_over(for_item(s, fit.unit.effective(), itemised)),
             f"the experiment's code is {main}{aside}",
             "aligned",
             fit.unit.always_overrides,
@@ -150,6 +152,16 @@ def judge(
     return (
         _printed(s, _run_decides(s, found, everywhere, ran)) if found else verdict(s, "paper-only")
     )
+
+
+def _not_drawn_over(params: list[CodeParam]) -> list[CodeParam]:
+    """The definitions without the defaults a hyperparameter search in the same file
+    replaces: where `objective(trial)` draws `conv_filters` and builds the model with it,
+    the model's `conv_filters=64` is never the value a trial runs."""
+    drawn = {(p.file, p.bare) for p in params if drawn_by_search(p.value)}
+    if not drawn:
+        return params
+    return [p for p in params if drawn_by_search(p.value) or (p.file, p.bare) not in drawn]
 
 
 # a limit's key (`max_tokens`, `seq_length`), and the words that make a sentence state one
@@ -232,6 +244,13 @@ def _against(
             None,
         )
         sweep = len(set(code_numbers(p.value))) > 1 and len(s.values) == 1
+        bounds = search_bounds(p.value)
+        if bounds is not None:
+            note = (
+                f"a value the search at {p.location} picks: it draws this setting from "
+                f"{bounds[0]:g} to {bounds[1]:g}"
+            )
+            return verdict(s, "match", p, note, *([default] if default else []))
         if sweep:
             note = f"one of the levels {p.location} runs"
             return verdict(s, "match", p, note, *([default] if default else []))

@@ -22,6 +22,7 @@ from collections import Counter
 from arakit.compiler.repo.params.model import CodeParam
 from arakit.compiler.repo.params.superseded import superseded
 from arakit.compiler.repo.params.pyconfig import config_params, is_inheriting_config
+from arakit.compiler.repo.params.searched import drawn_by_search
 from arakit.compiler.settings.names import code_key, is_known_code_name
 from arakit.compiler.repo.syntax import nodes, parse_tolerant
 
@@ -141,6 +142,12 @@ class _Reader:
         self.skip: set[int] = set()  # ids of calls already read (a config file's dict leaves)
         self.bound: dict[int, str] = {}  # id of a call -> the name its result is assigned to
 
+    def draws(self, value: ast.expr) -> bool:
+        """True for a hyperparameter search's draw (`trial.suggest_int('n', 1, 3)`)."""
+        if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)):
+            return False
+        return drawn_by_search(self.text(value) or "")
+
     def text(self, node: ast.expr) -> str | None:
         """The value as written. Not `ast.get_source_segment`: it splits the whole source
         on every call, which made a 5,000-line script take minutes."""
@@ -236,7 +243,8 @@ class _Reader:
         used = k not in ("script",) or name in self.loaded
         if (
             not _literal(value)
-            and is_known_code_name(name)
+            # a search's draw names the setting it draws, known word or not
+            and (is_known_code_name(name) or self.draws(value))
             and not isinstance(value, ast.Dict | ast.Lambda)
         ):
             text = self.text(value)
