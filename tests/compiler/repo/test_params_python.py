@@ -253,3 +253,31 @@ def test_init_attributes_set_defaults_and_layer_sizes_given_by_position_are_read
     } <= got
     assert ("scale", "False", 12, "argparse") in got
     assert not any(name == "count" for name, *_ in got)  # a method's running state
+
+
+def test_numbers_and_lists_with_astropy_units_are_read_as_values() -> None:
+    src = (
+        "import astropy.units as u\n\n"
+        "def velocities():\n"
+        "    sun_xyz = [-8.122, 0, 0] * u.kpc\n"
+        "    sun_v = [12.9, 245.6, 7.78] * u.km/u.s\n"
+        "R_STAR = 0.881*u.Rsun\n"
+        "area = 3 * u.m**2\n"
+        "speed = v * u.km\n"
+    )
+    got = {(p.name, p.value, p.line) for p in python_params(src, "m.py")}
+    assert {
+        ("sun_xyz", "[-8.122, 0, 0] * u.kpc", 4),
+        ("sun_v", "[12.9, 245.6, 7.78] * u.km/u.s", 5),
+        ("R_STAR", "0.881*u.Rsun", 6),
+        ("area", "3 * u.m**2", 7),
+    } <= got
+    assert not any(name == "speed" for name, _, _ in got)  # a variable times a unit
+
+
+def test_a_quantitys_number_is_compared_in_the_unit_it_is_written_in() -> None:
+    from arakit.compiler.reconcile.match import code_numbers
+
+    assert code_numbers("0.5*u.km/u.s") == (0.5,)
+    assert code_numbers("[-8.122, 0, 0] * u.kpc") == (-8.122, 0.0, 0.0)
+    assert code_numbers("x * u.m") == ()

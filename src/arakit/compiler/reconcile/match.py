@@ -303,6 +303,7 @@ def code_numbers(value: str) -> tuple[float, ...]:
     element of a list, tuple or array (`[32, 128]`, `(1e-16, 1)`, `np.array([10])`)."""
     text = value.strip().strip("'\"")
     text = re.sub(r"(?<=\d)_(?=\d)", "", text)  # digit separators: `12_000`, `1_000_000`
+    text = _UNITS_TAIL.sub("", text)  # `0.5 * u.km / u.s`: the number, in the unit written
     # a C literal's type suffix (0.5f, 100UL), a Fortran kind (1.5_dp) and its D exponent
     literal = re.fullmatch(r"([-+]?[\d.]+(?:[eEdD][-+]?\d+)?)(?:[fFlLuU]{1,3}|_\w+)?", text)
     if literal:
@@ -325,6 +326,10 @@ def code_numbers(value: str) -> tuple[float, ...]:
     return ()
 
 
+# an astropy-style unit after a number or list (`* u.kpc`, `*u.km/u.s`, `* u.m**2`)
+_UNITS_TAIL = re.compile(
+    r"\s*\*\s*(?:u|units|unit)\.\w+(?:\s*(?:\*\*\s*\d+|[*/]\s*(?:u|units|unit)\.\w+))*\s*$"
+)
 _RANGE = re.compile(r"^range\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?(?:,\s*(-?\d+)\s*)?\)$")
 MAX_LEVELS = 1000
 

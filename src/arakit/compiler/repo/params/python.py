@@ -85,10 +85,42 @@ def _numeric(node: ast.expr) -> bool:
     return False
 
 
+# the names an astropy-style units module is imported as (`import astropy.units as u`)
+_UNIT_MODULES = frozenset({"u", "units", "unit"})
+
+
+def _unit(node: ast.expr) -> bool:
+    """A unit expression: `u.kpc`, `u.km / u.s`, `u.m**2`."""
+    if isinstance(node, ast.Attribute):
+        return isinstance(node.value, ast.Name) and node.value.id in _UNIT_MODULES
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult | ast.Div):
+        return _unit(node.left) and _unit(node.right)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+        return _unit(node.left) and _numeric(node.right)
+    return False
+
+
+def _quantity(node: ast.expr) -> bool:
+    """A number or a list of numbers with a unit: `0.5 * u.km / u.s`, `[12.9, 245.6, 7.78] *
+    u.km/u.s` (an astronomer's constant is written this way more often than bare)."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult | ast.Div)):
+        return False
+    if not _unit(node.right):
+        return False
+    left = node.left
+    if _numeric(left) or _quantity(left):
+        return True
+    return (
+        isinstance(left, ast.List | ast.Tuple)
+        and bool(left.elts)
+        and all(_numeric(e) for e in left.elts)
+    )
+
+
 def _literal(node: ast.expr | None) -> bool:
     if node is None or _empty(node):
         return False
-    if _numeric(node):
+    if _numeric(node) or _quantity(node):
         return True
     if isinstance(node, ast.Call) and _dotted(node.func).split(".")[-1] in ("array", "tensor"):
         return len(node.args) == 1 and _literal(node.args[0])  # np.array([0.1, 0.9])
