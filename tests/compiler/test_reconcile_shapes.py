@@ -100,6 +100,25 @@ def test_a_python_function_default_seed_is_the_callers_choice_not_one_fixed_run(
     assert _by(_run(doc, {"bench.py": script}))["repetitions"] == ("mismatch", "4", "bench.py:1")
 
 
+def test_randomizations_an_r_map_over_a_count_repeats_are_not_one_fixed_seed() -> None:
+    doc = _paper("The random selection was repeated 100 times for each region.")
+    script = (
+        "library(furrr)\n"
+        "rates <- future_map_dfr(1:100,\n"
+        "                        ~draw_one(),\n"
+        "                        .options = furrr_options(seed = 19760620))\n"
+    )
+    # the seed makes the 100 parallel draws reproducible; the map makes them
+    assert _by(_run(doc, {"code/rates.R": script}))["repetitions"][0] != "mismatch"
+    sweeps = [
+        (p.name, p.value, p.line) for p in params_of(script, "code/rates.R") if p.kind == "sweep"
+    ]
+    assert sweeps == [("future_map_dfr", "1:100", 2)]
+    # without the map the one seed fixes one run, as in Python
+    alone = "set.seed(19760620)\nSEED <- 19760620\nrates <- draw_one()\n"
+    assert _by(_run(doc, {"code/rates.R": alone}))["repetitions"][0] == "mismatch"
+
+
 def test_trials_with_a_seed_sweep_are_not_flagged() -> None:
     doc = _paper("All results are averaged over five trials with a learning rate of 0.001.")
     files = {"train.py": "SEED = 42\nLR = 0.001\n", "sweep.py": "SEEDS = [0, 1, 2, 3, 4]\n"}

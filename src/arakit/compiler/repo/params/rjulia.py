@@ -10,7 +10,8 @@
 - assignments of literals (`n_iter <- 5000`, `const N = 256`, `θ = [1000.0, 5000.0]`):
   kind `constant` at the top level, `script` inside a function (a value hard-coded in the
   method), never a variable the code assigns again (a counter or a running state);
-- loops over literal values (`for (S in c(24, 48))`, `for k in [1, 2, 4]`), kind `sweep`;
+- loops over literal values (`for (S in c(24, 48))`, `for k in [1, 2, 4]`) and R functions
+  applied over a literal count (`lapply(1:100, f)`, `future_map_dfr(1:100, ...)`), kind `sweep`;
 - Julia struct field defaults (`@with_kw`, `Base.@kwdef`: `n_iterations::Int64 = 100`,
   a choice between literals `episodic ? 100 : 0`), kind `dataclass`, the struct as context.
 
@@ -52,6 +53,12 @@ _ASSIGN = re.compile(
     rf"^([ \t]*)(?:(const)\s+|local\s+|global\s+)?({_NAME})\s*(?:<<?-|=(?!=))\s*(.*)$"
 )
 _R_FOR = re.compile(rf"\bfor\s*\(\s*({_NAME})\s+in\s+(.*)\)\s*\{{?\s*$")
+# an R function applied over a literal count, the functional form of a loop
+# (`lapply(1:100, f)`, `purrr::map_dfr(1:10, ...)`, `future_map_dfr(1:100, ...)`)
+_R_MAP = re.compile(
+    r"\b(?:\w+::)?((?:future_)?map\w*|(?:future_|mc|pb)?lapply|sapply|vapply)\(\s*"
+    r"((?:0|1)\s*:\s*\d+)\s*,"
+)
 _JL_FOR = re.compile(rf"^\s*for\s+({_NAME})\s*(?:in|=|∈)\s*(.+?)\s*$")
 _KEYWORDS = frozenset(
     words(
@@ -336,6 +343,9 @@ def _assignments(
                         found.append((m.group(3), value, n, kind, context, note))
             for u in _UPDATE.finditer(line):
                 targets[(context, u.group(1))] += 1  # `pos += 1`: a counter
+            mapped = None if julia else _R_MAP.search(line)
+            if mapped:  # `future_map_dfr(1:100, ~draw())`: the call runs 100 times
+                found.append((mapped.group(1), mapped.group(2), n, "sweep", context, ""))
             loop = (_JL_FOR if julia else _R_FOR).match(line)
             if loop:
                 targets[(context, loop.group(1))] += 1
