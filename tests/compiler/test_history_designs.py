@@ -62,6 +62,14 @@ def test_tweaks_fixes_and_tooling_switches_are_no_change_of_design() -> None:
     )
 
 
+def test_a_change_of_how_results_are_plotted_or_shown_is_no_change_of_design() -> None:
+    assert out_and_in("plotting with histogram instead of step") == ("", "")
+    assert out_and_in("Store predicted plots instead of showing") == ("", "")
+    assert out_and_in("Switch from line plot to scatter for the residuals") == ("", "")
+    # the method's own words keep the pivot
+    assert out_and_in("kernel density instead of histogram") == ("histogram", "kernel density")
+
+
 WRAPPED = " ".join(f"word{i}" for i in range(12))
 PILOT = "\n".join(
     f"The pilot allocates singular energy increments to block {i} by marginal gain."

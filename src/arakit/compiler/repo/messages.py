@@ -341,7 +341,18 @@ def out_and_in(subject: str) -> tuple[str, str]:
         return "", ""
     if _TOOLING_RE.search(old) or _TOOLING_RE.search(new):
         return "", ""
+    if _PRESENTATION_RE.search(old) or _PRESENTATION_RE.search(new):
+        return "", ""
     return old, new
+
+
+# how results are drawn or shown, not how they are made: "plotting with histogram instead
+# of step", "store predicted plots instead of showing" change a figure, not the method
+_PRESENTATION_RE = re.compile(
+    r"\b(?:plot(?:s|ting|ted)?|figures?|fig|show(?:s|ing|n)?|display(?:s|ing|ed)?|"
+    r"legends?|colou?r(?:s|map)?|cmap|axis|axes|ticks?|fonts?|markers?|line ?styles?)\b",
+    re.I,
+)
 
 
 # results a commit says were wrong, or old: "running this simulation block was an error"
