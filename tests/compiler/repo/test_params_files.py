@@ -111,6 +111,31 @@ def test_shell_assignments_defaults_and_launch_flags() -> None:
     assert flag.context == "train.py" and flag.help == "$K = 8"
 
 
+def test_rscript_julia_and_python_module_launches_pass_their_flags_to_the_program() -> None:
+    text = (
+        "Rscript code/fit_model.R --n-iter 5000 --alpha=0.05\n"
+        "julia --project=. --threads 4 scripts/simulate.jl --nsamples 1000\n"
+        "python -m experiments.train --lr 3e-4\n"
+        "Rscript -e \"rmarkdown::render('report.Rmd')\"\n"
+    )
+    got = [(p.kind, p.name, p.value, p.context) for p in shell_params(text, "run_all.sh")]
+    flags = [g for g in got if g[0] == "cli-flag"]
+    assert flags == [
+        ("cli-flag", "--n-iter", "5000", "code/fit_model.R"),
+        ("cli-flag", "--alpha", "0.05", "code/fit_model.R"),
+        # julia's own options before the program are not the program's settings
+        ("cli-flag", "--nsamples", "1000", "scripts/simulate.jl"),
+        ("cli-flag", "--lr", "3e-4", "experiments/train.py"),
+    ]
+    launches = [g[3] for g in got if g[0] == "launch"]
+    assert launches == [
+        "code/fit_model.R",
+        "scripts/simulate.jl",
+        "experiments/train.py",
+        "Rscript",  # an expression, no program file
+    ]
+
+
 def test_makefile_recipes_are_launch_scripts() -> None:
     text = "train-fast:\n\tpython train.py --d-model 128 --total-steps 40000\n"
     got = [

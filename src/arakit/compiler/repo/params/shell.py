@@ -3,7 +3,8 @@
 - assignments `LR=1e-3`, `export K=8`, and a Makefile's variables that hold numbers,
   `N_ITER = 500`, `SEED ?= 1`, `LR := 1e-3` (kind `shell`);
 - defaults `${K:-8}`, `${LR:=1e-3}` (kind `shell-default`, named by the variable);
-- flags passed to the program a script launches, `python train.py --lr 1e-4 --k=4`
+- flags passed to the program a script launches, `python train.py --lr 1e-4 --k=4`,
+  `python -m pkg.train --lr 1e-4`, `Rscript fit.R --n-iter 500`, `julia run.jl --n 100`
   (kind `cli-flag`, the script as context): the values a run actually gets;
 - Hydra overrides on the same command line, `optimizer.lr=1e-3 +trainer.epochs=10`
   (kind `hydra-override`).
@@ -41,8 +42,10 @@ _MAKEFILES = ("Makefile", "makefile", "GNUmakefile")
 _DEFAULT_RE = re.compile(r"\$\{([A-Za-z_]\w*):?[-=]([^}]*)\}")
 _LAUNCH_RE = re.compile(
     r"(?:^|[\s;&|(])(?:python[\d.]*|torchrun|accelerate\s+launch|deepspeed|srun|mpirun|uv\s+run|"
-    r"poetry\s+run|pipenv\s+run|\S+\.py\b)"
+    r"poetry\s+run|pipenv\s+run|\S+\.py\b|Rscript|julia|\S+\.(?:R|jl)(?=\s|$))"
 )
+# the program a launch line runs: a Python, R or Julia file
+_PROGRAM_RE = re.compile(r"\.(?:py|R|r|jl)$")
 # a line whose command is a shell script of the repository (`bin/train.sh --epochs 360`,
 # `bash ./run.sh`): a wrapper that may pass the flags on to the program it runs
 _WRAPPER_RE = re.compile(
@@ -171,7 +174,8 @@ def _flags(command: str, rel: str, line: int, known: dict[str, str]) -> list[Cod
         tokens = shlex.split(command, comments=False, posix=True)
     except ValueError:
         tokens = command.split()
-    script = next((t for t in tokens if t.endswith(".py")), tokens[0] if tokens else "")
+    script = next((t for t in tokens if _PROGRAM_RE.search(t)), "") or _module(tokens)
+    script = script or (tokens[0] if tokens else "")
     # the launch itself, flags or not: a run of the script with its defaults counts too
     # (the launch keeps 200 characters of its command; whether it passes on the script's
     # own arguments, `"$@"`, is read from the whole of it)
@@ -180,7 +184,9 @@ def _flags(command: str, rel: str, line: int, known: dict[str, str]) -> list[Cod
     # `key=value` tokens count as Hydra overrides only after the program (before it they are
     # environment assignments such as CUDA_VISIBLE_DEVICES=0)
     start = tokens.index(script) + 1 if script in tokens else len(tokens)
-    i = 0
+    # `julia --project=. run.jl --n 100`: the interpreter's options come before an R or
+    # Julia program, its own flags after it
+    i = start if script in tokens and not script.endswith(".py") else 0
     while i < len(tokens):
         tok = tokens[i]
         if tok.startswith("--") and len(tok) > 2:
@@ -208,6 +214,14 @@ def _flags(command: str, rel: str, line: int, known: dict[str, str]) -> list[Cod
             )
         i += 1
     return out
+
+
+def _module(tokens: list[str]) -> str:
+    """The file `python -m pkg.train` runs (`pkg/train.py`), or ""."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok == "-m" and re.fullmatch(r"[A-Za-z_][\w.]*", tokens[i + 1]):
+            return tokens[i + 1].replace(".", "/") + ".py"
+    return ""
 
 
 def _resolved(value: str, known: dict[str, str]) -> str:
