@@ -44,3 +44,36 @@ def test_the_statistics_of_a_fit_and_its_degrees_of_freedom_are_not_settings() -
     assert _read(sentence) == []
     assert _read("The linear and quadratic models differ by ∆BIC = 89.") == []
     assert not is_statistic("χ", "the susceptibility χ = 0.5")
+
+
+def test_a_p_value_is_a_result_however_it_is_printed() -> None:
+    # biology style: capital P after an ANOVA whose F carries its degrees of freedom as a
+    # subscript run into the letter
+    assert (
+        _read("Density differs among the three treatments (ANOVA, F2,126 = 682, P = 0.973).") == []
+    )
+    assert (
+        _read("Density is greater on the lower surface (ANOVA, F1,126 = 44.2, P = 8.21 × 10⁻¹⁰).")
+        == []
+    )
+    # social-science style: a p-value beside the estimate it qualifies
+    assert _read("The effect is positive and statistically significant (p = 0.009).") == []
+    assert is_statistic("P", "as reported", value="2.58 × 10⁻⁶⁸")
+
+
+def test_a_p_that_the_paper_sets_stays_a_setting() -> None:
+    # a probability of a draw and a count of predictors are named p as well
+    assert ("p", "0.5") in _read("Each unit is dropped with probability p = 0.5 during training.")
+    assert not is_statistic(
+        "p", "when p is close to n, such as p = 180, Cp is estimated", value="180"
+    )
+
+
+def test_an_estimate_and_its_interval_are_results_but_the_level_may_be_set() -> None:
+    assert (
+        _read("Substantively, the point estimate of 0.056 for the marginal effect is large.") == []
+    )
+    assert _read("The 95% confidence interval ranges from -0.010 to 0.049.") == []
+    assert not is_statistic(
+        "confidence interval", "we report 95% confidence intervals", value="95%"
+    )

@@ -159,7 +159,9 @@ class Reader:
                 return False  # `3.58 higher`, `on the order of 10⁻¹¹`: a result, an estimate
             if in_display_equation(sentence, span[0]):
                 return False  # a display equation run into the text
-            if is_statistic(name, sentence, self.statistics) or counts_freedom(sentence, span[1]):
+            if is_statistic(name, sentence, self.statistics, value) or counts_freedom(
+                sentence, span[1]
+            ):
                 return False  # `t(66) = 6.93`, `η² = .94`, `(M = .47)`: what a test reported
             close = max(sentence.rfind(c, span[0], span[1]) for c in "]}") + 1
             if value.lstrip()[:1] in "[{" and P.TENSOR_SHAPE_RE.match(sentence, close or span[1]):

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import re
 
-# a test statistic printed with its degrees of freedom: `t(66)`, `F(2, 645)`, `χ2(3)`
-_TEST = re.compile(r"(?:t|F|χ\s?[²2]|X\s?[²2]|z|H|U|W|r)\s?\(\s?\d[\d.,\s]*\)")
+# a test statistic printed with its degrees of freedom: `t(66)`, `F(2, 645)`, `χ2(3)`, or
+# with both of an F test's set as a subscript run into the letter: `F2,126`
+_TEST = re.compile(
+    r"(?:t|F|χ\s?[²2]|X\s?[²2]|z|H|U|W|r)\s?\(\s?\d[\d.,\s]*\)|F\s?\d{1,3}\s?,\s?\d{1,6}"
+)
 # an effect size whose symbol is a statistic in any paper
 # (the square printed as `²`: `η2` may be a second learning rate)
 _EFFECT = re.compile(r"(?:partial\s+)?[ηω]\s?[pG]?\s?²|[ηω]²?\s?[pG]²?|Cohen[’']?s\s+[dfhκ]")
@@ -33,6 +36,25 @@ _DOF_AFTER = re.compile(r"\s*(?:degrees\s+)?of\s+freedom\b|\s*(?:dof|d\.o\.f\.)(
 _APA = frozenset({"M", "SD", "SE", "SEM", "Mdn", "d", "r", "b", "β", "g", "OR", "RR"})
 # a p-value as a result states it: an inequality (`p < .05`, `p ≤ 0.001`) or `p = .03`
 _P_VALUE = re.compile(r"(?<![\w.])p\s?(?:[<>≤≥]\s?0?\.\d|=\s?0?\.0\d|=\s?\.\d)")
+# a p-value by its name (`p`, `P`, `p-value`, `P value`); the `p` of a dropout or of a draw
+# is a probability a paper sets, so the name alone decides nothing
+_P_NAME = re.compile(r"[pP](?:[\s-]?values?)?")
+# a value in scientific notation with a negative power (`2.58 × 10⁻⁶⁸`, `3e-7`): as a p
+# it is a test's result, never a probability anyone sets
+_TINY = re.compile(r"(?:[×x]\s?10\s?[⁻−-]|\de-\d)")
+# words of a sentence that reports a test or an estimate beside its p-value
+_TESTED = re.compile(
+    r"\b(?:ANOVA|ANCOVA|MANOVA|t-tests?|tests?|significan\w*|estimates?|estimated|"
+    r"confidence|credible|intervals?|CI|correlat\w*|regressions?|coefficients?|"
+    r"Wilcoxon|Mann|Kruskal|Fisher|chi-squared?|odds ratios?|likelihood ratio)\b",
+    re.I,
+)
+# an estimate or an interval around one, by its name: what the data gave
+_ESTIMATE_NAME = re.compile(
+    r"\b(?:point estimates?|estimated (?:effect|coefficient|value)s?|"
+    r"(?:confidence|credible|HPD|compatibility) intervals?|\d+\s?%\s?CIs?)\b",
+    re.I,
+)
 _ASSIGNED = re.compile(r"(?<![\w.])(?P<symbol>[A-Za-zβ]{1,3})\s?=\s?[−-]?\d*\.?\d")
 
 
@@ -52,12 +74,31 @@ def reported_symbols(sentences: list[str]) -> frozenset[str]:
     return frozenset(out & _APA)
 
 
-def is_statistic(name: str, sentence: str, reported: frozenset[str] = frozenset()) -> bool:
-    """True when `name = value` in `sentence` is a reported statistic, not a setting."""
+def is_statistic(
+    name: str, sentence: str, reported: frozenset[str] = frozenset(), value: str = ""
+) -> bool:
+    """True when `name = value` in `sentence` is a reported statistic, not a setting: also a
+    p-value (`P = 0.973` after an ANOVA, `p = 0.009` beside an estimate, any `P = 2.6 ×
+    10⁻⁶⁸`) and an estimate or its interval by name (`the point estimate of 0.056`, `95%
+    confidence interval = -0.010 to 0.049`; the level alone, `95%`, may be a setting)."""
     name = name.strip()
     if _TEST.fullmatch(name) or _EFFECT.fullmatch(name) or _FIT.fullmatch(name):
         return True
+    if _P_NAME.fullmatch(name) and (
+        _TINY.search(value)
+        or (_probability(value) and (states_statistics(sentence) or _TESTED.search(sentence)))
+    ):
+        return True  # `p = 180` predictors is a count, whatever the sentence says
+    if _ESTIMATE_NAME.search(name) and not re.fullmatch(r"\s*\d+(?:\.\d+)?\s?%\s*", value):
+        return True
     return name in _APA and (name in reported or states_statistics(sentence))
+
+
+def _probability(value: str) -> bool:
+    """True when the value's first number could be a probability (0 to 1), or no value was
+    given."""
+    m = re.search(r"\d*\.?\d+", value)
+    return m is None or float(m.group()) <= 1.0
 
 
 def counts_freedom(sentence: str, end: int) -> bool:
