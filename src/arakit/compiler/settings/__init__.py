@@ -8,6 +8,7 @@ from __future__ import annotations
 from arakit.compiler.atoms import NEGATIVE_CUES, Where, text_blocks
 from arakit.compiler.pdf.document import Document
 from arakit.compiler.settings.code import code_settings
+from arakit.compiler.settings.distributions import distribution_settings
 from arakit.compiler.settings.glossary import glossary
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.numbers import normalize_value, parse_number, writes_dot_thousands
@@ -51,6 +52,8 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
             low = sent.lower()
             negative = any(c in low for c in NEGATIVE_CUES)
             found = reader.read(sent, Where(page, section, sent, role), group, negative)
+            if role != "results":
+                found += _distributions(sent, Where(page, section, sent, role), group, found)
             if VARIANT.search(sent):
                 for s in found:
                     s.variant = True
@@ -67,6 +70,20 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
             title = f"{title} {s.where.sentence}".strip()
         if title:
             s.extra["context"] = title
+    return out
+
+
+def _distributions(
+    sent: str, where: Where, group: int, found: list[PaperSetting]
+) -> list[PaperSetting]:
+    """The distributions the sentence sets (settings/distributions.py) whose parameters no
+    other reader took already."""
+    taken = {v for s in found for v in s.values}
+    out = []
+    for s in distribution_settings(sent, where):
+        if not set(s.values) <= taken:
+            s.group = group
+            out.append(s)
     return out
 
 
