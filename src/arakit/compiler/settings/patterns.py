@@ -389,9 +389,15 @@ def near_inequality(sentence: str, start: int, end: int) -> bool:
     return bool(INEQUALITY.search(sentence))
 
 
+# a subscript's second index right after the value, with no space (`cs=1,t`, `ks=2,t+1`):
+# the text layer flattened c_{s=1,t}; a list of settings goes on with a name and its `=`
+SUBSCRIPT_AFTER_RE = re.compile(r",[A-Za-z](?:[+−-]\d)?(?![\w′']|\s*=)")
 # a value that labels a case rather than sets something: `the n = 8 case`
 CASE_WORDS = set(
-    words("case cases example examples instance instances regime setting variant row rows column")
+    words(
+        "case cases example examples instance instances regime setting variant row rows column"
+        " condition"
+    )
 )
 PREPOSITIONS = set(words("for with of over at on in to by from under as"))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from arakit.compiler.settings import patterns as P
+from arakit.compiler.settings.names import words
 from arakit.compiler.settings.numbers import NUMBER
 
 
@@ -93,6 +94,14 @@ def percent(sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-un
     add(m.start(), m.span(), phrase, m.group("value"), "%")
 
 
+# a preposition of a path or a place before a size (`along 50m transect line`, `across
+# 2 km transects`): the size belongs to the noun after it, not to the words before
+_ALONG = frozenset(words("along across over through within around into onto"))
+_SIZED_AFTER = re.compile(
+    r"\s+(?P<noun>[a-z][a-z\-]{2,}(?:\s+[a-z][a-z\-]{2,})?)(?=\s*[,;.)]|\s+(?:of|with|and)\b)"
+)
+
+
 def quantity(sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
     """A value with its unit named by up to three words before it (QUANTITY_RE)."""
     phrase = P.lead(m.group("phrase") + " ", 3)
@@ -129,6 +138,9 @@ def quantity(sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-u
     if m.groupdict().get("unit") == "%" and not P.SETTING_PERCENT_NOUNS.search(phrase):
         return  # a percentage is a setting only when it names a share or a probability
     unit = m.groupdict().get("unit") or ""
+    sized = _SIZED_AFTER.match(sentence, m.end())
+    if last in _ALONG and sized and not set(sized.group("noun").split()) & P.LEAD_STOP:
+        phrase = sized.group("noun")  # `a census along 50m transect line`: the line's length
     add(m.start("value"), m.span("value"), phrase, m.group("value"), unit)
     for v, u in P.MORE_RE.findall(m.groupdict().get("more") or ""):
         add(m.start("more"), m.span("more"), phrase, v, u)

@@ -78,6 +78,7 @@ from arakit.compiler.settings.program import (
     is_program,
     program_span,
 )
+from arakit.compiler.settings.samples import sample_size
 from arakit.compiler.settings.sizes import sizes
 from arakit.compiler.settings.sigmas import sigma_cuts
 from arakit.compiler.settings.statistics import counts_freedom, is_statistic
@@ -497,10 +498,15 @@ class Reader:
         name, value = m.group("name"), m.group("value")
         if name[0] in "ℜℑ":
             return  # `ℑ = 0`: the real or imaginary part, an axis of a plot
+        sample = sample_size(sentence, name, m.start(), m.end())
+        if sample and sample.share:
+            return  # `36% (n = 1100 populations)`: the count behind a share, a result
         if P.OUTCOME_RE.search(sentence) or P.ADJUSTED_TO_RE.search(sentence[: m.start()]):
             return  # `the correct solution is w1 = 1`: what training should find or found
         if m.group("cite") and value in ("0", "1") and not m.group("unit"):
             return  # `the true model is µ = 0 (Ye, 1998)`: a case a cited result holds in
+        if P.SUBSCRIPT_AFTER_RE.match(sentence, m.end("value")):
+            return  # `cs=1,t`, `ks=2,t+1`: c_{s=1,t} with its subscript flattened, a symbol
         if name in P.INDEX_NAMES and value in ("0", "1"):
             return  # an index running from 0 or 1 (`Pn i=1`: a sum's limit, its sign lost)
         if value in ("0", "1") and (
@@ -563,6 +569,8 @@ class Reader:
                 return  # `F(2)=1, F(3)=2, F(4)=3, …`: a function's values listed, an output
             key = f"{key}_{index.group(1).lower()}"
         printed = f"{lead} {name}".strip() if phrase_key(lead) else name
+        if sample and sample.noun:  # `salinity (n=6k)`: how many the data hold, by what
+            printed, key, meaning = f"{name} ({sample.noun})", sample.key, ""
         unit = m.group("unit") or (noun if noun in ("steps", "epochs", "iterations") else "")
         kept = add(m.start(), m.span(), printed, value, unit, key, meaning)
         chained = re.match(rf"[^=≡]+(?:=|≡|:=)\s*(?P<mid>{SYMBOL})\s*=", m.group(0))

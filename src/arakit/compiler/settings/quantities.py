@@ -23,6 +23,7 @@ from arakit.compiler.settings.lists import ratios, tried_values
 from arakit.compiler.settings.method import SETUP_RE, setup_clause
 from arakit.compiler.settings.russian import russian
 from arakit.compiler.settings.patterns import (
+    PREPOSITIONS,
     VALUE_FIRST_GOOD_BEFORE,
     UNIT,
     clause_before,
@@ -84,9 +85,36 @@ def durations(sentence: str) -> list[Found]:
         noun = _ACTIVITY_NOUN.get(act.group(1).lower()[:5], act.group(1).lower())
         printed = clause[act.start() :].strip()  # `simulating the system for`, `run for`
         name = f"{printed} for" if len(printed.split()) <= 5 else f"{noun} length"
+        subject = _subject(clause[: act.start()])
+        if subject and name.endswith(" for"):  # `each simulation ran for`: what ran
+            name = f"{subject} {name}"
         key = f"{snake(noun)}_duration"
         out.append(Found(m.span("value"), name, m.group("value"), m.group("unit"), key))
     return out
+
+
+# the verb's helpers between a subject and its activity (`each word was played`)
+_AUXILIARY = frozenset(words("was were is are be been being then also each"))
+_NOT_SUBJECT = frozenset(
+    words(
+        "we they it he she which that this these those who and or but then when where after "
+        "before once also each all both first"
+    )
+)
+
+
+def _subject(before: str) -> str:
+    """The noun the activity's clause opens with, right before its verb (`Each simulation`
+    ran, `each pseudoword was` played): empty when a pronoun, a preposition or nothing is."""
+    words = before.split()
+    while words and words[-1].lower() in _AUXILIARY:
+        words.pop()
+    last = words[-1].lower() if words else ""
+    if not re.fullmatch(r"[a-z][a-z\-]{2,}", last) or last in _NOT_SUBJECT:
+        return ""
+    if last.endswith(("ly", "ed", "ing")) or last in PREPOSITIONS:
+        return ""  # `then briefly ran`, `repeated`, `by`: not the thing that ran
+    return last
 
 
 _EVERY_TIME = re.compile(rf"\bevery\s+(?P<value>{NUMBER})\s?(?P<unit>{_TIME})(?![\w-])")
