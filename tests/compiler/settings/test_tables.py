@@ -221,3 +221,37 @@ def test_a_table_of_best_fit_parameters_is_results() -> None:
     )
     assert not is_settings_table(table)
     assert _read(table) == []
+
+
+def test_an_optical_prescription_is_one_setting_per_surface_and_column() -> None:
+    from arakit.compiler.pdf.document import DocTable
+    from arakit.compiler.settings.glossary import glossary
+    from arakit.compiler.settings.prose import Reader
+    from arakit.compiler.settings.tables import table_settings
+
+    header = ["Surface", "RoC [m]", "Conic", "Thickness [m]"]
+    table = DocTable(
+        page=4,
+        section="2",
+        number="1",
+        caption="Lens prescription of the relay used in the bench tests.",
+        header=header,
+        header_rows=[header],
+        rows=[["L1", "0.250", "-0.5", "0.012"], ["L2", "-0.400", "0", "0.020"]],
+    )
+    got = table_settings(table, Reader(glossary([])), 1)
+    assert [(s.key, s.value, s.extra["column"]) for s in got] == [
+        ("roc", "0.250", "L1"),
+        ("conic", "-0.5", "L1"),
+        ("thickness", "0.012", "L1"),
+        ("roc", "-0.400", "L2"),
+        ("conic", "0", "L2"),
+        ("thickness", "0.020", "L2"),
+    ]
+
+
+def test_a_unit_in_square_brackets_is_read_like_one_in_parentheses() -> None:
+    from arakit.compiler.settings.tables import _unit_of
+
+    assert _unit_of("Exposure [ms]") == _unit_of("Exposure (ms)") == "ms"
+    assert _unit_of("Surface [label]") == ""

@@ -21,7 +21,10 @@ from arakit.compiler.text import sentences
 
 _SETTINGS_CAPTION = re.compile(
     r"hyper-?parameters?|parameters?|settings?|configurations?|set-?up|training details|"
-    r"implementation details|factors?|default values|priors?",
+    r"implementation details|factors?|default values|priors?|"
+    # an optical prescription: each surface's radius, conic, spacing and aperture, the
+    # design the paper sets up (one row per surface)
+    r"prescriptions?",
     re.IGNORECASE,
 )
 # a column that explains each name in words: it sets nothing (`Component | Description`)
@@ -54,7 +57,7 @@ _RESULT_HEADER = re.compile(
 _PRIOR_HEADER = re.compile(r"^priors?\b", re.IGNORECASE)
 _NOTE_MARK_RE = re.compile(r"(?<=\))\s*\(\d\)$|(?<=\))\s*[⁽][¹²³⁴⁵⁶⁷⁸⁹⁰]+[⁾]$")
 _CODE_PAREN_RE = re.compile(r"\(([a-z][a-z0-9_ .\-]{1,30})\)\s*$")
-_UNIT_PAREN_RE = re.compile(r"\(([^()]{1,6})\)")
+_UNIT_PAREN_RE = re.compile(r"\(([^()]{1,6})\)|\[([^\[\]]{1,6})\]")  # `RoC (m)`, `RoC [m]`
 # a cell that lists settings as code writes them (`n_estimators=499, max_depth=6`): each
 # `name=value` is a setting of its own, named by its key, for the configuration of the row
 _KV_PAIR = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(\S.*)$")
@@ -91,7 +94,7 @@ def _name_key(name: str, reader: Reader) -> tuple[str, str]:
     m = _CODE_PAREN_RE.search(name)
     if m and m.group(1).strip().lower() not in _units():
         return code_key(snake(m.group(1))), ""
-    base = re.sub(r"\s*\([^()]*\)", "", name).strip()
+    base = re.sub(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])", "", name).strip()  # `RoC [m]`: RoC
     return reader.key(base or name)
 
 
@@ -101,8 +104,9 @@ def _units() -> set[str]:
 
 def _unit_of(name: str) -> str:
     for m in _UNIT_PAREN_RE.finditer(name):
-        if m.group(1).strip().lower() in _units():
-            return m.group(1).strip()
+        unit = (m.group(1) or m.group(2)).strip()
+        if unit.lower() in _units():
+            return unit
     return ""
 
 
