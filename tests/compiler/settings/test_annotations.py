@@ -65,3 +65,27 @@ def test_a_run_is_named_by_what_ran() -> None:
     assert _read(sentence)[0][:2] == ("trial ran for", "20")
     assert _read("Simulations were run for 5 ns.")[0][:2] == ("simulations run for", "5")
     assert _read("We then ran the model for 10 hours.")[0][:2] == ("ran the model for", "10")
+
+
+def test_a_label_or_an_index_the_paper_gives_is_no_setting() -> None:
+    assert _read("Let t0 be the time of the pulse designated P = 0 in the log.") == []
+    assert _read("Each cohort c is indexed by c = 1 for juveniles and c = 2 for adults.") == []
+    assert _read("The batch size is 32 for CIFAR and 64 for ImageNet.") == [
+        ("batch size (CIFAR)", "32", (32.0,)),
+        ("batch size (ImageNet)", "64", (64.0,)),
+    ]
+
+
+def test_the_points_a_condition_picks_out_are_no_setting() -> None:
+    assert _read("The track crosses a few points in the plane where vx = 0 and y = 0.") == []
+    assert _read("We keep the times when T = 0 out of the fit.") == []
+    sentence = "The loss weights are w where w = 10 for moving cells and w = 1 for the rest."
+    assert [s[:2] for s in _read(sentence)] == [
+        ("w (moving cells)", "10"),
+        ("w (rest)", "1"),
+    ]
+
+
+def test_a_function_at_zero_set_to_zero_is_a_boundary_condition() -> None:
+    assert _read("Then set g(0) = 0, giving g for every fold.") == []
+    assert _read("The step sizes are β(1) = 0.5 and β(2) = 0.1.")[0][:2] == ("β(1)", "0.5")

@@ -190,6 +190,31 @@ EVENT_AFTER_RE = re.compile(r"[^()|]{0,30}\|")
 # a reason given after a statement (`let hdf(0) = 0 since dfC(0) = 0`): what follows
 # `since` is a known fact, not a choice (a sentence that opens with `Since` may set one)
 REASON_BEFORE_RE = re.compile(r"\S\s+(?:since|because)\s+(?:\S+\s+){0,1}$")
+# assignments already read in the same run of labels or conditions (`vz = 0 and `, `s = 1
+# for young and `), between the word that opens the run and the symbol at hand
+_EARLIER = r"(?:[^\s=]{1,12}\s*=\s*[^\s,;]{1,12}(?:\s+for\s+\w+)?\s*(?:,|and|or)\s+)*"
+# a value that labels or indexes (`the event designated E = 0`, `age is indexed by s = 1 for
+# young and s = 2 for old`): a name the paper gives, not a setting
+LABEL_BEFORE_RE = re.compile(
+    rf"\b(?:designated|labell?ed|numbered|indexed\s+by|denoted\s+by)\s+{_EARLIER}$",
+    re.IGNORECASE,
+)
+_LABELLED_VALUE_RE = re.compile(LABEL_BEFORE_RE.pattern[:-1] + r"[^\s=]{1,12}\s*=\s*$", re.I)
+
+
+def labels_value(before: str) -> bool:
+    """True when the value right after `before` is a label or an index the paper gives
+    (`indexed by s = ` before it: `indexed by s = 1 for young`)."""
+    return bool(_LABELLED_VALUE_RE.search(before))
+
+
+# the points or times a condition picks out (`some points in the orbit where vz = 0 and
+# z = 0`, `the moments when T = 0`): where something holds, not what was set
+LOCUS_BEFORE_RE = re.compile(
+    r"\b(?:points?|times?|moments?|instants?|places?|locations?|epochs?)\b[^.;=]{0,30}?"
+    rf"\b(?:where|when|at\s+which)\s+{_EARLIER}$",
+    re.IGNORECASE,
+)
 # where an analysis puts an extremum: `uniquely maximized at p = 0.5`, `the signal-optimal
 # p=0.5`: a property the paper derives, not a value it sets
 EXTREMUM_BEFORE_RE = re.compile(

@@ -244,7 +244,7 @@ class Reader:
         for f in [
             *hardware(sentence),
             *sizes(sentence),
-            *per_item(sentence),
+            *(f for f in per_item(sentence) if not P.labels_value(sentence[: f.span[0]])),
             *priors(sentence),
             *windows(sentence),
             *sigma_cuts(sentence),
@@ -521,6 +521,12 @@ class Reader:
             sentence, m.end()
         ):
             return  # `P(o = 1 | s, d)`: the event a probability is of, not a setting
+        if P.LABEL_BEFORE_RE.search(sentence[: m.start()]):
+            return  # `the event designated E = 0`, `indexed by s = 1 for young`: a label
+        if P.LOCUS_BEFORE_RE.search(sentence[: m.start()]):
+            return  # `the points in the orbit where vz = 0 and z = 0`: a condition
+        if name.endswith("(0)") and value == "0":
+            return  # `let h(0) = 0`: a function's value at zero, a boundary condition
         if P.REASON_BEFORE_RE.search(sentence[: m.start()]):
             return  # `let hdf(0) = 0 since dfC(0) = 0`: a fact given as a reason
         if P.EXTREMUM_BEFORE_RE.search(sentence[: m.start()]):
