@@ -89,3 +89,17 @@ def test_the_points_a_condition_picks_out_are_no_setting() -> None:
 def test_a_function_at_zero_set_to_zero_is_a_boundary_condition() -> None:
     assert _read("Then set g(0) = 0, giving g for every fold.") == []
     assert _read("The step sizes are β(1) = 0.5 and β(2) = 0.1.")[0][:2] == ("β(1)", "0.5")
+
+
+def test_a_duration_before_plural_things_is_each_ones_length() -> None:
+    sentence = "We cut every recording into 3-second clips, dropping shorter clips."
+    assert _read(sentence) == [("clip length", "3", (3.0,))]
+    assert _read("We use a 2 fs timestep.") == [("timestep", "2", (2.0,))]
+
+
+def test_a_telescope_named_by_its_aperture_is_no_setting() -> None:
+    assert _read("Spectra were taken with the Magellan 6.5m telescope and its echelle.") == []
+    assert _read("We used a search radius of 10 arcsec around each target.")[0][:2] == (
+        "search radius",
+        "10",
+    )

@@ -101,6 +101,10 @@ _SIZED_AFTER = re.compile(
     r"\s+(?P<noun>[a-z][a-z\-]{2,}(?:\s+[a-z][a-z\-]{2,})?)(?=\s*[,;.)]|\s+(?:of|with|and)\b)"
 )
 
+# an observatory's instrument named by its size (`the Gemini South 8m telescope`, `a 2.5-m
+# telescope`): what the observations were made with, not a setting of the study
+_INSTRUMENT_AFTER = re.compile(r"\s*-?\s*(?:[A-Z][\w-]*\s+)?(?:telescopes?|reflector|refractor)\b")
+
 
 def quantity(sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
     """A value with its unit named by up to three words before it (QUANTITY_RE)."""
@@ -138,6 +142,8 @@ def quantity(sentence: str, m: re.Match[str], add) -> None:  # type: ignore[no-u
     if m.groupdict().get("unit") == "%" and not P.SETTING_PERCENT_NOUNS.search(phrase):
         return  # a percentage is a setting only when it names a share or a probability
     unit = m.groupdict().get("unit") or ""
+    if _INSTRUMENT_AFTER.match(sentence, m.end()):
+        return  # `the Keck I 10m telescope`: the instrument's aperture, as hardware is
     sized = _SIZED_AFTER.match(sentence, m.end())
     if last in _ALONG and sized and not set(sized.group("noun").split()) & P.LEAD_STOP:
         phrase = sized.group("noun")  # `a census along 50m transect line`: the line's length

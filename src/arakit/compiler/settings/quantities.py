@@ -220,7 +220,10 @@ def attributive(sentence: str) -> list[Found]:
         v = "value" if m.group("value") else "hvalue"
         printed = m.group("unit") or m.group("hunit")
         u = unit.get(printed, printed)
-        out.append(Found(m.span(v), noun, m.group(v), u, snake(noun)))
+        name = noun
+        if re.fullmatch(_TIME, printed) and " " not in noun and re.search(r"[^s]s$", noun):
+            name = f"{_singular(noun)} length"  # `4-second utterances`: each one's length
+        out.append(Found(m.span(v), name, m.group(v), u, snake(name)))
     return out
 
 
