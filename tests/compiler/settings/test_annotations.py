@@ -103,3 +103,15 @@ def test_a_telescope_named_by_its_aperture_is_no_setting() -> None:
         "search radius",
         "10",
     )
+
+
+def test_a_share_of_the_data_written_as_a_fraction_in_words() -> None:
+    got = _read("We kept a hold-out test set of field plots (one third of the total data).")
+    assert [(n, v) for n, v, _ in got] == [("holdout share", "one third")]
+    assert abs(got[0][2][0] - 1 / 3) < 1e-9
+    assert _read("Two thirds of the samples were used for training.")[0][:2] == (
+        "training share",
+        "Two thirds",
+    )
+    assert _read("Training accuracy rose for two thirds of the samples.") == []
+    assert _read("About half of the data showed a clear trend.") == []

@@ -82,7 +82,14 @@ from arakit.compiler.settings.samples import sample_size
 from arakit.compiler.settings.sizes import sizes
 from arakit.compiler.settings.sigmas import sigma_cuts
 from arakit.compiler.settings.statistics import counts_freedom, is_statistic
-from arakit.compiler.settings.splits import folds, limits, percent_parts, set_values, splits
+from arakit.compiler.settings.splits import (
+    folds,
+    fraction_parts,
+    limits,
+    percent_parts,
+    set_values,
+    splits,
+)
 from arakit.compiler.settings.spanish import spanish, spanish_settings
 
 
@@ -231,6 +238,9 @@ class Reader:
                 one = f.numbers[0] if len(f.numbers) == 1 else None
                 numbers = f.numbers if one is None else ()
                 add(f.span[0], f.span, f.name, f.value, f.unit, f.key, "", numbers, count=one)
+        for f, share in fraction_parts(sentence):
+            if free(*f.span):
+                add(f.span[0], f.span, f.name, f.value, "", f.key, count=share)
         for f in [*splits(sentence), *limits(sentence), *folds(sentence), *percent_parts(sentence)]:
             if free(*f.span):
                 printed = re.findall(NUMBER, f.value)  # `section 22`, `≤ 10`

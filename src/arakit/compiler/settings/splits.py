@@ -111,6 +111,50 @@ def percent_parts(sentence: str) -> list[Found]:
     return out
 
 
+_FRACTIONS = {
+    "half": 1 / 2,
+    "third": 1 / 3,
+    "quarter": 1 / 4,
+    "fourth": 1 / 4,
+    "fifth": 1 / 5,
+    "tenth": 1 / 10,
+}
+_FRACTION_RE = re.compile(
+    r"\b(?P<value>(?:(?P<count>one|a|two|three|four)\s+)?(?P<part>half|thirds?|quarters?|"
+    r"fourths?|fifths?|tenths?))\s+of\s+(?:the\s+|our\s+|all\s+)?(?:total\s+|whole\s+|"
+    r"full\s+|available\s+|observational\s+)?(?:data(?:set)?|samples|observations|examples|"
+    r"images|records|cases)\b",
+    re.IGNORECASE,
+)
+_PART_USE_RE = re.compile(
+    rf"\b{_PART_USE}\b(?!\s+(?:accuracy|error|loss|score|performance|time))", re.IGNORECASE
+)
+
+
+def fraction_parts(sentence: str) -> list[tuple[Found, float]]:
+    """`a hold-out test set of observational data (one third of the total data)`, `two
+    thirds of the samples for training`: a share of the data written as a fraction in
+    words, read when the sentence names the part it goes to; with the fraction's value."""
+    use = _PART_USE_RE.search(sentence)
+    if not use or reports_a_result(clause_before(sentence, use.start())):
+        return []
+    out = []
+    for m in _FRACTION_RE.finditer(sentence):
+        part = m.group("part").lower().rstrip("s")
+        count = (m.group("count") or "one").lower()
+        times = 1 if count in ("one", "a") else parse_number(count)
+        if times is None or (part == "half" and count not in ("one", "a")):
+            continue
+        name = f"{use.group('use').lower().replace('-', '')} share"
+        out.append(
+            (
+                Found(m.span("value"), name, m.group("value"), "", snake(name)),
+                times * _FRACTIONS[part],
+            )
+        )
+    return out
+
+
 _LIMIT_RE = re.compile(
     r"(?P<noun>[a-z][a-z\-]*s)\s+(?:of|with)\s+(?:a\s+)?(?P<what>length|size|duration)s?\s*"
     r"(?:≤|<=|<|up\s+to|at\s+most|of\s+at\s+most)\s*(?P<a>\d+)"
