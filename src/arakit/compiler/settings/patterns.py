@@ -254,6 +254,14 @@ REFERENCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# a part of the paper or its supplement named by its number: `see SI 8.2`, `Table SI 8.4`,
+# `Supplementary Note 3`, `Appendix 2`, `Chapter 4` (the number labels the part)
+PART_NAME_RE = re.compile(
+    r"(?:SI|ESM|Supp(?:lement(?:ary)?)?\.?(?:\s+(?:Information|Materials?|Notes?|Sections?|"
+    r"Tables?|Figures?|Text))?|Appendix|Chapter|Ch\.|Sec\.|Sect\.)",
+    re.IGNORECASE,
+)
+
 # nouns that name a measured outcome, never a setting
 RESULT_NOUNS = set(
     words(

@@ -159,7 +159,9 @@ class Reader:
         ) -> bool:
             if P.MEASURED_RE.match(sentence, span[1]) or P.FORMULA_RE.match(sentence, span[1]):
                 return False  # a value with its error bar is a measurement; one in a formula, math
-            if P.REFERENCE_BEFORE_RE.search(sentence[: span[0]]):
+            if P.REFERENCE_BEFORE_RE.search(sentence[: span[0]]) or P.PART_NAME_RE.fullmatch(
+                name.strip()
+            ):
                 return False  # `shown in Figure 3A`: a label of the paper's parts
             if P.COMPARED_AFTER_RE.match(sentence, span[1]) or P.ORDER_OF_RE.search(
                 sentence[: span[0]]
