@@ -15,6 +15,7 @@ from arakit.compiler.settings.numbers import normalize_value, parse_number, writ
 from arakit.compiler.settings.patterns import VARIANT
 from arakit.compiler.settings.points import sweep_points
 from arakit.compiler.settings.prose import Reader
+from arakit.compiler.settings.protocol import protocol_settings
 from arakit.compiler.settings.statistics import reported_symbols
 from arakit.compiler.settings.tables import table_settings
 from arakit.compiler.text import sentences
@@ -54,6 +55,7 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
             found = reader.read(sent, Where(page, section, sent, role), group, negative)
             if role != "results":
                 found += _distributions(sent, Where(page, section, sent, role), group, found)
+                found += _protocol(sent, Where(page, section, sent, role), group, found)
             if VARIANT.search(sent):
                 for s in found:
                     s.variant = True
@@ -82,6 +84,18 @@ def _distributions(
     out = []
     for s in distribution_settings(sent, where):
         if not set(s.values) <= taken:
+            s.group = group
+            out.append(s)
+    return out
+
+
+def _protocol(sent: str, where: Where, group: int, found: list[PaperSetting]) -> list[PaperSetting]:
+    """The steps of a laboratory protocol the sentence states (settings/protocol.py) whose
+    values no other reader took already."""
+    taken = {(v, s.where.page) for s in found for v in s.values}
+    out = []
+    for s in protocol_settings(sent, where):
+        if not {(v, s.where.page) for v in s.values} <= taken:
             s.group = group
             out.append(s)
     return out
