@@ -216,3 +216,12 @@ def test_a_template_placeholder_author_line_above_the_names_is_not_an_author(
 def test_an_anonymous_submission_still_has_no_authors(tmp_path: Path) -> None:
     doc = _read(tmp_path, authors=[], raw_authors=["Anonymous Author(s)"])
     assert doc.authors == []
+
+
+def test_a_nickname_in_parentheses_stays_in_the_name_a_note_does_not(tmp_path: Path) -> None:
+    authors = [[Author("Marco Rossi", "1"), Author("Yuxi (Lucy) Lu", "2"), Author("Li Wei", "1")]]
+    doc = _read(tmp_path, authors=authors, affiliations=AFFILIATIONS)
+    assert doc.authors == ["Marco Rossi", "Yuxi (Lucy) Lu", "Li Wei"]
+    rows = ["Marco Rossi (AAS) and Ana Cruz (Equal contribution)"]
+    doc = _read(tmp_path, authors=[], raw_authors=rows)
+    assert doc.authors == ["Marco Rossi", "Ana Cruz"]

@@ -90,7 +90,8 @@ def institution_like(text: str) -> bool:
 
 def names_in(cell: str, small_caps: bool = False) -> list[str]:
     """The person names in one cell of an author row, marks and separators removed."""
-    text = re.sub(r"\([^)]*\)", " ", cell)  # "(equal contribution)", "(AAS ...)"
+    text = _NICKNAME.sub(lambda m: f" {_NICK}{m.group(1)} ", cell)
+    text = re.sub(r"\([^)]*\)", " ", text)  # "(equal contribution)", "(AAS ...)"
     out = []
     for piece in _SPLIT.split(text):
         name = " ".join(piece.strip(_MARKS).split())
@@ -99,9 +100,16 @@ def names_in(cell: str, small_caps: bool = False) -> list[str]:
         ):
             name += "."  # an initial ends the name ("Рыжиков А.В.")
         name = re.sub(r"^and\s+", "", name, flags=re.IGNORECASE)  # small capitals: "AND"
-        if is_name(name, small_caps):
-            out.append(name)
+        words = name.split()
+        if is_name(" ".join(w for w in words if not w.startswith(_NICK)), small_caps):
+            out.append(" ".join(f"({w[1:]})" if w.startswith(_NICK) else w for w in words))
     return out
+
+
+# a nickname set in parentheses inside a name ("Yuxi (Lucy) Lu"): one capitalised word
+# between two words of the name, kept as printed; it is marked while the name is read
+_NICKNAME = re.compile(r"(?<=[^\W\d_])\s+\(([A-Z][^\W\d_A-Z]+)\)\s+(?=[A-Z])")
+_NICK = "\x00"
 
 
 def template_names(text: str) -> bool:
