@@ -23,7 +23,7 @@ from arakit.compiler.pdf.furniture import (
     furniture,
     venue_from_status,
 )
-from arakit.compiler.pdf.masthead import journal_name, masthead_venue, parts_of
+from arakit.compiler.pdf.masthead import boxed_names, journal_name, masthead_venue, parts_of
 from arakit.compiler.pdf.names import institution_like
 from arakit.compiler.pdf.people import (
     Row,
@@ -41,6 +41,9 @@ _ABSTRACT_WORDS = (
 )
 _ABSTRACT_RE = re.compile(rf"^a\s?bstract\b|^(?:{_ABSTRACT_WORDS})$", re.IGNORECASE)
 _ABSTRACT_HEAD = re.compile(rf"^(?:a\s?bstract|{_ABSTRACT_WORDS})[.:—–-]?\s*", re.IGNORECASE)
+# "Abstract" run into the text on its line, with the mark that sets it off if any
+_RUN_IN = re.compile(r"^a\s?bstract\b\s*(?P<sep>[.:—–-])?\s*", re.IGNORECASE)
+TITLE_STEP = 2.5  # points above the text's size: type no run-in heading is set in
 
 
 @dataclass
@@ -62,9 +65,20 @@ class Front:
 _HEADER_KINDS = ("venue", "status", "typeset", "arxiv", "date")
 
 
-def is_abstract(line: Line) -> bool:
-    """The line that opens the abstract (`Abstract`, `ABSTRACT`, `A BSTRACT`, `Summary`)."""
-    return bool(_ABSTRACT_RE.match(line.text.strip()))
+def is_abstract(line: Line, body: float = 0.0) -> bool:
+    """The line that opens the abstract (`Abstract`, `ABSTRACT`, `A BSTRACT`, `Summary`, a
+    run-in "Abstract—This work ..."). A line that only begins with the word is no heading
+    when what follows it is no sentence (lower case: "Abstract readability: evidence ...")
+    or when it is set in title type well above the text's (`body`, when known): a title
+    such as "Abstract Interpretation of ..."."""
+    text = line.text.strip()
+    if not _ABSTRACT_RE.match(text):
+        return False
+    m = _RUN_IN.match(text)
+    rest = text[m.end() :] if m else ""
+    if not m or not rest or m.group("sep"):
+        return True  # the heading alone, another language's, or set off by punctuation
+    return not rest[:1].islower() and not (body and line.size >= body + TITLE_STEP)
 
 
 def without_abstract_heading(text: str) -> str:
@@ -92,19 +106,22 @@ def read_front(
     content: list[Row] = []
     citing: list[str] = []
     used: set[int] = set()
-    for row in rows:
+    named = boxed_names([r.plain for r in rows])
+    for n, row in enumerate(rows):
         if citing:
             citing.append(row.text)
             used.update(row.keys)
             continue
         kind = furniture(without_mail(row.plain)) or _place_and_date(row.plain)
+        if n in named:
+            kind = Furniture("venue", " ".join(row.plain.split()))
         cells = row.cells()
         parts = parts_of(cells) if len(cells) > 1 and getattr(kind, "kind", "") != "citebox" else []
         if kind is None and any(p.kind in _HEADER_KINDS for p in parts):
             kind = parts[0]  # a header of parts set apart: "MNRAS 000, ... Preprint 12 ..."
         if kind is not None:
             front.furniture.extend(parts or [kind])  # each part read on its own
-            used.update(row.keys)
+            used.update(_furniture_keys(row, kind))
             if kind.kind == "citebox":
                 citing.append(row.text)
             continue
@@ -133,6 +150,22 @@ def read_front(
     _running(front, running)
     _venue_and_year(front, " ".join(citing))
     return front, used
+
+
+def _furniture_keys(row: Row, kind: Furniture) -> list[int]:
+    """The lines of a furniture row that are furniture: a keyword list's label printed in a
+    sidebar level with a line of the abstract beside it (Elsevier's "Keywords:" in the
+    article-info column) leaves that line, a sentence of its own, to the abstract."""
+    if kind.kind != "keywords" or len(row.pieces) < 2:
+        return row.keys
+    return [
+        key
+        for key, p in zip(row.keys, row.pieces, strict=True)
+        if furniture(p.plain()) or len(p.plain().split()) < SENTENCE_WORDS
+    ]
+
+
+SENTENCE_WORDS = 8  # a piece this long beside a label is running text, not a keyword
 
 
 def _running(front: Front, running: list[str]) -> None:
@@ -182,7 +215,7 @@ _DOCUMENT_TYPE = re.compile(
 # "Тема: …", "Title: …": a title page naming its topic after a label
 _TOPIC = re.compile(r"^(?:тема|topic|title|thema|titel|sujet|tema|titolo)\s*:\s*", re.IGNORECASE)
 # the mark of a footnote on the title ("... nuclear activity⋆"): a star, dagger or the like
-_NOTE_MARK = re.compile(r"\s*[⋆†‡§¶∗]+$")
+_NOTE_MARK = re.compile(r"\s*[⋆†‡§¶∗✩☆★]+$")  # a title's note marks (Elsevier sets ✩)
 _QUOTE_OPEN = '«“„"'
 
 
@@ -266,7 +299,7 @@ def _title(rows: list[Row], body: float) -> list[Row]:
         else:
             break
     text = " ".join(r.plain for r in out)
-    if len(out) > 4 or len(text) > 300 or is_abstract(out[0].pieces[0]):
+    if len(out) > 4 or len(text) > 300 or is_abstract(out[0].pieces[0], body):
         return []
     # a title set in bold at the text's size (an APA manuscript's title page) is set apart
     # by its weight: bold rows that end in no full stop are no paragraph

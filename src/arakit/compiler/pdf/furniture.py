@@ -41,6 +41,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, rx in (
         ("arxiv", r"^arXiv:\s*\d{4}\.\d{4,5}|^arXiv:\s*[a-z\-]+/\d{7}"),
         ("keywords", KEYWORDS_LABEL),
+        # a publisher's masthead box over the title (Elsevier's, on every journal it prints:
+        # "Contents lists available at ScienceDirect" ... "journal homepage: www...")
+        ("masthead", r"^contents lists? available at\b|^journal homepage\s*:"),
         # an APA manuscript's running head ("Running head: SHORT TITLE"): never the title
         ("running", r"^running (?:head|header|title)\s*:"),
         (

@@ -7,6 +7,8 @@ Three constructions are read, each for the reason it names a venue:
   running heads: "MNRAS 000, 1–24 (2016)"): the venue is the name before the volume;
 - a journal's name printed over the paper's DOI (OUP: "Bioinformatics" above
   "doi.10.1093/bioinformatics/xxxxxx"): the line a publisher sets right above the DOI;
+- a journal's name inside a publisher's masthead box (Elsevier: "Contents lists available
+  at ScienceDirect", the name, "journal homepage: ..."): the row between the box's lines;
 - a page header above the title that dates itself (a course, a workshop: "02456 DEEP
   LEARNING, DTU COMPUTE, FALL 2022"): the topmost line of the page, in type smaller than
   the title, short, and printing a year.
@@ -31,6 +33,26 @@ _DOI = re.compile(r"^(?:doi[.:]?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,}/", re
 _STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\bpage\s+\d|#\d", re.I)
 MAX_NAME_WORDS = 6
 HEADER_WORDS = 14  # a venue line is short: a name, a course, a year
+
+
+def boxed_names(texts: list[str]) -> set[int]:
+    """The rows of a publisher's masthead box that print the journal's name: a short row
+    set between two masthead lines ("Contents lists available at ScienceDirect" /
+    "Economics Letters" / "journal homepage: ..."), given the first page's rows as text;
+    the box's top line may have gone with the running head, so a name that opens the rows
+    over a masthead line counts too."""
+    boxed = [getattr(furniture(t), "kind", "") == "masthead" for t in texts]
+    out: set[int] = set()
+    for k in range(len(texts) - 1):
+        words = texts[k].split()
+        if (
+            (k == 0 or boxed[k - 1])
+            and boxed[k + 1]
+            and 0 < len(words) <= MAX_NAME_WORDS
+            and not re.search(r"\d|https?://|@", texts[k])
+        ):
+            out.add(k)
+    return out
 
 
 def journal_name(text: str) -> str:

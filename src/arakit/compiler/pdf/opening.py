@@ -35,7 +35,7 @@ def read_opening(
         (
             k
             for k in on_page
-            if is_abstract(lines[k])
+            if is_abstract(lines[k], headings.body)
             or (
                 headings.strict(lines[k])
                 and not _dated(lines[k])
@@ -164,7 +164,7 @@ def _read_rest(
     doc.furniture = [f.text for f in front.furniture]
     k = end
     again = _title_again(lines, k, doc.title) if end == on_page[-1] + 1 else 0
-    if k < len(lines) and (is_abstract(lines[k]) or again):
+    if k < len(lines) and (is_abstract(lines[k], headings.body) or again):
         text = "" if again else without_abstract_heading(reading_text(lines[k]))
         parts = [text] if text else []
         k += again or 1
@@ -244,7 +244,11 @@ def _cite_box(doc: Document, lines: list[Line], k: int, headings: Headings) -> i
     """A box asking readers to cite the paper (with BibTeX): its venue and year are the
     paper's own; the box is furniture up to the next heading. Returns where it ends."""
     start = k
-    while k < len(lines) and not headings.strict(lines[k]) and not is_abstract(lines[k]):
+    while (
+        k < len(lines)
+        and not headings.strict(lines[k])
+        and not is_abstract(lines[k], headings.body)
+    ):
         k += 1
     fields = bibtex_fields(" ".join(ln.text for ln in lines[start:k]))
     doc.venue = fields.get("journal") or fields.get("booktitle") or doc.venue
