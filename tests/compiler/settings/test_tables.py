@@ -255,3 +255,25 @@ def test_a_unit_in_square_brackets_is_read_like_one_in_parentheses() -> None:
 
     assert _unit_of("Exposure [ms]") == _unit_of("Exposure (ms)") == "ms"
     assert _unit_of("Surface [label]") == ""
+
+
+def test_a_notation_description_value_source_table_names_each_row_by_its_symbol_and_words() -> None:
+    # a modelling paper's parameter table: the value column is headed `Range/Value`, the
+    # last column cites where each value comes from
+    table = DocTable(
+        "2",
+        "Model parameters and their values.",
+        ["Notation", "Description", "Range/Value", "Source"],
+        [
+            ["γ", "recovery rate", "1/7 per day", "[12]"],
+            ["k_{50}", "half-saturation density", "250 cells per ml", "[3]"],
+            ["σ_M", "mutation standard deviation", "0.2", "estimated"],
+        ],
+        6,
+    )
+    got = [(s.name, s.value, s.meaning) for s in table_settings(table, Reader({}), 1)]
+    assert got == [
+        ("γ", "1/7 per day", "recovery rate"),
+        ("k_{50}", "250 cells per ml", "half-saturation density"),
+        ("σ_M", "0.2", "mutation standard deviation"),
+    ]

@@ -29,18 +29,23 @@ _SETTINGS_CAPTION = re.compile(
 )
 # a column that explains each name in words: it sets nothing (`Component | Description`)
 _PROSE_HEADER = re.compile(
-    r"^(?:descriptions?|meanings?|explanations?|definitions?|comments?|notes?|remarks?)$",
+    r"^(?:descriptions?|meanings?|explanations?|definitions?|comments?|notes?|remarks?|"
+    # where a value comes from (`[15]`, `estimated`): a citation, not a setting
+    r"sources?|references?|refs?\.?|citations?)$",
     re.IGNORECASE,
 )
+# of those, the columns that say in words what each row's name is
+_DESCRIBES = re.compile(r"^(?:descriptions?|meanings?|explanations?|definitions?)$", re.I)
 _GENERIC_HEADER = re.compile(
     r"^(?:values?|value\(s\)|settings?|defaults?|default values?|levels?|choices?|range|options?|"
+    r"(?:range|values?)\s?/\s?(?:range|values?)|values? \(range\)|"
     r"hyper-?parameters?|parameters?|factors?|name|names|description)$",
     re.IGNORECASE,
 )
 # a first column that holds the names of the settings (one setting per row)
 _NAME_COLUMN = re.compile(
     r"^(?:hyper-?parameters?|parameters?|settings?|factors?|options?|variables?|quantity|"
-    r"quantities|symbol|config(?:uration)? (?:key|option))$",
+    r"quantities|symbols?|notations?|config(?:uration)? (?:key|option))$",
     re.IGNORECASE,
 )
 # a column that counts the model's size: derived from the settings, not one of them
@@ -216,7 +221,7 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
 
     prose = {k for k, h in enumerate(header) if k and _PROSE_HEADER.match(h.strip())}
 
-    def add(name: str, cell: str, context: str, part: int) -> None:
+    def add(name: str, cell: str, context: str, part: int, described: str = "") -> None:
         if _COUNT_COLUMN.match(name.strip()):
             return
         pairs = key_values(cell)
@@ -228,6 +233,7 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
         if not text or text in ("-", "–", "—"):
             return
         key, meaning = _name_key(name, reader)
+        meaning = described or meaning  # `β | maximum transmission rate | 0.317`: its words
         # one configuration (column or row) is one experiment
         out.append(
             _cell_setting(
@@ -245,6 +251,11 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
         for n, r in enumerate(rows, start=1):
             if len(r) < 2 or not r[0]:
                 continue
+            described = " ".join(
+                r[k] for k in sorted(prose) if k < len(r) and r[k] and _DESCRIBES.match(header[k])
+            ).strip()
+            if described and not re.search(r"[^\W\d_]{3}", described):
+                described = ""  # a note mark or a symbol is no description
             for col, cell in enumerate(r[1:], start=1):
                 if col in prose:
                     continue
@@ -256,7 +267,7 @@ def table_settings(table: DocTable, reader: Reader, group: int) -> list[PaperSet
                 if key_values(cell):  # the row's own configuration: one experiment per row
                     add(r[0], cell, context, n)
                 else:
-                    add(r[0], cell, context, col if context else 0)
+                    add(r[0], cell, context, col if context else 0, described)
     else:
         for n, r in enumerate(rows, start=1):
             label = r[0] if r else ""
