@@ -184,3 +184,16 @@ def test_an_inequality_in_another_case_of_a_list_leaves_a_zero_setting_alone() -
 def test_one_end_of_a_range_and_a_measured_angle_are_not_settings() -> None:
     assert not _read("It spans galactic latitudes between 0◦ and 20◦ in our sample.")
     assert not _read("The companion lies at a position angle 231.17◦±0.02◦ from the primary.")
+
+
+def test_a_symbols_count_is_named_by_the_noun_printed_after_it() -> None:
+    got = settings_in(
+        "Each range is cut into N = 500 equal intervals with nj = 12 plots per site.",
+        Where(2, "3", "", "method"),
+    )
+    assert [(s.name, s.value, s.meaning) for s in got] == [
+        ("N", "500", "equal intervals"),
+        ("nj", "12", "plots per site"),
+    ]
+    said = settings_in("The estimate is stable when n = 8 is reached.", Where(2, "3", "", "method"))
+    assert [s.meaning for s in said] == [""]

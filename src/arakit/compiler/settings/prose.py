@@ -97,6 +97,15 @@ from arakit.compiler.settings.spanish import spanish, spanish_settings
 _REPORTING = ("results", "ablation", "conclusion", "limitations", "related")
 
 
+# the plural noun after a count (`1000 equal intervals`, `16 individuals per stratum`)
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:(?:equal|equally|evenly|distinct|independent|random|separate)\s+)?"
+    r"([a-z][a-z-]{2,}s)\b(?:\s+per\s+[a-z]+)?"
+)
+# words after a number that are no counted noun (`n = 3 is`, `k = 5 was`, `= 2 times`)
+_NOT_COUNTED = frozenset({"is", "was", "has", "times", "yields", "gives", "and", "as", "this"})
+
+
 class Reader:
     """Reads settings from sentences, resolving symbols through the paper's glossary."""
 
@@ -186,6 +195,12 @@ class Reader:
                 return (
                     False  # a name without one letter or digit (`∗ = 2`) names nothing to compare
                 )
+            if not meaning and not unit and len(name.strip()) <= 3:
+                # `N = 1000 equal intervals`, `nj = 16 individuals per stratum`: a symbol's
+                # count is named by the noun printed after it
+                counted = _COUNTED_AFTER.match(sentence, span[1])
+                if counted and counted.group(1).lower() not in _NOT_COUNTED:
+                    meaning = " ".join(counted.group(0).split())
             number = count if count is not None else parse_number(value) if not numbers else None
             if self.dot_thousands and not numbers:
                 at = sentence.find(value.strip(), pos)
