@@ -52,10 +52,11 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
         for sent, page in sents:
             low = sent.lower()
             negative = any(c in low for c in NEGATIVE_CUES)
-            found = reader.read(sent, Where(page, section, sent, role), group, negative)
+            where = Where(page, section, sent, role)
+            found = reader.read(sent, where, group, negative)
             if role != "results":
-                found += _distributions(sent, Where(page, section, sent, role), group, found)
-                found += _protocol(sent, Where(page, section, sent, role), group, found)
+                found += _untaken(found, distribution_settings(sent, where), group)
+                found += _untaken(found, protocol_settings(sent, where), group)
             if VARIANT.search(sent):
                 for s in found:
                     s.variant = True
@@ -75,29 +76,13 @@ def paper_settings(doc: Document) -> list[PaperSetting]:
     return out
 
 
-def _distributions(
-    sent: str, where: Where, group: int, found: list[PaperSetting]
-) -> list[PaperSetting]:
-    """The distributions the sentence sets (settings/distributions.py) whose parameters no
-    other reader took already."""
+def _untaken(found: list[PaperSetting], more: list[PaperSetting], group: int) -> list[PaperSetting]:
+    """Of one sentence's settings from a further reader (distributions, protocol steps),
+    those whose numbers the sentence's other readers did not take already."""
     taken = {v for s in found for v in s.values}
-    out = []
-    for s in distribution_settings(sent, where):
-        if not set(s.values) <= taken:
-            s.group = group
-            out.append(s)
-    return out
-
-
-def _protocol(sent: str, where: Where, group: int, found: list[PaperSetting]) -> list[PaperSetting]:
-    """The steps of a laboratory protocol the sentence states (settings/protocol.py) whose
-    values no other reader took already."""
-    taken = {(v, s.where.page) for s in found for v in s.values}
-    out = []
-    for s in protocol_settings(sent, where):
-        if not {(v, s.where.page) for v in s.values} <= taken:
-            s.group = group
-            out.append(s)
+    out = [s for s in more if not set(s.values) <= taken]
+    for s in out:
+        s.group = group
     return out
 
 

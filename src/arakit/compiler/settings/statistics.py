@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from arakit.compiler.settings.numbers import parse_number
+
 # a test statistic printed with its degrees of freedom: `t(66)`, `F(2, 645)`, `χ2(3)`, or
 # with both of an F test's set as a subscript run into the letter: `F2,126`
 _TEST = re.compile(
@@ -95,10 +97,10 @@ def is_statistic(
 
 
 def _probability(value: str) -> bool:
-    """True when the value's first number could be a probability (0 to 1), or no value was
-    given."""
-    m = re.search(r"\d*\.?\d+", value)
-    return m is None or float(m.group()) <= 1.0
+    """True when the value, read as the settings' numbers read it, could be a probability
+    (0 to 1), or there is no number to read."""
+    number = parse_number(value)
+    return number is None or 0.0 <= number <= 1.0
 
 
 def counts_freedom(sentence: str, end: int) -> bool:
