@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from benchmarks.realworld.bench_reconcile import _mismatch_hits
+from benchmarks.realworld.bench_reconcile import _mismatch_hits, _scope_ok
 
 TRUTH = [
     {
@@ -35,3 +35,20 @@ def test_a_report_of_the_truths_values_near_its_line_is_right() -> None:
 def test_a_report_of_other_values_two_lines_away_is_a_coincidence() -> None:
     found, right, _, wrong = _mismatch_hits([_report("0.0001", "5e-4")], TRUTH)
     assert (found, right) == (0, 0) and len(wrong) == 1
+
+
+def _scope(*folders: str) -> SimpleNamespace:
+    return SimpleNamespace(folders=list(folders), commit_label="ab12cd3 2022-06-02 name fix")
+
+
+COMMIT = {"date": "2022-06-02", "subject": "name fix"}
+
+
+def test_the_repository_root_is_one_folder_however_a_truth_file_writes_it() -> None:
+    for written in ("", ".", "./"):
+        assert _scope_ok(_scope(""), {"folder": written, "commit": COMMIT})[0]
+    assert _scope_ok(_scope("./analysis"), {"folders": ["analysis/"], "commit": COMMIT})[0]
+
+
+def test_a_subfolder_is_not_the_root() -> None:
+    assert not _scope_ok(_scope("analysis"), {"folder": ".", "commit": COMMIT})[0]

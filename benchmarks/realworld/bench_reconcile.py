@@ -88,9 +88,16 @@ def _mismatch_hits(
     return len(truth) - len(free), len(right), missed, wrong
 
 
+def _folder(name: Any) -> str:
+    """A folder as the repository-relative path it names: the root is `""` whether a truth
+    file writes it `""`, `.` or `./`."""
+    text = str(name or "").strip().strip("/")
+    return "" if text in ("", ".") else text.removeprefix("./")
+
+
 def _scope_ok(scope: Any, truth: dict[str, Any]) -> tuple[bool, str]:
-    want = truth.get("folders") or [truth.get("folder", "")]
-    got = sorted(scope.folders) if scope else [""]
+    want = [_folder(f) for f in truth.get("folders") or [truth.get("folder", "")]]
+    got = sorted(_folder(f) for f in scope.folders) if scope else [""]
     label = scope.commit_label if scope else ""
     commit = truth.get("commit") or {}
     commit_ok = str(commit.get("date", "")) in label and str(commit.get("subject", "")) in label
