@@ -86,7 +86,7 @@ STATED_RESULT = re.compile(
     r"\d[\d.,]*\s*(?:%|×|x|-fold|times) (?:faster|slower|higher|lower|better|fewer|more|less|"
     r"smaller|larger|improvement|reduction|speed-?up|increase|decrease)\b|"
     r"\b(?:more|less|higher|lower|faster|slower|better|worse|larger|smaller|fewer|greater|"
-    r"stronger|weaker)\b[^.;]{0,60}?\bthan\b|"
+    r"stronger|weaker)\b[^.;]{0,60}?\b(?:than|relative to|compared (?:to|with))\b|"
     r"\b(?:especially|particularly|significantly|substantially|consistently|markedly) "
     r"(?:important|effective|better|higher|lower|faster|slower|more|less|larger|smaller)\b|"
     r"\b(?:is|are|remain|remains) robust to\b|\bwould (?:not )?be\b[^.;]{0,60}\bif not for\b",

@@ -10,14 +10,18 @@ import re
 
 from arakit.compiler.atoms import Where
 from arakit.compiler.mapping import claim_cues as cue
+from arakit.compiler.mapping.claim_results import MIN_SCORE, finding_score
+from arakit.compiler.mapping.claim_stated import states_finding
 from arakit.compiler.mapping.context import PaperContext, Sentence
 from arakit.compiler.text import sentences
 
 # the label a box of findings opens with: "Summary for RQ1:", "Answer to RQ2:", "Finding 3:",
-# "Key findings:", "Take-away message:", "Lessons learned:", "Observation 2:"
+# "Key findings:", "Take-away message:", "Lessons learned:", "Observation 2:"; the points of
+# a highlights page (read as "Highlights: ..." by the PDF reader)
 _FINDINGS_LABEL = re.compile(
     r"^\W*(?:summary|answers?|findings?|key (?:findings|results?|takeaways?|insights?)|"
-    r"take-?aways?(?: messages?)?|lessons? learned|observations?|insights?|main results?)"
+    r"take-?aways?(?: messages?)?|lessons? learned|observations?|insights?|main results?|"
+    r"(?:research )?highlights)"
     r"\b[^:.]{0,30}:\s*",
     re.IGNORECASE,
 )
@@ -87,3 +91,37 @@ def impact_claims(ctx: PaperContext, names: list[str], cap: int = 4) -> list[Sen
         ):
             out.append(s)
     return out
+
+
+# a list of highlights printed as a paragraph of the text ("• Article Highlights  The
+# velocity profiles were ... it was found that ..."), its label opening the paragraph
+_HIGHLIGHTS_LABEL = re.compile(r"^\W*(?:article |research |key )?highlights\b[:.]?\s*", re.I)
+PER_LIST = 8  # a list of highlights states the paper's main findings, a handful of them
+
+
+def highlighted(ctx: PaperContext) -> list[Sentence]:
+    """The findings of a highlights list set as a paragraph (and the paragraphs that run on
+    from it across a page, opening in lower case): its sentences that state a finding (see
+    claim_results.finding_score, claim_stated.states_finding), at most PER_LIST."""
+    out: list[Sentence] = []
+    for sec in ctx.doc.sections:
+        listing = False
+        texts: list[tuple[int, str]] = []  # (page, text) of the list's paragraphs
+        for p in sec.paragraphs:
+            label = _HIGHLIGHTS_LABEL.match(p.text)
+            listing = bool(label) or (listing and p.text[:1].islower())
+            if label:
+                texts.append((p.page, p.text[label.end() :]))
+            elif listing and texts:
+                texts[-1] = (texts[-1][0], f"{texts[-1][1]} {p.text}")
+        for page, text in texts:
+            text = " ".join(_BULLETS.sub(" ", text).split())  # one sentence per item
+            for t in sentences(text):
+                if len(out) < PER_LIST and (
+                    finding_score(t) >= MIN_SCORE or states_finding(t) or cue.SHOWS_THAT.search(t)
+                ):
+                    out.append(Sentence(t, Where(page, sec.number, t, "findings"), 0, "Highlights"))
+    return out
+
+
+_BULLETS = re.compile(r"[•●▪\uf0b7]")

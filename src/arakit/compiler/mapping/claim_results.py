@@ -236,6 +236,12 @@ MIN_WORDS = 6
 MAX_CHARS = 600  # longer is a paragraph or an equation run together, not one finding
 
 
+def not_a_finding(text: str) -> bool:
+    """The sentence is no whole prose sentence, or a plan, a wish, an expectation, a
+    pointer, a purpose, the method or others' work (what finding_score never scores)."""
+    return not _shape_ok(text) or _excluded(text)
+
+
 def _shape_ok(text: str) -> bool:
     """A whole prose sentence: opens with a capital, long enough, ends with a full stop,
     mostly words (not the tail of a sentence broken at a column, not an equation)."""

@@ -15,7 +15,7 @@ import re
 
 from arakit.compiler.mapping import claim_cues as cue
 from arakit.compiler.mapping.claim_closing import said_in
-from arakit.compiler.mapping.claim_findings import boxed_findings, impact_claims
+from arakit.compiler.mapping.claim_findings import boxed_findings, highlighted, impact_claims
 from arakit.compiler.mapping.claim_results import (
     MIN_SCORE,
     finding_score,
@@ -25,6 +25,7 @@ from arakit.compiler.mapping.claim_results import (
     result_findings,
 )
 from arakit.compiler.mapping.claim_cues import STOP_WORDS
+from arakit.compiler.mapping.claim_stated import states_finding
 from arakit.compiler.mapping.claim_foreign import (
     capitalised_line,
     english,
@@ -228,6 +229,8 @@ _OTHERS_RESULT = re.compile(
 )
 
 
+# where a paper sums up its findings: a result stated there without strong cues is one
+_SUMMING_UP = ("abstract", "conclusion")
 # a lead-in that explains rather than finds: the list after it gives reasons
 _EXPLAINS = re.compile(
     r"\b(?:attribut\w*|factors?|reasons?|because|due to|explain\w*|caused)\b[^.]*:\s*$", re.I
@@ -337,7 +340,14 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
                 claimed.append(s)
             elif did_in_abstract(s):
                 did.append(s)
-            elif announced and finding_score(s.text) >= MIN_SCORE and not explained:
+            elif (
+                announced
+                and not explained
+                and (
+                    finding_score(s.text) >= MIN_SCORE
+                    or (s.where.role in _SUMMING_UP and states_finding(s.text))
+                )
+            ):
                 results.append(s)  # a result the abstract or the conclusion states
         taken: list[Sentence] = []
         for s in [*listed, *claimed, *did, *results]:
@@ -355,7 +365,7 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
         chosen += sorted(taken, key=lambda x: order[id(x)])
         if roles == ("introduction",):
             opening = len(chosen)
-    for s in [*impact_claims(ctx, names), *boxed_findings(ctx)]:  # each sentence is one
+    for s in [*impact_claims(ctx, names), *boxed_findings(ctx), *highlighted(ctx)]:
         key = words(s.text)
         fresh = not any(same(key, k, DUPLICATE) for k in seen)
         if fresh and len(s.text) >= 30 and not cue.NOT_A_CLAIM.search(s.text):

@@ -18,9 +18,13 @@ from arakit.compiler.pdf.document import Line
 from arakit.compiler.pdf.furniture import (
     ARXIV_STAMP,
     YEAR_RE,
+    STATUS_LINES,
     Furniture,
+    accepted_venue,
     bibtex_fields,
     furniture,
+    preprint_server,
+    run_on,
     venue_from_status,
 )
 from arakit.compiler.pdf.masthead import boxed_names, journal_name, masthead_venue, parts_of
@@ -40,9 +44,13 @@ _ABSTRACT_WORDS = (
     r"sammanfattning|streszczenie|аннотация|摘要|要旨"
 )
 _ABSTRACT_RE = re.compile(rf"^a\s?bstract\b|^(?:{_ABSTRACT_WORDS})$", re.IGNORECASE)
-_ABSTRACT_HEAD = re.compile(rf"^(?:a\s?bstract|{_ABSTRACT_WORDS})[.:—–-]?\s*", re.IGNORECASE)
+_ABSTRACT_HEAD = re.compile(
+    rf"^(?:[•●▪\uf0b7]\s+)?(?:a\s?bstract|{_ABSTRACT_WORDS})[.:—–-]?\s*", re.IGNORECASE
+)
 # "Abstract" run into the text on its line, with the mark that sets it off if any
 _RUN_IN = re.compile(r"^a\s?bstract\b\s*(?P<sep>[.:—–-])?\s*", re.IGNORECASE)
+# a bullet a word processor's heading style sets before the heading's word
+_BULLET_MARK = re.compile(r"^[•●▪\uf0b7]\s+")
 TITLE_STEP = 2.5  # points above the text's size: type no run-in heading is set in
 
 
@@ -71,7 +79,7 @@ def is_abstract(line: Line, body: float = 0.0) -> bool:
     when what follows it is no sentence (lower case: "Abstract readability: evidence ...")
     or when it is set in title type well above the text's (`body`, when known): a title
     such as "Abstract Interpretation of ..."."""
-    text = line.text.strip()
+    text = _BULLET_MARK.sub("", line.text.strip())  # "• Abstract": a heading set with a bullet
     if not _ABSTRACT_RE.match(text):
         return False
     m = _RUN_IN.match(text)
@@ -107,7 +115,10 @@ def read_front(
     citing: list[str] = []
     used: set[int] = set()
     named = boxed_names([r.plain for r in rows])
+    skip: set[int] = set()  # rows a status statement runs on into
     for n, row in enumerate(rows):
+        if id(row) in skip:
+            continue
         if citing:
             citing.append(row.text)
             used.update(row.keys)
@@ -119,6 +130,11 @@ def read_front(
         parts = parts_of(cells) if len(cells) > 1 and getattr(kind, "kind", "") != "citebox" else []
         if kind is None and any(p.kind in _HEADER_KINDS for p in parts):
             kind = parts[0]  # a header of parts set apart: "MNRAS 000, ... Preprint 12 ..."
+        if kind is not None and kind.kind == "status":
+            kind, taken = _status_run(rows, n, kind)
+            for r in taken:
+                used.update(r.keys)
+                skip.add(id(r))
         if kind is not None:
             front.furniture.extend(parts or [kind])  # each part read on its own
             used.update(_furniture_keys(row, kind))
@@ -150,6 +166,20 @@ def read_front(
     _running(front, running)
     _venue_and_year(front, " ".join(citing))
     return front, used
+
+
+def _status_run(rows: list[Row], n: int, kind: Furniture) -> tuple[Furniture, list[Row]]:
+    """A status statement broken over rows ("This is an Accepted Manuscript of an article
+    published by the Society of Photo-Optical Instrumentation" / "Engineers in the Journal
+    of ..."): the rows after row `n` in its type, until one ends the sentence, read as one
+    statement; the rows it took."""
+    same = []
+    for r in rows[n + 1 : n + 1 + STATUS_LINES]:
+        if abs(r.size - rows[n].size) >= 0.35:
+            break
+        same.append(r)
+    kind, more = run_on(kind, [r.plain for r in same])
+    return kind, same[:more]
 
 
 def _furniture_keys(row: Row, kind: Furniture) -> list[int]:
@@ -188,8 +218,14 @@ def _running(front: Front, running: list[str]) -> None:
         if year:
             front.year = front.year or year.group(1)
         return
-    for line in running:
+    taken = 0
+    for k, line in enumerate(running):
+        if k < taken:
+            continue  # read with the status statement above it
         kind = furniture(line) or _place_and_date(line)
+        if kind is not None and kind.kind == "status":
+            kind, more = run_on(kind, running[k + 1 :])
+            taken = k + 1 + more
         if kind is not None:
             front.furniture.append(kind)
 
@@ -282,6 +318,12 @@ def _title(rows: list[Row], body: float) -> list[Row]:
         found = _title_page_title(rows, body)
         if found:
             return found
+    # a manuscript that labels its front matter ("Title: ..." over "Authors: ...", as a
+    # journal's submission form or a preprint made in a word processor prints it) names
+    # its title by the label, in whatever type the text is set in
+    labelled = next((k for k, r in enumerate(rows) if _TOPIC.match(r.plain.strip())), None)
+    if labelled is not None and not is_role(rows[labelled].plain):
+        return _same_style_run(rows, labelled)
     top = max(r.size for r in rows)
     if top < body - 0.5:
         return []
@@ -379,7 +421,14 @@ def _venue_and_year(front: Front, citing: str) -> None:
             year = year or (stamp.group(1) if stamp else "")
         elif f.kind == "venue" and not venue:
             venue = journal_name(f.text) or f.text.rstrip(".")
+        elif f.kind == "preprint" and not venue:
+            venue = preprint_server(f.text)  # the server's stamp dates the version posted
+            posted = YEAR_RE.search(f.text)
+            year = year or (posted.group(1) if posted else "")
         elif f.kind == "status":
+            published, when = accepted_venue(f.text)
+            if published and not venue:
+                venue, year = published, when or year  # the article it is a copy of
             if _SAYS_VENUE.match(f.text) and not venue:
                 venue = venue_from_status(f.text)
             elif not front.status:

@@ -40,6 +40,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.IGNORECASE))
     for kind, rx in (
         ("arxiv", r"^arXiv:\s*\d{4}\.\d{4,5}|^arXiv:\s*[a-z\-]+/\d{7}"),
+        # a preprint server's stamp over every page ("bioRxiv preprint doi: https://doi.org/
+        # 10.1101/...; this version posted December 13, 2022. The copyright holder ..."): it
+        # names the server and dates the version
+        ("preprint", r"^\S{2,30} preprint doi\s*:"),
         ("keywords", KEYWORDS_LABEL),
         # a publisher's masthead box over the title (Elsevier's, on every journal it prints:
         # "Contents lists available at ScienceDirect" ... "journal homepage: www...")
@@ -57,6 +61,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "status",
             r"^(?:draft(?: version)?\b|(?:a )?preprint\b|this is a preprint|under review\b|"
+            # a self-archived copy's statement: "This is the accepted version of the
+            # following article: ...", "This is an Accepted Manuscript of an article ..."
+            r"this is (?:the|an?) (?:author'?s'? )?accepted (?:version|manuscript)\b|"
             r"(?:paper |manuscript )?(?:submitted|accepted|published|to appear|in press)\b|"
             r"(?:paper|manuscript|article) prepared for\b|"  # Copernicus: "Manuscript prepared for X"
             r"\(?received\b.*\b(?:accepted|revised)\b|work in progress\b|"
@@ -81,7 +88,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "contact",
-            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|^correspond(?:ing|ence)\b|^e-?mail\b|"
+            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|^[∗*†‡§¶✉]?\s*correspond(?:ing|ence)\b|^e-?mail\b|"
             r"^\W*equal contribution\b|^\W*these authors contributed equally\b|"
             r"^\W*work (?:done|performed) (?:while|during|at)\b|^https?://\S+$|^orcid\b",
         ),
@@ -143,3 +150,63 @@ def venue_from_status(text: str) -> str:
     if m:
         return m.group(1)
     return t
+
+
+# where an accepted version says it was published: "... of an article published by <the
+# publisher> in the Journal of Applied Remote Sensing. DOI: ...", or as a citation of the
+# article: "... of the following article: J. Stachelek et al., Ecological Applications.
+# 2020, which has been published in final form at ..."
+_PUBLISHED_IN = re.compile(
+    r"\bpublished (?:by [^.;]{1,120}? )?in (?:the )?(?P<venue>[A-Z][^.;,]{2,100}?)\s*"
+    r"(?:[.;,]|\s(?:doi|on|\((?:19|20)\d\d\))\b|$)"
+)
+_CITED_ARTICLE = re.compile(
+    r"\barticle\s*:\s*[^,:;]{1,80}?(?:et al\.?)?,\s*(?P<venue>[A-Z][^.;,]{2,100}?)[.,]\s*"
+    r"(?:\(?(?P<year>(?:19|20)\d\d)\b)?"
+)
+
+
+def accepted_venue(text: str) -> tuple[str, str]:
+    """(venue, year) an accepted version's statement names for the article it copies (see
+    _PUBLISHED_IN, _CITED_ARTICLE); ("", "") when it names none."""
+    t = " ".join(text.split())
+    if not re.match(
+        r"^this is (?:the|an?) (?:author'?s'? )?accepted (?:version|manuscript)\b", t, re.I
+    ):
+        return "", ""
+    m = _CITED_ARTICLE.search(t)
+    if m:
+        return m.group("venue").strip(), m.group("year") or ""
+    m = _PUBLISHED_IN.search(t)
+    return (m.group("venue").strip(), "") if m else ("", "")
+
+
+# a preprint server's stamp: "bioRxiv preprint doi: ...; this version posted December 13, 2022"
+_SERVER = re.compile(r"^(?P<server>\S{2,30}) preprint doi\s*:", re.I)
+
+
+def preprint_server(text: str) -> str:
+    """The server a preprint stamp names ("bioRxiv"), or ""."""
+    m = _SERVER.match(" ".join(text.split()))
+    return m.group("server") if m else ""
+
+
+STATUS_LINES = 3  # a statement of where the paper stands runs over a few lines at most
+STATEMENT_WORDS = 8  # shorter is a label ("A PREPRINT", "Draft"), not a statement
+
+
+def run_on(kind: Furniture, after: list[str]) -> tuple[Furniture, int]:
+    """A status statement broken over lines ("This is an Accepted Manuscript of an article
+    published by the Society of Photo-Optical Instrumentation" / "Engineers in the Journal
+    of ..."), read with the lines `after` it that continue its sentence, and how many it
+    took; a short label takes none."""
+    text = kind.text
+    if len(text.split()) < STATEMENT_WORDS:
+        return kind, 0
+    taken = 0
+    for line in after[:STATUS_LINES]:
+        if re.search(r"[.:]$", text.rstrip()) or furniture(line) is not None:
+            break
+        taken += 1
+        text = f"{text} {' '.join(line.split())}"
+    return Furniture(kind.kind, text), taken

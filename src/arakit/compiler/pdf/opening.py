@@ -17,6 +17,7 @@ from arakit.compiler.pdf.tables.captions import caption_label
 
 
 MAX_NOTES = 40
+SAME_SIZE = 0.35  # points: lines this close in size are set in the same type
 
 
 def read_opening(
@@ -169,13 +170,19 @@ def _read_rest(
         parts = [text] if text else []
         k += again or 1
         last = lines[k - 1].page
+        aside: tuple[int, float] | None = None  # (page, size) of a footnote set aside
         while k < len(lines) and not headings(lines[k], False, ""):
             if again and lines[k].page != last:
                 break  # an abstract page under the title ends with its page
+            if aside and lines[k].page == aside[0] and abs(lines[k].size - aside[1]) < SAME_SIZE:
+                k += 1  # the footnote's further lines ("roland.aydin@... (Roland C. Aydin)")
+                continue
             kind = furniture(lines[k].text)
             if CITE_BOX.match(lines[k].text) or kind:
                 if not _breaks_off(parts, kind.kind if kind else "", lines, k):
                     break
+                if lines[k].size < lines[k - 1].size - SAME_SIZE:  # set smaller than the text
+                    aside = (lines[k].page, lines[k].size)
                 k += 1  # a footnote under an abstract that goes on overleaf
                 continue
             if caption_label(lines[k].text) and parts and re.search(r"[.!?]\s*$", parts[-1]):
@@ -321,3 +328,30 @@ def _breaks_off(parts: list[str], kind: str, lines: list[Line], k: int) -> bool:
     page = lines[k].page
     nxt = next((ln for ln in lines[k + 1 :] if ln.page != page), None)
     return nxt is not None and nxt.text[:1].islower()
+
+
+# the page an Elsevier manuscript (elsarticle's highlights environment) and some other
+# journals' submissions print before the title page: "Highlights" over the title, the
+# authors and a few bullet points of the findings
+_HIGHLIGHTS = re.compile(r"^\W*(?:research )?highlights\W*$", re.I)
+_BULLET = re.compile(r"^\s*[•●▪◦‣∙·-]\s+")
+
+
+def highlights_page(lines: list[Line]) -> tuple[int, list[str]]:
+    """(page, highlights) when the first page with text opens with a "Highlights" label
+    and lists bullet points under it, read before a title page that follows it: each point
+    in its words, broken lines joined; (0, []) otherwise."""
+    if not lines or not _HIGHLIGHTS.match(lines[0].text):
+        return 0, []
+    page = lines[0].page
+    if not any(ln.page > page for ln in lines):
+        return 0, []  # a one-page text headed "Highlights" is no page before the paper
+    points: list[list[str]] = []
+    for ln in lines:
+        if ln.page != page:
+            break
+        if _BULLET.match(ln.text):
+            points.append([_BULLET.sub("", ln.text)])
+        elif points:
+            points[-1].append(ln.text)
+    return (page, [dehyphenate(p) for p in points]) if points else (0, [])

@@ -171,6 +171,7 @@ def thesis_people(rows: list[Row], title_page: bool = False) -> tuple[list[str],
     def author_role(text: str) -> bool:
         return bool(_AUTHOR_ROLE.match(text) or (title_page and _LOOSE_AUTHOR_ROLE.match(text)))
 
+    carry = ""  # a name the row above broke off at its end ("..., Amanda" / "Martinez, ...")
     for row in rows:
         text = row.plain.strip()
         if author_role(text):
@@ -182,14 +183,32 @@ def thesis_people(rows: list[Row], title_page: bool = False) -> tuple[list[str],
         used.append(row)
         if role != "author":
             continue
-        for cell in row.cells():
+        cells = row.cells()
+        for k, cell in enumerate(cells):
             cell = without_mail(cell)
             rest = re.sub(r"^[^:]*:\s*", "", cell) if ":" in cell else cell
             if author_role(cell) and rest == cell:
                 continue  # the role word and what qualifies it ("Студент гр. 8310")
+            rest, carry = (f"{carry} {rest}" if carry else rest), ""
+            if k == len(cells) - 1:
+                rest, carry = _broken_name(rest)
             if rest and not affiliation_like(rest):
                 authors += [n for n in names_in(rest) if n not in authors]
     return (authors, used) if any(author_role(r.plain.strip()) for r in used) else ([], [])
+
+
+# the end of a list of names that broke inside a name: ", Amanda" with no comma after it
+# (one word: a whole name has two, and the last name of the list ends on no separator)
+_BROKEN_NAME = re.compile(r"(?<=[,;&])\s*(?P<name>[^\W\d_][\w'’-]*)$")
+
+
+def _broken_name(text: str) -> tuple[str, str]:
+    """A listing row without the name it broke off at its end, and that name's start (to
+    be read with the row below); the row whole and "" when it ends on a separator."""
+    m = _BROKEN_NAME.search(text)
+    if not m or not re.search(r",", text[: m.start()]):
+        return text, ""
+    return text[: m.start()], m.group("name")
 
 
 @dataclass
@@ -252,7 +271,10 @@ def _listed_people(rows: list[Row]) -> People:
         cells = [c for c, _x in placed]
         listing = bool(re.search(r",|\s(?:and|&)\s", text))  # the row goes on listing names
         pending, open_name = open_name, ""
-        joined = f"{pending} {cells[0]}" if pending and len(cells) == 1 and listing else ""
+        # the list's last row may hold only the end of the name broken above ("Feiler")
+        rest_of_name = len(text.split()) == 1 and not affiliation_like(text)
+        goes_on = listing or rest_of_name
+        joined = f"{pending} {cells[0]}" if pending and len(cells) == 1 and goes_on else ""
         small = _small_caps(row)
         found = names_in(joined, small) if joined else []
         marked_cells = row.cells(mark=", ")  # "Huey Sun∗ Anabel Yong∗": a mark ends a name

@@ -23,7 +23,7 @@ from arakit.compiler.pdf.furniture import CITE_BOX, YEAR_RE, furniture
 from arakit.compiler.pdf.front import footnote_venue
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.layout import Layout, read_layout
-from arakit.compiler.pdf.opening import abstract_after_notes, read_opening
+from arakit.compiler.pdf.opening import abstract_after_notes, highlights_page, read_opening
 from arakit.compiler.pdf.paragraphs import (
     breaks,
     usual_gap,
@@ -62,6 +62,9 @@ def build_document(layout: Layout, path: str) -> Document:
     )
     listed = contents_pages(layout.lines)  # a table of contents repeats the headings
     lines = [ln for ln in layout.lines if ln.page not in listed]
+    # a page of highlights before the title page: its points are a box of findings
+    before, points = highlights_page(lines)
+    lines = [ln for ln in lines if ln.page != before]
     if not lines:
         return doc
     sizes: Counter[float] = Counter()
@@ -76,6 +79,9 @@ def build_document(layout: Layout, path: str) -> Document:
     abstract_after_notes(doc)
     doc.sidebars = [dehyphenate([ln.text for ln in box], vocab) for box in layout.boxes if box]
     doc.sidebar_pages = [box[0].page for box in layout.boxes if box]
+    if points:
+        doc.sidebars.append("Highlights: " + " ".join(p.rstrip() for p in points))
+        doc.sidebar_pages.append(before)
     _attach_tables(doc, layout.tables)
     _attach_figures(doc, layout.figures)
     doc.code = code_lines(lines)
