@@ -32,6 +32,19 @@ def _page(doc: pymupdf.Document) -> Callable[..., None]:
     return put
 
 
+def _introduced(
+    doc: pymupdf.Document, put: Callable[..., None], path: Path, x: int, y: int
+) -> Path:
+    """An introduction of twenty body lines at (x, y) under the front matter put so far,
+    the document saved to `path`."""
+    put(x, y, "1 Introduction", heavy=True)
+    for k in range(20):
+        put(x, y + 20 + 16 * k, BODY)
+    doc.save(str(path))
+    doc.close()
+    return path
+
+
 def _labelled(path: Path) -> Path:
     doc = pymupdf.open()
     for n in range(3):
@@ -99,12 +112,7 @@ def _accepted(path: Path, label: str = "") -> Path:
     put(230, 130, "Jane Doe, John Roe", 10.0)
     put(72, 170, "Abstract", heavy=True)
     put(72, 190, "We measured algae in ten rivers. Deep rivers held less algae than shallow.")
-    put(72, 230, "1 Introduction", heavy=True)
-    for k in range(20):
-        put(72, 250 + 16 * k, BODY)
-    doc.save(str(path))
-    doc.close()
-    return path
+    return _introduced(doc, put, path, 72, 230)
 
 
 def test_an_accepted_statement_broken_over_rows_is_read_whole(tmp_path: Path) -> None:
@@ -133,12 +141,7 @@ def _highlights(path: Path) -> Path:
     put(200, 130, "Jane Doe, John Roe")
     put(90, 170, "Abstract", heavy=True)
     put(90, 190, "We measured algae in ten rivers over three years of sampling.")
-    put(90, 230, "1 Introduction", heavy=True)
-    for k in range(20):
-        put(90, 250 + 16 * k, BODY)
-    doc.save(str(path))
-    doc.close()
-    return path
+    return _introduced(doc, put, path, 90, 230)
 
 
 def test_a_page_of_highlights_before_the_title_page_is_a_box_of_findings(tmp_path: Path) -> None:
@@ -165,12 +168,7 @@ def _abstract_overleaf(path: Path) -> Path:
     put(90, 724, "(John Roe)", 10.0)
     put = _page(doc)
     put(90, 100, "found that deep rivers held less algae than shallow ones.")
-    put(90, 140, "1 Introduction", heavy=True)
-    for k in range(20):
-        put(90, 160 + 16 * k, BODY)
-    doc.save(str(path))
-    doc.close()
-    return path
+    return _introduced(doc, put, path, 90, 140)
 
 
 def test_a_footnote_under_an_abstract_that_goes_on_overleaf_is_set_aside_whole(

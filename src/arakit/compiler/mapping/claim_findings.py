@@ -96,6 +96,7 @@ def impact_claims(ctx: PaperContext, names: list[str], cap: int = 4) -> list[Sen
 # a list of highlights printed as a paragraph of the text ("• Article Highlights  The
 # velocity profiles were ... it was found that ..."), its label opening the paragraph
 _HIGHLIGHTS_LABEL = re.compile(r"^\W*(?:article |research |key )?highlights\b[:.]?\s*", re.I)
+_BULLETS = re.compile(r"[•●▪\uf0b7]")
 PER_LIST = 8  # a list of highlights states the paper's main findings, a handful of them
 
 
@@ -122,6 +123,3 @@ def highlighted(ctx: PaperContext) -> list[Sentence]:
                 ):
                     out.append(Sentence(t, Where(page, sec.number, t, "findings"), 0, "Highlights"))
     return out
-
-
-_BULLETS = re.compile(r"[•●▪\uf0b7]")

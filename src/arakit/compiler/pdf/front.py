@@ -44,14 +44,16 @@ _ABSTRACT_WORDS = (
     r"sammanfattning|streszczenie|аннотация|摘要|要旨"
 )
 _ABSTRACT_RE = re.compile(rf"^a\s?bstract\b|^(?:{_ABSTRACT_WORDS})$", re.IGNORECASE)
+# a bullet a word processor's heading style sets before the heading's word ("• Abstract")
+_BULLET = r"[•●▪\uf0b7]"
 _ABSTRACT_HEAD = re.compile(
-    rf"^(?:[•●▪\uf0b7]\s+)?(?:a\s?bstract|{_ABSTRACT_WORDS})[.:—–-]?\s*", re.IGNORECASE
+    rf"^(?:{_BULLET}\s+)?(?:a\s?bstract|{_ABSTRACT_WORDS})[.:—–-]?\s*", re.IGNORECASE
 )
 # "Abstract" run into the text on its line, with the mark that sets it off if any
 _RUN_IN = re.compile(r"^a\s?bstract\b\s*(?P<sep>[.:—–-])?\s*", re.IGNORECASE)
-# a bullet a word processor's heading style sets before the heading's word
-_BULLET_MARK = re.compile(r"^[•●▪\uf0b7]\s+")
+_BULLET_MARK = re.compile(rf"^{_BULLET}\s+")
 TITLE_STEP = 2.5  # points above the text's size: type no run-in heading is set in
+SAME_SIZE = 0.35  # points: lines this close in size are set in the same type
 
 
 @dataclass
@@ -175,7 +177,7 @@ def _status_run(rows: list[Row], n: int, kind: Furniture) -> tuple[Furniture, li
     statement; the rows it took."""
     same = []
     for r in rows[n + 1 : n + 1 + STATUS_LINES]:
-        if abs(r.size - rows[n].size) >= 0.35:
+        if abs(r.size - rows[n].size) >= SAME_SIZE:
             break
         same.append(r)
     kind, more = run_on(kind, [r.plain for r in same])
@@ -302,7 +304,7 @@ def _same_style_run(rows: list[Row], k: int) -> list[Row]:
     out = [rows[k]]
     for r in rows[k + 1 : k + 4]:
         gap = r.pieces[0].y0 - out[-1].pieces[0].y1
-        if abs(r.size - out[0].size) < 0.35 and gap < 1.5 * r.size and not is_role(r.plain):
+        if abs(r.size - out[0].size) < SAME_SIZE and gap < 1.5 * r.size and not is_role(r.plain):
             out.append(r)
         else:
             break
@@ -327,16 +329,20 @@ def _title(rows: list[Row], body: float) -> list[Row]:
     top = max(r.size for r in rows)
     if top < body - 0.5:
         return []
-    start = next(k for k, r in enumerate(rows) if abs(r.size - top) < 0.35)
+    start = next(k for k, r in enumerate(rows) if abs(r.size - top) < SAME_SIZE)
     nxt = rows[start + 1] if start + 1 < len(rows) else None
-    if _document_type(rows[start]) and nxt is not None and abs(nxt.size - top) < 0.35:
+    if _document_type(rows[start]) and nxt is not None and abs(nxt.size - top) < SAME_SIZE:
         start += 1  # "Final Year Project Report" over the title in the same type
     out = [rows[start]]
     for r in rows[start + 1 :]:
         gap = (r.pieces[0].y0 - out[-1].pieces[0].y1) if r.pieces else 99.0
         # a title is set in one face: the row under it in the same size but another weight
         # or face (authors in italics under a bold title) begins what follows it
-        if abs(r.size - top) < 0.35 and gap < 1.5 * top and r.style()[1:] == out[0].style()[1:]:
+        if (
+            abs(r.size - top) < SAME_SIZE
+            and gap < 1.5 * top
+            and r.style()[1:] == out[0].style()[1:]
+        ):
             out.append(r)
         else:
             break

@@ -36,14 +36,19 @@ KEYWORDS_LABEL = (
     r"关键词|キーワード)(?=\s*[:.—–-]|\s*$|\s)"
 )
 # (kind, pattern) in order; the first that matches names the line
+# a self-archived copy's statement: "This is the accepted version of the following
+# article: ...", "This is an Accepted Manuscript of an article ..."
+_ACCEPTED = r"this is (?:the|an?) (?:author'?s'? )?accepted (?:version|manuscript)\b"
+# a preprint server's stamp over every page ("bioRxiv preprint doi: https://doi.org/
+# 10.1101/...; this version posted December 13, 2022. The copyright holder ..."): it names
+# the server and dates the version
+_SERVER = r"^(?P<server>\S{2,30}) preprint doi\s*:"
+
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.IGNORECASE))
     for kind, rx in (
         ("arxiv", r"^arXiv:\s*\d{4}\.\d{4,5}|^arXiv:\s*[a-z\-]+/\d{7}"),
-        # a preprint server's stamp over every page ("bioRxiv preprint doi: https://doi.org/
-        # 10.1101/...; this version posted December 13, 2022. The copyright holder ..."): it
-        # names the server and dates the version
-        ("preprint", r"^\S{2,30} preprint doi\s*:"),
+        ("preprint", _SERVER),
         ("keywords", KEYWORDS_LABEL),
         # a publisher's masthead box over the title (Elsevier's, on every journal it prints:
         # "Contents lists available at ScienceDirect" ... "journal homepage: www...")
@@ -61,9 +66,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "status",
             r"^(?:draft(?: version)?\b|(?:a )?preprint\b|this is a preprint|under review\b|"
-            # a self-archived copy's statement: "This is the accepted version of the
-            # following article: ...", "This is an Accepted Manuscript of an article ..."
-            r"this is (?:the|an?) (?:author'?s'? )?accepted (?:version|manuscript)\b|"
+            rf"{_ACCEPTED}|"
             r"(?:paper |manuscript )?(?:submitted|accepted|published|to appear|in press)\b|"
             r"(?:paper|manuscript|article) prepared for\b|"  # Copernicus: "Manuscript prepared for X"
             r"\(?received\b.*\b(?:accepted|revised)\b|work in progress\b|"
@@ -170,9 +173,7 @@ def accepted_venue(text: str) -> tuple[str, str]:
     """(venue, year) an accepted version's statement names for the article it copies (see
     _PUBLISHED_IN, _CITED_ARTICLE); ("", "") when it names none."""
     t = " ".join(text.split())
-    if not re.match(
-        r"^this is (?:the|an?) (?:author'?s'? )?accepted (?:version|manuscript)\b", t, re.I
-    ):
+    if not re.match(_ACCEPTED, t, re.I):
         return "", ""
     m = _CITED_ARTICLE.search(t)
     if m:
@@ -181,13 +182,9 @@ def accepted_venue(text: str) -> tuple[str, str]:
     return (m.group("venue").strip(), "") if m else ("", "")
 
 
-# a preprint server's stamp: "bioRxiv preprint doi: ...; this version posted December 13, 2022"
-_SERVER = re.compile(r"^(?P<server>\S{2,30}) preprint doi\s*:", re.I)
-
-
 def preprint_server(text: str) -> str:
     """The server a preprint stamp names ("bioRxiv"), or ""."""
-    m = _SERVER.match(" ".join(text.split()))
+    m = re.match(_SERVER, " ".join(text.split()), re.I)
     return m.group("server") if m else ""
 
 

@@ -7,7 +7,13 @@ import re
 from collections import Counter
 
 from arakit.compiler.pdf.document import Document, Line
-from arakit.compiler.pdf.front import Front, is_abstract, read_front, without_abstract_heading
+from arakit.compiler.pdf.front import (
+    SAME_SIZE,
+    Front,
+    is_abstract,
+    read_front,
+    without_abstract_heading,
+)
 from arakit.compiler.pdf.furniture import CITE_BOX, KEYWORDS_LABEL, bibtex_fields, furniture
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.paragraphs import dehyphenate, reading_text
@@ -17,7 +23,6 @@ from arakit.compiler.pdf.tables.captions import caption_label
 
 
 MAX_NOTES = 40
-SAME_SIZE = 0.35  # points: lines this close in size are set in the same type
 
 
 def read_opening(
