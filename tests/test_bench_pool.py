@@ -99,3 +99,25 @@ def test_a_source_written_with_yaml_syntax_in_its_values_reads_back_whole(places
     from ruamel.yaml import YAML
 
     assert YAML(typ="safe").load(text)["by"] == "helper: one # two"
+
+
+def test_a_git_failure_is_retried_once_and_the_other_pairs_still_build(
+    places: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _snapshot(places)
+    pool.add("demo", "owner/name", "paper/paper.pdf", "tester", None)
+    pool.add("other", "owner/name", "paper/paper.pdf", "tester", None)
+    real_build, calls = pool.build, []
+
+    def flaky(src: pool.Source, out_root: Path) -> Path:
+        calls.append(src.name)
+        if src.name == "demo":  # fails every time: reported, and "other" still builds
+            raise subprocess.CalledProcessError(128, ["git", "filter-branch"])
+        if calls.count(src.name) == 1:  # fails once: the retry builds it
+            raise subprocess.CalledProcessError(128, ["git", "bundle"])
+        return real_build(src, out_root)
+
+    monkeypatch.setattr(pool, "build", flaky)
+    assert pool._build() == 1
+    assert calls == ["demo", "demo", "other", "other"]
+    assert "demo: build failed twice" in capsys.readouterr().err

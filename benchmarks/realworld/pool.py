@@ -186,6 +186,15 @@ def _replace_absent_blobs(gitdir: Path) -> int:
         ARA_PLACEHOLDER=placeholder,
         FILTER_BRANCH_SQUELCH_WARNING="1",
     )
+    with tempfile.TemporaryDirectory(prefix="ara-filter-") as scratch:
+        _filter_branch(gitdir, env, scratch)
+    originals = _git(gitdir, "for-each-ref", "--format=%(refname)", "refs/original/").stdout
+    for ref in originals.decode().split():
+        _git(gitdir, "update-ref", "-d", ref)
+    return len(absent)
+
+
+def _filter_branch(gitdir: Path, env: dict[str, str], scratch: str) -> None:
     subprocess.run(
         [
             *_GIT,
@@ -193,6 +202,8 @@ def _replace_absent_blobs(gitdir: Path) -> int:
             str(gitdir),
             "filter-branch",
             "-f",
+            "-d",  # its scratch folder, else .git-rewrite/ in whatever folder we run from
+            str(Path(scratch) / "rewrite"),
             "--index-filter",
             _SWAP_ABSENT,
             "--tag-name-filter",
@@ -204,10 +215,6 @@ def _replace_absent_blobs(gitdir: Path) -> int:
         check=True,
         capture_output=True,
     )
-    originals = _git(gitdir, "for-each-ref", "--format=%(refname)", "refs/original/").stdout
-    for ref in originals.decode().split():
-        _git(gitdir, "update-ref", "-d", ref)
-    return len(absent)
 
 
 def add(name: str, repo: str, pdf: str, by: str, commit: str | None) -> Path:
@@ -245,13 +252,23 @@ def _list() -> int:
 
 
 def _build() -> int:
+    """Build every pair; one pair's failure is reported and the others still build. A git
+    command that fails (filter-branch has been seen to lose its working directory under
+    load) is retried once before the pair counts as failed."""
     failed = 0
     for src in sources():
-        try:
-            print(f"{src.name}: {build(src, pool_root())}")
-        except PoolError as exc:
-            failed += 1
-            print(exc, file=sys.stderr)
+        for attempt in (1, 2):
+            try:
+                print(f"{src.name}: {build(src, pool_root())}")
+                break
+            except PoolError as exc:
+                failed += 1
+                print(exc, file=sys.stderr)
+                break
+            except (subprocess.CalledProcessError, OSError) as exc:
+                if attempt == 2:
+                    failed += 1
+                    print(f"{src.name}: build failed twice ({exc})", file=sys.stderr)
     return 1 if failed else 0
 
 
