@@ -58,6 +58,7 @@ from arakit.compiler.settings.lists import (
     sizes_per_layer,
     value_set,
 )
+from arakit.compiler.settings.leftover import leftover
 from arakit.compiler.settings.method import setup_clause
 from arakit.compiler.settings.model import PaperSetting
 from arakit.compiler.settings.names import (
@@ -481,6 +482,12 @@ class Reader:
             if free(*f.span):
                 key, meaning = self.key(f.name)
                 add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning)
+        # last, the amounts and counts of a method clause no reader above knew by name
+        took = {v for _, s in found for v in s.values}
+        for f in leftover(sentence, where.role):
+            if free(*f.span) and parse_number(f.value) not in took:
+                key, meaning = self.key(f.name)
+                add(f.span[0], f.span, f.name, f.value, f.unit, key, meaning or f.meaning)
         found.sort(key=lambda x: x[0])
         return [s for _, s in found]
 
