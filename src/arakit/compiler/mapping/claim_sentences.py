@@ -25,7 +25,7 @@ from arakit.compiler.mapping.claim_results import (
     result_findings,
 )
 from arakit.compiler.mapping.claim_cues import STOP_WORDS
-from arakit.compiler.mapping.claim_stated import states_finding
+from arakit.compiler.mapping.claim_stated import stated_after_method, states_finding
 from arakit.compiler.mapping.claim_foreign import (
     capitalised_line,
     english,
@@ -122,6 +122,12 @@ _WE_DID = re.compile(
     r"benchmark|fine-tun|adapt|integrat|deriv|estimat|comput)\w*\b",
     re.I,
 )
+# the authors or their work as the subject, after an opening clause ("To shed light on ...,
+# we estimate ...", "Here we use ...", "We considered ...", "Our models combine ..."; not the
+# "we" of an example: "For example, p may be ..., and k the number of heads we observe")
+_WE_DID_ANY = re.compile(r"^(?:[^,;]{0,80},\s*)?(?:here,?\s+)?(?:we|(?-i:I)|our|my)\b", re.I)
+
+
 # how a method is set up, not what the authors did or found: "We assumed a Gaussian ..."
 _ASSUMED = re.compile(
     r"^(?:[\w-]+(?: [\w-]+){0,3},\s*)?we (?:\w+ )?(?:assum|suppos|denot|defin|set|fix|let|"
@@ -314,6 +320,7 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
         did: list[Sentence] = []  # what the abstract says the authors did, after those
         results: list[Sentence] = []  # results stated in their own right, after those
         before: Sentence | None = None
+        told_did = False  # the abstract has said in the first person what the authors did
         for s in said:
             told, before = before, s
             if re.match(r"^\W*future\b", s.heading, re.I) or placeholder(s.text):
@@ -346,9 +353,13 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
                 and (
                     finding_score(s.text) >= MIN_SCORE
                     or (s.where.role in _SUMMING_UP and states_finding(s.text))
+                    or (told_did and s.where.role == "abstract" and stated_after_method(s.text))
                 )
             ):
                 results.append(s)  # a result the abstract or the conclusion states
+            told_did = told_did or (
+                s.where.role == "abstract" and bool(_WE_DID_ANY.match(s.text.strip()))
+            )
         taken: list[Sentence] = []
         for s in [*listed, *claimed, *did, *results]:
             key = words(statement_of(s.text))

@@ -45,6 +45,30 @@ _AIM_OR_METHOD = re.compile(
 )
 
 
+# advice, a wish or an obligation: "Care should be taken ...", "My hope is that ..."
+_ADVICE = re.compile(r"\b(?:should|must|ought|hopes?|hoped|wish)\b", re.I)
+
+
+def stated_after_method(text: str) -> bool:
+    """True when an abstract's sentence, read after the abstract has said in the first
+    person what the authors did, states a result in its own right with no cue at all:
+    "A third of the observed addresses have had their data breached at least once.", "The
+    loss curves exhibit unexplainable behavior." The abstract runs from the field and the
+    aim through the method to the results; a sentence there that is not the authors' own
+    doing (first person: judged by claim_sentences), the aim, the method in the passive,
+    background, a cited result, advice or a plan is the results' part."""
+    text = cue.ITEM.sub("", text.strip())
+    if not_a_finding(text) or cue.NOT_A_CLAIM.search(text) or cue.scope_only(text):
+        return False
+    if cue.FIRST_PERSON.search(text) or re.search(r"\b(?:we|our|us|I|my)\b", text):
+        return False  # the authors' own doing: a claim by claim_sentences' rules, or the method
+    if cue.BACKGROUND.match(text) or cue.OTHERS_FOUND.match(text) or cue.FRAMING.match(text):
+        return False
+    if CITATION.search(text) or cue.others_subject(text):
+        return False
+    return not (_AIM_OR_METHOD.search(text) or _ADVICE.search(text))
+
+
 def states_finding(text: str) -> bool:
     """True when the sentence states a finding of the paper's own analysis (see the module
     docstring): observed or shown, and neither background, aim nor method."""
