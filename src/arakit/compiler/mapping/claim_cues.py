@@ -116,6 +116,9 @@ STRONG = re.compile(
 )
 ITEM = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\([ivx]{1,4}\)|[•◦▪‣∙·*–-])\s+")
 NOT_A_CLAIM = re.compile(
+    # an illustration: "For example, p may be the probability of a coin flip ...", "For
+    # instance, the wide model's training loss jumps ..." (the claim is what it illustrates)
+    r"^(?:for (?:example|instance)),|"
     r"\b(?:future (?:work|research)|will be devoted|we (?:will|plan|intend|hope)|intends? to|"
     # a belief or a conjecture is no finding: "We believe that X could ...", "We hypothesize"
     r"we (?:\w+ )?(?:believe|hypothesi[sz]e|conjecture|speculate|suspect|predict|expect|"
