@@ -269,7 +269,11 @@ _OTHERS_SUBJECT = re.compile(
     r"^(?:[Tt]he (?:original |same )?authors\b(?! of this)|"
     r"(?:[Ii]n|[Bb]y|[Ff]rom)\s+(?:\[\d|[A-Z][\w'-]+ et al\.)|\[\d+(?:[,–-]\s*\d+)*\]\s+[a-z]|"
     r"[A-Z][\w'-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'-]+)?\s*[\[(](?:\d{1,3}[\],–-]|"
-    r"(?:19|20)\d\d))",
+    r"(?:19|20)\d\d)|"
+    # "Fraser et al. have showed that ...": the cited authors named, their reference aside
+    r"[A-Z][\w'-]+\s+et\s+al\.?\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?(?:show|showed|shown|"
+    r"found|find|report(?:ed)?|demonstrated?|propose[sd]?|suggest(?:ed)?|argue[sd]?|"
+    r"observed?|conclude[sd]?)\b)",
 )
 # "They ..." / "Their ..." carrying on from a sentence about cited work
 _THEY = re.compile(
@@ -295,7 +299,8 @@ OTHERS_FOUND = re.compile(
     r"demonstrated|reported|suggested|argued|found|established|observed|proposed)\b|"
     r"(?:(?:recent|previous|prior|past|earlier|much|some|other|growing|mounting|emerging|"
     r"existing|empirical|ample|accumulating|considerable|a growing body of|a body of)\s+)*"
-    r"(?:research|studies|evidence|literature|reports)\s+(?:\w+ly\s+)?"
+    r"(?:research|studies|evidence|literature|reports|(?:\w+ )?theory|theories|"
+    r"(?:a|one|another) (?:\w+ )?study)\s+(?:\w+ly\s+)?"
     r"(?:has |have )?(?:show|shows|shown|suggest|suggests|suggested|indicate|indicates|"
     r"indicated|demonstrate|demonstrates|demonstrated|report|reports|reported|find|finds|"
     r"found|point|points)\b)",
