@@ -24,7 +24,25 @@ def said_in(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
         if s.where.role == "conclusion"
         or _CONCLUDING.search(s.heading)
         or (closing and _within(s.where.section, s.heading, closing))
+        or concluded(s.text)
     ]
+
+
+# a sentence that draws the paper's conclusion, wherever the Discussion sets it: "In
+# summary, frequent data breaches ... underscore ...", "In conclusion, this work
+# establishes that ...", "To conclude, ... our study confirms ..." (not a list's lead-in)
+_CONCLUDED = re.compile(
+    r"^(?:in (?:summary|conclusion|sum)|to (?:conclude|summari[sz]e)|taken together|all in all),"
+    r"\s*(?!the following\b|as follows\b)",
+    re.I,
+)
+
+
+def concluded(text: str) -> bool:
+    """True when the sentence opens by saying it concludes (see _CONCLUDED) and is a whole
+    sentence, not the lead-in of a list."""
+    text = text.strip()
+    return bool(_CONCLUDED.match(text)) and re.search(r"[.!]$", text) is not None
 
 
 def _before_back_matter(said: list[Sentence]) -> list[Sentence]:

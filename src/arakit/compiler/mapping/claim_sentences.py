@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from arakit.compiler.mapping import claim_cues as cue
-from arakit.compiler.mapping.claim_closing import said_in
+from arakit.compiler.mapping.claim_closing import concluded, said_in
 from arakit.compiler.mapping.claim_findings import boxed_findings, highlighted, impact_claims
 from arakit.compiler.mapping.claim_results import (
     MIN_SCORE,
@@ -335,6 +335,7 @@ def claims_and_rest(ctx: PaperContext) -> tuple[list[Sentence], list[Sentence]]:
             primary = is_claim(s, names, False, announced) and not explained
             ok = primary or (is_claim(s, names, previous, announced) and not explained)
             ok = ok or (studied and _finding(s))
+            ok = ok or (s.where.role == "conclusion" and concluded(s.text) and not explained)
             # a claim in its own right lets the next sentence follow, and so does "It ..."
             # continuing one: "We introduce X. It is designed for ... It facilitates ..."
             previous = primary or (ok and re.match(r"^(?:It|They)\b", s.text) is not None)
