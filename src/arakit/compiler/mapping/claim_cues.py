@@ -119,6 +119,10 @@ NOT_A_CLAIM = re.compile(
     # an illustration: "For example, p may be the probability of a coin flip ...", "For
     # instance, the wide model's training loss jumps ..." (the claim is what it illustrates)
     r"^(?:for (?:example|instance)),|"
+    # an explanation offered as a possibility, not a finding: "Alternatively, the slower
+    # response could be explained by ...", "One possible interpretation of our findings is"
+    r"^alternatively,|\b(?:could|may|might) (?:also )?(?:be )?(?:best )?(?:explained|"
+    r"attributed|due) (?:by|to)\b|\bpossible (?:interpretation|explanation)s?\b|"
     r"\b(?:future (?:work|research)|will be devoted|we (?:will|plan|intend|hope)|intends? to|"
     # a belief or a conjecture is no finding: "We believe that X could ...", "We hypothesize"
     r"we (?:\w+ )?(?:believe|hypothesi[sz]e|conjecture|speculate|suspect|predict|expect|"
