@@ -9,12 +9,15 @@ import re
 from dataclasses import replace
 
 from arakit.compiler.mapping.context import PaperContext, Sentence
-from arakit.compiler.text import section_roles
+from arakit.compiler.atoms import Where
+from arakit.compiler.text import section_roles, sentences
 
 
 def said_in(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
     """The sentences of sections with these roles; a section headed both as a discussion
     and a summary or conclusion ("Summary and Discussion") is read as the conclusion."""
+    if roles == ("abstract",):
+        return ctx.sentences("abstract") or _unmarked_abstract(ctx)
     if roles != ("conclusion",):
         return ctx.sentences(*roles)
     closing = _closing_discussion(ctx)
@@ -43,6 +46,34 @@ def concluded(text: str) -> bool:
     sentence, not the lead-in of a list."""
     text = text.strip()
     return bool(_CONCLUDED.match(text)) and re.search(r"[.!]$", text) is not None
+
+
+# the heading of a paper's abstract set as a section of its own
+_ABSTRACT = re.compile(r"^\W*(?:abstract|summary)\W*$", re.I)
+
+
+def _unmarked_abstract(ctx: PaperContext) -> list[Sentence]:
+    """The abstract of a paper whose reader found none: the section before the
+    Introduction headed "Abstract", else the untitled one right before the Introduction (a
+    preprint that prints its abstract without a heading); its sentences read as the
+    abstract's. None when the paper has no Introduction to tell the front from the text."""
+    known = section_roles(ctx.doc.sections)
+    front = []
+    for sec in ctx.doc.sections:
+        if known[id(sec)] == "introduction":
+            break
+        front.append(sec)
+    else:
+        return []
+    headed = [sec for sec in front if _ABSTRACT.match(sec.title)]
+    chosen = headed[-1] if headed else (front[-1] if front and not front[-1].title else None)
+    if chosen is None:
+        return []
+    out = []
+    for p in chosen.paragraphs:
+        for t in sentences(p.text):
+            out.append(Sentence(t, Where(p.page, chosen.number, t, "abstract"), 0, "Abstract"))
+    return out
 
 
 def _before_back_matter(said: list[Sentence]) -> list[Sentence]:
