@@ -28,6 +28,7 @@ def said_in(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
         or _CONCLUDING.search(s.heading)
         or (closing and _within(s.where.section, s.heading, closing))
         or concluded(s.text)
+        or (_CLOSING_DISCUSSION.match(s.heading) is not None and s.paragraph <= 1)
     ]
 
 

@@ -121,6 +121,8 @@ NOT_A_CLAIM = re.compile(
     r"^(?:for (?:example|instance)),|"
     # an explanation offered as a possibility, not a finding: "Alternatively, the slower
     # response could be explained by ...", "One possible interpretation of our findings is"
+    # the hypothesis recalled, not what was found: "First, we predicted that stomata ..."
+    r"we (?:\w+ )?(?:predicted|hypothesi[sz]ed|expected|anticipated) that|"
     r"^alternatively,|\b(?:could|may|might) (?:also )?(?:be )?(?:best )?(?:explained|"
     r"attributed|due) (?:by|to)\b|\bpossible (?:interpretation|explanation)s?\b|"
     r"\b(?:future (?:work|research)|will be devoted|we (?:will|plan|intend|hope)|intends? to|"
