@@ -124,8 +124,13 @@ _WE_DID = re.compile(
 )
 # the authors or their work as the subject, after an opening clause ("To shed light on ...,
 # we estimate ...", "Here we use ...", "We considered ...", "Our models combine ..."; not the
-# "we" of an example: "For example, p may be ..., and k the number of heads we observe")
-_WE_DID_ANY = re.compile(r"^(?:[^,;]{0,80},\s*)?(?:here,?\s+)?(?:we|(?-i:I)|our|my)\b", re.I)
+# "we" of an example: "For example, p may be ..., and k the number of heads we observe",
+# nor the generic "we" of a textbook's reasoning: "We must approximate the band ...")
+_WE_DID_ANY = re.compile(
+    r"^(?:[^,;]{0,80},\s*)?(?:here,?\s+)?(?:we|(?-i:I)|our|my)\b"
+    r"(?!\s+(?:must|can|could|may|might|should|would|need)\b)",
+    re.I,
+)
 
 
 # how a method is set up, not what the authors did or found: "We assumed a Gaussian ..."
