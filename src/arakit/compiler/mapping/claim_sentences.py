@@ -127,7 +127,7 @@ _WE_DID = re.compile(
 # "we" of an example: "For example, p may be ..., and k the number of heads we observe",
 # nor the generic "we" of a textbook's reasoning: "We must approximate the band ...")
 _WE_DID_ANY = re.compile(
-    r"^(?:[^,;]{0,80},\s*)?(?:here,?\s+)?(?:we|(?-i:I)|our|my)\b"
+    r"^(?:[^;]{0,200}?,\s*)?(?:here,?\s+)?(?:we|(?-i:I)|our|my)\b"
     r"(?!\s+(?:must|can|could|may|might|should|would|need)\b)",
     re.I,
 )
