@@ -5,6 +5,8 @@ told without a bracketed reference, a possible explanation, a hypothesis recalle
 
 from __future__ import annotations
 
+import pytest
+
 from tests.compiler.paperdoc import claims_of as _claims
 from tests.compiler.paperdoc import document as _doc
 
@@ -48,27 +50,45 @@ def test_an_illustration_is_no_claim() -> None:
     assert not any(c.startswith("For example") for c in got)
 
 
-def test_others_results_told_without_a_bracketed_reference_are_no_claims() -> None:
-    ours = "We show that contact structure changes the peak virulence by a factor of two."
+@pytest.mark.parametrize(
+    ("section", "text", "ours", "not_ours"),
+    [
+        pytest.param(  # others' results told without a bracketed reference
+            ("1", "Introduction"),
+            "Evolutionary theory suggests that pathogens with higher reproduction numbers will "
+            "increase in prevalence. Fraser et al. have showed that HIV appears to satisfy the "
+            "prerequisites of the tradeoff theory. In 2021, a study found that nearly 99% of "
+            "the hashed passwords were cracked.",
+            "Contact structure changes",
+            ("Evolutionary theory", "Fraser et al.", "In 2021, a study"),
+            id="others-results",
+        ),
+        pytest.param(  # a possible explanation, a hypothesis recalled
+            ("5", "Conclusion"),
+            "We show that lying was slower when a polygraph gave the feedback. Alternatively, "
+            "the slower response could be explained by the attentional switching hypothesis. "
+            "One possible interpretation of our findings is that people with stronger abilities "
+            "rely on their social skills. First, we predicted that liars are overdispersed "
+            "relative to a random distribution.",
+            "Lying was slower",
+            ("Alternatively", "One possible interpretation", "First, we predicted"),
+            id="explanations-and-hypotheses",
+        ),
+    ],
+)
+def test_others_results_possible_explanations_and_recalled_hypotheses_are_no_claims(
+    section: tuple[str, str], text: str, ours: str, not_ours: tuple[str, ...]
+) -> None:
+    sections = [(section[0], section[1], [text])]
     doc = _doc(
-        "We model the evolution of virulence. " + ours,
-        [
-            (
-                "1",
-                "Introduction",
-                [
-                    "Evolutionary theory suggests that pathogens with higher reproduction "
-                    "numbers will increase in prevalence. Fraser et al. have showed that HIV "
-                    "appears to satisfy the prerequisites of the tradeoff theory. In 2021, a "
-                    "study found that nearly 99% of the hashed passwords were cracked."
-                ],
-            )
-        ],
+        "We model the evolution of virulence. We show that contact structure changes the "
+        "peak virulence by a factor of two.",
+        sections if section[1] == "Introduction" else [INTRO, *sections],
     )
     got = _claims(doc)
-    assert any(c.startswith("Contact structure changes") for c in got)
-    for others in ("Evolutionary theory", "Fraser et al.", "In 2021, a study"):
-        assert not any(c.startswith(others) for c in got)
+    assert any(c.startswith(ours) for c in got)
+    for start in not_ours:
+        assert not any(c.startswith(start) for c in got), start
 
 
 def test_a_sentence_that_concludes_is_a_claim_wherever_the_discussion_sets_it() -> None:
@@ -86,30 +106,6 @@ def test_a_sentence_that_concludes_is_a_claim_wherever_the_discussion_sets_it() 
         ],
     )
     assert summed in _claims(doc)
-
-
-def test_a_possible_explanation_and_a_recalled_hypothesis_are_no_findings() -> None:
-    doc = _doc(
-        "We study lying under two kinds of feedback.",
-        [
-            INTRO,
-            (
-                "5",
-                "Conclusion",
-                [
-                    "We show that lying was slower when a polygraph gave the feedback. "
-                    "Alternatively, the slower response could be explained by the attentional "
-                    "switching hypothesis. One possible interpretation of our findings is that "
-                    "people with stronger abilities rely on their social skills. First, we "
-                    "predicted that liars are overdispersed relative to a random distribution."
-                ],
-            ),
-        ],
-    )
-    got = _claims(doc)
-    assert any(c.startswith("Lying was slower") for c in got)
-    for guess in ("Alternatively", "One possible interpretation", "First, we predicted"):
-        assert not any(c.startswith(guess) for c in got)
 
 
 def test_an_abstract_the_reader_did_not_mark_is_read_from_the_front() -> None:
