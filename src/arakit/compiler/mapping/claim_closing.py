@@ -16,9 +16,8 @@ from arakit.compiler.text import section_roles, sentences
 def said_in(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
     """The sentences of sections with these roles; a section headed both as a discussion
     and a summary or conclusion ("Summary and Discussion") is read as the conclusion, and so
-    are the first two paragraphs of a Discussion (where it restates the findings) and a
-    sentence that opens by concluding ("In summary, ..."). The abstract of a paper whose
-    reader found none is read from the front (see _unmarked_abstract)."""
+    is a sentence that opens by concluding ("In summary, ..."). The abstract of a paper
+    whose reader found none is read from the front (see _unmarked_abstract)."""
     if roles == ("abstract",):
         return ctx.sentences("abstract") or _unmarked_abstract(ctx)
     if roles != ("conclusion",):
@@ -31,7 +30,6 @@ def said_in(ctx: PaperContext, roles: tuple[str, ...]) -> list[Sentence]:
         or _CONCLUDING.search(s.heading)
         or (closing and _within(s.where.section, s.heading, closing))
         or concluded(s.text)
-        or (_CLOSING_DISCUSSION.match(s.heading) is not None and s.paragraph <= 1)
     ]
 
 

@@ -45,8 +45,13 @@ _AIM_OR_METHOD = re.compile(
 )
 
 
-# advice, a wish or an obligation: "Care should be taken ...", "My hope is that ..."
-_ADVICE = re.compile(r"\b(?:should|must|ought|hopes?|hoped|wish)\b", re.I)
+# advice, a wish or an obligation: "Care should be taken ...", "My hope is that ..."; or
+# what holds as a rule, the field's knowledge: "Grazing transits are often indicative of ..."
+_ADVICE = re.compile(
+    r"\b(?:should|must|ought|hopes?|hoped|wish|often|usually|typically|generally|commonly|"
+    r"traditionally)\b",
+    re.I,
+)
 
 
 def stated_after_method(text: str) -> bool:
