@@ -389,7 +389,7 @@ def _join_title(parts: list[str]) -> str:
 
 
 _SAYS_VENUE = re.compile(
-    r"^(?:(?:paper |manuscript )?(?:submitted|accepted|presented|published)(?: for publication)?"
+    r"^(?:(?:paper |manuscript |preprint )?(?:submitted|accepted|presented|published)(?: for publication)?"
     r"\s+(?:to|at|in|for|by|as)|(?:paper|manuscript|article) prepared for|to appear\s+(?:in|at)|"
     r"under review\s+(?:at|for|as)|in press)\s+\S",
     re.I,
@@ -403,6 +403,12 @@ _UNFILLED = re.compile(
     r"\b1970-01-01\b|:\s*unpublished\s*$",
     re.I,
 )
+
+
+def says_venue(text: str) -> bool:
+    """True when a status line names where the paper went ("Preprint submitted to X",
+    "Accepted for publication in X", "To appear in X")."""
+    return bool(_SAYS_VENUE.match(" ".join(text.split())))
 
 
 def unfilled(text: str) -> bool:

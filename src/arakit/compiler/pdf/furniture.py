@@ -108,6 +108,43 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# a journal's citation line in a masthead or a running head: the journal's name, then its
+# volume, pages or article number and year in the order its publisher sets them
+_NAME = r"(?P<name>[A-Z][\w.&'’ -]{0,60}?)"
+_YR = r"(?:19|20)\d\d"
+_PAGES = r"[A-Za-z]?\d+(?:\s*[–-]\s*\d+)?"
+_CITATION_LINES = tuple(
+    re.compile(rx)
+    for rx in (
+        # "MNRAS 000, 1–24 (2016)"
+        rf"^{_NAME}\s+\d{{1,4}},\s*\d+\s*[–-]\s*\d+\s*\({_YR}\)$",
+        # "Journal of Hydrology 590 (2020) 125432"
+        rf"^{_NAME}\s+\d{{1,4}}\s+\({_YR}\)\s+{_PAGES}$",
+        # "Remote Sens. 2021, 13, 1234. https://doi.org/..."
+        rf"^{_NAME}\s+{_YR},\s*\d{{1,4}},\s*{_PAGES}\.?(?:\s+\S*doi\S*)?$",
+        # "Geosci. Model Dev., 8, 1–20, 2015", "Ecology, 102(3), 2021, e03250"
+        rf"^{_NAME},\s*\d{{1,4}}(?:\s*\(\d+\))?,\s*(?:{_PAGES},\s*{_YR}|{_YR},\s*{_PAGES})"
+        r"(?:,?\s+\S+)?$",
+        # "IEEE TRANSACTIONS ON X, VOL. 14, NO. 8, AUGUST 2015"
+        rf"^{_NAME},\s*(?:VOL|Vol)\.?\s*\d+,\s*(?:NO|No)\.?\s*\d+,.{{0,30}}{_YR}$",
+        # "Scientific Reports | (2021) 11:1234 | https://doi.org/...", "PLOS ONE | https://doi..."
+        rf"^{_NAME}\s*\|\s*(?:\(\s*{_YR}\s*\)\s*\d+\s*:\s*\d+|https?://(?:dx\.)?doi\.org/)",
+    )
+)
+
+
+def journal_citation(text: str) -> str:
+    """The journal a citation line names ("Journal of Hydrology 590 (2020) 125432" →
+    "Journal of Hydrology", "MNRAS 000, 1–24 (2016)" → "MNRAS"), or ""."""
+    t = " ".join(text.split())
+    for rx in _CITATION_LINES:
+        m = rx.match(t)
+        name = m.group("name") if m else ""
+        if re.search(r"[^\W\d_]{2}", name) and not re.search(r"\bet al\b", name):
+            return name.strip()
+    return ""
+
+
 @dataclass(frozen=True)
 class Furniture:
     """A furniture line: what kind it is and its text."""
@@ -126,7 +163,7 @@ def furniture(text: str) -> Furniture | None:
     for kind, rx in _RULES:
         if rx.search(t):
             return Furniture(kind, t)
-    return None
+    return Furniture("venue", t) if journal_citation(t) else None
 
 
 def bibtex_fields(text: str) -> dict[str, str]:
@@ -147,6 +184,10 @@ _ABBREVIATED = re.compile(r"\b[A-Z][a-z]{1,8}\.\s+(?:[A-Z][a-z]*\.?\s+)*[A-Z][a-
 def venue_from_status(text: str) -> str:
     """What a status or venue line says about where the paper stands, as printed."""
     t = " ".join(text.split())
+    # the date a footer sets beside the statement ("Preprint submitted to X   March 21, 2021")
+    # and a copyright sentence run on after it are no part of the venue
+    t = re.split(r"\.\s+(?:copyright\b|©)|\s+©", t, maxsplit=1, flags=re.I)[0]
+    t = re.sub(rf"(?<=\S)\s*[,;]?\s+(?:{DATE}|{_MONTH}\s+\d{{1,2}},?)\.?$", "", t)
     if not _ABBREVIATED.search(t):
         t = t.rstrip(".")  # a sentence's stop, not the dot of an abbreviated journal name
     m = re.match(r"^published as a (?:conference|workshop) paper at (.+)$", t, re.IGNORECASE)
@@ -180,6 +221,35 @@ def accepted_venue(text: str) -> tuple[str, str]:
         return m.group("venue").strip(), m.group("year") or ""
     m = _PUBLISHED_IN.search(t)
     return (m.group("venue").strip(), "") if m else ("", "")
+
+
+# the label of the citation a publisher prints on the first page for readers to copy ("ACM
+# Reference Format:", "PVLDB Reference Format:"), the reference under it
+REFERENCE_FORMAT = re.compile(r"^(?:[A-Z][\w-]{1,12}\s+)?reference format\s*:", re.IGNORECASE)
+# where a reference's venue ends in it: the publisher after it ("... (IWOCL’20). ACM, New
+# York"), a page count or a link
+_VENUE_END = r"\.(?:\s+[A-Z][\w&.-]*,|\s+\d|\s+https?://|\s*$)"
+
+
+def cited_venue(text: str, title: str) -> tuple[str, str]:
+    """(venue, year) of the paper as a reference to it reads, found by its `title`:
+    "Authors. 2020. Title. In Proceedings of X (X’20). ACM, New York, ..." gives the
+    proceedings; "Authors. 2018. Title. J. ACM 37, 4, Article 111 ..." the journal before its
+    volume; ("", "") when the reference does not hold the title."""
+    flat, key = " ".join(text.split()).casefold(), " ".join(title.split()).casefold()
+    at = flat.find(key) if len(key) > 10 else -1
+    if at < 0:
+        return "", ""
+    t = " ".join(text.split())
+    year = YEAR_RE.search(t[:at])
+    rest = t[at + len(key) :].lstrip(" .”’\"'")
+    m = re.match(rf"In\s+(?P<venue>[A-Z].{{2,200}}?){_VENUE_END}", rest)
+    if m:
+        venue = m.group("venue")
+    else:
+        venue = re.split(r",|\s\d|\s\(|https?://", rest, maxsplit=1)[0].strip(" .")
+        venue = "" if re.search(r"\d", venue) or len(venue.split()) > 20 else venue
+    return venue, year.group(1) if year else ""
 
 
 def preprint_server(text: str) -> str:

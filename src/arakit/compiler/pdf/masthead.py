@@ -22,12 +22,8 @@ from __future__ import annotations
 
 import re
 
-from arakit.compiler.pdf.furniture import YEAR_RE, Furniture, furniture
+from arakit.compiler.pdf.furniture import YEAR_RE, Furniture, furniture, journal_citation
 
-# "MNRAS 000, 1–24 (2016)", "Mon. Not. R. Astron. Soc. 000, 000–000 (2016)"
-JOURNAL_CITATION = re.compile(
-    r"^(?P<name>[A-Z][\w.&'’ -]{0,50}?)\s+\d{1,4},\s*\d+\s*[–-]\s*\d+\s*\((?:19|20)\d\d\)$"
-)
 _DOI = re.compile(r"^(?:doi[.:]?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,}/", re.I)
 # what a draft stamp prints beside its date: a time of day, a page number
 _STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\bpage\s+\d|#\d", re.I)
@@ -57,8 +53,7 @@ def boxed_names(texts: list[str]) -> set[int]:
 
 def journal_name(text: str) -> str:
     """The journal a citation line names ("MNRAS 000, 1–24 (2016)" → "MNRAS"), or ""."""
-    m = JOURNAL_CITATION.match(" ".join(text.split()))
-    return m.group("name").strip() if m else ""
+    return journal_citation(text)
 
 
 def parts_of(texts: list[str]) -> list[Furniture]:

@@ -92,6 +92,7 @@ def names_in(cell: str, small_caps: bool = False) -> list[str]:
     """The person names in one cell of an author row, marks and separators removed."""
     text = _NICKNAME.sub(lambda m: f" {_NICK}{m.group(1)} ", cell)
     text = re.sub(r"\([^)]*\)", " ", text)  # "(equal contribution)", "(AAS ...)"
+    text = _BYLINE.sub("", text)  # "By Donald P. Green, ...": the byline's word, no name
     out = []
     for piece in _SPLIT.split(text):
         name = " ".join(piece.strip(_MARKS).split())
@@ -110,6 +111,8 @@ def names_in(cell: str, small_caps: bool = False) -> list[str]:
 # between two words of the name, kept as printed; it is marked while the name is read
 _NICKNAME = re.compile(r"(?<=[^\W\d_])\s+\(([A-Z][^\W\d_A-Z]+)\)\s+(?=[A-Z])")
 _NICK = "\x00"
+# the word a byline sets before the first name (AER, magazines: "By Donald P. Green")
+_BYLINE = re.compile(r"^\s*(?:By|BY)\s+(?=[A-Z])")
 
 
 def template_names(text: str) -> bool:

@@ -12,9 +12,20 @@ from arakit.compiler.pdf.front import (
     Front,
     is_abstract,
     read_front,
+    says_venue,
     without_abstract_heading,
 )
-from arakit.compiler.pdf.furniture import CITE_BOX, KEYWORDS_LABEL, bibtex_fields, furniture
+from arakit.compiler.pdf.furniture import (
+    CITE_BOX,
+    KEYWORDS_LABEL,
+    REFERENCE_FORMAT,
+    bibtex_fields,
+    YEAR_RE,
+    cited_venue,
+    furniture,
+    journal_citation,
+    venue_from_status,
+)
 from arakit.compiler.pdf.headings import Headings
 from arakit.compiler.pdf.paragraphs import dehyphenate, reading_text
 from arakit.compiler.pdf.names import affiliation_like
@@ -210,6 +221,8 @@ def _read_rest(
             continue
         doc.furniture.append(kw.text)
         k += 1
+    _reference_format(doc, lines[k:], headings)
+    _first_page_venue(doc, lines[k:], headings.body)
     head = [ln for j, ln in enumerate(lines[:end]) if j not in used and j in set(on_page)]
     if not doc.abstract and doc.title:
         # before the first heading or the page's end (REVTeX, PNAS: no "Abstract" heading)
@@ -268,6 +281,63 @@ def _cite_box(doc: Document, lines: list[Line], k: int, headings: Headings) -> i
     doc.doi = doc.doi or fields.get("doi", "")
     doc.furniture.append(lines[start].text)
     return k
+
+
+REFERENCE_LINES = 8  # a reference runs over a few lines of a column
+
+
+def _reference_format(doc: Document, lines: list[Line], headings: Headings) -> None:
+    """The reference a publisher prints on the first page for citing the paper ("ACM
+    Reference Format:" over "Authors. 2020. Title. In Proceedings of ..."): its venue and
+    year are the paper's own, as a citation box's are. `lines` run from the end of the
+    opening; only the first page's are read."""
+    page = lines[0].page if lines else 0
+    for j, ln in enumerate(lines):
+        if ln.page != page:
+            return
+        m = REFERENCE_FORMAT.match(ln.text.strip())
+        if not m:
+            continue
+        text = ln.text.strip()[m.end() :].strip()
+        for more in lines[j + 1 : j + 1 + REFERENCE_LINES]:
+            if more.page != page or headings.strict(more):
+                break
+            nxt = more.text.strip()
+            if text.endswith("-") and text[-2:-1].isalpha():
+                text = text[:-1] + nxt if nxt[:1].islower() else text + nxt  # "Charac-terizing"
+            else:
+                text = f"{text} {nxt}".strip()
+        venue, year = cited_venue(text, doc.title)
+        doc.venue, doc.year = venue or doc.venue, year or doc.year
+        return
+
+
+FOOT_WORDS = 20  # a footer's statement is short: a status, a journal, a date
+
+
+def _first_page_venue(doc: Document, lines: list[Line], body: float) -> None:
+    """The venue a first page prints below its front matter when the front matter named
+    none: a journal's citation line ("Journal of Hydrology 590 (2020) 125432") or a
+    footer's statement of where the paper went ("Preprint submitted to X  March 21,
+    2021"), set smaller than the text or at the page's foot; the year it prints too."""
+    page = lines[0].page if lines else 0
+    mine = [ln for ln in lines if ln.page == page]
+    for ln in mine:
+        if doc.venue:
+            return
+        text = " ".join(ln.text.split())
+        kind = furniture(text)
+        foot = ln.size < body - 0.5 or all(o.y0 <= ln.y0 for o in mine)
+        if kind is None or not foot or len(text.split()) > FOOT_WORDS:
+            continue
+        if kind.kind == "venue" and journal_citation(text):
+            doc.venue = journal_citation(text)
+        elif kind.kind == "status" and says_venue(text):
+            doc.venue = venue_from_status(text)
+        else:
+            continue
+        year = YEAR_RE.search(text)
+        doc.year = doc.year or (year.group(1) if year else "")
 
 
 def _keywords(lines: list[Line], k: int, headings: Headings) -> tuple[list[str], int]:
