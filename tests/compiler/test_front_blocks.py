@@ -251,3 +251,46 @@ def test_the_line_a_template_prints_under_the_correspondence_note_is_the_venue()
     assert footnote_venue([*note, "Work done while at Example Labs."]) == ""
     assert footnote_venue([*note, "Code is available at https://example.org/code"]) == ""
     assert footnote_venue(note) == ""
+
+
+def test_names_stacked_over_their_addresses_in_one_type_leave_the_addresses_out(
+    tmp_path: Path,
+) -> None:
+    """A title page that stacks each author over the lines of his address, block under
+    block, all in one type: a second address that reads like a name ("Reckitt Benckiser")
+    is an address, because the first block shows the stack's shape."""
+    p = _Page()
+    p.centred(W / 2, 100, "Permutation Tests for Randomized Experiments", 18)
+    blocks = [
+        ["Kellie Ottoboni", "Department of Statistics", "University of California, Berkeley"],
+        ["Fraser Lewis", "Medical Affairs and Evidence Generation", "Reckitt Benckiser"],
+        ["Luigi Salmaso", "Department of Management and Engineering", "University of Padova"],
+    ]
+    y = 140.0
+    for block in blocks:
+        for line in block:
+            p.centred(W / 2, y, line, 12)
+            y += 15
+        y += 12  # the space between two authors' blocks
+    p.centred(W / 2, y + 20, "Abstract", 10, bold=True)
+    p.column(80, y + 40, "Hypothesis tests based on linear models are widely accepted.")
+    doc = read_document(p.save(tmp_path / "stack.pdf"))
+    assert doc.authors == ["Kellie Ottoboni", "Fraser Lewis", "Luigi Salmaso"]
+
+
+def test_a_list_of_names_broken_over_two_rows_is_no_stack(tmp_path: Path) -> None:
+    p = _Page()
+    p.centred(W / 2, 100, "Surface Coupling Grids and Tropical Cyclones", 18)
+    p.centred(W / 2, 140, "Colin M. Zarzycki, Kevin A. Reed, Julio Bacmeister, Susan", 12)
+    p.centred(W / 2, 155, "C. Bates, and Nan A. Rosenbloom", 12)
+    p.centred(W / 2, 170, "National Center for Atmospheric Research, Boulder, USA", 12)
+    p.centred(W / 2, 200, "Abstract", 10, bold=True)
+    p.column(80, 220, "Tropical cyclones respond to the coupling grid in climate models.")
+    doc = read_document(p.save(tmp_path / "list.pdf"))
+    assert doc.authors == [
+        "Colin M. Zarzycki",
+        "Kevin A. Reed",
+        "Julio Bacmeister",
+        "Susan C. Bates",
+        "Nan A. Rosenbloom",
+    ]

@@ -245,9 +245,20 @@ def _listed_people(rows: list[Row]) -> People:
     name_style: tuple[float, bool, str] | None = None
     in_mail = False  # inside an e-mail block over several rows ("{a, b," / "c}@x.org")
     names_last = False  # the last row read was a row of authors
+    addresses = _stacked_addresses(rows)
     for k, row in enumerate(rows):
         text = _MEMBERSHIP.sub("", row.plain).strip().strip(";")
         if not text.strip(","):
+            continue
+        if k in addresses:  # under a name in a stack of blocks: its address, whatever words
+            if len(columns) > 1:
+                _into_columns(grid, columns, row.placed_cells())
+            elif continuing and affiliations:
+                affiliations[-1] = f"{affiliations[-1].rstrip(',')}, {affiliation_text(text)}"
+            else:
+                affiliations.append(affiliation_text(text))
+            continuing, names_last, open_name = True, False, ""
+            people.rows.append(row)
             continue
         if _marks_above(row, rows[k + 1] if k + 1 < len(rows) else None):
             people.rows.append(row)  # the name's affiliation marks, raised onto their own row
@@ -331,6 +342,51 @@ def _listed_people(rows: list[Row]) -> People:
     _close_grid(affiliations, grid)
     people.affiliations = _split_numbered(affiliations)
     return people
+
+
+BLOCK_GAP = 0.4  # of the type's size: more space than leading sets blocks apart
+
+
+def _stacked_addresses(rows: list[Row]) -> set[int]:
+    """The rows that print addresses under names stacked in blocks ("Kellie Ottoboni" over
+    "Department of Statistics" over "University of California", a space, "Fraser Lewis"
+    over "Medical Affairs and Evidence Generation" ...): when the first block is a row of
+    names over rows that name an institution, it and every later block that opens with
+    names hold them in their first row only, and their other rows are addresses — words such as
+    "Reckitt Benckiser" that could be read as a name included."""
+    if len(rows) < 4 or not all(r.pieces for r in rows):
+        return set()
+    gaps = [rows[k].pieces[0].y0 - rows[k - 1].pieces[0].y1 for k in range(1, len(rows))]
+    leading = min((g for g in gaps if g > 0), default=0.0)
+    starts = [0] + [
+        k for k in range(1, len(rows)) if gaps[k - 1] > max(2 * leading, BLOCK_GAP * rows[k].size)
+    ]
+    blocks = [list(range(a, b)) for a, b in zip(starts, [*starts[1:], len(rows)], strict=True)]
+    first = blocks[0]
+    if len(first) < 2 or len(blocks) < 2 or not _names_row(rows[first[0]]):
+        return set()
+    if rows[first[0]].plain.rstrip().endswith((",", " and")):
+        return set()  # the list of names goes on in the next row
+    # the stack is set in one type (else the type tells names from addresses) and the row
+    # under the names names an institution
+    if any(abs(rows[k].size - rows[0].size) >= 0.35 for k in first):
+        return set()
+    if not any(affiliation_like(c) for c in rows[first[1]].cells()):
+        return set()
+    out = set(first[1:])
+    for block in blocks[1:]:
+        if not _names_row(rows[block[0]]):
+            break
+        out.update(block[1:])
+    return out
+
+
+def _names_row(row: Row) -> bool:
+    """Every cell of the row is a person's name."""
+    cells = [c for c in row.cells() if c.strip()]
+    return bool(cells) and all(
+        names_in(c, _small_caps(row)) and not affiliation_like(c) for c in cells
+    )
 
 
 # a row of affiliation marks only: "1,2,3", "∗ †", "a, b"
