@@ -368,3 +368,12 @@ def test_the_same_value_under_an_unrelated_name_stays_unmatched() -> None:
     got = _by(_run(doc, {"sim/constants.py": physics}))
     assert got["regularization_strength"][0] == "paper-only"
     assert got["optimization_tolerance"][0] == "paper-only"
+
+
+def test_name_score_of_a_changed_parameter_is_computed_again_not_remembered() -> None:
+    s = PaperSetting("m", "m", "64", 64.0, "", Where(3, "4", "a subsequence length m of 64"))
+    p = CodeParam("seq_len", "64", "train.py", 5, "constant")
+    before = name_score(s, p)
+    assert name_score(s, p) == before  # the same pair of names, scored again
+    p.help = "subsequence length m"  # the comment beside the value names the symbol
+    assert name_score(s, p) == 0.9 > before

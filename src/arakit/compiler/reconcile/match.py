@@ -111,8 +111,39 @@ def _symbol_of(setting: PaperSetting) -> str:
     return last if len(last) <= 8 else ""
 
 
+# the scores already computed, by the fields a score reads: a compile scores every setting
+# against every parameter again at each stage (scoping, alignment, verdicts), and a large
+# repository's (behemoth: 1.2 million calls) are mostly the same pairs of names
+_SCORES: dict[tuple[str, ...], float] = {}
+
+
 def name_score(setting: PaperSetting, param: CodeParam) -> float:
     """How surely a code name denotes the paper's setting, from 0 (unrelated) to 1."""
+    key = (
+        setting.key,
+        setting.name,
+        setting.meaning,
+        setting.unit,
+        setting.value,
+        setting.where.sentence,
+        param.name,
+        param.file,
+        param.help,
+        param.context,
+        param.owner,
+        param.kind,
+        param.value,
+    )
+    score = _SCORES.get(key)
+    if score is None:
+        if len(_SCORES) >= 4 * CACHED:
+            _SCORES.clear()
+        score = _SCORES[key] = _name_score(setting, param)
+    return score
+
+
+def _name_score(setting: PaperSetting, param: CodeParam) -> float:
+    """name_score, computed: it reads only the fields of its memo's key."""
     bare = _strip_suffix(param.bare)
     key = param.key
     if not counts_alike(setting, param):
