@@ -77,6 +77,35 @@ def test_a_table_that_reports_results_is_not_a_settings_table() -> None:
     assert _read(table) == []
 
 
+def test_a_statistical_report_with_a_parameter_column_is_no_settings_table() -> None:
+    anova = DocTable(
+        "2",
+        "ANOVA for the influence of sex and age on the scores.",
+        ["Model", "Parameter", "Score / SS", "Score / df", "Score / F", "Score / p"],
+        [["1", "Sex", "412.3", "1", "9.81", "0.002"]],
+        5,
+    )
+    described = DocTable(
+        "1",
+        "Sociodemographic characteristics and parameters of the sample.",
+        ["Variable", "18–25 Years n = 178", ">50 Years n = 98", "p Value"],
+        [["Sex", "112 (62.9%)", "54 (55.1%)", "0.21"]],
+        4,
+    )
+    regression = DocTable(
+        "3",
+        "Regression parameters.",
+        ["Predictor", "β", "SE", "95% CI"],
+        [["Age", "0.2", "0.1", "[0, 0.4]"]],
+        6,
+    )
+    for table in (anova, described, regression):
+        assert not is_settings_table(table)
+        assert _read(table) == []
+    settings = DocTable("4", "Simulation parameters.", ["Parameter", "Value"], [["N", "500"]], 7)
+    assert is_settings_table(settings)
+
+
 def test_a_prior_column_gives_the_settings_and_posterior_columns_are_results() -> None:
     table = DocTable(
         "5",

@@ -115,12 +115,33 @@ def _unit_of(name: str) -> str:
     return ""
 
 
+# a column a statistical analysis reports: estimates with their errors, tests and their
+# p-values, intervals, summaries of a sample (`β | SE | t | p`, `M | SD`, `OR | 95% CI`)
+_STATISTIC_HEADER = re.compile(
+    r"^(?:SE|S\.E\.|SD|S\.D\.|SEM|p|P|p-?values?|P-?values?|t|z|F|U|W|H|χ2|χ²|X2|df|β|B|b|"
+    r"CI|(?:9[059]\s?%\s?)?(?:CI|CrI|HDI|HPD)|OR|HR|RR|IRR|M|Mdn|IQR|"
+    r"Estimates?|Std\.?\s?[Ee]rr(?:or|\.)?|Coef(?:f|ficient)?s?\.?|Mean|Median|Cohen'?s d|"
+    r"d|r|ρ|η2|η²|η²_p|SS|MS|R2|R²|n \(%\)|N \(%\)|%|Sig\.?)$"
+)
+# a p-value column: no table of settings has one
+_P_VALUE = re.compile(r"^(?:p|P)(?:\s?-?\s?[Vv]alues?)?$|^Sig\.?$")
+
+
+def _reports_statistics(table: DocTable) -> bool:
+    """True when the header holds a p-value column, or two or more columns of a
+    statistical report; a spanning header's last level counts (`BAI / p`)."""
+    cells = [" ".join(h.split()).rsplit(" / ", 1)[-1].strip(" *†‡") for h in table.header]
+    if any(_P_VALUE.match(c) for c in cells):
+        return True
+    return sum(bool(_STATISTIC_HEADER.match(c)) for c in cells) >= 2
+
+
 def is_settings_table(table: DocTable) -> bool:
     """A table whose caption or header says it holds settings and that reports no result."""
     header = " ".join(table.header)
     if any(_PRIOR_HEADER.match(h.strip()) for h in table.header[1:]):
         return True  # the priors are settings; posterior columns are skipped when read
-    if any(_RESULT_HEADER.search(h) for h in table.header):
+    if any(_RESULT_HEADER.search(h) for h in table.header) or _reports_statistics(table):
         return False
     if _reports_results(table):
         return False
