@@ -77,7 +77,7 @@ _NOT_BEFORE = re.compile(
     r"half|majority|\d+)\s+of)|\d+\s+of\s+(?:its|their|our|these|those)|[×x*/+−-])\s*$",
     re.IGNORECASE,
 )
-_APPROX_RE = re.compile(
+APPROX_BEFORE = re.compile(
     r"\s*(?:(?:about|approximately|around|roughly|nearly|almost|some)\s+|[∼~≈]\s?)$",
     re.IGNORECASE,
 )
@@ -139,8 +139,8 @@ def counts(sentence: str, role: str = "") -> list[tuple[Found, float]]:
         if any(a.lower().strip("()") in _NOT_ADJ for a in adj):
             continue
         before = sentence[: m.start()]
-        if _APPROX_RE.search(before):
-            before = _APPROX_RE.sub(" ", before)
+        if APPROX_BEFORE.search(before):
+            before = APPROX_BEFORE.sub(" ", before)
             if not _HOLDS.search(before):
                 continue  # `the bump seen around 200 epochs`: an approximate count observed
         chosen = _CHOSEN_OF.search(before)

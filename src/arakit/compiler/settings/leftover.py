@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from arakit.compiler.settings.counts import APPROX_BEFORE
 from arakit.compiler.settings.items import Found
 from arakit.compiler.settings.method import SETUP_RE
 from arakit.compiler.settings.names import words
@@ -82,7 +83,7 @@ steps levels stages versions
 # words before the number that make it a reference, a rank, a comparison or a date
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:Fig(?:ure)?s?|Tables?|Sec(?:tion)?s?|Eqs?|Equations?|Appendix|Chapter|Step|"
-    r"Experiment|Study|Model|Group|Phase|Version|Figure|than|top|rank(?:ed)?|No|no|of\s+the|"
+    r"Experiment|Study|Model|Group|Phase|Version|than|top|rank(?:ed)?|No|no|of\s+the|"
     r"in|since|until|from\s+the|[Ee]xp|close\s+to|above|below|regardless|approach\w*|by|"
     r"first|last|next|all|(?i:group|task|phase|stage|condition|session|round|fold|level|class|"
     r"type|version|part|case|run|step|experiment|study))\.?|"
@@ -117,9 +118,6 @@ def leftover(sentence: str, role: str) -> list[Found]:
     return sorted(out, key=lambda f: f.span)
 
 
-# `∼300 pc`, `approximately 50,000 samples`: a description of the data or the sky, where
-# a setting is stated exactly
-_APPROXIMATE = re.compile(r"(?:[∼~≈]|\b(?:approximately|about|around|roughly|nearly))\s*$")
 # `500 ms and 550 ms`, `from 100 ms to 50 ms`: the later values of a list or span
 _LIST_BEFORE = re.compile(rf"{NUMBER}\s?\S{{0,6}}\s*(?:,|and|or|to)\s*$")
 # a capitalised word inside a name names an instrument, a survey or a place (`the Gemini
@@ -151,7 +149,7 @@ def _usable(sentence: str, pos: int, end: int) -> bool:
     head = sentence[:pos]
     if _GROUPED_BEFORE.search(head) or _SPAN_AFTER.match(sentence, end):
         return False
-    if _APPROXIMATE.search(head):
+    if APPROX_BEFORE.search(head):  # `∼300 pc`: a description; a setting is stated exactly
         return False
     if _LIST_BEFORE.search(head):
         return False
